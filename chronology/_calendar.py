@@ -1,0 +1,63 @@
+"""Day numbers for every year, and the few calendar facts the model needs.
+
+The model keeps instants as integers on one timeline: seconds since the start of
+day number 0, where day number 1 is 0001-01-01 of the proleptic Gregorian
+calendar (``datetime.date.toordinal``). Years 1-9999 are handed to the standard
+library; other years (EDTF allows negative and five-digit years) are moved into
+that range by whole 400-year Gregorian cycles, which have exactly 146,097 days.
+No calendar rule is re-implemented here: only the cycle shift.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+SECONDS_PER_DAY = 86_400
+_CYCLE_YEARS = 400
+_CYCLE_DAYS = 146_097
+
+#: Largest absolute year the model holds (its seconds still fit in 64 bits).
+MAX_ABS_YEAR = 1_000_000_000
+
+#: Sentinels for open or unknown interval ends, beyond any representable instant.
+NEG_INF = -(2**62)
+POS_INF = 2**62
+
+
+def _reduce(year: int) -> tuple[int, int]:
+    """Split ``year`` into whole 400-year cycles and a year in 1..400."""
+    cycles, rest = divmod(year - 1, _CYCLE_YEARS)
+    return cycles, rest + 1
+
+
+def is_valid(year: int, month: int, day: int) -> bool:
+    """Whether year-month-day exists in the proleptic Gregorian calendar."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= days_in_month(year, month)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Number of days in ``month`` of ``year`` (any year)."""
+    return calendar.monthrange(_reduce(year)[1], month)[1]
+
+
+def day_number(year: int, month: int, day: int) -> int:
+    """Day number of a valid date of any year (1 is 0001-01-01)."""
+    if 1 <= year <= 9999:
+        return datetime.date(year, month, day).toordinal()
+    cycles, year_in_cycle = _reduce(year)
+    return datetime.date(year_in_cycle, month, day).toordinal() + cycles * _CYCLE_DAYS
+
+
+def from_day_number(number: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day number, for any year."""
+    cycles, rest = divmod(number - 1, _CYCLE_DAYS)
+    date = datetime.date.fromordinal(rest + 1)
+    return date.year + cycles * _CYCLE_YEARS, date.month, date.day
+
+
+def weekday(number: int) -> int:
+    """ISO weekday of a day number: 1 is Monday, 7 is Sunday."""
+    return (number - 1) % 7 + 1

@@ -1,0 +1,332 @@
+"""Ordering uncertain dates honestly: what is certain, what is only possible.
+
+There is no ``<`` on date values: two overlapping values are neither before nor
+after each other for sure. Instead:
+
+* :func:`before` answers :class:`Certainty` ``CERTAIN``, ``POSSIBLE`` or
+  ``IMPOSSIBLE``; using that answer as a ``bool`` raises, so ``if before(a, b):``
+  cannot silently guess.
+* :func:`relations` gives the set of Allen's 13 interval relations that are
+  possible between two values.
+* :func:`probability_before` and :func:`probabilities` give exact odds (as
+  ``fractions.Fraction``) under a uniform distribution over each value's units.
+* :func:`sort_key` is a documented total order for display.
+
+How values are compared:
+
+* An :class:`UncertainDate` is an instant that falls in one *unit* (a day; a
+  second when both values carry a time) somewhere between its bounds. It
+  occupies that unit: two instants on the same day are "equal", not before
+  one another, when compared by the day.
+* An :class:`Interval` lasts from a start unit to an end unit (inclusive),
+  each somewhere within its own bounds, the start never after the end. An open
+  end (``..``) is fixed beyond every date; an unknown end may be anywhere on its
+  side of the other end.
+* The unit is the day unless both values give a time at every dated end; then
+  it is the second, after moving times with an offset to UTC.
+* "a before b" means a ends in an earlier unit than b starts (Allen's
+  *before* or *meets*).
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+from typing import Final, NoReturn
+
+import attrs
+
+from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
+from chronology.dates import DateValue, Endpoint, UncertainDate
+from chronology.errors import AmbiguousTruthError, UnboundedError
+
+__all__ = [
+    "Certainty",
+    "Probabilities",
+    "Relation",
+    "after",
+    "before",
+    "probabilities",
+    "probability_before",
+    "relations",
+    "sort_key",
+]
+
+
+class Certainty(enum.Enum):
+    """A three-valued answer. Its truth value raises: compare with the members."""
+
+    CERTAIN = "certain"
+    POSSIBLE = "possible"
+    IMPOSSIBLE = "impossible"
+
+    def __bool__(self) -> NoReturn:
+        raise AmbiguousTruthError(
+            f"Certainty.{self.name} has no truth value; compare it: `is Certainty.CERTAIN`, or use .possible / .certain"
+        )
+
+    @property
+    def possible(self) -> bool:
+        """True for ``CERTAIN`` and ``POSSIBLE``."""
+        return self is not Certainty.IMPOSSIBLE
+
+    @property
+    def certain(self) -> bool:
+        """True for ``CERTAIN`` only."""
+        return self is Certainty.CERTAIN
+
+
+class Relation(enum.Enum):
+    """Allen's 13 relations of ``a`` to ``b``."""
+
+    BEFORE = "before"
+    MEETS = "meets"
+    OVERLAPS = "overlaps"
+    STARTS = "starts"
+    DURING = "during"
+    FINISHES = "finishes"
+    EQUALS = "equals"
+    FINISHED_BY = "finished by"
+    CONTAINS = "contains"
+    STARTED_BY = "started by"
+    OVERLAPPED_BY = "overlapped by"
+    MET_BY = "met by"
+    AFTER = "after"
+
+    @property
+    def inverse(self) -> Relation:
+        """The relation of ``b`` to ``a``."""
+        return _INVERSE[self]
+
+
+_INVERSE: Final = {
+    Relation.BEFORE: Relation.AFTER,
+    Relation.MEETS: Relation.MET_BY,
+    Relation.OVERLAPS: Relation.OVERLAPPED_BY,
+    Relation.STARTS: Relation.STARTED_BY,
+    Relation.DURING: Relation.CONTAINS,
+    Relation.FINISHES: Relation.FINISHED_BY,
+    Relation.EQUALS: Relation.EQUALS,
+}
+_INVERSE.update({v: k for k, v in list(_INVERSE.items())})
+
+
+# -- endpoints in units -----------------------------------------------------------------
+
+#: (start low, start high, end low, end high, is an instant), in units.
+_Ends = tuple[int, int, int, int, bool]
+
+
+def _has_time_everywhere(value: DateValue) -> bool:
+    if isinstance(value, UncertainDate):
+        return value.has_time
+    ends = [e for e in (value.start, value.end) if isinstance(e, UncertainDate)]
+    return all(e.has_time for e in ends)
+
+
+def _unit(a: DateValue, b: DateValue) -> int:
+    """Seconds per comparison unit: a second when both give times, else a day."""
+    return 1 if _has_time_everywhere(a) and _has_time_everywhere(b) else SECONDS_PER_DAY
+
+
+def _to_unit(seconds: int, unit: int, offset: int | None) -> int:
+    if seconds in (NEG_INF, POS_INF) or seconds <= NEG_INF + 1 or seconds >= POS_INF - 1:
+        return seconds
+    if unit == 1 and offset is not None:
+        seconds -= offset
+    return seconds // unit
+
+
+def _ends(value: DateValue, unit: int) -> _Ends:
+    if isinstance(value, UncertainDate):
+        lo, hi = _to_unit(value.lo, unit, value.utc_offset), _to_unit(value.hi, unit, value.utc_offset)
+        return lo, hi, lo, hi, True
+    start_offset = value.start.utc_offset if isinstance(value.start, UncertainDate) else None
+    end_offset = value.end.utc_offset if isinstance(value.end, UncertainDate) else None
+    s_lo, s_hi = value.start_bounds
+    e_lo, e_hi = value.end_bounds
+    if value.start is Endpoint.UNKNOWN:
+        s_lo = NEG_INF + 1
+    if value.end is Endpoint.UNKNOWN:
+        e_hi = POS_INF - 1
+    return (
+        _to_unit(s_lo, unit, start_offset),
+        _to_unit(s_hi, unit, start_offset),
+        _to_unit(e_lo, unit, end_offset),
+        _to_unit(e_hi, unit, end_offset),
+        False,
+    )
+
+
+# -- feasibility of difference constraints ----------------------------------------------
+
+# Variables: 0 is the zero reference; 1, 2 are a's start and end; 3, 4 are b's.
+_A_S, _A_E, _B_S, _B_E = 1, 2, 3, 4
+#: A constraint x[j] - x[i] <= c, as (i, j, c).
+_Constraint = tuple[int, int, int]
+
+
+def _base(a: _Ends, b: _Ends) -> list[_Constraint]:
+    constraints: list[_Constraint] = []
+    for (s_lo, s_hi, e_lo, e_hi, instant), s, e in ((a, _A_S, _A_E), (b, _B_S, _B_E)):
+        constraints += [(0, s, s_hi), (s, 0, -s_lo), (0, e, e_hi), (e, 0, -e_lo), (e, s, 0)]
+        if instant:
+            constraints.append((s, e, 0))
+    return constraints
+
+
+def _feasible(constraints: list[_Constraint]) -> bool:
+    """Whether integers satisfy every x[j] - x[i] <= c: no negative cycle (Floyd-Warshall)."""
+    size = 5
+    inf = POS_INF * 4
+    dist = [[0 if i == j else inf for j in range(size)] for i in range(size)]
+    for i, j, c in constraints:
+        if c < dist[i][j]:
+            dist[i][j] = c
+    for k in range(size):
+        row_k = dist[k]
+        for i in range(size):
+            row_i = dist[i]
+            through = row_i[k]
+            if through >= inf:
+                continue
+            for j in range(size):
+                candidate = through + row_k[j]
+                if candidate < row_i[j]:
+                    row_i[j] = candidate
+        if any(dist[i][i] < 0 for i in range(size)):
+            return False
+    return all(dist[i][i] >= 0 for i in range(size))
+
+
+def _equal(x: int, y: int) -> list[_Constraint]:
+    return [(x, y, 0), (y, x, 0)]
+
+
+def _less(x: int, y: int) -> list[_Constraint]:
+    """X < y, that is x - y <= -1, written as the edge y -> x."""
+    return [(y, x, -1)]
+
+
+#: Each relation as constraints on (a start, a end, b start, b end), inclusive units.
+_RELATION_CONSTRAINTS: Final[dict[Relation, list[_Constraint]]] = {
+    Relation.BEFORE: [(_B_S, _A_E, -2)],  # a end + 1 < b start
+    Relation.MEETS: [(_B_S, _A_E, -1), (_A_E, _B_S, 1)],  # a end + 1 == b start
+    Relation.OVERLAPS: [*_less(_A_S, _B_S), (_A_E, _B_S, 0), *_less(_A_E, _B_E)],
+    Relation.STARTS: _equal(_A_S, _B_S) + _less(_A_E, _B_E),
+    Relation.DURING: _less(_B_S, _A_S) + _less(_A_E, _B_E),
+    Relation.FINISHES: _equal(_A_E, _B_E) + _less(_B_S, _A_S),
+    Relation.EQUALS: _equal(_A_S, _B_S) + _equal(_A_E, _B_E),
+    Relation.FINISHED_BY: _equal(_A_E, _B_E) + _less(_A_S, _B_S),
+    Relation.CONTAINS: _less(_A_S, _B_S) + _less(_B_E, _A_E),
+    Relation.STARTED_BY: _equal(_A_S, _B_S) + _less(_B_E, _A_E),
+    Relation.OVERLAPPED_BY: [*_less(_B_S, _A_S), (_B_E, _A_S, 0), *_less(_B_E, _A_E)],
+    Relation.MET_BY: [(_A_S, _B_E, -1), (_B_E, _A_S, 1)],
+    Relation.AFTER: [(_A_S, _B_E, -2)],
+}
+
+
+def relations(a: DateValue, b: DateValue) -> frozenset[Relation]:
+    """Every Allen relation of ``a`` to ``b`` that some reading of the two allows."""
+    unit = _unit(a, b)
+    base = _base(_ends(a, unit), _ends(b, unit))
+    return frozenset(r for r, extra in _RELATION_CONSTRAINTS.items() if _feasible(base + extra))
+
+
+def before(a: DateValue, b: DateValue) -> Certainty:
+    """Whether ``a`` ends in an earlier unit than ``b`` starts: certainly, possibly, or not at all."""
+    unit = _unit(a, b)
+    base = _base(_ends(a, unit), _ends(b, unit))
+    if not _feasible([*base, (_B_S, _A_E, -1)]):  # a end < b start
+        return Certainty.IMPOSSIBLE
+    if _feasible([*base, (_A_E, _B_S, 0)]):  # b start <= a end
+        return Certainty.POSSIBLE
+    return Certainty.CERTAIN
+
+
+def after(a: DateValue, b: DateValue) -> Certainty:
+    """Whether ``a`` starts in a later unit than ``b`` ends; ``before(b, a)``."""
+    return before(b, a)
+
+
+# -- probabilities --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Probabilities:
+    """Exact odds that ``a`` comes before ``b``, after it, or neither (same unit, or overlap)."""
+
+    before: Fraction
+    after: Fraction
+    neither: Fraction
+
+
+def _pairs_less(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> int:
+    """How many pairs (x, y), x in [a_lo, a_hi], y in [b_lo, b_hi], have x < y."""
+    total = 0
+    # x below b_lo: every y counts.
+    below_hi = min(a_hi, b_lo - 1)
+    if below_hi >= a_lo:
+        total += (below_hi - a_lo + 1) * (b_hi - b_lo + 1)
+    # x within [b_lo, b_hi - 1]: b_hi - x values of y count.
+    first, last = max(a_lo, b_lo), min(a_hi, b_hi - 1)
+    if last >= first:
+        count = last - first + 1
+        total += count * b_hi - (first + last) * count // 2
+    return total
+
+
+def _distribution(value: DateValue, unit: int, which: str) -> tuple[int, int]:
+    s_lo, s_hi, e_lo, e_hi, _ = _ends(value, unit)
+    lo, hi = (e_lo, e_hi) if which == "end" else (s_lo, s_hi)
+    bounded = (lo > NEG_INF + 1 or lo == hi) and (hi < POS_INF - 1 or lo == hi)
+    if not bounded:
+        raise UnboundedError(
+            f"{value.to_edtf()!r}: its {which} is unknown, so it has no distribution; "
+            "probabilities need bounded ends (an open '..' end counts as beyond every date)"
+        )
+    return lo, hi
+
+
+def probability_before(a: DateValue, b: DateValue) -> Fraction:
+    """Exact probability that ``a`` ends in an earlier unit than ``b`` starts.
+
+    Each end is uniform over the units (days, or seconds when both give times)
+    between its bounds, independently; an instant's start and end are one.
+
+    Raises:
+        UnboundedError: a needed end is unknown (an empty EDTF end).
+
+    """
+    unit = _unit(a, b)
+    a_lo, a_hi = _distribution(a, unit, "end")
+    b_lo, b_hi = _distribution(b, unit, "start")
+    return Fraction(_pairs_less(a_lo, a_hi, b_lo, b_hi), (a_hi - a_lo + 1) * (b_hi - b_lo + 1))
+
+
+def probabilities(a: DateValue, b: DateValue) -> Probabilities:
+    """Exact odds of ``a`` before ``b``, ``a`` after ``b``, and neither; they sum to 1."""
+    first = probability_before(a, b)
+    second = probability_before(b, a)
+    return Probabilities(before=first, after=second, neither=1 - first - second)
+
+
+# -- sorting ------------------------------------------------------------------------------
+
+
+def sort_key(value: DateValue) -> tuple[int, int, int, str]:
+    """A deterministic total order for display.
+
+    Sorts by earliest moment, then latest moment (both in UTC where an offset
+    is given; unbounded ends sort first or last), then instants before
+    intervals, then by EDTF text. Equal keys mean equal values.
+    """
+    if isinstance(value, UncertainDate):
+        offset = value.utc_offset or 0
+        return value.lo - offset, value.hi - offset, 0, value.edtf
+    start_offset = value.start.utc_offset or 0 if isinstance(value.start, UncertainDate) else 0
+    end_offset = value.end.utc_offset or 0 if isinstance(value.end, UncertainDate) else 0
+    lo, hi = value.lo, value.hi
+    lo = lo if lo == NEG_INF else lo - start_offset
+    hi = hi if hi == POS_INF else hi - end_offset
+    return lo, hi, 1, value.to_edtf()

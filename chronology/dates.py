@@ -1,0 +1,455 @@
+"""The uncertain-date model: values that say what is known about when, and no more.
+
+Two value types answer the same questions (``earliest``, ``latest``, ``to_edtf()``,
+``label``):
+
+* :class:`UncertainDate`, one instant known to lie somewhere between two bounds
+  ("June 2024", "one day in the second week of October", "2024-10-18T14:30+09:00");
+* :class:`Interval`, something that lasts from a start to an end, each an
+  :class:`UncertainDate` or an :class:`Endpoint` (open ``..`` or unknown).
+
+Internally every bound is an integer count of seconds on one proleptic Gregorian
+timeline (see :mod:`chronology._calendar`), local wall-clock time, so any year
+orders correctly, including the negative and five-digit years of EDTF. The public
+``earliest`` and ``latest`` are pendulum values for years 1-9999.
+
+This module knows nothing of notation, files or plots.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+import attrs
+import pendulum
+
+from chronology import _calendar
+from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
+from chronology.errors import DateRangeError, InvalidDateError
+
+if TYPE_CHECKING:
+    import datetime
+
+__all__ = [
+    "DEFAULT_WIDENING",
+    "NO_WIDENING",
+    "DateValue",
+    "Endpoint",
+    "Interval",
+    "Precision",
+    "Qualifier",
+    "UncertainDate",
+    "Widening",
+]
+
+
+class Precision(enum.Enum):
+    """How finely a date is given: the unit its notation names.
+
+    Members are declared from finest to coarsest; :attr:`rank` gives that order.
+    """
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    QUADRIMESTER = "quadrimester"
+    SEMESTER = "semester"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    MILLENNIUM = "millennium"
+
+    @property
+    def rank(self) -> int:
+        """Position from finest (0, second) to coarsest."""
+        return _RANKS[self]
+
+    @property
+    def has_time(self) -> bool:
+        """Whether values of this precision carry a time of day."""
+        return self in (Precision.SECOND, Precision.MINUTE, Precision.HOUR)
+
+    @property
+    def longest_seconds(self) -> int:
+        """Length of the longest unit of this precision, in seconds (a month: 31 days)."""
+        return _LONGEST_SECONDS[self]
+
+
+_RANKS: Final = {p: i for i, p in enumerate(Precision)}
+_DAY = SECONDS_PER_DAY
+_LONGEST_SECONDS: Final = {
+    Precision.SECOND: 1,
+    Precision.MINUTE: 60,
+    Precision.HOUR: 3600,
+    Precision.DAY: _DAY,
+    Precision.WEEK: 7 * _DAY,
+    Precision.MONTH: 31 * _DAY,
+    Precision.SEASON: 92 * _DAY,
+    Precision.QUARTER: 92 * _DAY,
+    Precision.QUADRIMESTER: 123 * _DAY,
+    Precision.SEMESTER: 184 * _DAY,
+    Precision.YEAR: 366 * _DAY,
+    Precision.DECADE: 3653 * _DAY,
+    Precision.CENTURY: 36525 * _DAY,
+    Precision.MILLENNIUM: 365_250 * _DAY,
+}
+
+
+class Qualifier(enum.Flag):
+    """EDTF qualifiers: approximate (``~``), uncertain (``?``), both (``%``).
+
+    They are kept apart from the bounds: "2024-06~" has the bounds of June 2024
+    and says they are approximate. See :class:`Widening` for how much an
+    approximate value may spill over its bounds in "possible" questions.
+    """
+
+    NONE = 0
+    APPROXIMATE = enum.auto()
+    UNCERTAIN = enum.auto()
+    BOTH = APPROXIMATE | UNCERTAIN
+
+    @property
+    def symbol(self) -> str:
+        """The EDTF character: ``""``, ``"~"``, ``"?"`` or ``"%"``."""
+        return _SYMBOLS[self]
+
+    @classmethod
+    def from_symbol(cls, symbol: str) -> Qualifier:
+        """The qualifier of an EDTF character (``""``, ``"~"``, ``"?"``, ``"%"``)."""
+        return _FROM_SYMBOL[symbol]
+
+
+_SYMBOLS: Final = {
+    Qualifier.NONE: "",
+    Qualifier.APPROXIMATE: "~",
+    Qualifier.UNCERTAIN: "?",
+    Qualifier.BOTH: "%",
+}
+_FROM_SYMBOL: Final = {s: q for q, s in _SYMBOLS.items()}
+
+
+class Endpoint(enum.Enum):
+    """An interval end that is not a date.
+
+    ``OPEN`` (EDTF ``..``): the interval has no end on that side; it goes on
+    (or has always been). ``UNKNOWN`` (EDTF empty): the end exists but nothing
+    is known of it, except that it is on the right side of the other end.
+    """
+
+    OPEN = ".."
+    UNKNOWN = ""
+
+
+def _check_bounds(instance: UncertainDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if not NEG_INF < value < POS_INF:
+        raise InvalidDateError(f"{attribute.name}={value} lies outside the supported timeline")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class UncertainDate:
+    """One instant, known to lie somewhere between two inclusive bounds.
+
+    Build values with :func:`chronology.parse` or the named constructors; the
+    fields are the model's own representation.
+
+    Attributes:
+        lo: first possible second, on the internal timeline (local wall-clock).
+        hi: last possible second, inclusive.
+        precision: the unit the notation names (a month for "June 2024").
+        qualifier: approximate and/or uncertain, kept apart from the bounds.
+        utc_offset: seconds east of UTC for values with a time and an offset;
+            ``None`` for dates and for times without an offset ("floating").
+        edtf: the canonical EDTF notation of the value.
+        text: the original wording; not part of equality.
+
+    """
+
+    lo: int = attrs.field(validator=_check_bounds)
+    hi: int = attrs.field(validator=_check_bounds)
+    precision: Precision
+    qualifier: Qualifier = Qualifier.NONE
+    utc_offset: int | None = None
+    edtf: str
+    text: str = attrs.field(default="", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.lo > self.hi:
+            raise InvalidDateError(f"{self.edtf or self.text!r}: earliest bound lies after the latest")
+
+    @classmethod
+    def _trusted(
+        cls,
+        lo: int,
+        hi: int,
+        precision: Precision,
+        qualifier: Qualifier,
+        edtf: str,
+        text: str,
+        utc_offset: int | None = None,
+    ) -> UncertainDate:
+        """Build without validation, for the parser's checked fast paths."""
+        self = object.__new__(cls)
+        _set(self, "lo", lo)
+        _set(self, "hi", hi)
+        _set(self, "precision", precision)
+        _set(self, "qualifier", qualifier)
+        _set(self, "utc_offset", utc_offset)
+        _set(self, "edtf", edtf)
+        _set(self, "text", text)
+        return self
+
+    @classmethod
+    def from_days(
+        cls,
+        first: int,
+        last: int,
+        precision: Precision = Precision.DAY,
+        *,
+        qualifier: Qualifier = Qualifier.NONE,
+        text: str = "",
+    ) -> UncertainDate:
+        """One day somewhere from day number ``first`` to ``last`` (inclusive).
+
+        Day numbers are those of ``datetime.date.toordinal`` (1 is 0001-01-01),
+        extended to every year.
+        """
+        from chronology.notation.edtf import format_day_range
+
+        edtf = format_day_range(first, last, precision, qualifier)
+        return cls(
+            lo=first * SECONDS_PER_DAY,
+            hi=last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
+            precision=precision,
+            qualifier=qualifier,
+            edtf=edtf,
+            text=text or edtf,
+        )
+
+    @classmethod
+    def from_date(cls, date: datetime.date, *, text: str = "") -> UncertainDate:
+        """The exact day of a ``datetime.date`` (or pendulum ``Date``)."""
+        number = date.toordinal()
+        return cls.from_days(number, number, Precision.DAY, text=text)
+
+    # -- the two questions every date value answers ---------------------------------
+
+    @property
+    def earliest(self) -> pendulum.Date | pendulum.DateTime:
+        """The first possible day (a ``Date``), or moment (a ``DateTime``) for values with a time."""
+        return self._pendulum(self.lo)
+
+    @property
+    def latest(self) -> pendulum.Date | pendulum.DateTime:
+        """The last possible day, or moment, inclusive."""
+        return self._pendulum(self.hi)
+
+    @property
+    def earliest_day(self) -> int:
+        """Day number of the first possible day (any year)."""
+        return self.lo // SECONDS_PER_DAY
+
+    @property
+    def latest_day(self) -> int:
+        """Day number of the last possible day (any year)."""
+        return self.hi // SECONDS_PER_DAY
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the value is qualified as approximate (``~`` or ``%``)."""
+        return bool(self.qualifier & Qualifier.APPROXIMATE)
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the value is qualified as uncertain (``?`` or ``%``)."""
+        return bool(self.qualifier & Qualifier.UNCERTAIN)
+
+    @property
+    def has_time(self) -> bool:
+        """Whether the value gives a time of day."""
+        return self.precision.has_time
+
+    def to_edtf(self) -> str:
+        """The value in EDTF (ISO 8601-2) notation."""
+        return self.edtf
+
+    @property
+    def label(self) -> str:
+        """A readable English label: "June 2024", "7-13 Oct 2024", "c. 1850"."""
+        from chronology.notation.labels import label
+
+        return label(self)
+
+    def __str__(self) -> str:
+        return self.edtf
+
+    def __repr__(self) -> str:
+        return f"<UncertainDate {self.edtf} ({self.label}) {self.precision.value}>"
+
+    def _pendulum(self, seconds: int) -> pendulum.Date | pendulum.DateTime:
+        days, second_of_day = divmod(seconds, SECONDS_PER_DAY)
+        year, month, day = _calendar.from_day_number(days)
+        if not 1 <= year <= 9999:
+            raise DateRangeError(
+                f"{self.edtf!r}: year {year} lies outside 1-9999, the years pendulum can hold; "
+                "the value still orders and compares (use earliest_day/latest_day or sort_key)"
+            )
+        if not self.has_time:
+            return pendulum.Date(year, month, day)
+        hour, rest = divmod(second_of_day, 3600)
+        minute, second = divmod(rest, 60)
+        if self.utc_offset is None:
+            return pendulum.naive(year, month, day, hour, minute, second)
+        zone = pendulum.FixedTimezone(self.utc_offset)
+        return pendulum.datetime(year, month, day, hour, minute, second, tz=zone)
+
+
+_set = object.__setattr__
+
+
+def _check_end(
+    instance: Interval, attribute: attrs.Attribute[UncertainDate | Endpoint], value: UncertainDate | Endpoint
+) -> None:
+    if not isinstance(value, UncertainDate | Endpoint):
+        raise InvalidDateError(
+            f"interval {attribute.name} must be an UncertainDate or an Endpoint, not {type(value).__name__}"
+        )
+
+
+@attrs.frozen(repr=False)
+class Interval:
+    """Something that lasts from ``start`` to ``end``, each end itself uncertain.
+
+    An end is an :class:`UncertainDate`, ``Endpoint.OPEN`` (no end on that side)
+    or ``Endpoint.UNKNOWN`` (an end exists, unknown). This is "lasting from a to
+    b"; "one day somewhere in [a, b]" is an :class:`UncertainDate`.
+    """
+
+    start: UncertainDate | Endpoint = attrs.field(validator=_check_end)
+    end: UncertainDate | Endpoint = attrs.field(validator=_check_end)
+    text: str = attrs.field(default="", eq=False, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.start, Endpoint) and isinstance(self.end, Endpoint):
+            raise InvalidDateError("an interval needs a date at one end at least")
+        if (
+            isinstance(self.start, UncertainDate)
+            and isinstance(self.end, UncertainDate)
+            and _utc(self.start, self.start.lo) > _utc(self.end, self.end.hi)
+        ):
+            raise InvalidDateError(
+                f"interval {self.to_edtf()!r} ends ({self.end.label}) before it starts ({self.start.label})"
+            )
+
+    @property
+    def start_bounds(self) -> tuple[int, int]:
+        """First and last possible second of the start (sentinels for open or unknown)."""
+        end_hi = self.end.hi if isinstance(self.end, UncertainDate) else POS_INF
+        if isinstance(self.start, UncertainDate):
+            return self.start.lo, min(self.start.hi, end_hi)
+        if self.start is Endpoint.OPEN:
+            return NEG_INF, NEG_INF
+        return NEG_INF, end_hi
+
+    @property
+    def end_bounds(self) -> tuple[int, int]:
+        """First and last possible second of the end (sentinels for open or unknown)."""
+        start_lo = self.start.lo if isinstance(self.start, UncertainDate) else NEG_INF
+        if isinstance(self.end, UncertainDate):
+            return max(self.end.lo, start_lo), self.end.hi
+        if self.end is Endpoint.OPEN:
+            return POS_INF, POS_INF
+        return start_lo, POS_INF
+
+    @property
+    def lo(self) -> int:
+        """First possible second of the whole interval (``NEG_INF`` if unbounded)."""
+        return self.start_bounds[0]
+
+    @property
+    def hi(self) -> int:
+        """Last possible second of the whole interval (``POS_INF`` if unbounded)."""
+        return self.end_bounds[1]
+
+    @property
+    def earliest(self) -> pendulum.Date | pendulum.DateTime | None:
+        """The start's earliest, or ``None`` when the start is open or unknown."""
+        return self.start.earliest if isinstance(self.start, UncertainDate) else None
+
+    @property
+    def latest(self) -> pendulum.Date | pendulum.DateTime | None:
+        """The end's latest, or ``None`` when the end is open or unknown."""
+        return self.end.latest if isinstance(self.end, UncertainDate) else None
+
+    def to_edtf(self) -> str:
+        """The interval in EDTF notation (``start/end``, ``..`` open, empty unknown)."""
+        return f"{_end_edtf(self.start)}/{_end_edtf(self.end)}"
+
+    @property
+    def label(self) -> str:
+        """A readable English label: "Jun-Aug 2024", "from June 2024 (ongoing)"."""
+        from chronology.notation.labels import label
+
+        return label(self)
+
+    def __str__(self) -> str:
+        return self.to_edtf()
+
+    def __repr__(self) -> str:
+        return f"<Interval {self.to_edtf()} ({self.label})>"
+
+
+def _end_edtf(end: UncertainDate | Endpoint) -> str:
+    return end.edtf if isinstance(end, UncertainDate) else end.value
+
+
+def _utc(value: UncertainDate, seconds: int) -> int:
+    """``seconds`` of ``value`` moved to UTC where the value has an offset."""
+    return seconds - value.utc_offset if value.utc_offset is not None else seconds
+
+
+#: Any value the parser returns.
+DateValue: TypeAlias = UncertainDate | Interval
+
+
+@attrs.frozen
+class Widening:
+    """How far approximate and uncertain values may spill over their bounds.
+
+    Used only by "possible" questions (queries, plots of possible spans); the
+    bounds of a value never change. The default widens an approximate value
+    (``~``) by one unit of its precision on each side (about June 2024 may be
+    late May or early July) and leaves uncertain values (``?``) as they are:
+    ``?`` doubts that the stated value is right, it does not make it vaguer.
+    ``%`` adds both. A unit is counted at its longest (a month as 31 days) so
+    widening never falls short.
+
+    Attributes:
+        approximate: units of precision added on each side of a ``~`` value.
+        uncertain: units of precision added on each side of a ``?`` value.
+
+    """
+
+    approximate: int = attrs.field(default=1, validator=attrs.validators.ge(0))
+    uncertain: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+
+    def bounds(self, value: UncertainDate) -> tuple[int, int]:
+        """The widened (lo, hi) seconds of ``value``."""
+        units = 0
+        if value.approximate:
+            units += self.approximate
+        if value.uncertain:
+            units += self.uncertain
+        pad = units * value.precision.longest_seconds
+        return value.lo - pad, value.hi + pad
+
+
+#: The default policy: approximate values spill one unit of precision each side.
+DEFAULT_WIDENING: Final = Widening()
+#: No widening at all: "possible" means within the stated bounds.
+NO_WIDENING: Final = Widening(approximate=0, uncertain=0)

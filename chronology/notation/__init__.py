@@ -1,0 +1,84 @@
+"""The one place where text becomes dates.
+
+:func:`parse` reads ISO 8601, EDTF and English phrases; relative phrases are
+resolved against an anchor. :func:`parse_expression` stops before resolving, so
+a file loader can keep a phrase and resolve it once its anchor is known.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Final
+
+from chronology.dates import DateValue
+from chronology.errors import DateParseError
+from chronology.notation.edtf import looks_like_edtf, parse_edtf
+from chronology.notation.english import EXPECTED_ENGLISH, read_english
+from chronology.relative import RelativeDate, Tense
+
+__all__ = ["parse", "parse_expression"]
+
+_US_STYLE: Final = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+#: Longest text worth reading as a date; anything longer is refused at once.
+MAX_LENGTH: Final = 1000
+
+
+def parse_expression(text: str) -> DateValue | RelativeDate:
+    """Read ``text`` without resolving it: an absolute value, or a :class:`RelativeDate`.
+
+    Raises:
+        DateParseError: the text is not a date expression this library reads.
+
+    """
+    if not isinstance(text, str):
+        raise DateParseError(repr(text), f"a date is given as text, not {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise DateParseError(text, f"{len(text):,} characters is too long for a date (at most {MAX_LENGTH})")
+    stripped = text.strip()
+    if not stripped:
+        raise DateParseError(text, "empty date; " + EXPECTED_ENGLISH, position=0)
+    if not stripped.isprintable():
+        bad = next(i for i, c in enumerate(text) if not c.isprintable() and not c.isspace())
+        raise DateParseError(text, "contains a control or unprintable character", position=bad)
+    if _US_STYLE.fullmatch(stripped):
+        raise DateParseError(
+            text, "day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)", position=0
+        )
+    if looks_like_edtf(stripped):
+        return parse_edtf(stripped)
+    expression = read_english(stripped)
+    if isinstance(expression, RelativeDate) and not expression.needs_anchor:
+        return expression.resolve(None)
+    return expression
+
+
+def parse(
+    text: str,
+    *,
+    anchor: DateValue | datetime.date | None = None,
+    tense: Tense = Tense.PAST,
+) -> DateValue:
+    """Read a date expression: ISO 8601, EDTF, or English as news reports write it.
+
+    Args:
+        text: the expression ("2024-06", "2024-10-07/2024-10-13", "Friday").
+        anchor: the date relative phrases are read from (a report's date),
+            itself possibly uncertain; the result then covers every reading.
+        tense: which way an unmarked phrase points ("on Tuesday"): see
+            :class:`~chronology.relative.Tense`. Past by default.
+
+    Returns:
+        An :class:`~chronology.dates.UncertainDate` (one instant between two
+        bounds) or an :class:`~chronology.dates.Interval` (something lasting).
+
+    Raises:
+        DateParseError: unreadable text, a date that does not exist, or a
+            relative phrase without an anchor. The message repeats the input,
+            says where and what is accepted.
+
+    """
+    expression = parse_expression(text)
+    if isinstance(expression, RelativeDate):
+        return expression.resolve(anchor, tense=tense)
+    return expression

@@ -1,0 +1,700 @@
+"""EDTF (ISO 8601-2) and ISO 8601 notation: reading and writing, paired.
+
+Reading accepts:
+
+* ISO 8601 calendar dates and date-times with offsets (``2024-10-18``,
+  ``2024-10-18T14:30+09:00``), basic dates (``20241018``), partial dates
+  (``2024``, ``2024-06``), week dates (``2024-W41``, ``2024-W41-5``) and ordinal
+  dates (``2024-292``);
+* EDTF level 0 and 1 in full: qualifiers ``?`` ``~`` ``%``, unspecified digits
+  ``X``, seasons 21-24, intervals with open ``..`` and unknown empty ends,
+  ``Y``-prefixed years of more than four digits, negative years;
+* EDTF level 2: qualifiers on single components (``2024-~10``), ``X`` in any
+  digit, exponents and significant digits on ``Y`` years (``Y17E7``,
+  ``1950S2``), one-of sets (``[2024-10-07..2024-10-13]``), and the sub-year
+  groupings 25-41 (hemisphere seasons, quarters, quadrimesters, semesters).
+
+Writing gives the canonical EDTF of a value, so that reading it back yields an
+equal value.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Final, NoReturn
+
+import attrs
+
+from chronology import _calendar
+from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY
+from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
+from chronology.errors import DateParseError, InvalidDateError
+
+__all__ = ["format_day_range", "format_year", "looks_like_edtf", "parse_edtf"]
+
+_Q = Qualifier
+_QUALIFIER_CHARS: Final = "?~%"
+
+#: Sub-year groupings of EDTF (level 1: 21-24; level 2: 25-41), as
+#: (precision, first month, number of months, name for labels).
+#: Seasons are the meteorological ones; 21-24 read as the northern hemisphere's,
+#: and a winter is the one that begins in December of the year given.
+GROUPINGS: Final[dict[int, tuple[Precision, int, int, str]]] = {
+    21: (Precision.SEASON, 3, 3, "Spring"),
+    22: (Precision.SEASON, 6, 3, "Summer"),
+    23: (Precision.SEASON, 9, 3, "Autumn"),
+    24: (Precision.SEASON, 12, 3, "Winter"),
+    25: (Precision.SEASON, 3, 3, "Spring (north)"),
+    26: (Precision.SEASON, 6, 3, "Summer (north)"),
+    27: (Precision.SEASON, 9, 3, "Autumn (north)"),
+    28: (Precision.SEASON, 12, 3, "Winter (north)"),
+    29: (Precision.SEASON, 9, 3, "Spring (south)"),
+    30: (Precision.SEASON, 12, 3, "Summer (south)"),
+    31: (Precision.SEASON, 3, 3, "Autumn (south)"),
+    32: (Precision.SEASON, 6, 3, "Winter (south)"),
+    33: (Precision.QUARTER, 1, 3, "Q1"),
+    34: (Precision.QUARTER, 4, 3, "Q2"),
+    35: (Precision.QUARTER, 7, 3, "Q3"),
+    36: (Precision.QUARTER, 10, 3, "Q4"),
+    37: (Precision.QUADRIMESTER, 1, 4, "Jan-Apr"),
+    38: (Precision.QUADRIMESTER, 5, 4, "May-Aug"),
+    39: (Precision.QUADRIMESTER, 9, 4, "Sep-Dec"),
+    40: (Precision.SEMESTER, 1, 6, "H1"),
+    41: (Precision.SEMESTER, 7, 6, "H2"),
+}
+
+_EXPECTED_DATE: Final = (
+    "expected an ISO 8601 or EDTF date such as 2024, 2024-06, 2024-10-18, "
+    "2024-10-18T14:30:00+09:00, 2024-W41, 2024-06~, 201X, 2024-21, "
+    "2024-10-07/2024-10-13 or [2024-10-07..2024-10-13]"
+)
+
+
+# -- public entry points ------------------------------------------------------------
+
+_FAST: Final = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?([?~%]?)")
+_FIRST_CHARS: Final = frozenset("0123456789-+YX[{?~%/.")
+
+
+def looks_like_edtf(text: str) -> bool:
+    """Whether ``text`` is meant as ISO/EDTF notation rather than English words."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped[0] not in _FIRST_CHARS:
+        return False
+    if stripped[0] in "[{":
+        return True
+    # "1950-1953" and "2024 June" are English; notation has no spaces outside sets.
+    return " " not in stripped and not re.fullmatch(r"\d{4}\s*[-\u2013]\s*\d{4}", stripped)
+
+
+def parse_edtf(text: str) -> DateValue:
+    """Read one ISO 8601 / EDTF expression.
+
+    Raises:
+        DateParseError: the text is not valid notation, or names a date that
+            does not exist; the message says where and what is accepted.
+
+    """
+    match = _FAST.fullmatch(text)
+    if match is not None:
+        value = _fast(text, match)
+        if value is not None:
+            return value
+    return _Reader(text).read()
+
+
+def format_year(year: int) -> str:
+    """A year in EDTF: four digits with a sign where negative, ``Y`` beyond four digits."""
+    if -9999 <= year <= 9999:
+        return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+    return f"Y{year}"
+
+
+def format_day(number: int) -> str:
+    """A day number in EDTF (``2024-10-18``)."""
+    year, month, day = _calendar.from_day_number(number)
+    return f"{format_year(year)}-{month:02d}-{day:02d}"
+
+
+def format_day_range(first: int, last: int, precision: Precision, qualifier: Qualifier) -> str:
+    """Canonical EDTF for "one day from ``first`` to ``last``" (day numbers).
+
+    A single day, a whole month or a whole year is written as such when the
+    precision says so; anything else becomes a one-of set ``[a..b]``.
+    """
+    q = qualifier.symbol
+    y1, m1, d1 = _calendar.from_day_number(first)
+    y2, m2, d2 = _calendar.from_day_number(last)
+    if first == last and precision is Precision.DAY:
+        return format_day(first) + q
+    whole_month = d1 == 1 and (y1, m1) == (y2, m2) and d2 == _calendar.days_in_month(y2, m2)
+    if precision is Precision.MONTH and whole_month:
+        return f"{format_year(y1)}-{m1:02d}{q}"
+    if precision is Precision.YEAR and y1 == y2 and (m1, d1, m2, d2) == (1, 1, 12, 31):
+        return format_year(y1) + q
+    if first == last:
+        return f"[{format_day(first)}{q}]"
+    return f"[{format_day(first)}{q}..{format_day(last)}{q}]"
+
+
+# -- the fast path for the common forms -----------------------------------------------
+
+_YEAR_BOUNDS: dict[int, tuple[int, int]] = {}
+
+
+def _fast(text: str, match: re.Match[str]) -> UncertainDate | None:
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` with an optional trailing qualifier, or None."""
+    year_s, month_s, day_s, q = match.groups()
+    year = int(year_s)
+    if year == 0:
+        return None
+    qualifier = _Q.from_symbol(q)
+    if day_s is not None:
+        try:
+            number = datetime.date(year, int(month_s), int(day_s)).toordinal()
+        except ValueError:
+            return None
+        lo = number * SECONDS_PER_DAY
+        return UncertainDate._trusted(lo, lo + SECONDS_PER_DAY - 1, Precision.DAY, qualifier, text, text)
+    if month_s is not None:
+        month = int(month_s)
+        if not 1 <= month <= 12:
+            return None
+        first = datetime.date(year, month, 1).toordinal()
+        last = first + _calendar.days_in_month(year, month) - 1
+        return UncertainDate._trusted(
+            first * SECONDS_PER_DAY,
+            last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
+            Precision.MONTH,
+            qualifier,
+            text,
+            text,
+        )
+    bounds = _YEAR_BOUNDS.get(year)
+    if bounds is None:
+        first = datetime.date(year, 1, 1).toordinal()
+        last = datetime.date(year, 12, 31).toordinal()
+        bounds = _YEAR_BOUNDS[year] = (first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1)
+    return UncertainDate._trusted(bounds[0], bounds[1], Precision.YEAR, qualifier, text, text)
+
+
+# -- the full reader ---------------------------------------------------------------
+
+
+@attrs.define
+class _Component:
+    """One of year, month, day as written: its digits (with X), position and qualifiers."""
+
+    digits: str
+    position: int
+    qualifier: Qualifier = Qualifier.NONE
+    right: Qualifier = Qualifier.NONE  # the qualifier written just after it
+
+
+@attrs.define
+class _Year:
+    """A year as written: a range of years it may be, and its canonical spelling."""
+
+    low: int
+    high: int
+    digits: str  # canonical spelling without qualifiers
+    precision: Precision
+    position: int
+    masked: str | None  # four-character X-pattern (sign apart) when X digits are used
+    negative: bool
+    qualifier: Qualifier = Qualifier.NONE
+
+
+_TIME: Final = re.compile(
+    r"[Tt](?P<h>\d\d)(?::(?P<m>\d\d)(?::(?P<s>\d\d)(?P<f>[.,]\d+)?)?)?"
+    r"(?P<tz>Z|z|[+-]\d\d(?::?\d\d)?)?"
+)
+_BASIC_DATE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)")
+
+
+class _Reader:
+    """A hand-written reader that knows where it is, so errors can say so."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+
+    # -- helpers ---------------------------------------------------------------
+
+    def fail(self, reason: str, position: int | None = None) -> NoReturn:
+        raise DateParseError(self.text, reason, position=self.pos if position is None else position)
+
+    def peek(self, width: int = 1) -> str:
+        return self.text[self.pos : self.pos + width]
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.text)
+
+    def qualifier(self) -> Qualifier:
+        char = self.peek()
+        if char and char in _QUALIFIER_CHARS:
+            self.pos += 1
+            return _Q.from_symbol(char)
+        return _Q.NONE
+
+    def expect_end(self) -> None:
+        if not self.at_end():
+            self.fail(f"unexpected {self.peek()!r}; {_EXPECTED_DATE}")
+
+    # -- top level ---------------------------------------------------------------
+
+    def read(self) -> DateValue:
+        text = self.text
+        if not text:
+            self.fail("empty date; " + _EXPECTED_DATE, 0)
+        if text != text.strip():
+            self.fail("leading or trailing spaces", 0 if text[0].isspace() else len(text.rstrip()))
+        if text[0] == "{":
+            self.fail("all-of sets ({...}) name several dates; give each date its own event, or use an interval")
+        if text[0] == "[":
+            value = self.read_set()
+            self.expect_end()
+            return value
+        if "/" in text:
+            return self.read_interval()
+        basic = _BASIC_DATE.fullmatch(text)
+        if basic is not None:
+            return _Reader(f"{basic[1]}-{basic[2]}-{basic[3]}").read_single(text_for_value=text)
+        value = self.read_date()
+        self.expect_end()
+        return value
+
+    def read_single(self, *, text_for_value: str) -> UncertainDate:
+        value = self.read_date()
+        self.expect_end()
+        return attrs.evolve(value, text=text_for_value)
+
+    def read_interval(self) -> Interval:
+        slash = self.text.index("/")
+        if self.text.count("/") > 1:
+            self.fail("an interval has one '/'", self.text.index("/", slash + 1))
+        if self.text[slash + 1 : slash + 2] in ("P", "p"):
+            self.fail("durations (P...) are not supported; give the end as a date", slash + 1)
+        start = self.read_end(slash, before_slash=True)
+        self.pos = slash + 1
+        end = self.read_end(len(self.text), before_slash=False)
+        try:
+            return Interval(start, end, text=self.text)
+        except InvalidDateError as error:
+            if isinstance(start, Endpoint) and isinstance(end, Endpoint):
+                self.fail("an interval needs a date at one end at least; '..' is open, empty is unknown", slash)
+            raise DateParseError(self.text, f"reversed interval: {error}", position=slash) from None
+
+    def read_end(self, stop: int, *, before_slash: bool) -> UncertainDate | Endpoint:
+        part = self.text[self.pos : stop]
+        if part == "":
+            return Endpoint.UNKNOWN
+        if part == "..":
+            self.pos = stop
+            return Endpoint.OPEN
+        value = self.read_date(stop=stop)
+        if self.pos != stop:
+            self.fail(f"unexpected {self.peek()!r} in interval {'start' if before_slash else 'end'}")
+        return value
+
+    # -- one-of sets -------------------------------------------------------------
+
+    def read_set(self) -> UncertainDate:
+        opening = self.pos
+        self.pos += 1
+        close = self.text.find("]", self.pos)
+        if close < 0:
+            self.fail("one-of set has no closing ']'", opening)
+        members: list[tuple[UncertainDate, UncertainDate]] = []
+        spelled: list[str] = []
+        while True:
+            if self.text.startswith("..", self.pos):
+                self.fail("open-ended set members ([..a], [a..]) are not supported; give both ends")
+            first = self.read_date(stop=close)
+            last = first
+            if self.text.startswith("..", self.pos):
+                self.pos += 2
+                if self.pos == close or self.peek() == ",":
+                    self.fail("open-ended set members ([..a], [a..]) are not supported; give both ends")
+                range_start = self.pos
+                last = self.read_date(stop=close)
+                if last.lo < first.lo:
+                    self.fail(f"reversed range in set: {last.edtf} comes before {first.edtf}", range_start)
+                spelled.append(f"{first.edtf}..{last.edtf}")
+            else:
+                spelled.append(first.edtf)
+            members.append((first, last))
+            if self.pos == close:
+                break
+            if self.peek() != ",":
+                self.fail(f"unexpected {self.peek()!r} in one-of set; members are separated by ','")
+            self.pos += 1
+            while self.peek() == " ":
+                self.pos += 1
+        self.pos = close + 1
+        qualifier = _Q.NONE
+        for first, last in members:
+            qualifier |= first.qualifier | last.qualifier
+        precision = max((m.precision for pair in members for m in pair), key=lambda p: p.rank)
+        offsets = {m.utc_offset for pair in members for m in pair}
+        return UncertainDate(
+            lo=min(first.lo for first, _ in members),
+            hi=max(last.hi for _, last in members),
+            precision=precision,
+            qualifier=qualifier,
+            utc_offset=offsets.pop() if len(offsets) == 1 else None,
+            edtf="[" + ", ".join(spelled) + "]",
+            text=self.text,
+        )
+
+    # -- a single date -------------------------------------------------------------
+
+    def read_date(self, stop: int | None = None) -> UncertainDate:
+        """Read one date at ``self.pos``: year, then optional month/season/week, day, time."""
+        start = self.pos
+        stop = len(self.text) if stop is None else stop
+        left = self.qualifier()
+        year = self.read_year()
+        year.qualifier = left | self.qualifier()
+        month: _Component | None = None
+        day: _Component | None = None
+        if self.peek() == "-" and self.pos + 1 < stop:
+            self.pos += 1
+            if self.peek() in ("W", "w"):
+                return self.read_week(year, start)
+            if re.match(r"\d{3}(?![\dX])", self.text[self.pos :]) and year.masked is None:
+                return self.read_ordinal(year, start)
+            month = self.read_component("month")
+            if self.peek() == "-" and self.pos + 1 < stop:
+                self.pos += 1
+                day = self.read_component("day")
+        elif self.peek() in ("W", "w"):
+            return self.read_week(year, start)
+        self.spread_qualifiers(year, [c for c in (month, day) if c is not None])
+        if self.peek() in ("T", "t"):
+            return self.read_time(year, month, day, start, stop)
+        return self.build(year, month, day, start)
+
+    def read_year(self) -> _Year:
+        start = self.pos
+        if self.peek() in ("Y", "y"):
+            return self.read_long_year()
+        negative = self.peek() == "-"
+        if negative or self.peek() == "+":
+            self.pos += 1
+        digits = self.text[self.pos : self.pos + 4]
+        if len(digits) < 4 or not re.fullmatch(r"[\dX]{4}", digits):
+            found = re.match(r"[\dX]*", self.text[self.pos :])
+            count = len(found.group()) if found else 0
+            if count == 0:
+                self.fail(_EXPECTED_DATE, self.pos)
+            self.fail(
+                f"a year has four digits (or 'Y' and more digits, as Y12345); found {count}",
+                start,
+            )
+        self.pos += 4
+        if self.peek().isdigit():
+            self.fail("a year has four digits (or 'Y' and more digits, as Y12345)", start)
+        significant = self.read_significant(digits)
+        if "X" in digits:
+            low, high = int(digits.replace("X", "0")), int(digits.replace("X", "9"))
+            hidden = len(digits) - len(digits.rstrip("X"))
+            # Only trailing X digits make a decade, century or millennium; others leave a year.
+            only_trailing = "X" not in digits.rstrip("X")
+            precision = _YEAR_PRECISION_BY_HIDDEN[min(hidden, 3)] if only_trailing else Precision.YEAR
+            if negative:
+                low, high = -high, -low
+            spelled = ("-" if negative else "") + digits
+            return _Year(low, high, spelled, precision, start, digits, negative)
+        value = -int(digits) if negative else int(digits)
+        if negative and value == 0:
+            self.fail("year -0000 does not exist; year 0000 is 1 BCE", start)
+        spelled = format_year(value)
+        if significant is not None:
+            return self.significant_year(value, len(digits), significant, spelled, start)
+        return _Year(value, value, spelled, Precision.YEAR, start, None, negative)
+
+    def read_long_year(self) -> _Year:
+        start = self.pos
+        self.pos += 1
+        match = re.match(r"(-?)(\d+)(?:[Ee](\d+))?", self.text[self.pos :])
+        if match is None:
+            self.fail("'Y' is followed by the year's digits, as Y12345 or Y-12345")
+        self.pos += match.end()
+        sign, digits, exponent = match.groups()
+        value = int(digits) * 10 ** int(exponent or 0)
+        if sign:
+            value = -value
+        if exponent is None and len(digits) <= 4:
+            self.fail("a 'Y' year has more than four digits; write four-digit years plainly", start)
+        if abs(value) > MAX_ABS_YEAR:
+            self.fail(f"year {value} lies beyond the supported range of +/-{MAX_ABS_YEAR:,} years", start)
+        spelled = f"Y{sign}{digits}" + (f"E{exponent}" if exponent is not None else "")
+        significant = self.read_significant(digits)
+        if significant is not None:
+            return self.significant_year(value, len(str(abs(value))), significant, spelled, start)
+        return _Year(value, value, spelled, Precision.YEAR, start, None, value < 0)
+
+    def read_significant(self, digits: str) -> int | None:
+        if self.peek() != "S":
+            return None
+        start = self.pos
+        self.pos += 1
+        match = re.match(r"\d+", self.text[self.pos :])
+        if match is None:
+            self.fail("'S' is followed by the number of significant digits, as 1950S2")
+        self.pos += match.end()
+        count = int(match.group())
+        if "X" in digits or not 1 <= count <= len(digits.lstrip("-")):
+            self.fail(f"significant digits must be 1 to {len(digits)}", start)
+        return count
+
+    def significant_year(self, value: int, width: int, significant: int, spelled: str, start: int) -> _Year:
+        hidden = width - significant
+        scale = 10**hidden
+        magnitude = abs(value) // scale * scale
+        low, high = magnitude, magnitude + scale - 1
+        if value < 0:
+            low, high = -high, -low
+        precision = _YEAR_PRECISION_BY_HIDDEN[min(hidden, 3)]
+        return _Year(low, high, f"{spelled}S{significant}", precision, start, None, value < 0)
+
+    def read_component(self, name: str) -> _Component:
+        left = self.qualifier()
+        start = self.pos
+        digits = self.text[self.pos : self.pos + 2]
+        if len(digits) < 2 or not re.fullmatch(r"[\dX]{2}", digits):
+            self.fail(f"a {name} has two digits (01-{'12' if name == 'month' else '31'}, X for unknown)")
+        self.pos += 2
+        return _Component(digits, start, left, self.qualifier())
+
+    @staticmethod
+    def spread_qualifiers(year: _Year, components: list[_Component]) -> None:
+        """Apply level-2 rules: a qualifier right of a component covers it and all to its left."""
+        carried = _Q.NONE
+        for component in reversed(components):
+            carried |= component.right
+            component.qualifier |= component.right | carried
+        year.qualifier |= carried
+
+    # -- week, ordinal and time forms ---------------------------------------------
+
+    def read_week(self, year: _Year, start: int) -> UncertainDate:
+        self.pos += 1
+        match = re.match(r"(\d\d)(?:-?(\d))?", self.text[self.pos :])
+        if match is None or year.masked is not None or year.low != year.high:
+            self.fail("a week date is YYYY-Www or YYYY-Www-D, as 2024-W41 or 2024-W41-5")
+        week, weekday = int(match[1]), match[2]
+        if not 1 <= year.low <= 9999:
+            self.fail("week dates are read for years 1-9999", start)
+        try:
+            monday = datetime.date.fromisocalendar(year.low, week, 1).toordinal()
+        except ValueError:
+            self.fail(f"week {week} does not exist in {year.low}; expected 01-52 or 01-53", self.pos)
+        weekday_position = self.pos + match.start(2) if weekday else self.pos
+        self.pos += match.end()
+        qualifier = year.qualifier | self.qualifier()
+        if weekday is not None:
+            day_of_week = int(weekday)
+            if not 1 <= day_of_week <= 7:
+                self.fail(f"weekday {day_of_week} does not exist; expected 1 (Monday) to 7 (Sunday)", weekday_position)
+            number = monday + day_of_week - 1
+            value = UncertainDate.from_days(number, number, Precision.DAY, qualifier=qualifier)
+        else:
+            value = UncertainDate.from_days(monday, monday + 6, Precision.WEEK, qualifier=qualifier)
+        return attrs.evolve(value, text=self.text)
+
+    def read_ordinal(self, year: _Year, start: int) -> UncertainDate:
+        position = self.pos
+        ordinal = int(self.text[self.pos : self.pos + 3])
+        self.pos += 3
+        length = 366 if _calendar.is_valid(year.low, 2, 29) else 365
+        if year.low != year.high or not 1 <= ordinal <= length:
+            self.fail(f"day {ordinal} of the year does not exist in {year.low}; expected 001-{length}", position)
+        number = _calendar.day_number(year.low, 1, 1) + ordinal - 1
+        value = UncertainDate.from_days(number, number, Precision.DAY, qualifier=year.qualifier | self.qualifier())
+        return attrs.evolve(value, text=self.text)
+
+    def read_time(
+        self, year: _Year, month: _Component | None, day: _Component | None, start: int, stop: int
+    ) -> UncertainDate:
+        position = self.pos
+        if month is None or day is None:
+            self.fail("a time follows a full date (YYYY-MM-DDThh:mm:ss)")
+        qualified = year.qualifier | month.qualifier | day.qualifier
+        if year.masked is not None or "X" in month.digits + day.digits or qualified:
+            self.fail("a date with a time cannot have unspecified digits or qualifiers", position)
+        match = _TIME.match(self.text[self.pos : stop])
+        if match is None:
+            self.fail("a time is Thh, Thh:mm or Thh:mm:ss, optionally with Z or an offset (+09:00)")
+        self.pos += match.end()
+        hour, minute, second = int(match["h"]), int(match["m"] or 0), int(match["s"] or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            clock = f"{hour:02d}:{minute:02d}:{second:02d}"
+            self.fail(f"time {clock} does not exist; expected 00:00:00-23:59:59", position + 1)
+        date_value = self.build(year, month, day, start)
+        precision = Precision.SECOND if match["s"] else Precision.MINUTE if match["m"] else Precision.HOUR
+        offset = self.read_offset(match["tz"], position + match.start("tz"))
+        lo = date_value.lo + hour * 3600 + minute * 60 + second
+        span = {Precision.SECOND: 0, Precision.MINUTE: 59, Precision.HOUR: 3599}[precision]
+        clock = f"{hour:02d}" + (f":{minute:02d}" if match["m"] else "") + (f":{second:02d}" if match["s"] else "")
+        fraction = (match["f"] or "").replace(",", ".")
+        zone = "" if offset is None else "Z" if offset == 0 and match["tz"] in ("Z", "z") else _format_offset(offset)
+        edtf = f"{date_value.edtf}T{clock}{fraction}{zone}"
+        return UncertainDate(lo=lo, hi=lo + span, precision=precision, utc_offset=offset, edtf=edtf, text=self.text)
+
+    def read_offset(self, spelled: str | None, position: int) -> int | None:
+        if spelled is None:
+            return None
+        if spelled in ("Z", "z"):
+            return 0
+        sign = -1 if spelled[0] == "-" else 1
+        digits = spelled[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+        if hours > 23 or minutes > 59:
+            self.fail(f"offset {spelled} does not exist; expected -23:59 to +23:59", position)
+        return sign * (hours * 3600 + minutes * 60)
+
+    # -- from components to a value --------------------------------------------------
+
+    def build(self, year: _Year, month: _Component | None, day: _Component | None, start: int) -> UncertainDate:
+        if month is not None and "X" not in month.digits:
+            code = int(month.digits)
+            if code >= 21:
+                if day is not None:
+                    self.fail("a season or quarter (21-41) takes no day", day.position)
+                return self.build_grouping(year, month, code)
+        months = self.candidates(month, 12, "month", "expected 01-12, or 21-41 for seasons and quarters")
+        days = self.candidates(day, 31, "day", "expected 01-31")
+        first = self.first_valid(year, months, days, ascending=True)
+        last = self.first_valid(year, months, days, ascending=False)
+        if first is None or last is None:
+            assert day is not None  # months alone always exist
+            self.fail(self.no_such_day(year, months, days, day), day.position)
+        precision = self.precision(year, month, day)
+        qualifiers = [year.qualifier] + [c.qualifier for c in (month, day) if c is not None]
+        qualifier = _Q.NONE
+        for q in qualifiers:
+            qualifier |= q
+        edtf = _spell(year, month, day, qualifiers)
+        return UncertainDate(
+            lo=first * SECONDS_PER_DAY,
+            hi=last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
+            precision=precision,
+            qualifier=qualifier,
+            edtf=edtf,
+            text=self.text,
+        )
+
+    def build_grouping(self, year: _Year, month: _Component, code: int) -> UncertainDate:
+        if code not in GROUPINGS:
+            self.fail(
+                f"month {code} does not exist; expected 01-12, or 21-41 for seasons and quarters",
+                month.position,
+            )
+        precision, first_month, count, _ = GROUPINGS[code]
+        last_month_index = first_month + count - 2  # zero-based month index of the last month
+        end_year_offset, last_month = divmod(last_month_index, 12)
+        first = _calendar.day_number(year.low, first_month, 1)
+        end_year = year.high + end_year_offset
+        last = _calendar.day_number(end_year, last_month + 1, _calendar.days_in_month(end_year, last_month + 1))
+        qualifiers = [year.qualifier, month.qualifier]
+        qualifier = year.qualifier | month.qualifier
+        return UncertainDate(
+            lo=first * SECONDS_PER_DAY,
+            hi=last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
+            precision=precision,
+            qualifier=qualifier,
+            edtf=_spell(year, month, None, qualifiers),
+            text=self.text,
+        )
+
+    def candidates(self, component: _Component | None, highest: int, name: str, accepted: str) -> list[int]:
+        if component is None:
+            return list(range(1, highest + 1))
+        pattern = component.digits
+        if "X" not in pattern:
+            value = int(pattern)
+            if not 1 <= value <= highest:
+                self.fail(f"{name} {pattern} does not exist; {accepted}", component.position)
+            return [value]
+        values = [v for v in range(1, highest + 1) if _matches(f"{v:02d}", pattern)]
+        if not values:
+            self.fail(f"no {name} matches {pattern!r}; {accepted}", component.position)
+        return values
+
+    def first_valid(self, year: _Year, months: list[int], days: list[int], *, ascending: bool) -> int | None:
+        """Day number of the first (or last) existing date the components allow."""
+        month_order = months if ascending else months[::-1]
+        day_order = days if ascending else days[::-1]
+        for y in _years(year, ascending=ascending):
+            for m in month_order:
+                length = _calendar.days_in_month(y, m)
+                for d in day_order:
+                    if d <= length:
+                        return _calendar.day_number(y, m, d)
+        return None
+
+    def no_such_day(self, year: _Year, months: list[int], days: list[int], day: _Component) -> str:
+        if len(months) == 1 and len(days) == 1 and year.low == year.high:
+            length = _calendar.days_in_month(year.low, months[0])
+            month = f"{format_year(year.low)}-{months[0]:02d}"
+            return f"day {days[0]:02d} does not exist in {month}; expected 01-{length:02d}"
+        return f"no existing date matches day {day.digits!r} in that month and year"
+
+    @staticmethod
+    def precision(year: _Year, month: _Component | None, day: _Component | None) -> Precision:
+        """The finest component that is not wholly unspecified names the precision."""
+        if day is not None and day.digits != "XX":
+            return Precision.DAY
+        if month is not None and month.digits != "XX":
+            return Precision.MONTH
+        return year.precision
+
+
+_YEAR_PRECISION_BY_HIDDEN: Final = {
+    0: Precision.YEAR,
+    1: Precision.DECADE,
+    2: Precision.CENTURY,
+    3: Precision.MILLENNIUM,
+}
+
+
+def _matches(value: str, pattern: str) -> bool:
+    return all(p in ("X", v) for v, p in zip(value, pattern, strict=True))
+
+
+def _years(year: _Year, *, ascending: bool) -> Iterator[int]:
+    """Every year the written year may be, in order."""
+    if year.masked is None:
+        yield from (range(year.low, year.high + 1) if ascending else range(year.high, year.low - 1, -1))
+        return
+    choices = [("0123456789" if c == "X" else c) for c in year.masked]
+    # Larger magnitudes first for descending positive years, and the reverse for negative ones.
+    magnitude_ascending = ascending != year.negative
+    digit_choices = [c if magnitude_ascending else c[::-1] for c in choices]
+    for combo in itertools.product(*digit_choices):
+        magnitude = int("".join(combo))
+        value = -magnitude if year.negative else magnitude
+        if value == 0 and year.negative:
+            continue
+        yield value
+
+
+def _spell(year: _Year, month: _Component | None, day: _Component | None, qualifiers: list[Qualifier]) -> str:
+    """Canonical EDTF of components: one trailing qualifier when all agree, else one per component."""
+    digits = [year.digits] + [c.digits for c in (month, day) if c is not None]
+    if len(set(qualifiers)) == 1:
+        return "-".join(digits) + qualifiers[0].symbol
+    return "-".join(q.symbol + d for q, d in zip(qualifiers, digits, strict=True))
+
+
+def _format_offset(offset: int) -> str:
+    sign = "-" if offset < 0 else "+"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"

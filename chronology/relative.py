@@ -1,0 +1,478 @@
+"""Dates relative to an anchor ("Friday", "three weeks ago"), and how they resolve.
+
+The English reader turns a phrase into a :class:`RelativeDate`: a typed rule
+plus the original wording. Resolving it against an anchor (the report's date,
+or another event's) gives an :class:`~chronology.dates.UncertainDate`.
+
+The anchor may itself be uncertain (an article known only to be from one of
+28-31 October). The result then covers every resolution over the anchor's
+days: its bounds are the hull of the resolutions, and it keeps the anchor's
+qualifiers. Every rule is monotone in its anchor (a later anchor never gives an
+earlier result), so for anchors spanning many days the two ends suffice.
+
+The reading rules are written down in ``docs/dates.md``; the short version:
+
+* :class:`Tense` says whether an unmarked phrase looks back (``PAST``, the
+  default, as temporal taggers read news: a bare "Friday" is the latest Friday
+  on or before the report), forward (``FUTURE``: "will meet on Tuesday"), or
+  either way (``EITHER``: the hull of both readings).
+* A month without a year is the latest such month not after the anchor's
+  month (``PAST``), or the first not before it (``FUTURE``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable
+from typing import Final, Literal, TypeAlias
+
+import attrs
+import pendulum
+
+from chronology.dates import DateValue, Interval, Precision, Qualifier, UncertainDate
+from chronology.errors import DateParseError, DateRangeError, InvalidDateError
+
+__all__ = [
+    "PERIODS",
+    "MonthPart",
+    "MonthRule",
+    "NamedPeriod",
+    "Offset",
+    "RelativeDate",
+    "Rule",
+    "Tense",
+    "Unit",
+    "WeekdayRule",
+    "resolve",
+]
+
+Date = pendulum.Date
+#: What a rule gives for one anchor day: first day, last day, precision; None if impossible.
+Span: TypeAlias = tuple[Date, Date, Precision] | None
+
+
+class Tense(enum.Enum):
+    """Which way an unmarked phrase ("on Tuesday", "in June") points from its anchor."""
+
+    PAST = "past"
+    FUTURE = "future"
+    EITHER = "either"
+
+
+class Unit(enum.Enum):
+    """Units of "N units ago" and "days before"."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def precision(self) -> Precision:
+        """The precision a result in this unit has."""
+        return Precision(self.value)
+
+
+class MonthPart(enum.Enum):
+    """Early (1-10), mid (11-20) and late (21-end) thirds of a month."""
+
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+
+
+# -- rules ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class WeekdayRule:
+    """A weekday: "Friday" (bare), "last Friday", "next Friday", "this Friday".
+
+    Attributes:
+        weekday: 0 (Monday) to 6 (Sunday).
+        which: ``"bare"`` follows the tense (on or before the anchor when
+            looking back); ``"last"`` is the latest strictly before the anchor,
+            ``"next"`` the first strictly after, ``"this"`` the one in the
+            anchor's Monday-to-Sunday week.
+
+    """
+
+    weekday: int = attrs.field(validator=attrs.validators.in_(range(7)))
+    which: Literal["bare", "last", "next", "this"] = "bare"
+
+    needs_anchor: bool = attrs.field(default=True, init=False)
+
+    def span(self, anchor: Date, tense: Tense) -> Span:
+        """First day, last day and precision read from one anchor day; None if there is none."""
+        back = (anchor.weekday() - self.weekday) % 7  # days since the latest such weekday
+        if self.which == "last":
+            day = anchor.subtract(days=back or 7)
+        elif self.which == "next":
+            day = anchor.add(days=(self.weekday - anchor.weekday()) % 7 or 7)
+        elif self.which == "this":
+            day = anchor.subtract(days=anchor.weekday()).add(days=self.weekday)
+        elif tense is Tense.FUTURE:
+            day = anchor.add(days=(self.weekday - anchor.weekday()) % 7)
+        else:
+            day = anchor.subtract(days=back)
+        return day, day, Precision.DAY
+
+
+@attrs.frozen
+class MonthRule:
+    """A month, maybe with a day, a third ("early October") or a week of it.
+
+    Attributes:
+        month: 1-12.
+        year: the year when the phrase gives it; otherwise taken from the anchor.
+        day: a day of the month ("October 3").
+        part: early, mid or late.
+        week: the n-th week ("the second week of October"): weeks are the rows
+            of a Monday-first calendar of that month, the first being the one
+            holding the 1st, each cut to the month's own days.
+
+    """
+
+    month: int = attrs.field(validator=attrs.validators.in_(range(1, 13)))
+    year: int | None = None
+    day: int | None = None
+    part: MonthPart | None = None
+    week: int | None = None
+
+    @property
+    def needs_anchor(self) -> bool:
+        """Whether the year comes from the anchor."""
+        return self.year is None
+
+    def span(self, anchor: Date, tense: Tense) -> Span:
+        """First day, last day and precision read from one anchor day; None if there is none."""
+        if self.year is not None:
+            year = self.year
+        else:
+            if tense is Tense.FUTURE:
+                year = anchor.year if self.month >= anchor.month else anchor.year + 1
+            else:
+                year = anchor.year if self.month <= anchor.month else anchor.year - 1
+        if not 1 <= year <= 9999:
+            return None
+        first = Date(year, self.month, 1)
+        last = first.end_of("month")
+        if self.day is not None:
+            if self.day > last.day:
+                return None
+            day = Date(year, self.month, self.day)
+            return day, day, Precision.DAY
+        if self.part is not None:
+            start, stop = _PART_DAYS[self.part]
+            return first.add(days=start - 1), Date(year, self.month, min(stop, last.day)), Precision.DAY
+        if self.week is not None:
+            monday = first.subtract(days=first.weekday()).add(weeks=self.week - 1)
+            start_day, end_day = max(monday, first), min(monday.add(days=6), last)
+            if start_day > last:
+                return None
+            return start_day, end_day, Precision.WEEK
+        return first, last, Precision.MONTH
+
+
+_PART_DAYS: Final = {MonthPart.EARLY: (1, 10), MonthPart.MID: (11, 20), MonthPart.LATE: (21, 31)}
+
+
+@attrs.frozen
+class Offset:
+    """A distance from the anchor: "three weeks ago", "days before", "two days after".
+
+    The distance is ``low`` to ``high`` units (equal for "three weeks"). Days
+    count exactly; a coarser unit is read as about that far, so the result
+    spreads half a unit either side ("three weeks ago" is the week centred on
+    21 days before the anchor).
+
+    Attributes:
+        low: fewest units.
+        high: most units.
+        unit: day, week, month or year.
+        direction: -1 for "ago" and "before", +1 for "after", "later", "from now".
+
+    """
+
+    low: int = attrs.field(validator=attrs.validators.ge(0))
+    high: int = attrs.field()
+    unit: Unit
+    direction: Literal[-1, 1]
+
+    needs_anchor: bool = attrs.field(default=True, init=False)
+
+    @high.validator
+    def _check_high(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.low:
+            raise InvalidDateError(f"offset of {self.low} to {value} units is reversed")
+
+    def span(self, anchor: Date, tense: Tense) -> Span:
+        """First day, last day and precision read from one anchor day; None if there is none."""
+        near = self._move(anchor, self.low)
+        far = self._move(anchor, self.high)
+        first, last = (far, near) if self.direction < 0 else (near, far)
+        pad = _HALF_UNIT_DAYS[self.unit]
+        return first.subtract(days=pad), last.add(days=pad), self.unit.precision
+
+    def _move(self, anchor: Date, amount: int) -> Date:
+        steps = amount * self.direction
+        if self.unit is Unit.DAY:
+            return anchor.add(days=steps)
+        if self.unit is Unit.WEEK:
+            return anchor.add(weeks=steps)
+        if self.unit is Unit.MONTH:
+            return anchor.add(months=steps)
+        return anchor.add(years=steps)
+
+
+_HALF_UNIT_DAYS: Final = {Unit.DAY: 0, Unit.WEEK: 3, Unit.MONTH: 15, Unit.YEAR: 182}
+
+
+def _this_month(anchor: Date, tense: Tense) -> Span:
+    return anchor.start_of("month"), anchor.end_of("month"), Precision.MONTH
+
+
+def _earlier_this_month(anchor: Date, tense: Tense) -> Span:
+    if anchor.day == 1:
+        return None
+    return anchor.start_of("month"), anchor.subtract(days=1), Precision.DAY
+
+
+def _later_this_month(anchor: Date, tense: Tense) -> Span:
+    end = anchor.end_of("month")
+    if anchor == end:
+        return None
+    return anchor.add(days=1), end, Precision.DAY
+
+
+def _last_month(anchor: Date, tense: Tense) -> Span:
+    first = anchor.start_of("month").subtract(months=1)
+    return first, first.end_of("month"), Precision.MONTH
+
+
+def _next_month(anchor: Date, tense: Tense) -> Span:
+    first = anchor.start_of("month").add(months=1)
+    return first, first.end_of("month"), Precision.MONTH
+
+
+def _this_week(anchor: Date, tense: Tense) -> Span:
+    # Seven days ending on the anchor when looking back, starting on it when looking forward:
+    # "this week" said on a Sunday about a summit on Monday means the coming days.
+    if tense is Tense.FUTURE:
+        return anchor, anchor.add(days=6), Precision.WEEK
+    return anchor.subtract(days=6), anchor, Precision.WEEK
+
+
+def _past_week(anchor: Date, tense: Tense) -> Span:
+    return anchor.subtract(days=7), anchor, Precision.WEEK
+
+
+def _last_week(anchor: Date, tense: Tense) -> Span:
+    monday = anchor.subtract(days=anchor.weekday() + 7)
+    return monday, monday.add(days=6), Precision.WEEK
+
+
+def _next_week(anchor: Date, tense: Tense) -> Span:
+    monday = anchor.subtract(days=anchor.weekday()).add(weeks=1)
+    return monday, monday.add(days=6), Precision.WEEK
+
+
+def _recent(months: int, precision: Precision) -> Callable[[Date, Tense], Span]:
+    def span(anchor: Date, tense: Tense) -> Span:
+        return anchor.subtract(months=months), anchor, precision
+
+    return span
+
+
+def _today(anchor: Date, tense: Tense) -> Span:
+    return anchor, anchor, Precision.DAY
+
+
+def _yesterday(anchor: Date, tense: Tense) -> Span:
+    day = anchor.subtract(days=1)
+    return day, day, Precision.DAY
+
+
+def _tomorrow(anchor: Date, tense: Tense) -> Span:
+    day = anchor.add(days=1)
+    return day, day, Precision.DAY
+
+
+def _this_year(anchor: Date, tense: Tense) -> Span:
+    return anchor.start_of("year"), anchor.end_of("year"), Precision.YEAR
+
+
+def _earlier_this_year(anchor: Date, tense: Tense) -> Span:
+    if (anchor.month, anchor.day) == (1, 1):
+        return None
+    return anchor.start_of("year"), anchor.subtract(days=1), Precision.DAY
+
+
+def _last_year(anchor: Date, tense: Tense) -> Span:
+    first = anchor.start_of("year").subtract(years=1)
+    return first, first.end_of("year"), Precision.YEAR
+
+
+#: Named periods, by their normalised English phrase, with the reading of each.
+PERIODS: Final[dict[str, tuple[Callable[[Date, Tense], Span], str]]] = {
+    "today": (_today, "the anchor's day"),
+    "yesterday": (_yesterday, "the day before the anchor"),
+    "tomorrow": (_tomorrow, "the day after the anchor"),
+    "this month": (_this_month, "the anchor's calendar month"),
+    "earlier this month": (_earlier_this_month, "from the 1st of the anchor's month to the day before the anchor"),
+    "later this month": (_later_this_month, "from the day after the anchor to the end of its month"),
+    "last month": (_last_month, "the calendar month before the anchor's"),
+    "next month": (_next_month, "the calendar month after the anchor's"),
+    "this week": (_this_week, "the seven days ending on the anchor (looking forward: starting on it)"),
+    "this past week": (_past_week, "the seven days before the anchor, and the anchor's day"),
+    "the past week": (_past_week, "the seven days before the anchor, and the anchor's day"),
+    "last week": (_last_week, "the Monday-to-Sunday week before the anchor's"),
+    "next week": (_next_week, "the Monday-to-Sunday week after the anchor's"),
+    "recently": (_recent(1, Precision.DAY), "the month before the anchor, to the anchor"),
+    "in recent weeks": (_recent(2, Precision.WEEK), "the two months before the anchor, to the anchor"),
+    "in recent months": (_recent(6, Precision.MONTH), "the six months before the anchor, to the anchor"),
+    "in recent years": (_recent(60, Precision.YEAR), "the five years before the anchor, to the anchor"),
+    "this year": (_this_year, "the anchor's calendar year"),
+    "earlier this year": (_earlier_this_year, "from 1 January of the anchor's year to the day before the anchor"),
+    "last year": (_last_year, "the calendar year before the anchor's"),
+}
+
+
+@attrs.frozen
+class NamedPeriod:
+    """A fixed phrase such as "earlier this month"; see :data:`PERIODS` for each reading."""
+
+    name: str = attrs.field(validator=attrs.validators.in_(PERIODS))
+
+    needs_anchor: bool = attrs.field(default=True, init=False)
+
+    def span(self, anchor: Date, tense: Tense) -> Span:
+        """First day, last day and precision read from one anchor day; None if there is none."""
+        return PERIODS[self.name][0](anchor, tense)
+
+
+Rule: TypeAlias = WeekdayRule | MonthRule | Offset | NamedPeriod
+
+#: Above this many anchor days, only the two ends of the anchor are resolved (rules are monotone).
+_EVERY_DAY_LIMIT: Final = 62
+
+
+@attrs.frozen
+class RelativeDate:
+    """A phrase whose date depends on an anchor, not yet resolved.
+
+    Attributes:
+        rule: what the phrase means, as a typed rule.
+        text: the original wording.
+
+    """
+
+    rule: Rule
+    text: str = attrs.field(eq=False)
+
+    @property
+    def needs_anchor(self) -> bool:
+        """Whether the phrase needs an anchor ("June" does; "June 2024" does not)."""
+        return self.rule.needs_anchor
+
+    def resolve(
+        self,
+        anchor: DateValue | datetime.date | None,
+        *,
+        tense: Tense = Tense.PAST,
+    ) -> UncertainDate:
+        """The date the phrase names, read from ``anchor``.
+
+        Args:
+            anchor: the date the phrase is relative to (a report's date, another
+                event's date); may be uncertain. Not needed when the phrase
+                gives its own year.
+            tense: which way unmarked phrases point; see :class:`Tense`.
+
+        Raises:
+            DateParseError: no anchor where one is needed, or the phrase cannot
+                be read against this anchor ("earlier this month" on the 1st).
+
+        """
+        return resolve(self, anchor, tense=tense)
+
+
+def resolve(
+    relative: RelativeDate,
+    anchor: DateValue | datetime.date | None,
+    *,
+    tense: Tense = Tense.PAST,
+) -> UncertainDate:
+    """Resolve ``relative`` against ``anchor``; see :meth:`RelativeDate.resolve`."""
+    rule = relative.rule
+    qualifier = Qualifier.NONE
+    if not rule.needs_anchor:
+        spans = [_span(rule, _ANY_DAY, tense)]
+    else:
+        if anchor is None:
+            raise DateParseError(
+                relative.text,
+                "this phrase is relative to a date; give an anchor (the report's or another event's date)",
+            )
+        first_day, last_day, qualifier = _anchor_days(relative.text, anchor)
+        tenses = (Tense.PAST, Tense.FUTURE) if tense is Tense.EITHER else (tense,)
+        spans = [s for t in tenses for s in _spans_over(rule, first_day, last_day, t)]
+    found = [s for s in spans if s is not None]
+    if not found:
+        where = "" if anchor is None else f" against anchor {_anchor_text(anchor)}"
+        raise DateParseError(relative.text, f"names no date{where}")
+    first = min(s[0] for s in found).toordinal()
+    last = max(s[1] for s in found).toordinal()
+    precision = found[0][2]
+    return UncertainDate.from_days(first, last, precision, qualifier=qualifier, text=relative.text)
+
+
+def _span(rule: Rule, anchor: Date, tense: Tense) -> Span:
+    """The rule's span at one anchor day; None where it names no date (or leaves years 1-9999)."""
+    try:
+        return rule.span(anchor, tense)
+    except (ValueError, OverflowError):
+        return None
+
+
+_ANY_DAY: Final = Date(2000, 1, 1)
+
+
+def _spans_over(rule: Rule, first: int, last: int, tense: Tense) -> list[Span]:
+    """Spans at every anchor day, or, for long anchors, at the first and last days that give one.
+
+    Rules are monotone in the anchor, so the hull of the spans at the outermost
+    anchor days that name a date is the hull over all of them.
+    """
+    if last - first <= _EVERY_DAY_LIMIT:
+        return [_span(rule, Date.fromordinal(n), tense) for n in range(first, last + 1)]
+    found: list[Span] = []
+    for days in (range(first, last + 1), range(last, first - 1, -1)):
+        for n in days:
+            span = _span(rule, Date.fromordinal(n), tense)
+            if span is not None:
+                found.append(span)
+                break
+    return found
+
+
+def _anchor_days(text: str, anchor: UncertainDate | datetime.date | Interval) -> tuple[int, int, Qualifier]:
+    """The anchor's first and last day numbers, and the qualifier it passes on."""
+    if isinstance(anchor, Interval):
+        raise DateParseError(text, "an anchor is one date, not an interval; anchor to its start or end")
+    if isinstance(anchor, UncertainDate):
+        first, last, qualifier = anchor.earliest_day, anchor.latest_day, anchor.qualifier
+    else:
+        first = last = anchor.toordinal()
+        qualifier = Qualifier.NONE
+    if first < 1 or last > _LAST_DAY:
+        raise DateRangeError(f"{text!r}: relative phrases are resolved against anchors in years 1-9999")
+    return first, last, qualifier
+
+
+def _anchor_text(anchor: DateValue | datetime.date) -> str:
+    return anchor.to_edtf() if isinstance(anchor, UncertainDate | Interval) else anchor.isoformat()
+
+
+_LAST_DAY: Final = Date(9999, 12, 31).toordinal()

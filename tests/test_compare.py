@@ -1,0 +1,201 @@
+"""before / relations / probabilities agree with brute force; the sort key is total."""
+
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronology import (
+    AmbiguousTruthError,
+    Certainty,
+    Endpoint,
+    Interval,
+    Relation,
+    UnboundedError,
+    UncertainDate,
+    before,
+    parse,
+    probabilities,
+    probability_before,
+    relations,
+    sort_key,
+)
+from chronology.dates import DateValue
+
+BASE = 738_000  # a day number in 2021
+
+
+@st.composite
+def instants(draw: st.DrawFn) -> UncertainDate:
+    first = BASE + draw(st.integers(0, 12))
+    return UncertainDate.from_days(first, first + draw(st.integers(0, 4)))
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> Interval:
+    start = draw(instants())
+    end_first = max(start.earliest_day, BASE + draw(st.integers(0, 16)))
+    end = UncertainDate.from_days(end_first, end_first + draw(st.integers(0, 4)))
+    if end.latest_day < start.earliest_day:
+        end = start
+    return Interval(start, end)
+
+
+values = st.one_of(instants(), intervals())
+
+
+def realisations(value: DateValue) -> list[tuple[int, int]]:
+    """Every (start day, end day) a value allows."""
+    if isinstance(value, UncertainDate):
+        return [(d, d) for d in range(value.earliest_day, value.latest_day + 1)]
+    assert isinstance(value.start, UncertainDate)
+    assert isinstance(value.end, UncertainDate)
+    starts = range(value.start.earliest_day, value.start.latest_day + 1)
+    ends = range(value.end.earliest_day, value.end.latest_day + 1)
+    return [(s, e) for s, e in itertools.product(starts, ends) if s <= e]
+
+
+def allen(a: tuple[int, int], b: tuple[int, int]) -> Relation:
+    """Allen's relation of day spans [a0, a1] and [b0, b1] (inclusive), as half-open [x, y + 1)."""
+    (a0, a1), (b0, b1) = (a[0], a[1] + 1), (b[0], b[1] + 1)
+    if a1 < b0:
+        return Relation.BEFORE
+    if a1 == b0:
+        return Relation.MEETS
+    if b1 < a0:
+        return Relation.AFTER
+    if b1 == a0:
+        return Relation.MET_BY
+    if (a0, a1) == (b0, b1):
+        return Relation.EQUALS
+    if a0 == b0:
+        return Relation.STARTS if a1 < b1 else Relation.STARTED_BY
+    if a1 == b1:
+        return Relation.FINISHES if a0 > b0 else Relation.FINISHED_BY
+    if b0 < a0 and a1 < b1:
+        return Relation.DURING
+    if a0 < b0 and b1 < a1:
+        return Relation.CONTAINS
+    return Relation.OVERLAPS if a0 < b0 else Relation.OVERLAPPED_BY
+
+
+@given(a=values, b=values)
+def test_before_agrees_with_every_pair_of_days(a: DateValue, b: DateValue) -> None:
+    outcomes = {ra[1] < rb[0] for ra in realisations(a) for rb in realisations(b)}
+    expected = (
+        Certainty.CERTAIN if outcomes == {True} else Certainty.IMPOSSIBLE if outcomes == {False} else Certainty.POSSIBLE
+    )
+    assert before(a, b) is expected
+
+
+@given(a=values, b=values)
+def test_relations_are_exactly_those_some_pair_of_days_shows(a: DateValue, b: DateValue) -> None:
+    expected = {allen(ra, rb) for ra in realisations(a) for rb in realisations(b)}
+    assert relations(a, b) == expected
+
+
+@given(a=values, b=values)
+def test_relations_of_b_to_a_are_the_inverses(a: DateValue, b: DateValue) -> None:
+    assert relations(b, a) == {r.inverse for r in relations(a, b)}
+
+
+@given(a=instants(), b=instants())
+def test_probabilities_of_instants_are_exact_and_sum_to_one(a: UncertainDate, b: UncertainDate) -> None:
+    pairs = [(x, y) for x, _ in realisations(a) for y, _ in realisations(b)]
+    odds = probabilities(a, b)
+    assert odds.before == Fraction(sum(x < y for x, y in pairs), len(pairs))
+    assert odds.after == Fraction(sum(x > y for x, y in pairs), len(pairs))
+    assert odds.neither == Fraction(sum(x == y for x, y in pairs), len(pairs))  # the same day
+    assert odds.before + odds.after + odds.neither == 1
+    assert 0 <= odds.before <= 1
+
+
+@given(a=values, b=values)
+def test_probability_before_of_intervals_compares_a_end_with_b_start(a: DateValue, b: DateValue) -> None:
+    def ends(value: DateValue) -> range:
+        end = value if isinstance(value, UncertainDate) else value.end
+        assert isinstance(end, UncertainDate)
+        lo = end.earliest_day if isinstance(value, UncertainDate) else value.end_bounds[0] // 86_400
+        return range(lo, end.latest_day + 1)
+
+    def starts(value: DateValue) -> range:
+        start = value if isinstance(value, UncertainDate) else value.start
+        assert isinstance(start, UncertainDate)
+        hi = start.latest_day if isinstance(value, UncertainDate) else value.start_bounds[1] // 86_400
+        return range(start.earliest_day, hi + 1)
+
+    pairs = [(x, y) for x in ends(a) for y in starts(b)]
+    assert probability_before(a, b) == Fraction(sum(x < y for x, y in pairs), len(pairs))
+
+
+def test_certainty_has_no_truth_value() -> None:
+    answer = before(parse("2024-06"), parse("2024-10"))
+    assert answer is Certainty.CERTAIN
+    with pytest.raises(AmbiguousTruthError, match="has no truth value"):
+        bool(answer)
+    assert answer.possible
+    assert answer.certain
+
+
+def test_the_pact_in_june_certainly_precedes_the_october_transfers() -> None:
+    pact = parse("2024-06")
+    transfers = parse("[2024-10-07..2024-10-13]")
+    statement = parse("2024-10-18")
+    assert before(pact, transfers) is Certainty.CERTAIN
+    assert before(transfers, statement) is Certainty.CERTAIN
+    assert before(statement, pact) is Certainty.IMPOSSIBLE
+    assert before(parse("2024-10"), transfers) is Certainty.POSSIBLE
+    assert probability_before(parse("2024-10-08"), transfers) == Fraction(5, 7)
+
+
+def test_same_day_instants_are_equal_not_before() -> None:
+    assert before(parse("2024-10-18"), parse("2024-10-18")) is Certainty.IMPOSSIBLE
+    assert relations(parse("2024-10-18"), parse("2024-10-18")) == {Relation.EQUALS}
+
+
+def test_times_compare_by_the_second_in_utc() -> None:
+    seoul = parse("2024-10-18T09:00+09:00")  # 00:00 UTC
+    london = parse("2024-10-18T01:00Z")
+    assert before(seoul, london) is Certainty.CERTAIN
+    # Against a day, the comparison is by the day.
+    assert before(parse("2024-10-18"), london) is Certainty.IMPOSSIBLE
+    assert relations(parse("2024-10-18"), london) == {Relation.EQUALS}
+
+
+def test_open_and_unknown_ends_differ_in_what_is_certain() -> None:
+    ongoing = parse("2024-06/..")
+    ended_sometime = parse("2024-06/")
+    later = parse("2030")
+    assert before(ongoing, later) is Certainty.IMPOSSIBLE
+    assert before(ended_sometime, later) is Certainty.POSSIBLE
+    assert Relation.CONTAINS in relations(ongoing, later)
+    assert probability_before(ongoing, later) == 0
+    with pytest.raises(UnboundedError, match="unknown"):
+        probability_before(ended_sometime, later)
+
+
+def test_negative_years_compare() -> None:
+    assert before(parse("-0500"), parse("0001")) is Certainty.CERTAIN
+    assert before(parse("Y-170000002"), parse("-0500")) is Certainty.CERTAIN
+
+
+@given(a=values, b=values)
+def test_the_sort_key_is_a_total_order_consistent_with_certain_precedence(a: DateValue, b: DateValue) -> None:
+    assert (sort_key(a) == sort_key(b)) == (a == b)
+    if before(a, b) is Certainty.CERTAIN:
+        assert sort_key(a) < sort_key(b)
+
+
+def test_sort_key_orders_a_mixed_chronology() -> None:
+    texts = ["2024-10-18", "2024-06", "1950/1953", "2023-09", "../2024-01", "2024-10-07/2024-10-13", "2024"]
+    ordered = [v.to_edtf() for v in sorted((parse(t) for t in texts), key=sort_key)]
+    assert ordered == ["../2024-01", "1950/1953", "2023-09", "2024", "2024-06", "2024-10-07/2024-10-13", "2024-10-18"]
+
+
+def test_values_refuse_lt() -> None:
+    with pytest.raises(TypeError):
+        _ = parse("2024") < parse("2025")  # type: ignore[operator]
+    assert parse("2024").__eq__("2024") is NotImplemented
+    assert Endpoint.OPEN.value == ".."

@@ -1,0 +1,172 @@
+"""The value types: round trips, invariants, widening, labels."""
+
+import datetime
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from chronology import (
+    DEFAULT_WIDENING,
+    NO_WIDENING,
+    DateParseError,
+    Interval,
+    InvalidDateError,
+    Precision,
+    UncertainDate,
+    Widening,
+    parse,
+)
+
+qualifier = st.sampled_from(["", "", "?", "~", "%"])
+
+
+@st.composite
+def edtf_dates(draw: st.DrawFn) -> str:
+    """Random single dates in EDTF levels 0-2 (some do not exist; those are skipped)."""
+    kind = draw(st.sampled_from(["plain", "masked", "long", "negative"]))
+    if kind == "long":
+        return draw(st.sampled_from(["Y", "Y-"])) + str(draw(st.integers(10_000, 10**9))) + draw(qualifier)
+    year = f"{draw(st.integers(1, 9999)):04d}"
+    if kind == "masked":
+        year = "".join(draw(st.sampled_from([c, "X"])) if i >= 2 else c for i, c in enumerate(year))
+    if kind == "negative":
+        year = "-" + year
+    parts = [draw(qualifier) + year]
+    depth = draw(st.integers(0, 2))
+    if depth >= 1:
+        month = draw(
+            st.sampled_from([f"{m:02d}" for m in range(1, 13)] + ["XX", "1X", "0X"] + [str(s) for s in range(21, 42)])
+        )
+        parts.append(draw(qualifier) + month)
+        if depth == 2 and int(month.replace("X", "0")) <= 12:
+            parts.append(
+                draw(qualifier) + draw(st.sampled_from([f"{d:02d}" for d in range(1, 32)] + ["XX", "3X", "1X"]))
+            )
+    return "-".join(parts) + draw(qualifier)
+
+
+@st.composite
+def edtf_values(draw: st.DrawFn) -> str:
+    shape = draw(st.sampled_from(["date", "interval", "set", "time"]))
+    if shape == "date":
+        return draw(edtf_dates())
+    if shape == "interval":
+        ends = [draw(st.one_of(edtf_dates(), st.sampled_from(["..", ""]))) for _ in range(2)]
+        return "/".join(ends)
+    if shape == "time":
+        day = draw(st.dates(min_value=datetime.date(1, 1, 1)))
+        offset = draw(st.sampled_from(["", "Z", "+09:00", "-05:30"]))
+        return f"{day.isoformat()}T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}{offset}"
+    members = draw(st.lists(edtf_dates(), min_size=1, max_size=3))
+    return "[" + ", ".join(members) + "]"
+
+
+def parse_or_skip(text: str) -> UncertainDate | Interval:
+    try:
+        return parse(text)
+    except DateParseError:
+        assume(False)
+        raise
+
+
+@given(text=edtf_values())
+def test_parsing_the_edtf_of_a_value_gives_the_same_value(text: str) -> None:
+    value = parse_or_skip(text)
+    again = parse(value.to_edtf())
+    assert again == value
+    assert again.to_edtf() == value.to_edtf()
+
+
+@given(text=edtf_values())
+def test_earliest_never_follows_latest(text: str) -> None:
+    value = parse_or_skip(text)
+    assert value.lo <= value.hi
+    if isinstance(value, Interval):
+        assert value.start_bounds[0] <= value.start_bounds[1]
+        assert value.end_bounds[0] <= value.end_bounds[1]
+
+
+@given(day=st.dates(min_value=datetime.date(1, 1, 1)))
+def test_a_day_round_trips_through_from_date(day: datetime.date) -> None:
+    value = UncertainDate.from_date(day)
+    assert value.earliest == day
+    assert parse(day.isoformat()) == value
+
+
+def test_the_original_wording_is_kept_but_not_compared() -> None:
+    english, iso = parse("June 2024"), parse("2024-06")
+    assert english == iso
+    assert (english.text, iso.text) == ("June 2024", "2024-06")
+
+
+def test_values_are_frozen_and_hashable() -> None:
+    value = parse("2024-06")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        value.lo = 0  # type: ignore[misc]
+    assert len({parse("2024-06"), parse("June 2024"), parse("2024-07")}) == 2
+
+
+def test_contradictory_values_are_refused() -> None:
+    with pytest.raises(InvalidDateError, match="earliest bound lies after the latest"):
+        UncertainDate(lo=10, hi=5, precision=Precision.DAY, edtf="x")
+    with pytest.raises(InvalidDateError, match=r"ends .* before it starts"):
+        Interval(parse("2024-10"), parse("2024-09"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "policy", "earliest", "latest"),
+    [
+        ("2024-06~", DEFAULT_WIDENING, "2024-05-01", "2024-07-31"),
+        ("2024-06~", NO_WIDENING, "2024-06-01", "2024-06-30"),
+        ("2024-06?", DEFAULT_WIDENING, "2024-06-01", "2024-06-30"),
+        ("2024-06?", Widening(uncertain=1), "2024-05-01", "2024-07-31"),
+        ("2024-06-18%", Widening(approximate=2, uncertain=1), "2024-06-15", "2024-06-21"),
+        ("2024-06", DEFAULT_WIDENING, "2024-06-01", "2024-06-30"),
+        ("1850~", DEFAULT_WIDENING, "1849-01-01", "1851-12-31"),
+    ],
+)
+def test_widening_is_a_policy_applied_to_possible_bounds(
+    text: str, policy: Widening, earliest: str, latest: str
+) -> None:
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    lo, hi = policy.bounds(value)
+    # A unit counts at its longest (a month as 31 days), so widening reaches at least the neighbouring unit.
+    assert datetime.date.fromordinal(lo // 86_400).isoformat() <= earliest
+    assert datetime.date.fromordinal(hi // 86_400).isoformat() >= latest
+    widened = (earliest, latest) != (value.earliest.isoformat(), value.latest.isoformat())
+    assert ((lo, hi) != (value.lo, value.hi)) is widened
+
+
+LABELS = [
+    ("2024-06", "June 2024"),
+    ("2024", "2024"),
+    ("2024-10-03", "3 October 2024"),
+    ("[2024-10-07..2024-10-13]", "7-13 Oct 2024"),
+    ("[2024-09-28..2024-10-04]", "28 Sep-4 Oct 2024"),
+    ("[2024-12-28..2025-01-03]", "28 Dec 2024-3 Jan 2025"),
+    ("[2024-06..2024-08]", "Jun-Aug 2024"),
+    ("1850~", "c. 1850"),
+    ("2024-06?", "June 2024?"),
+    ("2024-06%", "c. June 2024?"),
+    ("185X", "1850s"),
+    ("18XX", "1800s"),
+    ("-0500", "501 BCE"),
+    ("0000", "1 BCE"),
+    ("2024-21", "Spring 2024"),
+    ("2024-24", "Winter 2024-25"),
+    ("2024-33", "Q1 2024"),
+    ("2024-06/2024-08", "June \u2013 August 2024"),
+    ("1950/1953", "1950 \u2013 1953"),
+    ("2024-06/..", "from June 2024 (ongoing)"),
+    ("2024-06/", "from June 2024 (end unknown)"),
+    ("../2024-06", "until June 2024 (no start)"),
+    ("2024-10-18T14:30+09:00", "18 October 2024, 14:30 UTC+09:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LABELS, ids=[c[0] for c in LABELS])
+def test_labels_read_as_a_person_would_write_them(text: str, label: str) -> None:
+    assert parse(text).label == label
