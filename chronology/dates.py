@@ -193,15 +193,19 @@ class UncertainDate:
         text: str,
         utc_offset: int | None = None,
     ) -> UncertainDate:
-        """Build without validation, for the parser's checked fast paths."""
-        self = object.__new__(cls)
-        _set(self, "lo", lo)
-        _set(self, "hi", hi)
-        _set(self, "precision", precision)
-        _set(self, "qualifier", qualifier)
-        _set(self, "utc_offset", utc_offset)
-        _set(self, "edtf", edtf)
-        _set(self, "text", text)
+        """Build without validation, for the parser's checked fast paths.
+
+        Writes the slots through their descriptors: about twice as fast as the
+        generated ``__init__``, which matters when reading millions of dates.
+        """
+        self = _new(cls)
+        _SET_LO(self, lo)
+        _SET_HI(self, hi)
+        _SET_PRECISION(self, precision)
+        _SET_QUALIFIER(self, qualifier)
+        _SET_UTC_OFFSET(self, utc_offset)
+        _SET_EDTF(self, edtf)
+        _SET_TEXT(self, text)
         return self
 
     @classmethod
@@ -309,7 +313,14 @@ class UncertainDate:
         return pendulum.datetime(year, month, day, hour, minute, second, tz=zone)
 
 
-_set = object.__setattr__
+_new = object.__new__
+_SET_LO = UncertainDate.__dict__["lo"].__set__
+_SET_HI = UncertainDate.__dict__["hi"].__set__
+_SET_PRECISION = UncertainDate.__dict__["precision"].__set__
+_SET_QUALIFIER = UncertainDate.__dict__["qualifier"].__set__
+_SET_UTC_OFFSET = UncertainDate.__dict__["utc_offset"].__set__
+_SET_EDTF = UncertainDate.__dict__["edtf"].__set__
+_SET_TEXT = UncertainDate.__dict__["text"].__set__
 
 
 def _check_end(

@@ -13,7 +13,7 @@ from typing import Final
 
 from chronology.dates import DateValue
 from chronology.errors import DateParseError
-from chronology.notation.edtf import looks_like_edtf, parse_edtf
+from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
 from chronology.relative import RelativeDate, Tense
 
@@ -78,6 +78,10 @@ def parse(
             says where and what is accepted.
 
     """
+    if text.__class__ is str and len(text) == 10:
+        day = parse_iso_day(text)
+        if day is not None:
+            return day
     expression = parse_expression(text)
     if isinstance(expression, RelativeDate):
         return expression.resolve(anchor, tense=tense)

@@ -30,10 +30,24 @@ import attrs
 
 from chronology import _calendar
 from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY
-from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
+from chronology.dates import (
+    _SET_EDTF,
+    _SET_HI,
+    _SET_LO,
+    _SET_PRECISION,
+    _SET_QUALIFIER,
+    _SET_TEXT,
+    _SET_UTC_OFFSET,
+    DateValue,
+    Endpoint,
+    Interval,
+    Precision,
+    Qualifier,
+    UncertainDate,
+)
 from chronology.errors import DateParseError, InvalidDateError
 
-__all__ = ["format_day_range", "format_year", "looks_like_edtf", "parse_edtf"]
+__all__ = ["format_day_range", "format_year", "looks_like_edtf", "parse_edtf", "parse_iso_day"]
 
 _Q = Qualifier
 _QUALIFIER_CHARS: Final = "?~%"
@@ -90,6 +104,33 @@ def looks_like_edtf(text: str) -> bool:
         return True
     # "1950-1953" and "2024 June" are English; notation has no spaces outside sets.
     return " " not in stripped and not re.fullmatch(r"\d{4}\s*[-\u2013]\s*\d{4}", stripped)
+
+
+_DAY_PRECISION: Final = Precision.DAY
+_NO_QUALIFIER: Final = Qualifier.NONE
+_fromisoformat = datetime.date.fromisoformat
+_new = object.__new__
+_LAST_SECOND: Final = SECONDS_PER_DAY - 1
+
+
+def parse_iso_day(text: str) -> UncertainDate | None:
+    """The plain ``YYYY-MM-DD`` day, by the quickest route; None for anything else."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
+        return None
+    try:
+        lo = _fromisoformat(text).toordinal() * SECONDS_PER_DAY
+    except ValueError:
+        return None  # the full reader explains what is wrong
+    # UncertainDate._trusted, inlined: this is the path most dates in a file take.
+    value = _new(UncertainDate)
+    _SET_LO(value, lo)
+    _SET_HI(value, lo + _LAST_SECOND)
+    _SET_PRECISION(value, _DAY_PRECISION)
+    _SET_QUALIFIER(value, _NO_QUALIFIER)
+    _SET_UTC_OFFSET(value, None)
+    _SET_EDTF(value, text)
+    _SET_TEXT(value, text)
+    return value
 
 
 def parse_edtf(text: str) -> DateValue:
