@@ -28,11 +28,20 @@ from chronology.errors import (
     ChronologyWarning,
     DateParseError,
     DateRangeError,
+    EventFileError,
     InvalidDateError,
+    Problem,
+    QuantityParseError,
     UnboundedError,
+    ValidationError,
 )
+from chronology.events import Citation, Claim, Event, Source
+from chronology.files import EventFile, load, validate
+from chronology.index import Index, Mode
 from chronology.notation import parse, parse_expression
+from chronology.quantity import Comparison, Quantity
 from chronology.relative import RelativeDate, Tense
+from chronology.timeline import Precedence, Timeline
 
 __version__ = "0.1.0"
 
@@ -62,13 +71,33 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "probability_before",
     "relations",
     "sort_key",
+    # events, sources, claims
+    "Citation",
+    "Claim",
+    "Comparison",
+    "Event",
+    "Quantity",
+    "Source",
+    "Timeline",
+    # queries
+    "Index",
+    "Mode",
+    "Precedence",
+    # event files
+    "EventFile",
+    "load",
+    "validate",
     # errors
     "AmbiguousTruthError",
     "ChronologyError",
     "ChronologyWarning",
     "DateParseError",
     "DateRangeError",
+    "EventFileError",
     "InvalidDateError",
+    "Problem",
+    "QuantityParseError",
     "UnboundedError",
+    "ValidationError",
     "__version__",
 ]

@@ -26,10 +26,12 @@ import pendulum
 
 from chronology import _calendar
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
-from chronology.errors import DateRangeError, InvalidDateError
+from chronology.errors import DateParseError, DateRangeError, InvalidDateError
 
 if TYPE_CHECKING:
     import datetime
+
+    from chronology.relative import Tense
 
 __all__ = [
     "DEFAULT_WIDENING",
@@ -234,6 +236,24 @@ class UncertainDate:
             edtf=edtf,
             text=text or edtf,
         )
+
+    @classmethod
+    def parse(
+        cls, text: str, *, anchor: DateValue | datetime.date | None = None, tense: Tense | None = None
+    ) -> UncertainDate:
+        """Read one instant (never an interval): :func:`chronology.parse`, typed for a single date.
+
+        Raises:
+            DateParseError: unreadable text, or text that names something lasting.
+
+        """
+        from chronology.notation import parse
+        from chronology.relative import Tense
+
+        value = parse(text, anchor=anchor, tense=Tense.PAST if tense is None else tense)
+        if not isinstance(value, UncertainDate):
+            raise DateParseError(text, "names something lasting (an interval), not one date")
+        return value
 
     @classmethod
     def from_date(cls, date: datetime.date, *, text: str = "") -> UncertainDate:

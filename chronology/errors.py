@@ -7,14 +7,22 @@ Specific errors also derive from the builtin a caller would already catch
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import attrs
+
 __all__ = [
     "AmbiguousTruthError",
     "ChronologyError",
     "ChronologyWarning",
     "DateParseError",
     "DateRangeError",
+    "EventFileError",
     "InvalidDateError",
+    "Problem",
+    "QuantityParseError",
     "UnboundedError",
+    "ValidationError",
 ]
 
 
@@ -72,3 +80,73 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 class InvalidDateError(ChronologyError, ValueError):
     """A date value was built with contradictory parts (say, an interval that ends before it starts)."""
+
+
+class QuantityParseError(ChronologyError, ValueError):
+    """A claimed figure ("up to 100,000") could not be read."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"{_shorten(text)!r}: {reason}")
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a chronology, and where.
+
+    Rendered as ``path:line:column: event 'id', field 'when': message``, the
+    parts that are unknown left out.
+
+    Attributes:
+        message: what is wrong and what is accepted.
+        path: the event file, when the problem was found in one.
+        line: 1-based line in ``path``.
+        column: 1-based column in ``path``.
+        event: the id of the event (or source) concerned.
+        field: the key concerned (``when``, ``anchor``, ``claims[2].value``).
+        record: ``"event"`` or ``"source"``: what ``event`` names.
+
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    event: str | None = None
+    field: str | None = None
+    record: str = "event"
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        subject = []
+        if self.event is not None:
+            subject.append(f"{self.record} {self.event!r}")
+        if self.field is not None:
+            subject.append(f"field {self.field!r}")
+        lead = ", ".join(subject) + ": " if subject else ""
+        return f"{where}{lead}{self.message}"
+
+
+class ValidationError(ChronologyError, ValueError):
+    """A chronology is inconsistent or incomplete; :attr:`problems` lists every problem found.
+
+    The message is every problem, one per line.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = "" if count == 1 else f"{count} problems:\n"
+        super().__init__(head + "\n".join(str(p) for p in self.problems))
+
+
+class EventFileError(ValidationError):
+    """An event file could not be read, or what it says does not hold together."""

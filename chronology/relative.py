@@ -317,6 +317,8 @@ def _last_year(anchor: Date, tense: Tense) -> Span:
 #: Named periods, by their normalised English phrase, with the reading of each.
 PERIODS: Final[dict[str, tuple[Callable[[Date, Tense], Span], str]]] = {
     "today": (_today, "the anchor's day"),
+    "that day": (_today, "the anchor's own day (an event on the day of its anchor)"),
+    "the same day": (_today, "the anchor's own day (an event on the day of its anchor)"),
     "yesterday": (_yesterday, "the day before the anchor"),
     "tomorrow": (_tomorrow, "the day after the anchor"),
     "this month": (_this_month, "the anchor's calendar month"),

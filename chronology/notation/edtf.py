@@ -113,8 +113,17 @@ _new = object.__new__
 _LAST_SECOND: Final = SECONDS_PER_DAY - 1
 
 
+#: Plain days already read, by text. Values are immutable, so one can serve every
+#: reading of the same text; chronologies repeat days a lot. Emptied when full.
+_DAYS: Final[dict[str, UncertainDate]] = {}
+_DAYS_LIMIT: Final = 1 << 14
+
+
 def parse_iso_day(text: str) -> UncertainDate | None:
     """The plain ``YYYY-MM-DD`` day, by the quickest route; None for anything else."""
+    value = _DAYS.get(text)
+    if value is not None:
+        return value
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
         return None
     try:
@@ -130,7 +139,15 @@ def parse_iso_day(text: str) -> UncertainDate | None:
     _SET_UTC_OFFSET(value, None)
     _SET_EDTF(value, text)
     _SET_TEXT(value, text)
+    if len(_DAYS) >= _DAYS_LIMIT:
+        _DAYS.clear()
+    _DAYS[text] = value
     return value
+
+
+def clear_day_cache() -> None:
+    """Forget the plain days read so far (for benchmarks that measure first readings)."""
+    _DAYS.clear()
 
 
 def parse_edtf(text: str) -> DateValue:

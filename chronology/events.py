@@ -1,0 +1,180 @@
+"""Events, the sources that report them, and the figures they claim.
+
+Plain frozen values: they know nothing of files. An :class:`Event` needs only
+an ``id``, a ``title`` and a ``when``; everything else has a default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from chronology.dates import DateValue, Interval, UncertainDate
+from chronology.quantity import Quantity
+from chronology.relative import Tense
+
+__all__ = ["ID_PATTERN", "Citation", "Claim", "Event", "Source"]
+
+#: What an id may look like: a slug of letters, digits, ``-``, ``_`` and ``.``, starting with a letter or digit.
+ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or ID_PATTERN.fullmatch(value) is None:
+        raise ValueError(
+            f"{attribute.name} {value!r} is not a valid id: use letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit"
+        )
+
+
+def _strings(value: Iterable[str] | str) -> tuple[str, ...]:
+    """Normalise a list of names to a tuple; a lone string is one name, not its letters."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(value)
+
+
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(value)
+
+
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+def _check_when(instance: object, attribute: attrs.Attribute[DateValue], value: DateValue) -> None:
+    if not isinstance(value, UncertainDate | Interval):
+        raise TypeError(
+            f"{attribute.name} must be a date value (chronology.parse('2024-10-18')), not {type(value).__name__}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A source that supports an event, with the sentence that does.
+
+    Attributes:
+        source: the source's id.
+        quote: the supporting sentence, as written.
+
+    """
+
+    source: str = attrs.field(validator=_check_id)
+    quote: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """A figure someone claims, attributed; conflicting claims stand side by side.
+
+    Attributes:
+        subject: what is claimed ("North Korean troops in Russia").
+        value: the figure or range, as stated.
+        unit: what the figure counts ("soldiers").
+        claimant: who claims it ("the Pentagon").
+        source: the id of the source that carries the claim, if known.
+        said: when it was said, if it differs from its event's date; ``None``
+            means the date of the event that holds the claim.
+        anchor: the id ``said`` was read against, when it was relative.
+        quote: the supporting sentence.
+
+    """
+
+    subject: str
+    value: Quantity
+    unit: str = ""
+    claimant: str = ""
+    source: str | None = None
+    said: DateValue | None = None
+    anchor: str | None = None
+    quote: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A report that events are drawn from.
+
+    Attributes:
+        id: a stable slug.
+        outlet: the publication.
+        title: the headline.
+        authors: who wrote it.
+        published: when it was published; uncertain where the report is undated.
+        url: where it can be read.
+        note: free text, such as the reasoning behind an inferred date.
+
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    outlet: str = ""
+    title: str = ""
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    published: UncertainDate | None = None
+    url: str = ""
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened (or was planned), with an honest date.
+
+    Attributes:
+        id: a stable slug, unique in its timeline.
+        title: one line.
+        when: an instant somewhere between two bounds, or something lasting.
+        kind: free vocabulary ("deployment", "diplomacy", "statement", "report").
+        actors: who acted.
+        places: where.
+        tags: free labels.
+        summary: a paragraph.
+        citations: the sources that support the event.
+        claims: figures claimed in or about the event.
+        after: ids of events this one came after.
+        before: ids of events this one came before.
+        part_of: the id of an event this one is part of.
+        reports: ids of events this one reports (a statement about a transfer).
+        anchor: the id of the source or event a relative ``when`` was read against.
+        tense: how an unmarked relative ``when`` was read.
+        extra: user-defined keys, kept as given.
+
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: str
+    when: DateValue = attrs.field(validator=_check_when)
+    kind: str = ""
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    summary: str = ""
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claims)
+    after: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    before: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    part_of: str | None = None
+    reports: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    anchor: str | None = None
+    tense: Tense = Tense.PAST
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids of the sources cited, in order, each once."""
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+    @property
+    def links(self) -> Iterable[tuple[str, str]]:
+        """Every link to another event, as (field, event id)."""
+        for name in ("after", "before", "reports"):
+            for target in getattr(self, name):
+                yield name, target
+        if self.part_of is not None:
+            yield "part_of", self.part_of

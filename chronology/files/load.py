@@ -1,0 +1,741 @@
+"""Reading event files: TOML in, a checked :class:`~chronology.Timeline` out.
+
+The text is read with rtoml (a strict TOML 1.0 reader in Rust, about six
+times faster than :mod:`tomllib`); edits go through tomlkit elsewhere. Every problem is
+collected, not only the first, and placed in the file: positions come from
+:func:`~chronology.files._locate.locate`, which scans the text only when a
+problem needs a place.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import rtoml
+
+from chronology.consistency import check, suggest
+from chronology.dates import DateValue, Interval
+from chronology.errors import ChronologyError, DateParseError, EventFileError, Problem
+from chronology.events import ID_PATTERN, Citation, Claim, Event, Source
+from chronology.files._locate import Spot, locate
+from chronology.files.schema import (
+    CITATION_KEYS,
+    CLAIM_KEYS,
+    EVENT_KEYS,
+    REQUIRED,
+    SHAPES,
+    SOURCE_KEYS,
+    TOP_KEYS,
+    describe,
+    fits,
+)
+from chronology.notation import parse_expression
+from chronology.notation.quantity import parse_quantity
+from chronology.relative import RelativeDate, Tense
+from chronology.timeline import Timeline
+
+__all__ = ["load", "load_text", "validate"]
+
+PathLike = str | os.PathLike[str]
+KeyPath = tuple[str | int, ...]
+
+_TOML_POSITION: Final = re.compile(r"\s*at line (\d+) column (\d+)$")
+_TENSES: Final = {tense.value: tense for tense in Tense}
+
+
+def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> Timeline:
+    """Read one or more event files (and what they include) into a checked timeline.
+
+    Args:
+        paths: an event file, or several, read as one chronology.
+        allow_outside: let ``include`` reach files outside the including file's folder.
+
+    Raises:
+        EventFileError: listing every problem found, each placed as
+            ``path:line:column: event 'id', field 'when': message``.
+
+    """
+    reader = _Reader(allow_outside=allow_outside)
+    timeline = reader.read(_as_list(paths))
+    if reader.problems or timeline is None:
+        raise EventFileError(reader.sorted_problems())
+    return timeline
+
+
+def validate(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> tuple[Problem, ...]:
+    """Every problem in the event files (and what they include); empty when they are sound."""
+    reader = _Reader(allow_outside=allow_outside)
+    reader.read(_as_list(paths))
+    return reader.sorted_problems()
+
+
+def load_text(path: PathLike, text: str, *, allow_outside: bool = False) -> Timeline:
+    """Read ``text`` as if it were the content of ``path`` (its includes are read from disk)."""
+    reader = _Reader(allow_outside=allow_outside, overrides={Path(path).resolve(): text})
+    timeline = reader.read([path])
+    if reader.problems or timeline is None:
+        raise EventFileError(reader.sorted_problems())
+    return timeline
+
+
+def _as_list(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    return list(paths)
+
+
+@attrs.define
+class _File:
+    name: str  # as shown in messages
+    path: Path
+    text: str
+    order: int
+    _spots: dict[KeyPath, Spot] | None = None
+
+    def spot(self, where: KeyPath) -> Spot | None:
+        """The most precise known place for ``where``, falling back to its enclosing tables."""
+        if self._spots is None:
+            self._spots = locate(self.text)
+        while where:
+            found = self._spots.get(where)
+            if found is not None:
+                return found
+            where = where[:-1]
+        return None
+
+
+@attrs.define
+class _Record:
+    """One ``[[events]]`` or ``[[sources]]`` table while it is being read."""
+
+    file: _File
+    index: int
+    table: dict[str, Any]
+    kind: str  # "event" or "source"
+
+    @property
+    def where(self) -> KeyPath:
+        return ("events" if self.kind == "event" else "sources", self.index)
+
+    @property
+    def id(self) -> str | None:
+        value = self.table.get("id")
+        return value if isinstance(value, str) else None
+
+
+class _Reader:
+    def __init__(self, *, allow_outside: bool, overrides: Mapping[Path, str] | None = None) -> None:
+        self.allow_outside = allow_outside
+        self.overrides = dict(overrides or {})
+        self.problems: list[tuple[_File | None, KeyPath, Problem]] = []
+        self.files: dict[Path, _File] = {}
+        self.events: list[_Record] = []
+        self.sources: list[_Record] = []
+        self.title = ""
+        self._expressions: dict[str, DateValue | RelativeDate | DateParseError] = {}
+        self._resolutions: dict[tuple[RelativeDate, DateValue, Tense], DateValue] = {}
+
+    # -- problems ---------------------------------------------------------------------------------
+
+    def problem(
+        self,
+        file: _File | None,
+        where: KeyPath,
+        message: str,
+        *,
+        record: _Record | None = None,
+        field: str | None = None,
+        offset: int | None = None,
+        at_key: bool = False,
+    ) -> None:
+        event = record.id if record is not None else None
+        if not at_key and offset is None:
+            offset = 0  # point at the value, where there is one
+        kind = record.kind if record is not None else "event"
+        self.problems.append((file, where, Problem(message, event=event, field=field, record=kind, column=offset)))
+
+    def sorted_problems(self) -> tuple[Problem, ...]:
+        placed: list[tuple[tuple[int, int, int], Problem]] = []
+        for file, where, problem in self.problems:
+            if file is None:
+                placed.append(((-1, 0, 0), problem))
+                continue
+            line = column = None
+            spot = file.spot(where) if where else None
+            if spot is not None:
+                line, column = spot.line, spot.column
+                if problem.column is not None and spot.value_column is not None:
+                    column = spot.value_column + problem.column  # the value, or a position inside it
+            elif where == () and problem.line is not None:
+                line, column = problem.line, problem.column
+            placed.append(
+                (
+                    (file.order, line or 0, column or 0),
+                    attrs.evolve(problem, path=file.name, line=line, column=column),
+                )
+            )
+        placed.sort(key=lambda item: item[0])
+        return tuple(problem for _, problem in placed)
+
+    # -- files ------------------------------------------------------------------------------------
+
+    def read(self, paths: list[PathLike]) -> Timeline | None:
+        for path in paths:
+            root = Path(path).resolve().parent
+            self._read_file(str(path), root, stack=())
+        sources = self._sources()
+        events = self._events(sources)
+        built = {event.id for event in events}
+        result = check(
+            events,
+            list(sources.values()),
+            other_events=[r.id for r in self.events if r.id is not None and r.id not in built],
+            other_sources=[r.id for r in self.sources if r.id is not None and r.id not in sources],
+        )
+        for problem in result.problems:
+            if problem.field == "anchor":
+                continue  # anchors are checked, and placed, while dates are resolved
+            self._place(problem)
+        if self.problems:
+            return None
+        return Timeline._checked(events, list(sources.values()), self.title, result)
+
+    def _read_file(self, name: str, root: Path, stack: tuple[Path, ...], origin: _File | None = None) -> None:
+        path = Path(name).resolve() if origin is None else (origin.path.parent / name).resolve()
+        if path in self.files:
+            return  # already read (included twice): its events are not repeated
+        if path in self.overrides:
+            text = self.overrides[path]
+        else:
+            try:
+                data = path.read_bytes()
+            except IsADirectoryError:
+                self._unreadable(origin, name, "is a folder, not an event file")
+                return
+            except OSError as error:
+                self._unreadable(origin, name, f"cannot read the file: {error.strerror or error}")
+                return
+            if b"\x00" in data[:8192]:
+                self._unreadable(origin, name, "is a binary file, not an event file (TOML text)")
+                return
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                self._unreadable(
+                    origin, name, f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
+                )
+                return
+        shown = name if origin is None else os.path.normpath(os.path.join(os.path.dirname(origin.name), name))
+        file = _File(shown, path, text, len(self.files))
+        self.files[path] = file
+        try:
+            document = rtoml.loads(text)
+        except rtoml.TomlParsingError as error:
+            message = str(error)
+            found = _TOML_POSITION.search(message)
+            line = column = None
+            if found is not None:
+                line, column = int(found[1]), int(found[2])
+                message = message[: found.start()]
+            self.problems.append(
+                (file, (), Problem(f"TOML syntax: {message[:1].lower()}{message[1:]}", line=line, column=column))
+            )
+            return
+        self._top(file, document, root, (*stack, path))
+
+    def _top(self, file: _File, document: dict[str, Any], root: Path, stack: tuple[Path, ...]) -> None:
+        self._unknown_keys(file, (), document, TOP_KEYS, "at the top level")
+        title = document.get("title")
+        if title is not None and self._shape(file, ("title",), title, "text", field="title") and not self.title:
+            self.title = str(title)
+        for key, kind, into in (("sources", "source", self.sources), ("events", "event", self.events)):
+            tables = document.get(key)
+            if tables is None or not self._shape(file, (key,), tables, "tables", field=key):
+                continue
+            for index, table in enumerate(tables):
+                into.append(_Record(file, index, table, kind))
+        includes = document.get("include")
+        if includes is not None and self._shape(file, ("include",), includes, "texts", field="include"):
+            for include in includes:
+                self._include(file, include, root, stack)
+
+    def _include(self, file: _File, include: str, root: Path, stack: tuple[Path, ...]) -> None:
+        target = (file.path.parent / include).resolve()
+        if target in stack:
+            chain = " -> ".join(str(p.name) for p in (*stack[stack.index(target) :], target))
+            self.problem(file, ("include",), f"include loop: {chain}", field="include")
+            return
+        if not self.allow_outside and not target.is_relative_to(root):
+            self.problem(
+                file,
+                ("include",),
+                f"{include!r} points outside the folder of the chronology ({root}); "
+                "allow it explicitly with allow_outside=True (--allow-outside on the command line)",
+                field="include",
+            )
+            return
+        self._read_file(include, root, stack, origin=file)
+
+    def _unreadable(self, origin: _File | None, name: str, message: str) -> None:
+        if origin is None:
+            self.problem(None, (), f"{name}: {message}")
+        else:
+            self.problem(origin, ("include",), f"{name!r} {message}", field="include")
+
+    # -- shapes -----------------------------------------------------------------------------------
+
+    def _shape(
+        self, file: _File, where: KeyPath, value: object, shape: str, *, record: _Record | None = None, field: str
+    ) -> bool:
+        ok = fits(value, shape)
+        if not ok:
+            self.problem(file, where, f"expected {SHAPES[shape]}, got {describe(value)}", record=record, field=field)
+        return ok
+
+    def _unknown_keys(
+        self,
+        file: _File,
+        where: KeyPath,
+        table: Mapping[str, Any],
+        known: Mapping[str, str],
+        place: str,
+        record: _Record | None = None,
+        prefix: str = "",
+    ) -> None:
+        for key in table:
+            if key not in known:
+                hint = suggest(key, known) or f"; known keys: {', '.join(known)}"
+                extra = " (put your own keys under [events.extra])" if place == "in an event" else ""
+                message = f"unknown key {key!r} {place}{hint}{extra}"
+                self.problem(file, (*where, key), message, record=record, field=prefix + key, at_key=True)
+
+    def _checked_table(
+        self,
+        record: _Record,
+        where: KeyPath,
+        table: Mapping[str, Any],
+        known: Mapping[str, str],
+        what: str,
+        prefix: str,
+    ) -> bool:
+        """Unknown keys, shapes and required keys of one table; True when it can be read further."""
+        keys = table.keys()
+        if keys <= known.keys() and REQUIRED[what].keys() <= keys:
+            # the common case, checked in one pass without building messages
+            for key, value in table.items():
+                if not fits(value, known[key]):
+                    break
+            else:
+                return True
+        self._unknown_keys(
+            record.file, where, table, known, f"in {'an' if what[0] in 'aeiou' else 'a'} {what}", record, prefix
+        )
+        sound = True
+        for key, value in table.items():
+            if key in known and not self._shape(
+                record.file, (*where, key), value, known[key], record=record, field=prefix + key
+            ):
+                sound = False
+        for key in REQUIRED[what]:
+            if key not in table:
+                self.problem(record.file, where, f"missing required key {key!r}", record=record, field=prefix + key)
+                sound = False
+        return sound
+
+    # -- sources ----------------------------------------------------------------------------------
+
+    def _sources(self) -> dict[str, Source]:
+        sources: dict[str, Source] = {}
+        first: dict[str, _Record] = {}
+        for record in self.sources:
+            table = record.table
+            if not self._checked_table(record, record.where, table, SOURCE_KEYS, "source", ""):
+                continue
+            if not self._id(record):
+                continue
+            if record.table["id"] in first:
+                self._duplicate(record, first[record.table["id"]])
+                continue
+            first[record.table["id"]] = record
+            published = None
+            if "published" in table:
+                value = self._absolute(record, "published", table["published"])
+                if isinstance(value, Interval):
+                    self.problem(
+                        record.file,
+                        (*record.where, "published"),
+                        "a publication date is one date (possibly uncertain, '[2024-10-28..2024-10-31]'), "
+                        "not an interval",
+                        record=record,
+                        field="published",
+                    )
+                    continue
+                if value is None:
+                    continue
+                published = value
+            sources[table["id"]] = Source(
+                id=table["id"],
+                outlet=table.get("outlet", ""),
+                title=table.get("title", ""),
+                authors=tuple(table.get("authors", ())),
+                published=published,
+                url=table.get("url", ""),
+                note=table.get("note", ""),
+            )
+        return sources
+
+    def _id(self, record: _Record) -> bool:
+        value = record.table["id"]
+        if ID_PATTERN.fullmatch(value) is None:
+            self.problem(
+                record.file,
+                (*record.where, "id"),
+                f"{value!r} is not a valid id: use letters, digits, '-', '_' and '.', starting with a letter or digit",
+                record=record,
+                field="id",
+            )
+            return False
+        return True
+
+    def _duplicate(self, record: _Record, first: _Record) -> None:
+        spot = first.file.spot((*first.where, "id"))
+        at = f"{first.file.name}:{spot.line}" if spot is not None else first.file.name
+        self.problem(
+            record.file,
+            (*record.where, "id"),
+            f"duplicate {record.kind} id {record.table['id']!r} (first defined at {at})",
+            record=record,
+            field="id",
+        )
+
+    # -- dates ------------------------------------------------------------------------------------
+
+    def _expression(self, value: str | datetime.date | datetime.time) -> DateValue | RelativeDate | DateParseError:
+        text = value if isinstance(value, str) else value.isoformat()
+        found = self._expressions.get(text)
+        if found is None:
+            try:
+                found = parse_expression(text)
+            except DateParseError as error:
+                found = error
+            except ChronologyError as error:
+                found = DateParseError(text, str(error))
+            self._expressions[text] = found
+        return found
+
+    def _date_problem(self, record: _Record, where: KeyPath, field: str, error: DateParseError) -> None:
+        self.problem(record.file, where, str(error), record=record, field=field, offset=_offset(error))
+
+    def _absolute(self, record: _Record, field: str, value: Any) -> DateValue | None:
+        expression = self._expression(value)
+        where = (*record.where, field)
+        if isinstance(expression, DateParseError):
+            self._date_problem(record, where, field, expression)
+            return None
+        if isinstance(expression, RelativeDate):
+            self.problem(
+                record.file,
+                where,
+                f"{expression.text!r} is relative, and a {record.kind}'s {field} is read without an anchor; "
+                "give the date itself ('2024-11-17', '[2024-10-28..2024-10-31]')",
+                record=record,
+                field=field,
+            )
+            return None
+        return expression
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def _events(self, sources: Mapping[str, Source]) -> list[Event]:
+        records: dict[str, _Record] = {}
+        for record in self.events:
+            if not self._checked_table(record, record.where, record.table, EVENT_KEYS, "event", ""):
+                continue
+            if not self._id(record):
+                continue
+            event_id = record.table["id"]
+            if event_id in records:
+                self._duplicate(record, records[event_id])
+                continue
+            records[event_id] = record
+        resolved: dict[str, DateValue | None] = {}
+        events: list[Event] = []
+        for event_id, record in records.items():
+            when = self._when(event_id, records, sources, resolved)
+            event = self._event(record, when, records, sources, resolved)
+            if event is not None:
+                events.append(event)
+        self._records = records
+        self._source_records = {r.table["id"]: r for r in self.sources if isinstance(r.table.get("id"), str)}
+        return events
+
+    def _when(
+        self,
+        event_id: str,
+        records: Mapping[str, _Record],
+        sources: Mapping[str, Source],
+        resolved: dict[str, DateValue | None],
+    ) -> DateValue | None:
+        """The event's date, its anchors resolved first (iteratively: chains may be long)."""
+        if event_id in resolved:
+            return resolved[event_id]
+        chain = [event_id]
+        on_chain = {event_id}
+        while chain:
+            current = chain[-1]
+            record = records[current]
+            expression = self._expression(record.table["when"])
+            anchor_id = record.table.get("anchor")
+            needs = isinstance(expression, RelativeDate) and isinstance(anchor_id, str) and anchor_id in records
+            if needs and isinstance(anchor_id, str) and anchor_id not in resolved:
+                if anchor_id in on_chain:
+                    loop = [*chain[chain.index(anchor_id) :], anchor_id]
+                    for member in chain[chain.index(anchor_id) :]:
+                        resolved[member] = None
+                    self.problem(
+                        record.file,
+                        (*record.where, "anchor"),
+                        "anchors form a cycle: " + " -> ".join(repr(x) for x in loop),
+                        record=record,
+                        field="anchor",
+                    )
+                    chain = chain[: chain.index(anchor_id)]
+                    continue
+                chain.append(anchor_id)
+                on_chain.add(anchor_id)
+                continue
+            chain.pop()
+            on_chain.discard(current)
+            if current not in resolved:
+                resolved[current] = self._resolve(record, expression, records, sources, resolved)
+        return resolved[event_id]
+
+    def _resolve(
+        self,
+        record: _Record,
+        expression: DateValue | RelativeDate | DateParseError,
+        records: Mapping[str, _Record],
+        sources: Mapping[str, Source],
+        resolved: Mapping[str, DateValue | None],
+        field: str = "when",
+        where: KeyPath | None = None,
+        anchor_id: object = None,
+    ) -> DateValue | None:
+        where = (*record.where, field) if where is None else where
+        if isinstance(expression, DateParseError):
+            self._date_problem(record, where, field, expression)
+            return None
+        if not isinstance(expression, RelativeDate):
+            return expression
+        tense = self._tense(record)
+        if tense is None:
+            return None
+        anchor_id = record.table.get("anchor") if anchor_id is None else anchor_id
+        if anchor_id is None:
+            cited = [c.get("source") for c in record.table.get("citations", []) if isinstance(c, dict)]
+            hint = (
+                f' (the source it is cited from: anchor = "{cited[0]}")' if cited and isinstance(cited[0], str) else ""
+            )
+            self.problem(
+                record.file,
+                where,
+                f"{expression.text!r} is relative: name what it is read from with anchor = "
+                f'"<id of a source or event>"{hint}',
+                record=record,
+                field=field,
+            )
+            return None
+        if not isinstance(anchor_id, str):
+            return None  # the anchor's type is reported by the shape check
+        anchor: DateValue | None
+        if anchor_id in records:
+            anchor = resolved.get(anchor_id)
+            if anchor is None:
+                return None  # the anchor's own problem is reported where it is
+            if isinstance(anchor, Interval):
+                self.problem(
+                    record.file,
+                    (*record.where, "anchor"),
+                    f"anchor {anchor_id!r} lasts ({anchor.to_edtf()}); a relative date is read from one date: "
+                    "anchor to an event that is an instant, or to a source",
+                    record=record,
+                    field="anchor",
+                )
+                return None
+        elif anchor_id in sources:
+            anchor = sources[anchor_id].published
+            if anchor is None:
+                self.problem(
+                    record.file,
+                    (*record.where, "anchor"),
+                    f"anchor {anchor_id!r} is a source without a 'published' date to read {expression.text!r} from",
+                    record=record,
+                    field="anchor",
+                )
+                return None
+        elif any(r.table.get("id") == anchor_id for r in self.sources):
+            return None  # a source with its own problem
+        else:
+            names = [*records, *sources]
+            self.problem(
+                record.file,
+                (*record.where, "anchor"),
+                f"unknown event or source {anchor_id!r}{suggest(anchor_id, names)}",
+                record=record,
+                field="anchor",
+            )
+            return None
+        key = (expression, anchor, tense)
+        cached = self._resolutions.get(key)
+        if cached is not None:
+            return cached
+        try:
+            value = expression.resolve(anchor, tense=tense)
+            self._resolutions[key] = value
+            return value
+        except DateParseError as error:
+            self._date_problem(record, where, field, error)
+        except ChronologyError as error:
+            self.problem(record.file, where, str(error), record=record, field=field)
+        return None
+
+    def _tense(self, record: _Record) -> Tense | None:
+        value = record.table.get("tense", "past")
+        tense = _TENSES.get(value) if isinstance(value, str) else None
+        if tense is None:
+            return None  # reported once, by _event
+        return tense
+
+    def _event(
+        self,
+        record: _Record,
+        when: DateValue | None,
+        records: Mapping[str, _Record],
+        sources: Mapping[str, Source],
+        resolved: Mapping[str, DateValue | None],
+    ) -> Event | None:
+        table = record.table
+        sound = when is not None
+        tense_text = table.get("tense", "past")
+        if tense_text not in _TENSES:
+            self.problem(
+                record.file,
+                (*record.where, "tense"),
+                f"unknown tense {tense_text!r}; expected one of {', '.join(map(repr, _TENSES))}",
+                record=record,
+                field="tense",
+            )
+            sound = False
+        for field in ("anchor", "part_of"):
+            if field in table and ID_PATTERN.fullmatch(table[field]) is None:
+                self.problem(
+                    record.file, (*record.where, field), f"{table[field]!r} is not an id", record=record, field=field
+                )
+                sound = False
+        citations = []
+        for index, item in enumerate(table.get("citations", ())):
+            where = (*record.where, "citations", index)
+            if not self._checked_table(record, where, item, CITATION_KEYS, "citation", f"citations[{index}]."):
+                sound = False
+                continue
+            citations.append(Citation(source=item["source"], quote=item.get("quote", "")))
+        claims = []
+        for index, item in enumerate(table.get("claims", ())):
+            claim = self._claim(record, index, item, records, sources, resolved)
+            if claim is None:
+                sound = False
+            else:
+                claims.append(claim)
+        if not sound or when is None:
+            return None
+        try:
+            return Event(
+                id=table["id"],
+                title=table["title"],
+                when=when,
+                kind=table.get("kind", ""),
+                actors=table.get("actors", ()),
+                places=table.get("places", ()),
+                tags=table.get("tags", ()),
+                summary=table.get("summary", ""),
+                citations=citations,
+                claims=claims,
+                after=table.get("after", ()),
+                before=table.get("before", ()),
+                part_of=table.get("part_of"),
+                reports=table.get("reports", ()),
+                anchor=table.get("anchor"),
+                tense=_TENSES[tense_text],
+                extra=table.get("extra", {}),
+            )
+        except (ValueError, TypeError) as error:
+            self.problem(record.file, record.where, str(error), record=record)
+            return None
+
+    def _claim(
+        self,
+        record: _Record,
+        index: int,
+        item: dict[str, Any],
+        records: Mapping[str, _Record],
+        sources: Mapping[str, Source],
+        resolved: Mapping[str, DateValue | None],
+    ) -> Claim | None:
+        where = (*record.where, "claims", index)
+        prefix = f"claims[{index}]."
+        if not self._checked_table(record, where, item, CLAIM_KEYS, "claim", prefix):
+            return None
+        try:
+            value = parse_quantity(item["value"])
+        except ChronologyError as error:
+            self.problem(record.file, (*where, "value"), str(error), record=record, field=prefix + "value")
+            return None
+        said = None
+        if "said" in item:
+            expression = self._expression(item["said"])
+            anchor_id = item.get("anchor", record.table.get("anchor"))
+            said = self._resolve(
+                record, expression, records, sources, resolved, prefix + "said", (*where, "said"), anchor_id
+            )
+            if said is None:
+                return None
+        source = item.get("source")
+        if source is None:
+            cited = [c.get("source") for c in record.table.get("citations", ()) if isinstance(c, dict)]
+            source = cited[0] if cited and isinstance(cited[0], str) else None
+        return Claim(
+            subject=item["subject"],
+            value=value,
+            unit=item.get("unit", ""),
+            claimant=item.get("claimant", ""),
+            source=source,
+            said=said,
+            anchor=item.get("anchor"),
+            quote=item.get("quote", ""),
+        )
+
+    # -- placing the model's problems -------------------------------------------------------------
+
+    def _place(self, problem: Problem) -> None:
+        records = self._records if problem.record == "event" else self._source_records
+        record = records.get(problem.event or "")
+        if record is None:
+            self.problems.append((None, (), problem))
+            return
+        where: KeyPath = record.where
+        for part in re.findall(r"[A-Za-z_]+|\[\d+\]", problem.field or ""):
+            where = (*where, int(part[1:-1]) if part.startswith("[") else part)
+        self.problems.append((record.file, where, attrs.evolve(problem, column=0)))
+
+
+def _offset(error: DateParseError) -> int | None:
+    """Columns from the opening quote of a value to the character a date error points at."""
+    if error.position is None:
+        return None
+    return error.position + 1

@@ -1,0 +1,362 @@
+"""A columnar index of a timeline's dates, for window queries over millions of events.
+
+Every event is reduced to whole days (the unit links and queries compare by):
+the first and last day its start may fall on, and the same for its end, both
+as stated and widened by the :class:`~chronology.dates.Widening` policy that
+"possible" questions use. The eight numbers live in eight ``int32`` numpy
+arrays (``int64`` only if some date lies beyond about 5.8 million years),
+sorted by span class and then by earliest possible day. An event whose
+possible span is at most ``L`` days and which can touch a window ``[a, b]``
+must start within ``[a - L, b]``, so within each class a window costs two
+binary searches plus a vectorised check of those candidates. Spans grow by a
+factor of four from class to class, so candidates that do not match are few.
+Unbounded events (open or unknown ends) sit in a last class, checked whole.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import operator
+from collections.abc import Sequence
+from typing import Final, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
+from chronology.dates import (
+    DEFAULT_WIDENING,
+    DateValue,
+    Endpoint,
+    Interval,
+    Qualifier,
+    UncertainDate,
+    Widening,
+)
+
+__all__ = ["Index", "Mode"]
+
+Positions = npt.NDArray[np.intp]
+_Days = npt.NDArray[np.int32] | npt.NDArray[np.int64]
+
+#: Day numbers beyond every date, for open and unknown ends (within int32).
+NEG_DAY: Final = -(2**31) + 1
+POS_DAY: Final = 2**31 - 1
+_SPAN_GROWTH: Final = 8  # measured: fewer, wider classes beat more, narrower ones
+_CLASS_SHIFT: Final = 33  # class numbers sit above every day number in the sort key
+_CHUNK: Final = 1 << 20  # candidates examined in one vectorised pass by overlapping_many
+
+
+class Mode(enum.Enum):
+    """Whether a query asks what certainly holds, or what possibly does."""
+
+    POSSIBLE = "possible"
+    CERTAIN = "certain"
+
+    @classmethod
+    def of(cls, mode: Mode | Literal["possible", "certain"]) -> Mode:
+        """``mode`` as a member, from a member or its value."""
+        try:
+            return cls(mode)
+        except ValueError:
+            raise ValueError(f"mode {mode!r} is not one of 'possible', 'certain'") from None
+
+
+def day_ends(value: DateValue, widening: Widening | None = None) -> tuple[int, int, int, int]:
+    """First and last possible day of the start, then of the end (sentinels where unbounded)."""
+    if isinstance(value, UncertainDate):
+        lo, hi = value.lo, value.hi
+        if widening is not None and value.qualifier is not Qualifier.NONE:
+            lo, hi = widening.bounds(value)
+        first, last = _day(lo), _day(hi)
+        return first, last, first, last
+    s_lo, s_hi = _end_seconds(value.start, widening, low=True)
+    e_lo, e_hi = _end_seconds(value.end, widening, low=False)
+    s_hi = min(s_hi, e_hi)
+    e_lo = max(e_lo, s_lo)
+    return _day(s_lo), _day(s_hi), _day(e_lo), _day(e_hi)
+
+
+def _end_seconds(end: UncertainDate | Endpoint, widening: Widening | None, *, low: bool) -> tuple[int, int]:
+    if isinstance(end, UncertainDate):
+        if widening is not None and end.qualifier is not Qualifier.NONE:
+            return widening.bounds(end)
+        return end.lo, end.hi
+    if end is Endpoint.OPEN:
+        return (NEG_INF, NEG_INF) if low else (POS_INF, POS_INF)
+    return (NEG_INF, POS_INF)  # unknown: anywhere on its side of the other end (clipped by the caller)
+
+
+def _day(seconds: int) -> int:
+    if seconds <= NEG_INF + 1:
+        return NEG_DAY
+    if seconds >= POS_INF - 1:
+        return POS_DAY
+    return seconds // SECONDS_PER_DAY
+
+
+class Index:
+    """The day bounds of a sequence of date values, arranged for window queries.
+
+    Build it with :meth:`build`; query with :meth:`overlapping`, :meth:`within`
+    and their ``_many`` forms, which return positions in the sequence given.
+    """
+
+    def __init__(self, columns: np.ndarray, order: Positions, group: np.ndarray, spans: Sequence[int]) -> None:
+        # columns: shape (8, n) in index order: s_lo, s_hi, e_lo, e_hi, then the same widened.
+        self._columns = columns
+        self._order = order
+        # One sorted key per event: its span class, then its earliest possible day (widened).
+        self._keys = (group.astype(np.int64) << _CLASS_SHIFT) + (columns[4].astype(np.int64) - NEG_DAY)
+        spans_array = np.asarray(spans, dtype=np.int64)
+        present = np.unique(group)
+        self._class_ids = present.astype(np.int64)
+        self._class_spans = spans_array[present]  # the longest possible span in each class; -1: unbounded
+
+    @classmethod
+    def build(cls, values: Sequence[DateValue], widening: Widening = DEFAULT_WIDENING) -> Index:
+        """Index ``values`` (an event's ``when`` each), widening possible bounds by ``widening``."""
+        raw, wide = _bounds(values, widening)
+        return cls.from_days(raw, wide)
+
+    @classmethod
+    def from_days(cls, raw: npt.ArrayLike, wide: npt.ArrayLike) -> Index:
+        """Index day bounds given as two (4, n) arrays: start first/last, end first/last; stated, then widened."""
+        raw = np.clip(np.asarray(raw, dtype=np.int64), NEG_DAY, POS_DAY)
+        wide = np.clip(np.asarray(wide, dtype=np.int64), NEG_DAY, POS_DAY)
+        span = wide[3] - wide[0]
+        unbounded = (wide[0] == NEG_DAY) | (wide[3] == POS_DAY)
+        limits = [0]
+        longest = int(span[~unbounded].max()) if (~unbounded).any() else 0
+        while limits[-1] < longest:
+            limits.append(max(1, limits[-1] * _SPAN_GROWTH))
+        group = np.searchsorted(np.asarray(limits), span, side="left")
+        group[unbounded] = len(limits)
+        spans = [int(span[(group == k) & ~unbounded].max(initial=0)) for k in range(len(limits))] + [-1]
+        order = np.argsort((group.astype(np.int64) << _CLASS_SHIFT) + (wide[0] - NEG_DAY), kind="stable")
+        columns = np.concatenate((raw, wide))[:, order]
+        small = columns.min(initial=0) >= np.iinfo(np.int32).min and columns.max(initial=0) <= np.iinfo(np.int32).max
+        columns = np.ascontiguousarray(columns, dtype=np.int32 if small else np.int64)  # rows contiguous: fast take
+        return cls(columns, order, group[order], spans)
+
+    def __len__(self) -> int:
+        return int(self._order.size)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the index's arrays."""
+        return int(self._columns.nbytes + self._order.nbytes + self._keys.nbytes)
+
+    # -- queries ------------------------------------------------------------------------------------
+
+    def overlapping(self, first: int, last: int, mode: Mode, *, raw: bool = False) -> Positions:
+        """Positions of the values that (possibly or certainly) share a day with ``[first, last]``.
+
+        With ``raw``, the positions are in the index's own order (see :meth:`positions`).
+        """
+        found = self._one(first, last, mode, within=False)
+        return found if raw else self._order.take(found)
+
+    def within(self, first: int, last: int, mode: Mode, *, raw: bool = False) -> Positions:
+        """Positions of the values that (possibly or certainly) lie wholly within ``[first, last]``."""
+        found = self._one(first, last, mode, within=True)
+        return found if raw else self._order.take(found)
+
+    def positions(self, raw: Positions) -> Positions:
+        """Positions in the sequence indexed, from positions in the index's own order."""
+        return self._order.take(raw)
+
+    def _one(self, first: int, last: int, mode: Mode, *, within: bool) -> Positions:
+        """One window: a binary search per span class, then a check of that class's contiguous candidates."""
+        first = min(max(first, NEG_DAY), POS_DAY)
+        last = min(max(last, NEG_DAY), POS_DAY)
+        spans = self._class_spans.tolist()
+        ids = self._class_ids.tolist()
+        lows = [
+            (k << _CLASS_SHIFT) + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY) - NEG_DAY
+            for k, span in zip(ids, spans, strict=True)
+        ]
+        highs = [
+            (k << _CLASS_SHIFT) + (last if span >= 0 else POS_DAY) - NEG_DAY for k, span in zip(ids, spans, strict=True)
+        ]
+        los = self._keys.searchsorted(lows, side="left").tolist()
+        his = self._keys.searchsorted(highs, side="right").tolist()
+        c = self._columns
+        kind = c.dtype.type
+        low, high = kind(first), kind(last)
+        found = []
+        for lo, hi, span in zip(los, his, spans, strict=True):
+            if hi <= lo:
+                continue
+            if mode is Mode.POSSIBLE:
+                if within:  # the start may fall on or after `first` and the end on or before `last`
+                    hit = (c[5, lo:hi] >= low) & (c[6, lo:hi] <= high)
+                elif span >= 0:  # the search already keeps the earliest day on or before `last`
+                    hit = c[7, lo:hi] >= low
+                else:
+                    hit = (c[4, lo:hi] <= high) & (c[7, lo:hi] >= low)
+            elif within:
+                hit = (c[0, lo:hi] >= low) & (c[3, lo:hi] <= high)
+            else:
+                hit = (c[1, lo:hi] <= high) & (c[2, lo:hi] >= low)
+            found.append(hit.nonzero()[0] + lo)
+        if not found:
+            return np.empty(0, dtype=np.intp)
+        return found[0] if len(found) == 1 else np.concatenate(found)
+
+    def overlapping_many(
+        self, firsts: npt.ArrayLike, lasts: npt.ArrayLike, mode: Mode, *, within: bool = False
+    ) -> list[Positions]:
+        """:meth:`overlapping` (or :meth:`within`) for many windows at once, in one vectorised pass."""
+        a = np.asarray(firsts, dtype=np.int64)
+        b = np.asarray(lasts, dtype=np.int64)
+        if a.shape != b.shape or a.ndim != 1:
+            raise ValueError("firsts and lasts must be two flat sequences of the same length")
+        results: list[Positions] = []
+        # Candidates are counted first, then the windows are taken in chunks of about a million
+        # candidates: one vectorised pass each, without arrays that outgrow the caches.
+        counts = self._candidates(a, b)[2].reshape(a.size, -1).sum(axis=1)
+        chunk_ends = np.searchsorted(np.cumsum(counts), np.arange(1, 1 + counts.sum() // _CHUNK + 1) * _CHUNK)
+        edges = [0, *sorted({int(e) + 1 for e in chunk_ends if e + 1 < a.size}), a.size]
+        for first, stop in itertools.pairwise(edges):
+            windows, positions = self._search(a[first:stop], b[first:stop], mode, within=within, grouped=True)
+            bounds = np.searchsorted(windows, np.arange(stop - first + 1)).tolist()  # matches come by window
+            results += [positions[bounds[i] : bounds[i + 1]] for i in range(stop - first)]
+        return results
+
+    def _candidates(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """For each window and span class, the first candidate, the stop, and the count."""
+        spans = self._class_spans
+        bounded = spans >= 0
+        # Per window and class, the keys between which an event of the class may touch the window.
+        low_day = np.where(bounded, np.maximum(a[:, None] - spans, NEG_DAY), NEG_DAY)
+        high_day = np.where(bounded, b[:, None], POS_DAY)
+        base = self._class_ids << _CLASS_SHIFT
+        los = self._keys.searchsorted((base + (low_day - NEG_DAY)).ravel(), side="left")
+        his = self._keys.searchsorted((base + (high_day - NEG_DAY)).ravel(), side="right")
+        return los, his, np.maximum(his - los, 0)
+
+    def _search(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], mode: Mode, *, within: bool, grouped: bool = False
+    ) -> tuple[npt.NDArray[np.intp], Positions]:
+        """(window number, position) of every match, for windows ``[a[i], b[i]]``."""
+        a = np.clip(a, NEG_DAY, POS_DAY)
+        b = np.clip(b, NEG_DAY, POS_DAY)
+        los, _, counts = self._candidates(a, b)
+        total = int(counts.sum())
+        if total == 0:
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
+        starts = np.repeat(los - (np.cumsum(counts) - counts), counts)
+        candidate = np.arange(total) + starts
+        classes = self._class_spans.size
+        window = np.repeat(np.arange(a.size).repeat(classes), counts) if a.size > 1 or grouped else None
+        first = a[window] if window is not None else a[0]
+        last = b[window] if window is not None else b[0]
+        c = self._columns
+        if mode is Mode.POSSIBLE:
+            if within:  # the start may fall on or after `first` and the end on or before `last`
+                hit = (c[5].take(candidate) >= first) & (c[6].take(candidate) <= last)
+            else:
+                hit = (c[4].take(candidate) <= last) & (c[7].take(candidate) >= first)
+        elif within:
+            hit = (c[0].take(candidate) >= first) & (c[3].take(candidate) <= last)
+        else:
+            hit = (c[1].take(candidate) <= last) & (c[2].take(candidate) >= first)
+        found = self._order.take(candidate[hit])
+        if window is None:
+            return np.zeros(found.size, dtype=np.intp), found
+        return window[hit], found
+
+    def ends(self, positions: Positions | None = None, *, widened: bool = False) -> np.ndarray:
+        """The (4, n) day bounds (start first/last, end first/last) in timeline order, or of ``positions``."""
+        back = np.empty_like(self._order)
+        back[self._order] = np.arange(self._order.size)
+        rows = slice(4, 8) if widened else slice(0, 4)
+        chosen = back if positions is None else back[positions]
+        return self._columns[rows][:, chosen]
+
+
+def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray, np.ndarray]:
+    """(4, n) day bounds of ``values`` as stated and widened, read in bulk where values are plain."""
+    count = len(values)
+    raw = np.empty((4, count), dtype=np.int64)
+    widens = widening.approximate > 0 or widening.uncertain > 0
+    instant = np.fromiter(map(UncertainDate.__instancecheck__, values), dtype=bool, count=count)
+    where = np.flatnonzero(instant)
+    instants: list[UncertainDate] = [values[i] for i in where.tolist()]  # type: ignore[misc]
+    pad = np.zeros((2, count), dtype=np.int64)  # seconds to widen the start and the end by
+    if instants:
+        lo = np.fromiter(map(_LO, instants), dtype=np.int64, count=len(instants))
+        hi = np.fromiter(map(_HI, instants), dtype=np.int64, count=len(instants))
+        raw[0, where] = raw[2, where] = lo
+        raw[1, where] = raw[3, where] = hi
+        if widens:
+            pads = _pads(instants, widening)
+            pad[0, where] = pad[1, where] = pads
+    lasting = np.flatnonzero(~instant).tolist()
+    intervals: list[Interval] = [values[i] for i in lasting]  # type: ignore[misc]
+    starts_all = list(map(_START, intervals))
+    ends_all = list(map(_END, intervals))
+    dated = [
+        k
+        for k, (start, end) in enumerate(zip(starts_all, ends_all, strict=True))
+        if start.__class__ is UncertainDate and end.__class__ is UncertainDate
+    ]
+    if dated:  # both ends dated: read in bulk
+        where = np.asarray([lasting[k] for k in dated], dtype=np.intp)
+        starts: list[UncertainDate] = [starts_all[k] for k in dated]
+        ends: list[UncertainDate] = [ends_all[k] for k in dated]
+        size = len(dated)
+        raw[0, where] = np.fromiter(map(_LO, starts), dtype=np.int64, count=size)
+        raw[1, where] = np.fromiter(map(_HI, starts), dtype=np.int64, count=size)
+        raw[2, where] = np.fromiter(map(_LO, ends), dtype=np.int64, count=size)
+        raw[3, where] = np.fromiter(map(_HI, ends), dtype=np.int64, count=size)
+        if widens:
+            pad[0, where] = _pads(starts, widening)
+            pad[1, where] = _pads(ends, widening)
+    seconds = raw  # so far in seconds; now the widened copy, then both in days
+    wide = seconds.copy()
+    wide[0] -= pad[0]
+    wide[1] += pad[0]
+    wide[2] -= pad[1]
+    wide[3] += pad[1]
+    raw = seconds // SECONDS_PER_DAY
+    wide = wide // SECONDS_PER_DAY
+    for days in (raw, wide):  # an interval's start cannot come after its end, nor its end before its start
+        np.minimum(days[1], days[3], out=days[1])
+        np.maximum(days[2], days[0], out=days[2])
+    if len(dated) < len(lasting):
+        bulk = {lasting[k] for k in dated}
+        for i in lasting:
+            if i not in bulk:  # an open or unknown end: read one by one
+                raw[:, i] = day_ends(values[i])
+                wide[:, i] = day_ends(values[i], widening)
+    return raw, wide
+
+
+_LO = operator.attrgetter("lo")
+_HI = operator.attrgetter("hi")
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
+def _pads(values: list[UncertainDate], widening: Widening) -> npt.NDArray[np.int64]:
+    """Seconds each value is widened by on each side (0 for values without a qualifier)."""
+    pads = np.zeros(len(values), dtype=np.int64)
+    none = Qualifier.NONE
+    flagged = [k for k, q in enumerate(map(_QUALIFIER, values)) if q is not none]
+    cache: dict[tuple[int, int], int] = {}
+    for k in flagged:
+        value = values[k]
+        key = (id(value.precision), id(value.qualifier))  # enum members are singletons; their own hash is slow
+        if key not in cache:
+            lo, _ = widening.bounds(value)
+            cache[key] = value.lo - lo
+        pads[k] = cache[key]
+    return pads
+
+
+_QUALIFIER = operator.attrgetter("qualifier")

@@ -1,0 +1,81 @@
+"""Claimed figures: a number or a range, as a report states it ("up to 100,000")."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = ["Comparison", "Quantity"]
+
+
+class Comparison(enum.Enum):
+    """How a stated figure relates to the true one."""
+
+    EXACTLY = "exactly"
+    ABOUT = "about"
+    AT_LEAST = "at least"
+    MORE_THAN = "more than"
+    UP_TO = "up to"
+    FEWER_THAN = "fewer than"
+    BETWEEN = "between"
+
+
+def _check_range(instance: Quantity, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+    if instance.low is not None and instance.high is not None and instance.low > instance.high:
+        raise ValueError(f"a quantity's low ({instance.low:,}) is above its high ({instance.high:,})")
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A figure as claimed: exact, approximate, bounded on one side, or a range.
+
+    ``low`` and ``high`` are the stated numbers (``None`` where the claim gives
+    no bound on that side): "up to 15,000" has ``high=15000`` and no low; "more
+    than 10,000" has ``low=10000`` (excluded, as ``comparison`` says) and no
+    high; "about 10,000" has both at 10,000.
+
+    Attributes:
+        comparison: how the stated figure bounds the true one.
+        low: the lower figure, or None.
+        high: the higher figure, or None.
+        currency: a currency sign the figure carried ("$"), or "".
+        text: the wording as given.
+
+    """
+
+    comparison: Comparison
+    low: float | None = None
+    high: float | None = attrs.field(default=None, validator=_check_range)
+    currency: str = ""
+    text: str = attrs.field(default="", eq=False)
+
+    @classmethod
+    def parse(cls, text: str | int | float) -> Quantity:
+        """Read a figure as reports write it; see :func:`chronology.notation.quantity.parse_quantity`."""
+        from chronology.notation.quantity import parse_quantity
+
+        return parse_quantity(text)
+
+    @property
+    def label(self) -> str:
+        """The figure in plain English ("up to 100,000", "10,000-12,000")."""
+        low = _number(self.currency, self.low)
+        high = _number(self.currency, self.high)
+        match self.comparison:
+            case Comparison.EXACTLY:
+                return low
+            case Comparison.BETWEEN:
+                return f"{low}-{high}"
+            case Comparison.UP_TO | Comparison.FEWER_THAN:
+                return f"{self.comparison.value} {high}"
+            case _:
+                return f"{self.comparison.value} {low}"
+
+
+def _number(currency: str, value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{currency}{int(value):,}"
+    return f"{currency}{value:,}"

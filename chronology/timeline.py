@@ -1,0 +1,471 @@
+"""A chronology: events and the sources behind them, checked to hold together, and queried.
+
+A :class:`Timeline` built from events (or loaded from files) is checked once.
+Queries (:meth:`~Timeline.overlapping`, :meth:`~Timeline.within`,
+:meth:`~Timeline.filter`, ...) return views: timelines over a subset of the
+same events, sharing the sources and the index, so calls chain. The
+semantics of "possible" and "certain" are in ``docs/queries.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import heapq
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Literal, TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pendulum
+
+from chronology._calendar import NEG_INF, POS_INF
+from chronology.consistency import Check, check, day_bounds, suggest
+from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
+from chronology.errors import ValidationError
+from chronology.events import Claim, Event, Source
+from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
+
+__all__ = ["Precedence", "Timeline", "WhenLike"]
+
+#: What a query accepts for a date: a value, a ``datetime.date`` (pendulum's too), or text the parser reads.
+WhenLike: TypeAlias = DateValue | datetime.date | str
+ModeLike: TypeAlias = Mode | Literal["possible", "certain"]
+SortKey: TypeAlias = Literal["earliest", "latest", "midpoint"] | Callable[[Event], Any]
+
+
+@attrs.frozen
+class Precedence:
+    """The partial order "certainly before" over a timeline's events.
+
+    Attributes:
+        edges: (earlier id, later id) pairs, with the edges implied by others left out.
+        layers: the events in layers: the first holds the events that could
+            each have come first (no event certainly precedes them); each next
+            layer, those whose certain predecessors all lie in earlier layers.
+
+    """
+
+    edges: tuple[tuple[str, str], ...]
+    layers: tuple[tuple[str, ...], ...]
+
+
+class _Root:
+    """What every view of one timeline shares: the events, sources, checks and indexes."""
+
+    def __init__(self, events: tuple[Event, ...], sources: tuple[Source, ...], title: str, result: Check) -> None:
+        self.events = events
+        self.by_id = {event.id: position for position, event in enumerate(events)}
+        self.sources = MappingProxyType({source.id: source for source in sources})
+        self.narrowed = result.narrowed
+        self.title = title
+        self._indexes: dict[Widening, Index] = {}
+
+    def index(self, widening: Widening) -> Index:
+        found = self._indexes.get(widening)
+        if found is None:
+            found = self._indexes[widening] = Index.build([event.when for event in self.events], widening)
+        return found
+
+
+class Timeline:
+    """The events and sources of one chronology, in the order given.
+
+    Iterating gives the events; ``timeline["id"]`` finds one. Building a
+    timeline checks it (see :mod:`chronology.consistency`): duplicate ids,
+    links and citations to unknown events or sources, cycles of links, and
+    links that contradict the dates raise :class:`~chronology.errors.ValidationError`
+    listing every problem.
+
+    Args:
+        events: the events, in any order.
+        sources: the sources the events cite.
+        title: the chronology's name.
+
+    """
+
+    def __init__(self, events: Iterable[Event], sources: Iterable[Source] = (), *, title: str = "") -> None:
+        events = tuple(events)
+        sources = tuple(sources)
+        for event in events:
+            if not isinstance(event, Event):
+                raise TypeError(f"a Timeline holds Event values, not {type(event).__name__}")
+        for source in sources:
+            if not isinstance(source, Source):
+                raise TypeError(f"a Timeline's sources are Source values, not {type(source).__name__}")
+        result = check(events, sources)
+        if result.problems:
+            raise ValidationError(result.problems)
+        self._root = _Root(events, sources, title, result)
+        self._positions: npt.NDArray[np.intp] | None = None
+        self._space: Index | None = None  # positions in this index's own order, mapped back when needed
+
+    @classmethod
+    def _checked(cls, events: Sequence[Event], sources: Sequence[Source], title: str, result: Check) -> Timeline:
+        """A timeline from values the caller has already checked (the file loader)."""
+        self = cls.__new__(cls)
+        self._root = _Root(tuple(events), tuple(sources), title, result)
+        self._positions = None
+        self._space = None
+        return self
+
+    def _view(self, positions: npt.NDArray[np.intp], space: Index | None = None) -> Timeline:
+        view = Timeline.__new__(Timeline)
+        view._root = self._root
+        view._positions = positions
+        view._space = space
+        return view
+
+    def _ordered(self) -> npt.NDArray[np.intp]:
+        """The view's positions in timeline order (mapped and sorted once, when first needed)."""
+        if self._positions is None:
+            return np.arange(len(self._root.events))
+        if self._space is not None:
+            self._positions = np.sort(self._space.positions(self._positions))
+            self._space = None
+        return self._positions
+
+    # -- a sequence of events ---------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The chronology's name."""
+        return self._root.title
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The events, in the order given."""
+        if self._positions is None:
+            return self._root.events
+        events = self._root.events
+        return tuple(events[i] for i in self._ordered().tolist())
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """The sources, by id, in the order given (all of them, in a view too)."""
+        return self._root.sources
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self._root.events) if self._positions is None else int(self._positions.size)
+
+    def __contains__(self, event_id: object) -> bool:
+        position = self._root.by_id.get(event_id) if isinstance(event_id, str) else None
+        if position is None:
+            return False
+        return self._positions is None or bool(np.isin(position, self._ordered()))
+
+    def __getitem__(self, event_id: str) -> Event:
+        if event_id not in self:
+            names = self._root.by_id if self._positions is None else [e.id for e in self]
+            raise KeyError(f"no event {event_id!r} in this timeline{suggest(event_id, names)}")
+        return self._root.events[self._root.by_id[event_id]]
+
+    def __repr__(self) -> str:
+        name = f" {self.title!r}" if self.title else ""
+        return f"<Timeline{name}: {len(self)} events, {len(self.sources)} sources>"
+
+    # -- order ------------------------------------------------------------------------------------
+
+    def sorted(self, key: SortKey = "earliest") -> list[Event]:
+        """The events in a documented order.
+
+        Args:
+            key: ``"earliest"`` (the default: earliest moment, then latest, then
+                id), ``"latest"`` (latest moment, then earliest, then id),
+                ``"midpoint"`` (the middle of the bounds, then earliest, then
+                id), or a function of an event. Unbounded ends sort first
+                (open past) or last (open future).
+
+        """
+        if callable(key):
+            return sorted(self, key=key)
+        if key not in ("earliest", "latest", "midpoint"):
+            raise ValueError(f"unknown sort key {key!r}; expected 'earliest', 'latest', 'midpoint' or a function")
+        rank: Callable[[Event], tuple[Any, ...]]
+        if key == "earliest":
+
+            def rank(event: Event) -> tuple[Any, ...]:
+                lo, hi = _moments(event.when)
+                return lo, hi, event.id
+
+        elif key == "latest":
+
+            def rank(event: Event) -> tuple[Any, ...]:
+                lo, hi = _moments(event.when)
+                return hi, lo, event.id
+
+        else:
+
+            def rank(event: Event) -> tuple[Any, ...]:
+                lo, hi = _moments(event.when)
+                return _midpoint(lo, hi), lo, event.id
+
+        return sorted(self, key=rank)
+
+    # -- window queries ---------------------------------------------------------------------------
+
+    def overlapping(
+        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "possible", widening: Widening = DEFAULT_WIDENING
+    ) -> Timeline:
+        """Events that (possibly or certainly) happened at some moment between ``start`` and ``end``.
+
+        The window runs from ``start``'s earliest day to ``end``'s latest
+        (``"2024-10"`` means all of October). "possible": some reading of the
+        event's date shares a day with the window (approximate dates widened
+        by ``widening``); "certain": every reading does.
+        """
+        first, last = _window(start, end)
+        return self._query(first, last, Mode.of(mode), widening, within=False)
+
+    def within(
+        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening = DEFAULT_WIDENING
+    ) -> Timeline:
+        """Events that (possibly or certainly) lie wholly between ``start`` and ``end``."""
+        first, last = _window(start, end)
+        return self._query(first, last, Mode.of(mode), widening, within=True)
+
+    def on(self, day: WhenLike, *, mode: ModeLike = "possible", widening: Widening = DEFAULT_WIDENING) -> Timeline:
+        """Events that (possibly or certainly) happened on ``day`` (or within its bounds: ``"2024-10"``)."""
+        return self.overlapping(day, day, mode=mode, widening=widening)
+
+    def overlapping_many(
+        self,
+        starts: Sequence[WhenLike],
+        ends: Sequence[WhenLike],
+        *,
+        mode: ModeLike = "possible",
+        widening: Widening = DEFAULT_WIDENING,
+    ) -> list[Timeline]:
+        """:meth:`overlapping` for many windows at once, answered in one vectorised pass."""
+        if len(starts) != len(ends):
+            raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
+        windows = [_window(s, e) for s, e in zip(starts, ends, strict=True)]
+        index = self._root.index(widening)
+        found = index.overlapping_many([w[0] for w in windows], [w[1] for w in windows], Mode.of(mode))
+        return [self._view(self._restrict(positions)) for positions in found]
+
+    def index(self, widening: Widening = DEFAULT_WIDENING) -> Index:
+        """The columnar index of every event's day bounds (built on first use, then kept; views share it)."""
+        return self._root.index(widening)
+
+    def _query(self, first: int, last: int, mode: Mode, widening: Widening, *, within: bool) -> Timeline:
+        index = self._root.index(widening)
+        if within:
+            positions = index.within(first, last, mode, raw=True)
+        else:
+            positions = index.overlapping(first, last, mode, raw=True)
+        if self._positions is None:
+            return self._view(positions, index)  # kept in the index's order until someone looks
+        return self._view(self._restrict(index.positions(positions)))
+
+    def _restrict(self, positions: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+        if self._positions is None:
+            return np.sort(positions)
+        return np.intersect1d(positions, self._ordered(), assume_unique=True)
+
+    def before(
+        self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening = DEFAULT_WIDENING
+    ) -> Timeline:
+        """Events that (possibly or certainly) ended on a day before ``when`` began.
+
+        ``when`` is an event or a date; text is read as a date (pass
+        ``timeline["id"]`` to mean an event). The event itself is left out.
+        """
+        return self._order(when, Mode.of(mode), widening, before=True)
+
+    def after(
+        self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening = DEFAULT_WIDENING
+    ) -> Timeline:
+        """Events that (possibly or certainly) began on a day after ``when`` ended."""
+        return self._order(when, Mode.of(mode), widening, before=False)
+
+    def _order(self, when: Event | WhenLike, mode: Mode, widening: Widening, *, before: bool) -> Timeline:
+        value = when.when if isinstance(when, Event) else _value(when)
+        possible = mode is Mode.POSSIBLE
+        s_lo, s_hi, e_lo, e_hi = day_ends(value, widening if possible else None)
+        positions = self._ordered()
+        ends = self._root.index(widening).ends(positions, widened=possible)
+        if before:  # the event's end falls before the value's start
+            hit = ends[2] < s_hi if possible else ends[3] < s_lo
+        else:
+            hit = ends[1] > e_lo if possible else ends[0] > e_hi
+        chosen = positions[hit]
+        if isinstance(when, Event) and when.id in self._root.by_id:
+            chosen = chosen[chosen != self._root.by_id[when.id]]
+        return self._view(chosen)
+
+    def concurrent(self, event: Event | str, *, widening: Widening = DEFAULT_WIDENING) -> Timeline:
+        """Events that could have happened at the same time as ``event`` (sharing a day), itself left out."""
+        target = self[event] if isinstance(event, str) else event
+        s_lo, _, _, e_hi = day_ends(target.when, widening)
+        index = self._root.index(widening)
+        positions = self._restrict(index.overlapping(s_lo, e_hi, Mode.POSSIBLE))
+        own = self._root.by_id.get(target.id)
+        return self._view(positions[positions != own] if own is not None else positions)
+
+    def filter(
+        self,
+        *,
+        tags: str | Iterable[str] | None = None,
+        kind: str | Iterable[str] | None = None,
+        actors: str | Iterable[str] | None = None,
+        source: str | Iterable[str] | None = None,
+        text: str | None = None,
+    ) -> Timeline:
+        """Events that match every criterion given.
+
+        Args:
+            tags: any of these tags.
+            kind: one of these kinds.
+            actors: any of these actors.
+            source: cited by (or claimed in) any of these sources.
+            text: this text, ignoring case, in the id, title, summary or a quote.
+
+        """
+        wanted_tags = _names(tags)
+        kinds = _names(kind)
+        wanted_actors = _names(actors)
+        sources = _names(source)
+        needle = text.casefold() if text is not None else None
+        events = self._root.events
+        chosen = []
+        for position in self._ordered().tolist():
+            event = events[position]
+            if wanted_tags is not None and wanted_tags.isdisjoint(event.tags):
+                continue
+            if kinds is not None and event.kind not in kinds:
+                continue
+            if wanted_actors is not None and wanted_actors.isdisjoint(event.actors):
+                continue
+            if sources is not None and sources.isdisjoint(_cited(event)):
+                continue
+            if needle is not None and needle not in _haystack(event):
+                continue
+            chosen.append(position)
+        return self._view(np.asarray(chosen, dtype=np.intp))
+
+    # -- partial order ----------------------------------------------------------------------------
+
+    def precedence(self) -> Precedence:
+        """The "certainly before" order of the events, without implied edges, and its layers."""
+        positions = self._ordered()
+        ends = self._root.index(DEFAULT_WIDENING).ends(positions)
+        starts, finishes = ends[0].astype(np.int64), ends[3].astype(np.int64)
+        ids = [self._root.events[i].id for i in positions.tolist()]
+        by_start = np.argsort(starts, kind="stable")
+        sorted_starts = starts[by_start]
+        # next_end[k]: the earliest finish among events starting at or after sorted position k
+        next_end = np.minimum.accumulate(finishes[by_start][::-1])[::-1] if len(ids) else finishes
+        edges: list[tuple[str, str]] = []
+        for i in range(len(ids)):
+            first_after = int(np.searchsorted(sorted_starts, finishes[i], side="right"))
+            if first_after >= len(ids) or finishes[i] >= POS_DAY:
+                continue
+            cover = next_end[first_after]  # no event lies between i and a successor starting after `cover`
+            stop = int(np.searchsorted(sorted_starts, cover, side="right"))
+            for k in by_start[first_after:stop].tolist():
+                edges.append((ids[i], ids[k]))
+        return Precedence(tuple(sorted(edges)), _layers(ids, starts, finishes))
+
+    # -- narrowing and claims ---------------------------------------------------------------------
+
+    def narrowed(self, event_id: str) -> tuple[pendulum.Date | None, pendulum.Date | None]:
+        """The first and last day the event can occupy once its links are taken into account.
+
+        ``None`` stands for an open or unknown end. Events without links, or
+        whose links narrow nothing, keep their stated bounds.
+        """
+        if event_id in self._root.narrowed:
+            first, last = self._root.narrowed[event_id]
+        else:
+            (first, _), (_, last) = day_bounds(self[event_id].when)
+        return _pendulum_day(first), _pendulum_day(last)
+
+    def claims(self, subject: str | None = None) -> list[tuple[Event, Claim]]:
+        """Every claim, with the event that holds it, optionally only those about ``subject``."""
+        return [
+            (event, claim) for event in self for claim in event.claims if subject is None or claim.subject == subject
+        ]
+
+    def said(self, event: Event, claim: Claim) -> DateValue:
+        """When ``claim`` was said: its own ``said``, else the date of the event holding it."""
+        return claim.said if claim.said is not None else event.when
+
+
+def _layers(ids: list[str], starts: np.ndarray, finishes: np.ndarray) -> tuple[tuple[str, ...], ...]:
+    """Longest-path layers of the interval order ``finish(a) < start(b)``, in O(n log n)."""
+    layer = [0] * len(ids)
+    finished: list[tuple[int, int]] = []  # (finish, index) of events already placed
+    best = -1
+    for i in np.argsort(starts, kind="stable").tolist():
+        while finished and finished[0][0] < starts[i]:
+            _, j = heapq.heappop(finished)
+            best = max(best, layer[j])
+        layer[i] = best + 1
+        heapq.heappush(finished, (int(finishes[i]), i))
+    grouped: dict[int, list[str]] = {}
+    for i, number in enumerate(layer):
+        grouped.setdefault(number, []).append(ids[i])
+    return tuple(tuple(grouped[n]) for n in sorted(grouped))
+
+
+def _names(value: str | Iterable[str] | None) -> set[str] | None:
+    if value is None:
+        return None
+    return {value} if isinstance(value, str) else set(value)
+
+
+def _cited(event: Event) -> set[str]:
+    return {c.source for c in event.citations} | {c.source for c in event.claims if c.source is not None}
+
+
+def _haystack(event: Event) -> str:
+    quotes = " ".join(c.quote for c in event.citations)
+    return f"{event.id} {event.title} {event.summary} {quotes}".casefold()
+
+
+def _value(when: WhenLike) -> DateValue:
+    from chronology.notation import parse
+
+    if isinstance(when, UncertainDate | Interval):
+        return when
+    if isinstance(when, datetime.date):
+        if isinstance(when, datetime.datetime):
+            return parse(when.isoformat())
+        return UncertainDate.from_date(when)
+    if isinstance(when, str):
+        return parse(when)
+    raise TypeError(f"a date is a date value, a datetime.date or text, not {type(when).__name__}")
+
+
+def _window(start: WhenLike, end: WhenLike) -> tuple[int, int]:
+    first = day_ends(_value(start))[0]
+    last = day_ends(_value(end))[3]
+    return first, last
+
+
+def _moments(value: DateValue) -> tuple[int, int]:
+    return value.lo, value.hi
+
+
+def _midpoint(lo: int, hi: int) -> int:
+    if lo <= NEG_INF + 1:
+        return NEG_INF if hi >= POS_INF - 1 else hi
+    if hi >= POS_INF - 1:
+        return lo
+    return (lo + hi) // 2
+
+
+def _pendulum_day(number: int | None) -> pendulum.Date | None:
+    if number is None or number <= NEG_DAY or number >= POS_DAY:
+        return None
+    if not 1 <= number <= _LAST:
+        return None
+    return pendulum.Date.fromordinal(number)
+
+
+_LAST = pendulum.Date(9999, 12, 31).toordinal()

@@ -1,0 +1,70 @@
+"""The columnar index: its answers match a plain scan of the same day bounds, at any scale of dates."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import chronology
+from chronology import NO_WIDENING, Event, Timeline
+from chronology.index import NEG_DAY, POS_DAY, Index, Mode
+
+
+@st.composite
+def bounds(draw: st.DrawFn) -> np.ndarray:
+    count = draw(st.integers(0, 60))
+    rows = []
+    for _ in range(count):
+        s_lo = draw(st.one_of(st.integers(-50, 50), st.just(NEG_DAY)))
+        s_hi = s_lo if s_lo == NEG_DAY else s_lo + draw(st.integers(0, 30))
+        e_lo = max(s_lo, draw(st.integers(-50, 80)))
+        e_hi = draw(st.one_of(st.integers(e_lo, e_lo + 200), st.just(POS_DAY)))
+        rows.append((s_lo, min(s_hi, e_hi), e_lo, e_hi))
+    return np.array(rows, dtype=np.int64).reshape(-1, 4).T
+
+
+def scan(days: np.ndarray, first: int, last: int, mode: Mode, within: bool) -> list[int]:
+    s_lo, s_hi, e_lo, e_hi = days
+    if within:
+        hit = (s_hi >= first) & (e_lo <= last) if mode is Mode.POSSIBLE else (s_lo >= first) & (e_hi <= last)
+    else:
+        hit = (s_lo <= last) & (e_hi >= first) if mode is Mode.POSSIBLE else (s_hi <= last) & (e_lo >= first)
+    return np.flatnonzero(hit).tolist()
+
+
+@settings(max_examples=300)
+@given(bounds(), st.integers(-80, 120), st.integers(0, 100), st.sampled_from(list(Mode)), st.booleans())
+def test_every_window_answer_equals_a_scan(days: np.ndarray, first: int, length: int, mode: Mode, within: bool) -> None:
+    index = Index.from_days(days, days)
+    last = first + length
+    query = index.within if within else index.overlapping
+    assert sorted(query(first, last, mode).tolist()) == scan(days, first, last, mode, within)
+    many = index.overlapping_many([first, last, first - 7], [last, last + 3, first], mode, within=within)
+    for (a, b), found in zip([(first, last), (last, last + 3), (first - 7, first)], many, strict=True):
+        assert sorted(found.tolist()) == scan(days, a, b, mode, within)
+
+
+def test_an_empty_index_answers_nothing() -> None:
+    index = Index.from_days(np.empty((4, 0)), np.empty((4, 0)))
+    assert index.overlapping(0, 10, Mode.POSSIBLE).size == 0
+    assert [p.size for p in index.overlapping_many([0, 5], [1, 9], Mode.CERTAIN)] == [0, 0]
+
+
+def test_years_far_beyond_pendulum_are_indexed_exactly() -> None:
+    events = [
+        Event(id="deep", title="Deep past", when=chronology.parse("Y-170000002")),
+        Event(id="far", title="Far future", when=chronology.parse("Y170000002")),
+        Event(id="now", title="Now", when=chronology.parse("2024")),
+    ]
+    timeline = Timeline(events)
+    assert [e.id for e in timeline.overlapping("Y-170000002", "Y-170000002")] == ["deep"]
+    assert [e.id for e in timeline.overlapping("Y170000002", "Y170000002")] == ["far"]
+    assert [e.id for e in timeline.overlapping("Y-170000003", "2024", widening=NO_WIDENING)] == ["deep", "now"]
+    assert [e.id for e in timeline.sorted()] == ["deep", "now", "far"]
+    assert timeline.index().nbytes > 0
+
+
+def test_the_index_takes_at_most_64_bytes_an_event() -> None:
+    events = [Event(id=f"e{i}", title="", when=chronology.parse(f"2024-{1 + i % 12:02d}")) for i in range(1000)]
+    assert Timeline(events).index().nbytes / 1000 <= 64
