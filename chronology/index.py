@@ -57,6 +57,8 @@ class Mode(enum.Enum):
     @classmethod
     def of(cls, mode: Mode | Literal["possible", "certain"]) -> Mode:
         """``mode`` as a member, from a member or its value."""
+        if mode.__class__ is cls:
+            return mode
         try:
             return cls(mode)
         except ValueError:
@@ -103,16 +105,23 @@ class Index:
     and their ``_many`` forms, which return positions in the sequence given.
     """
 
-    def __init__(self, columns: np.ndarray, order: Positions, group: np.ndarray, spans: Sequence[int]) -> None:
+    def __init__(
+        self,
+        columns: np.ndarray,
+        order: Positions,
+        keys: npt.NDArray[np.int64],
+        class_ids: np.ndarray,
+        spans: np.ndarray,
+    ) -> None:
         # columns: shape (8, n) in index order: s_lo, s_hi, e_lo, e_hi, then the same widened.
         self._columns = columns
         self._order = order
         # One sorted key per event: its span class, then its earliest possible day (widened).
-        self._keys = (group.astype(np.int64) << _CLASS_SHIFT) + (columns[4].astype(np.int64) - NEG_DAY)
-        spans_array = np.asarray(spans, dtype=np.int64)
-        present = np.unique(group)
-        self._class_ids = present.astype(np.int64)
-        self._class_spans = spans_array[present]  # the longest possible span in each class; -1: unbounded
+        self._keys = keys
+        self._class_ids = class_ids.astype(np.int64)
+        self._class_spans = spans.astype(np.int64)  # the longest possible span in each class; -1: unbounded
+        self._spans: list[int] = self._class_spans.tolist()
+        self._bases: list[int] = [(k << _CLASS_SHIFT) - NEG_DAY for k in self._class_ids.tolist()]
 
     @classmethod
     def build(cls, values: Sequence[DateValue], widening: Widening = DEFAULT_WIDENING) -> Index:
@@ -125,20 +134,32 @@ class Index:
         """Index day bounds given as two (4, n) arrays: start first/last, end first/last; stated, then widened."""
         raw = np.clip(np.asarray(raw, dtype=np.int64), NEG_DAY, POS_DAY)
         wide = np.clip(np.asarray(wide, dtype=np.int64), NEG_DAY, POS_DAY)
+        count = raw.shape[1]
         span = wide[3] - wide[0]
         unbounded = (wide[0] == NEG_DAY) | (wide[3] == POS_DAY)
         limits = [0]
-        longest = int(span[~unbounded].max()) if (~unbounded).any() else 0
+        longest = int(span.max(where=~unbounded, initial=0))
         while limits[-1] < longest:
             limits.append(max(1, limits[-1] * _SPAN_GROWTH))
         group = np.searchsorted(np.asarray(limits), span, side="left")
         group[unbounded] = len(limits)
-        spans = [int(span[(group == k) & ~unbounded].max(initial=0)) for k in range(len(limits))] + [-1]
-        order = np.argsort((group.astype(np.int64) << _CLASS_SHIFT) + (wide[0] - NEG_DAY), kind="stable")
-        columns = np.concatenate((raw, wide))[:, order]
-        small = columns.min(initial=0) >= np.iinfo(np.int32).min and columns.max(initial=0) <= np.iinfo(np.int32).max
-        columns = np.ascontiguousarray(columns, dtype=np.int32 if small else np.int64)  # rows contiguous: fast take
-        return cls(columns, order, group[order], spans)
+        keys = (group.astype(np.int64) << _CLASS_SHIFT) + (wide[0] - NEG_DAY)
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        classes = keys >> _CLASS_SHIFT
+        firsts = np.flatnonzero(np.diff(classes)) + 1 if count else np.empty(0, dtype=np.intp)
+        firsts = np.concatenate(([0], firsts)) if count else firsts
+        class_ids = classes[firsts]
+        spans = np.maximum.reduceat(span[order], firsts) if count else np.empty(0, dtype=np.int64)
+        spans[class_ids == len(limits)] = -1
+        small = all(
+            array.min(initial=0) >= np.iinfo(np.int32).min and array.max(initial=0) <= np.iinfo(np.int32).max
+            for array in (raw, wide)
+        )
+        columns = np.empty((8, count), dtype=np.int32 if small else np.int64)  # rows contiguous: fast take
+        columns[:4] = raw[:, order]
+        columns[4:] = wide[:, order]
+        return cls(columns, order, keys, class_ids, spans)
 
     def __len__(self) -> int:
         return int(self._order.size)
@@ -171,29 +192,34 @@ class Index:
         """One window: a binary search per span class, then a check of that class's contiguous candidates."""
         first = min(max(first, NEG_DAY), POS_DAY)
         last = min(max(last, NEG_DAY), POS_DAY)
-        spans = self._class_spans.tolist()
-        ids = self._class_ids.tolist()
+        spans = self._spans
         lows = [
-            (k << _CLASS_SHIFT) + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY) - NEG_DAY
-            for k, span in zip(ids, spans, strict=True)
+            base + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY)
+            for base, span in zip(self._bases, spans, strict=True)
         ]
-        highs = [
-            (k << _CLASS_SHIFT) + (last if span >= 0 else POS_DAY) - NEG_DAY for k, span in zip(ids, spans, strict=True)
-        ]
-        los = self._keys.searchsorted(lows, side="left").tolist()
+        highs = [base + (last if span >= 0 else POS_DAY) for base, span in zip(self._bases, spans, strict=True)]
+        simple = mode is Mode.POSSIBLE and not within
+        mids = [base + first for base in self._bases] if simple else []
+        found_at = self._keys.searchsorted(lows + mids, side="left").tolist()
+        los, mids = found_at[: len(lows)], found_at[len(lows) :]
         his = self._keys.searchsorted(highs, side="right").tolist()
         c = self._columns
         kind = c.dtype.type
         low, high = kind(first), kind(last)
         found = []
-        for lo, hi, span in zip(los, his, spans, strict=True):
+        for number, (lo, hi, span) in enumerate(zip(los, his, spans, strict=True)):
             if hi <= lo:
                 continue
             if mode is Mode.POSSIBLE:
                 if within:  # the start may fall on or after `first` and the end on or before `last`
                     hit = (c[5, lo:hi] >= low) & (c[6, lo:hi] <= high)
-                elif span >= 0:  # the search already keeps the earliest day on or before `last`
-                    hit = c[7, lo:hi] >= low
+                elif span >= 0:
+                    # The search keeps the earliest day on or before `last`; those that start on or
+                    # after `first` match without a look, the others if they may end on or after it.
+                    mid = mids[number]
+                    found.append((c[7, lo:mid] >= low).nonzero()[0] + lo)
+                    found.append(np.arange(mid, hi))
+                    continue
                 else:
                     hit = (c[4, lo:hi] <= high) & (c[7, lo:hi] >= low)
             elif within:
