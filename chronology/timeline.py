@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime
 import heapq
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
@@ -374,6 +376,29 @@ class Timeline:
             for k in by_start[first_after:stop].tolist():
                 edges.append((ids[i], ids[k]))
         return Precedence(tuple(sorted(edges)), _layers(ids, starts, finishes))
+
+    # -- pictures ---------------------------------------------------------------------------------
+
+    def to_png(self, path: str | os.PathLike[str], **options: Any) -> Path:
+        """Draw the timeline (see :func:`chronology.plot.plot_timeline` for ``options``) and write it.
+
+        The format follows the extension: ``.png``, ``.svg`` or ``.pdf``. The
+        same timeline and options give the same bytes.
+        """
+        from chronology.plot import plot_timeline, save_figure
+
+        drawn = plot_timeline(self, **options)
+        return save_figure(drawn.figure, path)
+
+    def _repr_png_(self) -> bytes:
+        """The timeline as a picture, for Jupyter."""
+        import io
+
+        from chronology.plot import plot_timeline
+
+        buffer = io.BytesIO()
+        plot_timeline(self).figure.savefig(buffer, format="png", metadata={"Software": None})
+        return buffer.getvalue()
 
     # -- narrowing and claims ---------------------------------------------------------------------
 

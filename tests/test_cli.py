@@ -125,9 +125,53 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     assert "field 'when': 'Friday' is relative" in done.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "list", "add"])
+@pytest.mark.parametrize("command", ["validate", "list", "add", "plot"])
 def test_every_command_has_help_with_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main([command, "--help"])
     assert raised.value.code == 0
     assert f"example: chronology {command}" in capsys.readouterr().out
+
+
+def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    code, out, err = run(
+        "plot",
+        "events.toml",
+        "-o",
+        str(tmp_path / "t.png"),
+        "--from",
+        "2024-10",
+        "--to",
+        "2024-10-31",
+        "--kind",
+        "statement",
+    )
+    assert (code, err) == (0, "")
+    assert out == f"wrote {tmp_path / 't.png'} (9 events in 1 lane)\n"
+    assert (tmp_path / "t.png").read_bytes().startswith(b"\x89PNG")
+    code, out, err = run(
+        "plot", "events.toml", "-o", str(tmp_path / "c.svg"), "--claims", "North Korean", "--unit", "soldiers"
+    )
+    assert (code, out, err) == (0, f"wrote {tmp_path / 'c.svg'} (10 claims)\n", "")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["-o", "t.gif"], "chronology: cannot write 't.gif': use a .png, .svg or .pdf file name\n"),
+        (
+            ["-o", "t.png", "--from", "2024-13"],
+            "chronology: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
+        ),
+        (["-o", "t.png", "--claims", "unicorns"], "chronology: no claims about 'unicorns' to draw\n"),
+        (
+            ["-o", "/nonexistent/dir/t.png"],
+            "chronology: cannot write '/nonexistent/dir/t.png': No such file or directory\n",
+        ),
+    ],
+)
+def test_plot_errors_are_one_line(arguments: list[str], message: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    assert run("plot", "events.toml", *arguments) == (1, "", message)

@@ -1,0 +1,38 @@
+"""Writing figures so that the same input gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Final
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+__all__ = ["FORMATS", "save_figure"]
+
+#: Formats by file extension, with the metadata that would otherwise vary from run to run removed.
+FORMATS: Final[dict[str, dict[str, Any]]] = {
+    ".png": {"Software": None},
+    ".svg": {"Date": None, "Creator": None},
+    ".pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+
+
+def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
+    """Write ``figure`` to ``path`` as PNG, SVG or PDF (by the extension), reproducibly.
+
+    Raises:
+        ValueError: an extension other than ``.png``, ``.svg`` or ``.pdf``.
+
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"cannot write {str(target)!r}: use a .png, .svg or .pdf file name")
+    if figure.canvas is None or not isinstance(figure.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(figure)
+    with matplotlib.rc_context({"svg.hashsalt": "chronology", "pdf.compression": 6}):
+        figure.savefig(target, dpi=dpi or figure.dpi, metadata=FORMATS[suffix], format=suffix[1:])
+    return target

@@ -1,0 +1,46 @@
+"""How each kind of date looks, in one place, with the legend that explains it."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+__all__ = [
+    "FADE_STEPS",
+    "FONT_SIZE",
+    "HATCH",
+    "LABEL_CHARS",
+    "LANE_COLORS",
+    "LASTING_HEIGHT",
+    "REPORT_COLOR",
+    "UNCERTAIN_ALPHA",
+    "UNCERTAIN_HEIGHT",
+    "legend_handles",
+]
+
+#: A colour-blind-safe cycle (Okabe-Ito), one colour a lane.
+LANE_COLORS: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#B8860B")
+FONT_SIZE: Final = 7.5
+LABEL_CHARS: Final = 44  # longest label before it is shortened with an ellipsis
+UNCERTAIN_HEIGHT: Final = 0.34  # of a row, for one day somewhere between bounds
+LASTING_HEIGHT: Final = 0.5  # of a row, for things that last
+UNCERTAIN_ALPHA: Final = 0.35
+FADE_STEPS: Final = 5  # steps in the fade of an approximate or unknown end
+HATCH: Final = "////"
+REPORT_COLOR: Final = "#8a8a8a"
+
+
+def legend_handles(color: str = "#555555") -> list[Artist]:
+    """Legend entries for the uncertainty styles."""
+    return [
+        Line2D([], [], marker="o", linestyle="", color=color, markersize=5, label="known to the day"),
+        Patch(facecolor=color, alpha=UNCERTAIN_ALPHA, edgecolor="none", label="one day somewhere in the bar"),
+        Patch(facecolor="none", edgecolor=color, hatch=HATCH, label="uncertain (?): hatched"),
+        Patch(facecolor=color, alpha=0.15, edgecolor="none", label="approximate (~) or unknown end: fading"),
+        Patch(facecolor=color, edgecolor="none", label="lasting (light part: uncertain end)"),
+        Line2D([], [], marker=">", linestyle="-", color=color, markersize=4, label="open end (ongoing)"),
+        Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
+    ]

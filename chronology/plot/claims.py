@@ -1,0 +1,265 @@
+"""A claims chart: the figures claimed for one subject, against when each was said, one mark per source.
+
+Exact figures are dots, "about" figures open rings, ranges are drawn as
+ranges: "up to" as a bar from the bottom of the axis to the figure, "more
+than" and "at least" as a bar from the figure up to the top, "between" as a
+bar between its two figures. A claim said on an uncertain date sits at the
+middle of its bounds with a horizontal bar across them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from chronology.events import Claim, Event
+from chronology.index import day_ends
+from chronology.plot._axis import day_to_x, format_date_axis
+from chronology.plot._style import FONT_SIZE, LANE_COLORS
+from chronology.quantity import Comparison
+from chronology.timeline import Timeline
+
+__all__ = ["ClaimsPlot", "plot_claims"]
+
+
+@attrs.frozen(kw_only=True)
+class ClaimsPlot:
+    """What :func:`plot_claims` drew.
+
+    Attributes:
+        figure: the figure drawn on.
+        ax: the axes drawn on.
+        claims: the (event, claim) pairs drawn, in the order drawn.
+        points: for each claim drawn, (x, y) of its mark.
+        ranges: the vertical bars of "up to", "more than" and "between" claims.
+        spans: the horizontal bars of claims said on uncertain dates.
+        marks: the dots and rings.
+        labels: one label a claim (who claims it, and the figure as said).
+        colors: source id -> colour.
+
+    """
+
+    figure: Figure
+    ax: Axes
+    claims: tuple[tuple[Event, Claim], ...]
+    points: tuple[tuple[float, float], ...]
+    ranges: LineCollection | None
+    spans: LineCollection | None
+    marks: tuple[PathCollection, ...]
+    labels: tuple[Text, ...]
+    colors: dict[str, str]
+
+
+def plot_claims(
+    timeline: Timeline,
+    *,
+    subject: str | Callable[[Claim], bool] | None = None,
+    unit: str | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    log: bool = True,
+    width: float = 9.0,
+    height: float = 5.0,
+    dpi: float = 100.0,
+) -> ClaimsPlot:
+    """Draw the figures claimed about one subject against the dates they were said.
+
+    Args:
+        timeline: where the claims are.
+        subject: text the claim's subject must contain (ignoring case), or a test of a claim;
+            every claim when ``None``.
+        unit: keep only claims in this unit ("soldiers").
+        ax: the axes to draw on; a new figure when ``None``.
+        title: the title; the subject when ``None``.
+        log: a logarithmic value axis (figures that differ a hundredfold stay readable).
+        width: the width in inches of a new figure.
+        height: the height in inches of a new figure.
+        dpi: the resolution of a new figure.
+
+    """
+    chosen = [(e, c) for e, c in timeline.claims() if _wanted(c, subject) and (unit is None or c.unit == unit)]
+    with matplotlib.rc_context({"font.family": "DejaVu Sans", "font.size": FONT_SIZE}):
+        if ax is None:
+            figure = Figure(figsize=(width, height), dpi=dpi)
+            FigureCanvasAgg(figure)
+            ax = figure.add_axes((0.1, 0.14, 0.64, 0.76))
+        else:
+            parent = ax.get_figure()
+            if not isinstance(parent, Figure):
+                raise TypeError("the axes must belong to a figure")
+            figure = parent
+        sources = list(dict.fromkeys(c.source or "(unknown)" for _, c in chosen))
+        colors = {s: LANE_COLORS[i % len(LANE_COLORS)] for i, s in enumerate(sources)}
+        values = [v for _, c in chosen for v in (c.value.low, c.value.high) if v is not None]
+        bottom = min(values, default=1) / 3 if log else 0.0
+        top = max(values, default=1) * 3 if log else max(values, default=1) * 1.2
+        points: list[tuple[float, float]] = []
+        ranges: list[list[tuple[float, float]]] = []
+        range_colors: list[str] = []
+        spans: list[list[tuple[float, float]]] = []
+        span_colors: list[str] = []
+        dots: dict[bool, tuple[list[float], list[float], list[str]]] = {True: ([], [], []), False: ([], [], [])}
+        days = []
+        for event, claim in chosen:
+            said = timeline.said(event, claim)
+            first, _, _, last = day_ends(said)
+            days += [first, last]
+            x = day_to_x((first + last + 1) / 2)
+            color = colors[claim.source or "(unknown)"]
+            value = claim.value
+            y = _anchor_value(claim)
+            points.append((x, y))
+            if last > first:
+                spans.append([(day_to_x(first), y), (day_to_x(last + 1), y)])
+                span_colors.append(color)
+            if value.comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
+                ranges.append([(x, bottom), (x, y)])
+                range_colors.append(color)
+            elif value.comparison in (Comparison.MORE_THAN, Comparison.AT_LEAST):
+                ranges.append([(x, y), (x, top)])
+                range_colors.append(color)
+            elif value.comparison is Comparison.BETWEEN and value.low is not None and value.high is not None:
+                ranges.append([(x, value.low), (x, value.high)])
+                range_colors.append(color)
+            exact = value.comparison is not Comparison.ABOUT
+            dots[exact][0].append(x)
+            dots[exact][1].append(y)
+            dots[exact][2].append(color)
+        range_lines = spans_lines = None
+        if ranges:
+            range_lines = LineCollection(ranges, colors=range_colors, linewidths=5, alpha=0.35, zorder=2)
+            ax.add_collection(range_lines)
+        if spans:
+            spans_lines = LineCollection(spans, colors=span_colors, linewidths=2, alpha=0.6, zorder=2)
+            ax.add_collection(spans_lines)
+        marks = []
+        for exact, (xs, ys, cs) in dots.items():
+            if xs:
+                if exact:
+                    marks.append(ax.scatter(xs, ys, s=28, c=cs, zorder=4, edgecolors="white", linewidths=0.6))
+                else:
+                    marks.append(ax.scatter(xs, ys, s=34, facecolors="white", edgecolors=cs, linewidths=1.5, zorder=4))
+        for (_, claim), (x, _y), arrow in zip(chosen, points, [_arrow(c) for _, c in chosen], strict=True):
+            if arrow:
+                ax.annotate(
+                    "",
+                    xy=(x, bottom * 1.02 if arrow == "down" else top / 1.02),
+                    xytext=(x, bottom * 1.6 if arrow == "down" else top / 1.6),
+                    arrowprops={"arrowstyle": "->", "color": colors[claim.source or "(unknown)"], "lw": 1},
+                )
+        if log:
+            ax.set_yscale("log")
+        ax.set_ylim(bottom, top)
+        if days:
+            pad = max(2.0, (max(days) - min(days)) * 0.08)
+            ax.set_xlim(day_to_x(min(days) - pad), day_to_x(max(days) + 1 + pad))
+            format_date_axis(ax, min(days), max(days))
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        labels = _label(ax, chosen, points)
+        heading = title if title is not None else (subject if isinstance(subject, str) else "Claims")
+        ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold")
+        ax.set_ylabel(_unit_label(chosen), fontsize=FONT_SIZE + 0.5)
+        ax.set_xlabel("when it was said", fontsize=FONT_SIZE + 0.5)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        handles = [Line2D([], [], marker="o", linestyle="", color=colors[s], label=s) for s in sources]
+        handles += [
+            Line2D([], [], marker="o", linestyle="", color="#555555", label="figure as stated"),
+            Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color="#555555", label="“about”"),
+            Line2D([], [], linewidth=5, alpha=0.35, color="#555555", label="range: “up to”, “more than”"),
+        ]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, title="source")
+    return ClaimsPlot(
+        figure=figure,
+        ax=ax,
+        claims=tuple(chosen),
+        points=tuple(points),
+        ranges=range_lines,
+        spans=spans_lines,
+        marks=tuple(marks),
+        labels=labels,
+        colors=colors,
+    )
+
+
+def _wanted(claim: Claim, subject: str | Callable[[Claim], bool] | None) -> bool:
+    if subject is None:
+        return True
+    if callable(subject):
+        return subject(claim)
+    return subject.casefold() in claim.subject.casefold()
+
+
+def _anchor_value(claim: Claim) -> float:
+    value = claim.value
+    number = value.high if value.low is None else value.low
+    if value.comparison is Comparison.BETWEEN and value.low is not None and value.high is not None:
+        number = (value.low * value.high) ** 0.5
+    return float(number if number is not None else 0)
+
+
+def _arrow(claim: Claim) -> str:
+    if claim.value.comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
+        return "down"
+    if claim.value.comparison in (Comparison.MORE_THAN, Comparison.AT_LEAST):
+        return "up"
+    return ""
+
+
+def _unit_label(chosen: Sequence[tuple[Event, Claim]]) -> str:
+    units = sorted({c.unit for _, c in chosen if c.unit})
+    return ", ".join(units) if units else "value"
+
+
+def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tuple[float, float]]) -> tuple[Text, ...]:
+    """Labels beside each mark, nudged down the list when two would meet."""
+    figure = ax.get_figure()
+    assert figure is not None
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    placed: list[tuple[float, float, float, float]] = []
+    labels = []
+    order = sorted(range(len(points)), key=lambda i: (points[i][0], -points[i][1]))
+    for i in order:
+        claim = chosen[i][1]
+        text = f"{claim.value.text or claim.value.label} ({claim.claimant or claim.source})"
+        offsets = [0.0] + [step * sign for step in range(9, 9 * 20, 9) for sign in (-1, 1)]
+        across = ax.transAxes.inverted().transform(ax.transData.transform(points[i]))[0]
+        dx, align = (-6, "right") if across > 0.55 else (6, "left")  # toward the middle: never over the legend
+        for dy in offsets:
+            probe = ax.annotate(
+                text,
+                points[i],
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=FONT_SIZE - 0.5,
+                va="center",
+                ha=align,
+            )
+            box = probe.get_window_extent(renderer)
+            extent = (box.x0, box.y0, box.x1, box.y1)
+            if not any(_meets(extent, other) for other in placed):
+                break
+            probe.remove()
+        if dy != 0:  # moved away from its mark: a thin leader line, drawn apart, shows whose label it is
+            ax.annotate(
+                "",
+                points[i],
+                xytext=(dx, dy),
+                textcoords="offset points",
+                arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5, "shrinkA": 0, "shrinkB": 2},
+            )
+        placed.append(extent)
+        labels.append(probe)
+    return tuple(labels)
+
+
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -1,0 +1,173 @@
+"""Plotted timelines: what is drawn (labels, lanes, positions), that labels never collide, and the pictures."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+import pytest
+from matplotlib.figure import Figure
+
+import chronology
+from chronology import Timeline
+from chronology.plot import TimelinePlot, plot_claims, plot_timeline, save_figure
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def showcase() -> Timeline:
+    return chronology.load(ROOT / "events.toml")
+
+
+def png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def boxes(drawn: TimelinePlot) -> dict[str, tuple[float, float, float, float]]:
+    renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    return {key: tuple(text.get_window_extent(renderer).bounds) for key, text in drawn.labels.items()}
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    ax0, ay0, aw, ah = a
+    bx0, by0, bw, bh = b
+    return ax0 < bx0 + bw and bx0 < ax0 + aw and ay0 < by0 + bh and by0 < ay0 + ah
+
+
+def assert_no_label_meets_another_or_a_dot(drawn: TimelinePlot) -> None:
+    placed = boxes(drawn)
+    keys = sorted(placed)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            assert not overlap(placed[a], placed[b]), (a, b)
+    transform = drawn.ax.transData
+    for event_id, (x, y) in drawn.positions.items():
+        cx, cy = transform.transform((x, y))
+        dot = (cx - 2.5, cy - 2.5, 5.0, 5.0)
+        for key, box in placed.items():
+            if key != event_id:
+                assert not overlap(box, dot), (key, event_id)
+
+
+def test_the_showcase_draws_every_event_in_its_lane_with_a_label(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2023-08")
+    in_view = [e.id for e in showcase.overlapping("2023-08", "9999")]
+    assert sorted(drawn.positions) == sorted(in_view)
+    assert sorted(drawn.labels) == sorted(in_view)
+    assert drawn.lanes[:3] == ("war", "diplomacy", "pact")  # lanes in the order of their earliest event
+    assert drawn.lane_of["transfers"] == "deployment"
+    assert drawn.labels["defence-pact"].get_text().startswith("Russia and North Korea sign a mutual")
+    x, _ = drawn.positions["nis-statement"]
+    assert x == pytest.approx(chronology.UncertainDate.parse("2024-10-18").earliest_day - 719163 + 0.5)
+    assert drawn.footnote is not None
+    assert "Bloomberg, 17 November 2024" in drawn.footnote.get_text()
+    assert_no_label_meets_another_or_a_dot(drawn)
+
+
+def test_a_report_is_joined_to_what_it_reports(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2024-10", end="2024-11-20")
+    assert drawn.links is not None
+    segments = [tuple(map(tuple, s)) for s in drawn.links.get_segments()]
+    assert (drawn.positions["nis-statement"], drawn.positions["transfers"]) in segments
+
+
+def test_lanes_follow_the_order_given_then_the_rest(showcase: Timeline) -> None:
+    drawn = plot_timeline(
+        showcase, start="2024-10", end="2024-11-20", group_by="source", lane_order=["bloomberg-2024-11-17"]
+    )
+    assert drawn.lanes[0] == "bloomberg-2024-11-17"
+    assert set(drawn.lanes) == {
+        "bloomberg-2024-11-17",
+        "aljazeera-2024-10",
+        "prepared-to-dispatch-100000",
+        "pledge-until-victory",
+    }
+    assert [t.get_text() for t in drawn.ax.get_yticklabels()] == list(drawn.lanes)
+
+
+def test_crowded_labels_give_way_to_numbers_keyed_below(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2024-10-01", end="2024-11-20", width=5.0, group_by=None)
+    assert drawn.numbered, "a five-inch figure cannot hold every title"
+    assert drawn.key is not None
+    for number, event_id in drawn.numbered.items():
+        assert drawn.labels[event_id].get_text() == str(number)
+        assert f"{number:>2}  " in drawn.key.get_text()
+    assert_no_label_meets_another_or_a_dot(drawn)
+
+
+def test_thousands_of_events_become_density_bands() -> None:
+    import runpy
+
+    dense = runpy.run_path(str(ROOT / "examples" / "dense.py"), run_name="not main")
+    timeline = Timeline(dense["events"])
+    drawn = plot_timeline(timeline)
+    assert drawn.labels == {}
+    assert len(drawn.density) == len(drawn.lanes) == 4
+
+
+def test_it_draws_on_a_given_axes_and_leaves_global_settings_alone(showcase: Timeline) -> None:
+    before = dict(matplotlib.rcParams)
+    figure = Figure(figsize=(10, 8))
+    ax = figure.add_subplot(2, 1, 1)
+    drawn = plot_timeline(showcase, ax=ax, start="2024-10", end="2024-10-31")
+    assert drawn.ax is ax
+    assert drawn.figure is figure
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_the_same_input_gives_the_same_bytes(showcase: Timeline, tmp_path: Path) -> None:
+    showcase.to_png(tmp_path / "a.png", start="2023-08")
+    showcase.to_png(tmp_path / "b.png", start="2023-08")
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    showcase.to_png(tmp_path / "a.svg", start="2024-10", end="2024-10-31")
+    showcase.to_png(tmp_path / "b.svg", start="2024-10", end="2024-10-31")
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    showcase.to_png(tmp_path / "c.pdf", start="2024-10", end="2024-10-31")
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    with pytest.raises(ValueError, match=r"use a \.png, \.svg or \.pdf"):
+        showcase.to_png(tmp_path / "c.gif")
+
+
+def test_the_claims_chart_draws_one_mark_per_claim_and_ranges_as_ranges(showcase: Timeline) -> None:
+    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
+    labels = [text.get_text() for text in drawn.labels]
+    assert len(drawn.claims) == len(drawn.points) == len(labels) == 10
+    assert sum("up to 100,000" in text for text in labels) == 3  # three sources, side by side
+    assert any(text.startswith("more than 10,000 (Bloomberg)") for text in labels)
+    assert drawn.ranges is not None
+    ups = [c for _, c in drawn.claims if c.value.comparison.value in ("up to", "more than")]
+    assert len(drawn.ranges.get_segments()) == len(ups)
+    renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    extents = [tuple(t.get_window_extent(renderer).bounds) for t in drawn.labels]
+    for i, a in enumerate(extents):
+        for b in extents[i + 1 :]:
+            assert not overlap(a, b)
+
+
+@pytest.mark.parametrize(
+    ("name", "draw"),
+    [
+        ("showcase", lambda t: plot_timeline(t, start="2023-08").figure),
+        ("october", lambda t: plot_timeline(t, start="2024-10-01", end="2024-11-20", group_by="source").figure),
+        ("claims", lambda t: plot_claims(t, subject="North Korean", unit="soldiers").figure),
+    ],
+)
+def test_pictures_match_their_reviewed_baselines(showcase: Timeline, image_regression, name: str, draw) -> None:  # type: ignore[no-untyped-def]
+    image_regression.check(png(draw(showcase)), diff_threshold=2.0, basename=f"plot_{name}")
+
+
+def test_the_dense_picture_matches_its_baseline(image_regression) -> None:  # type: ignore[no-untyped-def]
+    import runpy
+
+    dense = runpy.run_path(str(ROOT / "examples" / "dense.py"), run_name="not main")
+    drawn = plot_timeline(Timeline(dense["events"], title="3,000 synthetic events"))
+    image_regression.check(png(drawn.figure), diff_threshold=2.0, basename="plot_dense")
+
+
+def test_save_figure_refuses_unknown_formats(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="gif"):
+        save_figure(Figure(), tmp_path / "x.gif")
