@@ -144,7 +144,7 @@ class Index:
         group = np.searchsorted(np.asarray(limits), span, side="left")
         group[unbounded] = len(limits)
         keys = (group.astype(np.int64) << _CLASS_SHIFT) + (wide[0] - NEG_DAY)
-        order = np.argsort(keys, kind="stable")
+        order = np.argsort(keys)  # deterministic for the same input; ties need no particular order
         keys = keys[order]
         classes = keys >> _CLASS_SHIFT
         firsts = np.flatnonzero(np.diff(classes)) + 1 if count else np.empty(0, dtype=np.intp)
@@ -158,7 +158,7 @@ class Index:
         )
         columns = np.empty((8, count), dtype=np.int32 if small else np.int64)  # rows contiguous: fast take
         columns[:4] = raw[:, order]
-        columns[4:] = wide[:, order]
+        columns[4:] = columns[:4] if np.array_equal(raw, wide) else wide[:, order]
         return cls(columns, order, keys, class_ids, spans)
 
     def __len__(self) -> int:
@@ -332,9 +332,10 @@ def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray
         if start.__class__ is UncertainDate and end.__class__ is UncertainDate
     ]
     if dated:  # both ends dated: read in bulk
-        where = np.asarray([lasting[k] for k in dated], dtype=np.intp)
-        starts: list[UncertainDate] = [starts_all[k] for k in dated]
-        ends: list[UncertainDate] = [ends_all[k] for k in dated]
+        every = len(dated) == len(lasting)  # the common case: no list to filter
+        where = np.asarray(lasting if every else [lasting[k] for k in dated], dtype=np.intp)
+        starts: list[UncertainDate] = starts_all if every else [starts_all[k] for k in dated]
+        ends: list[UncertainDate] = ends_all if every else [ends_all[k] for k in dated]
         size = len(dated)
         raw[0, where] = np.fromiter(map(_LO, starts), dtype=np.int64, count=size)
         raw[1, where] = np.fromiter(map(_HI, starts), dtype=np.int64, count=size)

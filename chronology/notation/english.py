@@ -145,7 +145,7 @@ _WHICH: Final[dict[str, Literal["bare", "last", "next", "this"]]] = {
     "next": "next",
     "this": "this",
 }
-_LEADING: Final = re.compile(r"(?:in|on|during|as of|at|around)\s+")
+_LEADING: Final = re.compile(r"(?:in|on|during|as of|at)\s+")  # not "around": a hedge must not be dropped
 
 EXPECTED_ENGLISH: Final = (
     "expected an ISO 8601/EDTF date (2024-10-18, 2024-06, 2024-06~, 2024-10-07/2024-10-13) or an English phrase "
