@@ -16,9 +16,10 @@ import argparse
 import datetime
 import random
 import tempfile
-import time
 import tomllib
 from pathlib import Path
+
+from _timing import best  # benchmarks/ is on the path when a script runs
 
 import chronology
 
@@ -77,16 +78,6 @@ def generate(count: int, seed: int = 11) -> str:
         if rng.random() < 0.1:
             lines += ["[[events.claims]]", 'subject = "troops"', f'value = "up to {rng.randint(1, 100)},000"', ""]
     return "\n".join(lines) + "\n"
-
-
-def best(run: object, repeat: int) -> float:
-    assert callable(run)
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main() -> None:

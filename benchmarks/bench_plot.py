@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import io
 import random
-import time
 
+from _timing import best  # benchmarks/ is on the path when a script runs
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -72,16 +72,6 @@ def bare(timeline: Timeline, size: tuple[float, float]) -> Figure:
     )
     ax.set_ylim(-1, len(kinds) * 10)
     return figure
-
-
-def best(run: object, repeat: int = 3) -> float:
-    assert callable(run)
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main() -> None:
