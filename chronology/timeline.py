@@ -63,10 +63,10 @@ class _Root:
         self.narrowed = result.narrowed
         self.title = title
         self._indexes: dict[Widening, Index] = {}
-        self._last: tuple[Widening | None, Index] = (None, Index.from_days(np.empty((4, 0)), np.empty((4, 0))))
+        self._last: tuple[Widening, Index] | None = None
 
     def index(self, widening: Widening) -> Index:
-        if widening is self._last[0]:  # the common case, without hashing the policy
+        if self._last is not None and widening is self._last[0]:  # the common case, without hashing the policy
             return self._last[1]
         found = self._indexes.get(widening)
         if found is None:

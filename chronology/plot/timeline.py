@@ -18,6 +18,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
@@ -246,8 +247,9 @@ def _short_title(event: Event) -> str:
 def _view_days(events: Sequence[Event], start: WhenLike | None, end: WhenLike | None) -> tuple[int, int]:
     from chronology.timeline import _value
 
-    finite_lo = [d for e in events for d in day_ends(e.when)[:3:2] if NEG_DAY < d < POS_DAY]
-    finite_hi = [d for e in events for d in day_ends(e.when)[1::2] if NEG_DAY < d < POS_DAY]
+    ends = [day_ends(e.when) for e in events]
+    finite_lo = [d for bounds in ends for d in bounds[:3:2] if NEG_DAY < d < POS_DAY]
+    finite_hi = [d for bounds in ends for d in bounds[1::2] if NEG_DAY < d < POS_DAY]
     first = day_ends(_value(start))[0] if start is not None else min(finite_lo, default=POS_DAY)
     last = day_ends(_value(end))[3] if end is not None else max(finite_hi, default=NEG_DAY)
     if first >= POS_DAY or last <= NEG_DAY:
@@ -407,13 +409,8 @@ def _shape(event: Event, minimum: float, x_left: float, x_right: float, widening
     elif e_hi > e_lo:
         light.append((sure_to, right))
     for part in (when.start, when.end):
-        if isinstance(part, UncertainDate) and part.qualifier & Qualifier.APPROXIMATE:
-            lo, hi = day_ends(part, widening)[0], day_ends(part, widening)[3]
-            x0, x1 = day_to_x(part.earliest_day), day_to_x(part.latest_day + 1)
-            if day_to_x(lo) < x0:
-                fades_list += _fade_steps(day_to_x(lo), x0, rising=True)
-            if day_to_x(hi + 1) > x1:
-                fades_list += _fade_steps(x1, day_to_x(hi + 1), rising=False)
+        if isinstance(part, UncertainDate):
+            fades_list += _fades(part, widening, day_to_x(part.earliest_day), day_to_x(part.latest_day + 1))
     solid = (sure_from, sure_to) if sure_to > sure_from else None
     if solid is None and not light:
         solid = _widen(left, right, minimum)
@@ -469,8 +466,6 @@ def _rectangle(x0: float, x1: float, y: float, height: float) -> list[tuple[floa
 
 
 def _rgba(color: str, alpha: float) -> tuple[float, float, float, float]:
-    from matplotlib.colors import to_rgba
-
     return to_rgba(color, alpha)
 
 
