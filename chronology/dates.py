@@ -19,7 +19,7 @@ This module knows nothing of notation, files or plots.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 import pendulum
@@ -79,7 +79,7 @@ class Precision(enum.Enum):
 
     @property
     def longest_seconds(self) -> int:
-        """Length of the longest unit of this precision, in seconds (a month: 31 days)."""
+        """Length of the longest unit of this precision, in seconds (31 days for a month)."""
         return _LONGEST_SECONDS[self]
 
 
@@ -118,7 +118,7 @@ class Qualifier(enum.Flag):
 
     @property
     def symbol(self) -> str:
-        """The EDTF character: ``""``, ``"~"``, ``"?"`` or ``"%"``."""
+        """The EDTF character (``""``, ``"~"``, ``"?"`` or ``"%"``)."""
         return _SYMBOLS[self]
 
     @classmethod
@@ -153,7 +153,7 @@ def _check_bounds(instance: UncertainDate, attribute: attrs.Attribute[int], valu
         raise InvalidDateError(f"{attribute.name}={value} lies outside the supported timeline")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class UncertainDate:
     """One instant, known to lie somewhere between two inclusive bounds.
 
@@ -304,7 +304,7 @@ class UncertainDate:
 
     @property
     def label(self) -> str:
-        """A readable English label: "June 2024", "7-13 Oct 2024", "c. 1850"."""
+        """A readable English label, such as "June 2024", "7-13 Oct 2024" or "c. 1850"."""
         from chronology.notation.labels import label
 
         return label(self)
@@ -314,6 +314,27 @@ class UncertainDate:
 
     def __repr__(self) -> str:
         return f"<UncertainDate {self.edtf} ({self.label}) {self.precision.value}>"
+
+    def __eq__(self, other: object) -> bool:
+        # Written out (not attrs') so that an exact day read by the fast path (_Day) equals the same day
+        # built any other way; ``text`` (the wording) is not part of the value.
+        if not isinstance(other, UncertainDate):
+            return NotImplemented
+        return (
+            self.lo == other.lo
+            and self.hi == other.hi
+            and self.precision is other.precision
+            and self.qualifier == other.qualifier
+            and self.utc_offset == other.utc_offset
+            and self.edtf == other.edtf
+        )
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((self.lo, self.hi, self.precision, self.qualifier, self.utc_offset, self.edtf))
 
     def _pendulum(self, seconds: int) -> pendulum.Date | pendulum.DateTime:
         days, second_of_day = divmod(seconds, SECONDS_PER_DAY)
@@ -341,6 +362,56 @@ _SET_QUALIFIER = UncertainDate.__dict__["qualifier"].__set__
 _SET_UTC_OFFSET = UncertainDate.__dict__["utc_offset"].__set__
 _SET_EDTF = UncertainDate.__dict__["edtf"].__set__
 _SET_TEXT = UncertainDate.__dict__["text"].__set__
+
+
+class _Day(UncertainDate):
+    """An exact day read from plain ``YYYY-MM-DD`` text: an :class:`UncertainDate` in every way but its cost.
+
+    Most dates in a chronology are plain days. This subclass fixes precision,
+    qualifier and offset on the class and takes its wording from ``edtf``, so
+    building one writes three slots instead of seven. It equals, hashes and
+    behaves as the same day built any other way; ``attrs.evolve``, ``copy``
+    and ``pickle`` give back a plain :class:`UncertainDate`. Build it only
+    through :func:`exact_day`.
+    """
+
+    __slots__ = ()
+
+    precision = Precision.DAY
+    qualifier = Qualifier.NONE
+    utc_offset = None
+
+    @property
+    def text(self) -> str:
+        """The wording: the ISO text the day was read from."""
+        return self.edtf
+
+    def __new__(cls, **fields: Any) -> UncertainDate:  # type: ignore[misc]
+        return UncertainDate(**fields)  # what attrs.evolve and copy reach: a plain value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt, (self.lo, self.hi, self.edtf)
+
+
+def _rebuilt(lo: int, hi: int, edtf: str) -> UncertainDate:
+    return UncertainDate._trusted(lo, hi, Precision.DAY, Qualifier.NONE, edtf, edtf)
+
+
+def exact_day(lo: int, edtf: str) -> UncertainDate:
+    """The exact day starting at second ``lo``, written ``edtf`` (``YYYY-MM-DD``), by the cheapest route.
+
+    The caller vouches that ``lo`` starts a day and ``edtf`` names it.
+    """
+    value = _new(_Day)
+    _SET_LO(value, lo)
+    _SET_HI(value, lo + _LAST_SECOND_OF_DAY)
+    _SET_EDTF(value, edtf)
+    return value
+
+
+_LAST_SECOND_OF_DAY: Final = SECONDS_PER_DAY - 1
+#: The classes whose instances are exact or uncertain instants (for ``__class__`` tests in hot loops).
+INSTANT_CLASSES: Final = frozenset({UncertainDate, _Day})
 
 
 def _check_end(
@@ -423,7 +494,7 @@ class Interval:
 
     @property
     def label(self) -> str:
-        """A readable English label: "Jun-Aug 2024", "from June 2024 (ongoing)"."""
+        """A readable English label, such as "Jun-Aug 2024" or "from June 2024 (ongoing)"."""
         from chronology.notation.labels import label
 
         return label(self)

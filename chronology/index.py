@@ -27,6 +27,7 @@ import numpy.typing as npt
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
 from chronology.dates import (
     DEFAULT_WIDENING,
+    INSTANT_CLASSES,
     DateValue,
     Endpoint,
     Interval,
@@ -329,7 +330,7 @@ def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray
     dated = [
         k
         for k, (start, end) in enumerate(zip(starts_all, ends_all, strict=True))
-        if start.__class__ is UncertainDate and end.__class__ is UncertainDate
+        if start.__class__ in INSTANT_CLASSES and end.__class__ in INSTANT_CLASSES
     ]
     if dated:  # both ends dated: read in bulk
         every = len(dated) == len(lasting)  # the common case: no list to filter

@@ -14,6 +14,7 @@ from chronology import (
     Interval,
     InvalidDateError,
     Precision,
+    Qualifier,
     UncertainDate,
     Widening,
     parse,
@@ -170,3 +171,28 @@ LABELS = [
 @pytest.mark.parametrize(("text", "label"), LABELS, ids=[c[0] for c in LABELS])
 def test_labels_read_as_a_person_would_write_them(text: str, label: str) -> None:
     assert parse(text).label == label
+
+
+@given(st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)))
+def test_a_day_read_by_the_fast_path_is_the_same_value_as_one_built_otherwise(day: datetime.date) -> None:
+    import copy
+    import pickle
+
+    from chronology.notation.edtf import clear_day_cache
+
+    clear_day_cache()
+    fast = UncertainDate.parse(day.isoformat())
+    built = UncertainDate.from_days(day.toordinal(), day.toordinal())
+    assert fast == built
+    assert built == fast
+    assert not fast != built  # noqa: SIM202 (__ne__ is written out)
+    assert hash(fast) == hash(built)
+    assert attrs.asdict(fast) == attrs.asdict(built)
+    assert (fast.text, fast.label, fast.earliest, fast.latest) == (day.isoformat(), built.label, day, day)
+    for twin in (copy.copy(fast), copy.deepcopy(fast), pickle.loads(pickle.dumps(fast)), attrs.evolve(fast)):
+        assert type(twin) is UncertainDate
+        assert twin == fast
+    changed = attrs.evolve(fast, qualifier=Qualifier.UNCERTAIN, edtf=f"{day.isoformat()}?")
+    assert type(changed) is UncertainDate
+    assert changed != fast
+    assert changed.qualifier is Qualifier.UNCERTAIN

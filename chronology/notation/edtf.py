@@ -34,16 +34,13 @@ from chronology.dates import (
     _SET_EDTF,
     _SET_HI,
     _SET_LO,
-    _SET_PRECISION,
-    _SET_QUALIFIER,
-    _SET_TEXT,
-    _SET_UTC_OFFSET,
     DateValue,
     Endpoint,
     Interval,
     Precision,
     Qualifier,
     UncertainDate,
+    _Day,
 )
 from chronology.errors import DateParseError, InvalidDateError
 
@@ -106,17 +103,13 @@ def looks_like_edtf(text: str) -> bool:
     return " " not in stripped and not re.fullmatch(r"\d{4}\s*[-\u2013]\s*\d{4}", stripped)
 
 
-_DAY_PRECISION: Final = Precision.DAY
-_NO_QUALIFIER: Final = Qualifier.NONE
-_fromisoformat = datetime.date.fromisoformat
-_new = object.__new__
-_LAST_SECOND: Final = SECONDS_PER_DAY - 1
-
-
 #: Plain days already read, by text. Values are immutable, so one can serve every
 #: reading of the same text; chronologies repeat days a lot. Emptied when full.
 _DAYS: Final[dict[str, UncertainDate]] = {}
 _DAYS_LIMIT: Final = 1 << 14
+_fromisoformat = datetime.date.fromisoformat
+_new = object.__new__
+_LAST_SECOND: Final = SECONDS_PER_DAY - 1
 
 
 def parse_iso_day(text: str) -> UncertainDate | None:
@@ -124,21 +117,19 @@ def parse_iso_day(text: str) -> UncertainDate | None:
     value = _DAYS.get(text)
     if value is not None:
         return value
-    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text.isascii():
+    # fromisoformat reads ASCII digits only; of its 10-character forms, only YYYY-MM-DD has "-" at 7
+    # (not the week date 2024-W41-1).
+    if len(text) != 10 or text[7] != "-":
         return None
     try:
         lo = _fromisoformat(text).toordinal() * SECONDS_PER_DAY
     except ValueError:
         return None  # the full reader explains what is wrong
-    # UncertainDate._trusted, inlined: this is the path most dates in a file take.
-    value = _new(UncertainDate)
+    # exact_day, inlined: this is the path most dates in a file take.
+    value = _new(_Day)
     _SET_LO(value, lo)
     _SET_HI(value, lo + _LAST_SECOND)
-    _SET_PRECISION(value, _DAY_PRECISION)
-    _SET_QUALIFIER(value, _NO_QUALIFIER)
-    _SET_UTC_OFFSET(value, None)
     _SET_EDTF(value, text)
-    _SET_TEXT(value, text)
     if len(_DAYS) >= _DAYS_LIMIT:
         _DAYS.clear()
     _DAYS[text] = value
@@ -485,6 +476,11 @@ class _Reader:
             self.fail("'Y' is followed by the year's digits, as Y12345 or Y-12345")
         self.pos += match.end()
         sign, digits, exponent = match.groups()
+        leading = digits.lstrip("0")
+        if exponent is not None and leading and len(leading) + int(exponent) > len(str(MAX_ABS_YEAR)):
+            # refused before computing 10**exponent, which could take forever
+            written = self.text[start : self.pos]
+            self.fail(f"year {written} lies beyond the supported range of +/-{MAX_ABS_YEAR:,} years", start)
         value = int(digits) * 10 ** int(exponent or 0)
         if sign:
             value = -value
