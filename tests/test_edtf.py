@@ -57,7 +57,14 @@ SINGLE_DATES = [
     # level 2: significant digits
     ("1950S2", "1900-01-01", "1999-12-31", Precision.CENTURY, Qualifier.NONE, "1950S2"),
     # level 2: one-of sets
-    ("[2024-10-07..2024-10-13]", "2024-10-07", "2024-10-13", Precision.DAY, Qualifier.NONE, "[2024-10-07..2024-10-13]"),
+    (
+        "[2024-10-07..2024-10-13]",
+        "2024-10-07",
+        "2024-10-13",
+        Precision.WEEK,
+        Qualifier.NONE,
+        "[2024-10-07..2024-10-13]",
+    ),
     (
         "[1667, 1668, 1670..1672]",
         "1667-01-01",
@@ -256,3 +263,24 @@ def test_bad_notation_is_an_error_that_repeats_the_input_and_says_where(text: st
     assert message in str(error)
     assert repr(text) in str(error)
     assert error.position == position
+
+
+@pytest.mark.parametrize("text", ["2024-W41", "2024-W41~", "2024-W41?", "2024-W01", "2020-W53%"])
+def test_a_week_is_written_as_a_one_of_set_that_reads_back_as_a_week(text: str) -> None:
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    assert value.precision is Precision.WEEK
+    assert value.to_edtf().startswith("[")
+    again = parse(value.to_edtf())
+    assert again == value
+    assert again.precision is Precision.WEEK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[2024-10-08..2024-10-14]", "[2024-10-07?..2024-10-13]", "[2024-10-07..2024-10-12]", "[2024-10-07, 2024-10-13]"],
+)
+def test_other_sets_of_days_keep_day_precision(text: str) -> None:
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    assert value.precision is Precision.DAY

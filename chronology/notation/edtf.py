@@ -191,6 +191,14 @@ def format_day_range(first: int, last: int, precision: Precision, qualifier: Qua
     return f"[{format_day(first)}{q}..{format_day(last)}{q}]"
 
 
+def _is_calendar_week(first: UncertainDate, last: UncertainDate) -> bool:
+    """Whether ``first..last`` runs from a Monday to the Sunday after it, both whole days, alike qualified."""
+    if first.precision is not Precision.DAY or last.precision is not Precision.DAY or first.has_time:
+        return False
+    monday = first.lo // SECONDS_PER_DAY
+    return last.lo // SECONDS_PER_DAY == monday + 6 and monday % 7 == 1 and first.qualifier == last.qualifier
+
+
 # -- the fast path for the common forms -----------------------------------------------
 
 _YEAR_BOUNDS: dict[int, tuple[int, int]] = {}
@@ -390,6 +398,8 @@ class _Reader:
         for first, last in members:
             qualifier |= first.qualifier | last.qualifier
         precision = max((m.precision for pair in members for m in pair), key=lambda p: p.rank)
+        if len(members) == 1 and _is_calendar_week(*members[0]):
+            precision = Precision.WEEK  # how a week (2024-W41) is written: it reads back as a week
         offsets = {m.utc_offset for pair in members for m in pair}
         return UncertainDate(
             lo=min(first.lo for first, _ in members),
