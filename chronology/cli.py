@@ -1,16 +1,18 @@
-"""The ``chronology`` command: validate, list and extend event files.
+"""The ``chronology`` command: check, read, query, draw, export, import and extend event files.
 
-Exit codes: 0 success; 1 the files have problems (each printed as
-``path:line:column: event 'id', field 'when': message``); 2 the command line
-itself is wrong. Errors are one line each, never a traceback.
+Exit codes: 0 success; 1 the input has problems (each printed as
+``path:line:column: event 'id', field 'when': message``) or an output cannot be
+written; 2 the command line itself is wrong. Errors are one line each, never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import Final, NoReturn, TextIO
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.dates import DateValue
 from chronology.errors import ChronologyError, ValidationError
@@ -33,7 +35,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``chronology`` command (also read by the docs)."""
     parser = _Parser(
         prog="chronology",
         description="Build, check and read chronologies whose dates are uncertain.",
@@ -48,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: chronology validate events.toml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
+    )
     check.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
 
     show = commands.add_parser(
@@ -57,8 +62,94 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the events in the documented order, each with its date as a label and its bounds.",
         epilog="example: chronology list events.toml",
     )
-    show.add_argument("files", nargs="+", metavar="FILE")
+    show.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
+    _formats(show)
     show.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+
+    one = commands.add_parser(
+        "show",
+        help="print everything known about one event",
+        description="Print one event whole: its date as written and as read, its bounds (and how its links "
+        "narrow them), who, where, its sources with their quotes, and the figures claimed.",
+        epilog="example: chronology show events.toml transfers",
+    )
+    one.add_argument("file", metavar="FILE", help="an event file (TOML)")
+    one.add_argument("id", metavar="ID", help="the event's id")
+    one.add_argument("--json", action="store_true", help="print the event as a JSON document (as export writes it)")
+    one.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+
+    query = commands.add_parser(
+        "query",
+        help="the events in a window of time",
+        description="Print the events that possibly (by default) or certainly happened between --from and --to. "
+        "A window runs from the first day of --from to the last day of --to: '--from 2024-10 --to 2024-10' is "
+        "all of October. Either end may be left out. Filters combine: an event must pass every one given.",
+        epilog="example: chronology query events.toml --from 2024-10 --to 2024-10 --certain --kind deployment",
+    )
+    query.add_argument(
+        "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
+    )
+    query.add_argument("--from", dest="start", metavar="DATE", help="first day of the window ('2024-10', 'June 2024')")
+    query.add_argument("--to", dest="end", metavar="DATE", help="last day of the window")
+    certainty = query.add_mutually_exclusive_group()
+    certainty.add_argument(
+        "--certain", action="store_true", help="only events that happened in the window for sure, whatever the reading"
+    )
+    certainty.add_argument("--possible", action="store_true", help="events that may have happened in it (default)")
+    query.add_argument("--within", action="store_true", help="the whole event in the window, not just some of it")
+    _filters(query)
+    query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
+    query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
+    _formats(query)
+    query.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+
+    relate = commands.add_parser(
+        "relate",
+        help="how two events (or dates) stand in time",
+        description="Say whether A came before or after B: certainly, possibly, or not at all; which of Allen's "
+        "13 interval relations are possible; and the odds, each day of an uncertain date counted as equally "
+        "likely. A and B are event ids or dates ('2024-10-18', 'June 2024').",
+        epilog="example: chronology relate events.toml transfers nis-statement",
+    )
+    relate.add_argument("file", metavar="FILE", help="an event file (TOML)")
+    relate.add_argument("a", metavar="A", help="an event id or a date")
+    relate.add_argument("b", metavar="B", help="an event id or a date")
+    relate.add_argument("--json", action="store_true", help="print the answer as JSON")
+    relate.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+
+    export = commands.add_parser(
+        "export",
+        help="write the chronology as JSON, CSV, TimelineJS, iCalendar or Markdown",
+        description="Write the chronology in another format. json: lossless, with a JSON Schema; csv: one row per "
+        "event, for spreadsheets; timelinejs: TimelineJS3 JSON, uncertain dates shown as written; ics: all-day "
+        "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes. "
+        "Without -o (or with -o -) the result goes to standard output.",
+        epilog="example: chronology export events.toml --to timelinejs -o timeline.json",
+    )
+    export.add_argument(
+        "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
+    )
+    export.add_argument(
+        "--to", dest="format", choices=sorted(_EXPORTS), help="the format (default: from the extension of -o)"
+    )
+    export.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: standard output)")
+    export.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+
+    imports = commands.add_parser(
+        "import",
+        help="turn a CSV or JSON file of events into an event file",
+        description="Read a CSV spreadsheet of events (a header row; at least id, title and a date column: when, "
+        "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. Every problem "
+        "is printed with its row and column, and nothing is written until there are none. An existing OUT is "
+        "only extended with --append.",
+        epilog="example: chronology import events.csv -o events.toml",
+    )
+    imports.add_argument("input", metavar="IN", help="a .csv or .json file")
+    imports.add_argument("-o", "--output", required=True, metavar="OUT", help="the event file to write (.toml)")
+    imports.add_argument(
+        "--from", dest="format", choices=sorted(_IMPORTS), help="the input format (default: from the extension of IN)"
+    )
+    imports.add_argument("--append", action="store_true", help="add the events and sources to an existing OUT")
 
     plot = commands.add_parser(
         "plot",
@@ -67,14 +158,17 @@ def _parser() -> argparse.ArgumentParser:
         "The format follows the extension of -o.",
         epilog="example: chronology plot events.toml -o timeline.png --from 2023-08 --group-by kind",
     )
-    plot.add_argument("files", nargs="+", metavar="FILE")
+    plot.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
     plot.add_argument("-o", "--output", required=True, metavar="OUT", help="timeline.png, .svg or .pdf")
     plot.add_argument("--from", dest="start", metavar="DATE", help="first day shown ('2024-10', 'June 2024')")
     plot.add_argument("--to", dest="end", metavar="DATE", help="last day shown")
-    plot.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
-    plot.add_argument("--kind", action="append", default=[], help="only events of this kind (repeatable)")
-    plot.add_argument("--actor", action="append", default=[], help="only events with this actor (repeatable)")
-    plot.add_argument("--group-by", choices=["kind", "actor", "tag", "source", "none"], default="kind")
+    _filters(plot)
+    plot.add_argument(
+        "--group-by",
+        choices=["kind", "actor", "tag", "source", "none"],
+        default="kind",
+        help="one lane per kind (default), actor, tag or source; none: a single lane",
+    )
     plot.add_argument("--lanes", help="lane order, comma-separated (the rest follow)")
     plot.add_argument("--width", type=float, default=11.0, help="inches (default 11)")
     plot.add_argument("--dpi", type=float, default=100.0, help="dots per inch (default 100)")
@@ -91,35 +185,55 @@ def _parser() -> argparse.ArgumentParser:
         epilog='example: chronology add events.toml --id g20-summit --title "G20 summit in Rio" '
         "--when 2024-11-18/2024-11-19 --kind diplomacy",
     )
-    add.add_argument("file", metavar="FILE")
-    add.add_argument("--id", required=True)
-    add.add_argument("--title", required=True)
+    add.add_argument("file", metavar="FILE", help="the event file to change (TOML)")
+    add.add_argument("--id", required=True, help="a new, unique id: letters, digits, - _ .")
+    add.add_argument("--title", required=True, help="one line saying what happened")
     add.add_argument("--when", required=True, help='a date: "2024-10-18", "June 2024", "Friday" (with --anchor)')
     add.add_argument("--anchor", help="the source or event id a relative --when is read from")
     add.add_argument("--tense", choices=[t.value for t in Tense], default="past")
-    add.add_argument("--kind", default="")
-    add.add_argument("--actor", action="append", default=[], dest="actors")
-    add.add_argument("--place", action="append", default=[], dest="places")
-    add.add_argument("--tag", action="append", default=[], dest="tags")
-    add.add_argument("--summary", default="")
+    add.add_argument("--kind", default="", help='free vocabulary: "deployment", "statement", ...')
+    add.add_argument("--actor", action="append", default=[], dest="actors", help="who acted (repeatable)")
+    add.add_argument("--place", action="append", default=[], dest="places", help="where (repeatable)")
+    add.add_argument("--tag", action="append", default=[], dest="tags", help="a free label (repeatable)")
+    add.add_argument("--summary", default="", help="a paragraph")
     add.add_argument("--source", help="the id of the source that supports it")
     add.add_argument("--quote", default="", help="the supporting sentence (with --source)")
     return parser
+
+
+#: Export formats: the name given to --to, and the file extensions that imply it.
+_EXPORTS: Final = {
+    "json": (".json",),
+    "csv": (".csv",),
+    "timelinejs": (".timelinejs.json",),
+    "ics": (".ics", ".ical", ".ifb", ".icalendar"),
+    "markdown": (".md", ".markdown"),
+}
+_IMPORTS: Final = {"csv": (".csv",), "json": (".json",)}
+
+
+def _formats(command: argparse.ArgumentParser) -> None:
+    output = command.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print a JSON document (as export writes it)")
+    output.add_argument("--csv", action="store_true", help="print CSV, one row per event (as export writes it)")
+
+
+def _filters(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--tag", action="append", default=[], help="only events with this tag (repeatable)")
+    command.add_argument("--kind", action="append", default=[], help="only events of this kind (repeatable)")
+    command.add_argument("--actor", action="append", default=[], help="only events with this actor (repeatable)")
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; return the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
-    arguments = _parser().parse_args(argv)
+    arguments = build_parser().parse_args(argv)
     try:
         if arguments.command == "validate":
             return _validate(arguments, out, err)
-        if arguments.command == "list":
-            return _list(arguments, out)
-        if arguments.command == "plot":
-            return _plot(arguments, out)
-        return _add(arguments, out)
+        command = _COMMANDS[arguments.command]
+        return command(arguments, out)
     except ValidationError as error:
         for problem in error.problems:
             print(problem, file=err)
@@ -127,6 +241,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except ChronologyError as error:
         print(f"chronology: {error}", file=err)
         return PROBLEMS
+    except BrokenPipeError:  # the reader went away (`chronology list ... | head`): stop quietly
+        if out is sys.stdout:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return OK
 
 
 def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -134,17 +254,324 @@ def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in problems:
         print(problem, file=err)
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=err)
+        print(f"{_count(len(problems), 'problem')} found", file=err)
         return PROBLEMS
     timeline = load(arguments.files, allow_outside=arguments.allow_outside)
-    print(f"ok: {len(timeline)} events, {len(timeline.sources)} sources", file=out)
+    print(f"ok: {_count(len(timeline), 'event')}, {_count(len(timeline.sources), 'source')}", file=out)
     return OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _list(arguments: argparse.Namespace, out: TextIO) -> int:
     timeline = load(arguments.files, allow_outside=arguments.allow_outside)
-    print(_table(timeline), file=out)
+    _print_events(timeline, arguments, out)
     return OK
+
+
+def _print_events(timeline: Timeline, arguments: argparse.Namespace, out: TextIO) -> None:
+    """The events as a table for people, or as JSON or CSV for scripts."""
+    if arguments.json:
+        out.write(_export(timeline, "json"))
+    elif arguments.csv:
+        out.write(_export(timeline, "csv"))
+    else:
+        print(_table(timeline), file=out)
+
+
+def _show(arguments: argparse.Namespace, out: TextIO) -> int:
+    timeline = load(arguments.file, allow_outside=arguments.allow_outside)
+    event = _event(timeline, arguments.id, arguments.file)
+    if arguments.json:
+        out.write(_export(timeline.select([event.id]), "json"))
+    else:
+        print(_describe(timeline, event), file=out)
+    return OK
+
+
+def _event(timeline: Timeline, event_id: str, path: str) -> Event:
+    from chronology.consistency import suggest
+
+    if event_id not in timeline:
+        known = [event.id for event in timeline]
+        raise ChronologyError(f"{path}: no event {event_id!r}{suggest(event_id, known)}")
+    return timeline[event_id]
+
+
+def _describe(timeline: Timeline, event: Event) -> str:
+    when = event.when
+    lines = [f"{event.id}: {event.title}", ""]
+    rows: list[tuple[str, str]] = [("when", f"{when.label}  (EDTF {when.to_edtf()})")]
+    if event.anchor is not None:
+        wording = f'"{when.text}"' if when.text else "its date"
+        rows.append(("read", f"{wording}, read against {event.anchor!r} ({event.tense.value} tense)"))
+    elif when.text and when.text != when.to_edtf():
+        rows.append(("written", f'"{when.text}"'))
+    rows.append(("bounds", f"{_day(when.earliest)} .. {_day(when.latest)}"))
+    first, last = timeline.narrowed(event.id)
+    stated = (_day(when.earliest), _day(when.latest))
+    if (_day(first), _day(last)) != stated:
+        rows.append(("narrowed", f"{_day(first)} .. {_day(last)}  (by its links to other events)"))
+    rows.append(("precision", _precision(when)))
+    for name in ("kind", "actors", "places", "tags"):
+        value = getattr(event, name)
+        if value:
+            rows.append((name, value if isinstance(value, str) else ", ".join(value)))
+    for name, target in event.links:
+        title = timeline[target].title if target in timeline else "(not in this chronology)"
+        rows.append((name.replace("_", " "), f"{target}: {title}"))
+    width = max(len(name) for name, _ in rows)
+    lines += [f"  {name.ljust(width)}  {value}" for name, value in rows]
+    if event.summary:
+        lines += ["", *_wrapped(event.summary, "  ")]
+    if event.citations:
+        lines += ["", "sources"]
+        for number, citation in enumerate(event.citations, 1):
+            lines.append(f"  [{number}] {_source_line(timeline, citation.source)}")
+            if citation.quote:
+                lines += _wrapped(f"\u201c{citation.quote}\u201d", "      ")
+    if event.claims:
+        lines += ["", "claims"]
+        for claim in event.claims:
+            figure = f"{claim.value.label} {claim.unit}".strip()
+            lines.append(f"  - {claim.subject}: {figure}")
+            said = timeline.said(event, claim)
+            who = ", ".join(part for part in (claim.claimant, claim.source or "") if part)
+            lines.append(f"    said {said.label}" + (f" by {who}" if who else ""))
+            if claim.quote:
+                lines += _wrapped(f"\u201c{claim.quote}\u201d", "      ")
+    if event.extra:
+        lines += ["", "extra"]
+        lines += [f"  {key} = {value!r}" for key, value in event.extra.items()]
+    return "\n".join(lines)
+
+
+def _precision(value: DateValue) -> str:
+    from chronology.dates import Interval
+
+    if isinstance(value, Interval):
+        ends = [
+            end.precision.value if hasattr(end, "precision") else str(end.value) for end in (value.start, value.end)
+        ]
+        return f"an interval: from a {ends[0]} to a {ends[1]}"
+    hedges = [word for word, flag in (("approximate", value.approximate), ("uncertain", value.uncertain)) if flag]
+    return value.precision.value + (f", {' and '.join(hedges)}" if hedges else "")
+
+
+def _end_precision(end: object) -> str:
+    from chronology.dates import Endpoint, UncertainDate
+
+    if isinstance(end, UncertainDate):
+        return f"a {end.precision.value}"
+    return "an open end" if end is Endpoint.OPEN else "an unknown end"
+
+
+def _source_line(timeline: Timeline, source_id: str) -> str:
+    source = timeline.sources.get(source_id)
+    if source is None:
+        return source_id
+    parts = [part for part in (source.outlet, f"\u201c{source.title}\u201d" if source.title else "") if part]
+    if source.published is not None:
+        parts.append(source.published.label)
+    if source.url:
+        parts.append(source.url)
+    return f"{source_id}: {', '.join(parts)}" if parts else source_id
+
+
+def _wrapped(text: str, indent: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=100, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def _query(arguments: argparse.Namespace, out: TextIO) -> int:
+    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    if arguments.start is None and arguments.end is None:
+        raise ChronologyError("query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')")
+    mode: Literal["certain", "possible"] = "certain" if arguments.certain else "possible"
+    start = _date_option(arguments.start, "--from") if arguments.start is not None else _EARLIEST
+    end = _date_option(arguments.end, "--to") if arguments.end is not None else _LATEST
+    search = timeline.within if arguments.within else timeline.overlapping
+    found = search(start, end, mode=mode)
+    found = _filtered(found, arguments)
+    if arguments.source or arguments.text:
+        found = found.filter(source=arguments.source or None, text=arguments.text)
+    _print_events(found, arguments, out)
+    return OK
+
+
+def _date_option(text: str, option: str) -> DateValue:
+    try:
+        return parse(text)
+    except ChronologyError as error:
+        raise ChronologyError(f"{option}: {error}") from None
+
+
+def _filtered(timeline: Timeline, arguments: argparse.Namespace) -> Timeline:
+    if arguments.tag or arguments.kind or arguments.actor:
+        return timeline.filter(tags=arguments.tag or None, kind=arguments.kind or None, actors=arguments.actor or None)
+    return timeline
+
+
+def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from chronology.compare import Relation, after, before, probabilities, relations
+    from chronology.errors import UnboundedError
+
+    timeline = load(arguments.file, allow_outside=arguments.allow_outside)
+    (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
+    possible = [relation.value for relation in Relation if relation in relations(a, b)]
+    answer: dict[str, object] = {
+        "a": {"name": a_name, "edtf": a.to_edtf(), "label": a.label},
+        "b": {"name": b_name, "edtf": b.to_edtf(), "label": b.label},
+        "before": before(a, b).value,
+        "after": after(a, b).value,
+        "relations": possible,
+    }
+    try:
+        odds = probabilities(a, b)
+    except UnboundedError as error:
+        answer["probabilities"] = None
+        reason = str(error)
+    else:
+        answer["probabilities"] = {
+            "before": str(odds.before),
+            "after": str(odds.after),
+            "neither": str(odds.neither),
+        }
+        reason = ""
+    if arguments.json:
+        print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
+        return OK
+    lines = [
+        f"A  {a_name}: {a.label}",
+        f"B  {b_name}: {b.label}",
+        "",
+        f"A before B: {answer['before']}",
+        f"A after B:  {answer['after']}",
+        f"possible relations of A to B: {', '.join(possible)}",
+    ]
+    if answer["probabilities"] is None:
+        lines.append(f"odds: none ({reason})")
+    else:
+        lines.append(
+            "odds, each day equally likely: "
+            f"before {_percent(odds.before)}, after {_percent(odds.after)}, "
+            f"neither (same day or overlapping) {_percent(odds.neither)}"
+        )
+    print("\n".join(lines), file=out)
+    return OK
+
+
+def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, DateValue]:
+    if text in timeline:
+        event = timeline[text]
+        return f"{event.id} ({event.title})", event.when
+    try:
+        return text, parse(text)
+    except ChronologyError as error:
+        from chronology.consistency import suggest
+
+        hint = suggest(text, [event.id for event in timeline])
+        raise ChronologyError(f"{path}: {text!r} is neither an event id{hint} nor a date ({error})") from None
+
+
+def _percent(value: object) -> str:
+    from fractions import Fraction
+
+    assert isinstance(value, Fraction)
+    if value in (0, 1):
+        return f"{int(value) * 100}%"
+    return f"{float(value) * 100:.1f}%"
+
+
+def _export(timeline: Timeline, format_name: str) -> str:
+    from chronology import exchange
+
+    if format_name == "json":
+        return exchange.to_json(timeline)
+    if format_name == "csv":
+        return exchange.to_csv(timeline)
+    if format_name == "timelinejs":
+        return exchange.to_timelinejs_json(timeline)
+    if format_name == "ics":
+        return exchange.to_ics(timeline)
+    return exchange.to_markdown(timeline)
+
+
+def _format(option: str | None, path: str | None, formats: Mapping[str, tuple[str, ...]], flag: str) -> str:
+    if option is not None:
+        return option
+    name = (path or "").lower()
+    for format_name, extensions in sorted(formats.items(), key=lambda item: -max(map(len, item[1]))):
+        if name.endswith(extensions):
+            return format_name
+    shown = ", ".join(f"{ext} ({fmt})" for fmt, exts in formats.items() for ext in exts[:1])
+    what = f"the extension of {path!r}" if path and path != "-" else "standard output"
+    raise ChronologyError(f"cannot tell the format from {what}: give {flag} {'|'.join(formats)} or name {shown}")
+
+
+def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    format_name = _format(arguments.format, arguments.output, _EXPORTS, "--to")
+    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    text = _export(timeline, format_name)
+    if arguments.output in (None, "-"):
+        out.write(text)
+        return OK
+    from chronology.files._atomic import write_atomic
+
+    try:
+        write_atomic(Path(arguments.output), text)
+    except OSError as error:
+        raise ChronologyError(f"cannot write {arguments.output!r}: {error.strerror or error}") from None
+    print(f"wrote {arguments.output} ({_count(len(timeline), 'event')} as {format_name})", file=out)
+    return OK
+
+
+def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    from chronology import exchange
+
+    format_name = _format(arguments.format, arguments.input, _IMPORTS, "--from")
+    try:
+        with open(arguments.input, encoding="utf-8-sig", newline="") as stream:
+            text = stream.read()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise ChronologyError(f"{arguments.input}: cannot read the file: {reason}") from None
+    reader = exchange.from_csv if format_name == "csv" else exchange.from_json
+    timeline = reader(text, path=arguments.input)
+    output = Path(arguments.output)
+    if output.exists() and not arguments.append:
+        raise ChronologyError(f"{arguments.output} exists: give --append to add to it, or another -o")
+    if arguments.append:
+        file = EventFile.open(output)
+        known = set(file.timeline().sources)
+    else:
+        file = EventFile(output, _new_file_text(timeline.title))
+        known = set()
+    for source in timeline.sources.values():
+        if source.id not in known:
+            file.add_source(source)
+    for event in timeline:
+        file.add(event)
+    file.save()
+    counts = f"{_count(len(timeline), 'event')}, {_count(len(timeline.sources), 'source')}"
+    print(f"wrote {arguments.output} ({counts})", file=out)
+    return OK
+
+
+def _new_file_text(title: str) -> str:
+    import tomlkit
+
+    header = "# Imported by `chronology import`; check it with `chronology validate`.\n"
+    if not title:
+        return header
+    document = tomlkit.document()
+    document["title"] = title
+    return header + "\n" + tomlkit.dumps(document)
 
 
 def _table(timeline: Timeline) -> str:
@@ -213,31 +640,49 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _add(arguments: argparse.Namespace, out: TextIO) -> int:
-    file = EventFile.open(arguments.file)
-    tense = Tense(arguments.tense)
-    if arguments.anchor:
-        anchor_value = file.timeline()
-        when = _anchored(anchor_value, arguments.when, arguments.anchor, tense)
-    else:
-        when = parse(arguments.when, tense=tense)
-    citations = [Citation(source=arguments.source, quote=arguments.quote)] if arguments.source else []
-    event = Event(
-        id=arguments.id,
-        title=arguments.title,
-        when=when,
-        kind=arguments.kind,
-        actors=arguments.actors,
-        places=arguments.places,
-        tags=arguments.tags,
-        summary=arguments.summary,
-        citations=citations,
-        anchor=arguments.anchor,
-        tense=tense,
-    )
-    file.add(event)
-    timeline = file.save()
+    # Locked from reading to writing: adds running at the same time wait their turn, and none is lost.
+    file = EventFile.open(arguments.file, lock=True)
+    try:
+        tense = Tense(arguments.tense)
+        if arguments.anchor:
+            anchor_value = file.timeline()
+            when = _anchored(anchor_value, arguments.when, arguments.anchor, tense)
+        else:
+            when = parse(arguments.when, tense=tense)
+        citations = [Citation(source=arguments.source, quote=arguments.quote)] if arguments.source else []
+        event = Event(
+            id=arguments.id,
+            title=arguments.title,
+            when=when,
+            kind=arguments.kind,
+            actors=arguments.actors,
+            places=arguments.places,
+            tags=arguments.tags,
+            summary=arguments.summary,
+            citations=citations,
+            anchor=arguments.anchor,
+            tense=tense,
+        )
+        file.add(event)
+        timeline = file.save()
+    finally:
+        file.close()
     print(f"added {event.id!r} ({timeline[event.id].when.label}) to {arguments.file}", file=out)
     return OK
+
+
+_EARLIEST: Final = "0001-01-01"
+_LATEST: Final = "9999-12-31"
+_COMMANDS: Final = {
+    "list": _list,
+    "show": _show,
+    "query": _query,
+    "relate": _relate,
+    "plot": _plot,
+    "export": _export_command,
+    "import": _import_command,
+    "add": _add,
+}
 
 
 def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense) -> DateValue:

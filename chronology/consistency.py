@@ -12,6 +12,7 @@ name events and fields, and the file layer adds where they are written.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
@@ -23,7 +24,7 @@ from chronology.errors import Problem
 from chronology.events import Event, Source
 from chronology.notation.edtf import format_day
 
-__all__ = ["Check", "check", "day_bounds", "suggest"]
+__all__ = ["Check", "Suggester", "check", "day_bounds", "suggest"]
 
 _NEG: Final = NEG_INF // SECONDS_PER_DAY
 _POS: Final = POS_INF // SECONDS_PER_DAY
@@ -49,6 +50,25 @@ def suggest(name: str, known: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest known name, or ``""``."""
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+class Suggester:
+    """:func:`suggest` for the first ``limit`` unknown names of one pass over a chronology; none after that.
+
+    Each suggestion compares the name with every known name, so a large file
+    with thousands of broken references would otherwise take quadratic time.
+    ``known`` may be a lazy iterable: it is only read while suggestions last.
+    """
+
+    def __init__(self, limit: int = 100) -> None:
+        self.left = limit
+
+    def __call__(self, name: str, known: Iterable[str]) -> str:
+        """Like :func:`suggest`, while the limit lasts."""
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        return suggest(name, known)
 
 
 @attrs.frozen
@@ -113,6 +133,7 @@ def _references(
     other_sources: set[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
+    suggest = Suggester()
     for event in events:
         for field, target in event.links:
             if target == event.id:
@@ -143,7 +164,7 @@ def _references(
                 )
         known = event.anchor in by_id or event.anchor in sources or event.anchor in other_events | other_sources
         if event.anchor is not None and not known:
-            names = [*by_id, *sources]
+            names = itertools.chain(by_id, sources)
             problems.append(
                 Problem(
                     f"unknown event or source {event.anchor!r}{suggest(event.anchor, names)}",
@@ -286,16 +307,20 @@ def _propagate(
                 work.append(edge.low)
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()
+    lo_origins: dict[int, int] = {}
+    hi_origins: dict[int, int] = {}
     for v in range(len(lo)):
         if lo[v] <= hi[v]:
             continue
-        lo_chain = _chain(v, lo_from, backwards=True)
-        hi_chain = _chain(v, hi_from, backwards=False)
-        origin_lo = lo_chain[0].low if lo_chain else v
-        origin_hi = hi_chain[-1].high if hi_chain else v
+        # Origins first, remembered along the way: walking each chain for every variable of a long contradicted
+        # chain would take quadratic time, and all of them share one origin and one message.
+        origin_lo = _origin(v, lo_from, lo_origins, backwards=True)
+        origin_hi = _origin(v, hi_from, hi_origins, backwards=False)
         if (origin_lo, origin_hi) in seen:
             continue
         seen.add((origin_lo, origin_hi))
+        lo_chain = _chain(v, lo_from, backwards=True)
+        hi_chain = _chain(v, hi_from, backwards=False)
         steps = [f"{names[origin_lo]} no earlier than {_day(given_lo[origin_lo])}"]
         steps += [edge.reason for edge in [*lo_chain, *hi_chain]]
         steps.append(f"{names[origin_hi]} no later than {_day(given_hi[origin_hi])}")
@@ -317,6 +342,23 @@ def _propagate(
         if (first, last) != (given_lo[start[event_id]], given_hi[end[event_id]]) and first <= last:
             narrowed[event_id] = (None if first <= _NEG else first, None if last >= _POS else last)
     return problems, narrowed
+
+
+def _origin(v: int, came_from: Mapping[int, _Edge], known: dict[int, int], *, backwards: bool) -> int:
+    """Where the bound of ``v`` came from (the end of :func:`_chain`), remembering it for every variable passed."""
+    passed: list[int] = []
+    seen = {v}
+    while v not in known and v in came_from:
+        passed.append(v)
+        edge = came_from[v]
+        v = edge.low if backwards else edge.high
+        if v in seen:
+            break
+        seen.add(v)
+    origin = known.get(v, v)
+    for step in passed:
+        known[step] = origin
+    return origin
 
 
 def _chain(v: int, came_from: Mapping[int, _Edge], *, backwards: bool) -> list[_Edge]:

@@ -18,7 +18,11 @@ __all__ = [
     "DateParseError",
     "DateRangeError",
     "EventFileError",
+    "FileChangedError",
+    "FileLockError",
+    "FileWriteError",
     "InvalidDateError",
+    "InvalidEventError",
     "Problem",
     "QuantityParseError",
     "UnboundedError",
@@ -128,15 +132,15 @@ class Problem:
             where += ": "
         subject = []
         if self.event is not None:
-            subject.append(f"{self.record} {self.event!r}")
+            subject.append(f"{self.record} {_shorten(self.event)!r}")
         if self.field is not None:
-            subject.append(f"field {self.field!r}")
+            subject.append(f"field {_shorten(self.field)!r}")
         lead = ", ".join(subject) + ": " if subject else ""
         return f"{where}{lead}{self.message}"
 
 
 class ValidationError(ChronologyError, ValueError):
-    """A chronology is inconsistent or incomplete; :attr:`problems` lists every problem found.
+    """A chronology is inconsistent or incomplete; ``problems`` lists every problem found.
 
     The message is every problem, one per line.
     """
@@ -150,3 +154,22 @@ class ValidationError(ChronologyError, ValueError):
 
 class EventFileError(ValidationError):
     """An event file could not be read, or what it says does not hold together."""
+
+
+class FileChangedError(EventFileError):
+    """An event file changed on disk after it was read for editing; saving would have overwritten that change.
+
+    Nothing was written: read the file again and redo the change.
+    """
+
+
+class FileLockError(EventFileError, TimeoutError):
+    """An event file stayed locked by another process (or program) longer than the wait allowed."""
+
+
+class FileWriteError(EventFileError, OSError):
+    """An event file could not be written (disk full, no permission); the file on disk is as it was."""
+
+
+class InvalidEventError(ChronologyError, ValueError):
+    """An event, source or citation was built with a value it cannot hold (an id that is not a slug)."""

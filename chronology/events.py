@@ -14,6 +14,7 @@ from typing import Any, Final
 import attrs
 
 from chronology.dates import DateValue, Interval, UncertainDate
+from chronology.errors import InvalidEventError
 from chronology.quantity import Quantity
 from chronology.relative import Tense
 
@@ -25,7 +26,7 @@ ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or ID_PATTERN.fullmatch(value) is None:
-        raise ValueError(
+        raise InvalidEventError(
             f"{attribute.name} {value!r} is not a valid id: use letters, digits, '-', '_' and '.', "
             "starting with a letter or digit"
         )

@@ -10,7 +10,7 @@ days: its bounds are the hull of the resolutions, and it keeps the anchor's
 qualifiers. Every rule is monotone in its anchor (a later anchor never gives an
 earlier result), so for anchors spanning many days the two ends suffice.
 
-The reading rules are written down in ``docs/dates.md``; the short version:
+The reading rules are written down in ``docs/reference/dates.md``; the short version:
 
 * :class:`Tense` says whether an unmarked phrase looks back (``PAST``, the
   default, as temporal taggers read news: a bare "Friday" is the latest Friday

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 import numpy as np
@@ -29,12 +29,16 @@ from chronology.errors import ValidationError
 from chronology.events import Claim, Event, Source
 from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
 
+if TYPE_CHECKING:
+    import pandas
+
 __all__ = ["Precedence", "Timeline", "WhenLike"]
 
 #: What a query accepts for a date: a value, a ``datetime.date`` (pendulum's too), or text the parser reads.
 WhenLike: TypeAlias = DateValue | datetime.date | str
 ModeLike: TypeAlias = Mode | Literal["possible", "certain"]
 SortKey: TypeAlias = Literal["earliest", "latest", "midpoint"] | Callable[[Event], Any]
+_NOTEBOOK_ROWS = 60  # events listed under the picture in Jupyter
 
 
 @attrs.frozen
@@ -354,6 +358,17 @@ class Timeline:
             chosen.append(position)
         return self._view(np.asarray(chosen, dtype=np.intp))
 
+    def select(self, ids: Iterable[str]) -> Timeline:
+        """The events with these ids, in this timeline's order.
+
+        Raises:
+            KeyError: an id names no event of this timeline (the message suggests near ids).
+
+        """
+        wanted = {self[event_id].id for event_id in ids}
+        positions = [p for p in self._ordered().tolist() if self._root.events[p].id in wanted]
+        return self._view(np.asarray(positions, dtype=np.intp))
+
     # -- partial order ----------------------------------------------------------------------------
 
     def precedence(self) -> Precedence:
@@ -399,6 +414,30 @@ class Timeline:
         buffer = io.BytesIO()
         plot_timeline(self).figure.savefig(buffer, format="png", metadata={"Software": None})
         return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """The picture and a table of the events, for Jupyter (the picture drawn once for both)."""
+        from chronology.exchange.html import to_html
+
+        picture = self._repr_png_()
+        return {
+            "text/plain": repr(self),
+            "image/png": picture,
+            "text/html": to_html(self, max_rows=_NOTEBOOK_ROWS, picture=picture),
+        }
+
+    # -- other formats ----------------------------------------------------------------------------
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The events as a pandas DataFrame, one row per event (see :mod:`chronology.exchange.frame`).
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'chronology[pandas]'``).
+
+        """
+        from chronology.exchange.frame import to_pandas
+
+        return to_pandas(self)
 
     # -- narrowing and claims ---------------------------------------------------------------------
 

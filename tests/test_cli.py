@@ -46,7 +46,7 @@ def good(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_validate_says_ok_for_a_sound_file(good: Path) -> None:
-    assert run("validate", "events.toml") == (0, "ok: 2 events, 1 sources\n", "")
+    assert run("validate", "events.toml") == (0, "ok: 2 events, 1 source\n", "")
 
 
 def test_validate_prints_every_problem_and_exits_1(good: Path) -> None:
@@ -125,7 +125,7 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     assert "field 'when': 'Friday' is relative" in done.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "list", "add", "plot"])
+@pytest.mark.parametrize("command", ["validate", "list", "show", "query", "relate", "plot", "export", "import", "add"])
 def test_every_command_has_help_with_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main([command, "--help"])
@@ -175,3 +175,276 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
 def test_plot_errors_are_one_line(arguments: list[str], message: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     assert run("plot", "events.toml", *arguments) == (1, "", message)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def showcase(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(ROOT)
+    return ROOT / "events.toml"
+
+
+def test_show_prints_one_event_whole(showcase: Path) -> None:
+    code, out, err = run("show", "events.toml", "nis-statement")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:12] == [
+        "nis-statement: South Korea's NIS reports the transfer of 1,500 North Korean soldiers to Russia",
+        "",
+        "  when       18 October 2024  (EDTF 2024-10-18)",
+        "  read       \"October 18\", read against 'aljazeera-2024-10' (past tense)",
+        "  bounds     2024-10-18 .. 2024-10-18",
+        "  precision  day",
+        "  kind       statement",
+        "  actors     National Intelligence Service (South Korea)",
+        "  tags       troops, intelligence",
+        "  reports    transfers: Russian ships transfer 1,500 North Korean soldiers to Russia",
+        "",
+        "sources",
+    ]
+    assert out.splitlines()[-3:] == [
+        "claims",
+        "  - North Korean soldiers transferred to Russia: 1,500 soldiers",
+        "    said 18 October 2024 by National Intelligence Service (South Korea), aljazeera-2024-10",
+    ]
+
+
+def test_show_says_how_links_narrow_an_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("e.toml").write_text(
+        '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-10"\nafter = ["b"]\n\n'
+        '[[events]]\nid = "b"\ntitle = "B"\nwhen = "2024-10-20"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("show", "e.toml", "a")
+    assert code == 0
+    # links compare whole days: an event after the 20th may share that day
+    assert "  narrowed   2024-10-20 .. 2024-10-31  (by its links to other events)" in out.splitlines()
+    assert "  after      b: B" in out.splitlines()
+    assert "  precision  month" in out.splitlines()
+
+
+def test_show_an_unknown_event_suggests_a_near_id(showcase: Path) -> None:
+    assert run("show", "events.toml", "transfer") == (
+        1,
+        "",
+        "chronology: events.toml: no event 'transfer'; did you mean 'transfers'?\n",
+    )
+
+
+def test_query_a_window_possible_and_certain(showcase: Path) -> None:
+    def ids(*arguments: str) -> list[str]:
+        code, out, err = run("query", "events.toml", *arguments)
+        assert (code, err) == (0, "")
+        lines = out.splitlines()
+        assert lines[:2] == ["North Korean troops sent to Russia, 2023-2024", ""]
+        start = lines[2].index(" id ") + 1
+        return [line[start:].split()[0] for line in lines[3:]]
+
+    possible = ids("--from", "2024-10-13", "--to", "2024-10-13")
+    certain = ids("--from", "2024-10-13", "--to", "2024-10-13", "--certain")
+    assert "transfers" in possible  # the second week of October holds the 13th: maybe on it
+    assert "transfers" not in certain  # but not surely
+    assert "zelensky-video-address" in certain
+    assert set(certain) <= set(possible)
+    assert ids("--from", "2024-10", "--to", "October 2024", "--kind", "deployment") == ["transfers"]
+    assert ids("--from", "2024-10", "--to", "2024-10", "--text", "ROADS") == ["roads-blown-up"]
+    assert ids("--to", "2023-12", "--within", "--tag", "korea") == ["korean-war"]
+
+
+def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
+    import csv
+    import io
+    import json
+
+    code, out, _ = run("query", "events.toml", "--from", "2024-10-18", "--to", "2024-10-18", "--certain", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert [event["id"] for event in document["events"]] == ["war-in-ukraine", "nis-statement"]
+    code, out, _ = run("query", "events.toml", "--from", "2024-10-18", "--to", "2024-10-18", "--certain", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["id"], row["earliest"], row["latest"]) for row in rows] == [
+        ("war-in-ukraine", "2022-02-01", ""),
+        ("nis-statement", "2024-10-18", "2024-10-18"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ([], "chronology: query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')\n"),
+        (
+            ["--from", "2024-02-30"],
+            "chronology: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29\n",
+        ),
+    ],
+)
+def test_query_errors_are_one_line(arguments: list[str], message: str, showcase: Path) -> None:
+    assert run("query", "events.toml", *arguments) == (1, "", message)
+
+
+def test_query_certain_and_possible_exclude_each_other(showcase: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["query", "events.toml", "--from", "2024", "--certain", "--possible"])
+    assert raised.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_relate_two_events(showcase: Path) -> None:
+    code, out, err = run("relate", "events.toml", "transfers", "nis-statement")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[3:] == [
+        "A before B: certain",
+        "A after B:  impossible",
+        "possible relations of A to B: before",
+        "odds, each day equally likely: before 100%, after 0%, neither (same day or overlapping) 0%",
+    ]
+
+
+def test_relate_an_event_and_a_date_with_odds(showcase: Path) -> None:
+    import json
+
+    # the second week of October (7-13) against 10 October: 3 days before, 3 after, 1 the same
+    code, out, _ = run("relate", "events.toml", "transfers", "2024-10-10", "--json")
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["before"] == answer["after"] == "possible"
+    # by whole days: ending the day before the 10th "meets" it, as in docs/reference/dates.md
+    assert answer["relations"] == ["before", "meets", "equals", "met by", "after"]
+    assert answer["probabilities"] == {"before": "3/7", "after": "3/7", "neither": "1/7"}
+    code, out, _ = run("relate", "events.toml", "transfers", "2024-10-10")
+    assert out.splitlines()[-1] == (
+        "odds, each day equally likely: before 42.9%, after 42.9%, neither (same day or overlapping) 14.3%"
+    )
+
+
+def test_relate_an_unbounded_end_has_no_odds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("e.toml").write_text('[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-10/"\n', encoding="utf-8")
+    code, out, _ = run("relate", "e.toml", "a", "2025")
+    assert code == 0
+    assert out.splitlines()[-1].startswith("odds: none ('2024-10/': its end is unknown")
+
+
+def test_relate_refuses_what_is_neither_event_nor_date(showcase: Path) -> None:
+    code, out, err = run("relate", "events.toml", "transfer", "2024-10-10")
+    assert (code, out) == (1, "")
+    assert err.startswith("chronology: events.toml: 'transfer' is neither an event id; did you mean 'transfers'? nor")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name", "starts"),
+    [
+        (["--to", "json"], "out.json", '{\n  "chronology": "1"'),
+        (["--to", "csv"], "out.csv", "id,title,earliest,latest,precision,edtf,kind,actors,tags,sources"),
+        (["--to", "timelinejs"], "out.json", '{\n  "title"'),
+        ([], "out.timelinejs.json", '{\n  "title"'),
+        (["--to", "ics"], "out.ics", "BEGIN:VCALENDAR\r\n"),
+        ([], "out.md", "# North Korean troops sent to Russia, 2023-2024\n"),
+    ],
+)
+def test_export_writes_each_format(
+    arguments: list[str], name: str, starts: str, showcase: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / name
+    code, out, err = run("export", "events.toml", *arguments, "-o", str(target))
+    assert (code, err) == (0, "")
+    assert out.startswith(f"wrote {target} (33 events as ")
+    assert target.read_bytes().decode("utf-8").startswith(starts)
+
+
+def test_export_to_standard_output_is_what_the_file_gets(showcase: Path, tmp_path: Path) -> None:
+    code, printed, _ = run("export", "events.toml", "--to", "markdown")
+    assert code == 0
+    run("export", "events.toml", "-o", str(tmp_path / "t.md"))
+    assert printed == (tmp_path / "t.md").read_text(encoding="utf-8")
+    assert "| 7-13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia |" in printed
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["-o", "out.txt"],
+            "chronology: cannot tell the format from the extension of 'out.txt': give --to "
+            "json|csv|timelinejs|ics|markdown or name .json (json), .csv (csv), .timelinejs.json (timelinejs), "
+            ".ics (ics), .md (markdown)\n",
+        ),
+        (
+            ["--to", "ics", "-o", "/nonexistent/dir/x.ics"],
+            "chronology: cannot write '/nonexistent/dir/x.ics': No such file or directory\n",
+        ),
+    ],
+)
+def test_export_errors_are_one_line(arguments: list[str], message: str, showcase: Path) -> None:
+    assert run("export", "events.toml", *arguments) == (1, "", message)
+
+
+def test_import_json_gives_back_the_same_chronology(showcase: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "all.json"
+    run("export", "events.toml", "-o", str(exported))
+    target = tmp_path / "back.toml"
+    code, out, err = run("import", str(exported), "-o", str(target))
+    assert (code, err) == (0, "")
+    assert out == f"wrote {target} (33 events, 5 sources)\n"
+    assert run("list", str(target))[1] == run("list", "events.toml")[1]
+    assert run("show", str(target), "transfers")[1] == run("show", "events.toml", "transfers")[1]
+
+
+def test_import_csv_reports_every_bad_row_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("rows.csv").write_text("id,title,when\nok,Fine,2024-10-18\nb,B,2024-13\nc,,2024\n", encoding="utf-8")
+    code, out, err = run("import", "rows.csv", "-o", "events.toml")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "rows.csv:3: event 'b', field 'when': '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters",
+        "rows.csv:4: event 'c', field 'title': empty 'title' cell; every row needs an id, a title and a date ('edtf', 'when', or 'earliest' and 'latest')",
+    ]
+    assert not Path("events.toml").exists()
+
+
+def test_import_never_overwrites_and_appends_when_asked(good: Path) -> None:
+    Path("more.csv").write_text(
+        "id,title,when,kind\nsummit,G20 summit,2024-11-18/2024-11-19,diplomacy\n", encoding="utf-8"
+    )
+    before = good.read_text(encoding="utf-8")
+    assert run("import", "more.csv", "-o", "events.toml") == (
+        1,
+        "",
+        "chronology: events.toml exists: give --append to add to it, or another -o\n",
+    )
+    assert good.read_text(encoding="utf-8") == before
+    assert run("import", "more.csv", "-o", "events.toml", "--append") == (
+        0,
+        "wrote events.toml (1 event, 0 sources)\n",
+        "",
+    )
+    after = good.read_text(encoding="utf-8")
+    assert after.startswith(before)  # everything kept, comments and order included
+    assert 'id = "summit"' in after
+    assert run("validate", "events.toml")[:2] == (0, "ok: 3 events, 1 source\n")
+
+
+def test_import_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bin.csv").write_bytes(b"\xff\xfe\x00binary")
+    code, out, err = run("import", "bin.csv", "-o", "x.toml")
+    assert (code, out) == (1, "")
+    assert err.startswith("chronology: bin.csv: cannot read the file: 'utf-8' codec can't decode byte 0xff")
+    assert run("import", "rows.txt", "-o", "x.toml")[2] == (
+        "chronology: cannot tell the format from the extension of 'rows.txt': give --from csv|json or name .csv (csv), .json (json)\n"
+    )
+
+
+def test_a_closed_pipe_ends_the_command_quietly(showcase: Path) -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m chronology export events.toml --to json | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout == "{"
+    assert "Traceback" not in done.stderr
+    assert "Broken pipe" not in done.stderr

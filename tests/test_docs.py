@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def blocks(path: Path, language: str) -> list[str]:
 def test_the_event_file_reference_example_loads_and_its_code_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    page = ROOT / "docs" / "event-file.md"
+    page = ROOT / "docs" / "reference" / "event-file.md"
     (example,) = blocks(page, "toml")
     monkeypatch.chdir(tmp_path)
     Path("events.toml").write_text(example, encoding="utf-8")
@@ -50,14 +51,21 @@ def test_the_readme_example_gives_what_its_comments_say() -> None:
             exec(statement, namespace)
 
 
-PAGES_WITH_SESSIONS = sorted(page for page in (ROOT / "docs").glob("*.md") if blocks(page, "pycon"))
+DOCS = ROOT / "docs"
+PAGES = sorted(page for page in DOCS.glob("**/*.md") if "_build" not in page.relative_to(DOCS).parts)
+PAGES_WITH_SESSIONS = [page for page in PAGES if blocks(page, "pycon")]
 
 
-@pytest.mark.parametrize("page", PAGES_WITH_SESSIONS, ids=lambda p: p.name)
-def test_every_doctest_session_in_the_docs_passes(page: Path) -> None:
+def name(page: Path) -> str:
+    return page.relative_to(DOCS).as_posix()
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_SESSIONS, ids=name)
+def test_every_doctest_session_in_the_docs_passes(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # sessions may read the showcase, events.toml
     sessions = blocks(page, "pycon")
     parser = doctest.DocTestParser()
-    test = parser.get_doctest("\n".join(sessions), {}, page.name, str(page), 0)
+    test = parser.get_doctest("\n".join(sessions), {}, name(page), str(page), 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.failures == 0, f"{runner.failures} of {runner.tries} examples in {page.name} failed"
@@ -101,3 +109,90 @@ def test_the_queries_picture_is_drawn_from_the_librarys_answers(tmp_path: Path) 
         ("possible", "no"),
         ("certain", "certain"),
     ]
+
+
+def test_the_concepts_pictures_are_drawn_by_the_script_and_up_to_date(tmp_path: Path) -> None:
+    import runpy
+
+    from matplotlib.testing.compare import compare_images
+
+    script = runpy.run_path(str(DOCS / "pictures" / "concepts.py"))
+    written = script["draw_all"](tmp_path)
+    page = (DOCS / "concepts.md").read_text(encoding="utf-8")
+    for path in written:
+        assert f"(pictures/{path.name})" in page, path.name
+        committed = DOCS / "pictures" / path.name
+        difference = compare_images(str(committed), str(path), tol=2)
+        assert difference is None, f"{committed} is out of date: python docs/pictures/concepts.py ({difference})"
+
+
+def test_the_ordering_picture_shows_the_librarys_three_answers() -> None:
+    import runpy
+
+    script = runpy.run_path(str(DOCS / "pictures" / "concepts.py"))
+    timeline = script["ordering_timeline"]()
+    lanes = list(dict.fromkeys(event.kind for event in timeline))
+    assert lanes == ["A before B: certain", "A before B: possible", "A before B: impossible"]
+
+
+HOWTOS = sorted((DOCS / "howto").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", HOWTOS, ids=name)
+def test_every_howto_guide_works_as_written(page: Path, tmp_path: Path) -> None:
+    from matplotlib.testing.compare import compare_images
+    from walkthrough import follow
+
+    shutil.copy(ROOT / "events.toml", tmp_path / "events.toml")  # the showcase, as in a checkout of the code
+    walk = follow(page, tmp_path)
+    assert walk.commands or walk.files, f"{name(page)} has nothing to follow"
+    shown = re.findall(r"!\[[^\]]*\]\(\.\./pictures/([^)]+\.png)\)", page.read_text(encoding="utf-8"))
+    assert len(shown) == len(walk.pictures), "each picture drawn by a command is shown on the page, in order"
+    for picture, drawn in zip(shown, walk.pictures, strict=True):
+        actual = tmp_path / f"drawn-{picture}"
+        actual.write_bytes(drawn)
+        difference = compare_images(str(DOCS / "pictures" / picture), str(actual), tol=2)
+        assert difference is None, f"docs/pictures/{picture} is out of date ({difference}): copy the new one in"
+
+
+def test_the_timelinejs_guide_makes_a_page_that_loads_the_export(tmp_path: Path) -> None:
+    import json
+
+    from walkthrough import follow
+
+    shutil.copy(ROOT / "events.toml", tmp_path / "events.toml")
+    follow(DOCS / "howto" / "export-timelinejs.md", tmp_path)
+    exported = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert len(exported["events"]) == len(chronology.load(ROOT / "events.toml"))
+    page = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    assert 'new TL.Timeline("timeline", "timeline.json")' in page
+    inline = (tmp_path / "october.html").read_text(encoding="utf-8")
+    data = inline.split('new TL.Timeline("timeline", ', 1)[1].rsplit(");</script>", 1)[0]
+    assert len(json.loads(data)["events"]) == 18
+
+
+def test_the_api_reference_documents_every_public_name() -> None:
+    page = (DOCS / "reference" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\.\. (?:auto)?(?:class|function|exception|data):: (\w+)", page, re.MULTILINE))
+    assert set(chronology.__all__) <= documented
+
+
+def test_the_api_reference_documents_every_exchange_format() -> None:
+    import chronology.exchange
+
+    page = (DOCS / "reference" / "api.md").read_text(encoding="utf-8")
+    modules = {function.__module__ for function in map(chronology.exchange.__dict__.get, chronology.exchange.__all__)}
+    for module in modules:
+        assert f".. automodule:: {module}\n" in page, module
+
+
+def test_the_cli_reference_has_a_generated_section_for_every_command() -> None:
+    import argparse
+
+    from chronology.cli import build_parser
+
+    page = (DOCS / "reference" / "cli.md").read_text(encoding="utf-8")
+    (commands,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    sections = re.findall(r"^## chronology (\S+)\n\n```\{chronology-cli\} (\S+)\n```$", page, re.MULTILINE)
+    assert sections == [(name, name) for name in commands.choices]
+    assert "```{chronology-cli}\n```" in page  # the overview

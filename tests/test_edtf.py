@@ -273,6 +273,7 @@ def test_a_week_is_written_as_a_one_of_set_that_reads_back_as_a_week(text: str) 
     assert value.to_edtf().startswith("[")
     again = parse(value.to_edtf())
     assert again == value
+    assert isinstance(again, UncertainDate)
     assert again.precision is Precision.WEEK
 
 

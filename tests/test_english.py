@@ -183,7 +183,7 @@ def test_relative_phrases_parse_to_a_typed_value_resolved_later() -> None:
         ("sometime soon", "2024-11-01", "not a date this reader knows"),
         ("the Tuesday after Easter", "2024-11-01", "does not know how to read"),
         ("February 30", "2024-11-01", "day 30 does not exist in February"),
-        ("February 29, 2023", None, "names no date"),
+        ("February 29, 2023", None, "day 29 does not exist in February 2023"),
         ("1953-1950", None, "reversed year range"),
         ("   ", None, "empty date"),
         ("2024\x00", None, "control or unprintable character"),

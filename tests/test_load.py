@@ -271,7 +271,7 @@ BROKEN = [
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024\\u0007"\n',
         [
-            "events.toml:8:13: event 'a', field 'when': '2024\\x07' (at position 4): contains a control or unprintable character"
+            "events.toml:8:13: event 'a', field 'when': '2024\\x07' (at position 4): contains a control or unprintable character (U+0007)"
         ],
         id="control-char",
     ),
@@ -453,7 +453,7 @@ def test_links_narrow_bounds_to_a_fixed_point(tmp_path: Path) -> None:
 def test_the_reference_page_documents_every_key_the_loader_accepts() -> None:
     from chronology.files import schema
 
-    page = (Path(__file__).resolve().parent.parent / "docs" / "event-file.md").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "event-file.md").read_text(encoding="utf-8")
     for keys in (schema.TOP_KEYS, schema.SOURCE_KEYS, schema.EVENT_KEYS, schema.CITATION_KEYS, schema.CLAIM_KEYS):
         for key in keys:
             assert f"| `{key}` |" in page, key

@@ -2,12 +2,15 @@
 
 Edits go through :mod:`tomlkit`, which keeps comments, key order, formatting
 and unknown (``extra``) keys. Saving checks the new text as a whole before
-writing anything, then writes it atomically.
+writing anything, then writes it atomically, under the file's lock, and only
+if the file on disk is still what was read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -18,9 +21,10 @@ import tomlkit.exceptions
 from tomlkit.items import AoT, Table
 
 from chronology.dates import DateValue, Interval, UncertainDate
-from chronology.errors import EventFileError, Problem
+from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem
 from chronology.events import Claim, Event, Source
 from chronology.files._atomic import write_atomic
+from chronology.files._lock import DEFAULT_TIMEOUT, FileLock
 from chronology.files.load import load_text
 from chronology.files.schema import EVENT_KEYS
 from chronology.relative import Tense
@@ -36,32 +40,68 @@ class EventFile:
     :meth:`remove` and :meth:`add_source`, then :meth:`save` (or use it as a
     context manager, which saves on a clean exit). Nothing is written until
     the whole result has been checked.
+
+    Saving never loses another writer's change: it refuses (with
+    :class:`~chronology.errors.FileChangedError`) when the file on disk is no
+    longer the text that was read. Opened with ``lock=True``, the file stays
+    locked against every other writer that locks (other ``EventFile`` objects,
+    in any process, and ``chronology add``) until :meth:`close` or the end of
+    the ``with`` block, so that read, change and save are one step for them.
     """
 
     def __init__(self, path: str | os.PathLike[str], text: str) -> None:
         self.path = Path(path)
-        self._original = text
+        self._target = Path(os.path.realpath(path))  # written through a symbolic link, not over it
+        self._original = text  # what the file holds on disk, as far as this object knows
+        self._read_from_disk = False  # whether the file must still exist when saving
+        self._lock: FileLock | None = None
+        self._timeout = DEFAULT_TIMEOUT
         try:
             self._document = tomlkit.parse(text)
         except tomlkit.exceptions.ParseError as error:
+            message = _TOMLKIT_POSITION.sub("", str(error))
             raise EventFileError(
-                [Problem(f"TOML syntax: {error}", path=str(path), line=error.line, column=error.col)]
+                [Problem(f"TOML syntax: {message}", path=str(path), line=error.line, column=error.col)]
             ) from None
+        except (tomlkit.exceptions.TOMLKitError, RecursionError) as error:
+            raise EventFileError([Problem(f"TOML syntax: {error}", path=str(path))]) from None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> EventFile:
+    def open(cls, path: str | os.PathLike[str], *, lock: bool = False, timeout: float = DEFAULT_TIMEOUT) -> EventFile:
         """Read ``path`` for editing.
+
+        Args:
+            path: the event file.
+            lock: take the file's lock before reading it and hold it until
+                :meth:`close` (or the end of the ``with`` block), so that no
+                other locking writer changes the file in between.
+            timeout: seconds to wait for the lock (and, when saving, for a
+                lock this object does not hold) before giving up.
 
         Raises:
             EventFileError: the file cannot be read or is not TOML.
+            FileLockError: another writer held the lock longer than ``timeout``.
 
         """
+        held = FileLock(os.path.realpath(path), timeout=timeout) if lock else None
+        if held is not None:
+            held.acquire()
         try:
-            with open(path, encoding="utf-8", newline="") as stream:
-                text = stream.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise EventFileError([Problem(f"cannot read the file: {error}", path=str(path))]) from None
-        return cls(path, text)
+            file = cls(path, _read(path))
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+        file._read_from_disk = True
+        file._lock = held
+        file._timeout = timeout
+        return file
+
+    def close(self) -> None:
+        """Let go of the lock taken by ``open(..., lock=True)``; saving afterwards locks only while writing."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> EventFile:
         return self
@@ -69,8 +109,11 @@ class EventFile:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if kind is None:
-            self.save()
+        try:
+            if kind is None:
+                self.save()
+        finally:
+            self.close()
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -103,12 +146,13 @@ class EventFile:
         """Append ``event`` as a new ``[[events]]`` table.
 
         Raises:
-            EventFileError: an event with this id is already in the file.
+            EventFileError: an event with this id is already in the file, or
+                the file's ``events`` is not an array of tables.
 
         """
         if event.id in self.ids():
             raise EventFileError([Problem(f"an event {event.id!r} is already in the file", path=str(self.path))])
-        events = self._document.get("events")
+        events = self._tables("events")
         table = event_table(event)
         if not self.text.endswith("\n\n"):
             table.trivia.indent = "\n"  # a blank line before the new [[events]], as people write them
@@ -119,15 +163,17 @@ class EventFile:
 
     def add_source(self, source: Source) -> None:
         """Append ``source`` as a new ``[[sources]]`` table."""
-        existing = [str(t.get("id")) for t in self._document.get("sources", [])]
+        sources = self._tables("sources")
+        existing = [str(t.get("id")) for t in sources or ()]
         if source.id in existing:
             raise EventFileError([Problem(f"a source {source.id!r} is already in the file", path=str(self.path))])
         table = source_table(source)
         if not self.text.endswith("\n\n"):
             table.trivia.indent = "\n"
-        if "sources" not in self._document:
+        if sources is None:
             self._document.append("sources", tomlkit.aot())
-        self._document["sources"].append(table)
+            sources = self._document["sources"]
+        sources.append(table)
 
     def update(self, event_id: str, **changes: Any) -> None:
         """Change keys of one event; a value of ``None`` removes the key.
@@ -149,20 +195,43 @@ class EventFile:
                 if key in table:
                     del table[key]
                 continue
-            table[key] = _toml_value(value)
+            try:
+                table[key] = _toml_value(value)
+            except tomlkit.exceptions.TOMLKitError as error:
+                raise EventFileError(
+                    [
+                        Problem(
+                            f"cannot write {value!r} in TOML: {error}", path=str(self.path), event=event_id, field=key
+                        )
+                    ]
+                ) from None
 
     def remove(self, event_id: str) -> None:
         """Remove one event's table, with the comments written inside it.
+
+        The last table of a file goes with the blank line before it, as
+        :meth:`add` put it there: adding an event and removing it again gives
+        back the file as it was.
 
         Raises:
             EventFileError: no such event in this file.
 
         """
-        events = self._document["events"]
-        for index, table in enumerate(events):
-            if table.get("id") == event_id:
-                del events[index]
-                return
+        events = self._tables("events")
+        if events is not None:
+            for index, table in enumerate(events):
+                if table.get("id") == event_id:
+                    before = self.text
+                    del events[index]
+                    if not events:
+                        del self._document["events"]  # not "events = []"
+                    after = self.text
+                    if before.startswith(after):  # it was the last table: its blank line stayed with the one before
+                        for blank in ("\r\n\r\n", "\n\n"):
+                            if after.endswith(blank):
+                                self._document = tomlkit.parse(after[: -len(blank) // 2])
+                                break
+                    return
         raise self._missing(event_id)
 
     def save(self) -> Timeline:
@@ -173,21 +242,82 @@ class EventFile:
 
         Raises:
             EventFileError: the changed file has problems; nothing was written.
+            FileChangedError: the file on disk is no longer the text that was
+                read (another program or process changed it); nothing was written.
+            FileLockError: another writer held the file's lock for longer than the timeout.
+            FileWriteError: writing failed (disk full, no permission); the file is as it was.
 
         """
         text = self.text
         timeline = load_text(self.path, text)
         if text != self._original:
-            write_atomic(self.path, text)
+            held = self._lock is not None and self._lock.held
+            with contextlib.nullcontext() if held else FileLock(self._target, timeout=self._timeout):
+                self._check_unchanged()
+                try:
+                    write_atomic(self._target, text)
+                except OSError as error:
+                    reason = error.strerror or str(error)
+                    raise FileWriteError(
+                        [Problem(f"cannot write the file: {reason}; it is left as it was", path=str(self.path))]
+                    ) from error
             self._original = text
+            self._read_from_disk = True
         return timeline
 
     # -- helpers ----------------------------------------------------------------------------------
 
+    def _check_unchanged(self) -> None:
+        """Refuse to write when the file on disk is not what this object read (or last wrote)."""
+        try:
+            current: str | None = _read(self._target)
+        except EventFileError as error:
+            if not isinstance(error.__cause__, FileNotFoundError):
+                raise
+            current = None
+        if current == self._original:
+            return
+        if current is None and not self._read_from_disk:
+            return  # a new file
+        happened = "was removed" if current is None else "changed on disk"
+        raise FileChangedError(
+            [
+                Problem(
+                    f"the file {happened} after it was read (another program or process wrote it); nothing was "
+                    "written, so that change is kept: open the file again and redo this one",
+                    path=str(self.path),
+                )
+            ]
+        )
+
+    def _tables(self, key: str) -> AoT | None:
+        """The file's ``[[key]]`` tables, or None when it has none.
+
+        Raises:
+            EventFileError: ``key`` holds something else (a string, an inline array).
+
+        """
+        found = self._document.get(key)
+        if found is None or isinstance(found, AoT):
+            return found
+        if isinstance(found, list) and not found:
+            return None
+        raise EventFileError(
+            [
+                Problem(
+                    f"'{key}' is not an array of tables ([[{key}]]); cannot change it here",
+                    path=str(self.path),
+                    field=key,
+                )
+            ]
+        )
+
     def _events(self) -> Iterator[Table]:
         events = self._document.get("events")
-        if isinstance(events, AoT | list):
+        if isinstance(events, AoT):
             yield from events
+        elif isinstance(events, list):
+            yield from (table for table in events if isinstance(table, Table))
 
     def _event(self, event_id: str) -> Table:
         for table in self._events():
@@ -204,6 +334,30 @@ class EventFile:
 
 
 _SETTABLE = [key for key in EVENT_KEYS if key not in ("id", "citations", "claims")]
+_TOMLKIT_POSITION = re.compile(r" at line \d+ col \d+$")
+
+
+def _read(path: str | os.PathLike[str]) -> str:
+    """The text of an event file, as it is on disk (line endings kept).
+
+    Raises:
+        EventFileError: it cannot be read, or is not UTF-8 text; a missing file's error has the
+            ``FileNotFoundError`` as its ``__cause__``.
+
+    """
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        raise EventFileError([Problem(f"cannot read the file: {error.strerror or error}", path=str(path))]) from error
+    if b"\x00" in data[:8192]:
+        raise EventFileError([Problem("is a binary file, not an event file (TOML text)", path=str(path))])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EventFileError(
+            [Problem(f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})", path=str(path))]
+        ) from None
 
 
 def _date_text(value: DateValue, anchored: bool) -> str:

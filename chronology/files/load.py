@@ -10,18 +10,20 @@ problem needs a place.
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import re
-from collections.abc import Iterable, Mapping
+import stat
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 import rtoml
 
-from chronology.consistency import check, suggest
+from chronology.consistency import Suggester, check, suggest
 from chronology.dates import DateValue, Interval
-from chronology.errors import ChronologyError, DateParseError, EventFileError, Problem
+from chronology.errors import ChronologyError, DateParseError, EventFileError, Problem, _shorten
 from chronology.events import ID_PATTERN, Citation, Claim, Event, Source
 from chronology.files._locate import Spot, locate
 from chronology.files.schema import (
@@ -40,13 +42,15 @@ from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 
-__all__ = ["load", "load_text", "validate"]
+__all__ = ["load", "load_document", "load_text", "validate"]
 
 PathLike = str | os.PathLike[str]
 KeyPath = tuple[str | int, ...]
 
 _TOML_POSITION: Final = re.compile(r"\s*at line (\d+) column (\d+)$")
 _TENSES: Final = {tense.value: tense for tense in Tense}
+_ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
+_NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
 
 
 def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> Timeline:
@@ -84,6 +88,38 @@ def load_text(path: PathLike, text: str, *, allow_outside: bool = False) -> Time
     return timeline
 
 
+def load_document(
+    document: object,
+    *,
+    path: str,
+    text: str = "",
+    locator: Callable[[str], dict[KeyPath, Spot]] | None = None,
+    top_keys: Mapping[str, str] | None = None,
+) -> Timeline:
+    """Read an event file's content already parsed (from JSON, say) with the checks and messages of :func:`load`.
+
+    Args:
+        document: what a parser gave: a mapping in the event file's shape
+            (``title``, ``sources``, ``events``); its ``include`` is not followed.
+        path: how problems name the document (``data.json``).
+        text: the text it was parsed from, for ``locator``.
+        locator: maps key paths (``("events", 3, "when")``) to where they are
+            written in ``text``; problems are not given lines without one.
+        top_keys: the keys allowed at the top level and their shapes; by
+            default the event file's, without ``include``.
+
+    Raises:
+        EventFileError: listing every problem found.
+
+    """
+    known = top_keys if top_keys is not None else {k: v for k, v in TOP_KEYS.items() if k != "include"}
+    reader = _Reader(allow_outside=False)
+    timeline = reader.read_document(path, document, text, locator or (lambda _: {}), known)
+    if reader.problems or timeline is None:
+        raise EventFileError(reader.sorted_problems())
+    return timeline
+
+
 def _as_list(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
     if isinstance(paths, str | os.PathLike):
         return [paths]
@@ -97,11 +133,12 @@ class _File:
     text: str
     order: int
     _spots: dict[KeyPath, Spot] | None = None
+    locator: Callable[[str], dict[KeyPath, Spot]] = locate
 
     def spot(self, where: KeyPath) -> Spot | None:
         """The most precise known place for ``where``, falling back to its enclosing tables."""
         if self._spots is None:
-            self._spots = locate(self.text)
+            self._spots = self.locator(self.text)
         while where:
             found = self._spots.get(where)
             if found is not None:
@@ -140,6 +177,7 @@ class _Reader:
         self.title = ""
         self._expressions: dict[str, DateValue | RelativeDate | DateParseError] = {}
         self._resolutions: dict[tuple[RelativeDate, DateValue, Tense], DateValue] = {}
+        self._suggest = Suggester()
 
     # -- problems ---------------------------------------------------------------------------------
 
@@ -187,8 +225,31 @@ class _Reader:
 
     def read(self, paths: list[PathLike]) -> Timeline | None:
         for path in paths:
+            if "\x00" in os.fspath(path):
+                self._unreadable(None, repr(os.fspath(path)), _NUL_IN_NAME)
+                continue
             root = Path(path).resolve().parent
             self._read_file(str(path), root, stack=())
+        return self._build()
+
+    def read_document(
+        self,
+        name: str,
+        document: object,
+        text: str,
+        locator: Callable[[str], dict[KeyPath, Spot]],
+        known: Mapping[str, str],
+    ) -> Timeline | None:
+        """Read a document parsed elsewhere, as if it were one file named ``name``; nothing is included."""
+        file = _File(name, Path(name), text, len(self.files), locator=locator)
+        self.files[file.path] = file
+        if not isinstance(document, dict):
+            self.problems.append((file, (), Problem(f"expected a table at the top level, got {describe(document)}")))
+            return None
+        self._top(file, document, Path(), (), known)
+        return self._build()
+
+    def _build(self) -> Timeline | None:
         sources = self._sources()
         events = self._events(sources)
         built = {event.id for event in events}
@@ -213,6 +274,13 @@ class _Reader:
         if path in self.overrides:
             text = self.overrides[path]
         else:
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                mode = None  # reading it says why
+            if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+                self._unreadable(origin, name, "is not a regular file (a pipe, socket or device), not an event file")
+                return
             try:
                 data = path.read_bytes()
             except IsADirectoryError:
@@ -249,8 +317,15 @@ class _Reader:
             return
         self._top(file, document, root, (*stack, path))
 
-    def _top(self, file: _File, document: dict[str, Any], root: Path, stack: tuple[Path, ...]) -> None:
-        self._unknown_keys(file, (), document, TOP_KEYS, "at the top level")
+    def _top(
+        self,
+        file: _File,
+        document: dict[str, Any],
+        root: Path,
+        stack: tuple[Path, ...],
+        known: Mapping[str, str] = TOP_KEYS,
+    ) -> None:
+        self._unknown_keys(file, (), document, known, "at the top level")
         title = document.get("title")
         if title is not None and self._shape(file, ("title",), title, "text", field="title") and not self.title:
             self.title = str(title)
@@ -260,12 +335,15 @@ class _Reader:
                 continue
             for index, table in enumerate(tables):
                 into.append(_Record(file, index, table, kind))
-        includes = document.get("include")
+        includes = document.get("include") if "include" in known else None
         if includes is not None and self._shape(file, ("include",), includes, "texts", field="include"):
             for include in includes:
                 self._include(file, include, root, stack)
 
     def _include(self, file: _File, include: str, root: Path, stack: tuple[Path, ...]) -> None:
+        if "\x00" in include:
+            self.problem(file, ("include",), f"{_shorten(include)!r} {_NUL_IN_NAME}", field="include")
+            return
         target = (file.path.parent / include).resolve()
         if target in stack:
             chain = " -> ".join(str(p.name) for p in (*stack[stack.index(target) :], target))
@@ -284,9 +362,9 @@ class _Reader:
 
     def _unreadable(self, origin: _File | None, name: str, message: str) -> None:
         if origin is None:
-            self.problem(None, (), f"{name}: {message}")
+            self.problem(None, (), f"{_shorten(name)}: {message}")
         else:
-            self.problem(origin, ("include",), f"{name!r} {message}", field="include")
+            self.problem(origin, ("include",), f"{_shorten(name)!r} {message}", field="include")
 
     # -- shapes -----------------------------------------------------------------------------------
 
@@ -312,7 +390,7 @@ class _Reader:
             if key not in known:
                 hint = suggest(key, known) or f"; known keys: {', '.join(known)}"
                 extra = " (put your own keys under [events.extra])" if place == "in an event" else ""
-                message = f"unknown key {key!r} {place}{hint}{extra}"
+                message = f"unknown key {_shorten(key)!r} {place}{hint}{extra}"
                 self.problem(file, (*where, key), message, record=record, field=prefix + key, at_key=True)
 
     def _checked_table(
@@ -396,7 +474,7 @@ class _Reader:
             self.problem(
                 record.file,
                 (*record.where, "id"),
-                f"{value!r} is not a valid id: use letters, digits, '-', '_' and '.', starting with a letter or digit",
+                f"{_shorten(value)!r} is not a valid id: {_ID_RULE}",
                 record=record,
                 field="id",
             )
@@ -409,7 +487,7 @@ class _Reader:
         self.problem(
             record.file,
             (*record.where, "id"),
-            f"duplicate {record.kind} id {record.table['id']!r} (first defined at {at})",
+            f"duplicate {record.kind} id {_shorten(record.table['id'])!r} (first defined at {at})",
             record=record,
             field="id",
         )
@@ -421,6 +499,10 @@ class _Reader:
         found = self._expressions.get(text)
         if found is None:
             try:
+                if isinstance(value, datetime.time):
+                    raise DateParseError(
+                        text, "a TOML time of day with no date; give the date too ('2024-10-18T10:00')"
+                    )
                 found = parse_expression(text)
             except DateParseError as error:
                 found = error
@@ -582,11 +664,11 @@ class _Reader:
         elif any(r.table.get("id") == anchor_id for r in self.sources):
             return None  # a source with its own problem
         else:
-            names = [*records, *sources]
+            names = itertools.chain(records, sources)
             self.problem(
                 record.file,
                 (*record.where, "anchor"),
-                f"unknown event or source {anchor_id!r}{suggest(anchor_id, names)}",
+                f"unknown event or source {anchor_id!r}{self._suggest(anchor_id, names)}",
                 record=record,
                 field="anchor",
             )
@@ -635,13 +717,28 @@ class _Reader:
         for field in ("anchor", "part_of"):
             if field in table and ID_PATTERN.fullmatch(table[field]) is None:
                 self.problem(
-                    record.file, (*record.where, field), f"{table[field]!r} is not an id", record=record, field=field
+                    record.file,
+                    (*record.where, field),
+                    f"{_shorten(table[field])!r} is not an id: {_ID_RULE}",
+                    record=record,
+                    field=field,
                 )
                 sound = False
         citations = []
         for index, item in enumerate(table.get("citations", ())):
             where = (*record.where, "citations", index)
             if not self._checked_table(record, where, item, CITATION_KEYS, "citation", f"citations[{index}]."):
+                sound = False
+                continue
+            if ID_PATTERN.fullmatch(item["source"]) is None:
+                field = f"citations[{index}].source"
+                self.problem(
+                    record.file,
+                    (*where, "source"),
+                    f"{_shorten(item['source'])!r} is not an id: {_ID_RULE}",
+                    record=record,
+                    field=field,
+                )
                 sound = False
                 continue
             citations.append(Citation(source=item["source"], quote=item.get("quote", "")))

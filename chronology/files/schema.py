@@ -1,6 +1,6 @@
 """What an event file may hold: the keys of each table and the shape of each value.
 
-The reference page ``docs/event-file.md`` documents the same keys; a test keeps
+The reference page ``docs/reference/event-file.md`` documents the same keys; a test keeps
 the two in step.
 """
 
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 from typing import Final
+
+from chronology.errors import _shorten
 
 __all__ = [
     "CITATION_KEYS",
@@ -101,7 +103,7 @@ def describe(value: object) -> str:
     if isinstance(value, int | float):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"a string ({value!r})"
+        return f"a string ({_shorten(value)!r})"
     if isinstance(value, list):
         return "an array" if all(not isinstance(v, dict) for v in value) else "an array of tables"
     if isinstance(value, dict):

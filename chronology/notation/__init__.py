@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Final
+from unicodedata import category
 
 from chronology.dates import DateValue
 from chronology.errors import DateParseError
@@ -20,6 +21,7 @@ from chronology.relative import RelativeDate, Tense
 __all__ = ["parse", "parse_expression"]
 
 _US_STYLE: Final = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_SPACED_TIME: Final = re.compile(r"([+-]?\d{4}-\d\d-\d\d) +(\d\d(?::\d\d){0,2}(?:[.,]\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)?)")
 #: Longest text worth reading as a date; anything longer is refused at once.
 MAX_LENGTH: Final = 1000
 
@@ -39,12 +41,22 @@ def parse_expression(text: str) -> DateValue | RelativeDate:
     if not stripped:
         raise DateParseError(text, "empty date; " + EXPECTED_ENGLISH, position=0)
     if not stripped.isprintable():
-        bad = next(i for i, c in enumerate(text) if not c.isprintable() and not c.isspace())
-        raise DateParseError(text, "contains a control or unprintable character", position=bad)
+        # Spaces such as U+00A0 (common in scraped text) separate words; anything else unprintable is refused.
+        bad = next((i for i, c in enumerate(stripped) if not c.isprintable() and category(c) != "Zs"), None)
+        if bad is not None:
+            where = bad + len(text) - len(text.lstrip())
+            raise DateParseError(
+                text, f"contains a control or unprintable character (U+{ord(stripped[bad]):04X})", position=where
+            )
     if _US_STYLE.fullmatch(stripped):
         raise DateParseError(
             text, "day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)", position=0
         )
+    spaced = _SPACED_TIME.fullmatch(stripped)
+    if spaced is not None:
+        where = len(text) - len(text.lstrip()) + spaced.end(1)
+        written = f"{spaced[1]}T{spaced[2]}"
+        raise DateParseError(text, f"a time follows its date after 'T', not a space: write {written!r}", position=where)
     if looks_like_edtf(stripped):
         return parse_edtf(stripped)
     expression = read_english(stripped)

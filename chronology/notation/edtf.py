@@ -486,12 +486,13 @@ class _Reader:
             self.fail("'Y' is followed by the year's digits, as Y12345 or Y-12345")
         self.pos += match.end()
         sign, digits, exponent = match.groups()
-        leading = digits.lstrip("0")
-        if exponent is not None and leading and len(leading) + int(exponent) > len(str(MAX_ABS_YEAR)):
-            # refused before computing 10**exponent, which could take forever
-            written = self.text[start : self.pos]
+        leading, power = digits.lstrip("0"), (exponent or "").lstrip("0")
+        if leading and (len(power) > 2 or len(leading) + int(power or 0) > len(str(MAX_ABS_YEAR))):
+            # refused before converting the digits or computing 10**exponent, which could take forever
+            written = f"{sign}{leading}" if exponent is None else self.text[start : self.pos]
+            written = written if len(written) <= 24 else f"{written[:12]}...({len(written)} characters)"
             self.fail(f"year {written} lies beyond the supported range of +/-{MAX_ABS_YEAR:,} years", start)
-        value = int(digits) * 10 ** int(exponent or 0)
+        value = int(leading) * 10 ** int(power or 0) if leading else 0
         if sign:
             value = -value
         if exponent is None and len(digits) <= 4:
@@ -513,7 +514,7 @@ class _Reader:
         if match is None:
             self.fail("'S' is followed by the number of significant digits, as 1950S2")
         self.pos += match.end()
-        count = int(match.group())
+        count = int(match.group()) if len(match.group()) <= 4 else 10_000  # more digits than any year has
         if "X" in digits or not 1 <= count <= len(digits.lstrip("-")):
             self.fail(f"significant digits must be 1 to {len(digits)}", start)
         return count

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
+from chronology import _calendar
 from chronology.dates import Interval, UncertainDate
 from chronology.errors import DateParseError
 from chronology.notation.edtf import parse_edtf
@@ -215,6 +216,8 @@ def _build(name: str, match: re.Match[str], text: str) -> RelativeDate | Interva
         day = int(groups["day"])
         if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
             raise DateParseError(text, f"day {day} does not exist in {groups['month'].title()}")
+        if year is not None and day > _calendar.days_in_month(year, month):
+            raise DateParseError(text, f"day {day} does not exist in {groups['month'].title()} {year}")
         rule = MonthRule(month, year, day=day)
     relative = RelativeDate(rule, text)
     if year is not None:

@@ -48,6 +48,10 @@ _FORM: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: Longest number read, in characters: far beyond any count, short enough to convert at once.
+_MOST_DIGITS: Final = 40
+#: Longest figure read, in characters ("approximately $1,500,000,000-2,000,000,000" is 42).
+_MOST_CHARACTERS: Final = 200
 #: What the reader accepts, for error messages.
 EXPECTED_QUANTITY: Final = (
     'expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly, '
@@ -73,9 +77,17 @@ def parse_quantity(text: str | int | float) -> Quantity:
         if text != text or text in (float("inf"), float("-inf")):
             raise QuantityParseError(repr(text), "a figure must be a finite number")
         return Quantity(comparison=Comparison.EXACTLY, low=text, high=text, text=str(text))
-    match = _FORM.fullmatch(text.strip())
+    if len(text) > _MOST_CHARACTERS:
+        raise QuantityParseError(
+            text, f"{len(text):,} characters is too long for a figure (at most {_MOST_CHARACTERS})"
+        )
+    # One space between words: runs of spaces would make the pattern try every way of splitting them (cubic time).
+    match = _FORM.fullmatch(" ".join(text.split()))
     if match is None:
         raise QuantityParseError(text, EXPECTED_QUANTITY)
+    longest = max(len(match["low"]), len(match["high"] or ""))
+    if longest > _MOST_DIGITS:
+        raise QuantityParseError(text, f"a number of {longest:,} characters is no figure (at most {_MOST_DIGITS})")
     low = _value(match["low"], match["low_scale"])
     high = _value(match["high"], match["high_scale"]) if match["high"] else None
     word = (match["word"] or "").lower()

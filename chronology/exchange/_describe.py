@@ -1,0 +1,117 @@
+"""What the exporters say about an event besides its title: its dated ends, sources and claims.
+
+Shared by the TimelineJS, iCalendar, Markdown, HTML and pandas exports, so that
+every format names the same sources in the same order and words claims alike.
+Nothing here formats for one output; escaping is each exporter's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from chronology import _calendar
+from chronology.dates import DateValue, Precision, UncertainDate
+from chronology.events import Claim, Event, Source
+
+__all__ = [
+    "cited",
+    "claim_text",
+    "coarsest_precision",
+    "dated_ends",
+    "is_exact_day",
+    "is_web_url",
+    "names",
+    "source_name",
+    "source_parts",
+    "ymd",
+]
+
+
+def dated_ends(value: DateValue) -> tuple[UncertainDate | None, UncertainDate | None]:
+    """The start and the end that carry a date; an instant is both, an open or unknown end is ``None``."""
+    if isinstance(value, UncertainDate):
+        return value, value
+    start = value.start if isinstance(value.start, UncertainDate) else None
+    end = value.end if isinstance(value.end, UncertainDate) else None
+    return start, end
+
+
+def is_exact_day(value: DateValue) -> bool:
+    """Whether the value names one known day (or a span between two known days), unqualified."""
+    start, end = dated_ends(value)
+    if start is None or end is None:
+        return False
+    return all(v.earliest_day == v.latest_day and not v.qualifier for v in (start, end))
+
+
+def coarsest_precision(value: DateValue) -> Precision:
+    """The precision of an instant; of an interval, the coarser of its dated ends'."""
+    start, end = dated_ends(value)
+    dated = [v.precision for v in (start, end) if v is not None]
+    return max(dated, key=lambda precision: precision.rank)
+
+
+def ymd(day: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day number, for any year."""
+    return _calendar.from_day_number(day)
+
+
+def cited(event: Event) -> tuple[str, ...]:
+    """Ids of the sources an event cites, then of those its claims come from; each once, in order."""
+    claimed = (claim.source for claim in event.claims if claim.source is not None)
+    return tuple(dict.fromkeys((*event.sources, *claimed)))
+
+
+def source_name(source_id: str, sources: Mapping[str, Source]) -> str:
+    """How a source is called in running text: its outlet, else its title (quoted), else its id."""
+    source = sources.get(source_id)
+    if source is None:
+        return source_id
+    if source.outlet:
+        return source.outlet
+    return f"“{source.title}”" if source.title else source.id
+
+
+def source_parts(source: Source) -> list[str]:
+    """The parts of a reference, as plain text: outlet, title, authors, "published ...", url.
+
+    Empty parts are left out; the title is quoted.
+    """
+    parts = [source.outlet] if source.outlet else []
+    if source.title:
+        parts.append(f"“{source.title}”")
+    if source.authors:
+        parts.append("by " + names(source.authors))
+    if source.published is not None:
+        parts.append(f"published {source.published.label}")
+    if source.url:
+        parts.append(source.url)
+    return parts or [source.id]
+
+
+def claim_text(claim: Claim, sources: Mapping[str, Source]) -> str:
+    """A claim in one line: "subject: figure unit (claimant; said when; source)"."""
+    figure = claim.value.label + (f" {claim.unit}" if claim.unit else "")
+    notes = [claim.claimant] if claim.claimant else []
+    if claim.said is not None:
+        notes.append(f"said {claim.said.label}")
+    if claim.source is not None and source_name(claim.source, sources) != claim.claimant:
+        notes.append(f"in {source_name(claim.source, sources)}")
+    tail = f" ({'; '.join(notes)})" if notes else ""
+    return f"{claim.subject}: {figure}{tail}"
+
+
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) address without spaces or control characters (safe to link)."""
+    if not url or any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'`" for ch in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def names(people: tuple[str, ...]) -> str:
+    """Names in running text: "A", "A and B", "A, B and C"."""
+    if len(people) <= 2:
+        return " and ".join(people)
+    return ", ".join(people[:-1]) + f" and {people[-1]}"

@@ -1,0 +1,432 @@
+"""CSV export and import: one row per event, spreadsheets read as they come, every problem placed at its row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from generated_timelines import timelines
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+
+import chronology
+from chronology import Citation, Event, EventFileError, Precision, Source, Tense, Timeline, UncertainDate
+from chronology.exchange import from_csv, to_csv
+from chronology.exchange.as_csv import COLUMNS, join_list, split_list
+
+SHOWCASE = Path(__file__).parent.parent / "events.toml"
+REPORT_DAY = UncertainDate.parse("2024-11-17")
+REPORT = Source(id="report", outlet="Bloomberg", published=REPORT_DAY)
+
+
+def small() -> Timeline:
+    call = Event(
+        id="call",
+        title="Scholz calls Putin",
+        when=chronology.parse("Friday", anchor=REPORT_DAY),
+        anchor="report",
+        kind="diplomacy",
+        actors=("Olaf Scholz", "Vladimir Putin"),
+        citations=[Citation(source="report", quote='He said "grave"; then, nothing')],
+        extra={"analyst": "J. Doe"},
+    )
+    summit = Event(
+        id="summit",
+        title="G20 summit",
+        when=chronology.parse("2024-11-18/2024-11-19"),
+        tags=("g20",),
+        places=("Rio de Janeiro",),
+        after=["call"],
+    )
+    talks = Event(
+        id="talks",
+        title="Talks last week",
+        when=chronology.parse("last week", anchor=REPORT_DAY),
+        anchor="report",
+        citations=[Citation(source="report")],
+    )
+    return Timeline([call, summit, talks], [REPORT], title="November 2024")
+
+
+SMALL_CSV = (
+    "id,title,earliest,latest,precision,edtf,kind,actors,tags,sources,when,anchor,tense,places,summary,quotes,"
+    "after,before,part_of,reports,analyst\r\n"
+    "call,Scholz calls Putin,2024-11-15,2024-11-15,day,2024-11-15,diplomacy,Olaf Scholz; Vladimir Putin,,report,"
+    'Friday,report,,,,"He said ""grave"";; then, nothing",,,,,J. Doe\r\n'
+    "summit,G20 summit,2024-11-18,2024-11-19,day,2024-11-18/2024-11-19,,,g20,,,,,Rio de Janeiro,,,call,,,,\r\n"
+    "talks,Talks last week,2024-11-04,2024-11-10,week,[2024-11-04..2024-11-10],,,,report,last week,report,"
+    ",,,,,,,,\r\n"
+)
+
+
+def assert_same_events(a: Timeline, b: Timeline, *, wording: bool = True) -> None:
+    """Event for event, claims aside (a spreadsheet does not carry them)."""
+    assert [e.id for e in b] == [e.id for e in a]
+    for mine, theirs in zip(a, b, strict=True):
+        assert theirs == attrs.evolve(mine, claims=())
+        if wording:
+            assert theirs.when.text == mine.when.text
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+def test_a_small_timeline_is_written_one_row_per_event() -> None:
+    assert to_csv(small()) == SMALL_CSV
+
+
+def test_the_first_columns_are_those_promised() -> None:
+    assert COLUMNS[:10] == (
+        "id",
+        "title",
+        "earliest",
+        "latest",
+        "precision",
+        "edtf",
+        "kind",
+        "actors",
+        "tags",
+        "sources",
+    )
+
+
+def test_open_ends_leave_earliest_or_latest_empty() -> None:
+    timeline = Timeline(
+        [
+            Event(id="war", title="War", when=chronology.parse("2022-02/..")),
+            Event(id="before", title="Before", when=chronology.parse("../2024-01")),
+            Event(id="rome", title="Ides", when=chronology.parse("-0044-03-15")),
+        ]
+    )
+    rows = list(csv.DictReader(io.StringIO(to_csv(timeline))))
+    assert [(r["earliest"], r["latest"], r["precision"], r["edtf"]) for r in rows] == [
+        ("2022-02-01", "", "month", "2022-02/.."),
+        ("", "2024-01-31", "month", "../2024-01"),
+        ("-0044-03-15", "-0044-03-15", "day", "-0044-03-15"),
+    ]
+
+
+def test_extra_keys_named_like_columns_are_prefixed_and_values_not_text_are_json() -> None:
+    event = Event(id="a", title="A", when=chronology.parse("2024"), extra={"title": "mine", "scores": [1, 2]})
+    header, row = list(csv.reader(io.StringIO(to_csv(Timeline([event])))))
+    assert header[len(COLUMNS) :] == ["extra.title", "scores"]
+    assert row[len(COLUMNS) :] == ["mine", "[1, 2]"]
+    back = from_csv(to_csv(Timeline([event])))
+    assert dict(back["a"].extra) == {"title": "mine", "scores": "[1, 2]"}  # a spreadsheet holds text
+
+
+@pytest.mark.parametrize(
+    ("items", "cell"),
+    [
+        (["Kim Jong Un", "Vladimir Putin"], "Kim Jong Un; Vladimir Putin"),
+        (["a; b"], "a;; b"),
+        (["a;", "b"], "a;;; b"),
+        (["a", ";b"], "a; ;;b"),
+        ([";"], ";;"),
+        ([], ""),
+    ],
+    ids=["two", "inner-semicolon", "trailing-semicolon", "leading-semicolon", "only-semicolon", "none"],
+)
+def test_lists_join_with_semicolons_doubled_inside_items(items: list[str], cell: str) -> None:
+    assert join_list(items) == cell
+    assert split_list(cell) == items
+
+
+@given(st.lists(st.text().map(str.strip).filter(bool)))
+def test_split_list_reads_what_join_list_writes(items: list[str]) -> None:
+    assert split_list(join_list(items)) == items
+
+
+def test_split_list_keeps_empty_items_and_strips_spaces() -> None:
+    assert split_list(" a ;  ; b ") == ["a", "", "b"]
+    assert split_list("   ") == []
+
+
+# -- round trips ----------------------------------------------------------------------------------
+
+
+def test_the_small_timeline_survives_a_round_trip_with_its_sources() -> None:
+    back = from_csv(SMALL_CSV, path="small.csv", sources=[REPORT])
+    assert_same_events(small(), back)
+    assert dict(back.sources) == {"report": REPORT}
+    talks = back["talks"].when
+    assert isinstance(talks, UncertainDate)
+    assert talks.precision is Precision.WEEK  # from the precision column
+
+
+def test_without_its_sources_a_spreadsheet_cites_bare_sources_and_keeps_the_dates() -> None:
+    back = from_csv(SMALL_CSV, path="small.csv")
+    assert dict(back.sources) == {"report": Source(id="report")}
+    assert_same_events(small(), back, wording=False)
+    # "Friday" cannot be read against a source the spreadsheet does not date: the date is kept, not the wording
+    assert back["call"].when.text == "2024-11-15"
+    assert back["call"].anchor == "report"
+
+
+def test_the_showcase_survives_a_round_trip() -> None:
+    showcase = chronology.load(SHOWCASE)
+    text = to_csv(showcase)
+    back = from_csv(text, path="showcase.csv", sources=showcase.sources)
+    assert len(back) == 33
+    assert_same_events(showcase, back)
+    assert dict(back.sources) == dict(showcase.sources)
+    assert to_csv(back) == text
+
+
+def test_the_showcase_without_its_sources_keeps_every_date_and_the_wording_it_can_check() -> None:
+    showcase = chronology.load(SHOWCASE)
+    back = from_csv(to_csv(showcase), path="showcase.csv")
+    assert_same_events(showcase, back, wording=False)
+    assert set(back.sources) == set(showcase.sources)
+    assert all(source == Source(id=source.id) for source in back.sources.values())
+    assert back["transfers"].when.text == "the second week of October"  # anchored to an event of the sheet
+    assert back["scholz-putin-call"].when.text == "2024-11-15"  # anchored to an undated source
+
+
+@settings(deadline=None)  # whole timelines: the first example also pays for warming caches
+@given(timelines(for_csv=True))
+def test_generated_timelines_survive_a_round_trip(timeline: Timeline) -> None:
+    text = to_csv(timeline)
+    note(text)
+    note(repr([(e.id, e.when, e.when.text) for e in timeline]))
+    back = from_csv(text, sources=timeline.sources)
+    assert_same_events(timeline, back)
+    assert to_csv(back) == text
+
+
+# -- spreadsheets as people make them -------------------------------------------------------------
+
+
+def test_a_spreadsheet_export_with_bom_crlf_semicolons_and_columns_of_its_own_is_read() -> None:
+    text = (
+        "\ufeffTitle;ID;Edtf;Notes;Actors;Sources\r\n"
+        'Troops arrive;arrival;2024-10;seen on video;"Kim Jong Un; Vladimir Putin";rferl\r\n'
+        ";;;;;\r\n"
+        "Pact;pact;2024-06;;;\r\n"
+    )
+    timeline = from_csv(text.encode("utf-8"), path="sheet.csv")
+    assert [e.id for e in timeline] == ["arrival", "pact"]
+    arrival = timeline["arrival"]
+    assert arrival.title == "Troops arrive"
+    assert arrival.when == chronology.parse("2024-10")
+    assert dict(arrival.extra) == {"Notes": "seen on video"}
+    assert arrival.sources == ("rferl",)
+    assert timeline["pact"].extra == {}
+
+
+def test_a_semicolon_sheet_quotes_its_lists() -> None:
+    text = 'id;title;when;actors\na;A;2024;"Kim Jong Un; Vladimir Putin"\n'
+    assert from_csv(text)["a"].actors == ("Kim Jong Un", "Vladimir Putin")
+
+
+def test_a_tab_separated_sheet_is_read() -> None:
+    assert from_csv("id\ttitle\twhen\na\tA\tJune 2024\n")["a"].when == chronology.parse("June 2024")
+
+
+def test_earliest_and_latest_alone_make_one_day_between_them() -> None:
+    text = "id,title,earliest,latest,precision\na,A,2024-10-07,2024-10-13,\nb,B,2024-10-18,2024-10-18,\nc,C,2024-06,2024-08,\n"
+    timeline = from_csv(text)
+    assert timeline["a"].when == chronology.parse("[2024-10-07..2024-10-13]")
+    assert timeline["b"].when == chronology.parse("2024-10-18")
+    assert timeline["c"].when == chronology.parse("[2024-06-01..2024-08-31]")
+
+
+def test_a_precision_names_the_unit_of_a_range_of_days() -> None:
+    text = "id,title,earliest,latest,precision\na,A,2024-06-01,2024-06-30,month\nb,B,2024-11-04,2024-11-10,week\n"
+    timeline = from_csv(text)
+    assert timeline["a"].when == chronology.parse("June 2024")
+    assert timeline["b"].when == chronology.parse("last week", anchor=REPORT_DAY)
+
+
+def test_when_is_read_from_its_anchor_when_there_is_no_edtf() -> None:
+    text = "id,title,when,anchor,tense,sources\nreport,Report,2024-11-17,,,\nmeet,Meeting,on Tuesday,report,future,\n"
+    assert from_csv(text)["meet"].when == chronology.parse("2024-11-19")
+
+
+def test_sources_given_by_id_or_as_a_list_date_the_anchors() -> None:
+    text = "id,title,when,anchor\ncall,Call,Friday,report\n"
+    expected = chronology.parse("2024-11-15")
+    assert from_csv(text, sources=[REPORT])["call"].when == expected
+    assert from_csv(text, sources={"report": REPORT})["call"].when == expected
+    assert from_csv(text, sources=[REPORT])["call"].when.text == "Friday"
+
+
+# -- problems -------------------------------------------------------------------------------------
+
+NEEDS = "every row needs an id, a title and a date ('edtf', 'when', or 'earliest' and 'latest')"
+
+HEADERS = [
+    pytest.param(
+        "title,when\nA,2024\n",
+        [f"x.csv:1: no 'id' column: the header row must name it; {NEEDS}"],
+        id="no-id-column",
+    ),
+    pytest.param(
+        "id,when\na,2024\n",
+        [f"x.csv:1: no 'title' column: the header row must name it; {NEEDS}"],
+        id="no-title-column",
+    ),
+    pytest.param(
+        "id,title,earliest\na,A,2024\n",
+        [f"x.csv:1: no date column: name an 'edtf' or 'when' column, or both 'earliest' and 'latest'; {NEEDS}"],
+        id="no-date-column",
+    ),
+    pytest.param(
+        "id,title,when,Title,notes,extra.notes\na,A,2024,B,x,y\n",
+        [
+            "x.csv:1: field 'title': column 'Title' (column 4) repeats column 2; name each column once",
+            "x.csv:1: field 'notes': column 'extra.notes' (column 6) repeats column 5; name each column once",
+        ],
+        id="repeated-columns",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "messages"), HEADERS)
+def test_a_header_that_cannot_be_read_is_reported_alone(text: str, messages: list[str]) -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(text, path="x.csv")
+    assert [str(p) for p in raised.value.problems] == messages
+
+
+ROWS = """\
+id,title,edtf,when,anchor,tense,earliest,latest,precision,sources,quotes,after
+a,A,2024-13-01,,,,,,,,,
+,No id,2024,,,,,,,,,
+b,,2024,,,,,,,,,
+c,C,,,,,,,,,,
+d,D,,Friday,,,,,,,,
+e,E,,Friday,reprot,,,,,report,,
+f,F,2024-10-18,,,,2024-10-17,2024-10-18,,,,
+g,G,2024-10,,,,,,day,,,
+h,H,2024-10,,,,,,fortnight,,,
+i,I,2024-11-14,Friday,report,,,,,report,,
+j,J,,,,,2024-10-01,,,,,
+k,K,,,,,2024-10-09,2024-10-01,,,,
+l,L,2024,,,,,,,report; report,one quote,
+m,M,2024,,,sometimes,,,,,,
+a,A again,2024,,,,,,,,,
+n b,N,2024,,,,,,,bad id,,
+o,O,2024-10-01,,,,,,,,,p
+p,P,2024-11-01,,,,,,,,,
+q,Q,2024,,,,,,,,,,stray
+"""
+
+
+def test_every_problem_of_every_row_is_reported_with_its_row_and_column() -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(ROWS, path="events.csv", sources=[REPORT])
+    assert [str(p) for p in raised.value.problems] == [
+        "events.csv:2: event 'a', field 'edtf': '2024-13-01' (at position 5): month 13 does not exist; "
+        "expected 01-12, or 21-41 for seasons and quarters",
+        f"events.csv:3: field 'id': empty 'id' cell; {NEEDS}",
+        f"events.csv:4: event 'b', field 'title': empty 'title' cell; {NEEDS}",
+        "events.csv:5: event 'c', field 'edtf': no date: fill 'edtf' or 'when', or both 'earliest' and 'latest'",
+        "events.csv:6: event 'd', field 'when': 'Friday' is relative: name what it is read from with "
+        'anchor = "<id of a source or event>"',
+        "events.csv:7: event 'e', field 'anchor': unknown event or source 'reprot'; did you mean 'report'?",
+        "events.csv:8: event 'f', field 'earliest': '2024-10-17' disagrees with edtf '2024-10-18', "
+        "whose earliest day is 2024-10-18; correct one of them, or leave 'earliest' empty",
+        "events.csv:9: event 'g', field 'precision': 'day' disagrees with edtf '2024-10', whose precision is "
+        "'month'; correct one of them, or leave 'precision' empty",
+        "events.csv:10: event 'h', field 'precision': unknown precision 'fortnight'; expected one of second, "
+        "minute, hour, day, week, month, season, quarter, quadrimester, semester, year, decade, century, millennium",
+        "events.csv:11: event 'i', field 'when': 'Friday' read from 'report' (17 November 2024) is 2024-11-15, "
+        "but edtf is '2024-11-14'; correct one of them, or leave 'when' empty",
+        "events.csv:12: event 'j', field 'latest': 'earliest' without 'latest': give both (one day somewhere "
+        "between them), or an 'edtf' or 'when'",
+        "events.csv:13: event 'k', field 'earliest': earliest '2024-10-09' comes after latest '2024-10-01'",
+        "events.csv:14: event 'l', field 'quotes': 1 quote for 2 sources: give one quote per source, in the same "
+        "order, separated by '; ' (an empty one for a source without a quote; a ';' inside a quote is written ';;')",
+        "events.csv:15: event 'm', field 'tense': unknown tense 'sometimes'; expected one of 'past', 'future', "
+        "'either'",
+        "events.csv:16: event 'a', field 'id': duplicate event id 'a' (first defined at events.csv:2)",
+        "events.csv:17: event 'n b', field 'id': 'n b' is not a valid id: use letters, digits, '-', '_' and '.', "
+        "starting with a letter or digit",
+        "events.csv:18: event 'o', field 'after': the links contradict the dates: 'p' no earlier than 2024-11-01; "
+        "'o' is after 'p'; 'o' no later than 2024-10-01",
+        "events.csv:20: event 'q': 'stray' is in column 13, which the header row does not name; "
+        "name the column or empty the cell",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("", f"x.csv: empty: expected a header row naming the columns; {NEEDS}", id="empty"),
+        pytest.param("\ufeff\r\n", f"x.csv: empty: expected a header row naming the columns; {NEEDS}", id="bom"),
+        pytest.param(
+            b"id,title,when\na,Caf\xe9,2024\n",
+            "x.csv: is not UTF-8 text (byte 0xe9 at offset 19); save the spreadsheet as CSV UTF-8",
+            id="latin-1",
+        ),
+        pytest.param(None, "x.csv: expected CSV text (str or bytes), got NoneType", id="none"),
+        pytest.param(
+            "id,title,when\na," + "x" * 200_000 + ",2024\n",
+            "x.csv:2: CSV: field larger than field limit (131072)",
+            id="huge-cell",
+        ),
+    ],
+)
+def test_unreadable_text_is_one_problem(text: Any, message: str) -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(text, path="x.csv")
+    assert str(raised.value) == message
+
+
+def test_sources_that_are_not_sources_are_refused() -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv("id,title,when\na,A,2024\n", path="x.csv", sources=["report"])  # type: ignore[list-item]
+    assert str(raised.value) == "x.csv: sources: expected Source values, got str"
+
+
+def test_a_relative_when_against_an_undated_source_says_so() -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv("id,title,when,anchor,sources\na,A,Friday,report,report\n", path="x.csv")
+    assert str(raised.value) == (
+        "x.csv:2: event 'a', field 'anchor': anchor 'report' is a source without a 'published' date to read "
+        "'Friday' from"
+    )
+
+
+def test_many_rows_are_read() -> None:
+    rows = "".join(f"e{i},Event {i},2024-10-18\n" for i in range(20_000))
+    assert len(from_csv("id,title,edtf\n" + rows)) == 20_000
+
+
+def test_tense_is_kept() -> None:
+    text = "id,title,when,anchor,tense\nr,R,2024-11-17,,\nm,M,on Tuesday,r,either\n"
+    assert from_csv(text)["m"].tense is Tense.EITHER
+
+
+# -- never anything but a ChronologyError ------------------------------------------------------------
+
+HEADER_NAMES = st.sampled_from([*COLUMNS, "ID", " when ", "extra.x", "notes", ""])
+CELL_VALUES = st.sampled_from(
+    ["a", "b", "2024-10-18", "2024-10", "Friday", "a; b", "day", "week", "fortnight", "s", "", " ", '"', ";;"]
+) | st.text(max_size=6)
+
+
+@settings(deadline=None)  # whole timelines: the first example also pays for warming caches
+@given(st.lists(HEADER_NAMES, min_size=1, max_size=8), st.lists(st.lists(CELL_VALUES, max_size=9), max_size=5))
+def test_any_sheet_gives_a_timeline_or_a_chronology_error(header: list[str], rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    try:
+        timeline = from_csv(out.getvalue())
+    except chronology.ChronologyError:
+        return
+    assert_same_events(timeline, from_csv(to_csv(timeline), sources=timeline.sources))  # what is read is written
+
+
+@given(st.binary(max_size=60) | st.text(max_size=60))
+def test_any_text_gives_a_timeline_or_a_chronology_error(text: bytes | str) -> None:
+    try:
+        timeline = from_csv(text)
+    except chronology.ChronologyError:
+        return
+    assert_same_events(timeline, from_csv(to_csv(timeline), sources=timeline.sources))

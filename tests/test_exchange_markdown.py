@@ -1,0 +1,146 @@
+"""Markdown export: a chronology table with labels as the library gives them, sources as footnotes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import chronology as c
+from chronology import Citation, Claim, Event, Quantity, Source, Timeline
+from chronology.exchange import to_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def showcase() -> Timeline:
+    return c.load(ROOT / "events.toml")
+
+
+def small() -> Timeline:
+    bbc = Source(
+        id="bbc-1",
+        outlet="BBC",
+        title="A | B *story*",
+        authors=("Ann", "Bo"),
+        published=c.UncertainDate.parse("2024-11-17"),
+        url="https://example.org/x?a=1",
+    )
+    undated = Source(id="undated", title="Undated report", published=c.UncertainDate.parse("[2024-10-29..2024-11-30]"))
+    events = [
+        Event(
+            id="a",
+            title="Troops <arrive> | go\nnext line",
+            when=c.parse("2024-W41"),
+            citations=[Citation(source="bbc-1")],
+        ),
+        Event(
+            id="b",
+            title="War",
+            when=c.parse("2022-02/.."),
+            citations=[Citation(source="undated"), Citation(source="bbc-1")],
+        ),
+        Event(
+            id="c",
+            title="Call_me",
+            when=c.parse("2024-11-15"),
+            claims=[Claim(subject="x", value=Quantity.parse("10"), source="undated")],
+        ),
+        Event(id="d", title="Unsourced", when=c.parse("2024-06")),
+    ]
+    return Timeline(events, [bbc, undated], title="My *chronology*")
+
+
+def test_a_small_timeline_renders_exactly() -> None:
+    assert to_markdown(small()) == (
+        "# My \\*chronology\\*\n"
+        "\n"
+        "| When | Event | Sources |\n"
+        "| --- | --- | --- |\n"
+        "| from February 2022 (ongoing) | War | [^undated] [^bbc-1] |\n"
+        "| June 2024 | Unsourced |  |\n"
+        "| 7-13 Oct 2024 | Troops \\<arrive\\> \\| go<br>next line | [^bbc-1] |\n"
+        "| 15 November 2024 | Call\\_me | [^undated] |\n"
+        "\n"
+        "[^undated]: “Undated report”, published 29 Oct-30 Nov 2024\n"
+        "[^bbc-1]: BBC, “A \\| B \\*story\\*”, by Ann and Bo, published 17 November 2024, <https://example.org/x?a=1>\n"
+    )
+
+
+def test_without_a_title_or_sources_there_is_just_the_table() -> None:
+    timeline = Timeline([Event(id="e", title="E", when=c.parse("1950/1953"))])
+    assert to_markdown(timeline) == "| When | Event | Sources |\n| --- | --- | --- |\n| 1950 – 1953 | E |  |\n"
+
+
+ESCAPES = [
+    ("a|b", "a\\|b"),
+    ("a\\b", "a\\\\b"),
+    ("*a* _b_ `c` ~d~", "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~"),
+    ("[link](x) <b> &amp;", "\\[link\\](x) \\<b\\> \\&amp;"),
+    ("one\ntwo\r\nthree", "one<br>two<br>three"),
+    ("  padded  ", "padded"),
+]
+
+
+@pytest.mark.parametrize(("title", "cell"), ESCAPES, ids=[row[0].replace("\n", "\\n") for row in ESCAPES])
+def test_cells_escape_markdown_and_keep_line_breaks(title: str, cell: str) -> None:
+    text = to_markdown(Timeline([Event(id="e", title=title, when=c.parse("2024-10-18"))]))
+    assert text.splitlines()[2] == f"| 18 October 2024 | {cell} |  |"
+
+
+def test_an_address_that_is_not_a_web_link_is_text() -> None:
+    source = Source(id="s", title="T", url="javascript:alert(1)")
+    text = to_markdown(
+        Timeline([Event(id="e", title="E", when=c.parse("2024"), citations=[Citation(source="s")])], [source])
+    )
+    assert text.endswith("[^s]: “T”, javascript:alert(1)\n")
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a table row, split on unescaped pipes."""
+    assert row.startswith("| ")
+    assert row.endswith(" |")
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row[1:-1])]
+
+
+def test_the_showcase_renders_one_row_per_event_in_order(showcase: Timeline) -> None:
+    lines = to_markdown(showcase).splitlines()
+    assert lines[:4] == [
+        "# North Korean troops sent to Russia, 2023-2024",
+        "",
+        "| When | Event | Sources |",
+        "| --- | --- | --- |",
+    ]
+    rows = lines[4 : 4 + len(showcase)]
+    assert lines[4 + len(showcase)] == ""
+    events = showcase.sorted()
+    for row, event in zip(rows, events, strict=True):
+        when, title, notes = cells(row)
+        assert when == event.when.label
+        assert re.sub(r"\\(.)", r"\1", title) == event.title
+        claimed = [claim.source for claim in event.claims if claim.source is not None]
+        assert notes.split() == [f"[^{source_id}]" for source_id in dict.fromkeys([*event.sources, *claimed])]
+    transfers = rows[[e.id for e in events].index("transfers")]
+    assert (
+        transfers
+        == "| 7-13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia | [^aljazeera-2024-10] |"
+    )
+
+
+def test_every_footnote_is_defined_once_and_used(showcase: Timeline) -> None:
+    text = to_markdown(showcase)
+    table, footnotes = text.split("\n\n")[1:]
+    used = list(dict.fromkeys(re.findall(r"\[\^([^\]]+)\]", table)))
+    defined = re.findall(r"^\[\^([^\]]+)\]: ", footnotes, re.MULTILINE)
+    assert defined == used
+    assert sorted(defined) == sorted(showcase.sources)
+    assert (
+        "[^bloomberg-2024-11-17]: Bloomberg, “North Korea may deploy as many as 100,000 troops to aid Russia’s war "
+        "on Ukraine, G20 assessments say”, by Alberto Nardelli and Michael Nienaber, published 17 November 2024"
+    ) in footnotes.splitlines()
+    assert (
+        "[^pledge-until-victory]: “North Korea’s pledge to support Russia in Ukraine until victory raises alarm "
+        "bells”, published 29 Oct-30 Nov 2024"
+    ) in footnotes.splitlines()
