@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
@@ -33,6 +33,21 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _between(low: float, high: float, unit: str) -> Callable[[str], float]:
+    """An argument type: a number from ``low`` to ``high``, refused with the range otherwise."""
+
+    def read(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number; expected {low:g}-{high:g} {unit}") from None
+        if not low <= value <= high:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range; expected {low:g}-{high:g} {unit}")
+        return value
+
+    return read
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,8 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="one lane per kind (default), actor, tag or source; none: a single lane",
     )
     plot.add_argument("--lanes", help="lane order, comma-separated (the rest follow)")
-    plot.add_argument("--width", type=float, default=11.0, help="inches (default 11)")
-    plot.add_argument("--dpi", type=float, default=100.0, help="dots per inch (default 100)")
+    plot.add_argument("--width", type=_between(2, 100, "inches"), default=11.0, help="inches, 2-100 (default 11)")
+    plot.add_argument(
+        "--dpi", type=_between(20, 600, "dots per inch"), default=100.0, help="dots per inch, 20-600 (default 100)"
+    )
     plot.add_argument("--title", help="the title (default: the file's)")
     plot.add_argument("--claims", metavar="SUBJECT", help="draw the claims about SUBJECT instead of the events")
     plot.add_argument("--unit", help="with --claims: only claims in this unit")
