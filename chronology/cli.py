@@ -50,6 +50,12 @@ def _between(low: float, high: float, unit: str) -> Callable[[str], float]:
     return read
 
 
+def _version() -> str:
+    from chronology import __version__
+
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``chronology`` command (also read by the docs)."""
     parser = _Parser(
@@ -57,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build, check and read chronologies whose dates are uncertain.",
         epilog="Exit codes: 0 success, 1 problems in the files, 2 a wrong command line.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser(
@@ -111,7 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--certain", action="store_true", help="only events that happened in the window for sure, whatever the reading"
     )
     certainty.add_argument("--possible", action="store_true", help="events that may have happened in it (default)")
-    query.add_argument("--within", action="store_true", help="the whole event in the window, not just some of it")
+    query.add_argument(
+        "--within",
+        action="store_true",
+        help="the whole event in the window, not just some of it (certainly with --certain, else possibly)",
+    )
     _filters(query)
     query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
     query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
@@ -199,8 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="add an event to a file",
         description="Add one event to an event file, keeping everything else in the file as it was. "
         "The file is checked before it is written.",
-        epilog='example: chronology add events.toml --id g20-summit --title "G20 summit in Rio" '
-        "--when 2024-11-18/2024-11-19 --kind diplomacy",
+        epilog="example: chronology add events.toml --id rutte-escalation "
+        '--title "NATO chief Rutte calls the deployment a significant escalation" --when 2024-10-28 '
+        "--kind statement --source aljazeera-2024-10",
     )
     add.add_argument("file", metavar="FILE", help="the event file to change (TOML)")
     add.add_argument("--id", required=True, help="a new, unique id: letters, digits, - _ .")
@@ -563,20 +575,25 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = Path(arguments.output)
     if output.exists() and not arguments.append:
         raise ChronologyError(f"{arguments.output} exists: give --append to add to it, or another -o")
-    if arguments.append:
-        file = EventFile.open(output)
-        known = set(file.timeline().sources)
-    else:
-        file = EventFile(output, _new_file_text(timeline.title))
-        known = set()
-    for source in timeline.sources.values():
-        if source.id not in known:
+    # Appending locks from reading to writing, as `add` does: nothing another process adds meanwhile is lost.
+    file = EventFile.open(output, lock=True) if arguments.append else EventFile(output, _new_file_text(timeline.title))
+    try:
+        known = set(file.timeline().sources) if arguments.append else set()
+        new_sources = [source for source in timeline.sources.values() if source.id not in known]
+        for source in new_sources:
             file.add_source(source)
-    for event in timeline:
-        file.add(event)
-    file.save()
-    counts = f"{_count(len(timeline), 'event')}, {_count(len(timeline.sources), 'source')}"
-    print(f"wrote {arguments.output} ({counts})", file=out)
+        for event in timeline:
+            file.add(event)
+        file.save()
+        total = len(file.timeline())
+    finally:
+        file.close()
+    if arguments.append:
+        added = _count(len(timeline), "event") + (f" and {_count(len(new_sources), 'source')}" if new_sources else "")
+        print(f"added {added} to {arguments.output} (now {_count(total, 'event')})", file=out)
+    else:
+        counts = f"{_count(len(timeline), 'event')}, {_count(len(new_sources), 'source')}"
+        print(f"wrote {arguments.output} ({counts})", file=out)
     return OK
 
 

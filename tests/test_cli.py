@@ -417,7 +417,7 @@ def test_import_never_overwrites_and_appends_when_asked(good: Path) -> None:
     assert good.read_text(encoding="utf-8") == before
     assert run("import", "more.csv", "-o", "events.toml", "--append") == (
         0,
-        "wrote events.toml (1 event, 0 sources)\n",
+        "added 1 event to events.toml (now 3 events)\n",
         "",
     )
     after = good.read_text(encoding="utf-8")
@@ -448,3 +448,15 @@ def test_a_closed_pipe_ends_the_command_quietly(showcase: Path) -> None:
     assert done.stdout == "{"
     assert "Traceback" not in done.stderr
     assert "Broken pipe" not in done.stderr
+
+
+def test_version_is_the_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    import tomllib
+
+    from chronology.cli import main
+
+    with pytest.raises(SystemExit) as raised:
+        main(["--version"])
+    assert raised.value.code == 0
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert capsys.readouterr().out == f"chronology {project['project']['version']}\n"

@@ -51,6 +51,28 @@ def test_the_readme_example_gives_what_its_comments_say() -> None:
             exec(statement, namespace)
 
 
+def test_the_readme_commands_run_as_written_on_the_showcase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shlex
+
+    from chronology.cli import main
+
+    shutil.copy(ROOT / "events.toml", tmp_path / "events.toml")
+    monkeypatch.chdir(tmp_path)
+    (commands,) = [block for block in blocks(ROOT / "README.md", "sh") if "chronology add" in block]
+    ran = []
+    for line in commands.splitlines():
+        argv = shlex.split(line, comments=True)
+        assert argv[0] == "chronology", line
+        assert main(argv[1:]) == 0, f"{line}\n{capsys.readouterr().err}"
+        ran.append(argv[1])
+    assert ran == ["validate", "list", "plot", "plot", "add"]
+    assert (tmp_path / "october.png").stat().st_size > 10_000
+    assert (tmp_path / "claims.png").stat().st_size > 10_000
+    assert chronology.load(tmp_path / "events.toml")["rutte-escalation"].when.label == "28 October 2024"
+
+
 DOCS = ROOT / "docs"
 PAGES = sorted(page for page in DOCS.glob("**/*.md") if "_build" not in page.relative_to(DOCS).parts)
 PAGES_WITH_SESSIONS = [page for page in PAGES if blocks(page, "pycon")]
