@@ -17,6 +17,7 @@ from typing import Final, Literal, NoReturn, TextIO
 from chronology.dates import DateValue
 from chronology.errors import ChronologyError, ValidationError
 from chronology.events import Citation, Event
+from chronology.exchange._describe import bound_days, iso_day
 from chronology.files import EventFile, load, validate
 from chronology.notation import parse
 from chronology.relative import Tense
@@ -338,11 +339,11 @@ def _describe(timeline: Timeline, event: Event) -> str:
         rows.append(("read", f"{wording}, read against {event.anchor!r} ({event.tense.value} tense)"))
     elif when.text and when.text != when.to_edtf():
         rows.append(("written", f'"{when.text}"'))
-    rows.append(("bounds", f"{_day(when.earliest)} .. {_day(when.latest)}"))
-    first, last = timeline.narrowed(event.id)
-    stated = (_day(when.earliest), _day(when.latest))
-    if (_day(first), _day(last)) != stated:
-        rows.append(("narrowed", f"{_day(first)} .. {_day(last)}  (by its links to other events)"))
+    stated = bound_days(when)
+    rows.append(("bounds", _bounds(*stated)))
+    narrowed = timeline.narrowed_days(event.id)
+    if narrowed != stated:
+        rows.append(("narrowed", f"{_bounds(*narrowed)}  (by its links to other events)"))
     rows.append(("precision", _precision(when)))
     for name in ("kind", "actors", "places", "tags"):
         value = getattr(event, name)
@@ -570,15 +571,23 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise ChronologyError(f"{arguments.input}: cannot read the file: {reason}") from None
-    reader = exchange.from_csv if format_name == "csv" else exchange.from_json
-    timeline = reader(text, path=arguments.input)
     output = Path(arguments.output)
+    if output.suffix.lower() != ".toml":
+        raise ChronologyError(f"cannot write {arguments.output!r}: import writes an event file; use a .toml file name")
     if output.exists() and not arguments.append:
         raise ChronologyError(f"{arguments.output} exists: give --append to add to it, or another -o")
     # Appending locks from reading to writing, as `add` does: nothing another process adds meanwhile is lost.
-    file = EventFile.open(output, lock=True) if arguments.append else EventFile(output, _new_file_text(timeline.title))
+    file = EventFile.open(output, lock=True) if arguments.append else None
     try:
-        known = set(file.timeline().sources) if arguments.append else set()
+        known = file.timeline().sources if file is not None else {}
+        if format_name == "csv":  # rows may cite and be anchored to the sources of the file they go into
+            timeline = exchange.from_csv(text, path=arguments.input, sources=known.values())
+        else:
+            timeline = exchange.from_json(text, path=arguments.input)
+        if not len(timeline):
+            raise ChronologyError(f"{arguments.input}: no events to import")
+        if file is None:
+            file = EventFile(output, _new_file_text(timeline.title))
         new_sources = [source for source in timeline.sources.values() if source.id not in known]
         for source in new_sources:
             file.add_source(source)
@@ -587,7 +596,8 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
         file.save()
         total = len(file.timeline())
     finally:
-        file.close()
+        if file is not None:
+            file.close()
     if arguments.append:
         added = _count(len(timeline), "event") + (f" and {_count(len(new_sources), 'source')}" if new_sources else "")
         print(f"added {added} to {arguments.output} (now {_count(total, 'event')})", file=out)
@@ -611,9 +621,7 @@ def _new_file_text(title: str) -> str:
 def _table(timeline: Timeline) -> str:
     rows = []
     for event in timeline.sorted():
-        first, last = event.when.earliest, event.when.latest
-        bounds = f"{_day(first)} .. {_day(last)}"
-        rows.append((event.when.label, bounds, event.id, event.title))
+        rows.append((event.when.label, _bounds(*bound_days(event.when)), event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
     lines = []
     if timeline.title:
@@ -626,11 +634,9 @@ def _table(timeline: Timeline) -> str:
     return "\n".join(lines)
 
 
-def _day(value: object) -> str:
-    if value is None:
-        return "?"
-    text = str(value)
-    return text[:10] if len(text) > 10 and text[4] == "-" else text
+def _bounds(first: int | None, last: int | None) -> str:
+    """``2024-10-01 .. 2024-10-31``: first and last possible day, ``?`` for an open or unknown end."""
+    return f"{iso_day(first, '?')} .. {iso_day(last, '?')}"
 
 
 def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -664,7 +670,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
         )
         figure = drawn.figure
         lanes = len(drawn.lanes)
-        count = f"{len(drawn.positions)} events in {lanes} lane{'s' if lanes != 1 else ''}"
+        count = f"{_count(len(drawn.positions), 'event')} in {_count(lanes, 'lane')}"
     try:
         path = save_figure(figure, arguments.output)
     except OSError as error:
@@ -705,8 +711,9 @@ def _add(arguments: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-_EARLIEST: Final = "0001-01-01"
-_LATEST: Final = "9999-12-31"
+# A window end left out reaches the furthest years the notation holds, beyond 1-9999 too.
+_EARLIEST: Final = "Y-999999999"
+_LATEST: Final = "Y999999999"
 _COMMANDS: Final = {
     "list": _list,
     "show": _show,

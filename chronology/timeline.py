@@ -22,12 +22,12 @@ import numpy as np
 import numpy.typing as npt
 import pendulum
 
-from chronology._calendar import NEG_INF, POS_INF
+from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
 from chronology.consistency import Check, check, day_bounds, suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
-from chronology.errors import ValidationError
+from chronology.errors import DateRangeError, InvalidDateError, ValidationError
 from chronology.events import Claim, Event, Source
-from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
+from chronology.index import POS_DAY, Index, Mode, day_ends
 
 if TYPE_CHECKING:
     import pandas
@@ -419,12 +419,17 @@ class Timeline:
         """The picture and a table of the events, for Jupyter (the picture drawn once for both)."""
         from chronology.exchange.html import to_html
 
-        picture = self._repr_png_()
-        return {
+        try:
+            picture: bytes | None = self._repr_png_()
+        except DateRangeError:  # events beyond the years a plot can show: the table alone says it all
+            picture = None
+        bundle: dict[str, Any] = {
             "text/plain": repr(self),
-            "image/png": picture,
             "text/html": to_html(self, max_rows=_NOTEBOOK_ROWS, picture=picture),
         }
+        if picture is not None:
+            bundle["image/png"] = picture
+        return bundle
 
     # -- other formats ----------------------------------------------------------------------------
 
@@ -447,11 +452,15 @@ class Timeline:
         ``None`` stands for an open or unknown end. Events without links, or
         whose links narrow nothing, keep their stated bounds.
         """
-        if event_id in self._root.narrowed:
-            first, last = self._root.narrowed[event_id]
-        else:
-            (first, _), (_, last) = day_bounds(self[event_id].when)
+        first, last = self.narrowed_days(event_id)
         return _pendulum_day(first), _pendulum_day(last)
+
+    def narrowed_days(self, event_id: str) -> tuple[int | None, int | None]:
+        """:meth:`narrowed` as day numbers, which hold any year (``None``: an open or unknown end)."""
+        if event_id in self._root.narrowed:
+            return self._root.narrowed[event_id]
+        (first, _), (_, last) = day_bounds(self[event_id].when)
+        return (None if first <= _OPEN_START else first), (None if last >= _OPEN_END else last)
 
     def claims(self, subject: str | None = None) -> list[tuple[Event, Claim]]:
         """Every claim, with the event that holds it, optionally only those about ``subject``."""
@@ -511,8 +520,13 @@ def _value(when: WhenLike) -> DateValue:
 
 
 def _window(start: WhenLike, end: WhenLike) -> tuple[int, int]:
-    first = day_ends(_value(start))[0]
-    last = day_ends(_value(end))[3]
+    start_value, end_value = _value(start), _value(end)
+    first = day_ends(start_value)[0]
+    last = day_ends(end_value)[3]
+    if first > last:
+        raise InvalidDateError(
+            f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
+        )
     return first, last
 
 
@@ -529,11 +543,11 @@ def _midpoint(lo: int, hi: int) -> int:
 
 
 def _pendulum_day(number: int | None) -> pendulum.Date | None:
-    if number is None or number <= NEG_DAY or number >= POS_DAY:
-        return None
-    if not 1 <= number <= _LAST:
+    if number is None or not 1 <= number <= _LAST:
         return None
     return pendulum.Date.fromordinal(number)
 
 
 _LAST = pendulum.Date(9999, 12, 31).toordinal()
+_OPEN_START = NEG_INF // SECONDS_PER_DAY  # the day number consistency.day_bounds gives an open or unknown end
+_OPEN_END = POS_INF // SECONDS_PER_DAY

@@ -460,3 +460,103 @@ def test_version_is_the_packages(capsys: pytest.CaptureFixture[str]) -> None:
     assert raised.value.code == 0
     project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
     assert capsys.readouterr().out == f"chronology {project['project']['version']}\n"
+
+
+def test_import_append_reads_rows_against_the_files_own_sources(good: Path) -> None:
+    Path("more.csv").write_text(
+        "id,title,when,anchor,sources\nxi,Xi meets Biden,Saturday,bloomberg,bloomberg\n", encoding="utf-8"
+    )
+    assert run("import", "more.csv", "-o", "events.toml", "--append") == (
+        0,
+        "added 1 event to events.toml (now 3 events)\n",
+        "",
+    )
+    import chronology
+
+    xi = chronology.load(good)["xi"]
+    assert xi.when.label == "16 November 2024"
+    assert xi.when.text == "Saturday"
+
+
+def test_import_of_nothing_is_refused_and_writes_nothing(good: Path) -> None:
+    Path("empty.csv").write_text("id,title,when\n", encoding="utf-8")
+    assert run("import", "empty.csv", "-o", "new.toml") == (1, "", "chronology: empty.csv: no events to import\n")
+    assert not Path("new.toml").exists()
+
+
+def test_import_writes_only_toml(good: Path) -> None:
+    Path("more.csv").write_text("id,title,when\nx,X,2024\n", encoding="utf-8")
+    assert run("import", "more.csv", "-o", "more.json") == (
+        1,
+        "",
+        "chronology: cannot write 'more.json': import writes an event file; use a .toml file name\n",
+    )
+    assert not Path("more.json").exists()
+
+
+def test_a_window_that_ends_before_it_starts_is_refused(good: Path) -> None:
+    assert run("query", "events.toml", "--from", "2024-11", "--to", "2024-10") == (
+        1,
+        "",
+        "chronology: the window ends (October 2024) before it starts (November 2024); give the start first\n",
+    )
+
+
+FAR = """\
+[[events]]
+id = "far"
+title = "Far"
+when = "Y170000002"
+
+[[events]]
+id = "near"
+title = "Near"
+when = "2024-10"
+
+[[events]]
+id = "old"
+title = "Old"
+when = "-0500"
+"""
+
+
+@pytest.fixture
+def far(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "far.toml"
+    path.write_text(FAR, encoding="utf-8")
+    return path
+
+
+def test_list_and_show_write_years_beyond_1_9999_in_edtf(far: Path) -> None:
+    code, out, err = run("list", "far.toml")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "date          bounds                                id    title",
+        "501 BCE       -0500-01-01 .. -0500-12-31            old   Old",
+        "October 2024  2024-10-01 .. 2024-10-31              near  Near",
+        "170000002     Y170000002-01-01 .. Y170000002-12-31  far   Far",
+    ]
+    code, out, err = run("show", "far.toml", "far")
+    assert (code, err) == (0, "")
+    assert "  bounds     Y170000002-01-01 .. Y170000002-12-31\n" in out
+    assert "narrowed" not in out
+
+
+def test_a_query_window_left_open_reaches_beyond_the_years_1_9999(far: Path) -> None:
+    code, out, _ = run("query", "far.toml", "--from", "2024")
+    assert code == 0
+    assert [line.split()[-1] for line in out.splitlines()[1:]] == ["Near", "Far"]
+    code, out, _ = run("query", "far.toml", "--to", "2024", "--certain")
+    assert [line.split()[-1] for line in out.splitlines()[1:]] == ["Old", "Near"]
+
+
+def test_plot_refuses_what_lies_beyond_the_years_it_can_draw_and_names_it(far: Path) -> None:
+    assert run("plot", "far.toml", "-o", "far.png") == (
+        1,
+        "",
+        "chronology: cannot draw 'old' (501 BCE), 'far' (170000002): a plot shows the years 1-9999 only; "
+        "give a window (start and end; --from and --to), or filter them out\n",
+    )
+    assert not Path("far.png").exists()
+    assert run("plot", "far.toml", "-o", "far.png", "--from", "2020") == (0, "wrote far.png (1 event in 1 lane)\n", "")

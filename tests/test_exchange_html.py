@@ -131,3 +131,12 @@ def test_jupyter_lists_at_most_sixty_events(showcase: Timeline) -> None:
     table = Table(Timeline(events)._repr_mimebundle_()["text/html"])
     assert len(table.rows) == 1 + 60 + 1
     assert table.rows[-1] == ["… and 5 more events"]
+
+
+def test_jupyter_shows_the_table_alone_when_the_years_cannot_be_drawn() -> None:
+    timeline = Timeline([Event(id="far", title="Far", when=c.parse("Y170000002"))])
+    bundle = timeline._repr_mimebundle_()
+    assert sorted(bundle) == ["text/html", "text/plain"]
+    table = Table(bundle["text/html"])
+    assert table.images == []
+    assert table.rows[1][0] == "170000002"

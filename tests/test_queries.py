@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -213,3 +214,11 @@ def test_queries_accept_text_dates_and_pendulum_dates() -> None:
     assert [e.id for e in timeline.sorted()] == ["war", "pact", "transfers", "statement"]
     assert [e.id for e in timeline.sorted("latest")] == ["pact", "transfers", "statement", "war"]
     assert ids(timeline.filter(text="TRANS")) == ["transfers"]
+
+
+def test_a_window_that_ends_before_it_starts_is_an_error_not_an_empty_answer() -> None:
+    timeline = Timeline([Event(id="a", title="A", when=chronology.parse("2024-10-15"))])
+    for query in (timeline.overlapping, timeline.within):
+        with pytest.raises(chronology.InvalidDateError, match=r"the window ends \(1 October 2024\) before it starts"):
+            query("2024-10-02", "2024-10-01")
+    assert ids(timeline.overlapping("2024-10-15", "2024-10-15")) == ["a"]  # a one-day window is not reversed

@@ -11,16 +11,19 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from chronology import _calendar
-from chronology.dates import DateValue, Precision, UncertainDate
+from chronology.dates import DateValue, Precision, Qualifier, UncertainDate
 from chronology.events import Claim, Event, Source
+from chronology.notation.edtf import format_day_range
 
 __all__ = [
+    "bound_days",
     "cited",
     "claim_text",
     "coarsest_precision",
     "dated_ends",
     "is_exact_day",
     "is_web_url",
+    "iso_day",
     "names",
     "source_name",
     "source_parts",
@@ -50,6 +53,19 @@ def coarsest_precision(value: DateValue) -> Precision:
     start, end = dated_ends(value)
     dated = [v.precision for v in (start, end) if v is not None]
     return max(dated, key=lambda precision: precision.rank)
+
+
+def iso_day(day: int | None, missing: str = "") -> str:
+    """A day number in ISO 8601 (EDTF for years beyond 1-9999); ``missing`` for an open or unknown end."""
+    if day is None:
+        return missing
+    return format_day_range(day, day, Precision.DAY, Qualifier.NONE)
+
+
+def bound_days(value: DateValue) -> tuple[int | None, int | None]:
+    """The first and last possible day of a value, as day numbers; ``None`` for an open or unknown end."""
+    start, end = dated_ends(value)
+    return (start.earliest_day if start is not None else None), (end.latest_day if end is not None else None)
 
 
 def ymd(day: int) -> tuple[int, int, int]:

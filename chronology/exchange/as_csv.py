@@ -55,15 +55,14 @@ from typing import Any, Final
 
 import attrs
 
-from chronology.dates import DateValue, Interval, Precision, Qualifier, UncertainDate
+from chronology.dates import DateValue, Interval, Precision, UncertainDate
 from chronology.errors import ChronologyError, EventFileError, Problem
 from chronology.events import ID_PATTERN, Source
-from chronology.exchange._describe import coarsest_precision, dated_ends
+from chronology.exchange._describe import bound_days, coarsest_precision, dated_ends, iso_day
 from chronology.exchange._records import event_record, plain, source_record
 from chronology.files._locate import Spot
 from chronology.files.load import KeyPath, load_document
 from chronology.notation import parse, parse_expression
-from chronology.notation.edtf import format_day_range
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 
@@ -132,15 +131,15 @@ def to_csv(timeline: Timeline) -> str:
     writer.writerow([*COLUMNS, *extra_columns.values()])
     for event in events:
         record = event_record(event, dates, timeline.sources)
-        start, end = dated_ends(event.when)
+        first, last = bound_days(event.when)
         edtf = event.when.to_edtf()
         citations = record.get("citations", [])
         quotes = [citation.get("quote", "") for citation in citations]
         cells = {
             "id": event.id,
             "title": event.title,
-            "earliest": _day(start.earliest_day) if start is not None else "",
-            "latest": _day(end.latest_day) if end is not None else "",
+            "earliest": iso_day(first),
+            "latest": iso_day(last),
             "precision": coarsest_precision(event.when).value,
             "edtf": edtf,
             "kind": event.kind,
@@ -396,7 +395,7 @@ class _Sheet:
             )
             row.undated = True
             return
-        both = _day(first) if first == last else f"[{_day(first)}..{_day(last)}]"
+        both = iso_day(first) if first == last else f"[{iso_day(first)}..{iso_day(last)}]"
         row.table["when"] = both
 
     def _citations(self, row: _Row) -> None:
@@ -507,7 +506,7 @@ class _Sheet:
         if expected == given:
             return
         what = (
-            f"whose {key} day is {_day(expected)}"
+            f"whose {key} day is {iso_day(expected)}"
             if expected is not None
             else f"which has no {key} day (its {'start' if key == 'earliest' else 'end'} is open or unknown)"
         )
@@ -623,11 +622,6 @@ def _anchor(anchor_id: str, timeline: Timeline | None, given: Mapping[str, Sourc
     elif anchor_id in given:
         value = given[anchor_id].published
     return value if isinstance(value, UncertainDate) else None
-
-
-def _day(day: int) -> str:
-    """A day number in ISO 8601 (EDTF for years beyond 9999)."""
-    return format_day_range(day, day, Precision.DAY, Qualifier.NONE)
 
 
 def _short(text: str, limit: int = 60) -> str:

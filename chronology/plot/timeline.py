@@ -24,6 +24,7 @@ from matplotlib.legend import Legend
 from matplotlib.text import Text
 
 from chronology.dates import DEFAULT_WIDENING, Endpoint, Interval, Qualifier, UncertainDate, Widening
+from chronology.errors import DateRangeError
 from chronology.events import Event
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import FIRST_DAY, LAST_DAY, day_to_x, format_date_axis
@@ -151,6 +152,7 @@ def plot_timeline(
             start if start is not None else "0001-01-01", end if end is not None else "9999-12-31"
         )
     events = view.sorted()
+    _check_drawable(events, windowed=start is not None or end is not None)
     labels_of = label or _short_title
     first_day, last_day = _view_days(events, start, end)
     lanes = _lanes(events, group_by, lane_order)
@@ -160,7 +162,8 @@ def plot_timeline(
     with matplotlib.rc_context({"font.family": "DejaVu Sans", "font.size": FONT_SIZE, "hatch.linewidth": 0.6}):
         figure, ax, own_figure = _figure(ax, width, dpi)
         pad = max(1.0, (last_day - first_day) * 0.02)
-        x_left, x_right = day_to_x(first_day - pad), day_to_x(last_day + 1 + pad)
+        # matplotlib's dates stop at years 1 and 9999: the margins stop there too
+        x_left, x_right = day_to_x(max(first_day - pad, FIRST_DAY)), day_to_x(min(last_day + 1 + pad, LAST_DAY + 1))
         ax.set_xlim(x_left, x_right)
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         minimum_width = (x_right - x_left) / 350
@@ -242,6 +245,24 @@ def plot_timeline(
 
 def _short_title(event: Event) -> str:
     return textwrap.shorten(event.title, LABEL_CHARS, placeholder="…") if event.title else event.id
+
+
+def _check_drawable(events: Sequence[Event], *, windowed: bool) -> None:
+    """Refuse events wholly outside the years 1-9999, which matplotlib's dates cannot place."""
+    outside = [e for e in events if _outside_drawable(day_ends(e.when))]
+    if not outside:
+        return
+    named = ", ".join(f"{e.id!r} ({e.when.label})" for e in outside[:3]) + (" and more" if len(outside) > 3 else "")
+    them = "it" if len(outside) == 1 else "them"
+    remedy = "a window (start and end; --from and --to)" + (f" that leaves {them} out" if windowed else "")
+    raise DateRangeError(
+        f"cannot draw {named}: a plot shows the years 1-9999 only; give {remedy}, or filter {them} out"
+    )
+
+
+def _outside_drawable(bounds: tuple[int, int, int, int]) -> bool:
+    first_possible, last_possible = bounds[0], bounds[3]  # open ends are NEG_DAY and POS_DAY
+    return last_possible < FIRST_DAY or first_possible > LAST_DAY
 
 
 def _view_days(events: Sequence[Event], start: WhenLike | None, end: WhenLike | None) -> tuple[int, int]:
