@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
+from chronology.consistency import suggest
 from chronology.dates import DateValue
 from chronology.errors import ChronologyError, ValidationError
 from chronology.events import Citation, Event
@@ -322,8 +323,6 @@ def _show(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _event(timeline: Timeline, event_id: str, path: str) -> Event:
-    from chronology.consistency import suggest
-
     if event_id not in timeline:
         known = [event.id for event in timeline]
         raise ChronologyError(f"{path}: no event {event_id!r}{suggest(event_id, known)}")
@@ -418,6 +417,7 @@ def _wrapped(text: str, indent: str) -> list[str]:
 
 def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    _check_filter_names(timeline, arguments)
     if arguments.start is None and arguments.end is None:
         raise ChronologyError("query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')")
     mode: Literal["certain", "possible"] = "certain" if arguments.certain else "possible"
@@ -437,6 +437,22 @@ def _date_option(text: str, option: str) -> DateValue:
         return parse(text)
     except ChronologyError as error:
         raise ChronologyError(f"{option}: {error}") from None
+
+
+def _check_filter_names(timeline: Timeline, arguments: argparse.Namespace) -> None:
+    """A --tag, --kind, --actor or --source that no event of the file has is an error (a typo), not silence."""
+    known = {
+        "--tag": {tag for event in timeline for tag in event.tags},
+        "--kind": {event.kind for event in timeline if event.kind},
+        "--actor": {actor for event in timeline for actor in event.actors},
+    }
+    if getattr(arguments, "source", None):
+        known["--source"] = set(timeline.sources) | {c.source for event in timeline for c in event.citations}
+    for option, names in known.items():
+        for name in getattr(arguments, option[2:]) or ():
+            if name not in names:
+                listed = ", ".join(sorted(names)[:12]) + (", ..." if len(names) > 12 else "") or "none"
+                raise ChronologyError(f"{option} {name!r}: no event has it{suggest(name, names)} (there are: {listed})")
 
 
 def _filtered(timeline: Timeline, arguments: argparse.Namespace) -> Timeline:
@@ -640,15 +656,13 @@ def _bounds(first: int | None, last: int | None) -> str:
 
 
 def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
-    from chronology.plot import plot_claims, plot_timeline, save_figure
+    from chronology.plot import lane_of, plot_claims, plot_timeline, save_figure
 
     if not arguments.output.lower().endswith((".png", ".svg", ".pdf")):
         raise ChronologyError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
     timeline = load(arguments.files, allow_outside=arguments.allow_outside)
-    if arguments.tag or arguments.kind or arguments.actor:
-        timeline = timeline.filter(
-            tags=arguments.tag or None, kind=arguments.kind or None, actors=arguments.actor or None
-        )
+    _check_filter_names(timeline, arguments)
+    timeline = _filtered(timeline, arguments)
     if arguments.claims:
         drawn_claims = plot_claims(
             timeline, subject=arguments.claims, unit=arguments.unit, title=arguments.title, dpi=arguments.dpi
@@ -658,12 +672,23 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
         figure = drawn_claims.figure
         count = f"{len(drawn_claims.claims)} claims"
     else:
+        group_by = None if arguments.group_by == "none" else arguments.group_by
+        lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
+        if lane_order:
+            lanes_known = {lane_of(event, group_by) for event in timeline}
+            for name in lane_order:
+                if name not in lanes_known:
+                    listed = ", ".join(sorted(lanes_known))
+                    raise ChronologyError(
+                        f"--lanes {name!r}: no such lane when grouping by {arguments.group_by}"
+                        f"{suggest(name, lanes_known)} (there are: {listed})"
+                    )
         drawn = plot_timeline(
             timeline,
-            start=arguments.start,
-            end=arguments.end,
-            group_by=None if arguments.group_by == "none" else arguments.group_by,
-            lane_order=arguments.lanes.split(",") if arguments.lanes else None,
+            start=_date_option(arguments.start, "--from") if arguments.start is not None else None,
+            end=_date_option(arguments.end, "--to") if arguments.end is not None else None,
+            group_by=group_by,
+            lane_order=lane_order,
             title=arguments.title,
             width=arguments.width,
             dpi=arguments.dpi,
@@ -680,13 +705,14 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _add(arguments: argparse.Namespace, out: TextIO) -> int:
+    if arguments.quote and not arguments.source:
+        raise ChronologyError("--quote needs --source: the id of the source the quoted sentence is from")
     # Locked from reading to writing: adds running at the same time wait their turn, and none is lost.
     file = EventFile.open(arguments.file, lock=True)
     try:
         tense = Tense(arguments.tense)
         if arguments.anchor:
-            anchor_value = file.timeline()
-            when = _anchored(anchor_value, arguments.when, arguments.anchor, tense)
+            when = _anchored(file.timeline(), arguments.when, arguments.anchor, tense, arguments.file)
         else:
             when = parse(arguments.when, tense=tense)
         citations = [Citation(source=arguments.source, quote=arguments.quote)] if arguments.source else []
@@ -726,17 +752,19 @@ _COMMANDS: Final = {
 }
 
 
-def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense) -> DateValue:
-    from chronology.errors import EventFileError, Problem
-
+def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense, path: str) -> DateValue:
     value: DateValue | None
     if anchor in timeline.sources:
         value = timeline.sources[anchor].published
     elif anchor in timeline:
         value = timeline[anchor].when
     else:
-        raise EventFileError([Problem(f"unknown event or source {anchor!r}", field="anchor")])
-    return parse(text, anchor=value, tense=tense)
+        known = [*timeline.sources, *(event.id for event in timeline)]
+        raise ChronologyError(f"--anchor {anchor!r}: {path} has no such event or source{suggest(anchor, known)}")
+    try:
+        return parse(text, anchor=value, tense=tense)
+    except ChronologyError as error:
+        raise ChronologyError(f"--when: {error}") from None
 
 
 if __name__ == "__main__":

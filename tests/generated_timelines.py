@@ -56,6 +56,11 @@ def texts(*, trimmed: bool) -> st.SearchStrategy[str]:
     return st.text(max_size=20).map(str.strip).filter(bool)
 
 
+def titles() -> st.SearchStrategy[str]:
+    """What an event file accepts as a title: one line, not blank."""
+    return st.text(max_size=20).filter(lambda t: bool(t.strip()) and "\n" not in t and "\r" not in t)
+
+
 def json_values() -> st.SearchStrategy[Any]:
     """What JSON can hold."""
     scalars = (
@@ -136,7 +141,7 @@ def timelines(draw: st.DrawFn, *, for_csv: bool = False) -> Timeline:
         events.append(
             Event(
                 id=f"e-{index}",
-                title=draw(texts(trimmed=True) if for_csv else text),
+                title=draw(titles().map(str.strip) if for_csv else titles()),
                 when=when,
                 kind=draw(text),
                 actors=draw(words),

@@ -163,7 +163,7 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
         (["-o", "t.gif"], "chronology: cannot write 't.gif': use a .png, .svg or .pdf file name\n"),
         (
             ["-o", "t.png", "--from", "2024-13"],
-            "chronology: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
+            "chronology: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
         ),
         (["-o", "t.png", "--claims", "unicorns"], "chronology: no claims about 'unicorns' to draw\n"),
         (
@@ -560,3 +560,48 @@ def test_plot_refuses_what_lies_beyond_the_years_it_can_draw_and_names_it(far: P
     )
     assert not Path("far.png").exists()
     assert run("plot", "far.toml", "-o", "far.png", "--from", "2020") == (0, "wrote far.png (1 event in 1 lane)\n", "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["query", "events.toml", "--from", "2023", "--kind", "diplomcy"],
+            "--kind 'diplomcy': no event has it (there are: none)",
+        ),
+        (
+            ["plot", "events.toml", "-o", "t.png", "--lanes", "visits"],
+            "--lanes 'visits': no such lane when grouping by kind (there are: (none))",
+        ),
+        (
+            ["query", "events.toml", "--from", "2023", "--source", "bloomberb"],
+            "--source 'bloomberb': no event has it; did you mean 'bloomberg'? (there are: bloomberg)",
+        ),
+        (
+            ["add", "events.toml", "--id", "x", "--title", "X", "--when", "Friday", "--anchor", "bloomberb"],
+            "--anchor 'bloomberb': events.toml has no such event or source; did you mean 'bloomberg'?",
+        ),
+        (
+            ["add", "events.toml", "--id", "x", "--title", "X", "--when", "2024", "--quote", "Said so."],
+            "--quote needs --source: the id of the source the quoted sentence is from",
+        ),
+    ],
+)
+def test_names_that_match_nothing_are_errors_with_a_suggestion(good: Path, argv: list[str], message: str) -> None:
+    before = good.read_text(encoding="utf-8")
+    assert run(*argv) == (1, "", f"chronology: {message}\n")
+    assert good.read_text(encoding="utf-8") == before
+    assert not Path("t.png").exists()
+
+
+def test_an_empty_title_is_refused_by_add_and_by_validate(good: Path) -> None:
+    code, out, err = run("add", "events.toml", "--id", "x", "--title", " ", "--when", "2024")
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        "event 'x', field 'title': the title is empty: give one line saying what happened (more goes in 'summary')\n"
+    )
+    good.write_text(GOOD.replace('title = "Scholz calls Putin"', 'title = """Scholz\ncalls Putin"""'))
+    assert run("validate", "events.toml")[2].splitlines()[0] == (
+        "events.toml:9:9: event 'call', field 'title': the title runs over more than one line: "
+        "give one line saying what happened (more goes in 'summary')"
+    )

@@ -714,6 +714,17 @@ class _Reader:
                 field="tense",
             )
             sound = False
+        title = table["title"]
+        if not title.strip() or "\n" in title or "\r" in title:
+            wrong = "is empty" if not title.strip() else "runs over more than one line"
+            self.problem(
+                record.file,
+                (*record.where, "title"),
+                f"the title {wrong}: give one line saying what happened (more goes in 'summary')",
+                record=record,
+                field="title",
+            )
+            sound = False
         for field in ("anchor", "part_of"):
             if field in table and ID_PATTERN.fullmatch(table[field]) is None:
                 self.problem(
