@@ -9,6 +9,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
 from chronology.dates import DateValue
-from chronology.errors import ChronologyError, ValidationError
+from chronology.errors import ChronologyError, ValidationError, _shorten
 from chronology.events import Citation, Event
 from chronology.exchange._describe import bound_days, iso_day
 from chronology.files import EventFile, load, validate
@@ -274,10 +275,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         return PROBLEMS
     except BrokenPipeError:  # the reader went away (`chronology list ... | head`): stop quietly
         if out is sys.stdout:
-            import os
-
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return OK
+    except OSError as error:  # a file the command names cannot be read or written: one line, never a traceback
+        name = f"{_shorten(os.fsdecode(error.filename))}: " if error.filename is not None else ""
+        print(f"chronology: {name}{error.strerror or error}", file=err)
+        return PROBLEMS
 
 
 def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:

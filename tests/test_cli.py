@@ -605,3 +605,11 @@ def test_an_empty_title_is_refused_by_add_and_by_validate(good: Path) -> None:
         "events.toml:9:9: event 'call', field 'title': the title runs over more than one line: "
         "give one line saying what happened (more goes in 'summary')"
     )
+
+
+def test_a_file_name_the_system_refuses_is_one_line_naming_it_short(good: Path) -> None:
+    Path("ok.csv").write_text("id,title,when\nx,X,2024\n", encoding="utf-8")
+    name = "a" * 5000 + ".toml"
+    code, out, err = run("import", "ok.csv", "-o", name)
+    assert (code, out) == (1, "")
+    assert err == f"chronology: {'a' * 60}...[5005 characters]...{'a' * 5}.toml: File name too long\n"

@@ -430,3 +430,31 @@ def test_any_text_gives_a_timeline_or_a_chronology_error(text: bytes | str) -> N
     except chronology.ChronologyError:
         return
     assert_same_events(timeline, from_csv(to_csv(timeline), sources=timeline.sources))
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_back() -> None:
+    risky = '=HYPERLINK("http://example.com","x")'
+    events = [
+        Event(id="a", title=risky, when=chronology.parse("-0500"), kind="+1", actors=["@someone", "plain"]),
+        Event(id="b", title="'quoted", when=chronology.parse("2024"), summary="-5 degrees", extra={"note": "'=1+1"}),
+    ]
+    text = to_csv(Timeline(events))
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    first = dict(zip(header, rows[1], strict=True))
+    assert first["title"] == "'" + risky
+    assert first["kind"] == "'+1"
+    assert first["actors"] == "'@someone; plain"
+    assert first["earliest"] == "-0500-01-01"  # dates stay as they are
+    assert first["edtf"] == "-0500"
+    second = dict(zip(header, rows[2], strict=True))
+    assert second["title"] == "'quoted"  # a quote before anything else is kept as written
+    assert second["summary"] == "'-5 degrees"
+    assert second["note"] == "''=1+1"  # already quoted before a formula: quoted once more
+    back = from_csv(text)
+    assert back["a"].title == risky
+    assert back["a"].kind == "+1"
+    assert back["a"].actors == ("@someone", "plain")
+    assert back["b"].title == "'quoted"
+    assert back["b"].summary == "-5 degrees"
+    assert back["b"].extra["note"] == "'=1+1"

@@ -204,7 +204,9 @@ def test_json_text_is_the_document_with_unicode_kept(showcase: Timeline) -> None
     text = to_timelinejs_json(showcase)
     assert json.loads(text) == to_timelinejs(showcase)
     assert "“" in text
-    assert "\n" not in to_timelinejs_json(showcase, indent=None)
+    one_line = to_timelinejs_json(showcase, indent=None)
+    assert one_line.endswith("}\n")
+    assert one_line.count("\n") == 1
 
 
 def test_a_view_exports_only_its_events(showcase: Timeline) -> None:

@@ -171,3 +171,17 @@ def test_the_dense_picture_matches_its_baseline(image_regression) -> None:  # ty
 def test_save_figure_refuses_unknown_formats(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="gif"):
         save_figure(Figure(), tmp_path / "x.gif")
+
+
+def test_dollar_signs_are_drawn_as_written_not_read_as_math(tmp_path: Path) -> None:
+    from matplotlib.text import Text
+
+    from chronology import Event
+
+    odd = "Costs $\\frac{$ and $5"
+    timeline = Timeline([Event(id="a", title="A $5 $x^2$", when=chronology.parse("2024-10"), kind="k$")], title=odd)
+    drawn = plot_timeline(timeline)
+    save_figure(drawn.figure, tmp_path / "dollars.png")  # matplotlib's math parser would raise here
+    texts = {t.get_text() for t in drawn.figure.findobj(Text)}
+    assert {odd, "A $5 $x^2$", "k$"} <= texts
+    assert all(not t.get_parse_math() for t in drawn.figure.findobj(Text) if "$" in t.get_text())

@@ -19,7 +19,12 @@ Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``, ``after``,
 ``before``, ``reports``) are written in one cell, items separated by ``"; "``;
 a ``;`` inside an item is doubled (``";;"``). Reading splits at every single
 ``;``, turns ``;;`` back into ``;`` and strips spaces around items. Cells are
-quoted as CSV needs and lines end in CRLF (RFC 4180).
+quoted as CSV needs and lines end in CRLF (RFC 4180). A text cell that a
+spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return: a title such as ``=HYPERLINK(...)``) is
+written with a leading ``'``, which spreadsheets show as text and reading
+removes again (as it does one ``'`` of a cell such as ``''=x``, which is how
+``'=x`` is written); date columns are written as they are.
 
 Reading accepts what spreadsheets write: a byte order mark, CRLF line ends,
 ``,``, ``;`` or tab between cells (whichever the header row uses), columns in
@@ -153,17 +158,36 @@ def to_csv(timeline: Timeline) -> str:
         }
         for key in _LISTS:
             cells[key] = join_list(record.get(key, ()))
-        row = [cells[column] for column in COLUMNS]
+        row = [cells[column] if column in _DATE_COLUMNS else _defused(cells[column]) for column in COLUMNS]
         for key in extra_columns:
             value = event.extra.get(key)
             if value is None:
                 row.append("")
             elif isinstance(value, str):
-                row.append(value)
+                row.append(_defused(value))
             else:
                 row.append(json.dumps(plain(value, event.id, f"extra.{key}"), ensure_ascii=False))
         writer.writerow(row)
     return out.getvalue()
+
+
+#: Columns that hold dates, written as they are ("-0500" is a year, not a formula).
+_DATE_COLUMNS: Final = frozenset({"earliest", "latest", "edtf", "when"})
+#: What a spreadsheet reads as the start of a formula when a cell begins with it.
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading ``'``.
+
+    So does one that already starts with ``'`` before such a character, so that reading gives it back as it was.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+
+
+def _restored(cell: str) -> str:
+    """The cell :func:`_defused` was given."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START) else cell
 
 
 def join_list(items: Iterable[str]) -> str:
@@ -314,6 +338,8 @@ class _Sheet:
             if not value:
                 continue
             target = header[position] if position < len(header) else None
+            if target is not None and not (target[0] == "column" and target[1] in _DATE_COLUMNS):
+                value = _restored(value)
             if target is None:
                 stray.append((position + 1, value))
             elif target[0] == "column":

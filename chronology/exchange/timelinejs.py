@@ -102,10 +102,10 @@ def to_timelinejs_json(timeline: Timeline, *, indent: int | None = 2) -> str:
         indent: indentation of the JSON; ``None`` for one line.
 
     Returns:
-        The JSON document; non-ASCII characters are kept as they are (UTF-8).
+        The JSON document, ending with a newline; non-ASCII characters are kept as they are (UTF-8).
 
     """
-    return json.dumps(to_timelinejs(timeline), ensure_ascii=False, indent=indent)
+    return json.dumps(to_timelinejs(timeline), ensure_ascii=False, indent=indent) + "\n"
 
 
 def _slide(event: Event, sources: Mapping[str, Source]) -> dict[str, Any]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.typing import RcKeyType
 
 __all__ = [
     "FADE_STEPS",
@@ -24,6 +25,9 @@ __all__ = [
 #: A colour-blind-safe cycle (Okabe-Ito), one colour a lane.
 LANE_COLORS: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#B8860B")
 FONT_SIZE: Final = 7.5
+#: The settings every chronology figure is drawn with. ``$`` in a title or a lane name is a dollar sign, not
+#: the start of matplotlib's math notation ("Costs $5-$10 bn" must not fail or turn into italics).
+RC: Final[dict[RcKeyType, Any]] = {"font.family": "DejaVu Sans", "font.size": FONT_SIZE, "text.parse_math": False}
 LABEL_CHARS: Final = 44  # longest label before it is shortened with an ellipsis
 UNCERTAIN_HEIGHT: Final = 0.34  # of a row, for one day somewhere between bounds
 LASTING_HEIGHT: Final = 0.5  # of a row, for things that last

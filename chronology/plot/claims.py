@@ -23,7 +23,7 @@ from matplotlib.text import Text
 from chronology.events import Claim, Event
 from chronology.index import day_ends
 from chronology.plot._axis import day_to_x, format_date_axis
-from chronology.plot._style import FONT_SIZE, LANE_COLORS
+from chronology.plot._style import FONT_SIZE, LANE_COLORS, RC
 from chronology.quantity import Comparison
 from chronology.timeline import Timeline
 
@@ -86,7 +86,7 @@ def plot_claims(
 
     """
     chosen = [(e, c) for e, c in timeline.claims() if _wanted(c, subject) and (unit is None or c.unit == unit)]
-    with matplotlib.rc_context({"font.family": "DejaVu Sans", "font.size": FONT_SIZE}):
+    with matplotlib.rc_context(RC):
         if ax is None:
             figure = Figure(figsize=(width, height), dpi=dpi)
             FigureCanvasAgg(figure)

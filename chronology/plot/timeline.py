@@ -36,6 +36,7 @@ from chronology.plot._style import (
     LABEL_CHARS,
     LANE_COLORS,
     LASTING_HEIGHT,
+    RC,
     REPORT_COLOR,
     UNCERTAIN_ALPHA,
     UNCERTAIN_HEIGHT,
@@ -159,7 +160,7 @@ def plot_timeline(
     lane_names = tuple(lanes)
     is_dense = len(events) > (DENSE if dense is None else dense)
 
-    with matplotlib.rc_context({"font.family": "DejaVu Sans", "font.size": FONT_SIZE, "hatch.linewidth": 0.6}):
+    with matplotlib.rc_context(RC | {"hatch.linewidth": 0.6}):
         figure, ax, own_figure = _figure(ax, width, dpi)
         pad = max(1.0, (last_day - first_day) * 0.02)
         # matplotlib's dates stop at years 1 and 9999: the margins stop there too
