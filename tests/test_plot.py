@@ -135,9 +135,14 @@ def test_the_same_input_gives_the_same_bytes(showcase: Timeline, tmp_path: Path)
 def test_the_claims_chart_draws_one_mark_per_claim_and_ranges_as_ranges(showcase: Timeline) -> None:
     drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
     labels = [text.get_text() for text in drawn.labels]
-    assert len(drawn.claims) == len(drawn.points) == len(labels) == 10
-    assert sum("up to 100,000" in text for text in labels) == 3  # three sources, side by side
-    assert any(text.startswith("more than 10,000 (Bloomberg)") for text in labels)
+    assert len(drawn.claims) == len(drawn.points) == 10
+    # the same figure from the same claimant, reported by three sources: one label, three marks
+    assert [text for text in labels if "up to 100,000" in text] == [
+        "up to 100,000 — assessments by some G20 nations (3 sources)"
+    ]
+    assert "more than 10,000 — Bloomberg" in labels
+    assert "up to 15,000 — Dmytro Ponomarenko (Kyiv) (2 sources)" in labels
+    assert len(labels) == 10 - 2 - 1
     assert drawn.ranges is not None
     ups = [c for _, c in drawn.claims if c.value.comparison.value in ("up to", "more than")]
     assert len(drawn.ranges.get_segments()) == len(ups)

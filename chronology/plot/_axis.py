@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Final
 
 import matplotlib.dates as mdates
@@ -25,7 +26,7 @@ def format_date_axis(ax: Axes, first_day: int, last_day: int) -> None:
     """Ticks and labels chosen for the span shown: days, months, years, decades or centuries."""
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=True))
+    ax.xaxis.set_major_formatter(_DatedAxisFormatter(locator, show_offset=True))
     span = max(1, last_day - first_day)
     if span <= 120:
         ax.xaxis.set_minor_locator(mdates.DayLocator())
@@ -33,3 +34,31 @@ def format_date_axis(ax: Axes, first_day: int, last_day: int) -> None:
         ax.xaxis.set_minor_locator(mdates.MonthLocator())
     ax.grid(axis="x", which="major", color="#e3e3e3", linewidth=0.8, zorder=0)
     ax.tick_params(axis="x", which="minor", length=2, color="#bbbbbb")
+
+
+class _DatedAxisFormatter(mdates.ConciseDateFormatter):
+    """matplotlib's concise labels, with the year always somewhere a reader finds it.
+
+    Month ticks name their year only in January, so an axis from September 2023
+    showed "Sep", "Nov", "2024": the first tick now says "Sep 2023". Day ticks
+    across months name each month already, so the corner shows just the year
+    ("2024", not "2024-Nov", which read as if the whole axis were November).
+    """
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        labels: list[str] = super().format_ticks(values)
+        if not labels:
+            return labels
+        days = [mdates.num2date(value) for value in values]
+        years = {day.year for day in days}
+        months = {(day.year, day.month) for day in days}
+        first = days[0]
+        if len(years) > 1 and labels[0] and str(first.year) not in labels[0] and not labels[0].isdigit():
+            labels[0] = f"{labels[0]} {first.year}"
+        self._year_only = str(first.year) if len(months) > 1 and len(years) == 1 else None
+        return labels
+
+    def get_offset(self) -> str:
+        offset: str = super().get_offset()
+        year_only: str | None = getattr(self, "_year_only", None)
+        return year_only if offset and year_only else offset

@@ -9,6 +9,7 @@ middle of its bounds with a horizontal bar across them.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -21,6 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from chronology.events import Claim, Event
+from chronology.exchange._describe import source_name
 from chronology.index import day_ends
 from chronology.plot._axis import day_to_x, format_date_axis
 from chronology.plot._style import FONT_SIZE, LANE_COLORS, RC
@@ -42,7 +44,8 @@ class ClaimsPlot:
         ranges: the vertical bars of "up to", "more than" and "between" claims.
         spans: the horizontal bars of claims said on uncertain dates.
         marks: the dots and rings.
-        labels: one label a claim (who claims it, and the figure as said).
+        labels: one label a claim (the figure as said, and who claims it); one for the same figure from the
+            same claimant said within a day, reported by several sources.
         colors: source id -> colour.
 
     """
@@ -78,7 +81,7 @@ def plot_claims(
             every claim when ``None``.
         unit: keep only claims in this unit ("soldiers").
         ax: the axes to draw on; a new figure when ``None``.
-        title: the title; the subject when ``None``.
+        title: the title; "Figures claimed: " and the subject when ``None``.
         log: a logarithmic value axis (figures that differ a hundredfold stay readable).
         width: the width in inches of a new figure.
         height: the height in inches of a new figure.
@@ -164,13 +167,17 @@ def plot_claims(
             format_date_axis(ax, min(days), max(days))
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         labels = _label(ax, chosen, points)
-        heading = title if title is not None else (subject if isinstance(subject, str) else "Claims")
+        heading = (
+            title if title is not None else (f"Figures claimed: {subject}" if isinstance(subject, str) else "Claims")
+        )
         ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold")
         ax.set_ylabel(_unit_label(chosen), fontsize=FONT_SIZE + 0.5)
         ax.set_xlabel("when it was said", fontsize=FONT_SIZE + 0.5)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        handles = [Line2D([], [], marker="o", linestyle="", color=colors[s], label=s) for s in sources]
+        handles = [
+            Line2D([], [], marker="o", linestyle="", color=colors[s], label=_source_label(s, timeline)) for s in sources
+        ]
         handles += [
             Line2D([], [], marker="o", linestyle="", color="#555555", label="figure as stated"),
             Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color="#555555", label="“about”"),
@@ -219,17 +226,50 @@ def _unit_label(chosen: Sequence[tuple[Event, Claim]]) -> str:
     return ", ".join(units) if units else "value"
 
 
+def _source_label(source_id: str, timeline: Timeline) -> str:
+    """A source as the legend names it: its outlet (or short title) and date, as the timeline's footnote does."""
+    source = timeline.sources.get(source_id)
+    if source is None:
+        return source_id
+    name = source_name(source_id, timeline.sources)
+    name = textwrap.shorten(name, 34, placeholder="…”" if name.startswith("“") else "…")
+    return f"{name}\n{source.published.label}" if source.published is not None else name
+
+
+def _label_text(claim: Claim) -> str:
+    """The figure as said, and who claims it: ``up to 15,000 — Dmytro Ponomarenko (Kyiv)``."""
+    figure = claim.value.text or claim.value.label
+    who = claim.claimant or claim.source
+    return f"{figure} — {who}" if who else figure
+
+
 def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tuple[float, float]]) -> tuple[Text, ...]:
-    """Labels beside each mark, nudged down the list when two would meet."""
+    """Labels beside each mark, nudged down the list when two would meet or a label would cover a mark.
+
+    The same figure from the same claimant, said within a day and reported by several sources, is labelled
+    once, saying how many sources report it (their marks stay apart, one colour each).
+    """
     figure = ax.get_figure()
     assert figure is not None
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    placed: list[tuple[float, float, float, float]] = []
+    marks = [ax.transData.transform(point) for point in points]
+    placed: list[tuple[float, float, float, float]] = [(x - 4, y - 4, x + 4, y + 4) for x, y in marks]
     labels = []
     order = sorted(range(len(points)), key=lambda i: (points[i][0], -points[i][1]))
+    groups: list[tuple[str, list[int]]] = []
     for i in order:
-        claim = chosen[i][1]
-        text = f"{claim.value.text or claim.value.label} ({claim.claimant or claim.source})"
+        text = _label_text(chosen[i][1])
+        same = next((g for g in groups if g[0] == text and _close(points[g[1][0]], points[i])), None)
+        if same is None:
+            groups.append((text, [i]))
+        else:
+            same[1].append(i)
+    for text, members in groups:
+        i = members[0]
+        if len(members) > 1:
+            text = f"{text} ({len(members)} sources)"
+        own = {(marks[m][0] - 4, marks[m][1] - 4, marks[m][0] + 4, marks[m][1] + 4) for m in members}
+        obstacles = [box for box in placed if box not in own]
         offsets = [0.0] + [step * sign for step in range(9, 9 * 20, 9) for sign in (-1, 1)]
         across = ax.transAxes.inverted().transform(ax.transData.transform(points[i]))[0]
         dx, align = (-6, "right") if across > 0.55 else (6, "left")  # toward the middle: never over the legend
@@ -245,9 +285,22 @@ def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tup
             )
             box = probe.get_window_extent(renderer)
             extent = (box.x0, box.y0, box.x1, box.y1)
-            if not any(_meets(extent, other) for other in placed):
+            if not any(_meets(extent, other) for other in obstacles):
                 break
             probe.remove()
+        else:  # no free place in reach: beside its mark after all
+            dy = 0.0
+            probe = ax.annotate(
+                text,
+                points[i],
+                xytext=(dx, 0),
+                textcoords="offset points",
+                fontsize=FONT_SIZE - 0.5,
+                va="center",
+                ha=align,
+            )
+            box = probe.get_window_extent(renderer)
+            extent = (box.x0, box.y0, box.x1, box.y1)
         if dy != 0:  # moved away from its mark: a thin leader line, drawn apart, shows whose label it is
             ax.annotate(
                 "",
@@ -259,6 +312,11 @@ def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tup
         placed.append(extent)
         labels.append(probe)
     return tuple(labels)
+
+
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two marks at the same figure, said within a day of each other."""
+    return a[1] == b[1] and abs(a[0] - b[0]) <= 1.0
 
 
 def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
