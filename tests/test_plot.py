@@ -190,3 +190,26 @@ def test_dollar_signs_are_drawn_as_written_not_read_as_math(tmp_path: Path) -> N
     texts = {t.get_text() for t in drawn.figure.findobj(Text)}
     assert {odd, "A $5 $x^2$", "k$"} <= texts
     assert all(not t.get_parse_math() for t in drawn.figure.findobj(Text) if "$" in t.get_text())
+
+
+def test_a_lane_keeps_its_colour_in_every_window_of_the_timeline(showcase: Timeline) -> None:
+    def lane_colours(drawn: TimelinePlot) -> dict[str, object]:
+        return {label.get_text(): label.get_color() for label in drawn.ax.get_yticklabels()}
+
+    whole = lane_colours(plot_timeline(showcase, start="2023-08"))
+    week = lane_colours(plot_timeline(showcase, start="2024-10-14", end="2024-10-20"))
+    assert set(week) < set(whole)
+    assert {name: whole[name] for name in week} == week
+
+
+def test_the_legend_explains_only_the_styles_drawn(showcase: Timeline) -> None:
+    texts = [t.get_text() for t in plot_timeline(showcase, start="2024-10-14", end="2024-10-20").legend.get_texts()]
+    assert texts == [
+        "known to the day",
+        "one day somewhere in the bar",
+        "lasting (light part: uncertain start or end)",
+        "open end (ongoing)",
+    ]
+    hedged = Timeline([chronology.Event(id="a", title="A", when=chronology.parse("2024-06?"))])
+    texts = [t.get_text() for t in plot_timeline(hedged).legend.get_texts()]
+    assert texts == ["one day somewhere in the bar", "uncertain (?): hatched"]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Final
 
 import matplotlib.dates as mdates
+from matplotlib import ticker
 from matplotlib.axes import Axes
 
 __all__ = ["EPOCH", "day_to_x", "format_date_axis"]
@@ -23,7 +24,20 @@ def day_to_x(day: float) -> float:
 
 
 def format_date_axis(ax: Axes, first_day: int, last_day: int) -> None:
-    """Ticks and labels chosen for the span shown: days, months, years, decades or centuries."""
+    """Ticks and labels chosen for the span shown: days, months, years, decades or centuries.
+
+    Up to three weeks, every day is named under its middle (a day is the space between two grid lines,
+    and what happened on the 18th is drawn inside it), the month and year under the first day and the 1st.
+    """
+    if last_day - first_day <= _DAY_BY_DAY:
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(ticker.NullFormatter())
+        ax.xaxis.set_minor_locator(mdates.HourLocator(byhour=12))
+        ax.xaxis.set_minor_formatter(ticker.FuncFormatter(_day_label))
+        ax.grid(axis="x", which="major", color="#e3e3e3", linewidth=0.8, zorder=0)
+        ax.tick_params(axis="x", which="minor", length=0, labelsize=FONT_SIZE_TICKS)
+        ax.tick_params(axis="x", which="major", length=3)
+        return
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(_DatedAxisFormatter(locator, show_offset=True))
@@ -34,6 +48,18 @@ def format_date_axis(ax: Axes, first_day: int, last_day: int) -> None:
         ax.xaxis.set_minor_locator(mdates.MonthLocator())
     ax.grid(axis="x", which="major", color="#e3e3e3", linewidth=0.8, zorder=0)
     ax.tick_params(axis="x", which="minor", length=2, color="#bbbbbb")
+
+
+_DAY_BY_DAY: Final = 21
+FONT_SIZE_TICKS: Final = 7.5
+
+
+def _day_label(x: float, position: int | None) -> str:
+    """The day of the month under a day's middle; with the month and year on the first shown and on each 1st."""
+    day = mdates.num2date(x)
+    if position == 0 or day.day == 1:
+        return f"{day.day}\n{day:%b %Y}"
+    return str(day.day)
 
 
 class _DatedAxisFormatter(mdates.ConciseDateFormatter):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Final
 
 from matplotlib.artist import Artist
@@ -37,14 +38,20 @@ HATCH: Final = "////"
 REPORT_COLOR: Final = "#8a8a8a"
 
 
-def legend_handles(color: str = "#555555") -> list[Artist]:
-    """Legend entries for the uncertainty styles."""
-    return [
-        Line2D([], [], marker="o", linestyle="", color=color, markersize=5, label="known to the day"),
-        Patch(facecolor=color, alpha=UNCERTAIN_ALPHA, edgecolor="none", label="one day somewhere in the bar"),
-        Patch(facecolor="none", edgecolor=color, hatch=HATCH, label="uncertain (?): hatched"),
-        Patch(facecolor=color, alpha=0.15, edgecolor="none", label="approximate (~) or unknown end: fading"),
-        Patch(facecolor=color, edgecolor="none", label="lasting (light part: uncertain end)"),
-        Line2D([], [], marker=">", linestyle="-", color=color, markersize=4, label="open end (ongoing)"),
-        Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
-    ]
+def legend_handles(color: str = "#555555", used: Collection[str] | None = None) -> list[Artist]:
+    """Legend entries for the uncertainty styles, only those in ``used`` when given.
+
+    The styles: ``"day"``, ``"somewhere"``, ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"open"``, ``"report"``.
+    """
+    entries = {
+        "day": Line2D([], [], marker="o", linestyle="", color=color, markersize=5, label="known to the day"),
+        "somewhere": Patch(
+            facecolor=color, alpha=UNCERTAIN_ALPHA, edgecolor="none", label="one day somewhere in the bar"
+        ),
+        "uncertain": Patch(facecolor="none", edgecolor=color, hatch=HATCH, label="uncertain (?): hatched"),
+        "fading": Patch(facecolor=color, alpha=0.15, edgecolor="none", label="approximate (~) or unknown end: fading"),
+        "lasting": Patch(facecolor=color, edgecolor="none", label="lasting (light part: uncertain start or end)"),
+        "open": Line2D([], [], marker=">", linestyle="-", color=color, markersize=4, label="open end (ongoing)"),
+        "report": Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
+    }
+    return [artist for name, artist in entries.items() if used is None or name in used]

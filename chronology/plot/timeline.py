@@ -9,7 +9,7 @@ Marks are drawn in a few batched collections, not one artist per event.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -186,7 +186,10 @@ def plot_timeline(
             y += rows[name]
         ax.set_ylim(total_rows - 0.4, -0.6)
         positions: dict[str, tuple[float, float]] = {}
-        colors = {name: LANE_COLORS[i % len(LANE_COLORS)] for i, name in enumerate(lane_names)}
+        # Colours follow the lanes of the whole timeline, so a lane keeps its colour in every window drawn of it.
+        every_lane = lane_names if view is timeline else tuple(_lanes(timeline.sorted(), group_by, lane_order))
+        rank = {name: i for i, name in enumerate(every_lane)}
+        colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(lane_names)}
         lane_by_event = {e.id: name for name, members in lanes.items() for e in members}
         for event in events:
             shape = shapes[event.id]
@@ -209,7 +212,7 @@ def plot_timeline(
         inches = figure.get_figheight()
         below = _AXIS_INCHES / (ax.get_position().height * inches)  # in axes fractions
         legend = ax.legend(
-            handles=legend_handles(),
+            handles=legend_handles(used=_styles_used(shapes.values(), links) if not is_dense else None),
             loc="upper center",
             bbox_to_anchor=(0.5, -below),
             ncols=4,
@@ -388,6 +391,27 @@ class _Shape:
     light: tuple[tuple[float, float], ...] = ()  # uncertain ends of an interval
     fades: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, alpha) steps of fading ends
     arrows: tuple[tuple[float, str], ...] = ()  # (x, "<" or ">") for open ends
+
+
+def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[str]:
+    """The uncertainty styles these marks show (the legend explains those only)."""
+    used = set()
+    for shape in shapes:
+        used |= {
+            name
+            for name, shown in (
+                ("day", shape.dot is not None),
+                ("somewhere", bool(shape.bars)),
+                ("uncertain", shape.hatched),
+                ("fading", bool(shape.fades)),
+                ("lasting", shape.solid is not None or bool(shape.light)),
+                ("open", bool(shape.arrows)),
+            )
+            if shown
+        }
+    if links is not None and len(links.get_segments()):
+        used.add("report")
+    return used
 
 
 def _shape(event: Event, minimum: float, x_left: float, x_right: float, widening: Widening) -> _Shape:
