@@ -179,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="format", choices=sorted(_IMPORTS), help="the input format (default: from the extension of IN)"
     )
     imports.add_argument("--append", action="store_true", help="add the events and sources to an existing OUT")
+    imports.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
 
     plot = commands.add_parser(
         "plot",
@@ -230,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--summary", default="", help="a paragraph")
     add.add_argument("--source", help="the id of the source that supports it")
     add.add_argument("--quote", default="", help="the supporting sentence (with --source)")
+    add.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
     return parser
 
 
@@ -596,7 +598,7 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     if output.exists() and not arguments.append:
         raise ChronologyError(f"{arguments.output} exists: give --append to add to it, or another -o")
     # Appending locks from reading to writing, as `add` does: nothing another process adds meanwhile is lost.
-    file = EventFile.open(output, lock=True) if arguments.append else None
+    file = EventFile.open(output, lock=True, allow_outside=arguments.allow_outside) if arguments.append else None
     try:
         known = file.timeline().sources if file is not None else {}
         if format_name == "csv":  # rows may cite and be anchored to the sources of the file they go into
@@ -606,12 +608,11 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
         if not len(timeline):
             raise ChronologyError(f"{arguments.input}: no events to import")
         if file is None:
-            file = EventFile(output, _new_file_text(timeline.title))
+            file = EventFile(output, _new_file_text(timeline.title), allow_outside=arguments.allow_outside)
         new_sources = [source for source in timeline.sources.values() if source.id not in known]
         for source in new_sources:
             file.add_source(source)
-        for event in timeline:
-            file.add(event)
+        file.add_many(timeline)
         file.save()
         total = len(file.timeline())
     finally:
@@ -711,7 +712,7 @@ def _add(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.quote and not arguments.source:
         raise ChronologyError("--quote needs --source: the id of the source the quoted sentence is from")
     # Locked from reading to writing: adds running at the same time wait their turn, and none is lost.
-    file = EventFile.open(arguments.file, lock=True)
+    file = EventFile.open(arguments.file, lock=True, allow_outside=arguments.allow_outside)
     try:
         tense = Tense(arguments.tense)
         if arguments.anchor:

@@ -613,3 +613,23 @@ def test_a_file_name_the_system_refuses_is_one_line_naming_it_short(good: Path) 
     code, out, err = run("import", "ok.csv", "-o", name)
     assert (code, out) == (1, "")
     assert err == f"chronology: {'a' * 60}...[5005 characters]...{'a' * 5}.toml: File name too long\n"
+
+
+def test_add_edits_a_file_that_includes_outside_its_folder_only_when_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "ok.toml").write_text('[[events]]\nid = "o"\ntitle = "O"\nwhen = "2024"\n', encoding="utf-8")
+    target = tmp_path / "inner" / "f.toml"
+    target.write_text('include = ["../ok.toml"]\n', encoding="utf-8")
+    code, out, err = run("add", "inner/f.toml", "--id", "q", "--title", "Q", "--when", "2024")
+    assert (code, out) == (1, "")
+    assert "points outside the folder of the chronology" in err
+    assert "(--allow-outside on the command line)" in err
+    assert target.read_text(encoding="utf-8") == 'include = ["../ok.toml"]\n'
+    assert run("add", "inner/f.toml", "--id", "q", "--title", "Q", "--when", "2024", "--allow-outside") == (
+        0,
+        "added 'q' (2024) to inner/f.toml\n",
+        "",
+    )

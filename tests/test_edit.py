@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
+import tomlkit
 
 import chronology
-from chronology import Citation, Event, EventFile, EventFileError
+from chronology import Citation, Claim, Event, EventFile, EventFileError, Quantity, Source, UncertainDate
+from chronology.files.edit import event_table, source_table
+
+REPORT_DAY = UncertainDate.parse("2024-11-17")
 
 ORIGINAL = """\
 # A hand-kept chronology.  Comments, spacing and order must survive.
@@ -142,3 +147,239 @@ def test_windows_line_endings_survive_an_edit(tmp_path: Path) -> None:
         file.update("transfers", kind="deployment")
     data = path.read_bytes().decode()
     assert data.startswith(original)
+
+
+# -- adding many events -----------------------------------------------------------------------------
+
+
+def _events(count: int, start: int = 0) -> list[Event]:
+    """Events of every shape a table is written in: plain, cited with claims, with nested extra keys."""
+    events = []
+    for index in range(start, start + count):
+        shape = index % 3
+        events.append(
+            Event(
+                id=f"e{index}",
+                title=f"Event {index}",
+                when=chronology.parse("2024-10-18" if shape else "[2024-10-28..2024-10-31]"),
+                tags=["a", "b"] if shape == 1 else [],
+                citations=[Citation(source="report", quote="A sentence.")] if shape == 2 else [],
+                claims=[Claim(subject="troops", value=Quantity.parse("up to 1,500"), source="report")]
+                if shape == 2
+                else [],
+                extra={"score": index, "nested": {"list": [1, 2]}} if shape == 0 else {},
+            )
+        )
+    return events
+
+
+def _added_by_rendering_each_time(text: str, steps: list[Event | Source]) -> str:
+    """What adding wrote when it rendered the whole file before each table: the bytes to keep."""
+    document = tomlkit.parse(text)
+    for step in steps:
+        key, table = ("events", event_table(step)) if isinstance(step, Event) else ("sources", source_table(step))
+        if not tomlkit.dumps(document).endswith("\n\n"):
+            table.trivia.indent = "\n"
+        if document.get(key) is None:
+            document.append(key, tomlkit.aot())
+        document[key].append(table)
+    return tomlkit.dumps(document)
+
+
+STARTS = [
+    pytest.param("", id="empty"),
+    pytest.param('# Imported by `chronology import`.\n\ntitle = "T"\n', id="new-import"),
+    pytest.param(ORIGINAL, id="hand-kept"),
+    pytest.param(ORIGINAL + "\n", id="ending-in-a-blank-line"),
+    pytest.param(ORIGINAL + "# the end\n", id="ending-in-a-comment"),
+    pytest.param(ORIGINAL.replace("\n", "\r\n"), id="windows-line-endings"),
+    pytest.param('title = "T"', id="no-final-newline"),
+    # New events go in the middle of this file. An f-string keeps it out of test_roundtrip_files: adding in
+    # the middle of a file and removing again does not give the file back (as before adding was made linear).
+    pytest.param(f'[[events]]\nid = "x"\ntitle = "X"\nwhen = "2024"\n\n[[{"sources"}]]\nid = "s"\n', id="events-first"),
+]
+
+
+@pytest.mark.parametrize("start", STARTS)
+def test_adding_one_by_one_or_all_at_once_writes_the_bytes_adding_always_wrote(start: str) -> None:
+    first, second = _events(5), _events(3, start=5)
+    steps: list[Event | Source] = [Source(id="new-source"), *first, Source(id="later-source"), *second]
+    expected = _added_by_rendering_each_time(start, steps)
+    one_by_one = EventFile("events.toml", start)
+    together = EventFile("events.toml", start)
+    for step in steps:
+        if isinstance(step, Event):
+            one_by_one.add(step)
+        else:
+            one_by_one.add_source(step)
+    together.add_source(Source(id="new-source"))
+    together.add_many(first)
+    together.add_source(Source(id="later-source"))
+    together.add_many(second)
+    assert one_by_one.text == expected
+    assert together.text == expected
+
+
+def test_adding_many_events_renders_the_file_a_constant_number_of_times(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renders = 0
+    render = tomlkit.TOMLDocument.as_string
+
+    def counted(document: tomlkit.TOMLDocument) -> str:
+        nonlocal renders
+        renders += 1
+        return render(document)
+
+    monkeypatch.setattr(tomlkit.TOMLDocument, "as_string", counted)
+    counts = {}
+    for count in (10, 400):
+        renders = 0
+        path = path.with_name(f"events-{count}.toml")
+        path.write_text(ORIGINAL, encoding="utf-8")
+        file = EventFile.open(path)
+        for event in _events(count):
+            file.add(event)
+        for index in range(count):
+            file.add_source(Source(id=f"s{index}"))
+        counts[count] = renders
+        file.save()
+        counts[-count] = renders
+    # one render, for the first add, whatever the number of events; saving renders once more
+    assert counts == {10: 1, 400: 1, -10: 2, -400: 2}
+    assert len(chronology.load(path)) == 2 + 400
+
+
+def test_add_many_adds_none_when_one_is_refused(path: Path) -> None:
+    file = EventFile.open(path)
+    good = Event(id="fine", title="Fine", when=chronology.parse("2024"))
+    with pytest.raises(EventFileError, match="an event 'fine' is given twice"):
+        file.add_many([good, good])
+    with pytest.raises(EventFileError, match="an event 'statement' is already in the file"):
+        file.add_many([good, Event(id="statement", title="Again", when=chronology.parse("2024"))])
+    bad = Event(id="bad", title="Bad", when=chronology.parse("2024"), extra={"x": None})
+    with pytest.raises(EventFileError, match=r"field 'extra\.x': is null"):
+        file.add_many([good, bad])
+    assert not file.changed
+    assert file.ids() == ["statement", "transfers"]
+    file.add_many([good])
+    assert file.ids() == ["statement", "transfers", "fine"]
+
+
+def test_ids_stay_known_across_changes(path: Path) -> None:
+    file = EventFile.open(path)
+    file.add(Event(id="new", title="New", when=chronology.parse("2024")))
+    file.remove("new")
+    file.add(Event(id="new", title="New again", when=chronology.parse("2024")))  # removed: may be added again
+    file.update("new", id="renamed")
+    file.add(Event(id="new", title="Third", when=chronology.parse("2024")))
+    with pytest.raises(EventFileError, match="'renamed' is already in the file"):
+        file.add(Event(id="renamed", title="Twice", when=chronology.parse("2024")))
+    assert file.ids() == ["statement", "transfers", "renamed", "new"]
+
+
+def test_an_empty_inline_array_of_events_makes_way_for_the_first_added(tmp_path: Path) -> None:
+    file = EventFile(tmp_path / "events.toml", "events = []\n")
+    file.add(Event(id="a", title="A", when=chronology.parse("2024")))
+    assert file.text == '\n[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n'  # as added to an empty file
+    assert [event.id for event in file.save()] == ["a"]
+
+
+# -- values no event file can hold ------------------------------------------------------------------
+
+NOT_WRITABLE = [
+    pytest.param({"extra": {"x": [[1], [None]]}}, "extra.x[1][0]", "is null, which TOML cannot hold", id="null"),
+    pytest.param({"extra": {"big": 2**70}}, "extra.big", "is beyond what TOML holds", id="huge-integer"),
+    pytest.param({"extra": {"set": {1, 2}}}, "extra.set", "is a set, which TOML cannot hold", id="a-set"),
+    pytest.param({"title": "A\ud800"}, "title", "holds a lone surrogate (U+D800) at position 1", id="surrogate"),
+    pytest.param(
+        {"citations": [Citation(source="report", quote="q\udc00")]},
+        "citations[0].quote",
+        "holds a lone surrogate (U+DC00)",
+        id="surrogate-in-a-citation",
+    ),
+    pytest.param({"extra": {"k\ud800": 1}}, "extra", "the key 'k\\ud800' holds a lone surrogate", id="surrogate-key"),
+]
+
+
+@pytest.mark.parametrize(("changes", "field", "message"), NOT_WRITABLE)
+def test_a_value_no_event_file_can_hold_is_refused_naming_the_event_and_field(
+    changes: dict[str, Any], field: str, message: str, path: Path
+) -> None:
+    file = EventFile.open(path)
+    values: dict[str, Any] = {"id": "bad", "title": "Bad", "when": chronology.parse("2024"), **changes}
+    with pytest.raises(chronology.ChronologyError) as raised:
+        file.add(Event(**values))
+    assert isinstance(raised.value, EventFileError)
+    [problem] = raised.value.problems
+    assert (problem.path, problem.event, problem.field) == (str(path), "bad", field)
+    assert message in problem.message
+    assert not file.changed
+    file.save()
+    assert path.read_text(encoding="utf-8") == ORIGINAL
+
+
+def test_a_source_or_a_change_no_event_file_can_hold_is_refused(path: Path) -> None:
+    file = EventFile.open(path)
+    with pytest.raises(EventFileError) as raised:
+        file.add_source(Source(id="s", outlet="Outlet \ud83d"))
+    assert str(raised.value).startswith(f"{path}: source 's', field 'outlet': holds a lone surrogate (U+D83D)")
+    with pytest.raises(EventFileError) as raised:
+        file.update("transfers", tags=["fine", "x\udfff"])
+    assert str(raised.value).startswith(f"{path}: event 'transfers', field 'tags[1]': holds a lone surrogate")
+    with pytest.raises(EventFileError, match=r"field 'extra.a\[0\]': is null"):
+        file.update("transfers", extra={"a": [None]})
+    assert file.text == ORIGINAL
+
+
+def test_a_text_holding_a_lone_surrogate_is_refused_on_saving_and_placed(path: Path) -> None:
+    file = EventFile(path, ORIGINAL.replace('title = "Demo"', 'title = "De\ud800mo"'))
+    with pytest.raises(EventFileError) as raised:
+        file.save()
+    assert str(raised.value).startswith(f"{path}:2:12: is not valid Unicode text: it holds a lone surrogate (U+D800)")
+    assert path.read_text(encoding="utf-8") == ORIGINAL
+
+
+# -- includes outside the folder, year 0, long paths ------------------------------------------------
+
+
+def test_a_file_including_outside_its_folder_can_be_edited_when_allowed(tmp_path: Path) -> None:
+    (tmp_path / "shared.toml").write_text('[[sources]]\nid = "report"\npublished = "2024-11-17"\n', encoding="utf-8")
+    path = tmp_path / "project" / "events.toml"
+    path.parent.mkdir()
+    path.write_text('include = ["../shared.toml"]\n', encoding="utf-8")
+    friday = Event(id="call", title="Call", when=chronology.parse("Friday", anchor=REPORT_DAY), anchor="report")
+    refused = EventFile.open(path)
+    refused.add(friday)
+    with pytest.raises(EventFileError, match="points outside the folder"):
+        refused.save()
+    with EventFile.open(path, lock=True, allow_outside=True) as file:
+        assert file.allow_outside
+        assert list(file.timeline().sources) == ["report"]
+        file.add(friday)
+    assert chronology.load(path, allow_outside=True)["call"].when.earliest == pendulum.Date(2024, 11, 15)
+    made = EventFile(path, path.read_text(encoding="utf-8"), allow_outside=True)
+    assert [event.id for event in made.timeline()] == ["call"]
+
+
+def test_a_toml_date_of_year_0_says_how_to_write_year_0(tmp_path: Path) -> None:
+    text = '[[events]]\nid = "a"\ntitle = "A"\nwhen = 0000-01-01\n'
+    with pytest.raises(EventFileError) as raised:
+        EventFile(tmp_path / "events.toml", text)
+    message = str(raised.value)
+    assert "a TOML date cannot have year 0" in message
+    assert 'write the date as text in EDTF: "0000-01-01" (or "0000")' in message
+    assert "valueError" not in message
+
+
+def test_a_very_long_path_is_named_once_and_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "a" * 5000 + ".toml"
+    for lock in (True, False):
+        with pytest.raises(EventFileError) as raised:
+            EventFile.open(name, lock=lock)
+        message = str(raised.value)
+        assert "a" * 300 not in message
+        assert len(message) < 600
+        # the path, and the lock file named after it, each cut to its start and end
+        assert message.count("characters]...") == (2 if lock else 1)

@@ -20,6 +20,7 @@ from chronology import (
     Citation,
     Claim,
     Event,
+    EventFile,
     EventFileError,
     Quantity,
     Source,
@@ -215,8 +216,25 @@ def test_the_small_timeline_survives_a_round_trip() -> None:
     assert_same(small(), from_json(to_json(small())))
 
 
+def toml_holds(value: Any) -> Any:
+    """``value`` with what no event file holds written as text: null, integers beyond 64 bits (from_json refuses them)."""
+    if value is None or (isinstance(value, int) and not -(2**63) <= value < 2**63):
+        return repr(value)
+    if isinstance(value, dict):
+        return {key: toml_holds(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [toml_holds(item) for item in value]
+    return value
+
+
+def holdable(timeline: Timeline) -> Timeline:
+    """``timeline`` with each event's ``extra`` as :func:`toml_holds` makes it."""
+    events = [attrs.evolve(event, extra=toml_holds(dict(event.extra))) for event in timeline]
+    return Timeline(events, timeline.sources.values(), title=timeline.title)
+
+
 @settings(deadline=None)  # whole timelines: the first example also pays for warming caches
-@given(timelines())
+@given(timelines().map(holdable))
 def test_generated_timelines_survive_a_round_trip(timeline: Timeline) -> None:
     text = to_json(timeline)
     note(text)
@@ -493,7 +511,7 @@ BAD_TEXT = [
     pytest.param(" \n\t", 'x.json: empty: expected a JSON object ({"chronology": "1", "events": [...]})', id="blank"),
     pytest.param("[]", "x.json: expected a table at the top level, got an array", id="array"),
     pytest.param('"events"', "x.json: expected a table at the top level, got a string ('events')", id="string"),
-    pytest.param("null", "x.json: expected a table at the top level, got NoneType", id="null"),
+    pytest.param("null", "x.json: expected a table at the top level, got null", id="null"),
     pytest.param(
         '{"chronology": "1", "chronology": "1"}',
         "x.json: JSON: duplicate key 'chronology' in an object; give each key once",
@@ -557,6 +575,91 @@ def test_any_json_document_gives_a_timeline_or_a_chronology_error(document: dict
     except chronology.ChronologyError:
         return
     assert_same(timeline, from_json(to_json(timeline)))  # what is read is written
+    assert_same(timeline, written_to_an_event_file(timeline))  # and what is read can be imported
+
+
+def written_to_an_event_file(timeline: Timeline) -> Timeline:
+    """``timeline`` added to a new event file (as ``chronology import`` does), read back as it would be saved."""
+    file = EventFile("imported.toml", "")
+    for source in timeline.sources.values():
+        file.add_source(source)
+    file.add_many(timeline)
+    return file.timeline()
+
+
+# -- what no event file can hold is refused on reading, not when importing ---------------------------------
+
+NOT_IN_TOML = [
+    pytest.param(
+        {"extra": {"x": [[1], [None]]}},
+        "|[null]",  # deeper than problems are placed: at the array holding it
+        "event 'a', field 'extra.x[1][0]': is null, which TOML cannot hold: leave the key out, or give a value "
+        "(text, a number, a boolean, a date or time, or an array or table of these)",
+        id="null-nested-in-extra",
+    ),
+    pytest.param(
+        {"extra": {"x": None}},
+        '"x": |null',
+        "event 'a', field 'extra.x': is null, which TOML cannot hold: leave the key out, or give a value "
+        "(text, a number, a boolean, a date or time, or an array or table of these)",
+        id="null-in-extra",
+    ),
+    pytest.param(
+        {"extra": {"n": 2**64}},
+        '"n": |1',
+        "event 'a', field 'extra.n': the integer 18446744073709551616 is beyond what TOML holds (-2^63 to 2^63 - 1): "
+        "write it as text",
+        id="integer-beyond-64-bits",
+    ),
+    pytest.param(
+        {"title": "A\ud800"},
+        '"title": |"',
+        "event 'a', field 'title': holds a lone surrogate (U+D800) at position 1: half of a UTF-16 pair, not a "
+        "character, so it is not valid Unicode and cannot be written as UTF-8; give the whole character (both "
+        "halves of the pair) or remove it",
+        id="lone-surrogate",
+    ),
+    pytest.param(
+        {"extra": {"k": ["a", "b\udfff"]}},
+        '|"b',
+        "event 'a', field 'extra.k[1]': holds a lone surrogate (U+DFFF) at position 1: half of a UTF-16 pair, not a "
+        "character, so it is not valid Unicode and cannot be written as UTF-8; give the whole character (both "
+        "halves of the pair) or remove it",
+        id="lone-surrogate-in-extra",
+    ),
+    pytest.param(
+        {"extra": {"k\ud800": 1}},
+        '"extra": |{',
+        "event 'a', field 'extra': the key 'k\\ud800' holds a lone surrogate (U+D800) at position 1: half of a "
+        "UTF-16 pair, not a character, so it is not valid Unicode and cannot be written as UTF-8; give the whole "
+        "character (both halves of the pair) or remove it",
+        id="lone-surrogate-in-a-key",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "needle", "message"), NOT_IN_TOML)
+def test_what_no_event_file_holds_is_refused_naming_the_event_and_field(
+    changes: dict[str, Any], needle: str, message: str
+) -> None:
+    text = json.dumps(event(**changes))  # "\ud800" escaped: the JSON text itself is ASCII
+    column = text.index(needle.replace("|", "")) + needle.index("|") + 1
+    with pytest.raises(EventFileError) as raised:
+        from_json(text, path="x.json")
+    assert str(raised.value) == f"x.json:1:{column}: {message}"
+    # a lone surrogate in the text itself (a Python str, not an escape) is refused the same way
+    raw = json.dumps(event(**changes), ensure_ascii=False)
+    with pytest.raises(EventFileError) as raised_raw:
+        from_json(raw, path="x.json")
+    assert [p.field for p in raised_raw.value.problems] == [p.field for p in raised.value.problems]
+
+
+def test_what_from_json_accepts_an_event_file_can_hold() -> None:
+    text = json.dumps(
+        event(title="A \U0001f600", extra={"x": [[1], [2.5, True]], "n": 2**63 - 1, "seen": "2024-10-01"})
+    )
+    timeline = from_json(text)
+    assert_same(timeline, written_to_an_event_file(timeline))
 
 
 @given(st.binary(max_size=60) | st.text(max_size=60))

@@ -275,6 +275,54 @@ BROKEN = [
         ],
         id="control-char",
     ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\nanchor = "reprot"\n',
+        ["events.toml:9:10: event 'a', field 'anchor': unknown event or source 'reprot'; did you mean 'report'?"],
+        id="anchor-unknown-absolute-date",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = 2024-10-01\nanchor = "zz"\n',
+        ["events.toml:9:10: event 'a', field 'anchor': unknown event or source 'zz'"],
+        id="anchor-unknown-toml-date",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-13"\nanchor = "zz"\n',
+        [
+            "events.toml:8:14: event 'a', field 'when': '2024-13' (at position 5): month 13 does not exist; "
+            "expected 01-12, or 21-41 for seasons and quarters",
+            "events.toml:9:10: event 'a', field 'anchor': unknown event or source 'zz'",
+        ],
+        id="anchor-unknown-unreadable-date",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n\n[[events.claims]]\nsubject = "troops"\n'
+        'value = 5\nsaid = "2024-10-18"\nanchor = "reprt"\n',
+        [
+            "events.toml:14:10: event 'a', field 'claims[0].anchor': unknown event or source 'reprt'; "
+            "did you mean 'report'?"
+        ],
+        id="claim-anchor-unknown-absolute-said",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n\n[[events.claims]]\nsubject = "troops"\n'
+        'value = 5\nanchor = "zz"\n',
+        ["events.toml:13:10: event 'a', field 'claims[0].anchor': unknown event or source 'zz'"],
+        id="claim-anchor-unknown-no-said",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\nanchor = "zz"\n\n[[events.claims]]\n'
+        'subject = "troops"\nvalue = 5\nsaid = "2024-10-18"\n',
+        ["events.toml:9:10: event 'a', field 'anchor': unknown event or source 'zz'"],  # once, not again for the claim
+        id="claim-anchor-inherited-reported-once",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = 0000-01-01\n',
+        [
+            "events.toml:8:8: TOML syntax: a TOML date cannot have year 0 (0000-01-01), as the calendar it uses "
+            'starts at year 1; if year 0 (1 BCE) is meant, write the date as text in EDTF: "0000-01-01" (or "0000")'
+        ],
+        id="toml-date-year-0",
+    ),
 ]
 
 
@@ -457,3 +505,59 @@ def test_the_reference_page_documents_every_key_the_loader_accepts() -> None:
     for keys in (schema.TOP_KEYS, schema.SOURCE_KEYS, schema.EVENT_KEYS, schema.CITATION_KEYS, schema.CLAIM_KEYS):
         for key in keys:
             assert f"| `{key}` |" in page, key
+
+
+def test_an_absolute_date_may_name_an_anchor_that_exists(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        HEAD
+        + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\nanchor = "report"\n\n'
+        + '[[events]]\nid = "b"\ntitle = "B"\nwhen = "2024"\nanchor = "a"\n\n'
+        + '[[events.claims]]\nsubject = "troops"\nvalue = 5\nsaid = "2024-10-18"\nanchor = "b"\n',
+        encoding="utf-8",
+    )
+    timeline = chronology.load(path)
+    assert (timeline["a"].anchor, timeline["b"].anchor, timeline["b"].claims[0].anchor) == ("report", "a", "b")
+
+
+def test_year_0_is_written_as_edtf_text(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text('[[events]]\nid = "a"\ntitle = "A"\nwhen = "0000-01-01"\n', encoding="utf-8")
+    assert chronology.load(path)["a"].when.label == "1 January 1 BCE"  # what the message advises works
+
+
+def test_a_text_holding_a_lone_surrogate_is_not_unicode_and_is_placed(tmp_path: Path) -> None:
+    from chronology.files.load import load_text
+
+    text = HEAD + '[[events]]\nid = "a"\ntitle = "A\ud800"\nwhen = "2024"\n'
+    with pytest.raises(EventFileError) as raised:
+        load_text(tmp_path / "events.toml", text)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column) == (7, 11)
+    assert str(problem) == (
+        f"{tmp_path / 'events.toml'}:7:11: is not valid Unicode text: it holds a lone surrogate (U+D800): half of a "
+        "UTF-16 pair, not a character, so it is not valid Unicode and cannot be written as UTF-8; give the whole "
+        "character (both halves of the pair) or remove it"
+    )
+    assert text.splitlines()[6][10] == "\ud800"
+
+
+def test_null_and_huge_integers_in_extra_are_refused_where_a_parser_lets_them_through() -> None:
+    from chronology.files.load import load_document
+
+    document = {"events": [{"id": "a", "title": "A", "when": "2024", "extra": {"x": [[1], [None]], "n": 2**64}}]}
+    with pytest.raises(EventFileError) as raised:
+        load_document(document, path="data")
+    assert [(p.event, p.field) for p in raised.value.problems] == [("a", "extra.x[1][0]"), ("a", "extra.n")]
+    assert "is null, which TOML cannot hold: leave the key out" in raised.value.problems[0].message
+    assert "18446744073709551616 is beyond what TOML holds" in raised.value.problems[1].message
+
+
+def test_an_include_outside_the_folder_is_named_short_when_refused(tmp_path: Path) -> None:
+    name = "../" + "x" * 300 + ".toml"
+    path = tmp_path / "events.toml"
+    path.write_text(f'include = ["{name}"]\n', encoding="utf-8")
+    [problem] = chronology.validate(path)
+    assert "x" * 100 not in problem.message
+    assert "[308 characters]" in problem.message
+    assert "allow_outside=True" in problem.message

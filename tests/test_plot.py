@@ -203,7 +203,9 @@ def test_a_lane_keeps_its_colour_in_every_window_of_the_timeline(showcase: Timel
 
 
 def test_the_legend_explains_only_the_styles_drawn(showcase: Timeline) -> None:
-    texts = [t.get_text() for t in plot_timeline(showcase, start="2024-10-14", end="2024-10-20").legend.get_texts()]
+    legend = plot_timeline(showcase, start="2024-10-14", end="2024-10-20").legend
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
     assert texts == [
         "known to the day",
         "one day somewhere in the bar",
@@ -211,5 +213,7 @@ def test_the_legend_explains_only_the_styles_drawn(showcase: Timeline) -> None:
         "open end (ongoing)",
     ]
     hedged = Timeline([chronology.Event(id="a", title="A", when=chronology.parse("2024-06?"))])
-    texts = [t.get_text() for t in plot_timeline(hedged).legend.get_texts()]
+    legend = plot_timeline(hedged).legend
+    assert legend is not None
+    texts = [t.get_text() for t in legend.get_texts()]
     assert texts == ["one day somewhere in the bar", "uncertain (?): hatched"]

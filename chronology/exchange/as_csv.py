@@ -101,7 +101,7 @@ _TEXTS: Final = ("anchor", "tense", "kind", "summary", "part_of")
 _LISTS: Final = ("actors", "places", "tags", "after", "before", "reports")
 _PRECISIONS: Final = ", ".join(p.value for p in Precision)
 _EXTRA: Final = "extra."
-_DATE_COLUMNS: Final = ("edtf", "when", "earliest", "latest")
+_DATE_COLUMNS: Final = ("edtf", "when", "earliest", "latest")  # written as they are: "-0500" is a year, no formula
 _NEEDS: Final = "every row needs an id, a title and a date ('edtf', 'when', or 'earliest' and 'latest')"
 
 
@@ -171,8 +171,6 @@ def to_csv(timeline: Timeline) -> str:
     return out.getvalue()
 
 
-#: Columns that hold dates, written as they are ("-0500" is a year, not a formula).
-_DATE_COLUMNS: Final = frozenset({"earliest", "latest", "edtf", "when"})
 #: What a spreadsheet reads as the start of a formula when a cell begins with it.
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 

@@ -27,14 +27,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from chronology.errors import FileLockError, FileWriteError, Problem
+from chronology.errors import FileLockError, FileWriteError, Problem, _shorten
 
-__all__ = ["FileLock", "lock_path"]
+__all__ = ["FileLock", "lock_path", "shown_path"]
 
 #: How long to wait for another writer before giving up, in seconds.
 DEFAULT_TIMEOUT: Final = 60.0
 _FIRST_PAUSE: Final = 0.001
 _LONGEST_PAUSE: Final = 0.05
+_PATH_SHOWN: Final = 240  # characters of a path shown whole in a message
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as problems name it: whole, unless it is far longer than any path in use (5,000 characters)."""
+    return _shorten(os.fspath(path), _PATH_SHOWN)
 
 
 def lock_path(path: Path) -> Path:
@@ -114,8 +120,8 @@ class FileLock:
                 raise FileWriteError(
                     [
                         Problem(
-                            f"cannot create the lock file {sidecar.name}: {error.strerror or error}",
-                            path=str(self.path),
+                            f"cannot create the lock file {_shorten(sidecar.name)}: {error.strerror or error}",
+                            path=shown_path(self.path),
                         )
                     ]
                 ) from None
@@ -131,9 +137,9 @@ class FileLock:
                 raise FileLockError(
                     [
                         Problem(
-                            f"the file is locked by another process (lock file {sidecar.name}) and stayed so for "
-                            f"{self.timeout:g} s; nothing was written: try again once the other change is done",
-                            path=str(self.path),
+                            f"the file is locked by another process (lock file {_shorten(sidecar.name)}) and stayed "
+                            f"so for {self.timeout:g} s; nothing was written: try again once the other change is done",
+                            path=shown_path(self.path),
                         )
                     ]
                 )

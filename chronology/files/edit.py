@@ -9,28 +9,31 @@ if the file on disk is still what was read.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import tomlkit
 import tomlkit.exceptions
 from tomlkit.items import AoT, Table
 
 from chronology.dates import DateValue, Interval, UncertainDate
-from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem
+from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem, _shorten
 from chronology.events import Claim, Event, Source
 from chronology.files._atomic import write_atomic
-from chronology.files._lock import DEFAULT_TIMEOUT, FileLock
-from chronology.files.load import load_text
-from chronology.files.schema import EVENT_KEYS
+from chronology.files._lock import DEFAULT_TIMEOUT, FileLock, shown_path
+from chronology.files.load import load_text, year_zero_at, year_zero_message
+from chronology.files.schema import EVENT_KEYS, lone_surrogates, not_in_toml
 from chronology.relative import Tense
 from chronology.timeline import Timeline
 
 __all__ = ["EventFile", "event_table", "source_table"]
+
+_Written = TypeVar("_Written", Event, Source)
 
 
 class EventFile:
@@ -47,27 +50,50 @@ class EventFile:
     locked against every other writer that locks (other ``EventFile`` objects,
     in any process, and ``chronology add``) until :meth:`close` or the end of
     the ``with`` block, so that read, change and save are one step for them.
+
+    Adding costs the same for the thousandth event as for the first: the
+    text is rendered when it is asked for (:attr:`text`, :meth:`timeline`,
+    :meth:`save`), not at each change.
+
+    Args:
+        path: the event file (it need not exist yet).
+        text: its content, as read (or as a new file starts).
+        allow_outside: let the file's ``include`` reach files outside its
+            folder when it is checked (:meth:`timeline`, :meth:`save`), as
+            :func:`~chronology.load`'s ``allow_outside`` does.
+
     """
 
-    def __init__(self, path: str | os.PathLike[str], text: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], text: str, *, allow_outside: bool = False) -> None:
         self.path = Path(path)
+        self.allow_outside = allow_outside
         self._target = Path(os.path.realpath(path))  # written through a symbolic link, not over it
         self._original = text  # what the file holds on disk, as far as this object knows
         self._read_from_disk = False  # whether the file must still exist when saving
         self._lock: FileLock | None = None
         self._timeout = DEFAULT_TIMEOUT
+        # Kept up to date by each change, so that adding does not render the whole text each time:
+        self._text: str | None = None  # the rendered text, None until asked for after a change
+        self._blank_end: bool | None = None  # whether the text ends with a blank line; None: not known
+        self._known: dict[str, set[str]] = {}  # "events"/"sources" -> the ids of its tables, once asked
         try:
             self._document = tomlkit.parse(text)
         except tomlkit.exceptions.ParseError as error:
             message = _TOMLKIT_POSITION.sub("", str(error))
-            raise EventFileError(
-                [Problem(f"TOML syntax: {message}", path=str(path), line=error.line, column=error.col)]
-            ) from None
+            message = year_zero_message() if year_zero_at(text, error.line) else f"TOML syntax: {message}"
+            raise EventFileError([Problem(message, path=shown_path(path), line=error.line, column=error.col)]) from None
         except (tomlkit.exceptions.TOMLKitError, RecursionError) as error:
-            raise EventFileError([Problem(f"TOML syntax: {error}", path=str(path))]) from None
+            raise EventFileError([Problem(f"TOML syntax: {error}", path=shown_path(path))]) from None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, lock: bool = False, timeout: float = DEFAULT_TIMEOUT) -> EventFile:
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        lock: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
+        allow_outside: bool = False,
+    ) -> EventFile:
         """Read ``path`` for editing.
 
         Args:
@@ -77,6 +103,8 @@ class EventFile:
                 other locking writer changes the file in between.
             timeout: seconds to wait for the lock (and, when saving, for a
                 lock this object does not hold) before giving up.
+            allow_outside: let the file's ``include`` reach files outside its
+                folder (``--allow-outside`` on the command line).
 
         Raises:
             EventFileError: the file cannot be read or is not TOML.
@@ -87,7 +115,7 @@ class EventFile:
         if held is not None:
             held.acquire()
         try:
-            file = cls(path, _read(path))
+            file = cls(path, _read(path), allow_outside=allow_outside)
         except BaseException:
             if held is not None:
                 held.release()
@@ -120,7 +148,9 @@ class EventFile:
     @property
     def text(self) -> str:
         """The file's text with the changes made so far."""
-        return tomlkit.dumps(self._document)
+        if self._text is None:
+            self._text = tomlkit.dumps(self._document)
+        return self._text
 
     @property
     def changed(self) -> bool:
@@ -138,7 +168,7 @@ class EventFile:
             EventFileError: every problem the changed file would have.
 
         """
-        return load_text(self.path, self.text)
+        return load_text(self.path, self.text, allow_outside=self.allow_outside)
 
     # -- changing ---------------------------------------------------------------------------------
 
@@ -146,34 +176,56 @@ class EventFile:
         """Append ``event`` as a new ``[[events]]`` table.
 
         Raises:
-            EventFileError: an event with this id is already in the file, or
-                the file's ``events`` is not an array of tables.
+            EventFileError: an event with this id is already in the file, a
+                value of the event cannot be written in TOML (``None`` in
+                ``extra``, text holding a lone surrogate), or the file's
+                ``events`` is not an array of tables; nothing was added.
 
         """
-        if event.id in self.ids():
-            raise EventFileError([Problem(f"an event {event.id!r} is already in the file", path=str(self.path))])
-        events = self._tables("events")
-        table = event_table(event)
-        if not self.text.endswith("\n\n"):
-            table.trivia.indent = "\n"  # a blank line before the new [[events]], as people write them
-        if events is None:
-            self._document.append("events", tomlkit.aot())
-            events = self._document["events"]
-        events.append(table)
+        self.add_many((event,))
+
+    def add_many(self, events: Iterable[Event]) -> None:
+        """Append ``events``, in order, each as a new ``[[events]]`` table: the same text as :meth:`add` for each.
+
+        Every event is checked before any is added: when one is refused, none is.
+
+        Raises:
+            EventFileError: as :meth:`add` does, for the first event refused.
+
+        """
+        known = self._ids("events")
+        given = list(events)
+        new: set[str] = set()
+        tables = []
+        for event in given:
+            if event.id in known or event.id in new:
+                where = "already in the file" if event.id in known else "given twice"
+                raise EventFileError([Problem(f"an event {event.id!r} is {where}", path=shown_path(self.path))])
+            new.add(event.id)
+            tables.append(self._writable(event_table, event, "event"))
+        found = self._tables("events")
+        for table in tables:
+            found = self._append("events", found, table)
+        known.update(new)
 
     def add_source(self, source: Source) -> None:
-        """Append ``source`` as a new ``[[sources]]`` table."""
+        """Append ``source`` as a new ``[[sources]]`` table.
+
+        Raises:
+            EventFileError: a source with this id is already in the file, a
+                value of it cannot be written in TOML (text holding a lone
+                surrogate), or the file's ``sources`` is not an array of tables.
+
+        """
         sources = self._tables("sources")
-        existing = [str(t.get("id")) for t in sources or ()]
-        if source.id in existing:
-            raise EventFileError([Problem(f"a source {source.id!r} is already in the file", path=str(self.path))])
-        table = source_table(source)
-        if not self.text.endswith("\n\n"):
-            table.trivia.indent = "\n"
-        if sources is None:
-            self._document.append("sources", tomlkit.aot())
-            sources = self._document["sources"]
-        sources.append(table)
+        known = self._ids("sources")
+        if source.id in known:
+            raise EventFileError(
+                [Problem(f"a source {source.id!r} is already in the file", path=shown_path(self.path))]
+            )
+        table = self._writable(source_table, source, "source")
+        self._append("sources", sources, table)
+        known.add(source.id)
 
     def update(self, event_id: str, **changes: Any) -> None:
         """Change keys of one event; a value of ``None`` removes the key.
@@ -191,17 +243,28 @@ class EventFile:
                 raise EventFileError(
                     [Problem(f"cannot set {key!r}; keys that can be set: {', '.join(_SETTABLE)}", event=event_id)]
                 )
+            self._changed()
             if value is None:
                 if key in table:
                     del table[key]
                 continue
+            plain = _toml_value(value) if isinstance(value, UncertainDate | Interval | Tense) else value
+            problems = [
+                Problem(message, path=shown_path(self.path), event=event_id, field=field)
+                for _, field, message in itertools.chain(not_in_toml(plain, (), key), lone_surrogates(plain, (), key))
+            ]
+            if problems:
+                raise EventFileError(problems)
             try:
                 table[key] = _toml_value(value)
             except tomlkit.exceptions.TOMLKitError as error:
                 raise EventFileError(
                     [
                         Problem(
-                            f"cannot write {value!r} in TOML: {error}", path=str(self.path), event=event_id, field=key
+                            f"cannot write {_shorten(repr(value))} in TOML: {error}",
+                            path=shown_path(self.path),
+                            event=event_id,
+                            field=key,
                         )
                     ]
                 ) from None
@@ -225,11 +288,13 @@ class EventFile:
                     del events[index]
                     if not events:
                         del self._document["events"]  # not "events = []"
+                    self._changed()
                     after = self.text
                     if before.startswith(after):  # it was the last table: its blank line stayed with the one before
                         for blank in ("\r\n\r\n", "\n\n"):
                             if after.endswith(blank):
                                 self._document = tomlkit.parse(after[: -len(blank) // 2])
+                                self._changed()
                                 break
                     return
         raise self._missing(event_id)
@@ -249,7 +314,7 @@ class EventFile:
 
         """
         text = self.text
-        timeline = load_text(self.path, text)
+        timeline = load_text(self.path, text, allow_outside=self.allow_outside)
         if text != self._original:
             held = self._lock is not None and self._lock.held
             with contextlib.nullcontext() if held else FileLock(self._target, timeout=self._timeout):
@@ -259,13 +324,81 @@ class EventFile:
                 except OSError as error:
                     reason = error.strerror or str(error)
                     raise FileWriteError(
-                        [Problem(f"cannot write the file: {reason}; it is left as it was", path=str(self.path))]
+                        [Problem(f"cannot write the file: {reason}; it is left as it was", path=shown_path(self.path))]
                     ) from error
             self._original = text
             self._read_from_disk = True
         return timeline
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """Forget what was known of the text after a change whose effect on it is not followed."""
+        self._text = None
+        self._blank_end = None
+        self._known.clear()
+
+    def _ids(self, key: str) -> set[str]:
+        """The ids of the ``[[key]]`` tables, kept up to date by :meth:`add_many` and :meth:`add_source`."""
+        known = self._known.get(key)
+        if known is None:
+            tables = self._events() if key == "events" else iter(self._tables(key) or ())
+            known = self._known[key] = {str(table.get("id")) for table in tables}
+        return known
+
+    def _ends_with_blank_line(self) -> bool:
+        if self._blank_end is None:
+            self._blank_end = self.text.endswith("\n\n")
+        return self._blank_end
+
+    def _append(self, key: str, tables: AoT | None, table: Table) -> AoT:
+        """Append ``table`` to the ``[[key]]`` tables (made when there are none), after a blank line.
+
+        What is known of the text is kept: whether it ends with a blank line
+        depends only on the new table when it is the last thing in the file,
+        and not at all on it when something else comes after.
+        """
+        if tables is None and key in self._document:  # "events = []": the tables take its place
+            del self._document[key]
+            self._text = self._blank_end = None
+        if not self._ends_with_blank_line():
+            table.trivia.indent = "\n"  # a blank line before the new table, as people write them
+        if tables is None:
+            self._document.append(key, tomlkit.aot())
+            tables = self._document[key]
+        tables.append(table)
+        self._text = None
+        body = self._document.body
+        if body and body[-1][1] is tables:
+            self._blank_end = table.as_string().endswith("\n\n")  # the text now ends as the table does
+        elif not any(item is tables for _, item in body):
+            self._blank_end = None  # tables split up in the file (or a layout not followed here): look again
+        return tables
+
+    def _writable(self, render: Callable[[_Written], Table], record: _Written, kind: str) -> Table:
+        """``record`` as a table, or every value of it a TOML file cannot hold, named by its field.
+
+        Raises:
+            EventFileError: naming the record, and the field, of each value that cannot be written.
+
+        """
+        extra: object = getattr(record, "extra", None) or {}
+        problems = list(not_in_toml(extra, ("extra",), "extra"))  # what tomlkit would fail to convert
+        if not problems:
+            try:
+                table = render(record)
+            except tomlkit.exceptions.TOMLKitError as error:
+                problems = [((), "", f"cannot be written in TOML: {error}")]
+            else:
+                problems = list(lone_surrogates(table.unwrap(), (), ""))
+                if not problems:
+                    return table
+        raise EventFileError(
+            [
+                Problem(message, path=shown_path(self.path), event=record.id, field=field or None, record=kind)
+                for _, field, message in problems
+            ]
+        )
 
     def _check_unchanged(self) -> None:
         """Refuse to write when the file on disk is not what this object read (or last wrote)."""
@@ -285,7 +418,7 @@ class EventFile:
                 Problem(
                     f"the file {happened} after it was read (another program or process wrote it); nothing was "
                     "written, so that change is kept: open the file again and redo this one",
-                    path=str(self.path),
+                    path=shown_path(self.path),
                 )
             ]
         )
@@ -306,7 +439,7 @@ class EventFile:
             [
                 Problem(
                     f"'{key}' is not an array of tables ([[{key}]]); cannot change it here",
-                    path=str(self.path),
+                    path=shown_path(self.path),
                     field=key,
                 )
             ]
@@ -329,7 +462,7 @@ class EventFile:
         from chronology.consistency import suggest
 
         return EventFileError(
-            [Problem(f"no event {event_id!r} in this file{suggest(event_id, self.ids())}", path=str(self.path))]
+            [Problem(f"no event {event_id!r} in this file{suggest(event_id, self.ids())}", path=shown_path(self.path))]
         )
 
 
@@ -349,14 +482,20 @@ def _read(path: str | os.PathLike[str]) -> str:
         with open(path, "rb") as stream:
             data = stream.read()
     except OSError as error:
-        raise EventFileError([Problem(f"cannot read the file: {error.strerror or error}", path=str(path))]) from error
+        raise EventFileError(
+            [Problem(f"cannot read the file: {error.strerror or error}", path=shown_path(path))]
+        ) from error
     if b"\x00" in data[:8192]:
-        raise EventFileError([Problem("is a binary file, not an event file (TOML text)", path=str(path))])
+        raise EventFileError([Problem("is a binary file, not an event file (TOML text)", path=shown_path(path))])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise EventFileError(
-            [Problem(f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})", path=str(path))]
+            [
+                Problem(
+                    f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})", path=shown_path(path)
+                )
+            ]
         ) from None
 
 

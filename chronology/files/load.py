@@ -33,9 +33,13 @@ from chronology.files.schema import (
     REQUIRED,
     SHAPES,
     SOURCE_KEYS,
+    SURROGATE,
     TOP_KEYS,
     describe,
     fits,
+    lone_surrogates,
+    not_in_toml,
+    surrogate_message,
 )
 from chronology.notation import parse_expression
 from chronology.notation.quantity import parse_quantity
@@ -45,12 +49,15 @@ from chronology.timeline import Timeline
 __all__ = ["load", "load_document", "load_text", "validate"]
 
 PathLike = str | os.PathLike[str]
-KeyPath = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # as schema.KeyPath, which this module uses: where a value is in a document
 
 _TOML_POSITION: Final = re.compile(r"\s*at line (\d+) column (\d+)$")
 _TENSES: Final = {tense.value: tense for tense in Tense}
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
 _NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
+# Where a text may hold a lone surrogate: one itself, or a JSON escape of one ("\ud800").
+_MAYBE_SURROGATE: Final = re.compile("[\ud800-\udfff]" + r"|\\u[dD][89a-fA-F]")
+_YEAR_ZERO: Final = re.compile(r"(?<![\w\"'.:-])0000-\d\d-\d\d")
 
 
 def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> Timeline:
@@ -178,6 +185,7 @@ class _Reader:
         self._expressions: dict[str, DateValue | RelativeDate | DateParseError] = {}
         self._resolutions: dict[tuple[RelativeDate, DateValue, Tense], DateValue] = {}
         self._suggest = Suggester()
+        self._ids: dict[str, None] | None = None  # every event and source id, in order, once all files are read
 
     # -- problems ---------------------------------------------------------------------------------
 
@@ -247,7 +255,23 @@ class _Reader:
             self.problems.append((file, (), Problem(f"expected a table at the top level, got {describe(document)}")))
             return None
         self._top(file, document, Path(), (), known)
+        if not text or _MAYBE_SURROGATE.search(text) is not None:
+            self._lone_surrogates(file, document)
         return self._build()
+
+    def _lone_surrogates(self, file: _File, document: Mapping[str, Any]) -> None:
+        """Report every text holding a lone surrogate: a parser of JSON lets them through, no file can hold them."""
+        records = {r.where: r for r in itertools.chain(self.events, self.sources) if r.file is file}
+        for key, value in document.items():
+            tables = value if key in ("events", "sources") and isinstance(value, list) else None
+            if tables is None:
+                for where, field, message in lone_surrogates({key: value}, (), ""):
+                    self.problem(file, where, message, field=field)
+                continue
+            for index, table in enumerate(tables):
+                record = records.get((key, index))
+                for where, field, message in lone_surrogates(table, (key, index), ""):
+                    self.problem(file, where, message, record=record, field=field or None)
 
     def _build(self) -> Timeline | None:
         sources = self._sources()
@@ -311,9 +335,14 @@ class _Reader:
             if found is not None:
                 line, column = int(found[1]), int(found[2])
                 message = message[: found.start()]
-            self.problems.append(
-                (file, (), Problem(f"TOML syntax: {message[:1].lower()}{message[1:]}", line=line, column=column))
-            )
+            if "year 0 is out of range" in message:
+                message = year_zero_message()
+            else:
+                message = f"TOML syntax: {message[:1].lower()}{message[1:]}"
+            self.problems.append((file, (), Problem(message, line=line, column=column)))
+            return
+        except UnicodeEncodeError as error:  # a lone surrogate: only a text given as a str can hold one
+            self.problems.append((file, (), not_unicode_problem(text, error.start)))
             return
         self._top(file, document, root, (*stack, path))
 
@@ -353,7 +382,7 @@ class _Reader:
             self.problem(
                 file,
                 ("include",),
-                f"{include!r} points outside the folder of the chronology ({root}); "
+                f"{_shorten(include)!r} points outside the folder of the chronology ({root}); "
                 "allow it explicitly with allow_outside=True (--allow-outside on the command line)",
                 field="include",
             )
@@ -687,6 +716,23 @@ class _Reader:
             self.problem(record.file, where, str(error), record=record, field=field)
         return None
 
+    def _known_anchor(self, record: _Record, anchor_id: str, where: KeyPath, field: str) -> bool:
+        """Whether ``anchor_id`` names an event or source (of any file read); reports it when it names none."""
+        if ID_PATTERN.fullmatch(anchor_id) is None:
+            return True  # reported as not an id
+        if self._ids is None:
+            self._ids = dict.fromkeys(r.id for r in itertools.chain(self.events, self.sources) if r.id is not None)
+        if anchor_id in self._ids:
+            return True
+        self.problem(
+            record.file,
+            where,
+            f"unknown event or source {anchor_id!r}{self._suggest(anchor_id, self._ids)}",
+            record=record,
+            field=field,
+        )
+        return False
+
     def _tense(self, record: _Record) -> Tense | None:
         value = record.table.get("tense", "past")
         tense = _TENSES.get(value) if isinstance(value, str) else None
@@ -734,6 +780,14 @@ class _Reader:
                     record=record,
                     field=field,
                 )
+                sound = False
+        if "anchor" in table and not isinstance(self._expression(table["when"]), RelativeDate):
+            # a relative date's anchor is checked as the date is read from it; another's must still name something
+            sound = self._known_anchor(record, table["anchor"], (*record.where, "anchor"), "anchor") and sound
+        extra = table.get("extra")
+        if extra:  # null and integers TOML cannot hold come from other parsers (JSON): refused, as no file holds them
+            for where, field, message in not_in_toml(extra, (*record.where, "extra"), "extra"):
+                self.problem(record.file, where, message, record=record, field=field)
                 sound = False
         citations = []
         for index, item in enumerate(table.get("citations", ())):
@@ -805,6 +859,15 @@ class _Reader:
             self.problem(record.file, (*where, "value"), str(error), record=record, field=prefix + "value")
             return None
         said = None
+        own_anchor = item.get("anchor")
+        relative = "said" in item and isinstance(self._expression(item["said"]), RelativeDate)
+        # a relative said's anchor is checked as the date is read from it; another's must still name something
+        if (
+            own_anchor is not None
+            and not relative
+            and not self._known_anchor(record, own_anchor, (*where, "anchor"), prefix + "anchor")
+        ):
+            return None
         if "said" in item:
             expression = self._expression(item["said"])
             anchor_id = item.get("anchor", record.table.get("anchor"))
@@ -840,6 +903,34 @@ class _Reader:
         for part in re.findall(r"[A-Za-z_]+|\[\d+\]", problem.field or ""):
             where = (*where, int(part[1:-1]) if part.startswith("[") else part)
         self.problems.append((record.file, where, attrs.evolve(problem, column=0)))
+
+
+def year_zero_message() -> str:
+    """Why a TOML date of year 0 is refused, and how to write year 0."""
+    return (
+        "TOML syntax: a TOML date cannot have year 0 (0000-01-01), as the calendar it uses starts at year 1; "
+        'if year 0 (1 BCE) is meant, write the date as text in EDTF: "0000-01-01" (or "0000")'
+    )
+
+
+def year_zero_at(text: str, line: int | None) -> bool:
+    """Whether line ``line`` of ``text`` holds a TOML date of year 0 (``when = 0000-01-01``)."""
+    if line is None or line < 1:
+        return False
+    lines = text.split("\n")
+    return line <= len(lines) and _YEAR_ZERO.search(lines[line - 1]) is not None
+
+
+def not_unicode_problem(text: str, index: int) -> Problem:
+    """The problem of a text holding a lone surrogate (first found at or after ``index``), placed at it."""
+    found = SURROGATE.search(text, max(0, min(index, len(text)))) or SURROGATE.search(text)
+    if found is None:  # not a surrogate after all: say what is known
+        return Problem("is not valid Unicode text: it cannot be written as UTF-8")
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    message = f"is not valid Unicode text: it {surrogate_message(text, at, position=False)}"
+    return Problem(message, line=line, column=column)
 
 
 def _offset(error: DateParseError) -> int | None:

@@ -7,6 +7,8 @@ the two in step.
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 from chronology.errors import _shorten
@@ -18,10 +20,19 @@ __all__ = [
     "REQUIRED",
     "SHAPES",
     "SOURCE_KEYS",
+    "SURROGATE",
+    "TOML_INTEGERS",
     "TOP_KEYS",
+    "KeyPath",
     "describe",
     "fits",
+    "lone_surrogates",
+    "not_in_toml",
+    "surrogate_message",
 ]
+
+#: Where something sits in a document: keys and array indexes, ``("events", 3, "extra", "x", 0)``.
+KeyPath = tuple[str | int, ...]
 
 # What each table may hold: key -> expected shape ("text", "texts", "date", "tables", "table", "figure").
 TOP_KEYS: Final = {"title": "text", "include": "texts", "sources": "tables", "events": "tables"}
@@ -98,6 +109,8 @@ def fits(value: object, shape: str) -> bool:
 
 def describe(value: object) -> str:
     """The kind of a TOML value, for messages: "a number (5)", "an array of tables"."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, int | float):
@@ -111,3 +124,95 @@ def describe(value: object) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return f"a TOML date ({value.isoformat()})"
     return type(value).__name__
+
+
+#: The integers a TOML file can hold (64-bit, signed).
+TOML_INTEGERS: Final = range(-(2**63), 2**63)
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_ACCEPTED: Final = "text, a number, a boolean, a date or time, or an array or table of these"
+
+
+def not_in_toml(value: object, where: KeyPath, field: str) -> Iterator[tuple[KeyPath, str, str]]:
+    """Every part of ``value`` a TOML file cannot hold (null, integers beyond 64 bits, other objects).
+
+    Lone surrogates in text are found by :func:`lone_surrogates`.
+
+    Args:
+        value: a value as a parser gives it, or as Python code built it.
+        where: the key path of ``value``.
+        field: its name in messages (``extra.x``); deeper parts are named ``extra.x[1][0]``, ``extra.x.y``.
+
+    Yields:
+        ``(key path, field, message)`` for each part that cannot be written, in document order.
+
+    """
+    stack: list[tuple[KeyPath, str, object]] = [(where, field, value)]
+    while stack:
+        where, field, value = stack.pop()
+        if value is None:
+            yield where, field, f"is null, which TOML cannot hold: leave the key out, or give a value ({_ACCEPTED})"
+        elif isinstance(value, str | bool | float | datetime.date | datetime.time):
+            continue
+        elif isinstance(value, int):
+            if value not in TOML_INTEGERS:
+                number = f"the integer {value}" if abs(value) < 10**30 else f"an integer of {value.bit_length()} bits"
+                yield where, field, f"{number} is beyond what TOML holds (-2^63 to 2^63 - 1): write it as text"
+        elif isinstance(value, Mapping):
+            parts: list[tuple[KeyPath, str, object]] = []
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    yield where, field, f"has the key {key!r} ({type(key).__name__}); TOML keys are text"
+                    continue
+                parts.append(((*where, key), f"{field}.{key}" if field else key, item))
+            stack.extend(reversed(parts))
+        elif isinstance(value, list | tuple):
+            stack.extend(reversed([((*where, i), f"{field}[{i}]", item) for i, item in enumerate(value)]))
+        else:
+            yield where, field, f"is {_article(type(value).__name__)}, which TOML cannot hold; accepted: {_ACCEPTED}"
+
+
+def lone_surrogates(value: object, where: KeyPath, field: str) -> Iterator[tuple[KeyPath, str, str]]:
+    """Every text (value or key) in ``value`` that holds a lone surrogate, which no UTF-8 file can hold.
+
+    A lone surrogate is half of a UTF-16 pair (the JSON escape backslash-u-D800, or a Python
+    string built from one): it is not a character, so it cannot be written.
+
+    Yields:
+        ``(key path, field, message)`` for each, in document order (as :func:`not_in_toml`).
+
+    """
+    stack: list[tuple[KeyPath, str, object]] = [(where, field, value)]
+    while stack:
+        where, field, value = stack.pop()
+        if isinstance(value, str):
+            found = SURROGATE.search(value)
+            if found is not None:
+                yield where, field, surrogate_message(value, found.start())
+        elif isinstance(value, Mapping):
+            parts: list[tuple[KeyPath, str, object]] = []
+            for key, item in value.items():
+                name = f"{field}.{key}" if field else str(key)
+                if isinstance(key, str) and (found := SURROGATE.search(key)) is not None:
+                    yield where, field or name, f"the key {_shorten(key)!r} {surrogate_message(key, found.start())}"
+                    continue
+                parts.append(((*where, key), name, item))
+            stack.extend(reversed(parts))
+        elif isinstance(value, list | tuple):
+            stack.extend(reversed([((*where, i), f"{field}[{i}]", item) for i, item in enumerate(value)]))
+
+
+def surrogate_message(text: str, index: int, *, position: bool = True) -> str:
+    """Why ``text``, with a lone surrogate at ``index``, cannot be written, and what to do.
+
+    ``position=False`` leaves out the index (for a problem placed at the surrogate's line and column).
+    """
+    at = f" at position {index}" if position else ""
+    return (
+        f"holds a lone surrogate (U+{ord(text[index]):04X}){at}: half of a UTF-16 pair, not a character, "
+        "so it is not valid Unicode and cannot be written as UTF-8; "
+        "give the whole character (both halves of the pair) or remove it"
+    )
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

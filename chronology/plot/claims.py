@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 import matplotlib
@@ -274,33 +275,13 @@ def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tup
         across = ax.transAxes.inverted().transform(ax.transData.transform(points[i]))[0]
         dx, align = (-6, "right") if across > 0.55 else (6, "left")  # toward the middle: never over the legend
         for dy in offsets:
-            probe = ax.annotate(
-                text,
-                points[i],
-                xytext=(dx, dy),
-                textcoords="offset points",
-                fontsize=FONT_SIZE - 0.5,
-                va="center",
-                ha=align,
-            )
-            box = probe.get_window_extent(renderer)
-            extent = (box.x0, box.y0, box.x1, box.y1)
+            probe, extent = _annotate(ax, renderer, text, points[i], (dx, dy), align)
             if not any(_meets(extent, other) for other in obstacles):
                 break
             probe.remove()
         else:  # no free place in reach: beside its mark after all
             dy = 0.0
-            probe = ax.annotate(
-                text,
-                points[i],
-                xytext=(dx, 0),
-                textcoords="offset points",
-                fontsize=FONT_SIZE - 0.5,
-                va="center",
-                ha=align,
-            )
-            box = probe.get_window_extent(renderer)
-            extent = (box.x0, box.y0, box.x1, box.y1)
+            probe, extent = _annotate(ax, renderer, text, points[i], (dx, dy), align)
         if dy != 0:  # moved away from its mark: a thin leader line, drawn apart, shows whose label it is
             ax.annotate(
                 "",
@@ -312,6 +293,17 @@ def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tup
         placed.append(extent)
         labels.append(probe)
     return tuple(labels)
+
+
+def _annotate(
+    ax: Axes, renderer: Any, text: str, point: tuple[float, float], offset: tuple[float, float], align: str
+) -> tuple[Text, tuple[float, float, float, float]]:
+    """A label ``offset`` points from ``point``, and its extent in display units."""
+    label = ax.annotate(
+        text, point, xytext=offset, textcoords="offset points", fontsize=FONT_SIZE - 0.5, va="center", ha=align
+    )
+    box = label.get_window_extent(renderer)
+    return label, (box.x0, box.y0, box.x1, box.y1)
 
 
 def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
