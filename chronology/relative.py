@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import reprlib
 from collections.abc import Callable
 from typing import Final, Literal, TypeAlias
 
@@ -356,7 +357,8 @@ class NamedPeriod:
 
 Rule: TypeAlias = WeekdayRule | MonthRule | Offset | NamedPeriod
 
-#: Above this many anchor days, only the two ends of the anchor are resolved (rules are monotone).
+#: Up to this many anchor days (past the first), every day of the anchor is read; above it, only the
+#: first and last days that give a reading, found without trying every day (rules are monotone).
 _EVERY_DAY_LIMIT: Final = 62
 
 
@@ -382,19 +384,23 @@ class RelativeDate:
         self,
         anchor: DateValue | datetime.date | None,
         *,
-        tense: Tense = Tense.PAST,
+        tense: Tense | str = Tense.PAST,
     ) -> UncertainDate:
         """The date the phrase names, read from ``anchor``.
 
         Args:
             anchor: the date the phrase is relative to (a report's date, another
                 event's date); may be uncertain. Not needed when the phrase
-                gives its own year.
-            tense: which way unmarked phrases point; see :class:`Tense`.
+                gives its own year. Text is read by :func:`chronology.parse`,
+                which takes an anchor written as text.
+            tense: which way unmarked phrases point: a :class:`Tense`, or its
+                value ``"past"``, ``"future"`` or ``"either"``.
 
         Raises:
             DateParseError: no anchor where one is needed, or the phrase cannot
                 be read against this anchor ("earlier this month" on the 1st).
+            InvalidDateError: ``tense`` is not one of the three, or ``anchor``
+                is neither a date nor None.
 
         """
         return resolve(self, anchor, tense=tense)
@@ -404,9 +410,11 @@ def resolve(
     relative: RelativeDate,
     anchor: DateValue | datetime.date | None,
     *,
-    tense: Tense = Tense.PAST,
+    tense: Tense | str = Tense.PAST,
 ) -> UncertainDate:
     """Resolve ``relative`` against ``anchor``; see :meth:`RelativeDate.resolve`."""
+    tense = as_tense(tense)
+    anchor = check_anchor(anchor)
     rule = relative.rule
     qualifier = Qualifier.NONE
     if not rule.needs_anchor:
@@ -430,6 +438,43 @@ def resolve(
     return UncertainDate.from_days(first, last, precision, qualifier=qualifier, text=relative.text)
 
 
+def as_tense(value: object) -> Tense:
+    """``value`` as a :class:`Tense`: a Tense, or its value ``"past"``, ``"future"`` or ``"either"``.
+
+    Raises:
+        InvalidDateError: anything else (a ``ValueError``); the message names the accepted values.
+
+    """
+    if isinstance(value, Tense):
+        return value
+    if isinstance(value, str) and value in _TENSES:
+        return _TENSES[value]
+    accepted = ", ".join(repr(tense.value) for tense in Tense)
+    raise InvalidDateError(
+        f"tense {reprlib.repr(value)} is not a tense; expected one of {accepted} (or chronology.Tense)"
+    )
+
+
+_TENSES: Final = {tense.value: tense for tense in Tense}
+
+#: What an anchor may be, in words, for error messages.
+ANCHOR_TYPES: Final = "an UncertainDate (chronology.parse('2024-10-18')), a datetime.date, or None"
+
+
+def check_anchor(anchor: object, *, accepted: str = ANCHOR_TYPES) -> DateValue | datetime.date | None:
+    """``anchor`` itself if it is a date value, a ``datetime.date`` or None.
+
+    Raises:
+        InvalidDateError: the anchor is of another type (a ``ValueError``); the
+            message names the type and ``accepted``.
+
+    """
+    if anchor is None or isinstance(anchor, UncertainDate | Interval | datetime.date):
+        return anchor
+    kind = type(anchor).__name__
+    raise InvalidDateError(f"anchor {reprlib.repr(anchor)} (of type {kind}) is not a date; give {accepted}")
+
+
 def _span(rule: Rule, anchor: Date, tense: Tense) -> Span:
     """The rule's span at one anchor day; None where it names no date (or leaves years 1-9999)."""
     try:
@@ -445,18 +490,168 @@ def _spans_over(rule: Rule, first: int, last: int, tense: Tense) -> list[Span]:
     """Spans at every anchor day, or, for long anchors, at the first and last days that give one.
 
     Rules are monotone in the anchor, so the hull of the spans at the outermost
-    anchor days that name a date is the hull over all of them.
+    anchor days that name a date is the hull over all of them. Those two days
+    are found by :func:`_outermost_days` without trying every day, so the cost
+    does not grow with the anchor's width.
     """
     if last - first <= _EVERY_DAY_LIMIT:
         return [_span(rule, Date.fromordinal(n), tense) for n in range(first, last + 1)]
-    found: list[Span] = []
-    for days in (range(first, last + 1), range(last, first - 1, -1)):
-        for n in days:
-            span = _span(rule, Date.fromordinal(n), tense)
-            if span is not None:
-                found.append(span)
-                break
-    return found
+    days = _outermost_days(rule, first, last, tense)
+    if days is None:
+        return []
+    return [_span(rule, Date.fromordinal(n), tense) for n in days]
+
+
+#: Days in 400 Gregorian years: after them the calendar, weekdays included, repeats.
+_CYCLE_DAYS: Final = 146_097
+#: Anchors are read moved into this 400-year cycle (years 4001-4400), far from the ends of years 1-9999.
+_MIDDLE_CYCLE: Final = 10
+#: Months and years in one 400-year cycle.
+_CYCLE_MONTHS: Final = 4_800
+_CYCLE_YEARS: Final = 400
+
+
+def _outermost_days(rule: Rule, first: int, last: int, tense: Tense) -> tuple[int, int] | None:
+    """The first and the last anchor day in ``first..last`` whose reading names a date; None if none does.
+
+    A reading fails for one of two reasons:
+
+    * it leaves years 1-9999 ("10000 years ago"). The coarse reading (see
+      :func:`_coarse`) leaves them exactly when the reading does, never fails
+      otherwise, and moves forward with the anchor; read in any year (see
+      :func:`_reach`), it marks the anchor days whose readings stay inside as
+      one run of days, whose ends are found by bisection;
+    * the date does not exist that year or day ("February 29" read in 2023,
+      "earlier this month" on the 1st). Such gaps are short (one anchor day,
+      or the months up to the next leap year), so they are stepped over one
+      anchor day at a time, or, for a month rule, whose reading depends only
+      on the anchor's month, one anchor month at a time. The calendar repeats
+      every 400 years, so at most one 400-year cycle of steps is taken: a rule
+      that names no date in a whole cycle names none at all.
+
+    Each answer is the day the old scan, day by day from each end, stopped at.
+    """
+    coarse = _coarse(rule)
+    inside_from = _first_true(first, last, lambda n: _reach(coarse, n, tense)[0] >= 1)
+    inside_to = _last_true(first, last, lambda n: _reach(coarse, n, tense)[1] <= _LAST_DAY)
+    if inside_from is None or inside_to is None or inside_from > inside_to:
+        return None
+    earliest = _first_reading(rule, inside_from, inside_to, tense)
+    if earliest is None:
+        return None
+    latest = _first_reading(rule, inside_to, earliest, tense)
+    if latest is None:  # pragma: no cover - the scan back stops at ``earliest`` at the latest
+        return None
+    return earliest, latest
+
+
+def _coarse(rule: Rule) -> Rule:
+    """A rule whose reading leaves years 1-9999 exactly when ``rule``'s does, and never fails otherwise.
+
+    A month rule's reading always lies in the month it picks (its coarse rule is
+    that whole month); "earlier this month" and "later this month" lie in the
+    anchor's month, "earlier this year" in its year. Other rules fail only by
+    leaving years 1-9999, and are their own coarse rule.
+    """
+    if isinstance(rule, MonthRule) and rule.year is None:
+        return MonthRule(rule.month)
+    if isinstance(rule, NamedPeriod) and rule.name in _COARSE_PERIODS:
+        return NamedPeriod(_COARSE_PERIODS[rule.name])
+    return rule
+
+
+_COARSE_PERIODS: Final = {
+    "earlier this month": "this month",
+    "later this month": "this month",
+    "earlier this year": "this year",
+}
+
+
+def _reach(coarse: Rule, anchor: int, tense: Tense) -> tuple[int, int]:
+    """First and last day numbers of a coarse rule's reading at anchor day ``anchor``, in any year.
+
+    Day numbers below 1 or above the last day of 9999 are readings that leave
+    years 1-9999. An offset is computed by arithmetic (it may reach any year);
+    other rules reach a few years at most, so the anchor is moved by whole
+    400-year cycles into years 4001-4400, read there, and the reading moved back.
+    """
+    if isinstance(coarse, Offset):
+        near = _moved(anchor, coarse.low * coarse.direction, coarse.unit)
+        far = _moved(anchor, coarse.high * coarse.direction, coarse.unit)
+        pad = _HALF_UNIT_DAYS[coarse.unit]
+        return min(near, far) - pad, max(near, far) + pad
+    shift = (_MIDDLE_CYCLE - (anchor - 1) // _CYCLE_DAYS) * _CYCLE_DAYS
+    span = _span(coarse, Date.fromordinal(anchor + shift), tense)
+    if span is None:  # pragma: no cover - coarse readings of anchors in years 4001-4400 always exist
+        raise AssertionError(f"{coarse!r} gives no reading at day {anchor + shift}")
+    return span[0].toordinal() - shift, span[1].toordinal() - shift
+
+
+def _moved(anchor: int, steps: int, unit: Unit) -> int:
+    """The day number ``steps`` units from anchor day ``anchor``, as :meth:`Offset.span` moves, in any year.
+
+    Months and years move as pendulum does (a day past the new month's end
+    becomes its last day). Whole 400-year cycles are added as their 146,097
+    days; the rest is moved by pendulum from the same day of years 1-400.
+    """
+    if unit is Unit.DAY:
+        return anchor + steps
+    if unit is Unit.WEEK:
+        return anchor + 7 * steps
+    cycles, rest = divmod(steps, _CYCLE_MONTHS if unit is Unit.MONTH else _CYCLE_YEARS)
+    base, day = divmod(anchor - 1, _CYCLE_DAYS)
+    start = Date.fromordinal(day + 1)  # years 1-400; at most 400 years more stays inside 1-9999
+    moved = start.add(months=rest) if unit is Unit.MONTH else start.add(years=rest)
+    return moved.toordinal() + (base + cycles) * _CYCLE_DAYS
+
+
+def _first_true(low: int, high: int, test: Callable[[int], bool]) -> int | None:
+    """The first day in ``low..high`` where ``test`` holds, for a test false then true; None if it never holds."""
+    if not test(high):
+        return None
+    while low < high:
+        middle = (low + high) // 2
+        if test(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _last_true(low: int, high: int, test: Callable[[int], bool]) -> int | None:
+    """The last day in ``low..high`` where ``test`` holds, for a test true then false; None if it never holds."""
+    if not test(low):
+        return None
+    while low < high:
+        middle = (low + high + 1) // 2
+        if test(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _first_reading(rule: Rule, start: int, stop: int, tense: Tense) -> int | None:
+    """The first anchor day from ``start`` towards ``stop`` (either way) whose reading names a date.
+
+    Every day between must read inside years 1-9999; see :func:`_outermost_days`
+    for the steps taken and their cap.
+    """
+    step = 1 if stop >= start else -1
+    by_month = isinstance(rule, MonthRule)
+    day = start
+    for _ in range(_CYCLE_MONTHS if by_month else _CYCLE_DAYS):
+        if _span(rule, Date.fromordinal(day), tense) is not None:
+            return day
+        if by_month:
+            # Every day of a month reads alike: go to the next month's first day, or the last month's last.
+            date = Date.fromordinal(day)
+            day = date.end_of("month").toordinal() + 1 if step > 0 else date.start_of("month").toordinal() - 1
+        else:
+            day += step
+        if (day - stop) * step > 0:
+            return None
+    return None
 
 
 def _anchor_days(text: str, anchor: UncertainDate | datetime.date | Interval) -> tuple[int, int, Qualifier]:

@@ -12,11 +12,11 @@ import re
 from typing import Final
 from unicodedata import category
 
-from chronology.dates import DateValue
+from chronology.dates import DateValue, UncertainDate
 from chronology.errors import DateParseError
 from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
-from chronology.relative import RelativeDate, Tense
+from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 
 __all__ = ["parse", "parse_expression"]
 
@@ -68,8 +68,8 @@ def parse_expression(text: str) -> DateValue | RelativeDate:
 def parse(
     text: str,
     *,
-    anchor: DateValue | datetime.date | None = None,
-    tense: Tense = Tense.PAST,
+    anchor: DateValue | datetime.date | str | None = None,
+    tense: Tense | str = Tense.PAST,
 ) -> DateValue:
     """Read a date expression: ISO 8601, EDTF, or English as news reports write it.
 
@@ -77,19 +77,30 @@ def parse(
         text: the expression ("2024-06", "2024-10-07/2024-10-13", "Friday").
         anchor: the date relative phrases are read from (a report's date),
             itself possibly uncertain; the result then covers every reading.
-        tense: which way an unmarked phrase points ("on Tuesday"): see
-            :class:`~chronology.relative.Tense`. Past by default.
+            An :class:`~chronology.dates.UncertainDate`, a ``datetime.date``,
+            or text ("2024-10-18", "[2024-10-28..2024-10-31]"), read by this
+            function without an anchor; None (the default) for no anchor.
+        tense: which way an unmarked phrase points ("on Tuesday"): a
+            :class:`~chronology.relative.Tense` or its value, ``"past"`` (the
+            default), ``"future"`` or ``"either"``.
 
     Returns:
         An :class:`~chronology.dates.UncertainDate` (one instant between two
         bounds) or an :class:`~chronology.dates.Interval` (something lasting).
 
     Raises:
-        DateParseError: unreadable text, a date that does not exist, or a
-            relative phrase without an anchor. The message repeats the input,
-            says where and what is accepted.
+        DateParseError: unreadable text (or anchor text), a date that does not
+            exist, or a relative phrase without an anchor. The message repeats
+            the input, says where and what is accepted.
+        InvalidDateError: ``tense`` is not one of the three, or ``anchor`` is
+            not one of the accepted types (both are ``ValueError``); the
+            message names what is accepted.
 
     """
+    if tense.__class__ is not Tense:
+        tense = as_tense(tense)
+    if anchor is not None and not isinstance(anchor, UncertainDate):
+        anchor = _anchor(anchor)
     if text.__class__ is str and len(text) == 10:
         day = parse_iso_day(text)
         if day is not None:
@@ -98,3 +109,23 @@ def parse(
     if isinstance(expression, RelativeDate):
         return expression.resolve(anchor, tense=tense)
     return expression
+
+
+def _anchor(anchor: object) -> DateValue | datetime.date | None:
+    """An anchor given to :func:`parse` as a date value, reading one given as text."""
+    if isinstance(anchor, str):
+        try:
+            value = parse_expression(anchor)
+        except DateParseError as error:
+            raise DateParseError(anchor, f"unreadable anchor: {error.reason}", position=error.position) from error
+        if isinstance(value, RelativeDate):
+            raise DateParseError(
+                anchor, "an anchor is a date of its own, not a phrase relative to another; write it as '2024-10-18'"
+            )
+        return value
+    return check_anchor(anchor, accepted=_ANCHOR_TYPES)
+
+
+_ANCHOR_TYPES: Final = (
+    "an UncertainDate, a datetime.date, the date as text ('2024-10-18', '[2024-10-28..2024-10-31]'), or None"
+)
