@@ -86,7 +86,12 @@ def test_lanes_follow_the_order_given_then_the_rest(showcase: Timeline) -> None:
         "prepared-to-dispatch-100000",
         "pledge-until-victory",
     }
-    assert [t.get_text() for t in drawn.ax.get_yticklabels()] == list(drawn.lanes)
+    assert [t.get_text().split("\n")[0] for t in drawn.ax.get_yticklabels()] == [
+        "Bloomberg",
+        "Al Jazeera",
+        "“North Korea…”",
+        "“North Korea’s pledge…”",
+    ]
 
 
 def test_crowded_labels_give_way_to_numbers_keyed_below(showcase: Timeline) -> None:
@@ -217,3 +222,11 @@ def test_the_legend_explains_only_the_styles_drawn(showcase: Timeline) -> None:
     assert legend is not None
     texts = [t.get_text() for t in legend.get_texts()]
     assert texts == ["one day somewhere in the bar", "uncertain (?): hatched"]
+
+
+def test_source_lanes_are_named_as_the_footnote_names_sources(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2024-10-01", end="2024-11-20", group_by="source")
+    shown = dict(zip(drawn.lanes, [t.get_text() for t in drawn.ax.get_yticklabels()], strict=True))
+    assert shown["bloomberg-2024-11-17"] == "Bloomberg\n17 November 2024"
+    assert shown["aljazeera-2024-10"] == "Al Jazeera\n29-30 Oct 2024"
+    assert shown["prepared-to-dispatch-100000"] == "“North Korea…”\n17-19 Nov 2024"  # untitled outlet: its title, cut

@@ -7,6 +7,7 @@ Nothing here formats for one output; escaping is each exporter's business.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ __all__ = [
     "is_web_url",
     "iso_day",
     "names",
+    "source_label",
     "source_name",
     "source_parts",
     "ymd",
@@ -87,6 +89,16 @@ def source_name(source_id: str, sources: Mapping[str, Source]) -> str:
     if source.outlet:
         return source.outlet
     return f"“{source.title}”" if source.title else source.id
+
+
+def source_label(source_id: str, sources: Mapping[str, Source], *, width: int = 34) -> str:
+    """A source in a legend or beside a lane: its name (cut to ``width``), then on a second line its date."""
+    source = sources.get(source_id)
+    if source is None:
+        return source_id
+    name = source_name(source_id, sources)
+    name = textwrap.shorten(name, width, placeholder="…”" if name.startswith("“") else "…")
+    return f"{name}\n{source.published.label}" if source.published is not None else name
 
 
 def source_parts(source: Source) -> list[str]:

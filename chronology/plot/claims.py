@@ -9,7 +9,6 @@ middle of its bounds with a horizontal bar across them.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from chronology.events import Claim, Event
-from chronology.exchange._describe import source_name
+from chronology.exchange._describe import source_label
 from chronology.index import day_ends
 from chronology.plot._axis import day_to_x, format_date_axis
 from chronology.plot._style import FONT_SIZE, LANE_COLORS, RC
@@ -177,7 +176,8 @@ def plot_claims(
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         handles = [
-            Line2D([], [], marker="o", linestyle="", color=colors[s], label=_source_label(s, timeline)) for s in sources
+            Line2D([], [], marker="o", linestyle="", color=colors[s], label=source_label(s, timeline.sources))
+            for s in sources
         ]
         handles += [
             Line2D([], [], marker="o", linestyle="", color="#555555", label="figure as stated"),
@@ -225,16 +225,6 @@ def _arrow(claim: Claim) -> str:
 def _unit_label(chosen: Sequence[tuple[Event, Claim]]) -> str:
     units = sorted({c.unit for _, c in chosen if c.unit})
     return ", ".join(units) if units else "value"
-
-
-def _source_label(source_id: str, timeline: Timeline) -> str:
-    """A source as the legend names it: its outlet (or short title) and date, as the timeline's footnote does."""
-    source = timeline.sources.get(source_id)
-    if source is None:
-        return source_id
-    name = source_name(source_id, timeline.sources)
-    name = textwrap.shorten(name, 34, placeholder="…”" if name.startswith("“") else "…")
-    return f"{name}\n{source.published.label}" if source.published is not None else name
 
 
 def _label_text(claim: Claim) -> str:

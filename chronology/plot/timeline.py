@@ -9,7 +9,7 @@ Marks are drawn in a few batched collections, not one artist per event.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -26,6 +26,7 @@ from matplotlib.text import Text
 from chronology.dates import DEFAULT_WIDENING, Endpoint, Interval, Qualifier, UncertainDate, Widening
 from chronology.errors import DateRangeError
 from chronology.events import Event
+from chronology.exchange._describe import source_label
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import FIRST_DAY, LAST_DAY, day_to_x, format_date_axis
 from chronology.plot._labels import Footprint, Placement, pack
@@ -205,7 +206,8 @@ def plot_timeline(
             marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors)
             label_artists, numbered = _draw_labels(ax, events, placements, positions, labels_of, shapes)
         links = _draw_links(ax, view, positions) if show_reports and not is_dense else None
-        _decorate_lanes(ax, lane_names, lane_top, rows, colors, group_by)
+        shown = {n: source_label(n, view.sources, width=24) for n in lane_names} if group_by == "source" else {}
+        _decorate_lanes(ax, lane_names, lane_top, rows, colors, group_by, shown)
         format_date_axis(ax, first_day, last_day)
         heading = title if title is not None else view.title
         title_artist = ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold") if heading else None
@@ -649,9 +651,11 @@ def _decorate_lanes(
     rows: dict[str, int],
     colors: dict[str, str],
     group_by: GroupBy,
+    shown: Mapping[str, str],
 ) -> None:
+    """Name each lane (``shown`` may say it otherwise: a source by its outlet and date) in its colour."""
     ax.set_yticks([tops[n] + (rows[n] - 1) / 2 for n in names])
-    ax.set_yticklabels([n or "" for n in names], fontsize=FONT_SIZE + 0.5)
+    ax.set_yticklabels([shown.get(n, n) or "" for n in names], fontsize=FONT_SIZE + 0.5)
     for tick, name in zip(ax.get_yticklabels(), names, strict=True):
         tick.set_color(colors[name])
     for name in names[1:]:
