@@ -19,13 +19,17 @@ Cases:
   regular expression that backtracks cannot hide behind the cap.
 * ``load_text`` of event files with huge strings, many events, long anchor
   and link chains, many problems (which need every key placed in the file),
-  long keys and long lines.
+  long keys and long lines; and of an event read against an anchor whose span
+  of days grows (the file stays the same size: its time should stay flat).
+* ``EventFile.add`` of many rows of a spreadsheet, one at a time, as
+  ``chronology import`` does.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import itertools
 import tempfile
 import time
@@ -34,7 +38,8 @@ from pathlib import Path
 
 import chronology
 from chronology.errors import ChronologyError
-from chronology.files import load_text
+from chronology.exchange import from_csv
+from chronology.files import EventFile, load_text
 from chronology.notation import parse, quantity
 from chronology.notation.edtf import clear_day_cache, parse_edtf
 from chronology.notation.english import read_english
@@ -62,6 +67,28 @@ def loaded(text: str) -> object:
 
 def event(i: int, when: str = "2024-10-18", extra: str = "") -> str:
     return f'[[events]]\nid = "e{i}"\ntitle = "Event {i}"\nwhen = "{when}"\n{extra}\n'
+
+
+def added(text: str) -> object:
+    """A spreadsheet of events added one by one to a new event file, then its text: what `chronology import` does."""
+    edited = EventFile(_PATH, "")
+    for one in from_csv(text):
+        edited.add(one)
+    return edited.text
+
+
+def rows(n: int) -> str:
+    return "id,title,when\n" + "".join(f"e{i},Event {i},2024-10-{1 + i % 28:02d}\n" for i in range(n))
+
+
+def wide_anchor(days: int) -> str:
+    """An event read against a source published some day in a span of ``days`` days (not input length)."""
+    last = datetime.date(1000, 1, 1) + datetime.timedelta(days=min(days, 3_000_000))
+    return (
+        f'[[sources]]\nid = "s"\npublished = "[1000-01-01..{last.isoformat()}]"\n\n'
+        + event(0, "10000 years ago", 'anchor = "s"')
+        + event(1, "three weeks ago", 'anchor = "s"')
+    )
 
 
 #: (name, reader, builder of an input of size n, unit of n)
@@ -154,6 +181,8 @@ LOAD: list[Case] = [
         lambda n: "[[events" + " " * n + "]]\n" + 'id = "a"\ntitle = "A"\nwhen = "2024-13"\n',
         "spaces",
     ),
+    ("many adds to an event file", added, rows, "rows"),
+    ("anchor width (cost should stay flat)", loaded, wide_anchor, "days"),
     (
         "long line of keys",
         loaded,
