@@ -415,9 +415,14 @@ def _source_line(timeline: Timeline, source_id: str) -> str:
 
 
 def _wrapped(text: str, indent: str) -> list[str]:
+    """``text`` wrapped at 100 columns, each of its own lines kept (a summary's paragraphs stay apart)."""
     import textwrap
 
-    return textwrap.wrap(text, width=100, initial_indent=indent, subsequent_indent=indent) or [indent]
+    return [
+        wrapped
+        for line in text.splitlines() or [""]
+        for wrapped in textwrap.wrap(line, width=100, initial_indent=indent, subsequent_indent=indent) or [""]
+    ]
 
 
 def _query(arguments: argparse.Namespace, out: TextIO) -> int:

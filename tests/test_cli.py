@@ -633,3 +633,10 @@ def test_add_edits_a_file_that_includes_outside_its_folder_only_when_allowed(
         "added 'q' (2024) to inner/f.toml\n",
         "",
     )
+
+
+def test_show_keeps_the_paragraphs_of_a_summary(good: Path) -> None:
+    good.write_text(GOOD + 'summary = """First paragraph.\n\nSecond paragraph."""\n', encoding="utf-8")
+    code, out, err = run("show", "events.toml", "visit")
+    assert (code, err) == (0, "")
+    assert out.endswith("\n  First paragraph.\n\n  Second paragraph.\n")

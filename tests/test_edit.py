@@ -11,7 +11,7 @@ import tomlkit
 
 import chronology
 from chronology import Citation, Claim, Event, EventFile, EventFileError, Quantity, Source, UncertainDate
-from chronology.files.edit import event_table, source_table
+from chronology.files.edit import _take_closing_lines, event_table, source_table
 
 REPORT_DAY = UncertainDate.parse("2024-11-17")
 
@@ -182,8 +182,22 @@ def _added_by_rendering_each_time(text: str, steps: list[Event | Source]) -> str
             table.trivia.indent = "\n"
         if document.get(key) is None:
             document.append(key, tomlkit.aot())
+        elif document.body[-1][1] is not document[key]:  # in the middle: the lines closing the last table move
+            _take_closing_lines(document[key][-1], table)
         document[key].append(table)
     return tomlkit.dumps(document)
+
+
+def test_a_source_added_before_the_events_goes_above_the_banner_that_introduces_them() -> None:
+    start = (
+        '[[sources]]\nid = "a"\n\n# ---- events ----\n# In order.\n\n[[events]]\nid = "e"\ntitle = "E"\nwhen = "2024"\n'
+    )
+    edited = EventFile("events.toml", start)
+    edited.add_source(Source(id="b"))
+    assert edited.text == (
+        '[[sources]]\nid = "a"\n\n[[sources]]\nid = "b"\n\n# ---- events ----\n# In order.\n\n'
+        '[[events]]\nid = "e"\ntitle = "E"\nwhen = "2024"\n'
+    )
 
 
 STARTS = [

@@ -54,6 +54,15 @@ BROKEN = [
         id="missing-title",
     ),
     pytest.param(
+        HEAD + '[[events]]\nid = "a"\nwhen = "2024-13"\n',
+        [
+            "events.toml:5:1: event 'a', field 'title': missing required key 'title'",
+            "events.toml:7:14: event 'a', field 'when': '2024-13' (at position 5): month 13 does not exist; "
+            "expected 01-12, or 21-41 for seasons and quarters",
+        ],
+        id="missing-title-and-a-bad-date",  # both said at once, not one round of fixing each
+    ),
+    pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\n',
         ["events.toml:5:1: event 'a', field 'when': missing required key 'when'"],
         id="missing-when",

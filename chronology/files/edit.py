@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import tomlkit
 import tomlkit.exceptions
-from tomlkit.items import AoT, Table
+from tomlkit.items import AoT, Comment, Table, Whitespace
 
 from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem, _shorten
@@ -366,6 +366,8 @@ class EventFile:
         if tables is None:
             self._document.append(key, tomlkit.aot())
             tables = self._document[key]
+        elif len(tables) and not any(item is tables for _, item in self._document.body[-1:]):
+            _take_closing_lines(tables[-1], table)
         tables.append(table)
         self._text = None
         body = self._document.body
@@ -598,3 +600,19 @@ def source_table(source: Source) -> Table:
         if value:
             table[key] = value
     return table
+
+
+def _take_closing_lines(last: Table, new: Table) -> None:
+    """Move the comments and blank lines that close ``last`` to the end of ``new``, which will follow it.
+
+    tomlkit keeps the lines after a table's last key with that table, so a banner introducing what comes
+    next in the file ("# ---- events ----") belongs to the last ``[[sources]]``; a new source appended
+    after it would land under the banner. Moved, the banner stays right before what it introduces.
+    """
+    body = last.value.body
+    closing = []
+    while body and body[-1][0] is None and isinstance(body[-1][1], Comment | Whitespace):
+        closing.append(body.pop())
+    if closing:
+        new.trivia.indent = "\n"
+        new.value.body.extend(reversed(closing))

@@ -567,6 +567,7 @@ class _Reader:
         records: dict[str, _Record] = {}
         for record in self.events:
             if not self._checked_table(record, record.where, record.table, EVENT_KEYS, "event", ""):
+                self._unreadable_when(record)
                 continue
             if not self._id(record):
                 continue
@@ -585,6 +586,18 @@ class _Reader:
         self._records = records
         self._source_records = {r.table["id"]: r for r in self.sources if isinstance(r.table.get("id"), str)}
         return events
+
+    def _unreadable_when(self, record: _Record) -> None:
+        """Report the date of an event that has other problems too, when the text itself cannot be read.
+
+        Such an event is not built, so its date is otherwise never looked at: a file with a missing
+        title and a month 13 would need two rounds of fixing to hear of both.
+        """
+        when = record.table.get("when")
+        if isinstance(when, str):
+            expression = self._expression(when)
+            if isinstance(expression, DateParseError):
+                self._date_problem(record, (*record.where, "when"), "when", expression)
 
     def _when(
         self,
