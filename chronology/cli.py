@@ -592,11 +592,10 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
     format_name = _format(arguments.format, arguments.input, _IMPORTS, "--from")
     try:
-        with open(arguments.input, encoding="utf-8-sig", newline="") as stream:
-            text = stream.read()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise ChronologyError(f"{arguments.input}: cannot read the file: {reason}") from None
+        with open(arguments.input, "rb") as stream:
+            text = stream.read()  # bytes: the readers say what is wrong with text that is not UTF-8
+    except OSError as error:
+        raise ChronologyError(f"{arguments.input}: cannot read the file: {error.strerror or error}") from None
     output = Path(arguments.output)
     if output.suffix.lower() != ".toml":
         raise ChronologyError(f"cannot write {arguments.output!r}: import writes an event file; use a .toml file name")

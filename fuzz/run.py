@@ -1,6 +1,6 @@
-"""Fuzz chronology's readers for a set time; keep every new crashing input in fuzz/corpus/.
+"""Fuzz chronology's readers for a set time; keep every new crashing input in fuzz/corpus/ or --corpus DIR.
 
-Run: ``python fuzz/run.py --seconds 300 [--target parse --target load_text] [--hang 10]``.
+Run: ``python fuzz/run.py --seconds 300 [--target parse --target load_text] [--hang 10] [--corpus DIR]``.
 
 The targets and the strategies that build their inputs are the test suite's
 (``tests/fuzz_targets.py``): dates read by ``parse`` and ``parse_expression``
@@ -15,7 +15,9 @@ failure is any exception other than a ``ChronologyError``, a broken promise
 seconds (POSIX only). Hypothesis shrinks it to a small input, which is written
 to ``fuzz/corpus/<target>-<signature>.json`` unless a finding with the same
 signature (the exception and where it was raised) is already there.
-``tests/test_fuzz_corpus.py`` replays every file of the corpus.
+``tests/test_fuzz_corpus.py`` replays every file of that corpus. ``--corpus
+DIR`` keeps a run's findings in DIR instead (made if missing); only the
+findings already in DIR count as known there.
 
 Exit status: 0 when nothing new was found, 1 otherwise.
 """
@@ -30,7 +32,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -122,11 +124,11 @@ def batch(name: str, examples: int, hang: float, run_seed: int) -> FindingError 
     return None
 
 
-def keep(name: str, finding: FindingError) -> Path | None:
-    """Write the finding to the corpus unless one with its signature is there; the new file, or None."""
+def keep(name: str, finding: FindingError, corpus: Path = CORPUS) -> Path | None:
+    """Write the finding to the corpus folder unless one with its signature is there; the new file, or None."""
     kind, where = signature(finding.error)
     digest = hashlib.sha1(f"{name}|{kind}|{where}".encode()).hexdigest()[:10]
-    path = CORPUS / f"{name}-{digest}.json"
+    path = corpus / f"{name}-{digest}.json"
     if path.exists():
         return None
     record = {
@@ -136,18 +138,38 @@ def keep(name: str, finding: FindingError) -> Path | None:
         "where": where,
         "note": "found by fuzz/run.py; say here what was wrong once it is fixed",
     }
-    CORPUS.mkdir(parents=True, exist_ok=True)
+    corpus.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=2, ensure_ascii=True) + "\n", encoding="utf-8")
     return path
 
 
-def main() -> int:
+def shown(path: Path) -> str:
+    """A path as the report names it: from the repository's root when it lies inside, else as given."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to fuzz (default 60)")
     parser.add_argument("--target", action="append", choices=sorted(TARGETS), help="repeatable; all by default")
     parser.add_argument("--hang", type=float, default=10.0, help="seconds one input may take (0: no limit)")
     parser.add_argument("--seed", type=int, default=None, help="first Hypothesis seed (default: random)")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        metavar="DIR",
+        help=f"the folder new findings are written to (default: {shown(CORPUS)})",
+    )
+    args = parser.parse_args(argv)
+    try:  # a folder that cannot be made is said now, not after the first finding
+        args.corpus.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "it is a file" if args.corpus.is_file() else error.strerror or str(error)
+        parser.error(f"argument --corpus: cannot keep findings in {str(args.corpus)!r}: {reason}; give a folder")
     if args.hang and hasattr(signal, "SIGALRM"):
         signal.signal(signal.SIGALRM, _alarm)
 
@@ -156,7 +178,9 @@ def main() -> int:
     began = time.monotonic()
     examples = dict.fromkeys(names, 0)
     new: list[Path] = []
-    print(f"fuzzing {', '.join(names)} for {args.seconds:g} s from seed {run_seed}")
+    print(
+        f"fuzzing {', '.join(names)} for {args.seconds:g} s from seed {run_seed}; findings go to {shown(args.corpus)}"
+    )
     while time.monotonic() - began < args.seconds:
         for name in names:
             if time.monotonic() - began >= args.seconds:
@@ -167,16 +191,16 @@ def main() -> int:
             examples[name] += size
             if finding is None:
                 continue
-            kept = keep(name, finding)
+            kept = keep(name, finding, args.corpus)
             what = f"{type(finding.error).__name__}: {str(finding.error)[:160]}"
             if kept is None:
                 print(f"  {name}: known finding again ({what})")
             else:
                 new.append(kept)
-                print(f"  {name}: NEW finding ({what}) -> {kept.relative_to(ROOT)}")
+                print(f"  {name}: NEW finding ({what}) -> {shown(kept)}")
     elapsed = time.monotonic() - began
     print(f"\n{elapsed:.0f} s; inputs tried (at most): " + ", ".join(f"{n} {c:,}" for n, c in examples.items()))
-    print(f"new findings: {len(new)}" + "".join(f"\n  {p.relative_to(ROOT)}" for p in new))
+    print(f"new findings: {len(new)}" + "".join(f"\n  {shown(p)}" for p in new))
     return 1 if new else 0
 
 

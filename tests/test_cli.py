@@ -431,7 +431,7 @@ def test_import_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pyte
     Path("bin.csv").write_bytes(b"\xff\xfe\x00binary")
     code, out, err = run("import", "bin.csv", "-o", "x.toml")
     assert (code, out) == (1, "")
-    assert err.startswith("chronology: bin.csv: cannot read the file: 'utf-8' codec can't decode byte 0xff")
+    assert err == "bin.csv: is not UTF-8 text (byte 0xff at offset 0); save the spreadsheet as CSV UTF-8\n"
     assert run("import", "rows.txt", "-o", "x.toml")[2] == (
         "chronology: cannot tell the format from the extension of 'rows.txt': give --from csv|json or name .csv (csv), .json (json)\n"
     )

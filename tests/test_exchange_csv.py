@@ -378,6 +378,55 @@ def test_unreadable_text_is_one_problem(text: Any, message: str) -> None:
     assert str(raised.value) == message
 
 
+def _unclosed(row: int, column: int, cell: str) -> str:
+    return (
+        f"x.csv:{row}: CSV: the quote that opens column {column} ({cell!r}) is never closed, so the rest of the file "
+        """would be one cell; close it with '"' (a '"' inside a quoted cell is written '""')"""
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param('id,title,when\na,A,"2024', _unclosed(2, 3, '"2024'), id="last-cell-at-the-end"),
+        pytest.param('id,title,when\na,A,"2024\n', _unclosed(2, 3, '"2024'), id="last-cell-then-a-line-end"),
+        pytest.param(
+            'id,title,when\na,"A,2024\nb,B,2025\nc,C,2026\n', _unclosed(2, 2, '"A,2024'), id="mid-file-to-the-end"
+        ),
+        pytest.param('"id,title,when\na,A,2024\n', _unclosed(1, 1, '"id,title,when'), id="in-the-header"),
+        pytest.param(
+            'id;title;when\r\na;"A;2024\r\nb;B;2025\r\n', _unclosed(2, 2, '"A;2024'), id="semicolons-and-crlf"
+        ),
+        pytest.param('id\ttitle\twhen\na\tA\t"x""y', _unclosed(2, 3, '"x""y'), id="tabs-and-a-doubled-quote-inside"),
+        pytest.param('id,title,when\na,A,2024\n\n\nb,B,"2025\r\n', _unclosed(5, 3, '"2025'), id="after-blank-rows"),
+        pytest.param(
+            'id,title,when\na,"A ""big"" day",2024\nb,"B,2025\n',
+            _unclosed(3, 2, '"B,2025'),
+            id="after-a-row-with-quotes-closed",
+        ),
+        pytest.param(  # the csv module stops at its cell size limit first: the quote is the cause
+            'id,title,when\na,A,2024\nb,"B,2025\n' + "c,C,2026\n" * 20_000,
+            _unclosed(3, 2, '"B,2025'),
+            id="longer-than-a-cell-may-be",
+        ),
+    ],
+)
+def test_a_quote_never_closed_is_reported_alone_at_the_row_and_column_it_opens(text: str, message: str) -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(text, path="x.csv")
+    assert [str(p) for p in raised.value.problems] == [message]
+    assert raised.value.problems[0].line == int(message.split(":")[1])
+
+
+def test_quotes_that_close_are_read_as_cells() -> None:
+    text = 'id,title,when,summary\na,"A ""big"" day",2024,"two\nlines"\nb,5" floppy,"2025",\n'
+    timeline = from_csv(text, path="x.csv")
+    assert [(e.id, e.title, e.when.to_edtf(), e.summary) for e in timeline] == [
+        ("a", 'A "big" day', "2024", "two\nlines"),
+        ("b", '5" floppy', "2025", ""),  # a quote inside a cell opens nothing
+    ]
+
+
 def test_sources_that_are_not_sources_are_refused() -> None:
     with pytest.raises(EventFileError) as raised:
         from_csv("id,title,when\na,A,2024\n", path="x.csv", sources=["report"])  # type: ignore[list-item]

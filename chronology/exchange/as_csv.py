@@ -47,6 +47,8 @@ say more about its sources, and nothing is invented. An ``anchor`` must name
 an event of the spreadsheet, a given source or a cited one. Rows are then
 checked as an event file is, and every problem is reported with its row
 (counted as a spreadsheet counts them, the header being row 1) and column.
+A quote that opens a cell and is never closed, which would make the rest of
+the file that one cell, is reported alone, with the row and column it opens.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ import csv
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -687,9 +690,52 @@ def _records(content: str, path: str) -> list[list[str]]:
     delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
+    begins = last_began = 1  # the line of the text the record being read begins on; that of the last record read
     try:
         for record in reader:
             records.append(record)
-    except csv.Error as error:
-        raise EventFileError([Problem(f"CSV: {error}", path=path, line=len(records) + 1)]) from None
+            last_began, begins = begins, reader.line_num + 1
+    except csv.Error as error:  # a quote never closed makes the rest of the text one cell, too long a one
+        unclosed = _unclosed_quote(content, delimiter, begins, len(records) + 1, path)
+        raise EventFileError([unclosed or Problem(f"CSV: {error}", path=path, line=len(records) + 1)]) from None
+    unclosed = _unclosed_quote(content, delimiter, last_began, len(records), path)
+    if unclosed is not None:  # the csv module reads the rest of the text as the cell, silently
+        raise EventFileError([unclosed])
     return records
+
+
+def _unclosed_quote(content: str, delimiter: str, begins: int, row: int, path: str) -> Problem | None:
+    """The quote that opens a cell of the record beginning on line ``begins`` of the text and is never closed.
+
+    Read as the csv module reads (a ``"`` opens a quoted cell only as its first
+    character; ``""`` inside is a quote; what follows the closing quote up to
+    the next delimiter is kept), so only the record read last can hold one:
+    the rest of the text is then its cell.
+    """
+    lines = io.StringIO(content, newline="")  # split where the csv module splits lines: "\r\n", "\r" or "\n"
+    index = sum(len(line) for line in itertools.islice(lines, begins - 1))
+    rest = re.compile(f"[^{re.escape(delimiter)}\r\n]*")
+    column = 1
+    while index < len(content):
+        if content[index] == '"':
+            opens = index
+            while True:
+                closes = content.find('"', index + 1)
+                if closes < 0:
+                    cell = content[opens:].split("\n", 1)[0].split("\r", 1)[0]
+                    message = (
+                        f"CSV: the quote that opens column {column} ({_short(cell)!r}) is never closed, so the rest "
+                        "of the file would be one cell; close it with '\"' (a '\"' inside a quoted cell is "
+                        "written '\"\"')"
+                    )
+                    return Problem(message, path=path, line=row)
+                index = closes + 1
+                if not content.startswith('"', index):
+                    break
+        found = rest.match(content, index)
+        index = found.end() if found is not None else index
+        if index >= len(content) or content[index] in "\r\n":
+            return None  # the record ends with every quote closed
+        index += 1  # past the delimiter
+        column += 1
+    return None
