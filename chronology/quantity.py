@@ -52,12 +52,7 @@ class Quantity:
 
     @classmethod
     def parse(cls, text: str | int | float) -> Quantity:
-        """Read a figure as reports write it.
-
-        Args:
-            text: a number (``1500``), or text such as ``"1,500"``, ``"about 10,000"``,
-                ``"more than 10,000"``, ``"up to 15,000"``, ``"10,000-12,000"``,
-                ``"1.5 million"``, ``"$2,000"``.
+        """Read a figure as reports write it: "1,500", "about 10,000", "up to 15,000", "10,000-12,000", "$2,000".
 
         Raises:
             QuantityParseError: anything else; the message says what is accepted.

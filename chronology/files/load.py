@@ -587,6 +587,10 @@ class _Reader:
         self._source_records = {r.table["id"]: r for r in self.sources if isinstance(r.table.get("id"), str)}
         return events
 
+    def _field_problem(self, record: _Record, field: str, message: str) -> None:
+        """A problem with one top-level key of an event, placed at that key."""
+        self.problem(record.file, (*record.where, field), message, record=record, field=field)
+
     def _unreadable_when(self, record: _Record) -> None:
         """Report the date of an event that has other problems too, when the text itself cannot be read.
 
@@ -765,23 +769,15 @@ class _Reader:
         sound = when is not None
         tense_text = table.get("tense", "past")
         if tense_text not in _TENSES:
-            self.problem(
-                record.file,
-                (*record.where, "tense"),
-                f"unknown tense {tense_text!r}; expected one of {', '.join(map(repr, _TENSES))}",
-                record=record,
-                field="tense",
+            self._field_problem(
+                record, "tense", f"unknown tense {tense_text!r}; expected one of {', '.join(map(repr, _TENSES))}"
             )
             sound = False
         title = table["title"]
         if not title.strip() or "\n" in title or "\r" in title:
             wrong = "is empty" if not title.strip() else "runs over more than one line"
-            self.problem(
-                record.file,
-                (*record.where, "title"),
-                f"the title {wrong}: give one line saying what happened (more goes in 'summary')",
-                record=record,
-                field="title",
+            self._field_problem(
+                record, "title", f"the title {wrong}: give one line saying what happened (more goes in 'summary')"
             )
             sound = False
         for field in ("anchor", "part_of"):
