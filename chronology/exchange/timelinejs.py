@@ -6,7 +6,9 @@ event's date says:
 
 * What the reader sees is the library's label: every slide carries a
   ``display_date`` ("7-13 Oct 2024", "June 2024", "from February 2022
-  (ongoing)"), and so does each date object.
+  (ongoing)"), and so does each date object. A date read from a report's own
+  words shows them first: "the second week of October (7-13 Oct 2024)",
+  "Friday (15 November 2024)".
 * The date objects give only as much of year, month and day as the bounds
   warrant, and place the event on TimelineJS's axis:
 
@@ -111,11 +113,25 @@ def to_timelinejs_json(timeline: Timeline, *, indent: int | None = 2) -> str:
 def _slide(event: Event, sources: Mapping[str, Source]) -> dict[str, Any]:
     slide: dict[str, Any] = {"unique_id": event.id}
     slide.update(_dates(event.when))
-    slide["display_date"] = _plain(event.when.label)
+    slide["display_date"] = _plain(_shown_date(event))
     slide["text"] = {"headline": escape(event.title), "text": _text(event, sources)}
     if event.kind:
         slide["group"] = _plain(event.kind)
     return slide
+
+
+def _shown_date(event: Event) -> str:
+    """The label, after the report's own words when the date was read from them.
+
+    "the second week of October (7-13 Oct 2024)": the reader sees what the source said and what it
+    can mean, not an invented day.
+    """
+    label = event.when.label
+    wording = event.when.text.strip()
+    said = wording.casefold().removeprefix("in ").removeprefix("on ")
+    if event.anchor is None or not said or said in label.casefold() or wording == event.when.to_edtf():
+        return label  # "in June" is "June 2024": the label says it all
+    return f"{wording} ({label})"
 
 
 def _dates(value: DateValue) -> dict[str, dict[str, str]]:
