@@ -143,11 +143,18 @@ def test_the_claims_chart_draws_one_mark_per_claim_and_ranges_as_ranges(showcase
     assert len(drawn.claims) == len(drawn.points) == 10
     # the same figure from the same claimant, reported by three sources: one label, three marks
     assert [text for text in labels if "up to 100,000" in text] == [
-        "up to 100,000 — assessments by some G20 nations (3 sources)"
+        "up to 100,000 — assessments by some G20 nations [F] (3 sources)"
     ]
-    assert "more than 10,000 — Bloomberg" in labels
-    assert "up to 15,000 — Dmytro Ponomarenko (Kyiv) (2 sources)" in labels
+    assert "more than 10,000 — Bloomberg [G]" in labels
+    assert "up to 15,000 — Dmytro Ponomarenko (Kyiv) [E] (2 sources)" in labels
     assert len(labels) == 10 - 2 - 1
+    # several subjects matched "North Korean": each label says which, the key under the chart spells them out
+    assert len(drawn.subjects) == 7
+    assert drawn.key is not None
+    key = drawn.key.get_text().replace("\n", " ")
+    for letter, subject in zip("ABCDEFG", drawn.subjects, strict=True):
+        assert f"[{letter}] {subject}" in key
+    assert "[F] North Korean troops that may be deployed to support Russia" in key
     assert drawn.ranges is not None
     ups = [c for _, c in drawn.claims if c.value.comparison.value in ("up to", "more than")]
     assert len(drawn.ranges.get_segments()) == len(ups)
@@ -230,3 +237,10 @@ def test_source_lanes_are_named_as_the_footnote_names_sources(showcase: Timeline
     assert shown["bloomberg-2024-11-17"] == "Bloomberg\n17 November 2024"
     assert shown["aljazeera-2024-10"] == "Al Jazeera\n29-30 Oct 2024"
     assert shown["prepared-to-dispatch-100000"] == "“North Korea…”\n17-19 Nov 2024"  # untitled outlet: its title, cut
+
+
+def test_claims_about_one_subject_need_no_letters(showcase: Timeline) -> None:
+    drawn = plot_claims(showcase, subject="transferred")
+    assert drawn.subjects == ("North Korean soldiers transferred to Russia",)
+    assert drawn.key is None
+    assert [t.get_text() for t in drawn.labels] == ["1,500 — National Intelligence Service (South Korea)"]

@@ -9,7 +9,8 @@ middle of its bounds with a horizontal bar across them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -47,6 +48,9 @@ class ClaimsPlot:
         labels: one label a claim (the figure as said, and who claims it); one for the same figure from the
             same claimant said within a day, reported by several sources.
         colors: source id -> colour.
+        subjects: the claims' subjects, in order; when there are several, each label ends with the letter of
+            its subject ("[A]"), and ``key`` spells them out under the chart.
+        key: the key of subjects (on a figure of its own), or ``None``.
 
     """
 
@@ -59,6 +63,8 @@ class ClaimsPlot:
     marks: tuple[PathCollection, ...]
     labels: tuple[Text, ...]
     colors: dict[str, str]
+    subjects: tuple[str, ...] = ()
+    key: Text | None = None
 
 
 def plot_claims(
@@ -90,6 +96,7 @@ def plot_claims(
     """
     chosen = [(e, c) for e, c in timeline.claims() if _wanted(c, subject) and (unit is None or c.unit == unit)]
     with matplotlib.rc_context(RC):
+        own_figure = ax is None
         if ax is None:
             figure = Figure(figsize=(width, height), dpi=dpi)
             FigureCanvasAgg(figure)
@@ -166,7 +173,10 @@ def plot_claims(
             ax.set_xlim(day_to_x(min(days) - pad), day_to_x(max(days) + 1 + pad))
             format_date_axis(ax, min(days), max(days))
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-        labels = _label(ax, chosen, points)
+        subjects = tuple(dict.fromkeys(c.subject for _, c in chosen))
+        letters = {name: _letter(i) for i, name in enumerate(subjects)} if len(subjects) > 1 else {}
+        key = _subject_key(figure, ax, letters) if letters and own_figure else None  # moves the axes: first
+        labels = _label(ax, chosen, points, letters)
         heading = (
             title if title is not None else (f"Figures claimed: {subject}" if isinstance(subject, str) else "Claims")
         )
@@ -195,6 +205,8 @@ def plot_claims(
         marks=tuple(marks),
         labels=labels,
         colors=colors,
+        subjects=subjects,
+        key=key,
     )
 
 
@@ -227,14 +239,37 @@ def _unit_label(chosen: Sequence[tuple[Event, Claim]]) -> str:
     return ", ".join(units) if units else "value"
 
 
-def _label_text(claim: Claim) -> str:
-    """The figure as said, and who claims it: ``up to 15,000 — Dmytro Ponomarenko (Kyiv)``."""
+def _label_text(claim: Claim, letters: Mapping[str, str]) -> str:
+    """The figure as said, who claims it, and the letter of its subject: ``up to 15,000 — Dmytro Ponomarenko [B]``."""
     figure = claim.value.text or claim.value.label
     who = claim.claimant or claim.source
-    return f"{figure} — {who}" if who else figure
+    text = f"{figure} — {who}" if who else figure
+    return f"{text} [{letters[claim.subject]}]" if claim.subject in letters else text
 
 
-def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tuple[float, float]]) -> tuple[Text, ...]:
+def _letter(index: int) -> str:
+    """A, B, ... Z, then 27, 28, ...: the mark of the index-th subject."""
+    return chr(ord("A") + index) if index < 26 else str(index + 1)
+
+
+def _subject_key(figure: Figure, ax: Axes, letters: Mapping[str, str]) -> Text:
+    """Under the chart, what each subject letter stands for; the axes move up to make room."""
+    text = textwrap.fill(
+        "; ".join(f"[{letter}] {name}" for name, letter in letters.items()), int(figure.get_figwidth() * 18)
+    )
+    lines = text.count("\n") + 1
+    left, bottom, width, height = ax.get_position().bounds
+    room = 0.03 * lines
+    ax.set_position((left, bottom + room, width, height - room))
+    return figure.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=FONT_SIZE - 1, color="#555555")
+
+
+def _label(
+    ax: Axes,
+    chosen: Sequence[tuple[Event, Claim]],
+    points: Sequence[tuple[float, float]],
+    letters: Mapping[str, str],
+) -> tuple[Text, ...]:
     """Labels beside each mark, nudged down the list when two would meet or a label would cover a mark.
 
     The same figure from the same claimant, said within a day and reported by several sources, is labelled
@@ -249,7 +284,7 @@ def _label(ax: Axes, chosen: Sequence[tuple[Event, Claim]], points: Sequence[tup
     order = sorted(range(len(points)), key=lambda i: (points[i][0], -points[i][1]))
     groups: list[tuple[str, list[int]]] = []
     for i in order:
-        text = _label_text(chosen[i][1])
+        text = _label_text(chosen[i][1], letters)
         same = next((g for g in groups if g[0] == text and _close(points[g[1][0]], points[i])), None)
         if same is None:
             groups.append((text, [i]))
