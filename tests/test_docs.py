@@ -67,7 +67,8 @@ def test_the_readme_commands_run_as_written_on_the_showcase(
         assert argv[0] == "chronology", line
         assert main(argv[1:]) == 0, f"{line}\n{capsys.readouterr().err}"
         ran.append(argv[1])
-    assert ran == ["validate", "list", "plot", "plot", "add"]
+    assert ran == ["validate", "list", "query", "relate", "export", "plot", "plot", "add"]
+    assert (tmp_path / "timeline.json").stat().st_size > 10_000
     assert (tmp_path / "october.png").stat().st_size > 10_000
     assert (tmp_path / "claims.png").stat().st_size > 10_000
     assert chronology.load(tmp_path / "events.toml")["rutte-escalation"].when.label == "28 October 2024"
