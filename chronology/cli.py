@@ -32,6 +32,10 @@ PROBLEMS: Final = 1
 USAGE: Final = 2
 
 
+class _UsageError(ChronologyError):
+    """The command line asks for something that cannot be: exit 2, as argparse's own errors do."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -268,6 +272,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             return _validate(arguments, out, err)
         command = _COMMANDS[arguments.command]
         return command(arguments, out)
+    except _UsageError as error:
+        print(f"chronology {arguments.command}: error: {error}", file=err)
+        return USAGE
     except ValidationError as error:
         for problem in error.problems:
             print(problem, file=err)
@@ -386,10 +393,7 @@ def _precision(value: DateValue) -> str:
     from chronology.dates import Interval
 
     if isinstance(value, Interval):
-        ends = [
-            end.precision.value if hasattr(end, "precision") else str(end.value) for end in (value.start, value.end)
-        ]
-        return f"an interval: from a {ends[0]} to a {ends[1]}"
+        return f"an interval: from {_end_precision(value.start)} to {_end_precision(value.end)}"
     hedges = [word for word, flag in (("approximate", value.approximate), ("uncertain", value.uncertain)) if flag]
     return value.precision.value + (f", {' and '.join(hedges)}" if hedges else "")
 
@@ -429,7 +433,7 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     timeline = load(arguments.files, allow_outside=arguments.allow_outside)
     _check_filter_names(timeline, arguments)
     if arguments.start is None and arguments.end is None:
-        raise ChronologyError("query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')")
+        raise _UsageError("query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')")
     mode: Literal["certain", "possible"] = "certain" if arguments.certain else "possible"
     start = _date_option(arguments.start, "--from") if arguments.start is not None else _EARLIEST
     end = _date_option(arguments.end, "--to") if arguments.end is not None else _LATEST
@@ -567,7 +571,7 @@ def _format(option: str | None, path: str | None, formats: Mapping[str, tuple[st
             return format_name
     shown = ", ".join(f"{ext} ({fmt})" for fmt, exts in formats.items() for ext in exts[:1])
     what = f"the extension of {path!r}" if path and path != "-" else "standard output"
-    raise ChronologyError(f"cannot tell the format from {what}: give {flag} {'|'.join(formats)} or name {shown}")
+    raise _UsageError(f"cannot tell the format from {what}: give {flag} {'|'.join(formats)} or name {shown}")
 
 
 def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -579,8 +583,13 @@ def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
         return OK
     from chronology.files._atomic import write_atomic
 
+    target = Path(os.path.realpath(arguments.output))  # through a symbolic link, not over it
     try:
-        write_atomic(Path(arguments.output), text)
+        if target.exists() and not target.is_file():  # a pipe or a device (/dev/stdout): written to, not replaced
+            with open(target, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        else:
+            write_atomic(target, text)
     except OSError as error:
         raise ChronologyError(f"cannot write {arguments.output!r}: {error.strerror or error}") from None
     print(f"wrote {arguments.output} ({_count(len(timeline), 'event')} as {format_name})", file=out)
@@ -598,7 +607,7 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
         raise ChronologyError(f"{arguments.input}: cannot read the file: {error.strerror or error}") from None
     output = Path(arguments.output)
     if output.suffix.lower() != ".toml":
-        raise ChronologyError(f"cannot write {arguments.output!r}: import writes an event file; use a .toml file name")
+        raise _UsageError(f"cannot write {arguments.output!r}: import writes an event file; use a .toml file name")
     if output.exists() and not arguments.append:
         raise ChronologyError(f"{arguments.output} exists: give --append to add to it, or another -o")
     # Appending locks from reading to writing, as `add` does: nothing another process adds meanwhile is lost.
@@ -613,6 +622,13 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
             raise ChronologyError(f"{arguments.input}: no events to import")
         if file is None:
             file = EventFile(output, _new_file_text(timeline.title), allow_outside=arguments.allow_outside)
+        for source in timeline.sources.values():
+            # the file's own source of that id would silently re-date every event read against this one
+            if source.id in known and source != known[source.id]:
+                raise ChronologyError(
+                    f"{arguments.input}: source {source.id!r} is not the source of that id in {arguments.output}; "
+                    "rename it in one of them, or make them the same"
+                )
         new_sources = [source for source in timeline.sources.values() if source.id not in known]
         for source in new_sources:
             file.add_source(source)
@@ -667,7 +683,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.plot import lane_of, plot_claims, plot_timeline, save_figure
 
     if not arguments.output.lower().endswith((".png", ".svg", ".pdf")):
-        raise ChronologyError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
+        raise _UsageError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
     timeline = load(arguments.files, allow_outside=arguments.allow_outside)
     _check_filter_names(timeline, arguments)
     timeline = _filtered(timeline, arguments)
@@ -714,7 +730,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _add(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.quote and not arguments.source:
-        raise ChronologyError("--quote needs --source: the id of the source the quoted sentence is from")
+        raise _UsageError("--quote needs --source: the id of the source the quoted sentence is from")
     # Locked from reading to writing: adds running at the same time wait their turn, and none is lost.
     file = EventFile.open(arguments.file, lock=True, allow_outside=arguments.allow_outside)
     try:
@@ -764,6 +780,11 @@ def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense, path: st
     value: DateValue | None
     if anchor in timeline.sources:
         value = timeline.sources[anchor].published
+        if value is None:
+            raise ChronologyError(
+                f"--anchor {anchor!r}: the source has no 'published' date in {path} to read {text!r} from; "
+                "give it one, or give --when as a date"
+            )
     elif anchor in timeline:
         value = timeline[anchor].when
     else:

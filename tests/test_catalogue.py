@@ -1118,7 +1118,8 @@ COMMANDS = [
     _command(
         "plot-to-a-gif",
         ["plot", "events.toml", "-o", "x.gif"],
-        ["chronology: cannot write 'x.gif': use a .png, .svg or .pdf file name"],
+        ["chronology plot: error: cannot write 'x.gif': use a .png, .svg or .pdf file name"],
+        code=2,  # a command line that cannot be
     ),
     _command(
         "export-into-a-missing-folder",

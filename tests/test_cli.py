@@ -160,7 +160,7 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["-o", "t.gif"], "chronology: cannot write 't.gif': use a .png, .svg or .pdf file name\n"),
+        (["-o", "t.gif"], "chronology plot: error: cannot write 't.gif': use a .png, .svg or .pdf file name\n"),
         (
             ["-o", "t.png", "--from", "2024-13"],
             "chronology: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
@@ -174,7 +174,8 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
 )
 def test_plot_errors_are_one_line(arguments: list[str], message: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
-    assert run("plot", "events.toml", *arguments) == (1, "", message)
+    usage = message.startswith("chronology plot: error:")  # a command line that cannot be: exit 2
+    assert run("plot", "events.toml", *arguments) == (2 if usage else 1, "", message)
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -273,7 +274,10 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ([], "chronology: query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')\n"),
+        (
+            [],
+            "chronology query: error: query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')\n",
+        ),
         (
             ["--from", "2024-02-30"],
             "chronology: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29\n",
@@ -281,7 +285,8 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
     ],
 )
 def test_query_errors_are_one_line(arguments: list[str], message: str, showcase: Path) -> None:
-    assert run("query", "events.toml", *arguments) == (1, "", message)
+    usage = message.startswith("chronology query: error:")
+    assert run("query", "events.toml", *arguments) == (2 if usage else 1, "", message)
 
 
 def test_query_certain_and_possible_exclude_each_other(showcase: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -367,7 +372,7 @@ def test_export_to_standard_output_is_what_the_file_gets(showcase: Path, tmp_pat
     [
         (
             ["-o", "out.txt"],
-            "chronology: cannot tell the format from the extension of 'out.txt': give --to "
+            "chronology export: error: cannot tell the format from the extension of 'out.txt': give --to "
             "json|csv|timelinejs|ics|markdown or name .json (json), .csv (csv), .timelinejs.json (timelinejs), "
             ".ics (ics), .md (markdown)\n",
         ),
@@ -378,7 +383,8 @@ def test_export_to_standard_output_is_what_the_file_gets(showcase: Path, tmp_pat
     ],
 )
 def test_export_errors_are_one_line(arguments: list[str], message: str, showcase: Path) -> None:
-    assert run("export", "events.toml", *arguments) == (1, "", message)
+    usage = message.startswith("chronology export: error:")
+    assert run("export", "events.toml", *arguments) == (2 if usage else 1, "", message)
 
 
 def test_import_json_gives_back_the_same_chronology(showcase: Path, tmp_path: Path) -> None:
@@ -433,7 +439,7 @@ def test_import_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pyte
     assert (code, out) == (1, "")
     assert err == "bin.csv: is not UTF-8 text (byte 0xff at offset 0); save the spreadsheet as CSV UTF-8\n"
     assert run("import", "rows.txt", "-o", "x.toml")[2] == (
-        "chronology: cannot tell the format from the extension of 'rows.txt': give --from csv|json or name .csv (csv), .json (json)\n"
+        "chronology import: error: cannot tell the format from the extension of 'rows.txt': give --from csv|json or name .csv (csv), .json (json)\n"
     )
 
 
@@ -487,9 +493,9 @@ def test_import_of_nothing_is_refused_and_writes_nothing(good: Path) -> None:
 def test_import_writes_only_toml(good: Path) -> None:
     Path("more.csv").write_text("id,title,when\nx,X,2024\n", encoding="utf-8")
     assert run("import", "more.csv", "-o", "more.json") == (
-        1,
+        2,
         "",
-        "chronology: cannot write 'more.json': import writes an event file; use a .toml file name\n",
+        "chronology import: error: cannot write 'more.json': import writes an event file; use a .toml file name\n",
     )
     assert not Path("more.json").exists()
 
@@ -581,10 +587,6 @@ def test_plot_refuses_what_lies_beyond_the_years_it_can_draw_and_names_it(far: P
             ["add", "events.toml", "--id", "x", "--title", "X", "--when", "Friday", "--anchor", "bloomberb"],
             "--anchor 'bloomberb': events.toml has no such event or source; did you mean 'bloomberg'?",
         ),
-        (
-            ["add", "events.toml", "--id", "x", "--title", "X", "--when", "2024", "--quote", "Said so."],
-            "--quote needs --source: the id of the source the quoted sentence is from",
-        ),
     ],
 )
 def test_names_that_match_nothing_are_errors_with_a_suggestion(good: Path, argv: list[str], message: str) -> None:
@@ -640,3 +642,70 @@ def test_show_keeps_the_paragraphs_of_a_summary(good: Path) -> None:
     code, out, err = run("show", "events.toml", "visit")
     assert (code, err) == (0, "")
     assert out.endswith("\n  First paragraph.\n\n  Second paragraph.\n")
+
+
+def test_a_quote_without_its_source_is_a_usage_error(good: Path) -> None:
+    before = good.read_text(encoding="utf-8")
+    assert run("add", "events.toml", "--id", "x", "--title", "X", "--when", "2024", "--quote", "Said so.") == (
+        2,
+        "",
+        "chronology add: error: --quote needs --source: the id of the source the quoted sentence is from\n",
+    )
+    assert good.read_text(encoding="utf-8") == before
+
+
+def test_an_anchor_without_a_date_is_named_as_such(good: Path) -> None:
+    good.write_text('[[sources]]\nid = "undated"\n', encoding="utf-8")
+    assert run("add", "events.toml", "--id", "x", "--title", "X", "--when", "Friday", "--anchor", "undated") == (
+        1,
+        "",
+        "chronology: --anchor 'undated': the source has no 'published' date in events.toml to read 'Friday' from; "
+        "give it one, or give --when as a date\n",
+    )
+
+
+def test_show_names_open_and_unknown_ends(good: Path) -> None:
+    good.write_text('[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-10-05/.."\n', encoding="utf-8")
+    assert "  precision  an interval: from a day to an open end\n" in run("show", "events.toml", "a")[1]
+    good.write_text('[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-10/"\n', encoding="utf-8")
+    assert "  precision  an interval: from a month to an unknown end\n" in run("show", "events.toml", "a")[1]
+
+
+def test_import_append_refuses_a_source_that_would_re_date_its_events(good: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text(GOOD.replace('published = "2024-11-17"', 'published = "2024-12-01"'), encoding="utf-8")
+    assert run("export", str(other), "--to", "json", "-o", "other.json")[0] == 0
+    before = good.read_text(encoding="utf-8")
+    code, out, err = run("import", "other.json", "-o", "events.toml", "--append")
+    assert (code, out) == (1, "")
+    assert err == (
+        "chronology: other.json: source 'bloomberg' is not the source of that id in events.toml; "
+        "rename it in one of them, or make them the same\n"
+    )
+    assert good.read_text(encoding="utf-8") == before
+
+
+def test_export_writes_through_a_symbolic_link_and_into_a_pipe(showcase: Path, tmp_path: Path) -> None:
+    import os
+    import threading
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "t.json").write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real / "t.json")
+    assert run("export", "events.toml", "-o", str(link))[0] == 0
+    assert link.is_symlink()
+    assert (real / "t.json").read_text(encoding="utf-8").startswith('{\n  "chronology"')
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    assert run("export", "events.toml", "--to", "markdown", "-o", str(pipe))[0] == 0
+    reader.join(timeout=30)
+    assert pipe.exists()
+    assert not pipe.is_file()  # still the pipe, not a file put in its place
+    assert len(received) == 1
+    assert received[0].startswith("# North Korean troops sent to Russia")
