@@ -244,3 +244,24 @@ def test_claims_about_one_subject_need_no_letters(showcase: Timeline) -> None:
     assert drawn.subjects == ("North Korean soldiers transferred to Russia",)
     assert drawn.key is None
     assert [t.get_text() for t in drawn.labels] == ["1,500 — National Intelligence Service (South Korea)"]
+
+
+def test_source_lanes_stay_readable_and_apart() -> None:
+    from chronology import Event, Source
+
+    sources = [
+        Source(id="faz", outlet="FrankfurterAllgemeineZeitungOnline", published=chronology.parse("2024-10-20")),
+        Source(id="same-1", outlet="Same", published=chronology.parse("2024-10-20")),
+        Source(id="same-2", outlet="Same", published=chronology.parse("2024-10-20")),
+    ]
+    events = [
+        Event(id=f"e{i}", title=f"E{i}", when=chronology.parse("2024-10-18"), citations=[chronology.Citation(source=s)])
+        for i, s in enumerate(["faz", "same-1", "same-2"])
+    ]
+    drawn = plot_timeline(Timeline(events, sources), group_by="source")
+    shown = dict(zip(drawn.lanes, [t.get_text() for t in drawn.ax.get_yticklabels()], strict=True))
+    assert shown == {
+        "faz": "FrankfurterAllgemeineZe…, 20 October 2024",  # one row: one line; a long word cut inside
+        "same-1": "same-1",  # two sources that would read the same: their ids
+        "same-2": "same-2",
+    }

@@ -91,14 +91,30 @@ def source_name(source_id: str, sources: Mapping[str, Source]) -> str:
     return f"“{source.title}”" if source.title else source.id
 
 
-def source_label(source_id: str, sources: Mapping[str, Source], *, width: int = 34) -> str:
-    """A source in a legend or beside a lane: its name (cut to ``width``), then on a second line its date."""
+def source_label(source_id: str, sources: Mapping[str, Source], *, width: int = 34, one_line: bool = False) -> str:
+    """A source in a legend or beside a lane: its name (cut to ``width``), then its date on a second line.
+
+    ``one_line``: name and date on one line, "Al Jazeera, 29-30 Oct 2024".
+    """
     source = sources.get(source_id)
     if source is None:
         return source_id
-    name = source_name(source_id, sources)
-    name = textwrap.shorten(name, width, placeholder="…”" if name.startswith("“") else "…")
-    return f"{name}\n{source.published.label}" if source.published is not None else name
+    name = _cut(source_name(source_id, sources), width)
+    if source.published is None:
+        return name
+    return f"{name}{', ' if one_line else chr(10)}{source.published.label}"
+
+
+def _cut(name: str, width: int) -> str:
+    """``name`` within ``width`` characters: cut at a word where it can be, else inside one, marked "…"."""
+    if len(name) <= width:
+        return name
+    quoted = name.startswith("“")
+    placeholder = "…”" if quoted else "…"
+    shortened = textwrap.shorten(name, width, placeholder=placeholder)
+    if len(shortened) > len(placeholder) + (1 if quoted else 0):  # at least one word kept
+        return shortened
+    return name[: width - len(placeholder)] + placeholder  # one long word: cut inside it
 
 
 def source_parts(source: Source) -> list[str]:

@@ -206,7 +206,7 @@ def plot_timeline(
             marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors)
             label_artists, numbered = _draw_labels(ax, events, placements, positions, labels_of, shapes)
         links = _draw_links(ax, view, positions) if show_reports and not is_dense else None
-        shown = {n: source_label(n, view.sources, width=24) for n in lane_names} if group_by == "source" else {}
+        shown = _source_lanes(view, lane_names, rows) if group_by == "source" else {}
         _decorate_lanes(ax, lane_names, lane_top, rows, colors, group_by, shown)
         format_date_axis(ax, first_day, last_day)
         heading = title if title is not None else view.title
@@ -642,6 +642,18 @@ def _draw_links(ax: Axes, view: Timeline, positions: dict[str, tuple[float, floa
     lines.set_label("_reports")
     ax.add_collection(lines)
     return lines
+
+
+def _source_lanes(view: Timeline, names: Sequence[str], rows: Mapping[str, int]) -> dict[str, str]:
+    """How lanes of sources are named: outlet (or short title) and date, on two lines where the lane has room.
+
+    Two sources that would read the same are told apart by their ids.
+    """
+    shown = {n: source_label(n, view.sources, width=24, one_line=rows[n] < 2) for n in names}
+    seen: dict[str, int] = {}
+    for text in shown.values():
+        seen[text] = seen.get(text, 0) + 1
+    return {n: text if seen[text] == 1 else n for n, text in shown.items()}
 
 
 def _decorate_lanes(
