@@ -250,9 +250,13 @@ def test_source_lanes_stay_readable_and_apart() -> None:
     from chronology import Event, Source
 
     sources = [
-        Source(id="faz", outlet="FrankfurterAllgemeineZeitungOnline", published=chronology.parse("2024-10-20")),
-        Source(id="same-1", outlet="Same", published=chronology.parse("2024-10-20")),
-        Source(id="same-2", outlet="Same", published=chronology.parse("2024-10-20")),
+        Source(
+            id="faz",
+            outlet="FrankfurterAllgemeineZeitungOnline",
+            published=chronology.UncertainDate.parse("2024-10-20"),
+        ),
+        Source(id="same-1", outlet="Same", published=chronology.UncertainDate.parse("2024-10-20")),
+        Source(id="same-2", outlet="Same", published=chronology.UncertainDate.parse("2024-10-20")),
     ]
     events = [
         Event(id=f"e{i}", title=f"E{i}", when=chronology.parse("2024-10-18"), citations=[chronology.Citation(source=s)])
