@@ -106,7 +106,7 @@ def test_open_ends_leave_earliest_or_latest_empty() -> None:
     assert [(r["earliest"], r["latest"], r["precision"], r["edtf"]) for r in rows] == [
         ("2022-02-01", "", "month", "2022-02/.."),
         ("", "2024-01-31", "month", "../2024-01"),
-        ("-0044-03-15", "-0044-03-15", "day", "-0044-03-15"),
+        ("'-0044-03-15", "'-0044-03-15", "day", "'-0044-03-15"),  # a spreadsheet would subtract
     ]
 
 
@@ -187,6 +187,46 @@ def test_the_showcase_without_its_sources_keeps_every_date_and_the_wording_it_ca
     assert back["scholz-putin-call"].when.text == "2024-11-15"  # anchored to an undated source
 
 
+EVENT_FILE_ANCHORED_TO_A_SOURCE_IT_DOES_NOT_CITE = """\
+[[sources]]
+id = "s1"
+published = "2024-11-17"
+
+[[events]]
+id = "x1"
+title = "Scholz calls Putin"
+when = "Friday"
+anchor = "s1"
+"""
+
+
+def test_an_event_anchored_to_a_source_it_does_not_cite_keeps_its_date_and_anchor(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(EVENT_FILE_ANCHORED_TO_A_SOURCE_IT_DOES_NOT_CITE, encoding="utf-8")
+    timeline = chronology.load(path)
+    text = to_csv(timeline)
+    back = from_csv(text, path="events.csv")
+    assert back["x1"].when.to_edtf() == timeline["x1"].when.to_edtf() == "2024-11-15"
+    assert back["x1"].when == timeline["x1"].when
+    assert back["x1"].anchor == "s1"
+    assert back["x1"].sources == ()
+    assert dict(back.sources) == {"s1": Source(id="s1")}  # bare, as a cited source the sheet does not date
+    assert back["x1"].when.text == "2024-11-15"  # "Friday" cannot be read against it: the date is kept, not the wording
+    assert_same_events(timeline, back, wording=False)
+    assert_same_events(timeline, from_csv(text, path="events.csv", sources=timeline.sources))  # wording and all
+
+
+def test_an_anchor_naming_nothing_known_is_a_bare_source_only_where_edtf_dates_the_row() -> None:
+    text = "id,title,edtf,when,anchor\na,A,2024-11-15,Friday,b\nb,B,2024-11-17,,\nc,C,2024-11-14,,s1\nd,D,2024,,s1\n"
+    timeline = from_csv(text, path="x.csv")
+    assert timeline["a"].when.text == "Friday"  # anchored to an event of the sheet, read from it
+    assert [(e.id, e.anchor) for e in timeline] == [("a", "b"), ("b", None), ("c", "s1"), ("d", "s1")]
+    assert dict(timeline.sources) == {"s1": Source(id="s1")}
+    with pytest.raises(EventFileError) as raised:  # without edtf, the date needs its anchor
+        from_csv("id,title,when,anchor\na,A,Friday,s1\n", path="x.csv")
+    assert str(raised.value) == "x.csv:2: event 'a', field 'anchor': unknown event or source 's1'"
+
+
 @settings(deadline=None)  # whole timelines: the first example also pays for warming caches
 @given(timelines(for_csv=True))
 def test_generated_timelines_survive_a_round_trip(timeline: Timeline) -> None:
@@ -196,6 +236,39 @@ def test_generated_timelines_survive_a_round_trip(timeline: Timeline) -> None:
     back = from_csv(text, sources=timeline.sources)
     assert_same_events(timeline, back)
     assert to_csv(back) == text
+
+
+def test_dates_before_year_1_are_written_as_text_and_survive_a_round_trip() -> None:
+    timeline = Timeline(
+        [
+            Event(id="day", title="A day", when=chronology.parse("-0500-03-15")),
+            Event(id="span", title="A span", when=chronology.parse("-0500-03-15/-0499")),
+            Event(id="until", title="Until then", when=chronology.parse("../-0500")),
+            Event(id="about", title="About then", when=chronology.parse("-0500-03~")),
+            Event(id="days", title="One of those days", when=chronology.parse("[-0500-03-15..-0500-03-21]")),
+        ]
+    )
+    text = to_csv(timeline)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["earliest"], r["latest"], r["edtf"]) for r in rows] == [
+        ("'-0500-03-15", "'-0500-03-15", "'-0500-03-15"),
+        ("'-0500-03-15", "'-0499-12-31", "'-0500-03-15/-0499"),
+        ("", "'-0500-12-31", "../-0500"),  # "." starts no formula
+        ("'-0500-03-01", "'-0500-03-31", "'-0500-03~"),
+        ("'-0500-03-15", "'-0500-03-21", "[-0500-03-15..-0500-03-21]"),
+    ]
+    back = from_csv(text)
+    assert_same_events(timeline, back)
+    assert to_csv(back) == text
+
+
+@pytest.mark.parametrize(
+    ("column", "cell"),
+    [("edtf", "'-0500-03-15"), ("when", "'-0500-03-15"), ("edtf", "-0500-03-15"), ("when", "-0500-03-15")],
+    ids=["edtf-quoted", "when-quoted", "edtf-as-it-is", "when-as-it-is"],
+)
+def test_a_date_before_year_1_is_read_quoted_or_not(column: str, cell: str) -> None:
+    assert from_csv(f"id,title,{column}\na,A,{cell}\n")["a"].when == chronology.parse("-0500-03-15")
 
 
 # -- spreadsheets as people make them -------------------------------------------------------------
@@ -240,6 +313,50 @@ def test_a_precision_names_the_unit_of_a_range_of_days() -> None:
     timeline = from_csv(text)
     assert timeline["a"].when == chronology.parse("June 2024")
     assert timeline["b"].when == chronology.parse("last week", anchor=REPORT_DAY)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "precision", "edtf"),
+    [
+        ("2024-10-05", "2024-10-05", "day", "2024-10-05"),
+        ("2024-10-01", "2024-10-31", "day", "[2024-10-01..2024-10-31]"),
+        ("2024-10-01", "2024-10-31", "month", "2024-10"),
+        ("2024-01-01", "2024-12-31", "year", "2024"),
+        ("2024-11-04", "2024-11-10", "week", "[2024-11-04..2024-11-10]"),
+        ("2024-06-01", "2024-08-31", "day", "[2024-06-01..2024-08-31]"),
+    ],
+)
+def test_a_precision_the_days_of_earliest_and_latest_can_have_is_kept_and_reads_back(
+    first: str, last: str, precision: str, edtf: str
+) -> None:
+    when = from_csv(f"id,title,earliest,latest,precision\na,A,{first},{last},{precision}\n")["a"].when
+    assert isinstance(when, UncertainDate)
+    assert (when.to_edtf(), when.precision) == (edtf, Precision(precision))
+    back = chronology.parse(when.to_edtf())
+    assert isinstance(back, UncertainDate)
+    assert (back.lo, back.hi, back.precision) == (when.lo, when.hi, when.precision)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "precision", "allowed"),
+    [
+        ("2024-10-05", "2024-10-05", "month", "can only be 'day'"),
+        ("2024-10-01", "2024-10-31", "week", "can be 'day' or 'month'"),
+        ("2024-11-04", "2024-11-10", "day", "can only be 'week'"),  # a Monday to a Sunday reads as a week
+        ("2024-06-01", "2024-08-31", "month", "can only be 'day'"),
+        ("2024-01-01", "2024-12-31", "hour", "can be 'day' or 'year'"),
+    ],
+    ids=["month-of-one-day", "week-of-a-month", "day-of-a-week", "month-of-three-months", "hour-of-a-year"],
+)
+def test_a_precision_the_days_of_earliest_and_latest_cannot_have_is_reported(
+    first: str, last: str, precision: str, allowed: str
+) -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(f"id,title,earliest,latest,precision\na,A,{first},{last},{precision}\n", path="x.csv")
+    assert [str(p) for p in raised.value.problems] == [
+        f"x.csv:2: event 'a', field 'precision': {precision!r} disagrees with earliest {first!r} and latest "
+        f"{last!r}, a span of days whose precision {allowed}; correct one of them, or leave 'precision' empty"
+    ]
 
 
 def test_when_is_read_from_its_anchor_when_there_is_no_edtf() -> None:
@@ -494,16 +611,32 @@ def test_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_
     assert first["title"] == "'" + risky
     assert first["kind"] == "'+1"
     assert first["actors"] == "'@someone; plain"
-    assert first["earliest"] == "-0500-01-01"  # dates stay as they are
-    assert first["edtf"] == "-0500"
+    assert first["earliest"] == "'-0500-01-01"  # dates too: a spreadsheet reckons "-0500-01-01" as a subtraction
+    assert first["latest"] == "'-0500-12-31"
+    assert first["edtf"] == "'-0500"
     second = dict(zip(header, rows[2], strict=True))
     assert second["title"] == "'quoted"  # a quote before anything else is kept as written
     assert second["summary"] == "'-5 degrees"
     assert second["note"] == "''=1+1"  # already quoted before a formula: quoted once more
+    assert second["edtf"] == "2024"  # dates after year 0 never start a formula: written as they are
     back = from_csv(text)
+    assert back["a"].when == chronology.parse("-0500")
     assert back["a"].title == risky
     assert back["a"].kind == "+1"
     assert back["a"].actors == ("@someone", "plain")
     assert back["b"].title == "'quoted"
     assert back["b"].summary == "-5 degrees"
     assert back["b"].extra["note"] == "'=1+1"
+
+
+def test_header_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_back() -> None:
+    risky = '=HYPERLINK("http://example.com","x")'
+    extra = {risky: "a", "@sum": "b", "'=x": "c", "-": "d", "plain": "e"}
+    timeline = Timeline([Event(id="a", title="A", when=chronology.parse("2024"), extra=extra)])
+    text = to_csv(timeline)
+    header = next(csv.reader(io.StringIO(text)))
+    assert header[len(COLUMNS) :] == ["'" + risky, "'@sum", "''=x", "'-", "plain"]
+    back = from_csv(text)
+    assert dict(back["a"].extra) == extra
+    assert_same_events(timeline, back)
+    assert to_csv(back) == text

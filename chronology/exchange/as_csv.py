@@ -19,12 +19,15 @@ Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``, ``after``,
 ``before``, ``reports``) are written in one cell, items separated by ``"; "``;
 a ``;`` inside an item is doubled (``";;"``). Reading splits at every single
 ``;``, turns ``;;`` back into ``;`` and strips spaces around items. Cells are
-quoted as CSV needs and lines end in CRLF (RFC 4180). A text cell that a
+quoted as CSV needs and lines end in CRLF (RFC 4180). A cell that a
 spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return: a title such as ``=HYPERLINK(...)``) is
 written with a leading ``'``, which spreadsheets show as text and reading
 removes again (as it does one ``'`` of a cell such as ``''=x``, which is how
-``'=x`` is written); date columns are written as they are.
+``'=x`` is written). That holds for every cell: the header row's (an
+``extra`` key is a column name) and the dates' too, as a date before year 1
+(``-0500-03-15``) is otherwise reckoned as a subtraction; other dates never
+start with such a character and are written as they are.
 
 Reading accepts what spreadsheets write: a byte order mark, CRLF line ends,
 ``,``, ``;`` or tab between cells (whichever the header row uses), columns in
@@ -35,18 +38,27 @@ when relative), else ``earliest`` and ``latest`` (one day somewhere in that
 range, ``[earliest..latest]``). The other date columns are checked against
 that date: a disagreement is reported, not settled. ``precision`` also gives
 the unit of a range of days, which EDTF does not write ("last week" is
-``[2024-10-07..2024-10-13]``, precise to a week). When ``edtf`` is given, a
-``when`` beside it is kept as the date's wording once checked to read to the
-same date (left out where it cannot be checked: relative to a source the
-spreadsheet does not date).
+``[2024-10-07..2024-10-13]``, precise to a week); beside ``earliest`` and
+``latest`` alone, it must be one their days can have, that is one their
+date, written in EDTF, reads back with: ``day`` for one day, ``day`` or
+``month`` for a whole month, ``day`` or ``year`` for a whole year, ``week``
+for a Monday to the Sunday after it, ``day`` for other days. When ``edtf``
+is given, a ``when`` beside it is kept as the date's wording once checked to
+read to the same date (left out where it cannot be checked: relative to a
+source the spreadsheet does not date).
 
 Each id in ``sources`` names a source of the ``sources`` given to
 :func:`from_csv`; an id that is not among them becomes a bare
 ``Source(id=...)``, with no outlet or date: a spreadsheet of events does not
 say more about its sources, and nothing is invented. An ``anchor`` must name
-an event of the spreadsheet, a given source or a cited one. Rows are then
-checked as an event file is, and every problem is reported with its row
-(counted as a spreadsheet counts them, the header being row 1) and column.
+an event of the spreadsheet, a given source or a cited one, except in a row
+dated by its ``edtf``, whose date does not need it: an anchor there that
+names none of these becomes a bare source too (an event may be read from a
+source it does not cite), so that the date and the anchor are both kept,
+and only the ``when`` beside them is left out, as it cannot be checked
+against a source without a date. Rows are then checked as an event file
+is, and every problem is reported with its row (counted as a spreadsheet
+counts them, the header being row 1) and column.
 A quote that opens a cell and is never closed, which would make the rest of
 the file that one cell, is reported alone, with the row and column it opens.
 """
@@ -104,7 +116,7 @@ _TEXTS: Final = ("anchor", "tense", "kind", "summary", "part_of")
 _LISTS: Final = ("actors", "places", "tags", "after", "before", "reports")
 _PRECISIONS: Final = ", ".join(p.value for p in Precision)
 _EXTRA: Final = "extra."
-_DATE_COLUMNS: Final = ("edtf", "when", "earliest", "latest")  # written as they are: "-0500" is a year, no formula
+_DATE_COLUMNS: Final = ("edtf", "when", "earliest", "latest")
 _NEEDS: Final = "every row needs an id, a title and a date ('edtf', 'when', or 'earliest' and 'latest')"
 
 
@@ -136,7 +148,7 @@ def to_csv(timeline: Timeline) -> str:
                 extra_columns[key] = _EXTRA + key if clash else key
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; a lone "\r" in a cell is then quoted too
-    writer.writerow([*COLUMNS, *extra_columns.values()])
+    writer.writerow([_defused(column) for column in (*COLUMNS, *extra_columns.values())])
     for event in events:
         record = event_record(event, dates, timeline.sources)
         first, last = bound_days(event.when)
@@ -161,7 +173,7 @@ def to_csv(timeline: Timeline) -> str:
         }
         for key in _LISTS:
             cells[key] = join_list(record.get(key, ()))
-        row = [cells[column] if column in _DATE_COLUMNS else _defused(cells[column]) for column in COLUMNS]
+        row = [_defused(cells[column]) for column in COLUMNS]  # dates too: a spreadsheet reckons "-0500-03-15"
         for key in extra_columns:
             value = event.extra.get(key)
             if value is None:
@@ -302,7 +314,7 @@ class _Sheet:
         columns: list[tuple[str, str] | None] = []
         seen: dict[tuple[str, str], int] = {}
         for position, cell in enumerate(record, start=1):
-            name = cell.strip()
+            name = _restored(cell.strip())
             if not name:
                 columns.append(None)
                 continue
@@ -339,7 +351,7 @@ class _Sheet:
             if not value:
                 continue
             target = header[position] if position < len(header) else None
-            if target is not None and not (target[0] == "column" and target[1] in _DATE_COLUMNS):
+            if target is not None:
                 value = _restored(value)
             if target is None:
                 stray.append((position + 1, value))
@@ -450,14 +462,15 @@ class _Sheet:
     # -- the timeline -------------------------------------------------------------------------------
 
     def timeline(self) -> Timeline:
-        bare = [source for source in self.cited if source not in self.given]
+        firsts = self.cited | self._unknown_anchors()  # bare source id -> the line that first names it
+        bare = [source for source in firsts if source not in self.given]
         document = {
             "sources": [source_record(source) for source in self.given.values()] + [{"id": s} for s in bare],
             "events": [row.table for row in self.rows],
         }
         spots: dict[KeyPath, Spot] = {("events", index): Spot(row.line, 1) for index, row in enumerate(self.rows)}
         offset = len(self.given)
-        spots.update({("sources", offset + index): Spot(self.cited[s], 1) for index, s in enumerate(bare)})
+        spots.update({("sources", offset + index): Spot(firsts[s], 1) for index, s in enumerate(bare)})
         timeline = None
         try:
             timeline = load_document(document, path=self.path, locator=lambda _: spots)
@@ -470,6 +483,29 @@ class _Sheet:
             return timeline
         events = [attrs.evolve(event, when=dates[event.id]) if event.id in dates else event for event in timeline]
         return Timeline(events, timeline.sources.values(), title=timeline.title)
+
+    def _unknown_anchors(self) -> dict[str, int]:
+        """The anchors of rows dated by ``edtf`` that name nothing known, each with the line that first names it.
+
+        Such a row's date does not need its anchor, so the anchor is kept as a
+        bare source, as a cited id is, rather than refused (a spreadsheet of
+        events does not carry the sources its events are read from); an
+        anchor that a row's date needs must still name something known.
+        """
+        events = {row.id for row in self.rows}
+        unknown: dict[str, int] = {}
+        for row in self.rows:
+            anchor = row.cells.get("anchor")
+            if (
+                anchor is not None
+                and "edtf" in row.cells
+                and ID_PATTERN.fullmatch(anchor) is not None
+                and anchor not in events
+                and anchor not in self.given
+                and anchor not in self.cited
+            ):
+                unknown.setdefault(anchor, row.line)
+        return unknown
 
     def _placed(self, problems: Iterable[Problem]) -> None:
         """The event file reader's problems, in a spreadsheet's words: columns for keys, no column numbers."""
@@ -560,23 +596,42 @@ class _Sheet:
 
         A range of days does not say its unit: "last week" is written
         ``[2024-10-07..2024-10-13]``, so the precision is taken from its
-        column when the date, so refined, is written the same (or, built from
-        ``earliest`` and ``latest``, has the same days).
+        column when the date, so refined, is written the same. A date built
+        from ``earliest`` and ``latest`` takes a precision its days can have:
+        one with which it reads back from its EDTF (:func:`_span_precisions`).
         """
         given = self._precision(row)
         actual = coarsest_precision(value)
         if given is None or given is actual:
             return value if given is not None else None
+        if row.date_column == "earliest" and isinstance(value, UncertainDate) and not value.has_time:
+            return self._span_with_precision(row, value, given)
         if isinstance(value, UncertainDate) and not given.has_time and not value.has_time:
             refined = UncertainDate.from_days(value.earliest_day, value.latest_day, given, qualifier=value.qualifier)
-            same = (refined.lo, refined.hi) == (value.lo, value.hi)
-            if same and (refined.edtf == value.edtf or row.date_column == "earliest"):
+            if (refined.lo, refined.hi, refined.edtf) == (value.lo, value.hi, value.edtf):
                 return refined
         column = str(row.date_column)
         self.problem(
             row.line,
             f"{row.cells['precision']!r} disagrees with {column} {row.cells[column]!r}, "
             f"whose precision is {actual.value!r}; correct one of them, or leave 'precision' empty",
+            row=row,
+            field="precision",
+        )
+        return None
+
+    def _span_with_precision(self, row: _Row, value: UncertainDate, given: Precision) -> UncertainDate | None:
+        """The date of ``earliest`` and ``latest`` with the row's precision, if its days can have it; else a problem."""
+        dates = _span_precisions(value)
+        if given in dates:
+            return dates[given]
+        allowed = [repr(precision.value) for precision in dates or [value.precision]]
+        can = f"can be {', '.join(allowed[:-1])} or {allowed[-1]}" if len(allowed) > 1 else f"can only be {allowed[0]}"
+        self.problem(
+            row.line,
+            f"{row.cells['precision']!r} disagrees with earliest {row.cells['earliest']!r} and latest "
+            f"{row.cells['latest']!r}, a span of days whose precision {can}; "
+            "correct one of them, or leave 'precision' empty",
             row=row,
             field="precision",
         )
@@ -630,6 +685,28 @@ class _Sheet:
             field="when",
         )
         return False
+
+
+def _span_precisions(value: UncertainDate) -> dict[Precision, UncertainDate]:
+    """The precisions one day from ``value``'s first day to its last can have, each with that date.
+
+    Those the date, written in EDTF, reads back with (and with the same days):
+    ``day`` for one day; ``day`` or ``month`` for the whole of a month; ``week``
+    for a Monday to the Sunday after it; ``day`` for other days. Another would
+    be lost as soon as the date is written in an event file.
+    """
+    dates: dict[Precision, UncertainDate] = {}
+    for precision in Precision:
+        if precision.has_time:
+            continue
+        date = UncertainDate.from_days(value.earliest_day, value.latest_day, precision, qualifier=value.qualifier)
+        try:
+            back = parse(date.edtf)
+        except ChronologyError:  # pragma: no cover - what from_days writes is read
+            continue
+        if isinstance(back, UncertainDate) and (back.lo, back.hi, back.precision) == (date.lo, date.hi, precision):
+            dates[precision] = date
+    return dates
 
 
 def _shown(row: _Row, value: DateValue) -> str:
