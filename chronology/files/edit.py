@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import tomlkit
 import tomlkit.exceptions
-from tomlkit.items import AoT, Comment, Table, Whitespace
+from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Key, Table, Whitespace
 
 from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem, _shorten
@@ -76,6 +76,8 @@ class EventFile:
         self._text: str | None = None  # the rendered text, None until asked for after a change
         self._blank_end: bool | None = None  # whether the text ends with a blank line; None: not known
         self._known: dict[str, set[str]] = {}  # "events"/"sources" -> the ids of its tables, once asked
+        first = text.find("\n")
+        self._newline = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"  # new lines end as the first does
         try:
             self._document = tomlkit.parse(text)
         except tomlkit.exceptions.ParseError as error:
@@ -203,9 +205,9 @@ class EventFile:
                 raise EventFileError([Problem(f"an event {event.id!r} is {where}", path=shown_path(self.path))])
             new.add(event.id)
             tables.append(self._writable(event_table, event, "event"))
-        found = self._tables("events")
+        self._tables("events")  # refused before anything is added when it is not an array of tables
         for table in tables:
-            found = self._append("events", found, table)
+            self._append("events", table)
         known.update(new)
 
     def add_source(self, source: Source) -> None:
@@ -217,14 +219,14 @@ class EventFile:
                 surrogate), or the file's ``sources`` is not an array of tables.
 
         """
-        sources = self._tables("sources")
+        self._tables("sources")  # refused before anything is added when it is not an array of tables
         known = self._ids("sources")
         if source.id in known:
             raise EventFileError(
                 [Problem(f"a source {source.id!r} is already in the file", path=shown_path(self.path))]
             )
         table = self._writable(source_table, source, "source")
-        self._append("sources", sources, table)
+        self._append("sources", table)
         known.add(source.id)
 
     def update(self, event_id: str, **changes: Any) -> None:
@@ -238,6 +240,17 @@ class EventFile:
 
         """
         table = self._event(event_id)
+        # tomlkit ends the lines it writes with "\n": they are given the file's line break when no line of the
+        # table ends otherwise (a file of mixed line breaks is left as tomlkit writes it)
+        crlf = isinstance(table, Table) and self._newline != "\n"
+        crlf = crlf and not _BARE_LF.search(table.trivia.indent + table.trivia.trail + table.as_string())
+        try:
+            self._update(event_id, table, changes)
+        finally:
+            if crlf and isinstance(table, Table):
+                _use_newline(table, self._newline)
+
+    def _update(self, event_id: str, table: Table | InlineTable, changes: dict[str, Any]) -> None:
         for key, value in changes.items():
             if key not in EVENT_KEYS or key in ("citations", "claims"):
                 raise EventFileError(
@@ -270,34 +283,73 @@ class EventFile:
                 ) from None
 
     def remove(self, event_id: str) -> None:
-        """Remove one event's table, with the comments written inside it.
+        """Remove one event's table, with the comments written inside it and the blank line before it.
 
-        The last table of a file goes with the blank line before it, as
-        :meth:`add` put it there: adding an event and removing it again gives
-        back the file as it was.
+        The lines that close the table from its first blank line on (a
+        banner such as ``# ---- sources ----``, introducing what comes next)
+        are kept where they are: they go to the table before it, or, for the
+        first table of the array, to what the file holds before the array.
+        A comment right under the table's last key goes with the table.
+        Adding an event and removing it again gives back the file as it was.
+        From ``events = [{...}, ...]`` the event's inline table is removed.
 
         Raises:
             EventFileError: no such event in this file.
 
         """
-        events = self._tables("events")
-        if events is not None:
+        events = self._document.get("events")
+        if isinstance(events, AoT | Array):
             for index, table in enumerate(events):
-                if table.get("id") == event_id:
-                    before = self.text
-                    del events[index]
-                    if not events:
-                        del self._document["events"]  # not "events = []"
+                if isinstance(table, Table | InlineTable) and table.get("id") == event_id:
+                    if isinstance(events, AoT):
+                        self._remove_table("events", events, index)
+                    else:
+                        del events[index]  # "events = []" when it was the last: as written
                     self._changed()
-                    after = self.text
-                    if before.startswith(after):  # it was the last table: its blank line stayed with the one before
-                        for blank in ("\r\n\r\n", "\n\n"):
-                            if after.endswith(blank):
-                                self._document = tomlkit.parse(after[: -len(blank) // 2])
-                                self._changed()
-                                break
                     return
         raise self._missing(event_id)
+
+    def _remove_table(self, key: str, tables: AoT, index: int) -> None:
+        """Remove ``tables[index]``, keeping the lines that close it from its first blank line (see :meth:`remove`)."""
+        table = tables[index]
+        closing = _pop_closing_lines(table)
+        body = self._document.body
+        place = next((at for at, (_, item) in enumerate(body) if item is tables), None)
+        # the body whose last lines are written right above the table's header: None when they are the document's
+        before: _Body | None = None
+        if index:
+            before = _closing_body(tables[index - 1])
+        elif place:
+            above, item = body[place - 1]
+            if above is not None and not above.is_dotted():
+                before = _closing_body(item)  # a table, or an array of tables: None for a key
+        if "\n" not in table.trivia.indent:  # the blank line above the table (if any) goes with it
+            if before:
+                _drop_blank_line(before, len(before) - 1)
+                if before[-1][0] is None and isinstance(before[-1][1], Whitespace) and not before[-1][1].s:
+                    before.pop()
+            elif before is None and place:
+                _drop_blank_line(body, place - 1)  # in place: the document's keys are mapped to their index
+        if before is None and closing:
+            # The first of the array, after the document's own keys and comments (or nothing): tomlkit adds
+            # lines only at the end of a body, so the lines are written where the table began, and read again.
+            table.trivia.indent = _MARK + table.trivia.indent  # no TOML text holds a NUL
+            at = tomlkit.dumps(self._document).index(_MARK)
+            lines = "".join(item.as_string() for _, item in closing)
+            self._delete(key, tables, index)
+            text = tomlkit.dumps(self._document)
+            if not text[:at].strip():
+                lines = _BLANK_LINES.sub("", lines)  # the file does not start with a blank line
+            self._document = tomlkit.parse(text[:at] + lines + text[at:])
+        else:
+            self._delete(key, tables, index)
+            if before is not None:
+                before.extend(closing)
+
+    def _delete(self, key: str, tables: AoT, index: int) -> None:
+        del tables[index]
+        if not tables:
+            del self._document[key]  # not "events = []"
 
     def save(self) -> Timeline:
         """Check the changed file and, if sound, write it atomically.
@@ -347,35 +399,45 @@ class EventFile:
         return known
 
     def _ends_with_blank_line(self) -> bool:
+        """Whether the text ends with a blank line; a text whose last line has no line break is given one first."""
         if self._blank_end is None:
-            self._blank_end = self.text.endswith("\n\n")
+            text = self.text
+            if text and not text.endswith("\n"):  # so that what is added starts on a line of its own
+                with contextlib.suppress(tomlkit.exceptions.TOMLKitError):
+                    self._document = tomlkit.parse(text + self._newline)
+                    text = self._text = text + self._newline
+            self._blank_end = text.endswith(_BLANK_ENDS)
         return self._blank_end
 
-    def _append(self, key: str, tables: AoT | None, table: Table) -> AoT:
+    def _append(self, key: str, table: Table) -> None:
         """Append ``table`` to the ``[[key]]`` tables (made when there are none), after a blank line.
 
-        What is known of the text is kept: whether it ends with a blank line
-        depends only on the new table when it is the last thing in the file,
-        and not at all on it when something else comes after.
+        The caller has checked that ``key`` holds an array of tables, or
+        nothing. What is known of the text is kept: whether it ends with a
+        blank line depends only on the new table when it is the last thing in
+        the file, and not at all on it when something else comes after.
         """
-        if tables is None and key in self._document:  # "events = []": the tables take its place
+        if key in self._document and self._tables(key) is None:  # "events = []": the tables take its place
             del self._document[key]
             self._text = self._blank_end = None
-        if not self._ends_with_blank_line():
+        no_blank_line = not self._ends_with_blank_line()  # which may parse the text again: look the tables up after
+        tables = self._tables(key)
+        if no_blank_line:
             table.trivia.indent = "\n"  # a blank line before the new table, as people write them
+        _use_newline(table, self._newline)  # the file's line break, not tomlkit's "\n"
         if tables is None:
             self._document.append(key, tomlkit.aot())
             tables = self._document[key]
         elif len(tables) and not any(item is tables for _, item in self._document.body[-1:]):
-            _take_closing_lines(tables[-1], table)
+            _take_closing_lines(tables[-1], table)  # lines kept as written, line breaks and all
         tables.append(table)
+        table.trivia.indent = _BARE_LF.sub(self._newline, table.trivia.indent)  # as moving and appending set it
         self._text = None
         body = self._document.body
         if body and body[-1][1] is tables:
-            self._blank_end = table.as_string().endswith("\n\n")  # the text now ends as the table does
+            self._blank_end = table.as_string().endswith(_BLANK_ENDS)  # the text now ends as the table does
         elif not any(item is tables for _, item in body):
             self._blank_end = None  # tables split up in the file (or a layout not followed here): look again
-        return tables
 
     def _writable(self, render: Callable[[_Written], Table], record: _Written, kind: str) -> Table:
         """``record`` as a table, or every value of it a TOML file cannot hold, named by its field.
@@ -447,14 +509,15 @@ class EventFile:
             ]
         )
 
-    def _events(self) -> Iterator[Table]:
+    def _events(self) -> Iterator[Table | InlineTable]:
+        """The event tables: ``[[events]]`` ones, or the inline tables of ``events = [{...}, ...]``."""
         events = self._document.get("events")
         if isinstance(events, AoT):
             yield from events
         elif isinstance(events, list):
-            yield from (table for table in events if isinstance(table, Table))
+            yield from (table for table in events if isinstance(table, Table | InlineTable))
 
-    def _event(self, event_id: str) -> Table:
+    def _event(self, event_id: str) -> Table | InlineTable:
         for table in self._events():
             if table.get("id") == event_id:
                 return table
@@ -470,6 +533,8 @@ class EventFile:
 
 _SETTABLE = [key for key in EVENT_KEYS if key not in ("id", "citations", "claims")]
 _TOMLKIT_POSITION = re.compile(r" at line \d+ col \d+$")
+_BLANK_ENDS = ("\n\n", "\n\r\n")  # how a text ending with a blank line ends
+_MARK = "\x00"  # marks a place in a rendered text: no TOML text holds it
 
 
 def _read(path: str | os.PathLike[str]) -> str:
@@ -602,17 +667,91 @@ def source_table(source: Source) -> Table:
     return table
 
 
+_Body = list[tuple[Key | None, Item]]
+_BARE_LF = re.compile(r"(?<!\r)\n")
+_BLANK_LINES = re.compile(r"\A(?:[ \t]*\r?\n)+")
+
+
+def _closing_body(item: Item) -> _Body | None:
+    """The body that holds the lines closing ``item`` (a table, or an array of tables): None for another item.
+
+    tomlkit keeps the lines after a table's last key with the innermost table written last in it: a
+    sub-table (``[events.extra]``) or the last of an array of them (``[[events.citations]]``).
+    """
+    if isinstance(item, AoT):
+        if not len(item):
+            return None
+        item = item[-1]
+    if not isinstance(item, Table):
+        return None
+    body = item.value.body
+    while body:
+        key, last = body[-1]
+        if isinstance(last, AoT) and len(last):
+            body = last[-1].value.body
+        elif isinstance(last, Table) and key is not None and not key.is_dotted():
+            body = last.value.body
+        else:
+            break
+    return body
+
+
+def _pop_closing_lines(table: Table) -> _Body:
+    """Take from ``table`` the lines that close it, from its first blank line on, and give them back.
+
+    The comments right under its last key (before any blank line) are about the table and stay with it;
+    what follows a blank line ("# ---- events ----") introduces what comes next in the file.
+    """
+    body = _closing_body(table)
+    if body is None:
+        return []
+    end = len(body)
+    while end and body[end - 1][0] is None and isinstance(body[end - 1][1], Comment | Whitespace):
+        end -= 1
+    for start in range(end, len(body)):
+        item = body[start][1]
+        if isinstance(item, Whitespace) and "\n" in item.s:  # on a line of its own: each item ends its line
+            closing = body[start:]
+            del body[start:]
+            return closing
+    return []
+
+
+def _drop_blank_line(body: _Body, index: int) -> None:
+    """Take one blank line out of ``body[index]``, when it is whitespace holding one (a blank line, the rest kept)."""
+    key, item = body[index]
+    if key is None and isinstance(item, Whitespace) and "\n" in item.s:
+        body[index] = (None, Whitespace(item.s[item.s.index("\n") + 1 :]))
+
+
 def _take_closing_lines(last: Table, new: Table) -> None:
-    """Move the comments and blank lines that close ``last`` to the end of ``new``, which will follow it.
+    """Move the lines that close ``last`` from its first blank line on to the end of ``new``, which will follow it.
 
     tomlkit keeps the lines after a table's last key with that table, so a banner introducing what comes
     next in the file ("# ---- events ----") belongs to the last ``[[sources]]``; a new source appended
-    after it would land under the banner. Moved, the banner stays right before what it introduces.
+    after it would land under the banner. Moved, the banner stays right before what it introduces, and
+    a comment right under ``last``'s last key stays with it. ``new`` is written after a blank line either
+    way (which also starts it on a line of its own).
     """
-    body = last.value.body
-    closing = []
-    while body and body[-1][0] is None and isinstance(body[-1][1], Comment | Whitespace):
-        closing.append(body.pop())
-    if closing:
-        new.trivia.indent = "\n"
-        new.value.body.extend(reversed(closing))
+    new.trivia.indent = "\n"
+    new.value.body.extend(_pop_closing_lines(last))
+
+
+def _use_newline(table: Table, newline: str) -> None:
+    """Write every line break of ``table`` (of its header, keys, comments and sub-tables) as ``newline``."""
+    if newline == "\n":
+        return
+    table.trivia.indent = _BARE_LF.sub(newline, table.trivia.indent)
+    table.trivia.trail = _BARE_LF.sub(newline, table.trivia.trail)
+    body = table.value.body
+    for index, (key, item) in enumerate(body):
+        if isinstance(item, Whitespace):
+            body[index] = (key, Whitespace(_BARE_LF.sub(newline, item.s), fixed=item.is_fixed()))
+        elif isinstance(item, Table):
+            _use_newline(item, newline)
+        elif isinstance(item, AoT):
+            for inner in item:
+                _use_newline(inner, newline)
+        else:
+            item.trivia.indent = _BARE_LF.sub(newline, item.trivia.indent)
+            item.trivia.trail = _BARE_LF.sub(newline, item.trivia.trail)
