@@ -920,7 +920,7 @@ EDITS = [
         "update-an-unknown-key",
         lambda path: EventFile.open(path).update("a", colour="red"),
         EventFileError,
-        "event 'a': cannot set 'colour'; keys that can be set: title, when, anchor, tense, kind, actors, places, tags, "
+        "event 'a': cannot set 'colour'; keys that can be set: id, title, when, anchor, tense, kind, actors, places, tags, "
         "summary, after, before, part_of, reports, extra",
     ),
     _edit(

@@ -63,6 +63,23 @@ BROKEN = [
         id="missing-title-and-a-bad-date",  # both said at once, not one round of fixing each
     ),
     pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n\n'
+        '[[events.claims]]\nsubject = "x"\nvalue = 5\nanchor = "bad id!"\nsaid = "2024-10-01"\n',
+        [
+            "events.toml:13:10: event 'a', field 'claims[0].anchor': 'bad id!' is not an id: use letters, digits, "
+            "'-', '_' and '.', starting with a letter or digit"
+        ],
+        id="claim-anchor-not-an-id",
+    ),
+    pytest.param(
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n\n'
+        '[[events.claims]]\nsubject = "x"\nvalue = 5\nanchor = "reprot"\nsaid = "Friday"\n',
+        [
+            "events.toml:13:10: event 'a', field 'claims[0].anchor': unknown event or source 'reprot'; did you mean 'report'?"
+        ],
+        id="claim-anchor-unknown-placed-at-the-claim",
+    ),
+    pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\n',
         ["events.toml:5:1: event 'a', field 'when': missing required key 'when'"],
         id="missing-when",

@@ -252,7 +252,7 @@ class EventFile:
 
     def _update(self, event_id: str, table: Table | InlineTable, changes: dict[str, Any]) -> None:
         for key, value in changes.items():
-            if key not in EVENT_KEYS or key in ("citations", "claims"):
+            if key not in _SETTABLE:
                 raise EventFileError(
                     [Problem(f"cannot set {key!r}; keys that can be set: {', '.join(_SETTABLE)}", event=event_id)]
                 )
@@ -531,7 +531,7 @@ class EventFile:
         )
 
 
-_SETTABLE = [key for key in EVENT_KEYS if key not in ("id", "citations", "claims")]
+_SETTABLE = [key for key in EVENT_KEYS if key not in ("citations", "claims")]  # "id" renames (checked on save)
 _TOMLKIT_POSITION = re.compile(r" at line \d+ col \d+$")
 _BLANK_ENDS = ("\n\n", "\n\r\n")  # how a text ending with a blank line ends
 _MARK = "\x00"  # marks a place in a rendered text: no TOML text holds it

@@ -654,8 +654,15 @@ class _Reader:
         field: str = "when",
         where: KeyPath | None = None,
         anchor_id: object = None,
+        anchor_at: tuple[KeyPath, str] | None = None,
     ) -> DateValue | None:
+        """The date ``expression`` names, read from its anchor when relative; None after reporting why not.
+
+        ``anchor_at``: where the anchor is written and its field name (a claim's own ``anchor``), when that
+        is not the event's ``anchor``.
+        """
         where = (*record.where, field) if where is None else where
+        anchor_where, anchor_field = anchor_at or ((*record.where, "anchor"), "anchor")
         if isinstance(expression, DateParseError):
             self._date_problem(record, where, field, expression)
             return None
@@ -689,11 +696,11 @@ class _Reader:
             if isinstance(anchor, Interval):
                 self.problem(
                     record.file,
-                    (*record.where, "anchor"),
+                    anchor_where,
                     f"anchor {anchor_id!r} lasts ({anchor.to_edtf()}); a relative date is read from one date: "
                     "anchor to an event that is an instant, or to a source",
                     record=record,
-                    field="anchor",
+                    field=anchor_field,
                 )
                 return None
         elif anchor_id in sources:
@@ -701,10 +708,10 @@ class _Reader:
             if anchor is None:
                 self.problem(
                     record.file,
-                    (*record.where, "anchor"),
+                    anchor_where,
                     f"anchor {anchor_id!r} is a source without a 'published' date to read {expression.text!r} from",
                     record=record,
-                    field="anchor",
+                    field=anchor_field,
                 )
                 return None
         elif any(r.table.get("id") == anchor_id for r in self.sources):
@@ -713,10 +720,10 @@ class _Reader:
             names = itertools.chain(records, sources)
             self.problem(
                 record.file,
-                (*record.where, "anchor"),
+                anchor_where,
                 f"unknown event or source {anchor_id!r}{self._suggest(anchor_id, names)}",
                 record=record,
-                field="anchor",
+                field=anchor_field,
             )
             return None
         key = (expression, anchor, tense)
@@ -869,6 +876,10 @@ class _Reader:
             return None
         said = None
         own_anchor = item.get("anchor")
+        if own_anchor is not None and ID_PATTERN.fullmatch(own_anchor) is None:
+            message = f"{_shorten(own_anchor)!r} is not an id: {_ID_RULE}"
+            self.problem(record.file, (*where, "anchor"), message, record=record, field=prefix + "anchor")
+            return None
         relative = "said" in item and isinstance(self._expression(item["said"]), RelativeDate)
         # a relative said's anchor is checked as the date is read from it; another's must still name something
         if (
@@ -880,8 +891,9 @@ class _Reader:
         if "said" in item:
             expression = self._expression(item["said"])
             anchor_id = item.get("anchor", record.table.get("anchor"))
+            own = ((*where, "anchor"), prefix + "anchor") if own_anchor is not None else None
             said = self._resolve(
-                record, expression, records, sources, resolved, prefix + "said", (*where, "said"), anchor_id
+                record, expression, records, sources, resolved, prefix + "said", (*where, "said"), anchor_id, own
             )
             if said is None:
                 return None
