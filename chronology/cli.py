@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
     )
-    check.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(check)
 
     show = commands.add_parser(
         "list",
@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
     _formats(show)
-    show.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(show)
 
     one = commands.add_parser(
         "show",
@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("file", metavar="FILE", help="an event file (TOML)")
     one.add_argument("id", metavar="ID", help="the event's id")
     one.add_argument("--json", action="store_true", help="print the event as a JSON document (as export writes it)")
-    one.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(one)
 
     query = commands.add_parser(
         "query",
@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
     query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
     _formats(query)
-    query.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(query)
 
     relate = commands.add_parser(
         "relate",
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     relate.add_argument("a", metavar="A", help="an event id or a date")
     relate.add_argument("b", metavar="B", help="an event id or a date")
     relate.add_argument("--json", action="store_true", help="print the answer as JSON")
-    relate.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(relate)
 
     export = commands.add_parser(
         "export",
@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", dest="format", choices=sorted(_EXPORTS), help="the format (default: from the extension of -o)"
     )
     export.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: standard output)")
-    export.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(export)
 
     imports = commands.add_parser(
         "import",
@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="format", choices=sorted(_IMPORTS), help="the input format (default: from the extension of IN)"
     )
     imports.add_argument("--append", action="store_true", help="add the events and sources to an existing OUT")
-    imports.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(imports)
 
     plot = commands.add_parser(
         "plot",
@@ -211,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--title", help="the title (default: the file's)")
     plot.add_argument("--claims", metavar="SUBJECT", help="draw the claims about SUBJECT instead of the events")
     plot.add_argument("--unit", help="with --claims: only claims in this unit")
-    plot.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(plot)
 
     add = commands.add_parser(
         "add",
@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--summary", default="", help="a paragraph")
     add.add_argument("--source", help="the id of the source that supports it")
     add.add_argument("--quote", default="", help="the supporting sentence (with --source)")
-    add.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
+    _allow_outside(add)
     return parser
 
 
@@ -254,6 +254,10 @@ def _formats(command: argparse.ArgumentParser) -> None:
     output = command.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print a JSON document (as export writes it)")
     output.add_argument("--csv", action="store_true", help="print CSV, one row per event (as export writes it)")
+
+
+def _allow_outside(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
 
 
 def _filters(command: argparse.ArgumentParser) -> None:
