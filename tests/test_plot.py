@@ -112,6 +112,7 @@ def test_thousands_of_events_become_density_bands() -> None:
     drawn = plot_timeline(timeline)
     assert drawn.labels == {}
     assert len(drawn.density) == len(drawn.lanes) == 4
+    assert drawn.legend is None  # bands draw none of the uncertainty styles
 
 
 def test_it_draws_on_a_given_axes_and_leaves_global_settings_alone(showcase: Timeline) -> None:

@@ -68,7 +68,7 @@ class TimelinePlot:
         marks: the collections of marks (day markers, bars, fades, hatches, open ends).
         links: report -> reported event lines, if any.
         density: density bands, one a lane, when the timeline is dense.
-        legend: the legend of the uncertainty styles.
+        legend: the legend of the uncertainty styles drawn (none over density bands).
         key: the key of numbered labels, if any.
         footnote: the line naming the sources.
         title: the title, if any.
@@ -213,13 +213,17 @@ def plot_timeline(
         title_artist = ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold") if heading else None
         inches = figure.get_figheight()
         below = _AXIS_INCHES / (ax.get_position().height * inches)  # in axes fractions
-        legend = ax.legend(
-            handles=legend_handles(used=_styles_used(shapes.values(), links) if not is_dense else None),
-            loc="upper center",
-            bbox_to_anchor=(0.5, -below),
-            ncols=4,
-            frameon=False,
-            fontsize=FONT_SIZE,
+        legend = (
+            None  # density bands draw none of the uncertainty styles: nothing to explain
+            if is_dense
+            else ax.legend(
+                handles=legend_handles(used=_styles_used(shapes.values(), links)),
+                loc="upper center",
+                bbox_to_anchor=(0.5, -below),
+                ncols=4,
+                frameon=False,
+                fontsize=FONT_SIZE,
+            )
         )
         key_top = -(_AXIS_INCHES + _LEGEND_INCHES) / (ax.get_position().height * inches)
         key = _draw_key(ax, numbered, view, labels_of, key_top) if numbered else None
