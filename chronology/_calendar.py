@@ -23,6 +23,9 @@ MAX_ABS_YEAR = 1_000_000_000
 #: Sentinels for open or unknown interval ends, beyond any representable instant.
 NEG_INF = -(2**62)
 POS_INF = 2**62
+#: Bounds of a date with one side left open ("before 1456"): the instant exists, somewhere on that side.
+OPEN_LO = NEG_INF + 1
+OPEN_HI = POS_INF - 1
 
 
 def _reduce(year: int) -> tuple[int, int]:

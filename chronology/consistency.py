@@ -33,7 +33,7 @@ _POS: Final = POS_INF // SECONDS_PER_DAY
 def day_bounds(value: DateValue) -> tuple[tuple[int, int], tuple[int, int]]:
     """(first, last) day numbers of a value's start and of its end; instants have both the same."""
     if isinstance(value, UncertainDate):
-        bounds = (value.earliest_day, value.latest_day)
+        bounds = _days((value.lo, value.hi))
         return bounds, bounds
     return _days(value.start_bounds), _days(value.end_bounds)
 
@@ -41,8 +41,8 @@ def day_bounds(value: DateValue) -> tuple[tuple[int, int], tuple[int, int]]:
 def _days(seconds: tuple[int, int]) -> tuple[int, int]:
     lo, hi = seconds
     return (
-        _NEG if lo <= NEG_INF else _POS if lo >= POS_INF else lo // SECONDS_PER_DAY,
-        _NEG if hi <= NEG_INF else _POS if hi >= POS_INF else hi // SECONDS_PER_DAY,
+        _NEG if lo <= NEG_INF + 1 else _POS if lo >= POS_INF - 1 else lo // SECONDS_PER_DAY,
+        _NEG if hi <= NEG_INF + 1 else _POS if hi >= POS_INF - 1 else hi // SECONDS_PER_DAY,
     )
 
 

@@ -25,7 +25,7 @@ import attrs
 import pendulum
 
 from chronology import _calendar
-from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
 from chronology.errors import DateParseError, DateRangeError, InvalidDateError
 
 if TYPE_CHECKING:
@@ -225,17 +225,44 @@ class UncertainDate:
         Day numbers are those of ``datetime.date.toordinal`` (1 is 0001-01-01),
         extended to every year.
         """
-        from chronology.notation.edtf import format_day_range
-
-        edtf = format_day_range(first, last, precision, qualifier)
-        return cls(
-            lo=first * SECONDS_PER_DAY,
-            hi=last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
-            precision=precision,
+        return cls.from_seconds(
+            first * SECONDS_PER_DAY,
+            last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
+            precision,
             qualifier=qualifier,
-            edtf=edtf,
-            text=text or edtf,
+            text=text,
         )
+
+    @classmethod
+    def from_seconds(
+        cls,
+        lo: int,
+        hi: int,
+        precision: Precision,
+        *,
+        qualifier: Qualifier = Qualifier.NONE,
+        text: str = "",
+    ) -> UncertainDate:
+        """One instant somewhere from second ``lo`` to ``hi`` (inclusive) of the model's timeline.
+
+        ``lo`` may be :data:`~chronology._calendar.OPEN_LO` and ``hi``
+        :data:`~chronology._calendar.OPEN_HI` for a date with that side left
+        open ("before 1456": EDTF ``[..1455]``).
+        """
+        from chronology.notation.edtf import format_bounds
+
+        edtf = format_bounds(lo, hi, precision, qualifier)
+        return cls(lo=lo, hi=hi, precision=precision, qualifier=qualifier, edtf=edtf, text=text or edtf)
+
+    @property
+    def open_before(self) -> bool:
+        """Whether the value has no earliest bound ("before 1456")."""
+        return self.lo <= OPEN_LO
+
+    @property
+    def open_after(self) -> bool:
+        """Whether the value has no latest bound ("after 1460")."""
+        return self.hi >= OPEN_HI
 
     @classmethod
     def parse(
@@ -337,6 +364,11 @@ class UncertainDate:
         return hash((self.lo, self.hi, self.precision, self.qualifier, self.utc_offset, self.edtf))
 
     def _pendulum(self, seconds: int) -> pendulum.Date | pendulum.DateTime:
+        if seconds <= OPEN_LO or seconds >= OPEN_HI:
+            side = "earliest" if seconds <= OPEN_LO else "latest"
+            raise DateRangeError(
+                f"{self.edtf!r} has no {side} bound: that side is open; test open_before/open_after first"
+            )
         days, second_of_day = divmod(seconds, SECONDS_PER_DAY)
         year, month, day = _calendar.from_day_number(days)
         if not 1 <= year <= 9999:

@@ -343,10 +343,10 @@ def test_a_precision_the_days_of_earliest_and_latest_can_have_is_kept_and_reads_
         ("2024-10-05", "2024-10-05", "month", "can only be 'day'"),
         ("2024-10-01", "2024-10-31", "week", "can be 'day' or 'month'"),
         ("2024-11-04", "2024-11-10", "day", "can only be 'week'"),  # a Monday to a Sunday reads as a week
-        ("2024-06-01", "2024-08-31", "month", "can only be 'day'"),
-        ("2024-01-01", "2024-12-31", "hour", "can be 'day' or 'year'"),
+        ("2024-06-01", "2024-08-31", "year", "can be 'day', 'month' or 'season'"),  # one month of June-August; summer
+        ("2024-01-01", "2024-12-31", "hour", "can be 'day', 'month' or 'year'"),
     ],
-    ids=["month-of-one-day", "week-of-a-month", "day-of-a-week", "month-of-three-months", "hour-of-a-year"],
+    ids=["month-of-one-day", "week-of-a-month", "day-of-a-week", "year-of-three-months", "hour-of-a-year"],
 )
 def test_a_precision_the_days_of_earliest_and_latest_cannot_have_is_reported(
     first: str, last: str, precision: str, allowed: str

@@ -32,12 +32,19 @@ from chronology import (
 from chronology.files import validate
 from chronology.relative import (
     PERIODS,
+    Between,
+    Hours,
+    Leading,
+    Modified,
     MonthPart,
     MonthRule,
     NamedPeriod,
     Offset,
+    OnWeekday,
+    PartOf,
     RelativeDate,
     Rule,
+    SeasonRule,
     Unit,
     WeekdayRule,
     resolve,
@@ -59,6 +66,16 @@ def every_rule() -> list[Rule]:
         for low, high in ((0, 0), (1, 1), (2, 4), (1, 10), (400, 400), (9998, 9998), (10000, 10000)):
             rules.extend(Offset(low, high, unit, direction) for direction in (-1, 1))
     rules.extend(NamedPeriod(name) for name in PERIODS)
+    # rules that compose: a third of a period, a part of a day, a season, a one-of range, a dateline's weekday
+    rules.extend(Modified(NamedPeriod("last month"), PartOf(part)) for part in MonthPart)
+    rules.extend(Modified(MonthRule(2), PartOf(part)) for part in MonthPart)
+    rules.append(Modified(WeekdayRule(0), Hours(18 * 3600, 30 * 3600)))
+    rules.append(Modified(MonthRule(3, day=12), OnWeekday(1)))
+    rules.append(Between(Leading(MonthRule(3), MonthRule(5)), MonthRule(5)))
+    rules.append(Between(Leading(MonthRule(11, day=3), MonthRule(2)), MonthRule(2)))
+    rules.extend(
+        SeasonRule(first, 3, Precision.SEASON, which) for first in (3, 12) for which in ("bare", "last", "this", "next")
+    )
     return rules
 
 
@@ -71,7 +88,7 @@ def read(rule: Rule, day: int, tense: Tense) -> tuple[int, int, Precision] | Non
         span = rule.span(pendulum.Date.fromordinal(day), tense)
     except (ValueError, OverflowError):
         return None
-    return None if span is None else (span[0].toordinal(), span[1].toordinal(), span[2])
+    return None if span is None else (span[0] // 86_400, span[1] // 86_400, span[2])
 
 
 def every_day_answer(rule: Rule, first: int, last: int, tense: Tense) -> tuple[int, int, Precision] | None:
@@ -99,6 +116,7 @@ def answer(rule: Rule, first: int, last: int, tense: Tense) -> tuple[int, int, P
         if error.reason != f"names no date against anchor {anchor.to_edtf()}":
             raise
         return None
+    assert isinstance(value, UncertainDate)
     return value.earliest_day, value.latest_day, value.precision
 
 

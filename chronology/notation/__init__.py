@@ -20,6 +20,7 @@ from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 
 __all__ = ["parse", "parse_expression"]
 
+_WORDY: Final = re.compile(r"[a-z]")
 _US_STYLE: Final = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _SPACED_TIME: Final = re.compile(r"([+-]?\d{4}-\d\d-\d\d) +(\d\d(?::\d\d){0,2}(?:[.,]\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)?)")
 #: Longest text worth reading as a date; anything longer is refused at once.
@@ -58,11 +59,19 @@ def parse_expression(text: str) -> DateValue | RelativeDate:
         written = f"{spaced[1]}T{spaced[2]}"
         raise DateParseError(text, f"a time follows its date after 'T', not a space: write {written!r}", position=where)
     if looks_like_edtf(stripped):
-        return parse_edtf(stripped)
-    expression = read_english(stripped)
-    if isinstance(expression, RelativeDate) and not expression.needs_anchor:
-        return expression.resolve(None)
-    return expression
+        try:
+            return parse_edtf(stripped)
+        except DateParseError:
+            if not _WORDY.search(stripped):
+                raise
+            # "1450s", "3pm", "44BC": English written without spaces. Where English cannot read it either,
+            # the notation's own error says more.
+            try:
+                return read_english(stripped)
+            except DateParseError:
+                pass
+            raise
+    return read_english(stripped)
 
 
 def parse(

@@ -29,7 +29,7 @@ from typing import Final, NoReturn
 import attrs
 
 from chronology import _calendar
-from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY
+from chronology._calendar import MAX_ABS_YEAR, OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology.dates import (
     _SET_EDTF,
     _SET_HI,
@@ -44,7 +44,7 @@ from chronology.dates import (
 )
 from chronology.errors import DateParseError, InvalidDateError
 
-__all__ = ["format_day_range", "format_year", "looks_like_edtf", "parse_edtf", "parse_iso_day"]
+__all__ = ["format_bounds", "format_day_range", "format_year", "looks_like_edtf", "parse_edtf", "parse_iso_day"]
 
 _Q = Qualifier
 _QUALIFIER_CHARS: Final = "?~%"
@@ -171,24 +171,104 @@ def format_day(number: int) -> str:
 
 
 def format_day_range(first: int, last: int, precision: Precision, qualifier: Qualifier) -> str:
-    """Canonical EDTF for "one day from ``first`` to ``last``" (day numbers).
+    """Canonical EDTF for "one day from ``first`` to ``last``" (day numbers); see :func:`format_bounds`."""
+    return format_bounds(first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, qualifier)
 
-    A single day, a whole month or a whole year is written as such when the
-    precision says so; anything else becomes a one-of set ``[a..b]``.
+
+def format_bounds(lo: int, hi: int, precision: Precision, qualifier: Qualifier) -> str:
+    """Canonical EDTF for "one instant from second ``lo`` to ``hi``" at ``precision``.
+
+    A single unit of the precision is written as such (``2024-10-18``,
+    ``2024-06``, ``1468``, ``147X``, ``14XX``, ``2024-35``,
+    ``2024-10-18T03``); anything else becomes a one-of set of the coarsest
+    whole units it spans (``[1470..1473]``, ``[2024-06..2024-08]``,
+    ``[2024-10-07..2024-10-13]``), open on a side left open (``[..1456-08-22]``).
     """
     q = qualifier.symbol
-    y1, m1, d1 = _calendar.from_day_number(first)
-    y2, m2, d2 = _calendar.from_day_number(last)
-    if first == last and precision is Precision.DAY:
-        return format_day(first) + q
-    whole_month = d1 == 1 and (y1, m1) == (y2, m2) and d2 == _calendar.days_in_month(y2, m2)
-    if precision is Precision.MONTH and whole_month:
+    if lo <= OPEN_LO:
+        return f"[..{_unit_containing(hi, precision, q, last=True)}]"
+    if hi >= OPEN_HI:
+        return f"[{_unit_containing(lo, precision, q, last=False)}..]"
+    if precision.has_time or lo % SECONDS_PER_DAY or (hi + 1) % SECONDS_PER_DAY:
+        first, last = _format_time(lo, precision, last=False), _format_time(hi, precision, last=True)
+        return first + q if first == last else f"[{first}{q}..{last}{q}]"
+    first_day, last_day = lo // SECONDS_PER_DAY, hi // SECONDS_PER_DAY
+    y1, m1, d1 = _calendar.from_day_number(first_day)
+    y2, m2, d2 = _calendar.from_day_number(last_day)
+    whole_months = d1 == 1 and d2 == _calendar.days_in_month(y2, m2)
+    whole_years = whole_months and (m1, m2) == (1, 12)
+    if first_day == last_day and precision is Precision.DAY:
+        return format_day(first_day) + q
+    if precision is Precision.MONTH and whole_months and (y1, m1) == (y2, m2):
         return f"{format_year(y1)}-{m1:02d}{q}"
-    if precision is Precision.YEAR and y1 == y2 and (m1, d1, m2, d2) == (1, 1, 12, 31):
+    if whole_years and y1 == y2 and precision is Precision.YEAR:
         return format_year(y1) + q
-    if first == last:
-        return f"[{format_day(first)}{q}]"
-    return f"[{format_day(first)}{q}..{format_day(last)}{q}]"
+    if whole_years and y1 >= 0 and y2 <= 9999:
+        masked = _masked_years(y1, y2, precision)
+        if masked is not None:
+            return masked + q
+    if whole_months and precision in _GROUPED:
+        code = _grouping_code(y1, m1, y2, m2, precision)
+        if code is not None:
+            return f"{format_year(y1)}-{code}{q}"
+    if whole_years and precision.rank >= Precision.YEAR.rank:
+        return f"[{format_year(y1)}{q}..{format_year(y2)}{q}]"
+    if whole_months and precision.rank >= Precision.MONTH.rank and precision is not Precision.WEEK:
+        return f"[{format_year(y1)}-{m1:02d}{q}..{format_year(y2)}-{m2:02d}{q}]"
+    if first_day == last_day:
+        return f"[{format_day(first_day)}{q}]"
+    return f"[{format_day(first_day)}{q}..{format_day(last_day)}{q}]"
+
+
+_GROUPED: Final = (Precision.SEASON, Precision.QUARTER, Precision.QUADRIMESTER, Precision.SEMESTER)
+_MASK_HIDDEN: Final = {Precision.DECADE: 1, Precision.CENTURY: 2, Precision.MILLENNIUM: 3}
+
+
+def _masked_years(first: int, last: int, precision: Precision) -> str | None:
+    """``147X``, ``14XX`` or ``1XXX`` where the years are exactly one decade, century or millennium."""
+    hidden = _MASK_HIDDEN.get(precision)
+    if hidden is None:
+        return None
+    size = 10**hidden
+    if first % size or last != first + size - 1:
+        return None
+    return f"{first:04d}"[: 4 - hidden] + "X" * hidden
+
+
+def _grouping_code(y1: int, m1: int, y2: int, m2: int, precision: Precision) -> int | None:
+    """The EDTF sub-year code (21-41) of exactly these months, where one has them (northern seasons first)."""
+    months = (y2 - y1) * 12 + m2 - m1 + 1
+    for code, (grouped, first_month, count, _) in GROUPINGS.items():
+        if grouped is precision and first_month == m1 and count == months and code not in range(25, 33):
+            return code
+    return None
+
+
+def _unit_containing(seconds: int, precision: Precision, q: str, *, last: bool) -> str:
+    """The EDTF of the unit of ``precision`` holding ``seconds`` (a day for units with no notation of their own)."""
+    if precision.has_time:
+        return _format_time(seconds, precision, last=last) + q
+    day = seconds // SECONDS_PER_DAY
+    year, month, _ = _calendar.from_day_number(day)
+    if precision is Precision.YEAR and _calendar.day_number(year, 12 if last else 1, 31 if last else 1) == day:
+        return format_year(year) + q
+    if precision is Precision.MONTH:
+        edge = _calendar.days_in_month(year, month) if last else 1
+        if _calendar.day_number(year, month, edge) == day:
+            return f"{format_year(year)}-{month:02d}{q}"
+    return format_day(day) + q
+
+
+def _format_time(seconds: int, precision: Precision, *, last: bool) -> str:
+    """``2024-10-18T03``, ``T03:15`` or ``T03:15:20``, as far as ``precision`` goes."""
+    day, second_of_day = divmod(seconds, SECONDS_PER_DAY)
+    hour, rest = divmod(second_of_day, 3600)
+    minute, second = divmod(rest, 60)
+    if precision is Precision.SECOND:
+        return f"{format_day(day)}T{hour:02d}:{minute:02d}:{second:02d}"
+    if precision is Precision.MINUTE:
+        return f"{format_day(day)}T{hour:02d}:{minute:02d}"
+    return f"{format_day(day)}T{hour:02d}"
 
 
 def _is_calendar_week(first: UncertainDate, last: UncertainDate) -> bool:
@@ -265,6 +345,7 @@ class _Year:
     masked: str | None  # four-character X-pattern (sign apart) when X digits are used
     negative: bool
     qualifier: Qualifier = Qualifier.NONE
+    exponent: bool = False
 
 
 _TIME: Final = re.compile(
@@ -369,15 +450,28 @@ class _Reader:
             self.fail("one-of set has no closing ']'", opening)
         members: list[tuple[UncertainDate, UncertainDate]] = []
         spelled: list[str] = []
+        open_before = open_after = False
         while True:
             if self.text.startswith("..", self.pos):
-                self.fail("open-ended set members ([..a], [a..]) are not supported; give both ends")
+                if members:
+                    self.fail("only the first member of a set may be open before ('[..1760-12-03, 1762]')")
+                self.pos += 2
+                open_before = True
             first = self.read_date(stop=close)
             last = first
-            if self.text.startswith("..", self.pos):
+            if open_before and not members:
+                if self.text.startswith("..", self.pos):
+                    self.fail("a set open on both sides says nothing of when; give at least one end", opening)
+                spelled.append(f"..{first.edtf}")
+            elif self.text.startswith("..", self.pos):
                 self.pos += 2
-                if self.pos == close or self.peek() == ",":
-                    self.fail("open-ended set members ([..a], [a..]) are not supported; give both ends")
+                if self.pos == close:
+                    open_after = True
+                    spelled.append(f"{first.edtf}..")
+                    members.append((first, last))
+                    break
+                if self.peek() == ",":
+                    self.fail("only the last member of a set may be open after ('[1760, 1762-12..]')")
                 range_start = self.pos
                 last = self.read_date(stop=close)
                 if last.lo < first.lo:
@@ -398,6 +492,19 @@ class _Reader:
         for first, last in members:
             qualifier |= first.qualifier | last.qualifier
         precision = max((m.precision for pair in members for m in pair), key=lambda p: p.rank)
+        if open_before or open_after:
+            if open_before and open_after:
+                self.fail("a set open on both sides says nothing of when; give at least one end", opening)
+            only = members[0][0] if len(members) == 1 else None
+            return UncertainDate(
+                lo=OPEN_LO if open_before else min(first.lo for first, _ in members),
+                hi=OPEN_HI if open_after else max(last.hi for _, last in members),
+                precision=precision,
+                qualifier=qualifier,
+                utc_offset=only.utc_offset if only is not None else None,
+                edtf="[" + ", ".join(spelled) + "]",
+                text=self.text,
+            )
         if len(members) == 1 and _is_calendar_week(*members[0]):
             precision = Precision.WEEK  # how a week (2024-W41) is written: it reads back as a week
         offsets = {m.utc_offset for pair in members for m in pair}
@@ -422,6 +529,8 @@ class _Reader:
         year.qualifier = left | self.qualifier()
         month: _Component | None = None
         day: _Component | None = None
+        if year.exponent and self.peek() == "-" and self.pos + 1 < stop:
+            self.fail("a year written with an exponent (Y17E7) stands alone: it takes no month or day")
         if self.peek() == "-" and self.pos + 1 < stop:
             self.pos += 1
             if self.peek() in ("W", "w"):
@@ -502,8 +611,11 @@ class _Reader:
         spelled = f"Y{sign}{digits}" + (f"E{exponent}" if exponent is not None else "")
         significant = self.read_significant(digits)
         if significant is not None:
-            return self.significant_year(value, len(str(abs(value))), significant, spelled, start)
-        return _Year(value, value, spelled, Precision.YEAR, start, None, value < 0)
+            year = self.significant_year(value, len(str(abs(value))), significant, spelled, start)
+        else:
+            year = _Year(value, value, spelled, Precision.YEAR, start, None, value < 0)
+        year.exponent = exponent is not None
+        return year
 
     def read_significant(self, digits: str) -> int | None:
         if self.peek() != "S":
@@ -610,8 +722,12 @@ class _Reader:
         clock = f"{hour:02d}" + (f":{minute:02d}" if match["m"] else "") + (f":{second:02d}" if match["s"] else "")
         fraction = (match["f"] or "").replace(",", ".")
         zone = "" if offset is None else "Z" if offset == 0 and match["tz"] in ("Z", "z") else _format_offset(offset)
-        edtf = f"{date_value.edtf}T{clock}{fraction}{zone}"
-        return UncertainDate(lo=lo, hi=lo + span, precision=precision, utc_offset=offset, edtf=edtf, text=self.text)
+        # EDTF has no qualifier on a time; chronology reads and writes one after it ("about 3 a.m.": T03~).
+        qualifier = self.qualifier()
+        edtf = f"{date_value.edtf}T{clock}{fraction}{zone}{qualifier.symbol}"
+        return UncertainDate(
+            lo=lo, hi=lo + span, precision=precision, qualifier=qualifier, utc_offset=offset, edtf=edtf, text=self.text
+        )
 
     def read_offset(self, spelled: str | None, position: int) -> int | None:
         if spelled is None:

@@ -1,261 +1,550 @@
-"""English date phrases as news reports write them.
+"""The English date grammar: dates as reporters and historians write them.
 
-A phrase becomes a :class:`~chronology.relative.RelativeDate` (a typed rule,
-resolved later against an anchor), or an absolute value when it gives its own
-year ("1950-1953"). Phrases the reader does not know are errors, never guesses.
+A phrase is read in two steps. The grammar below turns its tokens into a
+*reading* (a calendar date with what it gives of year, month and day, or a
+rule of :mod:`chronology.relative`); the reading becomes a rule, which the
+caller resolves against an anchor when it needs one. Words come from a
+:class:`~chronology.notation.words.WordTable` by category, so the rules say
+"a month, then a year", never "January|February|...".
 
-Known forms (case, a leading "in", "on", "during", "as of" and trailing
-punctuation are ignored):
-
-* months: "June", "in June", "June 2024", "September 2023", "Sept. 2023";
-* days: "October 3", "Oct. 3, 2024", "3 October 2024", "the 3rd of October";
-* parts: "early October", "mid-October 2024", "late October";
-* weeks: "the second week of October" (first to fifth);
-* weekdays: "Friday", "on Tuesday", "last Friday", "next Monday", "this Thursday";
-* distances: "three weeks ago", "2 days ago", "a month ago", "a few days ago",
-  "days before", "two days after", "weeks later";
-* named periods: see :data:`chronology.relative.PERIODS` ("earlier this month",
-  "this past week", "this week", "last month", "in recent months", ...);
-* year ranges: "1950-1953".
+The rules compose: a hedge ("c.", "about") or a third ("early", "mid",
+"late") applies to any period, a terminus ("before", "by", "after") to any
+date, and a range joins any two dates ("between 1434 and 1444", "from March
+to May 1665", "3-5 October"). Every form and its reading is listed in
+``docs/reference/dates.md``.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Final, Literal
+import difflib
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
 
 from chronology import _calendar
-from chronology.dates import Interval, UncertainDate
+from chronology.dates import DateValue, Endpoint, Precision, UncertainDate
 from chronology.errors import DateParseError
-from chronology.notation.edtf import parse_edtf
+from chronology.notation._grammar import (
+    SKIP,
+    Category,
+    Mark,
+    Named,
+    Number,
+    RefusalError,
+    Rule,
+    Token,
+    Word,
+    optional,
+    tokenize,
+)
+from chronology.notation.words import ENGLISH, WordTable
 from chronology.relative import (
-    PERIODS,
+    Between,
+    Fixed,
+    Hedge,
+    Hours,
+    Lasting,
+    Leading,
+    Modified,
     MonthPart,
     MonthRule,
     NamedPeriod,
     Offset,
+    OnWeekday,
+    PartOf,
     RelativeDate,
+    SeasonRule,
+    Shift,
+    Terminus,
     Unit,
     WeekdayRule,
 )
+from chronology.relative import Rule as DateRule
 
 __all__ = ["EXPECTED_ENGLISH", "read_english"]
 
-MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS: Final = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-NUMBERS: Final = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-NUMBERS.update({"a": 1, "an": 1, "a couple of": 2})
-#: Vague amounts, as (fewest, most).
-VAGUE: Final = {"a few": (2, 4), "several": (3, 9), "": (1, 10)}
-ORDINALS: Final = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-    "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-}  # fmt: skip
-
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>\d{4})"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_AMOUNT = r"(?P<amount>\d+|" + "|".join(sorted([*NUMBERS, "a few", "several"], key=len, reverse=True)) + ")"
-
-_PATTERNS: Final = [
-    ("month", re.compile(rf"{_MONTH}(?:,?\s+{_YEAR})?")),
-    ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?")),
-    ("day_month", re.compile(rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?")),
-    ("part", re.compile(rf"(?P<part>early|mid|late)(?:\s*-\s*|\s+){_MONTH}(?:,?\s+{_YEAR})?")),
-    (
-        "week",
-        re.compile(rf"(?:the\s+)?(?P<ordinal>{'|'.join(ORDINALS)})\s+week\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ),
-    ("weekday", re.compile(rf"(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}")),
-    (
-        "offset",
-        re.compile(
-            rf"{_AMOUNT}\s+(?P<unit>day|week|month|year)s?\s+"
-            r"(?P<direction>ago|before|earlier|after|later|from now)"
-        ),
-    ),
-    ("vague_offset", re.compile(r"(?P<unit>day|week|month|year)s\s+(?P<direction>before|earlier|after|later)")),
-    ("year_range", re.compile(r"(?P<first>-?\d{4})\s*[-\u2013\u2014]\s*(?P<last>-?\d{4})")),
-]
-
-_WHICH: Final[dict[str, Literal["bare", "last", "next", "this"]]] = {
-    "bare": "bare",
-    "last": "last",
-    "next": "next",
-    "this": "this",
-}
-_LEADING: Final = re.compile(r"(?:in|on|during|as of|at)\s+")  # not "around": a hedge must not be dropped
-
+#: Where every form is listed; refusals point there.
+REFERENCE: Final = "see docs/reference/dates.md for the forms read"
 EXPECTED_ENGLISH: Final = (
-    "expected an ISO 8601/EDTF date (2024-10-18, 2024-06, 2024-06~, 2024-10-07/2024-10-13) or an English phrase "
-    "such as 'June 2024', 'in June', 'October 3', 'early October', 'the second week of October', 'Friday', "
-    "'last Friday', 'three weeks ago', 'days before', 'earlier this month', 'this past week', 'in recent months'"
+    "expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as "
+    "'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; " + REFERENCE
 )
 
 
-def normalise(text: str) -> str:
-    """Lower case, one space between words, curly quotes made plain, no trailing punctuation."""
-    cleaned = text.replace("\u2019", "'").replace("\u00a0", " ").lower()
-    cleaned = " ".join(cleaned.split())
-    return cleaned.rstrip(".,;:!")
+_Refused = RefusalError  # a reading that the grammar found but that names no date ("30 February 2024")
+
+# -- readings: what the grammar builds ------------------------------------------------------
 
 
-def read_english(text: str) -> RelativeDate | Interval:
-    """Read an English phrase into a relative date, or an interval for year ranges.
+@attrs.frozen
+class Calendar:
+    """A date as written: what it gives of year, month and day, and the weekday it says it falls on."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+
+    def completed(self, other: Calendar) -> Calendar:
+        """The date with the month and year it leaves out taken from ``other`` ("3" of "3-5 October 2024")."""
+        month = self.month if self.month is not None or self.day is None else other.month
+        year = self.year if self.year is not None or month is None else other.year
+        return attrs.evolve(self, month=month, year=year)
+
+    def rule(self) -> DateRule:
+        """The rule this date names: a fixed date when it gives its year, else read from the anchor."""
+        if self.month is None:
+            if self.year is None:
+                raise _Refused("a day of the month needs its month ('3 October')")
+            return Fixed(_year_value(self.year, self.year, Precision.YEAR))
+        if self.day is not None and not 1 <= self.day <= _LONGEST_MONTH[self.month]:
+            raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]}")
+        if self.year is None:
+            rule: DateRule = MonthRule(self.month, None, self.day)
+            return rule if self.weekday is None else Modified(rule, OnWeekday(self.weekday))
+        if self.day is None:
+            first = _calendar.day_number(self.year, self.month, 1)
+            last = first + _calendar.days_in_month(self.year, self.month) - 1
+            return Fixed(UncertainDate.from_days(first, last, Precision.MONTH))
+        if self.day > _calendar.days_in_month(self.year, self.month):
+            raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}")
+        number = _calendar.day_number(self.year, self.month, self.day)
+        if self.weekday is not None and (number - 1) % 7 != self.weekday:
+            written = f"{self.day} {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}"
+            actual = _WEEKDAY_NAMES[(number - 1) % 7]
+            raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
+        return Fixed(UncertainDate.from_days(number, number, Precision.DAY))
+
+
+_MONTH_NAMES: Final = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"]  # fmt: skip
+_WEEKDAY_NAMES: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_LONGEST_MONTH: Final = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+def _year_words(year: int) -> str:
+    return f"{1 - year} BCE" if year <= 0 else str(year)
+
+
+def _year_value(first: int, last: int, precision: Precision) -> UncertainDate:
+    """Whole years ``first`` to ``last`` (astronomical), one date somewhere in them."""
+    lo = _calendar.day_number(first, 1, 1)
+    hi = _calendar.day_number(last, 12, 31)
+    return UncertainDate.from_days(lo, hi, precision)
+
+
+def _rule(reading: Calendar | DateRule) -> DateRule:
+    return reading.rule() if isinstance(reading, Calendar) else reading
+
+
+# -- building readings from matched words ----------------------------------------------------
+
+
+def _era_year(number: int, sign: int) -> int:
+    """An astronomical year: 44 BC is -43, AD 79 is 79."""
+    return 1 - number if sign < 0 else number
+
+
+def _not_year_zero(year: int) -> int:
+    if year == 0:
+        raise _Refused("year 0000 is not written in English; write '1 BCE' (EDTF: 0000)")
+    return year
+
+
+def _decade(number: int) -> DateRule:
+    """The decade of "1450s" (1450-1459); "1400s" is the century 1400-1499, but "2000s" the decade 2000-2009."""
+    if number % 10:
+        raise _Refused(f"'{number}s' is not a decade; a decade's year ends in 0 ('{number // 10 * 10}s')")
+    if number % 100 == 0 and number != 2000:
+        return Fixed(_year_value(number, number + 99, Precision.CENTURY))
+    return Fixed(_year_value(number, number + 9, Precision.DECADE))
+
+
+def _span_of_hundreds(ordinal: int, sign: int, size: int) -> DateRule:
+    """The n-th century (size 100) or millennium (size 1000): the 15th century is 1400-1499, as EDTF's 14XX.
+
+    Before the common era the count runs back: the 5th century BCE is 499-400 BCE.
+    """
+    precision = Precision.CENTURY if size == 100 else Precision.MILLENNIUM
+    if sign < 0:
+        first_bce, last_bce = ordinal * size - 1, (ordinal - 1) * size
+        first, last = 1 - first_bce, 1 - max(last_bce, 1)
+    else:
+        first, last = (ordinal - 1) * size, ordinal * size - 1
+        first = max(first, 1)
+    return Fixed(_year_value(first, last, precision))
+
+
+def _grouping(first_month: int, months: int, precision: Precision, year: int) -> DateRule:
+    first = _calendar.day_number(year, first_month, 1)
+    end_year, end_month = divmod(first_month - 1 + months, 12)
+    last = _calendar.day_number(year + end_year, end_month + 1, 1) - 1
+    return Fixed(UncertainDate.from_days(first, last, precision))
+
+
+def _season(season: tuple[int, int], year: int) -> DateRule:
+    return _grouping(season[0], season[1], Precision.SEASON, year)
+
+
+def _hemisphere_season(hemisphere: str, season: tuple[int, int], year: int) -> DateRule:
+    first_month = season[0] if hemisphere == "north" else (season[0] + 5) % 12 + 1
+    return _grouping(first_month, season[1], Precision.SEASON, year)
+
+
+def _quarter(number: int, year: int) -> DateRule:
+    if not 1 <= number <= 4:
+        raise _Refused(f"a year has four quarters, not {number}")
+    return _grouping(3 * number - 2, 3, Precision.QUARTER, year)
+
+
+def _half(number: int, year: int) -> DateRule:
+    if not 1 <= number <= 2:
+        raise _Refused(f"a year has two halves, not {number}")
+    return _grouping(6 * number - 5, 6, Precision.SEMESTER, year)
+
+
+def _third(part: str, reading: Calendar | DateRule) -> DateRule:
+    return Modified(_rule(reading), PartOf(MonthPart(part)))
+
+
+def _part_of_day(reading: Calendar | DateRule, hours: tuple[int, int]) -> DateRule:
+    return Modified(_rule(reading), Hours(hours[0] * 3600, hours[1] * 3600))
+
+
+def _clock(hour: int, minute: int | None, meridiem: str | None) -> Hours:
+    """A time of day: "3 a.m." is the hour 03:00-03:59; "14:30" the minute."""
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            raise _Refused(f"{hour} {meridiem[0]}.m. is not a time; the hours of a.m. and p.m. are 1-12")
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if minute is None:
+        return Hours(hour * 3600, hour * 3600 + 3600, Precision.HOUR)
+    start = hour * 3600 + minute * 60
+    return Hours(start, start + 60, Precision.MINUTE)
+
+
+def _at(reading: Calendar | DateRule, clock: Hours) -> DateRule:
+    return Modified(_rule(reading), clock)
+
+
+def _today_at(clock: Hours) -> DateRule:
+    return Modified(NamedPeriod("today"), clock)
+
+
+def _noon(time: tuple[int, int]) -> Hours:
+    start = time[0] * 3600 + time[1] * 60
+    return Hours(start, start + 60, Precision.MINUTE)
+
+
+def _offset(amount: int | tuple[int, int], unit: str, direction: int) -> DateRule:
+    low, high = amount if isinstance(amount, tuple) else (amount, amount)
+    sign = 1 if direction > 0 else -1
+    if unit == "hour":
+        first, last = sorted((sign * low * 3600, sign * high * 3600))
+        return Shift(first, last)
+    if unit == "fortnight":
+        low, high, unit = 14 * low, 14 * high, "day"
+    return Offset(low, high, Unit(unit), 1 if direction > 0 else -1)
+
+
+def _within(unit: str) -> DateRule:
+    """Read "within hours" (of its anchor) as 0-23 hours after; "within days" as 0-10 days after."""
+    if unit == "hour":
+        return Shift(0, 23 * 3600)
+    return Offset(0, _VAGUE_HIGH[unit], Unit(unit), 1)
+
+
+_VAGUE_HIGH: Final = {"day": 10, "week": 3, "month": 5, "year": 4}
+
+
+def _vague_offset(unit: str, direction: int) -> DateRule:
+    """Read "days before", "hours later" as a few of the unit (1-23 hours, 1-10 days)."""
+    if unit == "hour":
+        return _offset((1, 23), unit, direction)
+    if unit == "fortnight":
+        raise _Refused("'fortnights' needs a number ('two fortnights ago')")
+    return _offset((1, 10), unit, direction)
+
+
+def _weekday(which: str | None, weekday: int) -> DateRule:
+    return WeekdayRule(weekday, "bare" if which is None else which)  # type: ignore[arg-type]
+
+
+def _month_week(ordinal: int, month: int, year: int | None) -> DateRule:
+    if not 1 <= ordinal <= 5:
+        raise _Refused(f"a month has at most five weeks, not {ordinal}")
+    return MonthRule(month, year, week=ordinal)
+
+
+def _relative_season(which: str, season: tuple[int, int]) -> DateRule:
+    return SeasonRule(season[0], season[1], Precision.SEASON, which)  # type: ignore[arg-type]
+
+
+def _paired(start: Calendar | DateRule, end: Calendar | DateRule) -> tuple[DateRule, DateRule]:
+    """Two ends of a range: the first takes what it leaves out from the second, and its year when both lack one."""
+    if isinstance(start, Calendar) and isinstance(end, Calendar):
+        start = start.completed(end)
+    first, last = _rule(start), _rule(end)
+    if isinstance(first, MonthRule) and isinstance(last, MonthRule) and first.year is None and last.year is None:
+        return Leading(first, last), last
+    return first, last
+
+
+def _lasting(start: Calendar | DateRule, end: Calendar | DateRule) -> Lasting:
+    first, last = _paired(start, end)
+    if isinstance(first, Fixed) and isinstance(last, Fixed) and last.value.hi < first.value.lo:
+        raise _Refused(f"reversed range: {last.value.label} comes before {first.value.label}")
+    return Lasting(first, last)
+
+
+def _between(first: Calendar | DateRule, last: Calendar | DateRule) -> DateRule:
+    start, end = _paired(first, last)
+    if isinstance(start, Fixed) and isinstance(end, Fixed) and end.value.hi < start.value.lo:
+        raise _Refused(f"reversed range: {end.value.label} comes before {start.value.label}")
+    return Between(start, end)
+
+
+# -- the grammar ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Grammar:
+    """The rules of one language's date phrases, over its word table."""
+
+    words: WordTable
+    phrase: Rule
+
+
+def english_grammar(words: WordTable = ENGLISH) -> Grammar:
+    """The English date grammar over ``words``."""
+
+    def cat(name: str) -> Rule:
+        return Category(words, name)
+
+    def word(*choices: str) -> Rule:
+        return Word(choices)
+
+    the = optional(word("the"))
+    comma = optional(Mark(","))
+    dash = Mark("-")
+
+    # numbers and names
+    ordinal_suffixes = frozenset({"st", "nd", "rd", "th"})
+    ordinal = Number(1, 100, ordinal_suffixes, (1, 3)) | cat("ordinal")
+    amount = Number(0, 10**30, digits=(1, 31)) | cat("number") | cat("vague_amount")
+    day = Number(1, 99, frozenset({"", *ordinal_suffixes}), (1, 2)) | cat("ordinal")  # days past 31: said by rule()
+    year_digits = Number(0, 9999, digits=(4, 4)).to(_not_year_zero)
+    year = (
+        (Number(1, 9999) + cat("era")).to(_era_year)
+        | (cat("era") + Number(1, 9999)).to(lambda sign, number: _era_year(number, sign))
+        | year_digits
+    )
+    month, weekday = cat("month"), cat("weekday")
+
+    # calendar dates, as far as they go
+    calendar = Named("calendar")
+    calendar.define(
+        (weekday + comma + day + optional(word("of")) + month + comma + year).to(
+            lambda w, d, m, y: Calendar(y, m, d, w)
+        )
+        | (weekday + comma + month + day + comma + year).to(lambda w, m, d, y: Calendar(y, m, d, w))
+        | (weekday + comma + day + optional(word("of")) + month).to(lambda w, d, m: Calendar(None, m, d, w))
+        | (weekday + comma + month + day).to(lambda w, m, d: Calendar(None, m, d, w))
+        | (the + day + optional(word("of")) + month + comma + year).to(lambda d, m, y: Calendar(y, m, d))
+        | (month + day + comma + year).to(lambda m, d, y: Calendar(y, m, d))
+        | (the + day + optional(word("of")) + month).to(lambda d, m: Calendar(None, m, d))
+        | (month + day).to(lambda m, d: Calendar(None, m, d))
+        | (month + comma + year).to(lambda m, y: Calendar(y, m))
+        | month.to(lambda m: Calendar(None, m))
+        | year.to(lambda y: Calendar(y))
+    )
+    # the first of two dates may leave out what the second gives ("3-5 October", "June-August 2024")
+    partial = calendar | day.to(lambda d: Calendar(None, None, d))
+
+    # periods
+    decade = (the + Number(100, 9990, frozenset({"s"}), (3, 4))).to(_decade)
+    century = (the + ordinal + cat("century") + optional(cat("era"), 1)).to(
+        lambda n, _, sign: _span_of_hundreds(n, sign, 100)
+    )
+    millennium = (the + ordinal + cat("millennium") + optional(cat("era"), 1)).to(
+        lambda n, _, sign: _span_of_hundreds(n, sign, 1000)
+    )
+    season = (
+        (the + cat("season") + optional(word("of")) + year).to(_season)
+        | (the + cat("hemisphere") + cat("season") + optional(word("of")) + year).to(_hemisphere_season)
+        | (cat("which") + cat("season")).to(_relative_season)
+        | (the + cat("season")).to(lambda s: _relative_season("bare", s))
+    )
+    quarter = (
+        (cat("quarter_name") + year).to(_quarter)
+        | (the + ordinal + word("quarter") + word("of") + year).to(_quarter)
+        | (cat("half_name") + year).to(_half)
+        | (the + ordinal + word("half") + word("of") + year).to(_half)
+    )
+    month_week = (the + ordinal + word("week") + word("of") + month + optional(comma + year, None)).to(_month_week)
+    weekday_phrase = (optional(cat("which_weekday"), None) + weekday).to(_weekday)
+    named = cat("named_period").to(NamedPeriod)
+    day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), pair[1]))
+
+    period = Named("period")
+    period.define(month_week | calendar | decade | century | millennium | season | quarter | weekday_phrase | named)
+    third = (the + cat("part") + optional(dash) + period).to(_third)
+
+    # times of day
+    meridiem = cat("meridiem")
+    clock = (
+        (Number(1, 12) + optional(Mark(":") + Number(0, 59, digits=(2, 2)), None) + meridiem).to(_clock)
+        | _suffixed_clock()
+        | (Number(0, 23, digits=(1, 2)) + Mark(":") + Number(0, 59, digits=(2, 2))).to(lambda h, m: _clock(h, m, None))
+        | cat("noon").to(_noon)
+    )
+    clock = clock + optional(cat("local_time").to(lambda _: SKIP))
+    day_reading = calendar | weekday_phrase | named
+    timed = (
+        (day_reading + comma + optional(word("at")) + clock).to(_at)
+        | (clock + comma + word("on") + day_reading).to(lambda c, d: _at(d, c))
+        | (weekday_phrase + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
+        | (named + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
+        | (the + cat("part_of_day") + word("of") + day_reading).to(lambda p, d: _part_of_day(d, p))
+        | (the + cat("part_of_day")).to(lambda p: _part_of_day(NamedPeriod("today"), p))
+        | day_and_part
+        | clock.to(_today_at)
+    )
+
+    # distances from the anchor
+    distance = (
+        (amount + cat("unit") + cat("ago")).to(_offset)
+        | (cat("plural_unit") + cat("ago")).to(_vague_offset)
+        | (word("within") + cat("unit")).to(_within)
+    )
+
+    single = Named("single")
+    single.define(timed | third | period | distance)
+    hedged = (cat("hedge") + single).to(lambda _, reading: Modified(_rule(reading), Hedge()))
+    dated = hedged | single
+    terminus = (cat("terminus") + dated).to(lambda side, reading: Modified(_rule(reading), Terminus(side)))
+    ranges = (
+        (word("between") + partial + word("and") + dated).to(_between)
+        | (word("from") + partial + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
+        | (optional(word("from")) + partial + dash + dated).to(_lasting)
+        | (word("since") + dated).to(lambda reading: Lasting(_rule(reading), Endpoint.OPEN))
+        | (word("until", "till") + dated).to(lambda reading: Lasting(Endpoint.UNKNOWN, _rule(reading)))
+        | (word("from") + dated + Mark("(") + _ends(word) + Mark(")")).to(
+            lambda reading, end: Lasting(_rule(reading), end)
+        )
+        | (word("until") + dated + Mark("(") + _starts(word) + Mark(")")).to(
+            lambda reading, start: Lasting(start, _rule(reading))
+        )
+    )
+    phrase = optional(cat("lead").to(lambda _: SKIP)) + (ranges | terminus | dated)
+    return Grammar(words, phrase)
+
+
+def _suffixed_clock() -> Rule:
+    """Read "3pm", "3a.m.": the hour and its a.m. or p.m. written together."""
+    return Number(1, 12, frozenset({"am"}), (1, 2)).to(lambda h: _clock(h, None, "am")) | Number(
+        1, 12, frozenset({"pm"}), (1, 2)
+    ).to(lambda h: _clock(h, None, "pm"))
+
+
+def _ends(word: Callable[..., Rule]) -> Rule:
+    return word("ongoing").to(lambda: Endpoint.OPEN) | (word("end") + word("unknown")).to(lambda: Endpoint.UNKNOWN)
+
+
+def _starts(word: Callable[..., Rule]) -> Rule:
+    return (word("no") + word("start")).to(lambda: Endpoint.OPEN) | (word("start") + word("unknown")).to(
+        lambda: Endpoint.UNKNOWN
+    )
+
+
+ENGLISH_GRAMMAR: Final = english_grammar()
+
+
+# -- reading a phrase -------------------------------------------------------------------------
+
+
+def read_english(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> RelativeDate | DateValue:
+    """Read an English phrase: a :class:`~chronology.relative.RelativeDate` where it needs an anchor, else its value.
 
     Raises:
-        DateParseError: the phrase is not one this reader knows, or names a
-            date that cannot exist ("February 30").
+        DateParseError: the phrase is not one this reader knows (naming the
+            nearest it does, when a word looks misspelt), or names a date that
+            cannot exist ("February 30", "Monday 12 March 2024").
 
     """
-    phrase = normalise(text)
-    if not phrase:
+    tokens, stuck = tokenize(text, grammar.words)
+    if stuck is not None:
+        raise DateParseError(text, f"{text[stuck]!r} has no place in a date; {EXPECTED_ENGLISH}", position=stuck)
+    if not tokens:
         raise DateParseError(text, "empty date; " + EXPECTED_ENGLISH, position=0)
-    candidates = [phrase]
-    stripped = _LEADING.sub("", phrase, count=1)
-    if _LEADING.match(phrase) and stripped:
-        candidates.append(stripped)
-    for candidate in candidates:
-        if candidate in PERIODS:
-            return RelativeDate(NamedPeriod(candidate), text)
-        for name, pattern in _PATTERNS:
-            match = pattern.fullmatch(candidate)
-            if match is not None:
-                return _build(name, match, text)
-    raise DateParseError(text, _unknown_reason(phrase), position=_first_unknown_word(text))
+    readings = _full_readings(grammar, tokens)
+    if not readings:
+        raise DateParseError(text, _unknown_reason(text, tokens, grammar), position=_first_unknown(tokens, grammar))
+    refusal: _Refused | None = None
+    for reading in readings:
+        if isinstance(reading, RefusalError):
+            refusal = refusal or reading
+            continue
+        try:
+            rule = reading if isinstance(reading, Lasting) else _rule(reading)
+            relative = RelativeDate(rule, text)
+            if not relative.needs_anchor:
+                return relative.resolve(None)  # checked at once: "29 February 2023" does not exist
+        except _Refused as error:
+            refusal = refusal or error
+            continue
+        except DateParseError as error:
+            refusal = refusal or _Refused(error.reason)
+            continue
+        return relative
+    assert refusal is not None
+    raise DateParseError(text, str(refusal))
 
 
-def _build(name: str, match: re.Match[str], text: str) -> RelativeDate | Interval:
-    groups = match.groupdict()
-    if name == "year_range":
-        first = parse_edtf(f"{int(groups['first']):04d}")
-        last = parse_edtf(f"{int(groups['last']):04d}")
-        if last.lo < first.lo:
-            raise DateParseError(text, f"reversed year range: {groups['last']} comes before {groups['first']}")
-        assert isinstance(first, UncertainDate)
-        assert isinstance(last, UncertainDate)
-        return Interval(first, last, text=text)
-    if name == "weekday":
-        which = _WHICH[groups["which"] or "bare"]
-        return RelativeDate(WeekdayRule(WEEKDAYS[groups["weekday"]], which), text)
-    if name in ("offset", "vague_offset"):
-        return RelativeDate(_offset(groups), text)
-    month = MONTHS[groups["month"]]
-    year = int(groups["year"]) if groups.get("year") else None
-    if year == 0:
-        raise DateParseError(text, "year 0000 is not written in English; use EDTF 0000 or '1 BCE'")
-    if name == "month":
-        rule = MonthRule(month, year)
-    elif name == "part":
-        rule = MonthRule(month, year, part=MonthPart(groups["part"]))
-    elif name == "week":
-        rule = MonthRule(month, year, week=ORDINALS[groups["ordinal"]])
-    else:
-        day = int(groups["day"])
-        if not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
-            raise DateParseError(text, f"day {day} does not exist in {groups['month'].title()}")
-        if year is not None and day > _calendar.days_in_month(year, month):
-            raise DateParseError(text, f"day {day} does not exist in {groups['month'].title()} {year}")
-        rule = MonthRule(month, year, day=day)
-    relative = RelativeDate(rule, text)
-    if year is not None:
-        # Check at once that a dated phrase exists ("February 29, 2023" does not).
-        relative.resolve(None)
-    return relative
+def _full_readings(grammar: Grammar, tokens: list[Token]) -> list[Any]:
+    """Every reading of the whole phrase, in the grammar's order of preference."""
+    memo: dict[tuple[int, int], list[tuple[Any, int]]] = {}
+    found: list[Any] = []
+    for value, end in grammar.phrase.match(tokens, 0, memo):
+        if end == len(tokens) and not any(value is other for other in found):
+            found.append(value)
+    found.sort(key=lambda reading: isinstance(reading, RefusalError))  # a refusal only when nothing else reads
+    return found
 
 
-def _offset(groups: dict[str, str]) -> Offset:
-    amount = groups.get("amount")
-    if amount is None:
-        low, high = VAGUE[""]
-    elif amount.isdigit():
-        low = high = int(amount)
-    elif amount in VAGUE:
-        low, high = VAGUE[amount]
-    else:
-        low = high = NUMBERS[amount]
-    direction: Literal[-1, 1] = -1 if groups["direction"] in ("ago", "before", "earlier") else 1
-    return Offset(low, high, Unit(groups["unit"]), direction)
-
-
-def _unknown_reason(phrase: str) -> str:
-    words = phrase.split()
-    if any(word.rstrip(".,") in MONTHS or word.rstrip(".,") in WEEKDAYS for word in words):
-        return "a phrase with a month or weekday that this reader does not know how to read; " + EXPECTED_ENGLISH
-    return "not a date this reader knows; " + EXPECTED_ENGLISH
-
-
-def _first_unknown_word(text: str) -> int:
-    """Position of the first word that is neither a date word nor a number."""
-    known = set(MONTHS) | set(WEEKDAYS) | set(NUMBERS) | {
-        "in", "on", "during", "the", "of", "ago", "before", "after", "last", "next", "this",
-        "early", "mid", "late", "week", "weeks", "day", "days", "month", "months", "year", "years",
-        "earlier", "later", "past", "recent", "a", "few", "several",
-    }  # fmt: skip
-    for match in re.finditer(r"[^\s,.]+", text):
-        word = match.group().lower()
-        if word not in known and not word.isdigit() and word not in ORDINALS:
-            return match.start()
+def _first_unknown(tokens: list[Token], grammar: Grammar) -> int:
+    """Where the first word the table does not know starts (0 when every word is known)."""
+    for token in tokens:
+        if token.kind == "word" and token.text not in grammar.words.vocabulary and token.text not in _GRAMMAR_WORDS:
+            return token.start
     return 0
+
+
+#: Words the English rules name themselves (not by category).
+_GRAMMAR_WORDS: Final = frozenset(
+    {"the", "of", "and", "between", "from", "to", "until", "till", "through", "since", "on", "at", "week", "quarter",
+     "half", "within", "ongoing", "end", "unknown", "no", "start"}
+)  # fmt: skip
+
+
+def _unknown_reason(text: str, tokens: list[Token], grammar: Grammar) -> str:
+    """Why nothing reads: a likely misspelling with the phrase it would make, or a pointer to the forms."""
+    known = sorted(grammar.words.vocabulary | _GRAMMAR_WORDS)
+    for token in tokens:
+        if token.kind != "word" or token.text in grammar.words.vocabulary or token.text in _GRAMMAR_WORDS:
+            continue
+        # Misspellings keep their first letter far more often than not ("Febuary", "Jnue", "centry"); a guess
+        # that changes it ("soon" -> "noon") is more often a different word.
+        same_start = [word for word in known if word[:1] == token.text[:1]]
+        for guess in difflib.get_close_matches(token.text, same_start, n=3, cutoff=0.75):
+            corrected = text[: token.start] + _cased(guess, text[token.start : token.end]) + text[token.end :]
+            fixed_tokens, stuck = tokenize(corrected, grammar.words)
+            if stuck is None and _full_readings(grammar, fixed_tokens):
+                return f"not a date this reader knows; did you mean {corrected!r}? ({REFERENCE})"
+        return f"{text[token.start : token.end]!r} is not a date word this reader knows; {EXPECTED_ENGLISH}"
+    return f"not a date this reader knows; {EXPECTED_ENGLISH}"
+
+
+def _cased(guess: str, written: str) -> str:
+    return guess.capitalize() if written[:1].isupper() else guess

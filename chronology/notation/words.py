@@ -1,0 +1,256 @@
+"""The words a date reader knows, as data: one :class:`WordTable` per language.
+
+The grammar (:mod:`chronology.notation.english`) names word *categories*
+("month", "hedge", "part_of_day"); a table says which words, or runs of words,
+belong to each and what each means. Reading another language starts with
+another table. Words are matched lower-cased, with their dots dropped ("Sept."
+is ``sept``, "a.m." is ``am``, "c." is ``c``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final, TypeAlias
+
+import attrs
+
+__all__ = ["ENGLISH", "WordTable"]
+
+#: What a word means: a number, a name, a pair of numbers, or a pair of a name and such a pair.
+Meaning: TypeAlias = Any
+
+
+def _phrases(raw: Mapping[str, Mapping[str, Meaning]]) -> dict[str, dict[tuple[str, ...], Meaning]]:
+    """Each category's phrases split into words."""
+    return {
+        name: {tuple(phrase.split()): meaning for phrase, meaning in entries.items()} for name, entries in raw.items()
+    }
+
+
+@attrs.frozen
+class WordTable:
+    """A language's date words, by category.
+
+    Attributes:
+        name: the language, in English ("English").
+        categories: for each category, its phrases (tuples of words) and what
+            each means.
+
+    """
+
+    name: str
+    categories: Mapping[str, Mapping[tuple[str, ...], Meaning]] = attrs.field(converter=_phrases)
+    _by_first: dict[str, dict[str, list[tuple[tuple[str, ...], Meaning]]]] = attrs.field(init=False)
+    vocabulary: frozenset[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_first: dict[str, dict[str, list[tuple[tuple[str, ...], Meaning]]]] = {}
+        for category, entries in self.categories.items():
+            table: dict[str, list[tuple[tuple[str, ...], Meaning]]] = {}
+            for phrase, meaning in entries.items():
+                table.setdefault(phrase[0], []).append((phrase, meaning))
+            for choices in table.values():
+                choices.sort(key=lambda entry: -len(entry[0]))  # the longest phrase first
+            by_first[category] = table
+        object.__setattr__(self, "_by_first", by_first)
+        words = {word for entries in self.categories.values() for phrase in entries for word in phrase}
+        object.__setattr__(self, "vocabulary", frozenset(words))
+
+    def starting(self, category: str, word: str) -> list[tuple[tuple[str, ...], Meaning]]:
+        """The phrases of ``category`` that begin with ``word``, longest first."""
+        return self._by_first[category].get(word, [])
+
+    def words(self, category: str) -> frozenset[str]:
+        """Every single-word phrase of ``category``."""
+        return frozenset(phrase[0] for phrase in self.categories[category] if len(phrase) == 1)
+
+
+_MONTHS: Final = {
+    **dict.fromkeys(("january", "jan"), 1),
+    **dict.fromkeys(("february", "feb"), 2),
+    **dict.fromkeys(("march", "mar"), 3),
+    **dict.fromkeys(("april", "apr"), 4),
+    "may": 5,
+    **dict.fromkeys(("june", "jun"), 6),
+    **dict.fromkeys(("july", "jul"), 7),
+    **dict.fromkeys(("august", "aug"), 8),
+    **dict.fromkeys(("september", "sep", "sept"), 9),
+    **dict.fromkeys(("october", "oct"), 10),
+    **dict.fromkeys(("november", "nov"), 11),
+    **dict.fromkeys(("december", "dec"), 12),
+}
+_WEEKDAYS: Final = {
+    **dict.fromkeys(("monday", "mon"), 0),
+    **dict.fromkeys(("tuesday", "tue", "tues"), 1),
+    **dict.fromkeys(("wednesday", "wed"), 2),
+    **dict.fromkeys(("thursday", "thu", "thur", "thurs"), 3),
+    **dict.fromkeys(("friday", "fri"), 4),
+    **dict.fromkeys(("saturday", "sat"), 5),
+    **dict.fromkeys(("sunday", "sun"), 6),
+}
+_UNITS_WORDS: Final = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS: Final = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                 "nineteen"]  # fmt: skip
+_TENS: Final = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90}  # fmt: skip
+_ORDINAL_UNITS: Final = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORDINAL_TEENS: Final = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                         "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
+_ORDINAL_TENS: Final = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                        "seventieth": 70, "eightieth": 80, "ninetieth": 90}  # fmt: skip
+
+
+def _numbers() -> dict[str, Meaning]:
+    """Number words up to ninety-nine; "twenty-one" is one word here (the reader joins hyphened words)."""
+    words: dict[str, Meaning] = {word: value for value, word in enumerate(_UNITS_WORDS)}
+    words.update({word: 10 + value for value, word in enumerate(_TEENS)})
+    for tens, value in _TENS.items():
+        words[tens] = value
+        words.update({f"{tens}-{unit}": value + i for i, unit in enumerate(_UNITS_WORDS) if i})
+    words.update({"a": 1, "an": 1, "a couple of": 2, "a couple": 2, "a dozen": 12})
+    return words
+
+
+def _ordinals() -> dict[str, Meaning]:
+    words: dict[str, Meaning] = {word: value for value, word in enumerate(_ORDINAL_UNITS) if value}
+    words.update({word: 10 + value for value, word in enumerate(_ORDINAL_TEENS)})
+    for tens, value in _ORDINAL_TENS.items():
+        words[tens] = value
+        stem = next(word for word, number in _TENS.items() if number == value)
+        words.update({f"{stem}-{unit}": value + i for i, unit in enumerate(_ORDINAL_UNITS) if i})
+    return words
+
+
+_HEDGES: Final = (
+    "c", "ca", "circa", "about", "around", "roughly", "approximately", "approx", "some time around", "sometime around",
+    "in about", "in around", "on about", "on or about",
+)  # fmt: skip
+_PERIOD_NAMES: Final = (
+    "today", "that day", "the same day", "yesterday", "tomorrow", "the day before yesterday", "this month",
+    "earlier this month", "later this month", "last month", "next month", "this week", "this past week",
+    "the past week", "last week", "next week", "earlier this week", "this week so far", "this weekend",
+    "last weekend", "next weekend", "the weekend", "recently", "in recent weeks", "in recent months",
+    "in recent years", "this year", "earlier this year", "last year",
+)  # fmt: skip
+_LEADS: Final = (
+    "in", "on", "during", "as of", "at", "sometime in", "some time in", "at some point in", "sometime during",
+    "some time during", "at some time in", "sometime", "some time",
+)  # fmt: skip
+
+
+#: English, as news reports and historians write dates.
+ENGLISH: Final = WordTable(
+    name="English",
+    categories={
+        "month": _MONTHS,
+        "weekday": _WEEKDAYS,
+        "number": _numbers(),
+        "ordinal": _ordinals(),
+        # Hedges make a date approximate (EDTF "~").
+        "hedge": dict.fromkeys(_HEDGES, "approximate"),
+        # Words that leave a date's other side open: (which side stays, whether the date itself is included).
+        "terminus": {
+            "before": "before",
+            "by": "by",
+            "no later than": "by",
+            "not later than": "by",
+            "not after": "by",
+            "on or before": "by",
+            "until no later than": "by",
+            "after": "after",
+            "no earlier than": "from",
+            "not earlier than": "from",
+            "not before": "from",
+            "on or after": "from",
+        },
+        "part": {"early": "early", "mid": "mid", "middle": "mid", "late": "late"},
+        # Parts of a day, as (first hour, hour after the last), an end past 24 running into the next day.
+        "part_of_day": {
+            "morning": (6, 12),
+            "afternoon": (12, 18),
+            "evening": (18, 22),
+            "night": (18, 30),
+        },
+        "noon": {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)},
+        "meridiem": {"am": "am", "pm": "pm"},
+        "era": {"bc": -1, "bce": -1, "ad": 1, "ce": 1},
+        "century": {"century": "century", "centuries": "century"},
+        "millennium": {"millennium": "millennium", "millennia": "millennium"},
+        # Seasons as (first month, months); a winter begins in December of its year.
+        "season": {
+            "spring": (3, 3),
+            "summer": (6, 3),
+            "autumn": (9, 3),
+            "fall": (9, 3),
+            "winter": (12, 3),
+        },
+        "hemisphere": {"northern": "north", "southern": "south"},
+        "quarter_name": {"q1": 1, "q2": 2, "q3": 3, "q4": 4},
+        "half_name": {"h1": 1, "h2": 2},
+        "unit": {
+            "hour": "hour",
+            "hours": "hour",
+            "day": "day",
+            "days": "day",
+            "week": "week",
+            "weeks": "week",
+            "month": "month",
+            "months": "month",
+            "year": "year",
+            "years": "year",
+            "fortnight": "fortnight",
+            "fortnights": "fortnight",
+        },
+        "plural_unit": {
+            "hours": "hour",
+            "days": "day",
+            "weeks": "week",
+            "months": "month",
+            "years": "year",
+        },
+        "vague_amount": {"a few": (2, 4), "few": (2, 4), "several": (3, 9)},
+        "ago": {"ago": -1, "before": -1, "earlier": -1, "after": 1, "later": 1, "from now": 1},
+        "which_weekday": {
+            "last": "last",
+            "next": "next",
+            "this": "this",
+            "this coming": "next",
+            "the previous": "last",
+            "the following": "next",
+            "the next": "next",
+            "the last": "last",
+        },
+        # Periods named around an anchor, by the name of their reading in chronology.relative.PERIODS.
+        "named_period": {
+            **{name: name for name in _PERIOD_NAMES},
+            "so far this week": "this week so far",
+            "over the weekend": "the weekend",
+            "at the weekend": "the weekend",
+            "on the weekend": "the weekend",
+            "this past weekend": "last weekend",
+            "the previous week": "last week",
+            "the previous month": "last month",
+            "the previous year": "last year",
+            "earlier today": "today",
+            "the day before": "yesterday",
+            "the next day": "tomorrow",
+            "the following day": "tomorrow",
+            "the day after": "tomorrow",
+        },
+        # Parts of days named with their day: (period name, hours as in part_of_day).
+        "day_and_part": {
+            "this morning": ("today", (6, 12)),
+            "this afternoon": ("today", (12, 18)),
+            "this evening": ("today", (18, 22)),
+            "tonight": ("today", (18, 30)),
+            "last night": ("yesterday", (18, 30)),
+            "overnight": ("yesterday", (18, 30)),
+            "yesterday morning": ("yesterday", (6, 12)),
+            "yesterday afternoon": ("yesterday", (12, 18)),
+            "yesterday evening": ("yesterday", (18, 22)),
+        },
+        "which": {"last": "last", "this": "this", "next": "next", "this coming": "next", "this past": "last"},
+        "lead": dict.fromkeys(_LEADS, ""),
+        "local_time": {"local time": "local"},
+    },
+)
