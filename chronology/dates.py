@@ -241,18 +241,22 @@ class UncertainDate:
         precision: Precision,
         *,
         qualifier: Qualifier = Qualifier.NONE,
+        utc_offset: int | None = None,
         text: str = "",
     ) -> UncertainDate:
         """One instant somewhere from second ``lo`` to ``hi`` (inclusive) of the model's timeline.
 
         ``lo`` may be :data:`~chronology._calendar.OPEN_LO` and ``hi``
         :data:`~chronology._calendar.OPEN_HI` for a date with that side left
-        open ("before 1456": EDTF ``[..1455]``).
+        open ("before 1456": EDTF ``[..1455]``). ``utc_offset`` (seconds east
+        of UTC) is for values with a time; the bounds are local to it.
         """
         from chronology.notation.edtf import format_bounds
 
-        edtf = format_bounds(lo, hi, precision, qualifier)
-        return cls(lo=lo, hi=hi, precision=precision, qualifier=qualifier, edtf=edtf, text=text or edtf)
+        edtf = format_bounds(lo, hi, precision, qualifier, utc_offset)
+        return cls(
+            lo=lo, hi=hi, precision=precision, qualifier=qualifier, utc_offset=utc_offset, edtf=edtf, text=text or edtf
+        )
 
     @property
     def open_before(self) -> bool:

@@ -508,12 +508,15 @@ class Hours:
         stop: the second after the part's last, from the same midnight; past a
             day's 86,400 seconds it runs into the next day ("night").
         precision: hour for parts of the day, minute for a clock time.
+        utc_offset: seconds east of UTC where the time gives its offset
+            ("14:30 UTC+09:00"); None for local time.
 
     """
 
     start: int
     stop: int
     precision: Precision = Precision.HOUR
+    utc_offset: int | None = None
 
     qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
 
@@ -639,6 +642,13 @@ class Modified:
         """The rule's qualifier and the modifier's."""
         return self.rule.qualifier | self.modifier.qualifier
 
+    @property
+    def utc_offset(self) -> int | None:
+        """The offset a clock time gives, if any."""
+        if isinstance(self.modifier, Hours) and self.modifier.utc_offset is not None:
+            return self.modifier.utc_offset
+        return _offset_of(self.rule)
+
     def span(self, anchor: Date, tense: Tense) -> Span:
         """The modified span at one anchor day; None if there is none."""
         inner = self.rule.span(anchor, tense)
@@ -661,6 +671,12 @@ class Between:
     def qualifier(self) -> Qualifier:
         """Both ends' qualifiers."""
         return self.first.qualifier | self.last.qualifier
+
+    @property
+    def utc_offset(self) -> int | None:
+        """The offset both ends give, if they give the same."""
+        first, last = _offset_of(self.first), _offset_of(self.last)
+        return first if first == last else None
 
     def span(self, anchor: Date, tense: Tense) -> Span:
         """From the first's start to the last's end; None if either names no date or they are reversed."""
@@ -736,6 +752,11 @@ class Lasting:
     def needs_anchor(self) -> bool:
         """Whether either end needs an anchor."""
         return any(not isinstance(e, Endpoint) and e.needs_anchor for e in (self.start, self.end))
+
+
+def _offset_of(rule: Rule) -> int | None:
+    """The UTC offset a rule's clock time gives ("14:30 UTC+09:00"); None for local time and dates."""
+    return rule.utc_offset if isinstance(rule, Modified | Between) else None
 
 
 #: Up to this many anchor days (past the first), every day of the anchor is read; above it, only the
@@ -835,7 +856,8 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
         raise DateParseError(text, f"names no date{where}")
     lo = min(s[0] for s in found)
     hi = max(s[1] for s in found)
-    return UncertainDate.from_seconds(lo, hi, found[0][2], qualifier=qualifier, text=text)
+    offset = _offset_of(rule)
+    return UncertainDate.from_seconds(lo, hi, found[0][2], qualifier=qualifier, utc_offset=offset, text=text)
 
 
 def as_tense(value: object) -> Tense:

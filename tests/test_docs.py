@@ -27,12 +27,12 @@ def test_the_event_file_reference_example_loads_and_its_code_runs(
     Path("events.toml").write_text(example, encoding="utf-8")
     timeline = chronology.load("events.toml")
     assert [event.id for event in timeline] == ["nis-statement", "transfers"]
-    assert timeline["transfers"].when.label == "7-13 Oct 2024"
+    assert timeline["transfers"].when.label == "between 7 and 13 Oct 2024"
     assert dict(timeline["transfers"].extra) == {"analyst": "J. Doe"}
     for code in blocks(page, "python"):
         exec(compile(code, str(page), "exec"), {})
     printed = [line.split("#")[0].strip() for line in capsys.readouterr().out.splitlines()]
-    assert printed == ["18 November – 19 November 2024", "7-13 Oct 2024"]
+    assert printed == ["from 18 to 19 November 2024", "between 7 and 13 Oct 2024"]
     saved = Path("events.toml").read_text(encoding="utf-8").splitlines()
     kept = iter(saved)
     assert all(line in kept for line in example.splitlines())  # every line, comments included, in order

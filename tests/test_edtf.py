@@ -176,8 +176,8 @@ def test_one_day_somewhere_in_a_week_is_not_something_lasting_a_week() -> None:
     assert isinstance(one_day, UncertainDate)
     assert isinstance(lasting, Interval)
     assert (one_day.earliest, one_day.latest) == (lasting.earliest, lasting.latest)
-    assert one_day.label == "7-13 Oct 2024"
-    assert lasting.label == "7 October \u2013 13 October 2024"
+    assert one_day.label == "between 7 and 13 Oct 2024"
+    assert lasting.label == "from 7 to 13 October 2024"
 
 
 def first_day_of_year(year: int) -> int:

@@ -69,7 +69,7 @@ def test_the_second_week_of_october_said_on_the_18th_lies_inside_6_to_14_october
     assert isinstance(value, UncertainDate)
     assert value.earliest >= datetime.date(2024, 10, 6)
     assert value.latest <= datetime.date(2024, 10, 14)
-    assert value.label == "7-13 Oct 2024"
+    assert value.label == "between 7 and 13 Oct 2024"
 
 
 def test_three_weeks_ago_against_an_uncertain_anchor_covers_every_resolution() -> None:

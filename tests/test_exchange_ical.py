@@ -42,11 +42,11 @@ DAYS = [
     ("2024-10-18", D(2024, 10, 18), D(2024, 10, 19), "E"),
     ("2024-10-18T14:30+09:00", D(2024, 10, 18), D(2024, 10, 19), "E [18 October 2024, 14:30 UTC+09:00]"),
     ("June 2024", D(2024, 6, 1), D(2024, 7, 1), "E [June 2024]"),
-    ("[2024-10-07..2024-10-13]", D(2024, 10, 7), D(2024, 10, 14), "E [7-13 Oct 2024]"),
+    ("[2024-10-07..2024-10-13]", D(2024, 10, 7), D(2024, 10, 14), "E [between 7 and 13 Oct 2024]"),
     ("2024-12", D(2024, 12, 1), D(2025, 1, 1), "E [December 2024]"),
     ("2024-10-18~", D(2024, 10, 18), D(2024, 10, 19), "E [c. 18 October 2024]"),
     ("2024-10-07/2024-10-13", D(2024, 10, 7), D(2024, 10, 14), "E"),
-    ("1950/1953", D(1950, 1, 1), D(1954, 1, 1), "E [1950 – 1953]"),
+    ("1950/1953", D(1950, 1, 1), D(1954, 1, 1), "E [from 1950 to 1953]"),
     ("2022-02/..", D(2022, 2, 1), D(2022, 3, 1), "E [from February 2022 (ongoing)]"),
     ("2024-06-03/", D(2024, 6, 3), D(2024, 6, 4), "E [from 3 June 2024 (end unknown)]"),
     ("../2024-01", D(2024, 1, 1), D(2024, 2, 1), "E [until January 2024 (no start)]"),
@@ -69,13 +69,13 @@ MEANINGS = [
     ("2024-10-18", "When: 18 October 2024 (EDTF 2024-10-18)."),
     (
         "[2024-10-07..2024-10-13]",
-        "When: one day somewhere in 7-13 Oct 2024 (EDTF [2024-10-07..2024-10-13]); "
+        "When: one day somewhere between 7 and 13 Oct 2024 (EDTF [2024-10-07..2024-10-13]); "
         "the entry covers every day it may fall on.",
     ),
     ("June 2024", "When: one day somewhere in June 2024 (EDTF 2024-06); the entry covers every day it may fall on."),
     (
         "2024-06/2024-08",
-        "When: June – August 2024 (EDTF 2024-06/2024-08); "
+        "When: from June to August 2024 (EDTF 2024-06/2024-08); "
         "the entry runs from the first day it may have begun to the last day it may have ended.",
     ),
     (
@@ -118,7 +118,10 @@ def test_the_showcase_entries_match_the_bounds_and_labels(showcase: Timeline, sh
     found = entries(showcase_ics)
     transfers = found["transfers"]
     assert (transfers["DTSTART"].dt, transfers["DTEND"].dt) == (D(2024, 10, 7), D(2024, 10, 14))
-    assert transfers["SUMMARY"] == "Russian ships transfer 1,500 North Korean soldiers to Russia [7-13 Oct 2024]"
+    assert (
+        transfers["SUMMARY"]
+        == "Russian ships transfer 1,500 North Korean soldiers to Russia [between 7 and 13 Oct 2024]"
+    )
     assert str(transfers["CATEGORIES"].to_ical(), "utf-8") == "deployment"
     war = found["war-in-ukraine"]
     assert (war["DTSTART"].dt, war["DTEND"].dt) == (D(2022, 2, 1), D(2022, 3, 1))
@@ -139,7 +142,7 @@ def test_the_description_quotes_sources_and_lists_claims(showcase_ics: str) -> N
     description = str(entries(showcase_ics)["nis-statement"]["DESCRIPTION"])
     assert description.split("\n\n")[-2:] == [
         "Sources:\n- Al Jazeera, “US says about 10,000 North Korean soldiers deployed in Russia: what impact could "
-        "they have on the Ukraine war?”, published 29-30 Oct 2024: “On October 18, South Korea’s National Intelligence Service said "
+        "they have on the Ukraine war?”, published between 29 and 30 Oct 2024: “On October 18, South Korea’s National Intelligence Service said "
         "Russian ships had transferred 1,500 North Korean soldiers to Russia during the second week of October.”",
         "Claims:\n- North Korean soldiers transferred to Russia: 1,500 soldiers "
         "(National Intelligence Service (South Korea); in Al Jazeera)",

@@ -61,17 +61,17 @@ def test_a_small_timeline_renders_exactly() -> None:
         "| --- | --- | --- |\n"
         "| from February 2022 (ongoing) | War | [^undated] [^bbc-1] |\n"
         "| June 2024 | Unsourced |  |\n"
-        "| 7-13 Oct 2024 | Troops \\<arrive\\> \\| go<br>next line | [^bbc-1] |\n"
+        "| between 7 and 13 Oct 2024 | Troops \\<arrive\\> \\| go<br>next line | [^bbc-1] |\n"
         "| 15 November 2024 | Call\\_me | [^undated] |\n"
         "\n"
-        "[^undated]: “Undated report”, published 29 Oct-30 Nov 2024\n"
+        "[^undated]: “Undated report”, published between 29 Oct and 30 Nov 2024\n"
         "[^bbc-1]: BBC, “A \\| B \\*story\\*”, by Ann and Bo, published 17 November 2024, <https://example.org/x?a=1>\n"
     )
 
 
 def test_without_a_title_or_sources_there_is_just_the_table() -> None:
     timeline = Timeline([Event(id="e", title="E", when=c.parse("1950/1953"))])
-    assert to_markdown(timeline) == "| When | Event | Sources |\n| --- | --- | --- |\n| 1950 – 1953 | E |  |\n"
+    assert to_markdown(timeline) == "| When | Event | Sources |\n| --- | --- | --- |\n| from 1950 to 1953 | E |  |\n"
 
 
 ESCAPES = [
@@ -125,7 +125,7 @@ def test_the_showcase_renders_one_row_per_event_in_order(showcase: Timeline) -> 
     transfers = rows[[e.id for e in events].index("transfers")]
     assert (
         transfers
-        == "| 7-13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia | [^aljazeera-2024-10] |"
+        == "| between 7 and 13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia | [^aljazeera-2024-10] |"
     )
 
 
@@ -142,5 +142,5 @@ def test_every_footnote_is_defined_once_and_used(showcase: Timeline) -> None:
     ) in footnotes.splitlines()
     assert (
         "[^pledge-until-victory]: “North Korea’s pledge to support Russia in Ukraine until victory raises alarm "
-        "bells”, published 29 Oct-30 Nov 2024"
+        "bells”, published between 29 Oct and 30 Nov 2024"
     ) in footnotes.splitlines()

@@ -32,13 +32,13 @@ DATES = [
     # (when, start_date without display_date, end_date without display_date or None, displayed label)
     ("2024-10-18", {"year": "2024", "month": "10", "day": "18"}, None, "18 October 2024"),
     ("June 2024", {"year": "2024", "month": "6"}, None, "June 2024"),
-    ("[2024-10-07..2024-10-13]", {"year": "2024", "month": "10"}, None, "7-13 Oct 2024"),
-    ("2024-W41", {"year": "2024", "month": "10"}, None, "7-13 Oct 2024"),
+    ("[2024-10-07..2024-10-13]", {"year": "2024", "month": "10"}, None, "between 7 and 13 Oct 2024"),
+    ("2024-W41", {"year": "2024", "month": "10"}, None, "between 7 and 13 Oct 2024"),
     (
         "[2024-10-29..2024-11-30]",
         {"year": "2024", "month": "10"},
         {"year": "2024", "month": "11"},
-        "29 Oct-30 Nov 2024",
+        "between 29 Oct and 30 Nov 2024",
     ),
     ("2024", {"year": "2024"}, None, "2024"),
     ("201X", {"year": "2010"}, {"year": "2019"}, "2010s"),
@@ -49,14 +49,14 @@ DATES = [
         None,
         "18 October 2024, 14:30 UTC+09:00",
     ),
-    ("2024-10-18T14", {"year": "2024", "month": "10", "day": "18", "hour": "14"}, None, "18 October 2024, 14:00"),
-    ("2024-06/2024-08", {"year": "2024", "month": "6"}, {"year": "2024", "month": "8"}, "June – August 2024"),
-    ("1950/1953", {"year": "1950"}, {"year": "1953"}, "1950 – 1953"),
+    ("2024-10-18T14", {"year": "2024", "month": "10", "day": "18", "hour": "14"}, None, "18 October 2024, 2 p.m."),
+    ("2024-06/2024-08", {"year": "2024", "month": "6"}, {"year": "2024", "month": "8"}, "from June to August 2024"),
+    ("1950/1953", {"year": "1950"}, {"year": "1953"}, "from 1950 to 1953"),
     (
         "2024-10-07/2024-10-13",
         {"year": "2024", "month": "10", "day": "7"},
         {"year": "2024", "month": "10", "day": "13"},
-        "7 October – 13 October 2024",
+        "from 7 to 13 October 2024",
     ),
     ("2022-02/..", {"year": "2022", "month": "2"}, None, "from February 2022 (ongoing)"),
     ("2024-06/", {"year": "2024", "month": "6"}, None, "from June 2024 (end unknown)"),
@@ -83,14 +83,14 @@ def test_dates_carry_only_the_parts_their_bounds_warrant_and_show_the_label(
 
 def test_an_instant_spanning_months_labels_both_date_objects_with_its_one_label() -> None:
     slide = slide_of("[2024-10-29..2024-11-30]")
-    assert slide["start_date"]["display_date"] == slide["end_date"]["display_date"] == "29 Oct-30 Nov 2024"
+    assert slide["start_date"]["display_date"] == slide["end_date"]["display_date"] == "between 29 Oct and 30 Nov 2024"
 
 
 def test_interval_ends_are_labelled_each_on_its_own() -> None:
     slide = slide_of("2024-06~/2024-08")
     assert slide["start_date"]["display_date"] == "c. June 2024"
     assert slide["end_date"]["display_date"] == "August 2024"
-    assert slide["display_date"] == "c. June 2024 – August 2024"
+    assert slide["display_date"] == "from c. June 2024 to August 2024"
 
 
 def test_an_open_start_puts_the_slide_at_the_known_end() -> None:
@@ -116,8 +116,8 @@ def test_the_showcase_has_one_slide_per_event_with_its_id_kind_and_label(showcas
 
 def test_the_transfers_slide_shows_its_week_and_invents_no_day(showcase: Timeline) -> None:
     transfers = next(s for s in to_timelinejs(showcase)["events"] if s["unique_id"] == "transfers")
-    assert transfers["display_date"] == "the second week of October (7-13 Oct 2024)"
-    assert transfers["start_date"] == {"year": "2024", "month": "10", "display_date": "7-13 Oct 2024"}
+    assert transfers["display_date"] == "the second week of October (between 7 and 13 Oct 2024)"
+    assert transfers["start_date"] == {"year": "2024", "month": "10", "display_date": "between 7 and 13 Oct 2024"}
     assert "end_date" not in transfers
 
 
@@ -147,7 +147,7 @@ def test_slide_text_quotes_the_sources_and_lists_claims(showcase: Timeline) -> N
     text = slide["text"]["text"]
     assert "<p>When: 18 October 2024; EDTF <code>2024-10-18</code>.</p>" in text
     assert "<footer>Al Jazeera, “US says about 10,000 North Korean soldiers deployed in Russia" in text
-    assert "published 29-30 Oct 2024</footer></blockquote>" in text
+    assert "published between 29 and 30 Oct 2024</footer></blockquote>" in text
     assert (
         "<li>North Korean soldiers transferred to Russia: 1,500 soldiers "
         "(National Intelligence Service (South Korea); in Al Jazeera)</li>" in text
@@ -157,7 +157,7 @@ def test_slide_text_quotes_the_sources_and_lists_claims(showcase: Timeline) -> N
 def test_uncertain_dates_say_so_in_the_slide_text(showcase: Timeline) -> None:
     slide = next(s for s in to_timelinejs(showcase)["events"] if s["unique_id"] == "transfers")
     assert (
-        "<p>When: 7-13 Oct 2024 (as precisely as the sources give it); EDTF <code>[2024-10-07..2024-10-13]</code>.</p>"
+        "<p>When: between 7 and 13 Oct 2024 (as precisely as the sources give it); EDTF <code>[2024-10-07..2024-10-13]</code>.</p>"
         in slide["text"]["text"]
     )
 
@@ -223,8 +223,8 @@ def test_a_view_exports_only_its_events(showcase: Timeline) -> None:
 
 def test_a_date_read_from_a_reports_words_shows_them_with_what_they_can_mean(showcase: Timeline) -> None:
     slides = {slide["unique_id"]: slide for slide in to_timelinejs(showcase)["events"]}
-    assert slides["transfers"]["display_date"] == "the second week of October (7-13 Oct 2024)"
+    assert slides["transfers"]["display_date"] == "the second week of October (between 7 and 13 Oct 2024)"
     assert slides["scholz-putin-call"]["display_date"] == "Friday (15 November 2024)"
     assert slides["defence-pact"]["display_date"] == "June 2024"  # "in June": the label says it all
     assert slides["october-reports-10000"]["display_date"] == "October 2024"  # "In October"
-    assert slides["transfers"]["start_date"]["display_date"] == "7-13 Oct 2024"
+    assert slides["transfers"]["start_date"]["display_date"] == "between 7 and 13 Oct 2024"

@@ -60,7 +60,7 @@ def test_an_uncertain_week_keeps_its_bounds_precision_and_label(frame: pd.DataFr
     assert transfers["latest"] == pd.Timestamp("2024-10-13")
     assert transfers["precision"] == "week"
     assert transfers["edtf"] == "[2024-10-07..2024-10-13]"
-    assert transfers["label"] == "7-13 Oct 2024"
+    assert transfers["label"] == "between 7 and 13 Oct 2024"
     assert not transfers["lasting"]
     assert not transfers["approximate"]
     assert not transfers["uncertain"]

@@ -236,8 +236,10 @@ def test_source_lanes_are_named_as_the_footnote_names_sources(showcase: Timeline
     drawn = plot_timeline(showcase, start="2024-10-01", end="2024-11-20", group_by="source")
     shown = dict(zip(drawn.lanes, [t.get_text() for t in drawn.ax.get_yticklabels()], strict=True))
     assert shown["bloomberg-2024-11-17"] == "Bloomberg\n17 November 2024"
-    assert shown["aljazeera-2024-10"] == "Al Jazeera\n29-30 Oct 2024"
-    assert shown["prepared-to-dispatch-100000"] == "“North Korea…”\n17-19 Nov 2024"  # untitled outlet: its title, cut
+    assert shown["aljazeera-2024-10"] == "Al Jazeera\nbetween 29 and 30 Oct 2024"
+    assert (
+        shown["prepared-to-dispatch-100000"] == "“North Korea…”\nbetween 17 and 19 Nov 2024"
+    )  # untitled outlet: its title, cut
 
 
 def test_claims_about_one_subject_need_no_letters(showcase: Timeline) -> None:

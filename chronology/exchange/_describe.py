@@ -67,7 +67,9 @@ def iso_day(day: int | None, missing: str = "") -> str:
 def bound_days(value: DateValue) -> tuple[int | None, int | None]:
     """The first and last possible day of a value, as day numbers; ``None`` for an open or unknown end."""
     start, end = dated_ends(value)
-    return (start.earliest_day if start is not None else None), (end.latest_day if end is not None else None)
+    first = start.earliest_day if start is not None and not start.open_before else None
+    last = end.latest_day if end is not None and not end.open_after else None
+    return first, last
 
 
 def ymd(day: int) -> tuple[int, int, int]:

@@ -4,14 +4,14 @@ Every event is one all-day ``VEVENT`` covering every day its date may fall on:
 
 * ``DTSTART;VALUE=DATE`` is the first possible day and ``DTEND;VALUE=DATE``
   the day after the last (``DTEND`` is exclusive). "June 2024" covers the
-  whole of June; "7-13 Oct 2024", one day somewhere in that week, covers the
-  week; "1950 – 1953", something lasting, runs from 1 January 1950 to
+  whole of June; "between 7 and 13 Oct 2024", one day somewhere in that week,
+  covers the week; "from 1950 to 1953", something lasting, runs from 1 January 1950 to
   31 December 1953. A time of day is not made a calendar time: the entry
   covers its day, and the label (in the summary) gives the time.
 * Whenever the date is not one known day, or has a time, ``SUMMARY`` ends
-  with the label in brackets ("Transfers [7-13 Oct 2024]"), and
+  with the label in brackets ("Transfers [between 7 and 13 Oct 2024]"), and
   ``DESCRIPTION`` always opens with what the entry means ("When: one day
-  somewhere in 7-13 Oct 2024 ...; the entry covers every day it may fall
+  somewhere between 7 and 13 Oct 2024 ...; the entry covers every day it may fall
   on."), so a week-long entry is never read as a week-long event.
 * An open or unknown end (``2022-02/..``, ``../2024-01``) is not invented: the
   entry covers only the end that is known (February 2022, the days the war
@@ -135,6 +135,9 @@ def _vevent(event: Event, sources: Mapping[str, Source], domain: str, stamp: dat
 def _days(event: Event) -> tuple[int, int]:
     """First and last day number the entry covers: the event's bounds, or its one known end's."""
     start, end = dated_ends(event.when)
+    if isinstance(event.when, UncertainDate) and (event.when.open_before or event.when.open_after):
+        bound = event.when.latest_day if event.when.open_before else event.when.earliest_day
+        return bound, bound  # "before 23 August 1456": the entry is the one known bound
     if start is not None and end is not None:
         return start.earliest_day, end.latest_day
     known = start if start is not None else end
@@ -176,10 +179,14 @@ def _meaning(value: DateValue) -> str:
     edtf = f"(EDTF {value.to_edtf()})"
     if is_exact_day(value):
         return f"When: {value.label} {edtf}."
+    if isinstance(value, UncertainDate) and (value.open_before or value.open_after):
+        side = "last" if value.open_before else "first"
+        return f"When: {value.label} {edtf}; the entry shows the {side} day it may fall on, the only one known."
     if isinstance(value, UncertainDate):
         if value.earliest_day == value.latest_day:
             return f"When: {value.label} {edtf}."
-        return f"When: one day somewhere in {value.label} {edtf}; the entry covers every day it may fall on."
+        where = value.label if value.label.startswith(("between ", "c. between ")) else f"in {value.label}"
+        return f"When: one day somewhere {where} {edtf}; the entry covers every day it may fall on."
     start, end = dated_ends(value)
     if start is not None and end is not None:
         covers = "the entry runs from the first day it may have begun to the last day it may have ended"

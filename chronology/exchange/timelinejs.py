@@ -5,9 +5,9 @@ title slide when the timeline has a title. Dates never claim more than the
 event's date says:
 
 * What the reader sees is the library's label: every slide carries a
-  ``display_date`` ("7-13 Oct 2024", "June 2024", "from February 2022
+  ``display_date`` ("between 7 and 13 Oct 2024", "June 2024", "from February 2022
   (ongoing)"), and so does each date object. A date read from a report's own
-  words shows them first: "the second week of October (7-13 Oct 2024)",
+  words shows them first: "the second week of October (between 7 and 13 Oct 2024)",
   "Friday (15 November 2024)".
 * The date objects give only as much of year, month and day as the bounds
   warrant, and place the event on TimelineJS's axis:
@@ -16,14 +16,15 @@ event's date says:
     a time of day gives);
   - bounds that are whole years ("2024", "1950-1953" as one instant): the
     year, and an ``end_date`` year when they span several;
-  - anything else (a month, "7-13 Oct 2024", "29 Oct-30 Nov 2024"): year and
+  - anything else (a month, "between 7 and 13 Oct 2024"): year and
     month of the first possible day, and an ``end_date`` with the year and
     month of the last when it falls in another month. A day-range inside one
     month is placed on its month, never on an invented day.
 
   An instant whose bounds span months or years gets an ``end_date`` too, so
-  its marker covers every month it may fall in; its label (a hyphenated range,
-  not a dash between two dates) says it is one day somewhere in there.
+  its marker covers every month it may fall in; its label ("between ... and
+  ...", not "from ... to ...") says it is one day somewhere in there. A date
+  with one side open ("before 23 August 1456") is placed at its known bound.
 * Something lasting (an :class:`~chronology.Interval`) runs from its start's
   ``start_date`` to its end's ``end_date``, each end worked out as above and
   labelled on its own. An open or unknown end is left out: ``2022-02/..`` is
@@ -88,8 +89,8 @@ def to_timelinejs(timeline: Timeline) -> dict[str, Any]:
         count = f"{len(events)} event{'' if len(events) == 1 else 's'}"
         note = (
             f"<p>{count}. Dates are given as precisely as the sources give them: "
-            "a range such as “7-13 Oct 2024” is one day somewhere in it, "
-            "a dash between two dates something that lasted.</p>"
+            "“between 7 and 13 Oct 2024” is one day somewhere in that range, "
+            "“from June to August 2024” something that lasted.</p>"
         )
         document["title"] = {"unique_id": TITLE_ID, "text": {"headline": escape(timeline.title), "text": note}}
     document["events"] = [_slide(event, timeline.sources) for event in events]
@@ -123,7 +124,7 @@ def _slide(event: Event, sources: Mapping[str, Source]) -> dict[str, Any]:
 def _shown_date(event: Event) -> str:
     """The label, after the report's own words when the date was read from them.
 
-    "the second week of October (7-13 Oct 2024)": the reader sees what the source said and what it
+    "the second week of October (between 7 and 13 Oct 2024)": the reader sees what the source said and what it
     can mean, not an invented day.
     """
     label = event.when.label
@@ -137,6 +138,10 @@ def _shown_date(event: Event) -> str:
 def _dates(value: DateValue) -> dict[str, dict[str, str]]:
     """``start_date`` and, when warranted, ``end_date`` of a value."""
     start, end = dated_ends(value)
+    if isinstance(value, UncertainDate) and (value.open_before or value.open_after):
+        # "before 23 August 1456": shown at its one known bound, the label saying which side is open
+        bound = _parts(value)[0 if value.open_after else 1]
+        return {"start_date": bound | {"display_date": _plain(value.label)}}
     if isinstance(value, UncertainDate):
         first, last = _parts(value)
         label = _plain(value.label)
@@ -156,7 +161,13 @@ def _dates(value: DateValue) -> dict[str, dict[str, str]]:
 
 
 def _parts(value: UncertainDate) -> tuple[dict[str, str], dict[str, str]]:
-    """The first and last possible day of ``value``, each to the resolution its bounds warrant."""
+    """The first and last possible day of ``value``, each to the resolution its bounds warrant (a day when open)."""
+    if value.open_before or value.open_after:
+        day = {"year": str(ymd(value.latest_day if value.open_before else value.earliest_day)[0])}
+        known = value.latest_day if value.open_before else value.earliest_day
+        y, m, d = ymd(known)
+        day = {"year": str(y), "month": str(m), "day": str(d)}
+        return day, day
     first, last = value.earliest_day, value.latest_day
     y1, m1, d1 = ymd(first)
     y2, m2, d2 = ymd(last)

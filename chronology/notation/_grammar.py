@@ -65,7 +65,7 @@ class Token:
 _TOKEN: Final = re.compile(
     r"(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s|'s|[ap]\.?m\.?)?(?![^\W\d_])"
     r"|(?P<word>(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:]))?\.?|'?[^\W\d_]+)"
-    r"|(?P<mark>[,/:()\-\u2013\u2014~?])",
+    r"|(?P<mark>[,/:()+\-\u2013\u2014~?])",
     re.IGNORECASE,
 )
 _HYPHENED_NUMBER: Final = re.compile(r"[a-z]+-[a-z]+")

@@ -175,7 +175,7 @@ def format_day_range(first: int, last: int, precision: Precision, qualifier: Qua
     return format_bounds(first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, qualifier)
 
 
-def format_bounds(lo: int, hi: int, precision: Precision, qualifier: Qualifier) -> str:
+def format_bounds(lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None = None) -> str:
     """Canonical EDTF for "one instant from second ``lo`` to ``hi``" at ``precision``.
 
     A single unit of the precision is written as such (``2024-10-18``,
@@ -184,7 +184,8 @@ def format_bounds(lo: int, hi: int, precision: Precision, qualifier: Qualifier) 
     whole units it spans (``[1470..1473]``, ``[2024-06..2024-08]``,
     ``[2024-10-07..2024-10-13]``), open on a side left open (``[..1456-08-22]``).
     """
-    q = qualifier.symbol
+    zone = "" if utc_offset is None else "Z" if utc_offset == 0 else _format_offset(utc_offset)
+    q = zone + qualifier.symbol
     if lo <= OPEN_LO:
         return f"[..{_unit_containing(hi, precision, q, last=True)}]"
     if hi >= OPEN_HI:

@@ -23,7 +23,7 @@ from typing import Any, Final
 import attrs
 
 from chronology import _calendar
-from chronology.dates import DateValue, Endpoint, Precision, UncertainDate
+from chronology.dates import DateValue, Endpoint, Precision, Qualifier, UncertainDate
 from chronology.errors import DateParseError
 from chronology.notation._grammar import (
     SKIP,
@@ -187,6 +187,13 @@ def _season(season: tuple[int, int], year: int) -> DateRule:
     return _grouping(season[0], season[1], Precision.SEASON, year)
 
 
+def _season_of_years(season: tuple[int, int], year: int, next_year: int) -> DateRule:
+    """Read "Winter 2024-25": a season written with the two years it runs over."""
+    if next_year != (year + 1) % 100 or season[0] + season[1] <= 13:
+        raise _Refused(f"'{year}-{next_year:02d}' names two years; only a winter runs into the next year")
+    return _season(season, year)
+
+
 def _hemisphere_season(hemisphere: str, season: tuple[int, int], year: int) -> DateRule:
     first_month = season[0] if hemisphere == "north" else (season[0] + 5) % 12 + 1
     return _grouping(first_month, season[1], Precision.SEASON, year)
@@ -222,6 +229,11 @@ def _clock(hour: int, minute: int | None, meridiem: str | None) -> Hours:
         return Hours(hour * 3600, hour * 3600 + 3600, Precision.HOUR)
     start = hour * 3600 + minute * 60
     return Hours(start, start + 60, Precision.MINUTE)
+
+
+def _clock_seconds(hour: int, minute: int, second: int) -> Hours:
+    start = hour * 3600 + minute * 60 + second
+    return Hours(start, start + 1, Precision.SECOND)
 
 
 def _at(reading: Calendar | DateRule, clock: Hours) -> DateRule:
@@ -371,7 +383,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         lambda n, _, sign: _span_of_hundreds(n, sign, 1000)
     )
     season = (
-        (the + cat("season") + optional(word("of")) + year).to(_season)
+        (the + cat("season") + optional(word("of")) + year + dash + Number(0, 99, digits=(2, 2))).to(_season_of_years)
+        | (the + cat("season") + optional(word("of")) + year).to(_season)
         | (the + cat("hemisphere") + cat("season") + optional(word("of")) + year).to(_hemisphere_season)
         | (cat("which") + cat("season")).to(_relative_season)
         | (the + cat("season")).to(lambda s: _relative_season("bare", s))
@@ -397,9 +410,23 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         (Number(1, 12) + optional(Mark(":") + Number(0, 59, digits=(2, 2)), None) + meridiem).to(_clock)
         | _suffixed_clock()
         | (Number(0, 23, digits=(1, 2)) + Mark(":") + Number(0, 59, digits=(2, 2))).to(lambda h, m: _clock(h, m, None))
+        | (
+            Number(0, 23, digits=(1, 2))
+            + Mark(":")
+            + Number(0, 59, digits=(2, 2))
+            + Mark(":")
+            + Number(0, 59, digits=(2, 2))
+        ).to(_clock_seconds)
         | cat("noon").to(_noon)
     )
-    clock = clock + optional(cat("local_time").to(lambda _: SKIP))
+    sign = Mark("+").to(lambda: 1) | Mark("-").to(lambda: -1)
+    offset = (sign + Number(0, 23, digits=(2, 2)) + Mark(":") + Number(0, 59, digits=(2, 2))).to(
+        lambda direction, hours, minutes: direction * (hours * 3600 + minutes * 60)
+    )
+    zone = (cat("utc") + optional(offset, 0)).to(lambda utc, seconds: utc + seconds)
+    clock = (clock + zone).to(lambda time, seconds: attrs.evolve(time, utc_offset=seconds)) | (
+        clock + optional(cat("local_time").to(lambda _: SKIP))
+    )
     day_reading = calendar | weekday_phrase | named
     timed = (
         (day_reading + comma + optional(word("at")) + clock).to(_at)
@@ -420,13 +447,21 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     )
 
     single = Named("single")
-    single.define(timed | third | period | distance)
     hedged = (cat("hedge") + single).to(lambda _, reading: Modified(_rule(reading), Hedge()))
-    dated = hedged | single
+    # a trailing "?" doubts the date (EDTF "?")
+    dated = (
+        ((hedged | single) + Mark("?")).to(lambda reading: Modified(_rule(reading), Hedge(Qualifier.UNCERTAIN)))
+        | hedged
+        | single
+    )
+    # one date somewhere in a range; the first end may leave out what the second gives
+    between = (word("between") + clock + word("and") + clock + word("on") + day_reading).to(
+        lambda first, last, day: _between(_at(day, first), _at(day, last))
+    ) | (word("between") + (partial | dated) + word("and") + dated).to(_between)
+    single.define(timed | third | period | distance | between)
     terminus = (cat("terminus") + dated).to(lambda side, reading: Modified(_rule(reading), Terminus(side)))
-    ranges = (
-        (word("between") + partial + word("and") + dated).to(_between)
-        | (word("from") + partial + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
+    lasting = (
+        (word("from") + (partial | dated) + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
         | (optional(word("from")) + partial + dash + dated).to(_lasting)
         | (word("since") + dated).to(lambda reading: Lasting(_rule(reading), Endpoint.OPEN))
         | (word("until", "till") + dated).to(lambda reading: Lasting(Endpoint.UNKNOWN, _rule(reading)))
@@ -437,7 +472,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             lambda reading, start: Lasting(start, _rule(reading))
         )
     )
-    phrase = optional(cat("lead").to(lambda _: SKIP)) + (ranges | terminus | dated)
+    phrase = optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | dated)
     return Grammar(words, phrase)
 
 

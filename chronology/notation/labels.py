@@ -1,10 +1,18 @@
-"""Readable English labels for date values: "June 2024", "7-13 Oct 2024", "c. 1850".
+"""Readable English labels for date values, each one a phrase the reader reads back to the same value.
 
-Labels follow the bounds, not the wording: "the second week of October" said in
-2024 reads "7-13 Oct 2024". A one-of range uses a hyphen ("7-13 Oct 2024");
-an interval, something lasting, uses a spaced en dash ("June - August 2024"
-is written "June \u2013 August 2024"). Approximate values read "c. ...",
-uncertain ones end in "?".
+Labels follow the bounds, not the wording: "the second week of October" said
+in 2024 is labelled "between 7 and 13 Oct 2024". Words say what kind of value
+it is, never the shape of a dash alone:
+
+* one instant: "3 October 2024", "June 2024", "1468", "44 BCE", "1450s",
+  "15th century", "spring 2024", "Q3 2024", "18 October 2024, 3 a.m.";
+* one instant somewhere in a range: "between 1434 and 1444",
+  "between 7 and 13 Oct 2024"; with a side left open: "before 23 August 1456",
+  "after 1460";
+* something lasting: "from June to August 2024", "from June 2024 (ongoing)",
+  "until March 2024 (start unknown)".
+
+Approximate values read "c. ...", uncertain ones end in "?".
 """
 
 from __future__ import annotations
@@ -13,103 +21,203 @@ import re
 from typing import Final
 
 from chronology import _calendar
-from chronology._calendar import SECONDS_PER_DAY
+from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology.dates import DateValue, Endpoint, Interval, Precision, UncertainDate
 from chronology.notation.edtf import GROUPINGS
 
-__all__ = ["label"]
+__all__ = ["label", "year_label"]
 
-MONTH_NAMES: Final = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES: Final = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]  # fmt: skip
 MONTH_ABBREVIATIONS: Final = tuple(name[:3] for name in MONTH_NAMES)
-_GROUPING: Final = re.compile(r"(-?\d{4})-(2[1-9]|3\d|4[01])[?~%]?")
+_SEASONS: Final = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
+_ORDINAL_SUFFIX: Final = {1: "st", 2: "nd", 3: "rd"}
+_HEMISPHERE_SEASON: Final = re.compile(r"(-?\d{4})-(2[5-9]|3[0-2])[?~%]?")
 
 
 def label(value: DateValue) -> str:
     """A readable English label of a date value."""
     if isinstance(value, Interval):
         return _interval_label(value)
-    text = _bounds_label(value)
+    text = _instant_label(value)
     if value.approximate:
-        text = "c. " + text
+        text = f"before c. {text[7:]}" if text.startswith("before ") else "c. " + text
+        if text.startswith("c. after "):
+            text = f"after c. {text[9:]}"
     if value.uncertain:
         text += "?"
     return text
 
 
 def year_label(year: int) -> str:
-    """A year in words: astronomical year 0 is 1 BCE, -500 is 501 BCE."""
+    """A year in words: astronomical year 0 is 1 BCE, -500 is 501 BCE, 79 is AD 79; beyond 9999, as EDTF writes it."""
+    if year > 9999 or year < -9998:
+        return f"Y{year}"
     if year <= 0:
         return f"{1 - year} BCE"
+    if year < 1000:
+        return f"AD {year}"
     return str(year)
 
 
-def _bounds_label(value: UncertainDate) -> str:
-    if value.has_time:
-        return _time_label(value)
-    first, last = value.earliest_day, value.latest_day
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else _ORDINAL_SUFFIX.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+# -- one instant --------------------------------------------------------------------------
+
+
+def _instant_label(value: UncertainDate) -> str:
+    if value.lo <= OPEN_LO:
+        return "before " + _bounds_label(*_next_unit(value.hi, value.precision, after=True))
+    if value.hi >= OPEN_HI:
+        return "after " + _bounds_label(*_next_unit(value.lo, value.precision, after=False))
+    grouping = _HEMISPHERE_SEASON.fullmatch(value.edtf)
+    if grouping is not None:  # EDTF 25-32: a season named with its hemisphere
+        name = GROUPINGS[int(grouping[2])][3]  # "Summer (south)"
+        season, hemisphere = name.lower().rstrip(")").split(" (")
+        year = _calendar.from_day_number(value.lo // SECONDS_PER_DAY)[0]
+        return f"{hemisphere}ern {season} {year_label(year)}".capitalize()
+    return _bounds_label(value.lo, value.hi, value.precision, value.utc_offset)
+
+
+def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int, int, Precision, int | None]:
+    """The unit next to a bound: the one beginning just after ``seconds`` (``after``), or ending just before it.
+
+    "before 1456" is the value whose last second ends 1455; the unit named is the
+    coarsest of year, month and day (or the time unit) that begins there.
+    """
+    edge = seconds + 1 if after else seconds - 1
+    if precision.has_time:
+        size = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}[precision]
+        start = edge - edge % size
+        return start, start + size - 1, precision, None
+    day = edge // SECONDS_PER_DAY
+    year, month, number = _calendar.from_day_number(day)
+    at_year_edge = (month, number) == ((1, 1) if after else (12, 31))
+    at_month_edge = number == (1 if after else _calendar.days_in_month(year, month))
+    if precision.rank >= Precision.YEAR.rank and at_year_edge:
+        return _days(_calendar.day_number(year, 1, 1), _calendar.day_number(year, 12, 31), Precision.YEAR)
+    if precision.rank >= Precision.MONTH.rank and precision is not Precision.WEEK and at_month_edge:
+        first = _calendar.day_number(year, month, 1)
+        return _days(first, first + _calendar.days_in_month(year, month) - 1, Precision.MONTH)
+    return _days(day, day, Precision.DAY)
+
+
+def _days(first: int, last: int, precision: Precision) -> tuple[int, int, Precision, None]:
+    return first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, None
+
+
+def _bounds_label(lo: int, hi: int, precision: Precision, offset: int | None) -> str:
+    if precision.has_time or lo % SECONDS_PER_DAY or (hi + 1) % SECONDS_PER_DAY:
+        return _time_label(lo, hi, precision, offset)
+    first, last = lo // SECONDS_PER_DAY, hi // SECONDS_PER_DAY
     y1, m1, d1 = _calendar.from_day_number(first)
     y2, m2, d2 = _calendar.from_day_number(last)
     whole_months = d1 == 1 and d2 == _calendar.days_in_month(y2, m2)
     whole_years = whole_months and (m1, m2) == (1, 12)
-    grouping = _GROUPING.fullmatch(value.edtf)
-    if grouping is not None:
-        name = GROUPINGS[int(grouping[2])][3]
-        return f"{name} {year_label(y1)}" if y1 == y2 else f"{name} {year_label(y1)}-{str(y2)[-2:]}"
     if first == last:
         return f"{d1} {MONTH_NAMES[m1 - 1]} {year_label(y1)}"
     if whole_years:
-        return _years_label(y1, y2, value.precision)
+        return _years_label(y1, y2)
     if whole_months:
-        if (y1, m1) == (y2, m2):
+        months = (y2 - y1) * 12 + m2 - m1 + 1
+        if months == 1:
             return f"{MONTH_NAMES[m1 - 1]} {year_label(y1)}"
+        grouped = _grouping_label(y1, m1, months, precision)
+        if grouped is not None:
+            return grouped
         if y1 == y2:
-            return f"{MONTH_ABBREVIATIONS[m1 - 1]}-{MONTH_ABBREVIATIONS[m2 - 1]} {year_label(y1)}"
-        return f"{MONTH_ABBREVIATIONS[m1 - 1]} {year_label(y1)}-{MONTH_ABBREVIATIONS[m2 - 1]} {year_label(y2)}"
+            return f"between {MONTH_NAMES[m1 - 1]} and {MONTH_NAMES[m2 - 1]} {year_label(y1)}"
+        return f"between {MONTH_NAMES[m1 - 1]} {year_label(y1)} and {MONTH_NAMES[m2 - 1]} {year_label(y2)}"
     if (y1, m1) == (y2, m2):
-        return f"{d1}-{d2} {MONTH_ABBREVIATIONS[m1 - 1]} {year_label(y1)}"
+        return f"between {d1} and {d2} {MONTH_ABBREVIATIONS[m1 - 1]} {year_label(y1)}"
     if y1 == y2:
-        return f"{d1} {MONTH_ABBREVIATIONS[m1 - 1]}-{d2} {MONTH_ABBREVIATIONS[m2 - 1]} {year_label(y1)}"
-    return f"{d1} {MONTH_ABBREVIATIONS[m1 - 1]} {year_label(y1)}-{d2} {MONTH_ABBREVIATIONS[m2 - 1]} {year_label(y2)}"
+        return f"between {d1} {MONTH_ABBREVIATIONS[m1 - 1]} and {d2} {MONTH_ABBREVIATIONS[m2 - 1]} {year_label(y1)}"
+    return (
+        f"between {d1} {MONTH_ABBREVIATIONS[m1 - 1]} {year_label(y1)} and "
+        f"{d2} {MONTH_ABBREVIATIONS[m2 - 1]} {year_label(y2)}"
+    )
 
 
-def _years_label(first: int, last: int, precision: Precision) -> str:
+def _grouping_label(year: int, first_month: int, months: int, precision: Precision) -> str | None:
+    """Name the months of a season, quarter or half ("spring 2024", "Q3 2024", "H1 2024"); None for others."""
+    if months == 3 and precision is Precision.SEASON and first_month in _SEASONS:
+        if first_month == 12 and 1 <= year < 9999:  # a winter runs into the next year: "Winter 2024-25"
+            return f"Winter {year}-{(year + 1) % 100:02d}"
+        return f"{_SEASONS[first_month]} {year_label(year)}"
+    if months == 3 and first_month in (1, 4, 7, 10):
+        return f"Q{(first_month + 2) // 3} {year_label(year)}"
+    if months == 6 and first_month in (1, 7):
+        return f"H{(first_month + 5) // 6} {year_label(year)}"
+    return None
+
+
+def _years_label(first: int, last: int) -> str:
     if first == last:
         return year_label(first)
-    span = last - first + 1
-    if first > 0 and precision is Precision.DECADE and span == 10 and first % 10 == 0:
-        return f"{first}s"
-    if first > 0 and precision is Precision.CENTURY and span == 100 and first % 100 == 0:
-        return f"{first}s"
-    if first <= 0 and last <= 0:
-        return f"{1 - first}-{1 - last} BCE"
-    return f"{year_label(first)}-{year_label(last)}"
+    if first > 0 and last <= 9999:
+        if last == first + 9 and first % 10 == 0 and first >= 100 and (first % 100 or first == 2000):
+            return f"{first}s"
+        if last == first + 99 and first % 100 == 0:
+            return f"{_ordinal(first // 100 + 1)} century"
+        if first == 1 and last == 99:
+            return "1st century"
+        if last == first + 999 and first % 1000 == 0:
+            return f"{_ordinal(first // 1000 + 1)} millennium"
+        if first == 1 and last == 999:
+            return "1st millennium"
+    if last <= 0 and first % 100 == 2 and last == first + 99:  # 499-400 BCE: the 5th century BCE
+        return f"{_ordinal((1 - first) // 100 + 1)} century BCE"
+    return f"between {year_label(first)} and {year_label(last)}"
 
 
-def _time_label(value: UncertainDate) -> str:
-    days, second_of_day = divmod(value.lo, SECONDS_PER_DAY)
-    year, month, day = _calendar.from_day_number(days)
+# -- times of day ------------------------------------------------------------------------------
+
+
+def _clock(second_of_day: int, precision: Precision) -> str:
     hour, rest = divmod(second_of_day, 3600)
     minute, second = divmod(rest, 60)
-    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if value.precision is Precision.SECOND else "")
-    zone = ""
-    if value.utc_offset is not None:
-        sign = "-" if value.utc_offset < 0 else "+"
-        h, m = divmod(abs(value.utc_offset) // 60, 60)
-        zone = " UTC" if value.utc_offset == 0 else f" UTC{sign}{h:02d}:{m:02d}"
-    return f"{day} {MONTH_NAMES[month - 1]} {year_label(year)}, {clock}{zone}"
+    if precision is Precision.HOUR:
+        return f"{hour % 12 or 12} {'a.m.' if hour < 12 else 'p.m.'}"
+    if precision is Precision.SECOND:
+        return f"{hour:02d}:{minute:02d}:{second:02d}"
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _zone(offset: int | None) -> str:
+    if offset is None:
+        return ""
+    if offset == 0:
+        return " UTC"
+    sign = "-" if offset < 0 else "+"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return f" UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def _time_label(lo: int, hi: int, precision: Precision, offset: int | None) -> str:
+    """Name a time ("18 October 2024, 3 a.m.") or a span of them ("between 2 a.m. and 4 a.m. on 18 October 2024")."""
+    unit = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}.get(precision, 3600)
+    if not precision.has_time:
+        precision = Precision.HOUR
+    first_day, first_second = divmod(lo, SECONDS_PER_DAY)
+    last_day, last_second = divmod(hi - unit + 1, SECONDS_PER_DAY)
+    zone = _zone(offset)
+    first, last = _clock(first_second, precision) + zone, _clock(last_second, precision) + zone
+    if lo == hi - unit + 1:
+        return f"{_day_label(first_day)}, {first}"
+    if first_day == last_day:
+        return f"between {first} and {last} on {_day_label(first_day)}"
+    return f"between {_day_label(first_day)}, {first} and {_day_label(last_day)}, {last}"
+
+
+def _day_label(day: int) -> str:
+    year, month, number = _calendar.from_day_number(day)
+    return f"{number} {MONTH_NAMES[month - 1]} {year_label(year)}"
+
+
+# -- something lasting ----------------------------------------------------------------------
 
 
 def _interval_label(value: Interval) -> str:
@@ -118,9 +226,13 @@ def _interval_label(value: Interval) -> str:
         left, right = label(start), label(end)
         suffix = f" {year_label(_calendar.from_day_number(end.earliest_day)[0])}"
         same_year = start.precision in (Precision.DAY, Precision.MONTH) and start.precision is end.precision
-        if same_year and left.endswith(suffix) and right.endswith(suffix) and not start.qualifier:
+        simple = not start.qualifier and not left.startswith("between") and not right.startswith("between")
+        if same_year and simple and left.endswith(suffix) and right.endswith(suffix):
             left = left[: -len(suffix)]
-        return f"{left} \u2013 {right}"
+            month = left.partition(" ")[2]
+            if start.precision is Precision.DAY and month and right.endswith(f" {month}{suffix}"):
+                left = left.partition(" ")[0]  # "from 3 to 5 October 2024"
+        return f"from {left} to {right}"
     if isinstance(start, UncertainDate):
         return f"from {label(start)} ({'ongoing' if end is Endpoint.OPEN else 'end unknown'})"
     assert isinstance(end, UncertainDate)

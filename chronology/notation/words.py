@@ -252,5 +252,6 @@ ENGLISH: Final = WordTable(
         "which": {"last": "last", "this": "this", "next": "next", "this coming": "next", "this past": "last"},
         "lead": dict.fromkeys(_LEADS, ""),
         "local_time": {"local time": "local"},
+        "utc": {"utc": 0, "gmt": 0},
     },
 )

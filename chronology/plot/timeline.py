@@ -423,6 +423,21 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
 def _shape(event: Event, minimum: float, x_left: float, x_right: float, widening: Widening) -> _Shape:
     when = event.when
     s_lo, s_hi, e_lo, e_hi = day_ends(when)
+    if isinstance(when, UncertainDate) and (when.open_before or when.open_after):
+        # "before 23 August 1456": no invented other end; a fade from the known bound towards the open side
+        reach = (x_right - x_left) * 0.08
+        if when.open_before:
+            known = day_to_x(s_hi + 1)
+            steps = _fade_steps(max(x_left, known - reach), known, rising=True)
+        else:
+            known = day_to_x(s_lo)
+            steps = _fade_steps(known, min(x_right, known + reach), rising=False)
+        return _Shape(
+            start=min(f[0] for f in steps),
+            stop=max(f[1] for f in steps),
+            hatched=bool(when.qualifier & Qualifier.UNCERTAIN),
+            fades=tuple(steps),
+        )
     if isinstance(when, UncertainDate):
         x0, x1 = day_to_x(s_lo), day_to_x(s_hi + 1)
         fades = _fades(when, widening, x0, x1)
