@@ -64,3 +64,17 @@ def from_day_number(number: int) -> tuple[int, int, int]:
 def weekday(number: int) -> int:
     """ISO weekday of a day number: 1 is Monday, 7 is Sunday."""
     return (number - 1) % 7 + 1
+
+
+def julian_day_number(year: int, month: int, day: int) -> int:
+    """Day number of a date of the Julian calendar (Old Style), as converted by ``convertdate``."""
+    from convertdate import julian
+
+    return day_number(*julian.to_gregorian(year, month, day))
+
+
+def julian_days_in_month(year: int, month: int) -> int:
+    """Number of days in ``month`` of ``year`` in the Julian calendar (February 1700 has 29)."""
+    from convertdate import julian
+
+    return int(julian.month_length(year, month))

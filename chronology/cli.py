@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
-from chronology.dates import DateValue
-from chronology.errors import ChronologyError, ValidationError, _shorten
+from chronology.dates import DateValue, Widening
+from chronology.errors import ChronologyError, InvalidDateError, ValidationError, _shorten
 from chronology.events import Citation, Event
 from chronology.exchange._describe import bound_days, iso_day
 from chronology.files import EventFile, load, validate
@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the whole event in the window, not just some of it (certainly with --certain, else possibly)",
     )
+    _widening(query)
     _filters(query)
     query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
     query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--title", help="the title (default: the file's)")
     plot.add_argument("--claims", metavar="SUBJECT", help="draw the claims about SUBJECT instead of the events")
     plot.add_argument("--unit", help="with --claims: only claims in this unit")
+    _widening(plot)
     _allow_outside(plot)
 
     add = commands.add_parser(
@@ -254,6 +256,26 @@ def _formats(command: argparse.ArgumentParser) -> None:
     output = command.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print a JSON document (as export writes it)")
     output.add_argument("--csv", action="store_true", help="print CSV, one row per event (as export writes it)")
+
+
+def _widening(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--widening",
+        metavar="SETTINGS",
+        help="how far approximate (~) and uncertain (?) dates may spill over their bounds in 'possible' answers, in "
+        "units of each date's precision: 'approximate=1,uncertain=0' (the default) or 'approximate.year=10,"
+        "approximate.month=1'; overrides the files' [reading] (settings not given are the default's)",
+    )
+
+
+def _widening_option(arguments: argparse.Namespace) -> Widening | None:
+    """The --widening policy (None: each file's own), or a usage error naming what is wrong."""
+    if arguments.widening is None:
+        return None
+    try:
+        return Widening.parse(arguments.widening)
+    except InvalidDateError as error:
+        raise _UsageError(f"--widening: {error}") from None
 
 
 def _allow_outside(command: argparse.ArgumentParser) -> None:
@@ -442,7 +464,7 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     start = _date_option(arguments.start, "--from") if arguments.start is not None else _EARLIEST
     end = _date_option(arguments.end, "--to") if arguments.end is not None else _LATEST
     search = timeline.within if arguments.within else timeline.overlapping
-    found = search(start, end, mode=mode)
+    found = search(start, end, mode=mode, widening=_widening_option(arguments))
     found = _filtered(found, arguments)
     if arguments.source or arguments.text:
         found = found.filter(source=arguments.source or None, text=arguments.text)
@@ -720,6 +742,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
             title=arguments.title,
             width=arguments.width,
             dpi=arguments.dpi,
+            widening=_widening_option(arguments),
         )
         figure = drawn.figure
         lanes = len(drawn.lanes)

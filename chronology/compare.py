@@ -23,7 +23,9 @@ How values are compared:
   end (``..``) is fixed beyond every date; an unknown end may be anywhere on its
   side of the other end.
 * The unit is the day unless both values give a time at every dated end; then
-  it is the second, after moving times with an offset to UTC.
+  it is the second. Times with an offset are moved to UTC first, so their day
+  is the UTC day (2024-10-18T03:00+09:00 falls on 17 October); a date
+  without a time, or a time without an offset, keeps the day as written.
 * "a before b" means a ends in an earlier unit than b starts (Allen's
   *before* or *meets*).
 """
@@ -132,7 +134,7 @@ def _unit(a: DateValue, b: DateValue) -> int:
 def _to_unit(seconds: int, unit: int, offset: int | None) -> int:
     if seconds in (NEG_INF, POS_INF) or seconds <= NEG_INF + 1 or seconds >= POS_INF - 1:
         return seconds
-    if unit == 1 and offset is not None:
+    if offset is not None:  # instants compare in UTC, by the second or by the UTC day
         seconds -= offset
     return seconds // unit
 
@@ -318,11 +320,15 @@ def sort_key(value: DateValue) -> tuple[int, int, int, str]:
     """A deterministic total order for display.
 
     Sorts by earliest moment, then latest moment (both in UTC where an offset
-    is given; unbounded ends sort first or last), then instants before
-    intervals, then by EDTF text. Equal keys mean equal values.
+    is given; unbounded interval ends sort first or last; a date with one side
+    open, "before 1456", at its known bound), then instants before intervals,
+    then by EDTF text. Equal keys mean equal values.
     """
     if isinstance(value, UncertainDate):
         offset = value.utc_offset or 0
+        if value.open_before or value.open_after:
+            bound = (value.hi if value.open_before else value.lo) - offset
+            return bound, bound, 0, value.edtf
         return value.lo - offset, value.hi - offset, 0, value.edtf
     start_offset = value.start.utc_offset or 0 if isinstance(value.start, UncertainDate) else 0
     end_offset = value.end.utc_offset or 0 if isinstance(value.end, UncertainDate) else 0

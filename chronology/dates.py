@@ -19,6 +19,7 @@ This module knows nothing of notation, files or plots.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
@@ -246,8 +247,8 @@ class UncertainDate:
     ) -> UncertainDate:
         """One instant somewhere from second ``lo`` to ``hi`` (inclusive) of the model's timeline.
 
-        ``lo`` may be :data:`~chronology._calendar.OPEN_LO` and ``hi``
-        :data:`~chronology._calendar.OPEN_HI` for a date with that side left
+        ``lo`` may be ``chronology._calendar.OPEN_LO`` and ``hi``
+        ``chronology._calendar.OPEN_HI`` for a date with that side left
         open ("before 1456": EDTF ``[..1455]``). ``utc_offset`` (seconds east
         of UTC) is for values with a time; the bounds are local to it.
         """
@@ -267,6 +268,27 @@ class UncertainDate:
     def open_after(self) -> bool:
         """Whether the value has no latest bound ("after 1460")."""
         return self.hi >= OPEN_HI
+
+    @property
+    def members(self) -> tuple[UncertainDate, ...]:
+        """The members of a set value, each a value of its own; ``(self,)`` for any other value.
+
+        For the one-of set ``[1667, 1668, 1670..1672]`` (one of these dates) and the
+        all-of set ``{1667, 1668, 1670..1672}`` (all of them): ``1667``, ``1668`` and
+        ``1670..1672``, a range as one value spanning it, in the set's brackets
+        (``[1670..1672]`` or ``{1670..1672}``); an open member stays open
+        (``[..1760-12-03]``). Read again from the EDTF text at each call.
+        """
+        if not self.edtf.startswith(("[", "{")):
+            return (self,)
+        from chronology.notation.edtf import set_members
+
+        return set_members(self.edtf)
+
+    @property
+    def all_of(self) -> bool:
+        """Whether the value is an all-of set (EDTF ``{...}``): all of its members, not one of them."""
+        return self.edtf.startswith("{")
 
     @classmethod
     def parse(
@@ -555,6 +577,32 @@ def _utc(value: UncertainDate, seconds: int) -> int:
 DateValue: TypeAlias = UncertainDate | Interval
 
 
+def _per_precision(
+    value: Mapping[Precision, int] | Mapping[str, int] | Iterable[tuple[Precision, int]],
+) -> tuple[tuple[Precision, int], ...]:
+    """Per-precision units as a sorted tuple of (precision, units), from a mapping or pairs (names read too)."""
+    pairs = value.items() if isinstance(value, Mapping) else value
+    found: dict[Precision, int] = {}
+    for precision, units in pairs:
+        key = precision if isinstance(precision, Precision) else _precision_named(precision)
+        if isinstance(units, bool) or not isinstance(units, int) or units < 0:
+            raise InvalidDateError(f"widening for {key.value!r} is {units!r}; give a whole number of units, 0 or more")
+        found[key] = units
+    return tuple(sorted(found.items(), key=lambda item: item[0].rank))
+
+
+def _precision_named(name: str) -> Precision:
+    try:
+        return Precision(name)
+    except ValueError:
+        from chronology.consistency import suggest
+
+        names = [p.value for p in Precision]
+        raise InvalidDateError(
+            f"{name!r} is not a precision{suggest(name, names)}; expected one of {', '.join(names)}"
+        ) from None
+
+
 @attrs.frozen
 class Widening:
     """How far approximate and uncertain values may spill over their bounds.
@@ -567,24 +615,118 @@ class Widening:
     ``%`` adds both. A unit is counted at its longest (a month as 31 days) so
     widening never falls short.
 
+    A historian's "approximate means 10 years either side for a year, a month
+    for a month" is ``Widening(approximate_by={"year": 10, "month": 1})``: the
+    per-precision units override ``approximate`` (or ``uncertain``) for values
+    of that precision. An event file says the same in its ``[reading]`` table,
+    and the command line with ``--widening approximate.year=10``
+    (see :meth:`parse`).
+
     Attributes:
         approximate: units of precision added on each side of a ``~`` value.
         uncertain: units of precision added on each side of a ``?`` value.
+        approximate_by: units for ``~`` values of given precisions, overriding ``approximate``.
+        uncertain_by: units for ``?`` values of given precisions, overriding ``uncertain``.
 
     """
 
     approximate: int = attrs.field(default=1, validator=attrs.validators.ge(0))
     uncertain: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    approximate_by: tuple[tuple[Precision, int], ...] = attrs.field(default=(), converter=_per_precision)
+    uncertain_by: tuple[tuple[Precision, int], ...] = attrs.field(default=(), converter=_per_precision)
 
-    def bounds(self, value: UncertainDate) -> tuple[int, int]:
-        """The widened (lo, hi) seconds of ``value``."""
+    def units(self, value: UncertainDate) -> int:
+        """Units of ``value``'s precision it is widened by on each side."""
         units = 0
         if value.approximate:
-            units += self.approximate
+            units += dict(self.approximate_by).get(value.precision, self.approximate)
         if value.uncertain:
-            units += self.uncertain
-        pad = units * value.precision.longest_seconds
-        return value.lo - pad, value.hi + pad
+            units += dict(self.uncertain_by).get(value.precision, self.uncertain)
+        return units
+
+    def bounds(self, value: UncertainDate) -> tuple[int, int]:
+        """The widened (lo, hi) seconds of ``value`` (an open side stays open)."""
+        pad = self.units(value) * value.precision.longest_seconds
+        lo = value.lo if value.lo <= OPEN_LO else value.lo - pad
+        hi = value.hi if value.hi >= OPEN_HI else value.hi + pad
+        return lo, hi
+
+    @property
+    def widens(self) -> bool:
+        """Whether any value is widened at all."""
+        return bool(self.approximate or self.uncertain or any(u for _, u in self.approximate_by + self.uncertain_by))
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, object], *, base: Widening | None = None) -> Widening:
+        """A policy from ``{"approximate": 1, "uncertain": 0}`` or ``{"approximate": {"year": 10, "month": 1}}``.
+
+        Keys not given keep ``base``'s settings (the default policy's when None).
+
+        Raises:
+            InvalidDateError: a key other than ``approximate`` and ``uncertain``,
+                a precision that does not exist, or a negative or non-whole number;
+                the message names it and what is accepted.
+
+        """
+        base = DEFAULT_WIDENING if base is None else base
+        fields: dict[str, object] = {
+            "approximate": base.approximate,
+            "uncertain": base.uncertain,
+            "approximate_by": base.approximate_by,
+            "uncertain_by": base.uncertain_by,
+        }
+        for key, setting in settings.items():
+            if key not in ("approximate", "uncertain"):
+                from chronology.consistency import suggest
+
+                raise InvalidDateError(
+                    f"widening has no setting {key!r}{suggest(key, ['approximate', 'uncertain'])}; "
+                    "expected 'approximate' and 'uncertain', each a number of units or a table by precision"
+                )
+            if isinstance(setting, Mapping):
+                merged = dict(fields[f"{key}_by"])  # type: ignore[call-overload]
+                merged.update({_precision_named(str(name)): units for name, units in setting.items()})
+                fields[f"{key}_by"] = _per_precision(merged)
+            elif isinstance(setting, bool) or not isinstance(setting, int) or setting < 0:
+                raise InvalidDateError(
+                    f"widening {key} is {setting!r}; give a whole number of units, 0 or more, or a table by "
+                    "precision ({ year = 10, month = 1 })"
+                )
+            else:
+                fields[key] = setting
+        return cls(**fields)  # type: ignore[arg-type]
+
+    @classmethod
+    def parse(cls, text: str) -> Widening:
+        """A policy from the command line: ``approximate=1,uncertain=0`` or ``approximate.year=10,approximate.month=1``.
+
+        Settings not given are the default policy's.
+
+        Raises:
+            InvalidDateError: the text is not a comma-separated list of
+                ``name=units`` or ``name.precision=units``; the message says which part.
+
+        """
+        settings: dict[str, object] = {}
+        for part in text.split(","):
+            name, equals, units = part.strip().partition("=")
+            if not equals or not units.strip().isdigit():
+                raise InvalidDateError(
+                    f"widening {part.strip()!r} is not name=units; write approximate=1, uncertain=0 or "
+                    "approximate.year=10 (units of the value's own precision)"
+                )
+            key, dot, precision = name.strip().partition(".")
+            if dot:
+                table = settings.setdefault(key, {})
+                if not isinstance(table, dict):
+                    table = settings[key] = {}
+                table[precision] = int(units)
+            else:
+                settings[key] = int(units)
+        # a plain number and per-precision units for the same key: the plain number first, then the table
+        plain = {k: v for k, v in settings.items() if not isinstance(v, dict)}
+        tables = {k: v for k, v in settings.items() if isinstance(v, dict)}
+        return cls.from_mapping(tables, base=cls.from_mapping(plain))
 
 
 #: The default policy: approximate values spill one unit of precision each side.

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import attrs
 
-from chronology.dates import DateValue, Interval, UncertainDate
+from chronology.dates import DateValue, Interval, UncertainDate, Widening
 from chronology.errors import InvalidEventError
 from chronology.quantity import Quantity
 from chronology.relative import Tense
@@ -144,6 +144,9 @@ class Event:
         reports: ids of events this one reports (a statement about a transfer).
         anchor: the id of the source or event a relative ``when`` was read against.
         tense: how an unmarked relative ``when`` was read.
+        widening: how far its approximate or uncertain date may spill over
+            its bounds in "possible" answers, as its file's ``[reading]`` says;
+            None for the policy the question gives (the default one).
         extra: user-defined keys, kept as given.
 
     """
@@ -164,6 +167,7 @@ class Event:
     reports: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     anchor: str | None = None
     tense: Tense = Tense.PAST
+    widening: Widening | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
     @property

@@ -67,11 +67,17 @@ class Mode(enum.Enum):
 
 
 def day_ends(value: DateValue, widening: Widening | None = None) -> tuple[int, int, int, int]:
-    """First and last possible day of the start, then of the end (sentinels where unbounded)."""
+    """First and last possible day of the start, then of the end (sentinels where unbounded).
+
+    Days are UTC days for times with an offset (2024-10-18T03:00+09:00 falls on 17 October), the
+    calendar day as written otherwise: the day rule every query, sort and comparison follows.
+    """
     if isinstance(value, UncertainDate):
         lo, hi = value.lo, value.hi
         if widening is not None and value.qualifier is not Qualifier.NONE:
             lo, hi = widening.bounds(value)
+        if value.utc_offset:
+            lo, hi = _to_utc(lo, value.utc_offset), _to_utc(hi, value.utc_offset)
         first, last = _day(lo), _day(hi)
         return first, last, first, last
     s_lo, s_hi = _end_seconds(value.start, widening, low=True)
@@ -83,12 +89,20 @@ def day_ends(value: DateValue, widening: Widening | None = None) -> tuple[int, i
 
 def _end_seconds(end: UncertainDate | Endpoint, widening: Widening | None, *, low: bool) -> tuple[int, int]:
     if isinstance(end, UncertainDate):
+        lo, hi = end.lo, end.hi
         if widening is not None and end.qualifier is not Qualifier.NONE:
-            return widening.bounds(end)
-        return end.lo, end.hi
+            lo, hi = widening.bounds(end)
+        if end.utc_offset:
+            return _to_utc(lo, end.utc_offset), _to_utc(hi, end.utc_offset)
+        return lo, hi
     if end is Endpoint.OPEN:
         return (NEG_INF, NEG_INF) if low else (POS_INF, POS_INF)
     return (NEG_INF, POS_INF)  # unknown: anywhere on its side of the other end (clipped by the caller)
+
+
+def _to_utc(seconds: int, offset: int) -> int:
+    """A local second moved to UTC (an open bound stays open)."""
+    return seconds if seconds <= NEG_INF + 1 or seconds >= POS_INF - 1 else seconds - offset
 
 
 def _day(seconds: int) -> int:
@@ -125,8 +139,11 @@ class Index:
         self._bases: list[int] = [(k << _CLASS_SHIFT) - NEG_DAY for k in self._class_ids.tolist()]
 
     @classmethod
-    def build(cls, values: Sequence[DateValue], widening: Widening = DEFAULT_WIDENING) -> Index:
-        """Index ``values`` (an event's ``when`` each), widening possible bounds by ``widening``."""
+    def build(cls, values: Sequence[DateValue], widening: Widening | Sequence[Widening] = DEFAULT_WIDENING) -> Index:
+        """Index ``values`` (an event's ``when`` each), widening possible bounds by ``widening``.
+
+        ``widening`` is one policy for every value, or one per value (each event's own, from its file).
+        """
         raw, wide = _bounds(values, widening)
         return cls.from_days(raw, wide)
 
@@ -306,11 +323,17 @@ class Index:
         return self._columns[rows][:, chosen]
 
 
-def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray, np.ndarray]:
+def _bounds(values: Sequence[DateValue], widening: Widening | Sequence[Widening]) -> tuple[np.ndarray, np.ndarray]:
     """(4, n) day bounds of ``values`` as stated and widened, read in bulk where values are plain."""
     count = len(values)
     raw = np.empty((4, count), dtype=np.int64)
-    widens = widening.approximate > 0 or widening.uncertain > 0
+    policies: Sequence[Widening] | None = None
+    if not isinstance(widening, Widening):
+        policies, distinct = widening, set(widening)
+        widening = distinct.pop() if len(distinct) == 1 else DEFAULT_WIDENING
+        if not distinct:
+            policies = None  # one policy for all: the quick path
+    widens = widening.widens if policies is None else any(policy.widens for policy in set(policies))
     instant = np.fromiter(map(UncertainDate.__instancecheck__, values), dtype=bool, count=count)
     where = np.flatnonzero(instant)
     instants: list[UncertainDate] = [values[i] for i in where.tolist()]  # type: ignore[misc]
@@ -318,10 +341,11 @@ def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray
     if instants:
         lo = np.fromiter(map(_LO, instants), dtype=np.int64, count=len(instants))
         hi = np.fromiter(map(_HI, instants), dtype=np.int64, count=len(instants))
+        _move_to_utc(instants, lo, hi)
         raw[0, where] = raw[2, where] = lo
         raw[1, where] = raw[3, where] = hi
         if widens:
-            pads = _pads(instants, widening)
+            pads = _pads(instants, widening, None if policies is None else [policies[i] for i in where.tolist()])
             pad[0, where] = pad[1, where] = pads
     lasting = np.flatnonzero(~instant).tolist()
     intervals: list[Interval] = [values[i] for i in lasting]  # type: ignore[misc]
@@ -338,13 +362,16 @@ def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray
         starts: list[UncertainDate] = starts_all if every else [starts_all[k] for k in dated]
         ends: list[UncertainDate] = ends_all if every else [ends_all[k] for k in dated]
         size = len(dated)
-        raw[0, where] = np.fromiter(map(_LO, starts), dtype=np.int64, count=size)
-        raw[1, where] = np.fromiter(map(_HI, starts), dtype=np.int64, count=size)
-        raw[2, where] = np.fromiter(map(_LO, ends), dtype=np.int64, count=size)
-        raw[3, where] = np.fromiter(map(_HI, ends), dtype=np.int64, count=size)
+        for rows, ends_of in (((0, 1), starts), ((2, 3), ends)):
+            lo = np.fromiter(map(_LO, ends_of), dtype=np.int64, count=size)
+            hi = np.fromiter(map(_HI, ends_of), dtype=np.int64, count=size)
+            _move_to_utc(ends_of, lo, hi)
+            raw[rows[0], where] = lo
+            raw[rows[1], where] = hi
         if widens:
-            pad[0, where] = _pads(starts, widening)
-            pad[1, where] = _pads(ends, widening)
+            chosen = None if policies is None else [policies[i] for i in where.tolist()]
+            pad[0, where] = _pads(starts, widening, chosen)
+            pad[1, where] = _pads(ends, widening, chosen)
     seconds = raw  # so far in seconds; now the widened copy, then both in days
     wide = seconds.copy()
     wide[0] -= pad[0]
@@ -361,28 +388,44 @@ def _bounds(values: Sequence[DateValue], widening: Widening) -> tuple[np.ndarray
         for i in lasting:
             if i not in bulk:  # an open or unknown end: read one by one
                 raw[:, i] = day_ends(values[i])
-                wide[:, i] = day_ends(values[i], widening)
+                wide[:, i] = day_ends(values[i], widening if policies is None else policies[i])
     return raw, wide
 
 
 _LO = operator.attrgetter("lo")
 _HI = operator.attrgetter("hi")
+_OFFSET = operator.attrgetter("utc_offset")
+
+
+def _move_to_utc(values: list[UncertainDate], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> None:
+    """Move the bounds of times with an offset to UTC, in place (most values have none: one quick pass)."""
+    offsets = list(map(_OFFSET, values))
+    if not any(offsets):
+        return
+    shift = np.fromiter((o or 0 for o in offsets), dtype=np.int64, count=len(offsets))
+    lo -= shift
+    hi -= shift
+
+
 _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 
 
-def _pads(values: list[UncertainDate], widening: Widening) -> npt.NDArray[np.int64]:
-    """Seconds each value is widened by on each side (0 for values without a qualifier)."""
+def _pads(
+    values: list[UncertainDate], widening: Widening, policies: list[Widening] | None = None
+) -> npt.NDArray[np.int64]:
+    """Seconds each value is widened by on each side (0 for values without a qualifier); ``policies``: one each."""
     pads = np.zeros(len(values), dtype=np.int64)
     none = Qualifier.NONE
     flagged = [k for k, q in enumerate(map(_QUALIFIER, values)) if q is not none]
-    cache: dict[tuple[int, int], int] = {}
+    cache: dict[tuple[int, int, int], int] = {}
     for k in flagged:
         value = values[k]
-        key = (id(value.precision), id(value.qualifier))  # enum members are singletons; their own hash is slow
+        policy = widening if policies is None else policies[k]
+        # enum members and policies are shared objects; their own hashes are slow
+        key = (id(value.precision), id(value.qualifier), id(policy))
         if key not in cache:
-            lo, _ = widening.bounds(value)
-            cache[key] = value.lo - lo
+            cache[key] = value.precision.longest_seconds * policy.units(value)
         pads[k] = cache[key]
     return pads
 

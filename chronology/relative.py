@@ -84,7 +84,10 @@ class Unit(enum.Enum):
 
 
 class MonthPart(enum.Enum):
-    """Early, mid and late: thirds of a period (days 1-10, 11-20 and 21-end of a month); see :class:`PartOf`."""
+    """Early, mid and late: thirds of a period (days 1-10, 11-20 and 21-end of a month).
+
+    See :class:`~chronology.relative.PartOf`.
+    """
 
     EARLY = "early"
     MID = "mid"
@@ -769,8 +772,8 @@ class RelativeDate:
     """A phrase read into a rule, resolved against an anchor when it needs one.
 
     Attributes:
-        rule: what the phrase means, as a typed rule (:class:`Lasting` for
-            something that lasts).
+        rule: what the phrase means, as a typed rule (a
+            :class:`~chronology.relative.Lasting` for something that lasts).
         text: the original wording.
 
     """
@@ -835,6 +838,8 @@ def resolve(
 
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
+    if isinstance(rule, Fixed):  # as read, its notation kept ("2024-35", "{1667, 1668}")
+        return attrs.evolve(rule.value, text=text) if rule.value.text != text else rule.value
     qualifier = rule.qualifier
     if not rule.needs_anchor:
         spans = [_span(rule, _ANY_DAY, tense)]
@@ -845,7 +850,13 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
             )
         if isinstance(rule, Shift) and isinstance(anchor, UncertainDate):
             shifted = anchor.lo + rule.low, anchor.hi + rule.high
-            return UncertainDate.from_seconds(*shifted, rule.precision, qualifier=anchor.qualifier, text=text)
+            # "three hours later" than 14:30 is 17:30, to the anchor's own minute; than a day, to the hour
+            precision = (
+                anchor.precision if anchor.has_time and anchor.precision.rank < rule.precision.rank else rule.precision
+            )
+            return UncertainDate.from_seconds(
+                *shifted, precision, qualifier=anchor.qualifier, utc_offset=anchor.utc_offset, text=text
+            )
         first_day, last_day, anchor_qualifier = _anchor_days(text, anchor)
         qualifier |= anchor_qualifier
         tenses = (Tense.PAST, Tense.FUTURE) if tense is Tense.EITHER else (tense,)

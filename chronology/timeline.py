@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import pendulum
 
-from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
 from chronology.consistency import Check, check, day_bounds, suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
 from chronology.errors import DateRangeError, InvalidDateError, ValidationError
@@ -66,15 +66,24 @@ class _Root:
         self.sources = MappingProxyType({source.id: source for source in sources})
         self.narrowed = result.narrowed
         self.title = title
-        self._indexes: dict[Widening, Index] = {}
-        self._last: tuple[Widening, Index] | None = None
+        self._indexes: dict[Widening | None, Index] = {}
+        self._last: tuple[Widening | None, Index] | None = None
+        # each event's own policy (its file's [reading]); None when no event has one
+        own = [event.widening for event in events]
+        self.policies: list[Widening] | None = (
+            [DEFAULT_WIDENING if w is None else w for w in own] if any(w is not None for w in own) else None
+        )
 
-    def index(self, widening: Widening) -> Index:
+    def index(self, widening: Widening | None) -> Index:
+        """The index for one policy; None: each event's own (the default one where it has none)."""
+        if widening is None and self.policies is None:
+            widening = DEFAULT_WIDENING
         if self._last is not None and widening is self._last[0]:  # the common case, without hashing the policy
             return self._last[1]
         found = self._indexes.get(widening)
         if found is None:
-            found = self._indexes[widening] = Index.build([event.when for event in self.events], widening)
+            policy: Widening | list[Widening] = widening if widening is not None else (self.policies or [])
+            found = self._indexes[widening] = Index.build([event.when for event in self.events], policy)
         self._last = (widening, found)
         return found
 
@@ -187,8 +196,9 @@ class Timeline:
             key: ``"earliest"`` (the default: earliest moment, then latest, then
                 id), ``"latest"`` (latest moment, then earliest, then id),
                 ``"midpoint"`` (the middle of the bounds, then earliest, then
-                id), or a function of an event. Unbounded ends sort first
-                (open past) or last (open future).
+                id), or a function of an event. Unbounded interval ends sort
+                first (open past) or last (open future); a date with one side
+                open ("before 23 August 1456") sorts at its known bound.
 
         """
         if callable(key):
@@ -219,7 +229,7 @@ class Timeline:
     # -- window queries ---------------------------------------------------------------------------
 
     def overlapping(
-        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "possible", widening: Widening = DEFAULT_WIDENING
+        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "possible", widening: Widening | None = None
     ) -> Timeline:
         """Events that (possibly or certainly) happened at some moment between ``start`` and ``end``.
 
@@ -232,13 +242,13 @@ class Timeline:
         return self._query(first, last, Mode.of(mode), widening, within=False)
 
     def within(
-        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening = DEFAULT_WIDENING
+        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
         """Events that (possibly or certainly) lie wholly between ``start`` and ``end``."""
         first, last = _window(start, end)
         return self._query(first, last, Mode.of(mode), widening, within=True)
 
-    def on(self, day: WhenLike, *, mode: ModeLike = "possible", widening: Widening = DEFAULT_WIDENING) -> Timeline:
+    def on(self, day: WhenLike, *, mode: ModeLike = "possible", widening: Widening | None = None) -> Timeline:
         """Events that (possibly or certainly) happened on ``day`` (or within its bounds: ``"2024-10"``)."""
         return self.overlapping(day, day, mode=mode, widening=widening)
 
@@ -248,7 +258,7 @@ class Timeline:
         ends: Sequence[WhenLike],
         *,
         mode: ModeLike = "possible",
-        widening: Widening = DEFAULT_WIDENING,
+        widening: Widening | None = None,
     ) -> list[Timeline]:
         """:meth:`overlapping` for many windows at once, answered in one vectorised pass."""
         if len(starts) != len(ends):
@@ -258,11 +268,11 @@ class Timeline:
         found = index.overlapping_many([w[0] for w in windows], [w[1] for w in windows], Mode.of(mode))
         return [self._view(self._restrict(positions)) for positions in found]
 
-    def index(self, widening: Widening = DEFAULT_WIDENING) -> Index:
+    def index(self, widening: Widening | None = None) -> Index:
         """The columnar index of every event's day bounds (built on first use, then kept; views share it)."""
         return self._root.index(widening)
 
-    def _query(self, first: int, last: int, mode: Mode, widening: Widening, *, within: bool) -> Timeline:
+    def _query(self, first: int, last: int, mode: Mode, widening: Widening | None, *, within: bool) -> Timeline:
         index = self._root.index(widening)
         if within:
             positions = index.within(first, last, mode, raw=True)
@@ -278,7 +288,7 @@ class Timeline:
         return np.intersect1d(positions, self._ordered(), assume_unique=True)
 
     def before(
-        self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening = DEFAULT_WIDENING
+        self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
         """Events that (possibly or certainly) ended on a day before ``when`` began.
 
@@ -288,15 +298,15 @@ class Timeline:
         return self._order(when, Mode.of(mode), widening, before=True)
 
     def after(
-        self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening = DEFAULT_WIDENING
+        self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
         """Events that (possibly or certainly) began on a day after ``when`` ended."""
         return self._order(when, Mode.of(mode), widening, before=False)
 
-    def _order(self, when: Event | WhenLike, mode: Mode, widening: Widening, *, before: bool) -> Timeline:
+    def _order(self, when: Event | WhenLike, mode: Mode, widening: Widening | None, *, before: bool) -> Timeline:
         value = when.when if isinstance(when, Event) else _value(when)
         possible = mode is Mode.POSSIBLE
-        s_lo, s_hi, e_lo, e_hi = day_ends(value, widening if possible else None)
+        s_lo, s_hi, e_lo, e_hi = day_ends(value, _policy(when, widening) if possible else None)
         positions = self._ordered()
         ends = self._root.index(widening).ends(positions, widened=possible)
         if before:  # the event's end falls before the value's start
@@ -308,10 +318,10 @@ class Timeline:
             chosen = chosen[chosen != self._root.by_id[when.id]]
         return self._view(chosen)
 
-    def concurrent(self, event: Event | str, *, widening: Widening = DEFAULT_WIDENING) -> Timeline:
+    def concurrent(self, event: Event | str, *, widening: Widening | None = None) -> Timeline:
         """Events that could have happened at the same time as ``event`` (sharing a day), itself left out."""
         target = self[event] if isinstance(event, str) else event
-        s_lo, _, _, e_hi = day_ends(target.when, widening)
+        s_lo, _, _, e_hi = day_ends(target.when, _policy(target, widening))
         index = self._root.index(widening)
         positions = self._restrict(index.overlapping(s_lo, e_hi, Mode.POSSIBLE))
         own = self._root.by_id.get(target.id)
@@ -473,6 +483,14 @@ class Timeline:
         return claim.said if claim.said is not None else event.when
 
 
+def _policy(when: object, widening: Widening | None) -> Widening:
+    """The policy a question's own date is widened by: the one given, else its event's, else the default."""
+    if widening is not None:
+        return widening
+    own = when.widening if isinstance(when, Event) else None
+    return DEFAULT_WIDENING if own is None else own
+
+
 def _layers(ids: list[str], starts: np.ndarray, finishes: np.ndarray) -> tuple[tuple[str, ...], ...]:
     """Longest-path layers of the interval order ``finish(a) < start(b)``, in O(n log n)."""
     layer = [0] * len(ids)
@@ -531,7 +549,20 @@ def _window(start: WhenLike, end: WhenLike) -> tuple[int, int]:
 
 
 def _moments(value: DateValue) -> tuple[int, int]:
-    return value.lo, value.hi
+    """Earliest and latest moment for sorting; a date with one side open ("before 1456") sorts at its known bound."""
+    if value.__class__ is not Interval:
+        assert isinstance(value, UncertainDate)
+        shift = value.utc_offset or 0  # instants compare in UTC
+        if value.lo <= OPEN_LO:
+            return value.hi - shift, value.hi - shift
+        if value.hi >= OPEN_HI:
+            return value.lo - shift, value.lo - shift
+        return value.lo - shift, value.hi - shift
+    assert isinstance(value, Interval)
+    start = value.start.utc_offset or 0 if isinstance(value.start, UncertainDate) else 0
+    end = value.end.utc_offset or 0 if isinstance(value.end, UncertainDate) else 0
+    lo, hi = value.lo, value.hi
+    return (lo if lo <= NEG_INF + 1 else lo - start), (hi if hi >= POS_INF - 1 else hi - end)
 
 
 def _midpoint(lo: int, hi: int) -> int:

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EXAMPLES = ["showcase.py", "october.py", "claims.py", "extend_and_redraw.py", "dense.py"]
+EXAMPLES = ["showcase.py", "october.py", "claims.py", "extend_and_redraw.py", "dense.py", "gutenberg.py"]
 
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent / "docs" / "gallery"

@@ -370,12 +370,12 @@ DATES = [
         11,
     ),
     _date(
-        "all-of-set",
-        "{2024, 2025}",
+        "all-of-set-open",
+        "{..1984}",
         DateParseError,
-        "'{2024, 2025}' (at position 0): all-of sets ({...}) name several dates; give each date its own event, "
-        "or use an interval",
-        0,
+        "'{..1984}' (at position 1): an all-of set cannot have an open member (..1984): it would take in every "
+        "date up to 1984; list every member, or write an interval (../1984) or a one-of set ([..1984])",
+        1,
     ),
     _date("empty-set", "[]", DateParseError, f"'[]' (at position 1): {NOTATION}", 1),
     _date("nested-brackets", "[[2024]]", DateParseError, f"'[[2024]]' (at position 1): {NOTATION}", 1),

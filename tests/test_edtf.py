@@ -74,6 +74,18 @@ SINGLE_DATES = [
         "[1667, 1668, 1670..1672]",
     ),
     ("[2024-06,2024-08]", "2024-06-01", "2024-08-31", Precision.MONTH, Qualifier.NONE, "[2024-06, 2024-08]"),
+    # level 2: all-of sets
+    (
+        "{1667,1668, 1670..1672}",
+        "1667-01-01",
+        "1672-12-31",
+        Precision.YEAR,
+        Qualifier.NONE,
+        "{1667, 1668, 1670..1672}",
+    ),
+    ("{1960,1961-12}", "1960-01-01", "1961-12-31", Precision.YEAR, Qualifier.NONE, "{1960, 1961-12}"),
+    ("{2024-08, 2024-06~}", "2024-06-01", "2024-08-31", Precision.MONTH, Qualifier.APPROXIMATE, "{2024-08, 2024-06~}"),
+    ("{2024-10-07..2024-10-13}", "2024-10-07", "2024-10-13", Precision.DAY, Qualifier.NONE, "{2024-10-07..2024-10-13}"),
 ]
 
 
@@ -237,7 +249,23 @@ ERRORS = [
     ("2024-W54", 6, "week 54 does not exist in 2024"),
     ("2024-W41-8", 9, "weekday 8 does not exist"),
     ("2023-366", 5, "day 366 of the year does not exist in 2023"),
-    ("{2024, 2025}", 0, "all-of sets"),
+    ("{..1984}", 1, "an all-of set cannot have an open member (..1984): it would take in every date up to 1984"),
+    ("{1760, 1762-12..}", 14, "an all-of set cannot have an open member (1762-12..)"),
+    ("{1760.., 1762}", 5, "write an interval (1760/..) or a one-of set ([1760..])"),
+    ("{2024, 2025", 0, "all-of set has no closing '}'"),
+    ("{2024; 2025}", 5, "unexpected ';' in all-of set; members are separated by ','"),
+    ("{}", 1, "expected an ISO 8601 or EDTF date"),
+    (
+        "[2024-W41, 2024-W43]",
+        1,
+        "a week date cannot be a member of a set (one-of set); give the week's days as a range",
+    ),
+    ("{2024-W41}", 1, "(2024-10-07..2024-10-13)"),
+    (
+        "20050924T100000",
+        0,
+        "extended format only, with '-' between the parts of the date (as EDTF requires): write 2005-09-24T10:00:00",
+    ),
     ("[2024-10-07..", 0, "no closing ']'"),
     ("[2024-10-07.., 2024-10-09]", 13, "only the last member of a set may be open after"),
     ("[2024-10-01, ..2024-10-07]", 13, "only the first member of a set may be open before"),
@@ -288,3 +316,112 @@ def test_other_sets_of_days_keep_day_precision(text: str) -> None:
     value = parse(text)
     assert isinstance(value, UncertainDate)
     assert value.precision is Precision.DAY
+
+
+def test_an_all_of_set_is_one_value_spanning_its_members_that_says_all_of_them() -> None:
+    every = parse("{1667, 1668, 1670..1672}")
+    one = parse("[1667, 1668, 1670..1672]")
+    assert isinstance(every, UncertainDate)
+    assert isinstance(one, UncertainDate)
+    assert every.all_of
+    assert not one.all_of
+    assert not UncertainDate.parse("1667").all_of
+    assert (every.earliest_day, every.latest_day) == (first_day_of_year(1667), first_day_of_year(1673) - 1)
+    assert (every.lo, every.hi) == (one.lo, one.hi)
+    assert every != one  # all of these years is not one of them
+    assert every.to_edtf() == "{1667, 1668, 1670..1672}"
+    assert parse(every.to_edtf()) == every
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("[1667, 1668, 1670..1672]", ["1667", "1668", "[1670..1672]"]),
+        ("{1667,1668,1670..1672}", ["1667", "1668", "{1670..1672}"]),
+        ("{1960, 1961-12}", ["1960", "1961-12"]),
+        ("[1760-01, 1760-02, 1760-12..]", ["1760-01", "1760-02", "[1760-12..]"]),
+        ("[..1760-12-03, 1762]", ["[..1760-12-03]", "1762"]),
+        ("[2024-06~..2024-08, 2024-10-18T10:00Z]", ["[2024-06~..2024-08]", "2024-10-18T10:00Z"]),
+        ("{2024-10-07..2024-10-13}", ["{2024-10-07..2024-10-13}"]),
+    ],
+)
+def test_the_members_of_a_set_are_values_of_their_own_that_read_back(text: str, members: list[str]) -> None:
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    found = value.members
+    assert isinstance(found, tuple)
+    assert [member.to_edtf() for member in found] == members
+    assert found == tuple(parse(member) for member in members)
+    for member in found:
+        assert isinstance(member, UncertainDate)
+        assert member.all_of is value.all_of or member.to_edtf()[0] not in "[{"
+        assert parse(member.to_edtf()) == member
+        assert value.lo <= member.lo <= member.hi <= value.hi
+
+
+def test_a_range_member_spans_its_range() -> None:
+    (_, _, years) = UncertainDate.parse("{1667, 1668, 1670..1672}").members
+    assert years.all_of
+    assert (years.earliest_day, years.latest_day) == (first_day_of_year(1670), first_day_of_year(1673) - 1)
+    assert years.precision is Precision.YEAR
+    (earlier,) = UncertainDate.parse("[..1760-12-03]").members
+    assert earlier.open_before
+    assert earlier.latest.isoformat() == "1760-12-03"
+
+
+@pytest.mark.parametrize("text", ["2024", "2024-06~", "2024-W41", "2024-10-18T14:30+09:00", "1950S2"])
+def test_a_value_that_is_no_set_is_its_only_member(text: str) -> None:
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    assert value.members == (value,)
+    assert not value.all_of
+
+
+def test_a_value_built_from_days_has_itself_as_member() -> None:
+    value = UncertainDate.from_days(first_day_of_year(2024), first_day_of_year(2024) + 2)
+    assert value.members == (value,)
+
+
+def test_a_one_of_set_of_a_weeks_days_is_a_week_but_all_of_them_keep_day_precision() -> None:
+    one, every = parse("[2024-10-07..2024-10-13]"), parse("{2024-10-07..2024-10-13}")
+    assert isinstance(one, UncertainDate)
+    assert isinstance(every, UncertainDate)
+    assert one.precision is Precision.WEEK
+    assert every.precision is Precision.DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("2024-W41/2024-W43", "2024-10-07", "2024-10-27"),
+        ("[2024-10-07..2024-10-09]/2024-11", "2024-10-07", "2024-11-30"),
+        ("[1667, 1670]/1700", "1667-01-01", "1700-12-31"),
+    ],
+)
+def test_an_interval_end_written_as_a_one_of_set_reads_back(text: str, earliest: str, latest: str) -> None:
+    value = parse(text)
+    assert isinstance(value, Interval)
+    assert isinstance(value.start, UncertainDate)
+    assert value.start.to_edtf().startswith("[")
+    assert value.earliest is not None
+    assert value.latest is not None
+    assert (value.earliest.isoformat(), value.latest.isoformat()) == (earliest, latest)
+    assert parse(value.to_edtf()) == value
+
+
+def test_an_interval_end_open_on_its_far_side_reads_back() -> None:
+    value = parse("[..1984]/2000")
+    assert isinstance(value, Interval)
+    assert isinstance(value.start, UncertainDate)
+    assert value.start.open_before
+    assert parse(value.to_edtf()) == value
+
+
+@pytest.mark.parametrize(("text", "position"), [("{2024, 2025}/2030", 0), ("2020/{2024}", 5)])
+def test_an_all_of_set_is_no_interval_end(text: str, position: int) -> None:
+    with pytest.raises(
+        DateParseError, match=r"an interval end is one date, and an all-of set \(\{\.\.\.\}\)"
+    ) as caught:
+        parse(text)
+    assert caught.value.position == position
+    assert repr(text) in str(caught.value)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = ["showcase.py", "october.py", "claims.py", "extend_and_redraw.py", "dense.py"]
+SCRIPTS = ["showcase.py", "october.py", "claims.py", "extend_and_redraw.py", "dense.py", "gutenberg.py"]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -30,6 +30,6 @@ def test_every_example_is_in_the_gallery_and_the_gallery_script() -> None:
     for script in SCRIPTS:
         assert f"examples/{script}" in gallery
         assert script in maker
-    for picture in ("showcase", "october", "claims", "extended", "dense"):
+    for picture in ("showcase", "october", "claims", "extended", "dense", "gutenberg"):
         assert f"gallery/{picture}.png" in gallery
         assert (ROOT / "docs" / "gallery" / f"{picture}.png").is_file()

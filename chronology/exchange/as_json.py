@@ -39,7 +39,7 @@ _MARKER: Final = "chronology"
 _TOP_KEYS: Final = {
     "$schema": "text",
     _MARKER: "text",
-    **{key: shape for key, shape in TOP_KEYS.items() if key != "include"},
+    **{key: shape for key, shape in TOP_KEYS.items() if key not in ("include", "reading")},
 }
 _SPACE: Final = re.compile(r"[ \t\n\r]*")
 _MAX_DIGITS: Final = 4000  # below Python's own limit on reading integers

@@ -22,14 +22,15 @@ import attrs
 import rtoml
 
 from chronology.consistency import Suggester, check, suggest
-from chronology.dates import DateValue, Interval
-from chronology.errors import ChronologyError, DateParseError, EventFileError, Problem, _shorten
+from chronology.dates import DateValue, Interval, Widening
+from chronology.errors import ChronologyError, DateParseError, EventFileError, InvalidDateError, Problem, _shorten
 from chronology.events import ID_PATTERN, Citation, Claim, Event, Source
 from chronology.files._locate import Spot, locate
 from chronology.files.schema import (
     CITATION_KEYS,
     CLAIM_KEYS,
     EVENT_KEYS,
+    READING_KEYS,
     REQUIRED,
     SHAPES,
     SOURCE_KEYS,
@@ -41,7 +42,7 @@ from chronology.files.schema import (
     not_in_toml,
     surrogate_message,
 )
-from chronology.notation import parse_expression
+from chronology.notation import Calendar, parse_expression
 from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
@@ -141,6 +142,8 @@ class _File:
     order: int
     _spots: dict[KeyPath, Spot] | None = None
     locator: Callable[[str], dict[KeyPath, Spot]] = locate
+    widening: Widening | None = None  # its [reading] widening, or its includer's
+    calendar: Calendar = "gregorian"  # the calendar of its dates in words: its [reading]'s, or its includer's
 
     def spot(self, where: KeyPath) -> Spot | None:
         """The most precise known place for ``where``, falling back to its enclosing tables."""
@@ -325,6 +328,8 @@ class _Reader:
                 return
         shown = name if origin is None else os.path.normpath(os.path.join(os.path.dirname(origin.name), name))
         file = _File(shown, path, text, len(self.files))
+        if origin is not None:  # until its own [reading] says otherwise
+            file.widening, file.calendar = origin.widening, origin.calendar
         self.files[path] = file
         try:
             document = rtoml.loads(text)
@@ -358,6 +363,9 @@ class _Reader:
         title = document.get("title")
         if title is not None and self._shape(file, ("title",), title, "text", field="title") and not self.title:
             self.title = str(title)
+        reading = document.get("reading") if "reading" in known else None
+        if reading is not None and self._shape(file, ("reading",), reading, "table", field="reading"):
+            self._reading(file, reading)
         for key, kind, into in (("sources", "source", self.sources), ("events", "event", self.events)):
             tables = document.get(key)
             if tables is None or not self._shape(file, (key,), tables, "tables", field=key):
@@ -368,6 +376,29 @@ class _Reader:
         if includes is not None and self._shape(file, ("include",), includes, "texts", field="include"):
             for include in includes:
                 self._include(file, include, root, stack)
+
+    def _reading(self, file: _File, reading: Mapping[str, Any]) -> None:
+        """The file's ``[reading]`` settings: how its dates are read in "possible" answers."""
+        self._unknown_keys(file, ("reading",), reading, READING_KEYS, "in [reading]")
+        calendar = reading.get("calendar")
+        if calendar is not None and self._shape(file, ("reading", "calendar"), calendar, "text", field="calendar"):
+            if calendar in ("gregorian", "julian"):
+                file.calendar = calendar
+            else:
+                self.problem(
+                    file,
+                    ("reading", "calendar"),
+                    f"calendar {calendar!r} is not one this library reads{suggest(calendar, ['gregorian', 'julian'])}"
+                    "; expected 'gregorian' or 'julian' (Old Style, for dates in words)",
+                    field="calendar",
+                )
+        widening = reading.get("widening")
+        if widening is None or not self._shape(file, ("reading", "widening"), widening, "table", field="widening"):
+            return
+        try:
+            file.widening = Widening.from_mapping(widening)
+        except InvalidDateError as error:
+            self.problem(file, ("reading", "widening"), str(error), field="widening")
 
     def _include(self, file: _File, include: str, root: Path, stack: tuple[Path, ...]) -> None:
         if "\x00" in include:
@@ -523,28 +554,33 @@ class _Reader:
 
     # -- dates ------------------------------------------------------------------------------------
 
-    def _expression(self, value: str | datetime.date | datetime.time) -> DateValue | RelativeDate | DateParseError:
+    def _expression(
+        self, value: str | datetime.date | datetime.time, file: _File | None = None
+    ) -> DateValue | RelativeDate | DateParseError:
+        """A date as written in ``file`` (whose [reading] may give the calendar of dates in words), read once."""
         text = value if isinstance(value, str) else value.isoformat()
-        found = self._expressions.get(text)
+        calendar: Calendar = "gregorian" if file is None else file.calendar
+        key = text if calendar == "gregorian" else f"{calendar}\x00{text}"
+        found = self._expressions.get(key)
         if found is None:
             try:
                 if isinstance(value, datetime.time):
                     raise DateParseError(
                         text, "a TOML time of day with no date; give the date too ('2024-10-18T10:00')"
                     )
-                found = parse_expression(text)
+                found = parse_expression(text, calendar=calendar)
             except DateParseError as error:
                 found = error
             except ChronologyError as error:
                 found = DateParseError(text, str(error))
-            self._expressions[text] = found
+            self._expressions[key] = found
         return found
 
     def _date_problem(self, record: _Record, where: KeyPath, field: str, error: DateParseError) -> None:
         self.problem(record.file, where, str(error), record=record, field=field, offset=_offset(error))
 
     def _absolute(self, record: _Record, field: str, value: Any) -> DateValue | None:
-        expression = self._expression(value)
+        expression = self._expression(value, record.file)
         where = (*record.where, field)
         if isinstance(expression, DateParseError):
             self._date_problem(record, where, field, expression)
@@ -599,7 +635,7 @@ class _Reader:
         """
         when = record.table.get("when")
         if isinstance(when, str):
-            expression = self._expression(when)
+            expression = self._expression(when, record.file)
             if isinstance(expression, DateParseError):
                 self._date_problem(record, (*record.where, "when"), "when", expression)
 
@@ -618,7 +654,7 @@ class _Reader:
         while chain:
             current = chain[-1]
             record = records[current]
-            expression = self._expression(record.table["when"])
+            expression = self._expression(record.table["when"], record.file)
             anchor_id = record.table.get("anchor")
             needs = isinstance(expression, RelativeDate) and isinstance(anchor_id, str) and anchor_id in records
             if needs and isinstance(anchor_id, str) and anchor_id not in resolved:
@@ -797,7 +833,7 @@ class _Reader:
                     field=field,
                 )
                 sound = False
-        if "anchor" in table and not isinstance(self._expression(table["when"]), RelativeDate):
+        if "anchor" in table and not isinstance(self._expression(table["when"], record.file), RelativeDate):
             # a relative date's anchor is checked as the date is read from it; another's must still name something
             sound = self._known_anchor(record, table["anchor"], (*record.where, "anchor"), "anchor") and sound
         extra = table.get("extra")
@@ -850,6 +886,7 @@ class _Reader:
                 reports=table.get("reports", ()),
                 anchor=table.get("anchor"),
                 tense=_TENSES[tense_text],
+                widening=record.file.widening,
                 extra=table.get("extra", {}),
             )
         except (ValueError, TypeError) as error:
@@ -880,7 +917,7 @@ class _Reader:
             message = f"{_shorten(own_anchor)!r} is not an id: {_ID_RULE}"
             self.problem(record.file, (*where, "anchor"), message, record=record, field=prefix + "anchor")
             return None
-        relative = "said" in item and isinstance(self._expression(item["said"]), RelativeDate)
+        relative = "said" in item and isinstance(self._expression(item["said"], record.file), RelativeDate)
         # a relative said's anchor is checked as the date is read from it; another's must still name something
         if (
             own_anchor is not None
@@ -889,7 +926,7 @@ class _Reader:
         ):
             return None
         if "said" in item:
-            expression = self._expression(item["said"])
+            expression = self._expression(item["said"], record.file)
             anchor_id = item.get("anchor", record.table.get("anchor"))
             own = ((*where, "anchor"), prefix + "anchor") if own_anchor is not None else None
             said = self._resolve(

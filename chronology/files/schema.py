@@ -17,6 +17,7 @@ __all__ = [
     "CITATION_KEYS",
     "CLAIM_KEYS",
     "EVENT_KEYS",
+    "READING_KEYS",
     "REQUIRED",
     "SHAPES",
     "SOURCE_KEYS",
@@ -35,7 +36,9 @@ __all__ = [
 KeyPath = tuple[str | int, ...]
 
 # What each table may hold: key -> expected shape ("text", "texts", "date", "tables", "table", "figure").
-TOP_KEYS: Final = {"title": "text", "include": "texts", "sources": "tables", "events": "tables"}
+TOP_KEYS: Final = {"title": "text", "include": "texts", "reading": "table", "sources": "tables", "events": "tables"}
+#: How a file's dates are read: settings that belong to the file that writes them (its includes inherit them).
+READING_KEYS: Final = {"widening": "table", "calendar": "text"}
 SOURCE_KEYS: Final = {
     "id": "text",
     "outlet": "text",

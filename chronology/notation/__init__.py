@@ -9,26 +9,41 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Final
+from typing import Final, Literal, TypeAlias
 from unicodedata import category
 
 from chronology.dates import DateValue, UncertainDate
-from chronology.errors import DateParseError
+from chronology.errors import DateParseError, InvalidDateError
 from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
 from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 
 __all__ = ["parse", "parse_expression"]
 
-_WORDY: Final = re.compile(r"[a-z]")
+_WORDY: Final = re.compile(r"[A-Za-z]")
+#: Notation-looking text that English reads: a double year ("1665/6"), a clock time ("14:30").
+_ENGLISH_TOO: Final = re.compile(r"\d{4}/\d{1,2}|\d{1,2}:\d\d(?::\d\d)?")
+#: The calendars dates in words may be written in.
+Calendar: TypeAlias = Literal["gregorian", "julian"]
+
+
+def _checked_calendar(calendar: object) -> Calendar:
+    if calendar not in ("gregorian", "julian"):
+        raise InvalidDateError(f"calendar {calendar!r} is not one this library reads; expected 'gregorian' or 'julian'")
+    return calendar
+
+
 _US_STYLE: Final = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _SPACED_TIME: Final = re.compile(r"([+-]?\d{4}-\d\d-\d\d) +(\d\d(?::\d\d){0,2}(?:[.,]\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)?)")
 #: Longest text worth reading as a date; anything longer is refused at once.
 MAX_LENGTH: Final = 1000
 
 
-def parse_expression(text: str) -> DateValue | RelativeDate:
+def parse_expression(text: str, *, calendar: Calendar = "gregorian") -> DateValue | RelativeDate:
     """Read ``text`` without resolving it: an absolute value, or a :class:`RelativeDate`.
+
+    ``calendar`` is that of dates in words that do not name theirs (``"julian"``
+    for Old Style records, converted on reading); ISO and EDTF are always Gregorian.
 
     Raises:
         DateParseError: the text is not a date expression this library reads.
@@ -62,16 +77,17 @@ def parse_expression(text: str) -> DateValue | RelativeDate:
         try:
             return parse_edtf(stripped)
         except DateParseError:
-            if not _WORDY.search(stripped):
+            if not _WORDY.search(stripped) and not _ENGLISH_TOO.fullmatch(stripped):
                 raise
             # "1450s", "3pm", "44BC": English written without spaces. Where English cannot read it either,
             # the notation's own error says more.
             try:
-                return read_english(stripped)
-            except DateParseError:
-                pass
+                return read_english(stripped, calendar=_checked_calendar(calendar))
+            except DateParseError as english:
+                if english.position is None:  # English read the words and refused them ("1665/7"): its reason
+                    raise english from None
             raise
-    return read_english(stripped)
+    return read_english(stripped, calendar=_checked_calendar(calendar))
 
 
 def parse(
@@ -79,6 +95,7 @@ def parse(
     *,
     anchor: DateValue | datetime.date | str | None = None,
     tense: Tense | str = Tense.PAST,
+    calendar: Calendar = "gregorian",
 ) -> DateValue:
     """Read a date expression: ISO 8601, EDTF, or English as news reports write it.
 
@@ -92,6 +109,10 @@ def parse(
         tense: which way an unmarked phrase points ("on Tuesday"): a
             :class:`~chronology.relative.Tense` or its value, ``"past"`` (the
             default), ``"future"`` or ``"either"``.
+        calendar: the calendar of dates in words that do not name theirs:
+            ``"gregorian"`` (the default) or ``"julian"`` (Old Style, converted
+            on reading: "5 September 1666" is 15 September 1666). A date may
+            say its own ("5 September 1666 (O.S.)").
 
     Returns:
         An :class:`~chronology.dates.UncertainDate` (one instant between two
@@ -114,7 +135,7 @@ def parse(
         day = parse_iso_day(text)
         if day is not None:
             return day
-    expression = parse_expression(text)
+    expression = parse_expression(text, calendar=calendar)
     if isinstance(expression, RelativeDate):
         return expression.resolve(anchor, tense=tense)
     return expression

@@ -63,11 +63,13 @@ class Token:
 
 
 _TOKEN: Final = re.compile(
-    r"(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s|'s|[ap]\.?m\.?)?(?![^\W\d_])"
+    r"(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s(?![^\W\d_])|['\u2019]s|[ap]\.?m\.?)?"
     r"|(?P<word>(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:]))?\.?|'?[^\W\d_]+)"
-    r"|(?P<mark>[,/:()+\-\u2013\u2014~?])",
+    r"|(?P<mark>[,/:()+\-\u2013\u2014~?.;!])",
     re.IGNORECASE,
 )
+#: Marks that end a sentence or clause rather than a date: dropped at the end of a phrase ("June 2024.").
+_TRAILING: Final = frozenset(",.;:!")
 _HYPHENED_NUMBER: Final = re.compile(r"[a-z]+-[a-z]+")
 
 
@@ -88,13 +90,15 @@ def tokenize(text: str, words: WordTable) -> tuple[list[Token], int | None]:
         if match is None:
             return tokens, position
         if match["number"] is not None:
-            suffix = (match["suffix"] or "").lower().replace("'", "").replace(".", "")
+            suffix = (match["suffix"] or "").lower().replace("'", "").replace("\u2019", "").replace(".", "")
             tokens.append(Token("number", match["number"], match.start(), match.end(), suffix))
         elif match["word"] is not None:
             _add_word(tokens, match["word"], match.start(), words)
         else:
             tokens.append(Token("mark", match["mark"].replace("\u2013", "-").replace("\u2014", "-"), *match.span()))
         position = match.end()
+    while tokens and tokens[-1].kind == "mark" and tokens[-1].text in _TRAILING:
+        tokens.pop()
     return tokens, None
 
 
@@ -204,6 +208,7 @@ class _Sequence(Rule):
 class _Choice(Rule):
     choices: tuple[Rule, ...]
     _firsts: list[First] = attrs.field(init=False, factory=list)
+    _by_token: dict[str, tuple[Rule, ...]] = attrs.field(init=False, factory=dict)
 
     def first(self) -> First:
         found = First()
@@ -212,13 +217,27 @@ class _Choice(Rule):
         return found
 
     def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        firsts = self._firsts
-        if not firsts:
-            firsts.extend(choice.first() for choice in self.choices)
-        found: Results = []
-        for choice, first in zip(self.choices, firsts, strict=True):
-            if first.admits(tokens, at):
-                found.extend(choice.match(tokens, at, memo))
+        key = (id(self), at)
+        found = memo.get(key)
+        if found is not None:
+            return found
+        found = []
+        for choice in self._admitting(tokens[at] if at < len(tokens) else None):
+            found.extend(choice.match(tokens, at, memo))
+        memo[key] = found
+        return found
+
+    def _admitting(self, token: Token | None) -> tuple[Rule, ...]:
+        """The choices a reading starting with ``token`` may take, worked out once per kind of token."""
+        kind = "end" if token is None else token.text if token.kind != "number" else "#"
+        found = self._by_token.get(kind)
+        if found is None:
+            if not self._firsts:
+                self._firsts.extend(choice.first() for choice in self.choices)
+            probe = [] if token is None else [token]
+            found = self._by_token[kind] = tuple(
+                choice for choice, first in zip(self.choices, self._firsts, strict=True) if first.admits(probe, 0)
+            )
         return found
 
 

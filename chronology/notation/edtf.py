@@ -11,8 +11,18 @@ Reading accepts:
   ``Y``-prefixed years of more than four digits, negative years;
 * EDTF level 2: qualifiers on single components (``2024-~10``), ``X`` in any
   digit, exponents and significant digits on ``Y`` years (``Y17E7``,
-  ``1950S2``), one-of sets (``[2024-10-07..2024-10-13]``), and the sub-year
-  groupings 25-41 (hemisphere seasons, quarters, quadrimesters, semesters).
+  ``1950S2``), and the sub-year groupings 25-41 (hemisphere seasons, quarters,
+  quadrimesters, semesters);
+* EDTF level 2 sets: one-of sets (``[1667, 1668, 1670..1672]``: one of these
+  dates, open at either end as ``[..1760-12-03]`` or ``[1760-12..]``) and
+  all-of sets (``{1667, 1668, 1670..1672}``: all of these dates, never open).
+  Either is one value whose bounds are the hull of its members; its EDTF keeps
+  the members, and :func:`set_members` gives them back one by one. A one-of
+  set may also be an interval end (beyond EDTF: it is how a week is written).
+
+Refused: durations, basic-format date-times (``20050924T100000``), a month or
+day after an exponential year (``Y17E7-12-26``), open all-of sets
+(``{..1984}``), week dates inside sets, and an all-of set as an interval end.
 
 Writing gives the canonical EDTF of a value, so that reading it back yields an
 equal value.
@@ -44,7 +54,15 @@ from chronology.dates import (
 )
 from chronology.errors import DateParseError, InvalidDateError
 
-__all__ = ["format_bounds", "format_day_range", "format_year", "looks_like_edtf", "parse_edtf", "parse_iso_day"]
+__all__ = [
+    "format_bounds",
+    "format_day_range",
+    "format_year",
+    "looks_like_edtf",
+    "parse_edtf",
+    "parse_iso_day",
+    "set_members",
+]
 
 _Q = Qualifier
 _QUALIFIER_CHARS: Final = "?~%"
@@ -100,7 +118,7 @@ def looks_like_edtf(text: str) -> bool:
     if stripped[0] in "[{":
         return True
     # "1950-1953" and "2024 June" are English; notation has no spaces outside sets.
-    return " " not in stripped and not re.fullmatch(r"\d{4}\s*[-\u2013]\s*\d{4}", stripped)
+    return " " not in stripped and not re.fullmatch(r"\d{4}\s*[-\u2013\u2014]\s*\d{4}", stripped)
 
 
 #: Plain days already read, by text. Values are immutable, so one can serve every
@@ -155,6 +173,33 @@ def parse_edtf(text: str) -> DateValue:
         if value is not None:
             return value
     return _Reader(text).read()
+
+
+def set_members(edtf: str) -> tuple[UncertainDate, ...]:
+    """The members of a one-of ``[...]`` or all-of ``{...}`` set, each read as a value of its own.
+
+    A single date is itself (``1667``); a range is one value spanning it, in
+    the set's own brackets (``[1670..1672]`` in a one-of set, ``{1670..1672}``
+    in an all-of set); an open member stays open (``[..1760-12-03]``). Each
+    member writes out as EDTF that reads back as the member.
+
+    Raises:
+        DateParseError: ``edtf`` is not a set.
+
+    """
+    reader = _Reader(edtf)
+    if edtf[:1] not in ("[", "{"):
+        reader.fail("expected a one-of set [...] or an all-of set {...}", 0)
+    opening = edtf[0]
+    closing = _CLOSING[opening]
+    members = reader.read_set_members()
+    reader.expect_end()
+    return tuple(
+        _Reader(member.spelled).read_date_only()
+        if member.single
+        else _Reader(f"{opening}{member.spelled}{closing}").read_set_only()
+        for member in members
+    )
 
 
 def format_year(year: int) -> str:
@@ -354,6 +399,25 @@ _TIME: Final = re.compile(
     r"(?P<tz>Z|z|[+-]\d\d(?::?\d\d)?)?"
 )
 _BASIC_DATE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)")
+_BASIC_DATE_TIME: Final = re.compile(r"([+-]?\d{4})(\d\d)(\d\d)[Tt](\d\d)(?::?(\d\d)(?::?(\d\d))?)?")
+_CLOSING: Final = {"[": "]", "{": "}"}
+_SET_KIND: Final = {"[": "one-of set", "{": "all-of set"}
+
+
+@attrs.frozen
+class _SetMember:
+    """One member of a set as written: a date, a range ``a..b``, or a date open before or after."""
+
+    first: UncertainDate
+    last: UncertainDate
+    spelled: str  # canonical EDTF, without the set's brackets
+    open_before: bool = False
+    open_after: bool = False
+
+    @property
+    def single(self) -> bool:
+        """Whether the member is one date, neither a range nor open."""
+        return self.first is self.last and not (self.open_before or self.open_after)
 
 
 class _Reader:
@@ -393,17 +457,32 @@ class _Reader:
             self.fail("empty date; " + _EXPECTED_DATE, 0)
         if text != text.strip():
             self.fail("leading or trailing spaces", 0 if text[0].isspace() else len(text.rstrip()))
-        if text[0] == "{":
-            self.fail("all-of sets ({...}) name several dates; give each date its own event, or use an interval")
-        if text[0] == "[":
-            value = self.read_set()
-            self.expect_end()
-            return value
-        if "/" in text:
+        if "/" in text:  # never inside a set: its members are dates
             return self.read_interval()
+        if text[0] in _CLOSING:
+            return self.read_set_only()
         basic = _BASIC_DATE.fullmatch(text)
         if basic is not None:
             return _Reader(f"{basic[1]}-{basic[2]}-{basic[3]}").read_single(text_for_value=text)
+        basic_time = _BASIC_DATE_TIME.match(text)
+        if basic_time is not None:
+            year, month, day, hour, minute, second = basic_time.groups()
+            clock = hour + "".join(f":{part}" for part in (minute, second) if part is not None)
+            self.fail(
+                "a date with a time is read in extended format only, with '-' between the parts of the date "
+                f"(as EDTF requires): write {year}-{month}-{day}T{clock}",
+                0,
+            )
+        return self.read_date_only()
+
+    def read_set_only(self) -> UncertainDate:
+        """The whole text as one set."""
+        value = self.read_set()
+        self.expect_end()
+        return value
+
+    def read_date_only(self) -> UncertainDate:
+        """The whole text as one date."""
         value = self.read_date()
         self.expect_end()
         return value
@@ -436,87 +515,124 @@ class _Reader:
         if part == "..":
             self.pos = stop
             return Endpoint.OPEN
-        value = self.read_date(stop=stop)
+        if part[0] == "{":
+            self.fail(
+                "an interval end is one date, and an all-of set ({...}) names several; "
+                "give the date, or a one-of set ([...]) of the dates it may be"
+            )
+        # A one-of set is how chronology writes a week or a run of days, so it reads as an end too.
+        value = self.read_set(stop=stop) if part[0] == "[" else self.read_date(stop=stop)
         if self.pos != stop:
             self.fail(f"unexpected {self.peek()!r} in interval {'start' if before_slash else 'end'}")
         return value
 
-    # -- one-of sets -------------------------------------------------------------
+    # -- one-of and all-of sets ----------------------------------------------------
 
-    def read_set(self) -> UncertainDate:
+    def read_set(self, stop: int | None = None) -> UncertainDate:
+        """A one-of set ``[a, b, c..d]`` or an all-of set ``{a, b, c..d}``: one value, the hull of its members.
+
+        The precision is the coarsest member's and a qualifier on any member
+        qualifies the value. A one-of set of one Monday-to-Sunday run of days
+        is a week (how a week is written).
+        """
         opening = self.pos
-        self.pos += 1
-        close = self.text.find("]", self.pos)
+        all_of = self.text[opening] == "{"
+        members = self.read_set_members(stop)
+        qualifier = _Q.NONE
+        for member in members:
+            qualifier |= member.first.qualifier | member.last.qualifier
+        precision = max((m.precision for member in members for m in (member.first, member.last)), key=_rank)
+        open_before, open_after = members[0].open_before, members[-1].open_after
+        if open_before and open_after:
+            self.fail("a set open on both sides says nothing of when; give at least one end", opening)
+        only = members[0]
+        if len(members) == 1 and not all_of and _is_calendar_week(only.first, only.last):
+            precision = Precision.WEEK  # how a week (2024-W41) is written: it reads back as a week
+        offsets = {m.utc_offset for member in members for m in (member.first, member.last)}
+        brackets = "{}" if all_of else "[]"
+        return UncertainDate(
+            lo=OPEN_LO if open_before else min(member.first.lo for member in members),
+            hi=OPEN_HI if open_after else max(member.last.hi for member in members),
+            precision=precision,
+            qualifier=qualifier,
+            utc_offset=offsets.pop() if len(offsets) == 1 else None,
+            edtf=brackets[0] + ", ".join(member.spelled for member in members) + brackets[1],
+            text=self.text,
+        )
+
+    def read_set_members(self, stop: int | None = None) -> list[_SetMember]:
+        """The members of the set at ``self.pos`` (ending before ``stop``), as written; leaves ``self.pos`` after it."""
+        opening = self.pos
+        bracket = self.text[opening]
+        kind = _SET_KIND[bracket]
+        close = self.text.find(_CLOSING[bracket], opening + 1, len(self.text) if stop is None else stop)
         if close < 0:
-            self.fail("one-of set has no closing ']'", opening)
-        members: list[tuple[UncertainDate, UncertainDate]] = []
-        spelled: list[str] = []
-        open_before = open_after = False
+            self.fail(f"{kind} has no closing {_CLOSING[bracket]!r}", opening)
+        self.pos += 1
+        members: list[_SetMember] = []
         while True:
-            if self.text.startswith("..", self.pos):
-                if members:
+            dots = self.pos
+            open_before = self.text.startswith("..", dots)
+            if open_before:
+                if members and bracket == "[":
                     self.fail("only the first member of a set may be open before ('[..1760-12-03, 1762]')")
                 self.pos += 2
-                open_before = True
-            first = self.read_date(stop=close)
-            last = first
-            if open_before and not members:
+            first = self.read_member_date(close, kind)
+            if open_before:
+                if bracket == "{":
+                    self.refuse_open_member(f"..{first.edtf}", dots)
                 if self.text.startswith("..", self.pos):
                     self.fail("a set open on both sides says nothing of when; give at least one end", opening)
-                spelled.append(f"..{first.edtf}")
+                members.append(_SetMember(first, first, f"..{first.edtf}", open_before=True))
             elif self.text.startswith("..", self.pos):
+                dots = self.pos
                 self.pos += 2
+                if bracket == "{" and self.pos in (close, self.text.find(",", dots, close)):
+                    self.refuse_open_member(f"{first.edtf}..", dots)
                 if self.pos == close:
-                    open_after = True
-                    spelled.append(f"{first.edtf}..")
-                    members.append((first, last))
+                    members.append(_SetMember(first, first, f"{first.edtf}..", open_after=True))
                     break
                 if self.peek() == ",":
                     self.fail("only the last member of a set may be open after ('[1760, 1762-12..]')")
                 range_start = self.pos
-                last = self.read_date(stop=close)
+                last = self.read_member_date(close, kind)
                 if last.lo < first.lo:
                     self.fail(f"reversed range in set: {last.edtf} comes before {first.edtf}", range_start)
-                spelled.append(f"{first.edtf}..{last.edtf}")
+                members.append(_SetMember(first, last, f"{first.edtf}..{last.edtf}"))
             else:
-                spelled.append(first.edtf)
-            members.append((first, last))
+                members.append(_SetMember(first, first, first.edtf))
             if self.pos == close:
                 break
             if self.peek() != ",":
-                self.fail(f"unexpected {self.peek()!r} in one-of set; members are separated by ','")
+                self.fail(f"unexpected {self.peek()!r} in {kind}; members are separated by ','")
             self.pos += 1
             while self.peek() == " ":
                 self.pos += 1
         self.pos = close + 1
-        qualifier = _Q.NONE
-        for first, last in members:
-            qualifier |= first.qualifier | last.qualifier
-        precision = max((m.precision for pair in members for m in pair), key=lambda p: p.rank)
-        if open_before or open_after:
-            if open_before and open_after:
-                self.fail("a set open on both sides says nothing of when; give at least one end", opening)
-            only = members[0][0] if len(members) == 1 else None
-            return UncertainDate(
-                lo=OPEN_LO if open_before else min(first.lo for first, _ in members),
-                hi=OPEN_HI if open_after else max(last.hi for _, last in members),
-                precision=precision,
-                qualifier=qualifier,
-                utc_offset=only.utc_offset if only is not None else None,
-                edtf="[" + ", ".join(spelled) + "]",
-                text=self.text,
+        return members
+
+    def read_member_date(self, close: int, kind: str) -> UncertainDate:
+        """One date inside a set; a week date is refused, since EDTF writes a week as a set itself."""
+        start = self.pos
+        value = self.read_date(stop=close)
+        if value.edtf.startswith("["):
+            self.fail(
+                f"a week date cannot be a member of a set ({kind}); give the week's days as a range "
+                f"({value.edtf[1:-1]})",
+                start,
             )
-        if len(members) == 1 and _is_calendar_week(*members[0]):
-            precision = Precision.WEEK  # how a week (2024-W41) is written: it reads back as a week
-        offsets = {m.utc_offset for pair in members for m in pair}
-        return UncertainDate(
-            lo=min(first.lo for first, _ in members),
-            hi=max(last.hi for _, last in members),
-            precision=precision,
-            qualifier=qualifier,
-            utc_offset=offsets.pop() if len(offsets) == 1 else None,
-            edtf="[" + ", ".join(spelled) + "]",
-            text=self.text,
+        return value
+
+    def refuse_open_member(self, member: str, position: int) -> NoReturn:
+        """Refuse an open member of an all-of set: all of an endless run of dates is no event's date."""
+        before = member.startswith("..")
+        interval = f"../{member[2:]}" if before else f"{member[:-2]}/.."
+        self.fail(
+            f"an all-of set cannot have an open member ({member}): it would take in every date "
+            f"{'up to' if before else 'from'} {member.strip('.')}{'' if before else ' on'}; list every member, "
+            "or write an interval "
+            f"({interval}) or a one-of set ([{member}])",
+            position,
         )
 
     # -- a single date -------------------------------------------------------------
@@ -837,6 +953,10 @@ class _Reader:
         if month is not None and month.digits != "XX":
             return Precision.MONTH
         return year.precision
+
+
+def _rank(precision: Precision) -> int:
+    return precision.rank
 
 
 _YEAR_PRECISION_BY_HIDDEN: Final = {

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, Final
 
 import attrs
@@ -85,37 +86,73 @@ class Calendar:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    calendar: str | None = None  # "julian" or "gregorian" where the date says so ("(O.S.)"); else the reading's
+    double: bool = False  # the year was written double ("10 February 1665/6"): the year is the second
 
     def completed(self, other: Calendar) -> Calendar:
         """The date with the month and year it leaves out taken from ``other`` ("3" of "3-5 October 2024")."""
         month = self.month if self.month is not None or self.day is None else other.month
         year = self.year if self.year is not None or month is None else other.year
-        return attrs.evolve(self, month=month, year=year)
+        return attrs.evolve(self, month=month, year=year, calendar=self.calendar or other.calendar)
+
+    @property
+    def julian(self) -> bool:
+        """Whether the date is of the Julian calendar: said so, or the reading's calendar when it says nothing."""
+        return (self.calendar or _CALENDAR.get()) == "julian"
 
     def rule(self) -> DateRule:
         """The rule this date names: a fixed date when it gives its year, else read from the anchor."""
         if self.month is None:
             if self.year is None:
                 raise _Refused("a day of the month needs its month ('3 October')")
+            if self.double:  # an Old Style year: 25 March to the 24 March after
+                first, last = self._day_number(self.year - 1, 3, 25), self._day_number(self.year, 3, 24)
+                return Fixed(UncertainDate.from_days(first, last, Precision.YEAR))
+            if self.julian:
+                first, last = self._day_number(self.year, 1, 1), self._day_number(self.year, 12, 31)
+                return Fixed(UncertainDate.from_days(first, last, Precision.YEAR))
             return Fixed(_year_value(self.year, self.year, Precision.YEAR))
         if self.day is not None and not 1 <= self.day <= _LONGEST_MONTH[self.month]:
             raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]}")
         if self.year is None:
+            if self.calendar == "julian":
+                raise _Refused("an Old Style (Julian) date is converted with its year; give the year")
             rule: DateRule = MonthRule(self.month, None, self.day)
             return rule if self.weekday is None else Modified(rule, OnWeekday(self.weekday))
+        if self.double and (self.month, self.day or 1) > (3, 24):
+            raise _Refused(
+                "a double year ('1665/6') is written for 1 January to 24 March only, the days that Old Style "
+                "counted in the earlier year"
+            )
+        length = self._days_in_month(self.year, self.month)
         if self.day is None:
-            first = _calendar.day_number(self.year, self.month, 1)
-            last = first + _calendar.days_in_month(self.year, self.month) - 1
-            return Fixed(UncertainDate.from_days(first, last, Precision.MONTH))
-        if self.day > _calendar.days_in_month(self.year, self.month):
-            raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}")
-        number = _calendar.day_number(self.year, self.month, self.day)
+            first = self._day_number(self.year, self.month, 1)
+            return Fixed(UncertainDate.from_days(first, first + length - 1, Precision.MONTH))
+        if self.day > length:
+            style = " (Julian)" if self.julian else ""
+            raise _Refused(
+                f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}{style}"
+            )
+        number = self._day_number(self.year, self.month, self.day)
         if self.weekday is not None and (number - 1) % 7 != self.weekday:
             written = f"{self.day} {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}"
             actual = _WEEKDAY_NAMES[(number - 1) % 7]
             raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
         return Fixed(UncertainDate.from_days(number, number, Precision.DAY))
 
+    def _day_number(self, year: int, month: int, day: int) -> int:
+        if self.julian:
+            return _calendar.julian_day_number(year, month, day)
+        return _calendar.day_number(year, month, day)
+
+    def _days_in_month(self, year: int, month: int) -> int:
+        if self.julian:
+            return _calendar.julian_days_in_month(year, month)
+        return _calendar.days_in_month(year, month)
+
+
+#: The calendar dates in words are read in when they do not say ("julian" from a file's [reading]).
+_CALENDAR: Final[ContextVar[str]] = ContextVar("calendar", default="gregorian")
 
 _MONTH_NAMES: Final = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                        "October", "November", "December"]  # fmt: skip
@@ -144,6 +181,16 @@ def _rule(reading: Calendar | DateRule) -> DateRule:
 def _era_year(number: int, sign: int) -> int:
     """An astronomical year: 44 BC is -43, AD 79 is 79."""
     return 1 - number if sign < 0 else number
+
+
+def _double_year(first: int, second: int) -> int:
+    """The year of "1665/6" or "1665/66": the second, checked to follow the first."""
+    year = first + 1
+    if second != year % 10 ** len(str(second)):
+        raise _Refused(
+            f"'{first}/{second}' is not a double year: the second year follows the first ('{first}/{year % 100:02d}')"
+        )
+    return year
 
 
 def _not_year_zero(year: int) -> int:
@@ -195,8 +242,13 @@ def _season_of_years(season: tuple[int, int], year: int, next_year: int) -> Date
 
 
 def _hemisphere_season(hemisphere: str, season: tuple[int, int], year: int) -> DateRule:
-    first_month = season[0] if hemisphere == "north" else (season[0] + 5) % 12 + 1
-    return _grouping(first_month, season[1], Precision.SEASON, year)
+    """A season named with its hemisphere, as EDTF's codes 25-32 write it ("southern summer 2024": 2024-30)."""
+    from chronology.notation.edtf import format_year, parse_edtf
+
+    code = {3: 25, 6: 26, 9: 27, 12: 28}[season[0]] + (4 if hemisphere == "south" else 0)
+    value = parse_edtf(f"{format_year(year)}-{code}")
+    assert isinstance(value, UncertainDate)
+    return Fixed(value)
 
 
 def _quarter(number: int, year: int) -> DateRule:
@@ -293,6 +345,22 @@ def _relative_season(which: str, season: tuple[int, int]) -> DateRule:
     return SeasonRule(season[0], season[1], Precision.SEASON, which)  # type: ignore[arg-type]
 
 
+def _all_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
+    """All of several dates, each fixed: read as the EDTF all-of set of their notations (a range as a..b)."""
+    from chronology.notation.edtf import parse_edtf
+
+    spelled = []
+    for ends in items:
+        rules = _paired(ends[0], ends[1]) if len(ends) == 2 else (_rule(ends[0]),)
+        values = [r.value for r in rules if isinstance(r, Fixed)]
+        if len(values) != len(rules) or any(v.edtf.startswith(("[", "{")) for v in values):
+            raise _Refused("each date of 'each of ...' is a date of its own, with its year ('1667', 'June 1668')")
+        spelled.append("..".join(v.edtf for v in values))
+    value = parse_edtf("{" + ", ".join(spelled) + "}")
+    assert isinstance(value, UncertainDate)
+    return Fixed(value)
+
+
 def _paired(start: Calendar | DateRule, end: Calendar | DateRule) -> tuple[DateRule, DateRule]:
     """Two ends of a range: the first takes what it leaves out from the second, and its year when both lack one."""
     if isinstance(start, Calendar) and isinstance(end, Calendar):
@@ -356,7 +424,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
 
     # calendar dates, as far as they go
     calendar = Named("calendar")
-    calendar.define(
+    # an English record's double year ("1665/6"): the year is the second, Old Style's year having begun on 25 March
+    double_year = (Number(1000, 9999, digits=(4, 4)) + Mark("/") + Number(0, 99, digits=(1, 2))).to(_double_year)
+    plain = (
         (weekday + comma + day + optional(word("of")) + month + comma + year).to(
             lambda w, d, m, y: Calendar(y, m, d, w)
         )
@@ -364,13 +434,22 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (weekday + comma + day + optional(word("of")) + month).to(lambda w, d, m: Calendar(None, m, d, w))
         | (weekday + comma + month + day).to(lambda w, m, d: Calendar(None, m, d, w))
         | (the + day + optional(word("of")) + month + comma + year).to(lambda d, m, y: Calendar(y, m, d))
+        | (the + day + optional(word("of")) + month + comma + double_year).to(
+            lambda d, m, y: Calendar(y, m, d, double=True)
+        )
         | (month + day + comma + year).to(lambda m, d, y: Calendar(y, m, d))
+        | (month + day + comma + double_year).to(lambda m, d, y: Calendar(y, m, d, double=True))
         | (the + day + optional(word("of")) + month).to(lambda d, m: Calendar(None, m, d))
         | (month + day).to(lambda m, d: Calendar(None, m, d))
         | (month + comma + year).to(lambda m, y: Calendar(y, m))
+        | (month + comma + double_year).to(lambda m, y: Calendar(y, m, double=True))
         | month.to(lambda m: Calendar(None, m))
         | year.to(lambda y: Calendar(y))
+        | double_year.to(lambda y: Calendar(y, double=True))
     )
+    # the calendar it is written in: "5 September 1666 (O.S.)", "1 March 1700 Julian"
+    style = optional(Mark("(")) + cat("calendar") + optional(Mark(")"))
+    calendar.define((plain + style).to(lambda date, name: attrs.evolve(date, calendar=name)) | plain)
     # the first of two dates may leave out what the second gives ("3-5 October", "June-August 2024")
     partial = calendar | day.to(lambda d: Calendar(None, None, d))
 
@@ -409,6 +488,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     clock = (
         (Number(1, 12) + optional(Mark(":") + Number(0, 59, digits=(2, 2)), None) + meridiem).to(_clock)
         | _suffixed_clock()
+        | (Number(1, 12) + Mark(":") + Number(0, 59, frozenset({"am"}), (2, 2))).to(lambda h, m: _clock(h, m, "am"))
+        | (Number(1, 12) + Mark(":") + Number(0, 59, frozenset({"pm"}), (2, 2))).to(lambda h, m: _clock(h, m, "pm"))
         | (Number(0, 23, digits=(1, 2)) + Mark(":") + Number(0, 59, digits=(2, 2))).to(lambda h, m: _clock(h, m, None))
         | (
             Number(0, 23, digits=(1, 2))
@@ -472,7 +553,15 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             lambda reading, start: Lasting(start, _rule(reading))
         )
     )
-    phrase = optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | dated)
+    # all of several dates: "each of 1667, 1668 and 1670 to 1672" (EDTF {1667, 1668, 1670..1672})
+    item = (partial + word("to") + dated).to(lambda first, last: (first, last)) | dated.to(lambda one: (one,))
+    items = Named("items")
+    items.define(
+        (item + Mark(",") + items).to(lambda first, rest: [first, *rest])
+        | (item + optional(Mark(",")) + word("and") + item).to(lambda first, last: [first, last])
+    )
+    each = (word("each of", "all of") + items).to(_all_of)
+    phrase = optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
     return Grammar(words, phrase)
 
 
@@ -499,8 +588,16 @@ ENGLISH_GRAMMAR: Final = english_grammar()
 # -- reading a phrase -------------------------------------------------------------------------
 
 
-def read_english(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> RelativeDate | DateValue:
+def read_english(
+    text: str, grammar: Grammar = ENGLISH_GRAMMAR, *, calendar: str = "gregorian"
+) -> RelativeDate | DateValue:
     """Read an English phrase: a :class:`~chronology.relative.RelativeDate` where it needs an anchor, else its value.
+
+    Args:
+        text: the phrase.
+        grammar: the language's rules and words.
+        calendar: the calendar of dates that do not say theirs: ``"gregorian"``
+            or ``"julian"`` (Old Style, converted on reading).
 
     Raises:
         DateParseError: the phrase is not one this reader knows (naming the
@@ -508,6 +605,14 @@ def read_english(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> RelativeDate 
             cannot exist ("February 30", "Monday 12 March 2024").
 
     """
+    token = _CALENDAR.set(calendar)
+    try:
+        return _read(text, grammar)
+    finally:
+        _CALENDAR.reset(token)
+
+
+def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
     tokens, stuck = tokenize(text, grammar.words)
     if stuck is not None:
         raise DateParseError(text, f"{text[stuck]!r} has no place in a date; {EXPECTED_ENGLISH}", position=stuck)
@@ -559,7 +664,7 @@ def _first_unknown(tokens: list[Token], grammar: Grammar) -> int:
 #: Words the English rules name themselves (not by category).
 _GRAMMAR_WORDS: Final = frozenset(
     {"the", "of", "and", "between", "from", "to", "until", "till", "through", "since", "on", "at", "week", "quarter",
-     "half", "within", "ongoing", "end", "unknown", "no", "start"}
+     "half", "within", "ongoing", "end", "unknown", "no", "start", "each", "all"}
 )  # fmt: skip
 
 

@@ -69,6 +69,8 @@ def _ordinal(number: int) -> str:
 
 
 def _instant_label(value: UncertainDate) -> str:
+    if value.all_of:
+        return _all_of_label(value)
     if value.lo <= OPEN_LO:
         return "before " + _bounds_label(*_next_unit(value.hi, value.precision, after=True))
     if value.hi >= OPEN_HI:
@@ -80,6 +82,27 @@ def _instant_label(value: UncertainDate) -> str:
         year = _calendar.from_day_number(value.lo // SECONDS_PER_DAY)[0]
         return f"{hemisphere}ern {season} {year_label(year)}".capitalize()
     return _bounds_label(value.lo, value.hi, value.precision, value.utc_offset)
+
+
+def _all_of_label(value: UncertainDate) -> str:
+    """Name every member of an all-of set ("each of 1667, 1668 and 1670 to 1672"), a range as "first to last"."""
+    parts = []
+    for member in value.members:
+        if member.all_of:  # a range of the set: every date from its first to its last
+            first, last = member.edtf[1:-1].split("..")
+            parts.append(f"{label(_parse(first))} to {label(_parse(last))}")
+        else:
+            parts.append(label(member))
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"each of {listed}"
+
+
+def _parse(edtf: str) -> UncertainDate:
+    from chronology.notation.edtf import parse_edtf
+
+    value = parse_edtf(edtf)
+    assert isinstance(value, UncertainDate)
+    return value
 
 
 def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int, int, Precision, int | None]:
@@ -147,9 +170,9 @@ def _grouping_label(year: int, first_month: int, months: int, precision: Precisi
         if first_month == 12 and 1 <= year < 9999:  # a winter runs into the next year: "Winter 2024-25"
             return f"Winter {year}-{(year + 1) % 100:02d}"
         return f"{_SEASONS[first_month]} {year_label(year)}"
-    if months == 3 and first_month in (1, 4, 7, 10):
+    if months == 3 and precision is Precision.QUARTER and first_month in (1, 4, 7, 10):
         return f"Q{(first_month + 2) // 3} {year_label(year)}"
-    if months == 6 and first_month in (1, 7):
+    if months == 6 and precision is Precision.SEMESTER and first_month in (1, 7):
         return f"H{(first_month + 5) // 6} {year_label(year)}"
     return None
 

@@ -253,5 +253,14 @@ ENGLISH: Final = WordTable(
         "lead": dict.fromkeys(_LEADS, ""),
         "local_time": {"local time": "local"},
         "utc": {"utc": 0, "gmt": 0},
+        # The calendar a date is written in: Old Style (Julian) or New Style (Gregorian).
+        "calendar": {
+            "os": "julian",
+            "old style": "julian",
+            "julian": "julian",
+            "ns": "gregorian",
+            "new style": "gregorian",
+            "gregorian": "gregorian",
+        },
     },
 )

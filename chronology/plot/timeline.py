@@ -117,7 +117,7 @@ def plot_timeline(
     dpi: float = 100.0,
     show_reports: bool = True,
     dense: int | None = None,
-    widening: Widening = DEFAULT_WIDENING,
+    widening: Widening | None = None,
     footnote: bool = True,
     label: Callable[[Event], str] | None = None,
 ) -> TimelinePlot:
@@ -140,7 +140,8 @@ def plot_timeline(
         show_reports: join each report to what it reports.
         dense: draw density bands instead of marks above this many events
             (300 by default).
-        widening: how far approximate ends fade (the "possible" policy).
+        widening: how far approximate ends fade (the "possible" policy); None
+            for each event's own (its file's ``[reading]``, else the default).
         footnote: name the sources under the plot.
         label: the text of an event's label; its shortened title by default.
 
@@ -169,7 +170,9 @@ def plot_timeline(
         ax.set_xlim(x_left, x_right)
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         minimum_width = (x_right - x_left) / 350
-        shapes = {e.id: _shape(e, minimum_width, x_left, x_right, widening) for e in events}
+        shapes = {
+            e.id: _shape(e, minimum_width, x_left, x_right, widening or e.widening or DEFAULT_WIDENING) for e in events
+        }
         if is_dense:
             rows = dict.fromkeys(lane_names, _DENSE_ROWS)
             placements: dict[str, Placement] = {}

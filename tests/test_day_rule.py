@@ -1,0 +1,61 @@
+"""One day rule everywhere: instants with an offset compare in UTC, by free functions, timelines and commands."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import chronology
+from chronology import Certainty, Event, Timeline, before, parse
+from chronology.cli import main
+
+SEOUL = "2024-10-18T03:00+09:00"  # 17 October, 18:00 UTC
+LONDON = "2024-10-17T20:00Z"
+
+
+@pytest.fixture
+def timeline() -> Timeline:
+    return Timeline(
+        [
+            Event(id="seoul", title="At 3 a.m. in Seoul", when=parse(SEOUL)),
+            Event(id="london", title="At 8 p.m. in London", when=parse(LONDON)),
+            Event(id="the-17th", title="On the 17th", when=parse("2024-10-17")),
+        ]
+    )
+
+
+def test_the_seoul_time_is_before_the_london_time_for_every_function(timeline: Timeline) -> None:
+    seoul, london = timeline["seoul"].when, timeline["london"].when
+    assert before(seoul, london) is Certainty.CERTAIN
+    order = [e.id for e in timeline.sorted() if e.id != "the-17th"]
+    assert order == ["seoul", "london"]
+    # a timeline's order questions go by the (UTC) day: both fall on 17 October, neither after the other
+    assert [e.id for e in timeline.after(timeline["london"])] == []
+    assert [e.id for e in timeline.after(timeline["seoul"])] == []
+    assert [e.id for e in timeline.after(parse("2024-10-16"))] == ["seoul", "london", "the-17th"]
+
+
+def test_a_time_with_an_offset_falls_on_its_utc_day(timeline: Timeline) -> None:
+    seoul = timeline["seoul"].when
+    assert {e.id for e in timeline.on("2024-10-17", mode="certain")} == {"seoul", "london", "the-17th"}
+    assert [e.id for e in timeline.on("2024-10-18")] == []
+    assert before(seoul, parse("2024-10-18")) is Certainty.CERTAIN
+    assert before(parse("2024-10-17"), seoul) is Certainty.IMPOSSIBLE
+    assert chronology.relations(seoul, parse("2024-10-17")) == {chronology.Relation.EQUALS}
+
+
+def test_the_query_command_follows_the_same_rule(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        f'[[events]]\nid = "seoul"\ntitle = "Seoul"\nwhen = "{SEOUL}"\n\n'
+        f'[[events]]\nid = "london"\ntitle = "London"\nwhen = "{LONDON}"\n'
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["query", str(path), "--from", "2024-10-17", "--to", "2024-10-17", "--certain"], out=out, err=err) == 0
+    listed = [line.split()[-2] for line in out.getvalue().splitlines()[1:]]
+    assert listed == ["seoul", "london"]
+    out = io.StringIO()
+    assert main(["query", str(path), "--from", "2024-10-18", "--to", "2024-10-18"], out=out, err=err) == 0
+    assert "seoul" not in out.getvalue()

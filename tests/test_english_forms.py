@@ -1,0 +1,341 @@
+"""Every form of "Dates as people write them", each with its documented reading: one table per rule."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import chronology
+from chronology import DateParseError, Endpoint, Interval, Precision, Qualifier, UncertainDate, parse
+from chronology.notation import parse_expression
+
+REPORT = parse("2024-11-17")  # a Sunday: Bloomberg's article
+DAY = 86_400
+
+
+def bounds(value: object) -> tuple[str | None, str | None]:
+    """Earliest and latest as ISO text, None for an open side; times keep their time."""
+    assert isinstance(value, UncertainDate), value
+    first = None if value.open_before else value.earliest.isoformat()
+    last = None if value.open_after else value.latest.isoformat()
+    return first, last
+
+
+Row = tuple[str, str | None, str | None, Qualifier]
+
+
+def table(rows: list[Row]) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize(("phrase", "earliest", "latest", "qualifier"), rows, ids=[r[0] for r in rows])
+
+
+A, U, N = Qualifier.APPROXIMATE, Qualifier.UNCERTAIN, Qualifier.NONE
+
+HEDGES: list[Row] = [
+    ("c. 1400", "1400-01-01", "1400-12-31", A),
+    ("circa 1400", "1400-01-01", "1400-12-31", A),
+    ("ca. 1400", "1400-01-01", "1400-12-31", A),
+    ("c.1400", "1400-01-01", "1400-12-31", A),
+    ("about 1400", "1400-01-01", "1400-12-31", A),
+    ("around June 2024", "2024-06-01", "2024-06-30", A),
+    ("roughly 1850", "1850-01-01", "1850-12-31", A),
+    ("around late October 2024", "2024-10-21", "2024-10-31", A),
+    ("c. 1450s", "1450-01-01", "1459-12-31", A),
+    ("1468?", "1468-01-01", "1468-12-31", U),
+    ("c. 1468?", "1468-01-01", "1468-12-31", Qualifier.BOTH),
+]
+PERIODS: list[Row] = [
+    ("1450s", "1450-01-01", "1459-12-31", N),
+    ("the 1450s", "1450-01-01", "1459-12-31", N),
+    ("the 1400s", "1400-01-01", "1499-12-31", N),  # a hundred: the century
+    ("the 2000s", "2000-01-01", "2009-12-31", N),  # except the decade everyone means
+    ("the 15th century", "1400-01-01", "1499-12-31", N),
+    ("the fifteenth century", "1400-01-01", "1499-12-31", N),
+    ("the early 15th century", "1400-01-01", "1432-12-31", N),
+    ("the mid 15th century", "1433-01-01", "1465-12-31", N),
+    ("mid-15th century", "1433-01-01", "1465-12-31", N),
+    ("the late 15th century", "1466-01-01", "1499-12-31", N),
+    ("early 1470s", "1470-01-01", "1472-12-31", N),
+    ("late 2023", "2023-09-01", "2023-12-31", N),
+    ("mid-2024", "2024-05-01", "2024-08-31", N),
+    ("the early 2000s", "2000-01-01", "2002-12-31", N),
+    ("spring 2024", "2024-03-01", "2024-05-31", N),
+    ("autumn 1462", "1462-09-01", "1462-11-30", N),
+    ("fall 1462", "1462-09-01", "1462-11-30", N),
+    ("winter 2023", "2023-12-01", "2024-02-29", N),
+    ("Winter 2023-24", "2023-12-01", "2024-02-29", N),
+    ("southern summer 2024", "2024-12-01", "2025-02-28", N),
+    ("Q3 2024", "2024-07-01", "2024-09-30", N),
+    ("the third quarter of 2024", "2024-07-01", "2024-09-30", N),
+    ("H1 2024", "2024-01-01", "2024-06-30", N),
+    ("the first half of 2024", "2024-01-01", "2024-06-30", N),
+    ("sometime in 1665", "1665-01-01", "1665-12-31", N),
+    ("in 1468", "1468-01-01", "1468-12-31", N),
+    ("the 2nd millennium", "1000-01-01", "1999-12-31", N),
+]
+TERMINI: list[Row] = [
+    ("before 23 August 1456", None, "1456-08-22", N),
+    ("by 1455", None, "1455-12-31", N),
+    ("no later than May 1665", None, "1665-05-31", N),
+    ("not after 1712", None, "1712-12-31", N),
+    ("after 1460", "1461-01-01", None, N),
+    ("no earlier than 1450", "1450-01-01", None, N),
+    ("not before 1450", "1450-01-01", None, N),
+    ("before c. 1456", None, "1455-12-31", A),
+]
+ONE_OF_RANGES: list[Row] = [
+    ("between 1434 and 1444", "1434-01-01", "1444-12-31", N),
+    ("between 7 and 13 October 2024", "2024-10-07", "2024-10-13", N),
+    ("between June and August 2024", "2024-06-01", "2024-08-31", N),
+]
+DATELINES: list[Row] = [
+    ("Tuesday 12 March 2024", "2024-03-12", "2024-03-12", N),
+    ("Tue, 12 Mar 2024", "2024-03-12", "2024-03-12", N),
+    ("Tuesday, March 12, 2024", "2024-03-12", "2024-03-12", N),
+]
+ERAS: list[Row] = [
+    ("44 BC", "-0043", "-0043", N),
+    ("44 BCE", "-0043", "-0043", N),
+    ("AD 79", "0079", "0079", N),
+    ("79 CE", "0079", "0079", N),
+    ("c. 500 BC", "-0499", "-0499", A),
+]
+OLD_STYLE: list[Row] = [
+    ("5 September 1666 (O.S.)", "1666-09-15", "1666-09-15", N),
+    ("5 September 1666 Old Style", "1666-09-15", "1666-09-15", N),
+    ("29 February 1700 (O.S.)", "1700-03-11", "1700-03-11", N),  # a Julian leap day
+    ("10 February 1665/6", "1666-02-10", "1666-02-10", N),  # a double year: the year is the second
+    ("1665/66", "1665-03-25", "1666-03-24", N),  # an Old Style year, from Lady Day
+]
+
+
+@table(HEDGES + PERIODS + TERMINI + ONE_OF_RANGES + DATELINES)
+def test_dates_read_without_an_anchor(
+    phrase: str, earliest: str | None, latest: str | None, qualifier: Qualifier
+) -> None:
+    value = parse(phrase)
+    assert bounds(value) == (earliest, latest)
+    assert isinstance(value, UncertainDate)
+    assert value.qualifier == qualifier
+
+
+@table(ERAS)
+def test_years_before_the_common_era_are_astronomical_in_edtf(
+    phrase: str, earliest: str, latest: str, qualifier: Qualifier
+) -> None:
+    value = parse(phrase)
+    assert isinstance(value, UncertainDate)
+    assert value.to_edtf() == earliest + qualifier.symbol
+    assert value.qualifier == qualifier
+    assert value.label.endswith(("44 BCE", "AD 79", "500 BCE"))
+
+
+@table(OLD_STYLE)
+def test_old_style_dates_are_converted_with_the_calendar_library(
+    phrase: str, earliest: str, latest: str, qualifier: Qualifier
+) -> None:
+    assert bounds(parse(phrase)) == (earliest, latest)
+
+
+def test_a_julian_reading_converts_dates_in_words_but_never_iso() -> None:
+    assert bounds(parse("5 September 1666", calendar="julian")) == ("1666-09-15", "1666-09-15")
+    assert bounds(parse("1666-09-05", calendar="julian")) == ("1666-09-05", "1666-09-05")
+    assert bounds(parse("5 September 1666 (N.S.)", calendar="julian")) == ("1666-09-05", "1666-09-05")
+
+
+LASTING = [
+    ("from 1452 to 1455", "1452-01-01", "1455-12-31", Endpoint.UNKNOWN),
+    ("1452-1455", "1452-01-01", "1455-12-31", Endpoint.UNKNOWN),
+    ("June-August 2024", "2024-06-01", "2024-08-31", Endpoint.UNKNOWN),
+    ("3-5 October 2024", "2024-10-03", "2024-10-05", Endpoint.UNKNOWN),
+    ("from March to May 1665", "1665-03-01", "1665-05-31", Endpoint.UNKNOWN),
+    ("since February 2022", "2022-02-01", None, Endpoint.OPEN),
+]
+
+
+@pytest.mark.parametrize(("phrase", "start", "end", "_"), LASTING, ids=[r[0] for r in LASTING])
+def test_ranges_from_to_and_with_a_dash_last(phrase: str, start: str, end: str | None, _: Endpoint) -> None:
+    value = parse(phrase)
+    assert isinstance(value, Interval)
+    assert isinstance(value.start, UncertainDate)
+    assert value.start.earliest.isoformat() == start
+    if end is None:
+        assert value.end is Endpoint.OPEN
+    else:
+        assert isinstance(value.end, UncertainDate)
+        assert value.end.latest.isoformat() == end
+    assert value.label.startswith("from ")
+
+
+def test_until_lasts_from_an_unknown_start() -> None:
+    value = parse("until March", anchor=REPORT)
+    assert isinstance(value, Interval)
+    assert value.start is Endpoint.UNKNOWN
+    assert isinstance(value.end, UncertainDate)
+    assert value.end.to_edtf() == "2024-03"
+
+
+AROUND_THE_REPORT = [
+    ("yesterday", "2024-11-16", "2024-11-16"),
+    ("the day before yesterday", "2024-11-15", "2024-11-15"),
+    ("last weekend", "2024-11-09", "2024-11-10"),
+    ("this weekend", "2024-11-16", "2024-11-17"),
+    ("over the weekend", "2024-11-16", "2024-11-17"),
+    ("the previous Thursday", "2024-11-14", "2024-11-14"),
+    ("the following Monday", "2024-11-18", "2024-11-18"),
+    ("earlier this week", "2024-11-11", "2024-11-16"),
+    ("earlier this year", "2024-01-01", "2024-11-16"),
+    ("late last month", "2024-10-21", "2024-10-31"),
+    ("early last week", "2024-11-04", "2024-11-05"),
+    ("last summer", "2024-06-01", "2024-08-31"),
+    ("a fortnight ago", "2024-11-03", "2024-11-03"),
+    ("twenty-one days ago", "2024-10-27", "2024-10-27"),
+    ("Friday", "2024-11-15", "2024-11-15"),
+    ("last night", "2024-11-16T18:00:00", "2024-11-17T05:59:59"),
+    ("this morning", "2024-11-17T06:00:00", "2024-11-17T11:59:59"),
+    ("overnight", "2024-11-16T18:00:00", "2024-11-17T05:59:59"),
+    ("early Monday", "2024-11-11T00:00:00", "2024-11-11T07:59:59"),
+    ("late Tuesday", "2024-11-12T16:00:00", "2024-11-12T23:59:59"),
+    ("Monday morning", "2024-11-11T06:00:00", "2024-11-11T11:59:59"),
+    ("Sunday night", "2024-11-17T18:00:00", "2024-11-18T05:59:59"),
+    ("in the afternoon", "2024-11-17T12:00:00", "2024-11-17T17:59:59"),
+    ("at noon", "2024-11-17T12:00:00", "2024-11-17T12:00:59"),
+    ("at about 3 a.m.", "2024-11-17T03:00:00", "2024-11-17T03:59:59"),
+    ("3 a.m. local time", "2024-11-17T03:00:00", "2024-11-17T03:59:59"),
+    ("14:30 on 3 October 2024", "2024-10-03T14:30:00", "2024-10-03T14:30:59"),
+    ("3 October 2024 at 14:30", "2024-10-03T14:30:00", "2024-10-03T14:30:59"),
+    ("within hours", "2024-11-17T00:00:00", "2024-11-18T22:59:59"),
+    ("hours later", "2024-11-17T01:00:00", "2024-11-18T22:59:59"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), AROUND_THE_REPORT, ids=[r[0] for r in AROUND_THE_REPORT])
+def test_phrases_around_a_report_resolve_against_its_day(phrase: str, earliest: str, latest: str) -> None:
+    assert bounds(parse(phrase, anchor=REPORT)) == (earliest, latest)
+
+
+def test_about_3_am_is_an_approximate_hour_not_an_invented_minute() -> None:
+    value = parse("at about 3 a.m. local time", anchor=REPORT)
+    assert isinstance(value, UncertainDate)
+    assert (value.precision, value.qualifier) == (Precision.HOUR, Qualifier.APPROXIMATE)
+    assert value.label == "c. 17 November 2024, 3 a.m."
+
+
+REFUSED = [
+    ("Monday 12 March 2024", "12 March 2024 is a Tuesday, not a Monday"),
+    ("30 February 2024", "day 30 does not exist in February"),
+    ("29 February 1700", "day 29 does not exist in February 1700"),
+    ("10 June 1665/6", "a double year ('1665/6') is written for 1 January to 24 March only"),
+    ("1665/7", "'1665/7' is not a double year"),
+    ("1455s", "'1455s' is not a decade"),
+    ("summer 2024-25", "only a winter runs into the next year"),
+    ("Febuary 3", "did you mean 'February 3'?"),
+    ("the 15th centry", "did you mean 'the 15th century'?"),
+    ("between 1444 and 1434", "reversed range: 1434 comes before 1444"),
+    ("June (O.S.)", "an Old Style (Julian) date is converted with its year"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "message"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_refusals_say_why_and_name_the_nearest_form(phrase: str, message: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse(phrase, anchor=REPORT)
+    assert message in str(caught.value)
+    assert repr(phrase) in str(caught.value)
+    assert len(caught.value.reason) < 260  # one suggestion and a pointer, not a list of every form
+
+
+def test_labels_that_the_library_printed_before_now_read_back() -> None:
+    for label in ("c. 1400", "1450s", "Autumn 1462", "15th century", "between 1400 and 1409"):
+        assert parse(label).label == label
+
+
+anchors = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
+relative_phrases = st.sampled_from(
+    [
+        "late last month", "early last week", "last weekend", "over the weekend", "earlier this week",
+        "the previous Thursday", "last summer", "a fortnight ago", "overnight", "early Monday",
+        "between March and May", "the day before yesterday", "Monday morning", "c. late October",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150)
+@given(phrase=relative_phrases, start=anchors, span=st.integers(min_value=0, max_value=40))
+def test_a_reading_against_an_uncertain_anchor_is_the_hull_of_every_days_reading(
+    phrase: str, start: datetime.date, span: int
+) -> None:
+    first = start.toordinal()
+    anchor = UncertainDate.from_days(first, first + span)
+    readings = []
+    for day in range(first, first + span + 1):
+        try:
+            readings.append(parse(phrase, anchor=datetime.date.fromordinal(day)))
+        except DateParseError:
+            continue
+    if not readings:
+        return
+    hull = parse(phrase, anchor=anchor)
+    assert isinstance(hull, UncertainDate)
+    assert min(r.lo for r in readings) == hull.lo
+    assert max(r.hi for r in readings) == hull.hi
+    assert hull.lo <= hull.hi
+
+
+def test_a_files_calendar_converts_its_dates_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "plague.toml"
+    path.write_text(
+        '[reading]\ncalendar = "julian"\n\n[[events]]\nid = "fire"\ntitle = "The Great Fire of London begins"\n'
+        'when = "2 September 1666"\n\n[[events]]\nid = "iso"\ntitle = "Written in ISO"\nwhen = "1666-09-02"\n'
+    )
+    timeline = chronology.load(path)
+    assert bounds(timeline["fire"].when) == ("1666-09-12", "1666-09-12")
+    assert bounds(timeline["iso"].when) == ("1666-09-02", "1666-09-02")
+    path.write_text(path.read_text().replace('"julian"', '"julain"'))
+    with pytest.raises(chronology.EventFileError, match="did you mean 'julian'"):
+        chronology.load(path)
+
+
+def test_phrases_are_read_into_rules_and_resolved_later() -> None:
+    expression = parse_expression("late last month")
+    assert isinstance(expression, chronology.RelativeDate)
+    assert expression.needs_anchor
+    assert bounds(expression.resolve(REPORT)) == ("2024-10-21", "2024-10-31")
+
+
+WRITTEN_LOOSELY = [
+    ("June 2024.", "June 2024"),
+    ("June 2024,", "June 2024"),
+    ("the 1450\u2019s", "1450s"),
+    ("44BC", "44 BCE"),
+    ("1450S", "1450s"),
+    ("1452\u20141455", "from 1452 to 1455"),
+    ("3PM", "17 November 2024, 3 p.m."),
+    ("3:15pm", "17 November 2024, 15:15"),
+    ("14:30", "17 November 2024, 14:30"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "label"), WRITTEN_LOOSELY, ids=[r[0] for r in WRITTEN_LOOSELY])
+def test_sentence_punctuation_case_and_spacing_do_not_stop_a_reading(phrase: str, label: str) -> None:
+    assert parse(phrase, anchor=REPORT).label == label
+
+
+def test_hours_from_an_anchor_with_a_time_keep_its_minute_and_offset() -> None:
+    value = parse("three hours later", anchor=parse("2024-10-18T14:30+09:00"))
+    assert isinstance(value, UncertainDate)
+    assert (value.to_edtf(), value.utc_offset) == ("2024-10-18T17:30+09:00", 9 * 3600)
+    back = parse(value.label)
+    assert isinstance(back, UncertainDate)
+    assert (back.lo, back.hi, back.utc_offset) == (value.lo, value.hi, value.utc_offset)
+
+
+def test_all_of_several_dates_reads_and_labels_every_member() -> None:
+    value = parse("{1667, 1668, 1670..1672}")
+    assert isinstance(value, UncertainDate)
+    assert value.label == "each of 1667, 1668 and 1670 to 1672"
+    assert parse(value.label) == value
+    assert [m.to_edtf() for m in value.members] == ["1667", "1668", "{1670..1672}"]
