@@ -775,11 +775,14 @@ class RelativeDate:
         rule: what the phrase means, as a typed rule (a
             :class:`~chronology.relative.Lasting` for something that lasts).
         text: the original wording.
+        zone: the IANA zone its times are in ("Asia/Seoul"), given their
+            offset once resolved; None for floating times.
 
     """
 
     rule: Rule | Lasting
     text: str = attrs.field(eq=False)
+    zone: str | None = None
 
     @property
     def needs_anchor(self) -> bool:
@@ -827,14 +830,23 @@ def resolve(
     anchor = check_anchor(anchor)
     rule = relative.rule
     if not isinstance(rule, Lasting):
-        return _resolve_rule(rule, relative.text, anchor, tense)
+        return _zoned(_resolve_rule(rule, relative.text, anchor, tense), relative)
     start, end = (
-        e if isinstance(e, Endpoint) else _resolve_rule(e, relative.text, anchor, tense) for e in (rule.start, rule.end)
+        e if isinstance(e, Endpoint) else _zoned(_resolve_rule(e, relative.text, anchor, tense), relative)
+        for e in (rule.start, rule.end)
     )
     try:
         return Interval(start, end, text=relative.text)
     except InvalidDateError as error:
         raise DateParseError(relative.text, str(error)) from None
+
+
+def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
+    if relative.zone is None:
+        return value
+    from chronology.zones import localize, zone_named
+
+    return localize(value, zone_named(relative.zone, text=relative.text), text=relative.text)
 
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:

@@ -46,6 +46,7 @@ from chronology.notation import Calendar, parse_expression
 from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
+from chronology.zones import zone_named
 
 __all__ = ["load", "load_document", "load_text", "validate"]
 
@@ -144,6 +145,7 @@ class _File:
     locator: Callable[[str], dict[KeyPath, Spot]] = locate
     widening: Widening | None = None  # its [reading] widening, or its includer's
     calendar: Calendar = "gregorian"  # the calendar of its dates in words: its [reading]'s, or its includer's
+    zone: str | None = None  # the IANA zone of its times without an offset: its [reading]'s, or its includer's
 
     def spot(self, where: KeyPath) -> Spot | None:
         """The most precise known place for ``where``, falling back to its enclosing tables."""
@@ -329,7 +331,7 @@ class _Reader:
         shown = name if origin is None else os.path.normpath(os.path.join(os.path.dirname(origin.name), name))
         file = _File(shown, path, text, len(self.files))
         if origin is not None:  # until its own [reading] says otherwise
-            file.widening, file.calendar = origin.widening, origin.calendar
+            file.widening, file.calendar, file.zone = origin.widening, origin.calendar, origin.zone
         self.files[path] = file
         try:
             document = rtoml.loads(text)
@@ -392,6 +394,14 @@ class _Reader:
                     "; expected 'gregorian' or 'julian' (Old Style, for dates in words)",
                     field="calendar",
                 )
+        zone = reading.get("zone")
+        if zone is not None and self._shape(file, ("reading", "zone"), zone, "text", field="zone"):
+            try:
+                zone_named(zone)
+            except DateParseError as error:
+                self.problem(file, ("reading", "zone"), error.reason, field="zone")
+            else:
+                file.zone = zone
         widening = reading.get("widening")
         if widening is None or not self._shape(file, ("reading", "widening"), widening, "table", field="widening"):
             return
@@ -560,7 +570,8 @@ class _Reader:
         """A date as written in ``file`` (whose [reading] may give the calendar of dates in words), read once."""
         text = value if isinstance(value, str) else value.isoformat()
         calendar: Calendar = "gregorian" if file is None else file.calendar
-        key = text if calendar == "gregorian" else f"{calendar}\x00{text}"
+        zone = None if file is None else file.zone
+        key = text if calendar == "gregorian" and zone is None else f"{calendar}\x00{zone}\x00{text}"
         found = self._expressions.get(key)
         if found is None:
             try:
@@ -568,7 +579,7 @@ class _Reader:
                     raise DateParseError(
                         text, "a TOML time of day with no date; give the date too ('2024-10-18T10:00')"
                     )
-                found = parse_expression(text, calendar=calendar)
+                found = parse_expression(text, calendar=calendar, zone=zone)
             except DateParseError as error:
                 found = error
             except ChronologyError as error:

@@ -38,7 +38,7 @@ KeyPath = tuple[str | int, ...]
 # What each table may hold: key -> expected shape ("text", "texts", "date", "tables", "table", "figure").
 TOP_KEYS: Final = {"title": "text", "include": "texts", "reading": "table", "sources": "tables", "events": "tables"}
 #: How a file's dates are read: settings that belong to the file that writes them (its includes inherit them).
-READING_KEYS: Final = {"widening": "table", "calendar": "text"}
+READING_KEYS: Final = {"widening": "table", "calendar": "text", "zone": "text"}
 SOURCE_KEYS: Final = {
     "id": "text",
     "outlet": "text",

@@ -11,16 +11,22 @@ import datetime
 import re
 from typing import Final, Literal, TypeAlias
 from unicodedata import category
+from zoneinfo import ZoneInfo
 
-from chronology.dates import DateValue, UncertainDate
+import attrs
+
+from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import DateParseError, InvalidDateError
 from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
 from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
+from chronology.zones import localize, zone_named
 
 __all__ = ["parse", "parse_expression"]
 
 _WORDY: Final = re.compile(r"[A-Za-z]")
+#: A time followed by the name of its zone: "2024-10-18T03:00 Asia/Seoul".
+_NAMED_ZONE: Final = re.compile(r"(.*\S)\s+([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+)")
 #: Notation-looking text that English reads: a double year ("1665/6"), a clock time ("14:30").
 _ENGLISH_TOO: Final = re.compile(r"\d{4}/\d{1,2}|\d{1,2}:\d\d(?::\d\d)?")
 #: The calendars dates in words may be written in.
@@ -39,11 +45,15 @@ _SPACED_TIME: Final = re.compile(r"([+-]?\d{4}-\d\d-\d\d) +(\d\d(?::\d\d){0,2}(?
 MAX_LENGTH: Final = 1000
 
 
-def parse_expression(text: str, *, calendar: Calendar = "gregorian") -> DateValue | RelativeDate:
+def parse_expression(
+    text: str, *, calendar: Calendar = "gregorian", zone: str | None = None
+) -> DateValue | RelativeDate:
     """Read ``text`` without resolving it: an absolute value, or a :class:`RelativeDate`.
 
     ``calendar`` is that of dates in words that do not name theirs (``"julian"``
     for Old Style records, converted on reading); ISO and EDTF are always Gregorian.
+    ``zone`` (an IANA name, "Asia/Seoul") is that of times written without an
+    offset; a zone named after the time ("2024-10-18T03:00 Asia/Seoul") wins.
 
     Raises:
         DateParseError: the text is not a date expression this library reads.
@@ -73,6 +83,30 @@ def parse_expression(text: str, *, calendar: Calendar = "gregorian") -> DateValu
         where = len(text) - len(text.lstrip()) + spaced.end(1)
         written = f"{spaced[1]}T{spaced[2]}"
         raise DateParseError(text, f"a time follows its date after 'T', not a space: write {written!r}", position=where)
+    named = _NAMED_ZONE.fullmatch(stripped)
+    if named is not None:
+        zone_named(named[2], text=text)  # an unknown zone is an error at once, naming the nearest
+        stripped, zone = named[1], named[2]
+    value = _read(stripped, text, calendar)
+    if zone is None:
+        return value
+    if isinstance(value, RelativeDate):
+        return attrs.evolve(value, zone=zone)
+    return _localized(value, zone_named(zone, text=text), text, named=named is not None)
+
+
+def _localized(value: DateValue, zone: ZoneInfo, text: str, *, named: bool) -> DateValue:
+    """A value's floating times given the zone's offset (an interval's ends each)."""
+    if isinstance(value, UncertainDate):
+        return localize(value, zone, text=text, named=named)
+    start, end = (
+        localize(e, zone, text=text, named=named) if isinstance(e, UncertainDate) else e
+        for e in (value.start, value.end)
+    )
+    return Interval(start, end, text=value.text)
+
+
+def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeDate:
     if looks_like_edtf(stripped):
         try:
             return parse_edtf(stripped)
@@ -96,6 +130,7 @@ def parse(
     anchor: DateValue | datetime.date | str | None = None,
     tense: Tense | str = Tense.PAST,
     calendar: Calendar = "gregorian",
+    zone: str | None = None,
 ) -> DateValue:
     """Read a date expression: ISO 8601, EDTF, or English as news reports write it.
 
@@ -113,6 +148,9 @@ def parse(
             ``"gregorian"`` (the default) or ``"julian"`` (Old Style, converted
             on reading: "5 September 1666" is 15 September 1666). A date may
             say its own ("5 September 1666 (O.S.)").
+        zone: the IANA zone ("Asia/Seoul") of times written without an
+            offset, which then get the zone's offset at that moment; a zone
+            named after the time wins. Dates without a time stay calendar days.
 
     Returns:
         An :class:`~chronology.dates.UncertainDate` (one instant between two
@@ -135,7 +173,7 @@ def parse(
         day = parse_iso_day(text)
         if day is not None:
             return day
-    expression = parse_expression(text, calendar=calendar)
+    expression = parse_expression(text, calendar=calendar, zone=zone)
     if isinstance(expression, RelativeDate):
         return expression.resolve(anchor, tense=tense)
     return expression

@@ -249,7 +249,11 @@ def _interval_label(value: Interval) -> str:
         left, right = label(start), label(end)
         suffix = f" {year_label(_calendar.from_day_number(end.earliest_day)[0])}"
         same_year = start.precision in (Precision.DAY, Precision.MONTH) and start.precision is end.precision
-        simple = not start.qualifier and not left.startswith("between") and not right.startswith("between")
+        simple = (
+            not (start.qualifier or end.qualifier)
+            and not left.startswith("between")
+            and not right.startswith("between")
+        )
         if same_year and simple and left.endswith(suffix) and right.endswith(suffix):
             left = left[: -len(suffix)]
             month = left.partition(" ")[2]

@@ -1,0 +1,110 @@
+"""Named time zones (IANA, through the standard library's ``zoneinfo``): local times given their offset.
+
+A time written without an offset is floating ("3 a.m. local time"). Where the
+zone is known (named after the time, "2024-10-18T03:00 Asia/Seoul", or set
+for a whole file in ``[reading] zone``), :func:`localize` gives it the offset
+the zone had at that moment, so it compares with other times in UTC. A local
+time that does not exist (in the hour skipped when clocks go forward) is an
+error; one that happens twice (when clocks go back) covers both.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import functools
+import zoneinfo
+from typing import Final
+
+from chronology import _calendar
+from chronology._calendar import SECONDS_PER_DAY
+from chronology.dates import UncertainDate
+from chronology.errors import DateParseError
+
+__all__ = ["localize", "zone_named"]
+
+
+@functools.cache
+def _known() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def zone_named(name: str, *, text: str = "") -> zoneinfo.ZoneInfo:
+    """The IANA zone called ``name`` ("Asia/Seoul", "Europe/London", "UTC").
+
+    Raises:
+        DateParseError: no such zone; the message names the nearest one.
+
+    """
+    if name not in _known():
+        close = difflib.get_close_matches(name, sorted(_known()), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else " (names such as 'Asia/Seoul', 'Europe/London', 'UTC')"
+        raise DateParseError(text or name, f"{name!r} is not a time zone of the IANA database{hint}")
+    return zoneinfo.ZoneInfo(name)
+
+
+def localize(value: UncertainDate, zone: zoneinfo.ZoneInfo, *, text: str = "", named: bool = False) -> UncertainDate:
+    """``value``, a floating time, with the offset ``zone`` had then; dates and times with an offset as they are.
+
+    ``named``: the zone is named with the time itself, so an offset the time
+    also gives must be the zone's.
+
+    Raises:
+        DateParseError: the local time does not exist in the zone (the clocks
+            went forward over it), or gives another offset than the zone's; the
+            message names the time, the zone and the day.
+
+    """
+    if named and value.has_time and value.utc_offset is not None:
+        utc = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(
+            seconds=value.lo - value.utc_offset - _EPOCH
+        )
+        offset = utc.astimezone(zone).utcoffset()
+        if offset is not None and int(offset.total_seconds()) != value.utc_offset:
+            raise DateParseError(
+                text or value.edtf,
+                f"the offset given is not {zone.key}'s then (UTC{_offset_text(int(offset.total_seconds()))}); "
+                "give the offset or the zone",
+            )
+    if not value.has_time or value.utc_offset is not None or value.open_before or value.open_after:
+        return value
+    first, _ = _offsets(value.lo, zone, value, text)
+    last, last_again = _offsets(value.hi, zone, value, text)
+    # The value keeps one offset, its first moment's; its latest bound is moved into that offset, taking the
+    # later reading of an hour the clocks repeat, so that both readings are covered.
+    hi = value.hi + first - min(last, last_again)
+    return UncertainDate.from_seconds(
+        value.lo, hi, value.precision, qualifier=value.qualifier, utc_offset=first, text=text or value.text
+    )
+
+
+_EPOCH: Final = _calendar.day_number(1970, 1, 1) * SECONDS_PER_DAY
+
+
+def _offset_text(seconds: int) -> str:
+    sign = "-" if seconds < 0 else "+"
+    hours, minutes = divmod(abs(seconds) // 60, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def _offsets(seconds: int, zone: zoneinfo.ZoneInfo, value: UncertainDate, text: str) -> tuple[int, int]:
+    """The zone's offset at a local second, for its first and its second occurrence (equal unless repeated)."""
+    days, second_of_day = divmod(seconds, SECONDS_PER_DAY)
+    year, month, day = _calendar.from_day_number(days)
+    if not 1 <= year <= 9999:
+        raise DateParseError(text or value.edtf, "a time zone is applied to years 1-9999 only")
+    hour, rest = divmod(second_of_day, 3600)
+    local = datetime.datetime(year, month, day, hour, rest // 60, rest % 60)
+    earlier = local.replace(tzinfo=zone, fold=0)
+    later = local.replace(tzinfo=zone, fold=1)
+    back = earlier.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
+    if back != local:
+        raise DateParseError(
+            text or value.edtf,
+            f"{local:%H:%M} does not exist in {zone.key} on {local:%Y-%m-%d}: the clocks went forward over it; "
+            "give the offset (+01:00) or the time as the clocks showed it",
+        )
+    first, second = earlier.utcoffset(), later.utcoffset()
+    if first is None or second is None:  # pragma: no cover - a ZoneInfo always gives an offset
+        raise DateParseError(text or value.edtf, f"{zone.key} gives no offset for {local:%Y-%m-%dT%H:%M}")
+    return int(first.total_seconds()), int(second.total_seconds())

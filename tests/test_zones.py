@@ -1,0 +1,82 @@
+"""Named time zones: a local time given its zone's offset, skipped hours refused, repeated hours covered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import chronology
+from chronology import DateParseError, UncertainDate, parse
+
+HOUR = 3600
+
+
+def instant(text: str, **options: object) -> UncertainDate:
+    value = parse(text, **options)  # type: ignore[arg-type]
+    assert isinstance(value, UncertainDate)
+    return value
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("2024-10-18T03:00 Asia/Seoul", "2024-10-18T03:00+09:00"),
+        ("2024-07-01T12:00 Europe/London", "2024-07-01T12:00+01:00"),  # summer time
+        ("2024-01-15T12:00 Europe/London", "2024-01-15T12:00Z"),
+        ("14:30 on 3 October 2024 America/New_York", "2024-10-03T14:30-04:00"),
+        ("2024-10-18T03:00+09:00 Asia/Seoul", "2024-10-18T03:00+09:00"),  # the zone's own offset: agreed
+    ],
+)
+def test_a_named_zone_gives_a_local_time_its_offset_then(text: str, edtf: str) -> None:
+    assert instant(text).to_edtf() == edtf
+
+
+def test_a_local_time_in_the_hour_skipped_when_clocks_go_forward_is_an_error() -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse("2024-03-31T01:30 Europe/London")
+    assert "01:30 does not exist in Europe/London on 2024-03-31: the clocks went forward over it" in str(caught.value)
+
+
+def test_a_local_time_in_the_hour_repeated_when_clocks_go_back_covers_both() -> None:
+    value = instant("2024-10-27T01:30 Europe/London")  # 00:30 UTC (summer time), then 01:30 UTC (winter time)
+    first_reading = instant("2024-10-27T01:30+01:00")
+    second_reading = instant("2024-10-27T01:30Z")
+    assert chronology.before(first_reading, second_reading) is chronology.Certainty.CERTAIN
+    assert value.lo - value.utc_offset == first_reading.lo - HOUR  # type: ignore[operator]
+    assert value.hi - value.utc_offset == second_reading.hi  # type: ignore[operator]
+    assert parse(value.label).to_edtf() == value.to_edtf()
+
+
+def test_given_offsets_must_be_the_named_zones() -> None:
+    with pytest.raises(DateParseError, match=r"the offset given is not Asia/Seoul's then \(UTC\+09:00\)"):
+        parse("2024-10-18T03:00+02:00 Asia/Seoul")
+
+
+def test_an_unknown_zone_is_named_with_the_nearest() -> None:
+    with pytest.raises(
+        DateParseError, match="'Asia/Seol' is not a time zone of the IANA database; did you mean 'Asia/Seoul'"
+    ):
+        parse("2024-10-18T03:00 Asia/Seol")
+
+
+def test_dates_without_a_time_are_calendar_days_whatever_the_zone() -> None:
+    assert chronology.parse_expression("2024-10-18", zone="Asia/Seoul") == parse("2024-10-18")
+
+
+def test_a_files_zone_applies_to_its_times_without_an_offset(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[reading]\nzone = "Asia/Seoul"\n\n'
+        '[[sources]]\nid = "report"\npublished = "2024-10-18"\n\n'
+        '[[events]]\nid = "strike"\ntitle = "Strike"\nwhen = "3 a.m. local time"\nanchor = "report"\n\n'
+        '[[events]]\nid = "london"\ntitle = "London"\nwhen = "2024-10-17T20:00Z"\n'
+    )
+    timeline = chronology.load(path)
+    strike = timeline["strike"].when
+    assert isinstance(strike, UncertainDate)
+    assert strike.to_edtf() == "2024-10-18T03+09:00"  # 17 October, 18:00 UTC
+    assert [e.id for e in timeline.sorted()] == ["strike", "london"]
+    path.write_text(path.read_text().replace("Asia/Seoul", "Asia/Seol"))
+    with pytest.raises(chronology.EventFileError, match="did you mean 'Asia/Seoul'"):
+        chronology.load(path)
