@@ -193,15 +193,11 @@ class _Sequence(Rule):
             following: list[tuple[tuple[Any, ...], int]] = []
             for values, position in readings:
                 for value, after in part.match(tokens, position, memo):
-                    following.append(((*values, value), after))
+                    following.append((values if value is SKIP else (*values, value), after))
             if not following:
                 return []
             readings = following
-        results: Results = []
-        for values, position in readings:
-            kept = tuple(v for v in values if v is not SKIP)
-            results.append((kept[0] if len(kept) == 1 else Values(kept), position))
-        return results
+        return [(kept[0] if len(kept) == 1 else Values(kept), position) for kept, position in readings]
 
 
 @attrs.frozen(eq=False)
@@ -250,10 +246,18 @@ class _Build(Rule):
         return self.rule.first()
 
     def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        built: Results = []
+        key = (id(self), at)
+        built = memo.get(key)
+        if built is not None:
+            return built
+        built = memo[key] = []
         for value, after in self.rule.match(tokens, at, memo):
             arguments = value if isinstance(value, Values) else () if value is SKIP else (value,)
-            refused = next((a for a in arguments if isinstance(a, RefusalError)), None)
+            refused = None
+            for argument in arguments:
+                if isinstance(argument, RefusalError):
+                    refused = argument
+                    break
             if refused is None:
                 try:
                     refused = self.build(*arguments)
@@ -321,17 +325,25 @@ class Word(Rule):
     """One of the given words (each may be several, space-separated); skipped in a sequence's values."""
 
     choices: tuple[str, ...]
+    _split: tuple[tuple[str, ...], ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_split", tuple(tuple(choice.split()) for choice in self.choices))
 
     def first(self) -> First:
-        return First(frozenset(choice.split()[0] for choice in self.choices))
+        return First(frozenset(words[0] for words in self._split))
 
     def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
+        if at >= len(tokens) or tokens[at].kind != "word":
+            return []
+        text = tokens[at].text
         found: Results = []
-        for choice in self.choices:
-            parts = choice.split()
-            end = at + len(parts)
+        for words in self._split:
+            if words[0] != text:
+                continue
+            end = at + len(words)
             if end <= len(tokens) and all(
-                t.kind == "word" and t.text == w for t, w in zip(tokens[at:end], parts, strict=True)
+                t.kind == "word" and t.text == w for t, w in zip(tokens[at + 1 : end], words[1:], strict=True)
             ):
                 found.append((SKIP, end))
         return found
