@@ -78,3 +78,12 @@ def julian_days_in_month(year: int, month: int) -> int:
     from convertdate import julian
 
     return int(julian.month_length(year, month))
+
+
+def julian_from_day_number(number: int) -> tuple[int, int, int]:
+    """(year, month, day) of the Julian calendar for a day number."""
+    from convertdate import julian
+
+    year, month, day = from_day_number(number)
+    converted = julian.from_gregorian(year, month, day)
+    return int(converted[0]), int(converted[1]), int(converted[2])

@@ -154,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write the chronology as JSON, CSV, TimelineJS, iCalendar or Markdown",
-        description="Write the chronology in another format. json: lossless, with a JSON Schema; csv: one row per "
+        description="Write the chronology in another format. json: every event, source and claim, dates as EDTF, "
+        "with a JSON Schema (a file's [reading] settings are not carried); csv: one row per "
         "event, for spreadsheets; timelinejs: TimelineJS3 JSON, uncertain dates shown as written; ics: all-day "
         "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes. "
         "Without -o (or with -o -) the result goes to standard output.",

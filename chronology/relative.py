@@ -330,6 +330,11 @@ def _week_so_far(anchor: Date, tense: Tense) -> Span:
     return _days(anchor.subtract(days=anchor.weekday()), anchor, Precision.DAY)
 
 
+def _calendar_week(anchor: Date, tense: Tense) -> Span:
+    monday = anchor.subtract(days=anchor.weekday())
+    return _days(monday, monday.add(days=6), Precision.WEEK)
+
+
 def _weekend_of(monday: Date) -> Span:
     return _days(monday.add(days=5), monday.add(days=6), Precision.DAY)
 
@@ -378,6 +383,7 @@ PERIODS: Final[dict[str, tuple[Callable[[Date, Tense], Span], str]]] = {
     "tomorrow": (_tomorrow, "the day after the anchor"),
     "the day before yesterday": (_day_before_yesterday, "two days before the anchor"),
     "this week so far": (_week_so_far, "from the Monday of the anchor's week to the anchor"),
+    "this calendar week": (_calendar_week, "the Monday-to-Sunday week of the anchor ('early this week')"),
     "earlier this week": (_earlier_this_week, "from the Monday of the anchor's week to the day before the anchor"),
     "this weekend": (_this_weekend, "the Saturday and Sunday of the anchor's Monday-to-Sunday week"),
     "last weekend": (_last_weekend, "the Saturday and Sunday of the week before the anchor's"),
@@ -456,12 +462,13 @@ class PartOf:
     """
 
     part: MonthPart
+    calendar: Literal["gregorian", "julian"] = "gregorian"
 
     qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
 
     def apply(self, lo: int, hi: int, precision: Precision) -> Span:
-        """The third of ``lo..hi``, with the precision of its units."""
-        units = _units_of(lo, hi, precision)
+        """The third of ``lo..hi``, with the precision of its units (counted in ``calendar``)."""
+        units = _units_of(lo, hi, precision, julian=self.calendar == "julian")
         if units is None:
             return None
         starts, finer = units
@@ -477,28 +484,32 @@ class PartOf:
         return starts[first], starts[stop] - 1, finer
 
 
-def _units_of(lo: int, hi: int, precision: Precision) -> tuple[list[int], Precision] | None:
-    """The starts of the units one step finer than ``precision`` in ``lo..hi``, and the second after the last."""
+def _units_of(lo: int, hi: int, precision: Precision, *, julian: bool = False) -> tuple[list[int], Precision] | None:
+    """The starts of the units one step finer than ``precision`` in ``lo..hi``, and the second after the last.
+
+    Months and years are those of the Julian calendar where ``julian`` (an Old Style "early 1603").
+    """
     from chronology import _calendar
+
+    day_number = _calendar.julian_day_number if julian else _calendar.day_number
+    from_day_number = _calendar.julian_from_day_number if julian else _calendar.from_day_number
 
     end = hi + 1
     if precision is Precision.DAY:
         return list(range(lo, end + 1, 3600)), Precision.HOUR
     if precision in (Precision.MONTH, Precision.WEEK):
         return list(range(lo, end + 1, _DAY_SECONDS)), Precision.DAY
-    first_year, first_month, _ = _calendar.from_day_number(lo // _DAY_SECONDS)
-    last_year, last_month, _ = _calendar.from_day_number(hi // _DAY_SECONDS)
+    first_year, first_month, _ = from_day_number(lo // _DAY_SECONDS)
+    last_year, last_month, _ = from_day_number(hi // _DAY_SECONDS)
     if precision in (Precision.YEAR, Precision.SEASON, Precision.QUARTER, Precision.QUADRIMESTER, Precision.SEMESTER):
         months = (last_year - first_year) * 12 + last_month - first_month + 1
         starts = []
         for index in range(months + 1):
             year, month = divmod(first_month - 1 + index, 12)
-            starts.append(_calendar.day_number(first_year + year, month + 1, 1) * _DAY_SECONDS)
+            starts.append(day_number(first_year + year, month + 1, 1) * _DAY_SECONDS)
         return starts, Precision.MONTH
     if precision in (Precision.DECADE, Precision.CENTURY, Precision.MILLENNIUM):
-        return [
-            _calendar.day_number(year, 1, 1) * _DAY_SECONDS for year in range(first_year, last_year + 2)
-        ], Precision.YEAR
+        return [day_number(year, 1, 1) * _DAY_SECONDS for year in range(first_year, last_year + 2)], Precision.YEAR
     return None
 
 

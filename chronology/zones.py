@@ -37,8 +37,14 @@ def zone_named(name: str, *, text: str = "") -> zoneinfo.ZoneInfo:
 
     """
     if name not in _known():
-        close = difflib.get_close_matches(name, sorted(_known()), n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else " (names such as 'Asia/Seoul', 'Europe/London', 'UTC')"
+        # an abbreviation ("EEST", "CET") is not a zone; suggesting the nearest abbreviation could be hours off
+        regions = sorted(zone for zone in _known() if "/" in zone)
+        close = difflib.get_close_matches(name, regions, n=1, cutoff=0.6) if "/" in name else []
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else "; give an IANA name such as 'Asia/Seoul', 'Europe/Kyiv' or 'America/New_York'"
+        )
         raise DateParseError(text or name, f"{name!r} is not a time zone of the IANA database{hint}")
     return zoneinfo.ZoneInfo(name)
 
@@ -59,15 +65,20 @@ def localize(value: UncertainDate, zone: zoneinfo.ZoneInfo, *, text: str = "", n
         utc = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(
             seconds=value.lo - value.utc_offset - _EPOCH
         )
-        offset = utc.astimezone(zone).utcoffset()
-        if offset is not None and int(offset.total_seconds()) != value.utc_offset:
+        zones_offset = utc.astimezone(zone).utcoffset()
+        if zones_offset is not None and int(zones_offset.total_seconds()) != value.utc_offset:
             raise DateParseError(
                 text or value.edtf,
-                f"the offset given is not {zone.key}'s then (UTC{_offset_text(int(offset.total_seconds()))}); "
+                f"the offset given is not {zone.key}'s then (UTC{_offset_text(int(zones_offset.total_seconds()))}); "
                 "give the offset or the zone",
             )
-    if not value.has_time or value.utc_offset is not None or value.open_before or value.open_after:
+    if not value.has_time or value.utc_offset is not None:
         return value
+    if value.open_before or value.open_after:  # "before 3 a.m. on 18 October": the known bound's offset
+        known, _ = _offsets(value.hi if value.open_before else value.lo, zone, value, text)
+        return UncertainDate.from_seconds(
+            value.lo, value.hi, value.precision, qualifier=value.qualifier, utc_offset=known, text=text or value.text
+        )
     first, _ = _offsets(value.lo, zone, value, text)
     last, last_again = _offsets(value.hi, zone, value, text)
     # The value keeps one offset, its first moment's; its latest bound is moved into that offset, taking the
@@ -99,10 +110,14 @@ def _offsets(seconds: int, zone: zoneinfo.ZoneInfo, value: UncertainDate, text: 
     later = local.replace(tzinfo=zone, fold=1)
     back = earlier.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
     if back != local:
+        before, after = earlier.utcoffset(), later.utcoffset()
+        offsets = " or ".join(
+            _offset_text(int(o.total_seconds())) for o in dict.fromkeys((before, after)) if o is not None
+        )
         raise DateParseError(
             text or value.edtf,
             f"{local:%H:%M} does not exist in {zone.key} on {local:%Y-%m-%d}: the clocks went forward over it; "
-            "give the offset (+01:00) or the time as the clocks showed it",
+            f"give the offset ({offsets}) or the time as the clocks showed it",
         )
     first, second = earlier.utcoffset(), later.utcoffset()
     if first is None or second is None:  # pragma: no cover - a ZoneInfo always gives an offset

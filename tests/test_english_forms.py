@@ -339,3 +339,44 @@ def test_all_of_several_dates_reads_and_labels_every_member() -> None:
     assert value.label == "each of 1667, 1668 and 1670 to 1672"
     assert parse(value.label) == value
     assert [m.to_edtf() for m in value.members] == ["1667", "1668", "{1670..1672}"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "edtf"),
+    [
+        ("in 1642", "[1642-01-11..1643-01-10]"),
+        ("the 1620s", "[1620-01-11..1630-01-10]"),
+        ("autumn 1605", "[1605-09-11..1605-12-10]"),
+        ("the second half of 1666", "[1666-07-11..1667-01-10]"),
+        ("early 1603", "[1603-01-11..1603-05-10]"),  # January-April of the Julian year
+        ("late November 1605", "[1605-12-01..1605-12-10]"),  # 21-30 November, Old Style
+        ("1642", "1642"),  # ISO notation: always Gregorian
+    ],
+)
+def test_a_julian_reading_converts_every_date_in_words(phrase: str, edtf: str) -> None:
+    assert parse(phrase, calendar="julian").to_edtf() == edtf
+
+
+def test_early_this_week_is_early_in_the_calendar_week() -> None:
+    friday = parse("2024-10-18")
+    assert bounds(parse("early this week", anchor=friday)) == ("2024-10-14", "2024-10-15")
+
+
+def test_four_digits_after_at_are_a_clock_time_not_a_year() -> None:
+    friday = parse("2024-10-18")
+    assert parse("at 1430", anchor=friday).label == "18 October 2024, 14:30"
+    assert parse("in 1430").label == "1430"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("moments later", "'moments' is not a date word this reader knows"),  # not "did you mean 'months later'"
+        ("2024-10-18T03:00 EEST", "'EEST' looks like a time zone abbreviation"),
+    ],
+)
+def test_no_suggestion_that_would_change_the_meaning(phrase: str, message: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse(phrase, anchor=REPORT)
+    assert message in str(caught.value)
+    assert "did you mean" not in str(caught.value)

@@ -640,3 +640,12 @@ def test_header_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_an
     assert dict(back["a"].extra) == extra
     assert_same_events(timeline, back)
     assert to_csv(back) == text
+
+
+def test_a_date_open_on_one_side_imports_with_the_rows_precision() -> None:
+    timeline = from_csv("id,title,edtf,precision\nx,X,[..1624-01-10],year\ny,Y,[1460..],year\n", path="x.csv")
+    x, y = timeline["x"].when, timeline["y"].when
+    assert isinstance(x, UncertainDate)
+    assert isinstance(y, UncertainDate)
+    assert (x.open_before, x.to_edtf(), x.precision) == (True, "[..1624-01-10]", Precision.YEAR)
+    assert (y.open_after, y.to_edtf()) == (True, "[1460..]")

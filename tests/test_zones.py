@@ -80,3 +80,28 @@ def test_a_files_zone_applies_to_its_times_without_an_offset(tmp_path: Path) -> 
     path.write_text(path.read_text().replace("Asia/Seoul", "Asia/Seol"))
     with pytest.raises(chronology.EventFileError, match="did you mean 'Asia/Seoul'"):
         chronology.load(path)
+
+
+def test_the_skipped_hour_error_names_the_zones_own_offsets() -> None:
+    with pytest.raises(DateParseError, match=r"give the offset \(\+02:00 or \+03:00\)"):
+        parse("2024-03-31T03:30 Europe/Kyiv")
+
+
+def test_a_date_open_on_one_side_takes_the_zones_offset_at_its_known_bound() -> None:
+    value = instant("before 3 a.m. on 18 October 2024 Europe/Kyiv")
+    assert value.open_before
+    assert value.utc_offset == 3 * HOUR
+    assert value.to_edtf() == "[..2024-10-18T02+03:00]"
+
+
+def test_list_shows_a_time_with_an_offset_on_the_day_queries_place_it(tmp_path: Path) -> None:
+    import io
+
+    from chronology.cli import main
+
+    path = tmp_path / "events.toml"
+    path.write_text('[[events]]\nid = "seoul"\ntitle = "Seoul"\nwhen = "2024-10-18T03:00 Asia/Seoul"\n')
+    out = io.StringIO()
+    assert main(["list", str(path)], out=out, err=io.StringIO()) == 0
+    assert "2024-10-17 .. 2024-10-17" in out.getvalue()  # 17 October, 18:00 UTC
+    assert [e.id for e in chronology.load(path).on("2024-10-17", mode="certain")] == ["seoul"]

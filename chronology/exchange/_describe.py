@@ -65,10 +65,16 @@ def iso_day(day: int | None, missing: str = "") -> str:
 
 
 def bound_days(value: DateValue) -> tuple[int | None, int | None]:
-    """The first and last possible day of a value, as day numbers; ``None`` for an open or unknown end."""
+    """The first and last possible day of a value, as day numbers; ``None`` for an open or unknown end.
+
+    A time with an offset is on its UTC day, as every query places it.
+    """
+    from chronology.index import day_ends
+
     start, end = dated_ends(value)
-    first = start.earliest_day if start is not None and not start.open_before else None
-    last = end.latest_day if end is not None and not end.open_after else None
+    s_lo, _, _, e_hi = day_ends(value)  # UTC days for times with an offset: the day rule every query follows
+    first = s_lo if start is not None and not start.open_before else None
+    last = e_hi if end is not None and not end.open_after else None
     return first, last
 
 

@@ -606,7 +606,11 @@ class _Sheet:
             return value if given is not None else None
         if row.date_column == "earliest" and isinstance(value, UncertainDate) and not value.has_time:
             return self._span_with_precision(row, value, given)
-        if isinstance(value, UncertainDate) and not given.has_time and not value.has_time:
+        if isinstance(value, UncertainDate) and (value.open_before or value.open_after):
+            refined = UncertainDate.from_seconds(value.lo, value.hi, given, qualifier=value.qualifier)
+            if (refined.lo, refined.hi, refined.edtf) == (value.lo, value.hi, value.edtf):
+                return refined  # a precision that does not change how the open date is written
+        elif isinstance(value, UncertainDate) and not given.has_time and not value.has_time:
             refined = UncertainDate.from_days(value.earliest_day, value.latest_day, given, qualifier=value.qualifier)
             if (refined.lo, refined.hi, refined.edtf) == (value.lo, value.hi, value.edtf):
                 return refined

@@ -48,6 +48,7 @@ from chronology.exchange._describe import (
     source_parts,
     ymd,
 )
+from chronology.index import day_ends
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -136,13 +137,13 @@ def _days(event: Event) -> tuple[int, int]:
     """First and last day number the entry covers: the event's bounds, or its one known end's."""
     start, end = dated_ends(event.when)
     if isinstance(event.when, UncertainDate) and (event.when.open_before or event.when.open_after):
-        bound = event.when.latest_day if event.when.open_before else event.when.earliest_day
+        first, last, _, _ = day_ends(event.when)
+        bound = last if event.when.open_before else first
         return bound, bound  # "before 23 August 1456": the entry is the one known bound
+    s_lo, s_hi, e_lo, e_hi = day_ends(event.when)  # UTC days for times with an offset, as queries place them
     if start is not None and end is not None:
-        return start.earliest_day, end.latest_day
-    known = start if start is not None else end
-    assert known is not None  # an interval has a date at one end at least
-    return known.earliest_day, known.latest_day
+        return s_lo, e_hi
+    return (s_lo, s_hi) if start is not None else (e_lo, e_hi)
 
 
 def _date(event: Event, day: int) -> str:

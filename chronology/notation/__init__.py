@@ -25,6 +25,9 @@ from chronology.zones import localize, zone_named
 __all__ = ["parse", "parse_expression"]
 
 _WORDY: Final = re.compile(r"[A-Za-z]")
+#: A time followed by what looks like a zone abbreviation ("EEST"), which names no zone for sure.
+_ZONE_ABBREVIATION: Final = re.compile(r"(.*\S)\s+([A-Z]{2,5})")
+_NOT_ZONES: Final = frozenset({"BC", "AD", "BCE", "CE", "UTC", "GMT", "OS", "NS", "AM", "PM"})
 #: A time followed by the name of its zone: "2024-10-18T03:00 Asia/Seoul".
 _NAMED_ZONE: Final = re.compile(r"(.*\S)\s+([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+)")
 #: Notation-looking text that English reads: a double year ("1665/6"), a clock time ("14:30").
@@ -83,6 +86,14 @@ def parse_expression(
         where = len(text) - len(text.lstrip()) + spaced.end(1)
         written = f"{spaced[1]}T{spaced[2]}"
         raise DateParseError(text, f"a time follows its date after 'T', not a space: write {written!r}", position=where)
+    abbreviation = _ZONE_ABBREVIATION.fullmatch(stripped)
+    if abbreviation is not None and abbreviation[2] not in _NOT_ZONES and any(ch.isdigit() for ch in abbreviation[1]):
+        raise DateParseError(
+            text,
+            f"{abbreviation[2]!r} looks like a time zone abbreviation, which names no zone for sure ('CST' is three); "
+            "give an IANA name ('2024-10-18T03:00 Europe/Kyiv') or the offset ('2024-10-18T03:00+03:00')",
+            position=len(text) - len(text.lstrip()) + abbreviation.start(2),
+        )
     named = _NAMED_ZONE.fullmatch(stripped)
     if named is not None:
         zone_named(named[2], text=text)  # an unknown zone is an error at once, naming the nearest

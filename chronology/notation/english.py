@@ -165,10 +165,17 @@ def _year_words(year: int) -> str:
 
 
 def _year_value(first: int, last: int, precision: Precision) -> UncertainDate:
-    """Whole years ``first`` to ``last`` (astronomical), one date somewhere in them."""
-    lo = _calendar.day_number(first, 1, 1)
-    hi = _calendar.day_number(last, 12, 31)
+    """Whole years ``first`` to ``last`` (astronomical), one date somewhere in them (Julian years if so read)."""
+    lo = _day_number(first, 1, 1)
+    hi = _day_number(last, 12, 31)
     return UncertainDate.from_days(lo, hi, precision)
+
+
+def _day_number(year: int, month: int, day: int) -> int:
+    """A day of the reading's calendar (Gregorian, or Julian where the reading says so)."""
+    if _CALENDAR.get() == "julian":
+        return _calendar.julian_day_number(year, month, day)
+    return _calendar.day_number(year, month, day)
 
 
 def _rule(reading: Calendar | DateRule) -> DateRule:
@@ -224,9 +231,9 @@ def _span_of_hundreds(ordinal: int, sign: int, size: int) -> DateRule:
 
 
 def _grouping(first_month: int, months: int, precision: Precision, year: int) -> DateRule:
-    first = _calendar.day_number(year, first_month, 1)
+    first = _day_number(year, first_month, 1)
     end_year, end_month = divmod(first_month - 1 + months, 12)
-    last = _calendar.day_number(year + end_year, end_month + 1, 1) - 1
+    last = _day_number(year + end_year, end_month + 1, 1) - 1
     return Fixed(UncertainDate.from_days(first, last, precision))
 
 
@@ -264,7 +271,13 @@ def _half(number: int, year: int) -> DateRule:
 
 
 def _third(part: str, reading: Calendar | DateRule) -> DateRule:
-    return Modified(_rule(reading), PartOf(MonthPart(part)))
+    rule = _rule(reading)
+    if rule == NamedPeriod("this week"):  # "early this week" is early in the calendar week, not seven days back
+        rule = NamedPeriod("this calendar week")
+    julian = isinstance(rule, Fixed) and (
+        reading.julian if isinstance(reading, Calendar) else _CALENDAR.get() == "julian"
+    )
+    return Modified(rule, PartOf(MonthPart(part), "julian" if julian else "gregorian"))
 
 
 def _part_of_day(reading: Calendar | DateRule, hours: tuple[int, int]) -> DateRule:
@@ -281,6 +294,13 @@ def _clock(hour: int, minute: int | None, meridiem: str | None) -> Hours:
         return Hours(hour * 3600, hour * 3600 + 3600, Precision.HOUR)
     start = hour * 3600 + minute * 60
     return Hours(start, start + 60, Precision.MINUTE)
+
+
+def _military(time: int) -> DateRule:
+    hour, minute = divmod(time, 100)
+    if minute > 59:
+        raise _Refused(f"'{time:04d}' is not a time: the minutes run to 59 ('{hour:02d}59')")
+    return _today_at(_clock(hour, minute, None))
 
 
 def _clock_seconds(hour: int, minute: int, second: int) -> Hours:
@@ -561,7 +581,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (item + optional(Mark(",")) + word("and") + item).to(lambda first, last: [first, last])
     )
     each = (word("each of", "all of") + items).to(_all_of)
-    phrase = optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
+    # "at 1430", "at 0300": after "at", four digits are the clock (as militaries and newsrooms write it), not a year
+    military = (word("at") + Number(0, 2359, digits=(4, 4))).to(_military)
+    phrase = military | optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
     return Grammar(words, phrase)
 
 
@@ -677,13 +699,30 @@ def _unknown_reason(text: str, tokens: list[Token], grammar: Grammar) -> str:
         # Misspellings keep their first letter far more often than not ("Febuary", "Jnue", "centry"); a guess
         # that changes it ("soon" -> "noon") is more often a different word.
         same_start = [word for word in known if word[:1] == token.text[:1]]
-        for guess in difflib.get_close_matches(token.text, same_start, n=3, cutoff=0.75):
+        close = difflib.get_close_matches(token.text, same_start, n=3, cutoff=0.75)
+        # a slip of a key or two ("Febuary", "Jnue"), not another word ("moments" is not "months")
+        for guess in [g for g in close if _edits(token.text, g) <= max(1, len(token.text) // 4)]:
             corrected = text[: token.start] + _cased(guess, text[token.start : token.end]) + text[token.end :]
             fixed_tokens, stuck = tokenize(corrected, grammar.words)
             if stuck is None and _full_readings(grammar, fixed_tokens):
                 return f"not a date this reader knows; did you mean {corrected!r}? ({REFERENCE})"
         return f"{text[token.start : token.end]!r} is not a date word this reader knows; {EXPECTED_ENGLISH}"
     return f"not a date this reader knows; {EXPECTED_ENGLISH}"
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to insert, delete, change or swap with a neighbour to turn ``a`` into ``b`` (Damerau-Levenshtein)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _cased(guess: str, written: str) -> str:

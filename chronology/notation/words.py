@@ -129,8 +129,8 @@ _PERIOD_NAMES: Final = (
     "today", "that day", "the same day", "yesterday", "tomorrow", "the day before yesterday", "this month",
     "earlier this month", "later this month", "last month", "next month", "this week", "this past week",
     "the past week", "last week", "next week", "earlier this week", "this week so far", "this weekend",
-    "last weekend", "next weekend", "the weekend", "recently", "in recent weeks", "in recent months",
-    "in recent years", "this year", "earlier this year", "last year",
+    "last weekend", "next weekend", "the weekend", "this calendar week", "recently", "in recent weeks",
+    "in recent months", "in recent years", "this year", "earlier this year", "last year",
 )  # fmt: skip
 _LEADS: Final = (
     "in", "on", "during", "as of", "at", "sometime in", "some time in", "at some point in", "sometime during",
