@@ -495,7 +495,7 @@ def _units_of(lo: int, hi: int, precision: Precision, *, julian: bool = False) -
     from_day_number = _calendar.julian_from_day_number if julian else _calendar.from_day_number
 
     end = hi + 1
-    if precision is Precision.DAY:
+    if precision is Precision.DAY or (precision is Precision.HOUR and (end - lo) % 3600 == 0 and end - lo > 3600):
         return list(range(lo, end + 1, 3600)), Precision.HOUR
     if precision in (Precision.MONTH, Precision.WEEK):
         return list(range(lo, end + 1, _DAY_SECONDS)), Precision.DAY

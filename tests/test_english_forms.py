@@ -380,3 +380,43 @@ def test_no_suggestion_that_would_change_the_meaning(phrase: str, message: str) 
         parse(phrase, anchor=REPORT)
     assert message in str(caught.value)
     assert "did you mean" not in str(caught.value)
+
+
+FRIDAY = parse("2024-10-18")
+MORE_AS_WRITTEN = [
+    ("in the early hours of Thursday", "2024-10-17T00:00:00", "2024-10-17T05:59:59"),
+    ("early Tuesday morning", "2024-10-15T06:00:00", "2024-10-15T07:59:59"),
+    ("late on Wednesday", "2024-10-16T16:00:00", "2024-10-16T23:59:59"),
+    ("the next morning", "2024-10-19T06:00:00", "2024-10-19T11:59:59"),
+    ("that night", "2024-10-18T18:00:00", "2024-10-19T05:59:59"),
+    ("30 minutes later", "2024-10-18T00:30:00", "2024-10-19T00:29:59"),
+    ("noon Friday", "2024-10-18T12:00:00", "2024-10-18T12:00:59"),
+    ("this past Monday", "2024-10-14", "2024-10-14"),
+    ("the previous weekend", "2024-10-12", "2024-10-13"),
+    ("the middle of the 16th century", "1533-01-01", "1565-12-31"),
+    ("early in 1605", "1605-01-01", "1605-04-30"),
+    ("the end of October", "2024-10-21", "2024-10-31"),
+    ("in or before 1616", None, "1616-12-31"),
+    ("17th-century", "1600-01-01", "1699-12-31"),
+    ("the year 1605", "1605-01-01", "1605-12-31"),
+    ("10 February 1699/1700", "1700-02-10", "1700-02-10"),
+    ("in the past 24 hours", "2024-10-17T00:00:00", "2024-10-18T23:59:59"),
+    ("over the last three days", "2024-10-15", "2024-10-18"),
+    ("before 2024-10-18", None, "2024-10-17"),
+    ("c. 2024-06", "2024-06-01", "2024-06-30"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), MORE_AS_WRITTEN, ids=[r[0] for r in MORE_AS_WRITTEN])
+def test_more_phrases_reporters_and_historians_write(phrase: str, earliest: str | None, latest: str) -> None:
+    assert bounds(parse(phrase, anchor=FRIDAY)) == (earliest, latest)
+
+
+@pytest.mark.parametrize("phrase", ["Monday to Wednesday", "from Monday to Wednesday", "1642 to 1651"])
+def test_x_to_y_lasts(phrase: str) -> None:
+    assert isinstance(parse(phrase, anchor=FRIDAY), Interval)
+
+
+def test_a_two_digit_year_range_is_refused_with_the_form_to_write() -> None:
+    with pytest.raises(DateParseError, match="for the years 1642 to 1651, write '1642-1651' or '1642 to 1651'"):
+        parse("1642-51")

@@ -25,6 +25,7 @@ from chronology.zones import localize, zone_named
 __all__ = ["parse", "parse_expression"]
 
 _WORDY: Final = re.compile(r"[A-Za-z]")
+_SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")
 #: A time followed by what looks like a zone abbreviation ("EEST"), which names no zone for sure.
 _ZONE_ABBREVIATION: Final = re.compile(r"(.*\S)\s+([A-Z]{2,5})")
 _NOT_ZONES: Final = frozenset({"BC", "AD", "BCE", "CE", "UTC", "GMT", "OS", "NS", "AM", "PM"})
@@ -121,7 +122,21 @@ def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeD
     if looks_like_edtf(stripped):
         try:
             return parse_edtf(stripped)
-        except DateParseError:
+        except DateParseError as notation:
+            if _SHORT_YEAR_RANGE.fullmatch(stripped):  # "1642-51": a month that does not exist, or two years?
+                try:
+                    years = read_english(stripped, calendar=_checked_calendar(calendar))
+                except DateParseError:
+                    raise notation from None
+                if isinstance(years, Interval) and isinstance(years.end, UncertainDate):
+                    first, last = stripped[:4], years.end.to_edtf()
+                    raise DateParseError(
+                        text,
+                        f"{notation.reason}; for the years {first} to {last}, write '{first}-{last}' or "
+                        f"'{first} to {last}'",
+                        position=notation.position,
+                    ) from None
+                raise
             if not _WORDY.search(stripped) and not _ENGLISH_TOO.fullmatch(stripped):
                 raise
             # "1450s", "3pm", "44BC": English written without spaces. Where English cannot read it either,

@@ -193,7 +193,7 @@ def _era_year(number: int, sign: int) -> int:
 def _double_year(first: int, second: int) -> int:
     """The year of "1665/6" or "1665/66": the second, checked to follow the first."""
     year = first + 1
-    if second != year % 10 ** len(str(second)):
+    if second != year and second != year % 10 ** len(str(second)):
         raise _Refused(
             f"'{first}/{second}' is not a double year: the second year follows the first ('{first}/{year % 100:02d}')"
         )
@@ -324,9 +324,10 @@ def _noon(time: tuple[int, int]) -> Hours:
 def _offset(amount: int | tuple[int, int], unit: str, direction: int) -> DateRule:
     low, high = amount if isinstance(amount, tuple) else (amount, amount)
     sign = 1 if direction > 0 else -1
-    if unit == "hour":
-        first, last = sorted((sign * low * 3600, sign * high * 3600))
-        return Shift(first, last)
+    if unit in ("hour", "minute"):
+        size = 3600 if unit == "hour" else 60
+        first, last = sorted((sign * low * size, sign * high * size))
+        return Shift(first, last, Precision.HOUR if unit == "hour" else Precision.MINUTE)
     if unit == "fortnight":
         low, high, unit = 14 * low, 14 * high, "day"
     return Offset(low, high, Unit(unit), 1 if direction > 0 else -1)
@@ -336,16 +337,39 @@ def _within(unit: str) -> DateRule:
     """Read "within hours" (of its anchor) as 0-23 hours after; "within days" as 0-10 days after."""
     if unit == "hour":
         return Shift(0, 23 * 3600)
+    if unit == "minute":
+        return Shift(0, 59 * 60, Precision.MINUTE)
     return Offset(0, _VAGUE_HIGH[unit], Unit(unit), 1)
 
 
-_VAGUE_HIGH: Final = {"day": 10, "week": 3, "month": 5, "year": 4}
+_VAGUE_HIGH: Final = {"day": 10, "week": 3, "month": 5, "year": 4, "fortnight": 2}
+
+
+def _short_year_range(first: int, last: int) -> Lasting:
+    """Read "1642-51": the second year written with its last two digits, in the first's century."""
+    year = first - first % 100 + last
+    if year <= first:
+        raise _Refused(f"'{first}-{last:02d}' ends before it starts; write the second year in full")
+    return Lasting(Fixed(_year_value(first, first, Precision.YEAR)), Fixed(_year_value(year, year, Precision.YEAR)))
+
+
+def _past(amount: int | tuple[int, int], unit: str) -> DateRule:
+    """Read "in the past 24 hours", "over the last three days": from that far back to the anchor."""
+    high = amount[1] if isinstance(amount, tuple) else amount
+    if unit in ("hour", "minute"):
+        size = 3600 if unit == "hour" else 60
+        return Shift(-high * size, 0, Precision.HOUR if unit == "hour" else Precision.MINUTE)
+    if unit == "fortnight":
+        high, unit = 14 * high, "day"
+    return Between(Offset(high, high, Unit(unit), -1), NamedPeriod("today"))
 
 
 def _vague_offset(unit: str, direction: int) -> DateRule:
     """Read "days before", "hours later" as a few of the unit (1-23 hours, 1-10 days)."""
     if unit == "hour":
         return _offset((1, 23), unit, direction)
+    if unit == "minute":
+        return _offset((1, 59), unit, direction)
     if unit == "fortnight":
         raise _Refused("'fortnights' needs a number ('two fortnights ago')")
     return _offset((1, 10), unit, direction)
@@ -445,7 +469,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     # calendar dates, as far as they go
     calendar = Named("calendar")
     # an English record's double year ("1665/6"): the year is the second, Old Style's year having begun on 25 March
-    double_year = (Number(1000, 9999, digits=(4, 4)) + Mark("/") + Number(0, 99, digits=(1, 2))).to(_double_year)
+    double_year = (Number(1000, 9999, digits=(4, 4)) + Mark("/") + Number(0, 9999, digits=(1, 4))).to(_double_year)
     plain = (
         (weekday + comma + day + optional(word("of")) + month + comma + year).to(
             lambda w, d, m, y: Calendar(y, m, d, w)
@@ -466,6 +490,12 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | month.to(lambda m: Calendar(None, m))
         | year.to(lambda y: Calendar(y))
         | double_year.to(lambda y: Calendar(y, double=True))
+        # ISO dates inside words: "before 2024-10-18", "c. 2024-06"
+        | (
+            Number(1, 9999, digits=(4, 4)) + dash + Number(1, 12, digits=(2, 2)) + dash + Number(1, 31, digits=(2, 2))
+        ).to(lambda y, m, d: Calendar(y, m, d))
+        | (Number(1, 9999, digits=(4, 4)) + dash + Number(1, 12, digits=(2, 2))).to(lambda y, m: Calendar(y, m))
+        | (word("the year") + year).to(lambda y: Calendar(y))
     )
     # the calendar it is written in: "5 September 1666 (O.S.)", "1 March 1700 Julian"
     style = optional(Mark("(")) + cat("calendar") + optional(Mark(")"))
@@ -475,7 +505,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
 
     # periods
     decade = (the + Number(100, 9990, frozenset({"s"}), (3, 4))).to(_decade)
-    century = (the + ordinal + cat("century") + optional(cat("era"), 1)).to(
+    century = (the + ordinal + optional(dash) + cat("century") + optional(cat("era"), 1)).to(
         lambda n, _, sign: _span_of_hundreds(n, sign, 100)
     )
     millennium = (the + ordinal + cat("millennium") + optional(cat("era"), 1)).to(
@@ -537,12 +567,20 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (the + cat("part_of_day") + word("of") + day_reading).to(lambda p, d: _part_of_day(d, p))
         | (the + cat("part_of_day")).to(lambda p: _part_of_day(NamedPeriod("today"), p))
         | day_and_part
+        | (clock + day_reading).to(lambda c, d: _at(d, c))  # "noon Friday"
         | clock.to(_today_at)
     )
+    # "early Tuesday morning", "late Wednesday night": a third of a part of a day
+    third = third | (cat("part") + timed).to(_third)
 
     # distances from the anchor
     distance = (
         (amount + cat("unit") + cat("ago")).to(_offset)
+        | (
+            word("in the past", "over the past", "in the last", "over the last", "within the past", "within the last")
+            + amount
+            + cat("unit")
+        ).to(_past)
         | (cat("plural_unit") + cat("ago")).to(_vague_offset)
         | (word("within") + cat("unit")).to(_within)
     )
@@ -563,7 +601,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     terminus = (cat("terminus") + dated).to(lambda side, reading: Modified(_rule(reading), Terminus(side)))
     lasting = (
         (word("from") + (partial | dated) + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
+        | ((partial | dated) + word("to", "until", "till", "through") + dated).to(_lasting)  # "1642 to 1651"
         | (optional(word("from")) + partial + dash + dated).to(_lasting)
+        | (Number(1000, 9999, digits=(4, 4)) + dash + Number(0, 99, digits=(2, 2))).to(_short_year_range)
         | (word("since") + dated).to(lambda reading: Lasting(_rule(reading), Endpoint.OPEN))
         | (word("until", "till") + dated).to(lambda reading: Lasting(Endpoint.UNKNOWN, _rule(reading)))
         | (word("from") + dated + Mark("(") + _ends(word) + Mark(")")).to(
