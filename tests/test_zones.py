@@ -105,3 +105,24 @@ def test_list_shows_a_time_with_an_offset_on_the_day_queries_place_it(tmp_path: 
     assert main(["list", str(path)], out=out, err=io.StringIO()) == 0
     assert "2024-10-17 .. 2024-10-17" in out.getvalue()  # 17 October, 18:00 UTC
     assert [e.id for e in chronology.load(path).on("2024-10-17", mode="certain")] == ["seoul"]
+
+
+def test_a_sources_zone_and_calendar_read_the_events_read_from_it(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[[sources]]\nid = "yonhap"\npublished = "2024-10-18"\nzone = "Asia/Seoul"\n\n'
+        '[[sources]]\nid = "pepys"\npublished = "1666-09-10"\ncalendar = "julian"\n\n'
+        '[[events]]\nid = "strike"\ntitle = "Strike"\nwhen = "at about 3 a.m. local time"\nanchor = "yonhap"\n\n'
+        '[[events]]\nid = "fire"\ntitle = "Fire"\nwhen = "2 September 1666"\nanchor = "pepys"\n\n'
+        '[[events]]\nid = "plain"\ntitle = "Plain"\nwhen = "2 September 1666"\n'
+    )
+    timeline = chronology.load(path)
+    assert timeline["strike"].when.to_edtf() == "2024-10-18T03+09:00~"
+    assert timeline["fire"].when.to_edtf() == "1666-09-12"  # Old Style, as its source writes
+    assert timeline["plain"].when.to_edtf() == "1666-09-02"
+    path.write_text(path.read_text().replace('"Asia/Seoul"', '"Asia/Soul"').replace('"julian"', '"julien"'))
+    with pytest.raises(chronology.EventFileError) as caught:
+        chronology.load(path)
+    problems = [str(p) for p in caught.value.problems]
+    assert any("source 'yonhap', field 'zone'" in p and "did you mean 'Asia/Seoul'" in p for p in problems), problems
+    assert any("field 'calendar'" in p and "did you mean 'julian'" in p for p in problems), problems

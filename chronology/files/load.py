@@ -191,6 +191,7 @@ class _Reader:
         self._resolutions: dict[tuple[RelativeDate, DateValue, Tense], DateValue] = {}
         self._suggest = Suggester()
         self._ids: dict[str, None] | None = None  # every event and source id, in order, once all files are read
+        self._source_readings: dict[str, tuple[Calendar | None, str | None]] = {}  # a source's calendar and zone
 
     # -- problems ---------------------------------------------------------------------------------
 
@@ -511,6 +512,7 @@ class _Reader:
                 self._duplicate(record, first[record.table["id"]])
                 continue
             first[record.table["id"]] = record
+            self._source_setting(record)
             published = None
             if "published" in table:
                 value = self._absolute(record, "published", table["published"])
@@ -537,6 +539,38 @@ class _Reader:
                 note=table.get("note", ""),
             )
         return sources
+
+    def _source_setting(self, record: _Record) -> None:
+        """A source's own calendar and zone, for the dates of the events read from it ("3 a.m. local time")."""
+        table = record.table
+        calendar, zone = table.get("calendar"), table.get("zone")
+        if calendar is not None and calendar not in ("gregorian", "julian"):
+            self.problem(
+                record.file,
+                (*record.where, "calendar"),
+                f"calendar {calendar!r} is not one this library reads{suggest(str(calendar), ['gregorian', 'julian'])}"
+                "; expected 'gregorian' or 'julian' (Old Style, for dates in words)",
+                record=record,
+                field="calendar",
+            )
+            calendar = None
+        if zone is not None:
+            try:
+                zone_named(str(zone))
+            except DateParseError as error:
+                self.problem(record.file, (*record.where, "zone"), error.reason, record=record, field="zone")
+                zone = None
+        if calendar is not None or zone is not None:
+            self._source_readings[table["id"]] = (calendar, zone)
+
+    def _reading_of(self, record: _Record) -> tuple[Calendar, str | None]:
+        """The calendar and zone of an event's dates: its file's, or those of the source it is read from."""
+        calendar, zone = record.file.calendar, record.file.zone
+        own = self._source_readings.get(record.table.get("anchor"))  # type: ignore[arg-type]
+        if own is not None:
+            calendar = own[0] or calendar
+            zone = own[1] or zone
+        return calendar, zone
 
     def _id(self, record: _Record) -> bool:
         value = record.table["id"]
@@ -565,12 +599,20 @@ class _Reader:
     # -- dates ------------------------------------------------------------------------------------
 
     def _expression(
-        self, value: str | datetime.date | datetime.time, file: _File | None = None
+        self,
+        value: str | datetime.date | datetime.time,
+        file: _File | None = None,
+        reading: tuple[Calendar, str | None] | None = None,
     ) -> DateValue | RelativeDate | DateParseError:
-        """A date as written in ``file`` (whose [reading] may give the calendar of dates in words), read once."""
+        """A date as written in ``file`` (whose [reading] may give its calendar and zone), read once.
+
+        ``reading``: the calendar and zone to read it in instead (an event's source's).
+        """
         text = value if isinstance(value, str) else value.isoformat()
         calendar: Calendar = "gregorian" if file is None else file.calendar
         zone = None if file is None else file.zone
+        if reading is not None:
+            calendar, zone = reading
         key = text if calendar == "gregorian" and zone is None else f"{calendar}\x00{zone}\x00{text}"
         found = self._expressions.get(key)
         if found is None:
@@ -646,7 +688,7 @@ class _Reader:
         """
         when = record.table.get("when")
         if isinstance(when, str):
-            expression = self._expression(when, record.file)
+            expression = self._expression(when, record.file, self._reading_of(record))
             if isinstance(expression, DateParseError):
                 self._date_problem(record, (*record.where, "when"), "when", expression)
 
@@ -665,7 +707,7 @@ class _Reader:
         while chain:
             current = chain[-1]
             record = records[current]
-            expression = self._expression(record.table["when"], record.file)
+            expression = self._expression(record.table["when"], record.file, self._reading_of(record))
             anchor_id = record.table.get("anchor")
             needs = isinstance(expression, RelativeDate) and isinstance(anchor_id, str) and anchor_id in records
             if needs and isinstance(anchor_id, str) and anchor_id not in resolved:
@@ -844,7 +886,9 @@ class _Reader:
                     field=field,
                 )
                 sound = False
-        if "anchor" in table and not isinstance(self._expression(table["when"], record.file), RelativeDate):
+        if "anchor" in table and not isinstance(
+            self._expression(table["when"], record.file, self._reading_of(record)), RelativeDate
+        ):
             # a relative date's anchor is checked as the date is read from it; another's must still name something
             sound = self._known_anchor(record, table["anchor"], (*record.where, "anchor"), "anchor") and sound
         extra = table.get("extra")

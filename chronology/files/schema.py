@@ -47,6 +47,8 @@ SOURCE_KEYS: Final = {
     "published": "date",
     "url": "text",
     "note": "text",
+    "zone": "text",
+    "calendar": "text",
 }
 EVENT_KEYS: Final = {
     "id": "text",
