@@ -143,7 +143,8 @@ class MonthRule:
         part: early, mid or late.
         week: the n-th week ("the second week of October"): weeks are the rows
             of a Monday-first calendar of that month, the first being the one
-            holding the 1st, each cut to the month's own days.
+            holding the 1st, each cut to the month's own days; -1 is the last,
+            the row holding the month's last day.
 
     """
 
@@ -182,6 +183,9 @@ class MonthRule:
             start, stop = _PART_DAYS[self.part]
             return _days(first.add(days=start - 1), Date(year, self.month, min(stop, last.day)), Precision.DAY)
         if self.week is not None:
+            if self.week == -1:  # the last week: the row holding the month's last day
+                monday = last.subtract(days=last.weekday())
+                return _days(max(monday, first), last, Precision.WEEK)
             monday = first.subtract(days=first.weekday()).add(weeks=self.week - 1)
             start_day, end_day = max(monday, first), min(monday.add(days=6), last)
             if start_day > last:
@@ -369,6 +373,11 @@ def _earlier_this_year(anchor: Date, tense: Tense) -> Span:
     return _days(anchor.start_of("year"), anchor.subtract(days=1), Precision.DAY)
 
 
+def _next_year(anchor: Date, tense: Tense) -> Span:
+    first = anchor.start_of("year").add(years=1)
+    return _days(first, first.end_of("year"), Precision.YEAR)
+
+
 def _last_year(anchor: Date, tense: Tense) -> Span:
     first = anchor.start_of("year").subtract(years=1)
     return _days(first, first.end_of("year"), Precision.YEAR)
@@ -410,6 +419,7 @@ PERIODS: Final[dict[str, tuple[Callable[[Date, Tense], Span], str]]] = {
     "this year": (_this_year, "the anchor's calendar year"),
     "earlier this year": (_earlier_this_year, "from 1 January of the anchor's year to the day before the anchor"),
     "last year": (_last_year, "the calendar year before the anchor's"),
+    "next year": (_next_year, "the calendar year after the anchor's"),
 }
 
 

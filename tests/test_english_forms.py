@@ -420,3 +420,19 @@ def test_x_to_y_lasts(phrase: str) -> None:
 def test_a_two_digit_year_range_is_refused_with_the_form_to_write() -> None:
     with pytest.raises(DateParseError, match="for the years 1642 to 1651, write '1642-1651' or '1642 to 1651'"):
         parse("1642-51")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "edtf"),
+    [
+        ("next year", "2025"),
+        ("in 3 days", "2024-10-21"),
+        ("5:41 pm, 1 July 1964", "1964-07-01T17:41"),
+        ("March of 2000", "2000-03"),
+        ("the last week of February 2024", "[2024-02-26..2024-02-29]"),
+        ("two days after 3 October 2024", "2024-10-05"),
+        ("6 weeks before 23 September 1972", "[1972-08-09..1972-08-15]"),  # about six weeks: half a week each side
+    ],
+)
+def test_phrases_a_benchmark_against_dateparser_found_missing(phrase: str, edtf: str) -> None:
+    assert parse(phrase, anchor=FRIDAY).to_edtf() == edtf

@@ -333,6 +333,16 @@ def _offset(amount: int | tuple[int, int], unit: str, direction: int) -> DateRul
     return Offset(low, high, Unit(unit), 1 if direction > 0 else -1)
 
 
+def _from_date(amount: int | tuple[int, int], unit: str, reading: Calendar, direction: int) -> DateRule:
+    """Read "6 weeks before 23 September 1972": a distance from a date the phrase gives itself."""
+    base = reading.rule()
+    if not isinstance(base, Fixed):
+        raise _Refused("a distance from a date is read from a date with its year ('6 weeks before 23 September 1972')")
+    value = RelativeDate(_offset(amount, unit, direction), "").resolve(base.value)
+    assert isinstance(value, UncertainDate)
+    return Fixed(value)
+
+
 def _within(unit: str) -> DateRule:
     """Read "within hours" (of its anchor) as 0-23 hours after; "within days" as 0-10 days after."""
     if unit == "hour":
@@ -380,6 +390,8 @@ def _weekday(which: str | None, weekday: int) -> DateRule:
 
 
 def _month_week(ordinal: int, month: int, year: int | None) -> DateRule:
+    if ordinal == -1:
+        return MonthRule(month, year, week=-1)
     if not 1 <= ordinal <= 5:
         raise _Refused(f"a month has at most five weeks, not {ordinal}")
     return MonthRule(month, year, week=ordinal)
@@ -486,6 +498,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (the + day + optional(word("of")) + month).to(lambda d, m: Calendar(None, m, d))
         | (month + day).to(lambda m, d: Calendar(None, m, d))
         | (month + comma + year).to(lambda m, y: Calendar(y, m))
+        | (month + word("of") + year).to(lambda m, y: Calendar(y, m))
         | (month + comma + double_year).to(lambda m, y: Calendar(y, m, double=True))
         | month.to(lambda m: Calendar(None, m))
         | year.to(lambda y: Calendar(y))
@@ -524,7 +537,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (cat("half_name") + year).to(_half)
         | (the + ordinal + word("half") + word("of") + year).to(_half)
     )
-    month_week = (the + ordinal + word("week") + word("of") + month + optional(comma + year, None)).to(_month_week)
+    month_week = (the + ordinal + word("week") + word("of") + month + optional(comma + year, None)).to(_month_week) | (
+        the + word("last") + word("week") + word("of") + month + optional(comma + year, None)
+    ).to(lambda m, y: _month_week(-1, m, y))
     weekday_phrase = (optional(cat("which_weekday"), None) + weekday).to(_weekday)
     named = cat("named_period").to(NamedPeriod)
     day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), pair[1]))
@@ -561,13 +576,12 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     day_reading = calendar | weekday_phrase | named
     timed = (
         (day_reading + comma + optional(word("at")) + clock).to(_at)
-        | (clock + comma + word("on") + day_reading).to(lambda c, d: _at(d, c))
+        | (clock + comma + optional(word("on")) + day_reading).to(lambda c, d: _at(d, c))
         | (weekday_phrase + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
         | (named + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
         | (the + cat("part_of_day") + word("of") + day_reading).to(lambda p, d: _part_of_day(d, p))
         | (the + cat("part_of_day")).to(lambda p: _part_of_day(NamedPeriod("today"), p))
         | day_and_part
-        | (clock + day_reading).to(lambda c, d: _at(d, c))  # "noon Friday"
         | clock.to(_today_at)
     )
     # "early Tuesday morning", "late Wednesday night": a third of a part of a day
@@ -576,6 +590,10 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     # distances from the anchor
     distance = (
         (amount + cat("unit") + cat("ago")).to(_offset)
+        | (word("in") + amount + cat("unit")).to(lambda a, u: _offset(a, u, 1))  # "in 3 days": from now
+        # from a date of its own: "6 weeks before 23 September 1972"
+        | (amount + cat("unit") + word("before") + calendar).to(lambda a, u, c: _from_date(a, u, c, -1))
+        | (amount + cat("unit") + word("after") + calendar).to(lambda a, u, c: _from_date(a, u, c, 1))
         | (
             word("in the past", "over the past", "in the last", "over the last", "within the past", "within the last")
             + amount

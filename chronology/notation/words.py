@@ -130,7 +130,7 @@ _PERIOD_NAMES: Final = (
     "earlier this month", "later this month", "last month", "next month", "this week", "this past week",
     "the past week", "last week", "next week", "earlier this week", "this week so far", "this weekend",
     "last weekend", "next weekend", "the weekend", "this calendar week", "recently", "in recent weeks",
-    "in recent months", "in recent years", "this year", "earlier this year", "last year",
+    "in recent months", "in recent years", "this year", "earlier this year", "last year", "next year",
 )  # fmt: skip
 _LEADS: Final = (
     "in", "on", "during", "as of", "at", "sometime in", "some time in", "at some point in", "sometime during",
