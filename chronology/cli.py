@@ -17,7 +17,7 @@ from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
 from chronology.dates import DateValue, Widening
-from chronology.errors import ChronologyError, InvalidDateError, ValidationError, _shorten
+from chronology.errors import ChronologyError, DateParseError, InvalidDateError, ValidationError, _shorten
 from chronology.events import Citation, Event
 from chronology.exchange._describe import bound_days, iso_day
 from chronology.files import EventFile, load, validate
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
     _formats(show)
+    _zone(show)
     _allow_outside(show)
 
     one = commands.add_parser(
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("file", metavar="FILE", help="an event file (TOML)")
     one.add_argument("id", metavar="ID", help="the event's id")
     one.add_argument("--json", action="store_true", help="print the event as a JSON document (as export writes it)")
+    _zone(one)
     _allow_outside(one)
 
     query = commands.add_parser(
@@ -135,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
     query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
     _formats(query)
+    _zone(query)
     _allow_outside(query)
 
     relate = commands.add_parser(
@@ -149,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     relate.add_argument("a", metavar="A", help="an event id or a date")
     relate.add_argument("b", metavar="B", help="an event id or a date")
     relate.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _zone(relate)
     _allow_outside(relate)
 
     export = commands.add_parser(
@@ -168,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", dest="format", choices=sorted(_EXPORTS), help="the format (default: from the extension of -o)"
     )
     export.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: standard output)")
+    _zone(export)
     _allow_outside(export)
 
     imports = commands.add_parser(
@@ -214,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--claims", metavar="SUBJECT", help="draw the claims about SUBJECT instead of the events")
     plot.add_argument("--unit", help="with --claims: only claims in this unit")
     _widening(plot)
+    _zone(plot)
     _allow_outside(plot)
 
     add = commands.add_parser(
@@ -279,6 +285,26 @@ def _widening_option(arguments: argparse.Namespace) -> Widening | None:
         raise _UsageError(f"--widening: {error}") from None
 
 
+def _zone(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--zone",
+        metavar="ZONE",
+        help="the IANA time zone whose calendar days times with an offset fall on, and dates given here are in "
+        "('Asia/Seoul'); default: the first file's [reading] zone, else UTC",
+    )
+
+
+def _zoned(timeline: Timeline, arguments: argparse.Namespace) -> Timeline:
+    """The timeline in the --zone given (its own zone without one); a usage error for a zone that does not exist."""
+    zone = getattr(arguments, "zone", None)
+    if zone is None:
+        return timeline
+    try:
+        return timeline.in_zone(zone)
+    except DateParseError as error:
+        raise _UsageError(f"--zone: {error.reason}") from None
+
+
 def _allow_outside(command: argparse.ArgumentParser) -> None:
     command.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
 
@@ -326,7 +352,7 @@ def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if problems:
         print(f"{_count(len(problems), 'problem')} found", file=err)
         return PROBLEMS
-    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     print(f"ok: {_count(len(timeline), 'event')}, {_count(len(timeline.sources), 'source')}", file=out)
     return OK
 
@@ -336,7 +362,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def _list(arguments: argparse.Namespace, out: TextIO) -> int:
-    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     _print_events(timeline, arguments, out)
     return OK
 
@@ -352,7 +378,7 @@ def _print_events(timeline: Timeline, arguments: argparse.Namespace, out: TextIO
 
 
 def _show(arguments: argparse.Namespace, out: TextIO) -> int:
-    timeline = load(arguments.file, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
     event = _event(timeline, arguments.id, arguments.file)
     if arguments.json:
         out.write(_export(timeline.select([event.id]), "json"))
@@ -377,7 +403,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
         rows.append(("read", f"{wording}, read against {event.anchor!r} ({event.tense.value} tense)"))
     elif when.text and when.text != when.to_edtf():
         rows.append(("written", f'"{when.text}"'))
-    stated = bound_days(when)
+    stated = bound_days(when, timeline.zone_info)
     rows.append(("bounds", _bounds(*stated)))
     narrowed = timeline.narrowed_days(event.id)
     if narrowed != stated:
@@ -457,7 +483,7 @@ def _wrapped(text: str, indent: str) -> list[str]:
 
 
 def _query(arguments: argparse.Namespace, out: TextIO) -> int:
-    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     _check_filter_names(timeline, arguments)
     if arguments.start is None and arguments.end is None:
         raise _UsageError("query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')")
@@ -508,18 +534,19 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.compare import Relation, after, before, probabilities, relations
     from chronology.errors import UnboundedError
 
-    timeline = load(arguments.file, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
     (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
-    possible = [relation.value for relation in Relation if relation in relations(a, b)]
+    zone = timeline.zone
+    possible = [relation.value for relation in Relation if relation in relations(a, b, zone=zone)]
     answer: dict[str, object] = {
         "a": {"name": a_name, "edtf": a.to_edtf(), "label": a.label},
         "b": {"name": b_name, "edtf": b.to_edtf(), "label": b.label},
-        "before": before(a, b).value,
-        "after": after(a, b).value,
+        "before": before(a, b, zone=zone).value,
+        "after": after(a, b, zone=zone).value,
         "relations": possible,
     }
     try:
-        odds = probabilities(a, b)
+        odds = probabilities(a, b, zone=zone)
     except UnboundedError as error:
         answer["probabilities"] = None
         reason = str(error)
@@ -603,7 +630,7 @@ def _format(option: str | None, path: str | None, formats: Mapping[str, tuple[st
 
 def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
     format_name = _format(arguments.format, arguments.output, _EXPORTS, "--to")
-    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     text = _export(timeline, format_name)
     if arguments.output in (None, "-"):
         out.write(text)
@@ -688,12 +715,13 @@ def _new_file_text(title: str) -> str:
 def _table(timeline: Timeline) -> str:
     rows = []
     for event in timeline.sorted():
-        rows.append((event.when.label, _bounds(*bound_days(event.when)), event.id, event.title))
+        rows.append((event.when.label, _bounds(*bound_days(event.when, timeline.zone_info)), event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
     lines = []
     if timeline.title:
         lines += [timeline.title, ""]
-    headers = ("date", "bounds", "id", "title")
+    # the days of times with an offset are those of the timeline's zone: say which, where there is one
+    headers = ("date", "bounds" if timeline.zone is None else f"bounds ({timeline.zone} days)", "id", "title")
     widths = [max(w, len(h)) for w, h in zip(widths, headers, strict=False)]
     lines.append("  ".join(h.ljust(w) for h, w in zip(headers, [*widths, 0], strict=True)).rstrip())
     for row in rows:
@@ -711,7 +739,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
 
     if not arguments.output.lower().endswith((".png", ".svg", ".pdf")):
         raise _UsageError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
-    timeline = load(arguments.files, allow_outside=arguments.allow_outside)
+    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     _check_filter_names(timeline, arguments)
     timeline = _filtered(timeline, arguments)
     if arguments.claims:

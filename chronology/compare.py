@@ -35,12 +35,14 @@ from __future__ import annotations
 import enum
 from fractions import Fraction
 from typing import Final, NoReturn
+from zoneinfo import ZoneInfo
 
 import attrs
 
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
 from chronology.dates import DateValue, Endpoint, UncertainDate
 from chronology.errors import AmbiguousTruthError, UnboundedError
+from chronology.zones import offset_at, zone_named
 
 __all__ = [
     "Certainty",
@@ -131,17 +133,19 @@ def _unit(a: DateValue, b: DateValue) -> int:
     return 1 if _has_time_everywhere(a) and _has_time_everywhere(b) else SECONDS_PER_DAY
 
 
-def _to_unit(seconds: int, unit: int, offset: int | None) -> int:
+def _to_unit(seconds: int, unit: int, offset: int | None, zone: ZoneInfo | None = None) -> int:
     if seconds in (NEG_INF, POS_INF) or seconds <= NEG_INF + 1 or seconds >= POS_INF - 1:
         return seconds
-    if offset is not None:  # instants compare in UTC, by the second or by the UTC day
+    if offset is not None:  # instants compare in UTC by the second, and by their day in ``zone`` (UTC when None)
         seconds -= offset
+        if zone is not None and unit != 1:
+            seconds += offset_at(seconds, zone)
     return seconds // unit
 
 
-def _ends(value: DateValue, unit: int) -> _Ends:
+def _ends(value: DateValue, unit: int, zone: ZoneInfo | None = None) -> _Ends:
     if isinstance(value, UncertainDate):
-        lo, hi = _to_unit(value.lo, unit, value.utc_offset), _to_unit(value.hi, unit, value.utc_offset)
+        lo, hi = _to_unit(value.lo, unit, value.utc_offset, zone), _to_unit(value.hi, unit, value.utc_offset, zone)
         return lo, hi, lo, hi, True
     start_offset = value.start.utc_offset if isinstance(value.start, UncertainDate) else None
     end_offset = value.end.utc_offset if isinstance(value.end, UncertainDate) else None
@@ -152,10 +156,10 @@ def _ends(value: DateValue, unit: int) -> _Ends:
     if value.end is Endpoint.UNKNOWN:
         e_hi = POS_INF - 1
     return (
-        _to_unit(s_lo, unit, start_offset),
-        _to_unit(s_hi, unit, start_offset),
-        _to_unit(e_lo, unit, end_offset),
-        _to_unit(e_hi, unit, end_offset),
+        _to_unit(s_lo, unit, start_offset, zone),
+        _to_unit(s_hi, unit, start_offset, zone),
+        _to_unit(e_lo, unit, end_offset, zone),
+        _to_unit(e_hi, unit, end_offset, zone),
         False,
     )
 
@@ -228,17 +232,25 @@ _RELATION_CONSTRAINTS: Final[dict[Relation, list[_Constraint]]] = {
 }
 
 
-def relations(a: DateValue, b: DateValue) -> frozenset[Relation]:
-    """Every Allen relation of ``a`` to ``b`` that some reading of the two allows."""
+def relations(a: DateValue, b: DateValue, *, zone: str | None = None) -> frozenset[Relation]:
+    """Every Allen relation of ``a`` to ``b`` that some reading of the two allows.
+
+    ``zone``: the IANA zone whose days times with an offset fall on when compared by the day (UTC when None).
+    """
     unit = _unit(a, b)
-    base = _base(_ends(a, unit), _ends(b, unit))
+    day_zone = _zone(zone)
+    base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
     return frozenset(r for r, extra in _RELATION_CONSTRAINTS.items() if _feasible(base + extra))
 
 
-def before(a: DateValue, b: DateValue) -> Certainty:
-    """Whether ``a`` ends in an earlier unit than ``b`` starts: certainly, possibly, or not at all."""
+def before(a: DateValue, b: DateValue, *, zone: str | None = None) -> Certainty:
+    """Whether ``a`` ends in an earlier unit than ``b`` starts: certainly, possibly, or not at all.
+
+    ``zone``: as for :func:`relations`.
+    """
     unit = _unit(a, b)
-    base = _base(_ends(a, unit), _ends(b, unit))
+    day_zone = _zone(zone)
+    base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
     if not _feasible([*base, (_B_S, _A_E, -1)]):  # a end < b start
         return Certainty.IMPOSSIBLE
     if _feasible([*base, (_A_E, _B_S, 0)]):  # b start <= a end
@@ -246,9 +258,13 @@ def before(a: DateValue, b: DateValue) -> Certainty:
     return Certainty.CERTAIN
 
 
-def after(a: DateValue, b: DateValue) -> Certainty:
+def after(a: DateValue, b: DateValue, *, zone: str | None = None) -> Certainty:
     """Whether ``a`` starts in a later unit than ``b`` ends; ``before(b, a)``."""
-    return before(b, a)
+    return before(b, a, zone=zone)
+
+
+def _zone(zone: str | None) -> ZoneInfo | None:
+    return None if zone is None else zone_named(zone)
 
 
 # -- probabilities --------------------------------------------------------------------------
@@ -278,8 +294,8 @@ def _pairs_less(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> int:
     return total
 
 
-def _distribution(value: DateValue, unit: int, which: str) -> tuple[int, int]:
-    s_lo, s_hi, e_lo, e_hi, _ = _ends(value, unit)
+def _distribution(value: DateValue, unit: int, which: str, zone: ZoneInfo | None = None) -> tuple[int, int]:
+    s_lo, s_hi, e_lo, e_hi, _ = _ends(value, unit, zone)
     lo, hi = (e_lo, e_hi) if which == "end" else (s_lo, s_hi)
     bounded = (lo > NEG_INF + 1 or lo == hi) and (hi < POS_INF - 1 or lo == hi)
     if not bounded:
@@ -290,7 +306,7 @@ def _distribution(value: DateValue, unit: int, which: str) -> tuple[int, int]:
     return lo, hi
 
 
-def probability_before(a: DateValue, b: DateValue) -> Fraction:
+def probability_before(a: DateValue, b: DateValue, *, zone: str | None = None) -> Fraction:
     """Exact probability that ``a`` ends in an earlier unit than ``b`` starts.
 
     Each end is uniform over the units (days, or seconds when both give times)
@@ -301,15 +317,16 @@ def probability_before(a: DateValue, b: DateValue) -> Fraction:
 
     """
     unit = _unit(a, b)
-    a_lo, a_hi = _distribution(a, unit, "end")
-    b_lo, b_hi = _distribution(b, unit, "start")
+    day_zone = _zone(zone)
+    a_lo, a_hi = _distribution(a, unit, "end", day_zone)
+    b_lo, b_hi = _distribution(b, unit, "start", day_zone)
     return Fraction(_pairs_less(a_lo, a_hi, b_lo, b_hi), (a_hi - a_lo + 1) * (b_hi - b_lo + 1))
 
 
-def probabilities(a: DateValue, b: DateValue) -> Probabilities:
+def probabilities(a: DateValue, b: DateValue, *, zone: str | None = None) -> Probabilities:
     """Exact odds of ``a`` before ``b``, ``a`` after ``b``, and neither; they sum to 1."""
-    first = probability_before(a, b)
-    second = probability_before(b, a)
+    first = probability_before(a, b, zone=zone)
+    second = probability_before(b, a, zone=zone)
     return Probabilities(before=first, after=second, neither=1 - first - second)
 
 

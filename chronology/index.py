@@ -20,6 +20,7 @@ import itertools
 import operator
 from collections.abc import Sequence
 from typing import Final, Literal
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +36,7 @@ from chronology.dates import (
     UncertainDate,
     Widening,
 )
+from chronology.zones import offset_at
 
 __all__ = ["Index", "Mode"]
 
@@ -66,43 +68,52 @@ class Mode(enum.Enum):
             raise ValueError(f"mode {mode!r} is not one of 'possible', 'certain'") from None
 
 
-def day_ends(value: DateValue, widening: Widening | None = None) -> tuple[int, int, int, int]:
+def day_ends(
+    value: DateValue, widening: Widening | None = None, zone: ZoneInfo | None = None
+) -> tuple[int, int, int, int]:
     """First and last possible day of the start, then of the end (sentinels where unbounded).
 
-    Days are UTC days for times with an offset (2024-10-18T03:00+09:00 falls on 17 October), the
-    calendar day as written otherwise: the day rule every query, sort and comparison follows.
+    A time with an offset falls on its calendar day in ``zone``, UTC when None
+    (2024-10-18T03:00+09:00 is on 17 October in UTC); a date, or a time
+    without an offset, on the day as written: the day rule every query, sort
+    and comparison follows.
     """
     if isinstance(value, UncertainDate):
         lo, hi = value.lo, value.hi
         if widening is not None and value.qualifier is not Qualifier.NONE:
             lo, hi = widening.bounds(value)
-        if value.utc_offset:
-            lo, hi = _to_utc(lo, value.utc_offset), _to_utc(hi, value.utc_offset)
+        if value.utc_offset is not None:
+            lo, hi = _to_zone(lo, value.utc_offset, zone), _to_zone(hi, value.utc_offset, zone)
         first, last = _day(lo), _day(hi)
         return first, last, first, last
-    s_lo, s_hi = _end_seconds(value.start, widening, low=True)
-    e_lo, e_hi = _end_seconds(value.end, widening, low=False)
+    s_lo, s_hi = _end_seconds(value.start, widening, zone, low=True)
+    e_lo, e_hi = _end_seconds(value.end, widening, zone, low=False)
     s_hi = min(s_hi, e_hi)
     e_lo = max(e_lo, s_lo)
     return _day(s_lo), _day(s_hi), _day(e_lo), _day(e_hi)
 
 
-def _end_seconds(end: UncertainDate | Endpoint, widening: Widening | None, *, low: bool) -> tuple[int, int]:
+def _end_seconds(
+    end: UncertainDate | Endpoint, widening: Widening | None, zone: ZoneInfo | None, *, low: bool
+) -> tuple[int, int]:
     if isinstance(end, UncertainDate):
         lo, hi = end.lo, end.hi
         if widening is not None and end.qualifier is not Qualifier.NONE:
             lo, hi = widening.bounds(end)
-        if end.utc_offset:
-            return _to_utc(lo, end.utc_offset), _to_utc(hi, end.utc_offset)
+        if end.utc_offset is not None:
+            return _to_zone(lo, end.utc_offset, zone), _to_zone(hi, end.utc_offset, zone)
         return lo, hi
     if end is Endpoint.OPEN:
         return (NEG_INF, NEG_INF) if low else (POS_INF, POS_INF)
     return (NEG_INF, POS_INF)  # unknown: anywhere on its side of the other end (clipped by the caller)
 
 
-def _to_utc(seconds: int, offset: int) -> int:
-    """A local second moved to UTC (an open bound stays open)."""
-    return seconds if seconds <= NEG_INF + 1 or seconds >= POS_INF - 1 else seconds - offset
+def _to_zone(seconds: int, offset: int, zone: ZoneInfo | None) -> int:
+    """A second written at ``offset`` moved to ``zone``'s wall clock, UTC when None (an open bound stays open)."""
+    if seconds <= NEG_INF + 1 or seconds >= POS_INF - 1:
+        return seconds
+    utc = seconds - offset
+    return utc if zone is None else utc + offset_at(utc, zone)
 
 
 def _day(seconds: int) -> int:
@@ -139,12 +150,18 @@ class Index:
         self._bases: list[int] = [(k << _CLASS_SHIFT) - NEG_DAY for k in self._class_ids.tolist()]
 
     @classmethod
-    def build(cls, values: Sequence[DateValue], widening: Widening | Sequence[Widening] = DEFAULT_WIDENING) -> Index:
+    def build(
+        cls,
+        values: Sequence[DateValue],
+        widening: Widening | Sequence[Widening] = DEFAULT_WIDENING,
+        zone: ZoneInfo | None = None,
+    ) -> Index:
         """Index ``values`` (an event's ``when`` each), widening possible bounds by ``widening``.
 
         ``widening`` is one policy for every value, or one per value (each event's own, from its file).
+        ``zone``: the zone whose calendar days times with an offset fall on (UTC when None).
         """
-        raw, wide = _bounds(values, widening)
+        raw, wide = _bounds(values, widening, zone)
         return cls.from_days(raw, wide)
 
     @classmethod
@@ -323,7 +340,9 @@ class Index:
         return self._columns[rows][:, chosen]
 
 
-def _bounds(values: Sequence[DateValue], widening: Widening | Sequence[Widening]) -> tuple[np.ndarray, np.ndarray]:
+def _bounds(
+    values: Sequence[DateValue], widening: Widening | Sequence[Widening], zone: ZoneInfo | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(4, n) day bounds of ``values`` as stated and widened, read in bulk where values are plain."""
     count = len(values)
     raw = np.empty((4, count), dtype=np.int64)
@@ -341,7 +360,7 @@ def _bounds(values: Sequence[DateValue], widening: Widening | Sequence[Widening]
     if instants:
         lo = np.fromiter(map(_LO, instants), dtype=np.int64, count=len(instants))
         hi = np.fromiter(map(_HI, instants), dtype=np.int64, count=len(instants))
-        _move_to_utc(instants, lo, hi)
+        _move_to_zone(instants, lo, hi, zone)
         raw[0, where] = raw[2, where] = lo
         raw[1, where] = raw[3, where] = hi
         if widens:
@@ -365,7 +384,7 @@ def _bounds(values: Sequence[DateValue], widening: Widening | Sequence[Widening]
         for rows, ends_of in (((0, 1), starts), ((2, 3), ends)):
             lo = np.fromiter(map(_LO, ends_of), dtype=np.int64, count=size)
             hi = np.fromiter(map(_HI, ends_of), dtype=np.int64, count=size)
-            _move_to_utc(ends_of, lo, hi)
+            _move_to_zone(ends_of, lo, hi, zone)
             raw[rows[0], where] = lo
             raw[rows[1], where] = hi
         if widens:
@@ -387,8 +406,8 @@ def _bounds(values: Sequence[DateValue], widening: Widening | Sequence[Widening]
         bulk = {lasting[k] for k in dated}
         for i in lasting:
             if i not in bulk:  # an open or unknown end: read one by one
-                raw[:, i] = day_ends(values[i])
-                wide[:, i] = day_ends(values[i], widening if policies is None else policies[i])
+                raw[:, i] = day_ends(values[i], zone=zone)
+                wide[:, i] = day_ends(values[i], widening if policies is None else policies[i], zone)
     return raw, wide
 
 
@@ -397,14 +416,20 @@ _HI = operator.attrgetter("hi")
 _OFFSET = operator.attrgetter("utc_offset")
 
 
-def _move_to_utc(values: list[UncertainDate], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> None:
-    """Move the bounds of times with an offset to UTC, in place (most values have none: one quick pass)."""
+def _move_to_zone(
+    values: list[UncertainDate], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], zone: ZoneInfo | None
+) -> None:
+    """Move the bounds of times with an offset to ``zone``'s wall clock (UTC when None), in place.
+
+    Most values have no offset: one quick pass finds that.
+    """
     offsets = list(map(_OFFSET, values))
-    if not any(offsets):
+    if all(offset is None for offset in offsets):
         return
-    shift = np.fromiter((o or 0 for o in offsets), dtype=np.int64, count=len(offsets))
-    lo -= shift
-    hi -= shift
+    for k, offset in enumerate(offsets):
+        if offset is not None:
+            lo[k] = _to_zone(int(lo[k]), offset, zone)
+            hi[k] = _to_zone(int(hi[k]), offset, zone)
 
 
 _START = operator.attrgetter("start")

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
@@ -23,11 +24,12 @@ import numpy.typing as npt
 import pendulum
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
-from chronology.consistency import Check, check, day_bounds, suggest
+from chronology.consistency import Check, check, suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
 from chronology.errors import DateRangeError, InvalidDateError, ValidationError
 from chronology.events import Claim, Event, Source
 from chronology.index import POS_DAY, Index, Mode, day_ends
+from chronology.zones import zone_named
 
 if TYPE_CHECKING:
     import pandas
@@ -60,8 +62,18 @@ class Precedence:
 class _Root:
     """What every view of one timeline shares: the events, sources, checks and indexes."""
 
-    def __init__(self, events: tuple[Event, ...], sources: tuple[Source, ...], title: str, result: Check) -> None:
+    def __init__(
+        self,
+        events: tuple[Event, ...],
+        sources: tuple[Source, ...],
+        title: str,
+        result: Check,
+        zone: ZoneInfo | None = None,
+    ) -> None:
         self.events = events
+        self.source_values = sources
+        self.result = result
+        self.zone = zone
         self.by_id = {event.id: position for position, event in enumerate(events)}
         self.sources = MappingProxyType({source.id: source for source in sources})
         self.narrowed = result.narrowed
@@ -83,7 +95,7 @@ class _Root:
         found = self._indexes.get(widening)
         if found is None:
             policy: Widening | list[Widening] = widening if widening is not None else (self.policies or [])
-            found = self._indexes[widening] = Index.build([event.when for event in self.events], policy)
+            found = self._indexes[widening] = Index.build([event.when for event in self.events], policy, self.zone)
         self._last = (widening, found)
         return found
 
@@ -101,10 +113,15 @@ class Timeline:
         events: the events, in any order.
         sources: the sources the events cite.
         title: the chronology's name.
+        zone: the IANA zone ("Asia/Seoul") whose calendar days a time with an
+            offset falls on in every question, and the zone of the days given
+            to queries; None (the default) for UTC.
 
     """
 
-    def __init__(self, events: Iterable[Event], sources: Iterable[Source] = (), *, title: str = "") -> None:
+    def __init__(
+        self, events: Iterable[Event], sources: Iterable[Source] = (), *, title: str = "", zone: str | None = None
+    ) -> None:
         events = tuple(events)
         sources = tuple(sources)
         for event in events:
@@ -116,15 +133,17 @@ class Timeline:
         result = check(events, sources)
         if result.problems:
             raise ValidationError(result.problems)
-        self._root = _Root(events, sources, title, result)
+        self._root = _Root(events, sources, title, result, None if zone is None else zone_named(zone))
         self._positions: npt.NDArray[np.intp] | None = None
         self._space: Index | None = None  # positions in this index's own order, mapped back when needed
 
     @classmethod
-    def _checked(cls, events: Sequence[Event], sources: Sequence[Source], title: str, result: Check) -> Timeline:
+    def _checked(
+        cls, events: Sequence[Event], sources: Sequence[Source], title: str, result: Check, zone: str | None = None
+    ) -> Timeline:
         """A timeline from values the caller has already checked (the file loader)."""
         self = cls.__new__(cls)
-        self._root = _Root(tuple(events), tuple(sources), title, result)
+        self._root = _Root(tuple(events), tuple(sources), title, result, None if zone is None else zone_named(zone))
         self._positions = None
         self._space = None
         return self
@@ -151,6 +170,32 @@ class Timeline:
     def title(self) -> str:
         """The chronology's name."""
         return self._root.title
+
+    @property
+    def zone(self) -> str | None:
+        """The IANA zone whose calendar days times with an offset fall on, and query days are in; None for UTC."""
+        return None if self._root.zone is None else self._root.zone.key
+
+    @property
+    def zone_info(self) -> ZoneInfo | None:
+        """:attr:`zone` as a ``zoneinfo.ZoneInfo``; None for UTC."""
+        return self._root.zone
+
+    def in_zone(self, zone: str | None) -> Timeline:
+        """The same timeline (all of it) with its days in ``zone`` ("Asia/Seoul"; None for UTC).
+
+        Raises:
+            DateParseError: no such zone; the message names the nearest.
+
+        """
+        root = self._root
+        other = Timeline.__new__(Timeline)
+        other._root = _Root(
+            root.events, root.source_values, root.title, root.result, None if zone is None else zone_named(zone)
+        )
+        other._positions = None
+        other._space = None
+        return other
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -238,14 +283,14 @@ class Timeline:
         event's date shares a day with the window (approximate dates widened
         by ``widening``); "certain": every reading does.
         """
-        first, last = _window(start, end)
+        first, last = _window(start, end, self._root.zone)
         return self._query(first, last, Mode.of(mode), widening, within=False)
 
     def within(
         self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
         """Events that (possibly or certainly) lie wholly between ``start`` and ``end``."""
-        first, last = _window(start, end)
+        first, last = _window(start, end, self._root.zone)
         return self._query(first, last, Mode.of(mode), widening, within=True)
 
     def on(self, day: WhenLike, *, mode: ModeLike = "possible", widening: Widening | None = None) -> Timeline:
@@ -263,7 +308,7 @@ class Timeline:
         """:meth:`overlapping` for many windows at once, answered in one vectorised pass."""
         if len(starts) != len(ends):
             raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
-        windows = [_window(s, e) for s, e in zip(starts, ends, strict=True)]
+        windows = [_window(s, e, self._root.zone) for s, e in zip(starts, ends, strict=True)]
         index = self._root.index(widening)
         found = index.overlapping_many([w[0] for w in windows], [w[1] for w in windows], Mode.of(mode))
         return [self._view(self._restrict(positions)) for positions in found]
@@ -306,7 +351,7 @@ class Timeline:
     def _order(self, when: Event | WhenLike, mode: Mode, widening: Widening | None, *, before: bool) -> Timeline:
         value = when.when if isinstance(when, Event) else _value(when)
         possible = mode is Mode.POSSIBLE
-        s_lo, s_hi, e_lo, e_hi = day_ends(value, _policy(when, widening) if possible else None)
+        s_lo, s_hi, e_lo, e_hi = day_ends(value, _policy(when, widening) if possible else None, self._root.zone)
         positions = self._ordered()
         ends = self._root.index(widening).ends(positions, widened=possible)
         if before:  # the event's end falls before the value's start
@@ -321,7 +366,7 @@ class Timeline:
     def concurrent(self, event: Event | str, *, widening: Widening | None = None) -> Timeline:
         """Events that could have happened at the same time as ``event`` (sharing a day), itself left out."""
         target = self[event] if isinstance(event, str) else event
-        s_lo, _, _, e_hi = day_ends(target.when, _policy(target, widening))
+        s_lo, _, _, e_hi = day_ends(target.when, _policy(target, widening), self._root.zone)
         index = self._root.index(widening)
         positions = self._restrict(index.overlapping(s_lo, e_hi, Mode.POSSIBLE))
         own = self._root.by_id.get(target.id)
@@ -469,8 +514,12 @@ class Timeline:
         """:meth:`narrowed` as day numbers, which hold any year (``None``: an open or unknown end)."""
         if event_id in self._root.narrowed:
             return self._root.narrowed[event_id]
-        (first, _), (_, last) = day_bounds(self[event_id].when)
-        return (None if first <= _OPEN_START else first), (None if last >= _OPEN_END else last)
+        when = self[event_id].when
+        first, _, _, last = day_ends(when, zone=self._root.zone)
+        start, end = (when, when) if isinstance(when, UncertainDate) else (when.start, when.end)
+        open_start = not isinstance(start, UncertainDate) or start.open_before
+        open_end = not isinstance(end, UncertainDate) or end.open_after
+        return (None if open_start else first), (None if open_end else last)
 
     def claims(self, subject: str | None = None) -> list[tuple[Event, Claim]]:
         """Every claim, with the event that holds it, optionally only those about ``subject``."""
@@ -537,10 +586,10 @@ def _value(when: WhenLike) -> DateValue:
     raise TypeError(f"a date is a date value, a datetime.date or text, not {type(when).__name__}")
 
 
-def _window(start: WhenLike, end: WhenLike) -> tuple[int, int]:
+def _window(start: WhenLike, end: WhenLike, zone: ZoneInfo | None = None) -> tuple[int, int]:
     start_value, end_value = _value(start), _value(end)
-    first = day_ends(start_value)[0]
-    last = day_ends(end_value)[3]
+    first = day_ends(start_value, zone=zone)[0]
+    last = day_ends(end_value, zone=zone)[3]
     if first > last:
         raise InvalidDateError(
             f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"

@@ -21,7 +21,7 @@ from chronology._calendar import SECONDS_PER_DAY
 from chronology.dates import UncertainDate
 from chronology.errors import DateParseError
 
-__all__ = ["localize", "zone_named"]
+__all__ = ["localize", "offset_at", "zone_named"]
 
 
 @functools.cache
@@ -123,3 +123,10 @@ def _offsets(seconds: int, zone: zoneinfo.ZoneInfo, value: UncertainDate, text: 
     if first is None or second is None:  # pragma: no cover - a ZoneInfo always gives an offset
         raise DateParseError(text or value.edtf, f"{zone.key} gives no offset for {local:%Y-%m-%dT%H:%M}")
     return int(first.total_seconds()), int(second.total_seconds())
+
+
+def offset_at(utc_seconds: int, zone: zoneinfo.ZoneInfo) -> int:
+    """The zone's offset east of UTC, in seconds, at a UTC instant of the model's timeline (years 1-9999)."""
+    moment = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(seconds=utc_seconds - _EPOCH)
+    offset = moment.astimezone(zone).utcoffset()
+    return 0 if offset is None else int(offset.total_seconds())

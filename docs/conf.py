@@ -51,7 +51,7 @@ napoleon_use_rtype = False
 nitpick_ignore_regex = [
     ("py:.*", r"(pendulum|numpy|matplotlib|attrs|tomlkit|pandas)(\..*)?"),
     ("py:.*", r"(np|npt)\..*"),
-    ("py:.*", r"(datetime|fractions|os|pathlib|collections\.abc|typing|types|enum|io|argparse)\..*"),
+    ("py:.*", r"(datetime|fractions|os|pathlib|collections\.abc|typing|types|enum|io|argparse|zoneinfo)\..*"),
     # Internal modules and aliases that docstrings name for readers of the code; they have no page.
     ("py:mod", r"chronology\.consistency"),
     ("py:class", r"Date|Span"),  # chronology.relative's aliases of pendulum.Date and of a rule's result

@@ -59,3 +59,38 @@ def test_the_query_command_follows_the_same_rule(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["query", str(path), "--from", "2024-10-18", "--to", "2024-10-18"], out=out, err=err) == 0
     assert "seoul" not in out.getvalue()
+
+
+def test_a_timeline_in_a_zone_places_times_on_that_zones_days(timeline: Timeline) -> None:
+    seoul = timeline.in_zone("Asia/Seoul")
+    assert seoul.zone == "Asia/Seoul"
+    # 03:00 in Seoul and 20:00 in London (05:00 in Seoul) both fall on 18 October, Seoul's day
+    assert {e.id for e in seoul.on("2024-10-18", mode="certain")} == {"seoul", "london"}
+    assert {e.id for e in timeline.on("2024-10-17", mode="certain")} >= {"seoul", "london"}  # UTC: the 17th
+    day = parse("2024-10-18")
+    assert before(timeline["london"].when, day) is Certainty.CERTAIN
+    assert before(timeline["london"].when, day, zone="Asia/Seoul") is Certainty.IMPOSSIBLE
+    assert [e.id for e in seoul.sorted() if e.id != "the-17th"] == ["seoul", "london"]  # instants: zone-free
+
+
+def test_a_files_reading_zone_is_its_days_and_zone_overrides_it(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[reading]\nzone = "Asia/Seoul"\n\n[[sources]]\nid = "src"\npublished = "2024-10-18"\n\n'
+        '[[events]]\nid = "strike"\ntitle = "Strike"\nwhen = "early Monday"\nanchor = "src"\n'
+    )
+    assert chronology.load(path).zone == "Asia/Seoul"
+
+    def query(*extra: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["query", str(path), "--from", "2024-10-14", "--to", "2024-10-14", *extra], out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    assert "strike" in query("--certain")[1]  # early Monday in Seoul is Monday, in Seoul's days
+    assert "strike" not in query("--zone", "UTC")[1]  # in UTC it is Sunday
+    code, _, err = query("--zone", "Asia/Seol")
+    assert code == 2
+    assert "--zone: 'Asia/Seol' is not a time zone of the IANA database; did you mean 'Asia/Seoul'?" in err
+    out = io.StringIO()
+    assert main(["list", str(path)], out=out, err=io.StringIO()) == 0
+    assert "bounds (Asia/Seoul days)" in out.getvalue()

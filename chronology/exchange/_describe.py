@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from chronology import _calendar
 from chronology.dates import DateValue, Precision, Qualifier, UncertainDate
@@ -64,15 +65,15 @@ def iso_day(day: int | None, missing: str = "") -> str:
     return format_day_range(day, day, Precision.DAY, Qualifier.NONE)
 
 
-def bound_days(value: DateValue) -> tuple[int | None, int | None]:
+def bound_days(value: DateValue, zone: ZoneInfo | None = None) -> tuple[int | None, int | None]:
     """The first and last possible day of a value, as day numbers; ``None`` for an open or unknown end.
 
-    A time with an offset is on its UTC day, as every query places it.
+    A time with an offset is on its day in ``zone`` (UTC when None), as every query places it.
     """
     from chronology.index import day_ends
 
     start, end = dated_ends(value)
-    s_lo, _, _, e_hi = day_ends(value)  # UTC days for times with an offset: the day rule every query follows
+    s_lo, _, _, e_hi = day_ends(value, zone=zone)  # the day rule every query follows
     first = s_lo if start is not None and not start.open_before else None
     last = e_hi if end is not None and not end.open_after else None
     return first, last

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
+from zoneinfo import ZoneInfo
 
 from chronology.dates import DateValue, Endpoint, UncertainDate
 from chronology.errors import DateRangeError
@@ -105,13 +106,15 @@ def to_ics(
         lines.append(f"NAME:{_escape_text(timeline.title)}")  # RFC 7986
         lines.append(f"X-WR-CALNAME:{_escape_text(timeline.title)}")  # what older clients read
     for event in timeline.sorted():
-        lines.extend(_vevent(event, timeline.sources, domain, moment))
+        lines.extend(_vevent(event, timeline.sources, domain, moment, timeline.zone_info))
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _vevent(event: Event, sources: Mapping[str, Source], domain: str, stamp: datetime.datetime) -> list[str]:
-    first, last = _days(event)
+def _vevent(
+    event: Event, sources: Mapping[str, Source], domain: str, stamp: datetime.datetime, zone: ZoneInfo | None = None
+) -> list[str]:
+    first, last = _days(event, zone)
     start, end = dated_ends(event.when)
     timed = any(value is not None and value.has_time for value in (start, end))
     plain = is_exact_day(event.when) and not timed
@@ -133,14 +136,14 @@ def _vevent(event: Event, sources: Mapping[str, Source], domain: str, stamp: dat
     return lines
 
 
-def _days(event: Event) -> tuple[int, int]:
+def _days(event: Event, zone: ZoneInfo | None = None) -> tuple[int, int]:
     """First and last day number the entry covers: the event's bounds, or its one known end's."""
     start, end = dated_ends(event.when)
     if isinstance(event.when, UncertainDate) and (event.when.open_before or event.when.open_after):
-        first, last, _, _ = day_ends(event.when)
+        first, last, _, _ = day_ends(event.when, zone=zone)
         bound = last if event.when.open_before else first
         return bound, bound  # "before 23 August 1456": the entry is the one known bound
-    s_lo, s_hi, e_lo, e_hi = day_ends(event.when)  # UTC days for times with an offset, as queries place them
+    s_lo, s_hi, e_lo, e_hi = day_ends(event.when, zone=zone)  # the timeline's days, as queries place them
     if start is not None and end is not None:
         return s_lo, e_hi
     return (s_lo, s_hi) if start is not None else (e_lo, e_hi)

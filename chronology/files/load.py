@@ -295,7 +295,10 @@ class _Reader:
             self._place(problem)
         if self.problems:
             return None
-        return Timeline._checked(events, list(sources.values()), self.title, result)
+        root = next(iter(self.files.values()), None)  # the first file named: its zone is the timeline's day zone
+        return Timeline._checked(
+            events, list(sources.values()), self.title, result, None if root is None else root.zone
+        )
 
     def _read_file(self, name: str, root: Path, stack: tuple[Path, ...], origin: _File | None = None) -> None:
         path = Path(name).resolve() if origin is None else (origin.path.parent / name).resolve()
@@ -566,7 +569,8 @@ class _Reader:
     def _reading_of(self, record: _Record) -> tuple[Calendar, str | None]:
         """The calendar and zone of an event's dates: its file's, or those of the source it is read from."""
         calendar, zone = record.file.calendar, record.file.zone
-        own = self._source_readings.get(record.table.get("anchor"))  # type: ignore[arg-type]
+        anchor = record.table.get("anchor")
+        own = self._source_readings.get(anchor) if isinstance(anchor, str) else None  # a wrong type is said elsewhere
         if own is not None:
             calendar = own[0] or calendar
             zone = own[1] or zone

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 import attrs
 import matplotlib
@@ -155,9 +156,10 @@ def plot_timeline(
             start if start is not None else "0001-01-01", end if end is not None else "9999-12-31"
         )
     events = view.sorted()
-    _check_drawable(events, windowed=start is not None or end is not None)
+    zone = view.zone_info
+    _check_drawable(events, windowed=start is not None or end is not None, zone=zone)
     labels_of = label or _short_title
-    first_day, last_day = _view_days(events, start, end)
+    first_day, last_day = _view_days(events, start, end, zone)
     lanes = _lanes(events, group_by, lane_order)
     lane_names = tuple(lanes)
     is_dense = len(events) > (DENSE if dense is None else dense)
@@ -171,7 +173,8 @@ def plot_timeline(
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         minimum_width = (x_right - x_left) / 350
         shapes = {
-            e.id: _shape(e, minimum_width, x_left, x_right, widening or e.widening or DEFAULT_WIDENING) for e in events
+            e.id: _shape(e, minimum_width, x_left, x_right, widening or e.widening or DEFAULT_WIDENING, zone)
+            for e in events
         }
         if is_dense:
             rows = dict.fromkeys(lane_names, _DENSE_ROWS)
@@ -204,7 +207,7 @@ def plot_timeline(
         label_artists: dict[str, Text] = {}
         numbered: dict[int, str] = {}
         if is_dense:
-            density = _draw_density(ax, lanes, lane_top, colors, first_day, last_day)
+            density = _draw_density(ax, lanes, lane_top, colors, first_day, last_day, zone)
         else:
             marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors)
             label_artists, numbered = _draw_labels(ax, events, placements, positions, labels_of, shapes)
@@ -260,9 +263,9 @@ def _short_title(event: Event) -> str:
     return textwrap.shorten(event.title, LABEL_CHARS, placeholder="…") if event.title else event.id
 
 
-def _check_drawable(events: Sequence[Event], *, windowed: bool) -> None:
+def _check_drawable(events: Sequence[Event], *, windowed: bool, zone: ZoneInfo | None = None) -> None:
     """Refuse events wholly outside the years 1-9999, which matplotlib's dates cannot place."""
-    outside = [e for e in events if _outside_drawable(day_ends(e.when))]
+    outside = [e for e in events if _outside_drawable(day_ends(e.when, zone=zone))]
     if not outside:
         return
     named = ", ".join(f"{e.id!r} ({e.when.label})" for e in outside[:3]) + (" and more" if len(outside) > 3 else "")
@@ -278,14 +281,16 @@ def _outside_drawable(bounds: tuple[int, int, int, int]) -> bool:
     return last_possible < FIRST_DAY or first_possible > LAST_DAY
 
 
-def _view_days(events: Sequence[Event], start: WhenLike | None, end: WhenLike | None) -> tuple[int, int]:
+def _view_days(
+    events: Sequence[Event], start: WhenLike | None, end: WhenLike | None, zone: ZoneInfo | None = None
+) -> tuple[int, int]:
     from chronology.timeline import _value
 
-    ends = [day_ends(e.when) for e in events]
+    ends = [day_ends(e.when, zone=zone) for e in events]
     finite_lo = [d for bounds in ends for d in bounds[:3:2] if NEG_DAY < d < POS_DAY]
     finite_hi = [d for bounds in ends for d in bounds[1::2] if NEG_DAY < d < POS_DAY]
-    first = day_ends(_value(start))[0] if start is not None else min(finite_lo, default=POS_DAY)
-    last = day_ends(_value(end))[3] if end is not None else max(finite_hi, default=NEG_DAY)
+    first = day_ends(_value(start), zone=zone)[0] if start is not None else min(finite_lo, default=POS_DAY)
+    last = day_ends(_value(end), zone=zone)[3] if end is not None else max(finite_hi, default=NEG_DAY)
     if first >= POS_DAY or last <= NEG_DAY:
         first = last = 738_000  # nothing dated: any day will do
     first, last = max(first, FIRST_DAY), min(last, LAST_DAY)
@@ -423,9 +428,11 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
     return used
 
 
-def _shape(event: Event, minimum: float, x_left: float, x_right: float, widening: Widening) -> _Shape:
+def _shape(
+    event: Event, minimum: float, x_left: float, x_right: float, widening: Widening, zone: ZoneInfo | None = None
+) -> _Shape:
     when = event.when
-    s_lo, s_hi, e_lo, e_hi = day_ends(when)
+    s_lo, s_hi, e_lo, e_hi = day_ends(when, zone=zone)
     if isinstance(when, UncertainDate) and (when.open_before or when.open_after):
         # "before 23 August 1456": no invented other end; a fade from the known bound towards the open side
         reach = (x_right - x_left) * 0.08
@@ -443,7 +450,7 @@ def _shape(event: Event, minimum: float, x_left: float, x_right: float, widening
         )
     if isinstance(when, UncertainDate):
         x0, x1 = day_to_x(s_lo), day_to_x(s_hi + 1)
-        fades = _fades(when, widening, x0, x1)
+        fades = _fades(when, widening, x0, x1, zone)
         if s_lo == s_hi and when.qualifier is Qualifier.NONE:
             return _Shape(start=x0 + 0.5 - minimum / 2, stop=x0 + 0.5 + minimum / 2, dot=x0 + 0.5)
         x0, x1 = _widen(x0, x1, minimum)
@@ -480,7 +487,8 @@ def _shape(event: Event, minimum: float, x_left: float, x_right: float, widening
         light.append((sure_to, right))
     for part in (when.start, when.end):
         if isinstance(part, UncertainDate):
-            fades_list += _fades(part, widening, day_to_x(part.earliest_day), day_to_x(part.latest_day + 1))
+            part_lo, part_hi, _, _ = day_ends(part, zone=zone)
+            fades_list += _fades(part, widening, day_to_x(part_lo), day_to_x(part_hi + 1), zone)
     solid = (sure_from, sure_to) if sure_to > sure_from else None
     if solid is None and not light:
         solid = _widen(left, right, minimum)
@@ -506,10 +514,12 @@ def _widen(x0: float, x1: float, minimum: float) -> tuple[float, float]:
     return middle - minimum / 2, middle + minimum / 2
 
 
-def _fades(value: UncertainDate, widening: Widening, x0: float, x1: float) -> tuple[tuple[float, float, float], ...]:
+def _fades(
+    value: UncertainDate, widening: Widening, x0: float, x1: float, zone: ZoneInfo | None = None
+) -> tuple[tuple[float, float, float], ...]:
     if not value.qualifier & Qualifier.APPROXIMATE:
         return ()
-    lo, _, _, hi = day_ends(value, widening)
+    lo, _, _, hi = day_ends(value, widening, zone)
     fades: list[tuple[float, float, float]] = []
     if day_to_x(lo) < x0:
         fades += _fade_steps(day_to_x(lo), x0, rising=True)
@@ -708,6 +718,7 @@ def _draw_density(
     colors: dict[str, str],
     first_day: int,
     last_day: int,
+    zone: ZoneInfo | None = None,
 ) -> tuple[PolyCollection, ...]:
     """Per lane, the expected number of events a day: each spreads one unit evenly over its bounds."""
     days = last_day - first_day + 1
@@ -715,7 +726,7 @@ def _draw_density(
     bins = -(-days // bin_days)
     bands = []
     for name, members in lanes.items():
-        ends = np.array([day_ends(e.when) for e in members], dtype=np.int64).reshape(-1, 4)
+        ends = np.array([day_ends(e.when, zone=zone) for e in members], dtype=np.int64).reshape(-1, 4)
         lo = np.clip(ends[:, 0], first_day, last_day) - first_day
         hi = np.clip(ends[:, 3], first_day, last_day) - first_day
         share = 1.0 / (hi - lo + 1)  # each event spreads one unit evenly over its days
