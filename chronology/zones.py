@@ -66,10 +66,10 @@ def localize(value: UncertainDate, zone: zoneinfo.ZoneInfo, *, text: str = "", n
             seconds=value.lo - value.utc_offset - _EPOCH
         )
         zones_offset = utc.astimezone(zone).utcoffset()
-        if zones_offset is not None and int(zones_offset.total_seconds()) != value.utc_offset:
+        if zones_offset is not None and _to_minute(zones_offset) != value.utc_offset:
             raise DateParseError(
                 text or value.edtf,
-                f"the offset given is not {zone.key}'s then (UTC{_offset_text(int(zones_offset.total_seconds()))}); "
+                f"the offset given is not {zone.key}'s then (UTC{_offset_text(_to_minute(zones_offset))}); "
                 "give the offset or the zone",
             )
     if not value.has_time or value.utc_offset is not None:
@@ -111,9 +111,7 @@ def _offsets(seconds: int, zone: zoneinfo.ZoneInfo, value: UncertainDate, text: 
     back = earlier.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
     if back != local:
         before, after = earlier.utcoffset(), later.utcoffset()
-        offsets = " or ".join(
-            _offset_text(int(o.total_seconds())) for o in dict.fromkeys((before, after)) if o is not None
-        )
+        offsets = " or ".join(_offset_text(_to_minute(o)) for o in dict.fromkeys((before, after)) if o is not None)
         raise DateParseError(
             text or value.edtf,
             f"{local:%H:%M} does not exist in {zone.key} on {local:%Y-%m-%d}: the clocks went forward over it; "
@@ -122,11 +120,16 @@ def _offsets(seconds: int, zone: zoneinfo.ZoneInfo, value: UncertainDate, text: 
     first, second = earlier.utcoffset(), later.utcoffset()
     if first is None or second is None:  # pragma: no cover - a ZoneInfo always gives an offset
         raise DateParseError(text or value.edtf, f"{zone.key} gives no offset for {local:%Y-%m-%dT%H:%M}")
-    return int(first.total_seconds()), int(second.total_seconds())
+    return _to_minute(first), _to_minute(second)
+
+
+def _to_minute(offset: datetime.timedelta) -> int:
+    """An offset in seconds, to the minute as ISO 8601 writes offsets (a local mean time's +08:27:52 is +08:28)."""
+    return round(offset.total_seconds() / 60) * 60
 
 
 def offset_at(utc_seconds: int, zone: zoneinfo.ZoneInfo) -> int:
     """The zone's offset east of UTC, in seconds, at a UTC instant of the model's timeline (years 1-9999)."""
     moment = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(seconds=utc_seconds - _EPOCH)
     offset = moment.astimezone(zone).utcoffset()
-    return 0 if offset is None else int(offset.total_seconds())
+    return 0 if offset is None else _to_minute(offset)

@@ -436,3 +436,19 @@ def test_a_two_digit_year_range_is_refused_with_the_form_to_write() -> None:
 )
 def test_phrases_a_benchmark_against_dateparser_found_missing(phrase: str, edtf: str) -> None:
     assert parse(phrase, anchor=FRIDAY).to_edtf() == edtf
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("the nineteenth millennium", "lies beyond the years 1-9999"),
+        ("the eleventh millennium", "lies beyond the years 1-9999"),
+    ],
+)
+def test_periods_beyond_what_words_are_read_in_are_refused(phrase: str, message: str) -> None:
+    with pytest.raises(DateParseError, match=message):
+        parse(phrase)
+
+
+def test_within_fortnights_reads_as_days() -> None:  # found by fuzzing: it raised a ValueError
+    assert bounds(parse("within fortnights", anchor=FRIDAY)) == ("2024-10-18", "2024-11-15")

@@ -126,3 +126,15 @@ def test_a_sources_zone_and_calendar_read_the_events_read_from_it(tmp_path: Path
     problems = [str(p) for p in caught.value.problems]
     assert any("source 'yonhap', field 'zone'" in p and "did you mean 'Asia/Seoul'" in p for p in problems), problems
     assert any("field 'calendar'" in p and "did you mean 'julian'" in p for p in problems), problems
+
+
+def test_local_mean_time_offsets_are_kept_to_the_minute() -> None:
+    value = instant("1666-09-15T03:00 Asia/Seoul")  # before standard time: +08:27:52
+    assert value.utc_offset == 8 * HOUR + 28 * 60
+    assert parse(value.label).to_edtf() == value.to_edtf() == "1666-09-15T03:00+08:28"
+
+
+def test_a_date_open_on_one_side_with_an_offset_labels_its_offset() -> None:
+    value = instant("before 3 a.m. on 18 October 2024 Asia/Seoul")
+    assert value.label == "before 18 October 2024, 3 a.m. UTC+09:00"
+    assert parse(value.label) == value

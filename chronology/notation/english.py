@@ -221,6 +221,12 @@ def _span_of_hundreds(ordinal: int, sign: int, size: int) -> DateRule:
     Before the common era the count runs back: the 5th century BCE is 499-400 BCE.
     """
     precision = Precision.CENTURY if size == 100 else Precision.MILLENNIUM
+    if ordinal * size > 10_000:
+        kind = "century" if size == 100 else "millennium"
+        raise _Refused(
+            f"the {ordinal}th {kind} lies beyond the years 1-9999 (and 9999 BCE) that words are read in; "
+            "write such years in EDTF ('Y18000')"
+        )
     if sign < 0:
         first_bce, last_bce = ordinal * size - 1, (ordinal - 1) * size
         first, last = 1 - first_bce, 1 - max(last_bce, 1)
@@ -349,6 +355,8 @@ def _within(unit: str) -> DateRule:
         return Shift(0, 23 * 3600)
     if unit == "minute":
         return Shift(0, 59 * 60, Precision.MINUTE)
+    if unit == "fortnight":
+        return Offset(0, 14 * _VAGUE_HIGH[unit], Unit.DAY, 1)
     return Offset(0, _VAGUE_HIGH[unit], Unit(unit), 1)
 
 

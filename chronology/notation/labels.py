@@ -72,9 +72,11 @@ def _instant_label(value: UncertainDate) -> str:
     if value.all_of:
         return _all_of_label(value)
     if value.lo <= OPEN_LO:
-        return "before " + _bounds_label(*_next_unit(value.hi, value.precision, after=True))
+        lo, hi, precision, _ = _next_unit(value.hi, value.precision, after=True)
+        return "before " + _bounds_label(lo, hi, precision, value.utc_offset)
     if value.hi >= OPEN_HI:
-        return "after " + _bounds_label(*_next_unit(value.lo, value.precision, after=False))
+        lo, hi, precision, _ = _next_unit(value.lo, value.precision, after=False)
+        return "after " + _bounds_label(lo, hi, precision, value.utc_offset)
     grouping = _HEMISPHERE_SEASON.fullmatch(value.edtf)
     if grouping is not None:  # EDTF 25-32: a season named with its hemisphere
         name = GROUPINGS[int(grouping[2])][3]  # "Summer (south)"
