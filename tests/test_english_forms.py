@@ -452,3 +452,33 @@ def test_periods_beyond_what_words_are_read_in_are_refused(phrase: str, message:
 
 def test_within_fortnights_reads_as_days() -> None:  # found by fuzzing: it raised a ValueError
     assert bounds(parse("within fortnights", anchor=FRIDAY)) == ("2024-10-18", "2024-11-15")
+
+
+BASES = [row[0] for row in HEDGES + PERIODS + TERMINI + ONE_OF_RANGES + DATELINES + ERAS + OLD_STYLE] + [
+    row[0] for row in AROUND_THE_REPORT + MORE_AS_WRITTEN
+]
+PREFIXES = ["", "c. ", "before ", "after ", "by ", "early ", "late ", "mid-", "around ", "sometime in "]
+SUFFIXES = ["", "?", " Asia/Seoul", " (O.S.)"]
+
+
+@settings(max_examples=300)
+@given(prefix=st.sampled_from(PREFIXES), base=st.sampled_from(BASES), suffix=st.sampled_from(SUFFIXES))
+def test_every_composed_phrase_that_reads_has_a_label_that_reads_back(prefix: str, base: str, suffix: str) -> None:
+    try:
+        value = parse(prefix + base + suffix, anchor=FRIDAY)
+    except DateParseError:
+        return  # a combination refused, with its reason: never a guess
+    back = parse(value.label)
+    if isinstance(value, UncertainDate):
+        assert isinstance(back, UncertainDate)
+        assert (back.lo, back.hi, back.qualifier, back.utc_offset) == (
+            value.lo,
+            value.hi,
+            value.qualifier,
+            value.utc_offset,
+        ), (prefix + base + suffix, value.label)
+    else:
+        assert back.to_edtf() == value.to_edtf() or (back.start_bounds, back.end_bounds) == (  # type: ignore[union-attr]
+            value.start_bounds,
+            value.end_bounds,
+        )
