@@ -168,7 +168,7 @@ def parse(
             or text ("2024-10-18", "[2024-10-28..2024-10-31]"), read by this
             function without an anchor; None (the default) for no anchor.
         tense: which way an unmarked phrase points ("on Tuesday"): a
-            :class:`~chronology.relative.Tense` or its value, ``"past"`` (the
+            :class:`~chronology.Tense` or its value, ``"past"`` (the
             default), ``"future"`` or ``"either"``.
         calendar: the calendar of dates in words that do not name theirs:
             ``"gregorian"`` (the default) or ``"julian"`` (Old Style, converted

@@ -309,13 +309,8 @@ class Category(Rule):
             return []
         found: Results = []
         for phrase, meaning in self.words.starting(self.category, token.text):
-            if len(phrase) == 1:
-                found.append((meaning, at + 1))
-                continue
-            end = at + len(phrase)
-            if end <= len(tokens) and all(
-                t.kind == "word" and t.text == w for t, w in zip(tokens[at + 1 : end], phrase[1:], strict=True)
-            ):
+            end = _words_end(tokens, at, phrase)
+            if end is not None:
                 found.append((meaning, end))
         return found
 
@@ -339,14 +334,21 @@ class Word(Rule):
         text = tokens[at].text
         found: Results = []
         for words in self._split:
-            if words[0] != text:
-                continue
-            end = at + len(words)
-            if end <= len(tokens) and all(
-                t.kind == "word" and t.text == w for t, w in zip(tokens[at + 1 : end], words[1:], strict=True)
-            ):
+            end = _words_end(tokens, at, words) if words[0] == text else None
+            if end is not None:
                 found.append((SKIP, end))
         return found
+
+
+def _words_end(tokens: Sequence[Token], at: int, words: tuple[str, ...]) -> int | None:
+    """Where a run of ``words`` that starts at ``at`` (its first word already matched) ends; None if it does not."""
+    end = at + len(words)
+    if end > len(tokens):
+        return None
+    for token, word in zip(tokens[at + 1 : end], words[1:], strict=True):
+        if token.kind != "word" or token.text != word:
+            return None
+    return end
 
 
 @attrs.frozen(eq=False)

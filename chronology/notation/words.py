@@ -240,7 +240,7 @@ ENGLISH: Final = WordTable(
             "the next": "next",
             "the last": "last",
         },
-        # Periods named around an anchor, by the name of their reading in chronology.relative.PERIODS.
+        # Periods named around an anchor, by the name of their reading in chronology.rules.PERIODS.
         "named_period": {
             **{name: name for name in _PERIOD_NAMES},
             "so far this week": "this week so far",
