@@ -42,7 +42,7 @@ import attrs
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
 from chronology.dates import DateValue, Endpoint, UncertainDate
 from chronology.errors import AmbiguousTruthError, UnboundedError
-from chronology.zones import offset_at, zone_named
+from chronology.zones import wall_seconds, zone_named
 
 __all__ = [
     "Certainty",
@@ -137,9 +137,7 @@ def _to_unit(seconds: int, unit: int, offset: int | None, zone: ZoneInfo | None 
     if seconds in (NEG_INF, POS_INF) or seconds <= NEG_INF + 1 or seconds >= POS_INF - 1:
         return seconds
     if offset is not None:  # instants compare in UTC by the second, and by their day in ``zone`` (UTC when None)
-        seconds -= offset
-        if zone is not None and unit != 1:
-            seconds += offset_at(seconds, zone)
+        seconds = wall_seconds(seconds, offset, None if unit == 1 else zone)
     return seconds // unit
 
 

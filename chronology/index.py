@@ -36,7 +36,7 @@ from chronology.dates import (
     UncertainDate,
     Widening,
 )
-from chronology.zones import offset_at
+from chronology.zones import wall_seconds
 
 __all__ = ["Index", "Mode"]
 
@@ -83,7 +83,7 @@ def day_ends(
         if widening is not None and value.qualifier is not Qualifier.NONE:
             lo, hi = widening.bounds(value)
         if value.utc_offset is not None:
-            lo, hi = _to_zone(lo, value.utc_offset, zone), _to_zone(hi, value.utc_offset, zone)
+            lo, hi = wall_seconds(lo, value.utc_offset, zone), wall_seconds(hi, value.utc_offset, zone)
         first, last = _day(lo), _day(hi)
         return first, last, first, last
     s_lo, s_hi = _end_seconds(value.start, widening, zone, low=True)
@@ -101,19 +101,11 @@ def _end_seconds(
         if widening is not None and end.qualifier is not Qualifier.NONE:
             lo, hi = widening.bounds(end)
         if end.utc_offset is not None:
-            return _to_zone(lo, end.utc_offset, zone), _to_zone(hi, end.utc_offset, zone)
+            return wall_seconds(lo, end.utc_offset, zone), wall_seconds(hi, end.utc_offset, zone)
         return lo, hi
     if end is Endpoint.OPEN:
         return (NEG_INF, NEG_INF) if low else (POS_INF, POS_INF)
     return (NEG_INF, POS_INF)  # unknown: anywhere on its side of the other end (clipped by the caller)
-
-
-def _to_zone(seconds: int, offset: int, zone: ZoneInfo | None) -> int:
-    """A second written at ``offset`` moved to ``zone``'s wall clock, UTC when None (an open bound stays open)."""
-    if seconds <= NEG_INF + 1 or seconds >= POS_INF - 1:
-        return seconds
-    utc = seconds - offset
-    return utc if zone is None else utc + offset_at(utc, zone)
 
 
 def _day(seconds: int) -> int:
@@ -348,11 +340,12 @@ def _bounds(
     raw = np.empty((4, count), dtype=np.int64)
     policies: Sequence[Widening] | None = None
     if not isinstance(widening, Widening):
-        policies, distinct = widening, set(widening)
-        widening = distinct.pop() if len(distinct) == 1 else DEFAULT_WIDENING
-        if not distinct:
+        policies = widening
+        distinct = list({id(policy): policy for policy in policies}.values())  # by identity: hashing is slow
+        widening = distinct[0] if len(distinct) == 1 else DEFAULT_WIDENING
+        if len(distinct) == 1:
             policies = None  # one policy for all: the quick path
-    widens = widening.widens if policies is None else any(policy.widens for policy in set(policies))
+    widens = widening.widens if policies is None else any(policy.widens for policy in distinct)
     instant = np.fromiter(map(UncertainDate.__instancecheck__, values), dtype=bool, count=count)
     where = np.flatnonzero(instant)
     instants: list[UncertainDate] = [values[i] for i in where.tolist()]  # type: ignore[misc]
@@ -360,7 +353,7 @@ def _bounds(
     if instants:
         lo = np.fromiter(map(_LO, instants), dtype=np.int64, count=len(instants))
         hi = np.fromiter(map(_HI, instants), dtype=np.int64, count=len(instants))
-        _move_to_zone(instants, lo, hi, zone)
+        _movewall_seconds(instants, lo, hi, zone)
         raw[0, where] = raw[2, where] = lo
         raw[1, where] = raw[3, where] = hi
         if widens:
@@ -384,7 +377,7 @@ def _bounds(
         for rows, ends_of in (((0, 1), starts), ((2, 3), ends)):
             lo = np.fromiter(map(_LO, ends_of), dtype=np.int64, count=size)
             hi = np.fromiter(map(_HI, ends_of), dtype=np.int64, count=size)
-            _move_to_zone(ends_of, lo, hi, zone)
+            _movewall_seconds(ends_of, lo, hi, zone)
             raw[rows[0], where] = lo
             raw[rows[1], where] = hi
         if widens:
@@ -416,7 +409,7 @@ _HI = operator.attrgetter("hi")
 _OFFSET = operator.attrgetter("utc_offset")
 
 
-def _move_to_zone(
+def _movewall_seconds(
     values: list[UncertainDate], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], zone: ZoneInfo | None
 ) -> None:
     """Move the bounds of times with an offset to ``zone``'s wall clock (UTC when None), in place.
@@ -424,12 +417,12 @@ def _move_to_zone(
     Most values have no offset: one quick pass finds that.
     """
     offsets = list(map(_OFFSET, values))
-    if all(offset is None for offset in offsets):
+    if offsets.count(None) == len(offsets):
         return
     for k, offset in enumerate(offsets):
         if offset is not None:
-            lo[k] = _to_zone(int(lo[k]), offset, zone)
-            hi[k] = _to_zone(int(hi[k]), offset, zone)
+            lo[k] = wall_seconds(int(lo[k]), offset, zone)
+            hi[k] = wall_seconds(int(hi[k]), offset, zone)
 
 
 _START = operator.attrgetter("start")

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 import pendulum
 
-from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
 from chronology.consistency import Check, check, suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
 from chronology.errors import DateRangeError, InvalidDateError, ValidationError
@@ -94,7 +94,8 @@ class _Root:
             return self._last[1]
         found = self._indexes.get(widening)
         if found is None:
-            policy: Widening | list[Widening] = widening if widening is not None else (self.policies or [])
+            policy = widening if widening is not None else self.policies
+            assert policy is not None  # no widening and no policies of the events' own is the default policy
             found = self._indexes[widening] = Index.build([event.when for event in self.events], policy, self.zone)
         self._last = (widening, found)
         return found
@@ -189,13 +190,7 @@ class Timeline:
 
         """
         root = self._root
-        other = Timeline.__new__(Timeline)
-        other._root = _Root(
-            root.events, root.source_values, root.title, root.result, None if zone is None else zone_named(zone)
-        )
-        other._positions = None
-        other._space = None
-        return other
+        return Timeline._checked(root.events, root.source_values, root.title, root.result, zone)
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -629,5 +624,3 @@ def _pendulum_day(number: int | None) -> pendulum.Date | None:
 
 
 _LAST = pendulum.Date(9999, 12, 31).toordinal()
-_OPEN_START = NEG_INF // SECONDS_PER_DAY  # the day number consistency.day_bounds gives an open or unknown end
-_OPEN_END = POS_INF // SECONDS_PER_DAY

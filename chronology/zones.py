@@ -17,11 +17,13 @@ import zoneinfo
 from typing import Final
 
 from chronology import _calendar
+from chronology._calendar import OPEN_HI as _OPEN_HI
+from chronology._calendar import OPEN_LO as _OPEN_LO
 from chronology._calendar import SECONDS_PER_DAY
 from chronology.dates import UncertainDate
 from chronology.errors import DateParseError
 
-__all__ = ["localize", "offset_at", "zone_named"]
+__all__ = ["localize", "offset_at", "wall_seconds", "zone_named"]
 
 
 @functools.cache
@@ -133,3 +135,15 @@ def offset_at(utc_seconds: int, zone: zoneinfo.ZoneInfo) -> int:
     moment = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(seconds=utc_seconds - _EPOCH)
     offset = moment.astimezone(zone).utcoffset()
     return 0 if offset is None else _to_minute(offset)
+
+
+def wall_seconds(seconds: int, offset: int, zone: zoneinfo.ZoneInfo | None) -> int:
+    """A second written at ``offset`` as ``zone``'s wall clock shows it, UTC when None (open bounds stay open).
+
+    The day rule every query and comparison follows: a time with an offset falls
+    on its calendar day in the timeline's zone, UTC without one.
+    """
+    if seconds <= _OPEN_LO or seconds >= _OPEN_HI:
+        return seconds
+    utc = seconds - offset
+    return utc if zone is None else utc + offset_at(utc, zone)

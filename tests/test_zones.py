@@ -138,3 +138,25 @@ def test_a_date_open_on_one_side_with_an_offset_labels_its_offset() -> None:
     value = instant("before 3 a.m. on 18 October 2024 Asia/Seoul")
     assert value.label == "before 18 October 2024, 3 a.m. UTC+09:00"
     assert parse(value.label) == value
+
+
+def test_a_sources_zone_reads_its_own_date_and_the_claims_said_from_it(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[[sources]]\nid = "yonhap"\npublished = "2024-10-18T09:00"\nzone = "Asia/Seoul"\n\n'
+        '[[events]]\nid = "strike"\ntitle = "Strike"\nwhen = "3 a.m."\nanchor = "yonhap"\n\n'
+        '[[events.claims]]\nsubject = "soldiers"\nvalue = "100"\nsource = "yonhap"\n'
+        'said = "2024-10-18T03:00"\nanchor = "yonhap"\n'
+    )
+    timeline = chronology.load(path)
+    published = timeline.sources["yonhap"].published
+    assert published is not None
+    assert published.to_edtf() == "2024-10-18T09:00+09:00"
+    said = timeline["strike"].claims[0].said
+    assert said is not None
+    assert said.to_edtf() == "2024-10-18T03:00+09:00"
+
+
+def test_weeks_of_a_month_are_not_read_old_style() -> None:
+    with pytest.raises(DateParseError, match="weeks of a month are counted in the Gregorian calendar"):
+        parse("the second week of March 1603", calendar="julian")

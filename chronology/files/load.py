@@ -566,10 +566,17 @@ class _Reader:
         if calendar is not None or zone is not None:
             self._source_readings[table["id"]] = (calendar, zone)
 
-    def _reading_of(self, record: _Record) -> tuple[Calendar, str | None]:
-        """The calendar and zone of an event's dates: its file's, or those of the source it is read from."""
+    def _reading_of(self, record: _Record, anchor: object = None) -> tuple[Calendar, str | None]:
+        """The calendar and zone of a record's dates: its file's, or its source's own.
+
+        A source's dates are read in its own settings; an event's (or a claim's, read from ``anchor``) in
+        those of the source it is read from, where it names one.
+        """
         calendar, zone = record.file.calendar, record.file.zone
-        anchor = record.table.get("anchor")
+        if record.kind == "source":
+            anchor = record.table.get("id")
+        elif anchor is None:
+            anchor = record.table.get("anchor")
         own = self._source_readings.get(anchor) if isinstance(anchor, str) else None  # a wrong type is said elsewhere
         if own is not None:
             calendar = own[0] or calendar
@@ -637,7 +644,7 @@ class _Reader:
         self.problem(record.file, where, str(error), record=record, field=field, offset=_offset(error))
 
     def _absolute(self, record: _Record, field: str, value: Any) -> DateValue | None:
-        expression = self._expression(value, record.file)
+        expression = self._expression(value, record.file, self._reading_of(record))
         where = (*record.where, field)
         if isinstance(expression, DateParseError):
             self._date_problem(record, where, field, expression)
@@ -976,7 +983,10 @@ class _Reader:
             message = f"{_shorten(own_anchor)!r} is not an id: {_ID_RULE}"
             self.problem(record.file, (*where, "anchor"), message, record=record, field=prefix + "anchor")
             return None
-        relative = "said" in item and isinstance(self._expression(item["said"], record.file), RelativeDate)
+        said_reading = self._reading_of(record, own_anchor)
+        relative = "said" in item and isinstance(
+            self._expression(item["said"], record.file, said_reading), RelativeDate
+        )
         # a relative said's anchor is checked as the date is read from it; another's must still name something
         if (
             own_anchor is not None
@@ -985,7 +995,7 @@ class _Reader:
         ):
             return None
         if "said" in item:
-            expression = self._expression(item["said"], record.file)
+            expression = self._expression(item["said"], record.file, said_reading)
             anchor_id = item.get("anchor", record.table.get("anchor"))
             own = ((*where, "anchor"), prefix + "anchor") if own_anchor is not None else None
             said = self._resolve(

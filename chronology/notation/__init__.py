@@ -87,7 +87,8 @@ def parse_expression(
         where = len(text) - len(text.lstrip()) + spaced.end(1)
         written = f"{spaced[1]}T{spaced[2]}"
         raise DateParseError(text, f"a time follows its date after 'T', not a space: write {written!r}", position=where)
-    abbreviation = _ZONE_ABBREVIATION.fullmatch(stripped)
+    spaced_out = " " in stripped  # zone names and abbreviations follow a space: notation has none
+    abbreviation = _ZONE_ABBREVIATION.fullmatch(stripped) if spaced_out else None
     if abbreviation is not None and abbreviation[2] not in _NOT_ZONES and any(ch.isdigit() for ch in abbreviation[1]):
         raise DateParseError(
             text,
@@ -95,7 +96,7 @@ def parse_expression(
             "give an IANA name ('2024-10-18T03:00 Europe/Kyiv') or the offset ('2024-10-18T03:00+03:00')",
             position=len(text) - len(text.lstrip()) + abbreviation.start(2),
         )
-    named = _NAMED_ZONE.fullmatch(stripped)
+    named = _NAMED_ZONE.fullmatch(stripped) if spaced_out else None
     if named is not None:
         zone_named(named[2], text=text)  # an unknown zone is an error at once, naming the nearest
         stripped, zone = named[1], named[2]

@@ -70,7 +70,6 @@ _TOKEN: Final = re.compile(
 )
 #: Marks that end a sentence or clause rather than a date: dropped at the end of a phrase ("June 2024.").
 _TRAILING: Final = frozenset(",.;:!")
-_HYPHENED_NUMBER: Final = re.compile(r"[a-z]+-[a-z]+")
 
 
 def tokenize(text: str, words: WordTable) -> tuple[list[Token], int | None]:

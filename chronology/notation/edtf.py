@@ -236,7 +236,7 @@ def format_bounds(lo: int, hi: int, precision: Precision, qualifier: Qualifier, 
     if hi >= OPEN_HI:
         return f"[{_unit_containing(lo, precision, q, last=False)}..]"
     if precision.has_time or lo % SECONDS_PER_DAY or (hi + 1) % SECONDS_PER_DAY:
-        first, last = _format_time(lo, precision, last=False), _format_time(hi, precision, last=True)
+        first, last = _format_time(lo, precision), _format_time(hi, precision)
         return first + q if first == last else f"[{first}{q}..{last}{q}]"
     first_day, last_day = lo // SECONDS_PER_DAY, hi // SECONDS_PER_DAY
     y1, m1, d1 = _calendar.from_day_number(first_day)
@@ -293,7 +293,7 @@ def _grouping_code(y1: int, m1: int, y2: int, m2: int, precision: Precision) -> 
 def _unit_containing(seconds: int, precision: Precision, q: str, *, last: bool) -> str:
     """The EDTF of the unit of ``precision`` holding ``seconds`` (a day for units with no notation of their own)."""
     if precision.has_time:
-        return _format_time(seconds, precision, last=last) + q
+        return _format_time(seconds, precision) + q
     day = seconds // SECONDS_PER_DAY
     year, month, _ = _calendar.from_day_number(day)
     if precision is Precision.YEAR and _calendar.day_number(year, 12 if last else 1, 31 if last else 1) == day:
@@ -305,7 +305,7 @@ def _unit_containing(seconds: int, precision: Precision, q: str, *, last: bool) 
     return format_day(day) + q
 
 
-def _format_time(seconds: int, precision: Precision, *, last: bool) -> str:
+def _format_time(seconds: int, precision: Precision) -> str:
     """``2024-10-18T03``, ``T03:15`` or ``T03:15:20``, as far as ``precision`` goes."""
     day, second_of_day = divmod(seconds, SECONDS_PER_DAY)
     hour, rest = divmod(second_of_day, 3600)

@@ -398,6 +398,8 @@ def _weekday(which: str | None, weekday: int) -> DateRule:
 
 
 def _month_week(ordinal: int, month: int, year: int | None) -> DateRule:
+    if _CALENDAR.get() == "julian":
+        raise _Refused("weeks of a month are counted in the Gregorian calendar; give the Old Style days instead")
     if ordinal == -1:
         return MonthRule(month, year, week=-1)
     if not 1 <= ordinal <= 5:

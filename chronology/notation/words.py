@@ -60,10 +60,6 @@ class WordTable:
         """The phrases of ``category`` that begin with ``word``, longest first."""
         return self._by_first[category].get(word, [])
 
-    def words(self, category: str) -> frozenset[str]:
-        """Every single-word phrase of ``category``."""
-        return frozenset(phrase[0] for phrase in self.categories[category] if len(phrase) == 1)
-
 
 _MONTHS: Final = {
     **dict.fromkeys(("january", "jan"), 1),
