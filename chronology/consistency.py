@@ -23,6 +23,7 @@ from chronology.dates import DateValue, UncertainDate
 from chronology.errors import Problem
 from chronology.events import Event, Source
 from chronology.notation.edtf import format_day
+from chronology.zones import wall_seconds
 
 __all__ = ["Check", "Suggester", "check", "day_bounds", "suggest"]
 
@@ -31,15 +32,26 @@ _POS: Final = POS_INF // SECONDS_PER_DAY
 
 
 def day_bounds(value: DateValue) -> tuple[tuple[int, int], tuple[int, int]]:
-    """(first, last) day numbers of a value's start and of its end; instants have both the same."""
+    """(first, last) day numbers of a value's start and of its end; instants have both the same.
+
+    A time with an offset falls on its UTC day, as every query and comparison places it.
+    """
     if isinstance(value, UncertainDate):
-        bounds = _days((value.lo, value.hi))
+        bounds = _days(_utc(value, value.lo), _utc(value, value.hi))
         return bounds, bounds
-    return _days(value.start_bounds), _days(value.end_bounds)
+    (s_lo, s_hi), (e_lo, e_hi) = value.start_bounds, value.end_bounds
+    start = _days(_utc(value.start, s_lo), _utc(value.start, s_hi))
+    return start, _days(_utc(value.end, e_lo), _utc(value.end, e_hi))
 
 
-def _days(seconds: tuple[int, int]) -> tuple[int, int]:
-    lo, hi = seconds
+def _utc(end: object, seconds: int) -> int:
+    """``seconds`` of a dated end moved to UTC where it has an offset (the day rule); others as they are."""
+    if isinstance(end, UncertainDate) and end.utc_offset is not None:
+        return wall_seconds(seconds, end.utc_offset, None)
+    return seconds
+
+
+def _days(lo: int, hi: int) -> tuple[int, int]:
     return (
         _NEG if lo <= NEG_INF + 1 else _POS if lo >= POS_INF - 1 else lo // SECONDS_PER_DAY,
         _NEG if hi <= NEG_INF + 1 else _POS if hi >= POS_INF - 1 else hi // SECONDS_PER_DAY,

@@ -94,3 +94,12 @@ def test_a_files_reading_zone_is_its_days_and_zone_overrides_it(tmp_path: Path) 
     out = io.StringIO()
     assert main(["list", str(path)], out=out, err=io.StringIO()) == 0
     assert "bounds (Asia/Seoul days)" in out.getvalue()
+
+
+def test_links_are_checked_by_the_same_day_rule() -> None:
+    seoul = parse(SEOUL)  # 17 October in UTC
+    with pytest.raises(chronology.ValidationError, match="'a' no later than 2024-10-17"):
+        Timeline(
+            [Event(id="a", title="A", when=seoul, after=("b",)), Event(id="b", title="B", when=parse("2024-10-18"))]
+        )
+    assert before(seoul, parse("2024-10-18")) is Certainty.CERTAIN  # as the link check says
