@@ -190,6 +190,14 @@ def _era_year(number: int, sign: int) -> int:
     return 1 - number if sign < 0 else number
 
 
+def _day_date(weekday: int | None, day_month: tuple[int, int], year: tuple[int, bool] | None) -> Calendar:
+    """A day of a month, with the weekday a dateline gives and the year, plain or double, where written."""
+    day, month = day_month
+    if year is None:
+        return Calendar(None, month, day, weekday)
+    return Calendar(year[0], month, day, weekday, double=year[1])
+
+
 def _double_year(first: int, second: int) -> int:
     """The year of "1665/6" or "1665/66": the second, checked to follow the first."""
     year = first + 1
@@ -492,33 +500,24 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     calendar = Named("calendar")
     # an English record's double year ("1665/6"): the year is the second, Old Style's year having begun on 25 March
     double_year = (Number(1000, 9999, digits=(4, 4)) + Mark("/") + Number(0, 9999, digits=(1, 4))).to(_double_year)
+    # a year, plain or double: (year, whether double)
+    any_year = year.to(lambda y: (y, False)) | double_year.to(lambda y: (y, True))
+    # a day of a month: "3 October", "the 3rd of October", "October 3"; as (day, month)
+    day_of_month = (the + day + optional(word("of")) + month).to(lambda d, m: (d, m)) | (month + day).to(
+        lambda m, d: (d, m)
+    )
     plain = (
-        (weekday + comma + day + optional(word("of")) + month + comma + year).to(
-            lambda w, d, m, y: Calendar(y, m, d, w)
-        )
-        | (weekday + comma + month + day + comma + year).to(lambda w, m, d, y: Calendar(y, m, d, w))
-        | (weekday + comma + day + optional(word("of")) + month).to(lambda w, d, m: Calendar(None, m, d, w))
-        | (weekday + comma + month + day).to(lambda w, m, d: Calendar(None, m, d, w))
-        | (the + day + optional(word("of")) + month + comma + year).to(lambda d, m, y: Calendar(y, m, d))
-        | (the + day + optional(word("of")) + month + comma + double_year).to(
-            lambda d, m, y: Calendar(y, m, d, double=True)
-        )
-        | (month + day + comma + year).to(lambda m, d, y: Calendar(y, m, d))
-        | (month + day + comma + double_year).to(lambda m, d, y: Calendar(y, m, d, double=True))
-        | (the + day + optional(word("of")) + month).to(lambda d, m: Calendar(None, m, d))
-        | (month + day).to(lambda m, d: Calendar(None, m, d))
-        | (month + comma + year).to(lambda m, y: Calendar(y, m))
-        | (month + word("of") + year).to(lambda m, y: Calendar(y, m))
-        | (month + comma + double_year).to(lambda m, y: Calendar(y, m, double=True))
+        # "Tuesday 12 March 2024", "Oct. 3, 2024", "10 February 1665/6", "the 3rd of October"
+        (optional(weekday + comma, None) + day_of_month + optional(comma + any_year, None)).to(_day_date)
+        # "June 2024", "June, 2024", "March of 2000", "February 1665/6", "June"
+        | (month + optional(Mark(",") | word("of")) + any_year).to(lambda m, y: Calendar(y[0], m, double=y[1]))
         | month.to(lambda m: Calendar(None, m))
-        | year.to(lambda y: Calendar(y))
-        | double_year.to(lambda y: Calendar(y, double=True))
+        | (optional(word("the year")) + any_year).to(lambda y: Calendar(y[0], double=y[1]))
         # ISO dates inside words: "before 2024-10-18", "c. 2024-06"
         | (
             Number(1, 9999, digits=(4, 4)) + dash + Number(1, 12, digits=(2, 2)) + dash + Number(1, 31, digits=(2, 2))
         ).to(lambda y, m, d: Calendar(y, m, d))
         | (Number(1, 9999, digits=(4, 4)) + dash + Number(1, 12, digits=(2, 2))).to(lambda y, m: Calendar(y, m))
-        | (word("the year") + year).to(lambda y: Calendar(y))
     )
     # the calendar it is written in: "5 September 1666 (O.S.)", "1 March 1700 Julian"
     style = optional(Mark("(")) + cat("calendar") + optional(Mark(")"))
@@ -552,7 +551,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     ).to(lambda m, y: _month_week(-1, m, y))
     weekday_phrase = (optional(cat("which_weekday"), None) + weekday).to(_weekday)
     named = cat("named_period").to(NamedPeriod)
-    day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), pair[1]))
+    part_hours = {" ".join(phrase): hours for phrase, hours in words.categories["part_of_day"].items()}
+    day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), part_hours[pair[1]]))
 
     period = Named("period")
     period.define(month_week | calendar | decade | century | millennium | season | quarter | weekday_phrase | named)
