@@ -11,7 +11,6 @@ name events and fields, and the file layer adds where they are written.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
@@ -19,6 +18,7 @@ from typing import Final
 import attrs
 
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
+from chronology._suggest import suggest
 from chronology.dates import DateValue, UncertainDate
 from chronology.errors import Problem
 from chronology.events import Event, Source
@@ -56,12 +56,6 @@ def _days(lo: int, hi: int) -> tuple[int, int]:
         _NEG if lo <= NEG_INF + 1 else _POS if lo >= POS_INF - 1 else lo // SECONDS_PER_DAY,
         _NEG if hi <= NEG_INF + 1 else _POS if hi >= POS_INF - 1 else hi // SECONDS_PER_DAY,
     )
-
-
-def suggest(name: str, known: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest known name, or ``""``."""
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class Suggester:

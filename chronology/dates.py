@@ -595,7 +595,7 @@ def _precision_named(name: str) -> Precision:
     try:
         return Precision(name)
     except ValueError:
-        from chronology.consistency import suggest
+        from chronology._suggest import suggest
 
         names = [p.value for p in Precision]
         raise InvalidDateError(
@@ -677,7 +677,7 @@ class Widening:
         }
         for key, setting in settings.items():
             if key not in ("approximate", "uncertain"):
-                from chronology.consistency import suggest
+                from chronology._suggest import suggest
 
                 raise InvalidDateError(
                     f"widening has no setting {key!r}{suggest(key, ['approximate', 'uncertain'])}; "
