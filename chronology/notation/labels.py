@@ -39,14 +39,12 @@ def label(value: DateValue) -> str:
     """A readable English label of a date value."""
     if isinstance(value, Interval):
         return _interval_label(value)
-    text = _instant_label(value)
-    if value.approximate:
-        text = f"before c. {text[7:]}" if text.startswith("before ") else "c. " + text
-        if text.startswith("c. after "):
-            text = f"after c. {text[9:]}"
-    if value.uncertain:
-        text += "?"
-    return text
+    hedge = "c. " if value.approximate else ""
+    doubt = "?" if value.uncertain else ""
+    if value.lo <= OPEN_LO or value.hi >= OPEN_HI:  # the hedge goes on the known bound: "before c. 1456"
+        side = "before" if value.lo <= OPEN_LO else "after"
+        return f"{side} {hedge}{_instant_label(value)}{doubt}"
+    return f"{hedge}{_instant_label(value)}{doubt}"
 
 
 def year_label(year: int) -> str:
@@ -69,14 +67,15 @@ def _ordinal(number: int) -> str:
 
 
 def _instant_label(value: UncertainDate) -> str:
+    """The label without qualifiers; for a date open on one side, its known bound's unit (after "before"/"after")."""
     if value.all_of:
         return _all_of_label(value)
     if value.lo <= OPEN_LO:
-        lo, hi, precision, _ = _next_unit(value.hi, value.precision, after=True)
-        return "before " + _bounds_label(lo, hi, precision, value.utc_offset)
+        lo, hi, precision = _next_unit(value.hi, value.precision, after=True)
+        return _bounds_label(lo, hi, precision, value.utc_offset)
     if value.hi >= OPEN_HI:
-        lo, hi, precision, _ = _next_unit(value.lo, value.precision, after=False)
-        return "after " + _bounds_label(lo, hi, precision, value.utc_offset)
+        lo, hi, precision = _next_unit(value.lo, value.precision, after=False)
+        return _bounds_label(lo, hi, precision, value.utc_offset)
     grouping = _HEMISPHERE_SEASON.fullmatch(value.edtf)
     if grouping is not None:  # EDTF 25-32: a season named with its hemisphere
         name = GROUPINGS[int(grouping[2])][3]  # "Summer (south)"
@@ -107,7 +106,7 @@ def _parse(edtf: str) -> UncertainDate:
     return value
 
 
-def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int, int, Precision, int | None]:
+def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int, int, Precision]:
     """The unit next to a bound: the one beginning just after ``seconds`` (``after``), or ending just before it.
 
     "before 1456" is the value whose last second ends 1455; the unit named is the
@@ -117,7 +116,7 @@ def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int,
     if precision.has_time:
         size = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}[precision]
         start = edge - edge % size
-        return start, start + size - 1, precision, None
+        return start, start + size - 1, precision
     day = edge // SECONDS_PER_DAY
     year, month, number = _calendar.from_day_number(day)
     at_year_edge = (month, number) == ((1, 1) if after else (12, 31))
@@ -130,8 +129,8 @@ def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int,
     return _days(day, day, Precision.DAY)
 
 
-def _days(first: int, last: int, precision: Precision) -> tuple[int, int, Precision, None]:
-    return first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, None
+def _days(first: int, last: int, precision: Precision) -> tuple[int, int, Precision]:
+    return first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision
 
 
 def _bounds_label(lo: int, hi: int, precision: Precision, offset: int | None) -> str:
