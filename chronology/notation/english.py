@@ -337,14 +337,25 @@ def _noon(time: tuple[int, int]) -> Hours:
 
 def _offset(amount: int | tuple[int, int], unit: str, direction: int) -> DateRule:
     low, high = amount if isinstance(amount, tuple) else (amount, amount)
-    sign = 1 if direction > 0 else -1
-    if unit in ("hour", "minute"):
-        size = 3600 if unit == "hour" else 60
-        first, last = sorted((sign * low * size, sign * high * size))
-        return Shift(first, last, Precision.HOUR if unit == "hour" else Precision.MINUTE)
+    return _distance(low, high, unit, direction)
+
+
+def _distance(low: int, high: int, unit: str, direction: int) -> DateRule:
+    """From ``low`` to ``high`` units from the anchor: hours and minutes from its moment, the rest by the calendar."""
+    if unit in _CLOCK_UNITS:
+        size, precision = _CLOCK_UNITS[unit]
+        first, last = sorted((direction * low * size, direction * high * size))
+        return Shift(first, last, precision)
     if unit == "fortnight":
         low, high, unit = 14 * low, 14 * high, "day"
     return Offset(low, high, Unit(unit), 1 if direction > 0 else -1)
+
+
+#: Units counted from the anchor's moment, in seconds, with the precision of what they give.
+_CLOCK_UNITS: Final = {"hour": (3600, Precision.HOUR), "minute": (60, Precision.MINUTE)}
+#: How many a vague "days", "hours later" is, and how far "within days", "within hours" reaches.
+_VAGUE: Final = {"minute": (1, 59), "hour": (1, 23), "day": (1, 10), "week": (1, 10), "month": (1, 10), "year": (1, 10)}
+_WITHIN: Final = {"minute": 59, "hour": 23, "day": 10, "week": 3, "month": 5, "year": 4, "fortnight": 2}
 
 
 def _from_date(amount: int | tuple[int, int], unit: str, reading: Calendar, direction: int) -> DateRule:
@@ -359,16 +370,7 @@ def _from_date(amount: int | tuple[int, int], unit: str, reading: Calendar, dire
 
 def _within(unit: str) -> DateRule:
     """Read "within hours" (of its anchor) as 0-23 hours after; "within days" as 0-10 days after."""
-    if unit == "hour":
-        return Shift(0, 23 * 3600)
-    if unit == "minute":
-        return Shift(0, 59 * 60, Precision.MINUTE)
-    if unit == "fortnight":
-        return Offset(0, 14 * _VAGUE_HIGH[unit], Unit.DAY, 1)
-    return Offset(0, _VAGUE_HIGH[unit], Unit(unit), 1)
-
-
-_VAGUE_HIGH: Final = {"day": 10, "week": 3, "month": 5, "year": 4, "fortnight": 2}
+    return _distance(0, _WITHIN[unit], unit, 1)
 
 
 def _short_year_range(first: int, last: int) -> Lasting:
@@ -382,9 +384,8 @@ def _short_year_range(first: int, last: int) -> Lasting:
 def _past(amount: int | tuple[int, int], unit: str) -> DateRule:
     """Read "in the past 24 hours", "over the last three days": from that far back to the anchor."""
     high = amount[1] if isinstance(amount, tuple) else amount
-    if unit in ("hour", "minute"):
-        size = 3600 if unit == "hour" else 60
-        return Shift(-high * size, 0, Precision.HOUR if unit == "hour" else Precision.MINUTE)
+    if unit in _CLOCK_UNITS:
+        return _distance(0, high, unit, -1)
     if unit == "fortnight":
         high, unit = 14 * high, "day"
     return Between(Offset(high, high, Unit(unit), -1), NamedPeriod("today"))
@@ -392,13 +393,9 @@ def _past(amount: int | tuple[int, int], unit: str) -> DateRule:
 
 def _vague_offset(unit: str, direction: int) -> DateRule:
     """Read "days before", "hours later" as a few of the unit (1-23 hours, 1-10 days)."""
-    if unit == "hour":
-        return _offset((1, 23), unit, direction)
-    if unit == "minute":
-        return _offset((1, 59), unit, direction)
     if unit == "fortnight":
         raise _Refused("'fortnights' needs a number ('two fortnights ago')")
-    return _offset((1, 10), unit, direction)
+    return _distance(*_VAGUE[unit], unit, direction)
 
 
 def _weekday(which: str | None, weekday: int) -> DateRule:
