@@ -465,6 +465,13 @@ class Grammar:
 
     words: WordTable
     phrase: Rule
+    #: Words the rules name themselves ("between", "of"), beside the table's: known words, for refusals.
+    own_words: frozenset[str] = frozenset()
+
+    @property
+    def known(self) -> frozenset[str]:
+        """Every word a phrase may hold."""
+        return self.words.vocabulary | self.own_words
 
 
 def english_grammar(words: WordTable = ENGLISH) -> Grammar:
@@ -473,7 +480,10 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     def cat(name: str) -> Rule:
         return Category(words, name)
 
+    own_words: set[str] = set()
+
     def word(*choices: str) -> Rule:
+        own_words.update(w for choice in choices for w in choice.split())
         return Word(choices)
 
     the = optional(word("the"))
@@ -649,7 +659,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     # "at 1430", "at 0300": after "at", four digits are the clock (as militaries and newsrooms write it), not a year
     military = (word("at") + Number(0, 2359, digits=(4, 4))).to(_military)
     phrase = military | optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
-    return Grammar(words, phrase)
+    return Grammar(words, phrase, frozenset(own_words))
 
 
 def _suffixed_clock() -> Rule:
@@ -743,23 +753,19 @@ def _full_readings(grammar: Grammar, tokens: list[Token]) -> list[Any]:
 def _first_unknown(tokens: list[Token], grammar: Grammar) -> int:
     """Where the first word the table does not know starts (0 when every word is known)."""
     for token in tokens:
-        if token.kind == "word" and token.text not in grammar.words.vocabulary and token.text not in _GRAMMAR_WORDS:
+        if token.kind == "word" and token.text not in grammar.known:
             return token.start
     return 0
 
 
 #: Words the English rules name themselves (not by category).
-_GRAMMAR_WORDS: Final = frozenset(
-    {"the", "of", "and", "between", "from", "to", "until", "till", "through", "since", "on", "at", "week", "quarter",
-     "half", "within", "ongoing", "end", "unknown", "no", "start", "each", "all"}
-)  # fmt: skip
 
 
 def _unknown_reason(text: str, tokens: list[Token], grammar: Grammar) -> str:
     """Why nothing reads: a likely misspelling with the phrase it would make, or a pointer to the forms."""
-    known = sorted(grammar.words.vocabulary | _GRAMMAR_WORDS)
+    known = sorted(grammar.known)
     for token in tokens:
-        if token.kind != "word" or token.text in grammar.words.vocabulary or token.text in _GRAMMAR_WORDS:
+        if token.kind != "word" or token.text in grammar.known:
             continue
         # Misspellings keep their first letter far more often than not ("Febuary", "Jnue", "centry"); a guess
         # that changes it ("soon" -> "noon") is more often a different word.
