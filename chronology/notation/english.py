@@ -40,7 +40,8 @@ from chronology.notation._grammar import (
     tokenize,
 )
 from chronology.notation.words import ENGLISH, WordTable
-from chronology.relative import (
+from chronology.relative import RelativeDate
+from chronology.rules import (
     Between,
     Fixed,
     Hedge,
@@ -54,14 +55,13 @@ from chronology.relative import (
     Offset,
     OnWeekday,
     PartOf,
-    RelativeDate,
     SeasonRule,
     Shift,
     Terminus,
     Unit,
     WeekdayRule,
 )
-from chronology.relative import Rule as DateRule
+from chronology.rules import Rule as DateRule
 
 __all__ = ["EXPECTED_ENGLISH", "read_english"]
 
