@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
+from chronology.constraints import Link
 from chronology.dates import DateValue, Widening
 from chronology.errors import ChronologyError, DateParseError, InvalidDateError, ValidationError, _shorten
 from chronology.events import Citation, Event
@@ -114,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the events in a window of time",
         description="Print the events that possibly (by default) or certainly happened between --from and --to. "
         "A window runs from the first day of --from to the last day of --to: '--from 2024-10 --to 2024-10' is "
-        "all of October. Either end may be left out. Filters combine: an event must pass every one given.",
+        "all of October. Either end may be left out, and either may be an event's id (its bounds as its links "
+        "narrow them). --before and --after EVENT ask what came before or after an event, using the file's links "
+        "('after', 'before', ...) as well as the dates. Filters combine: an event must pass every one given.",
         epilog="example: chronology query events.toml --from 2024-10 --to 2024-10 --certain --kind deployment",
     )
     query.add_argument(
@@ -122,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     query.add_argument("--from", dest="start", metavar="DATE", help="first day of the window ('2024-10', 'June 2024')")
     query.add_argument("--to", dest="end", metavar="DATE", help="last day of the window")
+    query.add_argument(
+        "--before",
+        metavar="EVENT",
+        help="only events that ended before this event began (an id; '@ID' if the id could be read as a date)",
+    )
+    query.add_argument("--after", metavar="EVENT", help="only events that began after this event ended")
     certainty = query.add_mutually_exclusive_group()
     certainty.add_argument(
         "--certain", action="store_true", help="only events that happened in the window for sure, whatever the reading"
@@ -485,18 +494,48 @@ def _wrapped(text: str, indent: str) -> list[str]:
 def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     _check_filter_names(timeline, arguments)
-    if arguments.start is None and arguments.end is None:
-        raise _UsageError("query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')")
+    given = (arguments.start, arguments.end, arguments.before, arguments.after)
+    if all(option is None for option in given):
+        raise _UsageError(
+            "query needs a window or an event: give --from, --to, --before or --after ('--from 2024-10 --to 2024-11')"
+        )
     mode: Literal["certain", "possible"] = "certain" if arguments.certain else "possible"
-    start = _date_option(arguments.start, "--from") if arguments.start is not None else _EARLIEST
-    end = _date_option(arguments.end, "--to") if arguments.end is not None else _LATEST
-    search = timeline.within if arguments.within else timeline.overlapping
-    found = search(start, end, mode=mode, widening=_widening_option(arguments))
+    widening = _widening_option(arguments)
+    found = timeline
+    if arguments.start is not None or arguments.end is not None:
+        start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if arguments.start else _EARLIEST
+        end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if arguments.end else _LATEST
+        search = timeline.within if arguments.within else timeline.overlapping
+        found = search(start, end, mode=mode, widening=widening)
+    for option, name, ask in (("--before", arguments.before, found.before), ("--after", arguments.after, found.after)):
+        if name is not None:
+            found = ask(_event_option(timeline, name, option, arguments.files[0]), mode=mode, widening=widening)
     found = _filtered(found, arguments)
     if arguments.source or arguments.text:
         found = found.filter(source=arguments.source or None, text=arguments.text)
     _print_events(found, arguments, out)
     return OK
+
+
+def _when_option(timeline: Timeline, text: str, option: str, path: str) -> DateValue:
+    """A date option's value: an event's (narrowed) date when it names one, else a date."""
+    try:
+        return timeline.resolve(text)[0]
+    except ChronologyError as error:
+        if isinstance(error, DateParseError) and text.strip() and text not in timeline:
+            hint = suggest(text, [event.id for event in timeline])
+            if hint:
+                raise ChronologyError(f"{option}: {text!r} is neither a date nor an event id of {path}{hint}") from None
+        raise ChronologyError(f"{option}: {error}") from None
+
+
+def _event_option(timeline: Timeline, text: str, option: str, path: str) -> Event:
+    """The event an option names: ``@ID`` or ``ID``."""
+    name = text[1:] if text.startswith("@") else text
+    if name not in timeline:
+        known = [event.id for event in timeline]
+        raise ChronologyError(f"{option}: no event {name!r} in {path}{suggest(name, known)}")
+    return timeline[name]
 
 
 def _date_option(text: str, option: str) -> DateValue:
@@ -531,45 +570,42 @@ def _filtered(timeline: Timeline, arguments: argparse.Namespace) -> Timeline:
 def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from chronology.compare import Relation, after, before, probabilities, relations
-    from chronology.errors import UnboundedError
+    from chronology.compare import Relation
 
     timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
     (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
-    zone = timeline.zone
-    possible = [relation.value for relation in Relation if relation in relations(a, b, zone=zone)]
+    known = timeline.relate(a, b)
+    possible = [relation.value for relation in Relation if relation in known.relations]
+    why = [_link_words(arguments.file, link) for link in known.because]
     answer: dict[str, object] = {
-        "a": {"name": a_name, "edtf": a.to_edtf(), "label": a.label},
-        "b": {"name": b_name, "edtf": b.to_edtf(), "label": b.label},
-        "before": before(a, b, zone=zone).value,
-        "after": after(a, b, zone=zone).value,
+        "a": {"name": a_name, "edtf": known.a.to_edtf(), "label": known.a.label},
+        "b": {"name": b_name, "edtf": known.b.to_edtf(), "label": known.b.label},
+        "before": known.before.value,
+        "after": known.after.value,
         "relations": possible,
+        "because": why,
     }
-    try:
-        odds = probabilities(a, b, zone=zone)
-    except UnboundedError as error:
+    odds = known.probabilities
+    if odds is None:
         answer["probabilities"] = None
-        reason = str(error)
     else:
-        answer["probabilities"] = {
-            "before": str(odds.before),
-            "after": str(odds.after),
-            "neither": str(odds.neither),
-        }
-        reason = ""
+        answer["probabilities"] = {"before": str(odds.before), "after": str(odds.after), "neither": str(odds.neither)}
     if arguments.json:
         print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
         return OK
+    reason = f" ({'; '.join(why)})" if why else ""
     lines = [
-        f"A  {a_name}: {a.label}",
-        f"B  {b_name}: {b.label}",
+        f"A  {a_name}: {known.a.label}",
+        f"B  {b_name}: {known.b.label}",
         "",
-        f"A before B: {answer['before']}",
-        f"A after B:  {answer['after']}",
+        f"A before B: {answer['before']}{reason if known.before.value == 'certain' else ''}",
+        f"A after B:  {answer['after']}{reason if known.after.value == 'certain' else ''}",
         f"possible relations of A to B: {', '.join(possible)}",
     ]
-    if answer["probabilities"] is None:
-        lines.append(f"odds: none ({reason})")
+    if odds is None:
+        lines.append(f"odds: none ({known.unbounded})")
+    elif known.because:
+        lines.append("odds: the links decide it")
     else:
         lines.append(
             "odds, each day equally likely: "
@@ -580,17 +616,35 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, DateValue]:
-    if text in timeline:
-        event = timeline[text]
-        return f"{event.id} ({event.title})", event.when
+def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, Event | DateValue]:
     try:
-        return text, parse(text)
-    except ChronologyError as error:
-        from chronology.consistency import suggest
-
+        value, event = timeline.resolve(text)
+    except DateParseError as error:
         hint = suggest(text, [event.id for event in timeline])
         raise ChronologyError(f"{path}: {text!r} is neither an event id{hint} nor a date ({error})") from None
+    except ChronologyError as error:
+        raise ChronologyError(f"{path}: {error}") from None
+    if event is not None:
+        return f"{event.id} ({event.title})", event
+    return text, value
+
+
+def _link_words(path: str, link: Link) -> str:
+    """A link in words, with where it is written when that is in ``path``: "'a' is after 'b' (events.toml:41)"."""
+    import tomllib
+
+    from chronology.files._locate import locate
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        events = tomllib.loads(text).get("events", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return link.reason
+    index = next(
+        (k for k, table in enumerate(events) if isinstance(table, dict) and table.get("id") == link.event), None
+    )
+    spot = None if index is None else locate(text).get(("events", index, link.field))
+    return link.reason if spot is None else f"{link.reason} ({path}:{spot.line})"
 
 
 def _percent(value: object) -> str:
@@ -714,8 +768,14 @@ def _new_file_text(title: str) -> str:
 
 def _table(timeline: Timeline) -> str:
     rows = []
+    narrowed = False
     for event in timeline.sorted():
-        rows.append((event.when.label, _bounds(*bound_days(event.when, timeline.zone_info)), event.id, event.title))
+        value = timeline.narrowed(event.id)
+        bounds = _bounds(*bound_days(value, timeline.zone_info))
+        if value is not event.when:
+            bounds += " *"
+            narrowed = True
+        rows.append((event.when.label, bounds, event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
     lines = []
     if timeline.title:
@@ -726,6 +786,8 @@ def _table(timeline: Timeline) -> str:
     lines.append("  ".join(h.ljust(w) for h, w in zip(headers, [*widths, 0], strict=True)).rstrip())
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, [*widths, 0], strict=True)).rstrip())
+    if narrowed:
+        lines += ["", "* bounds narrowed by the links between events ('chronology show FILE ID' says how)"]
     return "\n".join(lines)
 
 

@@ -33,8 +33,9 @@ How values are compared:
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Final, NoReturn
+from typing import TYPE_CHECKING, Final, Literal, NoReturn, TypeAlias
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -44,15 +45,20 @@ from chronology.dates import DateValue, Endpoint, UncertainDate
 from chronology.errors import AmbiguousTruthError, UnboundedError
 from chronology.zones import wall_seconds, zone_named
 
+if TYPE_CHECKING:
+    from chronology.constraints import Link
+
 __all__ = [
     "Certainty",
     "Probabilities",
     "Relation",
+    "Relationship",
     "after",
     "before",
     "probabilities",
     "probability_before",
     "relations",
+    "relationship",
     "sort_key",
 ]
 
@@ -326,6 +332,115 @@ def probabilities(a: DateValue, b: DateValue, *, zone: str | None = None) -> Pro
     first = probability_before(a, b, zone=zone)
     second = probability_before(b, a, zone=zone)
     return Probabilities(before=first, after=second, neither=1 - first - second)
+
+
+# -- what is known of two things at once ------------------------------------------------------
+
+#: A moment of one of two values: ("a" or "b", "start" or "end").
+Moment: TypeAlias = tuple[Literal["a", "b"], Literal["start", "end"]]
+_VARIABLES: Final = {("a", "start"): _A_S, ("a", "end"): _A_E, ("b", "start"): _B_S, ("b", "end"): _B_E}
+
+
+@attrs.frozen
+class Relationship:
+    """What is known of the order of ``a`` and ``b``: each way's certainty, the relations left, the odds, and why.
+
+    Attributes:
+        a: the first value, as compared (an event's narrowed date in a timeline).
+        b: the second value.
+        before: whether ``a`` ends before ``b`` starts (an earlier unit, or an order link).
+        after: whether ``a`` starts after ``b`` ends.
+        relations: Allen's relations of ``a`` to ``b`` that remain possible.
+        probabilities: the odds of before, after and neither; None when an end is unknown.
+        unbounded: why there are no odds, when there are none.
+        because: the links that decide ``before`` or ``after``, first to last (empty when the dates alone do).
+
+    """
+
+    a: DateValue
+    b: DateValue
+    before: Certainty
+    after: Certainty
+    relations: frozenset[Relation]
+    probabilities: Probabilities | None
+    unbounded: str = ""
+    because: tuple[Link, ...] = ()
+
+
+def relationship(
+    a: DateValue,
+    b: DateValue,
+    *,
+    zone: str | None = None,
+    given: Iterable[tuple[Moment, Moment]] = (),
+    first: Literal["a", "b"] | None = None,
+    because: tuple[Link, ...] = (),
+) -> Relationship:
+    """Everything :func:`before`, :func:`after`, :func:`relations` and :func:`probabilities` say, at once.
+
+    What the dates cannot say may be given: ``given`` pairs of moments, the
+    first no later than the second (``(("a", "end"), ("b", "start"))``), and
+    ``first``, the one of the two that certainly comes first even when both
+    fall in one unit (what an order link between two events says). A
+    timeline's :meth:`~chronology.Timeline.relate` gives them from its links.
+
+    Odds are conditioned on what is given: with ``first``, that one comes
+    first for sure; when ``a`` ends no later than ``b`` starts (or the reverse),
+    every pair of units in that order counts alike, so the same unit counts as
+    "neither"; otherwise each end is uniform within its bounds, independently
+    (an assumption: the moments given are not used beyond ruling a way out,
+    whose odds are then 0).
+    """
+    unit = _unit(a, b)
+    day_zone = _zone(zone)
+    base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
+    given = tuple(given)
+    base += [(_VARIABLES[y], _VARIABLES[x], 0) for x, y in given]
+    found = frozenset(r for r, extra in _RELATION_CONSTRAINTS.items() if _feasible(base + extra))
+    ways = {"a": _certainty(base, _A_E, _B_S), "b": _certainty(base, _B_E, _A_S)}
+    if first is not None:
+        ways = {first: Certainty.CERTAIN, "b" if first == "a" else "a": Certainty.IMPOSSIBLE}
+    try:
+        odds = _odds(a, b, unit, day_zone, given, first, ways)
+    except UnboundedError as error:
+        return Relationship(a, b, ways["a"], ways["b"], found, None, str(error), because)
+    return Relationship(a, b, ways["a"], ways["b"], found, odds, "", because)
+
+
+def _certainty(base: list[_Constraint], end: int, start: int) -> Certainty:
+    """Whether variable ``end`` is in an earlier unit than ``start`` under ``base``."""
+    if not _feasible([*base, (start, end, -1)]):
+        return Certainty.IMPOSSIBLE
+    if _feasible([*base, (end, start, 0)]):
+        return Certainty.POSSIBLE
+    return Certainty.CERTAIN
+
+
+def _odds(
+    a: DateValue,
+    b: DateValue,
+    unit: int,
+    zone: ZoneInfo | None,
+    given: tuple[tuple[Moment, Moment], ...],
+    first: str | None,
+    ways: dict[str, Certainty],
+) -> Probabilities:
+    if first is not None:  # a chain of links orders them, even within one unit
+        return Probabilities(Fraction(first == "a"), Fraction(first == "b"), Fraction(0))
+    for x, y, name, other in ((a, b, "a", "b"), (b, a, "b", "a")):
+        if ((name, "end"), (other, "start")) in given:
+            end_lo, end_hi = _distribution(x, unit, "end", zone)
+            start_lo, start_hi = _distribution(y, unit, "start", zone)
+            less = _pairs_less(end_lo, end_hi, start_lo, start_hi)
+            same = max(0, min(end_hi, start_hi) - max(end_lo, start_lo) + 1)
+            ordered = Fraction(less, less + same) if less + same else Fraction(0)
+            if name == "a":
+                return Probabilities(ordered, Fraction(0), 1 - ordered)
+            return Probabilities(Fraction(0), ordered, 1 - ordered)
+    odds = probabilities(a, b, zone=None if zone is None else zone.key)
+    earlier = Fraction(0) if ways["a"] is Certainty.IMPOSSIBLE else odds.before
+    later = Fraction(0) if ways["b"] is Certainty.IMPOSSIBLE else odds.after
+    return Probabilities(earlier, later, 1 - earlier - later)
 
 
 # -- sorting ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AmbiguousReferenceError",
     "AmbiguousTruthError",
     "ChronologyError",
     "ChronologyWarning",
@@ -26,6 +27,7 @@ __all__ = [
     "Problem",
     "QuantityParseError",
     "UnboundedError",
+    "UnknownEventError",
     "ValidationError",
 ]
 
@@ -69,6 +71,14 @@ class UnboundedError(ChronologyError, ValueError):
 
 class AmbiguousTruthError(ChronologyError, TypeError):
     """A three-valued answer was used where a plain ``True``/``False`` is needed."""
+
+
+class UnknownEventError(ChronologyError, LookupError):
+    """A question names an event (``@id``) that the timeline does not have."""
+
+
+class AmbiguousReferenceError(ChronologyError, ValueError):
+    """Text given to a query is both an event id of the timeline and a date; ``@id`` means the event."""
 
 
 class ChronologyWarning(UserWarning):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
@@ -147,13 +147,21 @@ class Index:
         values: Sequence[DateValue],
         widening: Widening | Sequence[Widening] = DEFAULT_WIDENING,
         zone: ZoneInfo | None = None,
+        *,
+        fixed: Mapping[int, tuple[bool, bool, bool, bool]] | None = None,
     ) -> Index:
         """Index ``values`` (an event's ``when`` each), widening possible bounds by ``widening``.
 
         ``widening`` is one policy for every value, or one per value (each event's own, from its file).
         ``zone``: the zone whose calendar days times with an offset fall on (UTC when None).
+        ``fixed``: by position, which bounds (start first, start last, end first,
+        end last) are not widened: those the links of a timeline set.
         """
         raw, wide = _bounds(values, widening, zone)
+        for position, sides in (fixed or {}).items():
+            for row, side_fixed in enumerate(sides):
+                if side_fixed:
+                    wide[row, position] = raw[row, position]
         return cls.from_days(raw, wide)
 
     @classmethod

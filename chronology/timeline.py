@@ -21,12 +21,20 @@ from zoneinfo import ZoneInfo
 import attrs
 import numpy as np
 import numpy.typing as npt
-import pendulum
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
+from chronology.compare import Moment, Relationship, relationship
 from chronology.consistency import Check, check, suggest
+from chronology.constraints import Side
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
-from chronology.errors import DateRangeError, InvalidDateError, ValidationError
+from chronology.errors import (
+    AmbiguousReferenceError,
+    ChronologyError,
+    DateRangeError,
+    InvalidDateError,
+    UnknownEventError,
+    ValidationError,
+)
 from chronology.events import Claim, Event, Source
 from chronology.index import POS_DAY, Index, Mode, day_ends
 from chronology.zones import zone_named
@@ -76,7 +84,15 @@ class _Root:
         self.zone = zone
         self.by_id = {event.id: position for position, event in enumerate(events)}
         self.sources = MappingProxyType({source.id: source for source in sources})
-        self.narrowed = result.narrowed
+        self.network = result.network
+        # each event's date as its links narrow it (its own date where they do not)
+        narrowed = result.narrowed
+        self.values: tuple[DateValue, ...] = (
+            tuple(narrowed.get(event.id, event.when) for event in events) if narrowed else tuple(e.when for e in events)
+        )
+        # bounds the links set are not widened: a link is not approximate
+        self.fixed = {self.by_id[i]: _moved(self.by_id_event(i).when, value) for i, value in narrowed.items()}
+        self.ranks = self.network.ranks() if self.network is not None else {}
         self.title = title
         self._indexes: dict[Widening | None, Index] = {}
         self._last: tuple[Widening | None, Index] | None = None
@@ -85,6 +101,15 @@ class _Root:
         self.policies: list[Widening] | None = (
             [DEFAULT_WIDENING if w is None else w for w in own] if any(w is not None for w in own) else None
         )
+
+    def by_id_event(self, event_id: str) -> Event:
+        """The event with this id."""
+        return self.events[self.by_id[event_id]]
+
+    def value(self, event: Event) -> DateValue:
+        """The event's date as its links narrow it (its own, for an event not in this timeline)."""
+        position = self.by_id.get(event.id)
+        return event.when if position is None or self.events[position] is not event else self.values[position]
 
     def index(self, widening: Widening | None) -> Index:
         """The index for one policy; None: each event's own (the default one where it has none)."""
@@ -96,7 +121,7 @@ class _Root:
         if found is None:
             policy = widening if widening is not None else self.policies
             assert policy is not None  # no widening and no policies of the events' own is the default policy
-            found = self._indexes[widening] = Index.build([event.when for event in self.events], policy, self.zone)
+            found = self._indexes[widening] = Index.build(self.values, policy, self.zone, fixed=self.fixed)
         self._last = (widening, found)
         return found
 
@@ -245,24 +270,16 @@ class Timeline:
             return sorted(self, key=key)
         if key not in ("earliest", "latest", "midpoint"):
             raise ValueError(f"unknown sort key {key!r}; expected 'earliest', 'latest', 'midpoint' or a function")
-        rank: Callable[[Event], tuple[Any, ...]]
-        if key == "earliest":
+        value, ranks = self._root.value, self._root.ranks
+        first = key == "earliest"
+        middle = key == "midpoint"
 
-            def rank(event: Event) -> tuple[Any, ...]:
-                lo, hi = _moments(event.when)
-                return lo, hi, event.id
-
-        elif key == "latest":
-
-            def rank(event: Event) -> tuple[Any, ...]:
-                lo, hi = _moments(event.when)
-                return hi, lo, event.id
-
-        else:
-
-            def rank(event: Event) -> tuple[Any, ...]:
-                lo, hi = _moments(event.when)
-                return _midpoint(lo, hi), lo, event.id
+        def rank(event: Event) -> tuple[Any, ...]:
+            lo, hi = _moments(value(event))
+            order = ranks.get(event.id, -1)  # events on the same moments keep the order their links give
+            if middle:
+                return _midpoint(lo, hi), lo, order, event.id
+            return (lo, hi, order, event.id) if first else (hi, lo, order, event.id)
 
         return sorted(self, key=rank)
 
@@ -278,14 +295,14 @@ class Timeline:
         event's date shares a day with the window (approximate dates widened
         by ``widening``); "certain": every reading does.
         """
-        first, last = _window(start, end, self._root.zone)
+        first, last = self._window(start, end)
         return self._query(first, last, Mode.of(mode), widening, within=False)
 
     def within(
         self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
         """Events that (possibly or certainly) lie wholly between ``start`` and ``end``."""
-        first, last = _window(start, end, self._root.zone)
+        first, last = self._window(start, end)
         return self._query(first, last, Mode.of(mode), widening, within=True)
 
     def on(self, day: WhenLike, *, mode: ModeLike = "possible", widening: Widening | None = None) -> Timeline:
@@ -303,7 +320,7 @@ class Timeline:
         """:meth:`overlapping` for many windows at once, answered in one vectorised pass."""
         if len(starts) != len(ends):
             raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
-        windows = [_window(s, e, self._root.zone) for s, e in zip(starts, ends, strict=True)]
+        windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
         index = self._root.index(widening)
         found = index.overlapping_many([w[0] for w in windows], [w[1] for w in windows], Mode.of(mode))
         return [self._view(self._restrict(positions)) for positions in found]
@@ -344,24 +361,95 @@ class Timeline:
         return self._order(when, Mode.of(mode), widening, before=False)
 
     def _order(self, when: Event | WhenLike, mode: Mode, widening: Widening | None, *, before: bool) -> Timeline:
-        value = when.when if isinstance(when, Event) else _value(when)
+        root = self._root
+        value, event = self.resolve(when)
         possible = mode is Mode.POSSIBLE
-        s_lo, s_hi, e_lo, e_hi = day_ends(value, _policy(when, widening) if possible else None, self._root.zone)
+        index = root.index(widening)
+        own = root.by_id.get(event.id) if event is not None else None
+        if own is not None:  # the event's own bounds as indexed: narrowed, and not widened past its links
+            s_lo, s_hi, e_lo, e_hi = (int(x) for x in index.ends(np.asarray([own]), widened=possible)[:, 0])
+        else:
+            policy = _policy(event if event is not None else when, widening) if possible else None
+            s_lo, s_hi, e_lo, e_hi = day_ends(value, policy, root.zone)
         positions = self._ordered()
-        ends = self._root.index(widening).ends(positions, widened=possible)
+        ends = index.ends(positions, widened=possible)
         if before:  # the event's end falls before the value's start
             hit = ends[2] < s_hi if possible else ends[3] < s_lo
         else:
             hit = ends[1] > e_lo if possible else ends[0] > e_hi
         chosen = positions[hit]
-        if isinstance(when, Event) and when.id in self._root.by_id:
-            chosen = chosen[chosen != self._root.by_id[when.id]]
+        network = root.network
+        if own is not None and network is not None and event is not None:
+            # What the links say: certain even on the same day; and impossible where they put it the other way.
+            if before:
+                certain = network.preceding(event.id, "start", "end", strict=True)
+                blocked = network.following(event.id, "start", "end", strict=False) if possible else set()
+            else:
+                certain = network.following(event.id, "end", "start", strict=True)
+                blocked = network.preceding(event.id, "end", "start", strict=False) if possible else set()
+            if certain or blocked:
+                wanted = {root.by_id[i] for i in certain}
+                unwanted = {root.by_id[i] for i in blocked - certain}
+                keep = np.isin(positions, np.fromiter(wanted, dtype=np.intp, count=len(wanted))) | hit
+                keep &= ~np.isin(positions, np.fromiter(unwanted, dtype=np.intp, count=len(unwanted)))
+                chosen = positions[keep]
+        if own is not None:
+            chosen = chosen[chosen != own]
         return self._view(chosen)
+
+    def resolve(self, when: Event | WhenLike) -> tuple[DateValue, Event | None]:
+        """The date a question means by ``when``, and the event it names (None for a date).
+
+        An event gives its date as its links narrow it; text is an event's id
+        (``"@id"`` always; a bare id unless it also reads as a date, which is
+        an error naming both readings) or a date.
+
+        Raises:
+            UnknownEventError: ``"@id"`` names no event of the timeline.
+            AmbiguousReferenceError: the text is both an id and a date.
+            DateParseError: the text is neither an id nor a date.
+
+        """
+        if isinstance(when, Event):
+            return self._root.value(when), when
+        if isinstance(when, str):
+            event = self._named(when)
+            if event is not None:
+                return self._root.value(event), event
+        return _value(when), None
+
+    def _named(self, text: str) -> Event | None:
+        """The event ``text`` names: ``@id`` always, a bare id unless it is also a date (then an error)."""
+        root = self._root
+        if text.startswith("@"):
+            if text[1:] not in root.by_id:
+                raise UnknownEventError(f"no event {text[1:]!r} in this timeline{suggest(text[1:], root.by_id)}")
+            return root.by_id_event(text[1:])
+        if text not in root.by_id:
+            return None
+        try:
+            date = _value(text)
+        except ChronologyError:
+            return root.by_id_event(text)
+        raise AmbiguousReferenceError(
+            f"{text!r} is both an event id of this timeline and a date ({date.label}): "
+            f"write '@{text}' for the event, or the date another way ({date.label!r})"
+        )
+
+    def _window(self, start: Event | WhenLike, end: Event | WhenLike) -> tuple[int, int]:
+        start_value, end_value = self.resolve(start)[0], self.resolve(end)[0]
+        first = day_ends(start_value, zone=self._root.zone)[0]
+        last = day_ends(end_value, zone=self._root.zone)[3]
+        if first > last:
+            raise InvalidDateError(
+                f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
+            )
+        return first, last
 
     def concurrent(self, event: Event | str, *, widening: Widening | None = None) -> Timeline:
         """Events that could have happened at the same time as ``event`` (sharing a day), itself left out."""
         target = self[event] if isinstance(event, str) else event
-        s_lo, _, _, e_hi = day_ends(target.when, _policy(target, widening), self._root.zone)
+        s_lo, _, _, e_hi = day_ends(self._root.value(target), _policy(target, widening), self._root.zone)
         index = self._root.index(widening)
         positions = self._restrict(index.overlapping(s_lo, e_hi, Mode.POSSIBLE))
         own = self._root.by_id.get(target.id)
@@ -421,6 +509,38 @@ class Timeline:
 
     # -- partial order ----------------------------------------------------------------------------
 
+    def relate(self, a: Event | WhenLike, b: Event | WhenLike) -> Relationship:
+        """What is known of the order of ``a`` and ``b`` (events, ids or dates), with this timeline's links.
+
+        Events are compared by their narrowed dates; a chain of links that puts
+        one before the other makes that certain even on the same day, and says
+        why (:attr:`~chronology.compare.Relationship.because`). Odds are
+        conditioned on such a chain (see :func:`chronology.compare.relationship`).
+        An id is read as in :meth:`before` (``@id`` always means the event).
+        """
+        (value_a, event_a), (value_b, event_b) = self.resolve(a), self.resolve(b)
+        network = self._root.network
+        zone = self.zone
+        if network is None or event_a is None or event_b is None or event_a.id not in self._root.by_id:
+            return relationship(value_a, value_b, zone=zone)
+        if event_b.id not in self._root.by_id:
+            return relationship(value_a, value_b, zone=zone)
+        sides: tuple[Side, Side] = ("start", "end")
+        given: list[tuple[Moment, Moment]] = []
+        for x in sides:
+            for y in sides:
+                if network.at_most((event_a.id, x), (event_b.id, y)):
+                    given.append((("a", x), ("b", y)))
+                if network.at_most((event_b.id, y), (event_a.id, x)):
+                    given.append((("b", y), ("a", x)))
+        chain = network.order(event_a.id, event_b.id)
+        if chain is not None:
+            return relationship(value_a, value_b, zone=zone, given=given, first="a", because=chain)
+        chain = network.order(event_b.id, event_a.id)
+        if chain is not None:
+            return relationship(value_a, value_b, zone=zone, given=given, first="b", because=chain)
+        return relationship(value_a, value_b, zone=zone, given=given)
+
     def precedence(self) -> Precedence:
         """The "certainly before" order of the events, without implied edges, and its layers."""
         positions = self._ordered()
@@ -440,7 +560,15 @@ class Timeline:
             stop = int(np.searchsorted(sorted_starts, cover, side="right"))
             for k in by_start[first_after:stop].tolist():
                 edges.append((ids[i], ids[k]))
-        return Precedence(tuple(sorted(edges)), _layers(ids, starts, finishes))
+        network = self._root.network
+        if network is None:
+            return Precedence(tuple(sorted(edges)), _layers(ids, starts, finishes))
+        # What the links say, even of events on one day; then the edges implied by others left out again.
+        shown = set(ids)
+        for event_id in ids:
+            for later in sorted(network.following(event_id, "end", "start", strict=True) & shown):
+                edges.append((event_id, later))
+        return _reduced(ids, edges)
 
     # -- pictures ---------------------------------------------------------------------------------
 
@@ -496,20 +624,19 @@ class Timeline:
 
     # -- narrowing and claims ---------------------------------------------------------------------
 
-    def narrowed(self, event_id: str) -> tuple[pendulum.Date | None, pendulum.Date | None]:
-        """The first and last day the event can occupy once its links are taken into account.
+    def narrowed(self, event_id: str) -> DateValue:
+        """The event's date once its links are taken into account: a date value of the same kind as its ``when``.
 
-        ``None`` stands for an open or unknown end. Events without links, or
-        whose links narrow nothing, keep their stated bounds.
+        Events without links, or whose links narrow nothing, keep their date as
+        written (the same value). Every query of the timeline uses these dates;
+        pass them to the free functions (:func:`chronology.before`...) for the
+        same sharper answers.
         """
-        first, last = self.narrowed_days(event_id)
-        return _pendulum_day(first), _pendulum_day(last)
+        return self._root.value(self[event_id])
 
     def narrowed_days(self, event_id: str) -> tuple[int | None, int | None]:
-        """:meth:`narrowed` as day numbers, which hold any year (``None``: an open or unknown end)."""
-        if event_id in self._root.narrowed:
-            return self._root.narrowed[event_id]
-        when = self[event_id].when
+        """First and last day number the event can occupy, narrowed (``None``: an open or unknown end)."""
+        when = self.narrowed(event_id)
         first, _, _, last = day_ends(when, zone=self._root.zone)
         start, end = (when, when) if isinstance(when, UncertainDate) else (when.start, when.end)
         open_start = not isinstance(start, UncertainDate) or start.open_before
@@ -552,6 +679,49 @@ def _layers(ids: list[str], starts: np.ndarray, finishes: np.ndarray) -> tuple[t
     return tuple(tuple(grouped[n]) for n in sorted(grouped))
 
 
+def _reduced(ids: list[str], edges: list[tuple[str, str]]) -> Precedence:
+    """The precedence of an acyclic "before" relation: edges implied by others left out, longest-path layers.
+
+    Reachability is kept as one bit set per event, so this takes O(n * e / 64) for n events and e edges.
+    """
+    number = {event_id: k for k, event_id in enumerate(ids)}
+    following: list[set[int]] = [set() for _ in ids]
+    waiting = [0] * len(ids)
+    for earlier, later in edges:
+        if number[later] not in following[number[earlier]]:
+            following[number[earlier]].add(number[later])
+            waiting[number[later]] += 1
+    ready = [k for k in range(len(ids)) if waiting[k] == 0]
+    order: list[int] = []
+    while ready:
+        k = ready.pop()
+        order.append(k)
+        for j in following[k]:
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                ready.append(j)
+    reach = [0] * len(ids)
+    for k in reversed(order):
+        bits = 0
+        for j in following[k]:
+            bits |= reach[j] | (1 << j)
+        reach[k] = bits
+    kept = [
+        (ids[k], ids[j])
+        for k in range(len(ids))
+        for j in following[k]
+        if not any(reach[other] >> j & 1 for other in following[k] if other != j)
+    ]
+    layer = [0] * len(ids)
+    for k in order:
+        for j in following[k]:
+            layer[j] = max(layer[j], layer[k] + 1)
+    grouped: dict[int, list[str]] = {}
+    for k, event_id in enumerate(ids):
+        grouped.setdefault(layer[k], []).append(event_id)
+    return Precedence(tuple(sorted(kept)), tuple(tuple(grouped[n]) for n in sorted(grouped)))
+
+
 def _names(value: str | Iterable[str] | None) -> set[str] | None:
     if value is None:
         return None
@@ -581,15 +751,16 @@ def _value(when: WhenLike) -> DateValue:
     raise TypeError(f"a date is a date value, a datetime.date or text, not {type(when).__name__}")
 
 
-def _window(start: WhenLike, end: WhenLike, zone: ZoneInfo | None = None) -> tuple[int, int]:
-    start_value, end_value = _value(start), _value(end)
-    first = day_ends(start_value, zone=zone)[0]
-    last = day_ends(end_value, zone=zone)[3]
-    if first > last:
-        raise InvalidDateError(
-            f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
-        )
-    return first, last
+def _moved(stated: DateValue, narrowed: DateValue) -> tuple[bool, bool, bool, bool]:
+    """Which bounds (start first, start last, end first, end last) the links moved."""
+    if isinstance(stated, UncertainDate) and isinstance(narrowed, UncertainDate):
+        lo, hi = narrowed.lo != stated.lo, narrowed.hi != stated.hi
+        return lo, hi, lo, hi
+    assert isinstance(stated, Interval)
+    assert isinstance(narrowed, Interval)
+    (a, b), (c, d) = stated.start_bounds, stated.end_bounds
+    (w, x), (y, z) = narrowed.start_bounds, narrowed.end_bounds
+    return a != w, b != x, c != y, d != z
 
 
 def _moments(value: DateValue) -> tuple[int, int]:
@@ -615,12 +786,3 @@ def _midpoint(lo: int, hi: int) -> int:
     if hi >= POS_INF - 1:
         return lo
     return (lo + hi) // 2
-
-
-def _pendulum_day(number: int | None) -> pendulum.Date | None:
-    if number is None or not 1 <= number <= _LAST:
-        return None
-    return pendulum.Date.fromordinal(number)
-
-
-_LAST = pendulum.Date(9999, 12, 31).toordinal()

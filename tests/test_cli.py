@@ -274,7 +274,7 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
     [
         (
             [],
-            "chronology query: error: query needs a window: give --from, --to or both ('--from 2024-10 --to 2024-11')\n",
+            "chronology query: error: query needs a window or an event: give --from, --to, --before or --after ('--from 2024-10 --to 2024-11')\n",
         ),
         (
             ["--from", "2024-02-30"],

@@ -64,8 +64,9 @@ def test_narrowed_bounds_are_exactly_the_feasible_days(events: list[Event]) -> N
     for i, event in enumerate(events):
         first = min(days[i] for days in solutions)
         last = max(days[i] for days in solutions)
-        got = result.narrowed.get(event.id, (event.when.earliest_day, event.when.latest_day))  # type: ignore[union-attr]
-        assert got == (first, last), event.id
+        value = result.narrowed.get(event.id, event.when)
+        assert isinstance(value, UncertainDate)
+        assert (value.earliest_day, value.latest_day) == (first, last), event.id
 
 
 def test_a_contradiction_names_the_whole_chain() -> None:
@@ -88,9 +89,10 @@ def test_intervals_keep_their_start_before_their_end() -> None:
     later = Event(id="later", title="After the war", when=chronology.parse("2024-06"), after=["war"])
     result = check([war, battle, later])
     assert result.problems == ()
-    (first, last) = result.narrowed["war"]
-    assert first == UncertainDate.parse("2022-01-01").earliest_day
-    assert last == UncertainDate.parse("2024-06-30").earliest_day
+    war_narrowed = result.narrowed["war"]
+    assert isinstance(war_narrowed, chronology.Interval)
+    assert war_narrowed.start == UncertainDate.parse("2022")
+    assert war_narrowed.end == UncertainDate.parse("[2024-01..2024-06]")
 
 
 def test_cycles_of_links_are_reported_once() -> None:

@@ -54,12 +54,13 @@ def small() -> Timeline:
 
 SMALL_CSV = (
     "id,title,earliest,latest,precision,edtf,kind,actors,tags,sources,when,anchor,tense,places,summary,quotes,"
-    "after,before,part_of,reports,analyst\r\n"
+    "after,before,part_of,reports,narrowed_earliest,narrowed_latest,analyst\r\n"
     "call,Scholz calls Putin,2024-11-15,2024-11-15,day,2024-11-15,diplomacy,Olaf Scholz; Vladimir Putin,,report,"
-    'Friday,report,,,,"He said ""grave"";; then, nothing",,,,,J. Doe\r\n'
-    "summit,G20 summit,2024-11-18,2024-11-19,day,2024-11-18/2024-11-19,,,g20,,,,,Rio de Janeiro,,,call,,,,\r\n"
+    'Friday,report,,,,"He said ""grave"";; then, nothing",,,,,2024-11-15,2024-11-15,J. Doe\r\n'
+    "summit,G20 summit,2024-11-18,2024-11-19,day,2024-11-18/2024-11-19,,,g20,,,,,Rio de Janeiro,,,call,,,,"
+    "2024-11-18,2024-11-19,\r\n"
     "talks,Talks last week,2024-11-04,2024-11-10,week,[2024-11-04..2024-11-10],,,,report,last week,report,"
-    ",,,,,,,,\r\n"
+    ",,,,,,,,2024-11-04,2024-11-10,\r\n"
 )
 
 

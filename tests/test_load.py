@@ -518,9 +518,9 @@ def test_links_narrow_bounds_to_a_fixed_point(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     timeline = chronology.load(path)
-    assert timeline.narrowed("b") == (pendulum.Date(2024, 10, 10), pendulum.Date(2024, 10, 31))
-    assert timeline.narrowed("c") == (pendulum.Date(2024, 10, 10), pendulum.Date(2024, 11, 20))
-    assert timeline.narrowed("a") == (pendulum.Date(2024, 10, 10), pendulum.Date(2024, 10, 10))
+    assert timeline.narrowed("b") == chronology.parse("[2024-10-10..2024-10-31]")
+    assert timeline.narrowed("c") == chronology.parse("[2024-10-10..2024-11-20]")
+    assert timeline.narrowed("a") is timeline["a"].when  # nothing to narrow: the date as written
     assert timeline["c"].when.earliest == pendulum.Date(2024, 1, 1)  # the stated date is kept
 
 

@@ -3,7 +3,8 @@
 The columns, in the order written:
 
 ``id, title, earliest, latest, precision, edtf, kind, actors, tags, sources,
-when, anchor, tense, places, summary, quotes, after, before, part_of, reports``
+when, anchor, tense, places, summary, quotes, after, before, part_of, reports,
+narrowed_earliest, narrowed_latest``
 
 then one column per key of the events' ``extra`` (named ``extra.<key>`` where
 the key is also the name of a column above). ``earliest`` and ``latest`` are
@@ -110,6 +111,8 @@ COLUMNS: Final = (
     "before",
     "part_of",
     "reports",
+    "narrowed_earliest",
+    "narrowed_latest",
 )
 _KNOWN: Final = frozenset(COLUMNS)
 _TEXTS: Final = ("anchor", "tense", "kind", "summary", "part_of")
@@ -152,6 +155,8 @@ def to_csv(timeline: Timeline) -> str:
     for event in events:
         record = event_record(event, dates, timeline.sources)
         first, last = bound_days(event.when)
+        narrowed = timeline.narrowed(event.id)
+        narrowed_first, narrowed_last = bound_days(narrowed) if narrowed is not event.when else (first, last)
         edtf = event.when.to_edtf()
         citations = record.get("citations", [])
         quotes = [citation.get("quote", "") for citation in citations]
@@ -170,6 +175,8 @@ def to_csv(timeline: Timeline) -> str:
             "summary": event.summary,
             "quotes": join_list(quotes) if any(quotes) else "",
             "part_of": record.get("part_of", ""),
+            "narrowed_earliest": iso_day(narrowed_first),
+            "narrowed_latest": iso_day(narrowed_last),
         }
         for key in _LISTS:
             cells[key] = join_list(record.get(key, ()))

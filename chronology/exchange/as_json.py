@@ -24,6 +24,7 @@ import re
 from typing import Any, Final
 
 from chronology.errors import EventFileError, Problem
+from chronology.exchange._describe import bound_days, iso_day
 from chronology.exchange._records import document
 from chronology.files._locate import Spot
 from chronology.files.load import KeyPath, load_document
@@ -76,6 +77,11 @@ def to_json(timeline: Timeline, *, indent: int | None = 2) -> str:
 
     """
     content = {_MARKER: FORMAT_VERSION, **document(timeline)}
+    for record in content["events"]:
+        narrowed = timeline.narrowed(record["id"])
+        if narrowed is not timeline[record["id"]].when:
+            first, last = bound_days(narrowed, timeline.zone_info)
+            record["narrowed"] = {"edtf": narrowed.to_edtf(), "earliest": iso_day(first), "latest": iso_day(last)}
     return json.dumps(content, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
@@ -129,6 +135,10 @@ def from_json(text: str | bytes, *, path: str = "<json>") -> Timeline:
             problems.append(
                 Problem(f"expected a string, got {describe(value)}", path=path, line=line, column=column, field=key)
             )
+    if isinstance(data, dict) and isinstance(data.get("events"), list):
+        for record in data["events"]:
+            if isinstance(record, dict):
+                record.pop("narrowed", None)  # written by to_json from the links; worked out again from them
     try:
         timeline = load_document(data, path=path, text=content, locator=_spots, top_keys=_TOP_KEYS)
     except EventFileError as error:

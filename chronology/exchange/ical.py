@@ -106,15 +106,21 @@ def to_ics(
         lines.append(f"NAME:{_escape_text(timeline.title)}")  # RFC 7986
         lines.append(f"X-WR-CALNAME:{_escape_text(timeline.title)}")  # what older clients read
     for event in timeline.sorted():
-        lines.extend(_vevent(event, timeline.sources, domain, moment, timeline.zone_info))
+        placed = timeline.narrowed(event.id)  # its days as its links narrow them
+        lines.extend(_vevent(event, timeline.sources, domain, moment, timeline.zone_info, placed))
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
 def _vevent(
-    event: Event, sources: Mapping[str, Source], domain: str, stamp: datetime.datetime, zone: ZoneInfo | None = None
+    event: Event,
+    sources: Mapping[str, Source],
+    domain: str,
+    stamp: datetime.datetime,
+    zone: ZoneInfo | None = None,
+    placed: DateValue | None = None,
 ) -> list[str]:
-    first, last = _days(event, zone)
+    first, last = _days(event.when if placed is None else placed, zone)
     start, end = dated_ends(event.when)
     timed = any(value is not None and value.has_time for value in (start, end))
     plain = is_exact_day(event.when) and not timed
@@ -136,14 +142,14 @@ def _vevent(
     return lines
 
 
-def _days(event: Event, zone: ZoneInfo | None = None) -> tuple[int, int]:
-    """First and last day number the entry covers: the event's bounds, or its one known end's."""
-    start, end = dated_ends(event.when)
-    if isinstance(event.when, UncertainDate) and (event.when.open_before or event.when.open_after):
-        first, last, _, _ = day_ends(event.when, zone=zone)
-        bound = last if event.when.open_before else first
+def _days(when: DateValue, zone: ZoneInfo | None = None) -> tuple[int, int]:
+    """First and last day number the entry covers: the date's bounds, or its one known end's."""
+    start, end = dated_ends(when)
+    if isinstance(when, UncertainDate) and (when.open_before or when.open_after):
+        first, last, _, _ = day_ends(when, zone=zone)
+        bound = last if when.open_before else first
         return bound, bound  # "before 23 August 1456": the entry is the one known bound
-    s_lo, s_hi, e_lo, e_hi = day_ends(event.when, zone=zone)  # the timeline's days, as queries place them
+    s_lo, s_hi, e_lo, e_hi = day_ends(when, zone=zone)  # the timeline's days, as queries place them
     if start is not None and end is not None:
         return s_lo, e_hi
     return (s_lo, s_hi) if start is not None else (e_lo, e_hi)

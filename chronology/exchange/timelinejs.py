@@ -93,7 +93,7 @@ def to_timelinejs(timeline: Timeline) -> dict[str, Any]:
             "“from June to August 2024” something that lasted.</p>"
         )
         document["title"] = {"unique_id": TITLE_ID, "text": {"headline": escape(timeline.title), "text": note}}
-    document["events"] = [_slide(event, timeline.sources) for event in events]
+    document["events"] = [_slide(event, timeline.sources, timeline.narrowed(event.id)) for event in events]
     return document
 
 
@@ -111,9 +111,10 @@ def to_timelinejs_json(timeline: Timeline, *, indent: int | None = 2) -> str:
     return json.dumps(to_timelinejs(timeline), ensure_ascii=False, indent=indent) + "\n"
 
 
-def _slide(event: Event, sources: Mapping[str, Source]) -> dict[str, Any]:
+def _slide(event: Event, sources: Mapping[str, Source], placed: DateValue) -> dict[str, Any]:
+    """One slide, placed at ``placed``: the event's date as its links narrow it."""
     slide: dict[str, Any] = {"unique_id": event.id}
-    slide.update(_dates(event.when))
+    slide.update(_dates(placed))
     slide["display_date"] = _plain(_shown_date(event))
     slide["text"] = {"headline": escape(event.title), "text": _text(event, sources)}
     if event.kind:

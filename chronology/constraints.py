@@ -1,0 +1,437 @@
+"""What a chronology's links say about time: constraints over the events' bounds, propagated.
+
+The links of a set of events (``after``, ``before``, ``reports``, ``part_of``)
+are order constraints between moments. Each linked event has one variable if
+it is an instant (its moment) and two if it lasts (its start and its end);
+every link is an edge ``low <= high`` between two variables:
+
+==============================  =========================================
+``a`` has ``after = ["b"]``     b ends <= a starts (an order link)
+``a`` has ``before = ["b"]``    a ends <= b starts (an order link)
+``a`` has ``reports = ["b"]``   b starts <= a starts (a report is not
+                                before what it reports)
+``a`` has ``part_of = "b"``     b starts <= a starts, a ends <= b ends
+something that lasts            it starts <= it ends
+==============================  =========================================
+
+Bounds are seconds on the model's timeline, compared by the day rule: a time
+with an offset is moved to UTC, a date (or a time without an offset) is taken
+as written. Propagation is not strict: an event ``after`` another known only to
+the same day may fall on that day (its earliest day is at least the other's
+earliest day). An *order link* says more than the dates can: ``after = ["b"]``
+means b happened first, even on the same day, so "b before a" is certain
+whatever their dates (:meth:`Network.order`).
+
+These are difference constraints with zero weights, so the tightest bounds
+are longest paths from the stated lower bounds (and shortest paths back from
+the upper ones): one pass over the variables in topological order, O(V + E)
+for V variables and E links; a cycle of links (reported as a problem by
+:mod:`chronology.consistency`) falls back to a work queue. No pair of events is
+compared with every other. Nothing here reads files: problems name events
+and fields.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
+from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
+from chronology.errors import Problem
+from chronology.events import Event
+from chronology.notation.edtf import format_bounds, format_day
+
+__all__ = ["Link", "Network", "Side", "narrow"]
+
+#: One end of an event: its start or its end (the same moment for an instant).
+Side: TypeAlias = Literal["start", "end"]
+
+#: Link fields that put one event before another (strictly: even on the same day).
+ORDER_FIELDS: Final = ("after", "before")
+
+
+@attrs.frozen
+class Link:
+    """One link as written: ``event``'s ``field`` names ``target``; or, for ``field == "when"``, an event's own span.
+
+    Attributes:
+        event: the event whose field states the link.
+        field: ``"after"``, ``"before"``, ``"reports"``, ``"part_of"``; ``"when"`` for "it starts before it ends".
+        target: the event it names (the event itself for ``"when"``).
+
+    """
+
+    event: str
+    field: str
+    target: str
+
+    @property
+    def reason(self) -> str:
+        """The link in words: "'a' is after 'b'"."""
+        a, b = self.event, self.target
+        if self.field == "after":
+            return f"{a!r} is after {b!r}"
+        if self.field == "before":
+            return f"{a!r} is before {b!r}"
+        if self.field == "reports":
+            return f"{b!r} is reported by {a!r}"
+        if self.field == "part_of":
+            return f"{a!r} is part of {b!r}"
+        return f"{a!r} starts before it ends"
+
+
+class Network:
+    """The constraints the links of ``events`` put on their bounds, propagated to the tightest bounds.
+
+    Only events with a link (or named by one) take part; ``by_id`` maps every
+    id that may be named to its event.
+    """
+
+    def __init__(self, events: Sequence[Event], by_id: Mapping[str, Event]) -> None:
+        linked = {event.id for event in events if event.after or event.before or event.reports or event.part_of}
+        linked |= {target for event in events for _, target in event.links if target in by_id}
+        self.names: list[str] = []
+        self.owner: list[str] = []
+        lo: list[int] = []
+        hi: list[int] = []
+        self.start: dict[str, int] = {}
+        self.end: dict[str, int] = {}
+        # edges, as parallel lists: low variable <= high variable, the link that says so, and whether it orders
+        self._low: list[int] = []
+        self._high: list[int] = []
+        self._link: list[Link] = []
+        for event_id in sorted(linked):
+            when = by_id[event_id].when
+            first = self.start[event_id] = len(lo)
+            if isinstance(when, UncertainDate):
+                self.names.append(repr(event_id))
+                self.owner.append(event_id)
+                lo.append(_utc(when, when.lo))
+                hi.append(_utc(when, when.hi))
+                self.end[event_id] = first
+                continue
+            (s_lo, s_hi), (e_lo, e_hi) = when.start_bounds, when.end_bounds
+            self.names += [f"{event_id!r} starts", f"{event_id!r} ends"]
+            self.owner += [event_id, event_id]
+            lo += [_utc(when.start, s_lo), _utc(when.end, e_lo)]
+            hi += [_utc(when.start, s_hi), _utc(when.end, e_hi)]
+            self.end[event_id] = first + 1
+            self._edge(first, first + 1, Link(event_id, "when", event_id))
+        for event in events:
+            for field, target in event.links:
+                if target not in by_id or target == event.id:
+                    continue
+                a, b = event.id, target
+                link = Link(a, field, b)
+                if field == "after":
+                    self._edge(self.end[b], self.start[a], link)
+                elif field == "before":
+                    self._edge(self.end[a], self.start[b], link)
+                elif field == "reports":
+                    self._edge(self.start[b], self.start[a], link)
+                else:  # part_of
+                    self._edge(self.start[b], self.start[a], link)
+                    self._edge(self.end[a], self.end[b], link)
+        self.given_lo, self.given_hi = lo, hi
+        self.lo, self.hi = list(lo), list(hi)
+        self._out: list[list[int]] = [[] for _ in lo]
+        self._into: list[list[int]] = [[] for _ in lo]
+        for k, (low, high) in enumerate(zip(self._low, self._high, strict=True)):
+            self._out[low].append(k)
+            self._into[high].append(k)
+        self._lo_from: dict[int, int] = {}  # variable -> the edge that last raised its lower bound
+        self._hi_from: dict[int, int] = {}
+        self._propagate()
+
+    def _edge(self, low: int, high: int, link: Link) -> None:
+        self._low.append(low)
+        self._high.append(high)
+        self._link.append(link)
+
+    def __len__(self) -> int:
+        """The number of variables."""
+        return len(self.lo)
+
+    # -- propagation ------------------------------------------------------------------------------
+
+    def _propagate(self) -> None:
+        order = self._topological()
+        lo, hi, low, high = self.lo, self.hi, self._low, self._high
+        if len(order) == len(lo):  # no cycle: one pass each way
+            for x in order:
+                for k in self._out[x]:
+                    if lo[x] > lo[high[k]]:
+                        lo[high[k]] = lo[x]
+                        self._lo_from[high[k]] = k
+            for y in reversed(order):
+                for k in self._into[y]:
+                    if hi[y] < hi[low[k]]:
+                        hi[low[k]] = hi[y]
+                        self._hi_from[low[k]] = k
+            return
+        # A cycle of links: a work queue, which ends because every bound only moves to one of the stated ones.
+        work = deque(range(len(lo)))
+        while work:
+            x = work.popleft()
+            for k in self._out[x]:
+                if lo[x] > lo[high[k]]:
+                    lo[high[k]] = lo[x]
+                    self._lo_from[high[k]] = k
+                    work.append(high[k])
+        work = deque(range(len(hi)))
+        while work:
+            y = work.popleft()
+            for k in self._into[y]:
+                if hi[y] < hi[low[k]]:
+                    hi[low[k]] = hi[y]
+                    self._hi_from[low[k]] = k
+                    work.append(low[k])
+
+    def _topological(self) -> list[int]:
+        """The variables in an order where every edge goes forward (Kahn); fewer than all if links form a cycle."""
+        waiting = [len(edges) for edges in self._into]
+        ready = [v for v, count in enumerate(waiting) if count == 0]
+        order: list[int] = []
+        high = self._high
+        while ready:
+            x = ready.pop()
+            order.append(x)
+            for k in self._out[x]:
+                y = high[k]
+                waiting[y] -= 1
+                if waiting[y] == 0:
+                    ready.append(y)
+        return order
+
+    # -- what it found ------------------------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        """Every contradiction between links and dates, once per pair of stated bounds, with its chain of links."""
+        problems: list[Problem] = []
+        seen: set[tuple[int, int]] = set()
+        lo_origins: dict[int, int] = {}
+        hi_origins: dict[int, int] = {}
+        for v in range(len(self.lo)):
+            if self.lo[v] <= self.hi[v]:
+                continue
+            # Origins first, remembered along the way: walking each chain for every variable of a long contradicted
+            # chain would take quadratic time, and all of them share one origin and one message.
+            origin_lo = self._origin(v, self._lo_from, lo_origins, backwards=True)
+            origin_hi = self._origin(v, self._hi_from, hi_origins, backwards=False)
+            if (origin_lo, origin_hi) in seen:
+                continue
+            seen.add((origin_lo, origin_hi))
+            lo_chain = self._chain(v, self._lo_from, backwards=True)
+            hi_chain = self._chain(v, self._hi_from, backwards=False)
+            chain = [*lo_chain, *hi_chain]
+            earliest = _moment(self.given_lo[origin_lo], low=True)
+            latest = _moment(self.given_hi[origin_hi], low=False)
+            if len(chain) == 1 and self._link[chain[0]].field == "reports":
+                reported, report = self.owner[origin_lo], self.owner[origin_hi]
+                message = (
+                    f"{reported!r} would have begun after its own report {report!r}: "
+                    f"it begins no earlier than {earliest}, the report is dated no later than {latest}"
+                )
+            else:
+                steps = [f"{self.names[origin_lo]} no earlier than {earliest}"]
+                steps += [self._link[k].reason for k in chain]
+                steps.append(f"{self.names[origin_hi]} no later than {latest}")
+                message = "the links contradict the dates: " + "; ".join(steps)
+            blame = self._link[lo_chain[-1] if lo_chain else hi_chain[0]]
+            problems.append(Problem(message, event=blame.event, field=blame.field))
+        return problems
+
+    def _origin(self, v: int, came_from: Mapping[int, int], known: dict[int, int], *, backwards: bool) -> int:
+        """Where the bound of ``v`` came from (the end of :meth:`_chain`), remembering it for every variable passed."""
+        passed: list[int] = []
+        seen = {v}
+        while v not in known and v in came_from:
+            passed.append(v)
+            k = came_from[v]
+            v = self._low[k] if backwards else self._high[k]
+            if v in seen:
+                break
+            seen.add(v)
+        origin = known.get(v, v)
+        for step in passed:
+            known[step] = origin
+        return origin
+
+    def _chain(self, v: int, came_from: Mapping[int, int], *, backwards: bool) -> list[int]:
+        """The edges that carried a bound to ``v``, from its origin (lo) or towards it (hi)."""
+        chain: list[int] = []
+        seen = {v}
+        while v in came_from:
+            k = came_from[v]
+            chain.append(k)
+            v = self._low[k] if backwards else self._high[k]
+            if v in seen:
+                break
+            seen.add(v)
+        return chain[::-1] if backwards else chain
+
+    def bounds(self, event_id: str) -> tuple[int, int, int, int] | None:
+        """Narrowed (start lo, start hi, end lo, end hi) of an event, in seconds by the day rule; None if unlinked."""
+        if event_id not in self.start:
+            return None
+        s, e = self.start[event_id], self.end[event_id]
+        return self.lo[s], self.hi[s], self.lo[e], self.hi[e]
+
+    def narrowed(self, events: Iterable[Event]) -> dict[str, DateValue]:
+        """The date of each event its links narrow, as a date value of the same kind (others are left out)."""
+        found: dict[str, DateValue] = {}
+        for event in events:
+            bounds = self.bounds(event.id)
+            if bounds is None:
+                continue
+            value = narrow(event.when, *bounds)
+            if value is not event.when:
+                found[event.id] = value
+        return found
+
+    # -- order by links -----------------------------------------------------------------------------
+
+    def order(self, a: str, b: str) -> tuple[Link, ...] | None:
+        """The shortest chain of links that puts ``a`` before ``b`` (a ends, then b starts), with an order link in it.
+
+        None when the links alone do not say so (the dates may still).
+        """
+        if a not in self.end or b not in self.start:
+            return None
+        return self._path(self.end[a], self.start[b], strict=True)
+
+    def at_most(self, x: tuple[str, str], y: tuple[str, str]) -> bool:
+        """Whether the links put moment ``x`` no later than ``y``; each is (event id, ``"start"`` or ``"end"``)."""
+        ends = {"start": self.start, "end": self.end}
+        first, second = ends[x[1]].get(x[0]), ends[y[1]].get(y[0])
+        if first is None or second is None:
+            return False
+        return first == second or self._path(first, second, strict=False) is not None
+
+    def _path(self, source: int, target: int, *, strict: bool) -> tuple[Link, ...] | None:
+        """The fewest edges from ``source`` to ``target`` (with an order link among them if ``strict``)."""
+        start = (source, False)
+        parent: dict[tuple[int, bool], tuple[tuple[int, bool], int] | None] = {start: None}
+        queue = deque([start])
+        while queue:
+            state = queue.popleft()
+            x, ordered = state
+            if x == target and (ordered or not strict) and state != start:
+                steps: list[Link] = []
+                step = parent[state]
+                while step is not None:
+                    state, k = step
+                    steps.append(self._link[k])
+                    step = parent[state]
+                return tuple(steps[::-1])
+            for k in self._out[x]:
+                following = (self._high[k], ordered or self._link[k].field in ORDER_FIELDS)
+                if following not in parent:
+                    parent[following] = (state, k)
+                    queue.append(following)
+        return None
+
+    def following(self, event_id: str, side: Side, other: Side, *, strict: bool) -> set[str]:
+        """Events whose ``other`` end the links put no earlier than ``event_id``'s ``side`` (later, if ``strict``).
+
+        ``strict``: only through an order link, which makes "later" certain even on the same day.
+        """
+        ends = self.start if side == "start" else self.end
+        if event_id not in ends:
+            return set()
+        found = self._reach(
+            ends[event_id], forward=True, strict=strict, collect=self.start if other == "start" else self.end
+        )
+        found.discard(event_id)
+        return found
+
+    def preceding(self, event_id: str, side: Side, other: Side, *, strict: bool) -> set[str]:
+        """Events whose ``other`` end the links put no later than ``event_id``'s ``side`` (earlier, if ``strict``)."""
+        ends = self.start if side == "start" else self.end
+        if event_id not in ends:
+            return set()
+        found = self._reach(
+            ends[event_id], forward=False, strict=strict, collect=self.start if other == "start" else self.end
+        )
+        found.discard(event_id)
+        return found
+
+    def _reach(self, source: int, *, forward: bool, strict: bool, collect: Mapping[str, int]) -> set[str]:
+        seen = {(source, False)}
+        queue = deque(seen)
+        while queue:
+            x, ordered = queue.popleft()
+            for k in self._out[x] if forward else self._into[x]:
+                y = self._high[k] if forward else self._low[k]
+                state = (y, ordered or self._link[k].field in ORDER_FIELDS)
+                if state not in seen:
+                    seen.add(state)
+                    queue.append(state)
+        owner = self.owner
+        return {owner[v] for v, ordered in seen if (ordered or not strict) and v != source and collect[owner[v]] == v}
+
+    def ranks(self) -> dict[str, int]:
+        """A position for each linked event in an order that keeps every link (for same-day ties in a sort)."""
+        rank: dict[str, int] = {}
+        for v in self._topological():
+            rank.setdefault(self.owner[v], len(rank))
+        return rank
+
+
+def narrow(value: DateValue, s_lo: int, s_hi: int, e_lo: int, e_hi: int) -> DateValue:
+    """``value`` with its start and end kept within the given bounds (seconds by the day rule); itself if unchanged."""
+    if isinstance(value, UncertainDate):
+        return _narrow_end(value, max(s_lo, e_lo), min(s_hi, e_hi))
+    start = _narrow_side(value.start, s_lo, s_hi)
+    end = _narrow_side(value.end, e_lo, e_hi)
+    if start is value.start and end is value.end:
+        return value
+    return Interval(start, end, text=value.text)
+
+
+def _narrow_side(end: UncertainDate | Endpoint, lo: int, hi: int) -> UncertainDate | Endpoint:
+    if isinstance(end, UncertainDate):
+        return _narrow_end(end, lo, hi)
+    if end is Endpoint.UNKNOWN and (lo > NEG_INF + 1 or hi < POS_INF - 1):
+        # An end known to exist, now bounded by the links on one side at least.
+        low = OPEN_LO if lo <= NEG_INF + 1 else lo
+        high = OPEN_HI if hi >= POS_INF - 1 else hi
+        return UncertainDate.from_seconds(low, high, Precision.DAY)
+    return end
+
+
+def _narrow_end(value: UncertainDate, lo: int, hi: int) -> UncertainDate:
+    offset = value.utc_offset or 0
+    new_lo = value.lo if lo <= NEG_INF + 1 else max(value.lo, lo + offset)
+    new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, hi + offset)
+    if (new_lo, new_hi) == (value.lo, value.hi) or new_lo > new_hi:
+        return value
+    edtf = format_bounds(new_lo, new_hi, value.precision, value.qualifier, value.utc_offset)
+    read = UncertainDate.parse(edtf)  # the precision the new bounds are written in ("[2024-01..2024-06]": months)
+    if (read.lo, read.hi) == (new_lo, new_hi):
+        return read
+    return UncertainDate.from_seconds(
+        new_lo, new_hi, value.precision, qualifier=value.qualifier, utc_offset=value.utc_offset
+    )
+
+
+def _utc(end: UncertainDate | Endpoint, seconds: int) -> int:
+    """``seconds`` of a dated end moved to UTC where it has an offset (the day rule); others as they are."""
+    if isinstance(end, UncertainDate) and end.utc_offset is not None and NEG_INF + 1 < seconds < POS_INF - 1:
+        return seconds - end.utc_offset
+    return seconds
+
+
+def _moment(seconds: int, *, low: bool) -> str:
+    """A bound for a message: a day when it falls on a day's edge, else the time."""
+    if seconds <= NEG_INF + 1:
+        return "the open past"
+    if seconds >= POS_INF - 1:
+        return "the open future"
+    if (seconds if low else seconds + 1) % SECONDS_PER_DAY == 0:
+        return format_day(seconds // SECONDS_PER_DAY)
+    return format_bounds(seconds, seconds, Precision.SECOND, Qualifier.NONE)
