@@ -148,20 +148,24 @@ class Index:
         widening: Widening | Sequence[Widening] = DEFAULT_WIDENING,
         zone: ZoneInfo | None = None,
         *,
-        fixed: Mapping[int, tuple[bool, bool, bool, bool]] | None = None,
+        stated: Mapping[int, tuple[DateValue, tuple[bool, bool, bool, bool]]] | None = None,
     ) -> Index:
         """Index ``values`` (an event's ``when`` each), widening possible bounds by ``widening``.
 
         ``widening`` is one policy for every value, or one per value (each event's own, from its file).
         ``zone``: the zone whose calendar days times with an offset fall on (UTC when None).
-        ``fixed``: by position, which bounds (start first, start last, end first,
-        end last) are not widened: those the links of a timeline set.
+        ``stated``: by position, for values narrowed by a timeline's links, the
+        value as written and which bounds (start first, start last, end first,
+        end last) the links set: those are not widened, the others are widened
+        as the value as written is (by its own precision).
         """
         raw, wide = _bounds(values, widening, zone)
-        for position, sides in (fixed or {}).items():
+        for position, (written, sides) in (stated or {}).items():
+            # widened as written (by its own precision), except where the links set the bound: those stay put
+            policy = widening if isinstance(widening, Widening) else widening[position]
+            widened = day_ends(written, policy, zone)
             for row, side_fixed in enumerate(sides):
-                if side_fixed:
-                    wide[row, position] = raw[row, position]
+                wide[row, position] = raw[row, position] if side_fixed else widened[row]
         return cls.from_days(raw, wide)
 
     @classmethod

@@ -91,7 +91,10 @@ class _Root:
             tuple(narrowed.get(event.id, event.when) for event in events) if narrowed else tuple(e.when for e in events)
         )
         # bounds the links set are not widened: a link is not approximate
-        self.fixed = {self.by_id[i]: _moved(self.by_id_event(i).when, value) for i, value in narrowed.items()}
+        self.stated = {
+            self.by_id[i]: (self.by_id_event(i).when, _moved(self.by_id_event(i).when, value))
+            for i, value in narrowed.items()
+        }
         self.ranks = self.network.ranks() if self.network is not None else {}
         self.title = title
         self._indexes: dict[Widening | None, Index] = {}
@@ -121,7 +124,7 @@ class _Root:
         if found is None:
             policy = widening if widening is not None else self.policies
             assert policy is not None  # no widening and no policies of the events' own is the default policy
-            found = self._indexes[widening] = Index.build(self.values, policy, self.zone, fixed=self.fixed)
+            found = self._indexes[widening] = Index.build(self.values, policy, self.zone, stated=self.stated)
         self._last = (widening, found)
         return found
 

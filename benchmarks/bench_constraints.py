@@ -1,0 +1,299 @@
+"""Link propagation: loading an event file with links against the same file without them.
+
+Run: ``python benchmarks/bench_constraints.py [--quick]`` (no peers to install).
+
+For 10^3, 10^4 and 10^5 events (10^3 and 10^4 with ``--quick``) two event
+files are written to a temporary folder. Both hold the same events with the
+same dates: ids ``e0``, ``e1``, ..., a title and a ``when`` spread over
+2022-2024 (mostly ISO days; some months such as ``2024-10``, one-of ranges
+such as ``[2024-10-01..2024-10-20]``, day intervals, and a few year intervals
+such as ``2023/2024``). The events are plain (no citations, claims or tags), so
+the links weigh more against the rest of a load than in a real file: a stricter
+test. The second file adds as many links as there are events, written as
+``after = [...]``, ``before = [...]``, ``reports = [...]`` and ``part_of =
+"..."`` lines (about 55%, 20%, 20% and 5%); that is the only difference.
+
+The links agree with the dates: every event is given a hidden true moment
+(start and end for an interval) inside its dates, distinct to the second, and a
+link is written only where it holds strictly for those moments (``a`` after
+``b`` when b's true end comes before a's true start; ``part_of`` an interval
+whose true span contains the event's). So no file has a contradiction or a
+cycle, yet links to events dated by a month or a range narrow their bounds, as
+in real files. Most links reach about a month of true time. Both files are
+loaded once before timing; a contradiction would raise ``EventFileError``.
+
+Timed, per size:
+
+* ``chronology.load`` of the file without links (read, resolve, check, build
+  the timeline);
+* ``chronology.load`` of the file with links: the same, plus reading the link
+  lines, the reference and cycle checks, and ``chronology.consistency.check``
+  building a ``chronology.constraints.Network`` that propagates the links and
+  narrows the linked dates;
+* the propagation by itself: ``Network(events, by_id)`` over the loaded events
+  (collect the linked events, build the variables and edges, propagate in
+  topological order).
+
+Rounds are interleaved: each round loads both files (which one first alternates
+from round to round, so both see the same moments of a shared machine's load)
+and then times the propagation. Before every timing the garbage collector runs
+and the cache of plain days is cleared (a fresh process reading the file).
+Small sizes repeat each timing a few times in a row and report the time of one.
+Times are the median (min-max) over rounds; a round's ratios are its time with
+links over its time without, and its propagation over its time without.
+
+Goal: at 10^5 events with 10^5 links, the links add at most 25% to the load
+time of the same file without links (median ratio <= 1.25).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import gc
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import chronology
+from chronology.constraints import Network
+from chronology.notation import edtf as edtf_module
+
+GOAL = 1.25  # load with links / load without, at GOAL_SIZE events
+GOAL_SIZE = 100_000
+SECONDS_PER_DAY = 86_400  # chronology's timeline: a day's first second is its ordinal * 86,400
+FIRST_DAY = datetime.date(2022, 1, 1).toordinal()
+DAYS = datetime.date(2024, 12, 31).toordinal() - FIRST_DAY + 1
+REACH = 30 * SECONDS_PER_DAY  # a link looks for its target within about a month of true time
+FIELDS = ("after", "before", "reports", "part_of")
+WEIGHTS = (55, 20, 20, 5)
+
+
+def _iso(ordinal: int) -> str:
+    return datetime.date.fromordinal(ordinal).isoformat()
+
+
+def _moment(rng: random.Random, day: int) -> int:
+    """A random second of the day ``day`` (an ordinal)."""
+    return day * SECONDS_PER_DAY + rng.randrange(SECONDS_PER_DAY)
+
+
+def dates(count: int, rng: random.Random) -> tuple[list[str], list[int], list[int]]:
+    """Each event's ``when`` and its hidden true start and end (seconds; the same moment for an instant)."""
+    whens: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for _ in range(count):
+        day = FIRST_DAY + rng.randrange(DAYS)
+        kind = rng.random()
+        if kind < 0.98:
+            start = end = _moment(rng, day)
+            if kind < 0.72:
+                when = _iso(day)
+            elif kind < 0.84:
+                when = _iso(day)[:7]  # the month it falls in
+            elif kind < 0.93:
+                when = f"[{_iso(day - rng.randrange(10))}..{_iso(day + rng.randrange(1, 12))}]"
+            else:
+                last = day + rng.randint(1, 60)
+                when = f"{_iso(day)}/{_iso(last)}"
+                end = _moment(rng, last)
+        else:  # a year interval, "2023/2024"
+            year = rng.choice([2022, 2023])
+            first = datetime.date(year, 1, 1).toordinal()
+            when = f"{year}/{year + 1}"
+            start = _moment(rng, first + rng.randrange(365))
+            end = _moment(rng, first + 365 + rng.randrange(365))
+        whens.append(when)
+        starts.append(start)
+        ends.append(end)
+    return whens, starts, ends
+
+
+def links(count: int, starts: Sequence[int], ends: Sequence[int], rng: random.Random) -> list[dict[str, list[int]]]:
+    """``count`` links that hold strictly for the true moments: for each event, field -> targets.
+
+    Every order link (after, before, reports) goes from an earlier true start to a later one, and every
+    ``part_of`` to an earlier one, so neither kind can form a cycle; no event is linked to itself.
+    """
+    n = len(starts)
+    by_start = sorted(range(n), key=starts.__getitem__)
+    start_keys = [starts[i] for i in by_start]
+    by_end = sorted(range(n), key=ends.__getitem__)
+    end_keys = [ends[i] for i in by_end]
+    lasting = [i for i in range(n) if ends[i] > starts[i]]
+    made: list[dict[str, list[int]]] = [{} for _ in range(n)]
+    total = 0
+    while total < count:
+        field = rng.choices(FIELDS, WEIGHTS)[0]
+        if field == "part_of":  # an interval whose true span strictly contains the event's
+            b = rng.choice(lasting)
+            lo, hi = bisect.bisect_right(start_keys, starts[b]), bisect.bisect_left(start_keys, ends[b])
+            if lo >= hi:
+                continue
+            a = by_start[rng.randrange(lo, hi)]
+            if "part_of" in made[a] or ends[a] >= ends[b]:
+                continue
+        else:
+            a = rng.randrange(n)
+            if field == "after":  # b ends before a starts
+                k = bisect.bisect_left(end_keys, starts[a])
+                if k == 0:
+                    continue
+                j = min(bisect.bisect_left(end_keys, starts[a] - REACH), k - 1)
+                b = by_end[rng.randrange(j, k)]
+            elif field == "before":  # a ends before b starts
+                k = bisect.bisect_right(start_keys, ends[a])
+                if k == n:
+                    continue
+                j = max(bisect.bisect_right(start_keys, ends[a] + REACH), k + 1)
+                b = by_start[rng.randrange(k, j)]
+            else:  # reports: b starts before a starts
+                k = bisect.bisect_left(start_keys, starts[a])
+                if k == 0:
+                    continue
+                j = min(bisect.bisect_left(start_keys, starts[a] - REACH), k - 1)
+                b = by_start[rng.randrange(j, k)]
+            if b in made[a].get(field, ()):
+                continue
+        made[a].setdefault(field, []).append(b)
+        total += 1
+    return made
+
+
+def generate(count: int, seed: int = 17) -> tuple[str, str, dict[str, int]]:
+    """The text of an event file with ``count`` events and no links, the same with ``count`` links, and link counts."""
+    rng = random.Random(seed)
+    whens, starts, ends = dates(count, rng)
+    made = links(count, starts, ends, rng)
+    plain: list[str] = []
+    linked: list[str] = []
+    counts = dict.fromkeys(FIELDS, 0)
+    for i, when in enumerate(whens):
+        event = ["[[events]]", f'id = "e{i}"', f'title = "Event {i}"', f'when = "{when}"']
+        plain += [*event, ""]
+        linked += event
+        for field in FIELDS:
+            targets = made[i].get(field)
+            if not targets:
+                continue
+            counts[field] += len(targets)
+            if field == "part_of":
+                linked.append(f'part_of = "e{targets[0]}"')
+            else:
+                names = ", ".join(f'"e{t}"' for t in targets)
+                linked.append(f"{field} = [{names}]")
+        linked.append("")
+    return "\n".join(plain) + "\n", "\n".join(linked) + "\n", counts
+
+
+def timed(run: Callable[[], object], repeat: int) -> float:
+    """Seconds for one ``run()``: ``repeat`` in a row, after a collection and with the day cache cleared."""
+    gc.collect()
+    edtf_module.clear_day_cache()
+    began = time.perf_counter()
+    for _ in range(repeat):
+        run()
+    return (time.perf_counter() - began) / repeat
+
+
+def spread(values: Sequence[float], scale: float = 1.0, fmt: str = ".1f") -> str:
+    """Median and min-max of ``values``."""
+    med, lo, hi = (format(v * scale, fmt) for v in (statistics.median(values), min(values), max(values)))
+    return f"{med} ({lo}-{hi})"
+
+
+def measure(count: int, rounds: int, folder: Path) -> float:
+    """Print the figures for ``count`` events; the median ratio with links / without."""
+    plain_text, linked_text, counts = generate(count)
+    plain, linked = folder / f"plain-{count}.toml", folder / f"linked-{count}.toml"
+    plain.write_text(plain_text, encoding="utf-8")
+    linked.write_text(linked_text, encoding="utf-8")
+
+    # Untimed: both files load (a contradiction or a cycle would raise) and hold what was generated.
+    try:
+        without = chronology.load(plain)
+        timeline = chronology.load(linked)
+    except (chronology.EventFileError, chronology.ValidationError) as error:
+        sys.exit(f"the generated file of {count:,} events does not load:\n{error}")
+    events = timeline.events
+    assert len(without) == len(timeline) == count
+    assert [e.when for e in without] == [e.when for e in events]
+    assert sum(len(list(e.links)) for e in events) == sum(counts.values()) == count
+    by_id = {event.id: event for event in events}
+    network = Network(events, by_id)
+    assert not network.problems()
+    narrowed = network.narrowed(events)
+
+    repeat = max(1, 20_000 // count)
+    loads = {"without": lambda: chronology.load(plain), "with": lambda: chronology.load(linked)}
+    times: dict[str, list[float]] = {"without": [], "with": [], "propagation": []}
+    for r in range(rounds):
+        for name in ("without", "with") if r % 2 == 0 else ("with", "without"):
+            times[name].append(timed(loads[name], repeat))
+        times["propagation"].append(timed(lambda: Network(events, by_id), repeat))
+
+    with_ratio = [w / o for w, o in zip(times["with"], times["without"], strict=True)]
+    share = [p / o for p, o in zip(times["propagation"], times["without"], strict=True)]
+    mix = ", ".join(f"{field} {counts[field]:,}" for field in FIELDS)
+    print(
+        f"\n{count:,} events, {count:,} links ({mix}); files {plain.stat().st_size / 1e6:.2f} MB without links, "
+        f"{linked.stat().st_size / 1e6:.2f} MB with"
+    )
+    print(
+        f"  the network: {len(network.start):,} linked events, {len(network):,} variables, "
+        f"{len(narrowed):,} dates narrowed by the links, no contradiction"
+    )
+    each = f", each timing {repeat} in a row" if repeat > 1 else ""
+    print(f"  {rounds} interleaved rounds{each}; per load, median (min-max) over rounds:")
+    print(f"    load, no links          {spread(times['without'], 1e3, '.2f')} ms")
+    print(f"    load, with links        {spread(times['with'], 1e3, '.2f')} ms")
+    print(f"    propagation (Network)   {spread(times['propagation'], 1e3, '.2f')} ms")
+    print(f"  ratio per round, median (min-max): with links / without {spread(with_ratio, fmt='.3f')}x", end="")
+    print(f" (adds {100 * (statistics.median(with_ratio) - 1):.0f}%)")
+    print(f"                                     propagation / without {spread(share, fmt='.3f')}x")
+    return statistics.median(with_ratio)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10^3 and 10^4 events, 3 rounds (a smoke run)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="event counts (default 1000 10000 100000)")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (default 9, quick 3)")
+    args = parser.parse_args()
+    sizes = args.sizes or ([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
+    rounds = max(1, args.rounds or (3 if args.quick else 9))
+    print(
+        f"Python {platform.python_version()} ({platform.python_implementation()}), {platform.platform()}, "
+        f"{os.cpu_count()} cores"
+    )
+    print("Each size: the same events and dates in two files, one without links and one with as many links as events")
+    ratios: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for count in sizes:
+            ratios[count] = measure(count, rounds, Path(folder))
+    print()
+    if GOAL_SIZE in ratios:
+        ratio = ratios[GOAL_SIZE]
+        verdict = "goal met" if ratio <= GOAL else "goal NOT met"
+        print(
+            f"Goal: at {GOAL_SIZE:,} events with {GOAL_SIZE:,} links, the links add at most "
+            f"{100 * (GOAL - 1):.0f}% to the load: {ratio:.3f}x, adds {100 * (ratio - 1):.0f}%: {verdict}"
+        )
+    else:
+        largest = max(ratios)
+        print(
+            f"Goal (judged at {GOAL_SIZE:,} events, not run here): links add at most {100 * (GOAL - 1):.0f}%; "
+            f"at {largest:,} events they add {100 * (ratios[largest] - 1):.0f}%"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,370 @@
+"""What an event file says about order reaches every answer: narrowed dates, certain order by links, queries by event."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import chronology
+from chronology import Certainty, Event, Interval, Timeline, UncertainDate
+from chronology.cli import main
+from chronology.errors import AmbiguousReferenceError, UnknownEventError
+from chronology.exchange import to_csv, to_ics, to_json, to_timelinejs
+from chronology.exchange.as_json import from_json
+
+parse = chronology.parse
+
+
+def timeline(*events: Event) -> Timeline:
+    return Timeline(events)
+
+
+def ids(view: Timeline) -> list[str]:
+    return [event.id for event in view]
+
+
+ISSUE = timeline(
+    Event(id="y", title="Y", when=parse("[2024-10-10..2024-10-20]")),
+    Event(id="x", title="X", when=parse("2024-10"), after=["y"]),
+)
+
+
+# -- each link kind narrows what it should --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "target", "own", "narrowed"),
+    [
+        ("after", "[2024-10-10..2024-10-20]", "2024-10", "[2024-10-10..2024-10-31]"),
+        ("before", "[2024-10-10..2024-10-20]", "2024-10", "[2024-10-01..2024-10-20]"),
+        # a report is not before what it reports: the reported event began no later than its report
+        ("reports", "2024-10", "[2024-10-05..2024-10-08]", "[2024-10-05..2024-10-08]"),
+        ("part_of", "2024-10-12/2024-10-15", "2024-10", "[2024-10-12..2024-10-15]"),
+    ],
+)
+def test_each_link_kind_narrows_the_linking_event(field: str, target: str, own: str, narrowed: str) -> None:
+    other = Event(id="other", title="Other", when=parse(target))
+    link: dict[str, Any] = {field: ("other",) if field != "part_of" else "other"}
+    event = Event(id="event", title="Event", when=parse(own), **link)
+    tl = timeline(other, event)
+    assert tl.narrowed("event") == parse(narrowed)
+
+
+def test_a_report_narrows_what_it_reports() -> None:
+    tl = timeline(
+        Event(id="report", title="Report", when=parse("2024-10-18"), reports=["strike"]),
+        Event(id="strike", title="Strike", when=parse("2024-10")),
+    )
+    assert tl.narrowed("strike") == parse("[2024-10-01..2024-10-18]")
+
+
+def test_part_of_narrows_the_whole_from_its_parts() -> None:
+    tl = timeline(
+        Event(id="war", title="War", when=parse("2022/")),  # its end unknown
+        Event(id="battle", title="Battle", when=parse("2024-06"), part_of="war"),
+    )
+    narrowed = tl.narrowed("war")
+    assert isinstance(narrowed, Interval)
+    assert isinstance(narrowed.end, UncertainDate)
+    assert narrowed.end.earliest_day == parse("2024-06-01").earliest_day  # type: ignore[union-attr]  # the war lasted at least to the battle
+    assert narrowed.end.open_after
+
+
+def test_narrowing_runs_along_chains() -> None:
+    tl = timeline(
+        Event(id="a", title="A", when=parse("2024-10-10")),
+        Event(id="b", title="B", when=parse("2024-10"), after=["a"]),
+        Event(id="c", title="C", when=parse("2024"), after=["b"], before=["d"]),
+        Event(id="d", title="D", when=parse("2024-11-20")),
+    )
+    assert tl.narrowed("c") == parse("[2024-10-10..2024-11-20]")
+    assert tl.narrowed("d") is tl["d"].when  # nothing to narrow: the date as written, the same value
+
+
+def test_the_same_day_rule_lets_linked_events_share_a_day() -> None:
+    """``after`` on two events known to the day: the later may fall on the same day, its earliest day is b's."""
+    tl = timeline(
+        Event(id="b", title="B", when=parse("[2024-10-03..2024-10-05]")),
+        Event(id="a", title="A", when=parse("[2024-10-01..2024-10-03]"), after=["b"]),
+    )
+    assert tl.narrowed("a") == parse("2024-10-03")
+    assert tl.narrowed("b") == parse("2024-10-03")
+
+
+def test_times_narrow_to_the_hour_by_the_utc_day_rule() -> None:
+    tl = timeline(
+        Event(id="strike", title="Strike", when=parse("2024-10-18T03:00+09:00")),  # 17 October, 18:00 UTC
+        Event(id="response", title="Response", when=parse("2024-10-17"), after=["strike"]),
+    )
+    narrowed = tl.narrowed("response")
+    assert isinstance(narrowed, UncertainDate)
+    assert narrowed.earliest_day == narrowed.latest_day == UncertainDate.parse("2024-10-17").earliest_day
+    assert narrowed.to_edtf() == "[2024-10-17T18..2024-10-17T23]"  # from 18:00 UTC, when the strike was
+
+
+def test_links_that_contradict_the_dates_name_the_chain() -> None:
+    with pytest.raises(chronology.ValidationError, match="'late' is after 'early'") as caught:
+        timeline(
+            Event(id="early", title="Early", when=parse("2024-10-20")),
+            Event(id="late", title="Late", when=parse("2024-10-05"), after=["early"]),
+        )
+    assert "no earlier than 2024-10-20" in str(caught.value)
+
+
+# -- every answer uses them -------------------------------------------------------------------------
+
+
+def test_window_queries_use_the_narrowed_dates() -> None:
+    assert ids(ISSUE.overlapping("2024-10-01", "2024-10-09")) == []
+    assert ids(ISSUE.overlapping("2024-10-01", "2024-10-09", mode="certain")) == []
+    assert ids(ISSUE.within("2024-10-10", "2024-10-31")) == ["y", "x"]
+
+
+def test_after_an_event_uses_its_links() -> None:
+    assert ids(ISSUE.after(ISSUE["y"])) == ["x"]
+    assert ids(ISSUE.after("y")) == ["x"]  # an id names the event
+    assert ids(ISSUE.before("x")) == ["y"]
+
+
+def test_precedence_has_the_edges_the_links_give() -> None:
+    order = ISSUE.precedence()
+    assert order.edges == (("y", "x"),)
+    assert order.layers == (("y",), ("x",))
+
+
+def test_same_day_events_are_sorted_and_listed_in_link_order() -> None:
+    tl = timeline(
+        Event(id="a-second", title="Second", when=parse("2024-11-03"), after=["z-first"]),
+        Event(id="z-first", title="First", when=parse("2024-11-03")),
+    )
+    assert [e.id for e in tl.sorted()] == ["z-first", "a-second"]
+    assert [e.id for e in tl.sorted("latest")] == ["z-first", "a-second"]
+    relation = tl.relate("z-first", "a-second")
+    assert relation.before is Certainty.CERTAIN
+    assert relation.after is Certainty.IMPOSSIBLE
+    assert [link.reason for link in relation.because] == ["'a-second' is after 'z-first'"]
+    # the free function knows nothing of links: the same day is not "before"
+    assert chronology.before(tl["z-first"].when, tl["a-second"].when) is Certainty.IMPOSSIBLE
+    # and the order queries agree with relate, even on one day
+    assert ids(tl.before("a-second")) == ["z-first"]
+    assert ids(tl.after("z-first")) == ["a-second"]
+    assert ids(tl.after("a-second", mode="possible")) == []
+    assert tl.precedence().edges == (("z-first", "a-second"),)
+
+
+def test_relate_is_certain_by_a_chain_of_links_when_the_dates_overlap() -> None:
+    tl = timeline(
+        Event(id="printing", title="Printing", when=parse("[1454..1455]")),
+        Event(id="binding", title="Binding", when=parse("1455"), after=["printing"]),
+        Event(id="sale", title="Sale", when=parse("[1455..1456]"), after=["binding"]),
+    )
+    known = tl.relate("printing", "sale")
+    assert known.before is Certainty.CERTAIN
+    assert [link.reason for link in known.because] == ["'binding' is after 'printing'", "'sale' is after 'binding'"]
+    assert known.probabilities is not None
+    assert known.probabilities.before == 1
+    # without the links, the dates alone leave it open
+    assert chronology.before(tl["printing"].when, tl["sale"].when) is Certainty.POSSIBLE
+    assert tl.relate("sale", "printing").after is Certainty.CERTAIN
+
+
+def test_odds_are_conditioned_on_a_report() -> None:
+    """A report is not before what it reports: that order is given, the same day stays 'neither'."""
+    tl = timeline(
+        Event(id="event", title="Event", when=parse("[2024-10-01..2024-10-02]")),
+        Event(id="report", title="Report", when=parse("[2024-10-01..2024-10-02]"), reports=["event"]),
+    )
+    known = tl.relate("event", "report")
+    assert known.before is Certainty.POSSIBLE
+    assert known.after is Certainty.IMPOSSIBLE
+    assert known.probabilities is not None
+    # pairs (event day, report day) with event <= report: (1,1), (1,2), (2,2); one of them "before"
+    assert (known.probabilities.before, known.probabilities.after) == (Fraction(1, 3), Fraction(0))
+
+
+def test_narrowed_values_go_to_the_free_functions() -> None:
+    narrowed = ISSUE.narrowed("x")
+    assert chronology.before(ISSUE.narrowed("y"), narrowed) is Certainty.POSSIBLE
+    assert chronology.before(narrowed, parse("2024-10-09")) is Certainty.IMPOSSIBLE
+    assert chronology.before(ISSUE["x"].when, parse("2024-10-09")) is Certainty.POSSIBLE
+
+
+def test_widening_does_not_cross_a_link() -> None:
+    tl = timeline(
+        Event(id="b", title="B", when=parse("2024-10-15")),
+        Event(id="a", title="A", when=parse("2024-10~"), after=["b"]),
+    )
+    wide = chronology.Widening(approximate=1)
+    # approximate October reaches into September and November, but the link keeps it after 15 October
+    assert ids(tl.overlapping("2024-11-05", "2024-11-05", widening=wide)) == ["a"]
+    assert ids(tl.overlapping("2024-10-01", "2024-10-14", widening=wide)) == []
+
+
+# -- questions by event ------------------------------------------------------------------------------
+
+
+def test_an_id_that_is_also_a_date_is_an_error_naming_both() -> None:
+    tl = timeline(
+        Event(id="2024-10", title="The October offensive", when=parse("[2024-10-05..2024-10-20]")),
+        Event(id="ship", title="Ship leaves", when=parse("2024-10-25"), after=["2024-10"]),
+    )
+    with pytest.raises(AmbiguousReferenceError, match=r"'2024-10' is both an event id .* and a date \(October 2024\)"):
+        tl.before("2024-10")
+    assert ids(tl.after("@2024-10")) == ["ship"]
+    assert ids(tl.overlapping("October 2024", "October 2024", mode="certain")) == ["2024-10", "ship"]
+    with pytest.raises(UnknownEventError, match="no event 'shp' in this timeline; did you mean 'ship'"):
+        tl.before("@shp")
+
+
+def test_windows_may_end_at_an_event() -> None:
+    tl = timeline(
+        Event(id="talks", title="Talks", when=parse("[2024-03-04..2024-03-15]"), before=["strike"]),
+        Event(id="strike", title="Strike", when=parse("2024-03-13")),
+        Event(id="march", title="March", when=parse("2024-03-20")),
+    )
+    assert ids(tl.within("2024-03-01", "strike")) == ["talks", "strike"]
+    assert ids(tl.overlapping("strike", "2024-03-31", mode="certain")) == ["strike", "march"]
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+FILE = """\
+title = "Printing"
+
+[[events]]
+id = "b42-printing"
+title = "The 42-line Bible is printed"
+when = "[1454..1455]"
+
+[[events]]
+id = "rubrication"
+title = "A copy is rubricated"
+when = "by 24 August 1456"
+after = ["b42-printing"]
+
+[[events]]
+id = "ship-leaves"
+title = "The ship leaves"
+when = "1456"
+after = ["rubrication"]
+"""
+
+
+def run(*arguments: str) -> tuple[int, str, str]:
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(arguments), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_relate_says_why_with_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(FILE, encoding="utf-8")
+    code, out, _ = run("relate", str(path), "b42-printing", "rubrication")
+    assert code == 0
+    assert f"A before B: certain ('rubrication' is after 'b42-printing' ({path}:12))" in out.splitlines()
+    assert "odds: the links decide it" in out
+    code, out, _ = run("relate", str(path), "b42-printing", "rubrication", "--json")
+    assert json.loads(out)["because"] == [f"'rubrication' is after 'b42-printing' ({path}:12)"]
+
+
+def test_query_before_an_event(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(FILE, encoding="utf-8")
+    code, out, _ = run("query", str(path), "--before", "ship-leaves", "--certain", "--json")
+    assert code == 0
+    assert [e["id"] for e in json.loads(out)["events"]] == ["b42-printing", "rubrication"]
+    code, out, _ = run("query", str(path), "--after", "@b42-printing", "--json")
+    assert [e["id"] for e in json.loads(out)["events"]] == ["rubrication", "ship-leaves"]
+    code, _, err = run("query", str(path), "--before", "ship-leavs")
+    assert (code, err) == (1, f"chronology: --before: no event 'ship-leavs' in {path}; did you mean 'ship-leaves'?\n")
+    code, out, _ = run("list", str(path))
+    assert "1454-01-01 .. 1456-08-24 *  rubrication" in out  # after the printing: no longer open; marked
+
+
+def test_exports_carry_the_narrowed_dates() -> None:
+    document = json.loads(to_json(ISSUE))
+    x = next(e for e in document["events"] if e["id"] == "x")
+    assert x["narrowed"] == {"edtf": "[2024-10-10..2024-10-31]", "earliest": "2024-10-10", "latest": "2024-10-31"}
+    assert "narrowed" not in next(e for e in document["events"] if e["id"] == "y")
+    assert from_json(to_json(ISSUE)).narrowed("x") == ISSUE.narrowed("x")  # read back from the links
+    header, _, row_x = to_csv(ISSUE).splitlines()
+    cells = dict(zip(header.split(","), row_x.split(","), strict=True))
+    assert (cells["earliest"], cells["narrowed_earliest"], cells["narrowed_latest"]) == (
+        "2024-10-01",
+        "2024-10-10",
+        "2024-10-31",
+    )
+    slide = next(s for s in to_timelinejs(ISSUE)["events"] if s["unique_id"] == "x")
+    assert slide["start_date"]["display_date"] == "between 10 and 31 Oct 2024"
+    assert "DTSTART;VALUE=DATE:20241010" in to_ics(ISSUE)
+
+
+# -- the property: narrowed bounds are tight and sound ------------------------------------------------
+
+HOURS = 24
+DAY = UncertainDate.parse("2024-10-01").earliest_day
+
+
+@st.composite
+def hour_networks(draw: st.DrawFn) -> list[Event]:
+    """Up to three events within one day, each known to some hours of it (or the whole day), and links."""
+    count = draw(st.integers(2, 3))
+    events = []
+    fields = ("after", "before", "reports")
+    links = [
+        (a, b, draw(st.sampled_from(fields)))
+        for a, b in draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=3))
+        if a != b
+    ]
+    for i in range(count):
+        if draw(st.booleans()):
+            when = parse("2024-10-01")
+        else:
+            lo, hi = sorted(draw(st.tuples(st.integers(0, HOURS - 1), st.integers(0, HOURS - 1))))
+            when = parse(f"[2024-10-01T{lo:02d}..2024-10-01T{hi:02d}]") if lo != hi else parse(f"2024-10-01T{lo:02d}")
+        mine: dict[str, Any] = {
+            field: tuple(dict.fromkeys(f"e{b}" for a, b, f in links if a == i and f == field)) for field in fields
+        }
+        events.append(Event(id=f"e{i}", title=f"E{i}", when=when, **mine))
+    return events
+
+
+def hours_of(value: UncertainDate) -> range:
+    start = value.lo - DAY * 86_400
+    return range(start // 3600, (value.hi - DAY * 86_400) // 3600 + 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hour_networks())
+def test_narrowed_hours_are_exactly_those_some_solution_takes(events: list[Event]) -> None:
+    number = {event.id: i for i, event in enumerate(events)}
+    solutions = []
+    for hours in itertools.product(*(hours_of(e.when) for e in events)):  # type: ignore[arg-type]
+        ok = all(
+            all(hours[i] >= hours[number[t]] for t in event.after)
+            and all(hours[i] <= hours[number[t]] for t in event.before)
+            and all(hours[number[t]] <= hours[i] for t in event.reports)
+            for i, event in enumerate(events)
+        )
+        if ok:
+            solutions.append(hours)
+    if not solutions:  # sound: nothing satisfies the links, so they contradict the dates
+        with pytest.raises(chronology.ValidationError):
+            Timeline(events)
+        return
+    tl = Timeline(events)  # complete: no contradiction where something satisfies them
+    for i, event in enumerate(events):
+        narrowed = tl.narrowed(event.id)
+        assert isinstance(narrowed, UncertainDate)
+        got = hours_of(narrowed)
+        # tight: every narrowed bound is taken by some solution; sound: no solution lies outside
+        assert (got.start, got.stop - 1) == (min(s[i] for s in solutions), max(s[i] for s in solutions))
