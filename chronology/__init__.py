@@ -23,6 +23,7 @@ from chronology.dates import (
     Widening,
 )
 from chronology.errors import (
+    AmbiguousReferenceError,
     AmbiguousTruthError,
     ChronologyError,
     ChronologyWarning,
@@ -37,6 +38,7 @@ from chronology.errors import (
     Problem,
     QuantityParseError,
     UnboundedError,
+    UnknownEventError,
     ValidationError,
 )
 from chronology.events import Citation, Claim, Event, Source
@@ -92,6 +94,7 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "load",
     "validate",
     # errors
+    "AmbiguousReferenceError",
     "AmbiguousTruthError",
     "ChronologyError",
     "ChronologyWarning",
@@ -106,6 +109,7 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "Problem",
     "QuantityParseError",
     "UnboundedError",
+    "UnknownEventError",
     "ValidationError",
     "__version__",
 ]

@@ -376,8 +376,10 @@ def relationship(
     first: Literal["a", "b"] | None = None,
     because: tuple[Link, ...] = (),
 ) -> Relationship:
-    """Everything :func:`before`, :func:`after`, :func:`relations` and :func:`probabilities` say, at once.
+    """Certainty each way, the relations left and the odds of ``a`` and ``b``, at once.
 
+    The same answers as :func:`~chronology.before`, :func:`~chronology.after`,
+    :func:`~chronology.relations` and :func:`~chronology.probabilities`.
     What the dates cannot say may be given: ``given`` pairs of moments, the
     first no later than the second (``(("a", "end"), ("b", "start"))``), and
     ``first``, the one of the two that certainly comes first even when both

@@ -47,7 +47,7 @@ from chronology.notation.edtf import format_bounds, format_day
 
 __all__ = ["Link", "Network", "Side", "narrow"]
 
-#: One end of an event: its start or its end (the same moment for an instant).
+#: Which end of an event, its start or its end (the same moment for an instant).
 Side: TypeAlias = Literal["start", "end"]
 
 #: Link fields that put one event before another (strictly: even on the same day).
@@ -71,7 +71,7 @@ class Link:
 
     @property
     def reason(self) -> str:
-        """The link in words: "'a' is after 'b'"."""
+        """The link in words, such as "'a' is after 'b'"."""
         a, b = self.event, self.target
         if self.field == "after":
             return f"{a!r} is after {b!r}"

@@ -517,7 +517,7 @@ class Timeline:
 
         Events are compared by their narrowed dates; a chain of links that puts
         one before the other makes that certain even on the same day, and says
-        why (:attr:`~chronology.compare.Relationship.because`). Odds are
+        why (its ``because``). Odds are
         conditioned on such a chain (see :func:`chronology.compare.relationship`).
         An id is read as in :meth:`before` (``@id`` always means the event).
         """

@@ -22,8 +22,12 @@ def test_the_event_file_reference_example_loads_and_its_code_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = ROOT / "docs" / "reference" / "event-file.md"
-    (example,) = blocks(page, "toml")
+    example, same_day = blocks(page, "toml")
     monkeypatch.chdir(tmp_path)
+    Path("same-day.toml").write_text(same_day, encoding="utf-8")
+    linked = chronology.load("same-day.toml")  # the links section's example: what it says holds
+    assert linked.narrowed("statement") == chronology.parse("2024-10-03")
+    assert linked.relate("strike", "statement").before is chronology.Certainty.CERTAIN
     Path("events.toml").write_text(example, encoding="utf-8")
     timeline = chronology.load("events.toml")
     assert [event.id for event in timeline] == ["nis-statement", "transfers"]
