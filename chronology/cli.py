@@ -475,6 +475,13 @@ def _source_line(timeline: Timeline, source_id: str) -> str:
     parts = [part for part in (source.outlet, f"\u201c{source.title}\u201d" if source.title else "") if part]
     if source.published is not None:
         parts.append(source.published.label)
+    else:
+        known = timeline.publication(source_id)
+        why = "; ".join(link.reason for link in (*known.after, *known.before))
+        if known.value is not None:
+            parts.append(f"undated, published {known.value.label} (inferred: {why})")
+        elif known.inferred:
+            parts.append(f"undated, and its events disagree on when it was published: {why}")
     if source.url:
         parts.append(source.url)
     return f"{source_id}: {', '.join(parts)}" if parts else source_id

@@ -92,6 +92,13 @@ def check(
             problems.append(Problem(f"duplicate source id {source.id!r}", event=source.id, field="id", record="source"))
         source_ids[source.id] = source
     problems.extend(_references(events, by_id, source_ids, set(other_events), set(other_sources)))
+    suggest_event = Suggester()
+    for source in source_ids.values():
+        for field in ("published_after", "published_before"):
+            for target in getattr(source, field):
+                if target not in by_id and target not in other_events:
+                    message = f"unknown event {target!r}{suggest_event(target, by_id)}"
+                    problems.append(Problem(message, event=source.id, field=field, record="source"))
     problems.extend(_cycles(events, by_id))
     if not any(event.after or event.before or event.reports or event.part_of for event in events):
         return Check(tuple(problems), {})

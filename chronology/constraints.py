@@ -34,7 +34,7 @@ and fields.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -42,10 +42,11 @@ import attrs
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
 from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
 from chronology.errors import Problem
-from chronology.events import Event
+from chronology.events import Event, Source
 from chronology.notation.edtf import format_bounds, format_day
+from chronology.relative import Tense
 
-__all__ = ["Link", "Network", "Side", "narrow"]
+__all__ = ["Link", "Network", "Side", "narrow", "publication"]
 
 #: Which end of an event, its start or its end (the same moment for an instant).
 Side: TypeAlias = Literal["start", "end"]
@@ -59,19 +60,27 @@ class Link:
     """One link as written: ``event``'s ``field`` names ``target``; or, for ``field == "when"``, an event's own span.
 
     Attributes:
-        event: the event whose field states the link.
-        field: ``"after"``, ``"before"``, ``"reports"``, ``"part_of"``; ``"when"`` for "it starts before it ends".
-        target: the event it names (the event itself for ``"when"``).
+        event: the event (or source) whose field states the link.
+        field: ``"after"``, ``"before"``, ``"reports"``, ``"part_of"``; ``"when"`` for "it starts before it ends";
+            ``"citations"`` for an event cited by an undated source; a source's ``"published_after"`` or
+            ``"published_before"``.
+        target: the event (or source) it names (the event itself for ``"when"``).
+        record: ``"event"`` or ``"source"``: what ``event`` names.
+        says: the link in words, where they are not the field's own.
 
     """
 
     event: str
     field: str
     target: str
+    record: str = "event"
+    says: str = ""
 
     @property
     def reason(self) -> str:
         """The link in words, such as "'a' is after 'b'"."""
+        if self.says:
+            return self.says
         a, b = self.event, self.target
         if self.field == "after":
             return f"{a!r} is after {b!r}"
@@ -242,7 +251,7 @@ class Network:
                 steps.append(f"{self.names[origin_hi]} no later than {latest}")
                 message = "the links contradict the dates: " + "; ".join(steps)
             blame = self._link[lo_chain[-1] if lo_chain else hi_chain[0]]
-            problems.append(Problem(message, event=blame.event, field=blame.field))
+            problems.append(Problem(message, event=blame.event, field=blame.field, record=blame.record))
         return problems
 
     def _origin(self, v: int, came_from: Mapping[int, int], known: dict[int, int], *, backwards: bool) -> int:
@@ -372,14 +381,71 @@ class Network:
                     seen.add(state)
                     queue.append(state)
         owner = self.owner
-        return {owner[v] for v, ordered in seen if (ordered or not strict) and v != source and collect[owner[v]] == v}
+        return {
+            owner[v] for v, ordered in seen if (ordered or not strict) and v != source and collect.get(owner[v]) == v
+        }
 
     def ranks(self) -> dict[str, int]:
         """A position for each linked event in an order that keeps every link (for same-day ties in a sort)."""
         rank: dict[str, int] = {}
         for v in self._topological():
-            rank.setdefault(self.owner[v], len(rank))
+            if self.start.get(self.owner[v]) == v or self.end.get(self.owner[v]) == v:
+                rank.setdefault(self.owner[v], len(rank))
         return rank
+
+
+def publication(
+    source: Source, events: Iterable[Event], dated: Callable[[Event], DateValue]
+) -> tuple[int, int, Link | None, Link | None]:
+    """An undated source's publication as the events it tells bound it: (lo, hi) seconds and the link behind each.
+
+    A source is not published before an event it tells in the past tense
+    began, nor after one it announces (``tense = "future"``) began; its
+    ``published_after`` and ``published_before`` name events it followed or
+    preceded. ``events`` are the events of its timeline, ``dated`` gives each
+    one's date (narrowed by the links). Bounds nothing sets are ``OPEN_LO``
+    and ``OPEN_HI``; lo > hi when the events disagree.
+    """
+    lo, hi = OPEN_LO, OPEN_HI
+    lo_link: Link | None = None
+    hi_link: Link | None = None
+    by_id = {event.id: event for event in events}
+    bounds: list[tuple[int, int, Link]] = []  # (lower bound, upper bound, why)
+    for event in by_id.values():
+        if event.tense is Tense.EITHER or all(c.source != source.id for c in event.citations):
+            continue
+        start_lo, start_hi, _, _ = _moments(dated(event))
+        if event.tense is Tense.PAST:
+            says = f"{source.id!r} tells {event.id!r} in the past tense"
+            bounds.append((start_lo, OPEN_HI, Link(event.id, "citations", source.id, "event", says)))
+        else:
+            says = f"{source.id!r} tells {event.id!r} as to come"
+            bounds.append((OPEN_LO, start_hi, Link(event.id, "citations", source.id, "event", says)))
+    for target in source.published_after:
+        if target in by_id:
+            _, _, end_lo, _ = _moments(dated(by_id[target]))
+            says = f"{source.id!r} is published after {target!r}"
+            bounds.append((end_lo, OPEN_HI, Link(source.id, "published_after", target, "source", says)))
+    for target in source.published_before:
+        if target in by_id:
+            start_lo, start_hi, _, _ = _moments(dated(by_id[target]))
+            says = f"{source.id!r} is published before {target!r}"
+            bounds.append((OPEN_LO, start_hi, Link(source.id, "published_before", target, "source", says)))
+    for low, high, link in bounds:
+        if low > lo:
+            lo, lo_link = low, link
+        if high < hi:
+            hi, hi_link = high, link
+    return lo, hi, lo_link, hi_link
+
+
+def _moments(value: DateValue) -> tuple[int, int, int, int]:
+    """Start (lo, hi) and end (lo, hi) seconds of a value by the day rule (open ends as the sentinels)."""
+    if isinstance(value, UncertainDate):
+        lo, hi = _utc(value, value.lo), _utc(value, value.hi)
+        return lo, hi, lo, hi
+    (s_lo, s_hi), (e_lo, e_hi) = value.start_bounds, value.end_bounds
+    return _utc(value.start, s_lo), _utc(value.start, s_hi), _utc(value.end, e_lo), _utc(value.end, e_hi)
 
 
 def narrow(value: DateValue, s_lo: int, s_hi: int, e_lo: int, e_hi: int) -> DateValue:

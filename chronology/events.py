@@ -111,6 +111,8 @@ class Source:
         published: when it was published; uncertain where the report is undated.
         url: where it can be read.
         note: free text, such as the reasoning behind an inferred date.
+        published_after: ids of events it was published after (for an undated source).
+        published_before: ids of events it was published before (for an undated source).
 
     """
 
@@ -121,6 +123,8 @@ class Source:
     published: UncertainDate | None = None
     url: str = ""
     note: str = ""
+    published_after: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    published_before: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 @attrs.frozen(kw_only=True)

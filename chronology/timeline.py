@@ -22,11 +22,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
 from chronology.compare import Moment, Relationship, relationship
 from chronology.consistency import Check, check, suggest
-from chronology.constraints import Side
-from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
+from chronology.constraints import Link, Side, publication
+from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, UncertainDate, Widening
 from chronology.errors import (
     AmbiguousReferenceError,
     ChronologyError,
@@ -42,7 +42,7 @@ from chronology.zones import zone_named
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Precedence", "Timeline", "WhenLike"]
+__all__ = ["Precedence", "Publication", "Timeline", "WhenLike"]
 
 #: What a query accepts for a date: a value, a ``datetime.date`` (pendulum's too), or text the parser reads.
 WhenLike: TypeAlias = DateValue | datetime.date | str
@@ -65,6 +65,25 @@ class Precedence:
 
     edges: tuple[tuple[str, str], ...]
     layers: tuple[tuple[str, ...], ...]
+
+
+@attrs.frozen
+class Publication:
+    """When a source was published: as it says, or as the events it tells bound it.
+
+    Attributes:
+        value: the date (None: the source gives none, and nothing bounds it or its events disagree).
+        inferred: whether it was worked out from the events, the source giving no date.
+        after: the link behind the earliest day (when inferred).
+        before: the link behind the latest day (when inferred); with ``after`` and no
+            ``value``, the two that disagree.
+
+    """
+
+    value: UncertainDate | None
+    inferred: bool = False
+    after: tuple[Link, ...] = ()
+    before: tuple[Link, ...] = ()
 
 
 class _Root:
@@ -645,6 +664,35 @@ class Timeline:
         open_start = not isinstance(start, UncertainDate) or start.open_before
         open_end = not isinstance(end, UncertainDate) or end.open_after
         return (None if open_start else first), (None if open_end else last)
+
+    def publication(self, source_id: str) -> Publication:
+        """When a source was published: its ``published``, else the bounds the events it tells give it.
+
+        An undated source is not published before an event it tells in the past
+        tense began (the default tense), nor after one it announces
+        (``tense = "future"``) began; its ``published_after`` and
+        ``published_before`` name events outright. The links behind each bound
+        say why.
+
+        Raises:
+            KeyError: no such source (the message suggests near ids).
+
+        """
+        source = self._root.sources.get(source_id)
+        if source is None:
+            raise KeyError(f"no source {source_id!r} in this timeline{suggest(source_id, self._root.sources)}")
+        if source.published is not None:
+            return Publication(source.published)
+        lo, hi, after, before = publication(source, self._root.events, self._root.value)
+        if lo <= OPEN_LO and hi >= OPEN_HI:
+            return Publication(None)
+        reasons = (after,) if after is not None else (), (before,) if before is not None else ()
+        if lo > hi:
+            return Publication(None, True, *reasons)
+        day = SECONDS_PER_DAY
+        first = lo if lo <= OPEN_LO else lo // day * day
+        last = hi if hi >= OPEN_HI else hi // day * day + day - 1
+        return Publication(UncertainDate.from_seconds(first, last, Precision.DAY), True, *reasons)
 
     def claims(self, subject: str | None = None) -> list[tuple[Event, Claim]]:
         """Every claim, with the event that holds it, optionally only those about ``subject``."""

@@ -370,3 +370,95 @@ def test_narrowed_hours_are_exactly_those_some_solution_takes(events: list[Event
         got = hours_of(narrowed)
         # tight: every narrowed bound is taken by some solution; sound: no solution lies outside
         assert (got.start, got.stop - 1) == (min(s[i] for s in solutions), max(s[i] for s in solutions))
+
+
+# -- undated sources, dated by what they tell -------------------------------------------------------
+
+SOURCES = """\
+[[sources]]
+id = "leaflet"
+outlet = "A union leaflet"
+
+[[sources]]
+id = "memo"
+published_after = ["strike"]
+
+[[sources]]
+id = "rumour"
+
+[[events]]
+id = "strike"
+title = "The strike"
+when = "2024-10-17"
+citations = [{source = "leaflet"}]
+
+[[events]]
+id = "march"
+title = "The march"
+when = "2024-10-27"
+tense = "future"
+citations = [{source = "leaflet"}]
+"""
+
+
+def test_an_undated_source_is_dated_by_what_it_tells(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(SOURCES, encoding="utf-8")
+    tl = chronology.load(path)
+    leaflet = tl.publication("leaflet")
+    assert leaflet.inferred
+    assert leaflet.value == parse(
+        "[2024-10-17..2024-10-27]"
+    )  # after the strike it tells, before the march it announces
+    assert [link.reason for link in (*leaflet.after, *leaflet.before)] == [
+        "'leaflet' tells 'strike' in the past tense",
+        "'leaflet' tells 'march' as to come",
+    ]
+    memo = tl.publication("memo")
+    assert memo.value is not None
+    assert memo.value.open_after
+    assert memo.value.earliest_day == UncertainDate.parse("2024-10-17").earliest_day
+    assert tl.publication("rumour").value is None  # nothing tells when
+    code, out, _ = run("show", str(path), "strike")
+    assert code == 0
+    assert "undated, published between 17 and 27 Oct 2024 (inferred: 'leaflet' tells 'strike'" in out
+
+
+def test_events_that_disagree_leave_a_source_undated_and_say_why() -> None:
+    tl = Timeline(
+        [
+            Event(id="late", title="Late", when=parse("2024-10-20"), citations=[chronology.Citation(source="paper")]),
+            Event(
+                id="early",
+                title="Early",
+                when=parse("2024-10-10"),
+                tense=chronology.Tense.FUTURE,
+                citations=[chronology.Citation(source="paper")],
+            ),
+        ],
+        [chronology.Source(id="paper")],
+    )
+    known = tl.publication("paper")
+    assert known.value is None
+    assert known.inferred
+    assert [link.event for link in (*known.after, *known.before)] == ["late", "early"]
+
+
+def test_published_after_names_a_known_event(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(SOURCES.replace('published_after = ["strike"]', 'published_after = ["strik"]'), encoding="utf-8")
+    code, _, err = run("validate", str(path))
+    assert code == 1
+    assert f"{path}:7:19: source 'memo', field 'published_after': unknown event 'strik'; did you mean 'strike'?" in err
+
+
+def test_the_showcase_links_are_honoured_and_narrow_nothing_they_should_not() -> None:
+    tl = chronology.load(Path(__file__).parent.parent / "events.toml")
+    for event in tl:
+        assert tl.narrowed(event.id) is event.when  # its dates already agree with its links: held answers unchanged
+        for target in event.after:
+            assert tl.relate(target, event.id).before is Certainty.CERTAIN
+        for target in event.before:
+            assert tl.relate(event.id, target).before is Certainty.CERTAIN
+    because = tl.relate("drone-statement", "roads-blown-up").because
+    assert [link.reason for link in because] == ["'drone-statement' is before 'roads-blown-up'"]

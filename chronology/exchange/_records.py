@@ -63,10 +63,10 @@ def source_record(source: Source) -> dict[str, Any]:
             record[key] = list(value) if isinstance(value, tuple) else value
     if source.published is not None:
         record["published"] = date_text(source.published, None)
-    for key in ("url", "note"):
+    for key in ("url", "note", "published_after", "published_before"):
         value = getattr(source, key)
         if value:
-            record[key] = value
+            record[key] = list(value) if isinstance(value, tuple) else value
     return record
 
 

@@ -660,10 +660,10 @@ def source_table(source: Source) -> Table:
             table[key] = _toml_value(value)
     if source.published is not None:
         table["published"] = _date_text(source.published, anchored=False)
-    for key in ("url", "note"):
+    for key in ("url", "note", "published_after", "published_before"):
         value = getattr(source, key)
         if value:
-            table[key] = value
+            table[key] = _toml_value(value)
     return table
 
 

@@ -540,6 +540,8 @@ class _Reader:
                 published=published,
                 url=table.get("url", ""),
                 note=table.get("note", ""),
+                published_after=tuple(table.get("published_after", ())),
+                published_before=tuple(table.get("published_before", ())),
             )
         return sources
 

@@ -49,6 +49,8 @@ SOURCE_KEYS: Final = {
     "note": "text",
     "zone": "text",
     "calendar": "text",
+    "published_after": "texts",
+    "published_before": "texts",
 }
 EVENT_KEYS: Final = {
     "id": "text",
