@@ -40,6 +40,7 @@ from chronology.errors import (
     UnboundedError,
     UnknownEventError,
     ValidationError,
+    WrongTypeError,
 )
 from chronology.events import Citation, Claim, Event, Source
 from chronology.files import EventFile, load, validate
@@ -111,5 +112,6 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "UnboundedError",
     "UnknownEventError",
     "ValidationError",
+    "WrongTypeError",
     "__version__",
 ]

@@ -43,6 +43,7 @@ import attrs
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
 from chronology.dates import DateValue, Endpoint, UncertainDate
 from chronology.errors import AmbiguousTruthError, UnboundedError
+from chronology.notation import DateLike, as_value
 from chronology.zones import wall_seconds, zone_named
 
 if TYPE_CHECKING:
@@ -236,22 +237,24 @@ _RELATION_CONSTRAINTS: Final[dict[Relation, list[_Constraint]]] = {
 }
 
 
-def relations(a: DateValue, b: DateValue, *, zone: str | None = None) -> frozenset[Relation]:
+def relations(a: DateLike, b: DateLike, *, zone: str | None = None) -> frozenset[Relation]:
     """Every Allen relation of ``a`` to ``b`` that some reading of the two allows.
 
     ``zone``: the IANA zone whose days times with an offset fall on when compared by the day (UTC when None).
     """
+    a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
     base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
     return frozenset(r for r, extra in _RELATION_CONSTRAINTS.items() if _feasible(base + extra))
 
 
-def before(a: DateValue, b: DateValue, *, zone: str | None = None) -> Certainty:
+def before(a: DateLike, b: DateLike, *, zone: str | None = None) -> Certainty:
     """Whether ``a`` ends in an earlier unit than ``b`` starts: certainly, possibly, or not at all.
 
     ``zone``: as for :func:`relations`.
     """
+    a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
     base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
@@ -262,7 +265,7 @@ def before(a: DateValue, b: DateValue, *, zone: str | None = None) -> Certainty:
     return Certainty.CERTAIN
 
 
-def after(a: DateValue, b: DateValue, *, zone: str | None = None) -> Certainty:
+def after(a: DateLike, b: DateLike, *, zone: str | None = None) -> Certainty:
     """Whether ``a`` starts in a later unit than ``b`` ends; ``before(b, a)``."""
     return before(b, a, zone=zone)
 
@@ -310,7 +313,7 @@ def _distribution(value: DateValue, unit: int, which: str, zone: ZoneInfo | None
     return lo, hi
 
 
-def probability_before(a: DateValue, b: DateValue, *, zone: str | None = None) -> Fraction:
+def probability_before(a: DateLike, b: DateLike, *, zone: str | None = None) -> Fraction:
     """Exact probability that ``a`` ends in an earlier unit than ``b`` starts.
 
     Each end is uniform over the units (days, or seconds when both give times)
@@ -320,6 +323,7 @@ def probability_before(a: DateValue, b: DateValue, *, zone: str | None = None) -
         UnboundedError: a needed end is unknown (an empty EDTF end).
 
     """
+    a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
     a_lo, a_hi = _distribution(a, unit, "end", day_zone)
@@ -327,7 +331,7 @@ def probability_before(a: DateValue, b: DateValue, *, zone: str | None = None) -
     return Fraction(_pairs_less(a_lo, a_hi, b_lo, b_hi), (a_hi - a_lo + 1) * (b_hi - b_lo + 1))
 
 
-def probabilities(a: DateValue, b: DateValue, *, zone: str | None = None) -> Probabilities:
+def probabilities(a: DateLike, b: DateLike, *, zone: str | None = None) -> Probabilities:
     """Exact odds of ``a`` before ``b``, ``a`` after ``b``, and neither; they sum to 1."""
     first = probability_before(a, b, zone=zone)
     second = probability_before(b, a, zone=zone)
@@ -368,8 +372,8 @@ class Relationship:
 
 
 def relationship(
-    a: DateValue,
-    b: DateValue,
+    a: DateLike,
+    b: DateLike,
     *,
     zone: str | None = None,
     given: Iterable[tuple[Moment, Moment]] = (),
@@ -393,6 +397,7 @@ def relationship(
     (an assumption: the moments given are not used beyond ruling a way out,
     whose odds are then 0).
     """
+    a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
     base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
@@ -448,7 +453,7 @@ def _odds(
 # -- sorting ------------------------------------------------------------------------------
 
 
-def sort_key(value: DateValue) -> tuple[int, int, int, str]:
+def sort_key(value: DateLike) -> tuple[int, int, int, str]:
     """A deterministic total order for display.
 
     Sorts by earliest moment, then latest moment (both in UTC where an offset
@@ -456,6 +461,7 @@ def sort_key(value: DateValue) -> tuple[int, int, int, str]:
     open, "before 1456", at its known bound), then instants before intervals,
     then by EDTF text. Equal keys mean equal values.
     """
+    value = as_value(value, "value")
     if isinstance(value, UncertainDate):
         offset = value.utc_offset or 0
         if value.open_before or value.open_after:

@@ -29,6 +29,7 @@ __all__ = [
     "UnboundedError",
     "UnknownEventError",
     "ValidationError",
+    "WrongTypeError",
 ]
 
 
@@ -73,8 +74,15 @@ class AmbiguousTruthError(ChronologyError, TypeError):
     """A three-valued answer was used where a plain ``True``/``False`` is needed."""
 
 
-class UnknownEventError(ChronologyError, LookupError):
-    """A question names an event (``@id``) that the timeline does not have."""
+class WrongTypeError(ChronologyError, TypeError):
+    """A function was given a value of a type it does not take (``None`` where a date is expected)."""
+
+
+class UnknownEventError(ChronologyError, KeyError):
+    """A question names an event (an id, or ``@id``) that the timeline does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class AmbiguousReferenceError(ChronologyError, ValueError):

@@ -9,7 +9,6 @@ semantics of "possible" and "certain" are in ``docs/queries.md``.
 
 from __future__ import annotations
 
-import datetime
 import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -34,9 +33,11 @@ from chronology.errors import (
     InvalidDateError,
     UnknownEventError,
     ValidationError,
+    WrongTypeError,
 )
 from chronology.events import Claim, Event, Source
 from chronology.index import POS_DAY, Index, Mode, day_ends
+from chronology.notation import DateLike
 from chronology.zones import zone_named
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["Precedence", "Publication", "Timeline", "WhenLike"]
 
 #: What a query accepts for a date: a value, a ``datetime.date`` (pendulum's too), or text the parser reads.
-WhenLike: TypeAlias = DateValue | datetime.date | str
+WhenLike: TypeAlias = DateLike
 ModeLike: TypeAlias = Mode | Literal["possible", "certain"]
 SortKey: TypeAlias = Literal["earliest", "latest", "midpoint"] | Callable[[Event], Any]
 _NOTEBOOK_ROWS = 60  # events listed under the picture in Jupyter
@@ -265,9 +266,11 @@ class Timeline:
         return self._positions is None or bool(np.isin(position, self._ordered()))
 
     def __getitem__(self, event_id: str) -> Event:
+        if not isinstance(event_id, str):
+            raise WrongTypeError(f"an event is found by its id (text), not {type(event_id).__name__}")
         if event_id not in self:
             names = self._root.by_id if self._positions is None else [e.id for e in self]
-            raise KeyError(f"no event {event_id!r} in this timeline{suggest(event_id, names)}")
+            raise UnknownEventError(f"no event {event_id!r} in this timeline{suggest(event_id, names)}")
         return self._root.events[self._root.by_id[event_id]]
 
     def __repr__(self) -> str:
@@ -290,6 +293,10 @@ class Timeline:
         """
         if callable(key):
             return sorted(self, key=key)
+        if not isinstance(key, str):
+            raise WrongTypeError(
+                f"a sort key is 'earliest', 'latest', 'midpoint' or a function of an event, not {type(key).__name__}"
+            )
         if key not in ("earliest", "latest", "midpoint"):
             raise ValueError(f"unknown sort key {key!r}; expected 'earliest', 'latest', 'midpoint' or a function")
         value, ranks = self._root.value, self._root.ranks
@@ -470,6 +477,8 @@ class Timeline:
 
     def concurrent(self, event: Event | str, *, widening: Widening | None = None) -> Timeline:
         """Events that could have happened at the same time as ``event`` (sharing a day), itself left out."""
+        if not isinstance(event, Event | str):
+            raise WrongTypeError(f"concurrent() takes an event or its id, not {type(event).__name__}")
         target = self[event] if isinstance(event, str) else event
         s_lo, _, _, e_hi = day_ends(self._root.value(target), _policy(target, widening), self._root.zone)
         index = self._root.index(widening)
@@ -522,7 +531,7 @@ class Timeline:
         """The events with these ids, in this timeline's order.
 
         Raises:
-            KeyError: an id names no event of this timeline (the message suggests near ids).
+            UnknownEventError: an id names no event of this timeline (a ``KeyError``; the message suggests near ids).
 
         """
         wanted = {self[event_id].id for event_id in ids}
@@ -675,12 +684,14 @@ class Timeline:
         say why.
 
         Raises:
-            KeyError: no such source (the message suggests near ids).
+            UnknownEventError: no such source (a ``KeyError``; the message suggests near ids).
 
         """
+        if not isinstance(source_id, str):
+            raise WrongTypeError(f"a source is found by its id (text), not {type(source_id).__name__}")
         source = self._root.sources.get(source_id)
         if source is None:
-            raise KeyError(f"no source {source_id!r} in this timeline{suggest(source_id, self._root.sources)}")
+            raise UnknownEventError(f"no source {source_id!r} in this timeline{suggest(source_id, self._root.sources)}")
         if source.published is not None:
             return Publication(source.published)
         lo, hi, after, before = publication(source, self._root.events, self._root.value)
@@ -789,17 +800,9 @@ def _haystack(event: Event) -> str:
 
 
 def _value(when: WhenLike) -> DateValue:
-    from chronology.notation import parse
+    from chronology.notation import as_value
 
-    if isinstance(when, UncertainDate | Interval):
-        return when
-    if isinstance(when, datetime.date):
-        if isinstance(when, datetime.datetime):
-            return parse(when.isoformat())
-        return UncertainDate.from_date(when)
-    if isinstance(when, str):
-        return parse(when)
-    raise TypeError(f"a date is a date value, a datetime.date or text, not {type(when).__name__}")
+    return as_value(when)
 
 
 def _moved(stated: DateValue, narrowed: DateValue) -> tuple[bool, bool, bool, bool]:

@@ -272,3 +272,24 @@ def test_source_lanes_stay_readable_and_apart() -> None:
         "same-1": "same-1",  # two sources that would read the same: their ids
         "same-2": "same-2",
     }
+
+
+@pytest.mark.parametrize(
+    ("dates", "window"),
+    [
+        (("2024-10-01", "9843"), (None, None)),  # the audit's find: a traceback from matplotlib's year 10000
+        (("2024-10-01", "2024-11-01"), (None, "9900")),
+        (("0001-01-05", "9999-12-20"), (None, None)),  # the first and the last days matplotlib can place
+    ],
+)
+def test_events_anywhere_in_years_1_to_9999_are_drawn(
+    dates: tuple[str, str], window: tuple[str | None, str | None]
+) -> None:
+    timeline = Timeline(
+        [chronology.Event(id=f"e{i}", title=f"E{i}", when=chronology.parse(d)) for i, d in enumerate(dates)]
+    )
+    drawn = plot_timeline(timeline, start=window[0], end=window[1])
+    drawn.figure.canvas.draw()  # ticks are placed when drawn: where the year 10000 came up
+    left, right = drawn.ax.get_xlim()
+    assert left < right
+    assert {label.get_text() for label in drawn.ax.get_xticklabels()} != {""}

@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology.dates import DateValue, Interval, UncertainDate
-from chronology.errors import DateParseError, InvalidDateError
+from chronology.errors import DateParseError, InvalidDateError, WrongTypeError
 from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
 from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 from chronology.zones import localize, zone_named
 
-__all__ = ["parse", "parse_expression"]
+__all__ = ["DateLike", "as_value", "parse", "parse_expression"]
 
 _WORDY: Final = re.compile(r"[A-Za-z]")
 _SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")
@@ -33,6 +33,8 @@ _NOT_ZONES: Final = frozenset({"BC", "AD", "BCE", "CE", "UTC", "GMT", "OS", "NS"
 _NAMED_ZONE: Final = re.compile(r"(.*\S)\s+([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+)")
 #: Notation-looking text that English reads: a double year ("1665/6"), a clock time ("14:30").
 _ENGLISH_TOO: Final = re.compile(r"\d{4}/\d{1,2}|\d{1,2}:\d\d(?::\d\d)?")
+#: What a function that takes a date accepts: a value, text the parser reads, or a ``datetime.date`` (or datetime).
+DateLike: TypeAlias = DateValue | datetime.date | str
 #: The calendars dates in words may be written in.
 Calendar: TypeAlias = Literal["gregorian", "julian"]
 
@@ -224,3 +226,26 @@ def _anchor(anchor: object) -> DateValue | datetime.date | None:
 _ANCHOR_TYPES: Final = (
     "an UncertainDate, a datetime.date, the date as text ('2024-10-18', '[2024-10-28..2024-10-31]'), or None"
 )
+
+
+def as_value(when: DateLike | object, name: str = "a date") -> DateValue:
+    """``when`` as a date value: a value as it is, text read by :func:`parse`, a ``datetime.date`` (or datetime).
+
+    ``name`` says what the value is for in the error ("a date", "b").
+
+    Raises:
+        WrongTypeError: anything else (``None``, a number, bytes...), naming its type.
+        DateParseError: text that is not a date.
+
+    """
+    if isinstance(when, UncertainDate | Interval):
+        return when
+    if isinstance(when, str):
+        return parse(when)
+    if isinstance(when, datetime.datetime):
+        return parse(when.isoformat())
+    if isinstance(when, datetime.date):
+        return UncertainDate.from_date(when)
+    raise WrongTypeError(
+        f"{name} is a date value (chronology.parse('2024-10-18')), text or a datetime.date, not {type(when).__name__}"
+    )

@@ -168,7 +168,7 @@ def plot_timeline(
         figure, ax, own_figure = _figure(ax, width, dpi)
         pad = max(1.0, (last_day - first_day) * 0.02)
         # matplotlib's dates stop at years 1 and 9999: the margins stop there too
-        x_left, x_right = day_to_x(max(first_day - pad, FIRST_DAY)), day_to_x(min(last_day + 1 + pad, LAST_DAY + 1))
+        x_left, x_right = day_to_x(max(first_day - pad, FIRST_DAY)), day_to_x(min(last_day + 1 + pad, LAST_DAY))
         ax.set_xlim(x_left, x_right)
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         minimum_width = (x_right - x_left) / 350
