@@ -38,8 +38,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Literal, TypeAlias
 
 import attrs
+import numpy as np
 
-from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
+from chronology._calendar import (
+    NEG_INF,
+    OPEN_HI,
+    OPEN_LO,
+    POS_INF,
+    SECONDS_PER_DAY,
+    days_in_month,
+    from_day_number,
+)
 from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
 from chronology.errors import Problem
 from chronology.events import Event, Source
@@ -101,65 +110,100 @@ class Network:
     """
 
     def __init__(self, events: Sequence[Event], by_id: Mapping[str, Event]) -> None:
-        linked = {event.id for event in events if event.after or event.before or event.reports or event.part_of}
-        linked |= {target for event in events for _, target in event.links if target in by_id}
-        self.names: list[str] = []
+        # Each event's links, read once: (field, target) for targets that exist.
+        written: list[tuple[str, list[tuple[str, str]]]] = []
+        linked: dict[str, None] = {}  # in the order of the events (a dict keeps it), then of the targets named
+        for event in events:
+            if not (event.after or event.before or event.reports or event.part_of):
+                continue
+            links = [(field, target) for field, target in event.links if target in by_id and target != event.id]
+            written.append((event.id, links))
+            linked[event.id] = None
+            for _, target in links:
+                linked[target] = None
         self.owner: list[str] = []
         lo: list[int] = []
         hi: list[int] = []
         self.start: dict[str, int] = {}
         self.end: dict[str, int] = {}
-        # edges, as parallel lists: low variable <= high variable, the link that says so, and whether it orders
-        self._low: list[int] = []
-        self._high: list[int] = []
-        self._link: list[Link] = []
-        for event_id in sorted(linked):
+        # Edges as parallel lists: low variable <= high variable; the link that says so as (event, field, target)
+        # (a Link is made only when a message or an answer needs one); whether it is an order link.
+        low: list[int] = []
+        high: list[int] = []
+        said: list[tuple[str, str, str]] = []
+        self._strict: list[bool] = []
+        for event_id in linked:
             when = by_id[event_id].when
             first = self.start[event_id] = len(lo)
-            if isinstance(when, UncertainDate):
-                self.names.append(repr(event_id))
+            if when.__class__ is not Interval:
+                assert isinstance(when, UncertainDate)
                 self.owner.append(event_id)
-                lo.append(_utc(when, when.lo))
-                hi.append(_utc(when, when.hi))
+                offset = when.utc_offset
+                if offset is None:
+                    lo.append(when.lo)
+                    hi.append(when.hi)
+                else:
+                    lo.append(_utc(when, when.lo))
+                    hi.append(_utc(when, when.hi))
                 self.end[event_id] = first
                 continue
+            assert isinstance(when, Interval)
             (s_lo, s_hi), (e_lo, e_hi) = when.start_bounds, when.end_bounds
-            self.names += [f"{event_id!r} starts", f"{event_id!r} ends"]
             self.owner += [event_id, event_id]
             lo += [_utc(when.start, s_lo), _utc(when.end, e_lo)]
             hi += [_utc(when.start, s_hi), _utc(when.end, e_hi)]
             self.end[event_id] = first + 1
-            self._edge(first, first + 1, Link(event_id, "when", event_id))
-        for event in events:
-            for field, target in event.links:
-                if target not in by_id or target == event.id:
-                    continue
-                a, b = event.id, target
-                link = Link(a, field, b)
+            low.append(first)
+            high.append(first + 1)
+            said.append((event_id, "when", event_id))
+            self._strict.append(False)
+        start, end, strict = self.start, self.end, self._strict
+        for a, links in written:
+            for field, b in links:
                 if field == "after":
-                    self._edge(self.end[b], self.start[a], link)
+                    low.append(end[b])
+                    high.append(start[a])
                 elif field == "before":
-                    self._edge(self.end[a], self.start[b], link)
+                    low.append(end[a])
+                    high.append(start[b])
                 elif field == "reports":
-                    self._edge(self.start[b], self.start[a], link)
-                else:  # part_of
-                    self._edge(self.start[b], self.start[a], link)
-                    self._edge(self.end[a], self.end[b], link)
+                    low.append(start[b])
+                    high.append(start[a])
+                else:  # part_of: two edges
+                    low += [start[b], end[a]]
+                    high += [start[a], end[b]]
+                    said.append((a, field, b))
+                    strict.append(False)
+                said.append((a, field, b))
+                strict.append(field in ORDER_FIELDS)
+        self._low, self._high, self._said = low, high, said
         self.given_lo, self.given_hi = lo, hi
         self.lo, self.hi = list(lo), list(hi)
-        self._out: list[list[int]] = [[] for _ in lo]
-        self._into: list[list[int]] = [[] for _ in lo]
-        for k, (low, high) in enumerate(zip(self._low, self._high, strict=True)):
-            self._out[low].append(k)
-            self._into[high].append(k)
+        # The edges out of and into each variable, as flat lists and offsets: far fewer objects than a list
+        # per variable, which the garbage collector would walk again and again.
+        self._out, self._out_at = _grouped(low, len(lo))
+        self._into, self._into_at = _grouped(high, len(lo))
         self._lo_from: dict[int, int] = {}  # variable -> the edge that last raised its lower bound
         self._hi_from: dict[int, int] = {}
+        self.cyclic = False
         self._propagate()
 
-    def _edge(self, low: int, high: int, link: Link) -> None:
-        self._low.append(low)
-        self._high.append(high)
-        self._link.append(link)
+    def _edges_out(self, x: int) -> list[int]:
+        return self._out[self._out_at[x] : self._out_at[x + 1]]
+
+    def _edges_into(self, y: int) -> list[int]:
+        return self._into[self._into_at[y] : self._into_at[y + 1]]
+
+    def _link(self, k: int) -> Link:
+        """The link behind edge ``k``."""
+        return Link(*self._said[k])
+
+    def name(self, v: int) -> str:
+        """Variable ``v`` in words: "'id'", "'id' starts" or "'id' ends"."""
+        owner = self.owner[v]
+        if self.start[owner] == self.end[owner]:
+            return repr(owner)
+        return f"{owner!r} starts" if self.start[owner] == v else f"{owner!r} ends"
 
     def __len__(self) -> int:
         """The number of variables."""
@@ -168,25 +212,30 @@ class Network:
     # -- propagation ------------------------------------------------------------------------------
 
     def _propagate(self) -> None:
-        order = self._topological()
+        order = self._order = self._topological()
         lo, hi, low, high = self.lo, self.hi, self._low, self._high
+        out, out_at, into, into_at = self._out, self._out_at, self._into, self._into_at
+        lo_from, hi_from = self._lo_from, self._hi_from
         if len(order) == len(lo):  # no cycle: one pass each way
             for x in order:
-                for k in self._out[x]:
-                    if lo[x] > lo[high[k]]:
-                        lo[high[k]] = lo[x]
-                        self._lo_from[high[k]] = k
+                bound = lo[x]
+                for k in out[out_at[x] : out_at[x + 1]]:
+                    if bound > lo[high[k]]:
+                        lo[high[k]] = bound
+                        lo_from[high[k]] = k
             for y in reversed(order):
-                for k in self._into[y]:
-                    if hi[y] < hi[low[k]]:
-                        hi[low[k]] = hi[y]
-                        self._hi_from[low[k]] = k
+                bound = hi[y]
+                for k in into[into_at[y] : into_at[y + 1]]:
+                    if bound < hi[low[k]]:
+                        hi[low[k]] = bound
+                        hi_from[low[k]] = k
             return
         # A cycle of links: a work queue, which ends because every bound only moves to one of the stated ones.
+        self.cyclic = True
         work = deque(range(len(lo)))
         while work:
             x = work.popleft()
-            for k in self._out[x]:
+            for k in self._edges_out(x):
                 if lo[x] > lo[high[k]]:
                     lo[high[k]] = lo[x]
                     self._lo_from[high[k]] = k
@@ -194,7 +243,7 @@ class Network:
         work = deque(range(len(hi)))
         while work:
             y = work.popleft()
-            for k in self._into[y]:
+            for k in self._edges_into(y):
                 if hi[y] < hi[low[k]]:
                     hi[low[k]] = hi[y]
                     self._hi_from[low[k]] = k
@@ -202,14 +251,15 @@ class Network:
 
     def _topological(self) -> list[int]:
         """The variables in an order where every edge goes forward (Kahn); fewer than all if links form a cycle."""
-        waiting = [len(edges) for edges in self._into]
+        at = self._into_at
+        waiting = [at[v + 1] - at[v] for v in range(len(self.lo))]
         ready = [v for v, count in enumerate(waiting) if count == 0]
         order: list[int] = []
         high = self._high
         while ready:
             x = ready.pop()
             order.append(x)
-            for k in self._out[x]:
+            for k in self._edges_out(x):
                 y = high[k]
                 waiting[y] -= 1
                 if waiting[y] == 0:
@@ -239,18 +289,18 @@ class Network:
             chain = [*lo_chain, *hi_chain]
             earliest = _moment(self.given_lo[origin_lo], low=True)
             latest = _moment(self.given_hi[origin_hi], low=False)
-            if len(chain) == 1 and self._link[chain[0]].field == "reports":
+            if len(chain) == 1 and self._link(chain[0]).field == "reports":
                 reported, report = self.owner[origin_lo], self.owner[origin_hi]
                 message = (
                     f"{reported!r} would have begun after its own report {report!r}: "
                     f"it begins no earlier than {earliest}, the report is dated no later than {latest}"
                 )
             else:
-                steps = [f"{self.names[origin_lo]} no earlier than {earliest}"]
-                steps += [self._link[k].reason for k in chain]
-                steps.append(f"{self.names[origin_hi]} no later than {latest}")
+                steps = [f"{self.name(origin_lo)} no earlier than {earliest}"]
+                steps += [self._link(k).reason for k in chain]
+                steps.append(f"{self.name(origin_hi)} no later than {latest}")
                 message = "the links contradict the dates: " + "; ".join(steps)
-            blame = self._link[lo_chain[-1] if lo_chain else hi_chain[0]]
+            blame = self._link(lo_chain[-1] if lo_chain else hi_chain[0])
             problems.append(Problem(message, event=blame.event, field=blame.field, record=blame.record))
         return problems
 
@@ -334,11 +384,11 @@ class Network:
                 step = parent[state]
                 while step is not None:
                     state, k = step
-                    steps.append(self._link[k])
+                    steps.append(self._link(k))
                     step = parent[state]
                 return tuple(steps[::-1])
-            for k in self._out[x]:
-                following = (self._high[k], ordered or self._link[k].field in ORDER_FIELDS)
+            for k in self._edges_out(x):
+                following = (self._high[k], ordered or self._strict[k])
                 if following not in parent:
                     parent[following] = (state, k)
                     queue.append(following)
@@ -374,9 +424,9 @@ class Network:
         queue = deque(seen)
         while queue:
             x, ordered = queue.popleft()
-            for k in self._out[x] if forward else self._into[x]:
+            for k in self._edges_out(x) if forward else self._edges_into(x):
                 y = self._high[k] if forward else self._low[k]
-                state = (y, ordered or self._link[k].field in ORDER_FIELDS)
+                state = (y, ordered or self._strict[k])
                 if state not in seen:
                     seen.add(state)
                     queue.append(state)
@@ -388,7 +438,7 @@ class Network:
     def ranks(self) -> dict[str, int]:
         """A position for each linked event in an order that keeps every link (for same-day ties in a sort)."""
         rank: dict[str, int] = {}
-        for v in self._topological():
+        for v in self._order if not self.cyclic else self._topological():
             if self.start.get(self.owner[v]) == v or self.end.get(self.owner[v]) == v:
                 rank.setdefault(self.owner[v], len(rank))
         return rank
@@ -476,13 +526,36 @@ def _narrow_end(value: UncertainDate, lo: int, hi: int) -> UncertainDate:
     new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, hi + offset)
     if (new_lo, new_hi) == (value.lo, value.hi) or new_lo > new_hi:
         return value
-    edtf = format_bounds(new_lo, new_hi, value.precision, value.qualifier, value.utc_offset)
-    read = UncertainDate.parse(edtf)  # the precision the new bounds are written in ("[2024-01..2024-06]": months)
-    if (read.lo, read.hi) == (new_lo, new_hi):
-        return read
-    return UncertainDate.from_seconds(
-        new_lo, new_hi, value.precision, qualifier=value.qualifier, utc_offset=value.utc_offset
-    )
+    precision = _aligned(new_lo, new_hi, value.precision)
+    return UncertainDate.from_seconds(new_lo, new_hi, precision, qualifier=value.qualifier, utc_offset=value.utc_offset)
+
+
+def _grouped(keys: list[int], count: int) -> tuple[list[int], list[int]]:
+    """Edge numbers ordered by ``keys`` (a variable each), and where each variable's run starts (``count + 1``)."""
+    array = np.asarray(keys, dtype=np.int64)
+    order = np.argsort(array, kind="stable")
+    offsets = np.searchsorted(array[order], np.arange(count + 1), side="left")
+    return order.tolist(), offsets.tolist()
+
+
+def _aligned(lo: int, hi: int, own: Precision) -> Precision:
+    """The coarsest unit both bounds fall on the edges of, no coarser than ``own``: what their EDTF is written in.
+
+    "2024" narrowed to October-December is months; to 10-31 October, days; from 18:00, hours.
+    """
+
+    def on_edges(unit: int) -> bool:
+        return (lo <= OPEN_LO or lo % unit == 0) and (hi >= OPEN_HI or (hi + 1) % unit == 0)
+
+    if not on_edges(SECONDS_PER_DAY):
+        found = Precision.HOUR if on_edges(3600) else Precision.MINUTE if on_edges(60) else Precision.SECOND
+    else:
+        first = (0, 1, 1) if lo <= OPEN_LO else from_day_number(lo // SECONDS_PER_DAY)
+        last = (0, 12, 31) if hi >= OPEN_HI else from_day_number(hi // SECONDS_PER_DAY)
+        months = first[2] == 1 and last[2] == days_in_month(last[0], last[1])
+        years = months and first[1] == 1 and last[1] == 12
+        found = Precision.YEAR if years else Precision.MONTH if months else Precision.DAY
+    return found if found.rank <= own.rank else own
 
 
 def _utc(end: UncertainDate | Endpoint, seconds: int) -> int:

@@ -115,7 +115,7 @@ class _Root:
             self.by_id[i]: (self.by_id_event(i).when, _moved(self.by_id_event(i).when, value))
             for i, value in narrowed.items()
         }
-        self.ranks = self.network.ranks() if self.network is not None else {}
+        self._ranks: dict[str, int] | None = None
         self.title = title
         self._indexes: dict[Widening | None, Index] = {}
         self._last: tuple[Widening | None, Index] | None = None
@@ -124,6 +124,13 @@ class _Root:
         self.policies: list[Widening] | None = (
             [DEFAULT_WIDENING if w is None else w for w in own] if any(w is not None for w in own) else None
         )
+
+    @property
+    def ranks(self) -> dict[str, int]:
+        """A position for each linked event in an order that keeps every link (worked out when first sorted)."""
+        if self._ranks is None:
+            self._ranks = self.network.ranks() if self.network is not None else {}
+        return self._ranks
 
     def by_id_event(self, event_id: str) -> Event:
         """The event with this id."""
