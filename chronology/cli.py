@@ -9,16 +9,26 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import stat
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
 from chronology.constraints import Link
 from chronology.dates import DateValue, Widening
-from chronology.errors import ChronologyError, DateParseError, InvalidDateError, ValidationError, _shorten
+from chronology.errors import (
+    ChronologyError,
+    DateParseError,
+    InvalidDateError,
+    NotRegularFileError,
+    Problem,
+    ValidationError,
+    _shorten,
+)
 from chronology.events import Citation, Event
 from chronology.exchange._describe import bound_days, iso_day
 from chronology.files import EventFile, load, validate
@@ -325,9 +335,34 @@ def _filters(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line; return the exit code."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    """Run the command line; return the exit code.
+
+    On the real standard output and error, what their encoding cannot hold
+    (``PYTHONIOENCODING=ascii``, a Latin-1 terminal) is written escaped as
+    Python escapes it in a string (``"backslashreplace"``), not ended in a
+    ``UnicodeEncodeError``.
+    """
+    with _escaping(sys.stdout), _escaping(sys.stderr):
+        return _main(argv, out or sys.stdout, err or sys.stderr)
+
+
+@contextlib.contextmanager
+def _escaping(stream: TextIO) -> Iterator[None]:
+    """While the command runs, write what ``stream``'s encoding cannot hold escaped ("backslashreplace")."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    errors = getattr(stream, "errors", None)
+    if reconfigure is None or errors != "strict":  # standard error escapes already; a stream put in its place
+        yield
+        return
+    reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError):  # a pipe closed by the reader, a stream closed
+            reconfigure(errors=errors)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         if arguments.command == "validate":
@@ -388,7 +423,7 @@ def _print_events(timeline: Timeline, arguments: argparse.Namespace, out: TextIO
 
 def _show(arguments: argparse.Namespace, out: TextIO) -> int:
     timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
-    event = _event(timeline, arguments.id, arguments.file)
+    event = _event(timeline, arguments.id.removeprefix("@"), arguments.file)
     if arguments.json:
         out.write(_export(timeline.select([event.id]), "json"))
     else:
@@ -414,9 +449,11 @@ def _describe(timeline: Timeline, event: Event) -> str:
         rows.append(("written", f'"{when.text}"'))
     stated = bound_days(when, timeline.zone_info)
     rows.append(("bounds", _bounds(*stated)))
-    narrowed = timeline.narrowed_days(event.id)
-    if narrowed != stated:
-        rows.append(("narrowed", f"{_bounds(*narrowed)}  (by its links to other events)"))
+    narrowed = timeline.narrowed(event.id)
+    if narrowed is not when:
+        days = _bounds(*timeline.narrowed_days(event.id))
+        rows.append(("narrowed", f"{narrowed.label}  ({days}), by its links:"))
+        rows += [("", f"  {link.reason}") for link in timeline.narrowed_by(event.id)]
     rows.append(("precision", _precision(when)))
     for name in ("kind", "actors", "places", "tags"):
         value = getattr(event, name)
@@ -514,8 +551,9 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
         end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if arguments.end else _LATEST
         search = timeline.within if arguments.within else timeline.overlapping
         found = search(start, end, mode=mode, widening=widening)
-    for option, name, ask in (("--before", arguments.before, found.before), ("--after", arguments.after, found.after)):
-        if name is not None:
+    for option, name in (("--before", arguments.before), ("--after", arguments.after)):
+        if name is not None:  # each narrows what the window and the option before it left
+            ask = found.before if option == "--before" else found.after
             found = ask(_event_option(timeline, name, option, arguments.files[0]), mode=mode, widening=widening)
     found = _filtered(found, arguments)
     if arguments.source or arguments.text:
@@ -583,7 +621,8 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
     known = timeline.relate(a, b)
     possible = [relation.value for relation in Relation if relation in known.relations]
-    why = [_link_words(arguments.file, link) for link in known.because]
+    words = _link_places(arguments.file) if known.because else None
+    why = [words(link) for link in known.because] if words is not None else []
     answer: dict[str, object] = {
         "a": {"name": a_name, "edtf": known.a.to_edtf(), "label": known.a.label},
         "b": {"name": b_name, "edtf": known.b.to_edtf(), "label": known.b.label},
@@ -628,7 +667,9 @@ def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, Event | Dat
         value, event = timeline.resolve(text)
     except DateParseError as error:
         hint = suggest(text, [event.id for event in timeline])
-        raise ChronologyError(f"{path}: {text!r} is neither an event id{hint} nor a date ({error})") from None
+        if hint:  # most likely a mistyped id
+            raise ChronologyError(f"{path}: no event {text!r}{hint} (nor is it a date)") from None
+        raise ChronologyError(f"{path}: {text!r} is neither an event id nor a date ({error})") from None
     except ChronologyError as error:
         raise ChronologyError(f"{path}: {error}") from None
     if event is not None:
@@ -636,8 +677,11 @@ def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, Event | Dat
     return text, value
 
 
-def _link_words(path: str, link: Link) -> str:
-    """A link in words, with where it is written when that is in ``path``: "'a' is after 'b' (events.toml:41)"."""
+def _link_places(path: str) -> Callable[[Link], str]:
+    """A link in words, with where it is written when that is in ``path``: "'a' is after 'b' (events.toml:41)".
+
+    The file is read and its keys located once, for every link asked about.
+    """
     import tomllib
 
     from chronology.files._locate import locate
@@ -646,12 +690,15 @@ def _link_words(path: str, link: Link) -> str:
         text = Path(path).read_text(encoding="utf-8")
         events = tomllib.loads(text).get("events", [])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return link.reason
-    index = next(
-        (k for k, table in enumerate(events) if isinstance(table, dict) and table.get("id") == link.event), None
-    )
-    spot = None if index is None else locate(text).get(("events", index, link.field))
-    return link.reason if spot is None else f"{link.reason} ({path}:{spot.line})"
+        return lambda link: link.reason
+    index = {table.get("id"): k for k, table in reversed(list(enumerate(events))) if isinstance(table, dict)}
+    spots = locate(text)
+
+    def words(link: Link) -> str:
+        spot = spots.get(("events", index[link.event], link.field)) if link.event in index else None
+        return link.reason if spot is None else f"{link.reason} ({path}:{spot.line})"
+
+    return words
 
 
 def _percent(value: object) -> str:
@@ -690,8 +737,11 @@ def _format(option: str | None, path: str | None, formats: Mapping[str, tuple[st
 
 
 def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    from chronology.files.load import load_with_files
+
     format_name = _format(arguments.format, arguments.output, _EXPORTS, "--to")
-    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
+    loaded, read = load_with_files(arguments.files, allow_outside=arguments.allow_outside)
+    timeline = _zoned(loaded, arguments)
     text = _export(timeline, format_name)
     if arguments.output in (None, "-"):
         out.write(text)
@@ -699,6 +749,11 @@ def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.files._atomic import write_atomic
 
     target = Path(os.path.realpath(arguments.output))  # through a symbolic link, not over it
+    if _one_of(target, read):
+        raise ChronologyError(
+            f"cannot write {arguments.output!r}: it is an event file this export reads; "
+            "give another file name with -o, or leave -o out to write to standard output"
+        )
     try:
         if target.exists() and not target.is_file():  # a pipe or a device (/dev/stdout): written to, not replaced
             with open(target, "w", encoding="utf-8", newline="") as stream:
@@ -711,15 +766,27 @@ def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _one_of(target: Path, files: Sequence[Path]) -> bool:
+    """Whether ``target`` is one of ``files`` (by name, or as a hard link to it)."""
+    if target in files:
+        return True
+    try:
+        found = target.stat()
+    except OSError:
+        return False  # not there: not one of the files read
+    for file in files:
+        with contextlib.suppress(OSError):
+            other = file.stat()
+            if (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino):
+                return True
+    return False
+
+
 def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology import exchange
 
     format_name = _format(arguments.format, arguments.input, _IMPORTS, "--from")
-    try:
-        with open(arguments.input, "rb") as stream:
-            text = stream.read()  # bytes: the readers say what is wrong with text that is not UTF-8
-    except OSError as error:
-        raise ChronologyError(f"{arguments.input}: cannot read the file: {error.strerror or error}") from None
+    text = _read_input(arguments.input)  # bytes: the readers say what is wrong with text that is not UTF-8
     output = Path(arguments.output)
     if output.suffix.lower() != ".toml":
         raise _UsageError(f"cannot write {arguments.output!r}: import writes an event file; use a .toml file name")
@@ -760,6 +827,38 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
         counts = f"{_count(len(timeline), 'event')}, {_count(len(new_sources), 'source')}"
         print(f"wrote {arguments.output} ({counts})", file=out)
     return OK
+
+
+def _read_input(name: str) -> bytes:
+    """The bytes of the file to import: a regular file, or a pipe (``/dev/stdin``); never a device, which may not end.
+
+    A named pipe is opened without waiting for a writer (one that has none reads as empty).
+    """
+    from chronology.files._lock import shown_path
+    from chronology.files.load import file_kind
+
+    try:
+        mode = os.stat(name).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISDIR(mode)):
+            raise NotRegularFileError(
+                [
+                    Problem(
+                        f"is {file_kind(mode)}, not a file to import: "
+                        "give a regular file (or a pipe); nothing was read",
+                        path=shown_path(name),
+                    )
+                ]
+            )
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if stat.S_ISFIFO(mode):
+                os.set_blocking(descriptor, True)  # opened: now wait for what the writer sends, to its end
+            with open(descriptor, "rb", closefd=False) as stream:
+                return stream.read()
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise ChronologyError(f"{name}: cannot read the file: {error.strerror or error}") from None
 
 
 def _new_file_text(title: str) -> str:

@@ -13,6 +13,7 @@ import contextlib
 import gc
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -67,6 +68,7 @@ def check(
     *,
     other_events: Iterable[str] = (),
     other_sources: Iterable[str] = (),
+    zone: ZoneInfo | None = None,
 ) -> Check:
     """Check references, link cycles and the agreement of links with dates.
 
@@ -76,6 +78,8 @@ def check(
         other_events: ids of events that exist but could not be built (a file
             loader's broken events): references to them are not reported.
         other_sources: the same for sources.
+        zone: the zone whose wall clock dates and times without an offset are
+            read on when links compare them with times that have one (UTC when None).
 
     Returns:
         The problems found (none means consistent) and the narrowed bounds.
@@ -104,7 +108,7 @@ def check(
     if not any(event.after or event.before or event.reports or event.part_of for event in events):
         return Check(tuple(problems), {})
     with _collector_paused():
-        network = Network(events, by_id)
+        network = Network(events, by_id, zone)
         if network.cyclic:  # every cycle of links is one of the network's (not the reverse): name them only then
             problems.extend(_cycles(events, by_id))
         contradictions = network.problems()

@@ -33,9 +33,11 @@ and fields.
 
 from __future__ import annotations
 
+import datetime
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Literal, TypeAlias
+from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
@@ -54,8 +56,9 @@ from chronology.errors import Problem
 from chronology.events import Event, Source
 from chronology.notation.edtf import format_bounds, format_day
 from chronology.relative import Tense
+from chronology.zones import offset_at
 
-__all__ = ["Link", "Network", "Side", "narrow", "publication"]
+__all__ = ["Frame", "Link", "Network", "Side", "narrow", "publication"]
 
 #: Which end of an event, its start or its end (the same moment for an instant).
 Side: TypeAlias = Literal["start", "end"]
@@ -109,7 +112,8 @@ class Network:
     id that may be named to its event.
     """
 
-    def __init__(self, events: Sequence[Event], by_id: Mapping[str, Event]) -> None:
+    def __init__(self, events: Sequence[Event], by_id: Mapping[str, Event], zone: ZoneInfo | None = None) -> None:
+        self.frame = frame = Frame(zone)
         # Each event's links, read once: (field, target) for targets that exist.
         written: list[tuple[str, list[tuple[str, str]]]] = []
         linked: dict[str, None] = {}  # in the order of the events (a dict keeps it), then of the targets named
@@ -138,20 +142,19 @@ class Network:
             if when.__class__ is not Interval:
                 assert isinstance(when, UncertainDate)
                 self.owner.append(event_id)
-                offset = when.utc_offset
-                if offset is None:
+                if when.utc_offset is None and zone is None:  # the common case: the date as written
                     lo.append(when.lo)
                     hi.append(when.hi)
                 else:
-                    lo.append(_utc(when, when.lo))
-                    hi.append(_utc(when, when.hi))
+                    lo.append(frame.instant(when, when.lo))
+                    hi.append(frame.instant(when, when.hi))
                 self.end[event_id] = first
                 continue
             assert isinstance(when, Interval)
             (s_lo, s_hi), (e_lo, e_hi) = when.start_bounds, when.end_bounds
             self.owner += [event_id, event_id]
-            lo += [_utc(when.start, s_lo), _utc(when.end, e_lo)]
-            hi += [_utc(when.start, s_hi), _utc(when.end, e_hi)]
+            lo += [frame.instant(when.start, s_lo), frame.instant(when.end, e_lo)]
+            hi += [frame.instant(when.start, s_hi), frame.instant(when.end, e_hi)]
             self.end[event_id] = first + 1
             low.append(first)
             high.append(first + 1)
@@ -287,8 +290,8 @@ class Network:
             lo_chain = self._chain(v, self._lo_from, backwards=True)
             hi_chain = self._chain(v, self._hi_from, backwards=False)
             chain = [*lo_chain, *hi_chain]
-            earliest = _moment(self.given_lo[origin_lo], low=True)
-            latest = _moment(self.given_hi[origin_hi], low=False)
+            earliest = _moment(self.frame.wall(self.given_lo[origin_lo]), low=True)
+            latest = _moment(self.frame.wall(self.given_hi[origin_hi]), low=False)
             if len(chain) == 1 and self._link(chain[0]).field == "reports":
                 reported, report = self.owner[origin_lo], self.owner[origin_hi]
                 message = (
@@ -340,6 +343,18 @@ class Network:
         s, e = self.start[event_id], self.end[event_id]
         return self.lo[s], self.hi[s], self.lo[e], self.hi[e]
 
+    def why(self, event_id: str) -> tuple[Link, ...]:
+        """The links that set an event's narrowed bounds, each once, from the bound's origin on."""
+        if event_id not in self.start:
+            return ()
+        found: dict[tuple[str, str, str], None] = {}
+        for v in dict.fromkeys((self.start[event_id], self.end[event_id])):
+            chains = self._chain(v, self._lo_from, backwards=True), self._chain(v, self._hi_from, backwards=False)
+            for k in (*chains[0], *chains[1]):
+                if self._said[k][1] != "when":
+                    found[self._said[k]] = None
+        return tuple(Link(*said) for said in found)
+
     def narrowed(self, events: Iterable[Event]) -> dict[str, DateValue]:
         """The date of each event its links narrow, as a date value of the same kind (others are left out)."""
         found: dict[str, DateValue] = {}
@@ -347,7 +362,7 @@ class Network:
             bounds = self.bounds(event.id)
             if bounds is None:
                 continue
-            value = narrow(event.when, *bounds)
+            value = narrow(event.when, *bounds, frame=self.frame)
             if value is not event.when:
                 found[event.id] = value
         return found
@@ -435,6 +450,16 @@ class Network:
             owner[v] for v, ordered in seen if (ordered or not strict) and v != source and collect.get(owner[v]) == v
         }
 
+    def order_links(self) -> list[tuple[str, str]]:
+        """Each order link as (earlier event, later event)."""
+        found = []
+        for a, field, b in self._said:
+            if field == "after":
+                found.append((b, a))
+            elif field == "before":
+                found.append((a, b))
+        return found
+
     def ranks(self) -> dict[str, int]:
         """A position for each linked event in an order that keeps every link (for same-day ties in a sort)."""
         rank: dict[str, int] = {}
@@ -445,7 +470,7 @@ class Network:
 
 
 def publication(
-    source: Source, events: Iterable[Event], dated: Callable[[Event], DateValue]
+    source: Source, events: Iterable[Event], dated: Callable[[Event], DateValue], zone: ZoneInfo | None = None
 ) -> tuple[int, int, Link | None, Link | None]:
     """An undated source's publication as the events it tells bound it: (lo, hi) seconds and the link behind each.
 
@@ -453,9 +478,11 @@ def publication(
     began, nor after one it announces (``tense = "future"``) began; its
     ``published_after`` and ``published_before`` name events it followed or
     preceded. ``events`` are the events of its timeline, ``dated`` gives each
-    one's date (narrowed by the links). Bounds nothing sets are ``OPEN_LO``
+    one's date (narrowed by the links). The bounds are instants by the day rule
+    of ``zone`` (see :class:`Frame`); bounds nothing sets are ``OPEN_LO``
     and ``OPEN_HI``; lo > hi when the events disagree.
     """
+    frame = Frame(zone)
     lo, hi = OPEN_LO, OPEN_HI
     lo_link: Link | None = None
     hi_link: Link | None = None
@@ -464,7 +491,7 @@ def publication(
     for event in by_id.values():
         if event.tense is Tense.EITHER or all(c.source != source.id for c in event.citations):
             continue
-        start_lo, start_hi, _, _ = _moments(dated(event))
+        start_lo, start_hi, _, _ = frame.moments(dated(event))
         if event.tense is Tense.PAST:
             says = f"{source.id!r} tells {event.id!r} in the past tense"
             bounds.append((start_lo, OPEN_HI, Link(event.id, "citations", source.id, "event", says)))
@@ -473,12 +500,12 @@ def publication(
             bounds.append((OPEN_LO, start_hi, Link(event.id, "citations", source.id, "event", says)))
     for target in source.published_after:
         if target in by_id:
-            _, _, end_lo, _ = _moments(dated(by_id[target]))
+            _, _, end_lo, _ = frame.moments(dated(by_id[target]))
             says = f"{source.id!r} is published after {target!r}"
             bounds.append((end_lo, OPEN_HI, Link(source.id, "published_after", target, "source", says)))
     for target in source.published_before:
         if target in by_id:
-            start_lo, start_hi, _, _ = _moments(dated(by_id[target]))
+            start_lo, start_hi, _, _ = frame.moments(dated(by_id[target]))
             says = f"{source.id!r} is published before {target!r}"
             bounds.append((OPEN_LO, start_hi, Link(source.id, "published_before", target, "source", says)))
     for low, high, link in bounds:
@@ -489,41 +516,91 @@ def publication(
     return lo, hi, lo_link, hi_link
 
 
-def _moments(value: DateValue) -> tuple[int, int, int, int]:
-    """Start (lo, hi) and end (lo, hi) seconds of a value by the day rule (open ends as the sentinels)."""
-    if isinstance(value, UncertainDate):
-        lo, hi = _utc(value, value.lo), _utc(value, value.hi)
-        return lo, hi, lo, hi
-    (s_lo, s_hi), (e_lo, e_hi) = value.start_bounds, value.end_bounds
-    return _utc(value.start, s_lo), _utc(value.start, s_hi), _utc(value.end, e_lo), _utc(value.end, e_hi)
+class Frame:
+    """Instants by the day rule of a zone (UTC when None), which links and sources are compared in.
+
+    A time with an offset is the instant it names. A date, or a time without
+    an offset, is read on the zone's wall clock: 17 October is the 17th in
+    Seoul in a Seoul timeline, so a strike at 2024-10-18T03:00+09:00 falls after
+    it there, though not in UTC.
+    """
+
+    def __init__(self, zone: ZoneInfo | None) -> None:
+        self.zone = zone
+
+    def instant(self, end: UncertainDate | Endpoint, seconds: int) -> int:
+        """The instant of ``seconds`` written in ``end``'s frame (open bounds stay open)."""
+        if not isinstance(end, UncertainDate) or seconds <= OPEN_LO or seconds >= OPEN_HI:
+            return seconds
+        if end.utc_offset is not None:
+            return seconds - end.utc_offset
+        if self.zone is None:
+            return seconds
+        first = seconds - _offset(seconds, self.zone)
+        return seconds - _offset(first, self.zone)
+
+    def local(self, value: UncertainDate, instant: int) -> int:
+        """``instant`` written in ``value``'s frame (its offset, else the zone's wall clock)."""
+        if instant <= OPEN_LO or instant >= OPEN_HI:
+            return instant
+        if value.utc_offset is not None:
+            return instant + value.utc_offset
+        return self.wall(instant)
+
+    def wall(self, instant: int) -> int:
+        """``instant`` on the zone's wall clock (UTC when there is no zone)."""
+        if self.zone is None or instant <= OPEN_LO or instant >= OPEN_HI:
+            return instant
+        return instant + _offset(instant, self.zone)
+
+    def moments(self, value: DateValue) -> tuple[int, int, int, int]:
+        """Start (lo, hi) and end (lo, hi) instants of a value (open ends as the sentinels)."""
+        if isinstance(value, UncertainDate):
+            lo, hi = self.instant(value, value.lo), self.instant(value, value.hi)
+            return lo, hi, lo, hi
+        (s_lo, s_hi), (e_lo, e_hi) = value.start_bounds, value.end_bounds
+        start, end = value.start, value.end
+        return self.instant(start, s_lo), self.instant(start, s_hi), self.instant(end, e_lo), self.instant(end, e_hi)
 
 
-def narrow(value: DateValue, s_lo: int, s_hi: int, e_lo: int, e_hi: int) -> DateValue:
-    """``value`` with its start and end kept within the given bounds (seconds by the day rule); itself if unchanged."""
+#: The instants ``zoneinfo`` can place (years 1-9999, a day in from each end); beyond, the zone's offset there.
+_ZONE_FIRST: Final = 2 * SECONDS_PER_DAY
+_ZONE_LAST: Final = (datetime.date(9999, 12, 30).toordinal()) * SECONDS_PER_DAY
+
+
+def _offset(instant: int, zone: ZoneInfo) -> int:
+    return offset_at(min(max(instant, _ZONE_FIRST), _ZONE_LAST), zone)
+
+
+def narrow(value: DateValue, s_lo: int, s_hi: int, e_lo: int, e_hi: int, *, frame: Frame | None = None) -> DateValue:
+    """``value`` with its start and end kept within the given instants (of ``frame``, UTC by default).
+
+    Itself when they narrow nothing.
+    """
+    frame = frame or Frame(None)
     if isinstance(value, UncertainDate):
-        return _narrow_end(value, max(s_lo, e_lo), min(s_hi, e_hi))
-    start = _narrow_side(value.start, s_lo, s_hi)
-    end = _narrow_side(value.end, e_lo, e_hi)
+        return _narrow_end(value, max(s_lo, e_lo), min(s_hi, e_hi), frame)
+    start = _narrow_side(value.start, s_lo, s_hi, frame)
+    end = _narrow_side(value.end, e_lo, e_hi, frame)
     if start is value.start and end is value.end:
         return value
     return Interval(start, end, text=value.text)
 
 
-def _narrow_side(end: UncertainDate | Endpoint, lo: int, hi: int) -> UncertainDate | Endpoint:
+def _narrow_side(end: UncertainDate | Endpoint, lo: int, hi: int, frame: Frame) -> UncertainDate | Endpoint:
     if isinstance(end, UncertainDate):
-        return _narrow_end(end, lo, hi)
+        return _narrow_end(end, lo, hi, frame)
     if end is Endpoint.UNKNOWN and (lo > NEG_INF + 1 or hi < POS_INF - 1):
-        # An end known to exist, now bounded by the links on one side at least.
-        low = OPEN_LO if lo <= NEG_INF + 1 else lo
-        high = OPEN_HI if hi >= POS_INF - 1 else hi
+        # An end known to exist, now bounded by the links on one side at least: days on the wall clock.
+        low = OPEN_LO if lo <= NEG_INF + 1 else frame.wall(lo) // SECONDS_PER_DAY * SECONDS_PER_DAY
+        high = OPEN_HI if hi >= POS_INF - 1 else (frame.wall(hi) // SECONDS_PER_DAY + 1) * SECONDS_PER_DAY - 1
         return UncertainDate.from_seconds(low, high, Precision.DAY)
     return end
 
 
-def _narrow_end(value: UncertainDate, lo: int, hi: int) -> UncertainDate:
-    offset = value.utc_offset or 0
-    new_lo = value.lo if lo <= NEG_INF + 1 else max(value.lo, lo + offset)
-    new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, hi + offset)
+def _narrow_end(value: UncertainDate, lo: int, hi: int, frame: Frame) -> UncertainDate:
+    new_lo = value.lo if lo <= NEG_INF + 1 else max(value.lo, frame.local(value, lo))
+    new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, frame.local(value, hi))
     if (new_lo, new_hi) == (value.lo, value.hi) or new_lo > new_hi:
         return value
     precision = _aligned(new_lo, new_hi, value.precision)
@@ -556,13 +633,6 @@ def _aligned(lo: int, hi: int, own: Precision) -> Precision:
         years = months and first[1] == 1 and last[1] == 12
         found = Precision.YEAR if years else Precision.MONTH if months else Precision.DAY
     return found if found.rank <= own.rank else own
-
-
-def _utc(end: UncertainDate | Endpoint, seconds: int) -> int:
-    """``seconds`` of a dated end moved to UTC where it has an offset (the day rule); others as they are."""
-    if isinstance(end, UncertainDate) and end.utc_offset is not None and NEG_INF + 1 < seconds < POS_INF - 1:
-        return seconds - end.utc_offset
-    return seconds
 
 
 def _moment(seconds: int, *, low: bool) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "FileWriteError",
     "InvalidDateError",
     "InvalidEventError",
+    "NotRegularFileError",
     "Problem",
     "QuantityParseError",
     "UnboundedError",
@@ -191,3 +192,11 @@ class FileWriteError(EventFileError, OSError):
 
 class InvalidEventError(ChronologyError, ValueError):
     """An event, source or citation was built with a value it cannot hold (an id that is not a slug)."""
+
+
+class NotRegularFileError(EventFileError):
+    """A path names a named pipe, a device or a socket where a regular file is expected; it is not read or replaced.
+
+    Opening a named pipe waits for a writer, reading a device such as ``/dev/zero`` never ends, and
+    saving would put a regular file in its place.
+    """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
@@ -22,9 +23,9 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
-from chronology.compare import Moment, Relationship, relationship
+from chronology.compare import Certainty, Moment, Probabilities, Relation, Relationship, relationship
 from chronology.consistency import Check, check, suggest
-from chronology.constraints import Link, Side, publication
+from chronology.constraints import Frame, Link, Side, publication
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, UncertainDate, Widening
 from chronology.errors import (
     AmbiguousReferenceError,
@@ -186,10 +187,11 @@ class Timeline:
         for source in sources:
             if not isinstance(source, Source):
                 raise TypeError(f"a Timeline's sources are Source values, not {type(source).__name__}")
-        result = check(events, sources)
+        zone_info = None if zone is None else zone_named(zone)
+        result = check(events, sources, zone=zone_info)
         if result.problems:
             raise ValidationError(result.problems)
-        self._root = _Root(events, sources, title, result, None if zone is None else zone_named(zone))
+        self._root = _Root(events, sources, title, result, zone_info)
         self._positions: npt.NDArray[np.intp] | None = None
         self._space: Index | None = None  # positions in this index's own order, mapped back when needed
 
@@ -242,10 +244,15 @@ class Timeline:
 
         Raises:
             DateParseError: no such zone; the message names the nearest.
+            ValidationError: the links contradict the dates on that zone's days
+                (a date on the 17th after a time that is the 18th there).
 
         """
         root = self._root
-        return Timeline._checked(root.events, root.source_values, root.title, root.result, zone)
+        if zone == self.zone:
+            return Timeline._checked(root.events, root.source_values, root.title, root.result, zone)
+        # the links compare dates with times on the new zone's days: checked again, and narrowed again
+        return Timeline(root.events, root.source_values, title=root.title, zone=zone)
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -559,6 +566,12 @@ class Timeline:
         (value_a, event_a), (value_b, event_b) = self.resolve(a), self.resolve(b)
         network = self._root.network
         zone = self.zone
+        if event_a is not None and event_a is event_b:  # one event, one moment
+            none = Fraction(0)
+            same = frozenset({Relation.EQUALS})
+            return Relationship(
+                value_a, value_b, Certainty.IMPOSSIBLE, Certainty.IMPOSSIBLE, same, Probabilities(none, none, 1 - none)
+            )
         if network is None or event_a is None or event_b is None or event_a.id not in self._root.by_id:
             return relationship(value_a, value_b, zone=zone)
         if event_b.id not in self._root.by_id:
@@ -571,16 +584,24 @@ class Timeline:
                     given.append((("a", x), ("b", y)))
                 if network.at_most((event_b.id, y), (event_a.id, x)):
                     given.append((("b", y), ("a", x)))
+        by_dates = relationship(value_a, value_b, zone=zone, given=given)
+        if Certainty.CERTAIN in (by_dates.before, by_dates.after):
+            return by_dates  # the (narrowed) dates decide it: no chain of links to name
         chain = network.order(event_a.id, event_b.id)
         if chain is not None:
             return relationship(value_a, value_b, zone=zone, given=given, first="a", because=chain)
         chain = network.order(event_b.id, event_a.id)
         if chain is not None:
             return relationship(value_a, value_b, zone=zone, given=given, first="b", because=chain)
-        return relationship(value_a, value_b, zone=zone, given=given)
+        return by_dates
 
     def precedence(self) -> Precedence:
-        """The "certainly before" order of the events, without implied edges, and its layers."""
+        """The "certainly before" order of the events, and its layers.
+
+        By the (narrowed) dates, without the edges implied by others; and each
+        order link (``after``, ``before``) the dates do not already imply, even
+        between events on the same day.
+        """
         positions = self._ordered()
         ends = self._root.index(DEFAULT_WIDENING).ends(positions)
         starts, finishes = ends[0].astype(np.int64), ends[3].astype(np.int64)
@@ -601,12 +622,13 @@ class Timeline:
         network = self._root.network
         if network is None:
             return Precedence(tuple(sorted(edges)), _layers(ids, starts, finishes))
-        # What the links say, even of events on one day; then the edges implied by others left out again.
-        shown = set(ids)
-        for event_id in ids:
-            for later in sorted(network.following(event_id, "end", "start", strict=True) & shown):
-                edges.append((event_id, later))
-        return _reduced(ids, edges)
+        # What the links say, even of events on one day: each order link the dates do not already imply.
+        place = {event_id: k for k, event_id in enumerate(ids)}
+        for earlier, later in network.order_links():
+            first, then = place.get(earlier), place.get(later)
+            if first is not None and then is not None and not finishes[first] < starts[then]:
+                edges.append((earlier, later))
+        return _layered(ids, edges)
 
     # -- pictures ---------------------------------------------------------------------------------
 
@@ -672,6 +694,14 @@ class Timeline:
         """
         return self._root.value(self[event_id])
 
+    def narrowed_by(self, event_id: str) -> tuple[Link, ...]:
+        """The links that narrow the event's date (none when they narrow nothing)."""
+        event = self[event_id]
+        network = self._root.network
+        if network is None or self._root.value(event) is event.when:
+            return ()
+        return network.why(event_id)
+
     def narrowed_days(self, event_id: str) -> tuple[int | None, int | None]:
         """First and last day number the event can occupy, narrowed (``None``: an open or unknown end)."""
         when = self.narrowed(event_id)
@@ -701,15 +731,16 @@ class Timeline:
             raise UnknownEventError(f"no source {source_id!r} in this timeline{suggest(source_id, self._root.sources)}")
         if source.published is not None:
             return Publication(source.published)
-        lo, hi, after, before = publication(source, self._root.events, self._root.value)
+        lo, hi, after, before = publication(source, self._root.events, self._root.value, self._root.zone)
         if lo <= OPEN_LO and hi >= OPEN_HI:
             return Publication(None)
         reasons = (after,) if after is not None else (), (before,) if before is not None else ()
         if lo > hi:
             return Publication(None, True, *reasons)
-        day = SECONDS_PER_DAY
-        first = lo if lo <= OPEN_LO else lo // day * day
-        last = hi if hi >= OPEN_HI else hi // day * day + day - 1
+        day = SECONDS_PER_DAY  # days of the timeline's zone
+        frame = Frame(self._root.zone)
+        first = lo if lo <= OPEN_LO else frame.wall(lo) // day * day
+        last = hi if hi >= OPEN_HI else frame.wall(hi) // day * day + day - 1
         return Publication(UncertainDate.from_seconds(first, last, Precision.DAY), True, *reasons)
 
     def claims(self, subject: str | None = None) -> list[tuple[Event, Claim]]:
@@ -748,47 +779,28 @@ def _layers(ids: list[str], starts: np.ndarray, finishes: np.ndarray) -> tuple[t
     return tuple(tuple(grouped[n]) for n in sorted(grouped))
 
 
-def _reduced(ids: list[str], edges: list[tuple[str, str]]) -> Precedence:
-    """The precedence of an acyclic "before" relation: edges implied by others left out, longest-path layers.
-
-    Reachability is kept as one bit set per event, so this takes O(n * e / 64) for n events and e edges.
-    """
+def _layered(ids: list[str], edges: list[tuple[str, str]]) -> Precedence:
+    """The precedence of an acyclic "before" relation given as edges: longest-path layers, in O(n + e)."""
     number = {event_id: k for k, event_id in enumerate(ids)}
-    following: list[set[int]] = [set() for _ in ids]
+    following: list[list[int]] = [[] for _ in ids]
     waiting = [0] * len(ids)
-    for earlier, later in edges:
-        if number[later] not in following[number[earlier]]:
-            following[number[earlier]].add(number[later])
-            waiting[number[later]] += 1
+    kept = sorted(set(edges))
+    for earlier, later in kept:
+        following[number[earlier]].append(number[later])
+        waiting[number[later]] += 1
     ready = [k for k in range(len(ids)) if waiting[k] == 0]
-    order: list[int] = []
+    layer = [0] * len(ids)
     while ready:
         k = ready.pop()
-        order.append(k)
         for j in following[k]:
+            layer[j] = max(layer[j], layer[k] + 1)
             waiting[j] -= 1
             if waiting[j] == 0:
                 ready.append(j)
-    reach = [0] * len(ids)
-    for k in reversed(order):
-        bits = 0
-        for j in following[k]:
-            bits |= reach[j] | (1 << j)
-        reach[k] = bits
-    kept = [
-        (ids[k], ids[j])
-        for k in range(len(ids))
-        for j in following[k]
-        if not any(reach[other] >> j & 1 for other in following[k] if other != j)
-    ]
-    layer = [0] * len(ids)
-    for k in order:
-        for j in following[k]:
-            layer[j] = max(layer[j], layer[k] + 1)
     grouped: dict[int, list[str]] = {}
     for k, event_id in enumerate(ids):
         grouped.setdefault(layer[k], []).append(event_id)
-    return Precedence(tuple(sorted(kept)), tuple(tuple(grouped[n]) for n in sorted(grouped)))
+    return Precedence(tuple(kept), tuple(tuple(grouped[n]) for n in sorted(grouped)))
 
 
 def _names(value: str | Iterable[str] | None) -> set[str] | None:

@@ -460,5 +460,95 @@ def test_the_showcase_links_are_honoured_and_narrow_nothing_they_should_not() ->
             assert tl.relate(target, event.id).before is Certainty.CERTAIN
         for target in event.before:
             assert tl.relate(event.id, target).before is Certainty.CERTAIN
-    because = tl.relate("drone-statement", "roads-blown-up").because
-    assert [link.reason for link in because] == ["'drone-statement' is before 'roads-blown-up'"]
+    known = tl.relate("drone-statement", "roads-blown-up")
+    assert known.before is Certainty.CERTAIN
+    assert known.because == ()  # the dates decide it: no chain of links is named
+
+
+# -- found by a new user's review ------------------------------------------------------------------
+
+
+def test_query_before_and_after_together_keep_both(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        FILE
+        + '\n[[events]]\nid = "between"\ntitle = "Between"\nwhen = "1455"\nafter = ["b42-printing"]\n'
+        + 'before = ["ship-leaves"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("query", str(path), "--after", "b42-printing", "--before", "ship-leaves", "--certain", "--json")
+    assert code == 0
+    assert [e["id"] for e in json.loads(out)["events"]] == ["rubrication", "between"]
+
+
+ZONED = """\
+[reading]
+zone = "Asia/Seoul"
+
+[[events]]
+id = "strike"
+title = "Strike"
+when = "2024-10-18T03:00+09:00"
+
+[[events]]
+id = "statement"
+title = "Statement"
+when = "2024-10-17"
+after = ["strike"]
+"""
+
+
+def test_links_compare_on_the_days_of_the_timelines_zone(tmp_path: Path) -> None:
+    """03:00 in Seoul on the 18th is the 17th in UTC: a statement of the 17th may follow it there, not in Seoul."""
+    path = tmp_path / "events.toml"
+    path.write_text(ZONED, encoding="utf-8")
+    with pytest.raises(chronology.EventFileError, match="'statement' is after 'strike'"):
+        chronology.load(path)
+    utc = tmp_path / "utc.toml"
+    utc.write_text(ZONED.replace('[reading]\nzone = "Asia/Seoul"\n', ""), encoding="utf-8")
+    tl = chronology.load(utc)
+    assert tl.narrowed("statement").to_edtf() == "[2024-10-17T18..2024-10-17T23]"  # from the strike, UTC
+    assert ids(tl.after("strike")) == ["statement"]
+    with pytest.raises(chronology.ValidationError, match="'statement' is after 'strike'"):
+        tl.in_zone("Asia/Seoul")
+
+
+def test_a_time_narrows_a_day_to_a_well_formed_range() -> None:
+    tl = timeline(
+        Event(id="c", title="C", when=parse("2024-10-18")),
+        Event(id="d", title="D", when=parse("2024-10-18T09:30+09:00"), reports=["c"]),  # 00:30 UTC
+    )
+    narrowed = tl.narrowed("c")
+    assert narrowed.to_edtf() == "[2024-10-18T00:00..2024-10-18T00:30]"
+    assert parse(narrowed.label) == narrowed  # its label reads back
+
+
+def test_an_event_related_to_itself_is_equal() -> None:
+    known = ISSUE.relate("x", "x")
+    assert known.relations == {chronology.Relation.EQUALS}
+    assert (known.before, known.after) == (Certainty.IMPOSSIBLE, Certainty.IMPOSSIBLE)
+    assert known.probabilities is not None
+    assert known.probabilities.neither == 1
+
+
+def test_show_names_the_links_that_narrow_and_takes_at_ids(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(FILE, encoding="utf-8")
+    code, out, _ = run("show", str(path), "@rubrication")
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index("  narrowed   between 1 Jan 1454 and 24 Aug 1456  (1454-01-01 .. 1456-08-24), by its links:")
+    assert lines[at + 1] == "               'rubrication' is after 'b42-printing'"
+
+
+def test_precedence_of_a_long_chain_of_links_is_linear() -> None:
+    """20,000 events of one undated century, each after the one before: 19,999 edges, one event a layer."""
+    count = 20_000
+    events = [Event(id=f"e{i}", title="E", when=parse("15XX"), after=[f"e{i - 1}"] if i else []) for i in range(count)]
+    tl = Timeline(events)
+    order = tl.precedence()
+    assert len(order.edges) == count - 1
+    assert len(order.layers) == count
+    known = tl.relate("e0", f"e{count - 1}")
+    assert known.before is Certainty.CERTAIN
+    assert len(known.because) == count - 1

@@ -22,18 +22,24 @@ a ``;`` inside an item is doubled (``";;"``). Reading splits at every single
 ``;``, turns ``;;`` back into ``;`` and strips spaces around items. Cells are
 quoted as CSV needs and lines end in CRLF (RFC 4180). A cell that a
 spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return: a title such as ``=HYPERLINK(...)``) is
-written with a leading ``'``, which spreadsheets show as text and reading
-removes again (as it does one ``'`` of a cell such as ``''=x``, which is how
-``'=x`` is written). That holds for every cell: the header row's (an
-``extra`` key is a column name) and the dates' too, as a date before year 1
-(``-0500-03-15``) is otherwise reckoned as a subtraction; other dates never
-start with such a character and are written as they are.
+``@``, a tab or a carriage return, after any spaces and quotes: a title such
+as ``=HYPERLINK(...)``) is written with a leading ``'``, which spreadsheets
+show as text and reading removes again (as it does one ``'`` of a cell such as
+``''=x``, which is how ``'=x`` is written). So is each part of a cell after a
+``;``, ``,``, tab or line break in it: a spreadsheet that splits cells at
+``;`` (as most European ones do) reads ``see;=cmd|...`` as two cells, the
+second a formula, so it is written ``see;'=cmd|...``. That holds for every
+cell: the header row's (an ``extra`` key is a column name), JSON values of
+``extra`` and the dates' too, as a date before year 1 (``-0500-03-15``) is
+otherwise reckoned as a subtraction; other dates never start with such a
+character and are written as they are.
 
 Reading accepts what spreadsheets write: a byte order mark, CRLF line ends,
 ``,``, ``;`` or tab between cells (whichever the header row uses), columns in
 any order and any case, empty cells (read as absent) and columns of your own
-(kept in each event's ``extra`` as text, a ``extra.`` prefix removed). A row
+(kept in each event's ``extra`` as text, a ``extra.`` prefix removed). Cells
+of ``title``, ``summary`` and your own columns are kept as written, spaces
+around them too; the others are read without surrounding spaces. A row
 needs ``id``, ``title`` and a date: ``edtf``, else ``when`` (with ``anchor``
 when relative), else ``earliest`` and ``latest`` (one day somewhere in that
 range, ``[earliest..latest]``). The other date columns are checked against
@@ -117,6 +123,10 @@ COLUMNS: Final = (
 _KNOWN: Final = frozenset(COLUMNS)
 _TEXTS: Final = ("anchor", "tense", "kind", "summary", "part_of")
 _LISTS: Final = ("actors", "places", "tags", "after", "before", "reports")
+#: Columns of free text, whose cells are kept as written (spaces around them too), as are those of ``extra``
+#: columns. Other cells are stripped: ids, dates and names of things are matched, and list items are separated
+#: by "; ".
+_AS_WRITTEN: Final = frozenset({"title", "summary"})
 _PRECISIONS: Final = ", ".join(p.value for p in Precision)
 _EXTRA: Final = "extra."
 _DATE_COLUMNS: Final = ("edtf", "when", "earliest", "latest")
@@ -187,27 +197,40 @@ def to_csv(timeline: Timeline) -> str:
                 row.append("")
             elif isinstance(value, str):
                 row.append(_defused(value))
-            else:
-                row.append(json.dumps(plain(value, event.id, f"extra.{key}"), ensure_ascii=False))
+            else:  # JSON: '["a", "=x"]' holds a formula after its comma
+                row.append(_defused(json.dumps(plain(value, event.id, f"extra.{key}"), ensure_ascii=False)))
         writer.writerow(row)
     return out.getvalue()
 
 
-#: What a spreadsheet reads as the start of a formula when a cell begins with it.
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+#: Where a spreadsheet may start a cell within the text of one: at its start, and after a character that some
+#: spreadsheet splits cells or rows at (``;`` where the decimal mark is a comma, as in most of Europe; ``,``; a
+#: tab; a line break, which ends a row where a ``"`` that is not at a cell's start opens no quoted cell). Then
+#: what would start a formula there (``=``, ``+``, ``-``, ``@``, a tab or a carriage return), after any spaces,
+#: quotes and ``'``, which a spreadsheet may drop. Possessive: linear in the cell.
+_PART_START: Final = r"(?:\A|(?<=[;,\t\r\n]))"
+_FORMULA_AHEAD: Final = r"(?=[ \"']*+[=+\-@\t\r])"
+#: Where :func:`_defused` puts a ``'`` (``sub``).
+_FORMULA_PART: Final = re.compile(_PART_START + _FORMULA_AHEAD)
+#: The ``'`` that :func:`_defused` put (``sub``).
+_DEFUSED_PART: Final = re.compile(_PART_START + "'" + _FORMULA_AHEAD)
 
 
 def _defused(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading ``'``.
+    """A cell a spreadsheet shows as text: each part of it that would start a formula gets a leading ``'``.
 
-    So does one that already starts with ``'`` before such a character, so that reading gives it back as it was.
+    A part is the cell, or what follows a ``;``, ``,``, tab or line break in it:
+    a spreadsheet that splits cells at ``;`` reads ``see;=cmd|...`` as two
+    cells, whatever the file's separator. So does a part that already starts
+    with ``'`` (or spaces and quotes) before such a character, so that reading
+    gives the cell back as it was: ``'=x`` is written ``''=x``.
     """
-    return "'" + cell if cell.lstrip("'").startswith(_FORMULA_START) else cell
+    return _FORMULA_PART.sub("'", cell)
 
 
 def _restored(cell: str) -> str:
     """The cell :func:`_defused` was given."""
-    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START) else cell
+    return _DEFUSED_PART.sub("", cell)
 
 
 def join_list(items: Iterable[str]) -> str:
@@ -359,7 +382,7 @@ class _Sheet:
                 continue
             target = header[position] if position < len(header) else None
             if target is not None:
-                value = _restored(value)
+                value = _restored(cell if target[0] == "extra" or target[1] in _AS_WRITTEN else value)
             if target is None:
                 stray.append((position + 1, value))
             elif target[0] == "column":

@@ -7,6 +7,7 @@ and keys. Only error paths pay for this.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Final
 
@@ -16,10 +17,36 @@ __all__ = ["Spot", "locate"]
 
 Path = tuple[str | int, ...]
 
-_HEADER: Final = re.compile(r"\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY: Final = re.compile(r"(\s*)([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*(?:\.\s*[A-Za-z0-9_\-\"']+\s*)*=\s*")
-_STRINGS: Final = re.compile(r"\"\"\".*?\"\"\"|'''.*?'''|\"(?:[^\"\\]|\\.)*\"|'[^']*'")
-_ARRAYS_OF_TABLES: Final = {"sources": (), "events": (), "events.claims": ("events",), "events.citations": ("events",)}
+# Every quantifier below is possessive (``*+``, ``++``, ``?+``): what it takes is never given back, so each
+# pattern reads a line in time linear in its length, whatever the line holds. (A greedy ``\s*`` beside a lazy
+# ``[ ...]+?`` that took spaces too tried every split of a run of spaces: cubic, 17 s for 3,200 spaces.)
+#: One key as TOML writes it: bare, "basic" (with backslash escapes) or 'literal'.
+_PART: Final = r"""[A-Za-z0-9_\-]++|"(?:[^"\\]++|\\.)*+"|'[^']*+'"""
+#: A dotted key: parts joined by dots, with spaces or tabs around each dot.
+_DOTTED: Final = rf"(?:{_PART})(?:[ \t]*+\.[ \t]*+(?:{_PART}))*+"
+#: A table header line, ``[a.b]`` or ``[[events]]``, maybe indented, maybe followed by a comment (``fullmatch``).
+_HEADER: Final = re.compile(rf"[ \t]*+(\[\[?+)[ \t]*+({_DOTTED})[ \t]*+(\]\]?+)[ \t]*+(?:#.*+)?+")
+#: The start of a ``key = value`` line, up to the value (``match``).
+_KEY: Final = re.compile(rf"([ \t]*+)({_PART})[ \t]*+(?:\.[ \t]*+(?:{_PART})[ \t]*+)*+=[ \t]*+")
+#: Each part of a dotted key that :data:`_HEADER` or :data:`_KEY` matched (``finditer``): bare, basic, literal.
+#: The closing quotes are optional, so that on other text too a quote left open ends the search rather than
+#: making it start again at every quote after it (quadratic).
+_PARTS: Final = re.compile(r"""([A-Za-z0-9_\-]++)|"((?:[^"\\]++|\\.?+)*+)"?+|'([^']*+)'?+""")
+#: The strings of a line (each running to the end of the line when not closed on it) and its comment (``sub``).
+_STRINGS_AND_COMMENT: Final = re.compile(
+    r'"""(?:[^"\\]++|\\.?+|"(?!""))*+(?:"""(?:""?+)?+)?+'  # """multi-line basic""" ending in up to five quotes
+    r"|'''(?:[^']++|'(?!''))*+(?:'''(?:''?+)?+)?+"  # '''multi-line literal'''
+    r'|"(?:[^"\\]++|\\.?+)*+"?+'  # "basic"
+    r"|'[^']*+'?+"  # 'literal'
+    r"|#.*+"  # a comment
+)
+#: The arrays of tables numbered as the reader numbers them, each with whether it is nested in the current event.
+_ARRAYS_OF_TABLES: Final = {
+    ("sources",): False,
+    ("events",): False,
+    ("events", "claims"): True,
+    ("events", "citations"): True,
+}
 
 
 @attrs.frozen
@@ -51,17 +78,16 @@ def locate(text: str) -> dict[Path, Spot]:
             depth += _depth(line)
             continue
         if line.lstrip().startswith("["):
-            header = _HEADER.match(line)
-            if header is None:
+            header = _HEADER.fullmatch(line)
+            if header is None or len(header[1]) != len(header[3]):
                 continue
-            name = re.sub(r"\s*\.\s*", ".", header[2].replace('"', "").replace("'", ""))
-            table = _table_path(name, header[1] == "[[", counts, table)
+            table = _table_path(_names(header[2]), header[1] == "[[", counts, table)
             spots.setdefault(table, Spot(number, len(line) - len(line.lstrip()) + 1))
             continue
         key = _KEY.match(line)
         if key is None:
             continue
-        name = key[2].strip("\"'")
+        name = _names(key[2])[0]
         value_start = key.end()
         spots.setdefault((*table, name), Spot(number, len(key[1]) + 1, value_start + 1))
         rest = line[value_start:]
@@ -73,24 +99,41 @@ def locate(text: str) -> dict[Path, Spot]:
     return spots
 
 
-def _table_path(name: str, array: bool, counts: dict[Path, int], current: Path) -> Path:
-    parts = name.split(".")
-    if array and name in _ARRAYS_OF_TABLES:
+def _names(dotted: str) -> tuple[str, ...]:
+    """The parts of a dotted key as TOML reads them: ``a . "b.c"`` is ``("a", "b.c")``."""
+    names = []
+    for part in _PARTS.finditer(dotted):
+        bare, basic, literal = part.groups()
+        names.append(_unescaped(basic) if basic is not None else bare or literal or "")
+    return tuple(names)
+
+
+def _unescaped(basic: str) -> str:
+    """A basic string's content with its escapes read (as JSON reads them; as written where JSON cannot read it)."""
+    if "\\" not in basic:
+        return basic
+    try:
+        text = json.loads(f'"{basic}"', strict=False)
+    except ValueError:  # TOML escapes that JSON lacks, such as \U0001F600 or \e
+        return basic
+    return text if isinstance(text, str) else basic
+
+
+def _table_path(parts: tuple[str, ...], array: bool, counts: dict[Path, int], current: Path) -> Path:
+    if array and parts in _ARRAYS_OF_TABLES:
         parent: Path = ()
-        if _ARRAYS_OF_TABLES[name]:  # nested in the current event
+        if _ARRAYS_OF_TABLES[parts]:  # nested in the current event
             parent = current[:2] if len(current) >= 2 and current[0] == "events" else ("events", -1)
         key: Path = (*parent, parts[-1])
         index = counts.get(key, 0)
         counts[key] = index + 1
         return (*key, index)
-    if name.startswith("events.") and len(current) >= 2 and current[0] == "events":
+    if len(parts) > 1 and parts[0] in ("events", "sources") and len(current) >= 2 and current[0] == parts[0]:
         return (*current[:2], *parts[1:])
-    if name.startswith("sources.") and len(current) >= 2 and current[0] == "sources":
-        return (*current[:2], *parts[1:])
-    return tuple(parts)
+    return parts
 
 
 def _depth(text: str) -> int:
     """Net open brackets on a line, outside strings and comments."""
-    bare = _STRINGS.sub("", text).split("#", 1)[0]
+    bare = _STRINGS_AND_COMMENT.sub("", text)
     return bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")

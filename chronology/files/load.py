@@ -10,6 +10,7 @@ problem needs a place.
 from __future__ import annotations
 
 import datetime
+import errno
 import itertools
 import os
 import re
@@ -23,9 +24,18 @@ import rtoml
 
 from chronology.consistency import Suggester, check, suggest
 from chronology.dates import DateValue, Interval, Widening
-from chronology.errors import ChronologyError, DateParseError, EventFileError, InvalidDateError, Problem, _shorten
+from chronology.errors import (
+    ChronologyError,
+    DateParseError,
+    EventFileError,
+    InvalidDateError,
+    NotRegularFileError,
+    Problem,
+    _shorten,
+)
 from chronology.events import ID_PATTERN, Citation, Claim, Event, Source
 from chronology.files._locate import Spot, locate
+from chronology.files._lock import shown_path
 from chronology.files.schema import (
     CITATION_KEYS,
     CLAIM_KEYS,
@@ -53,13 +63,23 @@ __all__ = ["load", "load_document", "load_text", "validate"]
 PathLike = str | os.PathLike[str]
 KeyPath = tuple[str | int, ...]  # as schema.KeyPath, which this module uses: where a value is in a document
 
-_TOML_POSITION: Final = re.compile(r"\s*at line (\d+) column (\d+)$")
+_TOML_POSITION: Final = re.compile(r"at line (\d+) column (\d+)$")  # searched in a message stripped of end spaces
 _TENSES: Final = {tense.value: tense for tense in Tense}
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
 _NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
 # Where a text may hold a lone surrogate: one itself, or a JSON escape of one ("\ud800").
 _MAYBE_SURROGATE: Final = re.compile("[\ud800-\udfff]" + r"|\\u[dD][89a-fA-F]")
 _YEAR_ZERO: Final = re.compile(r"(?<![\w\"'.:-])0000-\d\d-\d\d")
+_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe does not wait for a writer
+_BINARY: Final = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+_KINDS: Final[tuple[tuple[Callable[[int], bool], str], ...]] = (
+    (stat.S_ISREG, "a regular file"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> Timeline:
@@ -74,11 +94,23 @@ def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -
             ``path:line:column: event 'id', field 'when': message``.
 
     """
+    return load_with_files(paths, allow_outside=allow_outside)[0]
+
+
+def load_with_files(
+    paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False
+) -> tuple[Timeline, tuple[Path, ...]]:
+    """As :func:`load`, and every file read (those named and those they include), as resolved paths.
+
+    Raises:
+        EventFileError: as :func:`load` does.
+
+    """
     reader = _Reader(allow_outside=allow_outside)
     timeline = reader.read(_as_list(paths))
     if reader.problems or timeline is None:
         raise EventFileError(reader.sorted_problems())
-    return timeline
+    return timeline, tuple(reader.files)
 
 
 def validate(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> tuple[Problem, ...]:
@@ -133,6 +165,57 @@ def _as_list(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
     if isinstance(paths, str | os.PathLike):
         return [paths]
     return list(paths)
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` (``os.stat(...).st_mode``) is, in words: ``"a named pipe"``, ``"a character device"``."""
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_regular(path: PathLike) -> bytes:
+    """The bytes of a regular file, opened only once it is known to be one, and never so that opening waits.
+
+    A named pipe would wait for a writer, a device such as ``/dev/zero`` never
+    ends: each is refused before it is opened (and, should one be put in the
+    file's place between the check and the opening, right after).
+
+    Raises:
+        NotRegularFileError: ``path`` is a named pipe, a device or a socket; the message names which.
+        IsADirectoryError: it is a folder.
+        OSError: it cannot be read (``FileNotFoundError`` when it is missing).
+
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+    if not stat.S_ISREG(mode):
+        raise _not_regular(path, mode)
+    descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, mode)
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _not_regular(path: PathLike, mode: int) -> NotRegularFileError:
+    return NotRegularFileError(
+        [
+            Problem(
+                f"is {file_kind(mode)}, not an event file: an event file is a regular file of TOML text; "
+                "nothing was read or written",
+                path=shown_path(path),
+            )
+        ]
+    )
 
 
 @attrs.define
@@ -243,7 +326,7 @@ class _Reader:
                 self._unreadable(None, repr(os.fspath(path)), _NUL_IN_NAME)
                 continue
             root = Path(path).resolve().parent
-            self._read_file(str(path), root, stack=())
+            self._read_tree(str(path), root)
         return self._build()
 
     def read_document(
@@ -260,7 +343,7 @@ class _Reader:
         if not isinstance(document, dict):
             self.problems.append((file, (), Problem(f"expected a table at the top level, got {describe(document)}")))
             return None
-        self._top(file, document, Path(), (), known)
+        self._top(file, document, known)
         if not text or _MAYBE_SURROGATE.search(text) is not None:
             self._lone_surrogates(file, document)
         return self._build()
@@ -283,11 +366,14 @@ class _Reader:
         sources = self._sources()
         events = self._events(sources)
         built = {event.id for event in events}
+        root = next(iter(self.files.values()), None)  # the first file named: its zone is the timeline's day zone
+        zone = None if root is None or root.zone is None else zone_named(root.zone)
         result = check(
             events,
             list(sources.values()),
             other_events=[r.id for r in self.events if r.id is not None and r.id not in built],
             other_sources=[r.id for r in self.sources if r.id is not None and r.id not in sources],
+            zone=zone,
         )
         for problem in result.problems:
             if problem.field == "anchor":
@@ -295,43 +381,69 @@ class _Reader:
             self._place(problem)
         if self.problems:
             return None
-        root = next(iter(self.files.values()), None)  # the first file named: its zone is the timeline's day zone
         return Timeline._checked(
             events, list(sources.values()), self.title, result, None if root is None else root.zone
         )
 
-    def _read_file(self, name: str, root: Path, stack: tuple[Path, ...], origin: _File | None = None) -> None:
+    def _read_tree(self, name: str, root: Path) -> None:
+        """Read the file ``name`` and, depth first and in order, every file it includes.
+
+        In a loop, not by recursion, so that a chain of includes of any length
+        is read (Python's calls nest about 1,000 deep).
+        """
+        # The files being read, each included by the one before it: an include of one of them is a loop.
+        open_files: dict[Path, None] = {}
+        # What is left to do, last first: an include to read (and the file naming it), or a file all of whose
+        # includes are read (it leaves open_files).
+        work: list[tuple[_File | None, str] | Path] = [(None, name)]
+        while work:
+            item = work.pop()
+            if isinstance(item, Path):
+                del open_files[item]
+                continue
+            origin, include = item
+            if origin is not None and not self._may_include(origin, include, root, open_files):
+                continue
+            read = self._read_file(include, origin)
+            if read is not None:
+                file, includes = read
+                open_files[file.path] = None
+                work.append(file.path)
+                work.extend((file, name) for name in reversed(includes))
+
+    def _read_file(self, name: str, origin: _File | None) -> tuple[_File, list[str]] | None:
+        """Read one file (``name`` as written in ``origin``, or on the command line): it and what it includes.
+
+        None when it was read already (included twice: its events are not
+        repeated) or cannot be read (the problem is recorded).
+        """
         path = Path(name).resolve() if origin is None else (origin.path.parent / name).resolve()
         if path in self.files:
-            return  # already read (included twice): its events are not repeated
+            return None
         if path in self.overrides:
             text = self.overrides[path]
         else:
             try:
-                mode = path.stat().st_mode
-            except OSError:
-                mode = None  # reading it says why
-            if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+                data = read_regular(path)
+            except NotRegularFileError:
                 self._unreadable(origin, name, "is not a regular file (a pipe, socket or device), not an event file")
-                return
-            try:
-                data = path.read_bytes()
+                return None
             except IsADirectoryError:
                 self._unreadable(origin, name, "is a folder, not an event file")
-                return
+                return None
             except OSError as error:
                 self._unreadable(origin, name, f"cannot read the file: {error.strerror or error}")
-                return
+                return None
             if b"\x00" in data[:8192]:
                 self._unreadable(origin, name, "is a binary file, not an event file (TOML text)")
-                return
+                return None
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as error:
                 self._unreadable(
                     origin, name, f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
                 )
-                return
+                return None
         shown = name if origin is None else os.path.normpath(os.path.join(os.path.dirname(origin.name), name))
         file = _File(shown, path, text, len(self.files))
         if origin is not None:  # until its own [reading] says otherwise
@@ -340,31 +452,25 @@ class _Reader:
         try:
             document = rtoml.loads(text)
         except rtoml.TomlParsingError as error:
-            message = str(error)
+            message = str(error).rstrip()
             found = _TOML_POSITION.search(message)
             line = column = None
             if found is not None:
                 line, column = int(found[1]), int(found[2])
-                message = message[: found.start()]
+                message = message[: found.start()].rstrip()
             if "year 0 is out of range" in message:
                 message = year_zero_message()
             else:
                 message = f"TOML syntax: {message[:1].lower()}{message[1:]}"
             self.problems.append((file, (), Problem(message, line=line, column=column)))
-            return
+            return file, []
         except UnicodeEncodeError as error:  # a lone surrogate: only a text given as a str can hold one
             self.problems.append((file, (), not_unicode_problem(text, error.start)))
-            return
-        self._top(file, document, root, (*stack, path))
+            return file, []
+        return file, self._top(file, document)
 
-    def _top(
-        self,
-        file: _File,
-        document: dict[str, Any],
-        root: Path,
-        stack: tuple[Path, ...],
-        known: Mapping[str, str] = TOP_KEYS,
-    ) -> None:
+    def _top(self, file: _File, document: dict[str, Any], known: Mapping[str, str] = TOP_KEYS) -> list[str]:
+        """Read what a file holds at its top level; give back the files it includes, to be read next."""
         self._unknown_keys(file, (), document, known, "at the top level")
         title = document.get("title")
         if title is not None and self._shape(file, ("title",), title, "text", field="title") and not self.title:
@@ -380,8 +486,8 @@ class _Reader:
                 into.append(_Record(file, index, table, kind))
         includes = document.get("include") if "include" in known else None
         if includes is not None and self._shape(file, ("include",), includes, "texts", field="include"):
-            for include in includes:
-                self._include(file, include, root, stack)
+            return list(includes)
+        return []
 
     def _reading(self, file: _File, reading: Mapping[str, Any]) -> None:
         """The file's ``[reading]`` settings: how its dates are read in "possible" answers."""
@@ -414,15 +520,17 @@ class _Reader:
         except InvalidDateError as error:
             self.problem(file, ("reading", "widening"), str(error), field="widening")
 
-    def _include(self, file: _File, include: str, root: Path, stack: tuple[Path, ...]) -> None:
+    def _may_include(self, file: _File, include: str, root: Path, open_files: Mapping[Path, None]) -> bool:
+        """Whether ``file`` may include ``include``; if not, the problem is recorded."""
         if "\x00" in include:
             self.problem(file, ("include",), f"{_shorten(include)!r} {_NUL_IN_NAME}", field="include")
-            return
+            return False
         target = (file.path.parent / include).resolve()
-        if target in stack:
+        if target in open_files:
+            stack = list(open_files)
             chain = " -> ".join(str(p.name) for p in (*stack[stack.index(target) :], target))
             self.problem(file, ("include",), f"include loop: {chain}", field="include")
-            return
+            return False
         if not self.allow_outside and not target.is_relative_to(root):
             self.problem(
                 file,
@@ -431,8 +539,8 @@ class _Reader:
                 "allow it explicitly with allow_outside=True (--allow-outside on the command line)",
                 field="include",
             )
-            return
-        self._read_file(include, root, stack, origin=file)
+            return False
+        return True
 
     def _unreadable(self, origin: _File | None, name: str, message: str) -> None:
         if origin is None:
