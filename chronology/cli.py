@@ -547,8 +547,9 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     widening = _widening_option(arguments)
     found = timeline
     if arguments.start is not None or arguments.end is not None:
-        start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if arguments.start else _EARLIEST
-        end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if arguments.end else _LATEST
+        given_start, given_end = arguments.start is not None, arguments.end is not None
+        start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if given_start else _EARLIEST
+        end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if given_end else _LATEST
         search = timeline.within if arguments.within else timeline.overlapping
         found = search(start, end, mode=mode, widening=widening)
     for option, name in (("--before", arguments.before), ("--after", arguments.after)):
@@ -564,6 +565,8 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
 
 def _when_option(timeline: Timeline, text: str, option: str, path: str) -> DateValue:
     """A date option's value: an event's (narrowed) date when it names one, else a date."""
+    if not text.strip():
+        raise ChronologyError(f"{option}: empty; give a date ('2024-10') or an event id, or leave {option} out")
     try:
         return timeline.resolve(text)[0]
     except ChronologyError as error:
@@ -579,7 +582,18 @@ def _event_option(timeline: Timeline, text: str, option: str, path: str) -> Even
     name = text[1:] if text.startswith("@") else text
     if name not in timeline:
         known = [event.id for event in timeline]
-        raise ChronologyError(f"{option}: no event {name!r} in {path}{suggest(name, known)}")
+        hint = suggest(name, known)
+        if not hint and name in timeline.sources:
+            hint = f" ({name!r} is a source)"
+        elif not hint and not text.startswith("@"):
+            try:
+                parse(text)
+            except ChronologyError:
+                pass
+            else:  # a date: the window options take those
+                window = "--to" if option == "--before" else "--from"
+                hint = f"; for what happened {option[2:]} a date, give it as {window}"
+        raise ChronologyError(f"{option}: no event {name!r} in {path}{hint}")
     return timeline[name]
 
 

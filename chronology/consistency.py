@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology._suggest import suggest
-from chronology.constraints import Network
+from chronology.constraints import Frame, Link, Network, publication
 from chronology.dates import DateValue
 from chronology.errors import Problem
 from chronology.events import Event, Source
@@ -106,6 +106,7 @@ def check(
                     message = f"unknown event {target!r}{suggest_event(target, by_id)}"
                     problems.append(Problem(message, event=source.id, field=field, record="source"))
     if not any(event.after or event.before or event.reports or event.part_of for event in events):
+        problems.extend(_publications(source_ids.values(), events, {}, zone))
         return Check(tuple(problems), {})
     with _collector_paused():
         network = Network(events, by_id, zone)
@@ -114,7 +115,42 @@ def check(
         contradictions = network.problems()
         problems.extend(contradictions)
         narrowed = {} if contradictions else network.narrowed(events)
+    if not contradictions:
+        problems.extend(_publications(source_ids.values(), events, narrowed, zone))
     return Check(tuple(problems), narrowed, network)
+
+
+def _publications(
+    sources: Iterable[Source], events: Sequence[Event], narrowed: Mapping[str, DateValue], zone: ZoneInfo | None
+) -> list[Problem]:
+    """Sources whose ``published_after`` and ``published_before`` cannot both hold, or not with their ``published``."""
+    problems = []
+    by_id = {event.id: event for event in events}
+
+    def dated(link: Link) -> str:
+        event = by_id[link.target]
+        return f"{link.target!r} ({narrowed.get(event.id, event.when).label})"
+
+    for source in sources:
+        if not (source.published_after or source.published_before):
+            continue
+        lo, hi, after, before = publication(
+            source, events, lambda event: narrowed.get(event.id, event.when), zone, told=False
+        )
+        frame = Frame(zone)
+        if source.published is not None:
+            stated_lo = frame.instant(source.published, source.published.lo)
+            stated_hi = frame.instant(source.published, source.published.hi)
+            if after is not None and lo > stated_hi:
+                message = f"published after {dated(after)}, but dated {source.published.label}"
+                problems.append(Problem(message, event=source.id, field="published_after", record="source"))
+            if before is not None and hi < stated_lo:
+                message = f"published before {dated(before)}, but dated {source.published.label}"
+                problems.append(Problem(message, event=source.id, field="published_before", record="source"))
+        elif lo > hi and after is not None and before is not None:
+            message = f"published after {dated(after)} and before {dated(before)}: both cannot hold"
+            problems.append(Problem(message, event=source.id, field="published_before", record="source"))
+    return problems
 
 
 @contextlib.contextmanager

@@ -470,7 +470,12 @@ class Network:
 
 
 def publication(
-    source: Source, events: Iterable[Event], dated: Callable[[Event], DateValue], zone: ZoneInfo | None = None
+    source: Source,
+    events: Iterable[Event],
+    dated: Callable[[Event], DateValue],
+    zone: ZoneInfo | None = None,
+    *,
+    told: bool = True,
 ) -> tuple[int, int, Link | None, Link | None]:
     """An undated source's publication as the events it tells bound it: (lo, hi) seconds and the link behind each.
 
@@ -480,7 +485,9 @@ def publication(
     preceded. ``events`` are the events of its timeline, ``dated`` gives each
     one's date (narrowed by the links). The bounds are instants by the day rule
     of ``zone`` (see :class:`Frame`); bounds nothing sets are ``OPEN_LO``
-    and ``OPEN_HI``; lo > hi when the events disagree.
+    and ``OPEN_HI``; lo > hi when the events disagree. ``told``: count the
+    events the source tells (else only its own ``published_after`` and
+    ``published_before``, which the file states outright).
     """
     frame = Frame(zone)
     lo, hi = OPEN_LO, OPEN_HI
@@ -488,7 +495,7 @@ def publication(
     hi_link: Link | None = None
     by_id = {event.id: event for event in events}
     bounds: list[tuple[int, int, Link]] = []  # (lower bound, upper bound, why)
-    for event in by_id.values():
+    for event in by_id.values() if told else ():
         if event.tense is Tense.EITHER or all(c.source != source.id for c in event.citations):
             continue
         start_lo, start_hi, _, _ = frame.moments(dated(event))

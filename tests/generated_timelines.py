@@ -49,16 +49,25 @@ PUBLISHED = ["2024-11-17", "[2024-10-29..2024-10-30]", "2024-10-18"]
 FIGURES = ["1,500", "about 10,000", "more than 10,000", "up to 15,000", "10,000-12,000", "$2,000", "1.5 million", "12"]
 
 
+#: What an event file's texts may hold: any character but controls (tab aside), and no lone surrogates.
+_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs")) | st.just("\t")
+
+
+def _text(*, max_size: int, lines: bool = False) -> st.SearchStrategy[str]:
+    """Text an event file accepts; ``lines``: with line breaks too (a summary, a quote, a note)."""
+    return st.text(_CHARACTERS | st.just("\n") if lines else _CHARACTERS, max_size=max_size)
+
+
 def texts(*, trimmed: bool) -> st.SearchStrategy[str]:
     """Any text; ``trimmed``: without surrounding spaces, ';' or emptiness (what a spreadsheet cell keeps)."""
     if not trimmed:
-        return st.text(max_size=20)
-    return st.text(max_size=20).map(str.strip).filter(bool)
+        return _text(max_size=20)
+    return _text(max_size=20).map(str.strip).filter(bool)
 
 
 def titles() -> st.SearchStrategy[str]:
     """What an event file accepts as a title: one line, not blank."""
-    return st.text(max_size=20).filter(lambda t: bool(t.strip()) and "\n" not in t and "\r" not in t)
+    return _text(max_size=20).filter(lambda t: bool(t.strip()))
 
 
 def json_values() -> st.SearchStrategy[Any]:
@@ -156,7 +165,7 @@ def timelines(draw: st.DrawFn, *, for_csv: bool = False) -> Timeline:
                 extra=extra,
             )
         )
-    return Timeline(events, sources, title=draw(st.text(max_size=20)))
+    return Timeline(events, sources, title=draw(_text(max_size=20)))
 
 
 @st.composite
@@ -174,12 +183,12 @@ def claims_of(draw: st.DrawFn, source_ids: list[str], dated: list[Source], cited
         anchor = reporting.id
     source = draw(st.sampled_from(source_ids)) if cited else draw(st.none() | st.sampled_from(source_ids))
     return Claim(
-        subject=draw(st.text(max_size=10)),
+        subject=draw(_text(max_size=10)),
         value=Quantity.parse(draw(st.sampled_from(FIGURES))),
-        unit=draw(st.text(max_size=5)),
-        claimant=draw(st.text(max_size=5)),
+        unit=draw(_text(max_size=5)),
+        claimant=draw(_text(max_size=5)),
         source=source,
         said=said,
         anchor=anchor,
-        quote=draw(st.text(max_size=10)),
+        quote=draw(_text(max_size=10, lines=True)),
     )

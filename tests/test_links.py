@@ -552,3 +552,39 @@ def test_precedence_of_a_long_chain_of_links_is_linear() -> None:
     known = tl.relate("e0", f"e{count - 1}")
     assert known.before is Certainty.CERTAIN
     assert len(known.because) == count - 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--before", "1455"], "--before: no event '1455' in {path}; for what happened before a date, give it as --to"),
+        (["--after", "1455"], "--after: no event '1455' in {path}; for what happened after a date, give it as --from"),
+        (["--from", ""], "--from: empty; give a date ('2024-10') or an event id, or leave --from out"),
+        (["--before", "@ship-leavs"], "--before: no event 'ship-leavs' in {path}; did you mean 'ship-leaves'?"),
+    ],
+)
+def test_query_by_event_says_what_went_wrong(tmp_path: Path, arguments: list[str], message: str) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(FILE, encoding="utf-8")
+    code, out, err = run("query", str(path), *arguments)
+    assert (code, out, err) == (1, "", f"chronology: {message.format(path=path)}\n")
+
+
+def test_published_after_and_before_that_cannot_hold_are_errors(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[[sources]]\nid = "memo"\npublished_after = ["late"]\npublished_before = ["early"]\n\n'
+        '[[sources]]\nid = "paper"\npublished = "2024-10-01"\npublished_after = ["late"]\n\n'
+        '[[events]]\nid = "early"\ntitle = "Early"\nwhen = "2024-10-10"\n\n'
+        '[[events]]\nid = "late"\ntitle = "Late"\nwhen = "2024-10-20"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("validate", str(path))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{path}:4:20: source 'memo', field 'published_before': published after 'late' (20 October 2024) "
+        "and before 'early' (10 October 2024): both cannot hold",
+        f"{path}:9:19: source 'paper', field 'published_after': published after 'late' (20 October 2024), "
+        "but dated 1 October 2024",
+        "2 problems found",
+    ]

@@ -547,3 +547,46 @@ def test_add_refuses_a_read_only_file_and_names_its_mode(folder: Path) -> None:
     with pytest.raises(FileWriteError, match=r"read-only \(mode 0444\)"):
         file.save()
     assert _leftovers(folder) == []
+
+
+# -- terminal escapes: control characters in texts ------------------------------------------------
+
+ESCAPES = """\
+[[events]]
+id = "a"
+title = "Evil \\u001b]0;pwned\\u0007 title"
+when = "2024-10-01"
+summary = "Two\\nlines\\tand a tab, CR LF too\\r\\n"
+
+[[events]]
+id = "b"
+title = "Fine\\ttoo"
+when = "2024-10-02"
+summary = "a NUL \\u0000 here"
+
+[[sources]]
+id = "s"
+outlet = "Bell\\u0007"
+"""
+
+
+def test_control_characters_in_texts_are_refused_where_they_are_written(tmp_path: Path) -> None:
+    """A title of ESC ] 0 ; ... BEL retitles a terminal that prints it: refused, placed; tab and line ends are not."""
+    path = tmp_path / "events.toml"
+    path.write_text(ESCAPES, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    assert main(["validate", str(path)], out=out, err=err) == 1
+    assert err.getvalue().splitlines() == [
+        f"{path}:3:9: event 'a', field 'title': control character U+001B at position 5 of 'Evil \\x1b]0;pwned\\x07 title':"
+        " only tab is allowed in 'title' (a text of one line)",
+        f"{path}:11:11: event 'b', field 'summary': control character U+0000 at position 6 of 'a NUL \\x00 here':"
+        " only tab and line breaks are allowed in 'summary'",
+        f"{path}:15:10: source 's', field 'outlet': control character U+0007 at position 4 of 'Bell\\x07':"
+        " only tab is allowed in 'outlet' (a text of one line)",
+        "3 problems found",
+    ]
+    fixed = ESCAPES.replace("\\u001b]0;pwned\\u0007", "").replace("\\u0000", "").replace("\\u0007", "")
+    path.write_text(fixed, encoding="utf-8")
+    timeline = chronology.load(path)  # tab, LF and CR LF are fine in a summary, tab in a title
+    assert timeline["a"].summary == "Two\nlines\tand a tab, CR LF too\r\n"
+    assert timeline["b"].title == "Fine\ttoo"

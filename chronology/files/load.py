@@ -63,6 +63,15 @@ __all__ = ["load", "load_document", "load_text", "validate"]
 PathLike = str | os.PathLike[str]
 KeyPath = tuple[str | int, ...]  # as schema.KeyPath, which this module uses: where a value is in a document
 
+#: Control characters (C0, DEL, C1) but tab, in a text of one line; and but tab and line ends, in one that spans lines.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_IN_LINES: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_MULTI_LINE: Final = frozenset({"summary", "note", "quote"})
+#: The texts of events, sources, citations and claims that are read as prose (and printed as such).
+_PROSE: Final = frozenset(
+    {"title", "kind", "actors", "places", "tags", "subject", "unit", "claimant", "outlet", "authors", "url"}
+    | _MULTI_LINE
+)
 _TOML_POSITION: Final = re.compile(r"at line (\d+) column (\d+)$")  # searched in a message stripped of end spaces
 _TENSES: Final = {tense.value: tense for tense in Tense}
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
@@ -592,7 +601,7 @@ class _Reader:
                 if not fits(value, known[key]):
                     break
             else:
-                return True
+                return self._no_control_characters(record, where, table, known, prefix)
         self._unknown_keys(
             record.file, where, table, known, f"in {'an' if what[0] in 'aeiou' else 'a'} {what}", record, prefix
         )
@@ -606,6 +615,41 @@ class _Reader:
             if key not in table:
                 self.problem(record.file, where, f"missing required key {key!r}", record=record, field=prefix + key)
                 sound = False
+        return self._no_control_characters(record, where, table, known, prefix) and sound
+
+    def _no_control_characters(
+        self, record: _Record, where: KeyPath, table: Mapping[str, Any], known: Mapping[str, str], prefix: str
+    ) -> bool:
+        """Refuse control characters (ESC, BEL, NUL...) in texts: a title could retitle or clear a terminal.
+
+        Tab is allowed anywhere, and line breaks (LF, or CR LF) in the texts that may span lines.
+        """
+        sound = True
+        for key, value in table.items():
+            shape = known.get(key)
+            if key not in _PROSE or shape not in ("text", "texts"):  # ids, links and dates have checks of their own
+                continue
+            if shape == "texts" and not isinstance(value, list):
+                continue  # the wrong shape: reported as such
+            for text in (value,) if shape == "text" else value:
+                if not isinstance(text, str) or text.isprintable():
+                    continue  # the common case, in C
+                lines = key in _MULTI_LINE
+                # a title's line breaks have a message of their own
+                found = (_CONTROL_IN_LINES if lines or key == "title" else _CONTROL).search(text)
+                if found is None:
+                    continue
+                allowed = "tab and line breaks are" if lines else "tab is"
+                self.problem(
+                    record.file,
+                    (*where, key),
+                    f"control character U+{ord(found[0]):04X} at position {found.start()} of {_shorten(text)!r}: "
+                    f"only {allowed} allowed in {key!r}" + ("" if lines else " (a text of one line)"),
+                    record=record,
+                    field=prefix + key,
+                )
+                sound = False
+                break
         return sound
 
     # -- sources ----------------------------------------------------------------------------------
