@@ -523,6 +523,8 @@ class Timeline:
         kinds = _names(kind)
         wanted_actors = _names(actors)
         sources = _names(source)
+        if text is not None and not isinstance(text, str):
+            raise WrongTypeError(f"filter(text=...) takes text, not {type(text).__name__}")
         needle = text.casefold() if text is not None else None
         events = self._root.events
         chosen = []
@@ -806,7 +808,15 @@ def _layered(ids: list[str], edges: list[tuple[str, str]]) -> Precedence:
 def _names(value: str | Iterable[str] | None) -> set[str] | None:
     if value is None:
         return None
-    return {value} if isinstance(value, str) else set(value)
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, bytes | Mapping) or not isinstance(value, Iterable):
+        raise WrongTypeError(f"a filter takes a name (text) or several, not {type(value).__name__}")
+    names = list(value)
+    for name in names:
+        if not isinstance(name, str):
+            raise WrongTypeError(f"a filter takes names as text, not {type(name).__name__}")
+    return set(names)
 
 
 def _cited(event: Event) -> set[str]:

@@ -53,6 +53,7 @@ CALLS: list[tuple[str, Callable[[Any], object]]] = [
     ("Timeline.concurrent(x)", lambda x: TIMELINE.concurrent(x)),
     ("Timeline.publication(x)", lambda x: TIMELINE.publication(x)),
     ("Timeline.sorted(key=x)", lambda x: TIMELINE.sorted(key=x)),
+    ("Timeline.select([x])", lambda x: TIMELINE.select([x])),
 ]
 
 
@@ -79,3 +80,12 @@ def test_an_unknown_id_is_a_key_error_too() -> None:
         TIMELINE["c"]
     assert isinstance(caught.value, UnknownEventError)
     assert str(caught.value) == "no event 'c' in this timeline"
+
+
+@pytest.mark.parametrize("wrong", [42, 1.5, b"x", {"a": "b"}, object(), [42], [None], [["a"]]], ids=repr)
+@pytest.mark.parametrize("criterion", ["tags", "kind", "actors", "source"])
+def test_filters_take_names_as_text(criterion: str, wrong: object) -> None:
+    with pytest.raises(WrongTypeError, match="a filter takes"):
+        TIMELINE.filter(**{criterion: wrong})  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match="takes text, not int"):
+        TIMELINE.filter(text=42)  # type: ignore[arg-type]
