@@ -654,17 +654,19 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
         print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
         return OK
     reason = f" ({'; '.join(why)})" if why else ""
+    # the links decide one way: certain, or (a report before what it reports) impossible
+    decided = "before" if known.before.value != "possible" else "after"
     lines = [
         f"A  {a_name}: {known.a.label}",
         f"B  {b_name}: {known.b.label}",
         "",
-        f"A before B: {answer['before']}{reason if known.before.value == 'certain' else ''}",
-        f"A after B:  {answer['after']}{reason if known.after.value == 'certain' else ''}",
+        f"A before B: {answer['before']}{reason if decided == 'before' else ''}",
+        f"A after B:  {answer['after']}{reason if decided == 'after' else ''}",
         f"possible relations of A to B: {', '.join(possible)}",
     ]
     if odds is None:
         lines.append(f"odds: none ({known.unbounded})")
-    elif known.because:
+    elif known.because and "certain" in (known.before.value, known.after.value):
         lines.append("odds: the links decide it")
     else:
         lines.append(

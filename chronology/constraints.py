@@ -386,6 +386,14 @@ class Network:
             return False
         return first == second or self._path(first, second, strict=False) is not None
 
+    def no_later(self, x: tuple[str, str], y: tuple[str, str]) -> tuple[Link, ...] | None:
+        """The shortest chain of links that puts moment ``x`` no later than ``y`` (see :meth:`at_most`), or None."""
+        ends = {"start": self.start, "end": self.end}
+        first, second = ends[x[1]].get(x[0]), ends[y[1]].get(y[0])
+        if first is None or second is None or first == second:
+            return None
+        return self._path(first, second, strict=False)
+
     def _path(self, source: int, target: int, *, strict: bool) -> tuple[Link, ...] | None:
         """The fewest edges from ``source`` to ``target`` (with an order link among them if ``strict``)."""
         start = (source, False)

@@ -595,6 +595,17 @@ class Timeline:
         chain = network.order(event_b.id, event_a.id)
         if chain is not None:
             return relationship(value_a, value_b, zone=zone, given=given, first="b", because=chain)
+        if Certainty.IMPOSSIBLE in (by_dates.before, by_dates.after):
+            # a way the dates allow but the links rule out ("a report is not before what it reports"): say which
+            plain = relationship(value_a, value_b, zone=zone)
+            for way, ruled, (second, first) in (
+                ("before", by_dates.before, (event_b.id, event_a.id)),
+                ("after", by_dates.after, (event_a.id, event_b.id)),
+            ):
+                if ruled is Certainty.IMPOSSIBLE and getattr(plain, way) is not Certainty.IMPOSSIBLE:
+                    found = network.no_later((second, "start"), (first, "end"))
+                    if found:
+                        return attrs.evolve(by_dates, because=found)
         return by_dates
 
     def precedence(self) -> Precedence:

@@ -588,3 +588,16 @@ def test_published_after_and_before_that_cannot_hold_are_errors(tmp_path: Path) 
         "but dated 1 October 2024",
         "2 problems found",
     ]
+
+
+def test_relate_names_the_report_that_rules_a_way_out(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[[events]]\nid = "event"\ntitle = "Event"\nwhen = "[2024-10-01..2024-10-02]"\n\n'
+        '[[events]]\nid = "report"\ntitle = "Report"\nwhen = "[2024-10-01..2024-10-02]"\nreports = ["event"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run("relate", str(path), "report", "event")
+    assert code == 0
+    assert f"A before B: impossible ('event' is reported by 'report' ({path}:10))" in out.splitlines()
+    assert "odds, each day equally likely: before 0%, after 33.3%, neither (same day or overlapping) 66.7%" in out
