@@ -27,7 +27,7 @@ import pendulum
 
 from chronology import _calendar
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
-from chronology.errors import DateParseError, DateRangeError, InvalidDateError
+from chronology.errors import DateParseError, DateRangeError, InvalidDateError, WrongTypeError
 
 if TYPE_CHECKING:
     import datetime
@@ -707,6 +707,8 @@ class Widening:
                 ``name=units`` or ``name.precision=units``; the message says which part.
 
         """
+        if not isinstance(text, str):
+            raise WrongTypeError(f"a widening policy is given as text ('approximate=1'), not {type(text).__name__}")
         settings: dict[str, object] = {}
         for part in text.split(","):
             name, equals, units = part.strip().partition("=")

@@ -14,7 +14,7 @@ from typing import Any, Final
 import attrs
 
 from chronology.dates import DateValue, Interval, UncertainDate, Widening
-from chronology.errors import InvalidEventError
+from chronology.errors import InvalidEventError, WrongTypeError
 from chronology.quantity import Quantity
 from chronology.relative import Tense
 
@@ -53,7 +53,7 @@ def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _check_when(instance: object, attribute: attrs.Attribute[DateValue], value: DateValue) -> None:
     if not isinstance(value, UncertainDate | Interval):
-        raise TypeError(
+        raise WrongTypeError(
             f"{attribute.name} must be a date value (chronology.parse('2024-10-18')), not {type(value).__name__}"
         )
 

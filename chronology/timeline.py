@@ -183,10 +183,10 @@ class Timeline:
         sources = tuple(sources)
         for event in events:
             if not isinstance(event, Event):
-                raise TypeError(f"a Timeline holds Event values, not {type(event).__name__}")
+                raise WrongTypeError(f"a Timeline holds Event values, not {type(event).__name__}")
         for source in sources:
             if not isinstance(source, Source):
-                raise TypeError(f"a Timeline's sources are Source values, not {type(source).__name__}")
+                raise WrongTypeError(f"a Timeline's sources are Source values, not {type(source).__name__}")
         zone_info = None if zone is None else zone_named(zone)
         result = check(events, sources, zone=zone_info)
         if result.problems:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import chronology
-from chronology import Event, Timeline
+from chronology import Event, Timeline, exchange
 from chronology.compare import relationship
 from chronology.errors import UnknownEventError, WrongTypeError
 
@@ -89,3 +89,29 @@ def test_filters_take_names_as_text(criterion: str, wrong: object) -> None:
         TIMELINE.filter(**{criterion: wrong})  # type: ignore[arg-type]
     with pytest.raises(WrongTypeError, match="takes text, not int"):
         TIMELINE.filter(text=42)  # type: ignore[arg-type]
+
+
+WRONG_PLAIN: list[Any] = [None, 42, 1.5, b"events.toml", object()]
+
+#: The rest of the public API: files, policies, values, exporters.
+OTHER_CALLS: list[tuple[str, Callable[[Any], object]]] = [
+    ("load(x)", lambda x: chronology.load(x)),
+    ("load([x])", lambda x: chronology.load([x])),
+    ("validate(x)", lambda x: chronology.validate(x)),
+    ("EventFile.open(x)", lambda x: chronology.EventFile.open(x)),
+    ("Widening.parse(x)", lambda x: chronology.Widening.parse(x)),
+    ("Timeline([x])", lambda x: Timeline([x])),
+    ("Timeline([], [x])", lambda x: Timeline([], [x])),
+    ("Event(when=x)", lambda x: Event(id="a", title="A", when=x)),
+    *[
+        (f"{name}(x)", (lambda f: lambda x: f(x))(getattr(exchange, name)))
+        for name in ("to_csv", "to_json", "to_ics", "to_markdown", "to_html", "to_timelinejs", "to_timelinejs_json")
+    ],
+]
+
+
+@pytest.mark.parametrize(("name", "call"), OTHER_CALLS, ids=[name for name, _ in OTHER_CALLS])
+@pytest.mark.parametrize("wrong", WRONG_PLAIN, ids=[type(w).__name__ for w in WRONG_PLAIN])
+def test_the_rest_of_the_api_refuses_wrong_types_too(name: str, call: Callable[[Any], object], wrong: object) -> None:
+    with pytest.raises(WrongTypeError, match=type(wrong).__name__):
+        call(wrong)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from chronology.dates import DateValue, UncertainDate
-from chronology.errors import ChronologyError, Problem, ValidationError
+from chronology.errors import ChronologyError, Problem, ValidationError, WrongTypeError
 from chronology.events import Claim, Event, Source
 from chronology.notation import parse_expression
 from chronology.notation.quantity import parse_quantity
@@ -26,7 +26,7 @@ from chronology.quantity import Quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 
-__all__ = ["date_text", "document", "event_record", "figure_text", "plain", "source_record"]
+__all__ = ["date_text", "document", "event_record", "figure_text", "plain", "require_timeline", "source_record"]
 
 #: The links of an event to other events, in the order the event file documents them.
 LINKS = ("after", "before", "part_of", "reports")
@@ -214,3 +214,11 @@ def plain(value: Any, event: str, field: str) -> Any:
             )
         ]
     )
+
+
+def require_timeline(value: object) -> None:
+    """Refuse what is not a :class:`~chronology.Timeline` before an exporter reads it."""
+    from chronology.timeline import Timeline
+
+    if not isinstance(value, Timeline):
+        raise WrongTypeError(f"an export is made of a Timeline (chronology.load(...)), not {type(value).__name__}")

@@ -86,7 +86,7 @@ from chronology.dates import DateValue, Interval, Precision, UncertainDate
 from chronology.errors import ChronologyError, EventFileError, Problem
 from chronology.events import ID_PATTERN, Source
 from chronology.exchange._describe import bound_days, coarsest_precision, dated_ends, iso_day
-from chronology.exchange._records import event_record, plain, source_record
+from chronology.exchange._records import event_record, plain, require_timeline, source_record
 from chronology.files._locate import Spot
 from chronology.files.load import KeyPath, load_document
 from chronology.notation import parse, parse_expression
@@ -151,6 +151,7 @@ def to_csv(timeline: Timeline) -> str:
         ValidationError: an ``extra`` value that cannot be written as text.
 
     """
+    require_timeline(timeline)
     events = timeline.events
     dates: dict[str, DateValue] = {event.id: event.when for event in events}
     extra_columns: dict[str, str] = {}  # extra key -> column

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from chronology.errors import EventFileError, Problem
 from chronology.exchange._describe import bound_days, iso_day
-from chronology.exchange._records import document
+from chronology.exchange._records import document, require_timeline
 from chronology.files._locate import Spot
 from chronology.files.load import KeyPath, load_document
 from chronology.files.schema import TOP_KEYS, describe
@@ -76,6 +76,7 @@ def to_json(timeline: Timeline, *, indent: int | None = 2) -> str:
             not finite, an object that is not data).
 
     """
+    require_timeline(timeline)
     content = {_MARKER: FORMAT_VERSION, **document(timeline)}
     for record in content["events"]:
         narrowed = timeline.narrowed(record["id"])

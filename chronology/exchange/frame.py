@@ -40,11 +40,12 @@ import numpy as np
 
 from chronology.dates import Interval, Precision
 from chronology.exchange._describe import cited, coarsest_precision, dated_ends
+from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
     import pandas
 
-    from chronology.timeline import Timeline
+from chronology.timeline import Timeline
 
 __all__ = ["COLUMNS", "to_pandas"]
 
@@ -84,6 +85,7 @@ def to_pandas(timeline: Timeline) -> pandas.DataFrame:
         ImportError: pandas is not installed; the message says how to install it.
 
     """
+    require_timeline(timeline)
     try:
         import pandas as pd
     except ImportError as error:

@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from chronology.exchange._describe import cited, source_name
+from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -39,6 +40,7 @@ def to_html(timeline: Timeline, *, max_rows: int | None = None, picture: bytes |
         ValueError: ``max_rows`` is negative.
 
     """
+    require_timeline(timeline)
     if max_rows is not None and max_rows < 0:
         raise ValueError(f"max_rows={max_rows!r}: give a count of rows (0 or more), or None for every row")
     events = timeline.sorted()

@@ -49,6 +49,7 @@ from chronology.exchange._describe import (
     source_parts,
     ymd,
 )
+from chronology.exchange._records import require_timeline
 from chronology.index import day_ends
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def to_ics(
             "9999", mode="possible")`` instead).
 
     """
+    require_timeline(timeline)
     from chronology import __version__
 
     moment = DEFAULT_STAMP if stamp is None else stamp

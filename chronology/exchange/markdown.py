@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 from chronology.events import Source
 from chronology.exchange._describe import cited, is_web_url, names
+from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -40,6 +41,7 @@ def to_markdown(timeline: Timeline) -> str:
         The Markdown text, ending in a newline.
 
     """
+    require_timeline(timeline)
     lines = []
     if timeline.title:
         lines += [f"# {_inline(timeline.title)}", ""]

@@ -57,6 +57,7 @@ from chronology.exchange._describe import (
     source_name,
     ymd,
 )
+from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -83,6 +84,7 @@ def to_timelinejs(timeline: Timeline) -> dict[str, Any]:
         (``headline``, ``text``) and ``group``.
 
     """
+    require_timeline(timeline)
     events = timeline.sorted()
     document: dict[str, Any] = {}
     if timeline.title:

@@ -22,7 +22,7 @@ import tomlkit.exceptions
 from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Key, Table, Whitespace
 
 from chronology.dates import DateValue, Interval, UncertainDate
-from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem, _shorten
+from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem, WrongTypeError, _shorten
 from chronology.events import Claim, Event, Source
 from chronology.files._atomic import remove_leftovers, write_atomic
 from chronology.files._lock import DEFAULT_TIMEOUT, FileLock, shown_path
@@ -116,6 +116,8 @@ class EventFile:
             FileLockError: another writer held the lock longer than ``timeout``.
 
         """
+        if not isinstance(path, str | os.PathLike):
+            raise WrongTypeError(f"an event file is named by a path (text or os.PathLike), not {type(path).__name__}")
         held = FileLock(os.path.realpath(path), timeout=timeout) if lock else None
         if held is not None:
             held.acquire()

@@ -31,6 +31,7 @@ from chronology.errors import (
     InvalidDateError,
     NotRegularFileError,
     Problem,
+    WrongTypeError,
     _shorten,
 )
 from chronology.events import ID_PATTERN, Citation, Claim, Event, Source
@@ -173,7 +174,14 @@ def load_document(
 def _as_list(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
     if isinstance(paths, str | os.PathLike):
         return [paths]
-    return list(paths)
+    given: object = paths  # typed as paths, but callers may pass anything
+    if isinstance(given, bytes) or not isinstance(given, Iterable):
+        raise WrongTypeError(f"event files are named by paths (text or os.PathLike), not {type(given).__name__}")
+    found = list(paths)
+    for path in found:
+        if not isinstance(path, str | os.PathLike):
+            raise WrongTypeError(f"event files are named by paths (text or os.PathLike), not {type(path).__name__}")
+    return found
 
 
 def file_kind(mode: int) -> str:
