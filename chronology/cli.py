@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -401,6 +402,16 @@ def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
+#: Control characters a terminal would act on (ESC, BEL...): none come from a file the loader accepts, but a
+#: user's own ``extra`` values, or events built in Python, may hold them.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(text: str) -> str:
+    r"""``text`` for a terminal: control characters written as escapes (``\x1b``), tabs and line breaks kept."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", text)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
@@ -418,7 +429,7 @@ def _print_events(timeline: Timeline, arguments: argparse.Namespace, out: TextIO
     elif arguments.csv:
         out.write(_export(timeline, "csv"))
     else:
-        print(_table(timeline), file=out)
+        print(_visible(_table(timeline)), file=out)
 
 
 def _show(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -427,7 +438,7 @@ def _show(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.json:
         out.write(_export(timeline.select([event.id]), "json"))
     else:
-        print(_describe(timeline, event), file=out)
+        print(_visible(_describe(timeline, event)), file=out)
     return OK
 
 
@@ -674,7 +685,7 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
             f"before {_percent(odds.before)}, after {_percent(odds.after)}, "
             f"neither (same day or overlapping) {_percent(odds.neither)}"
         )
-    print("\n".join(lines), file=out)
+    print(_visible("\n".join(lines)), file=out)
     return OK
 
 

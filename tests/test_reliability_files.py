@@ -590,3 +590,17 @@ def test_control_characters_in_texts_are_refused_where_they_are_written(tmp_path
     timeline = chronology.load(path)  # tab, LF and CR LF are fine in a summary, tab in a title
     assert timeline["a"].summary == "Two\nlines\tand a tab, CR LF too\r\n"
     assert timeline["b"].title == "Fine\ttoo"
+
+
+def test_the_command_line_never_prints_a_control_character_raw(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events built in Python reach the CLI without the loader's check: their control characters are escaped."""
+    built = chronology.Timeline(
+        [chronology.Event(id="a", title="Evil \x1b]0;pwned\x07 title", when=chronology.parse("2024-10-01"))]
+    )
+    monkeypatch.setattr("chronology.cli.load", lambda *arguments, **options: built)
+    for command in (["list", "x.toml"], ["show", "x.toml", "a"]):
+        out, err = StringIO(), StringIO()
+        assert main(command, out=out, err=err) == 0
+        assert "\x1b" not in out.getvalue()
+        assert "\x07" not in out.getvalue()
+        assert "Evil \\x1b]0;pwned\\x07 title" in out.getvalue()
