@@ -118,11 +118,19 @@ class Network:
         written: list[tuple[str, list[tuple[str, str]]]] = []
         linked: dict[str, None] = {}  # in the order of the events (a dict keeps it), then of the targets named
         for event in events:
-            if not (event.after or event.before or event.reports or event.part_of):
+            after, before, reports, part_of = event.after, event.before, event.reports, event.part_of
+            if not (after or before or reports or part_of):
                 continue
-            links = [(field, target) for field, target in event.links if target in by_id and target != event.id]
-            written.append((event.id, links))
-            linked[event.id] = None
+            own = event.id
+            links = [("after", target) for target in after if target in by_id and target != own]
+            if before:
+                links += [("before", target) for target in before if target in by_id and target != own]
+            if reports:
+                links += [("reports", target) for target in reports if target in by_id and target != own]
+            if part_of is not None and part_of in by_id and part_of != own:
+                links.append(("part_of", part_of))
+            written.append((own, links))
+            linked[own] = None
             for _, target in links:
                 linked[target] = None
         self.owner: list[str] = []
@@ -215,17 +223,27 @@ class Network:
     # -- propagation ------------------------------------------------------------------------------
 
     def _propagate(self) -> None:
-        order = self._order = self._topological()
         lo, hi, low, high = self.lo, self.hi, self._low, self._high
         out, out_at, into, into_at = self._out, self._out_at, self._into, self._into_at
         lo_from, hi_from = self._lo_from, self._hi_from
-        if len(order) == len(lo):  # no cycle: one pass each way
-            for x in order:
-                bound = lo[x]
-                for k in out[out_at[x] : out_at[x + 1]]:
-                    if bound > lo[high[k]]:
-                        lo[high[k]] = bound
-                        lo_from[high[k]] = k
+        # Lower bounds move forward while the variables are put in topological order (Kahn), in the same pass.
+        waiting = [into_at[v + 1] - into_at[v] for v in range(len(lo))]
+        ready = [v for v, count in enumerate(waiting) if count == 0]
+        order: list[int] = []
+        while ready:
+            x = ready.pop()
+            order.append(x)
+            bound = lo[x]
+            for k in out[out_at[x] : out_at[x + 1]]:
+                y = high[k]
+                if bound > lo[y]:
+                    lo[y] = bound
+                    lo_from[y] = k
+                waiting[y] -= 1
+                if waiting[y] == 0:
+                    ready.append(y)
+        self._order = order
+        if len(order) == len(lo):  # no cycle: upper bounds move back, in one pass the other way
             for y in reversed(order):
                 bound = hi[y]
                 for k in into[into_at[y] : into_at[y + 1]]:
@@ -235,6 +253,8 @@ class Network:
             return
         # A cycle of links: a work queue, which ends because every bound only moves to one of the stated ones.
         self.cyclic = True
+        lo[:] = self.given_lo
+        lo_from.clear()
         work = deque(range(len(lo)))
         while work:
             x = work.popleft()
@@ -358,10 +378,13 @@ class Network:
     def narrowed(self, events: Iterable[Event]) -> dict[str, DateValue]:
         """The date of each event its links narrow, as a date value of the same kind (others are left out)."""
         found: dict[str, DateValue] = {}
+        lo, hi, given_lo, given_hi = self.lo, self.hi, self.given_lo, self.given_hi
+        moved = {self.owner[v] for v in range(len(lo)) if lo[v] != given_lo[v] or hi[v] != given_hi[v]}
         for event in events:
+            if event.id not in moved:
+                continue  # most linked events: their links narrow nothing
             bounds = self.bounds(event.id)
-            if bounds is None:
-                continue
+            assert bounds is not None
             value = narrow(event.when, *bounds, frame=self.frame)
             if value is not event.when:
                 found[event.id] = value
