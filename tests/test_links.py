@@ -17,7 +17,7 @@ from chronology import Certainty, Event, Interval, Timeline, UncertainDate
 from chronology.cli import main
 from chronology.consistency import check
 from chronology.errors import AmbiguousReferenceError, UnknownEventError
-from chronology.exchange import to_csv, to_ics, to_json, to_timelinejs
+from chronology.exchange import to_csv, to_ics, to_json, to_markdown, to_timelinejs
 from chronology.exchange.as_json import from_json
 
 parse = chronology.parse
@@ -304,6 +304,7 @@ def test_exports_carry_the_narrowed_dates() -> None:
         "2024-10-10",
         "2024-10-31",
     )
+    assert "| October 2024 (by its links: between 10 and 31 Oct 2024) | X |  |" in to_markdown(ISSUE).splitlines()
     slide = next(s for s in to_timelinejs(ISSUE)["events"] if s["unique_id"] == "x")
     assert slide["start_date"]["display_date"] == "between 10 and 31 Oct 2024"
     assert "DTSTART;VALUE=DATE:20241010" in to_ics(ISSUE)

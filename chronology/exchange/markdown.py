@@ -51,7 +51,11 @@ def to_markdown(timeline: Timeline) -> str:
         ids = cited(event)
         order.update(dict.fromkeys(ids))
         notes = " ".join(f"[^{source_id}]" for source_id in ids)
-        lines.append(f"| {_cell(event.when.label)} | {_cell(event.title)} | {notes} |")
+        when = event.when.label
+        narrowed = timeline.narrowed(event.id)
+        if narrowed is not event.when:  # what the links add to the date as written
+            when += f" (by its links: {narrowed.label})"
+        lines.append(f"| {_cell(when)} | {_cell(event.title)} | {notes} |")
     if order:
         lines.append("")
         lines += [f"[^{source_id}]: {_footnote(source_id, timeline.sources)}" for source_id in order]
