@@ -602,3 +602,23 @@ def test_relate_names_the_report_that_rules_a_way_out(tmp_path: Path) -> None:
     assert code == 0
     assert f"A before B: impossible ('event' is reported by 'report' ({path}:10))" in out.splitlines()
     assert "odds, each day equally likely: before 0%, after 33.3%, neither (same day or overlapping) 66.7%" in out
+
+
+def test_json_carries_an_undated_sources_inferred_date_and_reads_it_back(tmp_path: Path) -> None:
+    import jsonschema  # type: ignore[import-untyped]  # the stubs are a separate package
+
+    from chronology.exchange import json_schema
+
+    path = tmp_path / "events.toml"
+    path.write_text(SOURCES, encoding="utf-8")
+    tl = chronology.load(path)
+    text = to_json(tl)
+    jsonschema.validate(json.loads(text), json_schema())
+    leaflet = next(s for s in json.loads(text)["sources"] if s["id"] == "leaflet")
+    assert leaflet["inferred_published"] == {
+        "edtf": "[2024-10-17..2024-10-27]",
+        "because": ["'leaflet' tells 'strike' in the past tense", "'leaflet' tells 'march' as to come"],
+    }
+    back = from_json(text)
+    assert back.sources["leaflet"].published is None  # still undated: worked out again, not read
+    assert back.publication("leaflet").value == tl.publication("leaflet").value

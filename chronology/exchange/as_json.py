@@ -83,6 +83,13 @@ def to_json(timeline: Timeline, *, indent: int | None = 2) -> str:
         if narrowed is not timeline[record["id"]].when:
             first, last = bound_days(narrowed, timeline.zone_info)
             record["narrowed"] = {"edtf": narrowed.to_edtf(), "earliest": iso_day(first), "latest": iso_day(last)}
+    for record in content["sources"]:
+        known = timeline.publication(record["id"])
+        if known.inferred and known.value is not None:
+            record["inferred_published"] = {
+                "edtf": known.value.to_edtf(),
+                "because": [link.reason for link in (*known.after, *known.before)],
+            }
     return json.dumps(content, ensure_ascii=False, indent=indent, allow_nan=False) + "\n"
 
 
@@ -136,10 +143,12 @@ def from_json(text: str | bytes, *, path: str = "<json>") -> Timeline:
             problems.append(
                 Problem(f"expected a string, got {describe(value)}", path=path, line=line, column=column, field=key)
             )
-    if isinstance(data, dict) and isinstance(data.get("events"), list):
-        for record in data["events"]:
+    # written by to_json from the links and what the sources tell; worked out again from them, not read
+    for table, key in (("events", "narrowed"), ("sources", "inferred_published")):
+        records = data.get(table) if isinstance(data, dict) else None
+        for record in records if isinstance(records, list) else ():
             if isinstance(record, dict):
-                record.pop("narrowed", None)  # written by to_json from the links; worked out again from them
+                record.pop(key, None)
     try:
         timeline = load_document(data, path=path, text=content, locator=_spots, top_keys=_TOP_KEYS)
     except EventFileError as error:
