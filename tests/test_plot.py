@@ -293,3 +293,16 @@ def test_events_anywhere_in_years_1_to_9999_are_drawn(
     left, right = drawn.ax.get_xlim()
     assert left < right
     assert {label.get_text() for label in drawn.ax.get_xticklabels()} != {""}
+
+
+@pytest.mark.parametrize("draw", [plot_claims, plot_timeline], ids=["claims", "timeline"])
+def test_both_charts_draw_on_a_figure_made_without_pyplot(showcase: Timeline, draw) -> None:  # type: ignore[no-untyped-def]
+    """``matplotlib.figure.Figure()``, matplotlib's way to embed, has a canvas that cannot measure text."""
+    figure = Figure()
+    ax = figure.add_subplot()
+    drawn = draw(showcase, ax=ax)
+    assert drawn.ax is ax
+    assert any(text.get_text() for text in ax.texts)  # labels were measured and placed
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    assert buffer.getvalue().startswith(b"\x89PNG")

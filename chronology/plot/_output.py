@@ -10,7 +10,7 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["FORMATS", "save_figure"]
+__all__ = ["FORMATS", "renderer_of", "save_figure"]
 
 #: Formats by file extension, with the metadata that would otherwise vary from run to run removed.
 FORMATS: Final[dict[str, dict[str, Any]]] = {
@@ -36,3 +36,14 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float | No
     with matplotlib.rc_context({"svg.hashsalt": "chronology", "pdf.compression": 6}):
         figure.savefig(target, dpi=dpi or figure.dpi, metadata=FORMATS[suffix], format=suffix[1:])
     return target
+
+
+def renderer_of(figure: Figure) -> Any:
+    """The renderer that measures text on ``figure``, giving it an Agg canvas if it has none that can.
+
+    A ``matplotlib.figure.Figure()`` made without pyplot, as matplotlib recommends for embedding, has a
+    bare canvas that cannot measure text.
+    """
+    if figure.canvas is None or not hasattr(figure.canvas, "get_renderer"):
+        FigureCanvasAgg(figure)
+    return figure.canvas.get_renderer()  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from chronology.events import Claim, Event
 from chronology.exchange._describe import source_label
 from chronology.index import day_ends
 from chronology.plot._axis import day_to_x, format_date_axis
+from chronology.plot._output import renderer_of
 from chronology.plot._style import FONT_SIZE, LANE_COLORS, RC
 from chronology.quantity import Comparison
 from chronology.timeline import Timeline
@@ -276,8 +277,8 @@ def _label(
     once, saying how many sources report it (their marks stay apart, one colour each).
     """
     figure = ax.get_figure()
-    assert figure is not None
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    assert isinstance(figure, Figure)
+    renderer = renderer_of(figure)
     marks = [ax.transData.transform(point) for point in points]
     placed: list[tuple[float, float, float, float]] = [(x - 4, y - 4, x + 4, y + 4) for x, y in marks]
     labels = []

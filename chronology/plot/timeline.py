@@ -31,6 +31,7 @@ from chronology.exchange._describe import source_label
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import FIRST_DAY, LAST_DAY, day_to_x, format_date_axis
 from chronology.plot._labels import Footprint, Placement, pack
+from chronology.plot._output import renderer_of
 from chronology.plot._style import (
     FADE_STEPS,
     FONT_SIZE,
@@ -170,7 +171,7 @@ def plot_timeline(
         # matplotlib's dates stop at years 1 and 9999: the margins stop there too
         x_left, x_right = day_to_x(max(first_day - pad, FIRST_DAY)), day_to_x(min(last_day + 1 + pad, LAST_DAY))
         ax.set_xlim(x_left, x_right)
-        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        renderer = renderer_of(figure)
         minimum_width = (x_right - x_left) / 350
         shapes = {
             e.id: _shape(e, minimum_width, x_left, x_right, widening or e.widening or DEFAULT_WIDENING, zone)
@@ -315,8 +316,6 @@ def _figure(ax: Axes | None, width: float, dpi: float) -> tuple[Figure, Axes, bo
         figure = ax.get_figure()
         if not isinstance(figure, Figure):
             raise TypeError("the axes must belong to a figure")
-        if figure.canvas is None or not hasattr(figure.canvas, "get_renderer"):
-            FigureCanvasAgg(figure)
         return figure, ax, False
     figure = Figure(figsize=(width, 4.0), dpi=dpi)
     FigureCanvasAgg(figure)
