@@ -105,7 +105,9 @@ def check(
                 if target not in by_id and target not in other_events:
                     message = f"unknown event {target!r}{suggest_event(target, by_id)}"
                     problems.append(Problem(message, event=source.id, field=field, record="source"))
-    if not any(event.after or event.before or event.reports or event.part_of for event in events):
+    if not any(
+        event.after or event.before or event.reports or event.part_of or event.anchor in by_id for event in events
+    ):
         problems.extend(_publications(source_ids.values(), events, {}, zone))
         return Check(tuple(problems), {})
     with _collector_paused():

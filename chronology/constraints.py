@@ -14,6 +14,11 @@ every link is an edge ``low <= high`` between two variables:
 something that lasts            it starts <= it ends
 ==============================  =========================================
 
+A date read from another event ("two days after", ``anchor = "b"``) is a
+constraint of its own (a reading), applied both ways: b's bounds bound
+the date read, and the date read bounds b. Hours ("within hours") are a
+difference between instants; other phrases are read from b's day.
+
 Bounds are seconds on the model's timeline, compared by the day rule: a time
 with an offset is moved to UTC, a date (or a time without an offset) is taken
 as written. Propagation is not strict: an event ``after`` another known only to
@@ -27,8 +32,9 @@ are longest paths from the stated lower bounds (and shortest paths back from
 the upper ones): one pass over the variables in topological order, O(V + E)
 for V variables and E links; a cycle of links (reported as a problem by
 :mod:`chronology.consistency`) falls back to a work queue. No pair of events is
-compared with every other. Nothing here reads files: problems name events
-and fields.
+compared with every other. Readings from other events are settled afterwards
+by a work queue (see ``Network._settle``). Nothing here reads files: problems
+name events and fields.
 """
 
 from __future__ import annotations
@@ -52,16 +58,19 @@ from chronology._calendar import (
     from_day_number,
 )
 from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
-from chronology.errors import Problem
+from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 from chronology.notation.edtf import format_bounds, format_day
-from chronology.relative import Tense
+from chronology.relative import RelativeDate, Tense, reading_at
+from chronology.rules import Shift
 from chronology.zones import offset_at
 
 __all__ = ["Frame", "Link", "Network", "Side", "narrow", "publication"]
 
 #: Which end of an event, its start or its end (the same moment for an instant).
 Side: TypeAlias = Literal["start", "end"]
+#: Which way a date read from another event's lies from it.
+Way: TypeAlias = Literal["after", "before"]
 
 #: Link fields that put one event before another (strictly: even on the same day).
 ORDER_FIELDS: Final = ("after", "before")
@@ -102,6 +111,8 @@ class Link:
             return f"{b!r} is reported by {a!r}"
         if self.field == "part_of":
             return f"{a!r} is part of {b!r}"
+        if self.field == "anchor":
+            return f"{a!r} is dated from {b!r}"
         return f"{a!r} starts before it ends"
 
 
@@ -117,8 +128,14 @@ class Network:
         # Each event's links, read once: (field, target) for targets that exist.
         written: list[tuple[str, list[tuple[str, str]]]] = []
         linked: dict[str, None] = {}  # in the order of the events (a dict keeps it), then of the targets named
+        anchored: list[tuple[str, str, RelativeDate]] = []  # (event, anchor, phrase) for dates read from an event
         for event in events:
             after, before, reports, part_of = event.after, event.before, event.reports, event.part_of
+            if event.anchor is not None and event.anchor in by_id:
+                reading = _reading_of(event, by_id[event.anchor])
+                if reading is not None:
+                    anchored.append((event.id, event.anchor, reading))
+                    linked[event.id] = linked[event.anchor] = None
             if not (after or before or reports or part_of):
                 continue
             own = event.id
@@ -142,7 +159,7 @@ class Network:
         # (a Link is made only when a message or an answer needs one); whether it is an order link.
         low: list[int] = []
         high: list[int] = []
-        said: list[tuple[str, str, str]] = []
+        said: list[tuple[str, ...]] = []
         self._strict: list[bool] = []
         for event_id in linked:
             when = by_id[event_id].when
@@ -187,13 +204,40 @@ class Network:
                     strict.append(False)
                 said.append((a, field, b))
                 strict.append(field in ORDER_FIELDS)
+        # A date read from another event's ("two days after the strike"): an edge for the order it says, if any,
+        # then two edges that only name the reading in chains (the reading itself is a function, not an edge).
+        readings: list[tuple[str, str, RelativeDate, str]] = []
+        for e, x, relative in anchored:
+            says = f"{e!r} is {relative.text!r} (anchor {x!r})"
+            readings.append((e, x, relative, says))
+            order = _order_of(relative, by_id[x].when, by_id[e].tense)
+            if order is not None:
+                low.append(start[x] if order[0] == "after" else start[e])
+                high.append(start[e] if order[0] == "after" else start[x])
+                said.append((e, "anchor", x, "event", says))
+                strict.append(order[1])
+        self._chained = chained = len(low)  # edges from here on are not followed by propagation, order or reach
+        self._readings: list[_Reading] = []
+        for e, x, relative, says in readings:
+            anchor_when, event_when = by_id[x].when, by_id[e].when
+            assert isinstance(anchor_when, UncertainDate)  # as _reading_of checked
+            assert isinstance(event_when, UncertainDate)
+            constraint = _Reading(
+                start[x], start[e], relative, by_id[e].tense, anchor_when, event_when, len(low), frame
+            )
+            self._readings.append(constraint)
+            low += [start[x], start[e]]
+            high += [start[e], start[x]]
+            said += [(e, "anchor", x, "event", says)] * 2
+            strict += [False, False]
         self._low, self._high, self._said = low, high, said
         self.given_lo, self.given_hi = lo, hi
         self.lo, self.hi = list(lo), list(hi)
         # The edges out of and into each variable, as flat lists and offsets: far fewer objects than a list
         # per variable, which the garbage collector would walk again and again.
-        self._out, self._out_at = _grouped(low, len(lo))
-        self._into, self._into_at = _grouped(high, len(lo))
+        self._out, self._out_at = _grouped(low[:chained], len(lo))
+        self._into, self._into_at = _grouped(high[:chained], len(lo))
+        self._runaway: tuple[int, bool] | None = None  # a variable (and whether its lower bound) moved without end
         self._lo_from: dict[int, int] = {}  # variable -> the edge that last raised its lower bound
         self._hi_from: dict[int, int] = {}
         self.cyclic = False
@@ -250,6 +294,8 @@ class Network:
                     if bound < hi[low[k]]:
                         hi[low[k]] = bound
                         hi_from[low[k]] = k
+            if self._readings:
+                self._settle()
             return
         # A cycle of links: a work queue, which ends because every bound only moves to one of the stated ones.
         self.cyclic = True
@@ -271,6 +317,72 @@ class Network:
                     hi[low[k]] = hi[y]
                     self._hi_from[low[k]] = k
                     work.append(low[k])
+        if self._readings:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Bounds through the readings of dates from other events too: a work queue from their variables.
+
+        A reading is monotone in its anchor (a later anchor never gives an
+        earlier date), so the bounds settle as for the links alone, each
+        reading applied forwards (the anchor's bounds bound the date read) and
+        backwards (the date read bounds its anchor: the first and last anchor
+        days that can give it, found by bisection). This is Bellman-Ford with
+        a queue: O(V * E) at worst, in practice a few passes over the variables
+        the readings reach. A loop of readings and links that pushes a bound
+        later on every turn ("a" two days after "b", "b" after "a") cannot
+        hold: after more turns than there are variables it is stopped and
+        reported.
+        """
+        touching: dict[int, list[_Reading]] = {}
+        for reading in self._readings:
+            touching.setdefault(reading.anchor, []).append(reading)
+            touching.setdefault(reading.event, []).append(reading)
+        for lower in (True, False):
+            self._settle_side(touching, lower=lower)
+            if self._runaway is not None:
+                return
+
+    def _settle_side(self, touching: Mapping[int, list[_Reading]], *, lower: bool) -> None:
+        bound, given_lo, given_hi = (self.lo if lower else self.hi), self.given_lo, self.given_hi
+        came_from = self._lo_from if lower else self._hi_from
+        edges, ends = (self._out, self._out_at) if lower else (self._into, self._into_at)
+        other = self._high if lower else self._low
+        limit = len(bound) + 2
+        rounds = dict.fromkeys(touching, 1)
+        queue = deque(touching)
+        queued = dict(rounds)
+        while queue:
+            v = queue.popleft()
+            del queued[v]
+            value = bound[v]
+            if (value > given_hi[v]) if lower else (value < given_lo[v]):
+                continue  # already contradicted (reported): pushing it on would only repeat that
+            steps = [(other[k], value, k) for k in edges[ends[v] : ends[v + 1]]]
+            for reading in touching.get(v, ()):
+                if reading.anchor == v:
+                    event = reading.event
+                    moved = reading.event_lo(value) if lower else reading.event_hi(value)
+                    steps.append((event, moved, reading.edge if lower else reading.edge + 1))
+                if reading.event == v:
+                    anchor = reading.anchor
+                    if lower:
+                        steps.append(
+                            (anchor, reading.anchor_lo(value, bound[anchor], given_hi[anchor]), reading.edge + 1)
+                        )
+                    else:
+                        steps.append((anchor, reading.anchor_hi(value, given_lo[anchor], bound[anchor]), reading.edge))
+            for y, moved, k in steps:
+                if (moved > bound[y]) if lower else (moved < bound[y]):
+                    bound[y] = moved
+                    came_from[y] = k
+                    if y not in queued:
+                        # Queued in one more round of Bellman-Ford each time: more rounds than variables is a loop.
+                        queued[y] = rounds[y] = rounds.get(y, 0) + 1
+                        if rounds[y] > limit:
+                            self._runaway = (y, lower)
+                            return
+                        queue.append(y)
 
     def _topological(self) -> list[int]:
         """The variables in an order where every edge goes forward (Kahn); fewer than all if links form a cycle."""
@@ -294,6 +406,12 @@ class Network:
     def problems(self) -> list[Problem]:
         """Every contradiction between links and dates, once per pair of stated bounds, with its chain of links."""
         problems: list[Problem] = []
+        if self._runaway is not None:
+            loop = self._loop(*self._runaway)
+            blame = self._link(loop[0])
+            reasons = "; ".join(dict.fromkeys(self._link(k).reason for k in loop))
+            message = f"the links and the dates read from other events form a loop that cannot hold: {reasons}"
+            return [Problem(message, event=blame.event, field=blame.field, record=blame.record)]
         seen: set[tuple[int, int]] = set()
         lo_origins: dict[int, int] = {}
         hi_origins: dict[int, int] = {}
@@ -326,6 +444,18 @@ class Network:
             blame = self._link(lo_chain[-1] if lo_chain else hi_chain[0])
             problems.append(Problem(message, event=blame.event, field=blame.field, record=blame.record))
         return problems
+
+    def _loop(self, v: int, lower: bool) -> list[int]:
+        """The edges of the loop that kept moving ``v``'s bound, in the order the bound went round it."""
+        came_from, ends = (self._lo_from, self._low) if lower else (self._hi_from, self._high)
+        walked: list[int] = []
+        at: dict[int, int] = {}
+        while v not in at and v in came_from:
+            at[v] = len(walked)
+            walked.append(came_from[v])
+            v = ends[came_from[v]]
+        loop = walked[at[v] :] if v in at else walked
+        return loop[::-1] if lower else loop
 
     def _origin(self, v: int, came_from: Mapping[int, int], known: dict[int, int], *, backwards: bool) -> int:
         """Where the bound of ``v`` came from (the end of :meth:`_chain`), remembering it for every variable passed."""
@@ -367,7 +497,7 @@ class Network:
         """The links that set an event's narrowed bounds, each once, from the bound's origin on."""
         if event_id not in self.start:
             return ()
-        found: dict[tuple[str, str, str], None] = {}
+        found: dict[tuple[str, ...], None] = {}
         for v in dict.fromkeys((self.start[event_id], self.end[event_id])):
             chains = self._chain(v, self._lo_from, backwards=True), self._chain(v, self._hi_from, backwards=False)
             for k in (*chains[0], *chains[1]):
@@ -484,11 +614,13 @@ class Network:
     def order_links(self) -> list[tuple[str, str]]:
         """Each order link as (earlier event, later event)."""
         found = []
-        for a, field, b in self._said:
+        for k, (a, field, b, *_) in enumerate(self._said[: len(self._strict)]):
             if field == "after":
                 found.append((b, a))
             elif field == "before":
                 found.append((a, b))
+            elif field == "anchor" and self._strict[k] and k < self._chained:  # a reading that says which came first
+                found.append((self.owner[self._low[k]], self.owner[self._high[k]]))
         return found
 
     def ranks(self) -> dict[str, int]:
@@ -498,6 +630,223 @@ class Network:
             if self.start.get(self.owner[v]) == v or self.end.get(self.owner[v]) == v:
                 rank.setdefault(self.owner[v], len(rank))
         return rank
+
+
+@attrs.frozen
+class _Reading:
+    """An event's date read from another event's moment ("two days after the strike"), as a constraint.
+
+    A shift ("three hours later", "within hours") is a difference between
+    instants; any other phrase is read from the anchor's day, on the anchor's
+    own clock, and gives the event's bounds on the event's.
+    """
+
+    anchor: int  # the anchor's variable
+    event: int  # the variable of the event whose date is read from it
+    relative: RelativeDate
+    tense: Tense
+    anchor_when: UncertainDate
+    event_when: UncertainDate
+    edge: int  # the edge anchor -> event that names the reading in chains; edge + 1 is event -> anchor
+    frame: Frame
+    _days: dict[int, tuple[int, int] | None] = attrs.field(factory=dict, eq=False)
+
+    def _at(self, day: int) -> tuple[int, int] | None:
+        """The event's (lo, hi) instants read from one anchor day; None where the phrase names no date."""
+        if day not in self._days:
+            read = reading_at(self.relative, day, self.tense)
+            self._days[day] = (
+                None
+                if read is None
+                else (self.frame.instant(self.event_when, read[0]), self.frame.instant(self.event_when, read[1]))
+            )
+        return self._days[day]
+
+    def _day(self, instant: int) -> int:
+        return self.frame.local(self.anchor_when, instant) // SECONDS_PER_DAY
+
+    def _instant(self, day: int, *, end: bool) -> int:
+        return self.frame.instant(self.anchor_when, (day + 1) * SECONDS_PER_DAY - 1 if end else day * SECONDS_PER_DAY)
+
+    def _near(self, day: int, stop: int) -> int | None:
+        """The first day from ``day`` towards ``stop`` (either way) whose reading names a date; None if none.
+
+        Days without one are few and short ("earlier this month" read on the 1st, "29 February" in a common
+        year): an anchor cannot fall on them, so the days beside them stand in.
+        """
+        step = 1 if stop >= day else -1
+        for _ in range(_GAP_DAYS):
+            if (day - stop) * step > 0:
+                return None
+            if self._at(day) is not None:
+                return day
+            day += step
+        return None
+
+    def event_lo(self, anchor_lo: int) -> int:
+        """The event's earliest instant when the anchor is no earlier than ``anchor_lo``."""
+        if anchor_lo <= OPEN_LO:
+            return NEG_INF
+        rule = self.relative.rule
+        if isinstance(rule, Shift):
+            return anchor_lo + rule.low
+        day = self._near(self._day(anchor_lo), _LAST_DAY)
+        return NEG_INF if day is None else self._read(day)[0]
+
+    def event_hi(self, anchor_hi: int) -> int:
+        """The event's latest instant when the anchor is no later than ``anchor_hi``."""
+        if anchor_hi >= OPEN_HI:
+            return POS_INF
+        rule = self.relative.rule
+        if isinstance(rule, Shift):
+            return anchor_hi + rule.high
+        day = self._near(self._day(anchor_hi), 1)
+        return POS_INF if day is None else self._read(day)[1]
+
+    def _read(self, day: int) -> tuple[int, int]:
+        read = self._at(day)
+        assert read is not None
+        return read
+
+    def anchor_lo(self, event_lo: int, lo: int, hi: int) -> int:
+        """The anchor's earliest instant in ``lo..hi`` that can give the event a date from ``event_lo`` on.
+
+        Past ``hi`` when none can.
+        """
+        if event_lo <= OPEN_LO:
+            return NEG_INF
+        rule = self.relative.rule
+        if isinstance(rule, Shift):
+            return event_lo - rule.high
+        first, last = self._days_of(lo, hi)
+
+        def reaches(d: int) -> bool:  # monotone: the day that stands in for d only moves on with d
+            near = self._near(d, last)
+            return near is None or self._read(near)[1] >= event_lo
+
+        found = _first_day(first, last, reaches)
+        day = None if found is None else self._near(found, last)
+        if day is None:
+            return POS_INF if hi >= OPEN_HI else hi + 1
+        return max(lo, self._instant(day, end=False))
+
+    def anchor_hi(self, event_hi: int, lo: int, hi: int) -> int:
+        """The anchor's latest instant in ``lo..hi`` that can give the event a date up to ``event_hi``.
+
+        Before ``lo`` when none can.
+        """
+        if event_hi >= OPEN_HI:
+            return POS_INF
+        rule = self.relative.rule
+        if isinstance(rule, Shift):
+            return event_hi - rule.low
+        first, last = self._days_of(lo, hi)
+
+        def reaches(d: int) -> bool:
+            near = self._near(d, first)
+            return near is None or self._read(near)[0] <= event_hi
+
+        found = _last_day(first, last, reaches)
+        day = None if found is None else self._near(found, first)
+        if day is None:
+            return NEG_INF if lo <= OPEN_LO else lo - 1
+        return min(hi, self._instant(day, end=True))
+
+    def _days_of(self, lo: int, hi: int) -> tuple[int, int]:
+        """The anchor's days from ``lo`` to ``hi`` (instants), within years 1-9999 where readings exist."""
+        first = 1 if lo <= OPEN_LO else max(1, self._day(lo))
+        last = _LAST_DAY if hi >= OPEN_HI else min(_LAST_DAY, self._day(hi))
+        return first, last
+
+
+_LAST_DAY: Final = datetime.date(9999, 12, 31).toordinal()
+#: Anchor days without a reading stepped over at most (a "29 February" waits up to eight years for one).
+_GAP_DAYS: Final = 3000
+
+
+def _first_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
+    """The first day in ``first..last`` where ``test`` (false, then true) holds; None if it never does."""
+    if first > last or not test(last):
+        return None
+    while first < last:
+        middle = (first + last) // 2
+        if test(middle):
+            last = middle
+        else:
+            first = middle + 1
+    return first
+
+
+def _last_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
+    """The last day in ``first..last`` where ``test`` (true, then false) holds; None if it never does."""
+    if first > last or not test(first):
+        return None
+    while first < last:
+        middle = (first + last + 1) // 2
+        if test(middle):
+            first = middle
+        else:
+            last = middle - 1
+    return first
+
+
+def _reading_of(event: Event, anchor: Event) -> RelativeDate | None:
+    """The phrase ``event``'s date was read with from ``anchor``'s, if it reads again to the same date.
+
+    The phrase is read again from the date's own text; a date that does not
+    come out the same (a phrase of a Julian file, a date built in Python with
+    another text) is left as a date of its own, bound by nothing but its links.
+    """
+    from chronology.notation import parse_expression  # the notation reads rules; this module only applies them
+
+    when, of = event.when, anchor.when
+    if not (isinstance(when, UncertainDate) and isinstance(of, UncertainDate) and when.text):
+        return None
+    try:
+        relative = parse_expression(when.text)
+        if not isinstance(relative, RelativeDate) or relative.zone is not None:
+            return None
+        again = relative.resolve(of, tense=event.tense)
+    except ChronologyError:
+        return None
+    if not isinstance(again, UncertainDate) or (again.lo, again.hi, again.utc_offset) != (
+        when.lo,
+        when.hi,
+        when.utc_offset,
+    ):
+        return None
+    return relative
+
+
+def _order_of(relative: RelativeDate, anchor: DateValue, tense: Tense) -> tuple[Way, bool] | None:
+    """Which way a reading puts the event from its anchor, whatever the anchor's day: ("after"/"before", strict).
+
+    A shift says it by its sign; a phrase read from days, by its reading from
+    every day the anchor may fall on (when they are few).
+    """
+    rule = relative.rule
+    if isinstance(rule, Shift):
+        if rule.low > 0:
+            return ("after", True)
+        if rule.high < 0:
+            return ("before", True)
+        return ("after", False) if rule.low == 0 else None
+    assert isinstance(anchor, UncertainDate)
+    first, last = anchor.earliest_day, anchor.latest_day
+    if last - first > _ORDER_DAYS:
+        return None
+    later = earlier = True
+    for day in range(first, last + 1):
+        read = reading_at(relative, day, tense)
+        if read is None:
+            return None
+        later = later and read[0] >= (day + 1) * SECONDS_PER_DAY
+        earlier = earlier and read[1] < day * SECONDS_PER_DAY
+    return ("after", True) if later else ("before", True) if earlier else None
+
+
+#: Anchor days a phrase is read from, at most, to tell which way it points.
+_ORDER_DAYS: Final = 62
 
 
 def publication(

@@ -84,6 +84,7 @@ __all__ = [  # the rules are defined in chronology.rules and named here too, whe
     "Terminus",
     "Unit",
     "WeekdayRule",
+    "reading_at",
     "resolve",
 ]
 
@@ -208,6 +209,25 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
     hi = max(s[1] for s in found)
     offset = _offset_of(rule)
     return UncertainDate.from_seconds(lo, hi, found[0][2], qualifier=qualifier, utc_offset=offset, text=text)
+
+
+def reading_at(relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:
+    """The first and last second ``relative`` names read from the one anchor day number ``day``.
+
+    Seconds are on the anchor's own clock, as :func:`resolve` gives them. None
+    where the phrase names no date from that day, for a phrase that lasts
+    ("from Monday to Friday"), and for days outside years 1-9999. A shift
+    ("hours later") is read from the whole day. Used where an anchor is known
+    only to lie between two moments: every rule is monotone in its anchor.
+    """
+    rule = relative.rule
+    if isinstance(rule, Lasting) or not 1 <= day <= _LAST_DAY:
+        return None
+    tenses = (Tense.PAST, Tense.FUTURE) if tense is Tense.EITHER else (tense,)
+    spans = [span for t in tenses if (span := _span(rule, Date.fromordinal(day), t)) is not None]
+    if not spans:
+        return None
+    return min(span[0] for span in spans), max(span[1] for span in spans)
 
 
 def as_tense(value: object) -> Tense:

@@ -22,12 +22,17 @@ def test_the_event_file_reference_example_loads_and_its_code_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = ROOT / "docs" / "reference" / "event-file.md"
-    example, same_day = blocks(page, "toml")
+    example, same_day, reading = blocks(page, "toml")
     monkeypatch.chdir(tmp_path)
     Path("same-day.toml").write_text(same_day, encoding="utf-8")
     linked = chronology.load("same-day.toml")  # the links section's example: what it says holds
     assert linked.narrowed("statement") == chronology.parse("2024-10-03")
     assert linked.relate("strike", "statement").before is chronology.Certainty.CERTAIN
+    Path("reading.toml").write_text(reading, encoding="utf-8")
+    read = chronology.load("reading.toml")  # a date read from another event binds both ways, as the page says
+    assert read["talks"].when == chronology.parse("[2024-10-12..2024-10-22]")
+    assert read.narrowed("talks") == chronology.parse("[2024-10-12..2024-10-14]")
+    assert read.narrowed("strike") == chronology.parse("[2024-10-10..2024-10-12]")
     Path("events.toml").write_text(example, encoding="utf-8")
     timeline = chronology.load("events.toml")
     assert [event.id for event in timeline] == ["nis-statement", "transfers"]
