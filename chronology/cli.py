@@ -525,7 +525,7 @@ def _source_line(timeline: Timeline, source_id: str) -> str:
         parts.append(source.published.label)
     else:
         known = timeline.publication(source_id)
-        why = "; ".join(link.reason for link in (*known.after, *known.before))
+        why = "; ".join(dict.fromkeys(link.reason for link in (*known.after, *known.before)))
         if known.value is not None:
             parts.append(f"undated, published {known.value.label} (inferred: {why})")
         elif known.inferred:

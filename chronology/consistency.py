@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology._suggest import suggest
-from chronology.constraints import Frame, Link, Network, publication
+from chronology.constraints import Frame, Link, Network, publication, published_for
 from chronology.dates import DateValue
-from chronology.errors import Problem
+from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 
 __all__ = ["Check", "Suggester", "check", "suggest"]
@@ -133,6 +133,7 @@ def _publications(
         event = by_id[link.target]
         return f"{link.target!r} ({narrowed.get(event.id, event.when).label})"
 
+    problems += _worded(sources, events, narrowed, zone)
     for source in sources:
         if not (source.published_after or source.published_before):
             continue
@@ -152,6 +153,35 @@ def _publications(
         elif lo > hi and after is not None and before is not None:
             message = f"published after {dated(after)} and before {dated(before)}: both cannot hold"
             problems.append(Problem(message, event=source.id, field="published_before", record="source"))
+    return problems
+
+
+def _worded(
+    sources: Iterable[Source], events: Sequence[Event], narrowed: Mapping[str, DateValue], zone: ZoneInfo | None
+) -> list[Problem]:
+    """Citations whose ``when``, read from their dated source's publication, cannot reach the event's date."""
+    problems = []
+    dated = {source.id: source.published for source in sources if source.published is not None}
+    frame = Frame(zone)
+    for event in events:
+        for index, citation in enumerate(event.citations):
+            published = dated.get(citation.source)
+            if citation.when is None or published is None:
+                continue
+            value = narrowed.get(event.id, event.when)
+            start_lo, start_hi, _, _ = frame.moments(value)
+            lo, hi = published_for(citation.when, event.tense, start_lo, start_hi, frame)
+            if lo <= frame.instant(published, published.hi) and hi >= frame.instant(published, published.lo):
+                continue
+            try:
+                names = f"names {citation.when.resolve(published, tense=event.tense).label}"
+            except ChronologyError:
+                names = "names no date"
+            message = (
+                f"{citation.source!r} words it as {citation.when.text!r}, which from the source's date "
+                f"({published.label}) {names}; the event is dated {value.label}"
+            )
+            problems.append(Problem(message, event=event.id, field=f"citations[{index}].when"))
     return problems
 
 

@@ -65,7 +65,7 @@ from chronology.relative import RelativeDate, Tense, reading_at
 from chronology.rules import Shift
 from chronology.zones import offset_at
 
-__all__ = ["Frame", "Link", "Network", "Side", "narrow", "publication"]
+__all__ = ["Frame", "Link", "Network", "Side", "narrow", "publication", "published_for"]
 
 #: Which end of an event, its start or its end (the same moment for an instant).
 Side: TypeAlias = Literal["start", "end"]
@@ -885,6 +885,13 @@ def publication(
         else:
             says = f"{source.id!r} tells {event.id!r} as to come"
             bounds.append((OPEN_LO, start_hi, Link(event.id, "citations", source.id, "event", says)))
+    for event in by_id.values():  # the date as the source words it, stated outright: counted even when not told
+        for citation in event.citations:
+            if citation.source == source.id and citation.when is not None:
+                start_lo, start_hi, _, _ = frame.moments(dated(event))
+                low, high = published_for(citation.when, event.tense, start_lo, start_hi, frame)
+                says = f"{source.id!r} words {event.id!r} as {citation.when.text!r}"
+                bounds.append((low, high, Link(event.id, "citations", source.id, "event", says)))
     for target in source.published_after:
         if target in by_id:
             _, _, end_lo, _ = frame.moments(dated(by_id[target]))
@@ -901,6 +908,16 @@ def publication(
         if high < hi:
             hi, hi_link = high, link
     return lo, hi, lo_link, hi_link
+
+
+def published_for(phrase: RelativeDate, tense: Tense, start_lo: int, start_hi: int, frame: Frame) -> tuple[int, int]:
+    """The days a source may have been published on for ``phrase``, read from that day, to reach an event's start.
+
+    Lo > hi when no day can.
+    """
+    day = UncertainDate.from_seconds(0, SECONDS_PER_DAY - 1, Precision.DAY)  # a date of no zone: the frame's days
+    reading = _Reading(0, 0, phrase, tense, day, day, 0, frame)
+    return reading.anchor_lo(start_lo, OPEN_LO, OPEN_HI), reading.anchor_hi(start_hi, OPEN_LO, OPEN_HI)
 
 
 class Frame:

@@ -16,7 +16,7 @@ import attrs
 from chronology.dates import DateValue, Interval, UncertainDate, Widening
 from chronology.errors import InvalidEventError, WrongTypeError
 from chronology.quantity import Quantity
-from chronology.relative import Tense
+from chronology.relative import RelativeDate, Tense
 
 __all__ = ["ID_PATTERN", "Citation", "Claim", "Event", "Source"]
 
@@ -58,6 +58,14 @@ def _check_when(instance: object, attribute: attrs.Attribute[DateValue], value: 
         )
 
 
+def _check_reading(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not (isinstance(value, RelativeDate) and value.needs_anchor):
+        raise WrongTypeError(
+            f"{attribute.name} must be a relative phrase read by chronology.parse_expression('next week') "
+            f"(one that needs the source's date), not {type(value).__name__}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
     """A source that supports an event, with the sentence that does.
@@ -65,11 +73,15 @@ class Citation:
     Attributes:
         source: the source's id.
         quote: the supporting sentence, as written.
+        when: the date as the source words it from its own publication ("next week", "on Tuesday"), if
+            given (:func:`chronology.parse_expression` reads one). It dates an undated source: the source
+            was published where the phrase, read from that day, can reach the event's date.
 
     """
 
     source: str = attrs.field(validator=_check_id)
     quote: str = ""
+    when: RelativeDate | None = attrs.field(default=None, validator=_check_reading)
 
 
 @attrs.frozen(kw_only=True)

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 import chronology
 from chronology import Certainty, Event, Timeline, UncertainDate
 from chronology.cli import main
+from chronology.exchange import to_json
+from chronology.exchange.as_json import from_json
 
 parse = chronology.parse
 
@@ -251,3 +253,54 @@ def test_an_anchor_cannot_fall_on_a_day_that_gives_no_reading() -> None:
     assert tl["talks"].when == parse("[2024-06-01..2024-06-29]")
     assert tl.narrowed("visit") == parse("[2024-06-02..2024-06-30]")
     assert tl.narrowed("talks") is tl["talks"].when
+
+
+# -- a source dated by how it words an event's date ---------------------------------------------------
+
+WORDED = """\
+[[sources]]
+id = "preview"
+outlet = "The Courier"
+
+[[events]]
+id = "summit"
+title = "The summit"
+when = "2024-11-20"
+tense = "future"
+citations = [{source = "preview", quote = "Leaders meet at the summit next week.", when = "next week"}]
+"""
+
+
+def test_an_undated_source_is_dated_by_how_it_words_an_events_date(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(WORDED, encoding="utf-8")
+    tl = chronology.load(path)
+    known = tl.publication("preview")
+    # the summit is on Wednesday 20 November: "next week" was written in the week before, 11-17 November
+    assert known.value is not None
+    assert known.value.to_edtf() == "[2024-11-11..2024-11-17]"
+    assert {link.reason for link in (*known.after, *known.before)} == {"'preview' words 'summit' as 'next week'"}
+    assert tl["summit"].citations[0].when == chronology.parse_expression("next week")
+    again = from_json(to_json(tl))
+    assert again["summit"].citations == tl["summit"].citations
+    assert again.publication("preview").value == known.value
+
+
+def test_a_dated_source_that_words_a_date_it_cannot_reach_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(WORDED.replace('outlet = "The Courier"', 'published = "2024-11-25"'), encoding="utf-8")
+    with pytest.raises(chronology.ValidationError) as caught:
+        chronology.load(path)
+    assert (
+        f"{path}:10:13: event 'summit', field 'citations[0].when': 'preview' words it as 'next week', which from "
+        "the source's date (25 November 2024) names between 2 and 8 Dec 2024; the event is dated 20 November 2024"
+    ) in str(caught.value)
+
+
+def test_a_citation_words_a_date_relative_to_its_source(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(WORDED.replace('when = "next week"', 'when = "3 May 2024"'), encoding="utf-8")
+    with pytest.raises(chronology.ValidationError, match=r"'3 May 2024' is a date of its own; a citation's when"):
+        chronology.load(path)
+    with pytest.raises(chronology.WrongTypeError, match=r"chronology.parse_expression\('next week'\)"):
+        chronology.Citation(source="preview", when="next week")  # type: ignore[arg-type]

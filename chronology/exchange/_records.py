@@ -19,7 +19,7 @@ from typing import Any
 
 from chronology.dates import DateValue, UncertainDate
 from chronology.errors import ChronologyError, Problem, ValidationError, WrongTypeError
-from chronology.events import Claim, Event, Source
+from chronology.events import Citation, Claim, Event, Source
 from chronology.notation import parse_expression
 from chronology.notation.quantity import parse_quantity
 from chronology.quantity import Quantity
@@ -106,13 +106,20 @@ def event_record(event: Event, dates: Mapping[str, DateValue], sources: Mapping[
         if kept:
             record[key] = kept
     if event.citations:
-        record["citations"] = [
-            {"source": c.source, "quote": c.quote} if c.quote else {"source": c.source} for c in event.citations
-        ]
+        record["citations"] = [_citation_record(c) for c in event.citations]
     if event.claims:
         record["claims"] = [_claim_record(claim, anchor, event.tense, dates, sources) for claim in event.claims]
     if event.extra:
         record["extra"] = {key: plain(value, event.id, f"extra.{key}") for key, value in event.extra.items()}
+    return record
+
+
+def _citation_record(citation: Citation) -> dict[str, Any]:
+    record: dict[str, Any] = {"source": citation.source}
+    if citation.quote:
+        record["quote"] = citation.quote
+    if citation.when is not None:
+        record["when"] = citation.when.text
     return record
 
 

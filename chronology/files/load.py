@@ -802,6 +802,25 @@ class _Reader:
             self._expressions[key] = found
         return found
 
+    def _citation_when(self, record: _Record, index: int, item: Mapping[str, Any]) -> RelativeDate | None:
+        """A citation's ``when``: a phrase read from its source's publication, kept to be read from it; None if not."""
+        where, field = (*record.where, "citations", index, "when"), f"citations[{index}].when"
+        expression = self._expression(item["when"], record.file, self._reading_of(record, item["source"]))
+        if isinstance(expression, DateParseError):
+            self._date_problem(record, where, field, expression)
+            return None
+        if not isinstance(expression, RelativeDate) or not expression.needs_anchor:
+            self.problem(
+                record.file,
+                where,
+                f"{item['when']!r} is a date of its own; a citation's when is the date as the source words it "
+                "from its publication ('next week', 'on Tuesday'): a date of its own belongs in the event's when",
+                record=record,
+                field=field,
+            )
+            return None
+        return expression
+
     def _date_problem(self, record: _Record, where: KeyPath, field: str, error: DateParseError) -> None:
         self.problem(record.file, where, str(error), record=record, field=field, offset=_offset(error))
 
@@ -1086,7 +1105,11 @@ class _Reader:
                 )
                 sound = False
                 continue
-            citations.append(Citation(source=item["source"], quote=item.get("quote", "")))
+            worded = self._citation_when(record, index, item) if "when" in item else None
+            if "when" in item and worded is None:
+                sound = False
+                continue
+            citations.append(Citation(source=item["source"], quote=item.get("quote", ""), when=worded))
         claims = []
         for index, item in enumerate(table.get("claims", ())):
             claim = self._claim(record, index, item, records, sources, resolved)

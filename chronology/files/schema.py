@@ -71,7 +71,7 @@ EVENT_KEYS: Final = {
     "claims": "tables",
     "extra": "table",
 }
-CITATION_KEYS: Final = {"source": "text", "quote": "text"}
+CITATION_KEYS: Final = {"source": "text", "quote": "text", "when": "text"}
 CLAIM_KEYS: Final = {
     "subject": "text",
     "value": "figure",
