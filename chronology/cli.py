@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(query)
     query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
     query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
+    query.add_argument("--count", action="store_true", help="print how many events, not the events")
     _formats(query)
     _zone(query)
     _allow_outside(query)
@@ -570,6 +571,9 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     found = _filtered(found, arguments)
     if arguments.source or arguments.text:
         found = found.filter(source=arguments.source or None, text=arguments.text)
+    if arguments.count:
+        out.write(f"{len(found)}\n")
+        return OK
     _print_events(found, arguments, out)
     return OK
 

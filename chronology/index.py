@@ -49,6 +49,8 @@ POS_DAY: Final = 2**31 - 1
 _SPAN_GROWTH: Final = 8  # measured: fewer, wider classes beat more, narrower ones
 _CLASS_SHIFT: Final = 33  # class numbers sit above every day number in the sort key
 _CHUNK: Final = 1 << 20  # candidates examined in one vectorised pass by overlapping_many
+#: Up to this many values, a window looks at every one (a vectorised scan): cheaper than a search per span class.
+_SCAN_BELOW: int = 2048  # not Final: the tests set it to make small indexes search
 
 
 class Mode(enum.Enum):
@@ -140,6 +142,7 @@ class Index:
         self._class_spans = spans.astype(np.int64)  # the longest possible span in each class; -1: unbounded
         self._spans: list[int] = self._class_spans.tolist()
         self._bases: list[int] = [(k << _CLASS_SHIFT) - NEG_DAY for k in self._class_ids.tolist()]
+        self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # for counts: see _sorted_bounds
 
     @classmethod
     def build(
@@ -223,6 +226,36 @@ class Index:
         found = self._one(first, last, mode, within=True)
         return found if raw else self._order.take(found)
 
+    def count(self, first: int, last: int, mode: Mode, *, within: bool = False) -> int:
+        """How many values :meth:`overlapping` (or :meth:`within`) would give, without listing them."""
+        return int(self.count_many(np.asarray([first]), np.asarray([last]), mode, within=within)[0])
+
+    def count_many(
+        self, firsts: npt.ArrayLike, lasts: npt.ArrayLike, mode: Mode, *, within: bool = False
+    ) -> npt.NDArray[np.int64]:
+        """:meth:`count` for many windows at once: one count per window, in one vectorised pass.
+
+        "Possibly overlapping" is counted by two binary searches per window: the
+        values that may start on or before the window's last day, less those
+        that surely end before its first (a value that ends before the window
+        starts before it too). Other questions count the matches of a search.
+        """
+        a = np.clip(np.asarray(firsts, dtype=np.int64), NEG_DAY, POS_DAY)
+        b = np.clip(np.asarray(lasts, dtype=np.int64), NEG_DAY, POS_DAY)
+        if a.shape != b.shape or a.ndim != 1:
+            raise ValueError("firsts and lasts must be two flat sequences of the same length")
+        if mode is Mode.POSSIBLE and not within and bool((a <= b).all()):
+            starts, ends = self._sorted_bounds()
+            return (starts.searchsorted(b, side="right") - ends.searchsorted(a, side="left")).astype(np.int64)
+        windows, _ = self._search(a, b, mode, within=within, grouped=True)
+        return np.bincount(windows, minlength=a.size).astype(np.int64)
+
+    def _sorted_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every value's earliest possible first day, and its latest possible last day, each sorted (kept)."""
+        if self._sorted is None:
+            self._sorted = (np.sort(self._columns[4]), np.sort(self._columns[7]))
+        return self._sorted
+
     def positions(self, raw: Positions) -> Positions:
         """Positions in the sequence indexed, from positions in the index's own order."""
         return self._order.take(raw)
@@ -231,18 +264,27 @@ class Index:
         """One window: a binary search per span class, then a check of that class's contiguous candidates."""
         first = min(max(first, NEG_DAY), POS_DAY)
         last = min(max(last, NEG_DAY), POS_DAY)
+        c = self._columns
+        if c.shape[1] <= _SCAN_BELOW:  # a few thousand values: one look at each costs less than the searches
+            kind = c.dtype.type
+            low, high = kind(first), kind(last)
+            if mode is Mode.POSSIBLE:
+                hit = (c[5] >= low) & (c[6] <= high) if within else (c[4] <= high) & (c[7] >= low)
+            else:
+                hit = (c[0] >= low) & (c[3] <= high) if within else (c[1] <= high) & (c[2] >= low)
+            scanned: Positions = hit.nonzero()[0]
+            return scanned
         spans = self._spans
         lows = [
             base + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY)
             for base, span in zip(self._bases, spans, strict=True)
         ]
         highs = [base + (last if span >= 0 else POS_DAY) for base, span in zip(self._bases, spans, strict=True)]
-        simple = mode is Mode.POSSIBLE and not within
+        simple = mode is Mode.POSSIBLE and not within and first <= last  # (a reversed window is read as written)
         mids = [base + first for base in self._bases] if simple else []
         found_at = self._keys.searchsorted(lows + mids, side="left").tolist()
         los, mids = found_at[: len(lows)], found_at[len(lows) :]
         his = self._keys.searchsorted(highs, side="right").tolist()
-        c = self._columns
         kind = c.dtype.type
         low, high = kind(first), kind(last)
         found = []
@@ -252,7 +294,7 @@ class Index:
             if mode is Mode.POSSIBLE:
                 if within:  # the start may fall on or after `first` and the end on or before `last`
                     hit = (c[5, lo:hi] >= low) & (c[6, lo:hi] <= high)
-                elif span >= 0:
+                elif span >= 0 and simple:
                     # The search keeps the earliest day on or before `last`; those that start on or
                     # after `first` match without a look, the others if they may end on or after it.
                     mid = mids[number]
@@ -284,11 +326,59 @@ class Index:
         counts = self._candidates(a, b)[2].reshape(a.size, -1).sum(axis=1)
         chunk_ends = np.searchsorted(np.cumsum(counts), np.arange(1, 1 + counts.sum() // _CHUNK + 1) * _CHUNK)
         edges = [0, *sorted({int(e) + 1 for e in chunk_ends if e + 1 < a.size}), a.size]
+        simple = mode is Mode.POSSIBLE and not within and bool((a <= b).all())
         for first, stop in itertools.pairwise(edges):
+            if simple:
+                results += self._possibly_overlapping(a[first:stop], b[first:stop])
+                continue
             windows, positions = self._search(a[first:stop], b[first:stop], mode, within=within, grouped=True)
             bounds = np.searchsorted(windows, np.arange(stop - first + 1)).tolist()  # matches come by window
             results += [positions[bounds[i] : bounds[i + 1]] for i in range(stop - first)]
         return results
+
+    def _possibly_overlapping(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> list[Positions]:
+        """Positions that possibly overlap each window ``[a[i], b[i]]`` (``a <= b``), as :meth:`_one` finds them.
+
+        Per window and span class, the events that may start within the window
+        match without a look (a run of the index's order); those that start
+        before it, if they may end on or after its first day.
+        """
+        a = np.clip(a, NEG_DAY, POS_DAY)
+        b = np.clip(b, NEG_DAY, POS_DAY)
+        spans = self._class_spans
+        base = self._class_ids << _CLASS_SHIFT
+        low_day = np.where(spans >= 0, np.maximum(a[:, None] - spans, NEG_DAY), NEG_DAY)
+        keys = self._keys
+        los = keys.searchsorted((base + (low_day - NEG_DAY)).ravel(), side="left")
+        mids = keys.searchsorted((base + (a[:, None] - NEG_DAY)).ravel(), side="left")
+        his = keys.searchsorted((base + (b[:, None] - NEG_DAY)).ravel(), side="right")
+        mids = np.maximum(mids, los)
+        his = np.maximum(his, mids)
+        windows = np.arange(a.size).repeat(spans.size)
+        # Starting before the window: looked at.
+        before, in_window = mids - los, his - mids
+        candidate = _runs(los, before)
+        window = np.repeat(windows, before)
+        hit = self._columns[7].take(candidate) >= a.take(window)
+        looked, looked_window = candidate[hit], window[hit]
+        # Starting within it: taken as they are.
+        in_each = in_window.reshape(a.size, -1).sum(axis=1)
+        taken = _runs(mids, in_window)
+        # Both into one array, window after window: a window's looked-at matches, then its taken ones.
+        looked_each = np.bincount(looked_window, minlength=a.size)
+        ends = np.cumsum(looked_each + in_each)
+        starts = ends - (looked_each + in_each)
+        found = np.empty(int(ends[-1]) if a.size else 0, dtype=np.intp)
+        looked_first = np.cumsum(looked_each) - looked_each  # where each window's run starts in `looked`
+        found[starts[looked_window] + np.arange(looked.size) - looked_first[looked_window]] = looked
+        taken_window = np.repeat(np.arange(a.size), in_each)
+        taken_first = np.cumsum(in_each) - in_each
+        found[starts[taken_window] + looked_each[taken_window] + np.arange(taken.size) - taken_first[taken_window]] = (
+            taken
+        )
+        found = self._order.take(found)
+        edges = [0, *ends.tolist()]
+        return [found[edges[i] : edges[i + 1]] for i in range(a.size)]
 
     def _candidates(
         self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
@@ -342,6 +432,15 @@ class Index:
         rows = slice(4, 8) if widened else slice(0, 4)
         chosen = back if positions is None else back[positions]
         return self._columns[rows][:, chosen]
+
+
+def _runs(starts: npt.NDArray[np.intp], lengths: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """The runs ``starts[i], starts[i] + 1, ..., starts[i] + lengths[i] - 1``, one after another, in one array."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.intp)
+    runs: npt.NDArray[np.intp] = np.arange(total) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    return runs
 
 
 def _bounds(

@@ -117,6 +117,7 @@ class _Root:
             for i, value in narrowed.items()
         }
         self._ranks: dict[str, int] | None = None
+        self._ids: npt.NDArray[np.str_] | None = None
         self.title = title
         self._indexes: dict[Widening | None, Index] = {}
         self._last: tuple[Widening | None, Index] | None = None
@@ -125,6 +126,14 @@ class _Root:
         self.policies: list[Widening] | None = (
             [DEFAULT_WIDENING if w is None else w for w in own] if any(w is not None for w in own) else None
         )
+
+    @property
+    def ids(self) -> npt.NDArray[np.str_]:
+        """Every event's id, in order, as a numpy array of text (made when first asked for, then kept)."""
+        if self._ids is None:
+            self._ids = np.array([event.id for event in self.events], dtype=np.str_)
+            self._ids.flags.writeable = False
+        return self._ids
 
     @property
     def ranks(self) -> dict[str, int]:
@@ -367,6 +376,61 @@ class Timeline:
         index = self._root.index(widening)
         found = index.overlapping_many([w[0] for w in windows], [w[1] for w in windows], Mode.of(mode))
         return [self._view(self._restrict(positions)) for positions in found]
+
+    def count(
+        self,
+        start: WhenLike,
+        end: WhenLike,
+        *,
+        within: bool = False,
+        mode: ModeLike = "possible",
+        widening: Widening | None = None,
+    ) -> int:
+        """How many events :meth:`overlapping` (or, with ``within``, :meth:`within`) would give, listing none."""
+        first, last = self._window(start, end)
+        chosen = Mode.of(mode)
+        if self._positions is not None:
+            return len(self._query(first, last, chosen, widening, within=within))
+        return self._root.index(widening).count(first, last, chosen, within=within)
+
+    def count_many(
+        self,
+        starts: Sequence[WhenLike],
+        ends: Sequence[WhenLike],
+        *,
+        within: bool = False,
+        mode: ModeLike = "possible",
+        widening: Widening | None = None,
+    ) -> npt.NDArray[np.int64]:
+        """:meth:`count` for many windows at once: an ``int64`` array, one count per window, in one pass."""
+        if len(starts) != len(ends):
+            raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
+        windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
+        firsts = np.fromiter((w[0] for w in windows), dtype=np.int64, count=len(windows))
+        lasts = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
+        chosen = Mode.of(mode)
+        index = self._root.index(widening)
+        if self._positions is None:
+            return index.count_many(firsts, lasts, chosen, within=within)
+        found = index.overlapping_many(firsts, lasts, chosen, within=within)
+        return np.fromiter((self._restrict(p).size for p in found), dtype=np.int64, count=len(found))
+
+    @property
+    def positions(self) -> npt.NDArray[np.int64]:
+        """Where this view's events are among all the timeline's (the one loaded or built), ascending.
+
+        An ``int64`` array, read-only; ``timeline.events`` of the whole timeline
+        holds them at these positions.
+        """
+        found = self._ordered().astype(np.int64)
+        found.flags.writeable = False
+        return found
+
+    @property
+    def ids(self) -> npt.NDArray[np.str_]:
+        """The ids of this view's events, as a numpy array of text, in the order of :attr:`positions`."""
+        ids = self._root.ids
+        return ids if self._positions is None else ids.take(self._ordered())
 
     def index(self, widening: Widening | None = None) -> Index:
         """The columnar index of every event's day bounds (built on first use, then kept; views share it)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,9 +36,27 @@ def scan(days: np.ndarray, first: int, last: int, mode: Mode, within: bool) -> l
     return np.flatnonzero(hit).tolist()
 
 
+@contextlib.contextmanager
+def searching() -> Iterator[None]:
+    """Small indexes answer by a scan of every value: make them search, as large ones do."""
+    kept = chronology.index._SCAN_BELOW
+    chronology.index._SCAN_BELOW = -1
+    try:
+        yield
+    finally:
+        chronology.index._SCAN_BELOW = kept
+
+
 @settings(max_examples=300)
-@given(bounds(), st.integers(-80, 120), st.integers(0, 100), st.sampled_from(list(Mode)), st.booleans())
-def test_every_window_answer_equals_a_scan(days: np.ndarray, first: int, length: int, mode: Mode, within: bool) -> None:
+@given(bounds(), st.integers(-80, 120), st.integers(0, 100), st.sampled_from(list(Mode)), st.booleans(), st.booleans())
+def test_every_window_answer_equals_a_scan(
+    days: np.ndarray, first: int, length: int, mode: Mode, within: bool, search: bool
+) -> None:
+    with searching() if search else contextlib.nullcontext():
+        check_window(days, first, length, mode, within)
+
+
+def check_window(days: np.ndarray, first: int, length: int, mode: Mode, within: bool) -> None:
     index = Index.from_days(days, days)
     last = first + length
     query = index.within if within else index.overlapping
@@ -68,3 +89,31 @@ def test_years_far_beyond_pendulum_are_indexed_exactly() -> None:
 def test_the_index_takes_at_most_64_bytes_an_event() -> None:
     events = [Event(id=f"e{i}", title="", when=chronology.parse(f"2024-{1 + i % 12:02d}")) for i in range(1000)]
     assert Timeline(events).index().nbytes / 1000 <= 64
+
+
+@settings(max_examples=300)
+@given(
+    bounds(), st.integers(0, 9), st.lists(st.tuples(st.integers(-80, 120), st.integers(-20, 100)), max_size=6),
+    st.sampled_from(list(Mode)), st.booleans(),
+)  # fmt: skip
+def test_counts_equal_the_length_of_a_scan(
+    days: np.ndarray, pad: int, windows: list[tuple[int, int]], mode: Mode, within: bool
+) -> None:
+    # possible answers read the widened bounds: here each value widened by `pad` days either side
+    wide = days + np.array([[-pad], [pad], [-pad], [pad]])
+    wide = np.where((days == NEG_DAY) | (days == POS_DAY), days, wide)
+    with searching():
+        check_counts(days, wide, windows, mode, within)
+    check_counts(days, wide, windows, mode, within)
+
+
+def check_counts(days: np.ndarray, wide: np.ndarray, windows: list[tuple[int, int]], mode: Mode, within: bool) -> None:
+    index = Index.from_days(days, wide)
+    firsts = [a for a, _ in windows]
+    lasts = [a + length for a, length in windows]  # some reversed (a negative length)
+    seen = wide if mode is Mode.POSSIBLE else days
+    expected = [len(scan(seen, a, b, mode, within)) for a, b in zip(firsts, lasts, strict=True)]
+    assert index.count_many(firsts, lasts, mode, within=within).tolist() == expected
+    assert [index.count(a, b, mode, within=within) for a, b in zip(firsts, lasts, strict=True)] == expected
+    query = index.within if within else index.overlapping
+    assert [query(a, b, mode).size for a, b in zip(firsts, lasts, strict=True)] == expected
