@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
+from chronology.columns import Columns
 from chronology.compare import Certainty, Moment, Probabilities, Relation, Relationship, relationship
 from chronology.consistency import Check, check, suggest
 from chronology.constraints import Frame, Link, Side, publication
@@ -93,22 +94,33 @@ class _Root:
 
     def __init__(
         self,
-        events: tuple[Event, ...],
+        events: tuple[Event, ...] | Columns,
         sources: tuple[Source, ...],
         title: str,
         result: Check,
         zone: ZoneInfo | None = None,
     ) -> None:
-        self.events = events
+        self.events: Sequence[Event] = events
+        self.columns = events if isinstance(events, Columns) else None
         self.source_values = sources
         self.result = result
         self.zone = zone
-        self.by_id = {event.id: position for position, event in enumerate(events)}
+        self._by_id: dict[str, int] | None = None
         self.sources = MappingProxyType({source.id: source for source in sources})
         self.network = result.network
+        self._ranks: dict[str, int] | None = None
+        self._ids: npt.NDArray[np.str_] | None = None
+        self.title = title
+        self._indexes: dict[Widening | None, Index] = {}
+        self._last: tuple[Widening | None, Index] | None = None
+        if self.columns is not None:  # events made when asked for: nothing here may look at them all
+            self.values: Sequence[DateValue] = _Values(self.columns)
+            self.stated: dict[int, tuple[DateValue, tuple[bool, bool, bool, bool]]] = {}
+            self.policies: list[Widening] | None = None
+            return
         # each event's date as its links narrow it (its own date where they do not)
         narrowed = result.narrowed
-        self.values: tuple[DateValue, ...] = (
+        self.values = (
             tuple(narrowed.get(event.id, event.when) for event in events) if narrowed else tuple(e.when for e in events)
         )
         # bounds the links set are not widened: a link is not approximate
@@ -116,23 +128,29 @@ class _Root:
             self.by_id[i]: (self.by_id_event(i).when, _moved(self.by_id_event(i).when, value))
             for i, value in narrowed.items()
         }
-        self._ranks: dict[str, int] | None = None
-        self._ids: npt.NDArray[np.str_] | None = None
-        self.title = title
-        self._indexes: dict[Widening | None, Index] = {}
-        self._last: tuple[Widening | None, Index] | None = None
         # each event's own policy (its file's [reading]); None when no event has one
         own = [event.widening for event in events]
-        self.policies: list[Widening] | None = (
-            [DEFAULT_WIDENING if w is None else w for w in own] if any(w is not None for w in own) else None
-        )
+        self.policies = [DEFAULT_WIDENING if w is None else w for w in own] if any(w is not None for w in own) else None
+
+    @property
+    def by_id(self) -> dict[str, int]:
+        """Each event's position, by id (made when first needed: a timeline of columns may never need it)."""
+        if self._by_id is None:
+            if self.columns is not None:
+                self._by_id = dict(zip(self.columns.ids.tolist(), range(len(self.columns)), strict=True))
+            else:
+                self._by_id = {event.id: position for position, event in enumerate(self.events)}
+        return self._by_id
 
     @property
     def ids(self) -> npt.NDArray[np.str_]:
         """Every event's id, in order, as a numpy array of text (made when first asked for, then kept)."""
         if self._ids is None:
-            self._ids = np.array([event.id for event in self.events], dtype=np.str_)
-            self._ids.flags.writeable = False
+            if self.columns is not None:
+                self._ids = self.columns.ids
+            else:
+                self._ids = np.array([event.id for event in self.events], dtype=np.str_)
+                self._ids.flags.writeable = False
         return self._ids
 
     @property
@@ -158,6 +176,8 @@ class _Root:
         if self._last is not None and widening is self._last[0]:  # the common case, without hashing the policy
             return self._last[1]
         found = self._indexes.get(widening)
+        if found is None and self.columns is not None:
+            found = self._indexes[widening] = Index.from_days(*self.columns.days(widening or DEFAULT_WIDENING))
         if found is None:
             policy = widening if widening is not None else self.policies
             assert policy is not None  # no widening and no policies of the events' own is the default policy
@@ -203,6 +223,65 @@ class Timeline:
         self._root = _Root(events, sources, title, result, zone_info)
         self._positions: npt.NDArray[np.intp] | None = None
         self._space: Index | None = None  # positions in this index's own order, mapped back when needed
+
+    @classmethod
+    def from_columns(
+        cls,
+        ids: npt.ArrayLike,
+        earliest: npt.ArrayLike,
+        latest: npt.ArrayLike,
+        *,
+        end_earliest: npt.ArrayLike | None = None,
+        end_latest: npt.ArrayLike | None = None,
+        precision: str | Precision | npt.ArrayLike = Precision.DAY,
+        qualifiers: npt.ArrayLike | None = None,
+        titles: npt.ArrayLike | None = None,
+        title: str = "",
+    ) -> Timeline:
+        """A timeline of many events given as columns, each ``Event`` made only when asked for.
+
+        Queries, counts, ``.positions`` and ``.ids`` work on the arrays;
+        iterating or ``timeline["id"]`` makes the events it gives. For data
+        sets of millions of events (10^7 fit in a few gigabytes).
+
+        Args:
+            ids: one id (text) per event, all different.
+            earliest: each event's earliest possible start, as numpy
+                ``datetime64`` (any unit) or ISO text; NaT for an open start.
+            latest: its latest possible start (or moment, for events that do
+                not last). A bound in days (or months, years) covers the whole
+                unit: ``2024-10`` as ``latest`` means up to 31 October.
+            end_earliest: for events that last, the earliest possible end
+                (give ``end_latest`` too); None when events are instants.
+            end_latest: the latest possible end; NaT for an open end.
+            precision: the unit the dates are given in ("day", "month", ...): one
+                for all, or one per event.
+            qualifiers: EDTF qualifiers per event: ``""``, ``"?"``, ``"~"``
+                (approximate: widened in "possible" answers) or ``"%"``.
+            titles: one title per event ("" when not given).
+            title: the timeline's name.
+
+        Raises:
+            InvalidEventError: columns of different lengths, an id given twice,
+                bounds in the wrong order, an unknown precision or qualifier.
+            WrongTypeError: bounds that are not dates.
+
+        """
+        columns = Columns.from_arrays(
+            ids,
+            earliest,
+            latest,
+            end_earliest=end_earliest,
+            end_latest=end_latest,
+            precision=precision,
+            qualifiers=qualifiers,
+            titles=titles,
+        )
+        self = cls.__new__(cls)
+        self._root = _Root(columns, (), title, Check((), {}))
+        self._positions = None
+        self._space = None
+        return self
 
     @classmethod
     def _checked(
@@ -265,9 +344,10 @@ class Timeline:
 
     @property
     def events(self) -> tuple[Event, ...]:
-        """The events, in the order given."""
+        """The events, in the order given (each one made now, for a timeline of columns; see :meth:`from_columns`)."""
         if self._positions is None:
-            return self._root.events
+            root_events = self._root.events
+            return root_events if isinstance(root_events, tuple) else tuple(root_events)
         events = self._root.events
         return tuple(events[i] for i in self._ordered().tolist())
 
@@ -829,6 +909,27 @@ class Timeline:
     def said(self, event: Event, claim: Claim) -> DateValue:
         """When ``claim`` was said: its own ``said``, else the date of the event holding it."""
         return claim.said if claim.said is not None else event.when
+
+
+class _Values(Sequence[DateValue]):
+    """The dates of a timeline of columns, made row by row as asked for."""
+
+    def __init__(self, columns: Columns) -> None:
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    @overload
+    def __getitem__(self, index: int) -> DateValue: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[DateValue]: ...
+
+    def __getitem__(self, index: int | slice) -> DateValue | Sequence[DateValue]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        return self._columns[index].when
 
 
 def _policy(when: object, widening: Widening | None) -> Widening:

@@ -1,0 +1,255 @@
+"""A timeline's events as columns: arrays of ids and bounds, with each ``Event`` made only when asked for.
+
+:meth:`chronology.Timeline.from_columns` builds a timeline from them, so a
+data set of millions of events (ACLED, GDELT) can be queried without making
+millions of Python objects first. The columns are checked once, in bulk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Final, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
+from chronology.dates import DateValue, Interval, Precision, Qualifier, UncertainDate, Widening
+from chronology.errors import InvalidEventError, WrongTypeError
+from chronology.events import Event
+
+__all__ = ["Columns"]
+
+#: Seconds from the model's day 0 to numpy's epoch (1970-01-01 is day number 719,163 of the proleptic calendar).
+_NUMPY_EPOCH: Final = 719_163 * SECONDS_PER_DAY
+#: Qualifiers as EDTF writes them after a date.
+_QUALIFIERS: Final = {"": Qualifier.NONE, "?": Qualifier.UNCERTAIN, "~": Qualifier.APPROXIMATE, "%": Qualifier.BOTH}
+_PRECISIONS: Final = tuple(Precision)
+#: numpy's calendar units: a bound given in one of them covers the whole unit.
+_WHOLE_UNITS: Final = ("Y", "M", "W", "D", "h", "m")
+
+
+class Columns(Sequence[Event]):
+    """The events of a timeline as columns (read-only arrays), one row per event; ``columns[i]`` makes event i.
+
+    Build it with :meth:`from_arrays`. ``starts`` and ``ends`` are (2, n)
+    arrays of seconds on the model's timeline: each row's earliest and latest
+    moment of its start and of its end (the same for something that does not
+    last).
+    """
+
+    def __init__(
+        self,
+        ids: npt.NDArray[np.str_],
+        titles: npt.NDArray[np.str_] | None,
+        starts: npt.NDArray[np.int64],
+        ends: npt.NDArray[np.int64],
+        lasting: npt.NDArray[np.bool_],
+        precision: npt.NDArray[np.int8],
+        qualifier: npt.NDArray[np.int8],
+    ) -> None:
+        self.ids = ids
+        self.titles = titles
+        self.starts = starts
+        self.ends = ends
+        self.lasting = lasting
+        self.precision = precision
+        self.qualifier = qualifier
+        self._made: dict[int, Event] = {}
+
+    @classmethod
+    def from_arrays(
+        cls,
+        ids: npt.ArrayLike,
+        earliest: npt.ArrayLike,
+        latest: npt.ArrayLike,
+        *,
+        end_earliest: npt.ArrayLike | None = None,
+        end_latest: npt.ArrayLike | None = None,
+        precision: str | Precision | npt.ArrayLike = Precision.DAY,
+        qualifiers: npt.ArrayLike | None = None,
+        titles: npt.ArrayLike | None = None,
+    ) -> Columns:
+        """Columns from arrays; see :meth:`chronology.Timeline.from_columns` for what each holds.
+
+        Raises:
+            InvalidEventError: arrays of different lengths, an id given twice, a
+                bound after its other bound, an unknown precision or qualifier;
+                the message names the first row and its id.
+            WrongTypeError: a bound that is not a date (``datetime64``).
+
+        """
+        id_array = np.asarray(ids)
+        if id_array.ndim != 1 or not (id_array.dtype.kind == "U" or id_array.size == 0):
+            raise WrongTypeError(f"ids must be one flat array of text, not {id_array.dtype} of shape {id_array.shape}")
+        id_array = id_array.astype(np.str_)
+        count = id_array.size
+        start = np.stack(
+            [_seconds(earliest, "earliest", count, end=False), _seconds(latest, "latest", count, end=True)]
+        )
+        lasting = end_earliest is not None or end_latest is not None
+        if lasting:
+            if end_earliest is None or end_latest is None:
+                raise InvalidEventError(
+                    "give both end_earliest and end_latest, or neither (for events that do not last)"
+                )
+            end = np.stack(
+                [
+                    _seconds(end_earliest, "end_earliest", count, end=False),
+                    _seconds(end_latest, "end_latest", count, end=True),
+                ]
+            )
+        else:
+            end = start
+        columns = cls(
+            id_array,
+            _texts(titles, "titles", count),
+            start,
+            end,
+            np.full(count, lasting, dtype=bool),
+            _precisions(precision, count),
+            _qualifier_codes(qualifiers, count),
+        )
+        columns._check()
+        for array in (id_array, start, end, columns.lasting, columns.precision, columns.qualifier):
+            array.flags.writeable = False
+        return columns
+
+    def _check(self) -> None:
+        ids = self.ids
+        unique, first, counts = np.unique(ids, return_index=True, return_counts=True)
+        if (counts > 1).any():
+            twice = unique[counts > 1]
+            row = int(np.flatnonzero(ids == twice[0])[1])
+            raise InvalidEventError(
+                f"row {row}: id {str(twice[0])!r} is given twice (first in row {first[counts > 1][0]})"
+            )
+        for name, (lo, hi) in (("earliest", self.starts), ("end_earliest", self.ends)):
+            wrong = np.flatnonzero(lo > hi)
+            if wrong.size:
+                row = int(wrong[0])
+                raise InvalidEventError(f"row {row} (id {str(ids[row])!r}): {name} comes after the latest bound")
+        wrong = np.flatnonzero((self.starts[0] > self.ends[1]) & self.lasting)
+        if wrong.size:
+            row = int(wrong[0])
+            raise InvalidEventError(f"row {row} (id {str(ids[row])!r}): it ends before it can start")
+
+    # -- a sequence of events ---------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Event]: ...
+
+    def __getitem__(self, index: int | slice) -> Event | Sequence[Event]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        made = self._made.get(index)
+        if made is None:
+            if not 0 <= index < len(self):
+                raise IndexError(f"row {index} of {len(self)}")
+            title = str(self.titles[index]) if self.titles is not None else ""
+            made = self._made[index] = Event(id=str(self.ids[index]), title=title, when=self.value(index))
+        return made
+
+    def __iter__(self) -> Iterator[Event]:
+        return (self[i] for i in range(len(self)))
+
+    def value(self, row: int) -> DateValue:
+        """Row ``row``'s date as a date value."""
+        precision = _PRECISIONS[int(self.precision[row])]
+        qualifier = Qualifier(int(self.qualifier[row]))
+        lo, hi = (int(x) for x in self.starts[:, row])
+        start = UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier)
+        if not self.lasting[row]:
+            return start
+        lo, hi = (int(x) for x in self.ends[:, row])
+        return Interval(start, UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier))
+
+    # -- bounds for the index ---------------------------------------------------------------------
+
+    def days(self, widening: Widening) -> tuple[np.ndarray, np.ndarray]:
+        """(4, n) day bounds (start first/last, end first/last), as stated and widened by ``widening``."""
+        seconds = np.concatenate([self.starts, self.ends])
+        wide = seconds.copy()
+        if widening.widens:
+            pads = np.zeros(len(self), dtype=np.int64)
+            combos = self.precision.astype(np.int64) * 8 + self.qualifier
+            for combo in np.unique(combos[self.qualifier != 0]).tolist():
+                precision, qualifier = _PRECISIONS[combo // 8], Qualifier(combo % 8)
+                sample = UncertainDate.from_seconds(0, 0, precision, qualifier=qualifier)
+                pads[combos == combo] = widening.units(sample) * precision.longest_seconds
+            for row, sign in ((0, -1), (1, 1), (2, -1), (3, 1)):
+                keep = (seconds[row] <= OPEN_LO) | (seconds[row] >= OPEN_HI)
+                wide[row] = np.where(keep, seconds[row], seconds[row] + sign * pads)
+        return seconds // SECONDS_PER_DAY, wide // SECONDS_PER_DAY
+
+
+def _seconds(values: npt.ArrayLike, name: str, count: int, *, end: bool) -> npt.NDArray[np.int64]:
+    """Bounds as seconds of the model's timeline; a bound in days (or coarser) covers its whole unit when ``end``."""
+    array = np.asarray(values)
+    if array.dtype.kind in "US":
+        try:
+            array = array.astype("datetime64")
+        except ValueError as error:
+            raise WrongTypeError(f"{name}: {error}; give ISO dates ('2024-10-18') or a datetime64 array") from None
+    if array.dtype.kind != "M":
+        raise WrongTypeError(f"{name} must be dates (a numpy datetime64 array or ISO text), not {array.dtype}")
+    if array.shape != (count,):
+        raise InvalidEventError(f"{name} has {array.size} rows, the ids {count}: give one bound per event")
+    unit = np.datetime_data(array.dtype)[0]
+    missing = np.isnat(array)
+    if end and unit in _WHOLE_UNITS:
+        one: np.timedelta64 = np.timedelta64(1, unit)  # type: ignore[call-overload]  # the unit is read at run time
+        array = array + one
+    seconds: npt.NDArray[np.int64] = array.astype("datetime64[s]").astype(np.int64) + _NUMPY_EPOCH
+    if end and unit in _WHOLE_UNITS:
+        seconds -= 1
+    seconds[missing] = OPEN_HI if end else OPEN_LO
+    return seconds
+
+
+def _texts(values: npt.ArrayLike | None, name: str, count: int) -> npt.NDArray[np.str_] | None:
+    if values is None:
+        return None
+    array = np.asarray(values)
+    if array.shape != (count,) or not (array.dtype.kind == "U" or count == 0):
+        raise WrongTypeError(f"{name} must be one text per event ({count}), not {array.dtype} of shape {array.shape}")
+    return array.astype(np.str_)
+
+
+def _precisions(values: str | Precision | npt.ArrayLike, count: int) -> npt.NDArray[np.int8]:
+    numbers = {precision.value: k for k, precision in enumerate(_PRECISIONS)}
+    if isinstance(values, Precision):
+        values = values.value
+    if isinstance(values, str):
+        if values not in numbers:
+            raise InvalidEventError(f"precision {values!r} is not one of {', '.join(numbers)}")
+        return np.full(count, numbers[values], dtype=np.int8)
+    names = np.asarray(values).astype(np.str_)
+    if names.shape != (count,):
+        raise InvalidEventError(f"precision has {names.size} rows, the ids {count}: give one per event, or one for all")
+    kinds, back = np.unique(names, return_inverse=True)
+    unknown = [str(kind) for kind in kinds if str(kind) not in numbers]
+    if unknown:
+        raise InvalidEventError(f"precision {unknown[0]!r} is not one of {', '.join(numbers)}")
+    return np.asarray([numbers[str(kind)] for kind in kinds], dtype=np.int8)[back]
+
+
+def _qualifier_codes(values: npt.ArrayLike | None, count: int) -> npt.NDArray[np.int8]:
+    if values is None:
+        return np.zeros(count, dtype=np.int8)
+    codes = np.asarray(values).astype(np.str_)
+    if codes.shape != (count,):
+        raise InvalidEventError(f"qualifiers has {codes.size} rows, the ids {count}: give one per event")
+    kinds, back = np.unique(codes, return_inverse=True)
+    unknown = [str(kind) for kind in kinds if str(kind) not in _QUALIFIERS]
+    if unknown:
+        raise InvalidEventError(f"qualifier {unknown[0]!r} is not one of '', '?', '~', '%' (as EDTF writes them)")
+    return np.asarray([_QUALIFIERS[str(kind)].value for kind in kinds], dtype=np.int8)[back]

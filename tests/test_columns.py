@@ -1,0 +1,156 @@
+"""A timeline built from columns answers as the same timeline built from events, making no event it need not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import chronology
+from chronology import Event, Interval, Precision, Qualifier, Timeline, UncertainDate
+from chronology.columns import Columns
+
+QUALIFIERS = {"": Qualifier.NONE, "?": Qualifier.UNCERTAIN, "~": Qualifier.APPROXIMATE, "%": Qualifier.BOTH}
+FIRST = np.datetime64("2024-01-01", "D")
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> dict[str, object]:
+    count = draw(st.integers(0, 40))
+    lo = np.array(draw(st.lists(st.integers(-40, 400), min_size=count, max_size=count)), dtype=np.int64)
+    hi = lo + np.array(draw(st.lists(st.integers(0, 30), min_size=count, max_size=count)), dtype=np.int64)
+    lasting = draw(st.booleans())
+    end_lo = hi + np.array(draw(st.lists(st.integers(0, 60), min_size=count, max_size=count)), dtype=np.int64)
+    end_hi = end_lo + np.array(draw(st.lists(st.integers(0, 9), min_size=count, max_size=count)), dtype=np.int64)
+    qualifiers = draw(st.lists(st.sampled_from(sorted(QUALIFIERS)), min_size=count, max_size=count))
+    return {
+        "ids": [f"e{i}" for i in range(count)],
+        "earliest": FIRST + lo,
+        "latest": FIRST + hi,
+        "end_earliest": FIRST + end_lo if lasting else None,
+        "end_latest": FIRST + end_hi if lasting else None,
+        "qualifiers": qualifiers,
+    }
+
+
+def day_number(day: np.datetime64) -> int:
+    return int((day - np.datetime64("0001-01-01", "D")).astype(int)) + 1
+
+
+def as_events(columns: dict[str, object]) -> list[Event]:
+    """The same events, made one by one as a user would."""
+    events = []
+    ids, qualifiers = columns["ids"], columns["qualifiers"]
+    earliest, latest = columns["earliest"], columns["latest"]
+    end_earliest, end_latest = columns["end_earliest"], columns["end_latest"]
+    assert isinstance(ids, list)
+    assert isinstance(qualifiers, list)
+    assert isinstance(earliest, np.ndarray)
+    assert isinstance(latest, np.ndarray)
+    for i, event_id in enumerate(ids):
+        qualifier = QUALIFIERS[qualifiers[i]]
+        start = UncertainDate.from_days(
+            day_number(earliest[i]), day_number(latest[i]), Precision.DAY, qualifier=qualifier
+        )
+        when: chronology.DateValue = start
+        if isinstance(end_earliest, np.ndarray) and isinstance(end_latest, np.ndarray):
+            end = UncertainDate.from_days(
+                day_number(end_earliest[i]), day_number(end_latest[i]), Precision.DAY, qualifier=qualifier
+            )
+            when = Interval(start, end)
+        events.append(Event(id=event_id, title="", when=when))
+    return events
+
+
+WINDOWS = st.tuples(st.integers(-60, 450), st.integers(0, 120))
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows(), st.lists(WINDOWS, min_size=1, max_size=4), st.sampled_from(["possible", "certain"]), st.booleans())
+def test_columns_answer_as_events_do(
+    columns: dict[str, object], windows: list[tuple[int, int]], mode: str, within: bool
+) -> None:
+    from_columns = Timeline.from_columns(**columns)  # type: ignore[arg-type]
+    from_events = Timeline(as_events(columns))
+    days = [(str(FIRST + a), str(FIRST + a + length)) for a, length in windows]
+    for a, b in days:
+        ask_columns = from_columns.within if within else from_columns.overlapping
+        ask_events = from_events.within if within else from_events.overlapping
+        expected = ask_events(a, b, mode=mode).ids.tolist()  # type: ignore[arg-type]
+        assert ask_columns(a, b, mode=mode).ids.tolist() == expected  # type: ignore[arg-type]
+        assert from_columns.count(a, b, within=within, mode=mode) == len(expected)  # type: ignore[arg-type]
+    starts, ends = [a for a, _ in days], [b for _, b in days]
+    many = from_columns.count_many(starts, ends, within=within, mode=mode)  # type: ignore[arg-type]
+    assert many.tolist() == from_events.count_many(starts, ends, within=within, mode=mode).tolist()  # type: ignore[arg-type]
+    assert [event.when for event in from_columns] == [event.when for event in from_events]
+
+
+def test_queries_make_no_event() -> None:
+    count = 10_000
+    days = FIRST + np.arange(count) % 700
+    tl = Timeline.from_columns([f"e{i}" for i in range(count)], days, days + 3)
+    found = tl.overlapping("2024-03", "2024-03")
+    assert found.ids.size == tl.count("2024-03", "2024-03") > 0
+    assert tl.count_many(["2024-01", "2025-01"], ["2024-01", "2025-01"]).tolist() == [
+        len(tl.overlapping("2024-01", "2024-01")),
+        len(tl.overlapping("2025-01", "2025-01")),
+    ]
+    columns = tl._root.columns
+    assert isinstance(columns, Columns)
+    assert columns._made == {}  # nothing made so far
+    assert tl["e5"].when == UncertainDate.parse("[2024-01-06..2024-01-09]")
+    assert list(columns._made) == [5]
+
+
+def test_a_bound_in_months_or_years_covers_the_whole_unit() -> None:
+    tl = Timeline.from_columns(
+        ["x", "y"],
+        np.array(["2024-10", "1456"], dtype="datetime64[M]"),
+        np.array(["2024-10", "1456-12"], dtype="datetime64[M]"),
+        precision=["month", "year"],
+    )
+    assert tl["x"].when == chronology.parse("2024-10")
+    assert tl["y"].when == chronology.parse("1456")
+
+
+def test_open_bounds_and_years_before_the_common_era() -> None:
+    tl = Timeline.from_columns(
+        ["war", "ides"],
+        np.array(["2022-02-24", "-0043-03-15"], dtype="datetime64[D]"),
+        np.array(["2022-02-24", "-0043-03-15"], dtype="datetime64[D]"),
+        end_earliest=np.array(["2022-02-24", "-0043-03-15"], dtype="datetime64[D]"),
+        end_latest=np.array(["NaT", "-0043-03-15"], dtype="datetime64[D]"),
+    )
+    assert tl.overlapping("2030", "2030").ids.tolist() == ["war"]  # may still go on
+    assert tl.overlapping("2030", "2030", mode="certain").ids.tolist() == []
+    assert tl.overlapping("-0043", "-0043").ids.tolist() == ["ides"]
+    assert tl["ides"].when == chronology.parse("-0043-03-15/-0043-03-15")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"ids": ["a", "b", "a"]}, r"row 2: id 'a' is given twice \(first in row 0\)"),
+        ({"latest": ["2024-10-01", "2024-10-01", "2024-10-01"]}, r"row 1 \(id 'b'\): earliest comes after the latest"),
+        ({"latest": ["2024-10-01"]}, r"latest has 1 rows, the ids 3: give one bound per event"),
+        ({"precision": "fortnight"}, r"precision 'fortnight' is not one of second, minute, hour, day"),
+        ({"qualifiers": ["", "~", "c."]}, r"qualifier 'c.' is not one of '', '\?', '~', '%'"),
+        ({"end_earliest": ["2024-10-01"] * 3}, r"give both end_earliest and end_latest, or neither"),
+    ],
+)
+def test_columns_that_cannot_be_events_are_refused_naming_the_row(change: dict[str, object], message: str) -> None:
+    given: dict[str, object] = {
+        "ids": ["a", "b", "c"],
+        "earliest": ["2024-10-01", "2024-10-05", "2024-10-09"],
+        "latest": ["2024-10-03", "2024-10-05", "2024-10-09"],
+    }
+    with pytest.raises(chronology.InvalidEventError, match=message):
+        Timeline.from_columns(**(given | change))  # type: ignore[arg-type]
+
+
+def test_bounds_that_are_not_dates_are_a_type_error() -> None:
+    with pytest.raises(chronology.WrongTypeError, match=r"earliest must be dates \(a numpy datetime64 array or ISO"):
+        Timeline.from_columns(["a"], [20241001], ["2024-10-01"])
+    with pytest.raises(chronology.WrongTypeError, match=r"ids must be one flat array of text"):
+        Timeline.from_columns([1, 2], ["2024-10-01"] * 2, ["2024-10-01"] * 2)
