@@ -25,6 +25,7 @@ from chronology.dates import (
 from chronology.errors import (
     AmbiguousReferenceError,
     AmbiguousTruthError,
+    ChronologyDeprecationWarning,
     ChronologyError,
     ChronologyWarning,
     DateParseError,
@@ -36,6 +37,7 @@ from chronology.errors import (
     InvalidDateError,
     InvalidEventError,
     NotRegularFileError,
+    PlotError,
     Problem,
     QuantityParseError,
     UnboundedError,
@@ -98,6 +100,7 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     # errors
     "AmbiguousReferenceError",
     "AmbiguousTruthError",
+    "ChronologyDeprecationWarning",
     "ChronologyError",
     "ChronologyWarning",
     "DateParseError",
@@ -109,6 +112,7 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "InvalidDateError",
     "InvalidEventError",
     "NotRegularFileError",
+    "PlotError",
     "Problem",
     "QuantityParseError",
     "UnboundedError",

@@ -69,6 +69,21 @@ def _between(low: float, high: float, unit: str) -> Callable[[str], float]:
     return read
 
 
+def _whole_between(low: int, high: int, unit: str) -> Callable[[str], int]:
+    """An argument type: a whole number from ``low`` to ``high``, refused with the range otherwise."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; expected {low}-{high} {unit}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range; expected {low}-{high} {unit}")
+        return value
+
+    return read
+
+
 def _version() -> str:
     from chronology import __version__
 
@@ -232,13 +247,43 @@ def build_parser() -> argparse.ArgumentParser:
         help="one lane per kind (default), actor, tag or source; none: a single lane",
     )
     plot.add_argument("--lanes", help="lane order, comma-separated (the rest follow)")
-    plot.add_argument("--width", type=_between(2, 100, "inches"), default=11.0, help="inches, 2-100 (default 11)")
+    # the widths a timeline keeps every text inside (chronology.plot._layout.MIN_WIDTH and MAX_WIDTH)
+    plot.add_argument("--width", type=_between(6, 30, "inches"), default=11.0, help="inches, 6-30 (default 11)")
     plot.add_argument(
         "--dpi", type=_between(20, 600, "dots per inch"), default=100.0, help="dots per inch, 20-600 (default 100)"
     )
     plot.add_argument("--title", help="the title (default: the file's)")
+    plot.add_argument(
+        "--label-chars",
+        type=_whole_between(8, 1000, "characters"),
+        metavar="N",
+        help="shorten titles to N characters, 8-1000, cut at a word and marked … (the legend says so); "
+        "by default titles are whole, wrapped onto up to three lines",
+    )
+    plot.add_argument(
+        "--dates", action="store_true", help="write each event's date before its title, as a report's chronology does"
+    )
+    plot.add_argument(
+        "--no-breaks",
+        dest="breaks",
+        action="store_false",
+        help="one plain time axis; by default, when quiet stretches take most of the window, the axis is broken "
+        "there and the busy stretches get the width",
+    )
     plot.add_argument("--claims", metavar="SUBJECT", help="draw the claims about SUBJECT instead of the events")
     plot.add_argument("--unit", help="with --claims: only claims in this unit")
+    plot.add_argument(
+        "--scale",
+        choices=["auto", "linear", "log"],
+        help="with --claims: the value axis; auto (the default): linear when every figure is within a factor "
+        "of 10 of the others, logarithmic when they differ more",
+    )
+    plot.add_argument(
+        "--claims-table",
+        metavar="TABLE",
+        help="with --claims: also write the claims drawn as a table (figure, unit, subject, claimant, source, "
+        "date said, event id), CSV or Markdown by the extension: claims.csv, claims.md",
+    )
     _widening(plot)
     _zone(plot)
     _allow_outside(plot)
@@ -933,22 +978,54 @@ def _bounds(first: int | None, last: int | None) -> str:
     return f"{iso_day(first, '?')} .. {iso_day(last, '?')}"
 
 
+def _check_claims_options(arguments: argparse.Namespace) -> None:
+    """The options of a claims chart: only with --claims, and a table file named .csv or .md."""
+    if not arguments.claims:
+        options = {"--unit": arguments.unit, "--scale": arguments.scale, "--claims-table": arguments.claims_table}
+        given = [option for option, value in options.items() if value is not None]
+        if given:
+            raise _UsageError(f"{given[0]} is an option of the claims chart: give it with --claims SUBJECT")
+    table = arguments.claims_table
+    if table is not None and Path(table).suffix.lower() not in (".csv", ".md"):
+        raise _UsageError(
+            f"--claims-table {table!r}: the extension says the format; use a .csv or .md file name "
+            f"({str(Path(table).with_suffix('.csv'))!r} or {str(Path(table).with_suffix('.md'))!r})"
+        )
+
+
 def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.plot import lane_of, plot_claims, plot_timeline, save_figure
 
     if not arguments.output.lower().endswith((".png", ".svg", ".pdf")):
         raise _UsageError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
+    _check_claims_options(arguments)
     timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     _check_filter_names(timeline, arguments)
     timeline = _filtered(timeline, arguments)
     if arguments.claims:
+        from chronology.plot import save_claims_table
+
         drawn_claims = plot_claims(
-            timeline, subject=arguments.claims, unit=arguments.unit, title=arguments.title, dpi=arguments.dpi
+            timeline,
+            subject=arguments.claims,
+            unit=arguments.unit,
+            title=arguments.title,
+            scale=arguments.scale or "auto",
+            width=arguments.width,
+            dpi=arguments.dpi,
         )
         if not drawn_claims.claims:
             raise ChronologyError(f"no claims about {arguments.claims!r} to draw")
         figure = drawn_claims.figure
         count = f"{len(drawn_claims.claims)} claims"
+        if arguments.claims_table:
+            try:
+                table = save_claims_table(
+                    timeline, arguments.claims_table, subject=arguments.claims, unit=arguments.unit
+                )
+            except OSError as error:
+                raise ChronologyError(f"cannot write {arguments.claims_table!r}: {error.strerror or error}") from None
+            print(f"wrote {table} ({count} as a table)", file=out)
     else:
         group_by = None if arguments.group_by == "none" else arguments.group_by
         lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
@@ -971,6 +1048,9 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
             width=arguments.width,
             dpi=arguments.dpi,
             widening=_widening_option(arguments),
+            label_chars=arguments.label_chars,
+            dates=arguments.dates,
+            breaks=arguments.breaks,
         )
         figure = drawn.figure
         lanes = len(drawn.lanes)

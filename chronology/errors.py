@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "AmbiguousReferenceError",
     "AmbiguousTruthError",
+    "ChronologyDeprecationWarning",
     "ChronologyError",
     "ChronologyWarning",
     "DateParseError",
@@ -25,6 +26,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidEventError",
     "NotRegularFileError",
+    "PlotError",
     "Problem",
     "QuantityParseError",
     "UnboundedError",
@@ -92,6 +94,18 @@ class AmbiguousReferenceError(ChronologyError, ValueError):
 
 class ChronologyWarning(UserWarning):
     """Base class of every warning chronology issues."""
+
+
+class ChronologyDeprecationWarning(ChronologyWarning, DeprecationWarning):
+    """A parameter that still works but will be removed; the message names what replaces it."""
+
+
+class PlotError(ChronologyError, ValueError):
+    """A picture, or the table beside it, cannot be made as asked.
+
+    For example a figure of 0 on a logarithmic scale, or a table file whose
+    extension names no format; the message says what is accepted.
+    """
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -31,7 +31,6 @@ from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, U
 from chronology.errors import (
     AmbiguousReferenceError,
     ChronologyError,
-    DateRangeError,
     InvalidDateError,
     UnknownEventError,
     ValidationError,
@@ -814,17 +813,12 @@ class Timeline:
         """The picture and a table of the events, for Jupyter (the picture drawn once for both)."""
         from chronology.exchange.html import to_html
 
-        try:
-            picture: bytes | None = self._repr_png_()
-        except DateRangeError:  # events beyond the years a plot can show: the table alone says it all
-            picture = None
-        bundle: dict[str, Any] = {
+        picture = self._repr_png_()  # any year can be drawn
+        return {
             "text/plain": repr(self),
             "text/html": to_html(self, max_rows=_NOTEBOOK_ROWS, picture=picture),
+            "image/png": picture,
         }
-        if picture is not None:
-            bundle["image/png"] = picture
-        return bundle
 
     # -- other formats ----------------------------------------------------------------------------
 

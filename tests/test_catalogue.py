@@ -1228,13 +1228,13 @@ def test_a_bad_command_exits_1_with_the_problem_on_stderr_and_changes_nothing(ca
     ("argv", "message"),
     [
         pytest.param(
-            ["--width", "0"], "argument --width: '0' is out of range; expected 2-100 inches", id="plot-zero-wide"
+            ["--width", "0"], "argument --width: '0' is out of range; expected 6-30 inches", id="plot-zero-wide"
         ),
         pytest.param(
-            ["--width", "1e9"], "argument --width: '1e9' is out of range; expected 2-100 inches", id="plot-huge-wide"
+            ["--width", "1e9"], "argument --width: '1e9' is out of range; expected 6-30 inches", id="plot-huge-wide"
         ),
         pytest.param(
-            ["--width", "nan"], "argument --width: 'nan' is out of range; expected 2-100 inches", id="plot-nan-wide"
+            ["--width", "nan"], "argument --width: 'nan' is out of range; expected 6-30 inches", id="plot-nan-wide"
         ),
         pytest.param(
             ["--dpi", "-1"],

@@ -556,15 +556,17 @@ def test_a_query_window_left_open_reaches_beyond_the_years_1_9999(far: Path) -> 
     assert [line.split()[-1] for line in out.splitlines()[1:]] == ["Old", "Near"]
 
 
-def test_plot_refuses_what_lies_beyond_the_years_it_can_draw_and_names_it(far: Path) -> None:
-    assert run("plot", "far.toml", "-o", "far.png") == (
-        1,
+def test_plot_draws_years_before_the_era_and_beyond_9999_with_or_without_breaks(far: Path) -> None:
+    assert run("plot", "far.toml", "-o", "far.png") == (0, "wrote far.png (3 events in 1 lane)\n", "")
+    assert Path("far.png").read_bytes().startswith(b"\x89PNG")
+    assert run("plot", "far.toml", "-o", "plain.png", "--no-breaks") == (
+        0,
+        "wrote plain.png (3 events in 1 lane)\n",
         "",
-        "chronology: cannot draw 'old' (501 BCE), 'far' (Y170000002): a plot shows the years 1-9999 only; "
-        "give a window (start and end; --from and --to), or filter them out\n",
     )
-    assert not Path("far.png").exists()
-    assert run("plot", "far.toml", "-o", "far.png", "--from", "2020") == (0, "wrote far.png (1 event in 1 lane)\n", "")
+    assert Path("far.png").read_bytes() != Path("plain.png").read_bytes()
+    assert run("plot", "far.toml", "-o", "far.png", "--from", "2020") == (0, "wrote far.png (2 events in 1 lane)\n", "")
+    assert run("plot", "far.toml", "-o", "far.png", "--to", "2020") == (0, "wrote far.png (1 event in 1 lane)\n", "")
 
 
 @pytest.mark.parametrize(

@@ -133,10 +133,10 @@ def test_jupyter_lists_at_most_sixty_events(showcase: Timeline) -> None:
     assert table.rows[-1] == ["… and 5 more events"]
 
 
-def test_jupyter_shows_the_table_alone_when_the_years_cannot_be_drawn() -> None:
+def test_jupyter_draws_years_far_beyond_9999_too() -> None:
     timeline = Timeline([Event(id="far", title="Far", when=c.parse("Y170000002"))])
     bundle = timeline._repr_mimebundle_()
-    assert sorted(bundle) == ["text/html", "text/plain"]
+    assert sorted(bundle) == ["image/png", "text/html", "text/plain"]
     table = Table(bundle["text/html"])
-    assert table.images == []
+    assert len(table.images) == 1
     assert table.rows[1][0] == "Y170000002"

@@ -62,7 +62,7 @@ def test_the_showcase_draws_every_event_in_its_lane_with_a_label(showcase: Timel
     assert drawn.lane_of["transfers"] == "deployment"
     assert drawn.labels["defence-pact"].get_text().startswith("Russia and North Korea sign a mutual")
     x, _ = drawn.positions["nis-statement"]
-    assert x == pytest.approx(chronology.UncertainDate.parse("2024-10-18").earliest_day - 719163 + 0.5)
+    assert x == pytest.approx(drawn.scale.x(chronology.UncertainDate.parse("2024-10-18").earliest_day + 0.5))
     assert drawn.footnote is not None
     assert "Bloomberg, 17 November 2024" in drawn.footnote.get_text()
     assert_no_label_meets_another_or_a_dot(drawn)
@@ -95,12 +95,13 @@ def test_lanes_follow_the_order_given_then_the_rest(showcase: Timeline) -> None:
 
 
 def test_crowded_labels_give_way_to_numbers_keyed_below(showcase: Timeline) -> None:
-    drawn = plot_timeline(showcase, start="2024-10-01", end="2024-11-20", width=5.0, group_by=None)
-    assert drawn.numbered, "a five-inch figure cannot hold every title"
-    assert drawn.key is not None
+    drawn = plot_timeline(showcase, start="2024-10-01", end="2024-11-20", width=6.0, group_by=None)
+    assert drawn.numbered, "one lane six inches wide cannot hold every title beside its mark"
+    assert drawn.key
+    key = "\n".join(column.get_text() for column in drawn.key)
     for number, event_id in drawn.numbered.items():
         assert drawn.labels[event_id].get_text() == str(number)
-        assert f"{number:>2}  " in drawn.key.get_text()
+        assert f"{number}  {showcase[event_id].title.split()[0]}" in key  # the key gives the title whole
     assert_no_label_meets_another_or_a_dot(drawn)
 
 
@@ -268,7 +269,7 @@ def test_source_lanes_stay_readable_and_apart() -> None:
     drawn = plot_timeline(Timeline(events, sources), group_by="source")
     shown = dict(zip(drawn.lanes, [t.get_text() for t in drawn.ax.get_yticklabels()], strict=True))
     assert shown == {
-        "faz": "FrankfurterAllgemeineZe…, 20 October 2024",  # one row: one line; a long word cut inside
+        "faz": "FrankfurterAllgemeineZe…\n20 October 2024",  # the lane grows to two rows; a long word cut inside
         "same-1": "same-1",  # two sources that would read the same: their ids
         "same-2": "same-2",
     }

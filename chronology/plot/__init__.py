@@ -5,7 +5,19 @@ change global styles, and return a record of what they drew.
 """
 
 from chronology.plot._output import save_figure
-from chronology.plot.claims import ClaimsPlot, plot_claims
+from chronology.plot._scale import Piece, Scale
+from chronology.plot.claims import ClaimsPlot, claims_table, plot_claims, save_claims_table
 from chronology.plot.timeline import TimelinePlot, lane_of, plot_timeline
 
-__all__ = ["ClaimsPlot", "TimelinePlot", "lane_of", "plot_claims", "plot_timeline", "save_figure"]
+__all__ = [
+    "ClaimsPlot",
+    "Piece",
+    "Scale",
+    "TimelinePlot",
+    "claims_table",
+    "lane_of",
+    "plot_claims",
+    "plot_timeline",
+    "save_claims_table",
+    "save_figure",
+]

@@ -14,7 +14,6 @@ __all__ = [
     "FADE_STEPS",
     "FONT_SIZE",
     "HATCH",
-    "LABEL_CHARS",
     "LANE_COLORS",
     "LASTING_HEIGHT",
     "REPORT_COLOR",
@@ -29,7 +28,6 @@ FONT_SIZE: Final = 7.5
 #: The settings every chronology figure is drawn with. ``$`` in a title or a lane name is a dollar sign, not
 #: the start of matplotlib's math notation ("Costs $5-$10 bn" must not fail or turn into italics).
 RC: Final[dict[RcKeyType, Any]] = {"font.family": "DejaVu Sans", "font.size": FONT_SIZE, "text.parse_math": False}
-LABEL_CHARS: Final = 44  # longest label before it is shortened with an ellipsis
 UNCERTAIN_HEIGHT: Final = 0.34  # of a row, for one day somewhere between bounds
 LASTING_HEIGHT: Final = 0.5  # of a row, for things that last
 UNCERTAIN_ALPHA: Final = 0.35
@@ -41,7 +39,8 @@ REPORT_COLOR: Final = "#8a8a8a"
 def legend_handles(color: str = "#555555", used: Collection[str] | None = None) -> list[Artist]:
     """Legend entries for the uncertainty styles, only those in ``used`` when given.
 
-    The styles: ``"day"``, ``"somewhere"``, ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"open"``, ``"report"``.
+    The styles: ``"day"``, ``"somewhere"``, ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"open"``, ``"report"``,
+    ``"narrowed"``.
     """
     entries = {
         "day": Line2D([], [], marker="o", linestyle="", color=color, markersize=5, label="known to the day"),
@@ -53,5 +52,11 @@ def legend_handles(color: str = "#555555", used: Collection[str] | None = None) 
         "lasting": Patch(facecolor=color, edgecolor="none", label="lasting (light part: uncertain start or end)"),
         "open": Line2D([], [], marker=">", linestyle="-", color=color, markersize=4, label="open end (ongoing)"),
         "report": Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
+        "narrowed": Patch(
+            facecolor=(color, UNCERTAIN_ALPHA),
+            edgecolor=(color, 0.75),
+            linewidth=0.8,
+            label="outline: the date as written; inside it: as the links narrow it",
+        ),
     }
     return [artist for name, artist in entries.items() if used is None or name in used]

@@ -4,13 +4,16 @@
 made without pyplot) and returns a :class:`TimelinePlot`: what it drew, so
 that scripts and tests can ask which labels, lanes and positions there are.
 Marks are drawn in a few batched collections, not one artist per event.
+Every x comes from one :class:`~chronology.plot._scale.Scale` (day numbers
+to x, broken where the window is quiet: ``chronology.plot._breaks``), so
+marks, labels, links and ticks agree; each mark covers exactly the days, or
+hours, its date allows.
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -24,19 +27,44 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 
-from chronology.dates import DEFAULT_WIDENING, Endpoint, Interval, Qualifier, UncertainDate, Widening
-from chronology.errors import DateRangeError
+from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY, day_number
+from chronology.dates import (
+    DEFAULT_WIDENING,
+    DateValue,
+    Endpoint,
+    Interval,
+    Precision,
+    Qualifier,
+    UncertainDate,
+    Widening,
+)
 from chronology.events import Event
-from chronology.exchange._describe import source_label
 from chronology.index import NEG_DAY, POS_DAY, day_ends
-from chronology.plot._axis import FIRST_DAY, LAST_DAY, day_to_x, format_date_axis
-from chronology.plot._labels import Footprint, Placement, pack
+from chronology.plot._axis import BREAK_MARK, day_to_x, draw_breaks, format_axis
+from chronology.plot._breaks import dated_moments, scale_for
+from chronology.plot._labels import Placement
+from chronology.plot._layout import (
+    LANE_FONT,
+    LANE_SHARE,
+    Measure,
+    check_options,
+    decorate_lanes,
+    draw_labels,
+    finish,
+    fit_width,
+    label_text,
+    lane_labels,
+    lane_rows,
+    place_labels,
+    shortened_handle,
+    sources_line,
+)
 from chronology.plot._output import renderer_of
+from chronology.plot._scale import Scale, day_span, seconds_span
 from chronology.plot._style import (
     FADE_STEPS,
     FONT_SIZE,
     HATCH,
-    LABEL_CHARS,
     LANE_COLORS,
     LASTING_HEIGHT,
     RC,
@@ -53,6 +81,9 @@ GroupBy = Literal["kind", "actor", "tag", "source"] | None
 #: Above this many events, lanes show a density band instead of marks and labels.
 DENSE: int = 300
 _DENSE_ROWS = 3  # rows a density band takes
+#: The window's open sides when only one is given: beyond every day an event file can hold.
+_EARLIEST: Final = UncertainDate.from_days(day_number(-MAX_ABS_YEAR, 1, 1), day_number(-MAX_ABS_YEAR, 1, 1))
+_LATEST: Final = UncertainDate.from_days(day_number(MAX_ABS_YEAR, 12, 31), day_number(MAX_ABS_YEAR, 12, 31))
 
 
 @attrs.frozen(kw_only=True)
@@ -65,15 +96,17 @@ class TimelinePlot:
         lanes: lane names, top to bottom.
         lane_of: event id -> lane name.
         positions: event id -> (x, y) of the middle of its mark, in data units.
-        labels: event id -> its label (the title, or a number keyed below).
+        labels: event id -> its label: the whole title, wrapped onto up to three lines, or a
+            number keyed below when there is no room beside the mark.
         numbered: number -> event id, for labels that gave way to numbers.
         marks: the collections of marks (day markers, bars, fades, hatches, open ends).
         links: report -> reported event lines, if any.
         density: density bands, one a lane, when the timeline is dense.
         legend: the legend of the uncertainty styles drawn (none over density bands).
-        key: the key of numbered labels, if any.
-        footnote: the line naming the sources.
+        key: the key of numbered labels, whole, one text a column; empty when none is numbered.
+        footnote: the sources, cited (author(s), title, outlet, date), wrapped to the width.
         title: the title, if any.
+        scale: where each day is drawn: ``scale.x(day_number)`` is its x, through any breaks.
 
     """
 
@@ -88,9 +121,10 @@ class TimelinePlot:
     links: LineCollection | None
     density: tuple[PolyCollection, ...]
     legend: Legend | None
-    key: Text | None
+    key: tuple[Text, ...]
     footnote: Text | None
     title: Text | None
+    scale: Scale
 
 
 def lane_of(event: Event, group_by: GroupBy) -> str:
@@ -122,6 +156,9 @@ def plot_timeline(
     widening: Widening | None = None,
     footnote: bool = True,
     label: Callable[[Event], str] | None = None,
+    label_chars: int | None = None,
+    dates: bool = False,
+    breaks: bool = True,
 ) -> TimelinePlot:
     """Draw ``timeline`` as lanes of marks with non-overlapping labels.
 
@@ -137,7 +174,8 @@ def plot_timeline(
         lane_order: lane names, top first; lanes not named follow in the
             default order: by their earliest event, then by name.
         title: the title; the timeline's own when ``None``.
-        width: the width in inches of a new figure.
+        width: the width in inches of a new figure, 6-30: every text is inside the
+            picture at any of these widths.
         dpi: the resolution of a new figure.
         show_reports: join each report to what it reports.
         dense: draw density bands instead of marks above this many events
@@ -145,21 +183,32 @@ def plot_timeline(
         widening: how far approximate ends fade (the "possible" policy); None
             for each event's own (its file's ``[reading]``, else the default).
         footnote: name the sources under the plot.
-        label: the text of an event's label; its shortened title by default.
+        label: the text of an event's label; its whole title by default. A label is
+            wrapped onto up to three lines to fit the room beside its mark; where
+            there is none, it becomes a number and the key under the plot gives it whole.
+        label_chars: shorten titles (or ``label``'s texts) to this many characters (8 or
+            more), cut at a word and marked "…"; the legend then says so. ``None``: never
+            shortened. The date that ``dates`` adds is not counted.
+        dates: write each event's date label before its title ("18 October 2024: ..."),
+            as a report's chronology does.
+        breaks: break the axis where most of the window is quiet and the dates crowd elsewhere, each
+            piece with ticks of its own (the rule: ``chronology.plot._breaks``, and the how-to "Draw any
+            span of time"); ``False`` for one plain axis, as density bands always have. Any year is drawn,
+            hours to millions of years, before the common era and beyond 9999.
 
     Returns:
         What was drawn: see :class:`TimelinePlot`.
 
+    Raises:
+        PlotError: a ``width`` outside 6-30 inches for a new figure, or ``label_chars`` under 8.
+
     """
+    check_options(width, label_chars, own_figure=ax is None)
     view = timeline
     if start is not None or end is not None:
-        view = timeline.overlapping(
-            start if start is not None else "0001-01-01", end if end is not None else "9999-12-31"
-        )
+        view = timeline.overlapping(start if start is not None else _EARLIEST, end if end is not None else _LATEST)
     events = view.sorted()
     zone = view.zone_info
-    _check_drawable(events, windowed=start is not None or end is not None, zone=zone)
-    labels_of = label or _short_title
     first_day, last_day = _view_days(events, start, end, zone)
     lanes = _lanes(events, group_by, lane_order)
     lane_names = tuple(lanes)
@@ -167,26 +216,44 @@ def plot_timeline(
 
     with matplotlib.rc_context(RC | {"hatch.linewidth": 0.6}):
         figure, ax, own_figure = _figure(ax, width, dpi)
-        pad = max(1.0, (last_day - first_day) * 0.02)
-        # matplotlib's dates stop at years 1 and 9999: the margins stop there too
-        x_left, x_right = day_to_x(max(first_day - pad, FIRST_DAY)), day_to_x(min(last_day + 1 + pad, LAST_DAY))
+        # every x goes through the scale: marks, labels, links and ticks (quiet stretches broken, see _breaks)
+        broken = breaks and not is_dense  # density bands are drawn on a plain axis
+        moments = dated_moments((e.when for e in events), zone) if broken else []
+        scale = scale_for(moments, first_day, last_day + 1, breaks=broken)
+        x_left, x_right = scale.left, scale.right
         ax.set_xlim(x_left, x_right)
         renderer = renderer_of(figure)
         minimum_width = (x_right - x_left) / 350
+        narrowed = {} if is_dense else {e.id: view.narrowed(e.id) for e in events}
         shapes = {
-            e.id: _shape(e, minimum_width, x_left, x_right, widening or e.widening or DEFAULT_WIDENING, zone)
+            e.id: _shape(
+                narrowed.get(e.id, e.when),
+                scale,
+                minimum_width,
+                widening or e.widening or DEFAULT_WIDENING,
+                zone,
+                written=e.when,
+            )
             for e in events
         }
+        # the words: lane names set the left margin, then every label is measured and packed into rows
+        lane_font, measure = Measure(figure, renderer, LANE_FONT), Measure(figure, renderer, FONT_SIZE)
+        shown = lane_labels(view, lane_names, group_by, lane_font, LANE_SHARE * figure.get_figwidth())
+        left = fit_width(figure, ax, width, shown, lane_font) if own_figure else 0.0
+        name_rows = lane_rows(shown, lane_font)
+        texts: dict[str, str] = {}
         if is_dense:
-            rows = dict.fromkeys(lane_names, _DENSE_ROWS)
+            rows = {name: max(_DENSE_ROWS, name_rows[name]) for name in lane_names}
+            labels = None
             placements: dict[str, Placement] = {}
         else:
-            placements, rows = _place_labels(ax, renderer, lanes, shapes, labels_of, x_left, x_right, own_figure, width)
+            texts = {e.id: label_text(e, label, label_chars, dates) for e in events}
+            extents = {e.id: (shapes[e.id].start, shapes[e.id].stop) for e in events}
+            labels = place_labels(
+                ax, measure, lanes, extents, texts, name_rows, own_figure=own_figure, walls=scale.breaks
+            )
+            rows, placements = labels.rows, labels.placements
         total_rows = sum(rows.values())
-        numbers = sum(1 for p in placements.values() if p.side == "number")
-        sources_line = _sources_line(view, events) if footnote else ""
-        if own_figure:
-            _fit_height(figure, ax, total_rows, width, _key_lines(numbers), sources_line.count("\n") + 1)
         lane_top: dict[str, float] = {}
         y = 0.0
         for name in lane_names:
@@ -202,7 +269,7 @@ def plot_timeline(
         for event in events:
             shape = shapes[event.id]
             row = placements[event.id].row if event.id in placements else 0
-            positions[event.id] = ((shape.start + shape.stop) / 2, lane_top[lane_by_event[event.id]] + row)
+            positions[event.id] = (shape.middle, lane_top[lane_by_event[event.id]] + row)
         density: tuple[PolyCollection, ...] = ()
         marks: tuple[PolyCollection | PathCollection, ...] = ()
         label_artists: dict[str, Text] = {}
@@ -210,35 +277,32 @@ def plot_timeline(
         if is_dense:
             density = _draw_density(ax, lanes, lane_top, colors, first_day, last_day, zone)
         else:
-            marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors)
-            label_artists, numbered = _draw_labels(ax, events, placements, positions, labels_of, shapes)
+            marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors, scale)
+            assert labels is not None
+            solids = {e.id: shapes[e.id].solid for e in events}
+            label_artists, numbered = draw_labels(ax, events, labels, positions, solids, measure)
         links = _draw_links(ax, view, positions) if show_reports and not is_dense else None
-        shown = _source_lanes(view, lane_names, rows) if group_by == "source" else {}
-        _decorate_lanes(ax, lane_names, lane_top, rows, colors, group_by, shown)
-        format_date_axis(ax, first_day, last_day)
-        heading = title if title is not None else view.title
-        title_artist = ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold") if heading else None
-        inches = figure.get_figheight()
-        below = _AXIS_INCHES / (ax.get_position().height * inches)  # in axes fractions
-        legend = (
-            None  # density bands draw none of the uncertainty styles: nothing to explain
-            if is_dense
-            else ax.legend(
-                handles=legend_handles(used=_styles_used(shapes.values(), links)),
-                loc="upper center",
-                bbox_to_anchor=(0.5, -below),
-                ncols=4,
-                frameon=False,
-                fontsize=FONT_SIZE,
-            )
+        decorate_lanes(ax, lane_names, lane_top, rows, colors, shown)
+        format_axis(ax, scale)
+        draw_breaks(ax, scale)
+        handles = None  # density bands draw none of the uncertainty styles: nothing to explain
+        if not is_dense:
+            handles = legend_handles(used=_styles_used(shapes.values(), links))
+            if label_chars is not None and any(texts[e.id] != label_text(e, label, None, dates) for e in events):
+                handles.append(shortened_handle(label_chars))
+        words = finish(
+            ax,
+            renderer,
+            own_figure=own_figure,
+            width=width,
+            left=left,
+            total_rows=total_rows,
+            heading=title if title is not None else view.title,
+            handles=handles,
+            key=[(number, texts[event_id]) for number, event_id in numbered.items()],
+            sources=sources_line(view, events) if footnote else "",
         )
-        key_top = -(_AXIS_INCHES + _LEGEND_INCHES) / (ax.get_position().height * inches)
-        key = _draw_key(ax, numbered, view, labels_of, key_top) if numbered else None
-        note = (
-            figure.text(0.01, 0.01, sources_line, ha="left", va="bottom", fontsize=FONT_SIZE - 1, color="#555555")
-            if sources_line
-            else None
-        )
+        title_artist, legend, key, note = words.title, words.legend, words.key, words.footnote
     return TimelinePlot(
         figure=figure,
         ax=ax,
@@ -254,32 +318,11 @@ def plot_timeline(
         key=key,
         footnote=note,
         title=title_artist,
+        scale=scale,
     )
 
 
 # -- layout ---------------------------------------------------------------------------------------------
-
-
-def _short_title(event: Event) -> str:
-    return textwrap.shorten(event.title, LABEL_CHARS, placeholder="…") if event.title else event.id
-
-
-def _check_drawable(events: Sequence[Event], *, windowed: bool, zone: ZoneInfo | None = None) -> None:
-    """Refuse events wholly outside the years 1-9999, which matplotlib's dates cannot place."""
-    outside = [e for e in events if _outside_drawable(day_ends(e.when, zone=zone))]
-    if not outside:
-        return
-    named = ", ".join(f"{e.id!r} ({e.when.label})" for e in outside[:3]) + (" and more" if len(outside) > 3 else "")
-    them = "it" if len(outside) == 1 else "them"
-    remedy = "a window (start and end; --from and --to)" + (f" that leaves {them} out" if windowed else "")
-    raise DateRangeError(
-        f"cannot draw {named}: a plot shows the years 1-9999 only; give {remedy}, or filter {them} out"
-    )
-
-
-def _outside_drawable(bounds: tuple[int, int, int, int]) -> bool:
-    first_possible, last_possible = bounds[0], bounds[3]  # open ends are NEG_DAY and POS_DAY
-    return last_possible < FIRST_DAY or first_possible > LAST_DAY
 
 
 def _view_days(
@@ -288,13 +331,15 @@ def _view_days(
     from chronology.timeline import _value
 
     ends = [day_ends(e.when, zone=zone) for e in events]
-    finite_lo = [d for bounds in ends for d in bounds[:3:2] if NEG_DAY < d < POS_DAY]
-    finite_hi = [d for bounds in ends for d in bounds[1::2] if NEG_DAY < d < POS_DAY]
-    first = day_ends(_value(start), zone=zone)[0] if start is not None else min(finite_lo, default=POS_DAY)
-    last = day_ends(_value(end), zone=zone)[3] if end is not None else max(finite_hi, default=NEG_DAY)
-    if first >= POS_DAY or last <= NEG_DAY:
-        first = last = 738_000  # nothing dated: any day will do
-    first, last = max(first, FIRST_DAY), min(last, LAST_DAY)
+    finite_lo = [d for bounds in ends for d in bounds[:3:2] if d not in (NEG_DAY, POS_DAY)]  # not open or unknown
+    finite_hi = [d for bounds in ends for d in bounds[1::2] if d not in (NEG_DAY, POS_DAY)]
+    first = day_ends(_value(start), zone=zone)[0] if start is not None else min(finite_lo, default=None)
+    last = day_ends(_value(end), zone=zone)[3] if end is not None else max(finite_hi, default=None)
+    # Nothing dated: any day will do. (Days beyond the index's sentinels are real days: year 170,000,002 is one.)
+    if first is None or first == POS_DAY:
+        first = last if last is not None and last != NEG_DAY else 738_000
+    if last is None or last == NEG_DAY:
+        last = first
     return first, max(last, first)
 
 
@@ -323,71 +368,6 @@ def _figure(ax: Axes | None, width: float, dpi: float) -> tuple[Figure, Axes, bo
     return figure, ax, True
 
 
-_ROW_INCHES = 0.24
-_TOP_INCHES = 0.45
-_AXIS_INCHES = 0.5  # tick labels and the date offset under the plot
-_LEGEND_INCHES = 0.45
-_LINE_INCHES = 0.14  # one line of the key or the footnote
-
-
-def _key_lines(numbers: int) -> int:
-    return -(-numbers // _key_columns(numbers)) if numbers else 0
-
-
-def _key_columns(numbers: int) -> int:
-    return 3 if numbers > 8 else 2 if numbers > 3 else 1
-
-
-def _fit_height(figure: Figure, ax: Axes, rows: int, width: float, key_lines: int, note_lines: int) -> None:
-    """Size a figure of our own: every row a label high, room under it for legend, key and sources."""
-    plot = max(rows, 3) * _ROW_INCHES
-    bottom = _AXIS_INCHES + _LEGEND_INCHES + (key_lines + 1) * _LINE_INCHES * bool(key_lines)
-    bottom += note_lines * _LINE_INCHES + 0.1
-    height = plot + _TOP_INCHES + bottom
-    figure.set_size_inches(width, height)
-    ax.set_position((0.17, bottom / height, 0.81, plot / height))
-
-
-def _place_labels(
-    ax: Axes,
-    renderer: object,
-    lanes: dict[str, list[Event]],
-    shapes: dict[str, _Shape],
-    labels_of: Callable[[Event], str],
-    x_left: float,
-    x_right: float,
-    own_figure: bool,
-    width: float,
-) -> tuple[dict[str, Placement], dict[str, int]]:
-    """Measure every label, then pack each lane's footprints into rows."""
-    axes_inches = (0.81 * width) if own_figure else ax.get_position().width * ax.get_figure().get_figwidth()  # type: ignore[union-attr]
-    per_inch = (x_right - x_left) / axes_inches
-    probe = Text(0, 0, "", fontsize=FONT_SIZE, figure=ax.get_figure())
-    dpi = ax.get_figure().dpi  # type: ignore[union-attr]
-
-    def width_of(text: str) -> float:
-        probe.set_text(text)
-        pixels = probe.get_window_extent(renderer).width  # type: ignore[arg-type]
-        return (pixels / dpi) * per_inch
-
-    gap = 0.06 * per_inch
-    placements: dict[str, Placement] = {}
-    rows: dict[str, int] = {}
-    number = 0
-    for name, members in lanes.items():
-        footprints = []
-        for event in members:
-            number += 1
-            shape = shapes[event.id]
-            footprints.append(
-                Footprint(event.id, shape.start, shape.stop, width_of(labels_of(event)), width_of(str(number)) + gap)
-            )
-        placed = pack(footprints, gap=gap, left=x_left, right=x_right)
-        placements.update({p.key: p for p in placed})
-        rows[name] = max((p.row for p in placed), default=0) + 1
-    return placements, rows
-
-
 # -- shapes ---------------------------------------------------------------------------------------------
 
 
@@ -404,6 +384,21 @@ class _Shape:
     light: tuple[tuple[float, float], ...] = ()  # uncertain ends of an interval
     fades: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, alpha) steps of fading ends
     arrows: tuple[tuple[float, str], ...] = ()  # (x, "<" or ">") for open ends
+    outline: tuple[tuple[float, float], ...] = ()  # the bounds as written, where the links narrowed them
+    middle_x: float | None = None  # where links and the position point, if not the middle of start-stop
+
+    @property
+    def middle(self) -> float:
+        """The x links and positions point at: the dot, else the middle of the mark (its outline aside)."""
+        if self.dot is not None:
+            return self.dot
+        if self.middle_x is not None:
+            return self.middle_x
+        if self.outline:
+            parts = [*self.light, *([self.solid] if self.solid else []), *((a, b) for a, b, _ in self.fades)]
+            if parts:
+                return (min(a for a, _ in parts) + max(b for _, b in parts)) / 2
+        return (self.start + self.stop) / 2
 
 
 def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[str]:
@@ -419,6 +414,7 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
                 ("fading", bool(shape.fades)),
                 ("lasting", shape.solid is not None or bool(shape.light)),
                 ("open", bool(shape.arrows)),
+                ("narrowed", bool(shape.outline)),
             )
             if shown
         }
@@ -427,83 +423,182 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
     return used
 
 
+#: An unknown end, and the open side of "before X", fade out over one unit of the known end's precision (a
+#: day for "2024-10-05/", a year for "1450/"), but never over less than this share of the axis, so that the
+#: fade is seen at any zoom and never reads as a known end.
+FADE_SHARE: Final = 0.05
+
+
 def _shape(
-    event: Event, minimum: float, x_left: float, x_right: float, widening: Widening, zone: ZoneInfo | None = None
+    when: DateValue,
+    scale: Scale,
+    minimum: float,
+    widening: Widening,
+    zone: ZoneInfo | None = None,
+    *,
+    written: DateValue | None = None,
 ) -> _Shape:
-    when = event.when
-    s_lo, s_hi, e_lo, e_hi = day_ends(when, zone=zone)
-    if isinstance(when, UncertainDate) and (when.open_before or when.open_after):
-        # "before 23 August 1456": no invented other end; a fade from the known bound towards the open side
-        reach = (x_right - x_left) * 0.08
-        if when.open_before:
-            known = day_to_x(s_hi + 1)
-            steps = _fade_steps(max(x_left, known - reach), known, rising=True)
-        else:
-            known = day_to_x(s_lo)
-            steps = _fade_steps(known, min(x_right, known + reach), rising=False)
-        return _Shape(
-            start=min(f[0] for f in steps),
-            stop=max(f[1] for f in steps),
-            hatched=bool(when.qualifier & Qualifier.UNCERTAIN),
-            fades=tuple(steps),
-        )
+    """The mark of ``when`` (the date narrowed by the links), over exactly the days and hours it covers.
+
+    Where the links narrowed the ``written`` date, its bounds are kept as an outline around the mark.
+    """
     if isinstance(when, UncertainDate):
-        x0, x1 = day_to_x(s_lo), day_to_x(s_hi + 1)
-        fades = _fades(when, widening, x0, x1, zone)
-        if s_lo == s_hi and when.qualifier is Qualifier.NONE:
-            return _Shape(start=x0 + 0.5 - minimum / 2, stop=x0 + 0.5 + minimum / 2, dot=x0 + 0.5)
-        x0, x1 = _widen(x0, x1, minimum)
-        starts = [x0] + [f[0] for f in fades]
-        stops = [x1] + [f[1] for f in fades]
-        return _Shape(
-            start=min(starts),
-            stop=max(stops),
-            bars=((x0, x1, UNCERTAIN_ALPHA),),
-            hatched=bool(when.qualifier & Qualifier.UNCERTAIN),
-            fades=fades,
-        )
-    assert isinstance(when, Interval)
-    arrows: list[tuple[float, str]] = []
-    fades_list: list[tuple[float, float, float]] = []
-    light: list[tuple[float, float]] = []
-    left = day_to_x(s_lo) if s_lo > NEG_DAY else x_left
-    right = day_to_x(e_hi + 1) if e_hi < POS_DAY else x_right
-    sure_from = day_to_x(s_hi + 1) if s_hi > NEG_DAY else x_left
-    sure_to = day_to_x(e_lo) if e_lo < POS_DAY else x_right
-    if when.start is Endpoint.OPEN:
-        arrows.append((x_left, "<"))
-    elif when.start is Endpoint.UNKNOWN:
-        left = max(x_left, sure_to - (x_right - x_left) * 0.08)
-        fades_list += _fade_steps(left, min(sure_from, sure_to), rising=True)
-    elif s_hi > s_lo:
-        light.append((left, sure_from))
-    if when.end is Endpoint.OPEN:
-        arrows.append((x_right, ">"))
-    elif when.end is Endpoint.UNKNOWN:
-        right = min(x_right, max(sure_from, left) + (x_right - x_left) * 0.08)
-        fades_list += _fade_steps(max(sure_from, left), right, rising=False)
-    elif e_hi > e_lo:
-        light.append((sure_to, right))
-    for part in (when.start, when.end):
-        if isinstance(part, UncertainDate):
-            part_lo, part_hi, _, _ = day_ends(part, zone=zone)
-            fades_list += _fades(part, widening, day_to_x(part_lo), day_to_x(part_hi + 1), zone)
-    solid = (sure_from, sure_to) if sure_to > sure_from else None
-    if solid is None and not light:
-        solid = _widen(left, right, minimum)
-    starts = [left] + [f[0] for f in fades_list]
-    stops = [right] + [f[1] for f in fades_list]
+        shape = _instant_shape(when, scale, minimum, widening, zone)
+    else:
+        shape = _lasting_shape(when, scale, minimum, widening, zone)
+    if written is None or written == when:
+        return shape
+    outline = _extent(written, scale, zone)
+    if outline is None:
+        return shape
+    return attrs.evolve(shape, start=min(shape.start, outline[0]), stop=max(shape.stop, outline[1]), outline=(outline,))
+
+
+def _instant_shape(
+    value: UncertainDate, scale: Scale, minimum: float, widening: Widening, zone: ZoneInfo | None
+) -> _Shape:
+    """A dot for a day (or a time) known exactly; else a light bar over exactly the days it may fall on."""
+    lo, hi = day_span(value, zone)
+    if value.open_before or value.open_after:
+        # "before 23 August 1456": no invented other end; a fade from the known bound towards the open side
+        if value.open_before:
+            known = scale.x(hi)
+            steps = _fade_steps(max(scale.left, known - _reach(value, scale, hi, -1)), known, rising=True)
+        else:
+            known = scale.x(lo)
+            steps = _fade_steps(known, min(scale.right, known + _reach(value, scale, lo, 1)), rising=False)
+        return _Shape(start=steps[0][0], stop=steps[-1][1], hatched=value.uncertain, fades=tuple(steps))
+    x0, x1 = scale.x(lo), scale.x(hi)
+    if value.qualifier is Qualifier.NONE and value.precision.rank <= Precision.DAY.rank and _one_unit(value):
+        middle = (x0 + x1) / 2
+        return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle)
+    fades = _fades(value, widening, x0, x1, scale, zone)
+    x0, x1 = _widen(x0, x1, minimum)
     return _Shape(
-        start=max(x_left, min(starts)),
-        stop=min(x_right, max(stops)),
+        start=min([x0] + [f[0] for f in fades]),
+        stop=max([x1] + [f[1] for f in fades]),
+        bars=((x0, x1, UNCERTAIN_ALPHA),),
+        hatched=value.uncertain,
+        fades=fades,
+        middle_x=(x0 + x1) / 2,
+    )
+
+
+def _lasting_shape(when: Interval, scale: Scale, minimum: float, widening: Widening, zone: ZoneInfo | None) -> _Shape:
+    """Solid where the thing surely lasted; light where an end may fall; fades, arrows for the ends not known.
+
+    An end given to the day (or the hour, the minute) is part of what lasted: ``2024-10-05/2024-10-07`` is
+    solid over the 5th, 6th and 7th. An end that may fall over more than a day ("March 2024", "between 1434
+    and 1444") or is doubted (``?``) is light over exactly the days it may fall on. An approximate end
+    (``~``) fades beyond its bounds as far as the widening reaches; an unknown end fades out
+    (:data:`FADE_SHARE`); an open end runs to the edge, an arrow there.
+    """
+    x_left, x_right = scale.left, scale.right
+    arrows: list[tuple[float, str]] = []
+    fades: list[tuple[float, float, float]] = []
+    light: list[tuple[float, float]] = []
+    start, end = when.start, when.end
+    s_span = _end_span(start, scale, zone, x_left, x_right)
+    e_span = _end_span(end, scale, zone, x_left, x_right)
+    if s_span is not None and e_span is not None:
+        s_span = (s_span[0], min(s_span[1], e_span[1]))  # a start cannot lie after the end
+        e_span = (max(e_span[0], s_span[0]), e_span[1])
+    solid_from = solid_to = None
+    if isinstance(start, UncertainDate):
+        assert s_span is not None
+        firm = _firm(start)
+        solid_from = s_span[0] if firm else s_span[1]
+        if not firm:
+            light.append(s_span)
+        fades += [f for f in _fades(start, widening, *s_span, scale, zone) if f[1] <= s_span[0]]
+    elif start is Endpoint.OPEN:
+        solid_from = x_left
+        arrows.append((x_left, "<"))
+    if isinstance(end, UncertainDate):
+        assert e_span is not None
+        firm = _firm(end)
+        solid_to = e_span[1] if firm else e_span[0]
+        if not firm:
+            light.append(e_span)
+        fades += [f for f in _fades(end, widening, *e_span, scale, zone) if f[0] >= e_span[1]]
+    elif end is Endpoint.OPEN:
+        solid_to = x_right
+        arrows.append((x_right, ">"))
+    if start is Endpoint.UNKNOWN and isinstance(end, UncertainDate) and e_span is not None:
+        # the end is known: the thing lasted up to it, from a start that fades out to the left
+        if solid_to is not None and _firm(end):
+            solid_from = e_span[0]
+        known = e_span[0]
+        fades += _fade_steps(max(x_left, known - _reach(end, scale, scale.day(known), -1)), known, rising=True)
+    if end is Endpoint.UNKNOWN and isinstance(start, UncertainDate) and s_span is not None:
+        if solid_from is not None and _firm(start):
+            solid_to = s_span[1]
+        known = s_span[1]
+        fades += _fade_steps(known, min(x_right, known + _reach(start, scale, scale.day(known), 1)), rising=False)
+    solid = None
+    if solid_from is not None and solid_to is not None and solid_to > solid_from:
+        solid = _widen(solid_from, solid_to, minimum) if solid_to - solid_from < minimum else (solid_from, solid_to)
+    elif len(light) == 2:  # the ends' spans meet: the thing may have lasted anywhere across both
+        light = [(min(light[0][0], light[1][0]), max(light[0][1], light[1][1]))]
+    if solid is None and not light and s_span is not None and e_span is not None:
+        solid = _widen(s_span[0], e_span[1], minimum)
+    extent = [x for part in light for x in part] + [x for f in fades for x in f[:2]] + [a for a, _ in arrows]
+    if solid is not None:
+        extent += list(solid)
+    return _Shape(
+        start=max(x_left, min(extent)),
+        stop=min(x_right, max(extent)),
         solid=solid,
         light=tuple(light),
-        fades=tuple(fades_list),
+        fades=tuple(fades),
         arrows=tuple(arrows),
-        hatched=any(
-            isinstance(p, UncertainDate) and bool(p.qualifier & Qualifier.UNCERTAIN) for p in (when.start, when.end)
-        ),
+        hatched=any(isinstance(p, UncertainDate) and p.uncertain for p in (start, end)),
     )
+
+
+def _end_span(
+    end: UncertainDate | Endpoint, scale: Scale, zone: ZoneInfo | None, x_left: float, x_right: float
+) -> tuple[float, float] | None:
+    """The x from the first to the end of the last moment an interval's end may fall on (None if not a date)."""
+    if not isinstance(end, UncertainDate):
+        return None
+    lo, hi = day_span(end, zone)
+    return (x_left if end.open_before else scale.x(lo)), (x_right if end.open_after else scale.x(hi))
+
+
+def _one_unit(value: UncertainDate) -> bool:
+    """Whether ``value`` is one unit of its precision: a day, a month, a year as written, not a range of them."""
+    return value.hi - value.lo < value.precision.longest_seconds
+
+
+def _firm(end: UncertainDate) -> bool:
+    """Whether an interval's end is part of what surely lasted: one day (or hour, minute), not doubted, not open.
+
+    "2024-10-05/2024-10-07" lasted on the 5th, 6th and 7th; "2024-03/2024-06" may have begun late in March.
+    """
+    return (
+        end.precision.rank <= Precision.DAY.rank
+        and _one_unit(end)
+        and not end.uncertain
+        and not (end.open_before or end.open_after)
+    )
+
+
+def _reach(value: UncertainDate, scale: Scale, day: float, direction: int) -> float:
+    """How far (in x) a fade from ``day`` runs: one unit of ``value``'s precision, at least FADE_SHARE of the axis."""
+    unit = value.precision.longest_seconds / SECONDS_PER_DAY
+    return max(abs(scale.x(day + direction * unit) - scale.x(day)), FADE_SHARE * (scale.right - scale.left))
+
+
+def _extent(value: DateValue, scale: Scale, zone: ZoneInfo | None) -> tuple[float, float] | None:
+    """The x from the first to the end of the last moment ``value`` allows, where both are dates."""
+    parts = (value, value) if isinstance(value, UncertainDate) else (value.start, value.end)
+    first, last = parts
+    if not isinstance(first, UncertainDate) or not isinstance(last, UncertainDate):
+        return None
+    if first.open_before or last.open_after:
+        return None
+    return scale.x(day_span(first, zone)[0]), scale.x(day_span(last, zone)[1])
 
 
 def _widen(x0: float, x1: float, minimum: float) -> tuple[float, float]:
@@ -514,16 +609,18 @@ def _widen(x0: float, x1: float, minimum: float) -> tuple[float, float]:
 
 
 def _fades(
-    value: UncertainDate, widening: Widening, x0: float, x1: float, zone: ZoneInfo | None = None
+    value: UncertainDate, widening: Widening, x0: float, x1: float, scale: Scale, zone: ZoneInfo | None = None
 ) -> tuple[tuple[float, float, float], ...]:
-    if not value.qualifier & Qualifier.APPROXIMATE:
+    """The fades of an approximate value beyond its bounds ``x0``-``x1``, as far as ``widening`` reaches."""
+    if not value.approximate:
         return ()
-    lo, _, _, hi = day_ends(value, widening, zone)
+    lo, hi = widening.bounds(value)
+    first, last = seconds_span(lo, hi, value.utc_offset, zone)
     fades: list[tuple[float, float, float]] = []
-    if day_to_x(lo) < x0:
-        fades += _fade_steps(day_to_x(lo), x0, rising=True)
-    if day_to_x(hi + 1) > x1:
-        fades += _fade_steps(x1, day_to_x(hi + 1), rising=False)
+    if not value.open_before and scale.x(first) < x0:
+        fades += _fade_steps(scale.x(first), x0, rising=True)
+    if not value.open_after and scale.x(last) > x1:
+        fades += _fade_steps(x1, scale.x(last), rising=False)
     return tuple(fades)
 
 
@@ -548,6 +645,9 @@ def _rgba(color: str, alpha: float) -> tuple[float, float, float, float]:
     return to_rgba(color, alpha)
 
 
+_OUTLINE_HEIGHT: Final = LASTING_HEIGHT + 0.16  # the written bounds of a narrowed date frame its mark
+
+
 def _draw_marks(
     ax: Axes,
     events: Sequence[Event],
@@ -555,13 +655,29 @@ def _draw_marks(
     positions: dict[str, tuple[float, float]],
     lane_by_event: dict[str, str],
     colors: dict[str, str],
+    scale: Scale,
 ) -> tuple[PolyCollection | PathCollection, ...]:
-    """All marks in six collections: dots, bars, hatches, solids, fades and arrows."""
+    """All marks in a few collections: dots, bars, hatches, solids, fades, outlines, arrows and break cuts.
+
+    Every bar goes through ``scale.cut``: across a break it is drawn on both sides, and a break mark cuts it.
+    """
     dots_x, dots_y, dot_colors = [], [], []
     polys: dict[str, tuple[list[list[tuple[float, float]]], list[tuple[float, float, float, float]]]] = {
-        name: ([], []) for name in ("bars", "hatched", "solid", "fades")
+        name: ([], []) for name in ("bars", "hatched", "solid", "fades", "outline")
     }
     arrows: dict[str, tuple[list[float], list[float], list[str]]] = {"<": ([], [], []), ">": ([], [], [])}
+    cuts_x: list[float] = []
+    cuts_y: list[float] = []
+
+    def add(name: str, x0: float, x1: float, y: float, height: float, color: tuple[float, float, float, float]) -> None:
+        for a, b in scale.cut(x0, x1):
+            polys[name][0].append(_rectangle(a, b, y, height))
+            polys[name][1].append(color)
+        if name != "hatched":
+            for x in scale.crossed(x0, x1):
+                cuts_x.append(x)
+                cuts_y.append(y)
+
     for event in events:
         shape = shapes[event.id]
         _, y = positions[event.id]
@@ -571,24 +687,20 @@ def _draw_marks(
             dots_y.append(y)
             dot_colors.append(color)
         for x0, x1, alpha in shape.bars:
-            polys["bars"][0].append(_rectangle(x0, x1, y, UNCERTAIN_HEIGHT))
-            polys["bars"][1].append(_rgba(color, alpha))
+            add("bars", x0, x1, y, UNCERTAIN_HEIGHT, _rgba(color, alpha))
             if shape.hatched:
-                polys["hatched"][0].append(_rectangle(x0, x1, y, UNCERTAIN_HEIGHT))
-                polys["hatched"][1].append(_rgba(color, 1.0))
+                add("hatched", x0, x1, y, UNCERTAIN_HEIGHT, _rgba(color, 1.0))
         for x0, x1, alpha in shape.fades:
             height = LASTING_HEIGHT if shape.solid is not None or shape.light else UNCERTAIN_HEIGHT
-            polys["fades"][0].append(_rectangle(x0, x1, y, height))
-            polys["fades"][1].append(_rgba(color, alpha))
+            add("fades", x0, x1, y, height, _rgba(color, alpha))
         if shape.solid is not None:
-            polys["solid"][0].append(_rectangle(*shape.solid, y, LASTING_HEIGHT))
-            polys["solid"][1].append(_rgba(color, 0.9))
+            add("solid", *shape.solid, y, LASTING_HEIGHT, _rgba(color, 0.9))
         for x0, x1 in shape.light:
-            polys["bars"][0].append(_rectangle(x0, x1, y, LASTING_HEIGHT))
-            polys["bars"][1].append(_rgba(color, UNCERTAIN_ALPHA))
+            add("bars", x0, x1, y, LASTING_HEIGHT, _rgba(color, UNCERTAIN_ALPHA))
             if shape.hatched:
-                polys["hatched"][0].append(_rectangle(x0, x1, y, LASTING_HEIGHT))
-                polys["hatched"][1].append(_rgba(color, 1.0))
+                add("hatched", x0, x1, y, LASTING_HEIGHT, _rgba(color, 1.0))
+        for x0, x1 in shape.outline:
+            add("outline", x0, x1, y, _OUTLINE_HEIGHT, _rgba(color, 0.75))
         for x, direction in shape.arrows:
             arrows[direction][0].append(x)
             arrows[direction][1].append(y)
@@ -601,6 +713,8 @@ def _draw_marks(
             collection = PolyCollection(
                 vertices, facecolors="none", edgecolors=face, hatch=HATCH, linewidths=0.0, zorder=3
             )
+        elif name == "outline":
+            collection = PolyCollection(vertices, facecolors="none", edgecolors=face, linewidths=0.8, zorder=3)
         else:
             collection = PolyCollection(
                 vertices, facecolors=face, edgecolors="none", zorder=2 if name != "solid" else 3
@@ -618,45 +732,13 @@ def _draw_marks(
             heads = ax.scatter(xs, ys, s=30, c=cs, marker=marker, zorder=4, clip_on=False)
             heads.set_label(f"_open{direction}")
             drawn.append(heads)
-    return tuple(drawn)
-
-
-def _draw_labels(
-    ax: Axes,
-    events: Sequence[Event],
-    placements: dict[str, Placement],
-    positions: dict[str, tuple[float, float]],
-    labels_of: Callable[[Event], str],
-    shapes: dict[str, _Shape],
-) -> tuple[dict[str, Text], dict[int, str]]:
-    artists: dict[str, Text] = {}
-    numbered: dict[int, str] = {}
-    for event in events:
-        place = placements[event.id]
-        _, y = positions[event.id]
-        if place.side == "number":
-            number = len(numbered) + 1
-            numbered[number] = event.id
-            text = str(number)
-        else:
-            text = labels_of(event)
-        artists[event.id] = ax.text(
-            place.x,
-            y,
-            text,
-            ha="left" if place.x > positions[event.id][0] or place.side == "inside" else "right",
-            va="center",
-            fontsize=FONT_SIZE,
-            color="white" if place.side == "inside" and _on_solid(shapes[event.id], place.x) else "#222222",
-            zorder=5,
-            weight="bold" if place.side == "number" else "normal",
+    if cuts_x:
+        cuts = ax.scatter(
+            cuts_x, cuts_y, s=70, marker=BREAK_MARK, facecolors="none", edgecolors="#444444", linewidths=1.0, zorder=4
         )
-    return artists, numbered
-
-
-def _on_solid(shape: _Shape, x: float) -> bool:
-    """Whether text starting at ``x`` sits on the dark, surely-lasting part of a bar."""
-    return shape.solid is not None and shape.solid[0] <= x < shape.solid[1]
+        cuts.set_label("_break cuts")
+        drawn.append(cuts)
+    return tuple(drawn)
 
 
 def _draw_links(ax: Axes, view: Timeline, positions: dict[str, tuple[float, float]]) -> LineCollection | None:
@@ -673,41 +755,6 @@ def _draw_links(ax: Axes, view: Timeline, positions: dict[str, tuple[float, floa
     lines.set_label("_reports")
     ax.add_collection(lines)
     return lines
-
-
-def _source_lanes(view: Timeline, names: Sequence[str], rows: Mapping[str, int]) -> dict[str, str]:
-    """How lanes of sources are named: outlet (or short title) and date, on two lines where the lane has room.
-
-    Two sources that would read the same are told apart by their ids.
-    """
-    shown = {n: source_label(n, view.sources, width=24, one_line=rows[n] < 2) for n in names}
-    seen: dict[str, int] = {}
-    for text in shown.values():
-        seen[text] = seen.get(text, 0) + 1
-    return {n: text if seen[text] == 1 else n for n, text in shown.items()}
-
-
-def _decorate_lanes(
-    ax: Axes,
-    names: Sequence[str],
-    tops: dict[str, float],
-    rows: dict[str, int],
-    colors: dict[str, str],
-    group_by: GroupBy,
-    shown: Mapping[str, str],
-) -> None:
-    """Name each lane (``shown`` may say it otherwise: a source by its outlet and date) in its colour."""
-    ax.set_yticks([tops[n] + (rows[n] - 1) / 2 for n in names])
-    ax.set_yticklabels([shown.get(n, n) or "" for n in names], fontsize=FONT_SIZE + 0.5)
-    for tick, name in zip(ax.get_yticklabels(), names, strict=True):
-        tick.set_color(colors[name])
-    for name in names[1:]:
-        ax.axhline(tops[name] - 0.5, color="#dddddd", linewidth=0.8, zorder=0)
-    ax.tick_params(axis="y", length=0)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    if group_by is not None:
-        ax.set_ylabel(group_by, fontsize=FONT_SIZE, color="#666666")
 
 
 def _draw_density(
@@ -744,37 +791,3 @@ def _draw_density(
         band.set_label(f"_density {name}")
         bands.append(band)
     return tuple(bands)
-
-
-def _draw_key(
-    ax: Axes, numbered: dict[int, str], view: Timeline, labels_of: Callable[[Event], str], top: float
-) -> Text:
-    """The numbered labels, in columns under the legend."""
-    lines = [f"{n:>2}  {labels_of(view[event_id])}" for n, event_id in numbered.items()]
-    columns = _key_columns(len(lines))
-    per_column = -(-len(lines) // columns)
-    text = "\n".join(
-        "   ".join(lines[c * per_column + r].ljust(50) for c in range(columns) if c * per_column + r < len(lines))
-        for r in range(per_column)
-    )
-    return ax.text(0.0, top, text, transform=ax.transAxes, va="top", ha="left", fontsize=FONT_SIZE - 0.5)
-
-
-def _sources_line(view: Timeline, events: Sequence[Event]) -> str:
-    """The line naming each source the events cite, with its date; empty if none is cited."""
-    cited = dict.fromkeys(source for e in events for source in e.sources)
-    parts = []
-    for source_id in cited:
-        source = view.sources.get(source_id)
-        if source is None:
-            continue
-        name = (
-            source.outlet or f"“{textwrap.shorten(source.title, 48, placeholder='…')}”" if source.title else source.id
-        )
-        if source.outlet:
-            name = source.outlet
-        when = f", {source.published.label}" if source.published is not None else ""
-        parts.append(f"{name}{when}")
-    if not parts:
-        return ""
-    return textwrap.fill("Sources: " + "; ".join(parts) + ".", 200)

@@ -1,0 +1,457 @@
+"""The time axis of a plot: any span reads well, quiet stretches break, and every shape is honest.
+
+Pictures are compared with reviewed baselines (tests/test_plot_axis/), and the artists themselves are
+checked: the ticks and their labels, where each bar starts and stops, what a break cuts.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.figure import Figure
+
+import chronology
+from chronology import Event, Timeline, parse
+from chronology._calendar import day_number
+from chronology.plot import TimelinePlot, plot_timeline
+from chronology.plot._axis import year_text
+from chronology.plot._breaks import BREAK_WIDTH, MIN_PIECE, scale_for
+from chronology.plot._scale import EPOCH, Piece, Scale
+from chronology.plot.timeline import FADE_SHARE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def timeline(rows: Sequence[tuple[str, str, str, str]], title: str) -> Timeline:
+    """Events from (id, title, when, kind) rows."""
+    return Timeline([Event(id=i, title=t, when=parse(w), kind=k) for i, t, w, k in rows], title=title)
+
+
+def one_day() -> Timeline:
+    return timeline(
+        [
+            ("alarm", "Fire alarm at the depot", "2024-10-18T02:40", "night"),
+            ("crews", "First crews arrive", "2024-10-18T03:15", "night"),
+            ("closure", "Road closed", "2024-10-18T03:00/2024-10-18T11:45", "night"),
+            ("cause", "Cause of the fire established", "2024-10-18T09:00/2024-10-18T10:00", "day"),
+            ("press", "The mayor's press conference", "2024-10-18T14:30", "day"),
+        ],
+        "A night at the depot, 18 October 2024",
+    )
+
+
+def roman() -> Timeline:
+    return timeline(
+        [
+            ("consul", "Caesar consul for the first time", "-0058", "politics"),
+            ("gaul", "Caesar's wars in Gaul", "-0057/-0049", "war"),
+            ("rubicon", "Caesar crosses the Rubicon", "-0048-01-10", "war"),
+            ("pharsalus", "Battle of Pharsalus", "-0047-08-09", "war"),
+            ("ides", "Caesar assassinated on the Ides of March", "-0043-03-15", "politics"),
+            ("actium", "Battle of Actium", "-0030-09-02", "war"),
+            ("augustus", "Octavian takes the name Augustus", "-0026-01-16", "politics"),
+            ("principate", "Augustus rules as princeps", "-0026-01-16/0014-08-19", "politics"),
+            ("teutoburg", "Varus's legions lost in the Teutoburg Forest", "0009-09~", "war"),
+        ],
+        "The end of the Roman Republic, 59 BCE - AD 14",
+    )
+
+
+def centuries() -> Timeline:
+    return timeline(
+        [
+            ("charlemagne", "Charlemagne crowned emperor in Rome", "0800-12-25", "rulers"),
+            ("verdun", "The Treaty of Verdun divides the Frankish empire", "0843-08", "treaties"),
+            ("lechfeld", "Battle of Lechfeld", "0955-08-10", "wars"),
+            ("otto", "Otto I crowned emperor", "0962-02-02", "rulers"),
+            ("empire", "The Holy Roman Empire", "0962-02-02/1806-08-06", "states"),
+            ("austerlitz", "Battle of Austerlitz", "1805-12-02", "wars"),
+            ("rhine", "The Confederation of the Rhine", "1806-07-12/1813-11-04", "states"),
+            ("abdication", "Francis II lays down the imperial crown", "1806-08-06", "rulers"),
+            ("vienna", "The Congress of Vienna", "1814-09/1815-06", "treaties"),
+        ],
+        "The Holy Roman Empire, 800-1815",
+    )
+
+
+def tick_labels(drawn: TimelinePlot) -> list[str]:
+    """Every tick label drawn, major and minor, each on one line."""
+    drawn.figure.canvas.draw()
+    ticks = drawn.ax.get_xticklabels() + drawn.ax.get_xticklabels(minor=True)
+    return [t.get_text().replace("\n", " ") for t in ticks if t.get_text()]
+
+
+def collection(drawn: TimelinePlot, name: str) -> PolyCollection | PathCollection | None:
+    found = [c for c in drawn.marks if c.get_label() == f"_{name}"]
+    return found[0] if found else None
+
+
+def spans_at(drawn: TimelinePlot, name: str, event_id: str) -> list[tuple[float, float]]:
+    """The x extents of the rectangles of collection ``name`` drawn in ``event_id``'s row."""
+    polys = collection(drawn, name)
+    if polys is None:
+        return []
+    _, y = drawn.positions[event_id]
+    found = []
+    for path in polys.get_paths():
+        vertices = np.asarray(path.vertices)
+        xs, ys = vertices[:, 0], vertices[:, 1]
+        if ys.min() < y < ys.max():
+            found.append((float(xs.min()), float(xs.max())))
+    return sorted(found)
+
+
+def day(text: str) -> int:
+    return chronology.UncertainDate.parse(text).earliest_day
+
+
+# -- the scale --------------------------------------------------------------------------------------------
+
+
+def test_a_plain_scale_puts_each_day_at_its_number_less_the_epoch() -> None:
+    assert date(1970, 1, 1).toordinal() == EPOCH  # matplotlib's date numbers, for drawings that share the axes
+    scale = Scale.plain(739_000.0, 739_100.0)
+    assert scale.x(739_050.25) == pytest.approx(739_050.25 - EPOCH)
+    assert scale.day(scale.x(739_050.25)) == pytest.approx(739_050.25)
+    assert scale.breaks == ()
+    assert scale.cut(scale.left, scale.right) == ((scale.left, scale.right),)
+
+
+def test_a_broken_scale_maps_through_its_pieces_and_cuts_bars_at_its_breaks() -> None:
+    scale = Scale((Piece(0.0, 10.0, 0.0, 10.0), Piece(100.0, 110.0, 12.0, 32.0)))
+    assert scale.x(5.0) == 5.0
+    assert scale.x(105.0) == 22.0  # the second piece draws a day two units wide
+    assert scale.x(55.0) == pytest.approx(11.0)  # days in the break are spread across it
+    assert scale.x(120.0) == 52.0  # beyond the ends: the nearest piece's slope
+    assert scale.x(-5.0) == -5.0
+    assert scale.day(22.0) == pytest.approx(105.0)
+    assert scale.breaks == ((10.0, 12.0),)
+    assert scale.cut(5.0, 20.0) == ((5.0, 10.0), (12.0, 20.0))
+    assert scale.crossed(5.0, 20.0) == (10.0, 12.0)
+    assert scale.cut(1.0, 2.0) == ((1.0, 2.0),)
+    assert scale.piece_at(11.0) is None
+
+
+@pytest.mark.parametrize(
+    ("pieces", "message"),
+    [
+        ((), "one piece at least"),
+        ((Piece(0.0, 10.0, 0.0, 10.0), Piece(5.0, 20.0, 12.0, 20.0)), "follow one another"),
+        ((Piece(0.0, 10.0, 0.0, 10.0), Piece(10.0, 20.0, 10.0, 20.0)), "with a break between"),
+    ],
+    ids=["empty", "overlapping", "no-break"],
+)
+def test_a_scale_refuses_pieces_out_of_order(pieces: tuple[Piece, ...], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Scale(pieces)
+
+
+def test_a_piece_must_show_some_days_over_some_width() -> None:
+    with pytest.raises(ValueError, match="show some days"):
+        Piece(3.0, 3.0, 0.0, 1.0)
+    with pytest.raises(ValueError, match="some width"):
+        Piece(3.0, 4.0, 1.0, 1.0)
+
+
+# -- the rule of the breaks ---------------------------------------------------------------------------------
+
+
+def test_the_showcase_spends_most_of_its_width_on_october_and_november_2024() -> None:
+    drawn = plot_timeline(chronology.load(ROOT / "events.toml"), start="2023-08")
+    scale = drawn.scale
+    autumn = scale.x(day("2024-12-01")) - scale.x(day("2024-10-01"))
+    assert autumn > 0.5 * (scale.right - scale.left)
+    assert len(scale.breaks) >= 1
+    quiet = (day("2024-01-01"), day("2024-05-01"))  # nothing happens in these months: they are left out
+    assert any(a < scale.x(quiet[0]) and scale.x(quiet[1]) < b for a, b in scale.breaks)
+    for piece in scale.pieces:
+        assert piece.x1 - piece.x0 >= MIN_PIECE * (scale.right - scale.left) * (1 - BREAK_WIDTH * 3) - 1e-9
+
+
+def test_no_breaks_draws_one_plain_axis() -> None:
+    drawn = plot_timeline(chronology.load(ROOT / "events.toml"), start="2023-08", breaks=False)
+    assert drawn.scale.breaks == ()
+    assert drawn.ax.spines["bottom"].get_visible()
+
+
+def test_a_window_without_quiet_stretches_is_not_broken() -> None:
+    drawn = plot_timeline(chronology.load(ROOT / "events.toml"), start="2024-10-01", end="2024-11-20")
+    assert drawn.scale.breaks == ()
+
+
+@pytest.mark.parametrize(
+    ("moments", "breaks"),
+    [
+        ([(10.0, 11.0), (11.0, 12.0), (12.0, 13.0), (90.0, 91.0)], 1),  # 77 quiet days of 100, three crowd
+        ([(10.0, 11.0), (11.0, 12.0), (12.0, 13.0), (87.0, 88.0), (88.0, 89.0), (90.0, 91.0)], 1),
+        ([(10.0, 11.0), (11.0, 12.0), (12.0, 13.0), (50.0, 51.0), (90.0, 91.0)], 2),
+        ([(10.0, 11.0), (90.0, 91.0)], 0),  # two dates far apart: nothing crowds, nothing gains from a break
+        ([(0.0, 1.0), (20.0, 21.0), (40.0, 41.0), (60.0, 61.0), (80.0, 81.0), (99.0, 100.0)], 0),  # evenly spread
+        ([(10.0, 11.0), (11.0, 12.0), (12.0, 13.0), (20.0, 40.0), (60.0, 61.0), (80.0, 81.0)], 0),  # 46 quiet days
+    ],
+    ids=["one-quiet-stretch", "two-crowds", "two-quiet-stretches", "two-dates", "evenly-spread", "half-quiet"],
+)
+def test_the_axis_breaks_only_where_most_of_the_window_is_quiet_and_dates_crowd(
+    moments: list[tuple[float, float]], breaks: int
+) -> None:
+    dated = [(a, b, a, b) for a, b in moments]
+    assert len(scale_for(dated, 0.0, 100.0).breaks) == breaks
+    assert scale_for(dated, 0.0, 100.0, breaks=False).breaks == ()
+
+
+def test_something_short_that_lasts_keeps_its_days_but_a_long_war_only_its_ends() -> None:
+    crowd = [(99.0, 100.0, 99.0, 100.0)] * 3
+    short = scale_for([(10.0, 11.0, 30.0, 31.0), *crowd], 0.0, 100.0)
+    assert len(short.breaks) == 1
+    assert short.piece_at(short.x(20.0)) is not None  # the days of something lasting 21 days are not quiet
+    long = scale_for([(0.0, 1.0, 99.0, 100.0), *crowd], 0.0, 100.0)
+    assert len(long.breaks) == 1  # a war from the first day to the last: its days between are quiet
+    assert long.piece_at(long.x(50.0)) is None
+
+
+def test_stretches_far_apart_at_their_own_scale_become_pieces_of_their_own() -> None:
+    old, near, far = (day_number(-500, 1, 1), day_number(2024, 10, 1), day_number(170_000_002, 1, 1))
+    scale = scale_for(
+        [(old, old + 366, old, old + 366), (near, near + 31, near, near + 31), (far, far + 366) * 2], old, far + 366
+    )
+    assert len(scale.pieces) == 3
+    pieces = [scale.piece_at(scale.x(d)) for d in (old, near, far)]
+    assert len({id(p) for p in pieces}) == 3
+
+
+# -- any span --------------------------------------------------------------------------------------------
+
+
+def test_a_day_reads_in_hours_and_its_events_are_drawn_at_their_times() -> None:
+    drawn = plot_timeline(one_day())
+    labels = tick_labels(drawn)
+    assert {"02:00", "04:00", "12:00", "14:00"} <= set(labels)
+    assert "00:00 18 Oct 2024" in labels  # the day under the first tick
+    scale = drawn.scale
+    start = day("2024-10-18")
+    for event_id, minutes in (("alarm", 2 * 60 + 40), ("crews", 3 * 60 + 15), ("press", 14 * 60 + 30)):
+        x, _ = drawn.positions[event_id]
+        assert x == pytest.approx(scale.x(start + (minutes + 0.5) / 1440))
+    (closed,) = spans_at(drawn, "solid", "closure")
+    assert closed == pytest.approx((scale.x(start + 3 / 24), scale.x(start + (11 * 60 + 46) / 1440)))
+
+
+def test_years_before_the_common_era_are_named_so() -> None:
+    drawn = plot_timeline(roman())
+    labels = tick_labels(drawn)
+    assert {"55 BCE", "50 BCE", "45 BCE"} <= set(labels)
+    assert any(label.startswith("AD ") for label in labels)
+    ides = plot_timeline(roman(), start="-0044-01", end="-0043-12")
+    assert any("44 BCE" in label for label in tick_labels(ides))
+
+
+@pytest.mark.parametrize(
+    ("year", "text"),
+    [(-43, "44 BCE"), (0, "1 BCE"), (-9999, "10,000 BCE"), (14, "14"), (12_000, "12,000"), (2024, "2024")],
+    ids=["44-bce", "1-bce", "10000-bce", "ad-14", "12000", "2024"],
+)
+def test_years_are_written_as_a_reader_writes_them(year: int, text: str) -> None:
+    assert year_text(year) == text
+    assert year_text(14, era=True) == "AD 14"
+
+
+@pytest.mark.parametrize(
+    ("rows", "wanted"),
+    [
+        ([("a", "A", "2024-06", "x"), ("b", "B", "2024-06-20", "x")], "Jun 2024"),
+        ([("a", "A", "1400~", "x"), ("b", "B", "1500", "x")], "1450"),
+        ([("a", "A", "Y12000", "x"), ("b", "B", "Y12300", "x")], "12,100"),
+        ([("a", "A", "Y-24000", "x"), ("b", "B", "Y-23000", "x")], "23,500 BCE"),
+        ([("a", "A", "Y-1000000", "x"), ("b", "B", "Y1000000", "x")], "500,000 BCE"),
+    ],
+    ids=["days", "centuries", "beyond-9999", "ice-age", "millions"],
+)
+def test_every_span_gets_ticks_of_its_own_unit(rows: list[tuple[str, str, str, str]], wanted: str) -> None:
+    labels = tick_labels(plot_timeline(timeline(rows, "t")))
+    assert any(wanted in label for label in labels), labels
+
+
+def test_tick_labels_keep_apart_and_clear_of_the_breaks() -> None:
+    for drawn in (plot_timeline(roman()), plot_timeline(centuries()), plot_timeline(one_day())):
+        drawn.figure.canvas.draw()
+        renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        boxes = sorted(
+            (float(t.get_window_extent(renderer).x0), float(t.get_window_extent(renderer).x1))
+            for t in drawn.ax.get_xticklabels() + drawn.ax.get_xticklabels(minor=True)
+            if t.get_text()
+        )
+        for (_, a1), (b0, _) in itertools.pairwise(boxes):
+            assert a1 <= b0
+        to_pixels = drawn.ax.transData
+        for x0, x1 in drawn.scale.breaks:
+            left, right = to_pixels.transform((x0, 0))[0], to_pixels.transform((x1, 0))[0]
+            assert not any(a < right and left < b for a, b in boxes)
+
+
+# -- breaks --------------------------------------------------------------------------------------------
+
+
+def test_a_bar_across_a_break_is_drawn_on_both_sides_and_cut_by_the_break_marks() -> None:
+    drawn = plot_timeline(centuries())
+    scale = drawn.scale
+    assert len(scale.breaks) >= 1
+    parts = spans_at(drawn, "solid", "empire")
+    assert len(parts) == len(scale.breaks) + 1 - sum(  # one part a piece it reaches
+        1 for a, _ in scale.breaks if a < scale.x(day("0962-02-02"))
+    )
+    assert parts[0][0] == pytest.approx(scale.x(day("0962-02-02")))
+    assert parts[-1][1] == pytest.approx(scale.x(day("1806-08-06") + 1))
+    for (_, a1), (b0, _) in itertools.pairwise(parts):
+        assert (a1, b0) in scale.breaks
+    cuts = collection(drawn, "break cuts")
+    assert cuts is not None
+    _, y = drawn.positions["empire"]
+    cut_xs = sorted(float(x) for x, cy in np.asarray(cuts.get_offsets()) if cy == y)
+    assert cut_xs == sorted(x for (_, a1), (b0, _) in itertools.pairwise(parts) for x in (a1, b0))
+    marks = [line for line in drawn.ax.lines if line.get_label() == "_break marks"]
+    assert len(marks) == len(scale.breaks)
+    for line, (x0, x1) in zip(marks, scale.breaks, strict=True):
+        assert list(np.asarray(line.get_xdata())) == [x0, x1]  # the axis line is cut by the same marks
+    assert not drawn.ax.spines["bottom"].get_visible()
+
+
+# -- honest shapes -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("when", "first", "last"),
+    [
+        ("2024-10-05/2024-10-07", "2024-10-05", "2024-10-07"),
+        ("2024-10-05/2024-10-11", "2024-10-05", "2024-10-11"),
+        ("2024-10-05/2024-10-05", "2024-10-05", "2024-10-05"),
+    ],
+    ids=["three-days", "a-week", "one-day"],
+)
+def test_an_interval_is_drawn_over_exactly_its_days(when: str, first: str, last: str) -> None:
+    drawn = plot_timeline(
+        timeline([("it", "It", when, "x"), ("before", "B", "2024-10-01", "x"), ("after", "A", "2024-10-14", "x")], "t")
+    )
+    (solid,) = spans_at(drawn, "solid", "it")
+    assert solid == pytest.approx((drawn.scale.x(day(first)), drawn.scale.x(day(last) + 1)))
+    assert spans_at(drawn, "bars", "it") == []  # nothing light: both ends are known to the day
+
+
+def test_an_end_known_to_the_month_is_light_over_that_month() -> None:
+    drawn = plot_timeline(timeline([("it", "It", "2024-03/2024-06", "x")], "t"))
+    x = drawn.scale.x
+    assert spans_at(drawn, "solid", "it") == [pytest.approx((x(day("2024-04-01")), x(day("2024-06-01"))))]
+    assert spans_at(drawn, "bars", "it") == [
+        pytest.approx((x(day("2024-03-01")), x(day("2024-04-01")))),
+        pytest.approx((x(day("2024-06-01")), x(day("2024-07-01")))),
+    ]
+
+
+def fade_alphas(drawn: TimelinePlot, event_id: str) -> list[tuple[float, float, float]]:
+    """(x0, x1, alpha) of the fade steps in ``event_id``'s row, left to right."""
+    fades = collection(drawn, "fades")
+    assert isinstance(fades, PolyCollection)
+    _, y = drawn.positions[event_id]
+    found = []
+    for path, color in zip(fades.get_paths(), np.asarray(fades.get_facecolor()), strict=True):
+        vertices = np.asarray(path.vertices)
+        xs, ys = vertices[:, 0], vertices[:, 1]
+        if ys.min() < y < ys.max():
+            found.append((float(xs.min()), float(xs.max()), float(color[3])))
+    return sorted(found)
+
+
+@pytest.mark.parametrize(("window", "days"), [(("2024-10-01", "2024-10-14"), 14), (("2024-01", "2024-12"), 366)])
+def test_an_unknown_end_fades_out_over_a_day_or_a_twentieth_of_the_axis_whichever_is_longer(
+    window: tuple[str, str], days: int
+) -> None:
+    drawn = plot_timeline(timeline([("it", "It", "2024-10-05/", "x")], "t"), start=window[0], end=window[1])
+    scale = drawn.scale
+    axis = scale.right - scale.left
+    (solid,) = spans_at(drawn, "solid", "it")  # the known day only, at least a three-hundred-fiftieth of the axis
+    known = (scale.x(day("2024-10-05")), scale.x(day("2024-10-06")))
+    assert (solid[0] + solid[1]) / 2 == pytest.approx((known[0] + known[1]) / 2)
+    assert solid[1] - solid[0] == pytest.approx(max(known[1] - known[0], axis / 350))
+    steps = fade_alphas(drawn, "it")
+    assert steps[0][0] == pytest.approx(known[1])  # fading from the end of the known day
+    length = steps[-1][1] - steps[0][0]
+    assert length == pytest.approx(max(scale.x(day("2024-10-07")) - scale.x(day("2024-10-06")), FADE_SHARE * axis))
+    alphas = [a for _, _, a in steps]
+    assert alphas == sorted(alphas, reverse=True)  # fading out
+    assert alphas[0] < 0.9  # fainter than anything known
+    assert collection(drawn, "open>") is None  # no arrow: the end exists
+    assert days  # the fade is seen in a fortnight and in a year alike
+
+
+def test_an_open_end_is_an_arrow_at_the_edge() -> None:
+    drawn = plot_timeline(timeline([("it", "It", "2024-10-05/..", "x"), ("b", "B", "2024-10-20", "x")], "t"))
+    heads = collection(drawn, "open>")
+    assert heads is not None
+    ((x, _),) = np.asarray(heads.get_offsets())
+    assert x == pytest.approx(drawn.scale.right)
+    solid = spans_at(drawn, "solid", "it")
+    assert solid[-1][1] == pytest.approx(drawn.scale.right)
+
+
+def test_before_a_day_fades_to_the_left_of_it() -> None:
+    drawn = plot_timeline(
+        timeline([("it", "Letter", "before 23 August 1456", "x"), ("b", "B", "1456-06-01", "x")], "t")
+    )
+    steps = fade_alphas(drawn, "it")
+    assert steps[-1][1] == pytest.approx(drawn.scale.x(day("1456-08-23")))  # up to the known bound, no further
+    alphas = [a for _, _, a in steps]
+    assert alphas == sorted(alphas)  # strongest next to the known bound, fading out to the left
+    assert spans_at(drawn, "solid", "it") == []
+    assert spans_at(drawn, "bars", "it") == []
+
+
+def test_narrowed_dates_are_drawn_inside_the_bounds_as_written_and_the_legend_says_so() -> None:
+    narrowed = Timeline(
+        [
+            Event(id="talks", title="Talks in Geneva", when=parse("2024-10-10/2024-10-20"), kind="talks"),
+            Event(id="deal", title="A deal, after the talks", when=parse("2024-10"), kind="deal", after=["talks"]),
+        ]
+    )
+    assert narrowed.narrowed("deal") != narrowed["deal"].when
+    drawn = plot_timeline(narrowed)
+    x = drawn.scale.x
+    assert spans_at(drawn, "outline", "deal") == [pytest.approx((x(day("2024-10-01")), x(day("2024-11-01"))))]
+    (bar,) = spans_at(drawn, "bars", "deal")
+    assert bar == pytest.approx((x(day("2024-10-20")), x(day("2024-11-01"))))
+    assert drawn.legend is not None
+    assert "outline: the date as written; inside it: as the links narrow it" in [
+        t.get_text() for t in drawn.legend.get_texts()
+    ]
+    assert spans_at(drawn, "outline", "talks") == []
+
+
+# -- pictures ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "draw"),
+    [("one_day", one_day), ("roman", roman), ("centuries", centuries)],
+    ids=["one-day", "roman", "centuries"],
+)
+def test_pictures_of_any_span_match_their_reviewed_baselines(image_regression, name: str, draw) -> None:  # type: ignore[no-untyped-def]
+    drawn = plot_timeline(draw())
+    image_regression.check(png(drawn.figure), diff_threshold=2.0, basename=f"axis_{name}")
+
+
+def test_positions_follow_the_scale_through_its_breaks() -> None:
+    drawn = plot_timeline(centuries())
+    xs = np.array([drawn.positions[i][0] for i in ("charlemagne", "lechfeld", "austerlitz")])
+    days = [day("0800-12-25") + 0.5, day("0955-08-10") + 0.5, day("1805-12-02") + 0.5]
+    assert xs == pytest.approx(drawn.scale.xs(days))
