@@ -49,8 +49,9 @@ from chronology.exchange.as_csv import _defused  # the one rule for cells a spre
 from chronology.exchange.markdown import _cell  # the one rule for Markdown table cells
 from chronology.files._atomic import write_atomic
 from chronology.index import NEG_DAY, POS_DAY, day_ends
-from chronology.plot._axis import day_to_x, format_date_axis
+from chronology.plot._axis import day_to_x, format_axis
 from chronology.plot._output import renderer_of
+from chronology.plot._scale import Scale as DayScale
 from chronology.plot._style import FONT_SIZE, LANE_COLORS, RC
 from chronology.quantity import Comparison
 from chronology.timeline import Timeline
@@ -265,8 +266,7 @@ def plot_claims(
                 )
         if days:
             pad = max(2.0, (max(days) - min(days)) * 0.08)
-            ax.set_xlim(day_to_x(min(days) - pad), day_to_x(max(days) + 1 + pad))
-            format_date_axis(ax, min(days), max(days))
+            format_axis(ax, DayScale.plain(min(days) - pad, max(days) + 1 + pad))  # any year, BCE too
         _value_axis(ax, drawn_scale, bottom, top, integral=all(float(v).is_integer() for v in values))
         subjects = tuple(dict.fromkeys(c.subject for _, c in chosen))
         letters = {name: _letter(i) for i, name in enumerate(subjects)} if len(subjects) > 1 else {}
