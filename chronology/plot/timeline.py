@@ -225,6 +225,7 @@ def plot_timeline(
         renderer = renderer_of(figure)
         minimum_width = (x_right - x_left) / 350
         narrowed = {} if is_dense else {e.id: view.narrowed(e.id) for e in events}
+        # Density bands draw no marks: their events get no shape, only a position (the middle of their days).
         shapes = {
             e.id: _shape(
                 narrowed.get(e.id, e.when),
@@ -234,8 +235,9 @@ def plot_timeline(
                 zone,
                 written=e.when,
             )
-            for e in events
+            for e in (() if is_dense else events)
         }
+        middles = {e.id: shapes[e.id].middle for e in events} if not is_dense else _middles(events, scale, zone)
         # the words: lane names set the left margin, then every label is measured and packed into rows
         lane_font, measure = Measure(figure, renderer, LANE_FONT), Measure(figure, renderer, FONT_SIZE)
         shown = lane_labels(view, lane_names, group_by, lane_font, LANE_SHARE * figure.get_figwidth())
@@ -267,9 +269,8 @@ def plot_timeline(
         colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(lane_names)}
         lane_by_event = {e.id: name for name, members in lanes.items() for e in members}
         for event in events:
-            shape = shapes[event.id]
             row = placements[event.id].row if event.id in placements else 0
-            positions[event.id] = (shape.middle, lane_top[lane_by_event[event.id]] + row)
+            positions[event.id] = (middles[event.id], lane_top[lane_by_event[event.id]] + row)
         density: tuple[PolyCollection, ...] = ()
         marks: tuple[PolyCollection | PathCollection, ...] = ()
         label_artists: dict[str, Text] = {}
@@ -341,6 +342,15 @@ def _view_days(
     if last is None or last == NEG_DAY:
         last = first
     return first, max(last, first)
+
+
+def _middles(events: Sequence[Event], scale: Scale, zone: ZoneInfo | None) -> dict[str, float]:
+    """The x of the middle of each event's possible days, within the scale (open sides stop at its edge)."""
+    first, last = scale.pieces[0].first, scale.pieces[-1].last
+    days = np.array([day_ends(e.when, zone=zone) for e in events], dtype=np.float64).reshape(-1, 4)
+    lo = np.clip(days[:, 0], first, last)
+    hi = np.clip(days[:, 3] + 1, first, last)
+    return dict(zip((e.id for e in events), (scale.x(x) for x in ((lo + hi) / 2).tolist()), strict=True))
 
 
 def _lanes(events: Sequence[Event], group_by: GroupBy, order: Sequence[str] | None) -> dict[str, list[Event]]:
