@@ -34,6 +34,8 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 
 def _strings(value: Iterable[str] | str) -> tuple[str, ...]:
     """Normalise a list of names to a tuple; a lone string is one name, not its letters."""
+    if value.__class__ is tuple:  # the common case (the default, or the loader's): kept as it is
+        return value
     if isinstance(value, str):
         return (value,)
     return tuple(value)
@@ -48,7 +50,12 @@ def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    if not value:
+        return _NOTHING  # one shared, read-only, empty mapping
     return MappingProxyType(dict(value))
+
+
+_NOTHING: Final[Mapping[str, Any]] = MappingProxyType({})
 
 
 def _check_when(instance: object, attribute: attrs.Attribute[DateValue], value: DateValue) -> None:
