@@ -162,20 +162,33 @@ class Index:
         end last) the links set: those are not widened, the others are widened
         as the value as written is (by its own precision).
         """
-        raw, wide = _bounds(values, widening, zone)
+        days = list(_bounds(values, widening, zone))
+        raw, wide = days
         for position, (written, sides) in (stated or {}).items():
             # widened as written (by its own precision), except where the links set the bound: those stay put
             policy = widening if isinstance(widening, Widening) else widening[position]
             widened = day_ends(written, policy, zone)
             for row, side_fixed in enumerate(sides):
                 wide[row, position] = raw[row, position] if side_fixed else widened[row]
-        return cls.from_days(raw, wide)
+        del raw, wide  # handed over: the index frees them as soon as it has what it keeps
+        return cls._from_owned(days)
 
     @classmethod
     def from_days(cls, raw: npt.ArrayLike, wide: npt.ArrayLike) -> Index:
         """Index day bounds given as two (4, n) arrays: start first/last, end first/last; stated, then widened."""
-        raw = np.clip(np.asarray(raw, dtype=np.int64), NEG_DAY, POS_DAY)
-        wide = np.clip(np.asarray(wide, dtype=np.int64), NEG_DAY, POS_DAY)
+        return cls._from_owned([np.array(raw, dtype=np.int64), np.array(wide, dtype=np.int64)])
+
+    @classmethod
+    def _from_owned(cls, days: list[np.ndarray]) -> Index:
+        """:meth:`from_days` on two (4, n) int64 arrays of its own, in a list it empties (changed in place).
+
+        Peak memory stays near what the index keeps: the arrays are clipped in
+        place and let go of as soon as the index holds what it needs of them.
+        """
+        raw, wide = days
+        days.clear()
+        np.clip(raw, NEG_DAY, POS_DAY, out=raw)
+        np.clip(wide, NEG_DAY, POS_DAY, out=wide)
         count = raw.shape[1]
         span = wide[3] - wide[0]
         unbounded = (wide[0] == NEG_DAY) | (wide[3] == POS_DAY)
@@ -194,13 +207,22 @@ class Index:
         class_ids = classes[firsts]
         spans = np.maximum.reduceat(span[order], firsts) if count else np.empty(0, dtype=np.int64)
         spans[class_ids == len(limits)] = -1
+        del span, unbounded, group, classes
         small = all(
             array.min(initial=0) >= np.iinfo(np.int32).min and array.max(initial=0) <= np.iinfo(np.int32).max
             for array in (raw, wide)
         )
+        same = np.array_equal(raw, wide)
         columns = np.empty((8, count), dtype=np.int32 if small else np.int64)  # rows contiguous: fast take
-        columns[:4] = raw[:, order]
-        columns[4:] = columns[:4] if np.array_equal(raw, wide) else wide[:, order]
+        for row in range(4):  # a row at a time: no (4, n) copy in between
+            np.copyto(columns[row], raw[row].take(order))
+        del raw
+        if same:
+            columns[4:] = columns[:4]
+        else:
+            for row in range(4):
+                np.copyto(columns[4 + row], wide[row].take(order))
+        del wide
         return cls(columns, order, keys, class_ids, spans)
 
     def __len__(self) -> int:
@@ -446,7 +468,31 @@ def _runs(starts: npt.NDArray[np.intp], lengths: npt.NDArray[np.intp]) -> npt.ND
 def _bounds(
     values: Sequence[DateValue], widening: Widening | Sequence[Widening], zone: ZoneInfo | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(4, n) day bounds of ``values`` as stated and widened, read in bulk where values are plain."""
+    """(4, n) day bounds of ``values`` as stated and widened, read in bulk where values are plain.
+
+    Read a slice at a time, so that what reading makes on the way (lists, masks,
+    seconds) stays small beside the two arrays returned.
+    """
+    count = len(values)
+    if count <= _SLICE:
+        return _slice_bounds(values, widening, zone)
+    raw = np.empty((4, count), dtype=np.int64)
+    wide = np.empty((4, count), dtype=np.int64)
+    for first in range(0, count, _SLICE):
+        stop = min(first + _SLICE, count)
+        policies = widening if isinstance(widening, Widening) else widening[first:stop]
+        raw[:, first:stop], wide[:, first:stop] = _slice_bounds(values[first:stop], policies, zone)
+    return raw, wide
+
+
+#: Values read at a time by :func:`_bounds`.
+_SLICE: Final = 1 << 16
+
+
+def _slice_bounds(
+    values: Sequence[DateValue], widening: Widening | Sequence[Widening], zone: ZoneInfo | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_bounds` of one slice."""
     count = len(values)
     raw = np.empty((4, count), dtype=np.int64)
     policies: Sequence[Widening] | None = None
@@ -495,14 +541,15 @@ def _bounds(
             chosen = None if policies is None else [policies[i] for i in where.tolist()]
             pad[0, where] = _pads(starts, widening, chosen)
             pad[1, where] = _pads(ends, widening, chosen)
-    seconds = raw  # so far in seconds; now the widened copy, then both in days
-    wide = seconds.copy()
+    # So far in seconds; now the widened copy, then both in days (in place: these arrays are the largest made).
+    wide = raw.copy()
     wide[0] -= pad[0]
     wide[1] += pad[0]
     wide[2] -= pad[1]
     wide[3] += pad[1]
-    raw = seconds // SECONDS_PER_DAY
-    wide = wide // SECONDS_PER_DAY
+    del pad
+    np.floor_divide(raw, SECONDS_PER_DAY, out=raw)
+    np.floor_divide(wide, SECONDS_PER_DAY, out=wide)
     for days in (raw, wide):  # an interval's start cannot come after its end, nor its end before its start
         np.minimum(days[1], days[3], out=days[1])
         np.maximum(days[2], days[0], out=days[2])
