@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Iterator
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +118,23 @@ def check_counts(days: np.ndarray, wide: np.ndarray, windows: list[tuple[int, in
     assert [index.count(a, b, mode, within=within) for a, b in zip(firsts, lasts, strict=True)] == expected
     query = index.within if within else index.overlapping
     assert [query(a, b, mode).size for a, b in zip(firsts, lasts, strict=True)] == expected
+
+
+def test_values_read_a_slice_at_a_time_give_the_bounds_read_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    count = (1 << 16) + 1_000  # more than one slice
+    approximate = chronology.parse("2024-10~")
+    values = [
+        chronology.parse("2024-10-18/2024-11")
+        if i % 3 == 0
+        else approximate
+        if i % 3 == 1
+        else chronology.parse("1456")
+        for i in range(count)
+    ]
+    policies = [chronology.Widening(approximate=i % 4) for i in range(count)]
+    sliced = Index.build(values, policies)
+    monkeypatch.setattr(chronology.index, "_SLICE", count + 1)
+    whole = Index.build(values, policies)
+    assert np.array_equal(sliced.ends(widened=True), whole.ends(widened=True))
+    assert np.array_equal(sliced.ends(), whole.ends())
+    assert sliced.count(739_000, 740_000, Mode.POSSIBLE) == whole.count(739_000, 740_000, Mode.POSSIBLE)
