@@ -1,38 +1,108 @@
-"""Window queries over 10^4, 10^5 and 10^6 events, against interval libraries in the same run.
+"""Window queries, like for like: chronology against interval libraries on the same arrays, in one run.
 
-Run: ``python benchmarks/bench_query.py [--sizes 10000 100000 1000000]``
-(peers: ``pip install '.[bench]'``).
+Run: ``python benchmarks/bench_query.py [--mix standard|long|both] [--sizes 1000 ...] [--rounds 5] [--quick]``
+(peers: ``pip install '.[bench]' ailist duckdb``). ``--quick``: 1,000 and 10,000 events, 3 rounds.
 
-Synthetic events: starts uniform over 50 years; half last from one day to five
-years (log-uniform), a quarter are uncertain instants (one day somewhere in up
-to a month), a quarter exact days; one in ten approximate. 1,000 random
-windows (one day to a year) are asked "what possibly overlaps?" without
-widening, so every library answers the same question on the same day bounds
-(checked). chronology returns a view holding the matching positions;
-nothing is built per event.
+Events (made once as ``Event`` objects for the largest size; a smaller size
+is a prefix of them). "standard": starts uniform over 50 years; half last
+from one day to five years (log-uniform), a quarter are uncertain instants
+(one day somewhere in up to a month), a quarter exact days; one in ten
+approximate. "long": the same, but one event in a thousand (the 501st, the
+1,501st, ...) lasts 10-50 years; it is run from 1,000 events up (below, 0.1%
+is no event). 1,000 windows (one day to a year, starting in the 50 years).
 
-Peers: ncls (one call per window, and its batched call), pandas
-``IntervalIndex.overlaps`` (a full scan per window), intervaltree, and a plain
-Python loop. The slowest are timed on a subset of the windows and scaled up to
-1,000; the subset is printed.
+Every side answers the same question: which events possibly share a day
+with the window, without widening (``NO_WIDENING``), so approximate dates
+keep their stated days and every side sees the same closed day bounds
+``[first, last]`` (half-open ``[first, last + 1)`` for ncls and AIList).
+Before timing, every side's answers are checked against a brute-force scan
+(as sets, per window); then the sides are timed in interleaved rounds,
+every side once a round, in an order that rotates by one each round.
+Windows are made before timing: for ``Timeline`` as ``UncertainDate``
+values (``UncertainDate.from_days``), for the others as int64 day arrays
+(and Python ints for the calls that take one window: ``Index.overlapping``,
+AIList's, the numpy loop; ``pd.Interval`` values for pandas). Peers' trees
+and tables are built before timing, and so is chronology's index (kept by
+the timeline after its first query). See the printed header for what each
+side does.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib.metadata
+import itertools
+import math
+import os
+import platform
 import random
+import statistics
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-import chronology
-from chronology import NO_WIDENING, Event, Interval, Precision, Qualifier, Timeline, UncertainDate
+from chronology import NO_WIDENING, Event, Index, Interval, Mode, Precision, Qualifier, Timeline, UncertainDate
+from chronology.index import day_ends
 
 QUERIES = 1000
 BASE = UncertainDate.parse("1975-01-01").earliest_day
 YEARS_50 = 50 * 365
+LONG_EVERY = 1000  # the "long" mix: one event in this many lasts 10-50 years
+LONG_FROM = 500  # ... starting with this one
+DEFAULT_SIZES = (10, 100, 1_000, 10_000, 100_000, 1_000_000)
+QUICK_SIZES = (1_000, 10_000)
+SMALL = 1_000  # below this many events the goal against plain numpy is 2x (the small-collection goal), not 1.2x
+MIN_TIMING = 0.05  # seconds: a side whose pass is shorter repeats it within one timing, so it lasts about this long
+SLOW = 3.0  # seconds: pandas or DuckDB slower than this for one pass take part in SLOW_ROUNDS rounds only
+SLOW_ROUNDS = 2
+
+Days = npt.NDArray[np.int64]
+POSSIBLE = Mode.POSSIBLE
+
+SIDES = """\
+What each side does, per pass over the 1,000 windows (a "position" is an index into the timeline's events):
+ ids: for each window, an array of the positions of its events
+  Timeline, per window        timeline.overlapping(start, end, widening=NO_WIDENING).positions, one call a window
+                              (int64, ascending; start and end prebuilt UncertainDate values)
+  Timeline, overlapping_many  [view.positions for view in timeline.overlapping_many(starts, ends, ...)], one call
+  Index, per window           index.overlapping(first, last, Mode.POSSIBLE), one call a window (unsorted)
+  Index, overlapping_many     index.overlapping_many(firsts, lasts, Mode.POSSIBLE), one call (int64 arrays)
+  ncls, batched + split       tree.all_overlaps_both(firsts, lasts + 1, np.arange(1000)), one call, then its flat
+                              (window, position) result split per window with numpy: the split is in its time
+  AIList, per window          ail.intersect_ids(first, last + 1) a window (AIList.from_array, then construct)
+  AIList, batched + split     ail.intersect_ids(firsts, lasts + 1) on arrays, one call, split as ncls's
+  plain numpy                 events sorted by first day (prebuilt), the longest span known: one searchsorted
+                              of all windows on [first - longest, last], then per window the slice of events
+                              starting there filtered by last day >= first
+  pandas IntervalIndex        per window np.flatnonzero(intervals.overlaps(pd.Interval(first, last, "both")))
+  DuckDB range join           one SQL join of a windows table with an events table (lo <= last AND hi >= first)
+                              ORDER BY window, fetched as numpy, split per window; one thread, as every other side
+ ids as text: the same, each window's event ids as a numpy str array
+  Timeline, per window        timeline.overlapping(...).ids
+  Timeline, overlapping_many  [view.ids for view in timeline.overlapping_many(...)]
+  ncls, batched + split       ncls's result mapped with the same ids array (ids.take), then split
+ counts: one int64 array of 1,000 counts
+  Timeline.count_many         timeline.count_many(starts, ends, widening=NO_WIDENING)
+  Index.count_many            index.count_many(firsts, lasts, Mode.POSSIBLE); its sorted arrays are built by the
+                              first count and kept: warmed (by the check) before timing, as the floor's are prebuilt
+  numpy floor                 sorted_firsts.searchsorted(lasts, "right") - sorted_lasts.searchsorted(firsts, "left"),
+                              both sorted arrays built before timing
+  AIList, nhits_from_array    ail.nhits_from_array(firsts, lasts + 1)
+  DuckDB, COUNT GROUP BY      SELECT window, count(*) ... GROUP BY window over the same join; zeros filled in
+Times are per pass: the median over rounds (min-max); a pass shorter than 50 ms is repeated within a timing.
+A ratio is the peer's median over chronology's; its range is the same ratio within each round (min-max).
+Goals (issue 24): ids through the public API >= 10x faster than ncls batched and >= 2x faster than AIList at
+10^6; ahead of both, and within 1.2x of plain numpy, at every size from 10^3; within 2x of plain numpy at 10
+and 100 events; overlapping_many faster than the loop at every size; counts within 2x of the numpy floor."""
+
+
+# -- inputs ----------------------------------------------------------------------------------------
 
 
 def make_events(count: int, seed: int = 3) -> list[Event]:
@@ -42,7 +112,7 @@ def make_events(count: int, seed: int = 3) -> list[Event]:
         first = BASE + rng.randrange(YEARS_50)
         kind = rng.random()
         qualifier = Qualifier.APPROXIMATE if rng.random() < 0.1 else Qualifier.NONE
-        when: chronology.DateValue
+        when: UncertainDate | Interval
         if kind < 0.5:
             span = round(10 ** rng.uniform(0, np.log10(5 * 365)))
             start = UncertainDate.from_days(first, first, Precision.DAY, qualifier=qualifier)
@@ -57,115 +127,468 @@ def make_events(count: int, seed: int = 3) -> list[Event]:
     return events
 
 
-def make_windows(seed: int = 5) -> list[tuple[int, int]]:
-    rng = random.Random(seed)
-    windows = []
-    for _ in range(QUERIES):
+def make_long(events: Sequence[Event]) -> list[Event]:
+    """The same events, but one in ``LONG_EVERY`` (the same ones at every size) lasting 10-50 years."""
+    mixed = list(events)
+    for i in range(LONG_FROM, len(mixed), LONG_EVERY):
+        rng = random.Random(i)
         first = BASE + rng.randrange(YEARS_50)
-        windows.append((first, first + rng.randint(0, 365)))
-    return windows
+        last = first + rng.randint(10 * 365, 50 * 365)
+        when = Interval(UncertainDate.from_days(first, first), UncertainDate.from_days(last, last))
+        mixed[i] = Event(id=f"e{i}", title="", when=when)
+    return mixed
 
 
-def timed(run: Callable[[], object]) -> tuple[float, object]:
-    gc.collect()
-    began = time.perf_counter()
-    result = run()
-    return time.perf_counter() - began, result
+def day_bounds(events: Sequence[Event]) -> tuple[Days, Days]:
+    """Each event's first possible day and last possible day, without widening (what every peer is given)."""
+    ends = np.array([day_ends(event.when) for event in events], dtype=np.int64).reshape(-1, 4)
+    return np.ascontiguousarray(ends[:, 0]), np.ascontiguousarray(ends[:, 3])
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The 1,000 windows, in every form a side is given (all made before timing)."""
+
+    firsts: Days
+    lasts: Days
+    stops: Days  # lasts + 1: the half-open end for ncls and AIList
+    first_list: list[int]
+    last_list: list[int]
+    stop_list: list[int]
+    starts: list[UncertainDate]
+    ends: list[UncertainDate]
+
+    @classmethod
+    def make(cls, seed: int = 5) -> Windows:
+        rng = random.Random(seed)
+        pairs = []
+        for _ in range(QUERIES):
+            first = BASE + rng.randrange(YEARS_50)
+            pairs.append((first, first + rng.randint(0, 365)))
+        firsts = np.array([a for a, _ in pairs], dtype=np.int64)
+        lasts = np.array([b for _, b in pairs], dtype=np.int64)
+        return cls(
+            firsts,
+            lasts,
+            lasts + 1,
+            firsts.tolist(),
+            lasts.tolist(),
+            (lasts + 1).tolist(),
+            [UncertainDate.from_days(a, a) for a, _ in pairs],
+            [UncertainDate.from_days(b, b) for _, b in pairs],
+        )
+
+
+def split(windows: npt.NDArray[Any], values: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
+    """``values`` cut per window, from a flat result whose window numbers come in ascending order."""
+    bounds = np.searchsorted(windows, np.arange(QUERIES + 1)).tolist()
+    return [values[x:y] for x, y in itertools.pairwise(bounds)]
+
+
+# -- sides -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Side:
+    task: str  # "ids", "text" or "counts"
+    name: str
+    run: Callable[[], object]
+    limited: bool = False  # pandas and DuckDB: fewer rounds when one pass is slow
+    reps: int = 1
+    rounds: int = 0  # how many rounds it takes part in
+    times: dict[int, float] = field(default_factory=dict)  # round -> seconds per pass
+
+    @property
+    def label(self) -> str:
+        return f"{self.task}: {self.name}"
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times.values())
+
+
+def chronology_sides(timeline: Timeline, index: Index, w: Windows) -> list[Side]:
+    pairs = list(zip(w.starts, w.ends, strict=True))
+    days = list(zip(w.first_list, w.last_list, strict=True))
+
+    def timeline_ids() -> list[npt.NDArray[np.int64]]:
+        return [timeline.overlapping(s, e, widening=NO_WIDENING).positions for s, e in pairs]
+
+    def timeline_many() -> list[npt.NDArray[np.int64]]:
+        return [v.positions for v in timeline.overlapping_many(w.starts, w.ends, widening=NO_WIDENING)]
+
+    def index_ids() -> list[npt.NDArray[np.intp]]:
+        return [index.overlapping(a, b, POSSIBLE) for a, b in days]
+
+    def timeline_text() -> list[npt.NDArray[np.str_]]:
+        return [timeline.overlapping(s, e, widening=NO_WIDENING).ids for s, e in pairs]
+
+    def timeline_many_text() -> list[npt.NDArray[np.str_]]:
+        return [v.ids for v in timeline.overlapping_many(w.starts, w.ends, widening=NO_WIDENING)]
+
+    return [
+        Side("ids", "Timeline, per window", timeline_ids),
+        Side("ids", "Timeline, overlapping_many", timeline_many),
+        Side("ids", "Index, per window", index_ids),
+        Side("ids", "Index, overlapping_many", lambda: index.overlapping_many(w.firsts, w.lasts, POSSIBLE)),
+        Side("text", "Timeline, per window", timeline_text),
+        Side("text", "Timeline, overlapping_many", timeline_many_text),
+        Side("counts", "Timeline.count_many", lambda: timeline.count_many(w.starts, w.ends, widening=NO_WIDENING)),
+        Side("counts", "Index.count_many", lambda: index.count_many(w.firsts, w.lasts, POSSIBLE)),
+    ]
+
+
+def numpy_sides(lo: Days, hi: Days, w: Windows) -> list[Side]:
+    order = np.argsort(lo, kind="stable")
+    by_first, their_last = lo[order], hi[order]
+    longest = int((hi - lo).max(initial=0))
+    sorted_firsts, sorted_lasts = np.sort(lo), np.sort(hi)
+
+    def plain() -> list[npt.NDArray[np.intp]]:
+        starts = by_first.searchsorted(w.firsts - longest, "left").tolist()
+        stops = by_first.searchsorted(w.lasts, "right").tolist()
+        return [order[x:y][their_last[x:y] >= a] for x, y, a in zip(starts, stops, w.first_list, strict=True)]
+
+    def floor() -> Days:
+        return sorted_firsts.searchsorted(w.lasts, "right") - sorted_lasts.searchsorted(w.firsts, "left")
+
+    return [Side("ids", "plain numpy", plain), Side("counts", "numpy floor", floor)]
+
+
+def peer_sides(lo: Days, hi: Days, names: npt.NDArray[np.str_], w: Windows, missing: list[str]) -> list[Side]:
+    sides: list[Side] = []
+    positions = np.arange(lo.size, dtype=np.int64)
+    numbers = np.arange(QUERIES, dtype=np.int64)
+    try:
+        from ncls import NCLS  # type: ignore[import-untyped]
+    except ImportError:
+        missing.append("ncls")
+    else:
+        tree = NCLS(lo, hi + 1, positions)
+
+        def ncls_ids() -> list[npt.NDArray[Any]]:
+            window, found = tree.all_overlaps_both(w.firsts, w.stops, numbers)
+            return split(window, found)
+
+        def ncls_text() -> list[npt.NDArray[Any]]:
+            window, found = tree.all_overlaps_both(w.firsts, w.stops, numbers)
+            return split(window, names.take(found))
+
+        sides += [Side("ids", "ncls, batched + split", ncls_ids), Side("text", "ncls, batched + split", ncls_text)]
+    try:
+        from ailist import AIList  # type: ignore[import-untyped]
+    except ImportError:
+        missing.append("ailist")
+    else:
+        ail = AIList.from_array(lo, hi + 1, positions)
+        ail.construct()
+        spans = list(zip(w.first_list, w.stop_list, strict=True))
+
+        def ailist_ids() -> list[npt.NDArray[Any]]:
+            return [ail.intersect_ids(a, b) for a, b in spans]
+
+        def ailist_batched() -> list[npt.NDArray[Any]]:
+            window, found = ail.intersect_ids(w.firsts, w.stops)  # (window, id), whatever its docstring says
+            return split(window, found)
+
+        sides += [
+            Side("ids", "AIList, per window", ailist_ids),
+            Side("ids", "AIList, batched + split", ailist_batched),
+            Side("counts", "AIList, nhits_from_array", lambda: ail.nhits_from_array(w.firsts, w.stops)),
+        ]
+    try:
+        import pandas as pd
+    except ImportError:
+        missing.append("pandas")
+        return sides
+    intervals = pd.IntervalIndex.from_arrays(lo, hi, closed="both")
+    asked = [pd.Interval(a, b, closed="both") for a, b in zip(w.first_list, w.last_list, strict=True)]
+    sides.append(
+        Side(
+            "ids",
+            "pandas IntervalIndex",
+            lambda: [np.flatnonzero(intervals.overlaps(window)) for window in asked],
+            limited=True,
+        )
+    )
+    try:
+        import duckdb
+    except ImportError:
+        missing.append("duckdb")
+        return sides
+    connection = duckdb.connect()
+    connection.execute("SET threads = 1")
+    connection.register("events_frame", pd.DataFrame({"pos": positions, "lo": lo, "hi": hi}))
+    connection.register("windows_frame", pd.DataFrame({"w": numbers, "a": w.firsts, "b": w.lasts}))
+    connection.execute("CREATE TABLE events AS SELECT * FROM events_frame")  # DuckDB's own storage, not a scan
+    connection.execute("CREATE TABLE windows AS SELECT * FROM windows_frame")
+    connection.unregister("events_frame")
+    connection.unregister("windows_frame")
+    join = "FROM windows JOIN events ON events.lo <= windows.b AND events.hi >= windows.a"
+
+    def duckdb_ids() -> list[npt.NDArray[Any]]:
+        found = connection.execute(f"SELECT w, pos {join} ORDER BY w").fetchnumpy()
+        return split(np.asarray(found["w"]), np.asarray(found["pos"]))
+
+    def duckdb_counts() -> Days:
+        found = connection.execute(f"SELECT w, count(*) AS n {join} GROUP BY w").fetchnumpy()
+        counts = np.zeros(QUERIES, dtype=np.int64)
+        counts[np.asarray(found["w"])] = np.asarray(found["n"])
+        return counts
+
+    sides += [
+        Side("ids", "DuckDB range join", duckdb_ids, limited=True),
+        Side("counts", "DuckDB, COUNT GROUP BY", duckdb_counts, limited=True),
+    ]
+    return sides
+
+
+# -- checking and timing ---------------------------------------------------------------------------
+
+
+def check(side: Side, answer: object, truth: list[Days], names: npt.NDArray[np.str_]) -> None:
+    """Raise unless ``answer`` is the brute-force answer (as a set per window)."""
+    if side.task == "counts":
+        expected = np.array([t.size for t in truth], dtype=np.int64)
+        if not np.array_equal(np.asarray(answer), expected):
+            raise AssertionError(f"{side.label}: counts differ from the brute-force scan")
+        return
+    assert isinstance(answer, list)
+    if len(answer) != QUERIES:
+        raise AssertionError(f"{side.label}: {len(answer)} answers for {QUERIES} windows")
+    for number, (found, right) in enumerate(zip(answer, truth, strict=True)):
+        want = names.take(right) if side.task == "text" else right
+        if not np.array_equal(np.sort(np.asarray(found)), np.sort(want)):
+            raise AssertionError(f"{side.label}: window {number} differs from the brute-force scan")
+
+
+def measure(sides: list[Side], rounds: int) -> None:
+    """Every side once a round (after a first untimed pass, the check), the order rotating by one each round."""
+    for number in range(rounds):
+        turn = number % len(sides)
+        for side in sides[turn:] + sides[:turn]:
+            if number >= side.rounds:
+                continue
+            gc.collect()
+            began = time.perf_counter()
+            for _ in range(side.reps):
+                side.run()
+            side.times[number] = (time.perf_counter() - began) / side.reps
+
+
+# -- reporting -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Goal:
+    text: str
+    least: float  # the least ratio (peer time / ours) that meets it
+
+
+FASTER = Goal("faster", 1.0)
+
+
+def within(factor: float) -> Goal:
+    return Goal(f"within {factor:g}x", 1 / factor)
+
+
+def at_least(factor: float) -> Goal:
+    return Goal(f">= {factor:g}x faster", factor)
+
+
+def duration(seconds: float) -> str:
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.3g} ms"
+    return f"{seconds * 1e6:.3g} us"
+
+
+def ratio(ours: Side, peer: Side) -> tuple[float, list[float]]:
+    shared = sorted(set(ours.times) & set(peer.times))
+    return peer.median / ours.median, [peer.times[r] / ours.times[r] for r in shared]
+
+
+# (chronology's side, peer) -> block -> (ratio, goal met: None where there is no goal)
+Summary = dict[tuple[str, str], dict[str, tuple[float, bool | None]]]
+
+
+def sentence(ours: Side, peer: Side, goal: Goal | None, summary: Summary, block: str) -> str:
+    value, per_round = ratio(ours, peer)
+    faster = value >= 1
+    shown = [r if faster else 1 / r for r in per_round]
+    spread = f"(rounds {min(shown):.1f}-{max(shown):.1f})" if len(shown) > 1 else "(one round)"
+    text = f"{ours.name} is {value if faster else 1 / value:.1f}x {'faster' if faster else 'slower'} than {peer.name}"
+    line = f"    {ours.task}: {text} {spread}"
+    met = None if goal is None else value >= goal.least
+    summary.setdefault((ours.label, peer.name), {})[block] = (value, met)
+    if goal is None:
+        return line
+    return f"{line:<104} goal {goal.text}: {'met' if met else 'MISSED'}"
+
+
+def report(sides: list[Side], size: int, summary: Summary, block: str) -> None:
+    by = {side.label: side for side in sides}
+    print(f"  {'side':<38} {'median':>10} {'min-max':>22} {'rounds':>7} {'repeats':>8}")
+    for side in sides:
+        times = list(side.times.values())
+        spread = f"{duration(min(times))}-{duration(max(times))}"
+        print(f"  {side.label:<38} {duration(side.median):>10} {spread:>22} {len(times):>7} {side.reps:>8}")
+    large = size >= 1_000_000
+    ncls_goal = at_least(10) if large else FASTER if size >= SMALL else None
+    ailist_goal = at_least(2) if large else FASTER if size >= SMALL else None
+    numpy_goal = within(1.2) if size >= SMALL else within(2)
+    pairs: list[tuple[str, str, Goal | None]] = []
+    ours = ["Timeline, per window", "Timeline, overlapping_many", "Index, per window", "Index, overlapping_many"]
+    for peer, goal in (
+        ("ncls, batched + split", ncls_goal),
+        ("AIList, per window", ailist_goal),
+        ("AIList, batched + split", ailist_goal),
+        ("plain numpy", numpy_goal),
+    ):
+        pairs += [(f"ids: {name}", f"ids: {peer}", goal) for name in ours]
+    pairs += [
+        ("ids: Timeline, overlapping_many", "ids: Timeline, per window", FASTER),
+        ("ids: Index, overlapping_many", "ids: Index, per window", FASTER),
+        ("ids: Timeline, per window", "ids: pandas IntervalIndex", None),
+        ("ids: Timeline, per window", "ids: DuckDB range join", None),
+        ("text: Timeline, per window", "text: ncls, batched + split", ncls_goal),
+        ("text: Timeline, overlapping_many", "text: ncls, batched + split", ncls_goal),
+        ("counts: Timeline.count_many", "counts: numpy floor", within(2)),
+        ("counts: Index.count_many", "counts: numpy floor", within(2)),
+        ("counts: Timeline.count_many", "counts: AIList, nhits_from_array", None),
+        ("counts: Timeline.count_many", "counts: DuckDB, COUNT GROUP BY", None),
+    ]
+    print("  ratios (peer's median time / chronology's; goals beside)")
+    for mine, theirs, goal in pairs:
+        if mine in by and theirs in by:
+            print(sentence(by[mine], by[theirs], goal, summary, block))
+
+
+def summarise(summary: Summary, blocks: list[str]) -> None:
+    """One line per comparison, one column per block: the ratio, and whether its goal was met."""
+    print(
+        "\nSummary: peer's median time / chronology's (above 1: chronology faster);"
+        " * goal missed, + goal met, no mark: no goal"
+    )
+    print(f"  {'chronology side, against peer':<66}" + "".join(f"{b:>9}" for b in blocks))
+    for (mine, peer), cells in summary.items():
+        row = f"  {mine + ', against ' + peer:<66}"
+        for block in blocks:
+            if block not in cells:
+                row += f"{'':>9}"
+                continue
+            value, met = cells[block]
+            row += f"{value:>8.2f}{' ' if met is None else '+' if met else '*'}"
+        print(row)
+    missed = sum(1 for cells in summary.values() for _, met in cells.values() if met is False)
+    held = sum(1 for cells in summary.values() for _, met in cells.values() if met)
+    print(f"  goals met: {held}, missed: {missed}")
+
+
+# -- main ------------------------------------------------------------------------------------------
+
+
+def short(size: int) -> str:
+    """1e3 for 1,000 (a power of ten above 100), else the number."""
+    power = round(math.log10(size)) if size > 0 else 0
+    return f"1e{power}" if size == 10**power and size > 100 else str(size)
+
+
+def version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", help=f"default: {', '.join(map(str, DEFAULT_SIZES))}")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (default 5; 3 with --quick)")
+    parser.add_argument("--mix", choices=("standard", "long", "both"), default="both")
+    parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 events, 3 rounds: a smoke test")
     arguments = parser.parse_args()
-    windows = make_windows()
-    for size in arguments.sizes:
-        bench(size, windows)
+    sizes = sorted(set(arguments.sizes or (QUICK_SIZES if arguments.quick else DEFAULT_SIZES)))
+    rounds = arguments.rounds or (3 if arguments.quick else 5)
+    mixes = ("standard", "long") if arguments.mix == "both" else (arguments.mix,)
 
-
-def bench(size: int, windows: list[tuple[int, int]]) -> None:
-    events = make_events(size)
-    timeline = Timeline._checked(events, [], "", chronology.consistency.check([]))
-    ends = np.array([chronology.index.day_ends(e.when) for e in events], dtype=np.int64)
-    lo, hi = ends[:, 0], ends[:, 3]
-    starts = [UncertainDate.from_days(a, a) for a, _ in windows]
-    stops = [UncertainDate.from_days(b, b) for _, b in windows]
-    print(f"\n== {size:,} events, {QUERIES:,} windows")
-
-    build, index = timed(lambda: timeline.index(NO_WIDENING))
-    assert isinstance(index, chronology.index.Index)
-    print(f"  chronology index build {build:8.3f} s   {index.nbytes / size:5.1f} bytes per event")
-
-    def ours() -> list[int]:
-        return [
-            len(timeline.overlapping(s, e, widening=NO_WIDENING)._positions) for s, e in zip(starts, stops, strict=True)
-        ]  # type: ignore[arg-type]
-
-    ours_time, counts = timed(ours)
-    assert isinstance(counts, list)
-    print(f"  chronology overlapping  {ours_time:8.3f} s   ({sum(counts) / QUERIES:,.0f} matches per window)")
-    many_time, views = timed(lambda: timeline.overlapping_many(starts, stops, widening=NO_WIDENING))
-    assert isinstance(views, list)
-    assert [len(v._positions) for v in views] == counts
-    print(f"  chronology overlapping_many {many_time:4.3f} s")
-    first_ends = np.fromiter((a for a, _ in windows), dtype=np.int64)
-    last_ends = np.fromiter((b for _, b in windows), dtype=np.int64)
-    floor, _ = timed(
-        lambda: np.searchsorted(np.sort(lo), last_ends, "right") - np.searchsorted(np.sort(hi), first_ends, "left")
+    packages = ", ".join(
+        f"{name} {version(name)}" for name in ("chronology", "numpy", "ncls", "ailist", "pandas", "duckdb")
     )
-    print(f"  floor (count by two binary searches, sorting included) {floor:.4f} s")
+    print(f"bench_query: {QUERIES:,} windows, {rounds} interleaved rounds, mixes: {', '.join(mixes)}")
+    print(f"Python {platform.python_version()}, {packages}")
+    print(f"{platform.platform()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start\n")
+    print(SIDES)
 
-    rows = [("chronology (one call per window)", ours_time), ("chronology overlapping_many", many_time)]
-    peers(lo, hi, windows, counts, rows)
-    best_ours = min(ours_time, many_time)
-    print("  ratios (peer time / chronology's best):")
-    for name, seconds in rows[2:]:
-        print(f"    {name:44} {seconds:10.3f} s   {seconds / best_ours:10.1f}x")
+    began = time.perf_counter()
+    standard = make_events(sizes[-1])
+    print(f"\n{sizes[-1]:,} events made as Event objects in {time.perf_counter() - began:.1f} s")
+    lists = {"standard": standard, "long": make_long(standard) if "long" in mixes else standard}
+    bounds = {mix: day_bounds(lists[mix]) for mix in mixes}
+    windows = Windows.make()
+    summary: Summary = {}
+    blocks: list[str] = []
+    for size in sizes:
+        for mix in mixes:
+            if mix == "long" and size < LONG_EVERY:
+                print(f"\n== long mix, {size:,} events: skipped (0.1% of {size:,} events is no event)")
+                continue
+            lo, hi = (array[:size] for array in bounds[mix])
+            block = f"{'std' if mix == 'standard' else mix} {short(size)}"
+            blocks.append(block)
+            bench(lists[mix][:size], lo, hi, windows, rounds, f"{mix} mix, {size:,} events [{block}]", summary, block)
+    summarise(summary, blocks)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end; {time.perf_counter() - began:.0f} s in all")
 
 
-def peers(lo: np.ndarray, hi: np.ndarray, windows: list[tuple[int, int]], counts: list[int], rows: list) -> None:  # type: ignore[type-arg]
-    size = lo.size
-    sample = 20 if size >= 1_000_000 else 100
-    try:
-        from ncls import NCLS
-
-        built, tree = timed(lambda: NCLS(lo, hi + 1, np.arange(size)))
-        one, found = timed(lambda: [sum(1 for _ in tree.find_overlap(a, b + 1)) for a, b in windows])
-        assert found == counts
-        starts = np.array([a for a, _ in windows], dtype=np.int64)
-        stops = np.array([b + 1 for _, b in windows], dtype=np.int64)
-        batched, _ = timed(lambda: tree.all_overlaps_both(starts, stops, np.arange(len(windows))))
-        print(f"  ncls build {built:.3f} s")
-        rows += [("ncls, one call per window", one), ("ncls, batched", batched)]
-    except ImportError:
-        print("  ncls not installed")
-    try:
-        import pandas as pd
-
-        index = pd.IntervalIndex.from_arrays(lo, hi, closed="both")
-        subset = windows[:sample]
-        seconds, found = timed(lambda: [int(index.overlaps(pd.Interval(a, b, closed="both")).sum()) for a, b in subset])
-        assert found == counts[:sample]
-        rows.append((f"pandas IntervalIndex (x{QUERIES // sample} from {sample})", seconds * QUERIES / sample))
-    except ImportError:
-        print("  pandas not installed")
-    try:
-        import intervaltree
-
-        subset = windows[: max(5, sample // 4)]
-        built, tree = timed(
-            lambda: intervaltree.IntervalTree.from_tuples(zip(lo.tolist(), (hi + 1).tolist(), range(size), strict=True))
-        )
-        seconds, found = timed(lambda: [len(tree.overlap(a, b + 1)) for a, b in subset])
-        assert found == counts[: len(subset)]
-        print(f"  intervaltree build {built:.1f} s")
-        rows.append((f"intervaltree (x{QUERIES // len(subset)} from {len(subset)})", seconds * QUERIES / len(subset)))
-    except ImportError:
-        print("  intervaltree not installed")
-    subset = windows[: max(2, sample // 10)]
-    pairs = list(zip(lo.tolist(), hi.tolist(), strict=True))
-    seconds, found = timed(lambda: [sum(1 for s, e in pairs if s <= b and e >= a) for a, b in subset])
-    assert found == counts[: len(subset)]
-    rows.append((f"plain Python loop (x{QUERIES // len(subset)} from {len(subset)})", seconds * QUERIES / len(subset)))
+def bench(
+    events: Sequence[Event],
+    lo: Days,
+    hi: Days,
+    w: Windows,
+    rounds: int,
+    heading: str,
+    summary: Summary,
+    block: str,
+) -> None:
+    timeline = Timeline(events)
+    gc.collect()
+    started = time.perf_counter()
+    index = timeline.index(NO_WIDENING)  # built once, kept by the timeline for every later query
+    built = time.perf_counter() - started
+    names = timeline.ids
+    unavailable: list[str] = []
+    sides = chronology_sides(timeline, index, w) + numpy_sides(lo, hi, w) + peer_sides(lo, hi, names, w, unavailable)
+    sides.sort(key=lambda side: ("ids", "text", "counts").index(side.task))
+    truth = [np.flatnonzero((lo <= b) & (hi >= a)) for a, b in zip(w.first_list, w.last_list, strict=True)]
+    long_ones = int(((hi - lo) >= 10 * 365).sum())
+    for side in sides:  # the check, which also warms every side (and chronology's count arrays)
+        gc.collect()
+        started = time.perf_counter()
+        answer = side.run()
+        seconds = time.perf_counter() - started
+        check(side, answer, truth, names)
+        del answer
+        side.reps = max(1, min(10_000, math.ceil(MIN_TIMING / max(seconds, 1e-7))))
+        side.rounds = SLOW_ROUNDS if side.limited and seconds > SLOW else rounds
+    matches = sum(t.size for t in truth) / QUERIES
+    print(
+        f"\n== {heading}: {long_ones:,} lasting 10 years or more, {QUERIES:,} windows, {matches:,.1f} matches a window"
+    )
+    print(
+        f"  chronology's index built in {duration(built)} (once, not in the rounds),"
+        f" {index.nbytes / len(events):.0f} bytes an event"
+    )
+    print("  every side's answers checked equal to a brute-force scan (as sets, per window) before timing")
+    if unavailable:
+        print(f"  not installed: {', '.join(unavailable)}")
+    slow = [side.label for side in sides if side.rounds < rounds]
+    if slow:
+        print(f"  over {SLOW:g} s a pass, so timed in the first {SLOW_ROUNDS} rounds only: {'; '.join(slow)}")
+    measure(sides, rounds)
+    report(sides, len(events), summary, block)
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -49,6 +49,8 @@ POS_DAY: Final = 2**31 - 1
 _SPAN_GROWTH: Final = 8  # measured: fewer, wider classes beat more, narrower ones
 _CLASS_SHIFT: Final = 33  # class numbers sit above every day number in the sort key
 _CHUNK: Final = 1 << 20  # candidates examined in one vectorised pass by overlapping_many
+#: Candidates a window, on average, above which overlapping_many takes one window at a time.
+_LOOP_ABOVE: Final = 1_000
 #: Up to this many values, a window looks at every one (a vectorised scan): cheaper than a search per span class.
 _SCAN_BELOW: int = 2048  # not Final: the tests set it to make small indexes search
 
@@ -268,6 +270,8 @@ class Index:
             raise ValueError("firsts and lasts must be two flat sequences of the same length")
         if mode is Mode.POSSIBLE and not within and bool((a <= b).all()):
             starts, ends = self._sorted_bounds()
+            # the windows in the bounds' own type: else numpy converts the bounds, all of them, on every call
+            a, b = a.astype(starts.dtype), b.astype(starts.dtype)
             return (starts.searchsorted(b, side="right") - ends.searchsorted(a, side="left")).astype(np.int64)
         windows, _ = self._search(a, b, mode, within=within, grouped=True)
         return np.bincount(windows, minlength=a.size).astype(np.int64)
@@ -346,6 +350,10 @@ class Index:
         # Candidates are counted first, then the windows are taken in chunks of about a million
         # candidates: one vectorised pass each, without arrays that outgrow the caches.
         counts = self._candidates(a, b)[2].reshape(a.size, -1).sum(axis=1)
+        if a.size and counts.sum() > _LOOP_ABOVE * a.size:
+            # Many candidates a window: slices of the index (one window at a time) cost less than gathering them.
+            one = self.within if within else self.overlapping
+            return [one(int(first), int(last), mode) for first, last in zip(a.tolist(), b.tolist(), strict=True)]
         chunk_ends = np.searchsorted(np.cumsum(counts), np.arange(1, 1 + counts.sum() // _CHUNK + 1) * _CHUNK)
         edges = [0, *sorted({int(e) + 1 for e in chunk_ends if e + 1 < a.size}), a.size]
         simple = mode is Mode.POSSIBLE and not within and bool((a <= b).all())

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, overload
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -501,9 +501,9 @@ class Timeline:
         An ``int64`` array, read-only; ``timeline.events`` of the whole timeline
         holds them at these positions.
         """
-        found = self._ordered().astype(np.int64)
+        found = self._ordered().view()  # a view of its own: read-only, without a copy
         found.flags.writeable = False
-        return found
+        return found  # intp is int64 on the platforms numpy supports
 
     @property
     def ids(self) -> npt.NDArray[np.str_]:
@@ -623,7 +623,11 @@ class Timeline:
         )
 
     def _window(self, start: Event | WhenLike, end: Event | WhenLike) -> tuple[int, int]:
-        start_value, end_value = self.resolve(start)[0], self.resolve(end)[0]
+        # date values (the common case in loops over many windows) go straight to their days
+        start_value = start if start.__class__ in _VALUE_CLASSES else self.resolve(start)[0]
+        end_value = end if end.__class__ in _VALUE_CLASSES else self.resolve(end)[0]
+        assert isinstance(start_value, UncertainDate | Interval)
+        assert isinstance(end_value, UncertainDate | Interval)
         first = day_ends(start_value, zone=self._root.zone)[0]
         last = day_ends(end_value, zone=self._root.zone)[3]
         if first > last:
@@ -996,6 +1000,9 @@ def _cited(event: Event) -> set[str]:
 def _haystack(event: Event) -> str:
     quotes = " ".join(c.quote for c in event.citations)
     return f"{event.id} {event.title} {event.summary} {quotes}".casefold()
+
+
+_VALUE_CLASSES: Final = (UncertainDate, Interval)
 
 
 def _value(when: WhenLike) -> DateValue:

@@ -138,3 +138,20 @@ def test_values_read_a_slice_at_a_time_give_the_bounds_read_at_once(monkeypatch:
     assert np.array_equal(sliced.ends(widened=True), whole.ends(widened=True))
     assert np.array_equal(sliced.ends(), whole.ends())
     assert sliced.count(739_000, 740_000, Mode.POSSIBLE) == whole.count(739_000, 740_000, Mode.POSSIBLE)
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_many_windows_one_at_a_time_or_at_once_give_the_same(monkeypatch: pytest.MonkeyPatch, mode: Mode) -> None:
+    rng = np.random.default_rng(4)
+    start = rng.integers(0, 5_000, 4_000)
+    days = np.stack([start, start + rng.integers(0, 9, 4_000), start + 9, start + 9 + rng.integers(0, 300, 4_000)])
+    index = Index.from_days(days, days)
+    firsts = rng.integers(-100, 5_100, 300)
+    lasts = firsts + rng.integers(0, 400, 300)
+    at_once = index.overlapping_many(firsts, lasts, mode)
+    monkeypatch.setattr(chronology.index, "_LOOP_ABOVE", -1)  # every window one at a time
+    one_by_one = index.overlapping_many(firsts, lasts, mode)
+    assert [sorted(a.tolist()) for a in at_once] == [sorted(b.tolist()) for b in one_by_one]
+    assert [sorted(a.tolist()) for a in at_once] == [
+        scan(days, f, t, mode, False) for f, t in zip(firsts, lasts, strict=True)
+    ]
