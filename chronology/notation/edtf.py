@@ -770,6 +770,8 @@ class _Reader:
     @staticmethod
     def spread_qualifiers(year: _Year, components: list[_Component]) -> None:
         """Apply level-2 rules: a qualifier right of a component covers it and all to its left."""
+        if all(component.right is _Q.NONE for component in components):
+            return  # the common case: nothing to spread (and Flag arithmetic is slow)
         carried = _Q.NONE
         for component in reversed(components):
             carried |= component.right
@@ -792,7 +794,7 @@ class _Reader:
             self.fail(f"week {week} does not exist in {year.low}; expected 01-52 or 01-53", self.pos)
         weekday_position = self.pos + match.start(2) if weekday else self.pos
         self.pos += match.end()
-        qualifier = year.qualifier | self.qualifier()
+        qualifier = _joined(year.qualifier, self.qualifier())
         if weekday is not None:
             day_of_week = int(weekday)
             if not 1 <= day_of_week <= 7:
@@ -811,7 +813,9 @@ class _Reader:
         if year.low != year.high or not 1 <= ordinal <= length:
             self.fail(f"day {ordinal} of the year does not exist in {year.low}; expected 001-{length}", position)
         number = _calendar.day_number(year.low, 1, 1) + ordinal - 1
-        value = UncertainDate.from_days(number, number, Precision.DAY, qualifier=year.qualifier | self.qualifier())
+        value = UncertainDate.from_days(
+            number, number, Precision.DAY, qualifier=_joined(year.qualifier, self.qualifier())
+        )
         return attrs.evolve(value, text=self.text)
 
     def read_time(
@@ -820,7 +824,7 @@ class _Reader:
         position = self.pos
         if month is None or day is None:
             self.fail("a time follows a full date (YYYY-MM-DDThh:mm:ss)")
-        qualified = year.qualifier | month.qualifier | day.qualifier
+        qualified = _joined(year.qualifier, month.qualifier, day.qualifier)
         if year.masked is not None or "X" in month.digits + day.digits or qualified:
             self.fail("a date with a time cannot have unspecified digits or qualifiers", position)
         match = _TIME.match(self.text[self.pos : stop])
@@ -876,9 +880,7 @@ class _Reader:
             self.fail(self.no_such_day(year, months, days, day), day.position)
         precision = self.precision(year, month, day)
         qualifiers = [year.qualifier] + [c.qualifier for c in (month, day) if c is not None]
-        qualifier = _Q.NONE
-        for q in qualifiers:
-            qualifier |= q
+        qualifier = _joined(*qualifiers)
         edtf = _spell(year, month, day, qualifiers)
         return UncertainDate(
             lo=first * SECONDS_PER_DAY,
@@ -902,7 +904,7 @@ class _Reader:
         end_year = year.high + end_year_offset
         last = _calendar.day_number(end_year, last_month + 1, _calendar.days_in_month(end_year, last_month + 1))
         qualifiers = [year.qualifier, month.qualifier]
-        qualifier = year.qualifier | month.qualifier
+        qualifier = _joined(year.qualifier, month.qualifier)
         return UncertainDate(
             lo=first * SECONDS_PER_DAY,
             hi=last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
@@ -1000,3 +1002,12 @@ def _format_offset(offset: int) -> str:
     sign = "-" if offset < 0 else "+"
     hours, minutes = divmod(abs(offset) // 60, 60)
     return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def _joined(*qualifiers: Qualifier) -> Qualifier:
+    """The union of ``qualifiers``, without Flag arithmetic for the NONE ones: most are, and it is slow."""
+    found: Qualifier = _Q.NONE
+    for qualifier in qualifiers:
+        if qualifier.value:
+            found = found | qualifier if found.value else qualifier
+    return found
