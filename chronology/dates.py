@@ -128,6 +128,10 @@ class Qualifier(enum.Flag):
         return _FROM_SYMBOL[symbol]
 
 
+_APPROXIMATE: Final = Qualifier.APPROXIMATE.value
+_UNCERTAIN: Final = Qualifier.UNCERTAIN.value
+
+
 _SYMBOLS: Final = {
     Qualifier.NONE: "",
     Qualifier.APPROXIMATE: "~",
@@ -339,12 +343,12 @@ class UncertainDate:
     @property
     def approximate(self) -> bool:
         """Whether the value is qualified as approximate (``~`` or ``%``)."""
-        return bool(self.qualifier & Qualifier.APPROXIMATE)
+        return bool(self.qualifier.value & _APPROXIMATE)  # on the numbers: Flag's own & is slow
 
     @property
     def uncertain(self) -> bool:
         """Whether the value is qualified as uncertain (``?`` or ``%``)."""
-        return bool(self.qualifier & Qualifier.UNCERTAIN)
+        return bool(self.qualifier.value & _UNCERTAIN)
 
     @property
     def has_time(self) -> bool:
