@@ -20,7 +20,7 @@ from typing import Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
 from chronology.constraints import Link
-from chronology.dates import DateValue, Widening
+from chronology.dates import DateValue, Precision, UncertainDate, Widening
 from chronology.errors import (
     ChronologyError,
     DateParseError,
@@ -149,7 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument(
         "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
     )
-    query.add_argument("--from", dest="start", metavar="DATE", help="first day of the window ('2024-10', 'June 2024')")
+    query.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="first day of the window ('2024-10', 'June 2024'; '-0043-03' is March 44 BCE)",
+    )
     query.add_argument("--to", dest="end", metavar="DATE", help="last day of the window")
     query.add_argument(
         "--before",
@@ -237,8 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plot.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
     plot.add_argument("-o", "--output", required=True, metavar="OUT", help="timeline.png, .svg or .pdf")
-    plot.add_argument("--from", dest="start", metavar="DATE", help="first day shown ('2024-10', 'June 2024')")
-    plot.add_argument("--to", dest="end", metavar="DATE", help="last day shown")
+    plot.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="first day shown ('2024-10', 'June 2024'; '-0043-03' is March 44 BCE)",
+    )
+    plot.add_argument("--to", dest="end", metavar="DATE", help="last day shown; a window is whole days")
     _filters(plot)
     plot.add_argument(
         "--group-by",
@@ -410,7 +420,7 @@ def _escaping(stream: TextIO) -> Iterator[None]:
 
 
 def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
-    arguments = build_parser().parse_args(argv)
+    arguments = build_parser().parse_args(_joined_dates(sys.argv[1:] if argv is None else argv))
     try:
         if arguments.command == "validate":
             return _validate(arguments, out, err)
@@ -434,6 +444,35 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         name = f"{_shorten(os.fsdecode(error.filename))}: " if error.filename is not None else ""
         print(f"chronology: {name}{error.strerror or error}", file=err)
         return PROBLEMS
+
+
+#: The options whose value is a date, which may be one before the common era ("-0043-03", March 44 BCE).
+_DATE_OPTIONS: Final = frozenset({"--from", "--to", "--when"})
+#: A value that argparse would take for an option, but that starts as a year before the common era does.
+_NEGATIVE_YEAR: Final = re.compile(r"-\d")
+
+
+def _joined_dates(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each date option joined to a value that starts with "-" and a digit: ``--from=-0043-03``.
+
+    argparse takes any word starting with "-" for an option, and would say ``--from`` has no value; a date
+    before the common era is written so in EDTF. Nothing after ``--`` is touched.
+    """
+    joined: list[str] = []
+    position = 0
+    while position < len(argv):
+        word = argv[position]
+        if word == "--":
+            joined += argv[position:]
+            break
+        following = argv[position + 1] if position + 1 < len(argv) else ""
+        if word in _DATE_OPTIONS and _NEGATIVE_YEAR.match(following):
+            joined.append(f"{word}={following}")
+            position += 2
+            continue
+        joined.append(word)
+        position += 1
+    return joined
 
 
 def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -662,6 +701,76 @@ def _date_option(text: str, option: str) -> DateValue:
         return parse(text)
     except ChronologyError as error:
         raise ChronologyError(f"{option}: {error}") from None
+
+
+_TIMES: Final = frozenset({Precision.HOUR, Precision.MINUTE, Precision.SECOND})
+
+
+def _day_option(text: str, option: str) -> DateValue:
+    """A plot window's end: a date, refused with a time of day, which the window (whole days) would ignore."""
+    value = _date_option(text, option)
+    parts = (value,) if isinstance(value, UncertainDate) else (value.start, value.end)
+    if any(isinstance(part, UncertainDate) and part.precision in _TIMES for part in parts):
+        day = text.split("T", 1)[0] if "T" in text else "the day"
+        raise _UsageError(
+            f"{option} {text!r}: a plot window is whole days, and its time would be ignored; give the day "
+            f"({day!r}): a window of a day or a few is drawn with the hours on its axis"
+        )
+    return value
+
+
+def _check_window(timeline: Timeline, start: DateValue | None, end: DateValue | None, files: int) -> None:
+    """Refuse a window that no event reaches into, saying when the events are."""
+    if start is None and end is None:
+        return
+    if len(timeline.overlapping(start if start is not None else _EARLIEST, end if end is not None else _LATEST)):
+        return
+    if start is not None and end is not None:
+        window = f"between {start.label} and {end.label}"
+    else:
+        window = f"from {start.label} on" if start is not None else f"up to {end.label}"  # type: ignore[union-attr]
+    whose = "the file's" if files == 1 else "the files'"
+    if not len(timeline):
+        raise ChronologyError(f"no events {window}: there are no events to draw")
+    days = [bound_days(event.when, timeline.zone_info) for event in timeline]
+    firsts = [first for first, _ in days if first is not None]
+    lasts = [last for _, last in days if last is not None]
+    first = UncertainDate.from_days(min(firsts), min(firsts)).label if firsts else "an open start"
+    last = UncertainDate.from_days(max(lasts), max(lasts)).label if lasts else "an open end"
+    span = f"are all on {first}" if first == last else f"span {first} to {last}"
+    raise ChronologyError(f"no events {window}; {whose} events {span}: give a window that reaches into those days")
+
+
+def _check_claims_found(timeline: Timeline, subject: str, unit: str | None) -> None:
+    """Refuse a --claims (with its --unit) that no claim matches, saying which subjects or units there are."""
+    from chronology._suggest import nearest
+
+    claims = [claim for _, claim in timeline.claims()]
+    if not claims:
+        raise ChronologyError(
+            f"--claims {subject!r}: no event has claims ([[events.claims]]), so there are none to draw"
+        )
+    about = [claim for claim in claims if subject.casefold() in claim.subject.casefold()]
+    if not about:
+        subjects = nearest(subject, (claim.subject for claim in claims))
+        shown = ", ".join(repr(name) for name in subjects[:8])
+        more = f", and {len(subjects) - 8} more" if len(subjects) > 8 else ""
+        raise ChronologyError(
+            f"--claims {subject!r}: no claim's subject contains it; the subjects claimed are, nearest first: "
+            f"{shown}{more}"
+        )
+    if unit is not None and not any(claim.unit == unit for claim in about):
+        counts: dict[str, int] = {}
+        for claim in about:
+            counts[claim.unit] = counts.get(claim.unit, 0) + 1
+        units = ", ".join(
+            f"{name!r} ({_count(counts[name], 'claim')})" if name else f"no unit ({_count(counts[name], 'claim')})"
+            for name in nearest(unit, counts)
+        )
+        raise ChronologyError(
+            f"--unit {unit!r}: there are claims about {subject!r}, but none in {unit!r}; they are in {units}: "
+            "give one of those to --unit, or leave --unit out"
+        )
 
 
 def _check_filter_names(timeline: Timeline, arguments: argparse.Namespace) -> None:
@@ -979,8 +1088,13 @@ def _bounds(first: int | None, last: int | None) -> str:
 
 
 def _check_claims_options(arguments: argparse.Namespace) -> None:
-    """The options of a claims chart: only with --claims, and a table file named .csv or .md."""
-    if not arguments.claims:
+    """The options of a claims chart: only with --claims, a subject that is not empty; a table named .csv or .md."""
+    if arguments.claims is not None and not arguments.claims.strip():
+        raise _UsageError(
+            f"--claims {arguments.claims!r}: empty; give the subject of the claims to draw, or a word of it "
+            "('--claims injured')"
+        )
+    if arguments.claims is None:
         options = {"--unit": arguments.unit, "--scale": arguments.scale, "--claims-table": arguments.claims_table}
         given = [option for option, value in options.items() if value is not None]
         if given:
@@ -1002,9 +1116,10 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
     timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     _check_filter_names(timeline, arguments)
     timeline = _filtered(timeline, arguments)
-    if arguments.claims:
+    if arguments.claims is not None:
         from chronology.plot import save_claims_table
 
+        _check_claims_found(timeline, arguments.claims, arguments.unit)
         drawn_claims = plot_claims(
             timeline,
             subject=arguments.claims,
@@ -1014,10 +1129,8 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
             width=arguments.width,
             dpi=arguments.dpi,
         )
-        if not drawn_claims.claims:
-            raise ChronologyError(f"no claims about {arguments.claims!r} to draw")
         figure = drawn_claims.figure
-        count = f"{len(drawn_claims.claims)} claims"
+        count = _count(len(drawn_claims.claims), "claim")
         if arguments.claims_table:
             try:
                 table = save_claims_table(
@@ -1038,10 +1151,13 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
                         f"--lanes {name!r}: no such lane when grouping by {arguments.group_by}"
                         f"{suggest(name, lanes_known)} (there are: {listed})"
                     )
+        start = _day_option(arguments.start, "--from") if arguments.start is not None else None
+        end = _day_option(arguments.end, "--to") if arguments.end is not None else None
+        _check_window(timeline, start, end, len(arguments.files))
         drawn = plot_timeline(
             timeline,
-            start=_date_option(arguments.start, "--from") if arguments.start is not None else None,
-            end=_date_option(arguments.end, "--to") if arguments.end is not None else None,
+            start=start,
+            end=end,
             group_by=group_by,
             lane_order=lane_order,
             title=arguments.title,

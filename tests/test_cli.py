@@ -163,7 +163,12 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
             ["-o", "t.png", "--from", "2024-13"],
             "chronology: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
         ),
-        (["-o", "t.png", "--claims", "unicorns"], "chronology: no claims about 'unicorns' to draw\n"),
+        (
+            ["-o", "t.png", "--claims", "North Korean", "--unit", "troops"],
+            "chronology: --unit 'troops': there are claims about 'North Korean', but none in 'troops'; they are in "
+            "'US dollars per soldier' (1 claim), 'officers' (1 claim), 'soldiers' (10 claims): give one of those to "
+            "--unit, or leave --unit out\n",
+        ),
         (
             ["-o", "/nonexistent/dir/t.png"],
             "chronology: cannot write '/nonexistent/dir/t.png': No such file or directory\n",
@@ -578,7 +583,7 @@ def test_plot_draws_years_before_the_era_and_beyond_9999_with_or_without_breaks(
         ),
         (
             ["plot", "events.toml", "-o", "t.png", "--lanes", "visits"],
-            "--lanes 'visits': no such lane when grouping by kind (there are: (none))",
+            "--lanes 'visits': no such lane when grouping by kind (there are: no kind)",
         ),
         (
             ["query", "events.toml", "--from", "2023", "--source", "bloomberb"],
@@ -710,3 +715,229 @@ def test_export_writes_through_a_symbolic_link_and_into_a_pipe(showcase: Path, t
     assert not pipe.is_file()  # still the pipe, not a file put in its place
     assert len(received) == 1
     assert received[0].startswith("# North Korean troops sent to Russia")
+
+
+# -- plot: claims found or not, windows, dates before the era ---------------------------------------------------
+
+FIRE = """\
+title = "Dock Road fire"
+
+[[sources]]
+id = "gazette"
+outlet = "Harbour Gazette"
+published = "2025-03-14"
+
+[[events]]
+id = "fire"
+title = "Warehouse fire"
+when = "2025-03-12"
+
+[[events.claims]]
+subject = "people injured in the Dock Road fire"
+value = "up to 20"
+unit = "people"
+claimant = "Union"
+source = "gazette"
+
+[[events.claims]]
+subject = "people evacuated"
+value = "40"
+unit = "people"
+claimant = "Council"
+source = "gazette"
+
+[[events.claims]]
+subject = "damage"
+value = "$2,000,000"
+unit = "US dollars"
+claimant = "Insurer"
+source = "gazette"
+
+[[events]]
+id = "inquiry"
+title = "Inquiry opens"
+when = "2025-06"
+"""
+
+
+@pytest.fixture
+def fire(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "fire.toml"
+    path.write_text(FIRE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("subject", "first"),
+    [("injred", "people injured in the Dock Road fire"), ("evacuted", "people evacuated"), ("damges", "damage")],
+    ids=["injured", "evacuated", "damage"],
+)
+def test_claims_about_a_subject_none_has_name_the_subjects_there_are_nearest_first(
+    fire: Path, subject: str, first: str
+) -> None:
+    code, out, err = run("plot", "fire.toml", "-o", "c.png", "--claims", subject)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"chronology: --claims {subject!r}: no claim's subject contains it; the subjects claimed are")
+    listed = err.split("nearest first: ", 1)[1].strip()
+    assert listed.startswith(repr(first))
+    assert sorted(listed.split(", ")) == sorted(
+        repr(name) for name in ("people injured in the Dock Road fire", "people evacuated", "damage")
+    )
+    assert not Path("c.png").exists()
+
+
+def test_claims_in_another_unit_than_asked_say_which_units_they_are_in(fire: Path) -> None:
+    assert run("plot", "fire.toml", "-o", "c.png", "--claims", "injured", "--unit", "dollars") == (
+        1,
+        "",
+        "chronology: --unit 'dollars': there are claims about 'injured', but none in 'dollars'; they are in "
+        "'people' (1 claim): give one of those to --unit, or leave --unit out\n",
+    )
+    assert not Path("c.png").exists()
+
+
+def test_claims_asked_of_a_file_without_any_are_refused(good: Path) -> None:
+    assert run("plot", "events.toml", "-o", "c.png", "--claims", "injured") == (
+        1,
+        "",
+        "chronology: --claims 'injured': no event has claims ([[events.claims]]), so there are none to draw\n",
+    )
+
+
+@pytest.mark.parametrize("subject", ["", "   "], ids=["empty", "blank"])
+def test_an_empty_claims_subject_is_refused_not_read_as_no_claims_chart(fire: Path, subject: str) -> None:
+    assert run("plot", "fire.toml", "-o", "c.png", "--claims", subject) == (
+        2,
+        "",
+        f"chronology plot: error: --claims {subject!r}: empty; give the subject of the claims to draw, or a word "
+        "of it ('--claims injured')\n",
+    )
+    assert not Path("c.png").exists()
+
+
+def test_one_claim_drawn_is_counted_in_the_singular(fire: Path) -> None:
+    assert run("plot", "fire.toml", "-o", "c.png", "--claims", "damage", "--claims-table", "c.csv") == (
+        0,
+        "wrote c.csv (1 claim as a table)\nwrote c.png (1 claim)\n",
+        "",
+    )
+    assert run("plot", "fire.toml", "-o", "c.png", "--claims", "people")[1] == "wrote c.png (2 claims)\n"
+
+
+@pytest.mark.parametrize(
+    ("window", "said"),
+    [
+        (["--from", "2030-01-01"], "no events from 1 January 2030 on"),
+        (["--from", "2030", "--to", "2031-06"], "no events between 2030 and June 2031"),
+        (["--to", "1990"], "no events up to 1990"),
+        (["--from", "2025-04", "--to", "2025-05"], "no events between April 2025 and May 2025"),
+    ],
+    ids=["after", "window after", "before", "between"],
+)
+def test_a_window_without_events_is_refused_saying_when_the_events_are(
+    fire: Path, window: list[str], said: str
+) -> None:
+    assert run("plot", "fire.toml", "-o", "t.png", *window) == (
+        1,
+        "",
+        f"chronology: {said}; the file's events span 12 March 2025 to 30 June 2025: give a window that reaches "
+        "into those days\n",
+    )
+    assert not Path("t.png").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "day"),
+    [("--from", "2025-03-12T02:00", "2025-03-12"), ("--to", "2025-03-12T06:00:30", "2025-03-12")],
+)
+def test_a_plot_window_with_a_time_of_day_is_refused_naming_the_day(
+    fire: Path, option: str, value: str, day: str
+) -> None:
+    assert run("plot", "fire.toml", "-o", "t.png", option, value) == (
+        2,
+        "",
+        f"chronology plot: error: {option} {value!r}: a plot window is whole days, and its time would be ignored; "
+        f"give the day ({day!r}): a window of a day or a few is drawn with the hours on its axis\n",
+    )
+    assert not Path("t.png").exists()
+
+
+ROME = """\
+[[events]]
+id = "rubicon"
+title = "Caesar crosses the Rubicon"
+when = "-0048-01-10"
+
+[[events]]
+id = "ides"
+title = "Caesar assassinated"
+when = "-0043-03-15"
+
+[[events]]
+id = "actium"
+title = "Battle of Actium"
+when = "-0030-09-02"
+"""
+
+
+@pytest.fixture
+def rome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "rome.toml"
+    path.write_text(ROME, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["query", "rome.toml", "--from", "-0043-03", "--to", "-0043-03"],
+        ["query", "rome.toml", "--from", "-0044", "--to", "-0043"],
+        ["query", "rome.toml", "--to", "-0043-03-15", "--from", "-0043-03", "--json"],
+    ],
+    ids=["month", "years", "day, options in another order"],
+)
+def test_date_options_take_a_year_before_the_era_as_the_edtf_writes_it(rome: Path, argv: list[str]) -> None:
+    joined = [f"{word}={argv[i + 1]}" if word in ("--from", "--to") else word for i, word in enumerate(argv)]
+    joined = [word for i, word in enumerate(joined) if i == 0 or argv[i - 1] not in ("--from", "--to")]
+    code, out, err = run(*argv)
+    assert (code, err) == (0, "")
+    assert "ides" in out
+    assert "rubicon" not in out
+    assert "actium" not in out
+    assert run(*joined) == (code, out, err)  # as --from=-0043-03 gives it
+
+
+def test_plot_and_add_take_a_date_before_the_era_after_their_option(rome: Path) -> None:
+    assert run("plot", "rome.toml", "-o", "r.png", "--from", "-0044", "--to", "-0043") == (
+        0,
+        "wrote r.png (1 event in 1 lane)\n",
+        "",
+    )
+    assert run("add", "rome.toml", "--id", "philippi", "--title", "Philippi", "--when", "-0041-10") == (
+        0,
+        "added 'philippi' (October 42 BCE) to rome.toml\n",
+        "",
+    )
+
+
+def test_only_a_date_options_value_is_joined_to_it() -> None:
+    from chronology.cli import _joined_dates
+
+    assert _joined_dates(["plot", "f.toml", "--from", "-0043", "--title", "-5 days", "--to", "-0030-09"]) == [
+        "plot",
+        "f.toml",
+        "--from=-0043",
+        "--title",
+        "-5 days",
+        "--to=-0030-09",
+    ]
+    assert _joined_dates(["query", "--from", "-x", "--", "--to", "-0030"]) == [
+        "query",
+        "--from",
+        "-x",
+        "--",
+        "--to",
+        "-0030",
+    ]

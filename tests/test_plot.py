@@ -72,7 +72,12 @@ def test_a_report_is_joined_to_what_it_reports(showcase: Timeline) -> None:
     drawn = plot_timeline(showcase, start="2024-10", end="2024-11-20")
     assert drawn.links is not None
     segments = [tuple(map(tuple, s)) for s in drawn.links.get_segments()]
-    assert (drawn.positions["nis-statement"], drawn.positions["transfers"]) in segments
+    # from the report's mark towards what it reports, up to the edge of that mark (a bar: "transfers")
+    (x0, y0), (x1, y1) = drawn.positions["nis-statement"], drawn.positions["transfers"]
+    _, (c, d) = next(s for s in segments if s[0] == (x0, y0))
+    assert abs((c - x0) * (y1 - y0) - (d - y0) * (x1 - x0)) < 1e-6  # on the line between the two
+    assert 0 < (d - y0) / (y1 - y0) < 1  # short of the middle of the bar
+    assert len(drawn.link_heads) == len(segments)  # each with its arrowhead
 
 
 def test_lanes_follow_the_order_given_then_the_rest(showcase: Timeline) -> None:
@@ -87,10 +92,10 @@ def test_lanes_follow_the_order_given_then_the_rest(showcase: Timeline) -> None:
         "pledge-until-victory",
     }
     assert [t.get_text().split("\n")[0] for t in drawn.ax.get_yticklabels()] == [
-        "Bloomberg",
-        "Al Jazeera",
-        "“North Korea…”",
-        "“North Korea’s pledge…”",
+        "[c] Bloomberg",  # the letters of the footnote, whose sources go by date
+        "[a] Al Jazeera",
+        "[e] “North Korea reportedly prepared to",
+        "[b] “North Korea’s pledge to support Russia",
     ]
 
 
@@ -141,7 +146,7 @@ def test_the_same_input_gives_the_same_bytes(showcase: Timeline, tmp_path: Path)
 
 def test_the_claims_chart_draws_one_mark_per_claim_and_ranges_as_ranges(showcase: Timeline) -> None:
     drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
-    labels = [text.get_text() for text in drawn.labels]
+    labels = [text.get_text().replace("\n", " — ", 1).replace("\n", " ") for text in drawn.labels]  # as on one line
     assert len(drawn.claims) == len(drawn.points) == 10
     # the same figure from the same claimant, reported by three sources: one label, three marks
     assert [text for text in labels if "up to 100,000" in text] == [
@@ -220,27 +225,30 @@ def test_the_legend_explains_only_the_styles_drawn(showcase: Timeline) -> None:
     legend = plot_timeline(showcase, start="2024-10-14", end="2024-10-20").legend
     assert legend is not None
     texts = [t.get_text() for t in legend.get_texts()]
-    assert texts == [
-        "known to the day",
-        "one day somewhere in the bar",
+    assert texts == [  # a day is 1.4 inches wide in a week: drawn over, not a dot
+        "one moment somewhere in the bar",
         "lasting (light part: uncertain start or end)",
         "open end (ongoing)",
+        "cut by the window: goes on beyond",
     ]
     hedged = Timeline([chronology.Event(id="a", title="A", when=chronology.parse("2024-06?"))])
     legend = plot_timeline(hedged).legend
     assert legend is not None
     texts = [t.get_text() for t in legend.get_texts()]
-    assert texts == ["one day somewhere in the bar", "uncertain (?): hatched"]
+    assert texts == ["one moment somewhere in the bar", "uncertain (?): hatched"]
 
 
 def test_source_lanes_are_named_as_the_footnote_names_sources(showcase: Timeline) -> None:
     drawn = plot_timeline(showcase, start="2024-10-01", end="2024-11-20", group_by="source")
     shown = dict(zip(drawn.lanes, [t.get_text() for t in drawn.ax.get_yticklabels()], strict=True))
-    assert shown["bloomberg-2024-11-17"] == "Bloomberg\n17 November 2024"
-    assert shown["aljazeera-2024-10"] == "Al Jazeera\nbetween 29 and 30 Oct 2024"
-    assert (
-        shown["prepared-to-dispatch-100000"] == "“North Korea…”\nbetween 17 and 19 Nov 2024"
-    )  # untitled outlet: its title, cut
+    assert shown["bloomberg-2024-11-17"] == "[c] Bloomberg\n17 November 2024"
+    assert shown["aljazeera-2024-10"] == "[a] Al Jazeera\nbetween 29 and 30 Oct 2024"
+    # no outlet: its headline, whole where it fits three lines; two alike are told apart by their letters
+    assert shown["prepared-to-dispatch-100000"].startswith("[e] “North Korea reportedly prepared to")
+    assert drawn.footnote is not None
+    note = " ".join(drawn.footnote.get_text().split())
+    assert "; [c] Alberto Nardelli and Michael Nienaber, “North Korea may deploy as many as" in note
+    assert "; [e] “North Korea reportedly prepared to dispatch" in note
 
 
 def test_claims_about_one_subject_need_no_letters(showcase: Timeline) -> None:
@@ -269,10 +277,15 @@ def test_source_lanes_stay_readable_and_apart() -> None:
     drawn = plot_timeline(Timeline(events, sources), group_by="source")
     shown = dict(zip(drawn.lanes, [t.get_text() for t in drawn.ax.get_yticklabels()], strict=True))
     assert shown == {
-        "faz": "FrankfurterAllgemeineZe…\n20 October 2024",  # the lane grows to two rows; a long word cut inside
-        "same-1": "same-1",  # two sources that would read the same: their ids
-        "same-2": "same-2",
+        "faz": "[a] FrankfurterAllgemeineZeitungOnline\n20 October 2024",  # the lane grows to two rows
+        "same-1": "[b] Same\n20 October 2024",  # two sources that would read the same: their letters tell
+        "same-2": "[c] Same\n20 October 2024",  # them apart, as in the footnote
     }
+    assert drawn.footnote is not None
+    assert drawn.footnote.get_text() == (
+        "Sources: [a]\u00a0FrankfurterAllgemeineZeitungOnline, 20 October 2024; [b]\u00a0Same, 20 October 2024;"
+        " [c]\u00a0Same, 20 October 2024."
+    )
 
 
 @pytest.mark.parametrize(
@@ -301,7 +314,11 @@ def test_both_charts_draw_on_a_figure_made_without_pyplot(showcase: Timeline, dr
     """``matplotlib.figure.Figure()``, matplotlib's way to embed, has a canvas that cannot measure text."""
     figure = Figure()
     ax = figure.add_subplot()
-    drawn = draw(showcase, ax=ax)
+    if draw is plot_timeline:  # matplotlib's default margins: what does not fit is left out, and said
+        with pytest.warns(chronology.ChronologyWarning, match="left out for want of room around the axes"):
+            drawn = draw(showcase, ax=ax)
+    else:
+        drawn = draw(showcase, ax=ax)
     assert drawn.ax is ax
     assert any(text.get_text() for text in ax.texts)  # labels were measured and placed
     buffer = io.BytesIO()

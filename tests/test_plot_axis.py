@@ -342,7 +342,7 @@ def test_a_bar_across_a_break_is_drawn_on_both_sides_and_cut_by_the_break_marks(
 )
 def test_an_interval_is_drawn_over_exactly_its_days(when: str, first: str, last: str) -> None:
     drawn = plot_timeline(
-        timeline([("it", "It", when, "x"), ("before", "B", "2024-10-01", "x"), ("after", "A", "2024-10-14", "x")], "t")
+        timeline([("it", "It", when, "x"), ("before", "B", "2024-10-01", "y"), ("after", "A", "2024-10-14", "y")], "t")
     )
     (solid,) = spans_at(drawn, "solid", "it")
     assert solid == pytest.approx((drawn.scale.x(day(first)), drawn.scale.x(day(last) + 1)))
@@ -400,9 +400,12 @@ def test_an_open_end_is_an_arrow_at_the_edge() -> None:
     heads = collection(drawn, "open>")
     assert heads is not None
     ((x, _),) = np.asarray(heads.get_offsets())
-    assert x == pytest.approx(drawn.scale.right)
+    assert x == pytest.approx(drawn.scale.right)  # the tip on the edge, the whole head inside the axis
+    assert float(np.asarray(heads.get_paths()[0].vertices)[:, 0].max()) == pytest.approx(0.0)
     solid = spans_at(drawn, "solid", "it")
-    assert solid[-1][1] == pytest.approx(drawn.scale.right)
+    axis = drawn.scale.right - drawn.scale.left
+    assert drawn.scale.right - 0.03 * axis < solid[-1][1] < drawn.scale.right  # up to the arrowhead's base
+    assert collection(drawn, "window cuts") is None  # an open end is not a cut
 
 
 def test_before_a_day_fades_to_the_left_of_it() -> None:
@@ -455,3 +458,255 @@ def test_positions_follow_the_scale_through_its_breaks() -> None:
     xs = np.array([drawn.positions[i][0] for i in ("charlemagne", "lechfeld", "austerlitz")])
     days = [day("0800-12-25") + 0.5, day("0955-08-10") + 0.5, day("1805-12-02") + 0.5]
     assert xs == pytest.approx(drawn.scale.xs(days))
+
+
+# -- what the review of the pictures found -------------------------------------------------------------------
+
+
+def night() -> Timeline:
+    """A night in a zone of its own: times, a day known only as a day, a bar from the evening before, an open end."""
+    rows = [
+        ("alarm", "First alarm raised at the warehouse", "2025-03-12T02:40", "fire service"),
+        ("evacuation", "Residents of Harbour Street evacuated", "2025-03-11T23:00/2025-03-12T05:00", "police"),
+        ("road", "Dock Road closed", "2025-03-12T03:00/..", "police"),
+        ("major", "Council declares a major incident", "2025-03-12", "officials"),
+        ("press", "Fire chief's press conference", "2025-03-12T14:30", "officials"),
+    ]
+    events = [Event(id=i, title=t, when=parse(w), kind=k) for i, t, w, k in rows]
+    return Timeline(events, title="Warehouse fire on Dock Road", zone="Europe/London")
+
+
+def county_town() -> Timeline:
+    return timeline(
+        [
+            ("charter", "Market charter granted", "1302-05-04", "town"),
+            ("church", "Parish church rebuilt", "1310/1318", "town"),
+            ("plague", "The Black Death reaches the town", "1349-06", "disaster"),
+            ("fire", "Great fire", "c. 1355", "disaster"),
+            ("guild", "Weavers' guild founded", "1358", "town"),
+            ("feud", "The long feud between the Ashby and Marlow families", "1360/1720", "war"),
+            ("siege", "Siege of the castle", "1643-08-10/1643-09-05", "war"),
+            ("surrender", "Royalist garrison surrenders", "1643-09-05", "war"),
+            ("mp", "Town returns its first MP", "1645", "town"),
+            ("enclosure", "Enclosure of the common fields", "1648/1652", "town"),
+            ("canal", "Canal opens", "1790-10", "town"),
+        ],
+        "A county town, 1300-1800",
+    )
+
+
+def legend_texts(drawn: TimelinePlot) -> list[str]:
+    assert drawn.legend is not None
+    return [t.get_text() for t in drawn.legend.get_texts()]
+
+
+def dots_at(drawn: TimelinePlot, event_id: str) -> list[float]:
+    """The x of the dots drawn in ``event_id``'s row."""
+    dots = collection(drawn, "dots")
+    if dots is None:
+        return []
+    _, y = drawn.positions[event_id]
+    return [float(x) for x, dot_y in np.asarray(dots.get_offsets()) if dot_y == y]
+
+
+def test_a_day_on_an_axis_of_hours_is_drawn_over_the_whole_day_not_as_a_dot_at_noon() -> None:
+    drawn = plot_timeline(night(), start="2025-03-12", end="2025-03-12")
+    x = drawn.scale.x
+    whole_day = (x(day("2025-03-12")), x(day("2025-03-13")))
+    assert dots_at(drawn, "major") == []
+    assert spans_at(drawn, "bars", "major") == [pytest.approx(whole_day)]
+    assert dots_at(drawn, "press") == [pytest.approx(x(day("2025-03-12") + (14 * 60 + 30.5) / 1440))]
+    texts = legend_texts(drawn)
+    assert "known to the minute" in texts  # what the dots are, by the precisions drawn as dots
+    assert "one moment somewhere in the bar" in texts
+    assert not any("known to the day" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("when", "window", "known"),
+    [
+        ("2024-06", ("2024-06-01", "2024-07-31"), None),  # a month on an axis of days: over the month
+        ("2024-06-15", ("2024-01", "2024-12"), "known to the day"),  # a day in a year: too narrow to draw over
+        ("2024-10-18", ("2024-10-14", "2024-10-20"), None),  # a day in a week: over the day
+        ("1358", ("1300", "1800"), "known to the year"),  # a year in five centuries
+        ("1358", ("1355", "1360"), None),  # a year in six
+    ],
+    ids=["month-on-days", "day-in-a-year", "day-in-a-week", "year-in-centuries", "year-in-years"],
+)
+def test_a_moment_is_a_dot_only_where_its_span_is_too_narrow_to_draw_over(
+    when: str, window: tuple[str, str], known: str | None
+) -> None:
+    drawn = plot_timeline(timeline([("it", "It", when, "x")], "t"), start=window[0], end=window[1])
+    value = chronology.UncertainDate.parse(when)
+    x = drawn.scale.x
+    span = (x(value.earliest_day), x(value.latest_day + 1))
+    if known is None:
+        assert dots_at(drawn, "it") == []
+        assert spans_at(drawn, "bars", "it") == [pytest.approx(span)]
+        assert legend_texts(drawn) == ["one moment somewhere in the bar"]
+    else:
+        assert dots_at(drawn, "it") == [pytest.approx((span[0] + span[1]) / 2)]
+        assert spans_at(drawn, "bars", "it") == []
+        assert legend_texts(drawn) == [known]
+
+
+def test_the_legend_names_every_precision_its_dots_are_known_to() -> None:
+    drawn = plot_timeline(
+        timeline([("a", "A", "2024-10-18T02:40", "x"), ("b", "B", "2024-10-19", "x"), ("c", "C", "2024-12", "x")], "t"),
+        start="2020",
+        end="2029",
+    )
+    assert legend_texts(drawn)[0] == "known to the minute, day or month"
+
+
+def teeth_at(drawn: TimelinePlot, event_id: str) -> list[tuple[float, float]]:
+    return spans_at(drawn, "window cuts", event_id)
+
+
+def test_a_bar_cut_by_the_window_ends_in_teeth_at_its_edge_and_the_legend_says_so() -> None:
+    drawn = plot_timeline(night(), start="2025-03-12", end="2025-03-12")
+    scale = drawn.scale
+    (solid,) = spans_at(drawn, "solid", "evacuation")
+    assert solid[0] < scale.left  # it began the evening before: it runs on beyond the window's edge
+    (teeth,) = teeth_at(drawn, "evacuation")
+    assert teeth[0] < scale.left < teeth[1]
+    assert teeth[1] - scale.left < 0.02 * (scale.right - scale.left)  # a mark at the edge, not over the bar
+    assert teeth_at(drawn, "road") == []  # an open end is an arrow, not a cut
+    assert collection(drawn, "open>") is not None
+    texts = legend_texts(drawn)
+    assert {"cut by the window: goes on beyond", "open end (ongoing)"} <= set(texts)
+    whole = plot_timeline(night())
+    assert collection(whole, "window cuts") is None  # nothing is cut where the window is the events' own
+    assert "cut by the window: goes on beyond" not in legend_texts(whole)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2024-07", "2024-10"), ("2023-08", "2024-11-20"), ("2024-10-18", "2024-10-18")],
+    ids=["months", "broken", "one-day"],
+)
+def test_the_axis_shows_the_window_chosen_and_no_day_beyond(start: str, end: str) -> None:
+    drawn = plot_timeline(chronology.load(ROOT / "events.toml"), start=start, end=end)
+    scale = drawn.scale
+    assert scale.first == pytest.approx(chronology.UncertainDate.parse(start).earliest_day)
+    assert scale.last == pytest.approx(chronology.UncertainDate.parse(end).latest_day + 1)
+    assert drawn.ax.get_xlim() == pytest.approx((scale.left, scale.right))
+
+
+def test_something_lasting_with_no_certain_part_is_not_drawn_as_one_moment() -> None:
+    drawn = plot_timeline(
+        timeline([("lasted", "L", "2024-09/2024-10", "x"), ("moment", "M", "[2024-09-01..2024-10-31]", "y")], "t")
+    )
+    x = drawn.scale.x
+    both_months = (x(day("2024-09-01")), x(day("2024-11-01")))
+    assert spans_at(drawn, "thread", "lasted") == [pytest.approx(both_months)]  # a line through the light
+    assert spans_at(drawn, "thread", "moment") == []
+    assert spans_at(drawn, "bars", "moment") == [pytest.approx(both_months)]
+    assert spans_at(drawn, "solid", "lasted") == []  # no part of it is sure
+    texts = legend_texts(drawn)
+    assert "lasted, somewhere in the bar: no part certain" in texts
+    assert "one moment somewhere in the bar" in texts
+    assert "lasting (light part: uncertain start or end)" not in texts
+
+
+@pytest.mark.parametrize(
+    ("draw", "zone"),
+    [
+        (lambda: plot_timeline(night()), "times in Europe/London"),
+        (lambda: plot_timeline(one_day()), "times in UTC"),
+        (lambda: plot_timeline(one_day().in_zone("Asia/Seoul")), "times in Asia/Seoul"),
+        (lambda: plot_timeline(roman()), ""),  # no times of day: no zone
+    ],
+    ids=["london", "utc", "seoul", "years"],
+)
+def test_an_axis_of_hours_names_its_time_zone(draw, zone: str) -> None:  # type: ignore[no-untyped-def]
+    drawn = draw()
+    drawn.figure.canvas.draw()
+    assert drawn.ax.xaxis.get_offset_text().get_text() == zone
+
+
+def label_boxes(drawn: TimelinePlot) -> list[tuple[float, float, float]]:
+    """(tick x in data, left and right pixel) of every tick label drawn, left to right."""
+    drawn.figure.canvas.draw()
+    renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    found = []
+    for tick in drawn.ax.xaxis.get_major_ticks() + drawn.ax.xaxis.get_minor_ticks():
+        label = tick.label1
+        if label.get_visible() and label.get_text():
+            box = label.get_window_extent(renderer)
+            found.append((float(tick.get_loc()), float(box.x0), float(box.x1)))
+    return sorted(found, key=lambda found: found[1])
+
+
+def showcase() -> Timeline:
+    return chronology.load(ROOT / "events.toml")
+
+
+@pytest.mark.parametrize(
+    ("draw", "start", "width"),
+    [
+        (county_town, None, 11.0),
+        (county_town, None, 6.0),
+        (roman, None, 6.0),
+        (centuries, None, 6.0),
+        (showcase, "2023-08", 6.0),
+        (showcase, "2023-08", 11.0),
+    ],
+    ids=["county-11", "county-6", "roman-6", "centuries-6", "showcase-6", "showcase-11"],
+)
+def test_every_piece_has_two_labelled_ticks_and_no_tick_labels_touch(draw, start: str | None, width: float) -> None:  # type: ignore[no-untyped-def]
+    drawn = plot_timeline(draw(), start=start, width=width)
+    boxes = label_boxes(drawn)
+    for piece in drawn.scale.pieces:
+        assert sum(1 for x, _, _ in boxes if piece.x0 <= x <= piece.x1) >= 2, piece
+    for (_, _, a1), (_, b0, _) in itertools.pairwise(boxes):
+        assert a1 + 2 <= b0  # two pixels apart at least
+
+
+def test_a_window_of_two_days_keeps_hour_ticks_at_a_width_of_six_inches() -> None:
+    drawn = plot_timeline(night(), width=6.0, dates=True)
+    assert drawn.scale.last - drawn.scale.first > 1.5
+    labels = tick_labels(drawn)
+    assert any(label.startswith("12:00") for label in labels), labels
+    assert any(label.startswith("00:00") for label in labels), labels
+
+
+def shapes() -> Timeline:
+    return timeline(
+        [
+            ("lasted", "Interval", "2024-09/2024-10", "x"),
+            ("approximate", "Approximate", "2024-10~", "x"),
+            ("open-start", "Open start", "../2024-10-20", "x"),
+            ("unknown-start", "Unknown start", "/2024-10-20", "x"),
+            ("after", "After", "after 25 October 2024", "x"),
+            ("open-end", "Open end", "2024-10-25/..", "x"),
+        ],
+        "t",
+    )
+
+
+@pytest.mark.parametrize(
+    "draw", [shapes, lambda: chronology.load(ROOT / "examples" / "gutenberg.toml")], ids=["shapes", "gutenberg"]
+)
+def test_without_a_window_the_axis_holds_every_fade_and_arrow(draw) -> None:  # type: ignore[no-untyped-def]
+    drawn = plot_timeline(draw())
+    scale = drawn.scale
+    tiny = 1e-6 * (scale.right - scale.left)
+    for marks in drawn.marks:
+        if isinstance(marks, PolyCollection):
+            for path in marks.get_paths():
+                xs = np.asarray(path.vertices)[:, 0]
+                assert scale.left - tiny <= xs.min(), marks.get_label()
+                assert xs.max() <= scale.right + tiny, marks.get_label()
+    fades = collection(drawn, "fades")
+    assert fades is not None
+    first = min(float(np.asarray(path.vertices)[:, 0].min()) for path in fades.get_paths())
+    assert first > scale.left  # the fade of the earliest date ("c. 1400") starts inside the axis, not at its edge
+    for direction in "<>":
+        heads = collection(drawn, f"open{direction}")
+        if heads is not None:
+            tips = np.asarray(heads.get_offsets())[:, 0]
+            assert tips == pytest.approx(scale.left if direction == "<" else scale.right)
+            body = np.asarray(heads.get_paths()[0].vertices)[:, 0]  # the head lies on the inner side of its tip
+            assert (body <= 0).all() if direction == ">" else (body >= 0).all()
+    assert collection(drawn, "window cuts") is None

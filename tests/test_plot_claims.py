@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 import chronology
@@ -302,11 +303,167 @@ def test_the_legend_names_only_the_kinds_of_mark_drawn(close: Timeline) -> None:
     legend = plot_claims(close).ax.get_legend()
     assert legend is not None
     texts = [t.get_text() for t in legend.get_texts()]
-    assert texts[-3:] == ["figure as stated", "“about”", "range: “up to”, “more than”, “20-30”"]
+    assert texts[-4:] == [
+        "figure as stated",
+        "“about”",
+        "range: “up to”, “more than”, “20-30”",
+        "said on a day between the bar’s ends",  # "20-30" was said between 3 and 5 March
+    ]
     only_exact = fire(claim("12", "fire brigade", "herald", "2024-03-01"))
     legend = plot_claims(only_exact).ax.get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()][-1] == "figure as stated"
+
+
+def test_the_legend_draws_a_range_upright_and_the_days_said_across(close: Timeline) -> None:
+    legend = plot_claims(close).ax.get_legend()
+    assert legend is not None
+    entries = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True))
+    bar = entries["range: “up to”, “more than”, “20-30”"]
+    across = entries["said on a day between the bar’s ends"]
+    assert isinstance(bar, Line2D)
+    assert isinstance(across, Line2D)
+    assert bar.get_marker() == "|"
+    assert bar.get_linestyle() == "None"
+    assert across.get_marker() == "None"
+    assert across.get_linestyle() == "-"
+
+
+# -- claims said on the same day ------------------------------------------------------------------------------
+
+INJURED = "people injured in the Dock Road fire"
+
+
+@pytest.fixture(scope="module")
+def same_day() -> Timeline:
+    """Two ranges said on one day by one source ("up to 20", "more than 18"): they overlap from 18 to 20."""
+    return fire(
+        claim("12", "fire service", "herald", "2024-03-02", subject=INJURED),
+        claim("about 15", "hospital trust", "radio", "2024-03-03", subject=INJURED),
+        claim("up to 20", "union", "council", "2024-03-04", subject=INJURED),
+        claim("more than 18", "residents' association", "council", "2024-03-04", subject=INJURED),
+        claim("25-30", "opposition councillor", "radio", "2024-03-03", subject=INJURED),
+    )
+
+
+def pixels(drawn: ClaimsPlot, point: tuple[float, float]) -> tuple[float, float]:
+    x, y = drawn.ax.transData.transform(point)
+    return float(x), float(y)
+
+
+def bar_boxes(drawn: ClaimsPlot) -> list[Box]:
+    assert drawn.ranges is not None
+    half = float(np.atleast_1d(drawn.ranges.get_linewidth())[0]) * drawn.figure.dpi / 72 / 2
+    found = []
+    for (x0, y0), (x1, y1) in (drawn.ax.transData.transform(s) for s in drawn.ranges.get_segments()):
+        found.append((min(x0, x1) - half, min(y0, y1), max(x0, x1) + half, max(y0, y1)))
+    return found
+
+
+def test_ranges_said_on_the_same_day_stand_side_by_side_never_over_each_other(same_day: Timeline) -> None:
+    drawn = plot_claims(same_day)
+    said = {c.value.text: i for i, (_, c) in enumerate(drawn.claims)}
+    up, more = (pixels(drawn, drawn.points[said[text]]) for text in ("up to 20", "more than 18"))
+    step = 8.0 * drawn.figure.dpi / 72  # points between marks side by side
+    assert more[0] - up[0] == pytest.approx(step)  # in the order drawn, left to right
+    alone = drawn.points[said["12"]][0]  # said on 2 March, alone: at the middle of its day
+    day = pixels(drawn, (alone + 2, 1))[0]
+    assert (up[0] + more[0]) / 2 == pytest.approx(day, abs=0.5)  # the pair centred on the middle of 4 March
+    boxes = bar_boxes(drawn)
+    assert len(boxes) == 3
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not meet(a, b)
+    assert_labels_clear(drawn)
+
+
+def test_bars_are_opaque_each_in_its_sources_colour(showcase: Timeline) -> None:
+    from matplotlib.colors import to_rgb
+
+    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
+    assert drawn.ranges is not None
+    assert drawn.spans is not None
+    for lines in (drawn.ranges, drawn.spans):
+        assert lines.get_alpha() is None
+        assert (np.asarray(lines.get_colors())[:, 3] == 1).all()
+    with_bars = [(e, c) for e, c in drawn.claims if c.value.comparison is not Comparison.EXACTLY]
+    with_bars = [(e, c) for e, c in with_bars if c.value.comparison is not Comparison.ABOUT]
+    for (_, c), color in zip(with_bars, np.asarray(drawn.ranges.get_colors()), strict=True):
+        source = to_rgb(drawn.colors[c.source or "(unknown)"])
+        # the source's colour, lightened toward white (never mixed with another bar's)
+        assert all(s <= got <= 1 for s, got in zip(source, color[:3], strict=True))
+        assert np.allclose([0.35 * s + 0.65 for s in source], color[:3])
+
+
+def test_the_four_claims_of_17_november_stand_apart_in_four_colours(showcase: Timeline) -> None:
+    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
+    november = [i for i, (_, c) in enumerate(drawn.claims) if c.value.text in ("up to 100,000", "more than 10,000")]
+    assert len(november) == 4
+    xs = sorted(pixels(drawn, drawn.points[i])[0] for i in november)
+    assert np.allclose(np.diff(xs), 8.0 * drawn.figure.dpi / 72)
+    boxes = bar_boxes(drawn)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not meet(a, b), (a, b)
+    assert drawn.ranges is not None
+    rgba = np.asarray(drawn.ranges.get_colors())
+    colours = [tuple(c) for c, box in zip(rgba.tolist(), boxes, strict=True) if box[0] >= xs[0] - 10]
+    assert len(colours) == 4
+    assert len(set(colours)) == 3  # the three sources of "up to 100,000"; Bloomberg's two bars share its colour
+    labels = [t.get_text() for t in drawn.labels]
+    assert sum("up to 100,000" in text for text in labels) == 1  # one label still, for the three sources
+
+
+def test_the_same_figure_said_over_the_same_days_is_two_bars_not_one(showcase: Timeline) -> None:
+    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
+    assert drawn.spans is not None
+    heights = sorted(
+        pixels(drawn, segment[0])[1]
+        for segment in drawn.spans.get_segments()
+        if abs(segment[0][1] - 15_000) / 15_000 < 0.2  # "up to 15,000", said between 1 and 16 November
+    )
+    assert len(heights) == 2
+    assert heights[1] - heights[0] >= 2.0 * drawn.figure.dpi / 72  # a bar's width apart: both seen
+
+
+@pytest.mark.parametrize(
+    ("subject", "heading"),
+    [
+        ("injured", f"Figures claimed: {INJURED}"),
+        ("people", "Figures claimed: people"),
+        (None, "Figures claimed"),
+    ],
+    ids=["one subject: its own", "several: the text searched", "every claim"],
+)
+def test_the_title_names_the_claims_subject(subject: str | None, heading: str) -> None:
+    timeline = fire(
+        claim("12", "fire service", "herald", "2024-03-02", subject=INJURED),
+        claim("40", "council", "radio", "2024-03-03", subject="people evacuated"),
+    )
+    if subject == "injured":
+        timeline = timeline.select(["fire"])
+        drawn = plot_claims(timeline, subject=subject)
+    else:
+        drawn = plot_claims(timeline, subject=subject)
+    assert drawn.ax.get_title(loc="left").replace("\n", " ") == heading
+    assert plot_claims(timeline, subject=subject, title="As given").ax.get_title(loc="left") == "As given"
+
+
+@pytest.mark.parametrize(("width", "under"), [(6, True), (9, False), (16, False)])
+def test_a_narrow_chart_has_its_legend_under_it(showcase: Timeline, width: float, under: bool) -> None:
+    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers", width=width)
+    drawn.figure.canvas.draw()
+    renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    legend = drawn.ax.get_legend()
+    assert legend is not None
+    shown, chart = legend.get_window_extent(renderer), drawn.ax.get_tightbbox(renderer)
+    assert chart is not None
+    if under:
+        assert shown.y1 <= drawn.ax.xaxis.get_tightbbox(renderer).y0  # type: ignore[union-attr]
+    else:
+        assert shown.x0 >= drawn.ax.bbox.x1
+    assert drawn.ax.bbox.width >= 3.5 * drawn.figure.dpi  # the chart keeps room for its labels
+    assert_labels_clear(drawn)
 
 
 def test_close_figures_match_their_reviewed_picture(close: Timeline, image_regression) -> None:  # type: ignore[no-untyped-def]

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+import math
 from io import StringIO
 from pathlib import Path
 
+import numpy as np
 import pytest
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.path import Path as Path_
 from matplotlib.text import Text
 
 import chronology
-from chronology import Citation, Event, PlotError, Source, Timeline, UncertainDate
+from chronology import ChronologyWarning, Citation, Event, PlotError, Source, Timeline, UncertainDate, parse
 from chronology.cli import main
 from chronology.plot import TimelinePlot, plot_timeline
 from chronology.plot._layout import citation
@@ -151,7 +155,7 @@ def test_source_lanes_are_named_inside_the_figure(showcase: Timeline, width: flo
     assert_every_text_is_inside_the_figure(drawn)
     assert_every_title_is_drawn_whole(drawn, showcase)
     names = [t.get_text() for t in drawn.ax.get_yticklabels()]
-    assert "Al Jazeera\nbetween 29 and 30 Oct 2024" in names
+    assert "[a] Al Jazeera\nbetween 29 and 30 Oct 2024" in names
 
 
 def test_the_lanes_carry_no_caption_on_the_y_axis(showcase: Timeline) -> None:
@@ -234,7 +238,8 @@ def test_sizes_it_cannot_draw_well_are_refused_with_the_range(
 
 def test_a_width_is_not_checked_on_axes_handed_over(showcase: Timeline) -> None:
     figure = Figure(figsize=(4, 3))
-    drawn = plot_timeline(showcase, ax=figure.add_subplot(), start="2024-10", end="2024-10-20", width=2.0)
+    with pytest.warns(ChronologyWarning, match="left out"):  # so small a figure: the words under it
+        drawn = plot_timeline(showcase, ax=figure.add_subplot(), start="2024-10", end="2024-10-20", width=2.0)
     assert drawn.labels
 
 
@@ -348,3 +353,310 @@ def png(figure: Figure) -> bytes:
 def test_the_long_titles_picture_matches_its_reviewed_baseline(image_regression) -> None:  # type: ignore[no-untyped-def]
     drawn = plot_timeline(long_titles(), width=8.0)
     image_regression.check(png(drawn.figure), diff_threshold=2.0, basename="plot_long_titles")
+
+
+# -- a new user's review: labels at the window's edges, on bars, beside neighbours; sources, links, axes given --
+
+
+def edges() -> Timeline:
+    """Events whose marks lie beyond a window of 1-15 October 2024, at its edges, and inside it."""
+    rows = [
+        ("until", "/2024-10-20", "Unknown start until 20 October"),
+        ("before", "before 25 October 2024", "Happened before 25 October 2024"),
+        ("since", "2024-09-20/", "Unknown end from 20 September"),
+        ("after", "after 20 September 2024", "After 20 September"),
+        ("open", "../2024-10-20", "Open start until 20 October"),
+        ("inside", "2024-10-08", "A dated event inside"),
+    ]
+    return Timeline(
+        [Event(id=event_id, title=title, when=chronology.parse(when)) for event_id, when, title in rows],
+        title="Edges",
+    )
+
+
+def renderer_of(drawn: TimelinePlot):  # type: ignore[no-untyped-def]
+    drawn.figure.canvas.draw()
+    return drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [6.0, 11.0, 30.0], ids=["6in", "11in", "30in"])
+def test_a_label_stays_inside_the_window_wherever_its_mark_lies(width: float) -> None:
+    drawn = plot_timeline(edges(), start="2024-10-01", end="2024-10-15", width=width)
+    renderer = renderer_of(drawn)
+    assert set(drawn.labels) == {"until", "before", "since", "after", "open", "inside"}  # every event in the view
+    assert_every_text_is_inside_the_figure(drawn)
+    axes = drawn.ax.get_window_extent(renderer)
+    inch = drawn.figure.dpi
+    for event_id, label in drawn.labels.items():
+        box = label.get_window_extent(renderer)
+        assert axes.x0 - 0.5 <= box.x0, event_id
+        assert box.x1 <= axes.x1 + 0.5, event_id
+        assert label.get_text() == edges()[event_id].title  # whole, not a number
+    # a mark beyond the window: its label at the edge it lies beyond, where its mark goes on
+    for event_id in ("until", "before"):
+        assert axes.x1 - drawn.labels[event_id].get_window_extent(renderer).x1 < 0.3 * inch, event_id
+    for event_id in ("since", "after"):
+        assert drawn.labels[event_id].get_window_extent(renderer).x0 - axes.x0 < 0.3 * inch, event_id
+
+
+def bar_boxes(drawn: TimelinePlot):  # type: ignore[no-untyped-def]
+    """The extent on the canvas of every bar, fade and hatch drawn."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.transforms import Bbox
+
+    boxes = []
+    for collection in drawn.marks:
+        if isinstance(collection, PolyCollection):
+            for path in collection.get_paths():
+                boxes.append(Bbox.null())
+                boxes[-1].update_from_data_xy(drawn.ax.transData.transform(path.vertices))
+    return boxes
+
+
+@pytest.mark.parametrize("window", [(None, None), ("2024-10", "2024-11-20")], ids=["whole", "october-november"])
+def test_a_label_never_changes_how_a_bar_looks(showcase: Timeline, window: tuple[str | None, str | None]) -> None:
+    drawn = plot_timeline(showcase, start=window[0], end=window[1])
+    renderer = renderer_of(drawn)
+    bars = bar_boxes(drawn)
+    for event_id, label in drawn.labels.items():
+        backing = label.get_bbox_patch()
+        if backing is None:  # on its bar: nothing but the words
+            continue
+        assert to_rgba(backing.get_facecolor())[3] == 1.0  # opaque: a link passing behind stops at the words
+        box = backing.get_window_extent(renderer)
+        for bar in bars:  # and a box beside a mark covers no bar
+            assert not (box.x0 < bar.x1 - 1 and bar.x0 + 1 < box.x1 and box.y0 < bar.y1 - 1 and bar.y0 + 1 < box.y1), (
+                event_id
+            )
+    war = drawn.labels["war-in-ukraine"]  # on the dark part of its bar, in white, with no box
+    assert war.get_bbox_patch() is None
+    assert war.get_color() == "white"
+    box = war.get_window_extent(renderer)
+    start = drawn.ax.transData.transform((drawn.scale.x(UncertainDate.parse("2022-03-01").earliest_day), 0))[0]
+    assert start <= box.x0  # after February 2022, where the war surely went on
+
+
+def test_a_label_on_a_light_bar_is_dark_and_a_light_coloured_bar_keeps_dark_words() -> None:
+    from chronology.plot._layout import reads_on
+
+    assert reads_on("#0072B2") == "white"  # on blue
+    assert reads_on("#000000") == "white"
+    assert reads_on("#E69F00") == "#222222"  # on orange: dark reads better
+    assert reads_on("#F0E442") == "#222222"  # on yellow
+
+
+def test_source_lanes_and_the_footnote_tell_sources_apart_by_the_same_letters(showcase: Timeline) -> None:
+    import re
+
+    drawn = plot_timeline(showcase, start="2024-10", end="2024-11-20", group_by="source")
+    names = [words(t.get_text()) for t in drawn.ax.get_yticklabels()]
+    assert len(set(names)) == len(names)
+    assert drawn.footnote is not None
+    note = words(drawn.footnote.get_text())
+    letters = re.findall(r"\[([a-z]+)\]", note)
+    assert letters == ["a", "b", "c", "d", "e"]  # by date, then by citation
+    for lane, name in zip(drawn.lanes, names, strict=True):
+        letter = re.match(r"\[([a-z]+)\] ", name)
+        assert letter is not None, name
+        cited = note.split(f"[{letter.group(1)}]")[1].split("; [")[0]
+        source = showcase.sources[lane]
+        assert (source.outlet or source.title[:30]) in cited, (name, cited)  # the same source, by the same letter
+    # the two untitled reports of 17-19 November no longer read alike
+    untitled = [n for n in names if "between 17 and 19 Nov 2024" in n]
+    assert len(untitled) == 1 or len({n.split("”")[0] for n in untitled}) == len(untitled)
+    order = [
+        showcase.sources[s].published for s in ("aljazeera-2024-10", "pledge-until-victory", "bloomberg-2024-11-17")
+    ]
+    assert all(o is not None for o in order)
+    assert note.index("Al Jazeera") < note.index("pledge") < note.index("Bloomberg")
+
+
+def test_a_source_lane_shows_its_whole_headline_where_there_is_room(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2024-10", end="2024-11-20", group_by="source", width=30)
+    names = [words(t.get_text()) for t in drawn.ax.get_yticklabels()]
+    headline = "“North Korea reportedly prepared to dispatch as many as 100,000 troops to assist Russia”"
+    assert f"[e] {headline} between 17 and 19 Nov 2024" in names
+    drawn.figure.canvas.draw()
+    assert_every_text_is_inside_the_figure(drawn)
+
+
+def test_a_report_link_passes_behind_the_words_and_ends_in_an_arrowhead(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2024-10", end="2024-11-20")
+    renderer_of(drawn)  # arrowheads take their shape when drawn
+    assert drawn.links is not None
+    segments = drawn.links.get_segments()
+    assert len(drawn.link_heads) == len(segments) > 0
+    words_at = min(label.get_zorder() for label in drawn.labels.values())
+    marks_at = min(mark.get_zorder() for mark in drawn.marks)
+    assert drawn.links.get_zorder() < marks_at < words_at
+    assert all(head.get_zorder() < words_at for head in drawn.link_heads)
+    for head, segment in zip(drawn.link_heads, segments, strict=True):
+        start, end = np.asarray(drawn.ax.transData.transform(segment))
+        path = head.get_path()
+        drawn_at = np.asarray(path.vertices)[np.asarray(path.codes) != Path_.CLOSEPOLY]
+        outline = drawn.ax.transData.transform(drawn_at)
+        tip = max(outline, key=lambda point: math.dist(point, start))
+        # the head points at the reported end (at most a dot's radius short of it), not at the report's
+        assert math.dist(tip, end) <= 5, (tip, end)
+        assert head.get_linewidth() == 0  # only the head: the dashed line is the link's own
+    legend = drawn.legend
+    assert legend is not None
+    assert "report → what it reports" in [t.get_text() for t in legend.get_texts()]
+
+
+def callers_figure(size: tuple[float, float]) -> Figure:
+    """A figure as ``plt.subplots(figsize=size)`` makes it: matplotlib's default margins, one axes."""
+    figure = Figure(figsize=size)
+    figure.add_subplot()
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("size", "left_out"),
+    [((11, 6), "the sources"), ((8, 4), "the key of numbered labels, the legend, the sources")],
+    ids=["pyplot-11x6", "bare-8x4"],
+)
+def test_on_a_callers_axes_nothing_is_drawn_outside_and_what_is_left_out_is_said(
+    showcase: Timeline, size: tuple[float, float], left_out: str
+) -> None:
+    figure = callers_figure(size)
+    ax = figure.axes[0]
+    before = ax.get_position().bounds
+    with pytest.warns(ChronologyWarning, match=f"left out for want of room around the axes: {left_out}"):
+        drawn = plot_timeline(showcase, ax=ax, start="2024-10", end="2024-11-20")
+    assert ax.get_position().bounds == before  # the caller's layout is the caller's
+    assert drawn.footnote is None
+    drawn.figure.canvas.draw()
+    assert_every_text_is_inside_the_figure(drawn)
+    renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    outer = drawn.figure.bbox
+    if drawn.legend is not None:
+        box = drawn.legend.get_window_extent(renderer)
+        assert outer.x0 <= box.x0
+        assert box.x1 <= outer.x1
+        assert outer.y0 <= box.y0
+
+
+def test_on_a_callers_axes_with_room_every_word_is_drawn_and_nothing_said(showcase: Timeline) -> None:
+    import warnings
+
+    figure = callers_figure((11, 9))
+    figure.subplots_adjust(left=0.22, bottom=0.3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        drawn = plot_timeline(showcase, ax=figure.axes[0], start="2024-10", end="2024-11-20", group_by="source")
+    assert drawn.legend is not None
+    assert drawn.footnote is not None
+    assert drawn.footnote.get_text().startswith("Sources: [a]")
+    drawn.figure.canvas.draw()
+    assert_every_text_is_inside_the_figure(drawn)
+
+
+def test_the_words_under_a_callers_axes_do_not_reach_into_the_axes_under_them(showcase: Timeline) -> None:
+    figure = Figure(figsize=(10, 8))
+    top, bottom = figure.subplots(2, 1)
+    with pytest.warns(ChronologyWarning, match="left out"):
+        drawn = plot_timeline(showcase, ax=top, start="2024-10", end="2024-10-31")
+    renderer = renderer_of(drawn)
+    below = bottom.get_window_extent(renderer)
+    for text in [
+        *drawn.key,
+        *([drawn.footnote] if drawn.footnote else []),
+        *(drawn.legend.get_texts() if drawn.legend else []),
+    ]:
+        assert text.get_window_extent(renderer).y0 >= below.y1, text.get_text()
+
+
+def long_day() -> Timeline:
+    """A day of long headlines on one date, with a few short ones, one before and one after."""
+    long_titles_ = [
+        "Dock workers' union demands an independent inquiry into the safety record of the container terminal "
+        "operator and the port authority's oversight of it since 2019",
+        "Port authority board votes seven to two to suspend the terminal operator's licence pending the outcome "
+        "of the inquiry, against the advice of its own legal counsel",
+        "Regional government says it will not intervene in what it calls a matter for the port authority and the "
+        "courts, but offers mediation between the union and the operator",
+        "City council passes an emergency motion calling on all parties to return to talks before the harbour's "
+        "peak season begins in July and shipping lines divert to other ports",
+        "Terminal operator announces it will challenge the suspension in court and warns that up to four hundred "
+        "jobs could be lost if the licence is not restored within thirty days",
+        "Shipping line Maersk says two of its vessels scheduled for the weekend will be diverted to Rotterdam "
+        "because of the uncertainty",
+        "Police report a peaceful demonstration of about 2,000 dock workers outside the port authority headquarters",
+        "Port authority chair refuses to resign and says the board acted within its powers under the Harbours Act "
+        "of 1964 and the authority's own statutes",
+    ]
+    short = ["Mayor meets union leaders", "Union leader gives interview", "Late-night statement"]
+    events = [
+        Event(id=f"e{n}", title=title, when=chronology.parse("2024-06-03"))
+        for n, title in enumerate([*long_titles_, *short])
+    ]
+    events.append(Event(id="before", title="Report leaked to the press", when=chronology.parse("2024-05-20")))
+    events.append(Event(id="after", title="Court hearing", when=chronology.parse("2024-06-10/2024-06-12")))
+    return Timeline(events, title="The day the harbour talks failed")
+
+
+def test_neighbouring_labels_on_a_row_keep_a_clear_gap() -> None:
+    drawn = plot_timeline(long_day(), group_by=None, dates=True)
+    renderer = renderer_of(drawn)
+    boxes = {key: label.get_window_extent(renderer) for key, label in drawn.labels.items()}
+    keys = sorted(boxes)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            first, second = sorted((boxes[a], boxes[b]), key=lambda box: box.x0)
+            if first.y0 < second.y1 and second.y0 < first.y1:  # on a row together
+                assert second.x0 - first.x1 >= 0.2 * drawn.figure.dpi, (a, b)
+
+
+def test_a_short_title_is_written_where_a_number_would_save_no_row() -> None:
+    drawn = plot_timeline(long_day(), group_by=None, dates=True)
+    short = {"e8": "Mayor meets union leaders", "e9": "Union leader gives interview", "e10": "Late-night statement"}
+    for event_id, title in short.items():
+        assert drawn.labels[event_id].get_text() == f"3 June 2024: {title}"
+    assert set(drawn.numbered.values()) <= {f"e{n}" for n in range(8)}
+
+
+def test_numbers_go_in_reading_order_and_the_key_lines_up(showcase: Timeline) -> None:
+    drawn = plot_timeline(showcase, start="2024-10", end="2024-11-20", group_by="source", width=6.0)
+    assert len(drawn.numbered) >= 3
+    places = [
+        (drawn.positions[event_id][1], drawn.labels[event_id].get_position()[0], number)
+        for number, event_id in drawn.numbered.items()
+    ]
+    assert [number for *_, number in sorted(places)] == sorted(drawn.numbered)  # top to bottom, left to right
+    title = "Crowd {n} gathers outside the harbour office demanding the reinstatement of the dismissed officials"
+    crowd = Timeline(
+        [
+            Event(
+                id=f"c{n:02}", title=title.format(n=n) if n % 2 else f"Short {n}", when=parse(f"2024-03-0{1 + n % 5}")
+            )
+            for n in range(40)
+        ]
+    )
+    drawn = plot_timeline(crowd, group_by=None, width=11.0)
+    assert len(drawn.key) == 3
+    lines = [column.get_text().split("\n") for column in drawn.key]
+    starts = [[i for i, line in enumerate(column) if line.strip(" \u2007")[:1].isdigit()] for column in lines]
+    for column in starts[1:]:  # each entry's first line level with its neighbours' in the other columns
+        assert column == starts[0][: len(column)]
+    first_column = [int(lines[0][i].split()[0]) for i in starts[0]]
+    assert first_column == list(range(1, len(first_column) + 1))  # entries run down the first column
+
+
+@pytest.mark.parametrize(
+    ("kinds", "group_by", "shown"),
+    [
+        ((None, None), "kind", [""]),  # one lane of events without a kind: no lane named
+        ((None, None), None, [""]),
+        (("strike", None), "kind", ["strike", "no kind"]),
+    ],
+    ids=["one-lane-no-kind", "no-grouping", "some-without"],
+)
+def test_no_lane_is_called_none(kinds: tuple[str | None, ...], group_by: str | None, shown: list[str]) -> None:
+    events = [
+        Event(id=f"e{n}", title=f"Event {n}", when=chronology.parse(f"2024-10-1{n}"), kind=kind or "")
+        for n, kind in enumerate(kinds)
+    ]
+    drawn = plot_timeline(Timeline(events), group_by=group_by)  # type: ignore[arg-type]
+    assert [t.get_text() for t in drawn.ax.get_yticklabels()] == shown
+    assert not any("(none)" in t.get_text() for t in texts(drawn))

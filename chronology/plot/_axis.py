@@ -5,10 +5,14 @@ for each unbroken piece, the finest unit whose labels keep apart at the width
 the piece is drawn (minutes, hours, days, months, years, decades, centuries,
 millennia), ticks at round values of it ("14:00", "8", "Sep", "1450", "44 BCE",
 "12,000"), and the larger unit ("18 Oct 2024", "Oct 2024", "2024") under the
-first tick of each piece and wherever it changes. Short spans name each day
-under its middle, as a calendar does. The axis is numeric (day numbers less
-:data:`EPOCH`), not matplotlib's dates, so every year the model holds is drawn.
-:func:`draw_breaks` marks the breaks between pieces on the axis line.
+first tick of each piece and wherever it changes. Every piece has two labels
+at least (a narrow one its first and last tick of a unit), and no two labels
+touch, the larger unit's line measured too. Short spans name each day under its
+middle, as a calendar does; where hours or minutes are labelled, the zone of the
+times is named under the axis's right end ("times in Europe/London"). The axis
+is numeric (day numbers less :data:`EPOCH`), not matplotlib's dates, so every
+year the model holds is drawn. :func:`draw_breaks` marks the breaks between
+pieces on the axis line.
 
 :func:`format_date_axis` and :func:`day_to_x`, matplotlib's date axis for years 1-9999, serve
 the claims chart.
@@ -16,6 +20,7 @@ the claims chart.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -26,9 +31,11 @@ import matplotlib.dates as mdates
 from matplotlib import ticker
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path
+from matplotlib.textpath import text_to_path
 
 from chronology._calendar import day_number, from_day_number
 from chronology.plot._scale import EPOCH, Piece, Scale
@@ -38,12 +45,14 @@ __all__ = ["BREAK_MARK", "EPOCH", "day_to_x", "draw_breaks", "format_axis", "for
 FONT_SIZE_TICKS: Final = 7.5
 #: The mark of a break: a slanted stroke, drawn where the axis line and the bars across it are cut.
 BREAK_MARK: Final = Path([(-0.4, -1.0), (0.4, 1.0)], [Path.MOVETO, Path.LINETO])
-_CHAR_INCHES: Final = 0.065  # the mean width of a tick label's character at 7.5 points
 _LABEL_GAP_INCHES: Final = 0.3  # the least space between two tick labels
+_TIGHT_GAP_INCHES: Final = 0.08  # the least space between the two labels of a piece labelled at two ticks only
+_BREAK_CLEAR: Final = 0.04  # inches a tick label keeps clear of a break (or of the axis's end where no slack)
 _LEAST_SPACING: Final = 0.5  # inches between two labelled ticks, whatever their labels
 _DAY_BY_DAY: Final = 0.2  # inches a day needs to be named under its middle
 _MINOR_SPACING: Final = 0.06  # inches between minor ticks at least
-_EDGE_SLACK: Final = 0.15  # inches a tick label may reach beyond either end of the axis
+_EDGE_SLACK: Final = 0.15  # inches a tick label may reach beyond the right end of the axis
+_LEFT_SLACK: Final = 0.3  # and beyond its left end, where a figure of its own has a margin of 0.45 inches at least
 _SLIGHT: Final = 0.08  # inches a lone label of a narrow piece may reach into a break, for a coarser unit
 _MAX_TICKS: Final = 400  # a candidate with more ticks than this in a piece is too fine to consider
 _MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -132,7 +141,7 @@ _DAYS_OF_MONTH: Final = {
 }
 _STEPS: Final = (
     *(_Step("minute", n) for n in (1, 2, 5, 10, 15, 30)),
-    *(_Step("hour", n) for n in (1, 2, 3, 6)),
+    *(_Step("hour", n) for n in (1, 2, 3, 6, 12)),
     *(_Step("day", n) for n in (1, 2, 7, 14)),
     *(_Step("month", n) for n in (1, 2, 3, 6)),
     *(_Step("year", m * 10**e) for e in range(10) for m in (1, 2, 5)),
@@ -200,18 +209,25 @@ class _Planner:
         return self._plans[1]
 
     def _plan(self, piece: Piece, per_x: float) -> _Plan:
-        """The finest step whose labels keep apart and inside the piece (so none runs into a break)."""
+        """The finest step whose labels keep apart and inside the piece, two of them at least.
+
+        A piece too narrow for that step's every tick is labelled at two ticks only, its first and last of
+        the coarsest step that keeps those two apart; a piece too narrow even for two labels gets the one
+        that sticks out least.
+        """
         per_day = piece.per_day * per_x  # inches a day takes
         width = (piece.x1 - piece.x0) * per_x
         # a label keeps clear of the breaks; at the axis's own ends it may reach a little beyond
         slack = (
-            _EDGE_SLACK if piece is self.scale.pieces[0] else 0.0,
-            _EDGE_SLACK if piece is self.scale.pieces[-1] else 0.0,
+            _LEFT_SLACK if piece is self.scale.pieces[0] else -_BREAK_CLEAR,
+            _EDGE_SLACK if piece is self.scale.pieces[-1] else -_BREAK_CLEAR,
         )
         single: tuple[tuple[bool, int, bool, float, int], _Step, float] | None = None  # the best, should none fit
+        pair: tuple[_Step, list[float]] | None = None  # the coarsest step whose first and last labels keep apart
         for rank, step in enumerate(_STEPS):
             if step.by_day:
-                if per_day >= _DAY_BY_DAY and piece.last - piece.first <= 31:
+                middles = [d for d in step.ticks(piece.first, piece.last) if d + 0.5 < piece.last]
+                if per_day >= _DAY_BY_DAY and piece.last - piece.first <= 31 and len(middles) >= 2:
                     return _Plan(piece, step, None, tuple(step.ticks(piece.first, piece.last)))
                 continue
             ticks = step.ticks(piece.first, piece.last)
@@ -219,28 +235,50 @@ class _Planner:
                 continue
             era = _era(ticks)
             texts = [_label(step, t, era) for t in ticks]
-            overflows = []  # inches a tick's label would reach beyond its piece
-            for t, (text, context) in zip(ticks, texts, strict=True):
-                half = max(len(text), len(context)) * _CHAR_INCHES / 2
+
+            def overflow(t: float, shown: float) -> float:
+                """Inches a label ``shown`` wide at tick ``t`` would reach beyond its piece."""
                 offset = (t - piece.first) * per_day
-                overflows.append(max(0.0, half - slack[0] - offset, offset + half - width - slack[1]))
+                return max(0.0, shown / 2 - slack[0] - offset, offset + shown / 2 - width - slack[1])
+
+            # the labels that fit, each as wide as drawn: the larger unit under the first and where it changes
+            inner: list[tuple[float, float, str]] = []  # (tick, inches, context)
             middle = (piece.first + piece.last) / 2
-            for t, overflow in zip(ticks, overflows, strict=True):
+            for t, (text, context) in zip(ticks, texts, strict=True):
+                shown = max(_inches(text), _inches(context) if not inner or context != inner[-1][2] else 0.0)
+                over = overflow(t, shown)
                 # a little over is fine for a coarser unit, named at the start of the one the piece's middle is in
-                key = (overflow > _SLIGHT, -_UNITS.index(step.unit), t > middle, abs(t - middle), rank)
+                key = (over > _SLIGHT, -_UNITS.index(step.unit), t > middle, abs(t - middle), rank)
                 if single is None or key < single[0]:
                     single = (key, step, t)
-            if step.days * per_day < _LEAST_SPACING * 0.9:
+                if over == 0.0:
+                    inner.append((t, shown, context))
+            if len(inner) >= 2:
+                (a, a_shown, a_context), (b, _, b_context) = inner[0], inner[-1]
+                b_text = texts[ticks.index(b)][0]
+                b_shown = max(_inches(b_text), _inches(b_context) if b_context != a_context else 0.0)
+                if overflow(b, b_shown) == 0.0 and (b - a) * per_day >= (a_shown + b_shown) / 2 + _TIGHT_GAP_INCHES:
+                    pair = (step, [a, b])
+            if step.days * per_day < _LEAST_SPACING * 0.9 or len(inner) < 2:
                 continue
-            need = max(_LEAST_SPACING, max(len(text) for text, _ in texts) * _CHAR_INCHES + _LABEL_GAP_INCHES)
-            if len(ticks) > 1 and min(b - a for a, b in itertools.pairwise(ticks)) * per_day < need:
+            need = max(_LEAST_SPACING, max(_inches(text) for text, _ in texts) + _LABEL_GAP_INCHES)
+            if min(b - a for a, b in itertools.pairwise(ticks)) * per_day < need:
                 continue
-            inner = [t for t, overflow in zip(ticks, overflows, strict=True) if overflow == 0.0]
-            if inner:
-                return self._with_minor(piece, step, inner, per_day)
+            if any(
+                (b - a) * per_day < (wa + wb) / 2 + _TIGHT_GAP_INCHES
+                for (a, wa, _), (b, wb, _) in itertools.pairwise(inner)
+            ):
+                continue  # a wide second line ("Jun 2024") would touch its neighbour
+            return self._with_minor(piece, step, [t for t, _, _ in inner], per_day)
+        if pair is not None:  # two labels, the piece's first and last of a step; its other ticks unlabelled
+            step, ends = pair
+            minor = step if step.days * per_day >= _MINOR_SPACING else _minor_of(step)
+            if minor is not None and minor.days * per_day < _MINOR_SPACING:
+                minor = None
+            return _Plan(piece, step, minor, tuple(ends))
         if single is None:  # not even one tick: the piece goes unlabelled
             return _Plan(piece, _STEPS[-1], None, ())
-        # no labels fit inside the piece: the one that sticks out least, a coarse unit rather than a fine one
+        # no two labels fit inside the piece: the one that sticks out least, a coarse unit rather than a fine one
         _, step, tick = single
         return self._with_minor(piece, step, [tick], per_day)
 
@@ -250,6 +288,16 @@ class _Planner:
         if minor is not None and minor.days * per_day < _MINOR_SPACING:
             minor = None
         return _Plan(piece, step, minor, tuple(ticks))
+
+
+@functools.lru_cache(maxsize=4096)
+def _inches(text: str) -> float:
+    """The width in inches of a tick label's widest line, as the ticks' font draws it."""
+    if not text:
+        return 0.0
+    font = FontProperties(family="DejaVu Sans", size=FONT_SIZE_TICKS)
+    widths = [text_to_path.get_text_width_height_descent(line, font, ismath=False)[0] for line in text.split("\n")]
+    return max(widths) / 72
 
 
 def _era(days: Sequence[float]) -> bool:
@@ -287,9 +335,18 @@ class _Ticks(ticker.Locator):
 class _Labels(ticker.Formatter):
     """Labels of the major ticks (or, for day-by-day pieces, of the day middles)."""
 
-    def __init__(self, planner: _Planner, *, minor: bool) -> None:
+    def __init__(self, planner: _Planner, *, minor: bool, times_in: str | None = None) -> None:
         self.planner = planner
         self.minor = minor
+        self.times_in = times_in
+
+    def get_offset(self) -> str:
+        """The zone of the times of day, under the axis's right end, where some piece labels hours or minutes."""
+        axes: Axes | None = getattr(self.axis, "axes", None)
+        if self.minor or self.times_in is None or axes is None:
+            return ""
+        timed = any(plan.major.unit in ("minute", "hour") and plan.ticks for plan in self.planner.plans(axes))
+        return f"times in {self.times_in}" if timed else ""
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         return self.format_ticks([x])[0]
@@ -322,13 +379,21 @@ class _Labels(ticker.Formatter):
         return labels
 
 
-def format_axis(ax: Axes, scale: Scale) -> None:
-    """Ticks, labels and grid lines of the x axis for ``scale``, each piece at its own unit."""
+def format_axis(ax: Axes, scale: Scale, *, times_in: str | None = None) -> None:
+    """Ticks, labels and grid lines of the x axis for ``scale``, each piece at its own unit.
+
+    Args:
+        ax: the axes.
+        scale: where each day is drawn.
+        times_in: the zone the times of day are in ("UTC", "Asia/Seoul"), named under the right end of the
+            axis ("times in UTC") whenever hours or minutes are labelled; None names none.
+
+    """
     planner = _Planner(scale)
     ax.set_xlim(scale.left, scale.right)
     ax.xaxis.set_major_locator(_Ticks(planner, minor=False))
     ax.xaxis.set_minor_locator(_Ticks(planner, minor=True))
-    ax.xaxis.set_major_formatter(_Labels(planner, minor=False))
+    ax.xaxis.set_major_formatter(_Labels(planner, minor=False, times_in=times_in))
     ax.xaxis.set_minor_formatter(_Labels(planner, minor=True))
     ax.xaxis.remove_overlapping_locs = False  # a day's middle never meets its edges; keep both
     ax.grid(axis="x", which="major", color="#e3e3e3", linewidth=0.8, zorder=0)
@@ -336,6 +401,7 @@ def format_axis(ax: Axes, scale: Scale) -> None:
     ax.tick_params(axis="x", which="minor", length=2, color="#bbbbbb", labelsize=FONT_SIZE_TICKS)
     if any(p.major.by_day for p in planner.plans(ax)):
         ax.tick_params(axis="x", which="minor", length=0)
+    ax.xaxis.get_offset_text().set(fontsize=FONT_SIZE_TICKS, color="#555555")
 
 
 def draw_breaks(ax: Axes, scale: Scale) -> tuple[Artist, ...]:

@@ -22,15 +22,20 @@ window shown:
    with a margin each side: an eighth of its days (:data:`MARGIN_SHARE`), and
    enough to show ``W / 20`` days in all, but never more than a third of the
    quiet stretch next to it. A break that would then leave out less than
-   ``W / 40`` days is not made: the two pieces are one.
+   ``W / 40`` days is not made: the two pieces are one. The window's own edges
+   get no margin where the user chose them (``--from``, ``--to``).
 6. Each piece gets a width that is a quarter of its share of the days shown
    plus three quarters of its share of the dated moments, and never less than
-   :data:`MIN_PIECE` of the axis: the busy weeks get the room their labels
-   need, and every piece has room for its own ticks. Each break is
-   :data:`BREAK_WIDTH` of the axis wide.
+   :data:`MIN_PIECE` of the axis nor :data:`LEAST_PIECE_INCHES`: the busy weeks
+   get the room their labels need, and every piece has room for two tick labels
+   of its own. Where the pieces other than the widest would then take more than
+   :data:`SMALL_PIECES` of the axis (a narrow picture), the two closest pieces
+   are made one until they do not. Each break is :data:`BREAK_WIDTH` of the
+   axis wide.
 
 ``breaks=False`` (``--no-breaks``) draws one plain piece: the window with a
-margin of a fiftieth each side (at most a day, below 24 days: :func:`plain_margin`).
+margin of a fiftieth each side (at most a day, below 24 days: :func:`plain_margin`),
+again none on a side the user chose.
 """
 
 from __future__ import annotations
@@ -48,9 +53,11 @@ __all__ = [
     "BREAK_SHARE",
     "BREAK_WIDTH",
     "CROWD",
+    "LEAST_PIECE_INCHES",
     "MARGIN_SHARE",
     "MIN_PIECE",
     "QUIET_SHARE",
+    "SMALL_PIECES",
     "WHOLE_SHARE",
     "Dated",
     "dated_moments",
@@ -72,6 +79,10 @@ MARGIN_SHARE: Final = 1 / 8
 BREAK_WIDTH: Final = 0.02
 #: The least width of a piece, as a share of the axis.
 MIN_PIECE: Final = 0.08
+#: The least width of a piece in inches: room for two tick labels ("1720", "1721"; "Jun", "Jul").
+LEAST_PIECE_INCHES: Final = 1.0
+#: The share of the axis the pieces other than the widest may take at their least width, together.
+SMALL_PIECES: Final = 1 / 3
 
 #: What a date value says about the days: the span its first moment may fall in, then its last's (the same
 #: span twice for one date; an interval's known end twice when the other is open or unknown).
@@ -109,7 +120,15 @@ def plain_margin(days: float) -> float:
     return max(days * 0.02, min(1.0, days / 24))
 
 
-def scale_for(dated: Iterable[Dated], first: float, last: float, *, breaks: bool = True) -> Scale:
+def scale_for(
+    dated: Iterable[Dated],
+    first: float,
+    last: float,
+    *,
+    breaks: bool = True,
+    margins: tuple[bool, bool] = (True, True),
+    least: float = MIN_PIECE,
+) -> Scale:
     """The scale for the days ``first`` to ``last`` (the end of the last day), broken where quiet.
 
     Args:
@@ -117,22 +136,31 @@ def scale_for(dated: Iterable[Dated], first: float, last: float, *, breaks: bool
         first: the first day of the window shown.
         last: the end of the last day of the window.
         breaks: whether quiet stretches may be broken.
+        margins: whether the axis runs on a little before ``first`` and after ``last``: not on a side the
+            user chose (``--from``, ``--to``), which the axis then starts or ends at, exactly.
+        least: the least width of a piece, as a share of the axis (at least :data:`MIN_PIECE`): enough for
+            two tick labels at the width drawn. Where the pieces would take more than :data:`SMALL_PIECES`
+            of the axis at that width, the two closest are made one, until they do not.
 
     Returns:
-        One plain piece with a margin each side, or pieces with breaks between them by the rule of this module.
+        One plain piece, or pieces with breaks between them by the rule of this module.
 
     """
     window = max(last - first, 1 / 24)
     last = first + window
     margin = plain_margin(window)
-    plain = Scale.plain(first - margin, last + margin)
+    plain = Scale.plain(first - margin * margins[0], last + margin * margins[1])
     if not breaks:
         return plain
     moments = _moments(dated, window, first, last)
     leaves = _leaves(moments, first, last, QUIET_SHARE * window)
     if len(leaves) == 1:
         return plain
-    spans = _pieces(leaves)
+    spans = _pieces(leaves, margins)
+    least = max(least, MIN_PIECE)
+    while len(spans) > 1 and least * (len(spans) - 1) > SMALL_PIECES:  # too many pieces for the width
+        closest = min(range(len(spans) - 1), key=lambda i: spans[i + 1][0] - spans[i][1])
+        spans[closest : closest + 2] = [(spans[closest][0], spans[closest + 1][1])]
     if len(spans) == 1:
         return plain
     counts = [0] * len(spans)
@@ -141,7 +169,7 @@ def scale_for(dated: Iterable[Dated], first: float, last: float, *, breaks: bool
         counts[min(range(len(spans)), key=lambda i: _distance(spans[i], middle))] += 1
     days = [hi - lo for lo, hi in spans]
     total_days, total_moments = sum(days), max(1, sum(counts))
-    shares = _floored([(d / total_days + 3 * n / total_moments) / 4 for d, n in zip(days, counts, strict=True)])
+    shares = _floored([(d / total_days + 3 * n / total_moments) / 4 for d, n in zip(days, counts, strict=True)], least)
     width = plain.right - plain.left
     room = width * (1 - BREAK_WIDTH * (len(spans) - 1))
     pieces = []
@@ -215,13 +243,17 @@ def _crowded(busy: list[tuple[float, float]], moments: list[tuple[float, float]]
     return max(counts) >= CROWD or 2 * max(counts) > len(moments)
 
 
-def _pieces(leaves: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
-    """The stretches with their margins; two whose break would leave out too few days made one."""
+def _pieces(leaves: list[tuple[float, float, float]], margins: tuple[bool, bool]) -> list[tuple[float, float]]:
+    """The stretches with their margins; two whose break would leave out too few days made one.
+
+    The window's own edges get a margin only where ``margins`` says so.
+    """
     spans: list[tuple[float, float]] = []
     for i, (lo, hi, quiet) in enumerate(leaves):
         margin = max(MARGIN_SHARE * (hi - lo), (quiet - (hi - lo)) / 2)
-        left = lo - margin if i == 0 else max(lo - margin, lo - (lo - leaves[i - 1][1]) / 3)
-        right = hi + margin if i == len(leaves) - 1 else min(hi + margin, hi + (leaves[i + 1][0] - hi) / 3)
+        outer = (margin * margins[0], margin * margins[1])  # the window's own edges: as chosen
+        left = lo - outer[0] if i == 0 else max(lo - margin, lo - (lo - leaves[i - 1][1]) / 3)
+        right = hi + outer[1] if i == len(leaves) - 1 else min(hi + margin, hi + (leaves[i + 1][0] - hi) / 3)
         if spans and left - spans[-1][1] < min(quiet, leaves[i - 1][2]) / 2:
             spans[-1] = (spans[-1][0], right)
         else:
@@ -234,15 +266,15 @@ def _distance(span: tuple[float, float], day: float) -> float:
     return 0.0 if lo <= day <= hi else min(abs(day - lo), abs(day - hi))
 
 
-def _floored(shares: list[float]) -> list[float]:
-    """``shares`` (summing to 1) with none below :data:`MIN_PIECE`, the others scaled down to make room."""
-    if MIN_PIECE * len(shares) >= 1:
+def _floored(shares: list[float], least: float = MIN_PIECE) -> list[float]:
+    """``shares`` (summing to 1) with none below ``least``, the others scaled down to make room."""
+    if least * len(shares) >= 1:
         return [1 / len(shares)] * len(shares)
     low = [False] * len(shares)
     while True:
-        low = [is_low or s < MIN_PIECE for s, is_low in zip(shares, low, strict=True)]
+        low = [is_low or s < least for s, is_low in zip(shares, low, strict=True)]
         rest = sum(s for s, is_low in zip(shares, low, strict=True) if not is_low)
-        room = 1 - MIN_PIECE * sum(low)
-        shares = [MIN_PIECE if is_low else s * room / rest for s, is_low in zip(shares, low, strict=True)]
-        if all(s >= MIN_PIECE - 1e-12 for s in shares):
+        room = 1 - least * sum(low)
+        shares = [least if is_low else s * room / rest for s, is_low in zip(shares, low, strict=True)]
+        if all(s >= least - 1e-12 for s in shares):
             return shares

@@ -12,13 +12,24 @@ Sizes are in inches. A figure of the picture's own is fitted to its words: the
 left margin to the widest lane name, the height to the rows, the axis, the
 legend, the key and the sources, so that no text is cut at any edge; a figure
 is drawn from :data:`MIN_WIDTH` to :data:`MAX_WIDTH` inches wide. On axes a
-caller hands over, the same words go under the axes, at the same distances.
+caller hands over, the axes stay where the caller put them and the same words
+go around them, only where the figure has room: lane names wrapped to the
+margin, the legend, key and sources under the axes in smaller type if need be,
+and what still does not fit left out, with a :class:`~chronology.errors.ChronologyWarning`
+saying what and how to make room. Nothing is drawn outside the figure.
+
+Lanes of events without the grouping value are called "no kind", "no actor",
+"no tag" or "no source"; a picture of one such lane names no lane at all. Source
+lanes carry the letter their source has in the footnote ("[a] Al Jazeera"),
+whose sources are listed by date, then by citation.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import textwrap
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
@@ -26,17 +37,18 @@ import attrs
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.transforms import Transform, offset_copy
 
-from chronology.errors import PlotError
+from chronology.errors import ChronologyWarning, PlotError
 from chronology.events import Event, Source
-from chronology.exchange._describe import names, source_label
+from chronology.exchange._describe import names, source_name
 from chronology.plot._labels import Footprint, Placement, pack
-from chronology.plot._style import FONT_SIZE
+from chronology.plot._style import FONT_SIZE, LASTING_HEIGHT
 from chronology.timeline import Timeline
 
 __all__ = [
@@ -52,8 +64,12 @@ __all__ = [
     "fill",
     "finish",
     "label_text",
+    "lane_inches",
     "lane_labels",
+    "missing_lane",
     "place_labels",
+    "reads_on",
+    "source_keys",
     "sources_line",
     "wrappings",
 ]
@@ -68,7 +84,10 @@ MIN_LABEL_CHARS: Final = 8
 
 ROW_INCHES: Final = 0.24  # a row of marks in a figure of its own
 PAD: Final = 0.1  # between any text and the edge of the figure
-GAP: Final = 0.06  # between a mark and its label, and between neighbours
+GAP: Final = 0.06  # between a mark and its label
+SPACING: Final = 0.12  # between neighbours in a row
+TEXT_SPACING: Final = 0.3  # between neighbours whose texts face each other: never read as one line
+EDGE_MARK: Final = 0.1  # the room a mark outside the window takes at the edge it lies beyond
 RIGHT: Final = 0.3  # the right margin: room for half a date named under the last tick
 LANE_SHARE: Final = 0.3  # lane names take at most this share of the width
 TICK_PAD: Final = 3.5 / 72  # matplotlib's space between a lane name and the axes
@@ -77,8 +96,10 @@ TITLE_FONT: Final = FONT_SIZE + 3
 NOTE_FONT: Final = FONT_SIZE - 1
 KEY_FONT: Final = FONT_SIZE - 0.5
 KEY_COLUMN: Final = 3.2  # the narrowest column of the key
+SMALLER: Final = 1.0  # points off the legend, key and sources where a caller's figure has little room
+SOURCE_LINES: Final = 3  # a source lane's name, before its date, wraps onto at most this many lines
 _FIGURE_SPACE: Final = "\u2007"  # as wide as a digit: numbers in the key line up
-_BACKING: Final = {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
+_TEXT_COLOR: Final = "#222222"
 
 
 def check_options(width: float, label_chars: int | None, *, own_figure: bool) -> None:
@@ -135,7 +156,7 @@ def fill(text: str, inches: float, measure: Measure) -> list[str]:
     """The words of ``text`` on lines no wider than ``inches``; a word wider than that is cut into pieces."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _words(text):
         for piece in _pieces(word, inches, measure):
             trial = f"{current} {piece}" if current else piece
             if current and measure.width(trial) > inches:
@@ -145,6 +166,11 @@ def fill(text: str, inches: float, measure: Measure) -> list[str]:
                 current = trial
     lines.append(current)
     return lines
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, split at spaces, tabs and newlines, not at a no-break space."""
+    return [word for word in re.split(r"[ \t\n]+", text) if word]
 
 
 def _pieces(word: str, inches: float, measure: Measure) -> list[str]:
@@ -211,31 +237,73 @@ def shorten(text: str, chars: int) -> str:
 # -- lanes ----------------------------------------------------------------------------------------------
 
 
+def missing_lane(group_by: str) -> str:
+    """The lane of events without the grouping value: "no kind", "no actor", "no tag", "no source"."""
+    return f"no {group_by}"
+
+
+def lane_inches(figure_width: float, group_by: str | None) -> float:
+    """How wide lane names may be, in inches, on a figure ``figure_width`` wide.
+
+    Names take up to :data:`LANE_SHARE` of the width; a source's headline, which can be long, less
+    where the figure is wider than six inches (a fifth of the width, and 0.4 inches), so that at the
+    widest it is whole on a line or two and the plot keeps most of the width.
+    """
+    inches = LANE_SHARE * figure_width
+    return min(inches, max(LANE_SHARE * MIN_WIDTH, 0.2 * figure_width + 0.4)) if group_by == "source" else inches
+
+
 def lane_labels(
-    view: Timeline, names: Sequence[str], group_by: str | None, measure: Measure, inches: float
+    view: Timeline,
+    names: Sequence[str],
+    group_by: str | None,
+    measure: Measure,
+    inches: float,
+    keys: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """How each lane is named beside it, wrapped to ``inches``.
 
-    A source lane is named by its outlet (or short title) over its date; two sources that would read
-    the same are told apart by their ids.
+    A source lane is named by its letter in the footnote (``keys``), its outlet, else its headline, whole
+    where it fits on :data:`SOURCE_LINES` lines, then by its date. The lane of events without the grouping
+    value is "no kind" (see :func:`missing_lane`); when it is the only lane, no lane is named.
     """
+    if len(names) == 1 and (group_by is None or names[0] == missing_lane(group_by)):
+        return {names[0]: ""}
     if group_by == "source":
-        shown = {n: source_label(n, view.sources, width=24) for n in names}
-        seen: dict[str, int] = {}
-        for text in shown.values():
-            seen[text] = seen.get(text, 0) + 1
-        shown = {n: text if seen[text] == 1 else n for n, text in shown.items()}
-    else:
-        shown = {n: n for n in names}
-    return {
-        n: "\n".join(line for part in text.split("\n") for line in fill(part, inches, measure))
-        for n, text in shown.items()
-    }
+        return {n: _source_lane(n, view, (keys or {}).get(n), inches, measure) for n in names}
+    return {n: "\n".join(fill(n, inches, measure)) for n in names}
+
+
+def _source_lane(source_id: str, view: Timeline, key: str | None, inches: float, measure: Measure) -> str:
+    """A source lane's name: "[a] Al Jazeera", wrapped, over the date it was published."""
+    source = view.sources.get(source_id)
+    name = source_name(source_id, view.sources)
+    head = f"[{key}] {name}" if key else name
+    lines = fill(head, inches, measure)
+    chars = len(head)
+    while len(lines) > SOURCE_LINES and chars > MIN_LABEL_CHARS:
+        chars = max(MIN_LABEL_CHARS, min(chars - 2, int(chars * SOURCE_LINES / len(lines)) + 4))
+        lines = fill(_shorten_name(head, chars), inches, measure)
+    if source is not None and source.published is not None:
+        lines += fill(source.published.label, inches, measure)
+    return "\n".join(lines)
+
+
+def _shorten_name(name: str, chars: int) -> str:
+    """A name in at most ``chars`` characters, cut at a word, "…" before a closing quote it had."""
+    if len(name) <= chars:
+        return name
+    if not name.endswith("”"):
+        return shorten(name, chars)
+    return shorten(name[:-1], chars - 1).removesuffix("…") + "…”"
 
 
 def lane_rows(shown: Mapping[str, str], measure: Measure) -> dict[str, int]:
     """The rows a lane needs for its name to stand beside it without reaching into the next lane."""
-    return {n: max(1, math.ceil(measure.height(text.count("\n") + 1) / ROW_INCHES - 0.02)) for n, text in shown.items()}
+    return {
+        n: max(1, math.ceil(measure.height(text.count("\n") + 1) / ROW_INCHES - 0.02)) if text else 1
+        for n, text in shown.items()
+    }
 
 
 def decorate_lanes(
@@ -309,13 +377,17 @@ def place_labels(
     *,
     own_figure: bool,
     walls: Sequence[tuple[float, float]] = (),
+    surfaces: Mapping[str, Sequence[tuple[float, float, bool]]] | None = None,
 ) -> Labels:
     """Measure every label, in each of its wrappings, then pack each lane's footprints into rows.
 
-    ``extents`` are the marks' (start, stop) in data x; ``walls``, spans of data x no label on a bar
-    crosses (the axis's breaks). Packing works in inches; a figure of its own has rows
-    :data:`ROW_INCHES` high, while on axes handed over the rows are as high as the axes allow, found
-    in a few rounds.
+    ``extents`` are the marks' (start, stop) in data x; a mark that lies beyond an edge of the view
+    takes :data:`EDGE_MARK` at that edge (where it is marked as going on beyond), so that its label is
+    written inside, beside the edge; no label is written on that mark either. ``walls``
+    are spans of data x no label on a bar crosses (the axis's breaks); ``surfaces``, the stretches of
+    each bar a label may stand on, (start, stop, dark). Packing works in inches; a figure of its own has
+    rows :data:`ROW_INCHES` high, while on axes handed over the rows are as high as the axes allow,
+    found in a few rounds.
     """
     axes_width, axes_height = _axes_inches(ax)
     events = [e for members in lanes.values() for e in members]
@@ -328,27 +400,64 @@ def place_labels(
         stops = to_fraction.transform(np.column_stack([ends[:, 1], zeros]))[:, 0] * axes_width
         return [(float(a), float(b)) for a, b in zip(starts, stops, strict=True)]
 
-    inches = dict(zip([e.id for e in events], to_inches([extents[e.id] for e in events]), strict=True))
+    def inside(start: float, stop: float) -> tuple[float, float]:
+        edge = min(EDGE_MARK, axes_width)
+        if stop <= 1e-9:  # all of it left of the view
+            return 0.0, edge
+        if start >= axes_width - 1e-9:
+            return axes_width - edge, axes_width
+        return max(start, 0.0), min(stop, axes_width)
+
+    inches = {e.id: inside(*span) for e, span in zip(events, to_inches([extents[e.id] for e in events]), strict=True)}
+    # a bar cut by an edge of the view is marked there: no text on the mark
+    grounds = {
+        e.id: tuple(
+            (max(a, EDGE_MARK), min(b, axes_width - EDGE_MARK), dark)
+            for (a, b), (_, _, dark) in zip(
+                to_inches([(s0, s1) for s0, s1, _ in (surfaces or {}).get(e.id, ())]),
+                (surfaces or {}).get(e.id, ()),
+                strict=True,
+            )
+            if min(b, axes_width - EDGE_MARK) > max(a, EDGE_MARK)
+        )
+        for e in events
+    }
     wall_inches = to_inches(walls)
     options = {e.id: wrappings(texts[e.id], measure) for e in events}
-    number_widths = {e.id: measure.width(str(n)) + GAP for n, e in enumerate(events, start=1)}
+    number_width = measure.width(str(len(events)))  # numbers go in reading order: room for the widest
     row_inches = ROW_INCHES
     for _ in range(4):
         placed: dict[str, Placement] = {}
         rows: dict[str, int] = {}
+        # white on a bar only where the bar is as tall as the words: rows fitted to a caller's axes may be thin
+        on_dark = LASTING_HEIGHT * row_inches >= 0.85 * measure.height(1)
         for name, members in lanes.items():
             footprints = [
                 Footprint(
                     e.id,
                     *inches[e.id],
-                    tuple((width, _span(text.count("\n") + 1, measure, row_inches)) for text, width in options[e.id]),
-                    number_widths[e.id],
+                    tuple(
+                        (width, _span(text.count("\n") + 1, measure, row_inches), text.count("\n") + 1)
+                        for text, width in options[e.id]
+                    ),
+                    number_width,
+                    tuple(ground for ground in grounds[e.id] if on_dark or not ground[2]),
                 )
                 for e in members
             ]
-            packed = pack(footprints, gap=GAP, left=0.0, right=axes_width, walls=wall_inches)
+            packed = pack(
+                footprints,
+                gap=GAP,
+                spacing=SPACING,
+                text_spacing=TEXT_SPACING,
+                left=0.0,
+                right=axes_width,
+                walls=wall_inches,
+            )
             placed.update({p.key: p for p in packed})
-            rows[name] = max([min_rows.get(name, 1), *(p.row + p.span for p in packed)])
+            # a lane's name needs as many inches in thinner rows as in a figure's own
+            named = math.ceil(min_rows.get(name, 1) * ROW_INCHES / row_inches - 0.02)
+            rows[name] = max([named, *(p.row + p.span for p in packed)])
         if own_figure:
             break
         fitted = axes_height / (sum(rows.values()) + 0.2)
@@ -368,7 +477,7 @@ def place_labels(
     written = {
         key: (to_data(p.x - width), to_data(p.x)) if p.anchor == "end" else (to_data(p.x), to_data(p.x + width))
         for key, p in placed.items()
-        for width in [options[key][p.choice][1] if p.side != "number" else number_widths[key] - GAP]
+        for width in [options[key][p.choice][1] if p.side != "number" else number_width]
     }
     return Labels(placements=placements, rows=rows, texts=chosen, written=written)
 
@@ -378,30 +487,35 @@ def draw_labels(
     events: Sequence[Event],
     labels: Labels,
     positions: Mapping[str, tuple[float, float]],
-    solids: Mapping[str, tuple[float, float] | None],
+    colors: Mapping[str, str],
     measure: Measure,
 ) -> tuple[dict[str, Text], dict[int, str]]:
-    """Write every label where it was placed, its first line level with its mark; number those that gave way."""
+    """Write every label where it was placed, its first line level with its mark; number those that gave way.
+
+    Numbers go in reading order: lane by lane, row by row, left to right. A label on its bar changes
+    nothing of how the bar looks: no box behind it, its text in a colour that reads on the part it stands
+    on (white on a dark bar, ``colors`` giving each event's). Beside its mark, a label stands on a box of
+    the axes' own colour, so that a line passing behind it (a report's link, a grid line) stops at its words.
+    """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
     # the text hangs from half a line above its mark: one line is centred on it, more run down
     lifted = offset_copy(ax.transData, fig=figure, y=measure.height(1) / 2, units="inches")
+    ground = to_rgba(ax.get_facecolor())
+    backing = {"boxstyle": "square,pad=0.12", "facecolor": ground if ground[3] == 1 else "white", "edgecolor": "none"}
+    places = labels.placements
+    in_reading_order = sorted(
+        (e.id for e in events if places[e.id].side == "number"),
+        key=lambda key: (positions[key][1], places[key].x, key),
+    )
+    numbered = dict(enumerate(in_reading_order, start=1))
+    number_of = {key: number for number, key in numbered.items()}
     artists: dict[str, Text] = {}
-    numbered: dict[int, str] = {}
     for event in events:
-        place = labels.placements[event.id]
+        place = places[event.id]
         _, y = positions[event.id]
-        if place.side == "number":
-            number = len(numbered) + 1
-            numbered[number] = event.id
-            text = str(number)
-        else:
-            text = labels.texts[event.id]
-        solid, (x0, x1) = solids.get(event.id), labels.written[event.id]
-        # on its bar: white on the dark part when one line fits it wholly; else dark, on a light backing
-        # where it would stand on the dark part
-        on_solid = place.on_bar and "\n" not in text and solid is not None and solid[0] <= x0 and x1 <= solid[1]
-        backed = not place.on_bar or (not on_solid and solid is not None and x0 < solid[1] and solid[0] < x1)
+        y += place.side == "under"  # the row under its bar
+        text = str(number_of[event.id]) if place.side == "number" else labels.texts[event.id]
         artists[event.id] = ax.text(
             place.x,
             y,
@@ -410,13 +524,21 @@ def draw_labels(
             ha="right" if place.anchor == "end" else "left",
             va="top",
             fontsize=FONT_SIZE,
-            color="white" if on_solid else "#222222",
+            color=reads_on(colors[event.id]) if place.on_bar and place.dark else _TEXT_COLOR,
             zorder=5,
             weight="bold" if place.side == "number" else "normal",
-            # beside its mark, a line passing behind the words leaves them readable; on a bar, the bar shows
-            bbox=_BACKING if backed else None,
+            bbox=None if place.on_bar else backing,
         )
     return artists, numbered
+
+
+def reads_on(color: str, alpha: float = 0.9) -> str:
+    """The text colour that reads best on ``color`` (drawn at ``alpha`` on white): white, or near-black."""
+    r, g, b = (alpha * c + (1 - alpha) for c in to_rgb(color))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    dark = 0.0159  # the luminance of #222222
+    return "white" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / (dark + 0.05) else _TEXT_COLOR
 
 
 # -- sources --------------------------------------------------------------------------------------------
@@ -447,10 +569,41 @@ def _short_title(title: str, chars: int) -> str:
     return main if len(title) > chars and colon and 0 < len(main) <= chars + 20 else shorten(title, chars)
 
 
-def sources_line(view: Timeline, events: Iterable[Event]) -> str:
-    """The line naming each source the events cite, as a citation; empty if none is cited."""
-    cited = dict.fromkeys(source for e in events for source in e.sources)
-    parts = [citation(view.sources[s]) for s in cited if s in view.sources]
+def source_keys(view: Timeline, events: Iterable[Event]) -> dict[str, str]:
+    """The sources the events cite, each with its letter ("a", "b", … "z", "aa", …), by date, then citation.
+
+    A source without a date comes after those with one.
+    """
+    cited = [view.sources[s] for s in dict.fromkeys(s for e in events for s in e.sources) if s in view.sources]
+    ordered = sorted(
+        cited,
+        key=lambda source: (
+            source.published is None,
+            (source.published.lo, source.published.hi) if source.published is not None else (0, 0),
+            citation(source).casefold(),
+            source.id,
+        ),
+    )
+    return {source.id: _letters(n) for n, source in enumerate(ordered)}
+
+
+def _letters(n: int) -> str:
+    """0 -> "a", 25 -> "z", 26 -> "aa": as a spreadsheet names its columns, in lower case."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def sources_line(view: Timeline, events: Iterable[Event], *, lettered: bool = False) -> str:
+    """The line citing each source the events cite, by date, then citation; empty if none is cited.
+
+    ``lettered``: each source after its letter ("[a] "), as the source lanes name them.
+    """
+    keys = source_keys(view, events)
+    parts = [f"[{key}]\u00a0" * lettered + citation(view.sources[s]) for s, key in keys.items()]  # kept together
     return "Sources: " + "; ".join(parts) + "." if parts else ""
 
 
@@ -472,6 +625,72 @@ class Finished:
     footnote: Text | None
 
 
+@attrs.frozen
+class Room:
+    """The room, in inches, between each side of the axes and the figure's edge or the next axes, less :data:`PAD`.
+
+    ``lone``: the axes are the figure's only ones, so that the words under them may take its whole width.
+    """
+
+    left: float
+    right: float
+    above: float
+    below: float
+    lone: bool
+
+    @classmethod
+    def around(cls, ax: Axes, renderer: Any) -> Room:
+        """The room around ``ax`` in the figure it is drawn on, up to the figure's edges and its other axes."""
+        figure = ax.get_figure(root=True)
+        assert isinstance(figure, Figure)
+        dpi = float(figure.dpi)
+        outer, box = figure.bbox, ax.get_window_extent(renderer)
+        left, right = float(box.x0 - outer.x0), float(outer.x1 - box.x1)
+        above, below = float(outer.y1 - box.y1), float(box.y0 - outer.y0)
+        others = [other.get_window_extent(renderer) for other in figure.get_axes() if other is not ax]
+        for other in others:
+            if other.x0 < box.x1 and box.x0 < other.x1:  # above or under ours
+                if other.y1 <= box.y0:
+                    below = min(below, float(box.y0 - other.y1))
+                elif other.y0 >= box.y1:
+                    above = min(above, float(other.y0 - box.y1))
+            elif other.y0 < box.y1 and box.y0 < other.y1:  # beside ours
+                if other.x1 <= box.x0:
+                    left = min(left, float(box.x0 - other.x1))
+                elif other.x0 >= box.x1:
+                    right = min(right, float(other.x0 - box.x1))
+        return cls(
+            left=left / dpi - PAD,
+            right=right / dpi - PAD,
+            above=above / dpi - PAD,
+            below=below / dpi - PAD,
+            lone=not others,
+        )
+
+
+def lane_room(ax: Axes, renderer: Any, figure_width: float, group_by: str | None, *, own_figure: bool) -> float:
+    """How wide lane names may be: :func:`lane_inches`, and on axes handed over no wider than the margin."""
+    inches = lane_inches(figure_width, group_by)
+    if own_figure:
+        return inches
+    return min(inches, Room.around(ax, renderer).left - TICK_PAD)
+
+
+@attrs.frozen
+class _Under:
+    """The legend, key and sources under the axes, and how far down they reach (inches, negative)."""
+
+    legend: Legend | None
+    key: tuple[Text, ...]
+    note: Text | None
+    bottom: float
+
+    def remove(self) -> None:
+        for artist in (self.legend, *self.key, self.note):
+            if artist is not None:
+                artist.remove()
+
+
 def finish(
     ax: Axes,
     renderer: Any,
@@ -484,19 +703,31 @@ def finish(
     handles: Sequence[Artist] | None,
     key: Sequence[tuple[int, str]],
     sources: str,
+    left_out: Sequence[str] = (),
 ) -> Finished:
     """Title above; under the axis, the legend, the key and the sources; a figure of its own sized to them.
 
     Everything under the axes is placed in inches from its lower left corner, so it stays in place
-    when a figure of its own is given its final height.
+    when a figure of its own is given its final height. On axes handed over, the words take the room the
+    figure has around the axes: the title in smaller type, else left out; the legend, key and sources in
+    smaller type, else as many as fit, the key first (its numbers stand in the picture), then the legend,
+    then the sources. What is left out (with ``left_out``, said by the caller) is named in one
+    :class:`~chronology.errors.ChronologyWarning`.
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
     axes_width, _ = _axes_inches(ax)
+    missing = list(left_out)
     if own_figure:
         band_x, band = -(left - PAD), width - 2 * PAD
+        room = Room(left=math.inf, right=math.inf, above=math.inf, below=math.inf, lone=True)
     else:
-        band_x, band = 0.0, axes_width
+        room = Room.around(ax, renderer)
+        if room.lone:  # nothing beside the axes: the words may take the figure's whole width
+            band_x, band = -room.left, axes_width + room.left + room.right
+        else:
+            band_x = max(0.0, -room.left)
+            band = axes_width + min(0.0, room.right) - band_x
 
     def at(x: float, y: float) -> Transform:
         return offset_copy(ax.transAxes, fig=figure, x=x, y=y, units="inches")
@@ -504,35 +735,115 @@ def finish(
     title = None
     title_height = 0.0
     if heading:
-        bold = Measure(figure, renderer, TITLE_FONT, "bold")
-        room = (width - left - PAD) if own_figure else axes_width
-        wrapped = "\n".join(line for part in heading.split("\n") for line in fill(part, room, bold))
-        title = ax.set_title(wrapped, loc="left", fontsize=TITLE_FONT, weight="bold")
-        title_height = bold.height(wrapped.count("\n") + 1) + 6 / 72  # the title's pad above the axes
-    y = -_axis_height(ax, renderer) - 0.1
-    legend = None
-    if handles:
-        legend = _legend(ax, renderer, handles, band, at(band_x + band / 2, y))
-        y -= legend.get_window_extent(renderer).height / figure.dpi + 0.08
-    columns: tuple[Text, ...] = ()
-    if key:
-        columns = _key(ax, renderer, key, band, band_x, y, at)
-        y -= max(t.get_window_extent(renderer).height for t in columns) / figure.dpi + 0.1
-    note = None
-    if sources:
-        small = Measure(figure, renderer, NOTE_FONT)
-        text = "\n".join(fill(sources, band, small))
-        note = ax.text(0, 0, text, transform=at(band_x, y), ha="left", va="top", fontsize=NOTE_FONT, color="#555555")
-        y -= small.height(text.count("\n") + 1)
+        for size in (TITLE_FONT,) if own_figure else (TITLE_FONT, FONT_SIZE + 1):
+            bold = Measure(figure, renderer, size, "bold")
+            space = (width - left - PAD) if own_figure else axes_width
+            wrapped = "\n".join(line for part in heading.split("\n") for line in fill(part, space, bold))
+            height = bold.height(wrapped.count("\n") + 1) + 6 / 72  # the title's pad above the axes
+            if height <= room.above:
+                title = ax.set_title(wrapped, loc="left", fontsize=size, weight="bold")
+                title_height = height
+                break
+        else:
+            missing.append("the title")
+    axis = _axis_height(ax, renderer)
+    top = -axis - 0.1
+    wanted = [name for name, given in (("key", key), ("legend", handles), ("sources", sources)) if given]
+    under = _under(ax, renderer, handles, key, sources, band, band_x, top, at, wanted, 0.0)
+    if -under.bottom > room.below:
+        under.remove()
+        under = _under(ax, renderer, handles, key, sources, band, band_x, top, at, wanted, SMALLER)
+    if -under.bottom > room.below:
+        under.remove()
+        # what fits, the key first: without it, the numbers in the picture mean nothing
+        spare, kept = room.below + top, []
+        for name in wanted:
+            alone = _under(ax, renderer, handles, key, sources, band, band_x, 0.0, at, [name], SMALLER)
+            alone.remove()
+            if -alone.bottom <= spare:
+                kept.append(name)
+                spare += alone.bottom
+            else:
+                missing.append({"key": "the key of numbered labels", "legend": "the legend"}.get(name, "the sources"))
+        under = _under(ax, renderer, handles, key, sources, band, band_x, top, at, kept, SMALLER)
     if own_figure:
         plot = max(total_rows + 0.2, 3.0) * ROW_INCHES
-        top = PAD + (title_height if title is not None else 0.05)
-        bottom = -y + PAD
-        height = top + plot + bottom
+        top_margin = PAD + (title_height if title is not None else 0.05)
+        bottom = -under.bottom + PAD
+        height = top_margin + plot + bottom
         figure.set_size_inches(width, height)
         box = ax.get_position()
         ax.set_position((box.x0, bottom / height, box.width, plot / height))
-    return Finished(title=title, legend=legend, key=columns, footnote=note)
+    else:
+        _say_what_did_not_fit(missing, room, axis)
+    return Finished(title=title, legend=under.legend, key=under.key, footnote=under.note)
+
+
+def _say_what_did_not_fit(missing: Sequence[str], room: Room, axis: float) -> None:
+    """One warning naming what was left out for want of room around a caller's axes, and how to make room."""
+    problems = []
+    if missing:
+        problems.append(f"left out for want of room around the axes: {', '.join(missing)}")
+    if axis > room.below + PAD:
+        problems.append(f"the dates under the axis reach {axis - room.below - PAD:.2f} in beyond the figure")
+    if problems:
+        warnings.warn(
+            "plot_timeline: "
+            + "; ".join(problems)
+            + ". Leave room around the axes (for example figure.subplots_adjust(left=0.2, bottom=0.3)), "
+            "or let plot_timeline make a figure of its own (ax=None).",
+            ChronologyWarning,
+            stacklevel=4,  # the caller of plot_timeline
+        )
+
+
+def _under(
+    ax: Axes,
+    renderer: Any,
+    handles: Sequence[Artist] | None,
+    key: Sequence[tuple[int, str]],
+    sources: str,
+    band: float,
+    band_x: float,
+    y: float,
+    at: Callable[[float, float], Transform],
+    wanted: Sequence[str],
+    smaller: float,
+) -> _Under:
+    """The legend, the key and the sources, those ``wanted``, one under the other from ``y`` down."""
+    figure = ax.get_figure()
+    assert isinstance(figure, Figure)
+    legend = None
+    gap = 0.0  # between one block and the next
+    if handles and "legend" in wanted:
+        # in smaller type, in as many columns as the band holds: a row saved
+        most = len(handles) if smaller else 4
+        legend = _legend(ax, renderer, handles, band, at(band_x + band / 2, y), FONT_SIZE - smaller, most)
+        y -= legend.get_window_extent(renderer).height / figure.dpi
+        gap = 0.08
+    columns: tuple[Text, ...] = ()
+    if key and "key" in wanted:
+        y -= gap
+        columns = _key(ax, renderer, key, band, band_x, y, at, KEY_FONT - smaller)
+        y -= max(t.get_window_extent(renderer).height for t in columns) / figure.dpi
+        gap = 0.1
+    note = None
+    if sources and "sources" in wanted:
+        y -= gap
+        small = Measure(figure, renderer, NOTE_FONT - smaller)
+        text = "\n".join(fill(sources, band, small))
+        note = ax.text(
+            0,
+            0,
+            text,
+            transform=at(band_x, y),
+            ha="left",
+            va="top",
+            fontsize=NOTE_FONT - smaller,
+            color="#555555",
+        )
+        y -= small.height(text.count("\n") + 1)
+    return _Under(legend=legend, key=columns, note=note, bottom=y)
 
 
 def _axis_height(ax: Axes, renderer: Any) -> float:
@@ -545,11 +856,19 @@ def _axis_height(ax: Axes, renderer: Any) -> float:
     return max(0.0, float(ax.get_window_extent(renderer).y0 - axis.y0) / float(figure.dpi))
 
 
-def _legend(ax: Axes, renderer: Any, handles: Sequence[Artist], band: float, anchor: Transform) -> Legend:
-    """The legend in as many columns (up to four) as fit the band."""
+def _legend(
+    ax: Axes,
+    renderer: Any,
+    handles: Sequence[Artist],
+    band: float,
+    anchor: Transform,
+    fontsize: float,
+    most: int = 4,
+) -> Legend:
+    """The legend in as many columns (up to ``most``) as fit the band."""
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
-    columns = min(4, len(handles))
+    columns = min(most, len(handles))
     while True:
         legend = ax.legend(
             handles=list(handles),
@@ -558,7 +877,7 @@ def _legend(ax: Axes, renderer: Any, handles: Sequence[Artist], band: float, anc
             bbox_transform=anchor,
             ncols=columns,
             frameon=False,
-            fontsize=FONT_SIZE,
+            fontsize=fontsize,
             borderaxespad=0.0,
             borderpad=0.0,
         )
@@ -575,40 +894,45 @@ def _key(
     band_x: float,
     y: float,
     at: Callable[[float, float], Transform],
+    fontsize: float,
 ) -> tuple[Text, ...]:
-    """The numbered labels, whole, in as many columns as the band holds, each entry wrapped to its column."""
+    """The numbered labels, whole, in a grid of as many columns as the band holds, one text a column.
+
+    Entries run down each column in order, the same number in each; each is wrapped to its column, and an
+    entry's first line is level with the first lines of its neighbours in the other columns.
+    """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
-    measure = Measure(figure, renderer, KEY_FONT)
+    measure = Measure(figure, renderer, fontsize)
     digits = len(str(max(n for n, _ in entries)))
     indent = _FIGURE_SPACE * digits + "  "
     gap = 0.25
-    count = max(1, min(len(entries), int((band + gap) // (KEY_COLUMN + gap)), 4))
+    fits = max(1, min(len(entries), int((band + gap) // (KEY_COLUMN + gap)), 4))
+    per_column = math.ceil(len(entries) / fits)
+    count = math.ceil(len(entries) / per_column)
     column_width = (band - (count - 1) * gap) / count
     room = column_width - measure.width(indent)
     written = []
-    for number, text in entries:
+    for number, text in sorted(entries):
         lines = fill(text, room, measure)
         head = str(number).rjust(digits, _FIGURE_SPACE) + "  "
         written.append([head + lines[0], *(indent + line for line in lines[1:])])
-    # columns filled top to bottom, about the same number of lines in each
-    total = sum(len(w) for w in written)
-    per_column = math.ceil(total / count)
-    columns: list[list[str]] = [[]]
-    for lines in written:
-        if columns[-1] and len(columns[-1]) + len(lines) > per_column and len(columns) < count:
-            columns.append([])
-        columns[-1].extend(lines)
+    columns = [written[c * per_column : (c + 1) * per_column] for c in range(count)]
+    heights = [max(len(column[r]) for column in columns if r < len(column)) for r in range(per_column)]
     return tuple(
         ax.text(
             0,
             0,
-            "\n".join(lines),
+            "\n".join(
+                line
+                for r, lines in enumerate(column)
+                for line in lines + [""] * ((heights[r] - len(lines)) if r < len(column) - 1 else 0)
+            ),
             transform=at(band_x + c * (column_width + gap), y),
             ha="left",
             va="top",
-            fontsize=KEY_FONT,
-            color="#222222",
+            fontsize=fontsize,
+            color=_TEXT_COLOR,
         )
-        for c, lines in enumerate(columns)
+        for c, column in enumerate(columns)
     )

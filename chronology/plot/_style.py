@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, Final
 
 from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.path import Path
 from matplotlib.typing import RcKeyType
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "HATCH",
     "LANE_COLORS",
     "LASTING_HEIGHT",
+    "OPEN_HEADS",
+    "OPEN_HEAD_SIZE",
     "REPORT_COLOR",
     "UNCERTAIN_ALPHA",
     "UNCERTAIN_HEIGHT",
@@ -34,23 +37,72 @@ UNCERTAIN_ALPHA: Final = 0.35
 FADE_STEPS: Final = 5  # steps in the fade of an approximate or unknown end
 HATCH: Final = "////"
 REPORT_COLOR: Final = "#8a8a8a"
+#: The arrowheads of open ends, "<" and ">": the tip at the marker's origin, so that it lies on the axis's edge
+#: and the whole head inside the axis; taller than the bar it ends.
+OPEN_HEADS: Final = {
+    ">": Path([(0.0, 0.0), (-0.9, 1.0), (-0.9, -1.0), (0.0, 0.0)], closed=True),
+    "<": Path([(0.0, 0.0), (0.9, 1.0), (0.9, -1.0), (0.0, 0.0)], closed=True),
+}
+OPEN_HEAD_SIZE: Final = 240  # points squared, as ``scatter`` takes it: a head half as tall again as its bar
+#: The legend's picture of a bar cut at the window's edge: the white teeth at the right end of a bar (the marker
+#: is drawn at the middle of the legend's line; its path reaches to the line's end).
+_TORN: Final = Path(
+    [(1.2, -0.5), (0.75, -0.5), (0.25, -0.25), (0.75, 0.0), (0.25, 0.25), (0.75, 0.5), (1.2, 0.5), (1.2, -0.5)],
+    closed=True,
+)
+#: The legend's picture of an open end: the arrowhead at the right end of the legend's line.
+_OPEN_END: Final = Path([(1.0, 0.0), (0.3, 0.55), (0.3, -0.55), (1.0, 0.0)], closed=True)
+#: The legend's picture of something lasting with no certain part: a light bar, a line through it.
+_LIGHT_BAR: Final = Path([(-1.0, -0.4), (1.0, -0.4), (1.0, 0.4), (-1.0, 0.4), (-1.0, -0.4)], closed=True)
 
 
-def legend_handles(color: str = "#555555", used: Collection[str] | None = None) -> list[Artist]:
+def known_text(units: Sequence[str] = ("day",)) -> str:
+    """What a dot says: "known to the day", "known to the minute or day" (the precisions drawn as dots)."""
+    units = list(units) or ["day"]
+    return "known to the " + (f"{', '.join(units[:-1])} or {units[-1]}" if len(units) > 1 else units[0])
+
+
+def legend_handles(
+    color: str = "#555555", used: Collection[str] | None = None, known: Sequence[str] = ("day",)
+) -> list[Artist]:
     """Legend entries for the uncertainty styles, only those in ``used`` when given.
 
-    The styles: ``"day"``, ``"somewhere"``, ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"open"``, ``"report"``,
-    ``"narrowed"``.
+    The styles: ``"day"`` (a dot: one moment, known to the precisions in ``known``, finest first), ``"somewhere"``,
+    ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"vague"`` (lasted, no part certain), ``"open"``, ``"cut"`` (a
+    bar going on beyond the window's edge), ``"report"``, ``"narrowed"``.
     """
     entries = {
-        "day": Line2D([], [], marker="o", linestyle="", color=color, markersize=5, label="known to the day"),
+        "day": Line2D([], [], marker="o", linestyle="", color=color, markersize=5, label=known_text(known)),
         "somewhere": Patch(
-            facecolor=color, alpha=UNCERTAIN_ALPHA, edgecolor="none", label="one day somewhere in the bar"
+            facecolor=color, alpha=UNCERTAIN_ALPHA, edgecolor="none", label="one moment somewhere in the bar"
         ),
         "uncertain": Patch(facecolor="none", edgecolor=color, hatch=HATCH, label="uncertain (?): hatched"),
         "fading": Patch(facecolor=color, alpha=0.15, edgecolor="none", label="approximate (~) or unknown end: fading"),
         "lasting": Patch(facecolor=color, edgecolor="none", label="lasting (light part: uncertain start or end)"),
-        "open": Line2D([], [], marker=">", linestyle="-", color=color, markersize=4, label="open end (ongoing)"),
+        "vague": Line2D(
+            [],
+            [],
+            color=color,
+            linewidth=1.2,
+            marker=_LIGHT_BAR,
+            markersize=15,
+            markerfacecolor=(color, UNCERTAIN_ALPHA),
+            markeredgecolor="none",
+            label="lasted, somewhere in the bar: no part certain",
+        ),
+        "open": Line2D([], [], marker=_OPEN_END, linestyle="-", color=color, markersize=15, label="open end (ongoing)"),
+        "cut": Line2D(
+            [],
+            [],
+            color=color,
+            linewidth=6,
+            solid_capstyle="butt",
+            marker=_TORN,
+            markersize=17,
+            markerfacecolor="white",
+            markeredgecolor="none",
+            label="cut by the window: goes on beyond",
+        ),
         "report": Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
         "narrowed": Patch(
             facecolor=(color, UNCERTAIN_ALPHA),

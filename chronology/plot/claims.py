@@ -4,7 +4,10 @@ Exact figures are dots, "about" figures open rings, ranges are drawn as
 ranges: "up to" as a bar from the bottom of the axis to the figure, "more
 than" and "at least" as a bar from the figure up to the top, "between" as a
 bar between its two figures. A claim said on an uncertain date sits at the
-middle of its bounds with a horizontal bar across them.
+middle of its bounds with a horizontal bar across them. Claims said on the
+same day (marks that would stand closer than a few points) stand side by
+side, centred on the day; bars are opaque, each in its source's colour, so
+two ranges never blend into a colour the legend does not name.
 
 The value axis is chosen from the figures (every figure of every claim drawn,
 both ends of a range counted): linear when they all lie within a factor of
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import os
 import textwrap
@@ -36,6 +40,7 @@ from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
@@ -89,6 +94,10 @@ _DOT: Final = 3.8  # points: the half-width of a mark, its edge included
 _ARROW: Final = 14.0  # points: the length of the arrow at the open end of "up to" and "more than"
 _RANGE_WIDTH: Final = 5.0  # points
 _SPAN_WIDTH: Final = 2.0  # points
+_RANGE_ALPHA: Final = 0.35  # how much of its source's colour a range bar takes, the rest the background's
+_SPAN_ALPHA: Final = 0.6  # the same for the bar across the days a claim may have been said on
+_DODGE: Final = 8.0  # points between the marks of claims said on the same day, set side by side
+_BESIDE: Final = 3.5  # inches: the narrowest chart that has its legend beside it; a narrower one has it below
 _MIN_AXES: Final = (1.5, 1.0)  # inches: the smallest chart (width, height) worth drawing beside its legend
 
 
@@ -100,7 +109,7 @@ class ClaimsPlot:
         figure: the figure drawn on.
         ax: the axes drawn on.
         claims: the (event, claim) pairs drawn, in the order drawn.
-        points: for each claim drawn, (x, y) of its mark.
+        points: for each claim drawn, (x, y) of its mark (beside the others said on the same day).
         ranges: the vertical bars of "up to", "more than" and "between" claims.
         spans: the horizontal bars of claims said on uncertain dates.
         marks: the dots and rings.
@@ -155,7 +164,8 @@ def plot_claims(
         unit: keep only claims in this unit ("soldiers").
         ax: the axes to draw on, any (those of a bare ``matplotlib.figure.Figure()`` too), left where they are;
             a new figure when ``None``.
-        title: the title; "Figures claimed: " and the subject when ``None``.
+        title: the title; when ``None``, "Figures claimed: " and the claims' subject (the ``subject`` text
+            searched for when they are about several).
         scale: the value axis. ``"auto"`` (the default): linear when every figure (both ends of a range
             counted) is above 0 and the largest is less than ten times the smallest, or when a figure is 0 or
             below; logarithmic otherwise. ``"linear"`` or ``"log"`` to choose.
@@ -194,59 +204,79 @@ def plot_claims(
         bottom, top = _limits(values, drawn_scale)
         ax.set_yscale(drawn_scale)
         ax.set_ylim(bottom, top)
-        points: list[tuple[float, float]] = []
+        said = [_said_days(timeline.said(event, claim)) for event, claim in chosen]
+        days = [day for pair in said for day in pair]
+        if days:
+            pad = max(2.0, (max(days) - min(days)) * 0.08)
+            format_axis(ax, DayScale.plain(min(days) - pad, max(days) + 1 + pad))  # any year, BCE too
+        _value_axis(ax, drawn_scale, bottom, top, integral=all(float(v).is_integer() for v in values))
+        subjects = tuple(dict.fromkeys(c.subject for _, c in chosen))
+        letters = {name: _letter(i) for i, name in enumerate(subjects)} if len(subjects) > 1 else {}
+        title_text = ax.set_title(_heading(title, subject, subjects), loc="left", fontsize=FONT_SIZE + 3, weight="bold")
+        ax.set_ylabel(_unit_label(chosen), fontsize=FONT_SIZE + 0.5)
+        ax.set_xlabel("when it was said", fontsize=FONT_SIZE + 0.5)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        background = ax.get_facecolor()
+        handles = _legend_handles(chosen, sources, colors, timeline, said, background)
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, title="source")
+        key = _subject_key(figure, renderer, letters) if letters and own_figure else None
+        if own_figure:
+            legend = _fit(figure, ax, renderer, legend, handles, key, title_text)
+        # The axes have their place: claims said on the same day are set side by side, so many points apart.
+        origins = [
+            (day_to_x((first + last + 1) / 2), _anchor_value(claim, drawn_scale))
+            for (first, last), (_, claim) in zip(said, chosen, strict=True)
+        ]
+        xs = _dodged(ax, [x for x, _ in origins])
+        points = [(x, y) for x, (_, y) in zip(xs, origins, strict=True)]
         ranges: list[list[tuple[float, float]]] = []
-        range_colors: list[str] = []
+        range_colors: list[tuple[float, float, float]] = []
         spans: list[list[tuple[float, float]]] = []
-        span_colors: list[str] = []
+        span_colors: list[tuple[float, float, float]] = []
         dots: dict[bool, tuple[list[float], list[float], list[str]]] = {True: ([], [], []), False: ([], [], [])}
-        days = []
-        for event, claim in chosen:
-            first, last = _said_days(timeline.said(event, claim))
-            days += [first, last]
-            x = day_to_x((first + last + 1) / 2)
+        owners: dict[str, list[int]] = {"ranges": [], "spans": [], "arrows": []}  # the claim each bar belongs to
+        for number, ((_, claim), (first, last), (x, y)) in enumerate(zip(chosen, said, points, strict=True)):
             color = colors[claim.source or "(unknown)"]
             value = claim.value
-            y = _anchor_value(claim, drawn_scale)
-            points.append((x, y))
             if last > first:
                 spans.append([(day_to_x(first), y), (day_to_x(last + 1), y)])
-                span_colors.append(color)
-            if value.comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
-                ranges.append([(x, bottom), (x, y)])
-                range_colors.append(color)
-            elif value.comparison in (Comparison.MORE_THAN, Comparison.AT_LEAST):
-                ranges.append([(x, y), (x, top)])
-                range_colors.append(color)
-            elif value.comparison is Comparison.BETWEEN and value.low is not None and value.high is not None:
-                ranges.append([(x, value.low), (x, value.high)])
-                range_colors.append(color)
+                span_colors.append(_opaque(color, _SPAN_ALPHA, background))
+                owners["spans"].append(number)
+            bar = _bar(claim, x, y, bottom, top)
+            if bar is not None:
+                ranges.append(bar)
+                range_colors.append(_opaque(color, _RANGE_ALPHA, background))
+                owners["ranges"].append(number)
             exact = value.comparison is not Comparison.ABOUT
             dots[exact][0].append(x)
             dots[exact][1].append(y)
             dots[exact][2].append(color)
         range_lines = spans_lines = None
-        if ranges:
+        if ranges:  # opaque, lightened: where two bars meet, neither takes the other's colour
             range_lines = LineCollection(
-                ranges, colors=range_colors, linewidths=_RANGE_WIDTH, alpha=0.35, zorder=2, capstyle="butt"
+                ranges, colors=range_colors, linewidths=_RANGE_WIDTH, zorder=2, capstyle="butt"
             )
-            ax.add_collection(range_lines)
+            ax.add_collection(range_lines, autolim=False)
         if spans:
             spans_lines = LineCollection(
-                spans, colors=span_colors, linewidths=_SPAN_WIDTH, alpha=0.6, zorder=2, capstyle="butt"
+                _stacked(ax, spans), colors=span_colors, linewidths=_SPAN_WIDTH, zorder=2.5, capstyle="butt"
             )
-            ax.add_collection(spans_lines)
+            ax.add_collection(spans_lines, autolim=False)
         marks = []
-        for exact, (xs, ys, cs) in dots.items():
-            if xs:
+        for exact, (mark_xs, mark_ys, cs) in dots.items():
+            if mark_xs:
                 if exact:
-                    marks.append(ax.scatter(xs, ys, s=28, c=cs, zorder=4, edgecolors="white", linewidths=0.6))
+                    marks.append(ax.scatter(mark_xs, mark_ys, s=28, c=cs, zorder=4, edgecolors="white", linewidths=0.6))
                 else:
-                    marks.append(ax.scatter(xs, ys, s=34, facecolors="white", edgecolors=cs, linewidths=1.5, zorder=4))
+                    marks.append(
+                        ax.scatter(mark_xs, mark_ys, s=34, facecolors="white", edgecolors=cs, linewidths=1.5, zorder=4)
+                    )
         arrows = []
-        for (_, claim), (x, _y) in zip(chosen, points, strict=True):
+        for number, ((_, claim), (x, _y)) in enumerate(zip(chosen, points, strict=True)):
             direction = _arrow(claim)
             if direction:
+                owners["arrows"].append(number)
                 end = 0.0 if direction == "down" else 1.0
                 arrows.append(
                     ax.annotate(
@@ -264,32 +294,9 @@ def plot_claims(
                         },
                     )
                 )
-        if days:
-            pad = max(2.0, (max(days) - min(days)) * 0.08)
-            format_axis(ax, DayScale.plain(min(days) - pad, max(days) + 1 + pad))  # any year, BCE too
-        _value_axis(ax, drawn_scale, bottom, top, integral=all(float(v).is_integer() for v in values))
-        subjects = tuple(dict.fromkeys(c.subject for _, c in chosen))
-        letters = {name: _letter(i) for i, name in enumerate(subjects)} if len(subjects) > 1 else {}
-        heading = (
-            title if title is not None else (f"Figures claimed: {subject}" if isinstance(subject, str) else "Claims")
-        )
-        title_text = ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold")
-        ax.set_ylabel(_unit_label(chosen), fontsize=FONT_SIZE + 0.5)
-        ax.set_xlabel("when it was said", fontsize=FONT_SIZE + 0.5)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        legend = ax.legend(
-            handles=_legend_handles(chosen, sources, colors, timeline),
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            frameon=False,
-            title="source",
-        )
-        key = _subject_key(figure, renderer, letters) if letters and own_figure else None
-        if own_figure:
-            _fit(figure, ax, renderer, legend, key, title_text)
         obstacles = _obstacles(ax, range_lines, spans_lines, arrows)
-        labels, leaders = _label(ax, renderer, chosen, points, letters, obstacles)
+        owned = [*owners["ranges"], *owners["spans"], *owners["arrows"]]  # in the order of the obstacles
+        labels, leaders = _label(ax, renderer, chosen, points, origins, letters, obstacles, owned)
     return ClaimsPlot(
         figure=figure,
         ax=ax,
@@ -519,6 +526,110 @@ def _value_axis(ax: Axes, scale: Literal["linear", "log"], bottom: float, top: f
         ax.yaxis.set_minor_formatter(ticker.NullFormatter())
 
 
+def _heading(title: str | None, subject: object, subjects: Sequence[str]) -> str:
+    """The title: as given; else "Figures claimed: " and what the claims are about.
+
+    That is the claims' own subject when they are about one, the text searched for when about several.
+    """
+    if title is not None:
+        return title
+    if len(subjects) == 1:
+        return f"Figures claimed: {subjects[0]}"
+    if isinstance(subject, str):
+        return f"Figures claimed: {subject}"
+    return "Figures claimed"
+
+
+def _bar(claim: Claim, x: float, y: float, bottom: float, top: float) -> list[tuple[float, float]] | None:
+    """The vertical bar of a range; ``None`` for a single figure.
+
+    "Up to" runs from the bottom to its figure, "more than" from it to the top, "between" from one figure to
+    the other.
+    """
+    value = claim.value
+    if value.comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
+        return [(x, bottom), (x, y)]
+    if value.comparison in (Comparison.MORE_THAN, Comparison.AT_LEAST):
+        return [(x, y), (x, top)]
+    if value.comparison is Comparison.BETWEEN and value.low is not None and value.high is not None:
+        return [(x, value.low), (x, value.high)]
+    return None
+
+
+def _opaque(color: str, alpha: float, background: Any) -> tuple[float, float, float]:
+    """``color`` seen at ``alpha`` over ``background``, as one opaque colour.
+
+    Bars drawn in it cover one another where they meet instead of mixing into a colour no legend names.
+    """
+    back = to_rgba(background)
+    base = back[:3] if back[3] > 0 else (1.0, 1.0, 1.0)  # axes with no background: over white paper
+    front = to_rgb(color)
+    mixed = [alpha * f + (1 - alpha) * b for f, b in zip(front, base, strict=True)]
+    return (mixed[0], mixed[1], mixed[2])
+
+
+def _dodged(ax: Axes, xs: Sequence[float]) -> list[float]:
+    """The x of each claim's mark, set side by side with those that would stand on or against it.
+
+    A mark stands at the middle of the days it may have been said on. Marks less than :data:`_DODGE` points
+    apart (claims said on the same day, or on days drawn that close) stand side by side instead,
+    :data:`_DODGE` points apart, in the order drawn, the row centred where they would have stood; so do
+    their bars, each in its own colour, never one over the other.
+    """
+    if not xs:
+        return []
+    figure = ax.get_figure()
+    assert figure is not None
+    step = _DODGE * figure.dpi / 72
+    level = ax.get_ylim()[1]  # any y in view: 0 has no place on a log axis
+    pixels = [float(ax.transData.transform((x, level))[0]) for x in xs]
+    rows: list[list[int]] = []  # runs of marks side by side, left to right
+
+    def centre(row: Sequence[int]) -> float:
+        return sum(pixels[i] for i in row) / len(row)
+
+    for i in sorted(range(len(xs)), key=lambda i: (pixels[i], i)):
+        rows.append([i])
+        while len(rows) > 1 and centre(rows[-2]) + len(rows[-2]) * step / 2 > (
+            centre(rows[-1]) - len(rows[-1]) * step / 2 + 1e-6
+        ):
+            last = rows.pop()
+            rows[-1] += last
+    placed = list(xs)
+    back = ax.transData.inverted()
+    for row in rows:
+        if len(row) > 1:
+            middle = centre(row)
+            for j, i in enumerate(row):
+                at = middle + (j - (len(row) - 1) / 2) * step
+                placed[i] = float(back.transform((at, 0.0))[0])
+    return placed
+
+
+def _stacked(ax: Axes, spans: Sequence[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+    """The horizontal bars, none lying on another.
+
+    A bar that would lie on one drawn before it, over the same days (the same figure said on the same
+    uncertain dates, reported by two sources), moves up or down by whole bar widths.
+    """
+    figure = ax.get_figure()
+    assert figure is not None
+    step = (_SPAN_WIDTH + 1) * figure.dpi / 72
+    taken: list[tuple[float, float, float]] = []  # x0, x1, y in pixels
+    back = ax.transData.inverted()
+    stacked = []
+    for segment in spans:
+        (x0, y0), (x1, _) = ax.transData.transform(segment)
+        for shift in itertools.chain.from_iterable((k, -k) for k in range(len(spans) + 1)):
+            y = y0 + shift * step
+            if not any(a < x1 and x0 < b and abs(y - c) < step - 0.01 for a, b, c in taken):
+                break
+        taken.append((x0, x1, y))
+        height = float(back.transform((x0, y))[1])
+        stacked.append([(segment[0][0], height), (segment[1][0], height)])
+    return stacked
+
+
 def _said_days(said: DateValue) -> tuple[int, int]:
     """The first and last day a claim may have been said; an open or unknown end is taken at the known one."""
     first, _, _, last = day_ends(said)
@@ -543,9 +654,18 @@ def _unit_label(chosen: Sequence[tuple[Event, Claim]]) -> str:
 
 
 def _legend_handles(
-    chosen: Sequence[tuple[Event, Claim]], sources: Sequence[str], colors: Mapping[str, str], timeline: Timeline
+    chosen: Sequence[tuple[Event, Claim]],
+    sources: Sequence[str],
+    colors: Mapping[str, str],
+    timeline: Timeline,
+    said: Sequence[tuple[int, int]],
+    background: Any,
 ) -> list[Line2D]:
-    """One entry a source, then the kinds of mark drawn: exact, "about", ranges (naming the kinds there are)."""
+    """One entry a source, then the kinds of mark drawn.
+
+    Exact, "about", ranges (naming the kinds there are), and the bar across the days of a claim said on an
+    uncertain date.
+    """
     handles = [
         Line2D([], [], marker="o", linestyle="", color=colors[s], label=source_label(s, timeline.sources))
         for s in sources
@@ -567,71 +687,170 @@ def _legend_handles(
         )
         if comparisons & members
     ]
+    grey = "#555555"
     if kinds:
-        handles.append(Line2D([], [], linewidth=5, alpha=0.35, color="#555555", label="range: " + ", ".join(kinds)))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="|",
+                markersize=12,
+                markeredgewidth=_RANGE_WIDTH,
+                linestyle="",
+                color=_opaque(grey, _RANGE_ALPHA, background),
+                label="range: " + ", ".join(kinds),
+            )
+        )
+    if any(last > first for first, last in said):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linewidth=_SPAN_WIDTH,
+                color=_opaque(grey, _SPAN_ALPHA, background),
+                label="said on a day between the bar’s ends",
+            )
+        )
     return handles
 
 
 # -- fitting the chart into its figure ------------------------------------------------------------------------
 
 
-def _fit(figure: Figure, ax: Axes, renderer: Any, legend: Legend, key: Text | None, title: Text) -> None:
+def _fit(
+    figure: Figure, ax: Axes, renderer: Any, legend: Legend, handles: Sequence[Line2D], key: Text | None, title: Text
+) -> Legend:
     """Place the axes so that its tick labels, axis labels, title, legend and the key fit inside the figure.
 
     Measured, not guessed: the margins are the extents of what sits around the axes, so the chart uses the
-    width there is, from 6 inches to 30 and beyond.
+    width there is, from 6 inches to 30 and beyond. The legend stands beside the chart; where that would
+    leave the chart less than :data:`_BESIDE` inches wide, it goes under the chart instead, in as many
+    columns as the width takes.
+
+    Returns:
+        The legend, beside the chart or under it.
 
     Raises:
-        PlotError: the figure leaves less than :data:`_MIN_AXES` for the chart itself.
+        PlotError: the figure leaves less than :data:`_MIN_AXES` for the chart itself, or has no room for
+            its legend (the message says how large it must be).
 
     """
     points = figure.dpi / 72
     margin = _MARGIN * points
     width, height = figure.bbox.width, figure.bbox.height
     key_height = key.get_window_extent(renderer).height + margin if key is not None else 0.0
-    heading = title.get_text()
-    for _ in range(3):  # tick labels change with the room there is: measure again
-        box = ax.bbox
-        below = ax.xaxis.get_tightbbox(renderer)
-        beside = ax.yaxis.get_tightbbox(renderer)
-        shown = legend.get_window_extent(renderer)
-        left = box.x0 - min(beside.x0 if beside is not None else box.x0, below.x0 if below is not None else box.x0)
-        right = max(shown.x1, below.x1 if below is not None else box.x1) - box.x1
-        bottom = box.y0 - (below.y0 if below is not None else box.y0)
-        x0 = margin + left
-        _wrap(title, heading, width - margin - x0, renderer)
-        top = title.get_window_extent(renderer).y1 - box.y1 if heading else 0.0
-        x1, y0, y1 = width - margin - right, margin + key_height + bottom, height - margin - max(top, 0.0)
-        if x1 - x0 < _MIN_AXES[0] * figure.dpi or y1 - y0 < _MIN_AXES[1] * figure.dpi:
-            need_w = (width + max(0.0, _MIN_AXES[0] * figure.dpi - (x1 - x0))) / figure.dpi
-            need_h = (height + max(0.0, _MIN_AXES[1] * figure.dpi - (y1 - y0))) / figure.dpi
-            raise PlotError(
-                f"a claims chart of {width / figure.dpi:g} by {height / figure.dpi:g} inches has no room for the "
-                f"chart beside its legend, axis labels and key; make it at least {math.ceil(need_w * 2) / 2:g} "
-                f"inches wide and {math.ceil(need_h * 2) / 2:g} high"
-            )
-        place = (x0 / width, y0 / height, (x1 - x0) / width, (y1 - y0) / height)
-        if np.allclose(ax.get_position().bounds, place, atol=0.5 / max(width, height)):
-            break  # within half a pixel of where it is: settled
-        ax.set_position(place)
+    x0, y0, x1, y1 = _place_axes(figure, ax, renderer, legend, key_height, title, under=False)
+    under = x1 - x0 < _BESIDE * figure.dpi
+    if under:
+        legend.remove()
+        legend = _legend_under(figure, ax, renderer, handles, margin, margin + key_height)
+        x0, y0, x1, y1 = _place_axes(figure, ax, renderer, legend, key_height, title, under=True)
+    if x1 - x0 < _MIN_AXES[0] * figure.dpi or y1 - y0 < _MIN_AXES[1] * figure.dpi:
+        need_w = (width + max(0.0, _MIN_AXES[0] * figure.dpi - (x1 - x0))) / figure.dpi
+        need_h = (height + max(0.0, _MIN_AXES[1] * figure.dpi - (y1 - y0))) / figure.dpi
+        raise PlotError(
+            f"a claims chart of {width / figure.dpi:g} by {height / figure.dpi:g} inches has no room for the "
+            f"chart beside its legend, axis labels and key; make it at least {math.ceil(need_w * 2) / 2:g} "
+            f"inches wide and {math.ceil(need_h * 2) / 2:g} high"
+        )
     shown = legend.get_window_extent(renderer)
-    if shown.y0 < margin + key_height:
+    if shown.x1 > width - margin + 0.5:
+        need = (shown.width + 2 * margin) / figure.dpi
+        raise PlotError(
+            f"a claims chart {width / figure.dpi:g} inches wide has no room for its legend of "
+            f"{len(legend.get_texts())} entries; make it at least {math.ceil(need * 2) / 2:g} inches wide"
+        )
+    if not under and shown.y0 < margin + key_height:
         need = (height + margin + key_height - shown.y0) / figure.dpi
         raise PlotError(
             f"a claims chart {height / figure.dpi:g} inches high has no room for its legend of "
             f"{len(legend.get_texts())} entries; make it at least {math.ceil(need * 2) / 2:g} inches high"
         )
+    return legend
 
 
-def _wrap(text: Text, whole: str, room: float, renderer: Any) -> None:
-    """Set ``text`` to ``whole``, wrapped onto as few lines as keep it within ``room`` pixels wide."""
+def _place_axes(
+    figure: Figure, ax: Axes, renderer: Any, legend: Legend, key_height: float, title: Text, *, under: bool
+) -> tuple[float, float, float, float]:
+    """Move the axes to the room the texts around it leave (the legend beside it, or ``under`` it).
+
+    Returns:
+        The room for the axes: x0, y0, x1, y1 in pixels. The axes are not moved where it is too small.
+
+    """
+    margin = _MARGIN * figure.dpi / 72
+    width, height = figure.bbox.width, figure.bbox.height
+    heading = title.get_text()
+    unit = ax.yaxis.label
+    unit_text = unit.get_text().replace("\n", " ")
+    room = (0.0, 0.0, 0.0, 0.0)
+    for _ in range(3):  # tick labels change with the room there is: measure again
+        box = ax.bbox
+        _wrap(unit, unit_text, box.height, renderer, along="height")  # the unit, as long as the axis is high
+        below = ax.xaxis.get_tightbbox(renderer)
+        beside = ax.yaxis.get_tightbbox(renderer)
+        shown = legend.get_window_extent(renderer)
+        left = box.x0 - min(beside.x0 if beside is not None else box.x0, below.x0 if below is not None else box.x0)
+        right = max(0.0, (below.x1 if below is not None else box.x1) - box.x1)  # a tick label sticking out
+        bottom = box.y0 - (below.y0 if below is not None else box.y0)
+        if under:
+            bottom += shown.height + margin
+        else:
+            right = max(right, shown.x1 - box.x1)
+        x0 = margin + left
+        _wrap(title, heading, width - margin - x0, renderer)
+        top = title.get_window_extent(renderer).y1 - box.y1 if heading else 0.0
+        room = (x0, margin + key_height + bottom, width - margin - right, height - margin - max(top, 0.0))
+        if room[2] - room[0] < _MIN_AXES[0] * figure.dpi or room[3] - room[1] < _MIN_AXES[1] * figure.dpi:
+            return room
+        place = (room[0] / width, room[1] / height, (room[2] - room[0]) / width, (room[3] - room[1]) / height)
+        if np.allclose(ax.get_position().bounds, place, atol=0.5 / max(width, height)):
+            break  # within half a pixel of where it is: settled
+        ax.set_position(place)
+    _wrap(unit, unit_text, ax.bbox.height, renderer, along="height")
+    return room
+
+
+def _legend_under(
+    figure: Figure, ax: Axes, renderer: Any, handles: Sequence[Line2D], left: float, bottom: float
+) -> Legend:
+    """The legend under the chart, ``left`` and ``bottom`` pixels from the figure's edges.
+
+    In as many columns as the width of the figure takes; one when none do.
+    """
+    room = figure.bbox.width - 2 * left
+    legend = None
+    for columns in range(len(handles), 0, -1):
+        if legend is not None:
+            legend.remove()
+        legend = ax.legend(
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(left / figure.bbox.width, bottom / figure.bbox.height),
+            bbox_transform=figure.transFigure,
+            ncols=columns,
+            frameon=False,
+            title="source",
+            alignment="left",
+        )
+        if legend.get_window_extent(renderer).width <= room:
+            break
+    assert legend is not None
+    return legend
+
+
+def _wrap(text: Text, whole: str, room: float, renderer: Any, *, along: Literal["width", "height"] = "width") -> None:
+    """Set ``text`` to ``whole``, wrapped onto as few lines as keep it within ``room`` pixels long.
+
+    Its length is its ``width``, or its ``height`` for a text turned upright (the label of the value axis).
+    """
     text.set_text(whole)
     chars = len(whole)
-    wide = text.get_window_extent(renderer).width
+    wide = getattr(text.get_window_extent(renderer), along)
     while chars > 8 and wide > room:
         chars = min(int(chars * 0.95), int(chars * room / wide))  # as many characters as the room takes, or fewer
         text.set_text(textwrap.fill(whole, chars, break_long_words=False))
-        wide = text.get_window_extent(renderer).width
+        wide = getattr(text.get_window_extent(renderer), along)
 
 
 def _subject_key(figure: Figure, renderer: Any, letters: Mapping[str, str]) -> Text:
@@ -717,17 +936,21 @@ def _label(
     renderer: Any,
     chosen: Sequence[tuple[Event, Claim]],
     points: Sequence[tuple[float, float]],
+    origins: Sequence[tuple[float, float]],
     letters: Mapping[str, str],
     obstacles: Sequence[Box],
+    owned: Sequence[int],
 ) -> tuple[tuple[Text, ...], tuple[Annotation, ...]]:
     """Labels beside each mark, where they meet no other label, bar, arrow, mark or text, inside the axes.
 
     Every place within the height of the axes is considered, on both sides of the mark, in one line or with
     the claimant on lines of its own; the one closest to the mark wins (beside it, toward the middle of the
     chart, on one line is best). A label moved off its mark gets a thin leader line, which crosses no label
-    or other mark. Labels are placed from left to right; when one finds no free place, they are placed
-    again with it first. The same figure from the same claimant, said within a day and reported by several
-    sources, is labelled once, saying how many sources report it (their marks stay apart, one colour each).
+    or other mark, nor, where it can, another claim's bar or arrow (``owned``: the claim of each obstacle).
+    Labels are placed from left to right; when one finds no free place, they are placed again with it first.
+    The same figure from the same claimant, said within a day and reported by several sources, is labelled
+    once, saying how many sources report it (their marks stay apart, one colour each): ``points`` are where
+    the marks are drawn, ``origins`` where they would stand before being set side by side.
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
@@ -741,7 +964,7 @@ def _label(
     groups: list[tuple[tuple[str, str], list[int]]] = []
     for i in order:
         parts = _label_parts(chosen[i][1], letters)
-        same = next((g for g in groups if g[0] == parts and _close(points[g[1][0]], points[i])), None)
+        same = next((g for g in groups if g[0] == parts and _close(origins[g[1][0]], origins[i])), None)
         if same is None:
             groups.append((parts, [i]))
         else:
@@ -756,7 +979,7 @@ def _label(
     attempt = list(range(len(groups)))
     best: tuple[dict[int, _Candidate], list[int]] | None = None
     for _ in range(4):
-        picks, stuck = _place(attempt, groups, options, mark_boxes, fixed)
+        picks, stuck = _place(attempt, groups, options, mark_boxes, fixed, np.array(owned, dtype=int))
         if best is None or len(stuck) < len(best[1]):
             best = (picks, stuck)
         if not stuck:
@@ -868,8 +1091,13 @@ def _place(
     options: Sequence[Sequence[_Candidate]],
     mark_boxes: np.ndarray,
     fixed: np.ndarray,
+    owned: np.ndarray,
 ) -> tuple[dict[int, _Candidate], list[int]]:
-    """The place each group's label takes, placed in ``order``; and the groups that found no free place."""
+    """The place each group's label takes, placed in ``order``; and the groups that found no free place.
+
+    The cheapest free place whose leader crosses no other claim's bar or arrow (``fixed``, each belonging to
+    the claim ``owned`` says) is taken; where there is none, the cheapest whose leader crosses only those.
+    """
     placed: list[Box] = []  # labels
     threads: list[Box] = []  # leader lines
     picks: dict[int, _Candidate] = {}
@@ -886,12 +1114,16 @@ def _place(
         labels = np.array(placed).reshape(-1, 4)
         hits = _hits(boxes, np.vstack([fixed, mark_boxes, labels]))
         blocking = np.vstack([labels, others])
+        foreign = fixed[~np.isin(owned, members)] if len(fixed) else fixed
         pick = None
         free = np.flatnonzero(hits == 0)
-        for chunk in np.array_split(free, max(1, math.ceil(len(free) / 256))):  # cheapest first; most stop early
-            ok = _clear(boxes[chunk] + pad, leads[chunk], moved[chunk], lines, blocking)
-            if ok.any():
-                pick = candidates[int(chunk[np.argmax(ok)])]
+        for strict in (np.vstack([blocking, foreign]), blocking):
+            for chunk in np.array_split(free, max(1, math.ceil(len(free) / 256))):  # cheapest first; most stop early
+                ok = _clear(boxes[chunk] + pad, leads[chunk], moved[chunk], lines, strict)
+                if ok.any():
+                    pick = candidates[int(chunk[np.argmax(ok)])]
+                    break
+            if pick is not None:
                 break
         if pick is None:  # nowhere free: the place that meets the fewest things, its leaders crossing none if it can
             stuck.append(number)

@@ -12,6 +12,7 @@ hours, its date allows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from matplotlib.collections import LineCollection, PathCollection, PolyCollectio
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 
 from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY, day_number
@@ -41,11 +43,10 @@ from chronology.dates import (
 from chronology.events import Event
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import BREAK_MARK, day_to_x, draw_breaks, format_axis
-from chronology.plot._breaks import dated_moments, scale_for
+from chronology.plot._breaks import LEAST_PIECE_INCHES, dated_moments, scale_for
 from chronology.plot._labels import Placement
 from chronology.plot._layout import (
     LANE_FONT,
-    LANE_SHARE,
     Measure,
     check_options,
     decorate_lanes,
@@ -54,9 +55,12 @@ from chronology.plot._layout import (
     fit_width,
     label_text,
     lane_labels,
+    lane_room,
     lane_rows,
+    missing_lane,
     place_labels,
     shortened_handle,
+    source_keys,
     sources_line,
 )
 from chronology.plot._output import renderer_of
@@ -67,6 +71,8 @@ from chronology.plot._style import (
     HATCH,
     LANE_COLORS,
     LASTING_HEIGHT,
+    OPEN_HEAD_SIZE,
+    OPEN_HEADS,
     RC,
     REPORT_COLOR,
     UNCERTAIN_ALPHA,
@@ -100,7 +106,8 @@ class TimelinePlot:
             number keyed below when there is no room beside the mark.
         numbered: number -> event id, for labels that gave way to numbers.
         marks: the collections of marks (day markers, bars, fades, hatches, open ends).
-        links: report -> reported event lines, if any.
+        links: report -> reported event lines, if any, drawn behind the marks and the labels.
+        link_heads: the arrowhead of each of those lines, at the mark of the event reported.
         density: density bands, one a lane, when the timeline is dense.
         legend: the legend of the uncertainty styles drawn (none over density bands).
         key: the key of numbered labels, whole, one text a column; empty when none is numbered.
@@ -119,6 +126,7 @@ class TimelinePlot:
     numbered: dict[int, str]
     marks: tuple[PolyCollection | PathCollection, ...]
     links: LineCollection | None
+    link_heads: tuple[FancyArrowPatch, ...] = ()
     density: tuple[PolyCollection, ...]
     legend: Legend | None
     key: tuple[Text, ...]
@@ -128,7 +136,11 @@ class TimelinePlot:
 
 
 def lane_of(event: Event, group_by: GroupBy) -> str:
-    """The lane an event is drawn in: its kind, first actor, first tag or first source."""
+    """The lane an event is drawn in: its kind, first actor, first tag or first source.
+
+    Events without one are in the lane "no kind" ("no actor", "no tag", "no source"); with ``group_by``
+    None, every event is in the one lane "" (a picture of one such lane names no lane).
+    """
     if group_by is None:
         return ""
     values = {
@@ -137,7 +149,7 @@ def lane_of(event: Event, group_by: GroupBy) -> str:
         "tag": event.tags,
         "source": event.sources,
     }[group_by]
-    return values[0] if values else "(none)"
+    return values[0] if values else missing_lane(group_by)
 
 
 def plot_timeline(
@@ -165,12 +177,16 @@ def plot_timeline(
     Args:
         timeline: what to draw.
         ax: the axes to draw on; a new figure (``width`` inches wide, its height
-            fitted to the rows) when ``None``.
+            fitted to the rows) when ``None``. Axes handed over stay where they are; the
+            words around them take the room the figure leaves, and what does not fit is
+            left out with a ``ChronologyWarning`` (nothing is drawn outside the figure).
         start: the first day shown (text, a date value or a date); the
             earliest event's when ``None``. Events outside the window are left out.
         end: the last day shown.
         group_by: lanes by ``"kind"``, ``"actor"``, ``"tag"`` or ``"source"``
-            (an event's first), or ``None`` for one lane.
+            (an event's first), or ``None`` for one lane. Events without one are in the
+            lane "no kind" ("no actor", ...); a picture of only that lane names no lane. A
+            source lane carries its source's letter in the footnote: "[a] Al Jazeera".
         lane_order: lane names, top first; lanes not named follow in the
             default order: by their earliest event, then by name.
         title: the title; the timeline's own when ``None``.
@@ -182,7 +198,7 @@ def plot_timeline(
             (300 by default).
         widening: how far approximate ends fade (the "possible" policy); None
             for each event's own (its file's ``[reading]``, else the default).
-        footnote: name the sources under the plot.
+        footnote: name the sources under the plot, by date, as a reader would cite them.
         label: the text of an event's label; its whole title by default. A label is
             wrapped onto up to three lines to fit the room beside its mark; where
             there is none, it becomes a number and the key under the plot gives it whole.
@@ -218,29 +234,30 @@ def plot_timeline(
         figure, ax, own_figure = _figure(ax, width, dpi)
         # every x goes through the scale: marks, labels, links and ticks (quiet stretches broken, see _breaks)
         broken = breaks and not is_dense  # density bands are drawn on a plain axis
-        moments = dated_moments((e.when for e in events), zone) if broken else []
-        scale = scale_for(moments, first_day, last_day + 1, breaks=broken)
-        x_left, x_right = scale.left, scale.right
-        ax.set_xlim(x_left, x_right)
-        renderer = renderer_of(figure)
-        minimum_width = (x_right - x_left) / 350
         narrowed = {} if is_dense else {e.id: view.narrowed(e.id) for e in events}
         # Density bands draw no marks: their events get no shape, only a position (the middle of their days).
-        shapes = {
-            e.id: _shape(
-                narrowed.get(e.id, e.when),
-                scale,
-                minimum_width,
-                widening or e.widening or DEFAULT_WIDENING,
-                zone,
-                written=e.when,
-            )
-            for e in (() if is_dense else events)
-        }
+        scale, shapes = _scale_and_shapes(
+            events,
+            narrowed,
+            (first_day, last_day + 1),
+            chosen=(start is not None, end is not None),
+            breaks=broken,
+            marks=not is_dense,
+            inches=_inches_wide(ax),
+            widening=widening,
+            zone=zone,
+        )
+        ax.set_xlim(scale.left, scale.right)
+        renderer = renderer_of(figure)
         middles = {e.id: shapes[e.id].middle for e in events} if not is_dense else _middles(events, scale, zone)
         # the words: lane names set the left margin, then every label is measured and packed into rows
         lane_font, measure = Measure(figure, renderer, LANE_FONT), Measure(figure, renderer, FONT_SIZE)
-        shown = lane_labels(view, lane_names, group_by, lane_font, LANE_SHARE * figure.get_figwidth())
+        keys = source_keys(view, events) if group_by == "source" else {}  # a source lane's letter in the footnote
+        names_room = lane_room(ax, renderer, figure.get_figwidth(), group_by, own_figure=own_figure)
+        shown = lane_labels(view, lane_names, group_by, lane_font, max(names_room, 0.0), keys)
+        left_out = []
+        if names_room < lane_font.width("Ag") and any(shown.values()):  # a caller's axes with no margin
+            shown, left_out = dict.fromkeys(shown, ""), ["the lane names"]
         left = fit_width(figure, ax, width, shown, lane_font) if own_figure else 0.0
         name_rows = lane_rows(shown, lane_font)
         texts: dict[str, str] = {}
@@ -252,7 +269,15 @@ def plot_timeline(
             texts = {e.id: label_text(e, label, label_chars, dates) for e in events}
             extents = {e.id: (shapes[e.id].start, shapes[e.id].stop) for e in events}
             labels = place_labels(
-                ax, measure, lanes, extents, texts, name_rows, own_figure=own_figure, walls=scale.breaks
+                ax,
+                measure,
+                lanes,
+                extents,
+                texts,
+                name_rows,
+                own_figure=own_figure,
+                walls=scale.breaks,
+                surfaces={e.id: _surfaces(shapes[e.id]) for e in events},
             )
             rows, placements = labels.rows, labels.placements
         total_rows = sum(rows.values())
@@ -278,17 +303,20 @@ def plot_timeline(
         if is_dense:
             density = _draw_density(ax, lanes, lane_top, colors, first_day, last_day, zone)
         else:
-            marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors, scale)
+            marks = _draw_marks(ax, events, shapes, positions, lane_by_event, colors, scale, _inches_wide(ax))
             assert labels is not None
-            solids = {e.id: shapes[e.id].solid for e in events}
-            label_artists, numbered = draw_labels(ax, events, labels, positions, solids, measure)
-        links = _draw_links(ax, view, positions) if show_reports and not is_dense else None
+            event_colors = {e.id: colors[lane_by_event[e.id]] for e in events}
+            label_artists, numbered = draw_labels(ax, events, labels, positions, event_colors, measure)
+        links: LineCollection | None = None
+        link_heads: tuple[FancyArrowPatch, ...] = ()
+        if show_reports and not is_dense:
+            links, link_heads = _draw_links(ax, view, positions, _targets(shapes), (scale.left, scale.right))
         decorate_lanes(ax, lane_names, lane_top, rows, colors, shown)
-        format_axis(ax, scale)
+        format_axis(ax, scale, times_in=view.zone or "UTC")
         draw_breaks(ax, scale)
         handles = None  # density bands draw none of the uncertainty styles: nothing to explain
         if not is_dense:
-            handles = legend_handles(used=_styles_used(shapes.values(), links))
+            handles = legend_handles(used=_styles_used(shapes.values(), links), known=_dot_units(shapes.values()))
             if label_chars is not None and any(texts[e.id] != label_text(e, label, None, dates) for e in events):
                 handles.append(shortened_handle(label_chars))
         words = finish(
@@ -301,7 +329,8 @@ def plot_timeline(
             heading=title if title is not None else view.title,
             handles=handles,
             key=[(number, texts[event_id]) for number, event_id in numbered.items()],
-            sources=sources_line(view, events) if footnote else "",
+            sources=sources_line(view, events, lettered=bool(keys)) if footnote else "",
+            left_out=left_out,
         )
         title_artist, legend, key, note = words.title, words.legend, words.key, words.footnote
     return TimelinePlot(
@@ -314,6 +343,7 @@ def plot_timeline(
         numbered=numbered,
         marks=marks,
         links=links,
+        link_heads=link_heads,
         density=density,
         legend=legend,
         key=key,
@@ -387,15 +417,18 @@ class _Shape:
 
     start: float
     stop: float
-    dot: float | None = None  # an exact day: a marker here
+    dot: float | None = None  # a moment too narrow on the axis to draw over: a marker here
+    known_to: Precision | None = None  # the dot's precision, which the legend names
     bars: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, alpha) of uncertain-instant bars
     hatched: bool = False
     solid: tuple[float, float] | None = None  # the surely-lasting part of an interval
     light: tuple[tuple[float, float], ...] = ()  # uncertain ends of an interval
+    thread: tuple[float, float] | None = None  # something lasting with no certain part: a line through its light
     fades: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, alpha) steps of fading ends
     arrows: tuple[tuple[float, str], ...] = ()  # (x, "<" or ">") for open ends
     outline: tuple[tuple[float, float], ...] = ()  # the bounds as written, where the links narrowed them
     middle_x: float | None = None  # where links and the position point, if not the middle of start-stop
+    cuts: tuple[tuple[float, str, float], ...] = ()  # (x, "<" or ">", height): a bar cut by the window's edge
 
     @property
     def middle(self) -> float:
@@ -422,8 +455,10 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
                 ("somewhere", bool(shape.bars)),
                 ("uncertain", shape.hatched),
                 ("fading", bool(shape.fades)),
-                ("lasting", shape.solid is not None or bool(shape.light)),
+                ("lasting", shape.solid is not None),
+                ("vague", shape.thread is not None),
                 ("open", bool(shape.arrows)),
+                ("cut", bool(shape.cuts)),
                 ("narrowed", bool(shape.outline)),
             )
             if shown
@@ -433,10 +468,107 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
     return used
 
 
+def _dot_units(shapes: Iterable[_Shape]) -> list[str]:
+    """The precisions the dots are known to, finest first ("minute", "day"): what the legend says of dots."""
+    found = {shape.known_to for shape in shapes if shape.known_to is not None}
+    return [p.value for p in sorted(found, key=lambda p: p.rank)]
+
+
 #: An unknown end, and the open side of "before X", fade out over one unit of the known end's precision (a
 #: day for "2024-10-05/", a year for "1450/"), but never over less than this share of the axis, so that the
 #: fade is seen at any zoom and never reads as a known end.
 FADE_SHARE: Final = 0.05
+#: A moment (one day, one minute, one year as written) whose span on the axis is narrower than this many
+#: inches is a dot at its middle, "known to the day"; a wider one is drawn over its span, light, as "one
+#: moment somewhere in the bar": a day on an hour axis is not a dot at noon.
+DOT_INCHES: Final = 0.125
+#: Rounds of widening an axis (on the sides the user did not choose) until every fade and arrow is inside.
+_FIT_ROUNDS: Final = 4
+#: How deep the teeth of a cut are (a bar running on beyond the window's edge), in inches.
+_CUT_INCHES: Final = 0.09
+
+
+def _inches_wide(ax: Axes) -> float:
+    """The width of ``ax`` in inches, as laid out now."""
+    figure = ax.get_figure()
+    assert isinstance(figure, Figure)
+    return max(float(ax.get_position().width * figure.get_figwidth()), 0.5)
+
+
+def _scale_and_shapes(
+    events: Sequence[Event],
+    narrowed: dict[str, DateValue],
+    window: tuple[float, float],
+    *,
+    chosen: tuple[bool, bool],
+    breaks: bool,
+    marks: bool,
+    inches: float,
+    widening: Widening | None,
+    zone: ZoneInfo | None,
+) -> tuple[Scale, dict[str, _Shape]]:
+    """The scale of the picture, and the mark of each event on it (none when ``marks`` is false).
+
+    ``window`` is the first day shown and the end of the last; ``chosen`` says which of its sides the user
+    chose (``start``, ``end``). A chosen side is where the axis ends, exactly: a mark running on beyond it
+    is cut there, and shows it (:attr:`_Shape.cuts`). A side taken from the events runs on, round by
+    round, until every fade and arrow is inside the axis, with a margin.
+    """
+    moments = dated_moments((e.when for e in events), zone) if breaks else []
+    least = LEAST_PIECE_INCHES / inches
+    first, last = window
+    margins = (not chosen[0], not chosen[1])
+    for _ in range(_FIT_ROUNDS):
+        scale = scale_for(moments, first, last, breaks=breaks, margins=margins, least=least)
+        if not marks:
+            return scale, {}
+        span = scale.right - scale.left
+        shapes = {
+            e.id: _shape(
+                narrowed.get(e.id, e.when),
+                scale,
+                span / 350,
+                widening or e.widening or DEFAULT_WIDENING,
+                zone,
+                written=e.when,
+                dot=DOT_INCHES * span / inches,
+            )
+            for e in events
+        }
+        low = min((shape.start for shape in shapes.values()), default=scale.left)
+        high = max((shape.stop for shape in shapes.values()), default=scale.right)
+        grown = False
+        if margins[0] and low < scale.left - 1e-9 * span:
+            first, grown = min(first, scale.day(low)), True
+        if margins[1] and high > scale.right + 1e-9 * span:
+            last, grown = max(last, scale.day(high)), True
+        if not grown:
+            break
+    return scale, {event_id: _clip(shape, scale) for event_id, shape in shapes.items()}
+
+
+def _clip(shape: _Shape, scale: Scale) -> _Shape:
+    """``shape`` within the axis: its extent and middle inside the edges, a cut where a bar runs on beyond one."""
+    left, right = scale.left, scale.right
+    tiny = 1e-9 * (right - left)
+    parts = [(a, b, UNCERTAIN_HEIGHT) for a, b, _ in shape.bars]
+    parts += [(a, b, LASTING_HEIGHT) for a, b in (*shape.light, *([shape.solid] if shape.solid else []))]
+    cuts: list[tuple[float, str, float]] = []
+    for edge, direction, outside in ((left, "<", left - tiny), (right, ">", right + tiny)):
+        heights = [height for a, b, height in parts if a < outside < b]
+        if heights:
+            cuts.append((edge, direction, max(heights)))
+    middle_x = shape.middle_x
+    if middle_x is not None and shape.bars:
+        x0, x1, _ = shape.bars[0]
+        middle_x = (max(x0, left) + min(x1, right)) / 2
+    return attrs.evolve(
+        shape,
+        start=min(max(shape.start, left), right),
+        stop=max(min(shape.stop, right), left),
+        middle_x=middle_x,
+        cuts=tuple(cuts),
+    )
 
 
 def _shape(
@@ -447,13 +579,16 @@ def _shape(
     zone: ZoneInfo | None = None,
     *,
     written: DateValue | None = None,
+    dot: float = 0.0,
 ) -> _Shape:
     """The mark of ``when`` (the date narrowed by the links), over exactly the days and hours it covers.
 
-    Where the links narrowed the ``written`` date, its bounds are kept as an outline around the mark.
+    Where the links narrowed the ``written`` date, its bounds are kept as an outline around the mark. A
+    moment narrower on the axis than ``dot`` (in x) is a dot. The mark may reach beyond the scale's edges:
+    see :func:`_clip`.
     """
     if isinstance(when, UncertainDate):
-        shape = _instant_shape(when, scale, minimum, widening, zone)
+        shape = _instant_shape(when, scale, minimum, widening, zone, dot)
     else:
         shape = _lasting_shape(when, scale, minimum, widening, zone)
     if written is None or written == when:
@@ -465,23 +600,28 @@ def _shape(
 
 
 def _instant_shape(
-    value: UncertainDate, scale: Scale, minimum: float, widening: Widening, zone: ZoneInfo | None
+    value: UncertainDate, scale: Scale, minimum: float, widening: Widening, zone: ZoneInfo | None, dot: float = 0.0
 ) -> _Shape:
-    """A dot for a day (or a time) known exactly; else a light bar over exactly the days it may fall on."""
+    """A light bar over exactly the moments ``value`` may fall on; a dot where that is narrower than ``dot``.
+
+    A dot is for one unit of the value's precision as written (a day, a minute, a year), not doubted or
+    approximate, whose span on the axis is too narrow to draw over: a day on an axis of months. The same
+    day on an axis of hours is a light bar over the whole day, one moment somewhere in it.
+    """
     lo, hi = day_span(value, zone)
     if value.open_before or value.open_after:
         # "before 23 August 1456": no invented other end; a fade from the known bound towards the open side
         if value.open_before:
             known = scale.x(hi)
-            steps = _fade_steps(max(scale.left, known - _reach(value, scale, hi, -1)), known, rising=True)
+            steps = _fade_steps(known - _reach(value, scale, hi, -1), known, rising=True)
         else:
             known = scale.x(lo)
-            steps = _fade_steps(known, min(scale.right, known + _reach(value, scale, lo, 1)), rising=False)
+            steps = _fade_steps(known, known + _reach(value, scale, lo, 1), rising=False)
         return _Shape(start=steps[0][0], stop=steps[-1][1], hatched=value.uncertain, fades=tuple(steps))
     x0, x1 = scale.x(lo), scale.x(hi)
-    if value.qualifier is Qualifier.NONE and value.precision.rank <= Precision.DAY.rank and _one_unit(value):
+    if value.qualifier is Qualifier.NONE and _one_unit(value) and x1 - x0 < dot:
         middle = (x0 + x1) / 2
-        return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle)
+        return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle, known_to=value.precision)
     fades = _fades(value, widening, x0, x1, scale, zone)
     x0, x1 = _widen(x0, x1, minimum)
     return _Shape(
@@ -501,7 +641,9 @@ def _lasting_shape(when: Interval, scale: Scale, minimum: float, widening: Widen
     solid over the 5th, 6th and 7th. An end that may fall over more than a day ("March 2024", "between 1434
     and 1444") or is doubted (``?``) is light over exactly the days it may fall on. An approximate end
     (``~``) fades beyond its bounds as far as the widening reaches; an unknown end fades out
-    (:data:`FADE_SHARE`); an open end runs to the edge, an arrow there.
+    (:data:`FADE_SHARE`); an open end runs to the edge, an arrow there. Where no part surely lasted
+    (``2024-09/2024-10``: it may have lasted from 30 September to 1 October, or the two months), a thin
+    line runs through the light: it lasted, somewhere in there, unlike one moment somewhere in a bar.
     """
     x_left, x_right = scale.left, scale.right
     arrows: list[tuple[float, str]] = []
@@ -539,12 +681,12 @@ def _lasting_shape(when: Interval, scale: Scale, minimum: float, widening: Widen
         if solid_to is not None and _firm(end):
             solid_from = e_span[0]
         known = e_span[0]
-        fades += _fade_steps(max(x_left, known - _reach(end, scale, scale.day(known), -1)), known, rising=True)
+        fades += _fade_steps(known - _reach(end, scale, scale.day(known), -1), known, rising=True)
     if end is Endpoint.UNKNOWN and isinstance(start, UncertainDate) and s_span is not None:
         if solid_from is not None and _firm(start):
             solid_to = s_span[1]
         known = s_span[1]
-        fades += _fade_steps(known, min(x_right, known + _reach(start, scale, scale.day(known), 1)), rising=False)
+        fades += _fade_steps(known, known + _reach(start, scale, scale.day(known), 1), rising=False)
     solid = None
     if solid_from is not None and solid_to is not None and solid_to > solid_from:
         solid = _widen(solid_from, solid_to, minimum) if solid_to - solid_from < minimum else (solid_from, solid_to)
@@ -555,11 +697,15 @@ def _lasting_shape(when: Interval, scale: Scale, minimum: float, widening: Widen
     extent = [x for part in light for x in part] + [x for f in fades for x in f[:2]] + [a for a, _ in arrows]
     if solid is not None:
         extent += list(solid)
+    thread = None
+    if solid is None and light:
+        thread = (min(a for a, _ in light), max(b for _, b in light))
     return _Shape(
-        start=max(x_left, min(extent)),
-        stop=min(x_right, max(extent)),
+        start=min(extent),
+        stop=max(extent),
         solid=solid,
         light=tuple(light),
+        thread=thread,
         fades=tuple(fades),
         arrows=tuple(arrows),
         hatched=any(isinstance(p, UncertainDate) and p.uncertain for p in (start, end)),
@@ -656,6 +802,15 @@ def _rgba(color: str, alpha: float) -> tuple[float, float, float, float]:
 
 
 _OUTLINE_HEIGHT: Final = LASTING_HEIGHT + 0.16  # the written bounds of a narrowed date frame its mark
+_THREAD_HEIGHT: Final = 0.07  # the line through something that lasted with no certain part
+
+
+def _torn(x: float, direction: str, y: float, height: float, depth: float) -> list[tuple[float, float]]:
+    """The white teeth that cut a bar at the window's edge ``x``: a zigzag edge, the bar going on beyond."""
+    side = 1 if direction == ">" else -1
+    top, bottom = y - height / 2, y + height / 2
+    zigzag = [(x - side * depth * (i % 2), top + i * height / 4) for i in range(5)]
+    return [(x + side * depth, top), *zigzag, (x + side * depth, bottom)]
 
 
 def _draw_marks(
@@ -666,15 +821,21 @@ def _draw_marks(
     lane_by_event: dict[str, str],
     colors: dict[str, str],
     scale: Scale,
+    inches: float = 9.0,
 ) -> tuple[PolyCollection | PathCollection, ...]:
-    """All marks in a few collections: dots, bars, hatches, solids, fades, outlines, arrows and break cuts.
+    """All marks in a few collections: dots, bars, hatches, solids, threads, fades, outlines, arrows and cuts.
 
     Every bar goes through ``scale.cut``: across a break it is drawn on both sides, and a break mark cuts it.
+    A bar running on beyond the window's edge ends in white teeth there (``inches``: the axes' width, for
+    their depth); an open end is an arrow whose tip is at the edge.
     """
     dots_x, dots_y, dot_colors = [], [], []
     polys: dict[str, tuple[list[list[tuple[float, float]]], list[tuple[float, float, float, float]]]] = {
-        name: ([], []) for name in ("bars", "hatched", "solid", "fades", "outline")
+        name: ([], []) for name in ("bars", "hatched", "solid", "thread", "fades", "outline", "window cuts")
     }
+    per_inch = (scale.right - scale.left) / inches
+    depth = _CUT_INCHES * per_inch
+    head = 0.45 * math.sqrt(OPEN_HEAD_SIZE) / 72 * per_inch  # an arrowhead's length: the bar stops at its base
     arrows: dict[str, tuple[list[float], list[float], list[str]]] = {"<": ([], [], []), ">": ([], [], [])}
     cuts_x: list[float] = []
     cuts_y: list[float] = []
@@ -683,7 +844,7 @@ def _draw_marks(
         for a, b in scale.cut(x0, x1):
             polys[name][0].append(_rectangle(a, b, y, height))
             polys[name][1].append(color)
-        if name != "hatched":
+        if name not in ("hatched", "thread"):
             for x in scale.crossed(x0, x1):
                 cuts_x.append(x)
                 cuts_y.append(y)
@@ -704,11 +865,22 @@ def _draw_marks(
             height = LASTING_HEIGHT if shape.solid is not None or shape.light else UNCERTAIN_HEIGHT
             add("fades", x0, x1, y, height, _rgba(color, alpha))
         if shape.solid is not None:
-            add("solid", *shape.solid, y, LASTING_HEIGHT, _rgba(color, 0.9))
+            x0, x1 = shape.solid
+            for x, direction in shape.arrows:
+                if direction == ">" and x1 >= x:
+                    x1 = max(x0, x - head)
+                elif direction == "<" and x0 <= x:
+                    x0 = min(x1, x + head)
+            add("solid", x0, x1, y, LASTING_HEIGHT, _rgba(color, 0.9))
         for x0, x1 in shape.light:
             add("bars", x0, x1, y, LASTING_HEIGHT, _rgba(color, UNCERTAIN_ALPHA))
             if shape.hatched:
                 add("hatched", x0, x1, y, LASTING_HEIGHT, _rgba(color, 1.0))
+        if shape.thread is not None:
+            add("thread", *shape.thread, y, _THREAD_HEIGHT, _rgba(color, 0.9))
+        for x, direction, height in shape.cuts:
+            polys["window cuts"][0].append(_torn(x, direction, y, height + 0.02, depth))
+            polys["window cuts"][1].append((1.0, 1.0, 1.0, 1.0))
         for x0, x1 in shape.outline:
             add("outline", x0, x1, y, _OUTLINE_HEIGHT, _rgba(color, 0.75))
         for x, direction in shape.arrows:
@@ -725,6 +897,8 @@ def _draw_marks(
             )
         elif name == "outline":
             collection = PolyCollection(vertices, facecolors="none", edgecolors=face, linewidths=0.8, zorder=3)
+        elif name == "window cuts":
+            collection = PolyCollection(vertices, facecolors=face, edgecolors="none", zorder=3.5)
         else:
             collection = PolyCollection(
                 vertices, facecolors=face, edgecolors="none", zorder=2 if name != "solid" else 3
@@ -738,8 +912,7 @@ def _draw_marks(
         drawn.append(dots)
     for direction, (xs, ys, cs) in arrows.items():
         if xs:
-            marker = "<" if direction == "<" else ">"
-            heads = ax.scatter(xs, ys, s=30, c=cs, marker=marker, zorder=4, clip_on=False)
+            heads = ax.scatter(xs, ys, s=OPEN_HEAD_SIZE, c=cs, marker=OPEN_HEADS[direction], zorder=4, linewidths=0)
             heads.set_label(f"_open{direction}")
             drawn.append(heads)
     if cuts_x:
@@ -751,20 +924,127 @@ def _draw_marks(
     return tuple(drawn)
 
 
-def _draw_links(ax: Axes, view: Timeline, positions: dict[str, tuple[float, float]]) -> LineCollection | None:
+def _surfaces(shape: _Shape) -> tuple[tuple[float, float, bool], ...]:
+    """The stretches of a mark a label may be written on, left to right: (x0, x1, dark).
+
+    The solid part is dark; light parts, bars and fades that meet make one light stretch. Hatched parts,
+    and the light a thread runs through, take no label: the hatching or the thread would cross the words.
+    """
+    light = [] if shape.hatched else sorted([*((a, b) for a, b, _ in shape.bars), *shape.light])
+    light += sorted((a, b) for a, b, _ in shape.fades)
+    if shape.thread is not None:
+        t0, t1 = shape.thread
+        light = [piece for a, b in light for piece in ((a, min(b, t0)), (max(a, t1), b)) if piece[1] > piece[0]]
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(light):
+        if merged and a <= merged[-1][1] + 1e-9:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    parts = [(a, b, False) for a, b in merged]
+    if shape.solid is not None:
+        s0, s1 = shape.solid
+        parts = [piece for a, b, _ in parts for piece in ((a, min(b, s0), False), (max(a, s1), b, False))]
+        parts.append((s0, s1, True))
+    return tuple(sorted(part for part in parts if part[1] > part[0]))
+
+
+#: Where a report's link ends: the box of the reported event's mark (x0, x1, half its height), or None for a dot.
+_Target = tuple[float, float, float] | None
+
+
+def _targets(shapes: dict[str, _Shape]) -> dict[str, _Target]:
+    """The box each mark takes, for a link to end at its edge; None for a dot."""
+    targets: dict[str, _Target] = {}
+    for key, shape in shapes.items():
+        if shape.dot is not None:
+            targets[key] = None
+        else:
+            height = LASTING_HEIGHT if shape.solid is not None or shape.light else UNCERTAIN_HEIGHT
+            targets[key] = (shape.start, shape.stop, (_OUTLINE_HEIGHT if shape.outline else height) / 2)
+    return targets
+
+
+_DOT_RADIUS: Final = 3.0  # points: a link's arrowhead stops at the edge of a dot
+
+
+def _draw_links(
+    ax: Axes,
+    view: Timeline,
+    positions: dict[str, tuple[float, float]],
+    targets: dict[str, _Target],
+    window: tuple[float, float],
+) -> tuple[LineCollection | None, tuple[FancyArrowPatch, ...]]:
+    """A dashed line from each report to what it reports, with an arrowhead at the reported event's mark.
+
+    Lines pass behind the marks and the labels; each ends where it meets the reported mark (the edge of a
+    bar or a dot), or at the edge of the window when that mark lies beyond it.
+    """
+    left, right = window
     segments = []
+    heads = []
     for event in view:
         if event.id not in positions:
             continue
         for target in event.reports:
-            if target in positions:
-                segments.append([positions[event.id], positions[target]])
+            if target not in positions or target == event.id:
+                continue
+            x0, y0 = positions[event.id]
+            x1, y1 = positions[target]
+            start = (min(max(x0, left), right), y0)
+            end = (min(max(x1, left), right), y1)
+            if start == end:
+                continue
+            box = targets.get(target)
+            tip = end if box is None else _entry(start, end, (max(box[0], left), min(box[1], right)), box[2])
+            segments.append([start, end if tip is None else tip])
+            if tip is None:  # the report's mark lies within the reported one: no direction to show
+                continue
+            head = FancyArrowPatch(
+                start,
+                tip,
+                arrowstyle="-|>,head_length=0.55,head_width=0.28",
+                mutation_scale=10,
+                shrinkA=0,
+                shrinkB=_DOT_RADIUS if box is None else 0,
+                linewidth=0,
+                color=REPORT_COLOR,
+                zorder=1.5,
+            )
+            head.set_label("_report head")
+            ax.add_patch(head)
+            heads.append(head)
     if not segments:
-        return None
+        return None, ()
     lines = LineCollection(segments, colors=REPORT_COLOR, linestyles=(0, (3, 2)), linewidths=0.9, zorder=1)
     lines.set_label("_reports")
     ax.add_collection(lines)
-    return lines
+    return lines, tuple(heads)
+
+
+def _entry(
+    start: tuple[float, float], end: tuple[float, float], xs: tuple[float, float], half: float
+) -> tuple[float, float] | None:
+    """Where the line from ``start`` to ``end`` first meets the box ``xs`` x ``end``'s y +- ``half``.
+
+    None when ``start`` is inside the box already (or the line never meets it).
+    """
+    (ax_, ay), (bx, by) = start, end
+    dx, dy = bx - ax_, by - ay
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, ax_ - xs[0]), (dx, xs[1] - ax_), (-dy, ay - (by - half)), (dy, (by + half) - ay)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+    if low > high or low <= 0.0:
+        return None
+    return ax_ + low * dx, ay + low * dy
 
 
 def _draw_density(
