@@ -710,3 +710,27 @@ def test_without_a_window_the_axis_holds_every_fade_and_arrow(draw) -> None:  # 
             body = np.asarray(heads.get_paths()[0].vertices)[:, 0]  # the head lies on the inner side of its tip
             assert (body <= 0).all() if direction == ">" else (body >= 0).all()
     assert collection(drawn, "window cuts") is None
+
+
+def test_a_mark_wholly_past_the_window_is_pointed_at_from_its_edge() -> None:
+    tl = Timeline(
+        [
+            Event(id="after", title="After 20 September", when=parse("after 20 September 2024")),
+            Event(id="before", title="Before 25 October", when=parse("before 25 October 2024")),
+            Event(id="inside", title="Inside", when=parse("2024-10-08")),
+        ]
+    )
+    drawn = plot_timeline(tl, start="2024-10-01", end="2024-10-15")
+    pointers = {
+        str(c.get_label()): np.asarray(c.get_offsets())[:, 0].tolist()
+        for c in drawn.marks
+        if str(c.get_label()).startswith("_beyond")
+    }
+    left, right = drawn.ax.get_xlim()
+    assert sorted(pointers) == ["_beyond<", "_beyond>"]
+    assert pointers["_beyond<"] == [left]  # "after 20 September" fades out before October
+    assert pointers["_beyond>"] == [right]  # "before 25 October" fades in after the 15th
+    assert drawn.legend is not None
+    assert "its mark lies beyond the window, that way" in [t.get_text() for t in drawn.legend.get_texts()]
+    whole = plot_timeline(tl)  # no window: every mark inside, no pointer
+    assert not [c for c in whole.marks if str(c.get_label()).startswith("_beyond")]

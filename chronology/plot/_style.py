@@ -68,7 +68,8 @@ def legend_handles(
     """Legend entries for the uncertainty styles, only those in ``used`` when given.
 
     The styles: ``"day"`` (a dot: one moment, known to the precisions in ``known``, finest first), ``"somewhere"``,
-    ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"vague"`` (lasted, no part certain), ``"open"``, ``"cut"`` (a
+    ``"uncertain"``, ``"fading"``, ``"lasting"``, ``"vague"`` (lasted, no part certain), ``"open"``, ``"beyond"`` (a
+    mark wholly past an edge of the window), ``"cut"`` (a
     bar going on beyond the window's edge), ``"report"``, ``"narrowed"``.
     """
     entries = {
@@ -102,6 +103,16 @@ def legend_handles(
             markerfacecolor="white",
             markeredgecolor="none",
             label="cut by the window: goes on beyond",
+        ),
+        "beyond": Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=">",
+            markersize=6,
+            markerfacecolor="none",
+            markeredgecolor="#777777",
+            label="its mark lies beyond the window, that way",
         ),
         "report": Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
         "narrowed": Patch(

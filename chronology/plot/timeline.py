@@ -429,6 +429,7 @@ class _Shape:
     outline: tuple[tuple[float, float], ...] = ()  # the bounds as written, where the links narrowed them
     middle_x: float | None = None  # where links and the position point, if not the middle of start-stop
     cuts: tuple[tuple[float, str, float], ...] = ()  # (x, "<" or ">", height): a bar cut by the window's edge
+    beyond: tuple[float, str] | None = None  # (x, "<" or ">"): the whole mark lies past this edge of the window
 
     @property
     def middle(self) -> float:
@@ -459,6 +460,7 @@ def _styles_used(shapes: Iterable[_Shape], links: LineCollection | None) -> set[
                 ("vague", shape.thread is not None),
                 ("open", bool(shape.arrows)),
                 ("cut", bool(shape.cuts)),
+                ("beyond", shape.beyond is not None),
                 ("narrowed", bool(shape.outline)),
             )
             if shown
@@ -482,6 +484,9 @@ FADE_SHARE: Final = 0.05
 #: inches is a dot at its middle, "known to the day"; a wider one is drawn over its span, light, as "one
 #: moment somewhere in the bar": a day on an hour axis is not a dot at noon.
 DOT_INCHES: Final = 0.125
+#: The hollow pointer at the edge a mark lies beyond, by the edge ("<": left), and its colour.
+BEYOND_MARKERS: Final = {"<": "<", ">": ">"}
+BEYOND_COLOR: Final = "#777777"
 #: Rounds of widening an axis (on the sides the user did not choose) until every fade and arrow is inside.
 _FIT_ROUNDS: Final = 4
 #: How deep the teeth of a cut are (a bar running on beyond the window's edge), in inches.
@@ -558,6 +563,13 @@ def _clip(shape: _Shape, scale: Scale) -> _Shape:
         heights = [height for a, b, height in parts if a < outside < b]
         if heights:
             cuts.append((edge, direction, max(heights)))
+    # A mark wholly past an edge (the window holds the event as possible, yet its mark lies outside): a
+    # pointer at that edge, so that the label written beside it has something to point at.
+    beyond = None
+    if not cuts and shape.stop <= left + tiny:
+        beyond = (left, "<")
+    elif not cuts and shape.start >= right - tiny:
+        beyond = (right, ">")
     middle_x = shape.middle_x
     if middle_x is not None and shape.bars:
         x0, x1, _ = shape.bars[0]
@@ -568,6 +580,7 @@ def _clip(shape: _Shape, scale: Scale) -> _Shape:
         stop=max(min(shape.stop, right), left),
         middle_x=middle_x,
         cuts=tuple(cuts),
+        beyond=beyond,
     )
 
 
@@ -837,6 +850,7 @@ def _draw_marks(
     depth = _CUT_INCHES * per_inch
     head = 0.45 * math.sqrt(OPEN_HEAD_SIZE) / 72 * per_inch  # an arrowhead's length: the bar stops at its base
     arrows: dict[str, tuple[list[float], list[float], list[str]]] = {"<": ([], [], []), ">": ([], [], [])}
+    pointers: dict[str, tuple[list[float], list[float]]] = {"<": ([], []), ">": ([], [])}
     cuts_x: list[float] = []
     cuts_y: list[float] = []
 
@@ -887,6 +901,10 @@ def _draw_marks(
             arrows[direction][0].append(x)
             arrows[direction][1].append(y)
             arrows[direction][2].append(color)
+        if shape.beyond is not None:
+            x, direction = shape.beyond
+            pointers[direction][0].append(x)
+            pointers[direction][1].append(y)
     drawn: list[PolyCollection | PathCollection] = []
     for name, (vertices, face) in polys.items():
         if not vertices:
@@ -915,6 +933,15 @@ def _draw_marks(
             heads = ax.scatter(xs, ys, s=OPEN_HEAD_SIZE, c=cs, marker=OPEN_HEADS[direction], zorder=4, linewidths=0)
             heads.set_label(f"_open{direction}")
             drawn.append(heads)
+    for direction, (xs, ys) in pointers.items():
+        if xs:
+            # hollow, at the edge, pointing out: its mark lies that way (an open end's head is solid)
+            marker = BEYOND_MARKERS[direction]
+            beyond = ax.scatter(
+                xs, ys, s=40, marker=marker, facecolors="none", edgecolors=BEYOND_COLOR, zorder=4, clip_on=False
+            )
+            beyond.set_label(f"_beyond{direction}")
+            drawn.append(beyond)
     if cuts_x:
         cuts = ax.scatter(
             cuts_x, cuts_y, s=70, marker=BREAK_MARK, facecolors="none", edgecolors="#444444", linewidths=1.0, zorder=4
