@@ -21,10 +21,16 @@ The two sides:
 * bare: the same file read with ``tomllib``, the dates read by hand for the
   forms above (``datetime.date.fromisoformat``), and matplotlib drawing what
   chronology drew at that size, in kind and count: when chronology draws marks,
-  the same dots, bars, hatched bars, solid and light parts of intervals, fade
-  steps and arrow heads (batched in collections, as chronology batches them),
-  one label a labelled event with its whole title beside its mark (no collision
-  avoidance), the lane names, a title and a legend of as many entries; when
+  the same dots (a day, or a one-of range of a Monday to a Sunday, which
+  chronology reads as a week, whose span on the axis is under 0.125 inch; a
+  month is wider here, so a light bar), light bars, hatched bars, solid and
+  light parts of intervals, threads (a thin line through the light of
+  something lasting with no certain part), fade steps and the arrowhead of an
+  open end, its tip at the axis's edge (batched in collections, as chronology
+  batches them); one label a labelled event with its whole title (no collision
+  avoidance): as many on their solid bars, without a box, as chronology wrote
+  on bars, the others beside their mark on a white box; the lane names, a
+  title and a legend of the same entries, in the same words; when
   chronology draws density bands, one band a lane (each event spreading one
   unit over its days, in about 300 steps, as chronology computes them) and as
   many labels as chronology drew there (the first events of the file). Both:
@@ -32,11 +38,14 @@ The two sides:
   the same figure size (chronology's, passed to the bare side) and resolution.
 
 Before timing, each size is drawn once by each side and what was drawn is
-counted from the figures' artists (points, polygons, hatched polygons,
-density bands and their vertices, texts, legend entries, lane names, date
-ticks) and printed side by side; any difference is flagged (chronology's key
-of numbered labels, when it draws one, is named apart: the bare side has no
-placement that could make one).
+counted from the figures' artists, told apart by their shapes (dots,
+arrowheads, hollow markers; bars, threads, teeth such as the zigzag that cuts
+a bar at a chosen window's edge, outlines, hatched polygons; density bands and
+their vertices; report links and their arrowheads, other patches, straight
+lines; texts and those on a box, titles, legend entries, lane names, date
+ticks) and printed side by side; any difference is flagged, and so is a
+legend whose words differ (chronology's key of numbered labels, when it draws
+one, is named apart: the bare side has no placement that could make one).
 
 Timed two ways, in interleaved rounds (which side goes first alternates from
 round to round; a garbage collection before every timing):
@@ -86,7 +95,8 @@ from matplotlib.collections import LineCollection, PathCollection, PolyCollectio
 from matplotlib.dates import ConciseDateFormatter, MonthLocator
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 
 if TYPE_CHECKING:
@@ -162,7 +172,18 @@ def generate(count: int, seed: int = 9) -> str:
 EPOCH = datetime.date(1970, 1, 1).toordinal()  # matplotlib's dates count days from 1970-01-01
 FADE_STEPS = 5
 FONT_SIZE = 7.5
+# What chronology's drawing uses (chronology/plot/timeline.py and _style.py), written out: the bare process
+# imports no chronology.
+DOT_INCHES = 0.125  # a moment (a day, a week, a month as written) narrower than this on the axis is a dot
+HEAD_SIZE = 240  # the arrowhead of an open end, in points squared; its tip at the axis's edge
+HEAD = MplPath([(0.0, 0.0), (-0.9, 1.0), (-0.9, -1.0), (0.0, 0.0)], closed=True)
+LEGEND_HEAD = MplPath([(1.0, 0.0), (0.3, 0.55), (0.3, -0.55), (1.0, 0.0)], closed=True)
+LEGEND_BAR = MplPath([(-1.0, -0.4), (1.0, -0.4), (1.0, 0.4), (-1.0, 0.4), (-1.0, -0.4)], closed=True)
+THREAD = 0.07  # the height of the line through something lasting with no certain part
+BOX = {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"}  # a label beside its mark
 #: A ``when`` as the bare side reads it: its form; earliest and latest start, earliest and latest end (days).
+#: Forms: "day", "week" (a one-of range of a Monday to a Sunday), "month", "range", "approximate",
+#: "uncertain" (of a day), "interval", "open".
 Bounds: TypeAlias = tuple[str, int, int, int | None, int | None]
 
 
@@ -188,9 +209,10 @@ def read_when(when: str) -> Bounds:
     if when.startswith("["):
         first, last = when[1:-1].split("..")
         lo, hi = _days(first)[0], _days(last)[1]
-        return "range", lo, hi, lo, hi
+        week = hi - lo == 6 and datetime.date.fromordinal(lo).weekday() == 0  # an ISO week, as chronology reads it
+        return "week" if week else "range", lo, hi, lo, hi
     lo, hi = _days(when.rstrip("~?"))
-    form = {"~": "approximate", "?": "uncertain"}.get(when[-1], "day" if lo == hi else "range")
+    form = {"~": "approximate", "?": "uncertain"}.get(when[-1], "day" if lo == hi else "month")
     return form, lo, hi, lo, hi
 
 
@@ -206,12 +228,25 @@ def _steps(x0: float, x1: float, *, rising: bool) -> list[tuple[float, float, fl
     ]
 
 
+def _widened(x0: float, x1: float, minimum: float) -> tuple[float, float]:
+    return (x0, x1) if x1 - x0 >= minimum else ((x0 + x1 - minimum) / 2, (x0 + x1 + minimum) / 2)
+
+
 def draw_bare(
-    data: dict[str, Any], png: str | Path, *, size: tuple[float, float], dpi: float, dense: bool, labels: int
+    data: dict[str, Any],
+    png: str | Path,
+    *,
+    size: tuple[float, float],
+    dpi: float,
+    dense: bool,
+    labels: int,
+    on_bars: int = 0,
 ) -> Figure:
     """Draw the events of ``data`` (an event file as ``tomllib`` reads it) and save the PNG.
 
-    ``dense``: one density band a lane instead of marks; ``labels``: how many events get a label (the first).
+    ``dense``: one density band a lane instead of marks; ``labels``: how many events get a label (the first);
+    ``on_bars``: how many of those labels are written on their solid bar, without a box (those with the longest
+    bars); the others stand beside their mark on a white box.
     """
     events = data["events"]
     read = [read_when(event["when"]) for event in events]
@@ -229,13 +264,21 @@ def draw_bare(
     rows = {name: 3 if dense else min(8, len(members)) for name, members in lanes.items()}
     tops = dict(zip(lanes, np.cumsum([0, *rows.values()])[:-1].tolist(), strict=True))
     minimum = (x_right - x_left) / 350
+    per_inch = (x_right - x_left) / (0.82 * size[0])  # days an inch of the axis
+    solids: dict[int, tuple[float, float]] = {}
     if dense:
         where = _bare_density(ax, read, lanes, tops, colors, first, last)
     else:
-        where = _bare_marks(ax, read, lanes, tops, rows, colors, minimum, x_right)
-    for i in range(min(labels, len(events))):
+        where, solids = _bare_marks(ax, read, lanes, tops, rows, colors, minimum, (x_right, per_inch))
+    shown = range(min(labels, len(events)))
+    written_on = set(sorted((i for i in shown if i in solids), key=lambda i: solids[i][0] - solids[i][1])[:on_bars])
+    for i in shown:
         x, y = where[i]
-        ax.text(x + minimum / 2, y, events[i]["title"], fontsize=FONT_SIZE, va="center", zorder=5)
+        if i in written_on:
+            x = solids[i][0] + minimum / 2
+            ax.text(x, y, events[i]["title"], fontsize=FONT_SIZE, va="center", color="white", zorder=5)
+        else:
+            ax.text(x + minimum / 2, y, events[i]["title"], fontsize=FONT_SIZE, va="center", zorder=5, bbox=BOX)
     ax.set_xlim(x_left, x_right)
     ax.set_ylim(sum(rows.values()) - 0.4, -0.6)
     ax.set_yticks([tops[name] + (rows[name] - 1) / 2 for name in lanes], list(lanes), fontsize=FONT_SIZE + 0.5)
@@ -243,6 +286,9 @@ def draw_bare(
         tick.set_color(colors[name])
     for name in list(lanes)[1:]:
         ax.axhline(tops[name] - 0.5, color="#dddddd", linewidth=0.8, zorder=0)
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
     # the axis chronology draws over these four years: a tick and a label every quarter, a small tick every month
     locator = MonthLocator(bymonth=(1, 4, 7, 10))  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
@@ -282,7 +328,9 @@ def _bare_density(
         density = np.cumsum(change)[: bins * bin_days].reshape(bins, bin_days).mean(axis=1)
         base = tops[name] + 2.4
         xs = first - EPOCH + np.arange(bins) * bin_days
-        ax.fill_between(xs, base, base - 2.6 * density / (density.max() or 1.0), step="post", color=colors[name])
+        ax.fill_between(
+            xs, base, base - 2.6 * density / (density.max() or 1.0), step="post", color=colors[name], alpha=0.6, lw=0
+        )
         where.update((i, (read[i][1] - EPOCH, tops[name] + 1)) for i in members)  # beside the event's start
     return where
 
@@ -295,32 +343,39 @@ def _bare_marks(
     rows: dict[str, int],
     colors: dict[str, str],
     minimum: float,
-    x_right: float,
-) -> dict[int, tuple[float, float]]:
-    """chronology's kinds of marks, batched as it batches them, and their legend; where each label goes."""
+    axis: tuple[float, float],
+) -> tuple[dict[int, tuple[float, float]], dict[int, tuple[float, float]]]:
+    """chronology's kinds of marks, batched as it batches them, and their legend.
+
+    ``axis``: the x of its right end and the days an inch. Returns where each label goes beside its mark,
+    and each solid bar's ends.
+    """
+    x_right, per_inch = axis
+    head = 0.45 * HEAD_SIZE**0.5 / 72 * per_inch  # an arrowhead's length: the bar stops at its base
     dots: tuple[list[float], list[float], list[str]] = ([], [], [])
     arrows: tuple[list[float], list[float], list[str]] = ([], [], [])
     polys: dict[str, tuple[list[list[tuple[float, float]]], list[Any]]] = {
-        name: ([], []) for name in ("bars", "hatched", "solid", "fades")
+        name: ([], []) for name in ("bars", "hatched", "solid", "thread", "fades")
     }
     used: set[str] = set()
+    units: set[str] = set()
     where: dict[int, tuple[float, float]] = {}
+    solids: dict[int, tuple[float, float]] = {}
     for name, members in lanes.items():
         color = colors[name]
         for row, i in enumerate(members):
             y = tops[name] + row % rows[name]
             form, s_lo, s_hi, e_lo, e_hi = read[i]
-            if form == "day":
-                dots[0].append(s_lo - EPOCH + 0.5)
+            if form in ("day", "week", "month") and (s_hi - s_lo + 1) / per_inch < DOT_INCHES:
+                middle = (s_lo + s_hi + 1) / 2 - EPOCH  # one unit, too narrow on the axis to draw over: a dot
+                dots[0].append(middle)
                 dots[1].append(y)
                 dots[2].append(color)
-                where[i] = (s_lo - EPOCH + 0.5 + minimum / 2, y)
+                where[i] = (middle + minimum / 2, y)
                 used.add("day")
-            elif form in ("range", "approximate", "uncertain"):
-                x0, x1 = float(s_lo - EPOCH), float(s_hi + 1 - EPOCH)
-                fades = _steps(x0 - 1, x0, rising=True) + _steps(x1, x1 + 1, rising=False)  # one day each side
-                if x1 - x0 < minimum:
-                    x0, x1 = (x0 + x1 - minimum) / 2, (x0 + x1 + minimum) / 2
+                units.add(form)
+            elif form not in ("interval", "open"):  # one moment somewhere in the bar
+                x0, x1 = _widened(float(s_lo - EPOCH), float(s_hi + 1 - EPOCH), minimum)
                 polys["bars"][0].append(_rectangle(x0, x1, y, 0.34))
                 polys["bars"][1].append((color, 0.35))
                 used.add("somewhere")
@@ -328,12 +383,13 @@ def _bare_marks(
                     polys["hatched"][0].append(_rectangle(x0, x1, y, 0.34))
                     polys["hatched"][1].append(color)
                     used.add("uncertain")
-                if form == "approximate":
-                    for f0, f1, alpha in fades:
+                if form == "approximate":  # faded over one day each side
+                    day0, day1 = float(s_lo - EPOCH), float(s_hi + 1 - EPOCH)
+                    for f0, f1, alpha in _steps(day0 - 1, day0, rising=True) + _steps(day1, day1 + 1, rising=False):
                         polys["fades"][0].append(_rectangle(f0, f1, y, 0.34))
                         polys["fades"][1].append((color, alpha))
+                        x1 = max(x1, f1)
                     used.add("fading")
-                    x1 = max(x1, fades[-1][1])
                 where[i] = (x1, y)
             else:  # an interval: solid where it surely lasted, light over an end that may fall on several days
                 left, right = float(s_lo - EPOCH), x_right if e_hi is None else float(e_hi + 1 - EPOCH)
@@ -351,18 +407,22 @@ def _bare_marks(
                     polys["bars"][0].append(_rectangle(x0, x1, y, 0.5))
                     polys["bars"][1].append((color, 0.35))
                 if solid is not None:
-                    x0, x1 = solid
-                    if x1 - x0 < minimum:
-                        x0, x1 = (x0 + x1 - minimum) / 2, (x0 + x1 + minimum) / 2
+                    x0, x1 = _widened(*solid, minimum)
+                    if e_hi is None:  # open: the bar stops where the arrowhead begins, its tip at the edge
+                        x1 = max(x0, x_right - head)
+                        arrows[0].append(x_right)
+                        arrows[1].append(y)
+                        arrows[2].append(color)
+                        used.add("open")
                     polys["solid"][0].append(_rectangle(x0, x1, y, 0.5))
                     polys["solid"][1].append((color, 0.9))
-                if e_hi is None:
-                    arrows[0].append(x_right)
-                    arrows[1].append(y)
-                    arrows[2].append(color)
-                    used.add("open")
+                    solids[i] = (x0, x1)
+                    used.add("lasting")
+                elif light:  # lasted, somewhere in there, no part certain: a thin line through the light
+                    polys["thread"][0].append(_rectangle(light[0][0], light[-1][1], y, THREAD))
+                    polys["thread"][1].append((color, 0.9))
+                    used.add("vague")
                 where[i] = (right, y)
-                used.add("lasting")
     for name, (vertices, face) in polys.items():
         if not vertices:
             continue
@@ -371,19 +431,42 @@ def _bare_marks(
                 vertices, facecolors="none", edgecolors=face, hatch="////", linewidths=0.0, zorder=3
             )
         else:
-            collection = PolyCollection(vertices, facecolors=face, edgecolors="none", zorder=2)
+            collection = PolyCollection(
+                vertices, facecolors=face, edgecolors="none", zorder=3 if name == "solid" else 2
+            )
         ax.add_collection(collection)
     if dots[0]:
         ax.scatter(dots[0], dots[1], s=22, c=dots[2], zorder=4, edgecolors="white", linewidths=0.6)
     if arrows[0]:
-        ax.scatter(arrows[0], arrows[1], s=30, c=arrows[2], marker=">", zorder=4, clip_on=False)
+        ax.scatter(arrows[0], arrows[1], s=HEAD_SIZE, c=arrows[2], marker=HEAD, zorder=4, linewidths=0)
+    known = [unit for unit in ("day", "week", "month") if unit in units]
+    gray = "#555555"
     handles = {
-        "day": Line2D([], [], marker="o", linestyle="", color="#555555", label="known to the day"),
-        "somewhere": Patch(facecolor="#555555", alpha=0.35, label="one day somewhere in the bar"),
-        "uncertain": Patch(facecolor="none", edgecolor="#555555", hatch="////", label="uncertain (?)"),
-        "fading": Patch(facecolor="#555555", alpha=0.15, label="approximate (~): fading"),
-        "lasting": Patch(facecolor="#555555", label="lasting"),
-        "open": Line2D([], [], marker=">", color="#555555", label="open end"),
+        "day": Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=gray,
+            markersize=5,
+            label="known to the " + (f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else "".join(known)),
+        ),
+        "somewhere": Patch(facecolor=gray, alpha=0.35, edgecolor="none", label="one moment somewhere in the bar"),
+        "uncertain": Patch(facecolor="none", edgecolor=gray, hatch="////", label="uncertain (?): hatched"),
+        "fading": Patch(facecolor=gray, alpha=0.15, edgecolor="none", label="approximate (~) or unknown end: fading"),
+        "lasting": Patch(facecolor=gray, edgecolor="none", label="lasting (light part: uncertain start or end)"),
+        "vague": Line2D(
+            [],
+            [],
+            color=gray,
+            linewidth=1.2,
+            marker=LEGEND_BAR,
+            markersize=15,
+            markerfacecolor=(gray, 0.35),
+            markeredgecolor="none",
+            label="lasted, somewhere in the bar: no part certain",
+        ),
+        "open": Line2D([], [], marker=LEGEND_HEAD, color=gray, markersize=15, label="open end (ongoing)"),
     }
     ax.legend(
         handles=[h for name, h in handles.items() if name in used],
@@ -393,17 +476,18 @@ def _bare_marks(
         frameon=False,
         fontsize=FONT_SIZE,
     )
-    return where
+    return where, solids
 
 
 def bare_process(arguments: Sequence[str]) -> None:
     """The bare side's whole process, after this module's imports: read, draw, save; print the phases."""
-    path, png, width, height, dpi, mode, labels = arguments
+    path, png, width, height, dpi, mode, labels, on_bars = arguments
     began = time.perf_counter()
     with open(path, "rb") as stream:
         data = tomllib.load(stream)
     read = time.perf_counter()
-    draw_bare(data, png, size=(float(width), float(height)), dpi=float(dpi), dense=mode == "dense", labels=int(labels))
+    size = (float(width), float(height))
+    draw_bare(data, png, size=size, dpi=float(dpi), dense=mode == "dense", labels=int(labels), on_bars=int(on_bars))
     print(json.dumps({"read": read - began, "draw and save": time.perf_counter() - read}))
 
 
@@ -451,38 +535,84 @@ def draw_chronology(timeline: Timeline, png: str | Path) -> TimelinePlot:
 
 
 def inventory(ax: Axes, skip: Sequence[Text | None] = ()) -> dict[str, int]:
-    """What an axes shows, counted from its artists (the texts in ``skip`` left out)."""
-    counts = dict.fromkeys(
-        (
-            "points",
-            "polygons",
-            "hatched polygons",
-            "density bands",
-            "band vertices",
-            "lines",
-            "texts",
-            "legend entries",
-            "lane names",
-        ),
-        0,
+    """What an axes shows, counted from its artists (the texts in ``skip`` left out).
+
+    Marks are told apart by their shape, not by the labels chronology gives its collections: scatter markers
+    into dots (round), arrowheads (any other filled marker) and hollow markers; polygons into bars (filled
+    rectangles), threads (filled rectangles under a tenth of a row high), teeth (any other filled polygon: the
+    zigzag that cuts a bar at the window's edge), outlines (unfilled) and hatched ones; patches into link
+    arrowheads and others; texts into all and those standing on a box.
+    """
+    names = (
+        "dots",
+        "arrowheads",
+        "hollow markers",
+        "bars",
+        "threads",
+        "teeth",
+        "outlines",
+        "hatched polygons",
+        "density bands",
+        "band vertices",
+        "link lines",
+        "link arrowheads",
+        "other patches",
+        "straight lines",
+        "texts",
+        "texts on a box",
+        "titles",
+        "legend entries",
+        "lane names",
     )
+    counts = dict.fromkeys(names, 0)
     for collection in ax.collections:
+        filled = bool(np.asarray(collection.get_facecolor()).reshape(-1, 4)[:, 3].any())
         if type(collection).__name__ == "FillBetweenPolyCollection":  # fill_between (matplotlib >= 3.10)
             counts["density bands"] += 1
             counts["band vertices"] += sum(np.asarray(path.vertices).shape[0] for path in collection.get_paths())
         elif isinstance(collection, PolyCollection):
-            counts["hatched polygons" if collection.get_hatch() else "polygons"] += len(collection.get_paths())
+            if collection.get_hatch():
+                counts["hatched polygons"] += len(collection.get_paths())
+            elif not filled:
+                counts["outlines"] += len(collection.get_paths())
+            else:
+                for path in collection.get_paths():
+                    counts[_polygon_kind(np.asarray(path.vertices))] += 1
         elif isinstance(collection, PathCollection):
-            counts["points"] += np.asarray(collection.get_offsets()).shape[0]
+            marker = collection.get_paths()[0]
+            round_ = marker.codes is not None and bool((np.asarray(marker.codes) == MplPath.CURVE4).any())
+            kind = "hollow markers" if not filled else "dots" if round_ else "arrowheads"
+            counts[kind] += np.asarray(collection.get_offsets()).shape[0]
         elif isinstance(collection, LineCollection):
-            counts["lines"] += len(collection.get_segments())
-    counts["texts"] = sum(1 for text in ax.texts if text.get_text() and text not in skip)
+            counts["link lines"] += len(collection.get_segments())
+    for patch in ax.patches:
+        counts["link arrowheads" if isinstance(patch, FancyArrowPatch) else "other patches"] += 1
+    counts["straight lines"] = len(ax.lines)
+    texts = [text for text in ax.texts if text.get_text() and text not in skip]
+    counts["texts"] = len(texts)
+    counts["texts on a box"] = sum(1 for text in texts if text.get_bbox_patch() is not None)
+    counts["titles"] = sum(1 for loc in ("left", "center", "right") if ax.get_title(loc))
     legend = ax.get_legend()
     counts["legend entries"] = len(legend.get_texts()) if legend is not None else 0
     counts["lane names"] = sum(1 for tick in ax.get_yticklabels() if tick.get_text())
     counts["date ticks"] = len(ax.xaxis.get_majorticklocs())
     counts["small date ticks"] = len(ax.xaxis.get_minorticklocs())
     return counts
+
+
+def _polygon_kind(vertices: np.ndarray) -> str:
+    """A filled polygon: a bar (a rectangle), a thread (a rectangle under a tenth of a row high) or teeth."""
+    corners = vertices[:-1] if len(vertices) > 1 and np.allclose(vertices[0], vertices[-1]) else vertices
+    xs, ys = np.unique(corners[:, 0]), np.unique(corners[:, 1])
+    if len(corners) != 4 or len(xs) > 2 or len(ys) > 2:
+        return "teeth"
+    return "threads" if ys.max() - ys.min() < 0.1 else "bars"
+
+
+def legend_texts(ax: Axes) -> list[str]:
+    """The texts of the legend's entries, in order."""
+    legend = ax.get_legend()
+    return [text.get_text() for text in legend.get_texts()] if legend is not None else []
 
 
 def _key_texts(drawn: TimelinePlot) -> tuple[Text, ...]:
@@ -557,9 +687,12 @@ def measure(count: int, rounds: int, folder: Path, pictures: Path | None) -> tup
     drawn = draw_chronology(timeline, pngs["chronology"])
     size = (drawn.figure.get_figwidth(), drawn.figure.get_figheight())
     dpi, dense, labels = drawn.figure.dpi, bool(drawn.density), len(drawn.labels)
+    on_bars = sum(1 for text in drawn.labels.values() if text.get_bbox_patch() is None)  # no box: on its bar
+    options: dict[str, Any] = {"size": size, "dpi": dpi, "dense": dense, "labels": labels, "on_bars": on_bars}
     key = _key_texts(drawn)
     ours = inventory(drawn.ax, skip=key)
-    theirs = inventory(draw_bare(data, pngs["bare"], size=size, dpi=dpi, dense=dense, labels=labels).axes[0])
+    bare_figure = draw_bare(data, pngs["bare"], **options)
+    theirs = inventory(bare_figure.axes[0])
     what = "density bands" if dense else "marks"
     print(
         f"\n{count:,} events, {path.stat().st_size / 1e3:,.0f} kB; "
@@ -575,17 +708,20 @@ def measure(count: int, rounds: int, folder: Path, pictures: Path | None) -> tup
     differ = [name for name in ours if ours[name] != theirs[name]]
     if differ:
         print(f"  NOT LIKE FOR LIKE: the counts of {', '.join(differ)} differ")
+    entries = {"chronology": legend_texts(drawn.ax), "bare": legend_texts(bare_figure.axes[0])}
+    if entries["chronology"] != entries["bare"]:
+        print(f"  NOT LIKE FOR LIKE: the legends differ: chronology {entries['chronology']}, bare {entries['bare']}")
 
     in_process = {
         "chronology": lambda: draw_chronology(timeline, pngs["chronology"]),
-        "bare": lambda: draw_bare(data, pngs["bare"], size=size, dpi=dpi, dense=dense, labels=labels),
+        "bare": lambda: draw_bare(data, pngs["bare"], **options),
     }
     scripts = {"chronology": folder / "chronology_side.py", "bare": folder / "bare_side.py"}
     scripts["chronology"].write_text(CHRONOLOGY_SCRIPT, encoding="utf-8")
     scripts["bare"].write_text(BARE_SCRIPT, encoding="utf-8")
     child_arguments = {
         "chronology": [str(path), str(pngs["chronology"])],
-        "bare": [str(path), str(pngs["bare"]), str(size[0]), str(size[1]), str(dpi), "marks", str(labels)],
+        "bare": [str(path), str(pngs["bare"]), *map(str, (*size, dpi)), "marks", str(labels), str(on_bars)],
     }
     if dense:
         child_arguments["bare"][5] = "dense"
