@@ -1099,6 +1099,23 @@ def _check_claims_options(arguments: argparse.Namespace) -> None:
         given = [option for option, value in options.items() if value is not None]
         if given:
             raise _UsageError(f"{given[0]} is an option of the claims chart: give it with --claims SUBJECT")
+    if arguments.claims is not None:
+        # options of the events chart mean nothing to a claims chart: said, not silently dropped
+        events_only = {
+            "--from": arguments.start is not None,
+            "--to": arguments.end is not None,
+            "--group-by": arguments.group_by != "kind",
+            "--lanes": arguments.lanes is not None,
+            "--label-chars": arguments.label_chars is not None,
+            "--dates": arguments.dates,
+            "--no-breaks": not arguments.breaks,
+        }
+        given = [option for option, set_ in events_only.items() if set_]
+        if given:
+            raise _UsageError(
+                f"{given[0]} is an option of the events chart; a claims chart (--claims) draws every claim about "
+                f"its subject: leave {given[0]} out"
+            )
     table = arguments.claims_table
     if table is not None and Path(table).suffix.lower() not in (".csv", ".md"):
         raise _UsageError(

@@ -584,8 +584,18 @@ def test_the_command_writes_the_chart_and_its_table(tmp_path: Path, monkeypatch:
             ["--claims-table", "c.csv"],
             "chronology plot: error: --claims-table is an option of the claims chart: give it with --claims SUBJECT\n",
         ),
+        (
+            ["--claims", "North Korean", "--from", "2024-10"],
+            "chronology plot: error: --from is an option of the events chart; a claims chart (--claims) draws "
+            "every claim about its subject: leave --from out\n",
+        ),
+        (
+            ["--claims", "North Korean", "--no-breaks"],
+            "chronology plot: error: --no-breaks is an option of the events chart; a claims chart (--claims) draws "
+            "every claim about its subject: leave --no-breaks out\n",
+        ),
     ],
-    ids=["table extension", "scale alone", "table alone"],
+    ids=["table extension", "scale alone", "table alone", "window with claims", "breaks with claims"],
 )
 def test_claims_options_that_cannot_be_are_refused_before_reading(
     arguments: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
