@@ -226,30 +226,42 @@ def _texts(values: npt.ArrayLike | None, name: str, count: int) -> npt.NDArray[n
 
 def _precisions(values: str | Precision | npt.ArrayLike, count: int) -> npt.NDArray[np.int8]:
     numbers = {precision.value: k for k, precision in enumerate(_PRECISIONS)}
+    accepted = f"is not one of {', '.join(numbers)}"
     if isinstance(values, Precision):
         values = values.value
     if isinstance(values, str):
         if values not in numbers:
-            raise InvalidEventError(f"precision {values!r} is not one of {', '.join(numbers)}")
+            raise InvalidEventError(f"precision {values!r} {accepted}")
         return np.full(count, numbers[values], dtype=np.int8)
-    names = np.asarray(values).astype(np.str_)
-    if names.shape != (count,):
-        raise InvalidEventError(f"precision has {names.size} rows, the ids {count}: give one per event, or one for all")
-    kinds, back = np.unique(names, return_inverse=True)
-    unknown = [str(kind) for kind in kinds if str(kind) not in numbers]
-    if unknown:
-        raise InvalidEventError(f"precision {unknown[0]!r} is not one of {', '.join(numbers)}")
-    return np.asarray([numbers[str(kind)] for kind in kinds], dtype=np.int8)[back]
+    return _coded(values, numbers, count, ("precision", "precision"), "give one per event, or one for all", accepted)
 
 
 def _qualifier_codes(values: npt.ArrayLike | None, count: int) -> npt.NDArray[np.int8]:
     if values is None:
         return np.zeros(count, dtype=np.int8)
-    codes = np.asarray(values).astype(np.str_)
-    if codes.shape != (count,):
-        raise InvalidEventError(f"qualifiers has {codes.size} rows, the ids {count}: give one per event")
-    kinds, back = np.unique(codes, return_inverse=True)
-    unknown = [str(kind) for kind in kinds if str(kind) not in _QUALIFIERS]
+    numbers = {symbol: qualifier.value for symbol, qualifier in _QUALIFIERS.items()}
+    accepted = "is not one of '', '?', '~', '%' (as EDTF writes them)"
+    return _coded(values, numbers, count, ("qualifiers", "qualifier"), "give one per event", accepted)
+
+
+def _coded(
+    values: npt.ArrayLike,
+    numbers: dict[str, int],
+    count: int,
+    name: tuple[str, str],
+    one_each: str,
+    accepted: str,
+) -> npt.NDArray[np.int8]:
+    """One number per event for the names ``values`` holds, read once per distinct name.
+
+    ``name``: the argument's, and one value's ("qualifiers", "qualifier").
+    """
+    argument, one = name
+    names = np.asarray(values).astype(np.str_)
+    if names.shape != (count,):
+        raise InvalidEventError(f"{argument} has {names.size} rows, the ids {count}: {one_each}")
+    kinds, back = np.unique(names, return_inverse=True)
+    unknown = [str(kind) for kind in kinds if str(kind) not in numbers]
     if unknown:
-        raise InvalidEventError(f"qualifier {unknown[0]!r} is not one of '', '?', '~', '%' (as EDTF writes them)")
-    return np.asarray([_QUALIFIERS[str(kind)].value for kind in kinds], dtype=np.int8)[back]
+        raise InvalidEventError(f"{one} {unknown[0]!r} {accepted}")
+    return np.asarray([numbers[str(kind)] for kind in kinds], dtype=np.int8)[back]

@@ -61,7 +61,13 @@ from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier
 from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 from chronology.notation.edtf import format_bounds, format_day
-from chronology.relative import RelativeDate, Tense, reading_at
+from chronology.relative import (
+    RelativeDate,
+    Tense,
+    _first_true,  # the reader's bisections over anchor days, used here for anchor days too
+    _last_true,
+    reading_at,
+)
 from chronology.rules import Shift
 from chronology.zones import offset_at
 
@@ -766,28 +772,12 @@ _GAP_DAYS: Final = 3000
 
 def _first_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
     """The first day in ``first..last`` where ``test`` (false, then true) holds; None if it never does."""
-    if first > last or not test(last):
-        return None
-    while first < last:
-        middle = (first + last) // 2
-        if test(middle):
-            last = middle
-        else:
-            first = middle + 1
-    return first
+    return None if first > last else _first_true(first, last, test)
 
 
 def _last_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
     """The last day in ``first..last`` where ``test`` (true, then false) holds; None if it never does."""
-    if first > last or not test(first):
-        return None
-    while first < last:
-        middle = (first + last + 1) // 2
-        if test(middle):
-            first = middle
-        else:
-            last = middle - 1
-    return first
+    return None if first > last else _last_true(first, last, test)
 
 
 def _reading_of(event: Event, anchor: Event) -> RelativeDate | None:
