@@ -54,31 +54,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _between(low: float, high: float, unit: str) -> Callable[[str], float]:
-    """An argument type: a number from ``low`` to ``high``, refused with the range otherwise."""
+def _between(low: float, high: float, unit: str, *, whole: bool = False) -> Callable[[str], float]:
+    """An argument type: a number (whole, if ``whole``) from ``low`` to ``high``, refused with the range else."""
+    kind: Callable[[str], float] = int if whole else float
+    what = "a whole number" if whole else "a number"
 
     def read(text: str) -> float:
         try:
-            value = float(text)
+            value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number; expected {low:g}-{high:g} {unit}") from None
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}; expected {low:g}-{high:g} {unit}") from None
         if not low <= value <= high:  # also refuses nan
             raise argparse.ArgumentTypeError(f"{text!r} is out of range; expected {low:g}-{high:g} {unit}")
-        return value
-
-    return read
-
-
-def _whole_between(low: int, high: int, unit: str) -> Callable[[str], int]:
-    """An argument type: a whole number from ``low`` to ``high``, refused with the range otherwise."""
-
-    def read(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; expected {low}-{high} {unit}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{text!r} is out of range; expected {low}-{high} {unit}")
         return value
 
     return read
@@ -265,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--title", help="the title (default: the file's)")
     plot.add_argument(
         "--label-chars",
-        type=_whole_between(8, 1000, "characters"),
+        type=_between(8, 1000, "characters", whole=True),
         metavar="N",
         help="shorten titles to N characters, 8-1000, cut at a word and marked … (the legend says so); "
         "by default titles are whole, wrapped onto up to three lines",
