@@ -28,6 +28,8 @@ from chronology.errors import (
     ChronologyDeprecationWarning,
     ChronologyError,
     ChronologyWarning,
+    DatasetError,
+    DatasetRowError,
     DateParseError,
     DateRangeError,
     EventFileError,
@@ -36,6 +38,7 @@ from chronology.errors import (
     FileWriteError,
     InvalidDateError,
     InvalidEventError,
+    MissingExtraError,
     NotRegularFileError,
     PlotError,
     Problem,
@@ -51,6 +54,7 @@ from chronology.index import Index, Mode
 from chronology.notation import parse, parse_expression
 from chronology.quantity import Comparison, Quantity
 from chronology.relative import RelativeDate, Tense
+from chronology.scan import Dataset, scan
 from chronology.timeline import Precedence, Timeline
 
 __version__ = "0.1.0"
@@ -97,6 +101,9 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "EventFile",
     "load",
     "validate",
+    # data sets beyond memory
+    "Dataset",
+    "scan",
     # errors
     "AmbiguousReferenceError",
     "AmbiguousTruthError",
@@ -105,12 +112,15 @@ __all__ = [  # noqa: RUF022 (grouped by topic)
     "ChronologyWarning",
     "DateParseError",
     "DateRangeError",
+    "DatasetError",
+    "DatasetRowError",
     "EventFileError",
     "FileChangedError",
     "FileLockError",
     "FileWriteError",
     "InvalidDateError",
     "InvalidEventError",
+    "MissingExtraError",
     "NotRegularFileError",
     "PlotError",
     "Problem",

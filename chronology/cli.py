@@ -167,6 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     _formats(query)
     _zone(query)
     _allow_outside(query)
+    query.add_argument(
+        "--engine",
+        choices=("duckdb", "spark", "memory"),
+        help="for Parquet: where the window is asked (default duckdb: the file is scanned, not loaded; memory: "
+        "load it, links and all); engines compare dates only, the narrowed ones the file holds",
+    )
+    query.add_argument(
+        "--spark-master", default="local[*]", metavar="URL", help="where Spark runs (default local[*]: this machine)"
+    )
 
     relate = commands.add_parser(
         "relate",
@@ -205,17 +214,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = commands.add_parser(
         "import",
-        help="turn a CSV or JSON file of events into an event file",
+        help="turn a CSV or JSON file of events into an event file, or a data set into Parquet",
         description="Read a CSV spreadsheet of events (a header row; at least id, title and a date column: when, "
         "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. Every problem "
         "is printed with its row and column, and nothing is written until there are none. An existing OUT is "
-        "only extended with --append.",
-        epilog="example: chronology import events.csv -o events.toml",
+        "only extended with --append. --from acled (an ACLED CSV export) or --from gdelt (a GDELT 2.0 event "
+        "file, unzipped) converts a data set, streaming, to a Parquet file in the columnar form (OUT ends in "
+        ".parquet), which every command reads; a bad row is printed with its line and column.",
+        epilog="example: chronology import events.csv -o events.toml; "
+        "chronology import --from acled acled.csv -o acled.parquet",
     )
-    imports.add_argument("input", metavar="IN", help="a .csv or .json file")
-    imports.add_argument("-o", "--output", required=True, metavar="OUT", help="the event file to write (.toml)")
+    imports.add_argument("input", metavar="IN", help="a .csv or .json file, or a data set's file (with --from)")
     imports.add_argument(
-        "--from", dest="format", choices=sorted(_IMPORTS), help="the input format (default: from the extension of IN)"
+        "-o", "--output", required=True, metavar="OUT", help="the event file to write (.toml; .parquet for a data set)"
+    )
+    imports.add_argument(
+        "--from",
+        dest="format",
+        choices=sorted([*_IMPORTS, *_DATASETS]),
+        help="the input format (default: from the extension of IN; acled and gdelt only when given)",
     )
     imports.add_argument("--append", action="store_true", help="add the events and sources to an existing OUT")
     _allow_outside(imports)
@@ -318,8 +335,11 @@ _EXPORTS: Final = {
     "timelinejs": (".timelinejs.json",),
     "ics": (".ics", ".ical", ".ifb", ".icalendar"),
     "markdown": (".md", ".markdown"),
+    "parquet": (".parquet",),
 }
 _IMPORTS: Final = {"csv": (".csv",), "json": (".json",)}
+#: Data sets ``import --from`` converts to Parquet, and how each names itself in the report.
+_DATASETS: Final = {"acled": "ACLED", "gdelt": "GDELT 2.0"}
 
 
 def _formats(command: argparse.ArgumentParser) -> None:
@@ -619,8 +639,8 @@ def _wrapped(text: str, indent: str) -> list[str]:
 
 
 def _query(arguments: argparse.Namespace, out: TextIO) -> int:
-    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
-    _check_filter_names(timeline, arguments)
+    from chronology.scan._command import Asked, counted, engine_for, prefiltered
+
     given = (arguments.start, arguments.end, arguments.before, arguments.after)
     if all(option is None for option in given):
         raise _UsageError(
@@ -628,6 +648,27 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
         )
     mode: Literal["certain", "possible"] = "certain" if arguments.certain else "possible"
     widening = _widening_option(arguments)
+    engine = engine_for(arguments.files, arguments.engine)
+    if engine is None:
+        timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
+    else:  # the engine asks the window and the order; what it keeps is printed as a timeline is
+        if arguments.zone is not None:
+            raise _UsageError("--zone: on an engine a Parquet file's days are in its own zone; add --engine memory")
+        options = {"start": arguments.start, "end": arguments.end, "before": arguments.before, "after": arguments.after}
+        asked = Asked(
+            options,
+            certain=arguments.certain,
+            within=arguments.within,
+            widening=widening,
+            engine=engine,
+            spark_master=arguments.spark_master,
+        )
+        filters = (arguments.tag, arguments.kind, arguments.actor, arguments.source, arguments.text)
+        if arguments.count and not any(filters):
+            out.write(f"{counted(arguments.files[0], asked, _EARLIEST, _LATEST)}\n")
+            return OK
+        timeline = prefiltered(arguments.files[0], asked, _EARLIEST, _LATEST)
+    _check_filter_names(timeline, arguments)
     found = timeline
     if arguments.start is not None or arguments.end is not None:
         given_start, given_end = arguments.start is not None, arguments.end is not None
@@ -909,11 +950,18 @@ def _format(option: str | None, path: str | None, formats: Mapping[str, tuple[st
 
 
 def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
-    from chronology.files.load import load_with_files
+    from chronology.files.load import is_parquet, load_with_files
 
     format_name = _format(arguments.format, arguments.output, _EXPORTS, "--to")
-    loaded, read = load_with_files(arguments.files, allow_outside=arguments.allow_outside)
+    if format_name == "parquet" and arguments.output in (None, "-"):
+        raise _UsageError("Parquet is binary: name the file to write with -o (-o events.parquet)")
+    if len(arguments.files) == 1 and is_parquet(arguments.files[0]):
+        loaded, read = load(arguments.files), tuple(map(Path, arguments.files))
+    else:
+        loaded, read = load_with_files(arguments.files, allow_outside=arguments.allow_outside)
     timeline = _zoned(loaded, arguments)
+    if format_name == "parquet":
+        return _export_parquet(timeline, arguments.output, read, out)
     text = _export(timeline, format_name)
     if arguments.output in (None, "-"):
         out.write(text)
@@ -938,6 +986,19 @@ def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _export_parquet(timeline: Timeline, output: str, read: Sequence[Path], out: TextIO) -> int:
+    """Write the columnar form to ``output`` (never over a file this export reads)."""
+    target = Path(os.path.realpath(output))
+    if _one_of(target, [Path(os.path.realpath(path)) for path in read]):
+        raise ChronologyError(f"cannot write {output!r}: it is a file this export reads; give another name with -o")
+    try:
+        timeline.to_parquet(target)
+    except OSError as error:
+        raise ChronologyError(f"cannot write {output!r}: {error.strerror or error}") from None
+    print(f"wrote {output} ({_count(len(timeline), 'event')} as parquet)", file=out)
+    return OK
+
+
 def _one_of(target: Path, files: Sequence[Path]) -> bool:
     """Whether ``target`` is one of ``files`` (by name, or as a hard link to it)."""
     if target in files:
@@ -957,6 +1018,8 @@ def _one_of(target: Path, files: Sequence[Path]) -> bool:
 def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology import exchange
 
+    if arguments.format in _DATASETS:
+        return _import_dataset(arguments, out)
     format_name = _format(arguments.format, arguments.input, _IMPORTS, "--from")
     text = _read_input(arguments.input)  # bytes: the readers say what is wrong with text that is not UTF-8
     output = Path(arguments.output)
@@ -998,6 +1061,25 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         counts = f"{_count(len(timeline), 'event')}, {_count(len(new_sources), 'source')}"
         print(f"wrote {arguments.output} ({counts})", file=out)
+    return OK
+
+
+def _import_dataset(arguments: argparse.Namespace, out: TextIO) -> int:
+    """``import --from acled|gdelt``: the data set's file, streamed to Parquet in the columnar form."""
+    from chronology.exchange.acled import acled_to_parquet
+    from chronology.exchange.gdelt import gdelt_to_parquet
+
+    if not arguments.output.lower().endswith(".parquet"):
+        raise _UsageError(
+            f"cannot write {arguments.output!r}: a data set is imported to Parquet; use a .parquet file name"
+        )
+    if arguments.append:
+        raise _UsageError("--append adds to an event file; a data set is written whole to its own .parquet file")
+    if not Path(arguments.input).is_file():
+        raise ChronologyError(f"{arguments.input}: no such file (give the data set's file, unzipped)")
+    convert = acled_to_parquet if arguments.format == "acled" else gdelt_to_parquet
+    count = convert(arguments.input, arguments.output)
+    print(f"wrote {arguments.output} ({_count(count, 'event')} from {_DATASETS[arguments.format]})", file=out)
     return OK
 
 

@@ -14,16 +14,16 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
-from chronology.dates import DateValue, Interval, Precision, Qualifier, UncertainDate, Widening
+from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, Qualifier, UncertainDate, Widening
 from chronology.errors import InvalidEventError, WrongTypeError
 from chronology.events import Event
 
-__all__ = ["Columns"]
+__all__ = ["QUALIFIERS", "Columns"]
 
 #: Seconds from the model's day 0 to numpy's epoch (1970-01-01 is day number 719,163 of the proleptic calendar).
 _NUMPY_EPOCH: Final = 719_163 * SECONDS_PER_DAY
 #: Qualifiers as EDTF writes them after a date.
-_QUALIFIERS: Final = {"": Qualifier.NONE, "?": Qualifier.UNCERTAIN, "~": Qualifier.APPROXIMATE, "%": Qualifier.BOTH}
+QUALIFIERS: Final = {"": Qualifier.NONE, "?": Qualifier.UNCERTAIN, "~": Qualifier.APPROXIMATE, "%": Qualifier.BOTH}
 _PRECISIONS: Final = tuple(Precision)
 #: numpy's calendar units: a bound given in one of them covers the whole unit.
 _WHOLE_UNITS: Final = ("Y", "M", "W", "D", "h", "m")
@@ -47,6 +47,8 @@ class Columns(Sequence[Event]):
         lasting: npt.NDArray[np.bool_],
         precision: npt.NDArray[np.int8],
         qualifier: npt.NDArray[np.int8],
+        end_precision: npt.NDArray[np.int8] | None = None,
+        end_qualifier: npt.NDArray[np.int8] | None = None,
     ) -> None:
         self.ids = ids
         self.titles = titles
@@ -55,6 +57,9 @@ class Columns(Sequence[Event]):
         self.lasting = lasting
         self.precision = precision
         self.qualifier = qualifier
+        #: the end's precision and qualifier, where an event that lasts gives its end in another unit
+        self.end_precision = precision if end_precision is None else end_precision
+        self.end_qualifier = qualifier if end_qualifier is None else end_qualifier
         self._made: dict[int, Event] = {}
 
     @classmethod
@@ -170,25 +175,49 @@ class Columns(Sequence[Event]):
         if not self.lasting[row]:
             return start
         lo, hi = (int(x) for x in self.ends[:, row])
+        precision = _PRECISIONS[int(self.end_precision[row])]
+        qualifier = Qualifier(int(self.end_qualifier[row]))
         return Interval(start, UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier))
+
+    def ranks(self) -> dict[str, int]:
+        """Each linked event's place in an order that keeps its links (columns given as arrays have no links)."""
+        return {}
 
     # -- bounds for the index ---------------------------------------------------------------------
 
-    def days(self, widening: Widening) -> tuple[np.ndarray, np.ndarray]:
-        """(4, n) day bounds (start first/last, end first/last), as stated and widened by ``widening``."""
+    def days(self, widening: Widening | None) -> tuple[np.ndarray, np.ndarray]:
+        """(4, n) day bounds (start first/last, end first/last), as stated and widened by ``widening``.
+
+        None: each row's own policy, which for columns given as arrays is the default one.
+        """
+        if widening is None:
+            widening = DEFAULT_WIDENING
         seconds = np.concatenate([self.starts, self.ends])
         wide = seconds.copy()
         if widening.widens:
-            pads = np.zeros(len(self), dtype=np.int64)
-            combos = self.precision.astype(np.int64) * 8 + self.qualifier
-            for combo in np.unique(combos[self.qualifier != 0]).tolist():
-                precision, qualifier = _PRECISIONS[combo // 8], Qualifier(combo % 8)
-                sample = UncertainDate.from_seconds(0, 0, precision, qualifier=qualifier)
-                pads[combos == combo] = widening.units(sample) * precision.longest_seconds
-            for row, sign in ((0, -1), (1, 1), (2, -1), (3, 1)):
+            start_pads = _pads(self.precision, self.qualifier, widening)
+            end_pads = start_pads if self.end_precision is self.precision else None
+            if end_pads is None or self.end_qualifier is not self.qualifier:
+                end_pads = _pads(self.end_precision, self.end_qualifier, widening)
+            for row, sign, pads in ((0, -1, start_pads), (1, 1, start_pads), (2, -1, end_pads), (3, 1, end_pads)):
                 keep = (seconds[row] <= OPEN_LO) | (seconds[row] >= OPEN_HI)
                 wide[row] = np.where(keep, seconds[row], seconds[row] + sign * pads)
-        return seconds // SECONDS_PER_DAY, wide // SECONDS_PER_DAY
+        raw_days, wide_days = seconds // SECONDS_PER_DAY, wide // SECONDS_PER_DAY
+        for days in (raw_days, wide_days):  # as for every interval: its start is not after its end, nor the reverse
+            np.minimum(days[1], days[3], out=days[1])
+            np.maximum(days[2], days[0], out=days[2])
+        return raw_days, wide_days
+
+
+def _pads(precision: npt.NDArray[np.int8], qualifier: npt.NDArray[np.int8], widening: Widening) -> np.ndarray:
+    """Seconds each row is widened by on each side, worked out once per (precision, qualifier) found."""
+    pads = np.zeros(precision.size, dtype=np.int64)
+    combos = precision.astype(np.int64) * 8 + qualifier
+    for combo in np.unique(combos[qualifier != 0]).tolist():
+        unit, flags = _PRECISIONS[combo // 8], Qualifier(combo % 8)
+        sample = UncertainDate.from_seconds(0, 0, unit, qualifier=flags)
+        pads[combos == combo] = widening.units(sample) * unit.longest_seconds
+    return pads
 
 
 def _seconds(values: npt.ArrayLike, name: str, count: int, *, end: bool) -> npt.NDArray[np.int64]:
@@ -239,7 +268,7 @@ def _precisions(values: str | Precision | npt.ArrayLike, count: int) -> npt.NDAr
 def _qualifier_codes(values: npt.ArrayLike | None, count: int) -> npt.NDArray[np.int8]:
     if values is None:
         return np.zeros(count, dtype=np.int8)
-    numbers = {symbol: qualifier.value for symbol, qualifier in _QUALIFIERS.items()}
+    numbers = {symbol: qualifier.value for symbol, qualifier in QUALIFIERS.items()}
     accepted = "is not one of '', '?', '~', '%' (as EDTF writes them)"
     return _coded(values, numbers, count, ("qualifiers", "qualifier"), "give one per event", accepted)
 

@@ -17,6 +17,8 @@ __all__ = [
     "ChronologyDeprecationWarning",
     "ChronologyError",
     "ChronologyWarning",
+    "DatasetError",
+    "DatasetRowError",
     "DateParseError",
     "DateRangeError",
     "EventFileError",
@@ -25,6 +27,7 @@ __all__ = [
     "FileWriteError",
     "InvalidDateError",
     "InvalidEventError",
+    "MissingExtraError",
     "NotRegularFileError",
     "PlotError",
     "Problem",
@@ -206,6 +209,30 @@ class FileWriteError(EventFileError, OSError):
 
 class InvalidEventError(ChronologyError, ValueError):
     """An event, source or citation was built with a value it cannot hold (an id that is not a slug)."""
+
+
+class MissingExtraError(ChronologyError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the extra that installs it."""
+
+
+class DatasetError(ChronologyError, ValueError):
+    """A columnar data set (Parquet, Arrow) does not hold what the columnar form needs; the message names the column."""
+
+
+class DatasetRowError(DatasetError):
+    """Rows of a data set's own file (an ACLED or GDELT export) that cannot be read; nothing was written.
+
+    The message is every problem, one per line, each naming the file, the
+    line, the row's id and the column, and saying what the column accepts.
+
+    Attributes:
+        problems: the rows' problems, as :class:`Problem` values.
+
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 class NotRegularFileError(EventFileError):

@@ -43,6 +43,7 @@ from chronology.zones import zone_named
 
 if TYPE_CHECKING:
     import pandas
+    import pyarrow
 
 __all__ = ["Precedence", "Publication", "Timeline", "WhenLike"]
 
@@ -156,7 +157,10 @@ class _Root:
     def ranks(self) -> dict[str, int]:
         """A position for each linked event in an order that keeps every link (worked out when first sorted)."""
         if self._ranks is None:
-            self._ranks = self.network.ranks() if self.network is not None else {}
+            if self.network is not None:
+                self._ranks = self.network.ranks()
+            else:  # a timeline of columns may hold the order its links gave (a Parquet file's ``rank``)
+                self._ranks = self.columns.ranks() if self.columns is not None else {}
         return self._ranks
 
     def by_id_event(self, event_id: str) -> Event:
@@ -170,13 +174,13 @@ class _Root:
 
     def index(self, widening: Widening | None) -> Index:
         """The index for one policy; None: each event's own (the default one where it has none)."""
-        if widening is None and self.policies is None:
+        if widening is None and self.policies is None and self.columns is None:
             widening = DEFAULT_WIDENING
         if self._last is not None and widening is self._last[0]:  # the common case, without hashing the policy
             return self._last[1]
         found = self._indexes.get(widening)
         if found is None and self.columns is not None:
-            found = self._indexes[widening] = Index.from_days(*self.columns.days(widening or DEFAULT_WIDENING))
+            found = self._indexes[widening] = Index.from_days(*self.columns.days(widening))
         if found is None:
             policy = widening if widening is not None else self.policies
             assert policy is not None  # no widening and no policies of the events' own is the default policy
@@ -276,8 +280,13 @@ class Timeline:
             qualifiers=qualifiers,
             titles=titles,
         )
+        return cls.of_columns(columns, title)
+
+    @classmethod
+    def of_columns(cls, columns: Columns, title: str = "", zone: str | None = None) -> Timeline:
+        """A timeline over columns already made and checked (:class:`~chronology.columns.Columns` or a kind of it)."""
         self = cls.__new__(cls)
-        self._root = _Root(columns, (), title, Check((), {}))
+        self._root = _Root(columns, (), title, Check((), {}), zone_named(zone) if zone else None)
         self._positions = None
         self._space = None
         return self
@@ -838,6 +847,28 @@ class Timeline:
         return to_pandas(self)
 
     # -- narrowing and claims ---------------------------------------------------------------------
+
+    def to_arrow(self) -> pyarrow.Table:
+        """The events in the columnar form, as an Arrow table (see :mod:`chronology.exchange.arrow`).
+
+        Raises:
+            MissingExtraError: pyarrow is not installed (``pip install "chronology[parquet]"``).
+
+        """
+        from chronology.exchange.arrow import to_arrow
+
+        return to_arrow(self)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the events in the columnar form to a Parquet file (atomically); :func:`chronology.load` reads it back.
+
+        Raises:
+            MissingExtraError: pyarrow is not installed (``pip install "chronology[parquet]"``).
+
+        """
+        from chronology.exchange.arrow import write_parquet
+
+        write_parquet(self, path)
 
     def narrowed(self, event_id: str) -> DateValue:
         """The event's date once its links are taken into account: a date value of the same kind as its ``when``.

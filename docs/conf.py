@@ -49,7 +49,7 @@ napoleon_use_rtype = False
 # Nitpicky mode (-n) checks every cross-reference. Types from other libraries have no
 # pages here (and intersphinx would need the network), so they are named but not linked.
 nitpick_ignore_regex = [
-    ("py:.*", r"(pendulum|numpy|matplotlib|attrs|tomlkit|pandas)(\..*)?"),
+    ("py:.*", r"(pendulum|numpy|matplotlib|attrs|tomlkit|pandas|pyarrow|ibis|duckdb|pyspark)(\..*)?"),
     ("py:.*", r"(np|npt)\..*"),
     ("py:.*", r"(datetime|fractions|os|pathlib|collections\.abc|typing|types|enum|io|argparse|zoneinfo)\..*"),
     # Internal modules and aliases that docstrings name for readers of the code; they have no page.

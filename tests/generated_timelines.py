@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import chronology
@@ -192,3 +193,20 @@ def claims_of(draw: st.DrawFn, source_ids: list[str], dated: list[Source], cited
         anchor=anchor,
         quote=draw(_text(max_size=10, lines=True)),
     )
+
+
+def toml_holds(value: Any) -> Any:
+    """``value`` with what no event file holds written as text: null, integers beyond 64 bits (from_json refuses them)."""
+    if value is None or (isinstance(value, int) and not -(2**63) <= value < 2**63):
+        return repr(value)
+    if isinstance(value, dict):
+        return {key: toml_holds(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [toml_holds(item) for item in value]
+    return value
+
+
+def holdable(timeline: Timeline) -> Timeline:
+    """``timeline`` with each event's ``extra`` as :func:`toml_holds` makes it."""
+    events = [attrs.evolve(event, extra=toml_holds(dict(event.extra))) for event in timeline]
+    return Timeline(events, timeline.sources.values(), title=timeline.title)

@@ -377,8 +377,8 @@ def test_export_to_standard_output_is_what_the_file_gets(showcase: Path, tmp_pat
         (
             ["-o", "out.txt"],
             "chronology export: error: cannot tell the format from the extension of 'out.txt': give --to "
-            "json|csv|timelinejs|ics|markdown or name .json (json), .csv (csv), .timelinejs.json (timelinejs), "
-            ".ics (ics), .md (markdown)\n",
+            "json|csv|timelinejs|ics|markdown|parquet or name .json (json), .csv (csv), .timelinejs.json "
+            "(timelinejs), .ics (ics), .md (markdown), .parquet (parquet)\n",
         ),
         (
             ["--to", "ics", "-o", "/nonexistent/dir/x.ics"],

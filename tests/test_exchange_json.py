@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import jsonschema  # type: ignore[import-untyped]  # the stubs are a separate package
 import pytest
-from generated_timelines import timelines
+from generated_timelines import holdable, timelines
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
@@ -214,23 +214,6 @@ def test_the_showcase_keeps_its_wording() -> None:
 
 def test_the_small_timeline_survives_a_round_trip() -> None:
     assert_same(small(), from_json(to_json(small())))
-
-
-def toml_holds(value: Any) -> Any:
-    """``value`` with what no event file holds written as text: null, integers beyond 64 bits (from_json refuses them)."""
-    if value is None or (isinstance(value, int) and not -(2**63) <= value < 2**63):
-        return repr(value)
-    if isinstance(value, dict):
-        return {key: toml_holds(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [toml_holds(item) for item in value]
-    return value
-
-
-def holdable(timeline: Timeline) -> Timeline:
-    """``timeline`` with each event's ``extra`` as :func:`toml_holds` makes it."""
-    events = [attrs.evolve(event, extra=toml_holds(dict(event.extra))) for event in timeline]
-    return Timeline(events, timeline.sources.values(), title=timeline.title)
 
 
 @settings(deadline=None)  # whole timelines: the first example also pays for warming caches

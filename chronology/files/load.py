@@ -26,6 +26,7 @@ from chronology.consistency import Suggester, check, suggest
 from chronology.dates import DateValue, Interval, Widening
 from chronology.errors import (
     ChronologyError,
+    DatasetError,
     DateParseError,
     EventFileError,
     InvalidDateError,
@@ -59,7 +60,7 @@ from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 from chronology.zones import zone_named
 
-__all__ = ["load", "load_document", "load_text", "validate"]
+__all__ = ["is_parquet", "load", "load_document", "load_text", "validate"]
 
 PathLike = str | os.PathLike[str]
 KeyPath = tuple[str | int, ...]  # as schema.KeyPath, which this module uses: where a value is in a document
@@ -95,16 +96,38 @@ _KINDS: Final[tuple[tuple[Callable[[int], bool], str], ...]] = (
 def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> Timeline:
     """Read one or more event files (and what they include) into a checked timeline.
 
+    A Parquet file in the columnar form (or a folder of them) is read too,
+    into memory (see :mod:`chronology.exchange.parquet`; it needs the
+    ``parquet`` extra); to query one without reading it, see :func:`chronology.scan`.
+
     Args:
-        paths: an event file, or several, read as one chronology.
+        paths: an event file, or several, read as one chronology; or one Parquet file or folder.
         allow_outside: let ``include`` reach files outside the including file's folder.
 
     Raises:
         EventFileError: listing every problem found, each placed as
             ``path:line:column: event 'id', field 'when': message``.
+        DatasetError: a Parquet file that does not hold the columnar form, or
+            Parquet given with other files.
 
     """
-    return load_with_files(paths, allow_outside=allow_outside)[0]
+    given = _as_list(paths)
+    parquet = [path for path in given if is_parquet(path)]
+    if parquet:
+        from chronology.exchange.parquet import read_parquet
+
+        if len(given) > 1:
+            raise DatasetError(
+                f"{os.fspath(parquet[0])}: a Parquet file (or folder) is read by itself, not with other files"
+            )
+        return read_parquet(parquet[0])
+    return load_with_files(given, allow_outside=allow_outside)[0]
+
+
+def is_parquet(path: PathLike) -> bool:
+    """Whether a path names Parquet: a ``.parquet`` file, or a folder of them."""
+    target = Path(path)
+    return target.suffix.lower() == ".parquet" or (target.is_dir() and any(target.glob("*.parquet")))
 
 
 def load_with_files(
@@ -124,9 +147,19 @@ def load_with_files(
 
 
 def validate(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> tuple[Problem, ...]:
-    """Every problem in the event files (and what they include); empty when they are sound."""
+    """Every problem in the event files (and what they include); empty when they are sound.
+
+    A Parquet file (or folder) given alone is checked as the columnar form:
+    its schema, unique ids, days in order, narrowed days inside the possible
+    ones, and the events' records.
+    """
+    given = _as_list(paths)
+    if len(given) == 1 and is_parquet(given[0]):
+        from chronology.exchange.parquet import problems_in
+
+        return problems_in(given[0])
     reader = _Reader(allow_outside=allow_outside)
-    reader.read(_as_list(paths))
+    reader.read(given)
     return reader.sorted_problems()
 
 

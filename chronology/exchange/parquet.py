@@ -1,0 +1,363 @@
+"""Reading the columnar form back: a Parquet file (or a folder of them) into a timeline, and checking one.
+
+A table written by :func:`chronology.exchange.arrow.to_arrow` holds each event
+whole (the ``record`` column), so :func:`read_parquet` gives the same
+chronology back, checked as an event file is (links, citations, claims). A
+data set converted to the columnar form (ACLED, GDELT) has no records: its
+timeline is built from the columns, each ``Event`` made only when asked for
+(see :meth:`chronology.Timeline.from_columns`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
+from chronology._extras import require
+from chronology.columns import QUALIFIERS, Columns
+from chronology.dates import DEFAULT_WIDENING, DateValue, Precision, Widening
+from chronology.errors import ChronologyError, DatasetError, EventFileError, Problem
+from chronology.events import Claim, Event
+from chronology.exchange.arrow import EPOCH_DAY, FORMAT, METADATA_KEY, schema
+from chronology.index import NEG_DAY, POS_DAY
+from chronology.notation import parse
+from chronology.notation.quantity import parse_quantity
+
+if TYPE_CHECKING:
+    import pyarrow
+
+    from chronology.timeline import Timeline
+
+__all__ = ["TableColumns", "check_table", "parquet_files", "problems_in", "read_parquet", "read_table"]
+
+
+def parquet_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The Parquet files ``path`` names: itself, or the ``*.parquet`` files of a folder, in name order.
+
+    Raises:
+        DatasetError: a folder without Parquet files.
+
+    """
+    target = Path(path)
+    if not target.is_dir():
+        return [target]
+    found = sorted(target.glob("*.parquet"))
+    if not found:
+        raise DatasetError(f"{target}: no *.parquet file in this folder")
+    return found
+
+
+def read_table(path: str | os.PathLike[str]) -> pyarrow.Table:
+    """The columnar form in a Parquet file or folder, checked (:func:`check_table`).
+
+    Raises:
+        MissingExtraError: pyarrow is not installed.
+        DatasetError: the file cannot be read, or does not hold the columnar form.
+
+    """
+    pa = require("pyarrow", "parquet", "Parquet files")
+    parquet = require("pyarrow.parquet", "parquet", "Parquet files")
+    tables = []
+    for file in parquet_files(path):
+        try:
+            tables.append(parquet.read_table(file))
+        except (OSError, pa.ArrowException) as error:
+            raise DatasetError(f"{file}: not a Parquet file this library can read ({error})") from None
+    table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
+    problems = check_table(table, str(path))
+    if problems:
+        raise DatasetError("\n".join(str(problem) for problem in problems))
+    return table
+
+
+def check_table(table: pyarrow.Table, where: str = "<table>") -> list[Problem]:
+    """What keeps ``table`` from being the columnar form: missing columns, ids, days in the wrong order.
+
+    Checks the schema (every column, of its type), that ids are present and
+    unique, that every first day is no later than its last, and that the
+    possible days contain the narrowed ones. Each problem names the column and,
+    for a row, its id.
+    """
+    pc = require("pyarrow.compute", "parquet", "Parquet files")
+    expected = schema()
+    problems = []
+    for field in expected:
+        if field.name not in table.column_names:
+            problems.append(Problem(f"column {field.name!r} is missing ({field.type})", path=where))
+        elif not table.schema.field(field.name).type.equals(field.type):
+            got = table.schema.field(field.name).type
+            problems.append(Problem(f"column {field.name!r} is {got}, expected {field.type}", path=where))
+    if problems:
+        return problems
+    metadata = _metadata(table)
+    if metadata.get("format", FORMAT) != FORMAT:
+        message = f"format {metadata.get('format')!r} is not one this library reads (it reads {FORMAT})"
+        return [Problem(message, path=where)]
+    ids = table.column("id")
+    if ids.null_count:
+        row = int(pc.index(pc.is_null(ids), True).as_py())
+        problems.append(Problem(f"row {row}: the id is missing", path=where, field="id"))
+    counts = pc.value_counts(ids.drop_null() if hasattr(ids, "drop_null") else ids)
+    twice = [str(entry["values"]) for entry in counts.to_pylist() if entry["counts"] > 1]
+    if twice:
+        problems.append(Problem(f"id {twice[0]!r} is given twice", path=where, field="id"))
+    for first, last in (("start_first", "start_last"), ("end_first", "end_last"), ("start_first", "end_last")):
+        for prefix in ("", "possible_"):
+            wrong = pc.less(table.column(f"{prefix}{last}"), table.column(f"{prefix}{first}"))
+            if pc.any(wrong).as_py():
+                row = int(pc.index(wrong, True).as_py())
+                message = f"{prefix}{last} comes before {prefix}{first}"
+                problems.append(Problem(message, path=where, event=str(ids[row]), field=f"{prefix}{last}"))
+    for name in ("start_first", "end_first"):  # widening may only reach further
+        wrong = pc.greater(table.column(f"possible_{name}"), table.column(name))
+        late = pc.less(
+            table.column(f"possible_{name.replace('first', 'last')}"), table.column(name.replace("first", "last"))
+        )
+        for bad, what in ((wrong, name), (late, name.replace("first", "last"))):
+            if pc.any(bad).as_py():
+                row = int(pc.index(bad, True).as_py())
+                message = f"possible_{what} is inside {what}: the possible days must contain the narrowed ones"
+                problems.append(Problem(message, path=where, event=str(ids[row]), field=f"possible_{what}"))
+    return problems
+
+
+def problems_in(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
+    """Every problem :func:`read_parquet` would refuse the file for (empty when it reads)."""
+    pa = require("pyarrow", "parquet", "Parquet files")
+    parquet = require("pyarrow.parquet", "parquet", "Parquet files")
+    tables = []
+    try:
+        for file in parquet_files(path):
+            tables.append(parquet.read_table(file))
+    except (OSError, pa.ArrowException) as error:
+        return (Problem(f"not a Parquet file this library can read ({error})", path=os.fspath(path)),)
+    except DatasetError as error:
+        return (Problem(str(error)),)
+    table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
+    problems = check_table(table, os.fspath(path))
+    if problems:
+        return tuple(problems)
+    try:
+        read_parquet(path)
+    except EventFileError as error:
+        return tuple(error.problems)
+    return ()
+
+
+def read_parquet(path: str | os.PathLike[str]) -> Timeline:
+    """A Parquet file (or a folder of them) in the columnar form, as a timeline in memory.
+
+    Raises:
+        MissingExtraError: pyarrow is not installed.
+        DatasetError: the file does not hold the columnar form (the message names the column).
+        EventFileError: the events' records do not make a valid chronology.
+
+    """
+    table = read_table(path)
+    metadata = _metadata(table)
+    records = table.column("record")
+    if len(table) and records.null_count == 0:
+        return _from_records(table, metadata, str(path))
+    return _from_columns(table, metadata)
+
+
+def _metadata(table: pyarrow.Table) -> dict[str, Any]:
+    raw = (table.schema.metadata or {}).get(METADATA_KEY)
+    if raw is None:
+        return {}
+    try:
+        found = json.loads(raw)
+    except ValueError:
+        raise DatasetError(f"the table's {METADATA_KEY.decode()!r} metadata is not JSON") from None
+    return found if isinstance(found, dict) else {}
+
+
+def _from_records(table: pyarrow.Table, metadata: dict[str, Any], where: str) -> Timeline:
+    from chronology.files.load import load_document
+
+    document: dict[str, Any] = {
+        "sources": metadata.get("sources", []),
+        "events": [json.loads(text) for text in table.column("record").to_pylist()],
+    }
+    if metadata.get("title"):
+        document["title"] = metadata["title"]
+    if metadata.get("zone"):
+        document["reading"] = {"zone": metadata["zone"]}
+    return load_document(document, path=where)
+
+
+def _from_columns(table: pyarrow.Table, metadata: dict[str, Any]) -> Timeline:
+    from chronology.timeline import Timeline
+
+    zone = metadata.get("zone")
+    return Timeline.of_columns(TableColumns(table), str(metadata.get("title") or ""), zone if zone else None)
+
+
+class TableColumns(Columns):
+    """The columns of a table in the columnar form: its stored days answer questions asked with the default policy.
+
+    Each ``Event`` is made when asked for, its date read from the ``edtf``
+    column (the narrowed date, where the links narrowed it, stands for it in
+    queries). A question given another widening policy widens the seconds
+    columns by each end's precision and qualifier.
+    """
+
+    def __init__(self, table: pyarrow.Table) -> None:
+        def seconds(name: str, missing: int) -> npt.NDArray[np.int64]:
+            column = table.column(name)
+            filled = column.fill_null(0) if column.null_count else column
+            values = np.asarray(filled.to_numpy(), dtype=np.int64) + _EPOCH_SECONDS
+            if column.null_count:
+                values[np.asarray(column.is_null().to_numpy(zero_copy_only=False))] = missing
+            return values
+
+        def kinds(name: str) -> npt.NDArray[np.str_]:
+            return np.asarray(table.column(name).to_numpy(zero_copy_only=False)).astype(np.str_)
+
+        start_open, end_open = kinds("start_kind") == "open", kinds("end_kind") == "open"
+        starts = np.stack([seconds("start_lo", OPEN_LO), seconds("start_hi", OPEN_HI)])
+        starts[1, start_open] = OPEN_LO  # an open start goes back forever: its latest moment too
+        ends = np.stack([seconds("end_lo", OPEN_LO), seconds("end_hi", OPEN_HI)])
+        ends[0, end_open] = OPEN_HI
+        codes = {precision.value: k for k, precision in enumerate(Precision)}
+        symbols = {symbol: qualifier.value for symbol, qualifier in QUALIFIERS.items()}
+        super().__init__(
+            ids=np.asarray(table.column("id").to_numpy(zero_copy_only=False)).astype(np.str_),
+            titles=np.asarray(table.column("title").fill_null("").to_numpy(zero_copy_only=False)).astype(np.str_),
+            starts=starts,
+            ends=ends,
+            lasting=np.asarray(table.column("lasting").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool),
+            precision=_codes(table, "start_precision", codes, "day"),
+            qualifier=_codes(table, "start_qualifier", symbols, ""),
+            end_precision=_codes(table, "end_precision", codes, "day"),
+            end_qualifier=_codes(table, "end_qualifier", symbols, ""),
+        )
+        self._stored = tuple(
+            np.stack([_days(table, f"{prefix}{name}") for name in _DAY_COLUMNS]) for prefix in ("", "possible_")
+        )
+        # the texts stay Arrow columns, read a row at a time: millions of Python strings would outweigh the index
+        self._narrowed = table.column("narrowed").combine_chunks()
+        self._written = table.column("edtf").combine_chunks()
+        self._kinds = table.column("kind")
+        self._ranks = table.column("rank").combine_chunks()
+        self._lists = {name: table.column(name) for name in ("actors", "places", "tags")}
+        has_claims = "claims" in table.column_names and table.schema.field("claims").type == "string"
+        self._claims = table.column("claims") if has_claims else None  # a data set's claims (ACLED's fatalities)
+
+    def ranks(self) -> dict[str, int]:
+        """The ``rank`` column, for the rows that have one: the order the links gave."""
+        ranked = np.flatnonzero(~np.asarray(self._ranks.is_null().to_numpy(zero_copy_only=False)))
+        values = self._ranks.take(ranked).to_pylist() if ranked.size else []
+        return dict(zip(self.ids[ranked].tolist(), values, strict=True))
+
+    def days(self, widening: Widening | None) -> tuple[np.ndarray, np.ndarray]:
+        """The stored days for the default policy (or each event's own); another policy widens the seconds."""
+        if widening is None or widening == DEFAULT_WIDENING:
+            raw, possible = self._stored
+            return raw.copy(), possible.copy()
+        raw, _ = self._stored
+        return raw.copy(), super().days(widening)[1]
+
+    def value(self, row: int) -> DateValue:
+        """Row ``row``'s date as the links narrow it (as written where they narrow nothing)."""
+        text = self._narrowed[row].as_py() or self._written[row].as_py()
+        return parse(text) if text is not None else super().value(row)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        made = self._made.get(index)
+        if made is None:
+            if not 0 <= index < len(self):
+                raise IndexError(f"row {index} of {len(self)}")
+            written = self._written[index].as_py()
+            made = self._made[index] = Event(
+                id=str(self.ids[index]),
+                title=str(self.titles[index]) if self.titles is not None else "",
+                when=parse(written) if written is not None else super().value(index),
+                kind=self._kinds[index].as_py() or "",
+                actors=tuple(self._lists["actors"][index].as_py() or ()),
+                places=tuple(self._lists["places"][index].as_py() or ()),
+                tags=tuple(self._lists["tags"][index].as_py() or ()),
+                claims=_claims(self._claims[index].as_py(), str(self.ids[index])) if self._claims is not None else (),
+            )
+        return made
+
+
+def _claims(text: str | None, event: str) -> tuple[Claim, ...]:
+    """A row's ``claims`` column: JSON, a list of claims in the event file's shape (``[[events.claims]]``).
+
+    Raises:
+        DatasetError: text that is not such a list (the message names the event and the column).
+
+    """
+    if not text:
+        return ()
+    try:
+        return tuple(
+            Claim(
+                subject=str(record["subject"]),
+                value=parse_quantity(record["value"]),
+                unit=str(record.get("unit", "")),
+                claimant=str(record.get("claimant", "")),
+                source=record.get("source"),
+                said=parse(record["said"]) if record.get("said") else None,
+                quote=str(record.get("quote", "")),
+            )
+            for record in json.loads(text)
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, ChronologyError) as error:
+        message = f"event {event!r}, column 'claims': not a list of claims in the event file's shape ({error})"
+        raise DatasetError(message) from None
+
+
+#: The day columns, in the index's order of rows.
+_DAY_COLUMNS: Final = ("start_first", "start_last", "end_first", "end_last")
+_EPOCH_SECONDS: Final = EPOCH_DAY * SECONDS_PER_DAY
+
+
+def _days(table: pyarrow.Table, name: str) -> npt.NDArray[np.int64]:
+    """A day column as the index's day numbers; a missing bound as the sentinel its side means.
+
+    A missing first day is before every day, a missing last day after every
+    one; a start's missing last day (an open start) and an end's missing first
+    day (an open end) are told apart by the kind of that end.
+    """
+    column = table.column(name)
+    values = np.asarray(column.fill_null(0).to_numpy(), dtype=np.int64) + EPOCH_DAY
+    if column.null_count:
+        missing = np.asarray(column.is_null().to_numpy(zero_copy_only=False))
+        bare = name.removeprefix("possible_")
+        low = bare.endswith("first")
+        if bare == "start_last":
+            low_side = np.asarray(table.column("start_kind").to_numpy(zero_copy_only=False)) == "open"
+            values[missing] = np.where(low_side[missing], NEG_DAY, POS_DAY)
+        elif bare == "end_first":
+            high_side = np.asarray(table.column("end_kind").to_numpy(zero_copy_only=False)) == "open"
+            values[missing] = np.where(high_side[missing], POS_DAY, NEG_DAY)
+        else:
+            values[missing] = NEG_DAY if low else POS_DAY
+    return values
+
+
+def _codes(table: pyarrow.Table, name: str, codes: dict[str, int], default: str) -> npt.NDArray[np.int8]:
+    """A column of names as their codes, a missing name as ``default``'s.
+
+    Raises:
+        DatasetError: a name that is not one of ``codes``.
+
+    """
+    names = np.asarray(table.column(name).fill_null(default).to_numpy(zero_copy_only=False)).astype(np.str_)
+    kinds, back = np.unique(names, return_inverse=True)
+    unknown = [str(kind) for kind in kinds if str(kind) not in codes]
+    if unknown:
+        raise DatasetError(f"column {name!r}: {unknown[0]!r} is not one of {', '.join(map(repr, codes))}")
+    return np.asarray([codes[str(kind)] for kind in kinds], dtype=np.int8)[back].reshape(names.shape)
