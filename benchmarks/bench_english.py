@@ -22,6 +22,17 @@ the peer's time over chronology's in that round.
 The two do not return the same thing: chronology returns an UncertainDate (or an
 Interval) with the bounds the phrase allows, dateparser one datetime, filling
 what the phrase leaves open (the day of "June 2024") from the relative base.
+
+Both sides build their data on first use, so the warm-up's first call is untimed:
+dateparser loads its language data, chronology compiles its English grammar
+(first sets, dispatch tables, one function a sequence). chronology keeps nothing
+from one phrase to the next (what its grammar remembers lasts one phrase).
+
+After the ratios, the script shows where chronology's time goes, by the same
+interleaved rounds over the kept phrases: the whole call; ``tokenize`` alone;
+the grammar alone (tokens to readings, builders included); and the value alone
+(one ``UncertainDate.from_seconds`` from the result's bounds, two for an
+interval), a floor no reader of these phrases into these values goes under.
 """
 
 from __future__ import annotations
@@ -37,7 +48,10 @@ import time
 from collections.abc import Callable, Sequence
 
 import chronology
+from chronology.dates import UncertainDate
 from chronology.notation import edtf as edtf_module
+from chronology.notation._grammar import tokenize
+from chronology.notation.english import ENGLISH_GRAMMAR
 
 GOAL = 100.0
 ANCHOR_DAY = datetime.date(2024, 11, 17)
@@ -157,6 +171,45 @@ def spread(values: Sequence[float], scale: float = 1.0, fmt: str = ".1f") -> str
 def seconds(moment: datetime.datetime) -> int:
     """A naive datetime on chronology's timeline (day numbers of ``toordinal``, in seconds)."""
     return moment.toordinal() * SECONDS_PER_DAY + moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def rebuilt(value: chronology.DateValue) -> object:
+    """The value built again from its bounds alone: the least a reader returning it must do."""
+    ends = (value,) if isinstance(value, UncertainDate) else (value.start, value.end)
+    return [
+        UncertainDate.from_seconds(e.lo, e.hi, e.precision, qualifier=e.qualifier, utc_offset=e.utc_offset, text=e.text)
+        for e in ends
+        if isinstance(e, UncertainDate)
+    ]
+
+
+def breakdown(
+    kept: Sequence[str], values: dict[str, chronology.DateValue], read: Callable[[str], object], rounds: int
+) -> None:
+    """Where chronology's time goes, per phrase: the whole call and its parts, by interleaved rounds."""
+    words = ENGLISH_GRAMMAR.words
+    tokens = [tokenize(text, words)[0] for text in kept]
+    parts: dict[str, Callable[[], object]] = {
+        "chronology.parse, whole": lambda: [read(text) for text in kept],
+        "tokenize": lambda: [tokenize(text, words) for text in kept],
+        "grammar (tokens to readings)": lambda: [ENGLISH_GRAMMAR.parser.match(t) for t in tokens],
+        "the value alone (floor)": lambda: [rebuilt(values[text]) for text in kept],
+    }
+    times: dict[str, list[float]] = {name: [] for name in parts}
+    for _ in range(rounds):
+        for name, run in parts.items():
+            edtf_module.clear_day_cache()
+            began = time.perf_counter()
+            run()
+            times[name].append((time.perf_counter() - began) / len(kept))
+    whole = statistics.median(times["chronology.parse, whole"])
+    print(
+        f"\nWhere chronology's time goes: {rounds} interleaved rounds over the kept phrases; "
+        "per phrase, median (min-max)"
+    )
+    for name, seconds_each in times.items():
+        share = statistics.median(seconds_each) / whole
+        print(f"  {name:30} {spread(seconds_each, 1e6)} us  ({share:.0%} of the whole)")
 
 
 def main() -> None:
@@ -286,6 +339,8 @@ def main() -> None:
         ratios = [p / c for p, c in zip(times[name], times["chronology"], strict=True)]
         verdict = "goal met" if statistics.median(ratios) >= GOAL else "goal NOT met"
         print(f"  {name:20} {spread(ratios)}x  (goal: chronology >= {GOAL:.0f}x faster per phrase): {verdict}")
+
+    breakdown(kept, our_values, ours, rounds)
 
 
 if __name__ == "__main__":

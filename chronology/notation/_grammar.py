@@ -12,14 +12,28 @@ one that reads the whole phrase. Rules are built from
 * :class:`Named`, a rule that may be referred to before it is defined (for
   recursion) and whose results are remembered while one phrase is read.
 
+The rules only describe a grammar; a :class:`Parser` reads with one. It is
+built once the grammar is complete, and works out for every rule its *first
+set* (:class:`First`): what the first token of a reading can be, and what may
+follow it, found by fixpoint so that recursion is handled. A rule is then never
+tried where its first set says it cannot start: an alternative is chosen by the
+token's key (and the next one's) from a table, a step of a sequence is checked
+before it is called. Each sequence (and each builder over one) becomes one
+Python function, written out with its words, marks and numbers inline. What a
+parser reads is exactly what trying every alternative at every position would
+read, in the same order, for a grammar in which no name reaches itself before
+reading a token (with such left recursion, what a name remembers could depend
+on which rule reached it first, and so on what was not tried).
+
 Nothing here knows of dates: the grammar lives in :mod:`chronology.notation.english`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, overload
 
 import attrs
 
@@ -28,12 +42,16 @@ from chronology.notation.words import WordTable
 __all__ = [
     "SKIP",
     "Category",
+    "Compiler",
+    "First",
     "Mark",
     "Named",
     "Number",
+    "Parser",
     "RefusalError",
     "Rule",
     "Token",
+    "Tokens",
     "Values",
     "Word",
     "optional",
@@ -61,106 +79,291 @@ class Token:
     end: int
     suffix: str = ""
 
+    @property
+    def key(self) -> str:
+        """What first sets know the token by: see :func:`number_key` and :func:`mark_key`; a word is its text."""
+        if self.kind == "word":
+            return self.text
+        if self.kind == "number":
+            return number_key(len(self.text), self.suffix)
+        return mark_key(self.text)
+
+
+def number_key(digits: int, suffix: str) -> str:
+    """The key of a number of ``digits`` digits and its suffix: "#4" for 2024, "#2th" for 15th (never a word)."""
+    return f"#{digits}{suffix}"
+
+
+def mark_key(mark: str) -> str:
+    """The key of a mark: the mark after a space (a word holds no space, so no word has it)."""
+    return " " + mark
+
+
+#: The key after the last token: in no first set, so only a rule that may read nothing is tried there.
+_END: Final = ""
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of a text, kept as columns: what a parser reads (keys, texts) needs no object a token.
+
+    Indexing and iterating give :class:`Token` objects, made when asked for.
+    """
+
+    __slots__ = ("ends", "keys", "kinds", "starts", "suffixes", "texts")
+
+    def __init__(self) -> None:
+        self.kinds: list[str] = []
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.suffixes: list[str] = []
+        #: Each token's :attr:`Token.key`.
+        self.keys: list[str] = []
+
+    def add(self, kind: str, text: str, start: int, end: int, suffix: str, key: str) -> None:
+        """Add a token at the end (``key`` as :attr:`Token.key` gives it)."""
+        self.kinds.append(kind)
+        self.texts.append(text)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.suffixes.append(suffix)
+        self.keys.append(key)
+
+    def pop(self) -> None:
+        """Drop the last token."""
+        for column in (self.kinds, self.texts, self.starts, self.ends, self.suffixes, self.keys):
+            column.pop()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return Token(self.kinds[index], self.texts[index], self.starts[index], self.ends[index], self.suffixes[index])
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
 
 _TOKEN: Final = re.compile(
-    r"(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s(?![^\W\d_])|['\u2019]s|[ap]\.?m\.?)?"
+    r"\s*+(?:(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s(?![^\W\d_])|['\u2019]s|[ap]\.?m\.?)?"
     r"|(?P<word>(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:]))?\.?|'?[^\W\d_]+)"
-    r"|(?P<mark>[,/:()+\-\u2013\u2014~?.;!])",
+    r"|(?P<mark>[,/:()+\-\u2013\u2014~?.;!]))",
     re.IGNORECASE,
 )
 #: Marks that end a sentence or clause rather than a date: dropped at the end of a phrase ("June 2024.").
 _TRAILING: Final = frozenset(",.;:!")
+_DASHES: Final = str.maketrans({"\u2013": "-", "\u2014": "-"})
+_SUFFIX_MARKS: Final = str.maketrans("", "", "'\u2019.")
 
 
-def tokenize(text: str, words: WordTable) -> tuple[list[Token], int | None]:
+def tokenize(text: str, words: WordTable) -> tuple[Tokens, int | None]:
     """The tokens of ``text``, and the position of the first character that is none of them (or None).
 
     A hyphened word is one token when the table knows it ("twenty-one"),
     else its parts and the hyphen ("mid-October" is ``mid``, ``-``, ``october``).
     """
-    tokens: list[Token] = []
+    tokens = Tokens()
     position = 0
     length = len(text)
+    match_at = _TOKEN.match
     while position < length:
-        if text[position].isspace():
-            position += 1
-            continue
-        match = _TOKEN.match(text, position)
+        match = match_at(text, position)  # spaces, then a token
         if match is None:
-            return tokens, position
-        if match["number"] is not None:
-            suffix = (match["suffix"] or "").lower().replace("'", "").replace("\u2019", "").replace(".", "")
-            tokens.append(Token("number", match["number"], match.start(), match.end(), suffix))
-        elif match["word"] is not None:
-            _add_word(tokens, match["word"], match.start(), words)
+            while text[position].isspace():  # spaces to the end, or before what is no token
+                position += 1
+                if position == length:
+                    break
+            else:
+                return tokens, position
+            break
+        kind = match.lastgroup
+        if kind == "word":
+            _add_word(tokens, match["word"], match.start("word"), words)
+        elif kind == "mark":
+            mark = match["mark"].translate(_DASHES)
+            tokens.add("mark", mark, match.start("mark"), match.end(), "", mark_key(mark))
         else:
-            tokens.append(Token("mark", match["mark"].replace("\u2013", "-").replace("\u2014", "-"), *match.span()))
+            digits = match["number"]
+            suffix = "" if kind == "number" else match["suffix"].lower().translate(_SUFFIX_MARKS)
+            tokens.add("number", digits, match.start("number"), match.end(), suffix, number_key(len(digits), suffix))
         position = match.end()
-    while tokens and tokens[-1].kind == "mark" and tokens[-1].text in _TRAILING:
+    while tokens.kinds and tokens.kinds[-1] == "mark" and tokens.texts[-1] in _TRAILING:
         tokens.pop()
     return tokens, None
 
 
-def _add_word(tokens: list[Token], written: str, start: int, words: WordTable) -> None:
+def _add_word(tokens: Tokens, written: str, start: int, words: WordTable) -> None:
     bare = written.lower().replace(".", "").replace("\u2019", "'").lstrip("'")
     if "-" in bare and bare not in words.vocabulary:
         offset = start
         for index, part in enumerate(written.split("-")):
             if index:
-                tokens.append(Token("mark", "-", offset, offset + 1))
+                tokens.add("mark", "-", offset, offset + 1, "", mark_key("-"))
                 offset += 1
             if part:
-                tokens.append(Token("word", part.lower().replace(".", ""), offset, offset + len(part)))
+                text = part.lower().replace(".", "")
+                tokens.add("word", text, offset, offset + len(part), "", text)
             offset += len(part)
         return
-    tokens.append(Token("word", bare, start, start + len(written)))
+    tokens.add("word", bare, start, start + len(written), "", bare)
 
 
 #: What a rule gives: every (value, position after it) it can read from one position.
 Results = list[tuple[Any, int]]
 
 
+#: What may follow a first token in a rule's readings: the keys of a second token (None: too many to be worth
+#: keeping, any may follow), and whether a reading may end after the first (then any token may follow).
+Then = tuple[frozenset[str] | None, bool]
+
+#: Second keys kept for a first key, at most: past this many they prune little and cost much to work out.
+_MANY: Final = 64
+
+
+def _kept(seconds: frozenset[str]) -> frozenset[str] | None:
+    return None if len(seconds) > _MANY else seconds
+
+
 @attrs.frozen
 class First:
-    """What a rule's first token can be: given words (None for any), numbers, marks; and whether it may read nothing."""
+    """What the first two tokens of a rule's readings can be (as :attr:`Token.key`), and whether it may read nothing.
 
-    words: frozenset[str] | None = frozenset()
-    numbers: bool = False
-    marks: frozenset[str] = frozenset()
+    Attributes:
+        after: for each key a first token may have, what may follow it within
+            a reading (:data:`Then`): the keys of a second token, or None for
+            any, and whether a reading may end after the first.
+        empty: whether the rule may read nothing (then any tokens may follow).
+        keys: the keys a first token may have.
+
+    """
+
+    after: dict[str, Then] = attrs.field(factory=dict)
     empty: bool = False
+    keys: frozenset[str] = attrs.field(init=False, eq=False)
 
-    def admits(self, tokens: Sequence[Token], at: int) -> bool:
-        """Whether a reading could start at ``at``."""
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(self.after))
+
+    @classmethod
+    def of_phrases(cls, phrases: Iterable[Sequence[str]]) -> First:
+        """The first set of runs of words (or of single keys, for one-token rules)."""
+        seconds: dict[str, set[str]] = {}
+        ends: set[str] = set()
+        for phrase in phrases:
+            seconds.setdefault(phrase[0], set())
+            if len(phrase) == 1:
+                ends.add(phrase[0])
+            else:
+                seconds[phrase[0]].add(phrase[1])
+        return cls({key: (_kept(frozenset(following)), key in ends) for key, following in seconds.items()})
+
+    def admits(self, key: str) -> bool:
+        """Whether a reading could start at a token of ``key`` (or at the end, :data:`_END`)."""
+        return self.empty or key in self.after
+
+    def admits_pair(self, first: str, second: str) -> bool:
+        """Whether a reading could start at tokens of keys ``first`` then ``second``."""
         if self.empty:
             return True
-        if at >= len(tokens):
-            return False
-        token = tokens[at]
-        if token.kind == "word":
-            return self.words is None or token.text in self.words
-        if token.kind == "number":
-            return self.numbers
-        return token.text in self.marks
+        then = self.after.get(first)
+        return then is not None and (then[1] or then[0] is None or second in then[0])
 
     def __or__(self, other: First) -> First:
-        words = None if self.words is None or other.words is None else self.words | other.words
-        return First(words, self.numbers or other.numbers, self.marks | other.marks, self.empty or other.empty)
+        return First.union((self, other))
+
+    @classmethod
+    def union(cls, firsts: Iterable[First]) -> First:
+        """The first set of a choice of rules."""
+        found: dict[str, list[Then]] = {}
+        empty = False
+        for first in firsts:
+            empty = empty or first.empty
+            for key, then in first.after.items():
+                found.setdefault(key, []).append(then)
+        after: dict[str, Then] = {}
+        for key, thens in found.items():
+            if len(thens) == 1:
+                after[key] = thens[0]
+            else:
+                seconds = [keys for keys, _ in thens]
+                whatever = None in seconds
+                after[key] = (
+                    None if whatever else _kept(_union([keys for keys in seconds if keys is not None])),
+                    any(ends for _, ends in thens),
+                )
+        return cls(after, empty)
+
+    def then(self, other: First) -> First:
+        """The first set of this rule followed by ``other``'s rule."""
+        after: dict[str, Then] = {}
+        for key, (seconds, ends) in self.after.items():
+            if ends:  # a reading of one token: the second is the first of what follows
+                if seconds is not None:
+                    seconds = _kept(seconds | other.keys if seconds else other.keys)
+                after[key] = (seconds, other.empty)
+            else:
+                after[key] = (seconds, False)
+        if self.empty:
+            return First(First.union((First(after), other)).after, other.empty)
+        return First(after)
+
+
+def _union(sets: list[frozenset[str]]) -> frozenset[str]:
+    """The union of ``sets``, which are often the same few (then one of them, not a copy)."""
+    distinct = list({id(keys): keys for keys in sets if keys}.values())
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else frozenset()
+    distinct.sort(key=len, reverse=True)
+    if all(keys <= distinct[0] for keys in distinct[1:]):
+        return distinct[0]
+    return distinct[0].union(*distinct[1:])
+
+
+class _Phrase:
+    """What a compiled rule reads: the tokens, their keys (and :data:`_END`), and each position's remembered results."""
+
+    __slots__ = ("keys", "memo", "texts")
+
+    def __init__(self, keys: list[str], texts: list[str], memo: list[Any]) -> None:
+        self.keys = keys
+        self.texts = texts
+        self.memo = memo
+
+
+#: A compiled rule: every reading from a position, called only where the rule's first set admits the token there.
+Matcher = Callable[[_Phrase, int], Results]
 
 
 class Rule:
     """A grammar rule: reads tokens from a position, giving every reading it finds."""
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        """Every (value, next position) this rule reads at ``at``."""
+    def match(self, tokens: Sequence[Token], at: int = 0) -> Results:
+        """Every (value, next position) this rule reads at ``at``: compiled for this one call (see :class:`Parser`)."""
+        return Parser(self).match(tokens, at)
+
+    def parts(self) -> tuple[Rule, ...]:
+        """The rules this one is made of."""
+        return ()
+
+    def first(self, of: Callable[[Rule], First]) -> First:
+        """What the first token of a reading can be, given ``of``, the first set of each of :meth:`parts`."""
         raise NotImplementedError
 
-    def first(self) -> First:
-        """What the first token of a reading can be."""
+    def compile(self, compiler: Compiler) -> Matcher:
+        """The function that reads as this rule (its parts compiled with ``compiler``)."""
         raise NotImplementedError
 
     def __add__(self, other: Rule) -> Rule:
-        left = list(self.parts) if isinstance(self, _Sequence) else [self]
-        right = list(other.parts) if isinstance(other, _Sequence) else [other]
+        left = list(self.steps) if isinstance(self, _Sequence) else [self]
+        right = list(other.steps) if isinstance(other, _Sequence) else [other]
         return _Sequence(tuple(left + right))
 
     def __or__(self, other: Rule) -> Rule:
@@ -173,67 +376,215 @@ class Rule:
         return _Build(self, build)
 
 
-@attrs.frozen(eq=False)
-class _Sequence(Rule):
-    parts: tuple[Rule, ...]
+class Compiler:
+    """Turns the rules of one grammar into functions, once each: with their first sets, and a memo place each."""
 
-    def first(self) -> First:
-        found = First(empty=True)
-        for part in self.parts:
-            step = part.first()
-            found = First((found | step).words, found.numbers or step.numbers, found.marks | step.marks, step.empty)
-            if not step.empty:
-                return found
+    def __init__(self, root: Rule) -> None:
+        #: The first set of every rule ``root`` reaches.
+        self.firsts: Final = _first_sets(root)
+        #: Each remembering rule's place among a position's memo entries: the names, and the rules that build values.
+        self.slots: Final[dict[Rule, int]] = {}
+        for rule in self.firsts:
+            if isinstance(rule, Named | _Build):
+                self.slots[rule] = len(self.slots)
+        #: How many memo entries a position has.
+        self.stride: Final = len(self.slots)
+        self._compiled: dict[Rule, Matcher] = {}
+
+    def matcher(self, rule: Rule) -> Matcher:
+        """``rule`` compiled, once however many rules share it."""
+        found = self._compiled.get(rule)
+        if found is None:
+            found = self._compiled[rule] = rule.compile(self)
         return found
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        readings: list[tuple[tuple[Any, ...], int]] = [((), at)]
-        for part in self.parts:
-            following: list[tuple[tuple[Any, ...], int]] = []
-            for values, position in readings:
-                for value, after in part.match(tokens, position, memo):
-                    following.append((values if value is SKIP else (*values, value), after))
-            if not following:
-                return []
-            readings = following
-        return [(kept[0] if len(kept) == 1 else Values(kept), position) for kept, position in readings]
+    def started(self, rule: Rule, matcher: Matcher) -> None:
+        """Say what ``rule`` compiles to before its parts are compiled (so that they may refer back to it)."""
+        self._compiled[rule] = matcher
+
+    def place(self, rule: Rule, at: str) -> str:
+        """Where in a phrase's memo ``rule`` keeps what it read at position ``at`` (an expression)."""
+        return f"{at} * {self.stride} + {self.slots[rule]}"
+
+    def step(self, rule: Rule) -> tuple[Matcher, frozenset[str], bool]:
+        """``rule`` compiled, with its first set's keys and whether it may read nothing."""
+        first = self.firsts[rule]
+        return self.matcher(rule), first.keys, first.empty
+
+
+def _first_sets(root: Rule) -> dict[Rule, First]:
+    """The first set of every rule ``root`` reaches: each name's grown from nothing until no name's changes."""
+    reached: dict[Rule, None] = {}
+    stack = [root]
+    while stack:
+        rule = stack.pop()
+        if rule not in reached:
+            reached[rule] = None
+            stack.extend(rule.parts())
+    names = [rule for rule in reached if isinstance(rule, Named)]
+    fixed = _reaching_no_name(reached)
+    guess = dict.fromkeys(names, First())
+    settled: dict[Rule, First] = {}  # the first sets of rules that reach no name, which no guess changes
+    while True:
+        found = _first_pass([name.defined() for name in names], guess, settled)
+        better = {name: found[name.defined()] for name in names}
+        if better == guess:
+            return _first_pass(reached, guess, found)
+        settled = {rule: first for rule, first in found.items() if rule in fixed}
+        guess = better
+
+
+def _first_pass(rules: Iterable[Rule], guess: dict[Named, First], known: dict[Rule, First]) -> dict[Rule, First]:
+    """The first sets of ``rules`` and of all they reach, taking each name's to be its ``guess`` and ``known``'s."""
+    found: dict[Rule, First] = dict(known)
+    for name, first in guess.items():
+        found[name] = first
+
+    def of(rule: Rule) -> First:
+        first = found.get(rule)
+        if first is None:
+            first = found[rule] = rule.first(of)
+        return first
+
+    for rule in rules:
+        of(rule)
+    return found
+
+
+def _reaching_no_name(rules: Iterable[Rule]) -> set[Rule]:
+    """Those of ``rules`` that reach no :class:`Named` rule (their first sets are found in one pass)."""
+    found: dict[Rule, bool] = {}
+
+    def reaches(rule: Rule) -> bool:
+        if isinstance(rule, Named):
+            return True
+        known = found.get(rule)
+        if known is None:
+            known = found[rule] = any([reaches(part) for part in rule.parts()])  # noqa: C419 - each part noted
+        return known
+
+    return {rule for rule in rules if not reaches(rule)}
+
+
+class Parser:
+    """A rule compiled for reading phrases: build it once, when the grammar is complete (every name defined).
+
+    Reading gives what trying every alternative at every position would give,
+    in the same order (see the module's note on left recursion); a rule is only
+    not tried where its first set says it cannot start.
+    """
+
+    def __init__(self, rule: Rule) -> None:
+        compiler = Compiler(rule)
+        self.rule: Final = rule
+        self._first = compiler.firsts[rule]
+        self._run = compiler.matcher(rule)
+        self._stride = compiler.stride
+
+    def match(self, tokens: Sequence[Token], at: int = 0) -> Results:
+        """Every (value, next position) the rule reads in ``tokens`` from ``at``."""
+        if isinstance(tokens, Tokens):
+            keys, texts = [*tokens.keys, _END], tokens.texts
+        else:
+            keys, texts = [*(token.key for token in tokens), _END], [token.text for token in tokens]
+        if at >= len(keys) or not self._first.admits(keys[at]):
+            return []
+        return list(self._run(_Phrase(keys, texts, [None] * (self._stride * len(keys))), at))
+
+
+@attrs.frozen(eq=False)
+class _Sequence(Rule):
+    steps: tuple[Rule, ...]
+
+    def parts(self) -> tuple[Rule, ...]:
+        return self.steps
+
+    def first(self, of: Callable[[Rule], First]) -> First:
+        found = First(empty=True)
+        for step in self.steps:
+            found = found.then(of(step))
+        return found
+
+    def compile(self, compiler: Compiler) -> Matcher:
+        return _sequence_function(compiler, self.steps)
 
 
 @attrs.frozen(eq=False)
 class _Choice(Rule):
     choices: tuple[Rule, ...]
-    _firsts: list[First] = attrs.field(init=False, factory=list)
-    _by_token: dict[str, tuple[Rule, ...]] = attrs.field(init=False, factory=dict)
 
-    def first(self) -> First:
-        found = First()
-        for choice in self.choices:
-            found = found | choice.first()
-        return found
+    def parts(self) -> tuple[Rule, ...]:
+        return self.choices
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        key = (id(self), at)
-        found = memo.get(key)
-        if found is not None:
-            return found
-        found = []
-        for choice in self._admitting(tokens[at] if at < len(tokens) else None):
-            found.extend(choice.match(tokens, at, memo))
-        memo[key] = found
-        return found
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return First.union(of(choice) for choice in self.choices)
 
-    def _admitting(self, token: Token | None) -> tuple[Rule, ...]:
-        """The choices a reading starting with ``token`` may take, worked out once per kind of token."""
-        kind = "end" if token is None else token.text if token.kind != "number" else "#"
-        found = self._by_token.get(kind)
-        if found is None:
-            if not self._firsts:
-                self._firsts.extend(choice.first() for choice in self.choices)
-            probe = [] if token is None else [token]
-            found = self._by_token[kind] = tuple(
-                choice for choice, first in zip(self.choices, self._firsts, strict=True) if first.admits(probe, 0)
+    def compile(self, compiler: Compiler) -> Matcher:
+        """Dispatch on the token's key: the choices that may start there, in order, worked out once for every key."""
+        matchers = [compiler.matcher(choice) for choice in self.choices]
+        firsts = [compiler.firsts[choice] for choice in self.choices]
+        # for each first key: the choices that may start there whatever follows, and those that may given the second
+        table: dict[str, _Dispatch] = {}
+        alike: dict[tuple[frozenset[str] | bool | None, ...], _Dispatch] = {}  # many keys say the same
+        for key in frozenset().union(*(first.keys for first in firsts)):
+            says = tuple(
+                None if not first.admits(key) else first.empty or _second_keys(first.after[key]) for first in firsts
             )
-        return found
+            found = alike.get(says)
+            if found is None:
+                found = alike[says] = _dispatch(matchers, says)
+            table[key] = found
+        otherwise = tuple(m for m, first in zip(matchers, firsts, strict=True) if first.empty)
+
+        def run(phrase: _Phrase, at: int) -> Results:
+            keys = phrase.keys
+            entry = table.get(keys[at])
+            if entry is None:
+                admitted = otherwise
+            else:
+                by_second, admitted = entry
+                if by_second:
+                    admitted = by_second.get(keys[at + 1], admitted)
+            if len(admitted) == 1:
+                return admitted[0](phrase, at)
+            found: Results = []
+            for matcher in admitted:
+                found.extend(matcher(phrase, at))
+            return found
+
+        return run
+
+
+def _second_keys(then: Then) -> frozenset[str] | bool:
+    """The keys a second token may have, or True for any."""
+    seconds, ends = then
+    return True if ends or seconds is None else seconds
+
+
+#: The choices to try at a first key: by the second key where it decides, else those that may start whatever follows.
+_Dispatch = tuple[dict[str, tuple[Matcher, ...]], tuple[Matcher, ...]]
+
+
+def _dispatch(matchers: list[Matcher], says: tuple[frozenset[str] | bool | None, ...]) -> _Dispatch:
+    """The choices to try at one first key, from what each says of it.
+
+    A choice says None where it cannot start at the key, True where it may
+    whatever follows, else the keys the second token may have.
+    """
+    # which of the choices that need a given second key admit it: as bits, so that alike keys share a tuple
+    needing: dict[str, int] = {}
+    for index, said in enumerate(says):
+        if isinstance(said, frozenset):
+            for second in said:
+                needing[second] = needing.get(second, 0) | 1 << index
+    tuples = {
+        bits: tuple(
+            m for index, (m, said) in enumerate(zip(matchers, says, strict=True)) if said is True or bits >> index & 1
+        )
+        for bits in set(needing.values())
+    }
+    whatever = tuple(m for m, said in zip(matchers, says, strict=True) if said is True)
+    return {second: tuples[bits] for second, bits in needing.items()}, whatever
 
 
 @attrs.frozen(eq=False)
@@ -241,29 +592,148 @@ class _Build(Rule):
     rule: Rule
     build: Callable[..., Any]
 
-    def first(self) -> First:
-        return self.rule.first()
+    def parts(self) -> tuple[Rule, ...]:
+        return (self.rule,)
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        key = (id(self), at)
-        built = memo.get(key)
-        if built is not None:
-            return built
-        built = memo[key] = []
-        for value, after in self.rule.match(tokens, at, memo):
-            arguments = value if isinstance(value, Values) else () if value is SKIP else (value,)
-            refused = None
-            for argument in arguments:
-                if isinstance(argument, RefusalError):
-                    refused = argument
-                    break
-            if refused is None:
-                try:
-                    refused = self.build(*arguments)
-                except RefusalError as refusal:
-                    refused = refusal
-            built.append((refused, after))
-        return built
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return of(self.rule)
+
+    def compile(self, compiler: Compiler) -> Matcher:
+        """Build each reading's value once a position (so the same reading is the same object however reached)."""
+        steps = self.rule.steps if isinstance(self.rule, _Sequence) else (self.rule,)
+        return _sequence_function(compiler, steps, self.build, compiler.place(self, "at"))
+
+
+def _sequence_function(
+    compiler: Compiler, steps: tuple[Rule, ...], build: Callable[..., Any] | None = None, place: str = ""
+) -> Matcher:
+    """One function that reads ``steps`` one after the other (and gives ``build`` of their values, if given).
+
+    What a builder builds is remembered at ``place`` of the phrase's memo (see :meth:`Compiler.place`).
+
+    The function is written out as nested loops, one a step, with its terminals
+    inline: a mark or a word is a position moved on, a number a range check, a
+    one-word category a look-up; any other step is a call to its compiled rule.
+    A step that may not start at the token there is not tried (its first set is
+    checked first). The readings come in the order trying each step's readings
+    in turn gives; a builder is called once every reading is found, in that order.
+    """
+    namespace: dict[str, Any] = {"SKIP": SKIP, "Values": Values, "RefusalError": RefusalError, "build": build}
+    body: list[str] = []
+    kept: list[str] = []  # the values kept for each step, as tuples
+    called = False  # whether a value comes from a compiled rule (and may be a refusal, SKIP or Values)
+    position = "at"
+    indent = "    "
+    for index, step in enumerate(steps):
+        first = compiler.firsts[step]
+        namespace[f"k{index}"] = first.keys
+        inline = _inline(step)
+        if index and not first.empty:  # the first step was checked by whoever called this one
+            seconds = {key: _second_keys(then) for key, then in first.after.items()}
+            if inline is None and not all(keys is True for keys in seconds.values()):
+                # a rule that may need a given second token: check the two (a failing call costs more)
+                namespace[f"second{index}"] = {key: None if keys is True else keys for key, keys in seconds.items()}
+                body.append(f"{indent}second = second{index}.get(keys[{position}], ())")
+                body.append(f"{indent}if second is None or (second and keys[{position} + 1] in second):")
+            else:
+                body.append(f"{indent}if keys[{position}] in k{index}:")
+            indent += "    "
+        if inline == "skip":
+            body.append(f"{indent}a{index} = {position} + 1")
+        elif inline == "skip or nothing":
+            after = f"(({position} + 1, {position}) if keys[{position}] in k{index} else ({position},))"
+            body.append(f"{indent}for a{index} in {after}:")
+            indent += "    "
+        elif isinstance(step, Number):
+            namespace[f"low{index}"], namespace[f"high{index}"] = step.low, step.high
+            body.append(f"{indent}v{index} = int(texts[{position}])")
+            body.append(f"{indent}if low{index} <= v{index} <= high{index}:")
+            indent += "    "
+            body.append(f"{indent}a{index} = {position} + 1")
+            kept.append(f"(v{index},)")
+        elif inline is not None:  # a category whose every phrase is one word: its meaning
+            namespace[f"meaning{index}"] = inline
+            body.append(f"{indent}v{index} = meaning{index}[keys[{position}]]")
+            body.append(f"{indent}a{index} = {position} + 1")
+            kept.append(f"(v{index},)")
+        else:
+            namespace[f"m{index}"] = compiler.matcher(step)
+            body.append(f"{indent}for v{index}, a{index} in m{index}(phrase, {position}):")
+            indent += "    "
+            kept.append(f"(() if v{index} is SKIP else (v{index},))")
+            called = True
+        position = f"a{index}"
+    values = " + ".join(kept) or "()"
+    lines = ["def run(phrase, at):", "    keys = phrase.keys", "    readings = []"]
+    if any(isinstance(step, Number) for step in steps):
+        lines.insert(2, "    texts = phrase.texts")
+    if build is None:
+        if not called:
+            value = kept[0][1:-2] if len(kept) == 1 else f"Values({values})"
+            lines += [*body, f"{indent}readings.append(({value}, {position}))", "    return readings"]
+        else:
+            lines += [*body, f"{indent}readings.append(({values}, {position}))"]
+            lines.append(
+                "    return [(kept[0] if len(kept) == 1 else Values(kept), after) for kept, after in readings]"
+            )
+        return _defined_function("\n".join(lines), namespace)
+    lines[1:1] = [
+        "    memo = phrase.memo",
+        f"    place = {place}",
+        "    built = memo[place]",
+        "    if built is not None:",
+        "        return built",
+        "    built = memo[place] = []",
+    ]
+    lines += [*body, f"{indent}readings.append(({values}, {position}))", "    for kept, after in readings:"]
+    if called:  # a value that is a sequence's values is spread; a refusal is the reading's value
+        lines += [
+            "        if len(kept) == 1 and isinstance(kept[0], Values):",
+            "            kept = kept[0]",
+            "        refused = None",
+            "        for argument in kept:",
+            "            if isinstance(argument, RefusalError):",
+            "                refused = argument",
+            "                break",
+            "        if refused is not None:",
+            "            built.append((refused, after))",
+            "            continue",
+        ]
+    lines += [
+        "        try:",
+        "            built.append((build(*kept), after))",
+        "        except RefusalError as refusal:",
+        "            built.append((refusal, after))",
+        "    return built",
+    ]
+    return _defined_function("\n".join(lines), namespace)
+
+
+def _inline(rule: Rule) -> str | dict[str, Any] | None:
+    """How a sequence reads ``rule`` without calling it, where it can; None where it cannot.
+
+    "skip" for a mark or a one-word word, "skip or nothing" for an optional
+    one, a dict of meanings for a category of one-word phrases. (A number is
+    read inline too, from the rule itself.)
+    """
+    if isinstance(rule, Mark) or (isinstance(rule, Word) and rule.one_word()):
+        return "skip"
+    if isinstance(rule, _Optional) and rule.default is SKIP and _inline(rule.rule) == "skip":
+        return "skip or nothing"
+    if isinstance(rule, Category):
+        return rule.meanings()
+    return None
+
+
+#: Numbers the written functions' file names, so that a profile tells them apart ("<rule 12>").
+_WRITTEN: Final = itertools.count()
+
+
+def _defined_function(source: str, namespace: dict[str, Any]) -> Matcher:
+    """The function ``run`` that ``source`` (written by :func:`_sequence_function`) defines."""
+    exec(compile(source, f"<rule {next(_WRITTEN)}>", "exec"), namespace)
+    run: Matcher = namespace["run"]
+    return run
 
 
 class RefusalError(Exception):
@@ -294,24 +764,45 @@ SKIP: Final = _Skip()
 class Category(Rule):
     """A word, or run of words, of one category of the word table; its value is what the table says it means."""
 
-    words: WordTable
+    words: WordTable = attrs.field(repr=False)
     category: str
 
-    def first(self) -> First:
-        return First(frozenset(phrase[0] for phrase in self.words.categories[self.category]))
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return First.of_phrases(self.words.categories[self.category])
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        if at >= len(tokens):
-            return []
-        token = tokens[at]
-        if token.kind != "word":
-            return []
-        found: Results = []
-        for phrase, meaning in self.words.starting(self.category, token.text):
-            end = _words_end(tokens, at, phrase)
-            if end is not None:
-                found.append((meaning, end))
-        return found
+    def meanings(self) -> dict[str, Any] | None:
+        """What each word means, when every phrase of the category is one word (else None)."""
+        entries = self.words.categories[self.category]
+        if any(len(phrase) != 1 for phrase in entries):
+            return None
+        return {phrase[0]: meaning for phrase, meaning in entries.items()}
+
+    def compile(self, compiler: Compiler) -> Matcher:
+        meanings = self.meanings()
+        if meanings is not None:
+
+            def one_word(phrase: _Phrase, at: int) -> Results:
+                return [(meanings[phrase.keys[at]], at + 1)]
+
+            return one_word
+        starts = {phrase[0] for phrase in self.words.categories[self.category]}
+        # for each first word: (the words after it, their count with it, the meaning), the longest phrase first
+        runs = {
+            word: [
+                (list(phrase[1:]), len(phrase), meaning) for phrase, meaning in self.words.starting(self.category, word)
+            ]
+            for word in starts
+        }
+
+        def run(phrase: _Phrase, at: int) -> Results:
+            keys = phrase.keys
+            found: Results = []
+            for rest, length, meaning in runs[keys[at]]:
+                if not rest or keys[at + 1 : at + length] == rest:
+                    found.append((meaning, at + length))
+            return found
+
+        return run
 
 
 @attrs.frozen(eq=False)
@@ -324,30 +815,31 @@ class Word(Rule):
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_split", tuple(tuple(choice.split()) for choice in self.choices))
 
-    def first(self) -> First:
-        return First(frozenset(words[0] for words in self._split))
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return First.of_phrases(self._split)
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        if at >= len(tokens) or tokens[at].kind != "word":
-            return []
-        text = tokens[at].text
-        found: Results = []
-        for words in self._split:
-            end = _words_end(tokens, at, words) if words[0] == text else None
-            if end is not None:
-                found.append((SKIP, end))
-        return found
+    def one_word(self) -> bool:
+        """Whether each choice is one word, and no word is given twice (so a match reads one token, once)."""
+        return all(len(words) == 1 for words in self._split) and len(set(self._split)) == len(self._split)
 
+    def compile(self, compiler: Compiler) -> Matcher:
+        runs: dict[str, list[tuple[list[str], int]]] = {}
+        for words in self._split:  # in the order given: "through" before "through to"
+            runs.setdefault(words[0], []).append((list(words[1:]), len(words)))
+        if self.one_word():
 
-def _words_end(tokens: Sequence[Token], at: int, words: tuple[str, ...]) -> int | None:
-    """Where a run of ``words`` that starts at ``at`` (its first word already matched) ends; None if it does not."""
-    end = at + len(words)
-    if end > len(tokens):
-        return None
-    for token, word in zip(tokens[at + 1 : end], words[1:], strict=True):
-        if token.kind != "word" or token.text != word:
-            return None
-    return end
+            def one_word(phrase: _Phrase, at: int) -> Results:
+                return [(SKIP, at + 1)]
+
+            return one_word
+
+        def run(phrase: _Phrase, at: int) -> Results:
+            keys = phrase.keys
+            return [
+                (SKIP, at + length) for rest, length in runs[keys[at]] if not rest or keys[at + 1 : at + length] == rest
+            ]
+
+        return run
 
 
 @attrs.frozen(eq=False)
@@ -359,19 +851,18 @@ class Number(Rule):
     suffixes: frozenset[str] = frozenset({""})
     digits: tuple[int, int] = (1, 10)
 
-    def first(self) -> First:
-        return First(numbers=True)
+    def first(self, of: Callable[[Rule], First]) -> First:
+        lengths = range(self.digits[0], self.digits[1] + 1)
+        return First.of_phrases([number_key(length, suffix)] for length in lengths for suffix in self.suffixes)
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        if at >= len(tokens):
-            return []
-        token = tokens[at]
-        if token.kind != "number" or token.suffix not in self.suffixes:
-            return []
-        if not self.digits[0] <= len(token.text) <= self.digits[1]:
-            return []
-        value = int(token.text)
-        return [(value, at + 1)] if self.low <= value <= self.high else []
+    def compile(self, compiler: Compiler) -> Matcher:
+        low, high = self.low, self.high
+
+        def run(phrase: _Phrase, at: int) -> Results:
+            value = int(phrase.texts[at])  # its digits and suffix are admitted by the first set
+            return [(value, at + 1)] if low <= value <= high else []
+
+        return run
 
 
 @attrs.frozen(eq=False)
@@ -380,13 +871,14 @@ class Mark(Rule):
 
     marks: str
 
-    def first(self) -> First:
-        return First(marks=frozenset(self.marks))
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return First.of_phrases([mark_key(mark)] for mark in self.marks)
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        if at < len(tokens) and tokens[at].kind == "mark" and tokens[at].text in self.marks:
-            return [(SKIP, at + 1)]
-        return []
+    def compile(self, compiler: Compiler) -> Matcher:
+        def run(phrase: _Phrase, at: int) -> Results:
+            return [(SKIP, at + 1)]  # the first set admitted the mark
+
+        return run
 
 
 @attrs.frozen(eq=False)
@@ -394,16 +886,31 @@ class _Optional(Rule):
     rule: Rule
     default: Any
 
-    def first(self) -> First:
-        return self.rule.first() | First(empty=True)
+    def parts(self) -> tuple[Rule, ...]:
+        return (self.rule,)
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        return [*self.rule.match(tokens, at, memo), (self.default, at)]
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return of(self.rule) | First(empty=True)
+
+    def compile(self, compiler: Compiler) -> Matcher:
+        inner, admitted, empty = compiler.step(self.rule)
+        default = self.default
+
+        def run(phrase: _Phrase, at: int) -> Results:
+            if empty or phrase.keys[at] in admitted:
+                return [*inner(phrase, at), (default, at)]
+            return [(default, at)]
+
+        return run
 
 
 def optional(rule: Rule, default: Any = SKIP) -> Rule:
     """``rule`` or nothing; nothing gives ``default`` (dropped from a sequence's values when it is SKIP)."""
     return _Optional(rule, default)
+
+
+def _undefined(phrase: _Phrase, at: int) -> Results:
+    raise AssertionError("a name's rule is called before it is compiled")
 
 
 class Named(Rule):
@@ -416,31 +923,37 @@ class Named(Rule):
     def __init__(self, name: str) -> None:
         self.name = name
         self.rule: Rule | None = None
-        self._first: First | None = None
-        self._finding = False
-
-    def first(self) -> First:
-        if self._first is None:
-            if self._finding:  # reached again through itself after reading a token: adds nothing
-                return First()
-            assert self.rule is not None, f"rule {self.name!r} is used but never defined"
-            self._finding = True
-            self._first = self.rule.first()
-            self._finding = False
-        return self._first
 
     def define(self, rule: Rule) -> None:
         """Set what this name reads."""
         self.rule = rule
 
-    def match(self, tokens: Sequence[Token], at: int, memo: dict[tuple[int, int], Results]) -> Results:
-        key = (id(self), at)
-        found = memo.get(key)
-        if found is None:
-            assert self.rule is not None, f"rule {self.name!r} is used but never defined"
-            memo[key] = []  # a rule reached again at the same place, before reading a token, reads nothing
-            found = memo[key] = self.rule.match(tokens, at, memo)
-        return found
+    def defined(self) -> Rule:
+        """What this name reads (an error if it was never defined)."""
+        assert self.rule is not None, f"rule {self.name!r} is used but never defined"
+        return self.rule
+
+    def parts(self) -> tuple[Rule, ...]:
+        return (self.defined(),)
+
+    def first(self, of: Callable[[Rule], First]) -> First:
+        return of(self.defined())
+
+    def compile(self, compiler: Compiler) -> Matcher:
+        stride, slot = compiler.stride, compiler.slots[self]
+        body: Matcher = _undefined
+
+        def run(phrase: _Phrase, at: int) -> Results:
+            memo, place = phrase.memo, at * stride + slot
+            found: Results | None = memo[place]
+            if found is None:
+                memo[place] = []  # a rule reached again at the same place, before reading a token, reads nothing
+                found = memo[place] = body(phrase, at)
+            return found
+
+        compiler.started(self, run)
+        body = compiler.matcher(self.defined())
+        return run
 
     def __repr__(self) -> str:
         return f"<rule {self.name}>"

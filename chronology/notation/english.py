@@ -17,6 +17,7 @@ to May 1665", "3-5 October"). Every form and its reading is listed in
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, Final
@@ -32,9 +33,10 @@ from chronology.notation._grammar import (
     Mark,
     Named,
     Number,
+    Parser,
     RefusalError,
     Rule,
-    Token,
+    Tokens,
     Word,
     optional,
     tokenize,
@@ -473,6 +475,11 @@ class Grammar:
         """Every word a phrase may hold."""
         return self.words.vocabulary | self.own_words
 
+    @functools.cached_property
+    def parser(self) -> Parser:
+        """The phrase rule compiled for reading: once, when a phrase is first read (not on import)."""
+        return Parser(self.phrase)
+
 
 def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     """The English date grammar over ``words``."""
@@ -739,18 +746,17 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
     raise DateParseError(text, str(refusal))
 
 
-def _full_readings(grammar: Grammar, tokens: list[Token]) -> list[Any]:
+def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:
     """Every reading of the whole phrase, in the grammar's order of preference."""
-    memo: dict[tuple[int, int], list[tuple[Any, int]]] = {}
     found: list[Any] = []
-    for value, end in grammar.phrase.match(tokens, 0, memo):
+    for value, end in grammar.parser.match(tokens):
         if end == len(tokens) and not any(value is other for other in found):
             found.append(value)
     found.sort(key=lambda reading: isinstance(reading, RefusalError))  # a refusal only when nothing else reads
     return found
 
 
-def _first_unknown(tokens: list[Token], grammar: Grammar) -> int:
+def _first_unknown(tokens: Tokens, grammar: Grammar) -> int:
     """Where the first word the table does not know starts (0 when every word is known)."""
     for token in tokens:
         if token.kind == "word" and token.text not in grammar.known:
@@ -761,7 +767,7 @@ def _first_unknown(tokens: list[Token], grammar: Grammar) -> int:
 #: Words the English rules name themselves (not by category).
 
 
-def _unknown_reason(text: str, tokens: list[Token], grammar: Grammar) -> str:
+def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
     """Why nothing reads: a likely misspelling with the phrase it would make, or a pointer to the forms."""
     known = sorted(grammar.known)
     for token in tokens:
