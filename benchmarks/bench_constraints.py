@@ -38,8 +38,10 @@ Timed, per size:
   building a ``chronology.constraints.Network`` that propagates the links and
   narrows the linked dates;
 * the propagation by itself: ``Network(events, by_id)`` over the loaded events
-  (collect the linked events, build the variables and edges, propagate in
-  topological order);
+  (collect the linked events, build the variables and edges as arrays,
+  propagate a level of the topological order at a time; as in a load, the
+  link behind each bound is found only when a message or ``why`` asks, and
+  the collector is not paused here, unlike in ``check``);
 * the narrowing by itself, ``network.narrowed(events)``: the linked dates as
   narrowed date values, which ``check`` computes after the propagation (part of
   the load with links, not of the propagation).

@@ -35,18 +35,32 @@ for V variables and E links; a cycle of links (reported as a problem by
 compared with every other. Readings from other events are settled afterwards
 by a work queue (see ``Network._settle``). Nothing here reads files: problems
 name events and fields.
+
+Speed: a load checks every link, so the network is built with ``map`` and
+numpy over the events' fields rather than event by event (O(N + L log L) for
+N events and L links), and a large network without readings is propagated a
+level of the topological order at a time in numpy
+(``Network._propagate_by_levels``). Which edge set each bound, which messages
+and :meth:`Network.why` name, depends on the order the pass in Python follows
+the edges in; that pass runs when they are first asked for, so every answer
+is the same whichever way the bounds were found. Names, lists and dicts of
+variables are made when first needed.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain, compress, repeat
 from typing import Final, Literal, TypeAlias
 from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from chronology._calendar import (
     NEG_INF,
@@ -57,7 +71,7 @@ from chronology._calendar import (
     days_in_month,
     from_day_number,
 )
-from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
+from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate, unwritten
 from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 from chronology.notation.edtf import format_bounds, format_day
@@ -131,133 +145,181 @@ class Network:
 
     def __init__(self, events: Sequence[Event], by_id: Mapping[str, Event], zone: ZoneInfo | None = None) -> None:
         self.frame = frame = Frame(zone)
-        # Each event's links, read once: (field, target) for targets that exist.
-        written: list[tuple[str, list[tuple[str, str]]]] = []
-        linked: dict[str, None] = {}  # in the order of the events (a dict keeps it), then of the targets named
-        anchored: list[tuple[str, str, RelativeDate]] = []  # (event, anchor, phrase) for dates read from an event
-        for event in events:
-            after, before, reports, part_of = event.after, event.before, event.reports, event.part_of
-            if event.anchor is not None and event.anchor in by_id:
-                reading = _reading_of(event, by_id[event.anchor])
-                if reading is not None:
-                    anchored.append((event.id, event.anchor, reading))
-                    linked[event.id] = linked[event.anchor] = None
-            if not (after or before or reports or part_of):
-                continue
-            own = event.id
-            links = [("after", target) for target in after if target in by_id and target != own]
-            if before:
-                links += [("before", target) for target in before if target in by_id and target != own]
-            if reports:
-                links += [("reports", target) for target in reports if target in by_id and target != own]
-            if part_of is not None and part_of in by_id and part_of != own:
-                links.append(("part_of", part_of))
-            written.append((own, links))
-            linked[own] = None
-            for _, target in links:
-                linked[target] = None
-        self.owner: list[str] = []
-        lo: list[int] = []
-        hi: list[int] = []
-        self.start: dict[str, int] = {}
-        self.end: dict[str, int] = {}
-        # Edges as parallel lists: low variable <= high variable; the link that says so as (event, field, target)
-        # (a Link is made only when a message or an answer needs one); whether it is an order link.
-        low: list[int] = []
-        high: list[int] = []
-        said: list[tuple[str, ...]] = []
-        self._strict: list[bool] = []
-        for event_id in linked:
-            when = by_id[event_id].when
-            first = self.start[event_id] = len(lo)
-            if when.__class__ is not Interval:
-                assert isinstance(when, UncertainDate)
-                self.owner.append(event_id)
-                if when.utc_offset is None and zone is None:  # the common case: the date as written
-                    lo.append(when.lo)
-                    hi.append(when.hi)
-                else:
-                    lo.append(frame.instant(when, when.lo))
-                    hi.append(frame.instant(when, when.hi))
-                self.end[event_id] = first
-                continue
-            assert isinstance(when, Interval)
-            (s_lo, s_hi), (e_lo, e_hi) = when.start_bounds, when.end_bounds
-            self.owner += [event_id, event_id]
-            lo += [frame.instant(when.start, s_lo), frame.instant(when.end, e_lo)]
-            hi += [frame.instant(when.start, s_hi), frame.instant(when.end, e_hi)]
-            self.end[event_id] = first + 1
-            low.append(first)
-            high.append(first + 1)
-            said.append((event_id, "when", event_id))
-            self._strict.append(False)
-        start, end, strict = self.start, self.end, self._strict
-        for a, links in written:
-            for field, b in links:
-                if field == "after":
-                    low.append(end[b])
-                    high.append(start[a])
-                elif field == "before":
-                    low.append(end[a])
-                    high.append(start[b])
-                elif field == "reports":
-                    low.append(start[b])
-                    high.append(start[a])
-                else:  # part_of: two edges
-                    low += [start[b], end[a]]
-                    high += [start[a], end[b]]
-                    said.append((a, field, b))
-                    strict.append(False)
-                said.append((a, field, b))
-                strict.append(field in ORDER_FIELDS)
-        # A date read from another event's ("two days after the strike"): an edge for the order it says, if any,
-        # then two edges that only name the reading in chains (the reading itself is a function, not an edge).
-        readings: list[tuple[str, str, RelativeDate, str]] = []
-        for e, x, relative in anchored:
+        # Each id that may be named has a key, its position in by_id; the arrays below speak of keys and variables.
+        self._names = names = list(by_id)
+        self._key = key = dict(zip(names, range(len(names)), strict=True))
+        written = _written(events, key, _keys_of(events, names, key))
+        anchored = _anchored(events, by_id)  # (position, event, anchor, phrase) for dates read from an event
+        # The linked events in the order of the events, then of the targets each names (a date read from an
+        # event names its event and anchor first); each once.
+        linked = _first_mentions(written, [(i, key[e], key[x]) for i, e, x, _ in anchored], len(names))
+        variables = _Variables.of(list(by_id.values()), linked, frame)
+        self._linked = linked
+        self._owner_keys = np.repeat(linked, variables.sizes)  # each variable's event
+        self._var_start = np.full(len(names), -1, dtype=np.intp)  # each key's variables (-1 if not linked)
+        self._var_end = self._var_start.copy()
+        self._var_start[linked], self._var_end[linked] = variables.start, variables.end
+        self._edges = edges = _link_edges(written, linked, variables, self._var_start, self._var_end)
+        # Dates read from other events' come after the links, in lists (they are few): see _read_edges.
+        extra, self._chained, self._readings = self._read_edges(anchored, by_id, len(edges.low))
+        self._extra_said = {len(edges.low) + j: said for j, (*_, said) in enumerate(extra)}
+        self._low_array = np.concatenate([edges.low, np.asarray([edge[0] for edge in extra], dtype=np.intp)])
+        self._high_array = np.concatenate([edges.high, np.asarray([edge[1] for edge in extra], dtype=np.intp)])
+        self._strict_array = np.concatenate([edges.field <= _BEFORE, np.asarray([e[2] for e in extra], dtype=bool)])
+        self._given = variables.lo, variables.hi
+        # The bounds, as arrays or lists or both (each made from the other when first needed).
+        self._bounds: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = self._given
+        self._lists: tuple[list[int], list[int]] | None = None
+        self._runaway: tuple[int, bool] | None = None  # a variable (and whether its lower bound) moved without end
+        # variable -> the edge that last raised its lower (upper) bound, as the pass in topological order finds it;
+        # None until asked for when the bounds were found level by level (see _lo_from)
+        self._lo_came: dict[int, int] | None = None
+        self._hi_came: dict[int, int] | None = None
+        self._order: list[int] | None = None  # the topological order of that pass
+        self.cyclic = False
+        if self._readings or len(self) < _LEVELS_FROM or not self._propagate_by_levels():
+            self._propagate()
+
+    def _read_edges(
+        self, anchored: Sequence[tuple[int, str, str, RelativeDate]], by_id: Mapping[str, Event], first: int
+    ) -> tuple[list[tuple[int, int, bool, tuple[str, ...]]], int, list[_Reading]]:
+        """The edges of dates read from other events' ("two days after the strike"), numbered from ``first``.
+
+        For each, an edge for the order it says, if any; then two edges that only name the reading in chains
+        (the reading itself is a function, not an edge). Returns the edges as (low, high, strict, the link's
+        fields), the number of the edges followed by propagation, order and reach (those before the second
+        kind), and the readings.
+        """
+        extra: list[tuple[int, int, bool, tuple[str, ...]]] = []
+        if not anchored:
+            return extra, first, []
+        start = self.start
+        for _, e, x, relative in anchored:
             says = f"{e!r} is {relative.text!r} (anchor {x!r})"
-            readings.append((e, x, relative, says))
             order = _order_of(relative, by_id[x].when, by_id[e].tense)
             if order is not None:
-                low.append(start[x] if order[0] == "after" else start[e])
-                high.append(start[e] if order[0] == "after" else start[x])
-                said.append((e, "anchor", x, "event", says))
-                strict.append(order[1])
-        self._chained = chained = len(low)  # edges from here on are not followed by propagation, order or reach
-        self._readings: list[_Reading] = []
-        for e, x, relative, says in readings:
+                low, high = (start[x], start[e]) if order[0] == "after" else (start[e], start[x])
+                extra.append((low, high, order[1], (e, "anchor", x, "event", says)))
+        chained = first + len(extra)
+        readings: list[_Reading] = []
+        for _, e, x, relative in anchored:
+            says = f"{e!r} is {relative.text!r} (anchor {x!r})"
             anchor_when, event_when = by_id[x].when, by_id[e].when
             assert isinstance(anchor_when, UncertainDate)  # as _reading_of checked
             assert isinstance(event_when, UncertainDate)
-            constraint = _Reading(
-                start[x], start[e], relative, by_id[e].tense, anchor_when, event_when, len(low), frame
+            number = first + len(extra)
+            readings.append(
+                _Reading(start[x], start[e], relative, by_id[e].tense, anchor_when, event_when, number, self.frame)
             )
-            self._readings.append(constraint)
-            low += [start[x], start[e]]
-            high += [start[e], start[x]]
-            said += [(e, "anchor", x, "event", says)] * 2
-            strict += [False, False]
-        self._low, self._high, self._said = low, high, said
-        self.given_lo, self.given_hi = lo, hi
-        self.lo, self.hi = list(lo), list(hi)
-        # The edges out of and into each variable, as flat lists and offsets: far fewer objects than a list
-        # per variable, which the garbage collector would walk again and again.
-        self._out, self._out_at = _grouped(low[:chained], len(lo))
-        self._into, self._into_at = _grouped(high[:chained], len(lo))
-        self._runaway: tuple[int, bool] | None = None  # a variable (and whether its lower bound) moved without end
-        self._lo_from: dict[int, int] = {}  # variable -> the edge that last raised its lower bound
-        self._hi_from: dict[int, int] = {}
-        self.cyclic = False
-        self._propagate()
+            said = (e, "anchor", x, "event", says)
+            extra += [(start[x], start[e], False, said), (start[e], start[x], False, said)]
+        return extra, chained, readings
+
+    # Names and bounds as Python lists and dicts, made when first needed: messages and questions look them up
+    # one at a time, while a load may need none of them.
+
+    @functools.cached_property
+    def owner(self) -> list[str]:
+        """Each variable's event."""
+        return list(map(self._names.__getitem__, self._owner_keys.tolist()))
+
+    @functools.cached_property
+    def start(self) -> dict[str, int]:
+        """Each linked event's start variable (its moment's, for an instant)."""
+        linked = self._linked
+        return dict(zip(map(self._names.__getitem__, linked.tolist()), self._var_start[linked].tolist(), strict=True))
+
+    @functools.cached_property
+    def end(self) -> dict[str, int]:
+        """Each linked event's end variable (its moment's, for an instant)."""
+        linked = self._linked
+        return dict(zip(map(self._names.__getitem__, linked.tolist()), self._var_end[linked].tolist(), strict=True))
+
+    @functools.cached_property
+    def given_lo(self) -> list[int]:
+        """Each variable's stated lower bound (seconds by the day rule)."""
+        given: list[int] = self._given[0].tolist()
+        return given
+
+    @functools.cached_property
+    def given_hi(self) -> list[int]:
+        """Each variable's stated upper bound."""
+        given: list[int] = self._given[1].tolist()
+        return given
+
+    @property
+    def lo(self) -> list[int]:
+        """Each variable's lower bound, propagated."""
+        return self._bound_lists()[0]
+
+    @property
+    def hi(self) -> list[int]:
+        """Each variable's upper bound, propagated."""
+        return self._bound_lists()[1]
+
+    def _bound_lists(self) -> tuple[list[int], list[int]]:
+        if self._lists is None:
+            assert self._bounds is not None
+            self._lists = self._bounds[0].tolist(), self._bounds[1].tolist()
+        return self._lists
+
+    def _arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Every variable's lower and upper bound, as arrays (made once from the lists when the pass was in Python)."""
+        if self._bounds is None:
+            assert self._lists is not None
+            self._bounds = np.asarray(self._lists[0], dtype=np.int64), np.asarray(self._lists[1], dtype=np.int64)
+        return self._bounds
 
     def _edges_out(self, x: int) -> list[int]:
-        return self._out[self._out_at[x] : self._out_at[x + 1]]
+        out, at = self._outgoing
+        return out[at[x] : at[x + 1]]
 
     def _edges_into(self, y: int) -> list[int]:
-        return self._into[self._into_at[y] : self._into_at[y + 1]]
+        into, at = self._incoming
+        return into[at[y] : at[y + 1]]
+
+    # The edges as Python lists, made when first needed: the pass in Python, the questions and the messages follow
+    # them edge by edge, while a network found level by level may never need them.
+
+    @functools.cached_property
+    def _low(self) -> list[int]:
+        """Each edge's lower variable."""
+        low: list[int] = self._low_array.tolist()
+        return low
+
+    @functools.cached_property
+    def _high(self) -> list[int]:
+        """Each edge's higher variable."""
+        high: list[int] = self._high_array.tolist()
+        return high
+
+    @functools.cached_property
+    def _strict(self) -> list[bool]:
+        """Whether each edge is an order link (the later end is later even on the same day)."""
+        strict: list[bool] = self._strict_array.tolist()
+        return strict
+
+    @functools.cached_property
+    def _outgoing(self) -> tuple[list[int], list[int]]:
+        """The edges out of each variable (as :func:`_grouped`): flat lists, far fewer objects than a list each."""
+        return _grouped(self._low_array[: self._chained], len(self))
+
+    @functools.cached_property
+    def _incoming(self) -> tuple[list[int], list[int]]:
+        """The edges into each variable (as :func:`_grouped`)."""
+        return _grouped(self._high_array[: self._chained], len(self))
+
+    def _said_at(self, k: int) -> tuple[str, ...]:
+        """The fields of the :class:`Link` behind edge ``k``."""
+        said = self._extra_said.get(k)
+        if said is not None:
+            return said
+        edges = self._edges
+        return self._names[edges.event[k]], _FIELD_NAMES[edges.field[k]], self._names[edges.target[k]]
 
     def _link(self, k: int) -> Link:
         """The link behind edge ``k``."""
-        return Link(*self._said[k])
+        return Link(*self._said_at(k))
 
     def name(self, v: int) -> str:
         """Variable ``v`` in words: "'id'", "'id' starts" or "'id' ends"."""
@@ -268,14 +330,92 @@ class Network:
 
     def __len__(self) -> int:
         """The number of variables."""
-        return len(self.lo)
+        return len(self._given[0])
 
     # -- propagation ------------------------------------------------------------------------------
 
+    @property
+    def _lo_from(self) -> dict[int, int]:
+        """Variable -> the edge that last raised its lower bound in the pass in topological order (made if need be).
+
+        Which edge set a bound depends on the order edges are followed in (when two set the same bound, the
+        first followed does): messages and :meth:`why` name the edges that pass follows first, found by running
+        it when the bounds were found level by level.
+        """
+        if self._lo_came is None:
+            self._propagate()
+        assert self._lo_came is not None
+        return self._lo_came
+
+    @property
+    def _hi_from(self) -> dict[int, int]:
+        """Variable -> the edge that last lowered its upper bound (see :attr:`_lo_from`)."""
+        if self._hi_came is None:
+            self._propagate()
+        assert self._hi_came is not None
+        return self._hi_came
+
+    def _propagate_by_levels(self) -> bool:
+        """The tightest bounds with numpy, a level at a time; False, with nothing changed, on a cycle or a deep network.
+
+        Level 0 holds the variables no edge reaches; level i + 1 those whose
+        last edge in comes from level i (Kahn's algorithm, one frontier at a
+        time). The edges out of one level raise their targets' lower bounds
+        all at once (``np.maximum.at``); upper bounds then move back, the
+        levels taken the other way. The bounds are the ones :meth:`_propagate`
+        finds (a longest path does not depend on the order edges are followed
+        in); the edge behind each bound, which that pass records, is left to it
+        (:attr:`_lo_from`). Only for networks without readings of dates from
+        other events. O((V + E) log E) work in a few numpy calls per level;
+        a network of more than ``E / _EDGES_PER_LEVEL`` levels (long chains of
+        a few edges a level, where the calls cost more than they do) is left to
+        :meth:`_propagate` after that many, which at most doubles its time.
+        """
+        count = len(self)
+        low, high = self._low_array, self._high_array  # without readings, every edge is followed
+        out = np.argsort(low, kind="stable")
+        out_at = np.searchsorted(low[out], np.arange(count + 1), side="left")
+        waiting = np.bincount(high, minlength=count)
+        frontier = np.flatnonzero(waiting == 0)
+        reached = frontier.size
+        lo = self._given[0].copy()
+        levels: list[npt.NDArray[np.intp]] = []  # the edges out of each level, in order
+        limit = max(_LEVELS_AT_LEAST, len(low) // _EDGES_PER_LEVEL)
+        while frontier.size:
+            if len(levels) >= limit:
+                return False
+            first = out_at[frontier]
+            counts = out_at[frontier + 1] - first
+            ends = np.cumsum(counts)
+            total = int(ends[-1])
+            edges = out[np.repeat(first - (ends - counts), counts) + np.arange(total)]
+            targets = high[edges]
+            np.maximum.at(lo, targets, lo[low[edges]])
+            levels.append(edges)
+            ready, arriving = np.unique(targets, return_counts=True)
+            waiting[ready] -= arriving
+            frontier = ready[waiting[ready] == 0]
+            reached += frontier.size
+        if reached < count:
+            return False  # a cycle: some variables never became ready
+        hi = self._given[1].copy()
+        for edges in reversed(levels):
+            np.minimum.at(hi, low[edges], hi[high[edges]])
+        self._bounds, self._lists = (lo, hi), None
+        return True
+
     def _propagate(self) -> None:
-        lo, hi, low, high = self.lo, self.hi, self._low, self._high
-        out, out_at, into, into_at = self._out, self._out_at, self._into, self._into_at
-        lo_from, hi_from = self._lo_from, self._hi_from
+        """The tightest bounds from the stated ones, recording the edge behind each bound that moved (in Python).
+
+        One pass in topological order (Kahn), O(V + E); on a cycle of links, work queues; then the readings of
+        dates from other events (:meth:`_settle`).
+        """
+        lo, hi = list(self.given_lo), list(self.given_hi)
+        self._lists, self._bounds = (lo, hi), None
+        low, high = self._low, self._high
+        (out, out_at), (into, into_at) = self._outgoing, self._incoming
+        self._lo_came = lo_from = {}
+        self._hi_came = hi_from = {}
         # Lower bounds move forward while the variables are put in topological order (Kahn), in the same pass.
         waiting = [into_at[v + 1] - into_at[v] for v in range(len(lo))]
         ready = [v for v, count in enumerate(waiting) if count == 0]
@@ -313,7 +453,7 @@ class Network:
             for k in self._edges_out(x):
                 if lo[x] > lo[high[k]]:
                     lo[high[k]] = lo[x]
-                    self._lo_from[high[k]] = k
+                    lo_from[high[k]] = k
                     work.append(high[k])
         work = deque(range(len(hi)))
         while work:
@@ -321,7 +461,7 @@ class Network:
             for k in self._edges_into(y):
                 if hi[y] < hi[low[k]]:
                     hi[low[k]] = hi[y]
-                    self._hi_from[low[k]] = k
+                    hi_from[low[k]] = k
                     work.append(low[k])
         if self._readings:
             self._settle()
@@ -352,7 +492,7 @@ class Network:
     def _settle_side(self, touching: Mapping[int, list[_Reading]], *, lower: bool) -> None:
         bound, given_lo, given_hi = (self.lo if lower else self.hi), self.given_lo, self.given_hi
         came_from = self._lo_from if lower else self._hi_from
-        edges, ends = (self._out, self._out_at) if lower else (self._into, self._into_at)
+        edges, ends = self._outgoing if lower else self._incoming
         other = self._high if lower else self._low
         limit = len(bound) + 2
         rounds = dict.fromkeys(touching, 1)
@@ -392,8 +532,8 @@ class Network:
 
     def _topological(self) -> list[int]:
         """The variables in an order where every edge goes forward (Kahn); fewer than all if links form a cycle."""
-        at = self._into_at
-        waiting = [at[v + 1] - at[v] for v in range(len(self.lo))]
+        at = self._incoming[1]
+        waiting = [at[v + 1] - at[v] for v in range(len(self))]
         ready = [v for v, count in enumerate(waiting) if count == 0]
         order: list[int] = []
         high = self._high
@@ -421,9 +561,8 @@ class Network:
         seen: set[tuple[int, int]] = set()
         lo_origins: dict[int, int] = {}
         hi_origins: dict[int, int] = {}
-        for v in range(len(self.lo)):
-            if self.lo[v] <= self.hi[v]:
-                continue
+        lo, hi = self._arrays()
+        for v in np.flatnonzero(lo > hi).tolist():
             # Origins first, remembered along the way: walking each chain for every variable of a long contradicted
             # chain would take quadratic time, and all of them share one origin and one message.
             origin_lo = self._origin(v, self._lo_from, lo_origins, backwards=True)
@@ -507,21 +646,26 @@ class Network:
         for v in dict.fromkeys((self.start[event_id], self.end[event_id])):
             chains = self._chain(v, self._lo_from, backwards=True), self._chain(v, self._hi_from, backwards=False)
             for k in (*chains[0], *chains[1]):
-                if self._said[k][1] != "when":
-                    found[self._said[k]] = None
+                said = self._said_at(k)
+                if said[1] != "when":
+                    found[said] = None
         return tuple(Link(*said) for said in found)
 
     def narrowed(self, events: Iterable[Event]) -> dict[str, DateValue]:
         """The date of each event its links narrow, as a date value of the same kind (others are left out)."""
         found: dict[str, DateValue] = {}
-        lo, hi, given_lo, given_hi = self.lo, self.hi, self.given_lo, self.given_hi
-        moved = {self.owner[v] for v in range(len(lo)) if lo[v] != given_lo[v] or hi[v] != given_hi[v]}
-        for event in events:
-            if event.id not in moved:
-                continue  # most linked events: their links narrow nothing
-            bounds = self.bounds(event.id)
-            assert bounds is not None
-            value = narrow(event.when, *bounds, frame=self.frame)
+        (lo, hi), (given_lo, given_hi) = self._arrays(), self._given
+        # Most linked events' links narrow nothing: only those whose bounds moved, with their bounds, in bulk.
+        keys = np.unique(self._owner_keys[np.flatnonzero((lo != given_lo) | (hi != given_hi))])
+        s, e = self._var_start[keys], self._var_end[keys]
+        bounds = zip(lo[s].tolist(), hi[s].tolist(), lo[e].tolist(), hi[e].tolist(), strict=True)
+        moved = dict(zip(keys.tolist(), bounds, strict=True))
+        events = events if isinstance(events, Sequence) else list(events)
+        own = _keys_of(events, self._names, self._key)
+        at = np.flatnonzero(np.isin(own, keys))
+        for i, k in zip(at.tolist(), own[at].tolist(), strict=True):  # in the order of the events
+            event = events[i]
+            value = narrow(event.when, *moved[k], frame=self.frame)
             if value is not event.when:
                 found[event.id] = value
         return found
@@ -619,23 +763,289 @@ class Network:
 
     def order_links(self) -> list[tuple[str, str]]:
         """Each order link as (earlier event, later event)."""
-        found = []
-        for k, (a, field, b, *_) in enumerate(self._said[: len(self._strict)]):
-            if field == "after":
-                found.append((b, a))
-            elif field == "before":
-                found.append((a, b))
-            elif field == "anchor" and self._strict[k] and k < self._chained:  # a reading that says which came first
+        edges, names = self._edges, self._names
+        ordered = np.flatnonzero(edges.field <= _BEFORE)  # the links written as order links, in the edges' order
+        before = edges.field[ordered] == _BEFORE
+        earlier = np.where(before, edges.event[ordered], edges.target[ordered]).tolist()
+        later = np.where(before, edges.target[ordered], edges.event[ordered]).tolist()
+        found = list(zip(map(names.__getitem__, earlier), map(names.__getitem__, later), strict=True))
+        for k in sorted(self._extra_said):  # then the readings that say which came first
+            if self._strict[k] and k < self._chained:
                 found.append((self.owner[self._low[k]], self.owner[self._high[k]]))
         return found
 
     def ranks(self) -> dict[str, int]:
         """A position for each linked event in an order that keeps every link (for same-day ties in a sort)."""
         rank: dict[str, int] = {}
-        for v in self._order if not self.cyclic else self._topological():
+        for v in self._order if self._order is not None and not self.cyclic else self._topological():
             if self.start.get(self.owner[v]) == v or self.end.get(self.owner[v]) == v:
                 rank.setdefault(self.owner[v], len(rank))
         return rank
+
+
+# -- building a network ---------------------------------------------------------------------------
+# Read with ``map`` and numpy rather than event by event and link by link in Python: at 10^5 events the loops
+# were most of the time links added to a load.
+
+#: The fields an edge can be said by, by their codes in the arrays; the order links come first.
+_FIELD_NAMES: Final = ("after", "before", "reports", "part_of", "when")
+_AFTER, _BEFORE, _REPORTS, _PART_OF, _WHEN = range(len(_FIELD_NAMES))
+_ID = operator.attrgetter("id")
+_WHEN_OF = operator.attrgetter("when")
+_PART_OF_OF = operator.attrgetter("part_of")
+_ANCHOR_OF = operator.attrgetter("anchor")
+_LIST_FIELDS: Final = (
+    (_AFTER, operator.attrgetter("after")),
+    (_BEFORE, operator.attrgetter("before")),
+    (_REPORTS, operator.attrgetter("reports")),
+)
+_LO = operator.attrgetter("lo")
+_START_OF = operator.attrgetter("start")
+_END_OF = operator.attrgetter("end")
+_HI = operator.attrgetter("hi")
+_UTC_OFFSET = operator.attrgetter("utc_offset")
+
+#: Variables from which the bounds are found level by level with numpy (below, the pass in Python is as quick).
+_LEVELS_FROM = 256
+#: Levels tried at least, and edges a level at least beyond that, before a deep network is left to the pass in Python.
+_LEVELS_AT_LEAST = 64
+_EDGES_PER_LEVEL = 32
+
+
+@attrs.frozen
+class _Written:
+    """The links of a list of events as written, in arrays: in the order of the events, then of fields and targets.
+
+    Only links whose target may be named (by its key: its position among the ids that may be) and is not
+    the event itself.
+    """
+
+    event: npt.NDArray[np.intp]  # each link: the position of the event that states it
+    field: npt.NDArray[np.int8]  # its field's code
+    target: npt.NDArray[np.intp]  # its target's key
+    own: npt.NDArray[np.intp]  # each event: its key (-1 if it may not be named)
+    stating: npt.NDArray[np.bool_]  # each event: whether it has a link field at all (even one naming nothing known)
+
+
+def _keys_of(events: Sequence[Event], names: Sequence[str], key: Mapping[str, int]) -> npt.NDArray[np.intp]:
+    """Each event's key (-1 for an id that may not be named).
+
+    Where the ids that may be named are the events' own, in order (as :func:`chronology.consistency.check`
+    makes them), the keys are the positions: told by one pass of identity tests instead of a lookup each.
+    """
+    count = len(events)
+    if len(names) == count and all(map(operator.is_, names, map(_ID, events))):
+        return np.arange(count, dtype=np.intp)
+    return np.fromiter(map(key.get, map(_ID, events), repeat(-1)), dtype=np.intp, count=count)
+
+
+def _written(events: Sequence[Event], key: Mapping[str, int], own: npt.NDArray[np.intp]) -> _Written:
+    """The links of ``events``, read a field at a time; ``key``: each id that may be named -> its key.
+
+    ``own``: each event's key. O(N + L) for N events and L links, and a sort of the links. Raises
+    KeyError for an event with links whose own id may not be named.
+    """
+    count = len(events)
+    # after, before and reports: a tuple of targets each (the field's targets after the other's)
+    lists: list[tuple[str, ...]] = list(chain.from_iterable(map(read, events) for _, read in _LIST_FIELDS))
+    counts = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists)).reshape(len(_LIST_FIELDS), count)
+    named: list[str] = list(chain.from_iterable(lists))
+    part_of: list[str | None] = list(map(_PART_OF_OF, events))
+    stating = counts.any(axis=0) | np.fromiter(map(bool, part_of), dtype=bool, count=count)
+    present = np.fromiter(map(operator.is_not, part_of, repeat(None)), dtype=bool, count=count)
+    named += [whole for whole in compress(part_of, present.tolist()) if whole is not None]
+    unnamed = np.flatnonzero(stating & (own < 0))
+    if unnamed.size:
+        raise KeyError(events[int(unnamed[0])].id)
+    event = np.concatenate(
+        [np.repeat(np.tile(np.arange(count), len(_LIST_FIELDS)), counts.ravel()), np.flatnonzero(present)]
+    )
+    codes = np.asarray([*(code for code, _ in _LIST_FIELDS), _PART_OF], dtype=np.int8)
+    field = np.repeat(codes, [*counts.sum(axis=1).tolist(), int(present.sum())])
+    target = np.fromiter(map(key.get, named, repeat(-1)), dtype=np.intp, count=len(named))
+    kept = np.flatnonzero((target >= 0) & (target != own[event]) & stating[event])
+    kept = kept[np.argsort(event[kept], kind="stable")]  # by event; within one, fields and targets as written
+    return _Written(event[kept], field[kept], target[kept], own, stating)
+
+
+def _anchored(events: Sequence[Event], by_id: Mapping[str, Event]) -> list[tuple[int, str, str, RelativeDate]]:
+    """Each event whose date is read from another event's: (position, id, anchor, phrase); see :func:`_reading_of`."""
+    anchors = list(map(_ANCHOR_OF, events))
+    found: list[tuple[int, str, str, RelativeDate]] = []
+    some = np.fromiter(map(operator.is_not, anchors, repeat(None)), dtype=bool, count=len(anchors))
+    for i in np.flatnonzero(some).tolist():
+        event, anchor = events[i], anchors[i]
+        if anchor in by_id:
+            reading = _reading_of(event, by_id[anchor])
+            if reading is not None:
+                found.append((i, event.id, anchor, reading))
+    return found
+
+
+def _first_mentions(written: _Written, readings: Sequence[tuple[int, int, int]], keys: int) -> npt.NDArray[np.intp]:
+    """The keys of the linked events, each once, in the order first mentioned; ``keys``: how many keys there are.
+
+    By event: the event and the anchor of its date read from another event (``readings``: position, key, anchor
+    key), then an event stating links and its targets as written.
+    """
+    stating = np.flatnonzero(written.stating)
+    read = np.asarray([position for position, _, _ in readings], dtype=np.intp)
+    # In the order of the events; within one, in the order of this list (a stable sort keeps it).
+    positions = np.concatenate([np.repeat(read, 2), stating, written.event])
+    mentions = np.concatenate(
+        [
+            np.asarray([key for _, own, anchor in readings for key in (own, anchor)], dtype=np.intp),
+            written.own[stating],
+            written.target,
+        ]
+    )
+    mentions = mentions[np.argsort(positions, kind="stable")]
+    first = np.full(keys, len(mentions), dtype=np.intp)  # each key's first mention (none: past the end)
+    np.minimum.at(first, mentions, np.arange(len(mentions)))
+    mentioned = np.flatnonzero(first < len(mentions))
+    linked: npt.NDArray[np.intp] = mentioned[np.argsort(first[mentioned])]
+    return linked
+
+
+@attrs.frozen
+class _Variables:
+    """The variables of the linked events: one for an instant (its moment), two for something lasting."""
+
+    sizes: npt.NDArray[np.intp]  # each linked event: how many (1 or 2)
+    start: npt.NDArray[np.intp]  # each linked event: the variable of its start
+    end: npt.NDArray[np.intp]  # and of its end (the same for an instant)
+    lo: npt.NDArray[np.int64]  # each variable: its stated bounds, instants by the frame's day rule
+    hi: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, events: Sequence[Event], linked: npt.NDArray[np.intp], frame: Frame) -> _Variables:
+        """The variables of ``events[k]`` for each key ``k`` in ``linked``, in that order (a start before its end).
+
+        The dates are read in the order of ``events`` (in the order they lie in memory, which is much quicker
+        than hopping about), then picked by key.
+        """
+        whens = list(map(_WHEN_OF, events))
+        count = len(whens)
+        lasting = np.fromiter(map(operator.is_, map(type, whens), repeat(Interval)), dtype=bool, count=count)
+        wanted = np.zeros(count, dtype=bool)
+        wanted[linked] = True
+        bounds = np.zeros((4, count), dtype=np.int64)  # by key: start lo, start hi, end lo, end hi
+        instants = wanted & ~lasting
+        lo, hi = _instant_bounds(list(compress(whens, instants.tolist())), frame)
+        bounds[:, instants] = lo, hi, lo, hi
+        intervals = wanted & lasting
+        bounds[:, intervals] = _interval_bounds(list(compress(whens, intervals.tolist())), frame)
+        lasting = lasting[linked]
+        sizes = 1 + lasting.astype(np.intp)
+        start = np.cumsum(sizes) - sizes
+        end = start + lasting
+        lo, hi = np.empty(int(sizes.sum()), dtype=np.int64), np.empty(int(sizes.sum()), dtype=np.int64)
+        lo[start], hi[start] = bounds[0, linked], bounds[1, linked]
+        lo[end], hi[end] = bounds[2, linked], bounds[3, linked]
+        return cls(sizes, start, end, lo, hi)
+
+
+def _instant_bounds(
+    dates: Sequence[UncertainDate], frame: Frame
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The bounds of each date as instants of ``frame``: as written, but for those with an offset, or in a zone."""
+    lo = np.fromiter(map(_LO, dates), dtype=np.int64, count=len(dates))
+    hi = np.fromiter(map(_HI, dates), dtype=np.int64, count=len(dates))
+    offset = np.fromiter(map(operator.is_not, map(_UTC_OFFSET, dates), repeat(None)), dtype=bool, count=len(dates))
+    for j in range(len(dates)) if frame.zone is not None else np.flatnonzero(offset).tolist():
+        date = dates[j]
+        lo[j], hi[j] = frame.instant(date, date.lo), frame.instant(date, date.hi)
+    return lo, hi
+
+
+def _interval_bounds(intervals: Sequence[Interval], frame: Frame) -> npt.NDArray[np.int64]:
+    """Start (lo, hi) and end (lo, hi) instants of each interval (4 rows), as ``start_bounds`` and ``end_bounds``.
+
+    In bulk where both ends are dates without an offset and there is no zone (each a date as written, a start
+    no later than the end's latest, an end no earlier than the start's earliest); the rest one by one.
+    """
+    count = len(intervals)
+    bounds = np.empty((4, count), dtype=np.int64)
+    if not count:
+        return bounds
+    starts, ends = list(map(_START_OF, intervals)), list(map(_END_OF, intervals))
+    plain = np.full(count, frame.zone is None)
+    for ends_of in (starts, ends):
+        plain &= np.fromiter(map(isinstance, ends_of, repeat(UncertainDate)), dtype=bool, count=count)
+        plain &= np.fromiter(
+            map(operator.is_, map(getattr, ends_of, repeat("utc_offset"), repeat(None)), repeat(None)), bool, count
+        )
+    where = plain.tolist()
+    first, last = list(compress(starts, where)), list(compress(ends, where))
+    s_lo, s_hi = (np.fromiter(map(get, first), dtype=np.int64, count=len(first)) for get in (_LO, _HI))
+    e_lo, e_hi = (np.fromiter(map(get, last), dtype=np.int64, count=len(last)) for get in (_LO, _HI))
+    bounds[:, plain] = s_lo, np.minimum(s_hi, e_hi), np.maximum(e_lo, s_lo), e_hi
+    for j in np.flatnonzero(~plain).tolist():
+        when = intervals[j]
+        (s_lo_j, s_hi_j), (e_lo_j, e_hi_j) = when.start_bounds, when.end_bounds
+        bounds[:, j] = (
+            frame.instant(when.start, s_lo_j),
+            frame.instant(when.start, s_hi_j),
+            frame.instant(when.end, e_lo_j),
+            frame.instant(when.end, e_hi_j),
+        )
+    return bounds
+
+
+#: The kinds of edge a link gives (after, before, reports, a part_of's first, its second), by the field's code
+#: (and one more): whether its low and high ends are the stating event's (else the target's), and that event's
+#: end (else its start). "a after b": b ends <= a starts; "a before b": a ends <= b starts; "a reports b": b starts
+#: <= a starts; "a part_of b": b starts <= a starts, then a ends <= b ends.
+_LOW_OWN: Final = np.array([False, True, False, False, True])
+_LOW_END: Final = np.array([True, True, False, False, True])
+_HIGH_OWN: Final = np.array([True, False, True, True, False])
+_HIGH_END: Final = np.array([False, False, False, False, True])
+
+
+@attrs.frozen
+class _Edges:
+    """The edges ``low <= high`` of the events' own spans and written links, and the link that says each."""
+
+    low: npt.NDArray[np.intp]
+    high: npt.NDArray[np.intp]
+    field: npt.NDArray[np.int8]  # the link's field (``_WHEN`` for an event's own span)
+    event: npt.NDArray[np.intp]  # the key of the event that states it
+    target: npt.NDArray[np.intp]  # and of the event it names
+
+
+def _link_edges(
+    written: _Written,
+    linked: npt.NDArray[np.intp],
+    variables: _Variables,
+    start: npt.NDArray[np.intp],
+    end: npt.NDArray[np.intp],
+) -> _Edges:
+    """The edges: each lasting event's start <= end, in the order of the variables, then the links as written.
+
+    ``linked``: the key of each linked event (the order of ``variables``); ``start`` and ``end``: each key's
+    variables. A ``part_of`` gives two edges in a row (b starts <= a starts, a ends <= b ends); any other
+    link one.
+    """
+    lasting = variables.sizes == 2
+    spans = variables.start[lasting]
+    copies = 1 + (written.field == _PART_OF)
+    link = np.repeat(np.arange(len(written.field)), copies)
+    kind = written.field[link].astype(np.intp)  # the kind of edge (see _LOW_OWN): a part_of's second is one more
+    kind[(np.cumsum(copies) - 1)[copies == 2]] += 1
+    field, a, b = written.field[link], written.own[written.event][link], written.target[link]
+
+    def variable(own: npt.NDArray[np.bool_], at_end: npt.NDArray[np.bool_]) -> npt.NDArray[np.intp]:
+        event = np.where(own[kind], a, b)
+        return np.where(at_end[kind], end[event], start[event])
+
+    low, high = variable(_LOW_OWN, _LOW_END), variable(_HIGH_OWN, _HIGH_END)
+    return _Edges(
+        np.concatenate([spans, low]),
+        np.concatenate([spans + 1, high]),
+        np.concatenate([np.full(len(spans), _WHEN, dtype=np.int8), field]),
+        np.concatenate([linked[lasting], a]),
+        np.concatenate([linked[lasting], b]),
+    )
 
 
 @attrs.frozen
@@ -993,20 +1403,29 @@ def _narrow_side(end: UncertainDate | Endpoint, lo: int, hi: int, frame: Frame) 
 
 
 def _narrow_end(value: UncertainDate, lo: int, hi: int, frame: Frame) -> UncertainDate:
-    new_lo = value.lo if lo <= NEG_INF + 1 else max(value.lo, frame.local(value, lo))
-    new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, frame.local(value, hi))
+    if frame.zone is None and value.utc_offset is None:  # the common case: frame.local gives each instant back
+        new_lo = value.lo if lo <= NEG_INF + 1 else max(value.lo, lo)
+        new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, hi)
+    else:
+        new_lo = value.lo if lo <= NEG_INF + 1 else max(value.lo, frame.local(value, lo))
+        new_hi = value.hi if hi >= POS_INF - 1 else min(value.hi, frame.local(value, hi))
     if (new_lo, new_hi) == (value.lo, value.hi) or new_lo > new_hi:
         return value
     precision = _aligned(new_lo, new_hi, value.precision)
-    return UncertainDate.from_seconds(new_lo, new_hi, precision, qualifier=value.qualifier, utc_offset=value.utc_offset)
+    return unwritten(new_lo, new_hi, precision, value.qualifier, value.utc_offset)  # its EDTF when first asked for
 
 
-def _grouped(keys: list[int], count: int) -> tuple[list[int], list[int]]:
+def _grouped(keys: npt.NDArray[np.intp], count: int) -> tuple[list[int], list[int]]:
     """Edge numbers ordered by ``keys`` (a variable each), and where each variable's run starts (``count + 1``)."""
-    array = np.asarray(keys, dtype=np.int64)
+    array = keys
     order = np.argsort(array, kind="stable")
     offsets = np.searchsorted(array[order], np.arange(count + 1), side="left")
     return order.tolist(), offsets.tolist()
+
+
+_DAY_OR_FINER: Final = (Precision.DAY, Precision.HOUR, Precision.MINUTE, Precision.SECOND)
+#: (year, month, day) of a day number, remembered: the dates a chronology's links narrow share few days.
+_day_of = functools.lru_cache(maxsize=1 << 14)(from_day_number)
 
 
 def _aligned(lo: int, hi: int, own: Precision) -> Precision:
@@ -1020,9 +1439,11 @@ def _aligned(lo: int, hi: int, own: Precision) -> Precision:
 
     if not on_edges(SECONDS_PER_DAY):
         found = Precision.HOUR if on_edges(3600) else Precision.MINUTE if on_edges(60) else Precision.SECOND
+    elif own in _DAY_OR_FINER:
+        return own  # whole days, months or years: none finer than a day (nor the calendar needed to tell which)
     else:
-        first = (0, 1, 1) if lo <= OPEN_LO else from_day_number(lo // SECONDS_PER_DAY)
-        last = (0, 12, 31) if hi >= OPEN_HI else from_day_number(hi // SECONDS_PER_DAY)
+        first = (0, 1, 1) if lo <= OPEN_LO else _day_of(lo // SECONDS_PER_DAY)
+        last = (0, 12, 31) if hi >= OPEN_HI else _day_of(hi // SECONDS_PER_DAY)
         months = first[2] == 1 and last[2] == days_in_month(last[0], last[1])
         years = months and first[1] == 1 and last[1] == 12
         found = Precision.YEAR if years else Precision.MONTH if months else Precision.DAY

@@ -472,8 +472,76 @@ def exact_day(lo: int, edtf: str) -> UncertainDate:
 
 
 _LAST_SECOND_OF_DAY: Final = SECONDS_PER_DAY - 1
+_GET_EDTF = UncertainDate.__dict__["edtf"].__get__
+
+
+class _Unwritten(UncertainDate):
+    """An instant whose EDTF is written when first read: an :class:`UncertainDate` in every way but when.
+
+    The links of a chronology narrow thousands of dates at each load, and
+    most are never written out; writing each one's EDTF was most of the cost
+    of narrowing them. Reading ``edtf`` (``text``, ``str()``, ``==``,
+    ``hash()``, a label) writes it once, as :meth:`UncertainDate.from_seconds`
+    writes it, and keeps it. ``attrs.evolve``, ``copy`` and ``pickle`` give
+    back a plain :class:`UncertainDate`. Build it only through :func:`unwritten`.
+    """
+
+    __slots__ = ()
+
+    @property
+    def edtf(self) -> str:
+        """The canonical EDTF notation of the value (written when first read)."""
+        try:
+            written: str = _GET_EDTF(self)
+        except AttributeError:
+            from chronology.notation.edtf import format_bounds
+
+            written = format_bounds(self.lo, self.hi, self.precision, self.qualifier, self.utc_offset)
+            _SET_EDTF(self, written)
+        return written
+
+    @property
+    def text(self) -> str:
+        """The wording: the EDTF, as for any value built from seconds."""
+        return self.edtf
+
+    def __new__(cls, **fields: Any) -> UncertainDate:  # type: ignore[misc]
+        return UncertainDate(**fields)  # what attrs.evolve and copy reach: a plain value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _from_seconds, (self.lo, self.hi, self.precision, self.qualifier, self.utc_offset)
+
+
+def _from_seconds(
+    lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None
+) -> UncertainDate:
+    return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=utc_offset)
+
+
+def unwritten(
+    lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None = None
+) -> UncertainDate:
+    """``UncertainDate.from_seconds(lo, hi, precision, ...)``, its EDTF (and text) written when first read.
+
+    For values built by the thousand that are seldom written out (dates narrowed by links).
+
+    Raises:
+        InvalidDateError: bounds outside the timeline, or ``lo`` after ``hi``.
+
+    """
+    if not NEG_INF < lo <= hi < POS_INF:
+        raise InvalidDateError(f"bounds {lo}..{hi} are reversed or lie outside the supported timeline")
+    value = _new(_Unwritten)
+    _SET_LO(value, lo)
+    _SET_HI(value, hi)
+    _SET_PRECISION(value, precision)
+    _SET_QUALIFIER(value, qualifier)
+    _SET_UTC_OFFSET(value, utc_offset)
+    return value
+
+
 #: The classes whose instances are exact or uncertain instants (for ``__class__`` tests in hot loops).
-INSTANT_CLASSES: Final = frozenset({UncertainDate, _Day})
+INSTANT_CLASSES: Final = frozenset({UncertainDate, _Day, _Unwritten})
 
 
 def _check_end(

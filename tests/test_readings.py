@@ -75,6 +75,7 @@ def test_a_reading_that_points_one_way_makes_the_order_certain() -> None:
     assert [event.id for event in tl.after("a")] == ["b"]
     within = Timeline([day, read("c", "within hours", day)])
     assert within.relate("a", "c").before is Certainty.POSSIBLE  # within hours: perhaps at the same hour
+    assert ("a", "c") not in within.precedence().edges  # nor an order link
     earlier = Timeline([day, read("d", "the day before", day)])
     assert earlier.relate("d", "a").before is Certainty.CERTAIN
 
