@@ -16,7 +16,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final, Literal, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO
 
 from chronology.consistency import suggest
 from chronology.constraints import Link
@@ -36,6 +36,11 @@ from chronology.files import EventFile, load, validate
 from chronology.notation import parse
 from chronology.relative import Tense
 from chronology.timeline import Timeline
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from chronology.scan.dataset import Dataset
 
 __all__ = ["main"]
 
@@ -94,9 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example: chronology validate events.toml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument(
-        "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
-    )
+    check.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     _allow_outside(check)
 
     show = commands.add_parser(
@@ -105,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the events in the documented order, each with its date as a label and its bounds.",
         epilog="example: chronology list events.toml",
     )
-    show.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
+    show.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     _formats(show)
     _zone(show)
     _allow_outside(show)
@@ -133,9 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         "('after', 'before', ...) as well as the dates. Filters combine: an event must pass every one given.",
         epilog="example: chronology query events.toml --from 2024-10 --to 2024-10 --certain --kind deployment",
     )
-    query.add_argument(
-        "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
-    )
+    query.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     query.add_argument(
         "--from",
         dest="start",
@@ -170,8 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--engine",
         choices=("duckdb", "spark", "memory"),
-        help="for Parquet: where the window is asked (default duckdb: the file is scanned, not loaded; memory: "
-        "load it, links and all); engines compare dates only, the narrowed ones the file holds",
+        help="for Parquet: where the window is asked. duckdb (the default for a data set: the file is scanned, not "
+        "loaded) or spark compare dates only, the narrowed ones the file holds; memory (the default for a "
+        "chronology written by export) loads it, links, sources and quotes included",
     )
     query.add_argument(
         "--spark-master", default="local[*]", metavar="URL", help="where Spark runs (default local[*]: this machine)"
@@ -194,17 +196,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the chronology as JSON, CSV, TimelineJS, iCalendar or Markdown",
+        help="write the chronology as JSON, CSV, TimelineJS, iCalendar, Markdown or Parquet",
         description="Write the chronology in another format. json: every event, source and claim, dates as EDTF, "
         "with a JSON Schema (a file's [reading] settings are not carried); csv: one row per "
         "event, for spreadsheets; timelinejs: TimelineJS3 JSON, uncertain dates shown as written; ics: all-day "
-        "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes. "
+        "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes; "
+        "parquet: the columnar form that DuckDB and Spark query (docs/reference/columnar.md; needs -o). "
         "Without -o (or with -o -) the result goes to standard output.",
         epilog="example: chronology export events.toml --to timelinejs -o timeline.json",
     )
-    export.add_argument(
-        "files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology"
-    )
+    export.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     export.add_argument(
         "--to", dest="format", choices=sorted(_EXPORTS), help="the format (default: from the extension of -o)"
     )
@@ -219,8 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
         "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. Every problem "
         "is printed with its row and column, and nothing is written until there are none. An existing OUT is "
         "only extended with --append. --from acled (an ACLED CSV export) or --from gdelt (a GDELT 2.0 event "
-        "file, unzipped) converts a data set, streaming, to a Parquet file in the columnar form (OUT ends in "
-        ".parquet), which every command reads; a bad row is printed with its line and column.",
+        "file, unzipped) converts a data set, streaming, to a new Parquet file in the columnar form (OUT ends in "
+        ".parquet and does not exist yet), which every command reads; a bad row is printed with its line and column.",
         epilog="example: chronology import events.csv -o events.toml; "
         "chronology import --from acled acled.csv -o acled.parquet",
     )
@@ -244,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
         "The format follows the extension of -o.",
         epilog="example: chronology plot events.toml -o timeline.png --from 2023-08 --group-by kind",
     )
-    plot.add_argument("files", nargs="+", metavar="FILE", help="event files (TOML); several are read as one chronology")
+    plot.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     plot.add_argument("-o", "--output", required=True, metavar="OUT", help="timeline.png, .svg or .pdf")
     plot.add_argument(
         "--from",
@@ -301,6 +302,16 @@ def build_parser() -> argparse.ArgumentParser:
     _widening(plot)
     _zone(plot)
     _allow_outside(plot)
+    plot.add_argument(
+        "--engine",
+        choices=("duckdb", "spark", "memory"),
+        help="for Parquet: where the events are counted (default duckdb); a window of more events than marks can "
+        "show is drawn as density bands counted by the engine, never loaded; fewer are loaded and drawn as "
+        "marks; memory: load the whole file first",
+    )
+    plot.add_argument(
+        "--spark-master", default="local[*]", metavar="URL", help="where Spark runs (default local[*]: this machine)"
+    )
 
     add = commands.add_parser(
         "add",
@@ -340,6 +351,12 @@ _EXPORTS: Final = {
 _IMPORTS: Final = {"csv": (".csv",), "json": (".json",)}
 #: Data sets ``import --from`` converts to Parquet, and how each names itself in the report.
 _DATASETS: Final = {"acled": "ACLED", "gdelt": "GDELT 2.0"}
+
+
+#: What the read-only commands take as FILE.
+_FILES_HELP: Final = (
+    "event files (TOML), read as one chronology; or one Parquet file (or folder of them) in the columnar form"
+)
 
 
 def _formats(command: argparse.ArgumentParser) -> None:
@@ -662,13 +679,14 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
             widening=widening,
             engine=engine,
             spark_master=arguments.spark_master,
+            filters={"kind": arguments.kind, "tag": arguments.tag, "actor": arguments.actor},
         )
-        filters = (arguments.tag, arguments.kind, arguments.actor, arguments.source, arguments.text)
-        if arguments.count and not any(filters):
+        if arguments.count and not (arguments.source or arguments.text):
             out.write(f"{counted(arguments.files[0], asked, _EARLIEST, _LATEST)}\n")
             return OK
         timeline = prefiltered(arguments.files[0], asked, _EARLIEST, _LATEST)
-    _check_filter_names(timeline, arguments)
+    if engine is None:  # on an engine, the names were looked up in the whole data set, not in the rows kept
+        _check_filter_names(timeline, arguments)
     found = timeline
     if arguments.start is not None or arguments.end is not None:
         given_start, given_end = arguments.start is not None, arguments.end is not None
@@ -802,16 +820,20 @@ def _check_claims_found(timeline: Timeline, subject: str, unit: str | None) -> N
 
 
 def _check_filter_names(timeline: Timeline, arguments: argparse.Namespace) -> None:
-    """A --tag, --kind, --actor or --source that no event of the file has is an error (a typo), not silence."""
-    known = {
-        "--tag": {tag for event in timeline for tag in event.tags},
-        "--kind": {event.kind for event in timeline if event.kind},
-        "--actor": {actor for event in timeline for actor in event.actors},
+    """A --tag, --kind, --actor or --source that no event of the file has is an error (a typo), not silence.
+
+    Only the options given are looked up: on a timeline of columns each look makes every event.
+    """
+    gather: dict[str, Callable[[], set[str]]] = {
+        "--tag": lambda: {tag for event in timeline for tag in event.tags},
+        "--kind": lambda: {event.kind for event in timeline if event.kind},
+        "--actor": lambda: {actor for event in timeline for actor in event.actors},
+        "--source": lambda: set(timeline.sources) | {c.source for event in timeline for c in event.citations},
     }
-    if getattr(arguments, "source", None):
-        known["--source"] = set(timeline.sources) | {c.source for event in timeline for c in event.citations}
-    for option, names in known.items():
-        for name in getattr(arguments, option[2:]) or ():
+    for option, gathered in gather.items():
+        given = getattr(arguments, option[2:], None) or ()
+        names = gathered() if given else set()
+        for name in given:
             if name not in names:
                 listed = ", ".join(sorted(names)[:12]) + (", ..." if len(names) > 12 else "") or "none"
                 raise ChronologyError(f"{option} {name!r}: no event has it{suggest(name, names)} (there are: {listed})")
@@ -1075,6 +1097,11 @@ def _import_dataset(arguments: argparse.Namespace, out: TextIO) -> int:
         )
     if arguments.append:
         raise _UsageError("--append adds to an event file; a data set is written whole to its own .parquet file")
+    if os.path.lexists(arguments.output):
+        raise ChronologyError(
+            f"{arguments.output} exists: a data set is written whole to a new .parquet file; "
+            "give another -o, or remove the file first"
+        )
     if not Path(arguments.input).is_file():
         raise ChronologyError(f"{arguments.input}: no such file (give the data set's file, unzipped)")
     convert = acled_to_parquet if arguments.format == "acled" else gdelt_to_parquet
@@ -1194,14 +1221,24 @@ def _check_claims_options(arguments: argparse.Namespace) -> None:
 
 
 def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
-    from chronology.plot import lane_of, plot_claims, plot_timeline, save_figure
+    from chronology.plot import lane_of, plot_claims, plot_timeline
 
     if not arguments.output.lower().endswith((".png", ".svg", ".pdf")):
         raise _UsageError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
     _check_claims_options(arguments)
-    timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
-    _check_filter_names(timeline, arguments)
-    timeline = _filtered(timeline, arguments)
+    if arguments.claims is not None and arguments.engine not in (None, "memory"):
+        raise _UsageError(f"--engine {arguments.engine}: a claims chart (--claims) is drawn from the file loaded")
+    engine = None if arguments.claims is not None else _engine_for_plot(arguments)
+    if engine is not None:
+        on_engine = _plot_on_engine(arguments, engine)
+        if not isinstance(on_engine, Timeline):
+            figure, count = on_engine
+            return _save_plot(figure, count, arguments.output, out)
+        timeline = on_engine  # few events: the window's rows, drawn as marks below
+    else:
+        timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
+        _check_filter_names(timeline, arguments)
+        timeline = _filtered(timeline, arguments)
     if arguments.claims is not None:
         from chronology.plot import save_claims_table
 
@@ -1228,7 +1265,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         group_by = None if arguments.group_by == "none" else arguments.group_by
         lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
-        if lane_order:
+        if lane_order and engine is None:  # on an engine, the lanes were checked there
             lanes_known = {lane_of(event, group_by) for event in timeline}
             for name in lane_order:
                 if name not in lanes_known:
@@ -1239,7 +1276,8 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
                     )
         start = _day_option(arguments.start, "--from") if arguments.start is not None else None
         end = _day_option(arguments.end, "--to") if arguments.end is not None else None
-        _check_window(timeline, start, end, len(arguments.files))
+        if engine is None:  # on an engine, the window was checked there
+            _check_window(timeline, start, end, len(arguments.files))
         drawn = plot_timeline(
             timeline,
             start=start,
@@ -1257,12 +1295,121 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
         figure = drawn.figure
         lanes = len(drawn.lanes)
         count = f"{_count(len(drawn.positions), 'event')} in {_count(lanes, 'lane')}"
+    return _save_plot(figure, count, arguments.output, out)
+
+
+def _save_plot(figure: Figure, count: str, output: str, out: TextIO) -> int:
+    from chronology.plot import save_figure
+
     try:
-        path = save_figure(figure, arguments.output)
+        path = save_figure(figure, output)
     except OSError as error:
-        raise ChronologyError(f"cannot write {arguments.output!r}: {error.strerror or error}") from None
+        raise ChronologyError(f"cannot write {output!r}: {error.strerror or error}") from None
     print(f"wrote {path} ({count})", file=out)
     return OK
+
+
+def _engine_for_plot(arguments: argparse.Namespace) -> str | None:
+    """The engine ``plot`` counts on: as ``query``'s (DuckDB for Parquet), None to load the files."""
+    from chronology.scan._command import engine_for
+
+    engine = engine_for(arguments.files, arguments.engine)
+    if engine is not None and arguments.zone is not None:
+        raise _UsageError("--zone: on an engine a Parquet file's days are in its own zone; add --engine memory")
+    return engine
+
+
+def _plot_on_engine(arguments: argparse.Namespace, engine: str) -> tuple[Figure, str] | Timeline:
+    """A Parquet file's window on an engine: density bands counted there, or the window's few rows.
+
+    A window of more events than marks can show is drawn as bands (the figure, and what it shows); for
+    fewer, its rows come back as a timeline, to be drawn as any timeline is. The filters (--tag, --kind,
+    --actor), the lane names (--lanes) and the window run on the engine first.
+    """
+    from chronology.exchange.parquet import TableColumns
+    from chronology.plot import plot_dataset
+    from chronology.plot.timeline import DENSE
+    from chronology.scan import scan
+    from chronology.scan.dataset import quiet
+    from chronology.scan.density import lanes_of
+
+    _widening_option(arguments)  # refused when wrong, though bands and the window do not widen by it
+    path = arguments.files[0]
+    dataset = _engine_filtered(scan(path, engine=engine, spark_master=arguments.spark_master), arguments, path)  # type: ignore[arg-type]
+    group_by = None if arguments.group_by == "none" else arguments.group_by
+    lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
+    lanes = lanes_of(dataset, group_by) if lane_order else None
+    if lane_order and lanes is not None:
+        lanes_known = [lane.name for lane in lanes]
+        for name in lane_order:
+            if name not in lanes_known:
+                raise ChronologyError(
+                    f"--lanes {name!r}: no such lane when grouping by {arguments.group_by}"
+                    f"{suggest(name, lanes_known)} (there are: {', '.join(sorted(lanes_known))})"
+                )
+    start = _day_option(arguments.start, "--from") if arguments.start is not None else None
+    end = _day_option(arguments.end, "--to") if arguments.end is not None else None
+    view = dataset
+    if start is not None or end is not None:
+        view = dataset.overlapping(start if start is not None else _EARLIEST, end if end is not None else _LATEST)
+    found = view.count()
+    if not found and view is not dataset:
+        _no_events_on_engine(dataset, start, end, path)
+    if found <= DENSE:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        rows = view.to_arrow()
+        if view is not dataset:  # each lane's earliest event too, outside the window: colours follow every lane
+            table = dataset.table
+            earliest = [lane.earliest for lane in (lanes if lanes is not None else lanes_of(dataset, group_by))]
+            with quiet():
+                firsts = table.filter(table.id.isin(earliest)).to_pyarrow()
+            rows = pa.concat_tables([rows, firsts.filter(pc.invert(pc.is_in(firsts["id"], rows["id"])))])
+        zone = dataset.zone
+        return Timeline.of_columns(TableColumns(rows), dataset.title, zone=None if zone is None else zone.key)
+    drawn = plot_dataset(
+        dataset,
+        start=start,
+        end=end,
+        group_by=group_by,
+        lane_order=lane_order,
+        title=arguments.title,
+        width=arguments.width,
+        dpi=arguments.dpi,
+    )
+    events = drawn.numbers.events
+    return drawn.figure, f"{_count(events, 'event')} in {_count(len(drawn.lanes), 'lane')}, as density bands"
+
+
+def _engine_filtered(dataset: Dataset, arguments: argparse.Namespace, path: str) -> Dataset:
+    """The data set with --kind, --tag and --actor applied on the engine (each a name some event has)."""
+    from chronology.scan._command import with_filters
+
+    return with_filters(dataset, {"kind": arguments.kind, "tag": arguments.tag, "actor": arguments.actor}, path)
+
+
+def _no_events_on_engine(dataset: Dataset, start: DateValue | None, end: DateValue | None, path: str) -> NoReturn:
+    """Refuse a window that no event of the data set reaches into, saying when its events are."""
+    from chronology.exchange.arrow import EPOCH_DAY
+    from chronology.scan.dataset import quiet
+
+    if start is not None and end is not None:
+        window = f"between {start.label} and {end.label}"
+    else:
+        window = f"from {start.label} on" if start is not None else f"up to {end.label}"  # type: ignore[union-attr]
+    table = dataset.table
+    with quiet():
+        (row,) = table.aggregate(first=table.start_first.min(), last=table.end_last.max()).to_pyarrow().to_pylist()
+    if not dataset.count():
+        raise ChronologyError(f"no events {window}: there are no events to draw")
+
+    def label(day: int | None, missing: str) -> str:
+        return missing if day is None else UncertainDate.from_days(day + EPOCH_DAY, day + EPOCH_DAY).label
+
+    first, last = label(row["first"], "an open start"), label(row["last"], "an open end")
+    span = f"are all on {first}" if first == last else f"span {first} to {last}"
+    raise ChronologyError(f"no events {window}; {path}'s events {span}: give a window that reaches into those days")
 
 
 def _add(arguments: argparse.Namespace, out: TextIO) -> int:

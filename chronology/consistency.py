@@ -9,14 +9,13 @@ events and fields, and the file layer adds where they are written.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 import attrs
 
+from chronology._collector import paused
 from chronology._suggest import suggest
 from chronology.constraints import Frame, Link, Network, publication, published_for
 from chronology.dates import DateValue
@@ -110,7 +109,7 @@ def check(
     ):
         problems.extend(_publications(source_ids.values(), events, {}, zone))
         return Check(tuple(problems), {})
-    with _collector_paused():
+    with paused():
         network = Network(events, by_id, zone)
         if network.cyclic:  # every cycle of links is one of the network's (not the reverse): name them only then
             problems.extend(_cycles(events, by_id))
@@ -183,22 +182,6 @@ def _worded(
             )
             problems.append(Problem(message, event=event.id, field=f"citations[{index}].when"))
     return problems
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a network of many small lists is built.
-
-    They hold no cycles, yet each of the collector's passes (one per few hundred
-    allocations) would walk them all again: for 10^5 links it doubled the time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _references(

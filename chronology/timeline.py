@@ -471,12 +471,15 @@ class Timeline:
         end: WhenLike,
         *,
         within: bool = False,
-        mode: ModeLike = "possible",
+        mode: ModeLike | None = None,
         widening: Widening | None = None,
     ) -> int:
-        """How many events :meth:`overlapping` (or, with ``within``, :meth:`within`) would give, listing none."""
+        """How many events :meth:`overlapping` (or, with ``within``, :meth:`within`) would give, listing none.
+
+        ``mode`` defaults as theirs do: "possible" for overlapping, "certain" with ``within``.
+        """
         first, last = self._window(start, end)
-        chosen = Mode.of(mode)
+        chosen = _mode_for(mode, within=within)
         if self._positions is not None:
             return len(self._query(first, last, chosen, widening, within=within))
         return self._root.index(widening).count(first, last, chosen, within=within)
@@ -487,7 +490,7 @@ class Timeline:
         ends: Sequence[WhenLike],
         *,
         within: bool = False,
-        mode: ModeLike = "possible",
+        mode: ModeLike | None = None,
         widening: Widening | None = None,
     ) -> npt.NDArray[np.int64]:
         """:meth:`count` for many windows at once: an ``int64`` array, one count per window, in one pass."""
@@ -496,7 +499,7 @@ class Timeline:
         windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
         firsts = np.fromiter((w[0] for w in windows), dtype=np.int64, count=len(windows))
         lasts = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
-        chosen = Mode.of(mode)
+        chosen = _mode_for(mode, within=within)
         index = self._root.index(widening)
         if self._positions is None:
             return index.count_many(firsts, lasts, chosen, within=within)
@@ -959,6 +962,13 @@ class _Values(Sequence[DateValue]):
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         return self._columns[index].when
+
+
+def _mode_for(mode: ModeLike | None, *, within: bool) -> Mode:
+    """A counting question's mode: the one given, else that of the query it counts (within: certain)."""
+    if mode is None:
+        return Mode.CERTAIN if within else Mode.POSSIBLE
+    return Mode.of(mode)
 
 
 def _policy(when: object, widening: Widening | None) -> Widening:

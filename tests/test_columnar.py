@@ -366,7 +366,7 @@ def test_query_on_duckdb_prints_what_the_timeline_in_memory_prints(
     for extra in ([], ["--count"]):
         assert main(["query", str(target), *options, *extra, "--engine", "memory"]) == 0
         expected = capsys.readouterr().out
-        assert main(["query", str(target), *options, *extra]) == 0  # DuckDB, by default for Parquet
+        assert main(["query", str(target), *options, *extra, "--engine", "duckdb"]) == 0
         assert capsys.readouterr().out == expected
         assert expected.strip()
 
@@ -380,9 +380,9 @@ def test_query_on_an_engine_refuses_event_files_and_unknown_names(
     chronology.load(SHOWCASE).to_parquet(target)
     assert main(["query", str(SHOWCASE), "--from", "2024-10", "--engine", "duckdb"]) != 0
     assert "engines read Parquet" in capsys.readouterr().err
-    assert main(["query", str(target), "--from", "nope"]) != 0
+    assert main(["query", str(target), "--from", "nope", "--engine", "duckdb"]) != 0
     assert "--from: 'nope' is neither a date nor an event id" in capsys.readouterr().err
-    assert main(["query", str(target), "--from", "2024-10", "--zone", "Asia/Seoul"]) != 0
+    assert main(["query", str(target), "--from", "2024-10", "--zone", "Asia/Seoul", "--engine", "duckdb"]) != 0
     assert "--engine memory" in capsys.readouterr().err
 
 
@@ -395,3 +395,76 @@ def test_pairs_written_by_the_engine_are_those_it_returns(tmp_path: Path) -> Non
     returned = dataset.overlapping_many(starts, ends, mode="certain").to_pylist()
     assert sorted((row["window"], row["id"]) for row in written) == sorted((r["window"], r["id"]) for r in returned)
     assert written
+
+
+def test_a_chronology_in_parquet_is_loaded_and_a_data_set_scanned_unless_told(tmp_path: Path) -> None:
+    from chronology.scan._command import engine_for
+
+    chronology.load(SHOWCASE).to_parquet(tmp_path / "chronology.parquet")
+    table = to_arrow(chronology.load(SHOWCASE))
+    pq.write_table(
+        table.set_column(COLUMNS.index("record"), "record", pa.nulls(len(table), pa.string())), tmp_path / "set.parquet"
+    )
+    assert engine_for([str(tmp_path / "chronology.parquet")], None) is None  # links, sources, quotes: in memory
+    assert engine_for([str(tmp_path / "set.parquet")], None) == "duckdb"
+    assert engine_for([str(tmp_path / "chronology.parquet")], "duckdb") == "duckdb"
+    assert engine_for([str(tmp_path / "set.parquet")], "memory") is None
+
+
+def test_filter_names_are_looked_up_in_the_whole_data_set_on_an_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chronology.cli import main
+
+    target = tmp_path / "events.parquet"
+    chronology.load(SHOWCASE).to_parquet(target)
+    capsys.readouterr()
+    assert main(["query", str(target), "--from", "1950", "--to", "1950", "--tag", "troops", "--engine", "duckdb"]) == 0
+    assert main(["query", str(target), "--from", "1950", "--to", "1950", "--tag", "troopz", "--engine", "duckdb"]) != 0
+    assert "--tag 'troopz': no event of" in capsys.readouterr().err
+
+
+def test_files_an_engine_cannot_read_and_wrong_connections_are_one_line_errors(tmp_path: Path) -> None:
+    import ibis
+
+    (tmp_path / "fake.parquet").write_text("a,b\n")
+    with pytest.raises(DatasetError, match="not a Parquet file"):
+        chronology.scan(tmp_path / "fake.parquet")
+    chronology.load(SHOWCASE).to_parquet(tmp_path / "events.parquet")
+    with pytest.raises(chronology.WrongTypeError, match="not an Ibis duckdb backend"):
+        chronology.scan(tmp_path / "events.parquet", connection="duckdb://")
+    with pytest.raises(chronology.WrongTypeError, match="not an Ibis pyspark backend"):
+        chronology.scan(tmp_path / "events.parquet", engine="spark", connection=ibis.duckdb.connect())
+
+
+def test_counting_within_means_what_within_means() -> None:
+    timeline = chronology.load(SHOWCASE)
+    for start, end in [("2024-11-17", "2024-11-17"), ("2024-10", "2024-11")]:
+        assert timeline.count(start, end, within=True) == len(timeline.within(start, end))
+        assert timeline.count_many([start], [end], within=True).tolist() == [len(timeline.within(start, end))]
+        assert timeline.count(start, end) == len(timeline.overlapping(start, end))
+
+
+def test_a_table_an_engine_wrote_without_metadata_is_read_from_its_columns(tmp_path: Path) -> None:
+    chronology.load(SHOWCASE).to_parquet(tmp_path / "events.parquet")
+    chronology.scan(tmp_path / "events.parquet").overlapping("2024-10", "2024-10").to_parquet(tmp_path / "oct.parquet")
+    october = chronology.load(tmp_path / "oct.parquet")
+    assert sorted(october.ids) == sorted(chronology.load(SHOWCASE).overlapping("2024-10", "2024-10").ids)
+    assert not chronology.validate(tmp_path / "oct.parquet")
+
+
+def test_validate_reads_every_date_and_checks_it_against_the_day_columns(tmp_path: Path) -> None:
+    table = to_arrow(chronology.load(SHOWCASE))
+    texts = table.column("edtf").to_pylist()
+    unreadable, moved = table.column("id")[3].as_py(), table.column("id")[4].as_py()
+    texts[3], texts[4] = "not a date", "2024-10-19"
+    pq.write_table(table.set_column(COLUMNS.index("edtf"), "edtf", pa.array(texts)), tmp_path / "bad.parquet")
+    problems = chronology.validate(tmp_path / "bad.parquet")
+    assert [(p.event, p.field) for p in problems] == [(unreadable, "edtf"), (moved, "edtf")]
+    assert "is not a date" in problems[0].message
+    assert "does not fall on the day columns' days" in problems[1].message
+    bare = pq.read_table(tmp_path / "bad.parquet")  # a data set's: its events are made from the columns
+    bare = bare.set_column(COLUMNS.index("record"), "record", pa.nulls(len(bare), pa.string()))
+    pq.write_table(bare, tmp_path / "bare.parquet")
+    with pytest.raises(DatasetError, match=f"event '{unreadable}', column 'edtf'"):
+        chronology.load(tmp_path / "bare.parquet")[unreadable]

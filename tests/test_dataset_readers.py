@@ -144,6 +144,7 @@ ACLED_ROWS = [
         region="Northern Africa", country="Sudan", admin1="Khartoum", location="Omdurman", latitude="15.6445",
         longitude="32.4777", geo_precision=1, source="Sudan Tribune; Radio Dabanga", source_scale="National",
         notes="During the week of 13 October 2024, fighting in Omdurman killed 12.", fatalities=12,
+        timestamp=1729961999,  # 2024-10-26T16:59:59Z: when ACLED last changed the row
     ),
     acled_row(
         event_id_cnty="MMR7701", event_date="2024-02-03", year=2024, time_precision=3,
@@ -346,13 +347,39 @@ def test_each_row_keeps_acleds_id_words_and_kind(acled: Path) -> None:
     assert first["places"] == ["Kharkiv", "Kharkivska", "Kharkivskyi", "Ukraine"]  # Kharkiv once
     assert rows["PSE9001"]["tags"] == ["crowd size=around 200"]
     assert first["record"] is None
-    assert first["sources"] == []
+    assert first["sources"] == ["Ukrinform", "Suspilne"]
+
+
+def test_the_outlets_acled_names_are_the_sources_and_its_words_stay_the_claimant(acled: Path) -> None:
+    rows = rows_by_id(acled)
+    assert rows["SDN4401"]["sources"] == ["Sudan Tribune", "Radio Dabanga"]
+    assert rows["SDN4401"]["source"] == "Sudan Tribune; Radio Dabanga"  # ACLED's column, as written
+    assert rows["UKR187003"]["sources"] == ["Suspilne"]
+    (claim,) = chronology.load(acled)["SDN4401"].claims
+    assert claim.claimant == "Sudan Tribune; Radio Dabanga"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="query --source matches source ids an event cites (Timeline.filter, _cited); an event read from a data "
+    "set's columns (TableColumns) has no citations, and ACLED's outlet names ('Sudan Tribune') are not ids",
+)
+def test_query_by_source_selects_a_data_sets_rows_by_outlet(acled: Path) -> None:
+    code, out, _ = run("query", str(acled), "--from", "2024-10", "--to", "2024-10", "--source", "Radio Dabanga")
+    assert code == 0
+    assert "SDN4401" in out
+    assert "UKR187001" not in out
 
 
 def test_reported_fatalities_are_claims_attributed_to_acleds_sources(acled: Path) -> None:
     rows = rows_by_id(acled)
     assert json.loads(rows["SDN4401"]["claims"]) == [
-        {"subject": "reported fatalities", "value": 12, "claimant": "Sudan Tribune; Radio Dabanga"}
+        {
+            "subject": "reported fatalities",
+            "value": 12,
+            "claimant": "Sudan Tribune; Radio Dabanga",
+            "said": "[..2024-10-26]",
+        }
     ]
     assert rows["UKR187002"]["claims"] is None  # 0: ACLED's figure when the sources say nothing of deaths
     timeline = chronology.load(acled)
@@ -361,6 +388,25 @@ def test_reported_fatalities_are_claims_attributed_to_acleds_sources(acled: Path
     assert timeline["UKR187002"].claims == ()
     with_claims = [event.id for event in timeline if event.claims]
     assert sorted(with_claims) == ["MMR7701", "NGA3301", "SDN4401", "UKR187001", "UKR187003"]
+
+
+def test_a_figure_is_said_no_later_than_the_day_acled_last_changed_the_row(acled: Path, tmp_path: Path) -> None:
+    (claim,) = chronology.load(acled)["SDN4401"].claims
+    assert claim.said is not None
+    assert claim.said.to_edtf() == "[..2024-10-26]"
+    assert claim.said.hi == chronology.parse("2024-10-26").hi  # the timestamp's day, and nothing earlier is known
+    assert claim.said.lo < chronology.parse("1000").lo
+    code, out, _ = run("show", str(acled), "SDN4401")
+    assert code == 0
+    assert "said before 27 October 2024 by Sudan Tribune; Radio Dabanga" in out
+    assert "said between" not in out  # not the event's own week
+
+
+def test_a_row_without_a_timestamp_gives_a_claim_without_a_saying_date() -> None:
+    text = "event_id_cnty,event_date,time_precision,event_type,fatalities,source\nX1,2024-10-18,1,Battles,3,A; B\n"
+    row = _converted(text)["X1"]
+    assert json.loads(row["claims"]) == [{"subject": "reported fatalities", "value": 3, "claimant": "A; B"}]
+    assert row["sources"] == ["A", "B"]
 
 
 def test_acleds_columns_are_kept_beside_the_form_typed(acled: Path) -> None:
@@ -471,6 +517,48 @@ def test_every_bad_row_of_a_batch_is_named_with_its_own_line(tmp_path: Path) -> 
         acled_to_parquet(write_acled(tmp_path / "bad.csv", rows), tmp_path / "bad.parquet")
     found = [(p.line, p.event, p.field) for p in caught.value.problems]
     assert found == [(LINES[0], "UKR187001", "time_precision"), (LINES[5], "UKR187003", "event_date")]
+
+
+@pytest.mark.parametrize("batch_rows", [1, 5, 100], ids=["each row a batch", "a later batch", "one batch"])
+def test_an_acled_id_given_twice_anywhere_is_named_by_both_lines(tmp_path: Path, batch_rows: int) -> None:
+    rows = [*ACLED_ROWS, {**ACLED_ROWS[1], "event_date": "2024-10-17"}]  # the last row repeats the second's id
+    source = write_acled(tmp_path / "twice.csv", rows)
+    target = tmp_path / "twice.parquet"
+    with pytest.raises(DatasetRowError) as caught:
+        acled_to_parquet(source, target, batch_rows=batch_rows)
+    (problem,) = caught.value.problems
+    last = LINES[-1] + 1
+    assert (problem.path, problem.line, problem.event, problem.field) == (
+        str(source),
+        last,
+        "UKR187002",
+        "event_id_cnty",
+    )
+    assert str(problem) == (
+        f"{source}:{last}: event 'UKR187002', field 'event_id_cnty': "
+        f"id 'UKR187002' is given twice: first at {source}:{LINES[1]}"
+    )
+    assert not target.exists()
+    assert list(tmp_path.glob("*.parquet*")) == []
+
+
+def test_every_repeated_id_is_counted_and_the_first_ones_shown(tmp_path: Path) -> None:
+    rows = [*ACLED_ROWS, *ACLED_ROWS]
+    with pytest.raises(DatasetRowError) as caught:
+        acled_to_parquet(write_acled(tmp_path / "twice.csv", rows), tmp_path / "twice.parquet", batch_rows=12)
+    problems = caught.value.problems
+    assert [p.event for p in problems[:10]] == [row["event_id_cnty"] for row in ACLED_ROWS[:10]]
+    assert problems[10].message == "and 2 more ids given twice; nothing was written"
+
+
+def test_a_gdelt_id_given_twice_in_two_batches_is_named_by_both_lines(tmp_path: Path) -> None:
+    source = write_gdelt(tmp_path / "twice.export.CSV", [*GDELT_LINES, GDELT_LINES[2]])
+    with pytest.raises(DatasetRowError) as caught:
+        gdelt_to_parquet(source, tmp_path / "twice.parquet", batch_rows=5)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.event, problem.field) == (13, "1203451003", "GLOBALEVENTID")
+    assert problem.message == f"id '1203451003' is given twice: first at {source}:3"
+    assert not (tmp_path / "twice.parquet").exists()
 
 
 def test_an_export_that_is_not_utf8_is_refused_with_what_to_do(tmp_path: Path) -> None:
@@ -667,6 +755,26 @@ def test_the_command_line_refuses_a_data_set_to_anything_but_a_new_parquet_file(
     code, _, err = run("import", "--from", "acled", str(source), *argv)
     assert code == 2
     assert said in err
+
+
+def test_the_command_line_never_overwrites_a_parquet_file(acled: Path, tmp_path: Path) -> None:
+    before = acled.read_bytes()
+    source = write_acled(tmp_path / "other.csv", ACLED_ROWS[:2])
+    assert run("import", "--from", "acled", str(source), "-o", str(acled)) == (
+        1,
+        "",
+        f"chronology: {acled} exists: a data set is written whole to a new .parquet file; "
+        "give another -o, or remove the file first\n",
+    )
+    assert acled.read_bytes() == before
+
+
+def test_the_import_help_says_a_data_set_goes_to_a_new_file(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["import", "--help"])
+    assert raised.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "to a new Parquet file in the columnar form (OUT ends in .parquet and does not exist yet)" in said
 
 
 def _converted(text: str) -> dict[str, dict[str, Any]]:

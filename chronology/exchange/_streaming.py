@@ -4,7 +4,9 @@ A reader never holds its whole file: pyarrow reads it in blocks of bytes,
 :func:`batches` regroups the rows into tables of a fixed number of rows, each
 converted to the columnar form and written as one row group of the Parquet
 file. The file is written under a temporary name and renamed when complete, so
-a file that fails half-way leaves nothing behind.
+a file that fails half-way leaves nothing behind. Before the rename, one
+DuckDB query on the written file finds an id given twice anywhere in it
+(:func:`check_unique_ids`), which a batch alone cannot see.
 
 Dates are read by :func:`chronology.parse`, the one place where text becomes a
 date: each distinct text once (a data set has few distinct days), then mapped
@@ -43,6 +45,7 @@ __all__ = [
     "RowProblems",
     "batches",
     "check_ids",
+    "check_unique_ids",
     "distinct",
     "iso_days",
     "joined",
@@ -147,14 +150,23 @@ def batches(reader: Any, rows: int, what: Callable[[str], str]) -> Iterator[tupl
         yield first, pa.Table.from_batches(pending, schema=reader.schema)
 
 
-def write_parquet_batches(target: Path, tables: Iterable[pyarrow.Table], title: str) -> int:
+def write_parquet_batches(
+    target: Path, tables: Iterable[pyarrow.Table], title: str, check: Callable[[Path], None] | None = None
+) -> int:
     """Write ``tables`` (all of one schema) to one Parquet file, atomically; return the number of rows.
 
     The table's metadata is the columnar form's, with ``title``. Nothing is
-    left at ``target`` (or beside it) when a table fails to be made.
+    left at ``target`` (or beside it) when a table fails to be made, or when
+    ``check`` fails.
+
+    Args:
+        target: the file to write (replaced when the whole file is written).
+        tables: the rows, a table at a time.
+        title: the chronology's title, for the metadata.
+        check: called with the written file before it is put in place (:func:`check_unique_ids`).
 
     Raises:
-        DatasetError, DatasetRowError: from making the tables.
+        DatasetError, DatasetRowError: from making the tables, or from ``check``.
 
     """
     _, _, _, parquet = pyarrow_modules()
@@ -174,6 +186,8 @@ def write_parquet_batches(target: Path, tables: Iterable[pyarrow.Table], title: 
             raise DatasetError(f"{target}: no table was made")  # batches() always gives one; never reached
         writer.close()
         writer = None
+        if check is not None:
+            check(partial)
         partial.replace(target)
     finally:
         if writer is not None:
@@ -304,11 +318,11 @@ class RowProblems:
         self._first = first
         self._ids = ids
         self._line_of = line_of
-        self._found: list[tuple[int, str, str]] = []
+        self._found: list[tuple[int, str, str, int | None]] = []
 
-    def add(self, row: int, column: str, message: str) -> None:
-        """Row ``row`` (of the table) is wrong in ``column``."""
-        self._found.append((row, column, message))
+    def add(self, row: int, column: str, message: str, *, earlier: int | None = None) -> None:
+        """Row ``row`` (of the table) is wrong in ``column``; ``earlier``: the row it repeats, named by its line."""
+        self._found.append((row, column, message, earlier))
 
     def add_all(self, bad: dict[int, str], column: str) -> None:
         """Each row of ``bad`` is wrong in ``column``, for its reason."""
@@ -324,14 +338,19 @@ class RowProblems:
         """
         if not self._found:
             return
-        found = sorted(self._found)
+        found = sorted(self._found, key=lambda problem: problem[:3])
         shown = found[:BAD_ROWS_SHOWN]
-        lines = self._line_of(self._first + row for row, _, _ in shown)
+        rows = {row for row, _, _, _ in shown} | {earlier for *_, earlier in shown if earlier is not None}
+        lines = self._line_of(self._first + row for row in rows)
         problems = [
             Problem(
-                message, path=self._path, line=lines.get(self._first + row), event=self._ids[row].as_py(), field=column
+                message if earlier is None else _first_at(message, self._path, lines.get(self._first + earlier)),
+                path=self._path,
+                line=lines.get(self._first + row),
+                event=self._ids[row].as_py(),
+                field=column,
             )
-            for row, column, message in shown
+            for row, column, message, earlier in shown
         ]
         if len(found) > len(shown):
             rest = len(found) - len(shown)
@@ -340,10 +359,14 @@ class RowProblems:
 
 
 def check_ids(ids: pyarrow.Array, column: str, problems: RowProblems) -> None:
-    """Add a problem for each id that is missing or not an id (letters, digits, '-', '_', '.')."""
+    """Add a problem for each id that is missing, not an id (letters, digits, '-', '_', '.'), or repeated in the table.
+
+    An id given in two tables is found once the file is written, by :func:`check_unique_ids`.
+    """
     _, pc, _, _ = pyarrow_modules()
     good = pc.fill_null(pc.match_substring_regex(ids, f"^{ID_PATTERN.pattern}$"), False)
-    for row in np.flatnonzero(~np.asarray(good.to_numpy(zero_copy_only=False), dtype=bool)).tolist():
+    right = np.asarray(good.to_numpy(zero_copy_only=False), dtype=bool)
+    for row in np.flatnonzero(~right).tolist():
         text = ids[row].as_py()
         message = (
             "the id is missing"
@@ -351,6 +374,66 @@ def check_ids(ids: pyarrow.Array, column: str, problems: RowProblems) -> None:
             else f"{text!r} is not an id: use letters, digits, '-', '_' and '.', starting with a letter or digit"
         )
         problems.add(row, column, message)
+    texts = np.asarray(ids.fill_null("").to_numpy(zero_copy_only=False)).astype(np.str_)
+    _, first, inverse = np.unique(texts, return_index=True, return_inverse=True)
+    earlier = first[inverse.reshape(-1)]
+    for row in np.flatnonzero((earlier != np.arange(len(texts))) & right).tolist():
+        problems.add(row, column, _TWICE.format(ids[row].as_py()), earlier=int(earlier[row]))
+
+
+def check_unique_ids(parquet: Path, path: str, column: str, line_of: Callable[[Iterable[int]], dict[int, int]]) -> None:
+    """Raise for each id of the written Parquet file that an earlier row already gave, naming both rows' lines.
+
+    One DuckDB query over the file's ``id`` column: its memory is bounded
+    (DuckDB spills to disk), where a set of every id kept while streaming
+    would grow with the file (about 100 MB for a million ACLED ids).
+
+    Args:
+        parquet: the file written, each row in the order of the data set's file.
+        path: the data set's file, as the message shows it.
+        column: the data set's id column, as the message names it.
+        line_of: maps rows of the data set's file (0 = the first row of data) to their line numbers.
+
+    Raises:
+        MissingExtraError: DuckDB is not installed.
+        DatasetRowError: an id is given twice; nothing was written.
+
+    """
+    duckdb = require("duckdb", "parquet", "Reading ACLED and GDELT files into Parquet")
+    query = f"""
+        WITH numbered AS (SELECT id, file_row_number AS row FROM read_parquet(?, file_row_number = true)),
+        twice AS (SELECT id, min(row) AS first FROM numbered GROUP BY id HAVING count(*) > 1)
+        SELECT numbered.id, twice.first, numbered.row, count(*) OVER () FROM numbered JOIN twice USING (id)
+        WHERE numbered.row > twice.first ORDER BY numbered.row LIMIT {BAD_ROWS_SHOWN}
+    """
+    with duckdb.connect() as connection:
+        repeated = connection.execute(query, [str(parquet)]).fetchall()
+    if not repeated:
+        return
+    lines = line_of({row for _, first, repeat, _ in repeated for row in (first, repeat)})
+    problems = [
+        Problem(
+            _first_at(_TWICE.format(id_), path, lines.get(first)),
+            path=path,
+            line=lines.get(repeat),
+            event=id_,
+            field=column,
+        )
+        for id_, first, repeat, _ in repeated
+    ]
+    rest = repeated[0][3] - len(repeated)
+    if rest:
+        problems.append(Problem(f"and {rest} more id{'s' if rest > 1 else ''} given twice; nothing was written"))
+    raise DatasetRowError(problems)
+
+
+#: What a row that repeats an earlier row's id is told.
+_TWICE: Final = "id {!r} is given twice"
+
+
+def _first_at(message: str, path: str, line: int | None) -> str:
+    """``message``, saying where the row it repeats is: ``first at acled.csv:12``."""
+    return f"{message}: first at {path}:{line}" if line is not None else f"{message}: first in an earlier row"
 
 
 def numbers(

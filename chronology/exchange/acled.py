@@ -32,24 +32,32 @@ Each row keeps what ACLED says beside the bounds: ``event_id_cnty`` is the
 id; the title is ACLED's own words joined ("sub-event type · actor 1; actor 2
 · location, country"); ``event_type`` is the kind; the actors (``actor1``,
 ``assoc_actor_1``, ``actor2``, ``assoc_actor_2``), the places (``location``,
-``admin3``, ``admin2``, ``admin1``, ``country``) and ACLED's ``tags`` go in the
-form's list columns; every other column of the export is kept, under its own
-name (lower case), ``latitude`` and ``longitude`` as numbers, ``fatalities``,
-``time_precision``, ``geo_precision``, ``year`` and ``timestamp`` as whole
-numbers, the rest as text.
+``admin3``, ``admin2``, ``admin1``, ``country``), ACLED's ``tags`` and the
+outlets its ``source`` names ("Sudan Tribune; Radio Dabanga", split at each
+";", in ``sources``) go in the form's list columns; every other column of the
+export is kept, under its own name (lower case), ``latitude`` and
+``longitude`` as numbers, ``fatalities``, ``time_precision``,
+``geo_precision``, ``year`` and ``timestamp`` as whole numbers, the rest as
+text.
 
 Fatalities are claims, not facts: ACLED records "the lowest number of reported
 fatalities" from its sources. A row with fatalities above 0 gets a ``claims``
 column holding, as JSON in the event file's claim shape, ``[{"subject":
-"reported fatalities", "value": 12, "claimant": "<ACLED's source column>"}]``;
-a 0 gets no claim, since ACLED also records 0 when the sources do not mention
-deaths at all. :func:`chronology.load` gives each event its claims.
+"reported fatalities", "value": 12, "claimant": "<ACLED's source column>",
+"said": "[..2024-10-22]"}]``; a 0 gets no claim, since ACLED also records 0
+when the sources do not mention deaths at all. ACLED does not say when a
+figure was reported, and revises figures later; ``timestamp`` is when it last
+changed the row, so the claim was said no later than that (UTC) day, and
+nothing more is known (a row without a timestamp gives a claim without
+``said``, which reads as said on the event's date). :func:`chronology.load`
+gives each event its claims.
 
 pyarrow reads the file in blocks; each ``batch_rows`` rows are converted and
 written as one row group. A bad row (a date that does not read, a precision
 code ACLED does not have, an id that is not one, a number that is not) stops
 the conversion with a :class:`~chronology.errors.DatasetRowError` naming the
-file, the line, the row's id and the column; nothing is written.
+file, the line, the row's id and the column; nothing is written. So does an
+id given twice, anywhere in the file (the message names both lines).
 """
 
 from __future__ import annotations
@@ -72,6 +80,7 @@ from chronology.exchange._streaming import (
     RowProblems,
     batches,
     check_ids,
+    check_unique_ids,
     distinct,
     iso_days,
     joined,
@@ -140,7 +149,8 @@ def acled_to_parquet(
     Raises:
         MissingExtraError: pyarrow is not installed.
         DatasetError: the file is not an ACLED export (a required column is missing) or cannot be read.
-        DatasetRowError: a row that cannot be read; the message names the line, the id and the column.
+        DatasetRowError: a row that cannot be read, or an id given twice; the message names the line, the id and
+            the column (and the line of the row first giving the id).
 
     """
     source = Path(csv_path)
@@ -154,7 +164,11 @@ def acled_to_parquet(
         source, names, delimiter=",", header=True, quoted=True, block_bytes=block_bytes, what=failed
     )
     tables = (_convert(table, first, source, dates) for first, table in batches(reader, batch_rows, failed))
-    return write_parquet_batches(Path(parquet_path), tables, title=f"ACLED: {source.name}")
+
+    def unique(written: Path) -> None:
+        check_unique_ids(written, str(source), "event_id_cnty", _lines(source))
+
+    return write_parquet_batches(Path(parquet_path), tables, title=f"ACLED: {source.name}", check=unique)
 
 
 def _header(source: Path) -> list[str]:
@@ -222,7 +236,7 @@ def _convert(table: Any, first: int, source: Path, dates: DayReader) -> Any:
     lo, hi, edtf, precision = _bounds(days, codes)
     kept = {name: typed.get(name, column[name]) for name in table.column_names if name not in ("event_id_cnty", "tags")}
     extra = {(f"acled_{name}" if name in COLUMNS else name): values for name, values in kept.items()}
-    extra["claims"] = _claims(typed.get("fatalities"), column.get("source"), len(table))
+    extra["claims"] = _claims(typed.get("fatalities"), column.get("source"), typed.get("timestamp"), len(table))
     rows = from_bounds(
         ids,
         edtf,
@@ -237,6 +251,7 @@ def _convert(table: Any, first: int, source: Path, dates: DayReader) -> Any:
         ("actors", _ACTORS, "; ", _SEMICOLON),
         ("places", _PLACES, _UNIT, _UNIT),
         ("tags", ("tags",), "; ", _SEMICOLON),
+        ("sources", ("source",), "; ", _SEMICOLON),
     )
     for name, parts, separator, split in lists:
         present = distinct([column[part] for part in parts if part in column])  # "Kharkiv", city and region: once
@@ -295,10 +310,13 @@ def _titles(column: dict[str, Any], count: int) -> Any:
     return joined([what, who, where], " · ").fill_null("").to_numpy(zero_copy_only=False)
 
 
-def _claims(fatalities: Any, sources: Any, count: int) -> Any:
+def _claims(fatalities: Any, sources: Any, timestamps: Any, count: int) -> Any:
     """Each row's reported fatalities as claims, JSON in the event file's shape; null where none are reported.
 
-    Built in bulk: each distinct source is written as JSON once.
+    A claim is said no later than the (UTC) day of the row's ``timestamp``,
+    when ACLED last changed the row: ``"said": "[..2024-10-22]"``; without a
+    timestamp it has no ``said``. Built in bulk: each distinct source is
+    written as JSON once.
     """
     pa, pc, _, _ = pyarrow_modules()
     if fatalities is None:
@@ -312,6 +330,14 @@ def _claims(fatalities: Any, sources: Any, count: int) -> Any:
         encoded = pc.dictionary_encode(sources)
         quoted = pa.array([json.dumps(name, ensure_ascii=False) for name in encoded.dictionary.to_pylist()], text)
         claimant = pc.binary_join_element_wise(', "claimant": ', quoted.take(encoded.indices), "")
-    claims = pc.binary_join_element_wise(head, figure, pc.fill_null(claimant, ""), "}]", "", null_handling="emit_null")
+    if timestamps is None:
+        said = pa.nulls(count, text)
+    else:
+        seconds = np.asarray(timestamps.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
+        days = pa.array(np.char.add(np.char.add(', "said": "[..', iso_days(seconds)), ']"'), text)
+        said = pc.if_else(pc.is_null(timestamps), pa.scalar(None, text), days)
+    claims = pc.binary_join_element_wise(
+        head, figure, pc.fill_null(claimant, ""), pc.fill_null(said, ""), "}]", "", null_handling="emit_null"
+    )
     reported = pc.fill_null(pc.greater(fatalities, 0), False)
     return pc.if_else(reported, claims, pa.scalar(None, text))

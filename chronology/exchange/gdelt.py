@@ -28,9 +28,9 @@ GDELT Event Codebook V2.0 (http://data.gdeltproject.org/documentation/GDELT-Even
 
 pyarrow reads the file in blocks; each ``batch_rows`` rows are converted and
 written as one row group. A bad row (an ``SQLDATE`` or ``DATEADDED`` that
-does not read, a number that is not, a line without 61 fields) stops the
-conversion with an error naming the file, the line and the column; nothing is
-written.
+does not read, a number that is not, a line without 61 fields, an id given
+twice anywhere in the file) stops the conversion with an error naming the
+file, the line and the column; nothing is written.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from chronology.exchange._streaming import (
     RowProblems,
     batches,
     check_ids,
+    check_unique_ids,
     joined,
     line_numbers,
     listed,
@@ -144,7 +145,8 @@ def gdelt_to_parquet(
     Raises:
         MissingExtraError: pyarrow is not installed.
         DatasetError: a line without 61 fields (the message names it), or a file that cannot be read.
-        DatasetRowError: a row that cannot be read; the message names the line, the id and the column.
+        DatasetRowError: a row that cannot be read, or an id given twice; the message names the line, the id and
+            the column (and the line of the row first giving the id).
 
     """
     source = Path(path)
@@ -160,7 +162,11 @@ def gdelt_to_parquet(
         source, _NAMES, delimiter="\t", header=False, quoted=False, block_bytes=block_bytes, what=failed
     )
     tables = (_convert(table, first, source, days) for first, table in batches(reader, batch_rows, failed))
-    return write_parquet_batches(Path(parquet_path), tables, title=f"GDELT 2.0: {source.name}")
+
+    def unique(written: Path) -> None:
+        check_unique_ids(written, str(source), "GLOBALEVENTID", _lines(source))
+
+    return write_parquet_batches(Path(parquet_path), tables, title=f"GDELT 2.0: {source.name}", check=unique)
 
 
 def _iso_day(text: str) -> str | None:

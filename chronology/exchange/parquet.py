@@ -127,6 +127,51 @@ def check_table(table: pyarrow.Table, where: str = "<table>") -> list[Problem]:
     return problems
 
 
+def _dates_disagree(table: pyarrow.Table, where: str, zone: str | None) -> list[Problem]:
+    """Each date text (``narrowed``, else ``edtf``) that does not read, or whose days are not the day columns'.
+
+    Every distinct text is read once, so a data set of few distinct dates is checked quickly.
+    """
+    from chronology.errors import ChronologyError
+    from chronology.index import day_ends
+    from chronology.zones import zone_named
+
+    pc_coalesce = require("pyarrow.compute", "parquet", "Parquet files").coalesce
+
+    info = zone_named(zone) if zone else None
+    narrowed = table.column("narrowed")
+    texts = np.asarray(pc_coalesce(narrowed, table.column("edtf")).to_numpy(zero_copy_only=False), dtype=object)
+    if not len(texts):
+        return []
+    distinct, back = np.unique(texts.astype(str), return_inverse=True)  # a missing text reads as 'None': refused
+    days = np.empty((4, distinct.size), dtype=np.int64)
+    refused: dict[int, str] = {}
+    for k, text in enumerate(distinct.tolist()):
+        try:
+            if text == "None":
+                raise ChronologyError("no date: the column is empty")
+            days[:, k] = [min(max(day, NEG_DAY), POS_DAY) for day in day_ends(parse(text), zone=info)]
+        except ChronologyError as error:
+            refused[k] = str(error)
+            days[:, k] = 0
+    stored = np.stack([_days(table, name) for name in _DAY_COLUMNS])
+    wrong = np.isin(back, list(refused)) | (days[:, back] != stored).any(axis=0)
+    ids = table.column("id")
+    is_narrowed = np.asarray(narrowed.is_null().to_numpy(zero_copy_only=False)) == 0
+    problems = []
+    for row in np.flatnonzero(wrong)[:20].tolist():
+        column, text, k = ("narrowed" if is_narrowed[row] else "edtf"), texts[row], int(back[row])
+        if k in refused:
+            message = f"{text!r} is not a date: {refused[k]}"
+        else:
+            shown = ", ".join(f"{name} {day - EPOCH_DAY}" for name, day in zip(_DAY_COLUMNS, days[:, k], strict=True))
+            message = f"{text!r} does not fall on the day columns' days (it gives {shown})"
+        problems.append(Problem(message, path=where, event=str(ids[row]), field=column))
+    if int(wrong.sum()) > 20:
+        problems.append(Problem(f"and {int(wrong.sum()) - 20:,} more rows like these", path=where))
+    return problems
+
+
 def problems_in(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
     """Every problem :func:`read_parquet` would refuse the file for (empty when it reads)."""
     pa = require("pyarrow", "parquet", "Parquet files")
@@ -141,6 +186,8 @@ def problems_in(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
         return (Problem(str(error)),)
     table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
     problems = check_table(table, os.fspath(path))
+    if not problems:  # every date read: thorough, and too slow to do on every load of millions of rows
+        problems = _dates_disagree(table, os.fspath(path), _metadata(table).get("zone"))
     if problems:
         return tuple(problems)
     try:
@@ -162,7 +209,9 @@ def read_parquet(path: str | os.PathLike[str]) -> Timeline:
     table = read_table(path)
     metadata = _metadata(table)
     records = table.column("record")
-    if len(table) and records.null_count == 0:
+    # whole events need the sources they cite, which the metadata holds: a table written without it (by an
+    # engine, say) is read from its columns instead
+    if len(table) and records.null_count == 0 and metadata:
         return _from_records(table, metadata, str(path))
     return _from_columns(table, metadata)
 
@@ -266,8 +315,18 @@ class TableColumns(Columns):
 
     def value(self, row: int) -> DateValue:
         """Row ``row``'s date as the links narrow it (as written where they narrow nothing)."""
-        text = self._narrowed[row].as_py() or self._written[row].as_py()
-        return parse(text) if text is not None else super().value(row)
+        narrowed = self._narrowed[row].as_py()
+        text = narrowed or self._written[row].as_py()
+        if text is None:
+            return super().value(row)
+        return self._parsed(text, row, "narrowed" if narrowed else "edtf")
+
+    def _parsed(self, text: str, row: int, column: str) -> DateValue:
+        """A row's date text read; one that does not read names the event and the column (a file made elsewhere)."""
+        try:
+            return parse(text)
+        except ChronologyError as error:
+            raise DatasetError(f"event {str(self.ids[row])!r}, column {column!r}: {error}") from None
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
@@ -282,7 +341,7 @@ class TableColumns(Columns):
             made = self._made[index] = Event(
                 id=str(self.ids[index]),
                 title=str(self.titles[index]) if self.titles is not None else "",
-                when=parse(written) if written is not None else super().value(index),
+                when=self._parsed(written, index, "edtf") if written is not None else super().value(index),
                 kind=self._kinds[index].as_py() or "",
                 actors=tuple(self._lists["actors"][index].as_py() or ()),
                 places=tuple(self._lists["places"][index].as_py() or ()),

@@ -22,6 +22,7 @@ from typing import Any, Final
 import attrs
 import rtoml
 
+from chronology._collector import paused
 from chronology.consistency import Suggester, check, suggest
 from chronology.dates import DateValue, Interval, Widening
 from chronology.errors import (
@@ -140,7 +141,8 @@ def load_with_files(
 
     """
     reader = _Reader(allow_outside=allow_outside)
-    timeline = reader.read(_as_list(paths))
+    with paused():  # the parsed tables, events and dates hold no cycles: no collector passes over them
+        timeline = reader.read(_as_list(paths))
     if reader.problems or timeline is None:
         raise EventFileError(reader.sorted_problems())
     return timeline, tuple(reader.files)

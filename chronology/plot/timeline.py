@@ -13,13 +13,14 @@ hours, its date allows.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 import attrs
 import matplotlib
 import numpy as np
+import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
@@ -79,6 +80,7 @@ from chronology.plot._style import (
     UNCERTAIN_HEIGHT,
     legend_handles,
 )
+from chronology.scan.density import Bins, spread
 from chronology.timeline import Timeline, WhenLike
 
 __all__ = ["GroupBy", "TimelinePlot", "lane_of", "plot_timeline"]
@@ -1074,6 +1076,24 @@ def _entry(
     return ax_ + low * dx, ay + low * dy
 
 
+def lane_densities(
+    lanes: Mapping[str, Sequence[Event]], first_day: int, last_day: int, zone: ZoneInfo | None = None
+) -> tuple[Bins, dict[str, npt.NDArray[np.float64]]]:
+    """Per lane, the expected number of events a day in each bar: each event spreads one unit evenly over its days.
+
+    An event's days run from the first its start can fall on to the last its end can (``day_ends``), held
+    inside ``first_day``-``last_day``; the arithmetic (:class:`~chronology.scan.density.Bins`,
+    :func:`~chronology.scan.density.spread`) is the one :func:`chronology.scan.density.density_bands` uses
+    with an engine's sums.
+    """
+    bins = Bins.of(first_day, last_day)
+    densities = {}
+    for name, members in lanes.items():
+        ends = np.array([day_ends(e.when, zone=zone) for e in members], dtype=np.int64).reshape(-1, 4)
+        densities[name] = bins.binned(spread(ends[:, 0], ends[:, 3], bins))
+    return bins, densities
+
+
 def _draw_density(
     ax: Axes,
     lanes: dict[str, list[Event]],
@@ -1084,22 +1104,22 @@ def _draw_density(
     zone: ZoneInfo | None = None,
 ) -> tuple[PolyCollection, ...]:
     """Per lane, the expected number of events a day: each spreads one unit evenly over its bounds."""
-    days = last_day - first_day + 1
-    bin_days = max(1, days // 300)  # about 300 bars across: smooth enough to read, fine enough to see
-    bins = -(-days // bin_days)
+    bins, densities = lane_densities(lanes, first_day, last_day, zone)
+    return _draw_bands(ax, bins, densities, tops, colors)
+
+
+def _draw_bands(
+    ax: Axes,
+    bins: Bins,
+    densities: Mapping[str, npt.NDArray[np.float64]],
+    tops: Mapping[str, float],
+    colors: Mapping[str, str],
+) -> tuple[PolyCollection, ...]:
+    """One band a lane, in its colour, as tall as the lane at its busiest bar (the bars of ``bins``)."""
     bands = []
-    for name, members in lanes.items():
-        ends = np.array([day_ends(e.when, zone=zone) for e in members], dtype=np.int64).reshape(-1, 4)
-        lo = np.clip(ends[:, 0], first_day, last_day) - first_day
-        hi = np.clip(ends[:, 3], first_day, last_day) - first_day
-        share = 1.0 / (hi - lo + 1)  # each event spreads one unit evenly over its days
-        change = np.zeros(bins * bin_days + 1)
-        np.add.at(change, lo, share)
-        np.add.at(change, hi + 1, -share)
-        per_day = np.cumsum(change)[: bins * bin_days]
-        density = per_day.reshape(bins, bin_days).mean(axis=1)
+    xs = day_to_x(bins.first_day) + np.arange(bins.count) * bins.width
+    for name, density in densities.items():
         scale = density.max() or 1.0
-        xs = day_to_x(first_day) + np.arange(bins) * bin_days
         top = tops[name]
         base = top + _DENSE_ROWS - 0.6
         band = ax.fill_between(

@@ -23,7 +23,7 @@ from chronology.timeline import Timeline
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["Asked", "counted", "engine_for", "prefiltered"]
+__all__ = ["Asked", "counted", "engine_for", "holds_records", "prefiltered", "with_filters"]
 
 
 class Asked:
@@ -38,8 +38,10 @@ class Asked:
         widening: Widening | None,
         engine: str,
         spark_master: str,
+        filters: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.options = options  # "start", "end", "before", "after": the text given, or None
+        self.filters = filters or {}  # "kind", "tag", "actor": the names given
         self.mode: Literal["certain", "possible"] = "certain" if certain else "possible"
         self.within = within
         self.widening = widening
@@ -48,7 +50,12 @@ class Asked:
 
 
 def engine_for(files: list[str], engine: str | None) -> str | None:
-    """The engine a command runs on: DuckDB for one Parquet file or folder unless told; None: in memory.
+    """The engine a command runs on (None: in memory), unless told: DuckDB for a data set in Parquet.
+
+    A Parquet file written from a chronology (its rows hold whole events, the
+    ``record`` column) is a chronology: it is loaded, so that links, sources
+    and quotes take part in the answers, as from its event file. A data set
+    (no records: ACLED, GDELT, columns from elsewhere) is scanned on DuckDB.
 
     Raises:
         ChronologyError: an engine asked for event files.
@@ -61,7 +68,57 @@ def engine_for(files: list[str], engine: str | None) -> str | None:
         raise ChronologyError(f"--engine {engine}: engines read Parquet (one .parquet file or folder), not event files")
     if not parquet or engine == "memory":
         return None
-    return engine or "duckdb"
+    if engine is None:
+        return None if holds_records(files[0]) else "duckdb"
+    return engine
+
+
+def holds_records(path: str) -> bool:
+    """Whether a Parquet file (or a folder's first file) holds whole events, read from its footer's statistics."""
+    from chronology._extras import require
+    from chronology.exchange.parquet import parquet_files
+
+    parquet = require("pyarrow.parquet", "parquet", "Parquet files")
+    try:
+        footer = parquet.ParquetFile(parquet_files(path)[0]).metadata
+    except Exception:  # unreadable: the command that reads it says why
+        return False
+    names = [footer.schema.column(k).name for k in range(footer.num_columns)]
+    if "record" not in names or footer.num_rows == 0:
+        return False
+    column = names.index("record")
+    for group in range(footer.num_row_groups):
+        statistics = footer.row_group(group).column(column).statistics
+        if statistics is None or not statistics.has_null_count:
+            return True  # no statistics: take it for what the library writes
+        if statistics.null_count < footer.row_group(group).num_rows:
+            return True
+    return False
+
+
+def with_filters(dataset: Dataset, filters: Mapping[str, list[str]], path: str) -> Dataset:
+    """The data set with --kind, --tag and --actor applied on the engine, each name one that some event has.
+
+    Raises:
+        ChronologyError: a name that no event of the data set has (a typo, not silence).
+
+    """
+    import ibis
+
+    table = dataset.table
+    kept = []
+    for option, column in (("kind", "kind"), ("tag", "tags"), ("actor", "actors")):
+        names = filters.get(option) or []
+        if not names:
+            continue
+        has = [table.kind == name if column == "kind" else table[column].contains(name) for name in names]
+        for name, holds in zip(names, has, strict=True):
+            if not Dataset(table.filter(holds), dataset.engine).count():
+                raise ChronologyError(f"--{option} {name!r}: no event of {path} has it")
+        kept.append(ibis.or_(*has))
+    if not kept:
+        return dataset
+    return Dataset(table.filter(ibis.and_(*kept)), dataset.engine, dataset.zone, dataset.title)
 
 
 def prefiltered(path: str, asked: Asked, earliest: str, latest: str) -> Timeline:
@@ -98,6 +155,7 @@ def counted(path: str, asked: Asked, earliest: str, latest: str) -> int:
 def _narrowed(path: str, asked: Asked, earliest: str, latest: str) -> tuple[Dataset, pyarrow.Table]:
     """The data set with the window and order options applied on the engine, and the rows of the events named."""
     dataset = scan(path, engine=asked.engine, spark_master=asked.spark_master)  # type: ignore[arg-type]
+    dataset = with_filters(dataset, asked.filters, path)
     names = {option: _event_name(text) for option, text in asked.options.items()}
     wanted = sorted({name for name in names.values() if name is not None})
     with quiet():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from chronology._extras import require
-from chronology.errors import DatasetError, WrongTypeError
+from chronology.errors import ChronologyError, DatasetError, WrongTypeError
 from chronology.exchange.arrow import FORMAT, METADATA_KEY, schema
 from chronology.exchange.parquet import parquet_files
 from chronology.scan.dataset import Dataset, quiet
@@ -25,17 +25,32 @@ def connect(path: str | Path, engine: str, *, spark_master: str = "local[*]", co
     if engine not in ENGINES:
         raise WrongTypeError(f"engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}")
     files = parquet_files(path)
-    metadata = _checked_schema(files[0])
+    found = [_checked_schema(file) for file in files]  # each file's footer only: nothing else is read
+    metadata = found[0]
     ibis = require("ibis", ENGINES[engine], f"queries on {engine}")
+    backend = "duckdb" if engine == "duckdb" else "pyspark"
     if connection is None:
         if engine == "duckdb":
             require("duckdb", "parquet", "queries on DuckDB")
             connection = ibis.duckdb.connect()
         else:
+            require("pyspark", "spark", "queries on Spark")
             connection = ibis.pyspark.connect(spark_session(spark_master))
+    elif getattr(connection, "name", None) != backend:
+        kind = getattr(connection, "name", type(connection).__name__)
+        raise WrongTypeError(
+            f"connection is {kind!r}, not an Ibis {backend} backend: give ibis.{backend}.connect(...) for "
+            f"engine={engine!r}, or the engine that names the connection's kind"
+        )
     names = [str(file) for file in files]
-    with quiet():
-        table = connection.read_parquet(names if engine == "duckdb" else names[0] if len(names) == 1 else str(path))
+    try:
+        with quiet():
+            if engine == "duckdb":  # files of one folder may add columns of their own: matched by name
+                table = connection.read_parquet(names, union_by_name=True)
+            else:
+                table = connection.read_parquet(names[0] if len(names) == 1 else str(path))
+    except Exception as error:  # the engines' own errors (a file they cannot read) reach the user as one line
+        raise DatasetError(f"{path}: {engine} cannot read it: {_first_line(error)}") from None
     zone = metadata.get("zone")
     return Dataset(table, engine, zone_named(zone) if zone else None, str(metadata.get("title") or ""))
 
@@ -47,11 +62,15 @@ def spark_session(master: str = "local[*]", config: Mapping[str, str] | None = N
         MissingExtraError: PySpark is not installed (``pip install "chronology[spark]"``).
 
     """
+    require("pyspark", "spark", "queries on Spark")
     sql = require("pyspark.sql", "spark", "queries on Spark")
     builder = sql.SparkSession.builder.master(master).appName("chronology")
     for key, setting in {**_SPARK_SETTINGS, **(config or {})}.items():
         builder = builder.config(key, setting)
-    session = builder.getOrCreate()
+    try:
+        session = builder.getOrCreate()
+    except Exception as error:  # no Java, a master that does not answer: one line, not the JVM's stack
+        raise ChronologyError(f"cannot start Spark on {master!r}: {_first_line(error)}") from None
     session.sparkContext.setLogLevel("ERROR")  # answers, not Spark's progress and notices, on the terminal
     return session
 
@@ -73,10 +92,11 @@ def _checked_schema(file: Path) -> dict[str, Any]:
 
     """
     parquet = require("pyarrow.parquet", "parquet", "Parquet files")
+    pa = require("pyarrow", "parquet", "Parquet files")
     try:
         found = parquet.read_schema(file)
-    except OSError as error:
-        raise DatasetError(f"{file}: not a Parquet file this library can read ({error})") from None
+    except (OSError, pa.ArrowException) as error:
+        raise DatasetError(f"{file}: not a Parquet file this library can read ({_first_line(error)})") from None
     for field in schema():
         if field.name not in found.names:
             raise DatasetError(
@@ -90,3 +110,9 @@ def _checked_schema(file: Path) -> dict[str, Any]:
     if metadata.get("format", FORMAT) != FORMAT:
         raise DatasetError(f"{file}: format {metadata.get('format')!r} is not one this library reads ({FORMAT})")
     return metadata if isinstance(metadata, dict) else {}
+
+
+def _first_line(error: BaseException) -> str:
+    """An error's message, its first line only (engines' messages carry stacks of their own)."""
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:300]
