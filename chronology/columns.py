@@ -159,9 +159,13 @@ class Columns(Sequence[Event]):
         if made is None:
             if not 0 <= index < len(self):
                 raise IndexError(f"row {index} of {len(self)}")
-            title = str(self.titles[index]) if self.titles is not None else ""
-            made = self._made[index] = Event(id=str(self.ids[index]), title=title, when=self.value(index))
+            made = self._made[index] = self._make(index)
         return made
+
+    def _make(self, row: int) -> Event:
+        """Row ``row`` as an event (once: :meth:`__getitem__` keeps what it made)."""
+        title = str(self.titles[row]) if self.titles is not None else ""
+        return Event(id=str(self.ids[row]), title=title, when=self.value(row))
 
     def __iter__(self) -> Iterator[Event]:
         return (self[i] for i in range(len(self)))

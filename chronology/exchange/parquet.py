@@ -328,27 +328,19 @@ class TableColumns(Columns):
         except ChronologyError as error:
             raise DatasetError(f"event {str(self.ids[row])!r}, column {column!r}: {error}") from None
 
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        made = self._made.get(index)
-        if made is None:
-            if not 0 <= index < len(self):
-                raise IndexError(f"row {index} of {len(self)}")
-            written = self._written[index].as_py()
-            made = self._made[index] = Event(
-                id=str(self.ids[index]),
-                title=str(self.titles[index]) if self.titles is not None else "",
-                when=self._parsed(written, index, "edtf") if written is not None else super().value(index),
-                kind=self._kinds[index].as_py() or "",
-                actors=tuple(self._lists["actors"][index].as_py() or ()),
-                places=tuple(self._lists["places"][index].as_py() or ()),
-                tags=tuple(self._lists["tags"][index].as_py() or ()),
-                claims=_claims(self._claims[index].as_py(), str(self.ids[index])) if self._claims is not None else (),
-            )
-        return made
+    def _make(self, row: int) -> Event:
+        """Row ``row`` as an event: its date as written, kind, actors, places, tags and the data set's claims."""
+        written = self._written[row].as_py()
+        return Event(
+            id=str(self.ids[row]),
+            title=str(self.titles[row]) if self.titles is not None else "",
+            when=self._parsed(written, row, "edtf") if written is not None else super().value(row),
+            kind=self._kinds[row].as_py() or "",
+            actors=tuple(self._lists["actors"][row].as_py() or ()),
+            places=tuple(self._lists["places"][row].as_py() or ()),
+            tags=tuple(self._lists["tags"][row].as_py() or ()),
+            claims=_claims(self._claims[row].as_py(), str(self.ids[row])) if self._claims is not None else (),
+        )
 
 
 def _claims(text: str | None, event: str) -> tuple[Claim, ...]:
