@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import builtins
 import json
+import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -384,6 +386,58 @@ def test_query_on_an_engine_refuses_event_files_and_unknown_names(
     assert "--from: 'nope' is neither a date nor an event id" in capsys.readouterr().err
     assert main(["query", str(target), "--from", "2024-10", "--zone", "Asia/Seoul", "--engine", "duckdb"]) != 0
     assert "--engine memory" in capsys.readouterr().err
+
+
+def crowded(seed: int = 3, size: int = 300) -> tuple[Timeline, list[str], list[str]]:
+    """Events of every shape over a few years, and windows of a day to years: pairs meet in many blocks."""
+    rng = random.Random(seed)
+    first = date(2020, 1, 1)
+    texts = []
+    for _ in range(size):
+        day = first + timedelta(days=rng.randrange(5 * 365))
+        later = day + timedelta(days=rng.choice([1, 3, 30, 45, 200, 400, 3000]))
+        texts.append(
+            rng.choice(
+                [
+                    day.isoformat(),
+                    day.isoformat()[:7] + rng.choice(["", "~", "?"]),
+                    day.isoformat()[:4],
+                    f"{day.isoformat()}/{later.isoformat()}",
+                    f"{day.isoformat()[:7]}/{later.isoformat()[:7]}",
+                    f"[{day.isoformat()}..{later.isoformat()}]",
+                    f"{day.isoformat()}/..",
+                    f"../{day.isoformat()}",
+                ]
+            )
+        )
+    starts, ends = [], []
+    for length in [rng.choice([1, 2, 7, 20, 33, 45]) for _ in range(40)] + [400, 800, 1500]:
+        start = first + timedelta(days=rng.randrange(5 * 365))
+        starts.append(start.isoformat())
+        ends.append((start + timedelta(days=length - 1)).isoformat())
+    return timeline_of(texts), starts, ends
+
+
+def pairs_agree(timeline: Timeline, dataset: chronology.Dataset, starts: list[str], ends: list[str]) -> None:
+    """Every window's ids from one query of many windows are the timeline's, each once; counts alike."""
+    for mode in MODES:
+        for within in (False, True):
+            ask = "within" if within else "overlapping"
+            expected = sorted(
+                (window, event_id)
+                for window, (start, end) in enumerate(zip(starts, ends, strict=True))
+                for event_id in getattr(timeline, ask)(start, end, mode=mode).ids
+            )
+            pairs = dataset.overlapping_many(starts, ends, mode=mode, within=within).to_pylist()
+            assert sorted((row["window"], row["id"]) for row in pairs) == expected, (mode, ask)
+            counted = dataset.count_many(starts, ends, mode=mode, within=within).tolist()
+            assert counted == timeline.count_many(starts, ends, mode=mode, within=within).tolist(), (mode, ask)
+
+
+def test_many_windows_pair_every_event_once_across_blocks(tmp_path: Path) -> None:
+    timeline, starts, ends = crowded()
+    timeline.to_parquet(tmp_path / "crowded.parquet")
+    pairs_agree(timeline, chronology.scan(tmp_path / "crowded.parquet"), starts, ends)
 
 
 def test_pairs_written_by_the_engine_are_those_it_returns(tmp_path: Path) -> None:

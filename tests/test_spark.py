@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_columnar import SHOWCASE, engine_agrees, policies, timeline_of, values, windows
+from test_columnar import SHOWCASE, crowded, engine_agrees, pairs_agree, policies, timeline_of, values, windows
 
 import chronology
 from chronology import Widening
@@ -53,6 +53,14 @@ def test_random_timelines_get_the_same_answers_on_spark(
     path = tmp_path_factory.mktemp("spark") / "drawn.parquet"
     timeline.to_parquet(path)
     engine_agrees(timeline, scanned(path, spark), [window], widening)
+
+
+def test_many_windows_pair_every_event_once_across_blocks_on_spark(tmp_path: Path, spark: Any) -> None:
+    timeline, starts, ends = crowded(size=120)
+    timeline.to_parquet(tmp_path / "crowded.parquet")
+    pairs_agree(
+        timeline, scanned(tmp_path / "crowded.parquet", spark), starts[:12] + starts[-2:], ends[:12] + ends[-2:]
+    )
 
 
 def test_scan_by_default_starts_spark_on_the_master_given(tmp_path: Path, spark: Any) -> None:

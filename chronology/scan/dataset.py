@@ -21,6 +21,7 @@ from chronology.errors import InvalidDateError, WrongTypeError
 from chronology.exchange.arrow import EPOCH_DAY
 from chronology.index import Mode, day_ends
 from chronology.notation import DateLike, as_value
+from chronology.scan import _many
 from chronology.scan._semantics import HIGHEST, LOWEST, days, holds
 
 if TYPE_CHECKING:
@@ -123,18 +124,10 @@ class Dataset:
         widening: Widening | None = None,
     ) -> npt.NDArray[np.int64]:
         """:meth:`count` for many windows: the windows as a small table joined to the events, in one query."""
-        chosen: ModeLike = mode if mode is not None else ("certain" if within else "possible")
-        question = _question(chosen, "within" if within else "overlapping")
-        joined = self._joined(starts, ends, question, widening)
-        if joined is None:
+        asked = self._many(starts, ends, within, mode, widening)
+        if asked is None:
             return np.zeros(0, dtype=np.int64)
-        windows, table, match = joined
-        counted = windows.left_join(table, match).group_by(windows.window)
-        with quiet():
-            answer = counted.aggregate(found=table.id.count()).order_by("window").to_pyarrow()
-        found = np.zeros(len(starts), dtype=np.int64)
-        found[np.asarray(answer.column("window"))] = np.asarray(answer.column("found"))
-        return found
+        return _many.counted(*asked)
 
     def overlapping_many(
         self,
@@ -146,17 +139,11 @@ class Dataset:
         widening: Widening | None = None,
     ) -> pyarrow.Table:
         """The ids in each of many windows, as an Arrow table of (``window``, ``id``) pairs, in one query."""
-        chosen: ModeLike = mode if mode is not None else ("certain" if within else "possible")
-        question = _question(chosen, "within" if within else "overlapping")
-        joined = self._joined(starts, ends, question, widening)
-        if joined is None:
-            import pyarrow as pa
-
-            return pa.table({"window": pa.array([], pa.int64()), "id": pa.array([], pa.string())})
-        windows, table, match = joined
-        pairs = windows.join(table, match).select(window=windows.window, id=table.id)
+        asked = self._many(starts, ends, within, mode, widening)
+        if asked is None:
+            return _no_pairs()
         with quiet():
-            return pairs.to_pyarrow()
+            return _many.pairs(*asked).to_pyarrow()
 
     def write_overlapping_many(
         self,
@@ -172,19 +159,14 @@ class Dataset:
 
         DuckDB writes one file at ``path``; Spark a folder of part files (read back as one data set).
         """
-        chosen: ModeLike = mode if mode is not None else ("certain" if within else "possible")
-        question = _question(chosen, "within" if within else "overlapping")
-        joined = self._joined(starts, ends, question, widening)
-        if joined is None:
-            import pyarrow as pa
+        asked = self._many(starts, ends, within, mode, widening)
+        if asked is None:
             import pyarrow.parquet as pq
 
-            empty = pa.table({"window": pa.array([], pa.int64()), "id": pa.array([], pa.string())})
-            pq.write_table(empty, str(path))
+            pq.write_table(_no_pairs(), str(path))
             return
-        windows, table, match = joined
         with quiet():
-            windows.join(table, match).select(window=windows.window, id=table.id).to_parquet(str(path))
+            _many.pairs(*asked).to_parquet(str(path))
 
     def ids(self) -> pyarrow.Table:
         """The events' ids, as an Arrow table with one column ``id`` (in no particular order)."""
@@ -229,31 +211,29 @@ class Dataset:
         row = days(self.table, widening, widened=possible)
         return Dataset(self.table.filter(holds(row, question, _columnar(other), 0)), self.engine, self.zone, self.title)
 
-    def _joined(
-        self, starts: Sequence[DateLike], ends: Sequence[DateLike], question: str, widening: Widening | None
-    ) -> tuple[ir.Table, ir.Table, Any] | None:
-        """The windows as a table (``window``, ``a``, ``b``), the events with their days, and the join condition."""
+    def _many(
+        self,
+        starts: Sequence[DateLike],
+        ends: Sequence[DateLike],
+        within: bool,
+        mode: ModeLike | None,
+        widening: Widening | None,
+    ) -> tuple[ir.Table, str, ir.Table, npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+        """The events with their days, the question, and the windows (a table of ``window``, ``a``, ``b``; arrays)."""
         import ibis
         import pyarrow as pa
 
+        chosen: ModeLike = mode if mode is not None else ("certain" if within else "possible")
+        question = _question(chosen, "within" if within else "overlapping")
         if len(starts) != len(ends):
             raise WrongTypeError(f"{len(starts)} starts and {len(ends)} ends: give one end for each start")
         if not len(starts):
             return None
-        bounds = [self._window(start, end) for start, end in zip(starts, ends, strict=True)]
-        windows = ibis.memtable(
-            pa.table(
-                {
-                    "window": pa.array(range(len(bounds)), pa.int64()),
-                    "a": pa.array([a for a, _ in bounds], pa.int64()),
-                    "b": pa.array([b for _, b in bounds], pa.int64()),
-                }
-            )
-        )
+        bounds = np.array([self._window(start, end) for start, end in zip(starts, ends, strict=True)], dtype=np.int64)
+        a, b = bounds[:, 0].copy(), bounds[:, 1].copy()
+        windows = ibis.memtable(pa.table({"window": np.arange(len(a), dtype=np.int64), "a": a, "b": b}))
         row = days(self.table, widening, widened=question.startswith("possibly"))
-        table = self.table.mutate(_s_lo=row[0], _s_hi=row[1], _e_lo=row[2], _e_hi=row[3])
-        columns = (table._s_lo, table._s_hi, table._e_lo, table._e_hi)
-        return windows, table, holds(columns, question, windows.a, windows.b)
+        return _many.with_days(self.table, row), question, windows, a, b
 
 
 @contextlib.contextmanager
@@ -269,6 +249,12 @@ def quiet() -> Iterator[None]:
             warnings.filterwarnings("ignore", message=r".*deprecated.*", category=category)
         warnings.filterwarnings("ignore", message=r".*copy keyword is deprecated.*")  # pandas 3 in PySpark
         yield
+
+
+def _no_pairs() -> pyarrow.Table:
+    import pyarrow as pa
+
+    return pa.table({"window": pa.array([], pa.int64()), "id": pa.array([], pa.string())})
 
 
 def _question(mode: ModeLike, what: str) -> str:
