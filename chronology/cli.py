@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, TypedDict
 
 from chronology.consistency import suggest
 from chronology.constraints import Link
 from chronology.dates import DateValue, Precision, UncertainDate, Widening
+from chronology.draft.command import add_draft_command, run_draft
 from chronology.errors import (
     ChronologyError,
     DateParseError,
@@ -40,6 +42,7 @@ from chronology.timeline import Timeline
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from chronology.plot.timeline import GroupBy
     from chronology.scan.dataset import Dataset
 
 __all__ = ["main"]
@@ -336,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--source", help="the id of the source that supports it")
     add.add_argument("--quote", default="", help="the supporting sentence (with --source)")
     _allow_outside(add)
+    add_draft_command(commands)
     return parser
 
 
@@ -1263,30 +1267,16 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
                 raise ChronologyError(f"cannot write {arguments.claims_table!r}: {error.strerror or error}") from None
             print(f"wrote {table} ({count} as a table)", file=out)
     else:
-        group_by = None if arguments.group_by == "none" else arguments.group_by
-        lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
-        if lane_order and engine is None:  # on an engine, the lanes were checked there
-            lanes_known = {lane_of(event, group_by) for event in timeline}
-            for name in lane_order:
-                if name not in lanes_known:
-                    listed = ", ".join(sorted(lanes_known))
-                    raise ChronologyError(
-                        f"--lanes {name!r}: no such lane when grouping by {arguments.group_by}"
-                        f"{suggest(name, lanes_known)} (there are: {listed})"
-                    )
-        start = _day_option(arguments.start, "--from") if arguments.start is not None else None
-        end = _day_option(arguments.end, "--to") if arguments.end is not None else None
+
+        def lanes_in_memory(group_by: GroupBy) -> set[str]:
+            return {lane_of(event, group_by) for event in timeline}
+
+        chart = _chart_options(arguments, lanes_in_memory if engine is None else None)  # or checked on the engine
         if engine is None:  # on an engine, the window was checked there
-            _check_window(timeline, start, end, len(arguments.files))
+            _check_window(timeline, chart["start"], chart["end"], len(arguments.files))
         drawn = plot_timeline(
             timeline,
-            start=start,
-            end=end,
-            group_by=group_by,
-            lane_order=lane_order,
-            title=arguments.title,
-            width=arguments.width,
-            dpi=arguments.dpi,
+            **chart,
             widening=_widening_option(arguments),
             label_chars=arguments.label_chars,
             dates=arguments.dates,
@@ -1309,6 +1299,54 @@ def _save_plot(figure: Figure, count: str, output: str, out: TextIO) -> int:
     return OK
 
 
+class _ChartOptions(TypedDict):
+    """The options an events chart is drawn with, in memory (``plot_timeline``) or on an engine (``plot_dataset``)."""
+
+    start: DateValue | None
+    end: DateValue | None
+    group_by: GroupBy
+    lane_order: list[str] | None
+    title: str | None
+    width: float
+    dpi: float
+
+
+def _chart_options(
+    arguments: argparse.Namespace, lanes_known: Callable[[GroupBy], Collection[str]] | None
+) -> _ChartOptions:
+    """--group-by, --lanes, --from, --to, --title, --width and --dpi, as the events chart takes them.
+
+    Args:
+        arguments: the command line.
+        lanes_known: the lanes there are when grouping by a value, each lane --lanes names one of them; None
+            when they were checked already.
+
+    Raises:
+        ChronologyError: --lanes names a lane there is not.
+        _UsageError: --from or --to is no date, or has a time of day.
+
+    """
+    group_by: GroupBy = None if arguments.group_by == "none" else arguments.group_by
+    lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
+    if lane_order and lanes_known is not None:
+        known = lanes_known(group_by)
+        for name in lane_order:
+            if name not in known:
+                raise ChronologyError(
+                    f"--lanes {name!r}: no such lane when grouping by {arguments.group_by}"
+                    f"{suggest(name, known)} (there are: {', '.join(sorted(known))})"
+                )
+    return _ChartOptions(
+        start=_day_option(arguments.start, "--from") if arguments.start is not None else None,
+        end=_day_option(arguments.end, "--to") if arguments.end is not None else None,
+        group_by=group_by,
+        lane_order=lane_order,
+        title=arguments.title,
+        width=arguments.width,
+        dpi=arguments.dpi,
+    )
+
+
 def _engine_for_plot(arguments: argparse.Namespace) -> str | None:
     """The engine ``plot`` counts on: as ``query``'s (DuckDB for Parquet), None to load the files."""
     from chronology.scan._command import engine_for
@@ -1326,29 +1364,19 @@ def _plot_on_engine(arguments: argparse.Namespace, engine: str) -> tuple[Figure,
     fewer, its rows come back as a timeline, to be drawn as any timeline is. The filters (--tag, --kind,
     --actor), the lane names (--lanes) and the window run on the engine first.
     """
-    from chronology.exchange.parquet import TableColumns
     from chronology.plot import plot_dataset
     from chronology.plot.timeline import DENSE
     from chronology.scan import scan
+    from chronology.scan._command import timeline_of_rows
     from chronology.scan.dataset import quiet
     from chronology.scan.density import lanes_of
 
     _widening_option(arguments)  # refused when wrong, though bands and the window do not widen by it
     path = arguments.files[0]
     dataset = _engine_filtered(scan(path, engine=engine, spark_master=arguments.spark_master), arguments, path)  # type: ignore[arg-type]
-    group_by = None if arguments.group_by == "none" else arguments.group_by
-    lane_order = [name.strip() for name in arguments.lanes.split(",")] if arguments.lanes else None
-    lanes = lanes_of(dataset, group_by) if lane_order else None
-    if lane_order and lanes is not None:
-        lanes_known = [lane.name for lane in lanes]
-        for name in lane_order:
-            if name not in lanes_known:
-                raise ChronologyError(
-                    f"--lanes {name!r}: no such lane when grouping by {arguments.group_by}"
-                    f"{suggest(name, lanes_known)} (there are: {', '.join(sorted(lanes_known))})"
-                )
-    start = _day_option(arguments.start, "--from") if arguments.start is not None else None
-    end = _day_option(arguments.end, "--to") if arguments.end is not None else None
+    lanes = functools.cache(functools.partial(lanes_of, dataset))  # counted on the engine once, when needed
+    chart = _chart_options(arguments, lambda group_by: [lane.name for lane in lanes(group_by)])
+    start, end = chart["start"], chart["end"]
     view = dataset
     if start is not None or end is not None:
         view = dataset.overlapping(start if start is not None else _EARLIEST, end if end is not None else _LATEST)
@@ -1356,28 +1384,14 @@ def _plot_on_engine(arguments: argparse.Namespace, engine: str) -> tuple[Figure,
     if not found and view is not dataset:
         _no_events_on_engine(dataset, start, end, path)
     if found <= DENSE:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        rows = view.to_arrow()
+        firsts = None
         if view is not dataset:  # each lane's earliest event too, outside the window: colours follow every lane
             table = dataset.table
-            earliest = [lane.earliest for lane in (lanes if lanes is not None else lanes_of(dataset, group_by))]
+            earliest = [lane.earliest for lane in lanes(chart["group_by"])]
             with quiet():
                 firsts = table.filter(table.id.isin(earliest)).to_pyarrow()
-            rows = pa.concat_tables([rows, firsts.filter(pc.invert(pc.is_in(firsts["id"], rows["id"])))])
-        zone = dataset.zone
-        return Timeline.of_columns(TableColumns(rows), dataset.title, zone=None if zone is None else zone.key)
-    drawn = plot_dataset(
-        dataset,
-        start=start,
-        end=end,
-        group_by=group_by,
-        lane_order=lane_order,
-        title=arguments.title,
-        width=arguments.width,
-        dpi=arguments.dpi,
-    )
+        return timeline_of_rows(view, firsts)
+    drawn = plot_dataset(dataset, **chart)
     events = drawn.numbers.events
     return drawn.figure, f"{_count(events, 'event')} in {_count(len(drawn.lanes), 'lane')}, as density bands"
 
@@ -1457,6 +1471,7 @@ _COMMANDS: Final = {
     "export": _export_command,
     "import": _import_command,
     "add": _add,
+    "draft": run_draft,
 }
 
 

@@ -5,9 +5,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-# CI runs a fixed, reproducible set of examples; local runs explore afresh.
-settings.register_profile("ci", derandomize=True, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=100)
+# CI runs a fixed, reproducible set of examples; local runs explore afresh. No deadline: an example's time
+# is a wall-clock limit, and the machines are shared and noisy (a loaded one took 370 ms for a 200 ms example).
+settings.register_profile(
+    "ci", derandomize=True, max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 

@@ -2,11 +2,13 @@
 
 A reader never holds its whole file: pyarrow reads it in blocks of bytes,
 :func:`batches` regroups the rows into tables of a fixed number of rows, each
-converted to the columnar form and written as one row group of the Parquet
-file. The file is written under a temporary name and renamed when complete, so
-a file that fails half-way leaves nothing behind. Before the rename, one
-DuckDB query on the written file finds an id given twice anywhere in it
-(:func:`check_unique_ids`), which a batch alone cannot see.
+converted to the columnar form (by the reader's own function of one
+:class:`Batch`) and written as one row group of the Parquet file; that loop is
+:func:`delimited_to_parquet`. The file is written under a temporary name
+and renamed when complete, so a file that fails half-way leaves nothing
+behind. Before the rename, one DuckDB query on the written file finds an id
+given twice anywhere in it (:func:`check_unique_ids`), which a batch alone
+cannot see.
 
 Dates are read by :func:`chronology.parse`, the one place where text becomes a
 date: each distinct text once (a data set has few distinct days), then mapped
@@ -39,13 +41,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BAD_ROWS_SHOWN",
+    "Batch",
     "Day",
     "DayReader",
     "Days",
+    "Format",
     "RowProblems",
     "batches",
     "check_ids",
     "check_unique_ids",
+    "delimited_to_parquet",
     "distinct",
     "iso_days",
     "joined",
@@ -195,6 +200,117 @@ def write_parquet_batches(
         if partial.exists():
             partial.unlink()
     return written
+
+
+@attrs.frozen(kw_only=True)
+class Format:
+    """A data set's file format, as its reader reads it.
+
+    Attributes:
+        name: the data set, as the title of a chronology read from it begins ("ACLED": "ACLED: acled.csv").
+        file: what a file of it is called, as messages say ("an ACLED export").
+        delimiter: a comma or a tab.
+        header: whether the first line names the columns.
+        quoted: whether fields may be quoted (and hold newlines).
+        id_column: the id column, as messages name it.
+
+    """
+
+    name: str
+    file: str
+    delimiter: str
+    header: bool
+    quoted: bool
+    id_column: str
+
+
+@attrs.frozen
+class Batch:
+    """One batch of a data set's rows as read (every column text), and where its bad rows are said.
+
+    Attributes:
+        table: the rows.
+        first: the index of its first row in the file (0: the first row of data).
+        path: the file, as messages show it.
+        id_column: the file's id column, as messages name it.
+        line_of: maps rows of the file to the lines they start on.
+
+    """
+
+    table: Any
+    first: int
+    path: str
+    id_column: str
+    line_of: Callable[[Iterable[int]], dict[int, int]]
+
+    def problems(self, ids: pyarrow.Array) -> RowProblems:
+        """Where the batch's bad rows are gathered, each named by its id in ``ids``; the ids' own come first.
+
+        An id that is missing, not an id, or given twice in the batch is a problem already (:func:`check_ids`).
+        """
+        problems = RowProblems(self.path, self.first, ids, self.line_of)
+        check_ids(ids, self.id_column, problems)
+        return problems
+
+
+def delimited_to_parquet(
+    source: Path,
+    target: Path,
+    form: Format,
+    names: Sequence[str],
+    convert: Callable[[Batch], pyarrow.Table],
+    *,
+    batch_rows: int,
+    block_bytes: int,
+    wrong_line: Callable[[Path], str | None] | None = None,
+) -> int:
+    """Convert a delimited data set's file to Parquet, a batch at a time: the loop of the ACLED and GDELT readers.
+
+    Each ``batch_rows`` rows are read (:func:`batches`), made rows of the columnar form by ``convert`` and
+    written as one row group (:func:`write_parquet_batches`); once the whole file is written, an id that two
+    batches give is refused (:func:`check_unique_ids`), and nothing is written.
+
+    Args:
+        source: the data set's file.
+        target: the Parquet file to write (replaced, atomically, when the conversion succeeds).
+        form: the file's format.
+        names: its columns, in order.
+        convert: one batch as rows of the columnar form; raises for the batch's bad rows, gathered by
+            :meth:`Batch.problems`.
+        batch_rows: rows converted and written at a time (one row group each).
+        block_bytes: bytes pyarrow reads at a time; larger than the longest row.
+        wrong_line: when pyarrow cannot read the file, the line that it cannot read, said as an error (else
+            None), said instead of pyarrow's message.
+
+    Returns:
+        The number of rows written.
+
+    Raises:
+        DatasetError: the file cannot be read as such a file.
+        DatasetRowError: a row that cannot be read, or an id given twice.
+
+    """
+    delimiter, header, quoted = form.delimiter, form.header, form.quoted
+
+    def failed(message: str) -> str:
+        said = wrong_line(source) if wrong_line is not None else None
+        return said or f"{source}: not {form.file} this reader can read ({message})"
+
+    def line_of(rows: Iterable[int]) -> dict[int, int]:
+        return line_numbers(source, rows, delimiter=delimiter, header=header, quoted=quoted)
+
+    reader = open_delimited(
+        source, names, delimiter=delimiter, header=header, quoted=quoted, block_bytes=block_bytes, what=failed
+    )
+    tables = (
+        convert(Batch(table, first, str(source), form.id_column, line_of))
+        for first, table in batches(reader, batch_rows, failed)
+    )
+
+    def unique(written: Path) -> None:
+        check_unique_ids(written, str(source), form.id_column, line_of)
+
+    return write_parquet_batches(target, tables, title=f"{form.name}: {source.name}", check=unique)
 
 
 @attrs.frozen

@@ -63,6 +63,7 @@ id given twice, anywhere in the file (the message names both lines).
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import re
@@ -75,21 +76,17 @@ import numpy.typing as npt
 from chronology._calendar import SECONDS_PER_DAY
 from chronology.errors import DatasetError
 from chronology.exchange._streaming import (
+    Batch,
     DayReader,
     Days,
-    RowProblems,
-    batches,
-    check_ids,
-    check_unique_ids,
+    Format,
+    delimited_to_parquet,
     distinct,
     iso_days,
     joined,
-    line_numbers,
     listed,
     numbers,
-    open_delimited,
     pyarrow_modules,
-    write_parquet_batches,
 )
 from chronology.exchange.arrow import COLUMNS, from_bounds
 
@@ -109,6 +106,10 @@ WEEK_DAYS: Final = 6
 MONTH_DAYS: Final = 15
 #: The columns an export must have.
 REQUIRED: Final = ("event_id_cnty", "event_date", "time_precision", "event_type")
+#: How an export is written.
+_FORMAT: Final = Format(
+    name="ACLED", file="an ACLED export", delimiter=",", header=True, quoted=True, id_column="event_id_cnty"
+)
 #: The columns kept as numbers, and their Arrow types.
 _TYPED: Final = {
     "latitude": "float64",
@@ -155,20 +156,9 @@ def acled_to_parquet(
     """
     source = Path(csv_path)
     names = _header(source)
-    dates = DayReader(ACCEPTED_DATES, _normal_date)
-
-    def failed(message: str) -> str:
-        return f"{source}: not an ACLED export this reader can read ({message})"
-
-    reader = open_delimited(
-        source, names, delimiter=",", header=True, quoted=True, block_bytes=block_bytes, what=failed
-    )
-    tables = (_convert(table, first, source, dates) for first, table in batches(reader, batch_rows, failed))
-
-    def unique(written: Path) -> None:
-        check_unique_ids(written, str(source), "event_id_cnty", _lines(source))
-
-    return write_parquet_batches(Path(parquet_path), tables, title=f"ACLED: {source.name}", check=unique)
+    convert = functools.partial(_convert, dates=DayReader(ACCEPTED_DATES, _normal_date))
+    target = Path(parquet_path)
+    return delimited_to_parquet(source, target, _FORMAT, names, convert, batch_rows=batch_rows, block_bytes=block_bytes)
 
 
 def _header(source: Path) -> list[str]:
@@ -201,7 +191,7 @@ def _normal_date(text: str) -> str | None:
     return f"{year}-{int(month):02}-{int(day):02}"
 
 
-def _convert(table: Any, first: int, source: Path, dates: DayReader) -> Any:
+def _convert(batch: Batch, dates: DayReader) -> Any:
     """One batch of the export's rows as rows of the columnar form.
 
     Raises:
@@ -209,10 +199,10 @@ def _convert(table: Any, first: int, source: Path, dates: DayReader) -> Any:
 
     """
     pa, _, _, _ = pyarrow_modules()
+    table = batch.table
     column = {name: table.column(name).combine_chunks() for name in table.column_names}
     ids = column["event_id_cnty"]
-    problems = RowProblems(str(source), first, ids, _lines(source))
-    check_ids(ids, "event_id_cnty", problems)
+    problems = batch.problems(ids)
     typed = {
         name: numbers(column[name], name, kind, problems, _precision_message if name == "time_precision" else None)
         for name, kind in _TYPED.items()
@@ -264,13 +254,6 @@ def _less(values: Any, limit: int) -> npt.NDArray[np.bool_]:
     """Where ``values`` (numbers, some null) are below ``limit``."""
     _, pc, _, _ = pyarrow_modules()
     return np.asarray(pc.fill_null(pc.less(values, limit), False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def _lines(source: Path) -> Any:
-    def lines(rows: Any) -> dict[int, int]:
-        return line_numbers(source, rows, delimiter=",", header=True, quoted=True)
-
-    return lines
 
 
 def _precision_message(text: str | None) -> str:

@@ -35,6 +35,7 @@ file, the line and the column; nothing is written.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -45,19 +46,16 @@ import numpy as np
 from chronology._calendar import SECONDS_PER_DAY
 from chronology.errors import DatasetError
 from chronology.exchange._streaming import (
+    Batch,
     DayReader,
+    Format,
     RowProblems,
-    batches,
-    check_ids,
-    check_unique_ids,
+    delimited_to_parquet,
     joined,
-    line_numbers,
     listed,
     moment,
     numbers,
-    open_delimited,
     pyarrow_modules,
-    write_parquet_batches,
 )
 from chronology.exchange.arrow import from_bounds
 
@@ -116,6 +114,15 @@ COLUMNS: Final = (
 #: The codebook's names of the four quad classes (``QuadClass``), the kind of each event.
 QUAD_CLASSES: Final = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 _NAMES: Final = tuple(name for name, _ in COLUMNS)
+#: How an event file is written.
+_FORMAT: Final = Format(
+    name="GDELT 2.0",
+    file="a GDELT 2.0 event file",
+    delimiter="\t",
+    header=False,
+    quoted=False,
+    id_column="GLOBALEVENTID",
+)
 #: The columns read as dates (and kept as the numbers GDELT writes).
 _DATES: Final = ("SQLDATE", "DATEADDED")
 _EIGHT_DIGITS: Final = re.compile(r"^\d{8}$")
@@ -153,20 +160,17 @@ def gdelt_to_parquet(
     with open(source, "rb") as stream:
         if stream.read(4) == b"PK\x03\x04":
             raise DatasetError(f"{source}: a zip archive; unzip it and give the .CSV file inside")
-    days = DayReader(_SQLDATE_FORM, _iso_day)
-
-    def failed(message: str) -> str:
-        return _wrong_line(source) or f"{source}: not a GDELT 2.0 event file this reader can read ({message})"
-
-    reader = open_delimited(
-        source, _NAMES, delimiter="\t", header=False, quoted=False, block_bytes=block_bytes, what=failed
+    convert = functools.partial(_convert, days=DayReader(_SQLDATE_FORM, _iso_day))
+    return delimited_to_parquet(
+        source,
+        Path(parquet_path),
+        _FORMAT,
+        _NAMES,
+        convert,
+        batch_rows=batch_rows,
+        block_bytes=block_bytes,
+        wrong_line=_wrong_line,
     )
-    tables = (_convert(table, first, source, days) for first, table in batches(reader, batch_rows, failed))
-
-    def unique(written: Path) -> None:
-        check_unique_ids(written, str(source), "GLOBALEVENTID", _lines(source))
-
-    return write_parquet_batches(Path(parquet_path), tables, title=f"GDELT 2.0: {source.name}", check=unique)
 
 
 def _iso_day(text: str) -> str | None:
@@ -190,7 +194,7 @@ def _wrong_line(source: Path) -> str | None:
     return None
 
 
-def _convert(table: Any, first: int, source: Path, days: DayReader) -> Any:
+def _convert(batch: Batch, days: DayReader) -> Any:
     """One batch of the file's rows as rows of the columnar form.
 
     Raises:
@@ -198,10 +202,9 @@ def _convert(table: Any, first: int, source: Path, days: DayReader) -> Any:
 
     """
     _, pc, _, _ = pyarrow_modules()
-    column = {name: table.column(name).combine_chunks() for name in _NAMES}
+    column = {name: batch.table.column(name).combine_chunks() for name in _NAMES}
     ids = pc.utf8_trim_whitespace(column["GLOBALEVENTID"])
-    problems = RowProblems(str(source), first, ids, _lines(source))
-    check_ids(ids, "GLOBALEVENTID", problems)
+    problems = batch.problems(ids)
     typed = {
         name: numbers(column[name], name, "float64" if kind == "FLOAT" else "int64", problems)
         for name, kind in COLUMNS
@@ -226,13 +229,6 @@ def _convert(table: Any, first: int, source: Path, days: DayReader) -> Any:
         values = listed([column[part] for part in parts], "\x1f", "\x1f")
         rows = rows.set_column(rows.schema.get_field_index(name), rows.schema.field(name), values)
     return rows
-
-
-def _lines(source: Path) -> Any:
-    def lines(rows: Any) -> dict[int, int]:
-        return line_numbers(source, rows, delimiter="\t", header=False, quoted=False)
-
-    return lines
 
 
 def _published(texts: Any, problems: RowProblems) -> Any:

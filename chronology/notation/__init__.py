@@ -19,10 +19,11 @@ from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import DateParseError, InvalidDateError, WrongTypeError
 from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
+from chronology.notation.find import DatePhrase, find_dates
 from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 from chronology.zones import localize, zone_named
 
-__all__ = ["DateLike", "as_value", "parse", "parse_expression"]
+__all__ = ["DateLike", "DatePhrase", "as_value", "find_dates", "parse", "parse_expression"]
 
 _WORDY: Final = re.compile(r"[A-Za-z]")
 _SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")

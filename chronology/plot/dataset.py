@@ -20,22 +20,18 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from chronology.notation import DateLike
-from chronology.plot._axis import draw_breaks, format_axis
-from chronology.plot._layout import (
-    LANE_FONT,
-    Measure,
-    check_options,
-    decorate_lanes,
-    finish,
-    fit_width,
-    lane_labels,
-    lane_room,
-    lane_rows,
-)
-from chronology.plot._output import renderer_of
+from chronology.plot._layout import check_options
 from chronology.plot._scale import Scale
-from chronology.plot._style import LANE_COLORS, RC
-from chronology.plot.timeline import _DENSE_ROWS, GroupBy, _draw_bands, _figure, _inches_wide, _scale_and_shapes
+from chronology.plot.timeline import (
+    _DENSE_ROWS,
+    _PLOT_RC,
+    GroupBy,
+    _Canvas,
+    _draw_bands,
+    _figure,
+    _inches_wide,
+    _scale_and_shapes,
+)
 from chronology.scan.dataset import Dataset
 from chronology.scan.density import DensityBands, density_bands
 from chronology.timeline import Timeline
@@ -113,7 +109,7 @@ def plot_dataset(
     check_options(width, None, own_figure=ax is None)
     numbers = density_bands(dataset, start=start, end=end, group_by=group_by, lane_order=lane_order)
     bins, lane_names = numbers.bins, numbers.lanes
-    with matplotlib.rc_context(RC | {"hatch.linewidth": 0.6}):
+    with matplotlib.rc_context(_PLOT_RC):
         figure, ax, own_figure = _figure(ax, width, dpi)
         scale, _ = _scale_and_shapes(
             (),
@@ -126,43 +122,19 @@ def plot_dataset(
             widening=None,
             zone=dataset.zone,
         )
-        ax.set_xlim(scale.left, scale.right)
-        renderer = renderer_of(figure)
-        lane_font = Measure(figure, renderer, LANE_FONT)
-        names_room = lane_room(ax, renderer, figure.get_figwidth(), group_by, own_figure=own_figure)
+        canvas = _Canvas.of(figure, ax, scale, own_figure=own_figure, width=width)
         no_sources = Timeline([])  # source lanes are named by their ids: the file's sources are not at hand
-        shown = lane_labels(no_sources, lane_names, group_by, lane_font, max(names_room, 0.0))
-        left_out = []
-        if names_room < lane_font.width("Ag") and any(shown.values()):  # a caller's axes with no margin
-            shown, left_out = dict.fromkeys(shown, ""), ["the lane names"]
-        left = fit_width(figure, ax, width, shown, lane_font) if own_figure else 0.0
-        name_rows = lane_rows(shown, lane_font)
-        rows = {name: max(_DENSE_ROWS, name_rows[name]) for name in lane_names}
-        total_rows = sum(rows.values())
-        lane_top: dict[str, float] = {}
-        y = 0.0
-        for name in lane_names:
-            lane_top[name] = y
-            y += rows[name]
-        ax.set_ylim(total_rows - 0.4, -0.6)
-        rank = {name: i for i, name in enumerate(numbers.every_lane)}  # colours follow the whole data set's lanes
-        colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(lane_names)}
-        density = _draw_bands(ax, bins, {name: numbers.density[name] for name in lane_names}, lane_top, colors)
-        decorate_lanes(ax, lane_names, lane_top, rows, colors, shown)
-        format_axis(ax, scale, times_in=dataset.zone.key if dataset.zone is not None else "UTC")
-        draw_breaks(ax, scale)
-        words = finish(
-            ax,
-            renderer,
-            own_figure=own_figure,
-            width=width,
-            left=left,
-            total_rows=total_rows,
+        names = canvas.name_lanes(no_sources, lane_names, group_by)
+        rows = {name: max(_DENSE_ROWS, names.rows[name]) for name in lane_names}
+        stack = canvas.stack_lanes(names, rows, numbers.every_lane)  # colours follow the whole data set's lanes
+        density = _draw_bands(ax, bins, {name: numbers.density[name] for name in lane_names}, stack.top, stack.colors)
+        words = canvas.finish(
+            stack,
+            times_in=dataset.zone.key if dataset.zone is not None else "UTC",
             heading=title if title is not None else numbers.title,
             handles=None,  # density bands draw none of the uncertainty styles: nothing to explain
             key=[],
             sources="",
-            left_out=left_out,
         )
     return DatasetPlot(
         figure=figure,

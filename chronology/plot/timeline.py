@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Final, Literal
+from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
 
 import attrs
 import matplotlib
 import numpy as np
 import numpy.typing as npt
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
@@ -48,6 +49,7 @@ from chronology.plot._breaks import LEAST_PIECE_INCHES, dated_moments, scale_for
 from chronology.plot._labels import Placement
 from chronology.plot._layout import (
     LANE_FONT,
+    Finished,
     Measure,
     check_options,
     decorate_lanes,
@@ -89,6 +91,8 @@ GroupBy = Literal["kind", "actor", "tag", "source"] | None
 #: Above this many events, lanes show a density band instead of marks and labels.
 DENSE: int = 300
 _DENSE_ROWS = 3  # rows a density band takes
+#: The style every picture of lanes is drawn in (``RC``, and finer hatches).
+_PLOT_RC: Final = RC | {"hatch.linewidth": 0.6}
 #: The window's open sides when only one is given: beyond every day an event file can hold.
 _EARLIEST: Final = UncertainDate.from_days(day_number(-MAX_ABS_YEAR, 1, 1), day_number(-MAX_ABS_YEAR, 1, 1))
 _LATEST: Final = UncertainDate.from_days(day_number(MAX_ABS_YEAR, 12, 31), day_number(MAX_ABS_YEAR, 12, 31))
@@ -232,7 +236,7 @@ def plot_timeline(
     lane_names = tuple(lanes)
     is_dense = len(events) > (DENSE if dense is None else dense)
 
-    with matplotlib.rc_context(RC | {"hatch.linewidth": 0.6}):
+    with matplotlib.rc_context(_PLOT_RC):
         figure, ax, own_figure = _figure(ax, width, dpi)
         # every x goes through the scale: marks, labels, links and ticks (quiet stretches broken, see _breaks)
         broken = breaks and not is_dense  # density bands are drawn on a plain axis
@@ -249,19 +253,13 @@ def plot_timeline(
             widening=widening,
             zone=zone,
         )
-        ax.set_xlim(scale.left, scale.right)
-        renderer = renderer_of(figure)
+        canvas = _Canvas.of(figure, ax, scale, own_figure=own_figure, width=width)
         middles = {e.id: shapes[e.id].middle for e in events} if not is_dense else _middles(events, scale, zone)
         # the words: lane names set the left margin, then every label is measured and packed into rows
-        lane_font, measure = Measure(figure, renderer, LANE_FONT), Measure(figure, renderer, FONT_SIZE)
+        measure = Measure(figure, canvas.renderer, FONT_SIZE)
         keys = source_keys(view, events) if group_by == "source" else {}  # a source lane's letter in the footnote
-        names_room = lane_room(ax, renderer, figure.get_figwidth(), group_by, own_figure=own_figure)
-        shown = lane_labels(view, lane_names, group_by, lane_font, max(names_room, 0.0), keys)
-        left_out = []
-        if names_room < lane_font.width("Ag") and any(shown.values()):  # a caller's axes with no margin
-            shown, left_out = dict.fromkeys(shown, ""), ["the lane names"]
-        left = fit_width(figure, ax, width, shown, lane_font) if own_figure else 0.0
-        name_rows = lane_rows(shown, lane_font)
+        names = canvas.name_lanes(view, lane_names, group_by, keys)
+        name_rows = names.rows
         texts: dict[str, str] = {}
         if is_dense:
             rows = {name: max(_DENSE_ROWS, name_rows[name]) for name in lane_names}
@@ -282,18 +280,10 @@ def plot_timeline(
                 surfaces={e.id: _surfaces(shapes[e.id]) for e in events},
             )
             rows, placements = labels.rows, labels.placements
-        total_rows = sum(rows.values())
-        lane_top: dict[str, float] = {}
-        y = 0.0
-        for name in lane_names:
-            lane_top[name] = y
-            y += rows[name]
-        ax.set_ylim(total_rows - 0.4, -0.6)
-        positions: dict[str, tuple[float, float]] = {}
-        # Colours follow the lanes of the whole timeline, so a lane keeps its colour in every window drawn of it.
         every_lane = lane_names if view is timeline else tuple(_lanes(timeline.sorted(), group_by, lane_order))
-        rank = {name: i for i, name in enumerate(every_lane)}
-        colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(lane_names)}
+        stack = canvas.stack_lanes(names, rows, every_lane)
+        lane_top, colors = stack.top, stack.colors
+        positions: dict[str, tuple[float, float]] = {}
         lane_by_event = {e.id: name for name, members in lanes.items() for e in members}
         for event in events:
             row = placements[event.id].row if event.id in placements else 0
@@ -313,26 +303,18 @@ def plot_timeline(
         link_heads: tuple[FancyArrowPatch, ...] = ()
         if show_reports and not is_dense:
             links, link_heads = _draw_links(ax, view, positions, _targets(shapes), (scale.left, scale.right))
-        decorate_lanes(ax, lane_names, lane_top, rows, colors, shown)
-        format_axis(ax, scale, times_in=view.zone or "UTC")
-        draw_breaks(ax, scale)
         handles = None  # density bands draw none of the uncertainty styles: nothing to explain
         if not is_dense:
             handles = legend_handles(used=_styles_used(shapes.values(), links), known=_dot_units(shapes.values()))
             if label_chars is not None and any(texts[e.id] != label_text(e, label, None, dates) for e in events):
                 handles.append(shortened_handle(label_chars))
-        words = finish(
-            ax,
-            renderer,
-            own_figure=own_figure,
-            width=width,
-            left=left,
-            total_rows=total_rows,
+        words = canvas.finish(
+            stack,
+            times_in=view.zone or "UTC",
             heading=title if title is not None else view.title,
             handles=handles,
             key=[(number, texts[event_id]) for number, event_id in numbered.items()],
             sources=sources_line(view, events, lettered=bool(keys)) if footnote else "",
-            left_out=left_out,
         )
         title_artist, legend, key, note = words.title, words.legend, words.key, words.footnote
     return TimelinePlot(
@@ -408,6 +390,143 @@ def _figure(ax: Axes | None, width: float, dpi: float) -> tuple[Figure, Axes, bo
     FigureCanvasAgg(figure)
     ax = figure.add_axes((0.16, 0.25, 0.82, 0.65))
     return figure, ax, True
+
+
+@attrs.frozen(kw_only=True)
+class _LaneNames:
+    """The lanes' names as written beside them, fitted to the room there is.
+
+    Attributes:
+        order: lane names, top first.
+        shown: lane -> its name as written, wrapped ("" for none).
+        rows: lane -> the rows its name needs beside it.
+        left: the left margin of a figure of its own, in inches, fitted to the widest name; 0 on axes handed over.
+        left_out: what did not fit: the lane names, on axes handed over with no margin for them.
+
+    """
+
+    order: tuple[str, ...]
+    shown: dict[str, str]
+    rows: dict[str, int]
+    left: float
+    left_out: list[str]
+
+
+@attrs.frozen(kw_only=True)
+class _Lanes:
+    """The lanes stacked down the axes, top first.
+
+    Attributes:
+        names: their names, as written beside them.
+        top: lane -> its top row.
+        rows: lane -> its rows.
+        colors: lane -> its colour.
+
+    """
+
+    names: _LaneNames
+    top: dict[str, float]
+    rows: dict[str, int]
+    colors: dict[str, str]
+
+
+@attrs.frozen(kw_only=True)
+class _Canvas:
+    """A picture of lanes: its figure, axes and scale, and how its lanes and the words around are laid out.
+
+    What :func:`plot_timeline` (lanes of marks) and :func:`~chronology.plot.dataset.plot_dataset` (lanes of
+    density bands counted on an engine) share, so that the two pictures look alike: the same lane names,
+    rows, colours, axis and words.
+
+    Attributes:
+        figure: the figure drawn on.
+        ax: the axes drawn on.
+        own_figure: whether the figure is the picture's own (made by :func:`_figure`) or the caller's.
+        width: the width of a figure of its own, in inches.
+        scale: where each day is drawn.
+        renderer: measures text on the figure.
+
+    """
+
+    figure: Figure
+    ax: Axes
+    own_figure: bool
+    width: float
+    scale: Scale
+    renderer: Any
+
+    @classmethod
+    def of(cls, figure: Figure, ax: Axes, scale: Scale, *, own_figure: bool, width: float) -> _Canvas:
+        """The canvas of ``ax`` (on ``figure``), its x limits set to ``scale``'s."""
+        ax.set_xlim(scale.left, scale.right)
+        return cls(figure=figure, ax=ax, own_figure=own_figure, width=width, scale=scale, renderer=renderer_of(figure))
+
+    def name_lanes(
+        self, view: Timeline, order: Sequence[str], group_by: GroupBy, keys: Mapping[str, str] | None = None
+    ) -> _LaneNames:
+        """Each lane's name, wrapped to the room beside the axes; a figure of its own is given the margin they need.
+
+        ``view`` holds the sources a source lane is named by; ``keys``, their letters in the footnote.
+        """
+        figure, ax, renderer = self.figure, self.ax, self.renderer
+        lane_font = Measure(figure, renderer, LANE_FONT)
+        names_room = lane_room(ax, renderer, figure.get_figwidth(), group_by, own_figure=self.own_figure)
+        shown = lane_labels(view, order, group_by, lane_font, max(names_room, 0.0), keys)
+        left_out = []
+        if names_room < lane_font.width("Ag") and any(shown.values()):  # a caller's axes with no margin
+            shown, left_out = dict.fromkeys(shown, ""), ["the lane names"]
+        left = fit_width(figure, ax, self.width, shown, lane_font) if self.own_figure else 0.0
+        rows = lane_rows(shown, lane_font)
+        return _LaneNames(order=tuple(order), shown=shown, rows=rows, left=left, left_out=left_out)
+
+    def stack_lanes(self, names: _LaneNames, rows: dict[str, int], every_lane: Sequence[str]) -> _Lanes:
+        """The lanes of ``names`` stacked top first, each ``rows`` rows tall, the axes' y limits showing them all.
+
+        Each lane's colour is by its place among ``every_lane`` (the whole timeline's or data set's lanes), so
+        that a lane keeps its colour in every window drawn of it.
+        """
+        top: dict[str, float] = {}
+        y = 0.0
+        for name in names.order:
+            top[name] = y
+            y += rows[name]
+        self.ax.set_ylim(sum(rows.values()) - 0.4, -0.6)
+        rank = {name: i for i, name in enumerate(every_lane)}
+        colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(names.order)}
+        return _Lanes(names=names, top=top, rows=rows, colors=colors)
+
+    def finish(
+        self,
+        lanes: _Lanes,
+        *,
+        times_in: str,
+        heading: str,
+        handles: Sequence[Artist] | None,
+        key: Sequence[tuple[int, str]],
+        sources: str,
+    ) -> Finished:
+        """Name and rule the stacked ``lanes``, draw the axis and its breaks, then the words around the picture.
+
+        The words: the title ``heading``, and under the axis the legend of ``handles``, the ``key`` of numbered
+        labels and the ``sources`` (:func:`~chronology.plot._layout.finish`).
+        """
+        ax, scale, names = self.ax, self.scale, lanes.names
+        decorate_lanes(ax, names.order, lanes.top, lanes.rows, lanes.colors, names.shown)
+        format_axis(ax, scale, times_in=times_in)
+        draw_breaks(ax, scale)
+        return finish(
+            ax,
+            self.renderer,
+            own_figure=self.own_figure,
+            width=self.width,
+            left=names.left,
+            total_rows=sum(lanes.rows.values()),
+            heading=heading,
+            handles=handles,
+            key=key,
+            sources=sources,
+            left_out=names.left_out,
+        )
 
 
 # -- shapes ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from chronology.timeline import Timeline
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["Asked", "counted", "engine_for", "holds_records", "prefiltered", "with_filters"]
+__all__ = ["Asked", "counted", "engine_for", "holds_records", "prefiltered", "timeline_of_rows", "with_filters"]
 
 
 class Asked:
@@ -130,15 +130,20 @@ def prefiltered(path: str, asked: Asked, earliest: str, latest: str) -> Timeline
         UnknownEventError: an option names no event of the file.
 
     """
+    dataset, named = _narrowed(path, asked, earliest, latest)
+    return timeline_of_rows(dataset, named)
+
+
+def timeline_of_rows(dataset: Dataset, also: pyarrow.Table | None = None) -> Timeline:
+    """The data set's rows, and those of ``also`` that are not among them, as a timeline (its title, its zone)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from chronology.exchange.parquet import TableColumns
 
-    dataset, named = _narrowed(path, asked, earliest, latest)
     table = dataset.to_arrow()
-    if named.num_rows:
-        table = pa.concat_tables([table, named.filter(pc.invert(pc.is_in(named["id"], table["id"])))])
+    if also is not None and also.num_rows:
+        table = pa.concat_tables([table, also.filter(pc.invert(pc.is_in(also["id"], table["id"])))])
     zone = dataset.zone
     return Timeline.of_columns(TableColumns(table), dataset.title, zone=None if zone is None else zone.key)
 

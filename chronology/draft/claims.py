@@ -1,0 +1,156 @@
+"""Figures in a sentence, as claims: "up to 100,000 troops", "more than 10,000", "about $2,000 each".
+
+A figure is a number written in digits ("1,500", "10,000", "1.5 million")
+or a number word from "three" up ("six North Korean officers"), with the
+comparison in front of it that :func:`chronology.notation.quantity.parse_quantity`
+reads ("up to", "as many as", "more than", "an estimated", "approximately"),
+followed by what it counts: a plural noun after at most three capitalised
+words ("1,500 North Korean soldiers"), or "each" after a sum of money. What
+counts time ("24 years", "three weeks"), a share ("70%") or nothing ("nearly
+25,000 are deployed") is not a claim, nor is a number inside a date phrase.
+
+The claim's subject is what the figure counts and the words after it, up to
+the clause's end ("North Korean soldiers have been deployed in Russia"); its
+claimant is who the sentence says it is according to, or the speaker of its
+speech verb (see :mod:`chronology.draft.roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from chronology.draft.roles import Attribution, according_to
+from chronology.notation.words import ENGLISH
+
+__all__ = ["Figure", "find_figures"]
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A claimed figure of a sentence.
+
+    Attributes:
+        start: index of the figure in the sentence.
+        end: index after what it counts.
+        value: the figure as written, with its comparison ("up to 100,000"); a
+            number word is written in digits ("6").
+        unit: what it counts, as written ("troops"), or "each" for a sum of money each.
+        subject: what is claimed, in the sentence's words.
+        claimant: who claims it, as the sentence names them, or "".
+
+    """
+
+    start: int
+    end: int
+    value: str
+    unit: str
+    subject: str
+    claimant: str = ""
+
+
+_COMPARISONS: Final = (
+    "up to|as many as|more than|over|at least|at most|upwards of|about|around|approximately|roughly|an estimated|"
+    "estimated|nearly|almost|fewer than|less than|some"
+)
+_NUMBER_WORDS: Final = {
+    word: value
+    for phrase, value in ENGLISH.categories["number"].items()
+    for word in phrase
+    if len(phrase) == 1 and isinstance(value, int) and value >= 3 and (word.isalpha() or "-" in word)
+}
+_FIGURE: Final = re.compile(
+    rf"(?<![\w$€£.,-])(?:(?P<comparison>{_COMPARISONS})\s+)?(?P<currency>[$€£])?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion))?"
+    rf"|(?P<word>{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))}))"
+    r"(?![\w%]|[.,]\d)",
+    re.IGNORECASE,
+)
+#: What a figure counts: up to three capitalised words, then a plural noun (or "each", for money).
+_COUNTED: Final = re.compile(r"\s+(?P<names>(?:[A-Z][\w’'.-]*\s+){0,3})(?P<noun>[a-z][a-z-]+s|people|personnel)\b")
+_EACH: Final = re.compile(r"\s*(?P<noun>each|apiece)\b")
+_NOT_COUNTS: Final = frozenset(
+    {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "percents",
+     "was", "has", "is", "does", "says", "its", "this", "thus", "plus", "less", "across", "unless", "always",
+     "perhaps", "towards", "besides", "afterwards", "ones", "others", "yes", "his", "hers", "ours", "theirs", "as",
+     "us", "whereas", "sometimes", "nations", "countries"}
+)  # fmt: skip
+_CLAUSE_END: Final = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:which|as|while|if|according to|but)\b|$")
+_SUBJECT_WORDS: Final = 12
+_CLAUSE_START: Final = re.compile(r"[,;:()\u2013\u2014]\s*|\b(?:that|which|who|while|if|but)\s+")
+
+
+def find_figures(
+    sentence: str, *, skip: Sequence[tuple[int, int]] = (), speakers: Sequence[Attribution] = ()
+) -> list[Figure]:
+    """The claimed figures of ``sentence``, in order.
+
+    Args:
+        sentence: one sentence.
+        skip: spans of the sentence that hold no figure (its date phrases).
+        speakers: its speech verbs (:func:`chronology.draft.roles.attributions`),
+            whose speakers are the claimants of the figures they introduce.
+
+    """
+    found: list[Figure] = []
+    according = according_to(sentence)
+    for match in _FIGURE.finditer(sentence):
+        if any(start < match.end() and match.start() < end for start, end in skip):
+            continue
+        if match["digits"] is None and (match["currency"] or match["word"] is None):
+            continue
+        money = bool(match["currency"])
+        counted = _EACH.match(sentence, match.end()) if money else _COUNTED.match(sentence, match.end())
+        if counted is None and not money:
+            continue
+        noun = counted["noun"] if counted else ""
+        if noun in _NOT_COUNTS or (not money and noun.endswith("ss")):
+            continue
+        end = counted.end() if counted else match.end()
+        found.append(
+            Figure(
+                start=match.start(),
+                end=end,
+                value=_value(match),
+                unit=noun,
+                subject=_paid(sentence, match.start()) if money else _subject(sentence, match.end()),
+                claimant=according or _claimant(match.start(), speakers),
+            )
+        )
+    return found
+
+
+def _value(match: re.Match[str]) -> str:
+    """The figure as written, with its comparison; a number word in digits."""
+    if match["word"] is not None:
+        number = str(_NUMBER_WORDS[match["word"].lower()])
+        return f"{match['comparison']} {number}" if match["comparison"] else number
+    return match[0]
+
+
+def _subject(sentence: str, after: int) -> str:
+    """What is claimed: the counted words and the rest of their clause, in at most a dozen words."""
+    rest = sentence[after:].strip()
+    stop = _CLAUSE_END.search(rest)
+    return " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’').split()[:_SUBJECT_WORDS])
+
+
+def _paid(sentence: str, figure: int) -> str:
+    """What a sum of money is claimed for: the words of its clause before it ("soldiers are being paid")."""
+    before = sentence[:figure]
+    starts = [match.end() for match in _CLAUSE_START.finditer(before)]
+    words = before[max(starts, default=0) :].split()
+    return " ".join(words[-_SUBJECT_WORDS:]).strip(" ,")
+
+
+def _claimant(position: int, speakers: Sequence[Attribution]) -> str:
+    """Who claims a figure at ``position``: the speaker of the last speech verb before it, or of a closing one."""
+    for verb in reversed(speakers):
+        if verb.end <= position and verb.trailing < 0:
+            return verb.speaker
+    if speakers and speakers[-1].trailing >= 0 and speakers[-1].trailing >= position:
+        return speakers[-1].speaker
+    return ""

@@ -1,0 +1,145 @@
+"""The ``chronology draft`` command: articles in, a draft event file out (or added to one).
+
+Registered by :mod:`chronology.cli`; the drafting itself lives in
+:mod:`chronology.draft.propose` and the writing in :mod:`chronology.draft.write`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final, TextIO, TypeVar
+
+if TYPE_CHECKING:
+    from chronology.dates import UncertainDate
+
+__all__ = ["add_draft_command", "run_draft"]
+
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+_EXPECTED: Final = "a day ('2024-11-17') or the days it may be from ('[2024-10-28..2024-10-31]')"
+
+
+def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Add ``draft`` to the command line's commands."""
+    draft = commands.add_parser(
+        "draft",
+        help="draft an event file from articles",
+        description="Propose events from plain-text articles: one per date phrase, its sentence quoted, its "
+        "date kept as written and read from the article's date, figures as claims. Every event is tagged "
+        "'draft' for review; what cannot be drafted is kept in comments. The file is checked before it is "
+        "written.",
+        epilog="example: chronology draft article.txt --published 2024-11-17 -o draft.toml",
+    )
+    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help="articles in plain text (UTF-8)")
+    draft.add_argument("-o", "--output", required=True, metavar="OUT", help="the event file to write (TOML)")
+    draft.add_argument(
+        "--published",
+        action="append",
+        default=[],
+        type=_published,
+        metavar="[FILE=]DATE",
+        help="when an article was published, where its text does not say (or says otherwise): DATE for a single "
+        "article, FILE=DATE for each of several (repeatable); a DATE may be uncertain: "
+        "'[2024-10-28..2024-10-31]'. Without one, an undated article's relative dates are kept in comments",
+    )
+    draft.add_argument(
+        "--append",
+        action="store_true",
+        help="add to OUT, which may exist: events already there (the same source, quote and date as written) are "
+        "not added again",
+    )
+    draft.set_defaults(draft_parser=draft)
+
+
+def _published(text: str) -> tuple[str | None, UncertainDate]:
+    """An argument type: ``DATE`` or ``FILE=DATE``, the date read as a date of its own (one day, maybe uncertain)."""
+    from chronology.dates import UncertainDate
+    from chronology.errors import ChronologyError
+    from chronology.notation import parse
+
+    name, _, date = text.rpartition("=")
+    try:
+        value = parse(date)
+    except ChronologyError as error:
+        reason = getattr(error, "reason", str(error))
+        raise argparse.ArgumentTypeError(f"{date!r} is not a date ({reason}); expected {_EXPECTED}") from None
+    if not isinstance(value, UncertainDate):
+        raise argparse.ArgumentTypeError(
+            f"{date!r} lasts; a publication is one date, maybe uncertain: expected {_EXPECTED}"
+        )
+    return (name or None), value
+
+
+def run_draft(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Run ``chronology draft``: read the articles, draft them, write the draft; print what was done."""
+    from chronology.draft.article import read_article
+    from chronology.draft.errors import DraftError
+    from chronology.draft.propose import draft_article
+    from chronology.draft.write import write_draft
+
+    parser: argparse.ArgumentParser = arguments.draft_parser
+    articles: list[str] = arguments.articles
+    dates = _dates_for(parser, articles, arguments.published)
+    drafts = []
+    for name in articles:
+        article = read_article(name)
+        drafts.append(draft_article(article, published=dates.get(name)))
+    seen: dict[str, str] = {}
+    for draft in drafts:
+        other = seen.setdefault(draft.source.id, draft.article.name)
+        if other != draft.article.name:
+            raise DraftError(
+                f"{other} and {draft.article.name} would both be source {draft.source.id!r} (a source is named "
+                "after its file): rename one of them"
+            )
+    written = write_draft(arguments.output, drafts, append=arguments.append)
+    for draft in drafts:
+        published = draft.source.published
+        when = "undated" if published is None else f"published {published.label}"
+        kept = f", {_count(len(draft.leftovers), 'phrase')} kept in comments" if draft.leftovers else ""
+        print(f"{draft.article.name}: {_count(len(draft.proposals), 'event')} proposed ({when}){kept}", file=out)
+    again = f", {written.present} already there" if written.present else ""
+    print(
+        f"{'added' if arguments.append else 'wrote'} {_count(written.events, 'event')}{again} to {arguments.output}: "
+        "review each (they are tagged 'draft'), then `chronology validate` and `chronology list`",
+        file=out,
+    )
+    return 0
+
+
+def _dates_for(
+    parser: argparse.ArgumentParser, articles: Sequence[str], given: Sequence[tuple[str | None, UncertainDate]]
+) -> dict[str, UncertainDate]:
+    """The publication date given for each article (by name), or a usage error saying what does not fit."""
+    dates: dict[str, UncertainDate] = {}
+    for name, date in given:
+        if name is None:
+            if len(articles) != 1:
+                parser.error(
+                    f"--published {date.text or date.to_edtf()}: with {len(articles)} articles, say which each "
+                    "date is for: --published FILE=DATE"
+                )
+            article = articles[0]
+        else:
+            article = _article_named(parser, articles, name)
+        if article in dates:
+            parser.error(f"--published: {article} is given two dates")
+        dates[article] = date
+    return dates
+
+
+def _article_named(parser: argparse.ArgumentParser, articles: Sequence[str], name: str) -> str:
+    """The article ``name`` means: the same path, or the same file name when one article has it."""
+    same = [a for a in articles if os.path.normpath(a) == os.path.normpath(name)]
+    if not same:
+        same = [a for a in articles if os.path.basename(a) == os.path.basename(name)]
+    if len(same) != 1:
+        given = ", ".join(articles)
+        why = "is none of the articles" if not same else "names several articles"
+        parser.error(f"--published {name}=...: {name!r} {why} given ({given})")
+    return same[0]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,459 @@
+"""Proposing events from an article: one per date phrase, each cited, titled and tagged as a draft.
+
+For each sentence, each date phrase that :func:`chronology.notation.find.find_dates`
+reads proposes an event:
+
+* ``when`` is the phrase as written; a relative one ("on Monday") is read
+  from the article's date (``anchor`` = its source), or, inside what a
+  statement reports, from the statement's own date when the sentence gives
+  one ("Three weeks ago, X said ... on October 3": October 3 is read from
+  three weeks before the article). A phrase of a clause that says "will" (or
+  "is to", "plans to") is read forward (``tense = "future"``).
+* its citation quotes the sentence; its title is the sentence, or the
+  reported clause that holds the phrase, cut at a clause boundary
+  (:func:`chronology.draft.titles.cut_title`), a fronted date left out.
+* it is tagged ``draft``; a statement's date ("said on Monday") makes a
+  ``statement`` that ``reports`` the events its reported clause dates
+  (:mod:`chronology.draft.roles`); where the sentence does not show which,
+  a comment says so.
+
+Figures become claims (:mod:`chronology.draft.claims`) of the statement that
+gives them, or of the article's own event: a dated article is itself an
+event, a ``report`` on its publication date, quoting its first sentence.
+
+Nothing is dropped silently: a phrase the reader refuses, a phrase read from
+another event ("days after"), a relative phrase in an undated article or
+inside a quotation whose date the sentence does not give, and a figure no
+dated event can hold, are each kept as a :class:`Leftover`, written as a
+comment with its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from chronology.compare import sort_key
+from chronology.dates import DateValue, Endpoint, Interval, UncertainDate
+from chronology.draft.article import Article
+from chronology.draft.claims import Figure, find_figures
+from chronology.draft.roles import Attribution, PhraseRole, Role, attributions, in_quotation, role_of, tense_of
+from chronology.draft.sentences import Sentence, split_sentences
+from chronology.draft.titles import cut_title
+from chronology.errors import ChronologyError
+from chronology.events import Citation, Claim, Event, Source
+from chronology.notation.find import DatePhrase, find_dates
+from chronology.notation.quantity import parse_quantity
+from chronology.relative import RelativeDate, Tense
+
+__all__ = ["DRAFT_TAG", "ArticleDraft", "Leftover", "Proposal", "draft_article"]
+
+#: The tag every proposed event carries until it is reviewed.
+DRAFT_TAG: Final = "draft"
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """A proposed event, with what the draft says about it.
+
+    Attributes:
+        event: the event.
+        phrase: the date phrase as written (for the article's own event, its date as written).
+        note: a comment for its ``when``: the date as read, and from what.
+        comments: comment lines for the event (what the sentence leaves open).
+        place: (sentence number, position in the sentence): the order of the text.
+
+    """
+
+    event: Event
+    phrase: str
+    note: str = ""
+    comments: tuple[str, ...] = ()
+    place: tuple[int, int] = (0, 0)
+
+    @property
+    def quote(self) -> str:
+        """The sentence the event cites."""
+        return self.event.citations[0].quote if self.event.citations else ""
+
+
+@attrs.frozen(kw_only=True)
+class Leftover:
+    """Something the text says that the draft could not make an event of, kept as a comment.
+
+    Attributes:
+        sentence: the sentence, as written.
+        phrase: the date phrase or figure concerned.
+        why: why it is not an event.
+
+    """
+
+    sentence: str
+    phrase: str
+    why: str
+
+
+@attrs.frozen(kw_only=True)
+class ArticleDraft:
+    """What one article proposes: its source, its events (in the order of their dates), and what is left over."""
+
+    article: Article
+    source: Source
+    proposals: tuple[Proposal, ...]
+    leftovers: tuple[Leftover, ...]
+
+
+def draft_article(article: Article, *, published: UncertainDate | None = None) -> ArticleDraft:
+    """Propose the events of ``article``.
+
+    Args:
+        article: the article, read by :func:`chronology.draft.article.read_article`.
+        published: its publication date, when given from outside (it wins
+            over a date the text gives); None to take the text's, if any.
+
+    Returns:
+        The article's source and its proposed events, ordered by date.
+
+    """
+    return _Drafter(article, published).draft()
+
+
+#: Words of a phrase read from another event the sentence tells, not from the article ("days after", "that day").
+_FROM_ANOTHER_EVENT: Final = re.compile(
+    r"\b(?:before|after|later|earlier)$|\bthat (?:day|morning|afternoon|evening|night)\b|\bthe same day\b"
+    r"|\bthe (?:day|week|month|year) (?:before|after)\b(?! yesterday| tomorrow)|\bthe (?:next|following|previous) \w+",
+    re.IGNORECASE,
+)
+#: An introduction before a sentence's subject: "In a video address on October 13, ", "However, ".
+_INTRODUCTION: Final = re.compile(
+    r"(?:(?:In|On|At|During|After|Before|Since|As of|As|By|From|With|Amid|Despite|According to|For|Following|"
+    r"Within|Over|Until)\s[^,]{1,60}|However|Meanwhile|Moreover|Instead|Still|Yet|If confirmed|In return|Earlier|"
+    r"Later),\s+"
+)
+_SHORTEST_TITLE: Final = 20
+#: A sentence that opens with what someone said, in quotation marks.
+_QUOTED_FIRST: Final = re.compile(r"[^“\"]{0,60}[“\"]")
+_EVENT_WORDS: Final = 5
+_EVENT_ID_LENGTH: Final = 40
+
+
+@attrs.define
+class _Drafter:
+    """Drafts one article: the state of one pass over its sentences."""
+
+    article: Article
+    given: UncertainDate | None
+    proposals: list[Proposal] = attrs.Factory(list)
+    leftovers: list[Leftover] = attrs.Factory(list)
+    undated_claims: list[Claim] = attrs.Factory(list)
+    seen: set[tuple[str, str]] = attrs.Factory(set)  # (sentence, phrase) of each proposal made
+
+    @property
+    def published(self) -> UncertainDate | None:
+        return self.given if self.given is not None else self.article.dated
+
+    @property
+    def source_id(self) -> str:
+        return self.article.source_id
+
+    def draft(self) -> ArticleDraft:
+        sentences = split_sentences(self.article.body_text)
+        for number, sentence in enumerate(sentences):
+            self._sentence(number, sentence)
+        title, title_note = self._title(sentences)
+        source = Source(
+            id=self.source_id,
+            outlet=self.article.outlet,
+            title=title,
+            authors=self.article.authors,
+            published=self.published,
+            url=self.article.url,
+            note=self._note(title_note),
+        )
+        if self.published is not None and sentences:
+            self._article_event(title, sentences[0].text)
+        else:
+            self.leftovers.extend(
+                Leftover(sentence=claim.quote, phrase=claim.value.text, why=_NO_HOLDER) for claim in self.undated_claims
+            )
+        proposals = sorted(self.proposals, key=lambda p: (sort_key(p.event.when), p.place))
+        return ArticleDraft(
+            article=self.article, source=source, proposals=tuple(proposals), leftovers=tuple(self.leftovers)
+        )
+
+    # -- one sentence ---------------------------------------------------------------------------
+
+    def _sentence(self, number: int, sentence: Sentence) -> None:
+        text = sentence.text
+        phrases = find_dates(text)
+        verbs = attributions(text)
+        roles = [role_of(text, phrase.start, phrase.end, verbs) for phrase in phrases]
+        drafted: list[tuple[PhraseRole, Proposal]] = []
+        statements: dict[Attribution, Proposal] = {}
+        # statements first: what they report may be read from their dates
+        for index in sorted(range(len(phrases)), key=lambda i: roles[i].role is not Role.REPORT):
+            proposal = self._phrase(number, text, phrases, index, roles[index], statements)
+            if proposal is None:
+                continue
+            drafted.append((roles[index], proposal))
+            attribution = roles[index].attribution
+            if roles[index].role is Role.REPORT and attribution is not None:
+                statements.setdefault(attribution, proposal)
+        drafted = self._linked(drafted, statements)
+        self.proposals.extend(proposal for _, proposal in drafted)
+        self._claims(text, phrases, verbs, statements)
+
+    def _phrase(
+        self,
+        number: int,
+        text: str,
+        phrases: Sequence[DatePhrase],
+        index: int,
+        role: PhraseRole,
+        statements: dict[Attribution, Proposal],
+    ) -> Proposal | None:
+        phrase = phrases[index]
+        if (text, phrase.text) in self.seen:
+            return None  # the same sentence and phrase again (a sentence repeated): the same event
+        if phrase.reading is None:
+            self._leave(text, phrase.text, f"not read as a date: {phrase.refusal}")
+            return None
+        reading = phrase.reading
+        comments: list[str] = []
+        note = ""
+        anchor: str | None = None
+        tense = Tense.PAST
+        value: DateValue
+        if isinstance(reading, RelativeDate):
+            if _FROM_ANOTHER_EVENT.search(phrase.text):
+                self._leave(text, phrase.text, _FROM_EVENT)
+                return None
+            quoted = in_quotation(text, phrase.start)
+            statement = self._statement_for(role, statements, quoted)
+            base: DateValue
+            if statement is not None and isinstance(statement.event.when, UncertainDate):
+                anchor, base = statement.event.id, statement.event.when
+                read_from = f"from the statement's date ({statement.phrase})"
+            elif quoted:
+                self._leave(text, phrase.text, _IN_QUOTATION)
+                return None
+            elif self.published is not None:
+                anchor, base = self.source_id, self.published
+                read_from = "from the article's date"
+            else:
+                self._leave(text, phrase.text, _UNDATED)
+                return None
+            tense = tense_of(text, phrase.start, role.clause)
+            try:
+                value = reading.resolve(base, tense=tense)
+            except ChronologyError as error:
+                self._leave(text, phrase.text, f"not read from its anchor: {error}")
+                return None
+            ahead = ", as still to come" if tense is Tense.FUTURE else ""
+            note = f"{value.label}, read {read_from}{ahead}"
+        else:
+            value = reading
+        if isinstance(value, Interval) and value.end is Endpoint.OPEN:
+            comments.append(_SINCE.format(phrase=phrase.text))
+        if role.role is Role.UNCLEAR and role.attribution is not None:
+            comments.append(_UNCLEAR.format(phrase=phrase.text, verb=role.attribution.verb))
+        title = self._event_title(text, phrases, role)
+        event = Event(
+            id=_event_id(title, self.source_id, text, phrase.text),
+            title=title,
+            when=value,
+            anchor=anchor,
+            tense=tense if tense is Tense.FUTURE else Tense.PAST,
+            kind="statement" if role.role is Role.REPORT else "",
+            tags=(DRAFT_TAG,),
+            citations=(Citation(source=self.source_id, quote=text),),
+        )
+        self.seen.add((text, phrase.text))
+        return Proposal(event=event, phrase=phrase.text, note=note, comments=tuple(comments), place=(number, index))
+
+    @staticmethod
+    def _statement_for(role: PhraseRole, statements: dict[Attribution, Proposal], quoted: bool) -> Proposal | None:
+        """The statement of the sentence a phrase is read from: the one that reports it, or (quoted) the first."""
+        if role.role is Role.OCCURRENCE and role.attribution in statements:
+            return statements[role.attribution]
+        if quoted and statements:
+            return next(iter(statements.values()))
+        return None
+
+    @staticmethod
+    def _event_title(text: str, phrases: Sequence[DatePhrase], role: PhraseRole) -> str:
+        """The sentence (from its speaker, after a quotation), or the reported clause that holds the phrase.
+
+        A fronted date or introduction ("On October 18,", "In a video address on October 13,") is left out.
+        """
+        attribution = role.attribution
+        if role.role is Role.OCCURRENCE and role.clause > 0:
+            clause = text[role.clause :].strip(" ,")
+            if len(clause) >= _SHORTEST_TITLE:
+                return cut_title(clause)
+        elif (
+            role.role is Role.REPORT
+            and attribution is not None
+            and _QUOTED_FIRST.match(text)
+            and attribution.speaker_start > _SHORTEST_TITLE
+        ):
+            return cut_title(text[attribution.speaker_start :])  # "“...,” Xi told Biden at talks Saturday"
+        start = 0
+        for _ in range(2):
+            fronted = _INTRODUCTION.match(text, start)
+            dated = next((p for p in phrases if p.start == start and text.startswith(",", p.end)), None)
+            if dated is not None:
+                start = dated.end + 1
+            elif fronted is not None:
+                start = fronted.end()
+            start += len(text[start:]) - len(text[start:].lstrip())
+        rest = text[start:].strip()
+        return cut_title(rest if len(rest) >= _SHORTEST_TITLE else text)
+
+    def _linked(
+        self, drafted: list[tuple[PhraseRole, Proposal]], statements: dict[Attribution, Proposal]
+    ) -> list[tuple[PhraseRole, Proposal]]:
+        """The proposals, each statement given ``reports`` for the events its reported clause dates."""
+        reported: dict[str, list[str]] = {}
+        for role, proposal in drafted:
+            statement = statements.get(role.attribution) if role.attribution is not None else None
+            if role.role is not Role.OCCURRENCE or statement is None or statement is proposal:
+                continue
+            if _may_come_first(proposal.event.when, statement.event.when):
+                reported.setdefault(statement.event.id, []).append(proposal.event.id)
+        return [
+            (role, attrs.evolve(p, event=attrs.evolve(p.event, reports=tuple(reported[p.event.id]))))
+            if p.event.id in reported
+            else (role, p)
+            for role, p in drafted
+        ]
+
+    def _claims(
+        self,
+        text: str,
+        phrases: Sequence[DatePhrase],
+        verbs: Sequence[Attribution],
+        statements: dict[Attribution, Proposal],
+    ) -> None:
+        """The sentence's figures, as claims of its statement, or of the article's own event."""
+        figures = find_figures(text, skip=[(p.start, p.end) for p in phrases], speakers=verbs)
+        if not figures:
+            return
+        holder = next(iter(statements.values()), None)
+        claims = []
+        for figure in figures:
+            claim = self._claim(text, figure)
+            if claim is not None:
+                claims.append(claim)
+        if holder is None:
+            self.undated_claims.extend(claims)
+            return
+        index = next(i for i, p in enumerate(self.proposals) if p.event.id == holder.event.id)
+        event = self.proposals[index].event
+        self.proposals[index] = attrs.evolve(
+            self.proposals[index], event=attrs.evolve(event, claims=(*event.claims, *claims))
+        )
+
+    def _claim(self, text: str, figure: Figure) -> Claim | None:
+        try:
+            value = parse_quantity(figure.value)
+        except ChronologyError as error:
+            self._leave(text, figure.value, f"a figure not read: {error}")
+            return None
+        return Claim(
+            subject=figure.subject or figure.unit or figure.value,
+            value=value,
+            unit=figure.unit,
+            claimant=figure.claimant,
+            source=self.source_id,
+            quote=text,
+        )
+
+    def _leave(self, sentence: str, phrase: str, why: str) -> None:
+        self.leftovers.append(Leftover(sentence=sentence, phrase=phrase, why=why))
+
+    # -- the article itself ----------------------------------------------------------------------
+
+    def _title(self, sentences: Sequence[Sentence]) -> tuple[str, str]:
+        if self.article.headline:
+            return self.article.headline, "the title is the text's headline"
+        if sentences:
+            return cut_title(sentences[0].text), "no headline in the text: the title is its first sentence, cut"
+        return self.source_id, "no headline or sentence in the text: the title is the file's name"
+
+    def _note(self, title_note: str) -> str:
+        name = self.article.name.replace("\\", "/").rsplit("/", 1)[-1]
+        parts = [f"Drafted by chronology draft from {name}; {title_note}."]
+        if self.given is not None:
+            said = f"Published: given with the draft (--published {_written(self.given)})"
+            if self.article.dated is not None and self.article.dated != self.given:
+                said += f"; the text's own dateline says {self.article.dateline!r}"
+            parts.append(said + ".")
+        elif self.article.dated is not None:
+            parts.append(f"Published: from the text's dateline ({self.article.dateline!r}).")
+        else:
+            parts.append(
+                "Undated: the text gives no date and none was given (--published); the phrases read from the "
+                "article's date are kept in comments here."
+            )
+        return " ".join(parts)
+
+    def _article_event(self, title: str, lede: str) -> None:
+        """The dated article as an event of its own: a report on its publication date, quoting its first sentence."""
+        assert self.published is not None
+        when = self.published
+        event = Event(
+            id=_event_id(title, self.source_id, lede, _written(when)),
+            title=title,
+            when=when,
+            kind="report",
+            tags=(DRAFT_TAG,),
+            citations=(Citation(source=self.source_id, quote=lede),),
+            claims=tuple(self.undated_claims),
+        )
+        note = "the article itself, on its publication date"
+        self.proposals.append(Proposal(event=event, phrase=_written(when), note=note, place=(-1, 0)))
+
+
+_NO_HOLDER: Final = "a figure, but no dated event of the article holds it (the article's date is unknown)"
+_FROM_EVENT: Final = (
+    "read from another event the sentence tells, not from the article's date: draft it by hand, "
+    "with that event's id as its anchor"
+)
+_IN_QUOTATION: Final = (
+    "inside a quotation: read from when it was said, which the sentence does not date; draft it by hand"
+)
+_UNDATED: Final = "relative to the article's date, which is unknown: give it with --published"
+_SINCE: Final = (
+    "{phrase!r} lasts from then on; where the sentence dates one event at its start, write that date alone in `when`"
+)
+_UNCLEAR: Final = (
+    "{phrase!r} may date the statement ('{verb}') or what it tells; the sentence does not say which. "
+    'Drafted as the date of what happened: if it is the statement\'s, make it kind = "statement"'
+)
+
+
+def _written(value: DateValue) -> str:
+    """A date as the file writes it: its wording, else its EDTF."""
+    return value.text or value.to_edtf()
+
+
+def _may_come_first(reported: DateValue, statement: DateValue) -> bool:
+    """Whether what a statement reports may start no later than the statement (so ``reports`` can hold)."""
+    first = sort_key(reported)[0]
+    statement_start = statement.hi if isinstance(statement, UncertainDate) else statement.start_bounds[1]
+    return first <= statement_start
+
+
+def _event_id(title: str, source: str, quote: str, phrase: str) -> str:
+    """An id from the title's first words and a digest of what makes the event (the same source, quote and phrase)."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", folded)[:_EVENT_WORDS]
+    stem = "-".join(words)[:_EVENT_ID_LENGTH].strip("-") or "event"
+    digest = hashlib.sha1(f"{source}\x00{quote}\x00{phrase}".encode(), usedforsecurity=False).hexdigest()[:6]
+    return f"{stem}-{digest}"

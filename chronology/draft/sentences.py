@@ -1,0 +1,144 @@
+"""Splitting an article's text into sentences, each with where it stands.
+
+A text is first cut into paragraphs. An article saved from a web page writes
+one paragraph a line; a text wrapped at a fixed width ("hard-wrapped", as
+e-mail and plain-text archives are) breaks its lines inside sentences, and
+there a paragraph runs to the next blank line. A text counts as wrapped when
+most of its long lines end without a sentence's final mark. A line starting
+with a bullet ("- ", "* ", "• ") is a paragraph of its own either way.
+
+A paragraph is cut after ".", "!" or "?" (and the closing quotation marks or
+brackets that follow) where the next word starts with a capital, a digit or
+an opening mark, except after a title or abbreviation ("Mr.", "Gen.", "Oct.",
+"U.S.") or an initial ("J. Smith").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence of a text.
+
+    Attributes:
+        start: index of its first character in the text.
+        end: index after its last character.
+        text: the sentence on one line: runs of spaces and line breaks made one space.
+        paragraph: the number of its paragraph in the text, from 0.
+
+    """
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+#: Words that end with a full stop without ending a sentence (lower-cased, without the stop).
+_ABBREVIATIONS: Final = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep",
+     "gov", "pres", "amb", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "approx",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "c", "ca", "cf", "al",
+     "fig", "p", "pp", "vol", "ed", "mt", "ft"}
+)  # fmt: skip
+_END: Final = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_BULLET: Final = re.compile(r"[-*•–—]\s")
+_FINAL: Final = tuple(".!?:;\"”’')]")
+#: A line this long or longer that ends without a final mark is taken for a wrapped line.
+_LONG_LINE: Final = 50
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``, in order, with their places in it.
+
+    Args:
+        text: an article's text (its body, without headline or dateline).
+
+    Returns:
+        Every sentence, blank lines and surrounding spaces left out.
+
+    """
+    sentences: list[Sentence] = []
+    for number, (start, end) in enumerate(_paragraphs(text)):
+        sentences.extend(_split(text, start, end, number))
+    return sentences
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs of ``text`` (see the module's note on wrapped text)."""
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lines.append((position, position + len(body)))
+        position += len(line)
+    wrapped = _wrapped([text[s:e].strip() for s, e in lines])
+    paragraphs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            if current is not None:
+                paragraphs.append(current)
+            current = None
+            continue
+        joins = wrapped and current is not None and not _BULLET.match(line)
+        if joins and current is not None:
+            current = (current[0], end)
+        else:
+            if current is not None:
+                paragraphs.append(current)
+            current = (start, end)
+    if current is not None:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Whether the lines are wrapped at a width: most long lines end without a sentence's final mark."""
+    long = [line for line in lines if len(line) >= _LONG_LINE]
+    open_ended = [line for line in long if not line.endswith(_FINAL)]
+    return len(open_ended) >= 3 and len(open_ended) * 2 > len(long)
+
+
+def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    """The sentences of the paragraph ``text[start:end]``."""
+    found: list[Sentence] = []
+    chunk = text[start:end]
+    begin = 0
+    for match in _END.finditer(chunk):
+        if match.group().startswith(".") and _abbreviation(chunk[: match.start()]):
+            continue
+        found.extend(_sentence(text, start + begin, start + match.end(), paragraph))
+        begin = match.end()
+    found.extend(_sentence(text, start + begin, end, paragraph))
+    return found
+
+
+def _abbreviation(before: str) -> bool:
+    """Whether ``before`` ends with a title, an abbreviation or an initial (so its "." ends no sentence)."""
+    word = _WORD_BEFORE.search(before)
+    if word is None:
+        return False
+    written = word[1]
+    if "." in written:
+        return True  # "U.S", "a.m"
+    return written.lower() in _ABBREVIATIONS or (len(written) == 1 and written.isupper())
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    """The sentence ``text[start:end]`` without its surrounding spaces, or nothing when it is blank."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return []
+    first = start + len(piece) - len(piece.lstrip())
+    return [Sentence(first, first + len(stripped), " ".join(stripped.split()), paragraph)]

@@ -1,0 +1,283 @@
+"""Writing a draft as an event file: a new one, or added to one, checked before anything is written.
+
+Sources and events are written by the file layer's own writers
+(:func:`chronology.files.edit.source_table`, :func:`~chronology.files.edit.event_table`),
+with the draft's comments beside them: how each relative date was read (on
+its ``when`` line), what a sentence leaves open (in its event), and what
+could not be drafted, with its sentence (under its source). The whole text is
+read back by the loader before it is written; it is written atomically under
+the file's lock (:mod:`chronology.files`), so a writer that locks (``chronology
+add``, another draft) waits its turn.
+
+Adding is idempotent: an event is already in the file when one there cites
+the same source with the same quote and has the same ``when`` as written, so
+drafting the same article into the same file twice adds nothing the second
+time. A source already in the file (by its id) is not added again; its
+events refer to it.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import rtoml
+import tomlkit
+from tomlkit.items import Item, Table
+
+from chronology.compare import sort_key
+from chronology.draft.errors import DraftError
+from chronology.draft.propose import ArticleDraft, Leftover, Proposal
+from chronology.errors import DateParseError, FileWriteError, Problem
+from chronology.files._atomic import remove_leftovers, write_atomic
+from chronology.files._lock import FileLock, shown_path
+from chronology.files.edit import EventFile, event_table, source_table
+from chronology.files.load import load_text
+from chronology.notation import parse
+
+__all__ = ["Written", "write_draft"]
+
+
+@attrs.frozen(kw_only=True)
+class Written:
+    """What writing a draft did.
+
+    Attributes:
+        path: the event file.
+        events: the events added.
+        present: the proposed events already in the file (not added again).
+        sources: the sources added.
+        leftovers: what was kept in comments instead of drafted.
+
+    """
+
+    path: Path
+    events: int
+    present: int
+    sources: int
+    leftovers: int
+
+
+#: Width of comment lines.
+_WIDTH: Final = 100
+_HEADER: Final = (
+    "A draft chronology, written by `chronology draft` from the articles named in each source's note. "
+    "Every event is proposed from one sentence and tagged 'draft': check each against its quote, give it "
+    "a kind, actors and places, merge the events that are one, and drop the tag. Dates are kept as the "
+    "articles write them; a comment after a relative one says how it was read. Check with `chronology "
+    "validate`; `chronology list` shows the chronology in order."
+)
+
+
+def write_draft(path: str | os.PathLike[str], drafts: Sequence[ArticleDraft], *, append: bool = False) -> Written:
+    """Write ``drafts`` to the event file ``path``: a new file, or added at the end of it with ``append``.
+
+    Raises:
+        DraftError: the file exists and ``append`` is not set; or a source of
+            the draft is in the file with another publication date.
+        EventFileError: the file (with the draft added) has problems, or
+            cannot be read or written; nothing was written.
+        FileLockError: another writer held the file's lock too long.
+
+    """
+    target = Path(os.path.realpath(path))
+    with FileLock(target):
+        exists = target.exists()
+        if exists and not append:
+            raise DraftError(
+                f"{os.fspath(path)} already exists: --append adds the draft to it (idempotently), or give -o a new file"
+            )
+        existing = EventFile.open(path).text if exists else ""
+        known = _Known.of(existing, os.fspath(path))
+        text, written = _text(existing, drafts, known, Path(path))
+        if text == existing:
+            return written
+        load_text(path, text)  # the whole file, checked: raises EventFileError with every problem
+        remove_leftovers(target)
+        try:
+            write_atomic(target, text)
+        except OSError as error:
+            reason = f"cannot write the draft: {error.strerror or error}; the file is left as it was"
+            raise FileWriteError([Problem(reason, path=shown_path(path))]) from error
+    return written
+
+
+@attrs.frozen
+class _Known:
+    """What an event file already holds: its events by (source, quote, when as written), its sources, its ids."""
+
+    events: Mapping[tuple[str, str, str], str]
+    sources: Mapping[str, str | None]
+    ids: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, name: str) -> _Known:
+        if not text.strip():
+            return cls({}, {}, frozenset())
+        try:
+            document: dict[str, Any] = rtoml.loads(text)
+        except rtoml.TomlParsingError as error:
+            raise DraftError(f"{name}: is not an event file that can be added to: {error}") from None
+        events: dict[tuple[str, str, str], str] = {}
+        ids: set[str] = set()
+        for table in _tables(document.get("events")):
+            event_id, when = table.get("id"), table.get("when")
+            if isinstance(event_id, str):
+                ids.add(event_id)
+            for citation in _tables(table.get("citations")):
+                key = (str(citation.get("source")), str(citation.get("quote", "")), str(when))
+                if isinstance(event_id, str):
+                    events.setdefault(key, event_id)
+        sources: dict[str, str | None] = {}
+        for table in _tables(document.get("sources")):
+            if isinstance(table.get("id"), str):
+                published = table.get("published")
+                sources[table["id"]] = None if published is None else str(published)
+                ids.add(table["id"])
+        return cls(events, sources, frozenset(ids))
+
+
+def _tables(value: object) -> Iterable[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _text(existing: str, drafts: Sequence[ArticleDraft], known: _Known, path: Path) -> tuple[str, Written]:
+    """The file's text with the draft added, and what was added."""
+    document = tomlkit.document()
+    if not existing.strip():
+        for line in textwrap.wrap(_HEADER, _WIDTH - 2):
+            document.add(tomlkit.comment(line))
+        document.add(tomlkit.nl())
+    sources = tomlkit.aot()
+    leftovers = 0
+    for draft in drafts:
+        _check_source(draft, known, path)
+        if draft.source.id in known.sources:
+            continue
+        table = source_table(draft.source)
+        _comment_leftovers(table, draft.leftovers)
+        leftovers += len(draft.leftovers)
+        sources.append(table)
+    events, present = _new_events(drafts, known)
+    if len(sources):
+        document["sources"] = sources
+    if events:
+        document["events"] = _event_tables(events)
+    written = Written(path=path, events=len(events), present=present, sources=len(sources), leftovers=leftovers)
+    if not len(sources) and not events:
+        return existing, written
+    block = tomlkit.dumps(document)
+    if not existing.strip():
+        return block, written
+    return existing.rstrip("\n") + "\n\n" + block, written
+
+
+def _check_source(draft: ArticleDraft, known: _Known, path: Path) -> None:
+    """Refuse a source that is in the file already with another publication date (its events would be misread)."""
+    if draft.source.id not in known.sources:
+        return
+    there = known.sources[draft.source.id]
+    given = draft.source.published
+    try:
+        same = (given is None and there is None) or (given is not None and there is not None and parse(there) == given)
+    except DateParseError:
+        same = False
+    if not same:
+        said = "no published date" if there is None else f"published = {there!r}"
+        now = "none" if given is None else repr(given.text or given.to_edtf())
+        raise DraftError(
+            f"{path}: source {draft.source.id!r} ({draft.article.name}) is in the file with {said}, but this draft "
+            f"has {now}; give the same --published, or change the source in the file first"
+        )
+
+
+def _new_events(drafts: Sequence[ArticleDraft], known: _Known) -> tuple[list[Proposal], int]:
+    """The proposals not in the file yet, ordered by date, their ids made unique and their links to ids there."""
+    renamed: dict[str, str] = {}
+    fresh: list[tuple[Proposal, int]] = []
+    present = 0
+    for number, draft in enumerate(drafts):
+        for proposal in draft.proposals:
+            there = known.events.get(_key(proposal))
+            if there is not None:
+                renamed[proposal.event.id] = there
+                present += 1
+            else:
+                fresh.append((proposal, number))
+    taken = set(known.ids)
+    for proposal, _ in fresh:
+        wanted = proposal.event.id
+        unique, count = wanted, 1
+        while unique in taken:
+            count += 1
+            unique = f"{wanted}-{count}"
+        taken.add(unique)
+        if unique != wanted:
+            renamed[wanted] = unique
+    events = [_renamed(proposal, renamed) for proposal, _ in fresh]
+    order = {
+        id(event): (sort_key(event.event.when), number, original.place)
+        for (original, number), event in zip(fresh, events, strict=True)
+    }
+    return sorted(events, key=lambda p: order[id(p)]), present
+
+
+def _key(proposal: Proposal) -> tuple[str, str, str]:
+    """What makes an event the same: its source, its quote, and its ``when`` as the file writes it."""
+    citation = proposal.event.citations[0]
+    return citation.source, citation.quote, str(event_table(proposal.event)["when"])
+
+
+def _renamed(proposal: Proposal, renamed: Mapping[str, str]) -> Proposal:
+    event = proposal.event
+    if not renamed:
+        return proposal
+    changed = attrs.evolve(
+        event,
+        id=renamed.get(event.id, event.id),
+        anchor=renamed.get(event.anchor, event.anchor) if event.anchor is not None else None,
+        reports=tuple(renamed.get(target, target) for target in event.reports),
+    )
+    return attrs.evolve(proposal, event=changed)
+
+
+def _event_tables(proposals: Sequence[Proposal]) -> Any:
+    tables = tomlkit.aot()
+    for proposal in proposals:
+        table = event_table(proposal.event)
+        when = table.item("when")
+        if proposal.note and isinstance(when, Item):
+            when.comment(proposal.note)
+            when.trivia.comment_ws = "  "
+        if proposal.comments:
+            _comment_before(table, "citations", proposal.comments)
+        tables.append(table)
+    return tables
+
+
+def _comment_before(table: Table, key: str, comments: Sequence[str]) -> None:
+    """Put comment lines in ``table`` before its ``key`` (its citations), after its plain keys."""
+    held = table.get(key)
+    if held is not None:
+        del table[key]
+    for comment in comments:
+        for line in textwrap.wrap(comment, _WIDTH - 2):
+            table.add(tomlkit.comment(line))
+    if held is not None:
+        table[key] = held
+
+
+def _comment_leftovers(table: Table, leftovers: Sequence[Leftover]) -> None:
+    """Comment lines under a source for each thing of its article that was not drafted, with its sentence."""
+    if not leftovers:
+        return
+    table.add(tomlkit.comment("Not drafted (each with its sentence):"))
+    for leftover in leftovers:
+        lines = textwrap.wrap(f"- {leftover.phrase!r}: {leftover.why}.", _WIDTH - 2, subsequent_indent="  ")
+        lines += textwrap.wrap(leftover.sentence, _WIDTH - 2, initial_indent="  > ", subsequent_indent="  > ")
+        for line in lines:
+            table.add(tomlkit.comment(line))

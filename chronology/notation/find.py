@@ -1,0 +1,312 @@
+"""Finding date phrases in running text: every phrase the English grammar reads, with where it stands.
+
+:func:`find_dates` walks a text token by token and asks the grammar of
+:mod:`chronology.notation.english` what it reads from each position
+(:meth:`~chronology.notation._grammar.Parser.match`). Each phrase found is
+read again, alone, by :func:`chronology.notation.parse_expression`, so its
+reading is the one the library gives the phrase anywhere else; a phrase the
+grammar recognises but refuses ("30 February 2024") is kept, unread, with the
+reason.
+
+Phrases are chosen longest first and never overlap: "during the second week
+of October" is one phrase, not "October" inside it. A phrase never runs over
+a sentence's end (".", "!", "?", ";", or a word's full stop that is no
+abbreviation's: "June." but not "Oct."), a blank line, or a character that
+has no place in a date (a quotation mark, "$", "%").
+
+Some words read as dates only out of context. The finder leaves them out
+where running text shows they are something else (the same list is in
+``docs/howto/draft-from-articles.md``, and its examples in ``tests/test_find.py``):
+
+* a month or weekday written in lower case ("troops may deploy", "they march",
+  "the sun"): English capitalises them;
+* "May" and "March" alone (the verb starting a sentence, "Theresa May"), and
+  an abbreviated name alone ("Sun", "Sat", "Mar"): they count inside a longer
+  phrase ("in May", "May 2024", "Sat 12 Oct");
+* a bare season ("the fall of Kabul", "the summer offensive"): it counts with
+  a year, "this/last/next", or after "in", "during", "by", "since", "until";
+* a year that is a count ("about 1500 soldiers", "1500 troops", "$2000"): a
+  number alone followed by a lower-case plural word or "%", or after a
+  currency sign, and a number joined to other digits by "," or "." ("1,500");
+* "in 24 years" after "first", "time", "ever" or a superlative in the same
+  clause ("the first visit in 24 years"): the last 24 years, not 24 years on;
+* a clock time alone ("3:20"), with neither "at", a day nor "a.m."/"p.m.";
+* a date doubted by a question mark ("June?"): in prose the mark ends a question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+
+from chronology.dates import DateValue
+from chronology.errors import DateParseError, WrongTypeError
+from chronology.notation._grammar import Tokens, tokenize
+from chronology.notation.english import ENGLISH_GRAMMAR, Grammar
+from chronology.relative import RelativeDate
+
+__all__ = ["DatePhrase", "find_dates"]
+
+
+@attrs.frozen(kw_only=True)
+class DatePhrase:
+    """A date phrase found in a text.
+
+    Attributes:
+        start: index of its first character in the text.
+        end: index after its last character (``text[start:end]`` is the phrase as written).
+        text: the phrase, its runs of spaces and line breaks made one space
+            (a phrase broken over two lines is one line).
+        reading: what :func:`chronology.notation.parse_expression` reads from
+            ``text``: a value, or a :class:`~chronology.relative.RelativeDate`
+            to be read from an anchor; None when the phrase is refused.
+        refusal: why the phrase was refused ("day 30 does not exist in
+            February 2024"), or "" when it was read.
+
+    """
+
+    start: int
+    end: int
+    text: str
+    reading: DateValue | RelativeDate | None = None
+    refusal: str = ""
+
+    @property
+    def read(self) -> bool:
+        """Whether the phrase was read (it has a reading, not a refusal)."""
+        return self.reading is not None
+
+
+#: Longest phrase looked for, in tokens ("between 3 October 2024 at 14:30 and 5 October 2024 at 16:00" is 13).
+_LONGEST: Final = 32
+#: Marks that end a sentence or clause: no phrase runs over them.
+_STOPS: Final = frozenset(".!?;")
+_BLANK_LINE: Final = re.compile(r"\n[^\S\n]*\n")
+
+_MONTHS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["month"])
+_WEEKDAYS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["weekday"])
+_NAMES: Final = _MONTHS | _WEEKDAYS
+#: Names that are common words or names as well, counted only inside a longer phrase.
+_ALONE_NOT: Final = frozenset({"may", "march"})
+_FULL_NAMES: Final = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+_SEASONS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["season"])
+_SEASON_WITH: Final = frozenset(
+    {"in", "during", "by", "since", "until", "till", "through", "this", "last", "next", "early", "late", "mid", "of"}
+)
+_HEDGES: Final = frozenset(word for phrase in ENGLISH_GRAMMAR.words.categories["hedge"] for word in phrase)
+_CURRENCIES: Final = frozenset("$€£¥")
+#: What follows a number that counts: a share, or a plural noun ("1500 troops").
+_COUNTED: Final = re.compile(r"\s*(%|percent\b|per cent\b|[a-z][a-z'-]+[^s\W]s\b)")
+#: Words ending in "s" that follow a year as its verb ("2024 was", "2024 marks"), not as what a number counts.
+_VERBS: Final = frozenset(
+    {"was", "has", "does", "says", "marks", "sees", "saw", "seems", "remains", "brings", "begins", "ends", "comes",
+     "looks", "goes", "makes", "takes", "gives", "shows", "proves", "becomes", "holds", "follows"}
+)  # fmt: skip
+#: Words after which "in 24 years" is the span of the last 24 years ("the first visit in 24 years").
+_SPAN_WORDS: Final = frozenset(
+    {"first", "time", "times", "ever", "only", "most", "least", "best", "worst", "highest", "lowest", "largest",
+     "biggest", "smallest", "longest", "shortest", "deadliest", "strongest", "heaviest", "fewest", "last"}
+)  # fmt: skip
+_LOOK_BACK: Final = 10
+#: Words written with a full stop inside a date ("Oct. 3", "c. 1400"): a stop after them ends no sentence.
+_DOTTED: Final = (_NAMES - _FULL_NAMES) | _HEDGES | frozenset({"est", "no", "st"})
+
+
+def find_dates(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> list[DatePhrase]:
+    """Every date phrase of ``text``, in the order they stand, longest first where they would overlap.
+
+    Args:
+        text: running text: a sentence, an article.
+        grammar: the language's grammar (English, the default).
+
+    Returns:
+        The phrases found, read or refused (:attr:`DatePhrase.read`), in
+        the order of the text; none overlaps another.
+
+    Raises:
+        WrongTypeError: ``text`` is not a string.
+
+    """
+    if not isinstance(text, str):
+        raise WrongTypeError(f"find_dates reads text (a str), not {type(text).__name__}")
+    scan = _Scan.of(text, grammar)
+    candidates = sorted(scan.candidates(grammar), key=lambda span: (span[0] - span[1], span[0]))
+    taken: list[tuple[int, int]] = []
+    for first, last in candidates:
+        if all(last <= start or first >= end for start, end in taken):
+            taken.append((first, last))
+    taken.sort()
+    return [_phrase(text, scan.tokens, first, last) for first, last in taken]
+
+
+class _Scan:
+    """A text's tokens, and where phrases stop (made once a call, so a plain class: no attrs to build on import).
+
+    Attributes:
+        text: the text.
+        tokens: its tokens, every character that has no place in a date skipped.
+        breaks: the tokens after which no phrase goes on: a sentence's end, a
+            blank line, a skipped character.
+        ends: the tokens that end a sentence or clause (".", "!", "?", ";", a
+            word's full stop that is no abbreviation's: "June." but not "Oct.").
+
+    """
+
+    __slots__ = ("breaks", "ends", "text", "tokens")
+
+    def __init__(self, text: str, tokens: Tokens, breaks: frozenset[int], ends: frozenset[int]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.breaks = breaks
+        self.ends = ends
+
+    @classmethod
+    def of(cls, text: str, grammar: Grammar) -> _Scan:
+        """The scan of ``text``: where the tokenizer stops, at a character it has no place for, it reads on after it."""
+        tokens = Tokens()
+        breaks: set[int] = set()
+        position = 0
+        while position < len(text):
+            found, stuck = tokenize(text[position:] if position else text, grammar.words)
+            for index in range(len(found)):
+                tokens.add(
+                    found.kinds[index],
+                    found.texts[index],
+                    found.starts[index] + position,
+                    found.ends[index] + position,
+                    found.suffixes[index],
+                    found.keys[index],
+                )
+            if tokens.kinds:
+                breaks.add(len(tokens) - 1)
+            if stuck is None:
+                break
+            position += stuck + 1
+        blank = [match.start() for match in _BLANK_LINE.finditer(text)]
+        for index in range(len(tokens) - 1) if blank else ():
+            if any(tokens.ends[index] <= at < tokens.starts[index + 1] for at in blank):
+                breaks.add(index)
+        ends: set[int] = set()
+        for index, (kind, word) in enumerate(zip(tokens.kinds, tokens.texts, strict=True)):
+            if kind == "mark" and word in _STOPS:
+                ends.update((index, index - 1) if index else (index,))
+            elif kind == "word" and _ends_sentence(text, tokens, index):
+                ends.add(index)
+        return cls(text, tokens, frozenset(breaks | ends), frozenset(ends))
+
+    def candidates(self, grammar: Grammar) -> Iterator[tuple[int, int]]:
+        """The longest phrase that may start at each token, as (first token, token after the last)."""
+        tokens, parser = self.tokens, grammar.parser
+        run_end = 0  # the token after the current run (a run ends at a break)
+        for at in range(len(tokens)):
+            if tokens.kinds[at] == "mark" and tokens.texts[at] in _STOPS:
+                continue
+            if at >= run_end:
+                run_end = at
+                while run_end not in self.breaks and run_end < len(tokens) - 1:
+                    run_end += 1
+                run_end += 1
+            window = Tokens()
+            for index in range(at, min(run_end, at + _LONGEST)):
+                window.add(
+                    tokens.kinds[index],
+                    tokens.texts[index],
+                    tokens.starts[index],
+                    tokens.ends[index],
+                    tokens.suffixes[index],
+                    tokens.keys[index],
+                )
+            best = 0
+            for _, end in parser.match(window, 0):
+                if end > best and self.counts(at, at + end):
+                    best = end
+            if best:
+                yield at, at + best
+
+    def counts(self, first: int, last: int) -> bool:
+        """Whether tokens ``first`` to ``last`` (excluded) are a date in running text, not words that look like one."""
+        kinds, words, text = self.tokens.kinds, self.tokens.texts, self.text
+        span = range(first, last)
+        if kinds[last - 1] == "mark" and words[last - 1] == "?":
+            return False  # "June?": a question, not a doubt
+        names = [i for i in span if kinds[i] == "word" and words[i] in _NAMES]
+        if any(not text[self.tokens.starts[i]].isupper() for i in names):
+            return False  # "may", "march", "sun"
+        numbers = [i for i in span if kinds[i] == "number"]
+        if len(names) == last - first == 1 and (words[names[0]] in _ALONE_NOT or words[names[0]] not in _FULL_NAMES):
+            return False  # "May" alone, "Sun" alone
+        if names and not numbers and any(words[i] not in _FULL_NAMES for i in names):
+            return False  # "Sat" without a day or year
+        seasons = [i for i in span if kinds[i] == "word" and words[i] in _SEASONS]
+        if seasons and not numbers and not any(words[i] in _SEASON_WITH for i in span if i not in seasons):
+            return False  # "the fall of Kabul"
+        if numbers and self.is_count(first, last, numbers):
+            return False
+        if kinds[first] == "word" and words[first] == "in" and self.after_span_word(first):
+            return False  # "the first visit in 24 years"
+        return not self.clock_alone(first, last)
+
+    def is_count(self, first: int, last: int, numbers: list[int]) -> bool:
+        """Whether the numbers of a phrase count things rather than date them ("1500 troops", "1,500", "$2000")."""
+        text, tokens = self.text, self.tokens
+        for index in numbers:
+            start, end = tokens.starts[index], tokens.ends[index]
+            if start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit():
+                return True  # "1,500": the end of a figure
+            if end + 1 < len(text) and text[end] in ",." and text[end + 1].isdigit():
+                return True  # the start of one
+        kinds, words = tokens.kinds, tokens.texts
+        if not all(kinds[i] == "number" or words[i] in _HEDGES or words[i] == "at" for i in range(first, last)):
+            return False  # a month, a lead or a range makes it a date
+        if text[: tokens.starts[first]].rstrip()[-1:] in _CURRENCIES:
+            return True
+        following = _COUNTED.match(text, tokens.ends[last - 1])
+        return following is not None and following[1] not in _VERBS
+
+    def after_span_word(self, first: int) -> bool:
+        """Whether a word such as "first" or "highest" comes shortly before ``first``, in the same clause."""
+        kinds, words = self.tokens.kinds, self.tokens.texts
+        for index in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+            if index in self.ends or (kinds[index] == "mark" and words[index] in ",:"):
+                return False
+            if kinds[index] == "word" and words[index] in _SPAN_WORDS:
+                return True
+        return False
+
+    def clock_alone(self, first: int, last: int) -> bool:
+        """Whether the phrase is only a clock time written without "at", a day, or a.m./p.m. ("3:20")."""
+        kinds, texts = self.tokens.kinds, self.tokens.texts
+        shape = [texts[i] if kinds[i] == "mark" else kinds[i] for i in range(first, last)]
+        clock = shape in (["number", ":", "number"], ["number", ":", "number", ":", "number"])
+        return clock and not self.tokens.suffixes[last - 1]
+
+
+def _ends_sentence(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a word written with a full stop ends its sentence ("June." before "2024 was"), not an abbreviation."""
+    start, end = tokens.starts[index], tokens.ends[index]
+    if text[end - 1] != "." or "." in text[start : end - 1] or end - start <= 2:
+        return False  # no stop, "U.S.", "a.m.", an initial
+    return tokens.texts[index] not in _DOTTED
+
+
+def _phrase(text: str, tokens: Tokens, first: int, last: int) -> DatePhrase:
+    """The phrase of tokens ``first`` to ``last``, read alone."""
+    from chronology.notation import parse_expression  # here: the package imports this module
+
+    start, end = tokens.starts[first], tokens.ends[last - 1]
+    written = text[start:end]
+    if tokens.kinds[last - 1] == "word" and _ends_sentence(text, tokens, last - 1):
+        end -= 1  # "in August." at a sentence's end: the full stop is the sentence's ("3 Oct." keeps its own)
+        written = written[:-1]
+    phrase = " ".join(written.split())
+    try:
+        reading = parse_expression(phrase)
+    except DateParseError as error:
+        return DatePhrase(start=start, end=end, text=phrase, refusal=error.reason)
+    return DatePhrase(start=start, end=end, text=phrase, reading=reading)

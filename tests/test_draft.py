@@ -1,0 +1,307 @@
+"""Drafting short articles: the events, claims and leftovers each proposes, dated and undated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+import chronology
+from chronology import Comparison, Interval, Tense, UncertainDate
+from chronology.draft import (
+    DRAFT_TAG,
+    ArticleDraft,
+    DraftError,
+    Proposal,
+    article_from_text,
+    draft_article,
+    write_draft,
+)
+from chronology.draft.article import read_article, source_id_for
+
+# 11 March 2024 is a Monday: its Friday before is the 8th, its Tuesday after the 12th.
+DATED = """\
+Outlet: The Harbour Gazette
+date 2024-03-11 By Ana Lima and Bo Chen
+
+Dockers plan a strike at the port
+
+The dockers' union said on Friday that its members had voted for a strike in February.
+A strike will begin on Tuesday, the union said.
+Up to 5,000 workers could walk out, according to the union.
+Police said protesters had gathered days before.
+The port was founded in 1887.
+“We will stop work tomorrow,” a docker said.
+The last strike, on February 30, 2023, lasted a week.
+"""
+
+UNDATED = """\
+Dockers plan a strike at the port, which was founded in 1887.
+The union said on Friday that more than 3,000 members had voted for it.
+"""
+
+
+def by_phrase(draft: ArticleDraft) -> dict[str, Proposal]:
+    return {proposal.phrase: proposal for proposal in draft.proposals}
+
+
+def day(text: str) -> UncertainDate:
+    """A publication date: one date, maybe uncertain."""
+    value = chronology.parse(text)
+    assert isinstance(value, UncertainDate)
+    return value
+
+
+def days(value: object) -> tuple[pendulum.Date, pendulum.Date]:
+    assert isinstance(value, UncertainDate)
+    return value.earliest, value.latest
+
+
+@pytest.fixture(scope="module")
+def dated() -> ArticleDraft:
+    return draft_article(article_from_text(DATED, "harbour/strike-2024.txt"))
+
+
+@pytest.fixture(scope="module")
+def undated() -> ArticleDraft:
+    return draft_article(article_from_text(UNDATED, "port.txt"))
+
+
+def test_the_source_takes_what_the_text_says_of_the_article(dated: ArticleDraft) -> None:
+    source = dated.source
+    assert source.id == "strike-2024"
+    assert source.outlet == "The Harbour Gazette"
+    assert source.title == "Dockers plan a strike at the port"
+    assert source.authors == ("Ana Lima", "Bo Chen")
+    assert source.published == chronology.parse("2024-03-11")
+    assert "dateline" in source.note
+    assert "headline" in source.note
+
+
+def test_a_statements_date_makes_a_statement_that_reports_what_its_clause_dates(dated: ArticleDraft) -> None:
+    events = by_phrase(dated)
+    statement, vote = events["on Friday"].event, events["in February"].event
+    assert days(statement.when) == (pendulum.Date(2024, 3, 8), pendulum.Date(2024, 3, 8))
+    assert statement.kind == "statement"
+    assert statement.anchor == dated.source.id
+    assert statement.reports == (vote.id,)
+    assert vote.anchor == statement.id  # "in February" read from the statement's Friday
+    assert days(vote.when) == (pendulum.Date(2024, 2, 1), pendulum.Date(2024, 2, 29))
+    assert vote.title == "Its members had voted for a strike in February"
+
+
+def test_a_clause_that_says_will_is_read_forward(dated: ArticleDraft) -> None:
+    strike = by_phrase(dated)["on Tuesday"]
+    assert strike.event.tense is Tense.FUTURE
+    assert days(strike.event.when) == (pendulum.Date(2024, 3, 12), pendulum.Date(2024, 3, 12))
+    assert "still to come" in strike.note
+    assert strike.event.kind == ""  # ", the union said." closes the sentence: the strike is what was said
+
+
+def test_a_date_with_its_year_needs_no_anchor(dated: ArticleDraft) -> None:
+    founded = by_phrase(dated)["in 1887"].event
+    assert founded.anchor is None
+    assert days(founded.when) == (pendulum.Date(1887, 1, 1), pendulum.Date(1887, 12, 31))
+
+
+def test_the_dated_article_is_an_event_holding_its_undated_figures_as_claims(dated: ArticleDraft) -> None:
+    (report,) = [p.event for p in dated.proposals if p.event.kind == "report"]
+    assert report.when == dated.source.published
+    assert (
+        report.citations[0].quote
+        == "The dockers' union said on Friday that its members had voted for a strike in February."
+    )
+    (claim,) = report.claims
+    assert claim.value.comparison is Comparison.UP_TO
+    assert claim.value.high == 5000
+    assert claim.unit == "workers"
+    assert claim.claimant == "the union"
+    assert claim.source == dated.source.id
+    assert claim.quote == "Up to 5,000 workers could walk out, according to the union."
+
+
+def test_every_event_is_tagged_a_draft_and_quotes_its_sentence(dated: ArticleDraft) -> None:
+    sentences = DATED.splitlines()
+    for proposal in dated.proposals:
+        assert proposal.event.tags == (DRAFT_TAG,)
+        (citation,) = proposal.event.citations
+        assert citation.source == dated.source.id
+        assert citation.quote in sentences
+
+
+def test_the_events_come_in_the_order_of_their_dates(dated: ArticleDraft) -> None:
+    starts = [proposal.event.when.lo for proposal in dated.proposals]
+    assert starts == sorted(starts)
+    assert [p.phrase for p in dated.proposals] == ["in 1887", "in February", "on Friday", "2024-03-11", "on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "why"),
+    [
+        ("days before", "another event"),
+        ("tomorrow", "inside a quotation"),
+        ("on February 30, 2023", "day 30 does not exist in February"),
+    ],
+    ids=["read from another event", "in a quotation", "refused"],
+)
+def test_what_cannot_be_drafted_is_kept_with_its_sentence_and_why(dated: ArticleDraft, phrase: str, why: str) -> None:
+    (leftover,) = [left for left in dated.leftovers if left.phrase == phrase]
+    assert why in leftover.why
+    assert phrase.split()[-1].rstrip(".") in leftover.sentence
+
+
+def test_an_undated_article_drafts_what_has_its_year_and_keeps_the_rest(undated: ArticleDraft) -> None:
+    assert undated.source.published is None
+    assert "Undated" in undated.source.note
+    assert [p.phrase for p in undated.proposals] == ["in 1887"]
+    left = {leftover.phrase: leftover.why for leftover in undated.leftovers}
+    assert "--published" in left["on Friday"]
+    assert "date is unknown" in left["more than 3,000"]
+
+
+def test_an_undated_article_given_a_date_drafts_its_relative_phrases_too() -> None:
+    article = article_from_text(UNDATED, "port.txt")
+    draft = draft_article(article, published=day("[2024-03-11..2024-03-12]"))
+    friday = by_phrase(draft)["on Friday"].event
+    assert days(friday.when) == (pendulum.Date(2024, 3, 8), pendulum.Date(2024, 3, 8))
+    assert [c.value.text for c in friday.claims] == ["more than 3,000"]
+    assert draft.leftovers == ()
+
+
+def test_a_since_phrase_is_drafted_as_it_lasts_with_a_comment() -> None:
+    draft = draft_article(
+        article_from_text("It was their first talk since December 2022.", "talk.txt"),
+        published=day("2024-11-17"),
+    )
+    (since,) = [p for p in draft.proposals if p.phrase == "since December 2022"]
+    assert isinstance(since.event.when, Interval)
+    assert any("lasts from then on" in comment for comment in since.comments)
+
+
+def test_a_date_the_sentence_leaves_open_is_said_so_in_a_comment() -> None:
+    text = "In a letter sent in June to the ministry, the mayor, who had resigned, then alleged fraud."
+    draft = draft_article(article_from_text(text, "letter.txt"), published=day("2024-11-17"))
+    (june,) = [p for p in draft.proposals if p.phrase == "in June"]
+    assert any("does not say" in comment for comment in june.comments)
+
+
+def test_drafts_write_a_file_the_loader_accepts(dated: ArticleDraft, undated: ArticleDraft, tmp_path: Path) -> None:
+    out = tmp_path / "draft.toml"
+    written = write_draft(out, [dated, undated])
+    assert written.events == len(dated.proposals) + len(undated.proposals)
+    assert written.sources == 2
+    assert chronology.validate(out) == ()
+    timeline = chronology.load(out)
+    assert {event.id for event in timeline} == {p.event.id for p in (*dated.proposals, *undated.proposals)}
+    text = out.read_text(encoding="utf-8")
+    assert "# - 'days before': read from another event" in text
+    assert "#   > Police said protesters had gathered days before." in text
+    assert 'when = "on Friday"  # 8 March 2024, read from the article\'s date' in text
+
+
+def test_writing_over_a_file_that_exists_is_refused_without_append(dated: ArticleDraft, tmp_path: Path) -> None:
+    out = tmp_path / "draft.toml"
+    out.write_text("# mine\n", encoding="utf-8")
+    with pytest.raises(DraftError, match="--append") as refused:
+        write_draft(out, [dated])
+    assert str(out) in str(refused.value)
+    assert out.read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_appending_the_same_draft_twice_adds_nothing_the_second_time(dated: ArticleDraft, tmp_path: Path) -> None:
+    out = tmp_path / "events.toml"
+    out.write_text('title = "Mine"\n\n# my own notes stay\n', encoding="utf-8")
+    first = write_draft(out, [dated], append=True)
+    after_first = out.read_text(encoding="utf-8")
+    second = write_draft(out, [dated], append=True)
+    assert first.events == len(dated.proposals)
+    assert first.present == 0
+    assert second.events == 0
+    assert second.present == len(dated.proposals)
+    assert second.sources == 0
+    assert out.read_text(encoding="utf-8") == after_first
+    assert after_first.startswith('title = "Mine"\n\n# my own notes stay\n')
+
+
+def test_an_appended_event_refers_to_the_id_an_event_already_has_in_the_file(
+    dated: ArticleDraft, tmp_path: Path
+) -> None:
+    out = tmp_path / "events.toml"
+    write_draft(out, [dated])
+    statement = by_phrase(dated)["on Friday"].event
+    text = out.read_text(encoding="utf-8").replace(f'"{statement.id}"', '"union-statement"')
+    vote = by_phrase(dated)["in February"].event
+    # the reported vote removed by hand: drafted again, it must be anchored to the statement as renamed
+    start = text.index(f'[[events]]\nid = "{vote.id}"')
+    end = text.index("[[events]]", start + 1)
+    out.write_text(text[:start] + text[end:], encoding="utf-8")
+    text_without = out.read_text(encoding="utf-8").replace('reports = ["' + vote.id + '"]\n', "")
+    out.write_text(text_without, encoding="utf-8")
+    written = write_draft(out, [dated], append=True)
+    assert written.events == 1
+    timeline = chronology.load(out)
+    assert timeline[vote.id].anchor == "union-statement"
+
+
+def test_a_source_already_in_the_file_with_another_date_is_refused(dated: ArticleDraft, tmp_path: Path) -> None:
+    out = tmp_path / "events.toml"
+    write_draft(out, [dated])
+    other = draft_article(dated.article, published=day("2024-03-12"))
+    before = out.read_text(encoding="utf-8")
+    with pytest.raises(DraftError, match="strike-2024") as refused:
+        write_draft(out, [other], append=True)
+    assert "2024-03-11" in str(refused.value)
+    assert "2024-03-12" in str(refused.value)
+    assert out.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [(b"", "empty"), (b"\xff\xfe\x00J\x00u\x00n", "binary"), (b"caf\xe9 in June", "not UTF-8")],
+    ids=["empty", "binary", "latin-1"],
+)
+def test_an_article_that_is_not_text_is_refused_naming_the_file(tmp_path: Path, data: bytes, said: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(DraftError, match=said) as refused:
+        read_article(path)
+    assert str(path) in str(refused.value)
+
+
+def test_a_missing_article_is_refused_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(DraftError, match="cannot read") as refused:
+        read_article(tmp_path / "nowhere.txt")
+    assert "nowhere.txt" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("000_b050b8bb18299fc1.txt", "000_b050b8bb18299fc1"),
+        ("Reports/Día 3 (copy).txt", "dia-3-copy"),
+        ("...", "article"),
+    ],
+    ids=["seed", "accents and spaces", "nothing left"],
+)
+def test_a_sources_id_is_its_files_name_as_a_slug(name: str, slug: str) -> None:
+    assert source_id_for(name) == slug
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drafted"),
+    [
+        ("Protesters gathered the day before yesterday.", True),
+        ("Protesters gathered earlier this month.", True),
+        ("Protesters gathered a week later.", False),
+        ("Protesters gathered the next day.", False),
+        ("Protesters gathered later that day.", False),
+        ("Protesters gathered the following Monday.", False),
+    ],
+    ids=["day before yesterday", "earlier this month", "later", "next day", "that day", "the following Monday"],
+)
+def test_a_phrase_read_from_another_event_is_left_for_a_person_to_anchor(sentence: str, drafted: bool) -> None:
+    draft = draft_article(article_from_text(sentence, "a.txt"), published=day("2024-03-11"))
+    phrases = [p.phrase for p in draft.proposals if p.event.kind != "report"]
+    assert bool(phrases) is drafted
+    assert any("another event" in left.why for left in draft.leftovers) is not drafted
