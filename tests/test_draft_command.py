@@ -82,8 +82,37 @@ def test_append_twice_adds_nothing_the_second_time(articles: Path) -> None:
     first = Path("events.toml").read_text(encoding="utf-8")
     code, out, _ = run("draft", "strike.txt", "--published", "2024-03-11", "-o", "events.toml", "--append")
     assert code == 0
-    assert "added 0 events, 4 already there to events.toml" in out
+    assert "added 0 events, 4 already there to events.toml\n" in out
+    assert "review each" not in out  # nothing was added to review
     assert Path("events.toml").read_text(encoding="utf-8") == first
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["strike.txt", "strike.txt"], "strike.txt is given twice"),
+        (["strike.txt", "./strike.txt"], "strike.txt and ./strike.txt are the same file"),
+        (["strike.txt", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+    ids=["the same name twice", "the same file by two names", "an unknown option"],
+)
+def test_a_command_line_that_does_not_fit_is_drafts_own_usage_error(
+    articles: Path, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    error = usage("draft", *argv, "-o", "draft.toml", capsys=capsys)
+    assert said in error
+    assert error.startswith("usage: chronology draft ")
+    assert "duplicate" not in error
+    assert not Path("draft.toml").exists()
+
+
+def test_a_draft_into_a_folder_that_does_not_exist_is_one_line_naming_the_folder(articles: Path) -> None:
+    code, _, err = run("draft", "strike.txt", "-o", "nowhere/dir/x.toml")
+    assert code == 1
+    assert err.startswith("chronology: ")
+    assert len(err.strip().splitlines()) == 1
+    assert str(articles / "nowhere" / "dir") in err
+    assert "does not exist" in err
 
 
 def test_one_article_at_a_time_gives_the_events_of_one_run_over_all(articles: Path) -> None:
@@ -111,8 +140,9 @@ def test_an_existing_file_is_not_replaced_without_append(articles: Path) -> None
         (["strike.txt", "port.txt", "--published", "2024-03-11"], "say which each date is for"),
         (["strike.txt", "--published", "nowhere.txt=2024-03-11"], "'nowhere.txt' is none of the articles"),
         (["strike.txt", "--published", "2024-03-11", "--published", "strike.txt=2024-03-12"], "two dates"),
+        (["strike.txt", "--published", "=2024-03-11"], "'=2024-03-11' names no article before '='"),
     ],
-    ids=["relative", "lasting", "one date for two", "unknown file", "twice"],
+    ids=["relative", "lasting", "one date for two", "unknown file", "twice", "no file before ="],
 )
 def test_a_publication_date_that_does_not_fit_is_a_usage_error(
     articles: Path, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
@@ -122,12 +152,24 @@ def test_a_publication_date_that_does_not_fit_is_a_usage_error(
 
 
 @pytest.mark.parametrize(
-    ("content", "said"),
-    [(None, "nowhere.txt: cannot read the article"), (b"\x00\x01binary", "is a binary file")],
-    ids=["missing", "binary"],
-)
-def test_an_article_that_cannot_be_read_is_one_line_naming_it(articles: Path, content: bytes | None, said: str) -> None:
-    name = "nowhere.txt"
+    ("name", "content", "said"),
+    [
+        ("nowhere.txt", None, "nowhere.txt: cannot read the article"),
+        ("nowhere.txt", b"\x00\x01binary", "is a binary file"),
+        ("page.html", b"<!DOCTYPE html>\n<html><head><title>Troops</title></head><body><p>On Monday.</p></body>",
+         "page.html: is an HTML page; pages are read in a later step: save the page's text"),
+        ("page.txt", b"  <html><body><p>Troops moved on Monday.</p></body></html>", "page.txt: is an HTML page"),
+        ("ru.txt", "СЕУЛ, 4 ноября (Рейтер) - Северная Корея направила в Россию около 3000 военнослужащих, "
+         "сообщила во вторник южнокорейская разведка.\n".encode(),
+         "ru.txt: the article is written mostly in Cyrillic letters; only English articles are read so far"),
+        ("ko.txt", "국가정보원은 화요일 북한이 러시아에 약 3000명의 병력을 추가로 파병했다고 밝혔다.\n".encode(),
+         "mostly in Hangul letters"),
+    ],
+    ids=["missing", "binary", "html by its name", "html by its start", "russian", "korean"],
+)  # fmt: skip
+def test_an_article_that_cannot_be_read_is_one_line_naming_it(
+    articles: Path, name: str, content: bytes | None, said: str
+) -> None:
     if content is not None:
         Path(name).write_bytes(content)
     code, _, err = run("draft", name, "-o", "draft.toml")

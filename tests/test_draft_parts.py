@@ -202,10 +202,29 @@ def test_who_speaks_is_the_words_before_the_verb(sentence: str, speaker: str | N
         ("The summit is to open on Tuesday.", "on Tuesday", Tense.FUTURE),
         ("Troops will stay, officials said on Tuesday.", "on Tuesday", Tense.PAST),
         ("Troops arrived on Tuesday.", "on Tuesday", Tense.PAST),
+        ("The soldiers may be rotated in March, officials said.", "in March", Tense.FUTURE),
+        ("Talks are set for January.", "January", Tense.FUTURE),
+        ("North Korea may double that by spring.", "by spring", Tense.FUTURE),
+        ("The next shipment is due on Monday.", "on Monday", Tense.FUTURE),
+        ("The troops may have arrived in March.", "in March", Tense.PAST),
+        ("Flights were cancelled due to fog on Monday.", "on Monday", Tense.PAST),
+        ("They'll meet on Friday.", "on Friday", Tense.FUTURE),
     ],
-    ids=["will", "is to", "will in another clause", "past"],
+    ids=[
+        "will",
+        "is to",
+        "will in another clause",
+        "past",
+        "may be",
+        "set for",
+        "may double that",
+        "next, due",
+        "may have",
+        "due to",
+        "'ll",
+    ],
 )
-def test_a_clause_that_says_will_points_forward(sentence: str, phrase: str, tense: Tense) -> None:
+def test_a_clause_that_says_will_or_a_plan_or_a_modal_points_forward(sentence: str, phrase: str, tense: Tense) -> None:
     assert tense_of(sentence, sentence.index(phrase)) is tense
 
 
@@ -242,16 +261,38 @@ def test_a_figure_and_what_it_counts_becomes_a_claim(
     "sentence",
     [
         "It was the first visit in 24 years.",
-        "Nearly 25,000 are deployed.",
         "It grew by 70% in 2023.",
         "The two countries signed a pact.",
         "The G20 summit met in Group of 20 (G20) format.",
         "It is 83 years’ wages.",
+        "The UN Security Council discussed Resolution 2231.",
     ],
-    ids=["years", "no noun", "a share", "two", "G20", "years’"],
+    ids=["years", "a share", "two", "G20", "years’", "a resolution's number"],
 )
-def test_what_counts_time_a_share_or_nothing_is_no_claim(sentence: str) -> None:
+def test_what_counts_time_or_a_share_is_no_figure(sentence: str) -> None:
     assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("More than 50,000 US soldiers are stationed in Japan, and nearly 25,000 are deployed in South Korea.",
+         ["nearly 25,000"]),
+        ("North Korea has sent about 3,000 more troops to Russia since late October, according to South Korea's "
+         "spy agency, bringing the total to about 13,000.", ["about 13,000"]),
+        ("More than 1,500 of them are special forces, the agency said, and nearly 500 are officers.",
+         ["More than 1,500", "nearly 500"]),
+    ],
+    ids=["nearly 25,000 are", "the total to about 13,000", "of them, nearly 500 are"],
+)  # fmt: skip
+def test_a_figure_that_counts_nothing_beside_it_is_found_but_not_counted(sentence: str, values: list[str]) -> None:
+    assert [f.value for f in find_figures(sentence) if not f.counted] == values
+
+
+def test_more_before_what_a_figure_counts_is_part_of_it() -> None:
+    sentence = "North Korea has sent about 3,000 more troops to Russia since late October."
+    (figure,) = find_figures(sentence)
+    assert (figure.value, figure.unit, figure.counted) == ("about 3,000", "troops", True)
 
 
 def test_a_number_inside_a_date_phrase_is_no_figure() -> None:

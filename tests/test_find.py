@@ -55,6 +55,22 @@ SKIPPED = [
     ("The score was 3:20 at the break.", [], "a clock time alone"),
     ("Was it in June? Nobody knows.", ["in June"], "the question mark is not a doubt"),
     ("The 2022 elections were held.", [], "a year before a plural noun"),
+    ("Some 1200 North Korean soldiers have been killed.", [], "a count before capitalised words"),
+    ("The UN Security Council discussed Resolution 2231 on Tuesday.", ["on Tuesday"], "a resolution's number"),
+    ("Flight 1750 landed on Route 1812 near Brigade 1950.", [], "names' numbers"),
+    ("About 1500 North Korean soldiers arrived, around 3000 in all.", [], "hedged counts"),
+]
+
+#: A number alone, and the words that make it a year (or not).
+BARE_YEARS = [
+    ("Troops arrived in 2024.", ["in 2024"], "after in"),
+    ("The war of 1812 ended.", ["1812"], "after of"),
+    ("It was built c. 1400.", ["c. 1400"], "a date's hedge"),
+    ("It ended in June. 2024 was calm.", ["in June", "2024"], "opening a sentence, with its verb"),
+    ("The 1950-1953 Korean War ended.", ["1950-1953"], "a range"),
+    ("In 2022 and 2023 it rained.", ["In 2022", "2023"], "after and"),
+    ("The 1990s were calm.", ["The 1990s"], "a decade"),
+    ("Route 1812 was closed.", [], "after a name"),
 ]
 
 REFUSED = [
@@ -81,6 +97,33 @@ def test_every_phrase_is_found_with_its_span_and_the_readers_own_reading(sentenc
 @pytest.mark.parametrize(("sentence", "phrases"), [case[:2] for case in SKIPPED], ids=[case[2] for case in SKIPPED])
 def test_words_that_only_look_like_dates_are_left_out(sentence: str, phrases: list[str]) -> None:
     assert texts(find_dates(sentence)) == phrases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases"), [case[:2] for case in BARE_YEARS], ids=[case[2] for case in BARE_YEARS]
+)
+def test_a_number_alone_is_a_year_only_where_its_words_say_so(sentence: str, phrases: list[str]) -> None:
+    assert texts(find_dates(sentence)) == phrases
+
+
+#: A range of days written month first, which the reader does not read yet: found whole, unread, never cut.
+DAY_RANGES = [
+    ("Joint drills will run Nov. 25-29 near the border.", "Nov. 25-29"),
+    ("Leaders meet in Rio on Nov 18-19 for the summit.", "on Nov 18-19"),
+    ("Between Oct. 23 and 25, the troops crossed.", "Between Oct. 23 and 25"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), DAY_RANGES, ids=["dash", "dash after on", "between and"])
+def test_a_range_of_days_is_found_whole_even_where_the_reader_does_not_read_it(sentence: str, phrase: str) -> None:
+    (found,) = find_dates(sentence)
+    assert found.text == phrase
+    if not found.read:
+        assert "not a date this reader knows" in found.refusal
+
+
+def test_a_day_and_a_count_after_and_are_not_a_range() -> None:
+    assert texts(find_dates("On Oct. 23 and 25 people died.")) == ["On Oct. 23"]
 
 
 @pytest.mark.parametrize(("sentence", "phrase", "said"), REFUSED, ids=["no such day", "wrong weekday"])

@@ -15,7 +15,19 @@ at the top, is read and left out of the body:
 
 A dateline may also open the first paragraph, as wire copy writes it: "12
 March 2024 — The ministry said ..." or "KYIV, 12 March 2024 (Reuters) - ...".
-The date, with its place, is then left out of the first sentence.
+The date, with its place, is then left out of the first sentence. A
+dateline's day without its year ("SEOUL, Nov 4 (Reuters) -") is left out
+too; it dates the article only within a publication date given with the
+draft ("--published 2024": 4 November 2024).
+
+A date line may also stand alone under the headline ("November 4, 2024",
+"Mon 4 Nov 2024 10.04 GMT", "Published 10:04 AM EST, November 4, 2024"): a
+clock time beside the date is left out. A date line closing the article
+("Updated 10:04 AM EST, November 4, 2024") is left out of the body.
+
+Only English is read so far: an article whose letters are mostly not Latin
+(Russian, Ukrainian, Korean) is refused, naming its script; a short quotation
+in another script inside an English article is read with it.
 
 Nothing is guessed: an article whose text names no date is undated, and one
 whose text names no outlet has none.
@@ -33,6 +45,7 @@ import attrs
 
 from chronology.dates import UncertainDate
 from chronology.draft.errors import DraftError
+from chronology.errors import DateParseError
 from chronology.notation.find import find_dates
 
 __all__ = ["HEADLINE_WORDS", "Article", "article_from_text", "read_article", "source_id_for"]
@@ -55,7 +68,9 @@ class Article:
         authors: the authors its byline names.
         url: the address it gives, or "".
         dated: the publication date its text gives, or None.
-        dateline: that date as written ("2024-11-17"), or "".
+        dateline: that date as written ("2024-11-17"), or "" (a dateline's day without its year, "Nov 4", is
+            kept here too, with ``dated`` None: a publication date given with the draft takes its day).
+        end: where the body ends in ``text`` (before an "Updated ..." line that closes it).
 
     """
 
@@ -69,15 +84,45 @@ class Article:
     url: str = ""
     dated: UncertainDate | None = None
     dateline: str = ""
+    end: int | None = None
 
     @property
     def body_text(self) -> str:
-        """The article's body: its text after the lines about it."""
-        return self.text[self.body :]
+        """The article's body: its text after the lines about it, and before a date line that closes it."""
+        return self.text[self.body : self.end]
+
+    def day_in(self, published: UncertainDate) -> UncertainDate | None:
+        """The day a dateline without its year ("SEOUL, Nov 4 (Reuters) -") names within ``published``, if one.
+
+        Returns:
+            The dateline's day in the year ``published`` lies in, where that day is within ``published``
+            ("2024" and "Nov 4": 4 November 2024); None without such a dateline or such a day.
+
+        """
+        if self.dated is not None or not self.dateline or published.earliest.year != published.latest.year:
+            return None
+        from chronology.notation import parse
+
+        try:
+            day = parse(f"{self.dateline} {published.earliest.year}")
+        except DateParseError:
+            return None
+        if (
+            not isinstance(day, UncertainDate)
+            or not published.earliest <= day.earliest <= day.latest <= published.latest
+        ):
+            return None
+        return UncertainDate.parse(day.to_edtf())  # written as a day ("2024-11-04"), as a dateline with a year is
 
 
 #: Largest article read, in characters: a book is not an article.
 _MOST: Final = 2_000_000
+#: The start of an HTML page, whatever its file's name.
+_HTML: Final = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+#: Characters whose letters tell the article's script.
+_SCRIPT_SAMPLE: Final = 20_000
 _DATE_LINE: Final = re.compile(r"(?i:date|dated|published|updated|posted)\b\s*:?\s*(?P<rest>\S.*)")
 _BYLINE: Final = re.compile(
     r"(?i:by)\s+(?P<names>[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|der|la|le|bin|al),?)*)"
@@ -95,7 +140,13 @@ _LABELS: Final = {
     "url": "url",
 }
 #: A place that opens a dateline ("KYIV, ", "MOSCOW - "), before its date.
-_PLACE: Final = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.'’ -]*)?\s*(?:,|[-\u2013\u2014])\s*")
+_PLACE: Final = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+)*)?\s*(?:,|[-\u2013\u2014])\s*"
+)
+#: A clock time on a date line ("10:04 AM EST, ", "10.04 GMT").
+_CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}\b)?\s*,?\s*")
+#: A dateline's day without its year ("Nov 4", "16 Dec").
+_DAY_ALONE: Final = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?")
 _AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-\u2013\u2014]+\s*")
 
 
@@ -103,7 +154,8 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     """Read a plain-text article from ``path`` (UTF-8).
 
     Raises:
-        DraftError: the file cannot be read, is not UTF-8 text, is empty or too long.
+        DraftError: the file cannot be read, is an HTML page (by its name or its start), is not UTF-8 text, is
+            empty or too long, or is written mostly in letters that are not Latin (only English is read so far).
 
     """
     name = os.fspath(path)
@@ -115,6 +167,11 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         raise DraftError(f"{name}: {len(data):,} bytes is too long for an article (at most {_MOST:,} characters)")
     if b"\x00" in data[:8192]:
         raise DraftError(f"{name}: is a binary file, not an article in plain text (UTF-8)")
+    if Path(name).suffix.lower() in {".html", ".htm", ".xhtml"} or _HTML.match(data[:1024]):
+        raise DraftError(
+            f"{name}: is an HTML page; pages are read in a later step: save the page's text (plain text, UTF-8) "
+            "and draft that"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -137,6 +194,11 @@ def article_from_text(text: str, name: str) -> Article:
         raise DraftError(f"{name}: {len(text):,} characters is too long for an article (at most {_MOST:,})")
     if not text.strip():
         raise DraftError(f"{name}: the article is empty; expected its text, in plain text (UTF-8)")
+    script = _main_script(text)
+    if script is not None:
+        raise DraftError(
+            f"{name}: the article is written mostly in {script} letters; only English articles are read so far"
+        )
     fields: dict[str, str] = {}
     header = _Header()
     lines = text.split("\n")
@@ -158,11 +220,22 @@ def article_from_text(text: str, name: str) -> Article:
         if rest and len(line.split()) <= HEADLINE_WORDS and not line.endswith((".", ",", ";", ":")):
             headline = line
             body = min(body + len(lines[index]) + 1, len(text))
+            index += 1
+            while index < len(lines):  # a date line or byline under the headline
+                line = lines[index].strip()
+                if line:
+                    said = _header(line, fields, header)
+                    if said is None:
+                        break
+                    header = said
+                body = min(body + len(lines[index]) + 1, len(text))
+                index += 1
     dated, dateline = header.dated, header.dateline
     if dated is None:
         opening = _opening_dateline(text, body)
         if opening is not None:
             dated, dateline, body = opening
+    end = _closing_date_line(text, body)
     return Article(
         name=name,
         source_id=source_id_for(name),
@@ -174,6 +247,7 @@ def article_from_text(text: str, name: str) -> Article:
         url=fields.get("url", ""),
         dated=dated,
         dateline=dateline,
+        end=end,
     )
 
 
@@ -199,30 +273,71 @@ def _header(line: str, fields: dict[str, str], header: _Header) -> _Header | Non
     if byline is not None and len(byline["names"].split()) <= 12:
         return attrs.evolve(header, authors=header.authors or _names(byline["names"]))
     date_line = _DATE_LINE.fullmatch(line)
-    if date_line is not None and header.dated is None:
-        rest = date_line["rest"]
-        date = _date_at_start(rest)
-        if date is not None:
-            value, written, end = date
-            after = _BYLINE.fullmatch(rest[end:].strip())
-            authors = header.authors or (_names(after["names"]) if after else ())
-            return _Header(value, written, authors)
-    return None
+    dated = _line_date(date_line["rest"] if date_line is not None else line)
+    if dated is None or (date_line is None and dated[2]):
+        return None  # a line that is a date alone has nothing after it
+    if header.dated is not None:
+        return header  # "Updated ..." after "Published ...": the first date is the article's
+    value, written, rest = dated
+    after = _BYLINE.fullmatch(rest)
+    if rest and after is None:
+        return None
+    authors = header.authors or (_names(after["names"]) if after else ())
+    return _Header(value, written, authors)
 
 
-def _date_at_start(text: str) -> tuple[UncertainDate, str, int] | None:
-    """A date with its year (a day, month or year, no phrase relative to another) opening ``text``."""
+def _line_date(text: str) -> tuple[UncertainDate, str, str] | None:
+    """A date with its year opening a date line, a clock time around it left out ("10:04 AM EST, November 4, 2024").
+
+    Returns:
+        The date, as written, and what follows it on the line (stripped); None without one.
+
+    """
+    text = _CLOCK.sub("", text, count=1) if _CLOCK.match(text) else text
+    date = _date_at_start(text)
+    if date is None:
+        return None
+    value, written, end = date
+    if value is None:
+        return None
+    rest = text[end:]
+    if _CLOCK.match(rest.lstrip(" ,")):
+        rest = _CLOCK.sub("", rest.lstrip(" ,"), count=1)
+    return value, written, rest.strip(" ,.")
+
+
+def _closing_date_line(text: str, body: int) -> int | None:
+    """Where the body ends before a date line closing the article ("Updated 10:04 AM EST, November 4, 2024"), if one."""
+    end = len(text.rstrip())
+    start = text.rfind("\n", body, end) + 1
+    if start <= body:
+        return None
+    line = text[start:end].strip()
+    date_line = _DATE_LINE.fullmatch(line)
+    dated = _line_date(date_line["rest"] if date_line is not None else line)
+    if dated is None or dated[2]:
+        return None
+    return start
+
+
+def _date_at_start(text: str, *, day_alone: bool = False) -> tuple[UncertainDate | None, str, int] | None:
+    """A date with its year (a day, month or year, no phrase relative to another) opening ``text``.
+
+    With ``day_alone``, a day without its year ("Nov 4", after a dateline's place) is taken too, its date None.
+    """
     stripped = len(text) - len(text.lstrip())
     for phrase in find_dates(text[:120]):
         if phrase.start != stripped:
             return None
         if isinstance(phrase.reading, UncertainDate):
             return phrase.reading, phrase.text, phrase.end
+        if day_alone and phrase.read and _DAY_ALONE.fullmatch(phrase.text):
+            return None, phrase.text, phrase.end
         return None
     return None
 
 
-def _opening_dateline(text: str, position: int) -> tuple[UncertainDate, str, int] | None:
+def _opening_dateline(text: str, position: int) -> tuple[UncertainDate | None, str, int] | None:
     """A dateline opening the body ("12 March 2024 — ", "KYIV, 12 March 2024 (Reuters) - ").
 
     Returns:
@@ -232,7 +347,7 @@ def _opening_dateline(text: str, position: int) -> tuple[UncertainDate, str, int
     start = position + len(text[position:]) - len(text[position:].lstrip())
     place = _PLACE.match(text, start)
     at = place.end() if place is not None else start
-    date = _date_at_start(text[at : at + 120])
+    date = _date_at_start(text[at : at + 120], day_alone=place is not None)
     if date is None:
         return None
     value, written, end = date
@@ -240,6 +355,22 @@ def _opening_dateline(text: str, position: int) -> tuple[UncertainDate, str, int
     if after is None or "\n" in text[at + end : after.end()]:
         return None
     return value, written, after.end()
+
+
+def _main_script(text: str) -> str | None:
+    """The script most of the text's letters are in ("Cyrillic", "Hangul"), where it is not Latin; else None.
+
+    A short quotation in another script inside an English article leaves its letters mostly Latin.
+    """
+    scripts: dict[str, int] = {}
+    for character in text[:_SCRIPT_SAMPLE]:
+        if character.isalpha():
+            script = unicodedata.name(character, "UNKNOWN").split(" ")[0]
+            scripts[script] = scripts.get(script, 0) + 1
+    letters = sum(scripts.values())
+    if not letters or scripts.get("LATIN", 0) * 2 > letters:
+        return None
+    return max(scripts, key=lambda script: scripts[script]).title().replace("Cjk", "CJK")
 
 
 def _names(text: str) -> tuple[str, ...]:

@@ -5,9 +5,14 @@ or a number word from "three" up ("six North Korean officers"), with the
 comparison in front of it that :func:`chronology.notation.quantity.parse_quantity`
 reads ("up to", "as many as", "more than", "an estimated", "approximately"),
 followed by what it counts: a plural noun after at most three capitalised
-words ("1,500 North Korean soldiers"), or "each" after a sum of money. What
-counts time ("24 years", "three weeks"), a share ("70%") or nothing ("nearly
-25,000 are deployed") is not a claim, nor is a number inside a date phrase.
+words, maybe after "more" ("1,500 North Korean soldiers", "3,000 more
+troops"), or "each" after a sum of money. What counts time ("24 years", "three
+weeks") or a share ("70%") is not a claim, nor is a number inside a date
+phrase. A figure that counts nothing beside it ("nearly 25,000 are deployed",
+"bringing the total to about 13,000", "more than 1,500 of them") is no claim
+either, but where it is hedged, grouped ("13,000") or scaled ("1.5 million")
+it is found, not counted (:attr:`Figure.counted`), so that the draft keeps it
+in a comment.
 
 The claim's subject is what the figure counts and the words after it, up to
 the clause's end ("North Korean soldiers have been deployed in Russia"); its
@@ -41,6 +46,8 @@ class Figure:
         unit: what it counts, as written ("troops"), or "each" for a sum of money each.
         subject: what is claimed, in the sentence's words.
         claimant: who claims it, as the sentence names them, or "".
+        counted: False for a figure whose sentence does not say what it counts beside it ("bringing the total
+            to about 13,000", "nearly 500 are officers"): it is no claim, and is kept in a comment.
 
     """
 
@@ -50,6 +57,7 @@ class Figure:
     unit: str
     subject: str
     claimant: str = ""
+    counted: bool = True
 
 
 _COMPARISONS: Final = (
@@ -70,7 +78,12 @@ _FIGURE: Final = re.compile(
     re.IGNORECASE,
 )
 #: What a figure counts: up to three capitalised words, then a plural noun (or "each", for money).
-_COUNTED: Final = re.compile(r"\s+(?P<names>(?:[A-Z][\w’'.-]*\s+){0,3})(?P<noun>[a-z][a-z-]+s|people|personnel)\b")
+_COUNTED: Final = re.compile(
+    r"\s+(?:(?:more|additional|extra|new|fresh|other|further)\s+)?(?P<names>(?:[A-Z][\w’'.-]*\s+){0,3})"
+    r"(?P<noun>[a-z][a-z-]+s|people|personnel)\b"
+)
+#: A figure that is plainly a figure even where what it counts is not beside it: hedged, grouped or scaled.
+_PLAIN_FIGURE: Final = re.compile(r"[^\d]*\d{1,3}(?:,\d{3})+|.*\s(?:thousand|million|billion)$")
 _EACH: Final = re.compile(r"\s*(?P<noun>each|apiece)\b")
 _NOT_COUNTS: Final = frozenset(
     {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "percents",
@@ -104,10 +117,13 @@ def find_figures(
             continue
         money = bool(match["currency"])
         counted = _EACH.match(sentence, match.end()) if money else _COUNTED.match(sentence, match.end())
-        if counted is None and not money:
-            continue
         noun = counted["noun"] if counted else ""
         if noun in _NOT_COUNTS or (not money and noun.endswith("ss")):
+            continue
+        if counted is None and not money:
+            if match["digits"] is not None and (match["comparison"] or _PLAIN_FIGURE.fullmatch(match[0])):
+                found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
+                                    counted=False))  # fmt: skip
             continue
         end = counted.end() if counted else match.end()
         found.append(

@@ -50,6 +50,26 @@ def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
         "not added again",
     )
     draft.set_defaults(draft_parser=draft)
+    _refuse_unknown_options(draft)
+
+
+def _refuse_unknown_options(parser: argparse.ArgumentParser) -> None:
+    """Make ``parser`` refuse an option it does not know itself, with its own usage.
+
+    A subcommand's parser passes what it does not know up to the main parser, which would print the main usage
+    ("chronology [-h] [--version] COMMAND ..."), not this command's.
+    """
+    known = parser.parse_known_args
+
+    def parse_known_args(
+        args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = known(args, namespace)
+        if extras:
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+    vars(parser)["parse_known_args"] = parse_known_args
 
 
 def _published(text: str) -> tuple[str | None, UncertainDate]:
@@ -58,7 +78,9 @@ def _published(text: str) -> tuple[str | None, UncertainDate]:
     from chronology.errors import ChronologyError
     from chronology.notation import parse
 
-    name, _, date = text.rpartition("=")
+    name, equals, date = text.rpartition("=")
+    if equals and not name.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} names no article before '='; expected DATE or FILE=DATE")
     try:
         value = parse(date)
     except ChronologyError as error:
@@ -80,6 +102,16 @@ def run_draft(arguments: argparse.Namespace, out: TextIO) -> int:
 
     parser: argparse.ArgumentParser = arguments.draft_parser
     articles: list[str] = arguments.articles
+    given: dict[str, int] = {}  # each article's real path, and where it is first given
+    for index, name in enumerate(articles):
+        first = given.setdefault(os.path.realpath(name), index)
+        if first != index:
+            earlier = articles[first]
+            same = f"{name} is given twice" if earlier == name else f"{earlier} and {name} are the same file"
+            parser.error(f"{same}: give each article once")
+    folder = os.path.dirname(os.path.abspath(arguments.output))
+    if not os.path.isdir(folder):
+        raise DraftError(f"-o {arguments.output}: the folder {folder!r} does not exist; create it, or write elsewhere")
     dates = _dates_for(parser, articles, arguments.published)
     drafts = []
     for name in articles:
@@ -100,9 +132,14 @@ def run_draft(arguments: argparse.Namespace, out: TextIO) -> int:
         kept = f", {_count(len(draft.leftovers), 'phrase')} kept in comments" if draft.leftovers else ""
         print(f"{draft.article.name}: {_count(len(draft.proposals), 'event')} proposed ({when}){kept}", file=out)
     again = f", {written.present} already there" if written.present else ""
+    review = (
+        ": review each (they are tagged 'draft'), then `chronology validate` and `chronology list`"
+        if written.events
+        else ""
+    )
     print(
-        f"{'added' if arguments.append else 'wrote'} {_count(written.events, 'event')}{again} to {arguments.output}: "
-        "review each (they are tagged 'draft'), then `chronology validate` and `chronology list`",
+        f"{'added' if arguments.append else 'wrote'} {_count(written.events, 'event')}{again} to "
+        f"{arguments.output}{review}",
         file=out,
     )
     return 0

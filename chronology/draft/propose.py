@@ -21,6 +21,19 @@ Figures become claims (:mod:`chronology.draft.claims`) of the statement that
 gives them, or of the article's own event: a dated article is itself an
 event, a ``report`` on its publication date, quoting its first sentence.
 
+"since X" after "first" or "last" in its clause ("the first talk since
+December 2022") dates the earlier event, X, not a period lasting from X: it is
+drafted as X, with a comment.
+
+A date in a side clause dates what that clause tells: after a conjunction
+and its subject ("..., after Moscow and Pyongyang signed a pact in June") the
+event's title is that clause; in a relative clause ("the Kursk region, which
+was invaded by Kyiv's forces in August") a comment says so.
+
+"in 24 hours" is a date only in a clause read forward ("will meet in 3
+days"); in one that tells the past ("24 people died in 24 hours") it is how
+long something took, kept as a comment.
+
 Nothing is dropped silently: a phrase the reader refuses, a phrase read from
 another event ("days after"), a relative phrase in an undated article or
 inside a quotation whose date the sentence does not give, and a figure no
@@ -47,7 +60,8 @@ from chronology.draft.sentences import Sentence, split_sentences
 from chronology.draft.titles import cut_title
 from chronology.errors import ChronologyError
 from chronology.events import Citation, Claim, Event, Source
-from chronology.notation.find import DatePhrase, find_dates
+from chronology.notation import parse_expression
+from chronology.notation.find import SPAN_WORDS, DatePhrase, find_dates
 from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
 
@@ -135,6 +149,14 @@ _INTRODUCTION: Final = re.compile(
     r"Within|Over|Until)\s[^,]{1,60}|However|Meanwhile|Moreover|Instead|Still|Yet|If confirmed|In return|Earlier|"
     r"Later),\s+"
 )
+#: "in 24 hours", "within three days": a time from now where the clause points forward, else how long it took.
+_SPAN_OF_TIME: Final = re.compile(
+    r"(?:in|within)\s+(?:(?:about|around|some|nearly|almost|just|only|under|over|less than|more than)\s+)?"
+    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|a hundred|(?:a )?few|several|a couple of)(?:[\s-]+(?:and a half|full|more|whole|long))?\s+"
+    r"(?:second|minute|hour|day|week|fortnight|month|year|decade)s?",
+    re.IGNORECASE,
+)
 _SHORTEST_TITLE: Final = 20
 #: A sentence that opens with what someone said, in quotation marks.
 _QUOTED_FIRST: Final = re.compile(r"[^“\"]{0,60}[“\"]")
@@ -155,7 +177,10 @@ class _Drafter:
 
     @property
     def published(self) -> UncertainDate | None:
-        return self.given if self.given is not None else self.article.dated
+        """The article's date: the one given (refined by a dateline's day without its year), else its text's."""
+        if self.given is not None:
+            return self.article.day_in(self.given) or self.given
+        return self.article.dated
 
     @property
     def source_id(self) -> str:
@@ -225,6 +250,10 @@ class _Drafter:
             return None
         reading = phrase.reading
         comments: list[str] = []
+        earlier = _earlier_event(text, phrase)
+        if earlier is not None:
+            reading = earlier
+            comments.append(_FIRST_SINCE.format(phrase=phrase.text, date=phrase.text.split(" ", 1)[1]))
         note = ""
         anchor: str | None = None
         tense = Tense.PAST
@@ -249,6 +278,9 @@ class _Drafter:
                 self._leave(text, phrase.text, _UNDATED)
                 return None
             tense = tense_of(text, phrase.start, role.clause)
+            if tense is not Tense.FUTURE and _SPAN_OF_TIME.fullmatch(phrase.text):
+                self._leave(text, phrase.text, _HOW_LONG)  # "24 people died in 24 hours"
+                return None
             try:
                 value = reading.resolve(base, tense=tense)
             except ChronologyError as error:
@@ -258,11 +290,16 @@ class _Drafter:
             note = f"{value.label}, read {read_from}{ahead}"
         else:
             value = reading
-        if isinstance(value, Interval) and value.end is Endpoint.OPEN:
+        if earlier is None and isinstance(value, Interval) and value.end is Endpoint.OPEN:
             comments.append(_SINCE.format(phrase=phrase.text))
         if role.role is Role.UNCLEAR and role.attribution is not None:
             comments.append(_UNCLEAR.format(phrase=phrase.text, verb=role.attribution.verb))
         title = self._event_title(text, phrases, role)
+        side = _side_clause(text, phrase, role) if role.role is not Role.REPORT else None
+        if side is not None and side.relative:
+            comments.append(_SIDE_CLAUSE.format(phrase=phrase.text, clause=side.text))
+        elif side is not None and len(side.text) >= _SHORTEST_TITLE:
+            title = cut_title(side.text)  # "after Moscow and Pyongyang signed a pact in June": what June dates
         event = Event(
             id=_event_id(title, self.source_id, text, phrase.text),
             title=title,
@@ -347,6 +384,9 @@ class _Drafter:
         holder = next(iter(statements.values()), None)
         claims = []
         for figure in figures:
+            if not figure.counted:
+                self._leave(text, figure.value, _UNCOUNTED)
+                continue
             claim = self._claim(text, figure)
             if claim is not None:
                 claims.append(claim)
@@ -393,13 +433,18 @@ class _Drafter:
             said = f"Published: given with the draft (--published {_written(self.given)})"
             if self.article.dated is not None and self.article.dated != self.given:
                 said += f"; the text's own dateline says {self.article.dateline!r}"
+            elif self.published != self.given:
+                said += f", its day from the text's dateline ({self.article.dateline!r})"
+            elif self.article.dateline:
+                said += f"; the text's dateline {self.article.dateline!r} gives no year and is not within it"
             parts.append(said + ".")
         elif self.article.dated is not None:
             parts.append(f"Published: from the text's dateline ({self.article.dateline!r}).")
         else:
+            dateline = f" (its dateline {self.article.dateline!r} gives no year)" if self.article.dateline else ""
             parts.append(
-                "Undated: the text gives no date and none was given (--published); the phrases read from the "
-                "article's date are kept in comments here."
+                f"Undated: the text gives no date{dateline} and none was given (--published); the phrases read "
+                "from the article's date are kept in comments here."
             )
         return " ".join(parts)
 
@@ -428,14 +473,93 @@ _FROM_EVENT: Final = (
 _IN_QUOTATION: Final = (
     "inside a quotation: read from when it was said, which the sentence does not date; draft it by hand"
 )
+_UNCOUNTED: Final = (
+    "a figure, but the sentence does not say what it counts beside it: draft it by hand as a claim of the event "
+    "it belongs to"
+)
+_HOW_LONG: Final = (
+    "how long something took, in a clause that tells the past, not a date counted from the article's: "
+    "where it dates an event, write that date by hand"
+)
 _UNDATED: Final = "relative to the article's date, which is unknown: give it with --published"
 _SINCE: Final = (
     "{phrase!r} lasts from then on; where the sentence dates one event at its start, write that date alone in `when`"
+)
+_FIRST_SINCE: Final = (
+    "{phrase!r} after 'first' or 'last': drafted as the earlier event it names ({date}), not as lasting from "
+    "then; the title is the sentence's, so say what happened then"
+)
+_SIDE_CLAUSE: Final = (
+    "{phrase!r} stands in a side clause ({clause!r}): it dates what that clause tells, not the sentence's main "
+    "clause; give the event a title that says so"
 )
 _UNCLEAR: Final = (
     "{phrase!r} may date the statement ('{verb}') or what it tells; the sentence does not say which. "
     'Drafted as the date of what happened: if it is the statement\'s, make it kind = "statement"'
 )
+
+
+@attrs.frozen
+class _SideClause:
+    """The clause of a sentence a date phrase stands in, where it is not the main one.
+
+    Attributes:
+        text: the clause, from its first word after the word that opens it, to its end.
+        relative: whether it is a relative clause ("which was invaded in August"), whose title would need the
+            words it refers to, rather than one with its own subject ("after Moscow signed a pact in June").
+
+    """
+
+    text: str
+    relative: bool
+
+
+#: What opens a side clause: a relative pronoun, or a conjunction before a subject (a name, or a determiner).
+_SIDE_OPENS: Final = re.compile(
+    r"(?P<relative>(?:,\s*|\s)(?:which|who|whom|whose|where)\s+|\sthat\s+(?=(?:was|were|had|has|is|are)\b))"
+    r"|\b(?:after|before|when|while|since|because|until|once|as)\s+(?=[A-Z]|(?:the|its|his|her|their)\s)"
+)
+#: A verb in a side clause before its date: without one, "before the talks on Monday" is a preposition's phrase.
+_SIDE_VERB: Final = re.compile(
+    r"\b(?:[a-z]{2,}ed|was|were|had|has|is|are|did|met|sent|went|came|took|made|began|held|left|fell|rose|won|lost|"
+    r"hit|struck|fought|built|broke|brought)\b"
+)
+_CLAUSE_MARKS: Final = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _side_clause(text: str, phrase: DatePhrase, role: PhraseRole) -> _SideClause | None:
+    """The side clause ``phrase`` stands in, after the start of its own clause, if any (and no mark between)."""
+    start = role.clause if role.role is Role.OCCURRENCE else 0
+    opens = [m for m in _SIDE_OPENS.finditer(text, start, phrase.start) if not in_quotation(text, m.start())]
+    if not opens:
+        return None
+    opened = opens[-1]
+    between = text[opened.end() : phrase.start]
+    if _CLAUSE_MARKS.search(between) or _SIDE_VERB.search(between) is None:
+        return None
+    rest = text[opened.end() :]
+    end = _CLAUSE_MARKS.search(rest, phrase.end - opened.end())
+    clause = rest[: end.start() if end else len(rest)].rstrip(" .!?")
+    return _SideClause(clause, relative=opened["relative"] is not None)
+
+
+def _earlier_event(text: str, phrase: DatePhrase) -> DateValue | RelativeDate | None:
+    """What "since X" reads as after "first" or "last" in its clause ("the first talk since December 2022"): X.
+
+    Such a phrase dates the earlier event it names (the last talk, in December 2022), not a period lasting
+    from then; None for any other phrase, or where X alone is not read.
+    """
+    lead, _, rest = phrase.text.partition(" ")
+    if lead.lower() != "since" or not rest:
+        return None
+    clause = text[: phrase.start]
+    clause = clause[max(clause.rfind(mark) for mark in ",;:") + 1 :]
+    if not any(word in SPAN_WORDS for word in re.findall(r"[a-z]+", clause.lower())):
+        return None
+    try:
+        return parse_expression(rest)
+    except ChronologyError:
+        return None
 
 
 def _written(value: DateValue) -> str:

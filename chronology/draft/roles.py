@@ -99,13 +99,21 @@ _COMPLEMENT: Final = re.compile(
 _OTHER_CLAUSE: Final = re.compile(
     r"\b(?:had|has|have|was|were|is|are|will|would|could|can|and|but|when|after|before|[a-z]+ed)\b"
 )
-_OPENS: Final = re.compile(r"\b(?:that|whether)\s+|:\s*")
-_RELATIVE: Final = re.compile(r"(?:had|has|have|was|were|is|are|will|would|could|can)\b")
-_BOUNDARY: Final = re.compile(r"[,;:\u2013\u2014(]\s*|\bthat\s+")
-_FUTURE: Final = re.compile(
-    r"\b(?:will|shall|is to|are to|is due to|are due to|is set to|are set to|is expected to|are expected to|"
-    r"plans? to|planned to|is scheduled to|are scheduled to|is going to|are going to)\b|[’']ll\b"
-)
+#: "that" as a pronoun, not opening a clause: before a preposition or a date ("may double that by spring").
+_THAT_PRONOUN: Final = r"(?!(?:by|in|on|at|for|until|before|after|during|from|to|next|this|last)\b)"
+_OPENS: Final = re.compile(rf"\bthat\s+{_THAT_PRONOUN}|\bwhether\s+|:\s*")
+_RELATIVE: Final = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|can)\b")  # not "his"
+#: Where a clause starts: a mark, or "that" opening one ("said that troops ...").
+_BOUNDARY: Final = re.compile(rf"[,;:\u2013\u2014(]\s*|\bthat\s+{_THAT_PRONOUN}")
+#: Words before a date, in its clause, that say it is still to come (read forward): the future, a plan, a modal.
+_FUTURE_CUES: Final = (
+    r"will", r"shall",
+    r"(?:is|are|was|were) (?:to|due to|set to|expected to|scheduled to|going to|slated to|likely to)",
+    r"set (?:to|for)", r"due(?! to\b)", r"scheduled", r"slated", r"plans? to", r"planned to", r"expected to",
+    r"upcoming", r"forthcoming", r"next(?! to\b)",
+    r"(?:may|might|could) (?!have\b|not have\b|well have\b)\w+",  # "may be rotated", "could rise" ("may have" is past)
+)  # fmt: skip
+_FUTURE: Final = re.compile(rf"\b(?:{'|'.join(_FUTURE_CUES)})\b|[’']ll\b")
 _ACCORDING: Final = re.compile(r"\baccording to (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’]*\s*$|$)", re.IGNORECASE)
 _DATELINE: Final = re.compile(r"^[A-Z][A-Z .']+\s*[-\u2013\u2014]\s*")
 #: Words before "report(s) that" that make it a noun ("amid reports that", "media reports that").
@@ -124,7 +132,7 @@ _SPEAKER_WORDS: Final = 10
 _TRAILING_WORDS: Final = 6
 #: Words that start a speaker who is not named ("the ministry", "another person").
 _DETERMINERS: Final = frozenset(
-    {"the", "a", "an", "another", "some", "two", "three", "several", "many", "its", "their"}
+    {"the", "a", "an", "another", "some", "two", "three", "several", "many", "its", "their", "his", "her", "our"}
 )
 #: A speaker in plain words ("officials", "western diplomats") is a plural noun of at most this many words.
 _PLAIN_SPEAKER_WORDS: Final = 3
@@ -220,16 +228,24 @@ def _clause_after(sentence: str, verb_end: int, phrase: int) -> int:
     """
     starts = [
         match.end()
-        for match in _OPENS.finditer(sentence, verb_end, phrase)
-        if not in_quotation(sentence, match.start()) and not _RELATIVE.match(sentence, match.end())
+        for match in _OPENS.finditer(sentence, verb_end)  # to the end: "that" is read with what follows it
+        if match.end() <= phrase
+        and not in_quotation(sentence, match.start())
+        and not _RELATIVE.match(sentence, match.end())
     ]
     return starts[-1] if starts else verb_end
 
 
 def tense_of(sentence: str, start: int, clause: int = 0) -> Tense:
-    """FUTURE where the phrase's clause says so before it ("will", "is to", "plans to"), else PAST."""
+    """FUTURE where the phrase's clause says so before it, else PAST.
+
+    The words that say so are :data:`_FUTURE_CUES`: "will", "is to", "plans to", "set for", "due", "scheduled",
+    "next", "upcoming", and a modal before its verb ("may be rotated", "could rise").
+    """
     begin = clause
-    for boundary in _BOUNDARY.finditer(sentence, clause, start):
+    for boundary in _BOUNDARY.finditer(sentence, clause):  # to the end: "that" is read with what follows it
+        if boundary.end() > start:
+            break
         begin = boundary.end()
     return Tense.FUTURE if _FUTURE.search(sentence, begin, start) else Tense.PAST
 

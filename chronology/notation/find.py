@@ -28,10 +28,27 @@ where running text shows they are something else (the same list is in
 * a year that is a count ("about 1500 soldiers", "1500 troops", "$2000"): a
   number alone followed by a lower-case plural word or "%", or after a
   currency sign, and a number joined to other digits by "," or "." ("1,500");
+* a number alone where its words do not make it a year ("Some 1200 North
+  Korean soldiers", "Resolution 2231", "Flight 1750", "Route 1812"). A number
+  alone (maybe hedged) is a year only after a lead, in its phrase or just
+  before it ("in 2024", "since 2014", "the war of 1812", "c. 1400": the
+  words of ``_YEAR_LEADS``), or opening a sentence before a verb ("2024 was
+  calm"). With a month, an era or a second number ("May 2024", "1200 BC",
+  "1950-1953") or as a decade ("the 1990s") it is a date anyway;
 * "in 24 years" after "first", "time", "ever" or a superlative in the same
   clause ("the first visit in 24 years"): the last 24 years, not 24 years on;
 * a clock time alone ("3:20"), with neither "at", a day nor "a.m."/"p.m.";
 * a date doubted by a question mark ("June?"): in prose the mark ends a question.
+
+Two kinds of phrase are found whole although the grammar does not read them,
+so that a reader of the text loses nothing: they come unread, with the reason.
+
+* A range of days written month first ("Nov. 25-29", "on Nov 18-19",
+  "between Oct. 23 and 25", "from Nov 25 to 29"): the phrase the grammar
+  reads ("Nov. 25") is widened to the whole range, never cut to its first day.
+* A time phrase of the calendar the grammar does not read yet: a lead, then
+  "the coming weeks", "the past few months", "the end of the year", or a
+  length alone ("for months").
 """
 
 from __future__ import annotations
@@ -48,7 +65,7 @@ from chronology.notation._grammar import Tokens, tokenize
 from chronology.notation.english import ENGLISH_GRAMMAR, Grammar
 from chronology.relative import RelativeDate
 
-__all__ = ["DatePhrase", "find_dates"]
+__all__ = ["SPAN_WORDS", "DatePhrase", "find_dates"]
 
 
 @attrs.frozen(kw_only=True)
@@ -109,11 +126,32 @@ _VERBS: Final = frozenset(
      "looks", "goes", "makes", "takes", "gives", "shows", "proves", "becomes", "holds", "follows"}
 )  # fmt: skip
 #: Words after which "in 24 years" is the span of the last 24 years ("the first visit in 24 years").
-_SPAN_WORDS: Final = frozenset(
+SPAN_WORDS: Final = frozenset(
     {"first", "time", "times", "ever", "only", "most", "least", "best", "worst", "highest", "lowest", "largest",
      "biggest", "smallest", "longest", "shortest", "deadliest", "strongest", "heaviest", "fewest", "last"}
 )  # fmt: skip
 _LOOK_BACK: Final = 10
+#: Words that make a number alone a year, in its phrase or just before it ("in 2024", "the war of 1812", "c. 1400").
+_YEAR_LEADS: Final = frozenset(
+    {"in", "since", "by", "until", "till", "before", "after", "from", "of", "during", "through", "throughout",
+     "c", "ca", "circa", "year", "early", "late", "mid", "to", "and"}
+)  # fmt: skip
+#: Time phrases the grammar does not read yet, found so that they are not lost: a lead, then a period of the
+#: calendar told by its place ("the coming weeks", "the end of the year") or by its length alone ("for months").
+_TIME_WORDS: Final = re.compile(
+    r"\b(?:in|over|during|within|for|by|until|through|at)\s+(?:the\s+)?"
+    r"(?:(?:very\s+)?(?:end|start|beginning|middle|rest|turn)\s+of\s+(?:the|this|next|last)\s+"
+    r"(?:day|week|month|year|decade|century)"
+    r"|(?:(?:coming|next|past|last|recent|following|previous|few|several|many|couple\s+of)\s+)+"
+    r"(?:days|weeks|months|years|decades)"
+    r"|(?:days|weeks|months|years|decades))\b",
+    re.IGNORECASE,
+)
+_NOT_READ_YET: Final = "a time phrase this reader does not read yet"
+#: The word that joins a range of days, and the word that opens it ("between Oct. 23 and 25", "Nov. 25 through 29").
+_RANGE_JOINS: Final = {"and": "between", "to": "from", "through": "from", "until": "from", "till": "from"}
+#: Verbs after a year that opens a sentence ("2024 was calm").
+_YEAR_VERBS: Final = _VERBS | frozenset({"is", "will", "would", "had", "marked", "brought", "began", "ended", "became"})
 #: Words written with a full stop inside a date ("Oct. 3", "c. 1400"): a stop after them ends no sentence.
 _DOTTED: Final = (_NAMES - _FULL_NAMES) | _HEDGES | frozenset({"est", "no", "st"})
 
@@ -142,7 +180,24 @@ def find_dates(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> list[DatePhrase
         if all(last <= start or first >= end for start, end in taken):
             taken.append((first, last))
     taken.sort()
-    return [_phrase(text, scan.tokens, first, last) for first, last in taken]
+    widened: list[tuple[int, int]] = []
+    for index, (first, last) in enumerate(taken):
+        wider = scan.whole_range(first, last)
+        before = widened[-1][1] if widened else 0
+        after = taken[index + 1][0] if index + 1 < len(taken) else len(scan.tokens)
+        widened.append(wider if wider[0] >= before and wider[1] <= after else (first, last))
+    found = [_phrase(text, scan.tokens, first, last) for first, last in widened]
+    return _with_unread_time_words(text, found)
+
+
+def _with_unread_time_words(text: str, found: list[DatePhrase]) -> list[DatePhrase]:
+    """``found``, and the time phrases the grammar does not read yet ("in the coming weeks"), unread, in order."""
+    unread = [
+        DatePhrase(start=match.start(), end=match.end(), text=" ".join(match[0].split()), refusal=_NOT_READ_YET)
+        for match in _TIME_WORDS.finditer(text)
+        if all(match.end() <= phrase.start or match.start() >= phrase.end for phrase in found)
+    ]
+    return sorted([*found, *unread], key=lambda phrase: phrase.start) if unread else found
 
 
 class _Scan:
@@ -248,8 +303,10 @@ class _Scan:
             return False  # "the fall of Kabul"
         if numbers and self.is_count(first, last, numbers):
             return False
-        if kinds[first] == "word" and words[first] == "in" and self.after_span_word(first):
-            return False  # "the first visit in 24 years"
+        if len(numbers) == 1 and self.bare(first, last) and not self.year_context(first, last):
+            return False  # "Some 1200 North Korean soldiers", "Resolution 2231", "Flight 1750"
+        if numbers and kinds[first] == "word" and words[first] == "in" and self.after_span_word(first):
+            return False  # "the first visit in 24 years" (not "the biggest backer in recent years")
         return not self.clock_alone(first, last)
 
     def is_count(self, first: int, last: int, numbers: list[int]) -> bool:
@@ -269,13 +326,62 @@ class _Scan:
         following = _COUNTED.match(text, tokens.ends[last - 1])
         return following is not None and following[1] not in _VERBS
 
+    def bare(self, first: int, last: int) -> bool:
+        """Whether the phrase is a number alone, maybe hedged ("1200", "about 1500", "in 2024"): no month or era."""
+        kinds, words, suffixes = self.tokens.kinds, self.tokens.texts, self.tokens.suffixes
+        span = range(first, last)
+        return all((kinds[i] == "number" and not suffixes[i]) or words[i] in _HEDGES for i in span)
+
+    def year_context(self, first: int, last: int) -> bool:
+        """Whether the words around a bare number make it a year.
+
+        A lead in the phrase or just before it ("in 2024", "since 2014", "the war of 1812", "c. 1400"), or a
+        sentence that opens with it and goes on with a verb ("2024 was calm").
+        """
+        kinds, words = self.tokens.kinds, self.tokens.texts
+        if any(words[i] in _YEAR_LEADS for i in range(first, last) if kinds[i] == "word"):
+            return True
+        if first and kinds[first - 1] == "word" and words[first - 1] in _YEAR_LEADS:
+            return True
+        opens = first == 0 or first - 1 in self.breaks
+        return opens and last < len(words) and kinds[last] == "word" and words[last] in _YEAR_VERBS
+
+    def whole_range(self, first: int, last: int) -> tuple[int, int]:
+        """The phrase with the rest of a range of days it opens ("Nov. 25" in "Nov. 25-29", "between Oct. 23 and 25").
+
+        The reader may not read the whole range; it is then kept whole, unread, rather than cut to its first day.
+        """
+        kinds, words = self.tokens.kinds, self.tokens.texts
+        day = words[last - 1]
+        if not (day.isdigit() and int(day) <= 31) or not any(words[i] in _MONTHS for i in range(first, last)):
+            return first, last  # it must end with a day of a month
+        if last >= len(words) or last - 1 in self.breaks or not self.day_at(last + 1):
+            return first, last
+        if kinds[last] == "word":
+            if not first or _RANGE_JOINS.get(words[last]) != words[first - 1]:
+                return first, last
+            first -= 1  # "between" ... "and", "from" ... "to"
+        elif words[last] != "-":
+            return first, last
+        last += 2
+        if last + 1 < len(words) and words[last] == "," and last not in self.breaks and len(words[last + 1]) == 4:
+            last += 2  # ", 2024"
+        return first, last
+
+    def day_at(self, index: int) -> bool:
+        """Whether token ``index`` is a day of a month written alone (1 to 31, no suffix but "th", "st", "nd", "rd")."""
+        tokens = self.tokens
+        if index >= len(tokens) or tokens.kinds[index] != "number" or index - 1 in self.breaks:
+            return False
+        return tokens.texts[index].isdigit() and 1 <= int(tokens.texts[index]) <= 31
+
     def after_span_word(self, first: int) -> bool:
         """Whether a word such as "first" or "highest" comes shortly before ``first``, in the same clause."""
         kinds, words = self.tokens.kinds, self.tokens.texts
         for index in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
             if index in self.ends or (kinds[index] == "mark" and words[index] in ",:"):
                 return False
-            if kinds[index] == "word" and words[index] in _SPAN_WORDS:
+            if kinds[index] == "word" and words[index] in SPAN_WORDS:
                 return True
         return False
 
