@@ -398,7 +398,8 @@ def test_a_duration_in_a_clause_that_tells_the_past_is_kept_not_dated() -> None:
     ("article", "kept"),
     [
         (SEOUL, ["about 13,000", "More than 1,500", "nearly 500"]),
-        (TRICKY, ["in the coming weeks", "by the end of the year"]),
+        ("Fighting has gone on for months, and talks may resume at the turn of the year.",
+         ["for months", "at the turn of the year"]),
         ("More than 50,000 US soldiers are stationed in Japan, and nearly 25,000 are deployed in South Korea.",
          ["nearly 25,000"]),
     ],
@@ -410,6 +411,16 @@ def test_nothing_is_dropped_without_a_comment(article: str, kept: list[str]) -> 
     for phrase in kept:
         assert phrase in left, phrase
         assert phrase in left[phrase].sentence
+
+
+def test_what_is_still_to_come_is_drafted_after_the_articles_day() -> None:
+    draft = draft_article(article_from_text(TRICKY, "tricky.txt"), published=day("2024-11-20"))
+    drafted = by_phrase(draft)
+    coming, year_end = drafted["in the coming weeks"], drafted["by the end of the year"]
+    assert coming.event.tense is Tense.FUTURE
+    assert {relation.name for relation in chronology.relations("2024-11-20", coming.event.when)} <= {"BEFORE", "MEETS"}
+    assert year_end.event.tense is Tense.FUTURE
+    assert year_end.event.when == chronology.parse("[..2024-12]")  # by the end of the article's year
 
 
 def test_in_recent_years_after_a_superlative_is_drafted() -> None:

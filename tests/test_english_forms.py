@@ -259,6 +259,7 @@ relative_phrases = st.sampled_from(
         "late last month", "early last week", "last weekend", "over the weekend", "earlier this week",
         "the previous Thursday", "last summer", "a fortnight ago", "overnight", "early Monday",
         "between March and May", "the day before yesterday", "Monday morning", "c. late October",
+        "between Oct. 23 and 25", "in the coming weeks", "the end of the year", "early in the week",
     ]
 )  # fmt: skip
 
@@ -454,8 +455,123 @@ def test_within_fortnights_reads_as_days() -> None:  # found by fuzzing: it rais
     assert bounds(parse("within fortnights", anchor=FRIDAY)) == ("2024-10-18", "2024-11-15")
 
 
+def read(phrase: str) -> chronology.DateValue:
+    """``parse_expression(phrase)``, resolved against the report's day when it is relative."""
+    expression = parse_expression(phrase)
+    return expression.resolve(REPORT) if isinstance(expression, chronology.RelativeDate) else expression
+
+
+#: A range of days written month first, as reporters write it, and the day-first form it reads as: lasting over the
+#: days ("Nov. 25-29" as "25-29 November") or one day somewhere in them ("between Oct. 23 and 25").
+MONTH_FIRST_DAYS = [
+    ("Nov. 25-29", "25-29 November", "2024-11-25", "2024-11-29"),
+    ("November 25-29", "25-29 November", "2024-11-25", "2024-11-29"),
+    ("Nov 18-19", "18-19 November", "2024-11-18", "2024-11-19"),
+    ("November 25-29, 2024", "25-29 November 2024", "2024-11-25", "2024-11-29"),
+    ("November 25\u201329, 2024", "25-29 November 2024", "2024-11-25", "2024-11-29"),  # an en dash
+    ("November 25\u201329, 2023", "25-29 November 2023", "2023-11-25", "2023-11-29"),
+    ("October 23 to 25", "from 23 to 25 October", "2024-10-23", "2024-10-25"),
+    ("from Nov 25 to 29", "from 25 to 29 November", "2024-11-25", "2024-11-29"),
+    ("Nov. 25 through 29", "from 25 to 29 November", "2024-11-25", "2024-11-29"),
+    ("Nov. 30-Dec. 2, 2024", "30 November-2 December 2024", "2024-11-30", "2024-12-02"),
+    ("between Oct. 23 and 25", "between 23 and 25 October", "2024-10-23", "2024-10-25"),
+    ("between October 23 and 25, 2024", "between 23 and 25 October 2024", "2024-10-23", "2024-10-25"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day_first", "earliest", "latest"), MONTH_FIRST_DAYS, ids=[r[0] for r in MONTH_FIRST_DAYS]
+)
+def test_a_range_of_days_written_month_first_reads_as_its_day_first_form(
+    phrase: str, day_first: str, earliest: str, latest: str
+) -> None:
+    value, same = read(phrase), read(day_first)
+    assert type(value) is type(same)
+    assert value.to_edtf() == same.to_edtf()
+    assert value.earliest is not None
+    assert value.latest is not None
+    assert (value.earliest.isoformat(), value.latest.isoformat()) == (earliest, latest)
+    assert parse(value.label).to_edtf() == value.to_edtf()
+
+
+def test_the_last_day_of_a_month_first_range_is_checked_against_its_month() -> None:
+    with pytest.raises(DateParseError, match="day 31 does not exist in November"):
+        parse("November 29-31, 2024")
+    with pytest.raises(DateParseError, match="reversed range"):
+        parse("November 29-25, 2024")
+
+
+#: What is still to come, said on Sunday 17 November 2024: from the next day to as far as "in recent ..." looks back.
+STILL_TO_COME = [
+    ("in the coming days", "2024-11-18", "2024-11-27"),  # ten days, as "within days"
+    ("in the coming weeks", "2024-11-18", "2025-01-15"),  # about eight weeks (two months, as "in recent weeks")
+    ("over the coming weeks", "2024-11-18", "2025-01-15"),
+    ("in the weeks ahead", "2024-11-18", "2025-01-15"),
+    ("in the weeks to come", "2024-11-18", "2025-01-15"),
+    ("in the coming months", "2024-11-18", "2025-06-01"),  # about six months
+    ("in the months ahead", "2024-11-18", "2025-06-01"),
+    ("in the coming years", "2024-11-18", "2030-05-18"),  # about five years
+    ("in the coming hours", "2024-11-17T00:00:00", "2024-11-18T22:59:59"),  # as "within hours"
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), STILL_TO_COME, ids=[r[0] for r in STILL_TO_COME])
+def test_what_is_still_to_come_lies_after_the_anchor_within_as_far_as_recent_looks_back(
+    phrase: str, earliest: str, latest: str
+) -> None:
+    expression = parse_expression(phrase)
+    assert isinstance(expression, chronology.RelativeDate)
+    value = expression.resolve(REPORT)
+    assert bounds(value) == (earliest, latest)
+    # forward whatever the tense the caller reads in
+    assert bounds(expression.resolve(REPORT, tense=chronology.Tense.FUTURE)) == (earliest, latest)
+
+
+#: "the end of X", "by the end of X": a third ("the end of" is "late") of any period, the anchor's own year, month,
+#: week or day named with "the"; "by" leaves the earlier side open. Said on Sunday 17 November 2024.
+END_OF = [
+    ("the end of the year", "2024-09-01", "2024-12-31"),
+    ("at the end of the year", "2024-09-01", "2024-12-31"),
+    ("late in the year", "2024-09-01", "2024-12-31"),
+    ("the end of the month", "2024-11-21", "2024-11-30"),
+    ("early in the week", "2024-11-11", "2024-11-12"),
+    ("the end of October", "2024-10-21", "2024-10-31"),
+    ("by the end of the year", None, "2024-12-31"),
+    ("by year-end", None, "2024-12-31"),
+    ("by the end of the month", None, "2024-11-30"),
+    ("by month-end", None, "2024-11-30"),
+    ("by the end of the week", None, "2024-11-17"),
+    ("by the end of the day", None, "2024-11-17T23:59:59"),
+    ("by the end of 2024", None, "2024-12-31"),
+    ("by the end of next year", None, "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "earliest", "latest"), END_OF, ids=[r[0] for r in END_OF])
+def test_by_the_end_of_any_period_composes_the_terminus_with_its_late_third(
+    phrase: str, earliest: str | None, latest: str
+) -> None:
+    value = read(phrase)
+    assert bounds(value) == (earliest, latest)
+    assert bounds(parse(value.label)) == (earliest, latest)
+
+
+def test_the_year_alone_is_no_date() -> None:  # only after a part is "the year" the anchor's
+    with pytest.raises(DateParseError):
+        parse("the year", anchor=REPORT)
+
+
+@pytest.mark.parametrize("phrase", ["for months", "for weeks", "for years", "for three weeks", "for a few days"])
+def test_a_length_alone_is_refused_saying_it_tells_how_long_not_when(phrase: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_expression(phrase)
+    assert repr(phrase) in str(caught.value)
+    assert "a length of time says how long, not when" in caught.value.reason
+    assert len(caught.value.reason) < 260
+
+
 BASES = [row[0] for row in HEDGES + PERIODS + TERMINI + ONE_OF_RANGES + DATELINES + ERAS + OLD_STYLE] + [
-    row[0] for row in AROUND_THE_REPORT + MORE_AS_WRITTEN
+    row[0] for row in AROUND_THE_REPORT + MORE_AS_WRITTEN + MONTH_FIRST_DAYS + STILL_TO_COME + END_OF
 ]
 PREFIXES = ["", "c. ", "before ", "after ", "by ", "early ", "late ", "mid-", "around ", "sometime in "]
 SUFFIXES = ["", "?", " Asia/Seoul", " (O.S.)"]

@@ -358,6 +358,9 @@ _CLOCK_UNITS: Final = {"hour": (3600, Precision.HOUR), "minute": (60, Precision.
 #: How many a vague "days", "hours later" is, and how far "within days", "within hours" reaches.
 _VAGUE: Final = {"minute": (1, 59), "hour": (1, 23), "day": (1, 10), "week": (1, 10), "month": (1, 10), "year": (1, 10)}
 _WITHIN: Final = {"minute": 59, "hour": 23, "day": 10, "week": 3, "month": 5, "year": 4, "fortnight": 2}
+#: How far "in the coming weeks" reaches after its anchor: as far as "in recent weeks" looks back (two months,
+#: about eight weeks), "in recent months" (six) and "in recent years" (five); days and hours as "within days".
+_COMING: Final = {"minute": 59, "hour": 23, "day": 10, "week": 8, "month": 6, "year": 5}
 
 
 def _from_date(amount: int | tuple[int, int], unit: str, reading: Calendar, direction: int) -> DateRule:
@@ -398,6 +401,31 @@ def _vague_offset(unit: str, direction: int) -> DateRule:
     if unit == "fortnight":
         raise _Refused("'fortnights' needs a number ('two fortnights ago')")
     return _distance(*_VAGUE[unit], unit, direction)
+
+
+def _coming(unit: str) -> DateRule:
+    """Read "in the coming weeks", "in the days ahead": after the anchor, within as many units as ``_COMING`` says.
+
+    Days and longer count from the day after the anchor (what is still to come is not the report's own day) to
+    about that many units on (the unit's tolerance, as in "eight weeks later"); hours and minutes from its moment.
+    """
+    if unit in _CLOCK_UNITS:
+        return _distance(0, _COMING[unit], unit, 1)
+    return Between(NamedPeriod("tomorrow"), Offset(_COMING[unit], _COMING[unit], Unit(unit), 1))
+
+
+def _length_alone(amount: int | tuple[int, int] | None, unit: str) -> DateRule:
+    """Refuse "for months", "for three weeks": a length of time says how long, not when."""
+    raise _Refused(
+        "a length of time says how long, not when: it may end at the report ('has lasted for months'), begin "
+        "after it ('could last for months') or lie anywhere before it ('was held for months in 2019'); write "
+        "when it began ('since June 2024') or 'in recent months'"
+    )
+
+
+def _month_first(first: Calendar, last: Calendar) -> tuple[Calendar, Calendar]:
+    """The two days of "November 25-29, 2024": the last takes its month from the first (the first its year)."""
+    return first, attrs.evolve(last, month=first.month)
 
 
 def _weekday(which: str | None, weekday: int) -> DateRule:
@@ -570,7 +598,12 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
 
     period = Named("period")
     period.define(month_week | calendar | decade | century | millennium | season | quarter | weekday_phrase | named)
-    third = (the + cat("part") + optional(dash) + period).to(_third)
+    third = (
+        (the + cat("part") + optional(dash) + period).to(_third)
+        # the anchor's own year, month, week or day: "the end of the year", "early in the week", "by year-end"
+        | (the + cat("part") + cat("the_period")).to(lambda part, name: _third(part, NamedPeriod(name)))
+        | (the + cat("period_end")).to(lambda pair: _third(pair[0], NamedPeriod(pair[1])))
+    )
 
     # times of day
     meridiem = cat("meridiem")
@@ -625,6 +658,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         ).to(_past)
         | (cat("plural_unit") + cat("ago")).to(_vague_offset)
         | (word("within") + cat("unit")).to(_within)
+        # what is still to come: "in the coming weeks", "over the coming days", "in the weeks ahead"
+        | (optional(word("over", "within")) + word("the coming") + cat("plural_unit")).to(_coming)
+        | (optional(word("over", "within")) + word("the") + cat("plural_unit") + word("ahead", "to come")).to(_coming)
     )
 
     single = Named("single")
@@ -635,16 +671,32 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | hedged
         | single
     )
+    # a range of days written month first: the last day leaves out its month, and gives the year of both
+    # ("Nov. 25-29", "November 25-29, 2024", "between Oct. 23 and 25", "from Nov 25 to 29")
+    month_day = (month + day).to(lambda m, d: Calendar(None, m, d))
+    last_day = (day + optional(comma + any_year, None)).to(
+        lambda d, y: Calendar(None, None, d) if y is None else Calendar(y[0], None, d, double=y[1])
+    )
     # one date somewhere in a range; the first end may leave out what the second gives
-    between = (word("between") + clock + word("and") + clock + word("on") + day_reading).to(
-        lambda first, last, day: _between(_at(day, first), _at(day, last))
-    ) | (word("between") + (partial | dated) + word("and") + dated).to(_between)
+    between = (
+        (word("between") + clock + word("and") + clock + word("on") + day_reading).to(
+            lambda first, last, day: _between(_at(day, first), _at(day, last))
+        )
+        | (word("between") + (partial | dated) + word("and") + dated).to(_between)
+        | (word("between") + month_day + word("and") + last_day).to(lambda f, la: _between(*_month_first(f, la)))
+    )
     single.define(timed | third | period | distance | between)
     terminus = (cat("terminus") + dated).to(lambda side, reading: Modified(_rule(reading), Terminus(side)))
     lasting = (
         (word("from") + (partial | dated) + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
         | ((partial | dated) + word("to", "until", "till", "through") + dated).to(_lasting)  # "1642 to 1651"
         | (optional(word("from")) + partial + dash + dated).to(_lasting)
+        | (
+            optional(word("from"))
+            + month_day
+            + (dash | word("to", "until", "till", "through", "through to"))
+            + last_day
+        ).to(lambda first, last: _lasting(*_month_first(first, last)))
         | (Number(1000, 9999, digits=(4, 4)) + dash + Number(0, 99, digits=(2, 2))).to(_short_year_range)
         | (word("since") + dated).to(lambda reading: Lasting(_rule(reading), Endpoint.OPEN))
         | (word("until", "till") + dated).to(lambda reading: Lasting(Endpoint.UNKNOWN, _rule(reading)))
@@ -665,7 +717,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     each = (word("each of", "all of") + items).to(_all_of)
     # "at 1430", "at 0300": after "at", four digits are the clock (as militaries and newsrooms write it), not a year
     military = (word("at") + Number(0, 2359, digits=(4, 4))).to(_military)
-    phrase = military | optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
+    # a length alone ("for months", "for three weeks") is no date: refused, saying why
+    length = (word("for") + optional(amount, None) + cat("unit")).to(_length_alone)
+    phrase = military | length | optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
     return Grammar(words, phrase, frozenset(own_words))
 
 

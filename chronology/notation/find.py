@@ -43,12 +43,14 @@ where running text shows they are something else (the same list is in
 Two kinds of phrase are found whole although the grammar does not read them,
 so that a reader of the text loses nothing: they come unread, with the reason.
 
-* A range of days written month first ("Nov. 25-29", "on Nov 18-19",
-  "between Oct. 23 and 25", "from Nov 25 to 29"): the phrase the grammar
-  reads ("Nov. 25") is widened to the whole range, never cut to its first day.
-* A time phrase of the calendar the grammar does not read yet: a lead, then
-  "the coming weeks", "the past few months", "the end of the year", or a
-  length alone ("for months").
+* A range of days of a form the grammar does not read: the phrase it reads
+  (a first day) is widened to the whole range, never cut to its first day.
+  (The month-first ranges reporters write, "Nov. 25-29", "between Oct. 23
+  and 25", "from Nov 25 to 29", are read whole by the grammar itself.)
+* A time phrase of the calendar the grammar does not read: a lead, then a
+  period told by its place ("at the turn of the year", "by the end of the
+  decade", "over the rest of the month"), or by its length alone ("for
+  months", which the grammar refuses, saying why).
 """
 
 from __future__ import annotations
@@ -136,8 +138,9 @@ _YEAR_LEADS: Final = frozenset(
     {"in", "since", "by", "until", "till", "before", "after", "from", "of", "during", "through", "throughout",
      "c", "ca", "circa", "year", "early", "late", "mid", "to", "and"}
 )  # fmt: skip
-#: Time phrases the grammar does not read yet, found so that they are not lost: a lead, then a period of the
-#: calendar told by its place ("the coming weeks", "the end of the year") or by its length alone ("for months").
+#: Time phrases the grammar may not read, found so that they are not lost: a lead, then a period of the
+#: calendar told by its place ("the turn of the year") or by its length alone ("for months"); where the grammar
+#: reads the phrase ("in the coming weeks", "by the end of the year"), its reading is taken instead.
 _TIME_WORDS: Final = re.compile(
     r"\b(?:in|over|during|within|for|by|until|through|at)\s+(?:the\s+)?"
     r"(?:(?:very\s+)?(?:end|start|beginning|middle|rest|turn)\s+of\s+(?:the|this|next|last)\s+"

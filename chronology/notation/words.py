@@ -175,6 +175,21 @@ ENGLISH: Final = WordTable(
             "the middle of": "mid",
             "the end of": "late",
         },
+        # The anchor's own period, named with "the" after a part: "the end of the year", "early in the week".
+        "the_period": {
+            "the year": "this year",
+            "the month": "this month",
+            "the week": "this calendar week",
+            "the day": "today",
+        },
+        # A part and the anchor's period in one word: (part as in "part", period name): "by year-end".
+        "period_end": {
+            "year-end": ("late", "this year"),
+            "year end": ("late", "this year"),
+            "yearend": ("late", "this year"),
+            "month-end": ("late", "this month"),
+            "month end": ("late", "this month"),
+        },
         # Parts of a day, as (first hour, hour after the last), an end past 24 running into the next day.
         "part_of_day": {
             "early hours": (0, 6),
