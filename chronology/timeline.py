@@ -494,17 +494,56 @@ class Timeline:
         widening: Widening | None = None,
     ) -> npt.NDArray[np.int64]:
         """:meth:`count` for many windows at once: an ``int64`` array, one count per window, in one pass."""
-        if len(starts) != len(ends):
-            raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
-        windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
-        firsts = np.fromiter((w[0] for w in windows), dtype=np.int64, count=len(windows))
-        lasts = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
+        firsts, lasts = self._windows(starts, ends)
         chosen = _mode_for(mode, within=within)
         index = self._root.index(widening)
         if self._positions is None:
             return index.count_many(firsts, lasts, chosen, within=within)
         found = index.overlapping_many(firsts, lasts, chosen, within=within)
         return np.fromiter((self._restrict(p).size for p in found), dtype=np.int64, count=len(found))
+
+    def write_overlapping_many(
+        self,
+        path: str | os.PathLike[str],
+        starts: Sequence[WhenLike],
+        ends: Sequence[WhenLike],
+        *,
+        within: bool = False,
+        mode: ModeLike | None = None,
+        widening: Widening | None = None,
+    ) -> None:
+        """The ids in each of many windows written to Parquet as (``window``, ``id``) pairs, in one pass.
+
+        The file :meth:`chronology.Dataset.write_overlapping_many` writes for the
+        same questions on an engine (``window`` counts the windows from 0);
+        ``mode`` defaults as :meth:`count_many`'s does.
+
+        Raises:
+            MissingExtraError: pyarrow is not installed (``pip install "chronology[parquet]"``).
+
+        """
+        from chronology.exchange.arrow import write_pairs
+
+        firsts, lasts = self._windows(starts, ends)
+        found = self._root.index(widening).overlapping_many(
+            firsts, lasts, _mode_for(mode, within=within), within=within
+        )
+        if self._positions is not None:
+            found = [self._restrict(positions) for positions in found]
+        columns = self._root.columns
+        arrow_ids = getattr(columns, "arrow_ids", None) if columns is not None else None
+        write_pairs(path, found, self._root.ids if arrow_ids is None else arrow_ids)
+
+    def _windows(
+        self, starts: Sequence[WhenLike], ends: Sequence[WhenLike]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Many windows' first and last days, as two arrays."""
+        if len(starts) != len(ends):
+            raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
+        windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
+        firsts = np.fromiter((w[0] for w in windows), dtype=np.int64, count=len(windows))
+        lasts = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
+        return firsts, lasts
 
     @property
     def positions(self) -> npt.NDArray[np.int64]:

@@ -440,6 +440,32 @@ def test_many_windows_pair_every_event_once_across_blocks(tmp_path: Path) -> Non
     pairs_agree(timeline, chronology.scan(tmp_path / "crowded.parquet"), starts, ends)
 
 
+@pytest.mark.parametrize("read", ["built", "loaded from parquet"])
+def test_a_timeline_writes_the_pairs_of_many_windows_as_an_engine_does(tmp_path: Path, read: str) -> None:
+    timeline, starts, ends = crowded()
+    timeline.to_parquet(tmp_path / "crowded.parquet")
+    if read != "built":
+        timeline = chronology.load(tmp_path / "crowded.parquet")
+
+    def pairs(path: Path) -> list[tuple[int, str]]:
+        return sorted((row["window"], row["id"]) for row in pq.read_table(path).to_pylist())
+
+    for asked in (timeline, timeline.overlapping("2021-01-01", "2022-06-30")):
+        for mode in MODES:
+            asked.write_overlapping_many(tmp_path / "pairs.parquet", starts, ends, mode=mode)
+            expected = sorted(
+                (window, event_id)
+                for window, (start, end) in enumerate(zip(starts, ends, strict=True))
+                for event_id in asked.overlapping(start, end, mode=mode).ids
+            )
+            assert expected
+            assert pairs(tmp_path / "pairs.parquet") == expected
+    engine = chronology.scan(tmp_path / "crowded.parquet")
+    engine.write_overlapping_many(tmp_path / "engine.parquet", starts, ends, within=True)
+    timeline.write_overlapping_many(tmp_path / "memory.parquet", starts, ends, within=True)
+    assert pairs(tmp_path / "memory.parquet") == pairs(tmp_path / "engine.parquet")
+
+
 def test_pairs_written_by_the_engine_are_those_it_returns(tmp_path: Path) -> None:
     chronology.load(SHOWCASE).to_parquet(tmp_path / "showcase.parquet")
     dataset = chronology.scan(tmp_path / "showcase.parquet")

@@ -63,6 +63,7 @@ __all__ = [
     "qualifier_symbol",
     "schema",
     "to_arrow",
+    "write_pairs",
     "write_parquet",
 ]
 
@@ -307,6 +308,29 @@ def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """
     table = to_arrow(timeline)
     parquet = require("pyarrow.parquet", "parquet", "Parquet files")
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    parquet.write_table(table, partial)
+    partial.replace(target)
+
+
+def write_pairs(path: str | os.PathLike[str], found: Sequence[npt.NDArray[np.int64]], ids: Any) -> None:
+    """Write (``window``, ``id``) pairs to Parquet, atomically: window ``k``'s events at positions ``found[k]``.
+
+    ``ids`` holds every event's id by position: an Arrow array (taken from, no
+    copy of the text through Python) or a numpy array of text.
+    """
+    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    parquet = require("pyarrow.parquet", "parquet", "Parquet files")
+    sizes = np.fromiter((positions.size for positions in found), dtype=np.int64, count=len(found))
+    positions = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    arrow_ids = ids if isinstance(ids, (pa.Array, pa.ChunkedArray)) else pa.array(ids, pa.string())
+    table = pa.table(
+        {
+            "window": pa.array(np.repeat(np.arange(len(found), dtype=np.int64), sizes)),
+            "id": arrow_ids.take(pa.array(positions, pa.int64())),
+        }
+    )
     target = Path(path)
     partial = target.with_name(f".{target.name}.partial")
     parquet.write_table(table, partial)

@@ -287,6 +287,8 @@ class TableColumns(Columns):
             end_precision=_codes(table, "end_precision", codes, "day"),
             end_qualifier=_codes(table, "end_qualifier", symbols, ""),
         )
+        #: the ids as the table holds them, for answers written back to Arrow without a round trip through numpy
+        self.arrow_ids = table.column("id")
         self._stored = tuple(
             np.stack([_days(table, f"{prefix}{name}") for name in _DAY_COLUMNS]) for prefix in ("", "possible_")
         )

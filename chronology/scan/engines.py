@@ -65,7 +65,8 @@ def spark_session(master: str = "local[*]", config: Mapping[str, str] | None = N
     require("pyspark", "spark", "queries on Spark")
     sql = require("pyspark.sql", "spark", "queries on Spark")
     builder = sql.SparkSession.builder.master(master).appName("chronology")
-    for key, setting in {**_SPARK_SETTINGS, **(config or {})}.items():
+    logging = f"-Dlog4j2.configurationFile={_SPARK_LOGGING.as_uri()}"
+    for key, setting in {**_SPARK_SETTINGS, "spark.driver.extraJavaOptions": logging, **(config or {})}.items():
         builder = builder.config(key, setting)
     try:
         session = builder.getOrCreate()
@@ -75,6 +76,8 @@ def spark_session(master: str = "local[*]", config: Mapping[str, str] | None = N
     return session
 
 
+#: Spark's log settings for the sessions :func:`spark_session` starts: errors only.
+_SPARK_LOGGING: Final = Path(__file__).with_name("spark-log4j2.properties")
 #: How :func:`spark_session` starts Spark: UTC (the columnar form holds numbers, but Spark's own dates
 #: would follow the machine's zone otherwise), and quiet.
 _SPARK_SETTINGS: Final = {
