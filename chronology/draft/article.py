@@ -182,6 +182,26 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     return article_from_text(text, name)
 
 
+def _header_lines(
+    lines: list[str], index: int, body: int, fields: dict[str, str], header: _Header
+) -> tuple[int, int, _Header]:
+    """Read header lines (title, outlet, date, byline...) from ``lines[index]`` on, blank lines skipped.
+
+    Returns where the body starts: its first line's index and character, and the header read.
+    """
+    length = sum(len(line) + 1 for line in lines) - 1
+    while index < len(lines):
+        line = lines[index].strip()
+        if line:
+            said = _header(line, fields, header)
+            if said is None:
+                break
+            header = said
+        body = min(body + len(lines[index]) + 1, length)
+        index += 1
+    return index, min(body, length), header
+
+
 def article_from_text(text: str, name: str) -> Article:
     """Read an article from its ``text``; ``name`` is the file it came from (its source's id is made from it).
 
@@ -200,36 +220,16 @@ def article_from_text(text: str, name: str) -> Article:
             f"{name}: the article is written mostly in {script} letters; only English articles are read so far"
         )
     fields: dict[str, str] = {}
-    header = _Header()
     lines = text.split("\n")
-    body = 0  # where the line being read starts
-    index = 0
-    while index < len(lines):
-        line = lines[index].strip()
-        if line:
-            said = _header(line, fields, header)
-            if said is None:
-                break
-            header = said
-        body = min(body + len(lines[index]) + 1, len(text))
-        index += 1
+    index, body, header = _header_lines(lines, 0, 0, fields, _Header())
     headline = fields.get("headline", "")
     if not headline and index + 1 < len(lines):
         line = lines[index].strip()
         rest = "\n".join(lines[index + 1 :]).strip()
         if rest and len(line.split()) <= HEADLINE_WORDS and not line.endswith((".", ",", ";", ":")):
             headline = line
-            body = min(body + len(lines[index]) + 1, len(text))
-            index += 1
-            while index < len(lines):  # a date line or byline under the headline
-                line = lines[index].strip()
-                if line:
-                    said = _header(line, fields, header)
-                    if said is None:
-                        break
-                    header = said
-                body = min(body + len(lines[index]) + 1, len(text))
-                index += 1
+            # a date line or byline under the headline
+            index, body, header = _header_lines(lines, index + 1, body + len(lines[index]) + 1, fields, header)
     dated, dateline = header.dated, header.dateline
     if dated is None:
         opening = _opening_dateline(text, body)
