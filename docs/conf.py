@@ -54,6 +54,7 @@ nitpick_ignore_regex = [
     ("py:.*", r"(datetime|fractions|os|pathlib|collections\.abc|typing|types|enum|io|argparse|zoneinfo)\..*"),
     # Internal modules and aliases that docstrings name for readers of the code; they have no page.
     ("py:mod", r"chronology\.consistency"),
+    ("py:class", r"chronology\.notation\.english\.Grammar"),  # a language's grammar, given to find_dates
     ("py:class", r"Date|Span"),  # chronology.relative's aliases of pendulum.Date and of a rule's result
 ]
 

@@ -2,16 +2,16 @@
 
 The steps, one module each, data flowing one way:
 
-* :mod:`~chronology.draft.article` reads a plain-text article (its headline,
+* ``draft.article`` reads a plain-text article (its headline,
   byline, outlet and dateline, where the text gives them);
-* :mod:`~chronology.draft.sentences` splits its body into sentences;
-* :func:`chronology.notation.find.find_dates` finds each date phrase of a sentence;
-* :mod:`~chronology.draft.roles` tells a statement's date from the date of
-  what it reports, and who speaks; :mod:`~chronology.draft.claims` finds figures;
-  :mod:`~chronology.draft.titles` cuts titles from sentences;
-* :mod:`~chronology.draft.propose` makes the events of one article;
-* :mod:`~chronology.draft.write` writes them as an event file, or adds them to one;
-* :mod:`~chronology.draft.command` is ``chronology draft``.
+* ``draft.sentences`` splits its body into sentences;
+* :func:`chronology.notation.find_dates` finds each date phrase of a sentence;
+* ``draft.roles`` tells a statement's date from the date of
+  what it reports, and who speaks; ``draft.claims`` finds figures;
+  ``draft.titles`` cuts titles from sentences;
+* ``draft.propose`` makes the events of one article;
+* ``draft.write`` writes them as an event file, or adds them to one;
+* ``draft.command`` is ``chronology draft``.
 
 The names below are imported when first used, so that the command line, which
 registers ``draft`` among its commands, does not load the drafting code for

@@ -88,7 +88,7 @@ class Article:
 
     @property
     def body_text(self) -> str:
-        """The article's body: its text after the lines about it, and before a date line that closes it."""
+        """The article's body, the text after the lines about it and before a date line that closes it."""
         return self.text[self.body : self.end]
 
     def day_in(self, published: UncertainDate) -> UncertainDate | None:

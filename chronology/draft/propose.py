@@ -126,7 +126,7 @@ def draft_article(article: Article, *, published: UncertainDate | None = None) -
     """Propose the events of ``article``.
 
     Args:
-        article: the article, read by :func:`chronology.draft.article.read_article`.
+        article: the article, read by :func:`chronology.draft.read_article`.
         published: its publication date, when given from outside (it wins
             over a date the text gives); None to take the text's, if any.
 

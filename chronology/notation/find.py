@@ -3,7 +3,7 @@
 :func:`find_dates` walks a text token by token and asks the grammar of
 :mod:`chronology.notation.english` what it reads from each position
 (:meth:`~chronology.notation._grammar.Parser.match`). Each phrase found is
-read again, alone, by :func:`chronology.notation.parse_expression`, so its
+read again, alone, by :func:`chronology.parse_expression`, so its
 reading is the one the library gives the phrase anywhere else; a phrase the
 grammar recognises but refuses ("30 February 2024") is kept, unread, with the
 reason.
@@ -79,7 +79,7 @@ class DatePhrase:
         end: index after its last character (``text[start:end]`` is the phrase as written).
         text: the phrase, its runs of spaces and line breaks made one space
             (a phrase broken over two lines is one line).
-        reading: what :func:`chronology.notation.parse_expression` reads from
+        reading: what :func:`chronology.parse_expression` reads from
             ``text``: a value, or a :class:`~chronology.relative.RelativeDate`
             to be read from an anchor; None when the phrase is refused.
         refusal: why the phrase was refused ("day 30 does not exist in
