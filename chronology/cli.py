@@ -171,15 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     _formats(query)
     _zone(query)
     _allow_outside(query)
-    query.add_argument(
-        "--engine",
-        choices=("duckdb", "spark", "memory"),
-        help="for Parquet: where the window is asked. duckdb (the default for a data set: the file is scanned, not "
+    _engine(
+        query,
+        "for Parquet: where the window is asked. duckdb (the default for a data set: the file is scanned, not "
         "loaded) or spark compare dates only, the narrowed ones the file holds; memory (the default for a "
         "chronology written by export) loads it, links, sources and quotes included",
-    )
-    query.add_argument(
-        "--spark-master", default="local[*]", metavar="URL", help="where Spark runs (default local[*]: this machine)"
     )
 
     relate = commands.add_parser(
@@ -305,15 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     _widening(plot)
     _zone(plot)
     _allow_outside(plot)
-    plot.add_argument(
-        "--engine",
-        choices=("duckdb", "spark", "memory"),
-        help="for Parquet: where the events are counted (default duckdb); a window of more events than marks can "
+    _engine(
+        plot,
+        "for Parquet: where the events are counted (default duckdb); a window of more events than marks can "
         "show is drawn as density bands counted by the engine, never loaded; fewer are loaded and drawn as "
         "marks; memory: load the whole file first",
-    )
-    plot.add_argument(
-        "--spark-master", default="local[*]", metavar="URL", help="where Spark runs (default local[*]: this machine)"
     )
 
     add = commands.add_parser(
@@ -387,6 +379,14 @@ def _widening_option(arguments: argparse.Namespace) -> Widening | None:
         return Widening.parse(arguments.widening)
     except InvalidDateError as error:
         raise _UsageError(f"--widening: {error}") from None
+
+
+def _engine(command: argparse.ArgumentParser, what: str) -> None:
+    """``--engine`` (``what`` it does for this command) and ``--spark-master``, for commands that read Parquet."""
+    command.add_argument("--engine", choices=("duckdb", "spark", "memory"), help=what)
+    command.add_argument(
+        "--spark-master", default="local[*]", metavar="URL", help="where Spark runs (default local[*]: this machine)"
+    )
 
 
 def _zone(command: argparse.ArgumentParser) -> None:
