@@ -19,7 +19,9 @@ Before timing, every side's answers are checked against a brute-force scan
 (as sets, per window); then the sides are timed in interleaved rounds,
 every side once a round, in an order that rotates by one each round.
 Windows are made before timing: for ``Timeline`` as ``UncertainDate``
-values (``UncertainDate.from_days``), for the others as int64 day arrays
+values (``UncertainDate.from_days``) for its one-window calls and as two
+``datetime64[D]`` arrays (the same days) for its many-window calls, for the
+others as int64 day arrays
 (and Python ints for the calls that take one window: ``Index.overlapping``,
 AIList's, the numpy loop; ``pd.Interval`` values for pandas). Peers' trees
 and tables are built before timing, and so is chronology's index (kept by
@@ -52,6 +54,7 @@ from chronology.index import day_ends
 
 QUERIES = 1000
 BASE = UncertainDate.parse("1975-01-01").earliest_day
+NUMPY_EPOCH_DAY = UncertainDate.parse("1970-01-01").earliest_day  # numpy's day 0 in chronology's day numbers
 YEARS_50 = 50 * 365
 LONG_EVERY = 1000  # the "long" mix: one event in this many lasts 10-50 years
 LONG_FROM = 500  # ... starting with this one
@@ -71,6 +74,7 @@ What each side does, per pass over the 1,000 windows (a "position" is an index i
   Timeline, per window        timeline.overlapping(start, end, widening=NO_WIDENING).positions, one call a window
                               (int64, ascending; start and end prebuilt UncertainDate values)
   Timeline, overlapping_many  [view.positions for view in timeline.overlapping_many(starts, ends, ...)], one call
+                              (starts and ends: two prebuilt datetime64[D] arrays of the same days)
   Index, per window           index.overlapping(first, last, Mode.POSSIBLE), one call a window (unsorted)
   Index, overlapping_many     index.overlapping_many(firsts, lasts, Mode.POSSIBLE), one call (int64 arrays)
   ncls, batched + split       tree.all_overlaps_both(firsts, lasts + 1, np.arange(1000)), one call, then its flat
@@ -88,7 +92,7 @@ What each side does, per pass over the 1,000 windows (a "position" is an index i
   Timeline, overlapping_many  [view.ids for view in timeline.overlapping_many(...)]
   ncls, batched + split       ncls's result mapped with the same ids array (ids.take), then split
  counts: one int64 array of 1,000 counts
-  Timeline.count_many         timeline.count_many(starts, ends, widening=NO_WIDENING)
+  Timeline.count_many         timeline.count_many(starts, ends, widening=NO_WIDENING), the datetime64[D] arrays
   Index.count_many            index.count_many(firsts, lasts, Mode.POSSIBLE); its sorted arrays are built by the
                               first count and kept: warmed (by the check) before timing, as the floor's are prebuilt
   numpy floor                 sorted_firsts.searchsorted(lasts, "right") - sorted_lasts.searchsorted(firsts, "left"),
@@ -157,6 +161,8 @@ class Windows:
     stop_list: list[int]
     starts: list[UncertainDate]
     ends: list[UncertainDate]
+    start_days: npt.NDArray[np.datetime64]  # the same days as datetime64[D], for the calls that take many windows
+    end_days: npt.NDArray[np.datetime64]
 
     @classmethod
     def make(cls, seed: int = 5) -> Windows:
@@ -176,6 +182,8 @@ class Windows:
             (lasts + 1).tolist(),
             [UncertainDate.from_days(a, a) for a, _ in pairs],
             [UncertainDate.from_days(b, b) for _, b in pairs],
+            (firsts - NUMPY_EPOCH_DAY).astype("datetime64[D]"),
+            (lasts - NUMPY_EPOCH_DAY).astype("datetime64[D]"),
         )
 
 
@@ -215,7 +223,7 @@ def chronology_sides(timeline: Timeline, index: Index, w: Windows) -> list[Side]
         return [timeline.overlapping(s, e, widening=NO_WIDENING).positions for s, e in pairs]
 
     def timeline_many() -> list[npt.NDArray[np.int64]]:
-        return [v.positions for v in timeline.overlapping_many(w.starts, w.ends, widening=NO_WIDENING)]
+        return [v.positions for v in timeline.overlapping_many(w.start_days, w.end_days, widening=NO_WIDENING)]
 
     def index_ids() -> list[npt.NDArray[np.intp]]:
         return [index.overlapping(a, b, POSSIBLE) for a, b in days]
@@ -224,7 +232,7 @@ def chronology_sides(timeline: Timeline, index: Index, w: Windows) -> list[Side]
         return [timeline.overlapping(s, e, widening=NO_WIDENING).ids for s, e in pairs]
 
     def timeline_many_text() -> list[npt.NDArray[np.str_]]:
-        return [v.ids for v in timeline.overlapping_many(w.starts, w.ends, widening=NO_WIDENING)]
+        return [v.ids for v in timeline.overlapping_many(w.start_days, w.end_days, widening=NO_WIDENING)]
 
     return [
         Side("ids", "Timeline, per window", timeline_ids),
@@ -233,7 +241,9 @@ def chronology_sides(timeline: Timeline, index: Index, w: Windows) -> list[Side]
         Side("ids", "Index, overlapping_many", lambda: index.overlapping_many(w.firsts, w.lasts, POSSIBLE)),
         Side("text", "Timeline, per window", timeline_text),
         Side("text", "Timeline, overlapping_many", timeline_many_text),
-        Side("counts", "Timeline.count_many", lambda: timeline.count_many(w.starts, w.ends, widening=NO_WIDENING)),
+        Side(
+            "counts", "Timeline.count_many", lambda: timeline.count_many(w.start_days, w.end_days, widening=NO_WIDENING)
+        ),
         Side("counts", "Index.count_many", lambda: index.count_many(w.firsts, w.lasts, POSSIBLE)),
     ]
 

@@ -228,10 +228,9 @@ def _seconds(values: npt.ArrayLike, name: str, count: int, *, end: bool) -> npt.
     """Bounds as seconds of the model's timeline; a bound in days (or coarser) covers its whole unit when ``end``."""
     array = np.asarray(values)
     if array.dtype.kind in "US":
-        try:
-            array = array.astype("datetime64")
-        except ValueError as error:
-            raise WrongTypeError(f"{name}: {error}; give ISO dates ('2024-10-18') or a datetime64 array") from None
+        if array.shape != (count,):
+            raise InvalidEventError(f"{name} has {array.size} rows, the ids {count}: give one bound per event")
+        return _text_seconds(array, name, end=end)
     if array.dtype.kind != "M":
         raise WrongTypeError(f"{name} must be dates (a numpy datetime64 array or ISO text), not {array.dtype}")
     if array.shape != (count,):
@@ -246,6 +245,58 @@ def _seconds(values: npt.ArrayLike, name: str, count: int, *, end: bool) -> npt.
         seconds -= 1
     seconds[missing] = OPEN_HI if end else OPEN_LO
     return seconds
+
+
+def _text_seconds(array: np.ndarray, name: str, *, end: bool) -> npt.NDArray[np.int64]:
+    """ISO dates as text, each read at its own precision: ``2023-01`` is all of January beside ``2024-01-15``.
+
+    (numpy reads a whole array of text at its finest unit, which would make
+    the month its first day.) Each distinct text is read once.
+    """
+    texts, where = np.unique(array.astype(np.str_), return_inverse=True)
+    by_unit: dict[str, list[int]] = {}
+    values = []
+    for number, text in enumerate(texts.tolist()):
+        try:
+            value = np.datetime64(text)
+        except ValueError as error:
+            raise WrongTypeError(f"{name}: {error}; give ISO dates ('2024-10-18') or a datetime64 array") from None
+        values.append(value)
+        by_unit.setdefault(np.datetime_data(value.dtype)[0], []).append(number)
+    seconds = np.empty(texts.size, dtype=np.int64)
+    for unit, numbers in by_unit.items():
+        same = np.array([values[k] for k in numbers], dtype=f"datetime64[{unit}]")
+        seconds[numbers] = _seconds(same, name, len(numbers), end=end)
+    return seconds[where.reshape(-1)]
+
+
+_DAY_EPOCH: Final = 719_163  # numpy's day 0 (1970-01-01) in the model's day numbers (1 is 1 January of year 1)
+_DAYS: Final = np.dtype("datetime64[D]")
+
+
+def day_numbers(values: npt.ArrayLike, name: str, *, end: bool) -> npt.NDArray[np.int64]:
+    """Dates given as an array (``datetime64`` of any unit, or ISO text) as the model's day numbers.
+
+    A value in days or coarser covers its whole unit: its first day, or with
+    ``end`` its last (``2024-10`` as an end is 31 October). A time falls on
+    its day as written. NaT is open: before every day, or with ``end`` after
+    every day.
+
+    Raises:
+        WrongTypeError: values that are not dates, or not one flat array.
+
+    """
+    array = np.asarray(values)
+    if array.dtype == _DAYS and array.ndim == 1:  # the common case: one addition
+        days: npt.NDArray[np.int64] = array.view(np.int64) + _DAY_EPOCH
+        if end:  # (NaT is numpy's lowest value: as a first day, it is open already)
+            missing = np.isnat(array)
+            if missing.any():
+                days[missing] = OPEN_HI // SECONDS_PER_DAY
+        return days
+    if array.ndim != 1:
+        raise WrongTypeError(f"{name} must be one flat array of dates, not an array of shape {array.shape}")
+    return _seconds(array, name, array.size, end=end) // SECONDS_PER_DAY
 
 
 def _texts(values: npt.ArrayLike | None, name: str, count: int) -> npt.NDArray[np.str_] | None:

@@ -66,6 +66,10 @@ class Mode(enum.Enum):
         """``mode`` as a member, from a member or its value."""
         if mode.__class__ is cls:
             return mode
+        if mode == "possible":  # (the enum's own lookup by value costs more than the query it serves, when small)
+            return cls.POSSIBLE
+        if mode == "certain":
+            return cls.CERTAIN
         try:
             return cls(mode)
         except ValueError:
@@ -120,6 +124,19 @@ def _day(seconds: int) -> int:
     return seconds // SECONDS_PER_DAY
 
 
+def _scan(columns: np.ndarray, first: int, last: int, mode: Mode, *, within: bool) -> Positions:
+    """The positions, in ``columns``' order, of the values that match a window: a look at each."""
+    kind = columns.dtype.type
+    low, high = kind(min(max(first, NEG_DAY), POS_DAY)), kind(min(max(last, NEG_DAY), POS_DAY))
+    c = columns
+    if mode is Mode.POSSIBLE:
+        hit = (c[5] >= low) & (c[6] <= high) if within else (c[4] <= high) & (c[7] >= low)
+    else:
+        hit = (c[0] >= low) & (c[3] <= high) if within else (c[1] <= high) & (c[2] >= low)
+    found: Positions = hit.nonzero()[0]
+    return found
+
+
 class Index:
     """The day bounds of a sequence of date values, arranged for window queries.
 
@@ -145,6 +162,7 @@ class Index:
         self._spans: list[int] = self._class_spans.tolist()
         self._bases: list[int] = [(k << _CLASS_SHIFT) - NEG_DAY for k in self._class_ids.tolist()]
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # for counts: see _sorted_bounds
+        self._in_order: np.ndarray | None = None  # a small index's columns in the sequence's order: see ascending
 
     @classmethod
     def build(
@@ -264,42 +282,61 @@ class Index:
         that surely end before its first (a value that ends before the window
         starts before it too). Other questions count the matches of a search.
         """
-        a = np.clip(np.asarray(firsts, dtype=np.int64), NEG_DAY, POS_DAY)
-        b = np.clip(np.asarray(lasts, dtype=np.int64), NEG_DAY, POS_DAY)
+        a = np.asarray(firsts, dtype=np.int64)
+        b = np.asarray(lasts, dtype=np.int64)
         if a.shape != b.shape or a.ndim != 1:
             raise ValueError("firsts and lasts must be two flat sequences of the same length")
-        if mode is Mode.POSSIBLE and not within and bool((a <= b).all()):
+        return self.count_ordered(a, b, mode, within=within, ordered=bool((a <= b).all()))
+
+    def count_ordered(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], mode: Mode, *, within: bool, ordered: bool
+    ) -> npt.NDArray[np.int64]:
+        """:meth:`count_many` on two flat ``int64`` arrays, ``ordered`` when every window's first <= its last."""
+        if mode is Mode.POSSIBLE and not within and ordered:
+            # int64 bounds, as the windows are: nothing converted, and no clipping needed
             starts, ends = self._sorted_bounds()
-            # the windows in the bounds' own type: else numpy converts the bounds, all of them, on every call
-            a, b = a.astype(starts.dtype), b.astype(starts.dtype)
-            return (starts.searchsorted(b, side="right") - ends.searchsorted(a, side="left")).astype(np.int64)
+            counts: npt.NDArray[np.int64] = starts.searchsorted(b, side="right")
+            counts -= ends.searchsorted(a, side="left")
+            return counts
+        a = np.clip(a, NEG_DAY, POS_DAY)
+        b = np.clip(b, NEG_DAY, POS_DAY)
         windows, _ = self._search(a, b, mode, within=within, grouped=True)
         return np.bincount(windows, minlength=a.size).astype(np.int64)
 
     def _sorted_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         """Every value's earliest possible first day, and its latest possible last day, each sorted (kept)."""
         if self._sorted is None:
-            self._sorted = (np.sort(self._columns[4]), np.sort(self._columns[7]))
+            starts, ends = np.sort(self._columns[4]).astype(np.int64), np.sort(self._columns[7]).astype(np.int64)
+            # open sides as far as int64 goes: a window's days need no clipping to compare as clipped ones would
+            starts[starts <= NEG_DAY] = np.iinfo(np.int64).min
+            ends[ends >= POS_DAY] = np.iinfo(np.int64).max
+            self._sorted = (starts, ends)
         return self._sorted
 
     def positions(self, raw: Positions) -> Positions:
         """Positions in the sequence indexed, from positions in the index's own order."""
         return self._order.take(raw)
 
+    @property
+    def scans(self) -> bool:
+        """Whether a query looks at every value (a small index): :meth:`ascending` then costs no sort."""
+        return bool(self._columns.shape[1] <= _SCAN_BELOW)
+
+    def ascending(self, first: int, last: int, mode: Mode, *, within: bool = False) -> Positions:
+        """:meth:`overlapping` (or :meth:`within`), the positions in ascending order (of the sequence indexed)."""
+        if self.scans:  # a look at each value, in the sequence's order: found in order
+            if self._in_order is None:
+                self._in_order = np.ascontiguousarray(self._columns[:, np.argsort(self._order)])
+            return _scan(self._in_order, first, last, mode, within=within)
+        return np.sort(self._order.take(self._one(first, last, mode, within=within)))
+
     def _one(self, first: int, last: int, mode: Mode, *, within: bool) -> Positions:
         """One window: a binary search per span class, then a check of that class's contiguous candidates."""
-        first = min(max(first, NEG_DAY), POS_DAY)
-        last = min(max(last, NEG_DAY), POS_DAY)
         c = self._columns
         if c.shape[1] <= _SCAN_BELOW:  # a few thousand values: one look at each costs less than the searches
-            kind = c.dtype.type
-            low, high = kind(first), kind(last)
-            if mode is Mode.POSSIBLE:
-                hit = (c[5] >= low) & (c[6] <= high) if within else (c[4] <= high) & (c[7] >= low)
-            else:
-                hit = (c[0] >= low) & (c[3] <= high) if within else (c[1] <= high) & (c[2] >= low)
-            scanned: Positions = hit.nonzero()[0]
-            return scanned
+            return _scan(c, first, last, mode, within=within)
+        first = min(max(first, NEG_DAY), POS_DAY)
+        last = min(max(last, NEG_DAY), POS_DAY)
         spans = self._spans
         lows = [
             base + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY)

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
-from chronology.columns import Columns
+from chronology.columns import Columns, day_numbers
 from chronology.compare import Certainty, Moment, Probabilities, Relation, Relationship, relationship
 from chronology.consistency import Check, check, suggest
 from chronology.constraints import Frame, Link, Side, publication
@@ -45,11 +45,13 @@ if TYPE_CHECKING:
     import pandas
     import pyarrow
 
-__all__ = ["Precedence", "Publication", "Timeline", "WhenLike"]
+__all__ = ["Precedence", "Publication", "Timeline", "WhenLike", "WindowsLike"]
 
 #: What a query accepts for a date: a value, a ``datetime.date`` (pendulum's too), or text the parser reads.
 WhenLike: TypeAlias = DateLike
 ModeLike: TypeAlias = Mode | Literal["possible", "certain"]
+#: Many windows' starts (or ends): dates one by one, or one array of them (``datetime64`` or ISO text), read at once.
+WindowsLike: TypeAlias = Sequence[WhenLike] | npt.NDArray[np.datetime64] | npt.NDArray[np.str_]
 SortKey: TypeAlias = Literal["earliest", "latest", "midpoint"] | Callable[[Event], Any]
 _NOTEBOOK_ROWS = 60  # events listed under the picture in Jupyter
 
@@ -451,18 +453,22 @@ class Timeline:
 
     def overlapping_many(
         self,
-        starts: Sequence[WhenLike],
-        ends: Sequence[WhenLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         *,
         mode: ModeLike = "possible",
         widening: Widening | None = None,
     ) -> list[Timeline]:
-        """:meth:`overlapping` for many windows at once, answered in one vectorised pass."""
-        if len(starts) != len(ends):
-            raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
-        windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
-        index = self._root.index(widening)
-        found = index.overlapping_many([w[0] for w in windows], [w[1] for w in windows], Mode.of(mode))
+        """:meth:`overlapping` for many windows at once, answered in one vectorised pass.
+
+        ``starts`` and ``ends`` are dates one by one, or two arrays of dates
+        (``datetime64`` of any unit, or ISO text) read at once, as
+        :meth:`from_columns` reads its bounds: a value covers its whole unit
+        (``2024-10`` as an end is 31 October), and NaT leaves that side of the
+        window open.
+        """
+        firsts, lasts = self._windows(starts, ends)
+        found = self._root.index(widening).overlapping_many(firsts, lasts, Mode.of(mode))
         return [self._view(self._restrict(positions)) for positions in found]
 
     def count(
@@ -486,27 +492,30 @@ class Timeline:
 
     def count_many(
         self,
-        starts: Sequence[WhenLike],
-        ends: Sequence[WhenLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         *,
         within: bool = False,
         mode: ModeLike | None = None,
         widening: Widening | None = None,
     ) -> npt.NDArray[np.int64]:
-        """:meth:`count` for many windows at once: an ``int64`` array, one count per window, in one pass."""
+        """:meth:`count` for many windows at once: an ``int64`` array, one count per window, in one pass.
+
+        The windows are given as to :meth:`overlapping_many`.
+        """
         firsts, lasts = self._windows(starts, ends)
         chosen = _mode_for(mode, within=within)
         index = self._root.index(widening)
-        if self._positions is None:
-            return index.count_many(firsts, lasts, chosen, within=within)
+        if self._positions is None:  # (every window's first day is on or before its last: checked)
+            return index.count_ordered(firsts, lasts, chosen, within=within, ordered=True)
         found = index.overlapping_many(firsts, lasts, chosen, within=within)
         return np.fromiter((self._restrict(p).size for p in found), dtype=np.int64, count=len(found))
 
     def write_overlapping_many(
         self,
         path: str | os.PathLike[str],
-        starts: Sequence[WhenLike],
-        ends: Sequence[WhenLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         *,
         within: bool = False,
         mode: ModeLike | None = None,
@@ -534,12 +543,20 @@ class Timeline:
         arrow_ids = getattr(columns, "arrow_ids", None) if columns is not None else None
         write_pairs(path, found, self._root.ids if arrow_ids is None else arrow_ids)
 
-    def _windows(
-        self, starts: Sequence[WhenLike], ends: Sequence[WhenLike]
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    def _windows(self, starts: WindowsLike, ends: WindowsLike) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Many windows' first and last days, as two arrays."""
         if len(starts) != len(ends):
             raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
+        if isinstance(starts, np.ndarray) and isinstance(ends, np.ndarray) and starts.dtype.kind in "MUS":
+            # arrays of dates, read as columns are: in one pass, without a value per window
+            firsts = day_numbers(starts, "starts", end=False)
+            lasts = day_numbers(ends, "ends", end=True)
+            if not bool((firsts <= lasts).all()):  # (naive dates and times: on their days in any zone)
+                at = int(np.flatnonzero(firsts > lasts)[0])
+                raise InvalidDateError(
+                    f"window {at} ends ({ends[at]}) before it starts ({starts[at]}); give the start first"
+                )
+            return firsts, lasts
         windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
         firsts = np.fromiter((w[0] for w in windows), dtype=np.int64, count=len(windows))
         lasts = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
@@ -568,6 +585,8 @@ class Timeline:
 
     def _query(self, first: int, last: int, mode: Mode, widening: Widening | None, *, within: bool) -> Timeline:
         index = self._root.index(widening)
+        if self._positions is None and index.scans:  # a small timeline: found in order, nothing to map or sort
+            return self._view(index.ascending(first, last, mode, within=within))
         if within:
             positions = index.within(first, last, mode, raw=True)
         else:

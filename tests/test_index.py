@@ -62,6 +62,7 @@ def check_window(days: np.ndarray, first: int, length: int, mode: Mode, within: 
     last = first + length
     query = index.within if within else index.overlapping
     assert sorted(query(first, last, mode).tolist()) == scan(days, first, last, mode, within)
+    assert index.ascending(first, last, mode, within=within).tolist() == scan(days, first, last, mode, within)
     many = index.overlapping_many([first, last, first - 7], [last, last + 3, first], mode, within=within)
     for (a, b), found in zip([(first, last), (last, last + 3), (first - 7, first)], many, strict=True):
         assert sorted(found.tolist()) == scan(days, a, b, mode, within)
@@ -92,9 +93,13 @@ def test_the_index_takes_at_most_64_bytes_an_event() -> None:
     assert Timeline(events).index().nbytes / 1000 <= 64
 
 
+# days of windows, some beyond the days an index holds (open sides are kept there): read as if clipped to them
+WINDOW_DAYS = st.one_of(st.integers(-80, 120), st.sampled_from([NEG_DAY - 9, POS_DAY + 9, -(2**40), 2**40]))
+
+
 @settings(max_examples=300)
 @given(
-    bounds(), st.integers(0, 9), st.lists(st.tuples(st.integers(-80, 120), st.integers(-20, 100)), max_size=6),
+    bounds(), st.integers(0, 9), st.lists(st.tuples(WINDOW_DAYS, st.integers(-20, 100)), max_size=6),
     st.sampled_from(list(Mode)), st.booleans(),
 )  # fmt: skip
 def test_counts_equal_the_length_of_a_scan(
@@ -113,7 +118,8 @@ def check_counts(days: np.ndarray, wide: np.ndarray, windows: list[tuple[int, in
     firsts = [a for a, _ in windows]
     lasts = [a + length for a, length in windows]  # some reversed (a negative length)
     seen = wide if mode is Mode.POSSIBLE else days
-    expected = [len(scan(seen, a, b, mode, within)) for a, b in zip(firsts, lasts, strict=True)]
+    clipped = [(min(max(a, NEG_DAY), POS_DAY), min(max(b, NEG_DAY), POS_DAY)) for a, b in zip(firsts, lasts, strict=True)]
+    expected = [len(scan(seen, a, b, mode, within)) for a, b in clipped]
     assert index.count_many(firsts, lasts, mode, within=within).tolist() == expected
     assert [index.count(a, b, mode, within=within) for a, b in zip(firsts, lasts, strict=True)] == expected
     query = index.within if within else index.overlapping
