@@ -118,7 +118,9 @@ def check_counts(days: np.ndarray, wide: np.ndarray, windows: list[tuple[int, in
     firsts = [a for a, _ in windows]
     lasts = [a + length for a, length in windows]  # some reversed (a negative length)
     seen = wide if mode is Mode.POSSIBLE else days
-    clipped = [(min(max(a, NEG_DAY), POS_DAY), min(max(b, NEG_DAY), POS_DAY)) for a, b in zip(firsts, lasts, strict=True)]
+    clipped = [
+        (min(max(a, NEG_DAY), POS_DAY), min(max(b, NEG_DAY), POS_DAY)) for a, b in zip(firsts, lasts, strict=True)
+    ]
     expected = [len(scan(seen, a, b, mode, within)) for a, b in clipped]
     assert index.count_many(firsts, lasts, mode, within=within).tolist() == expected
     assert [index.count(a, b, mode, within=within) for a, b in zip(firsts, lasts, strict=True)] == expected
