@@ -319,7 +319,7 @@ class Index:
 
     @property
     def scans(self) -> bool:
-        """Whether a query looks at every value (a small index): :meth:`ascending` then costs no sort."""
+        """True for a small index, whose queries look at every value, so that :meth:`ascending` costs no sort."""
         return bool(self._columns.shape[1] <= _SCAN_BELOW)
 
     def ascending(self, first: int, last: int, mode: Mode, *, within: bool = False) -> Positions:
