@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import functools
 import os
 import re
@@ -332,7 +333,44 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--quote", default="", help="the supporting sentence (with --source)")
     _allow_outside(add)
     add_draft_command(commands)
+    for command in commands.choices.values():
+        # what a command's parser does not know is said with that command's usage (see _parse)
+        command.set_defaults(command_parser=command)
     return parser
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line read; an option (or word) no command knows is refused with its command's usage.
+
+    argparse hands what a command's parser does not know up to the main parser, which would refuse it with
+    the main usage ("chronology [-h] [--version] COMMAND ..."), not the command's own.
+
+    Raises:
+        SystemExit: the command line is wrong (exit 2), with its command's usage and the nearest option.
+
+    """
+    arguments, unknown = build_parser().parse_known_args(argv)
+    if unknown:
+        command: argparse.ArgumentParser = arguments.command_parser
+        command.error(_unrecognized(command, unknown))
+    return arguments
+
+
+def _unrecognized(command: argparse.ArgumentParser, unknown: Sequence[str]) -> str:
+    """What a command says of words it does not know: each of them, and for an option, the nearest it has."""
+    message = f"unrecognized arguments: {' '.join(unknown)}"
+    given = next((word.split("=", 1)[0] for word in unknown if word.startswith("-") and word != "-"), None)
+    options = [option for action in command._actions for option in action.option_strings if option.startswith("--")]
+    if given is None or not options:
+        return message
+    close = suggest(given, options)
+    if close:
+        return f"{message} ({given!r} is no option of {command.prog}{close})"
+    nearest = max(options, key=lambda option: difflib.SequenceMatcher(None, given, option).ratio())
+    return (
+        f"{message} ({given!r} is no option of {command.prog}; the nearest is {nearest!r}; "
+        f"'{command.prog} -h' lists them all)"
+    )
 
 
 #: Export formats: the name given to --to, and the file extensions that imply it.
@@ -448,10 +486,12 @@ def _escaping(stream: TextIO) -> Iterator[None]:
 
 
 def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
-    arguments = build_parser().parse_args(_joined_dates(sys.argv[1:] if argv is None else argv))
+    arguments = _parse(_joined_dates(sys.argv[1:] if argv is None else argv))
     try:
         if arguments.command == "validate":
             return _validate(arguments, out, err)
+        if arguments.command == "draft":
+            return run_draft(arguments, out, err)
         command = _COMMANDS[arguments.command]
         return command(arguments, out)
     except _UsageError as error:

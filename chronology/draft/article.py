@@ -25,9 +25,15 @@ A date line may also stand alone under the headline ("November 4, 2024",
 clock time beside the date is left out. A date line closing the article
 ("Updated 10:04 AM EST, November 4, 2024") is left out of the body.
 
-Only English is read so far: an article whose letters are mostly not Latin
-(Russian, Ukrainian, Korean) is refused, naming its script; a short quotation
-in another script inside an English article is read with it.
+English, Russian and Ukrainian are read: an article whose letters are mostly
+neither Latin nor Cyrillic (Korean) is refused, naming its script; a short
+quotation in another script inside an article is read with it.
+
+An HTML page (``.html``, ``.htm``, ``.xhtml``, or a file that starts as one)
+is reduced to its main text and metadata by :mod:`chronology.draft.html`
+(the ``draft`` extra): its title, outlet, authors and address are the
+metadata's, and so is its publication date (``dated_from`` is then
+``"metadata"``); its text is then read as a plain-text article's is.
 
 Nothing is guessed: an article whose text names no date is undated, and one
 whose text names no outlet has none.
@@ -39,7 +45,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
@@ -48,7 +54,21 @@ from chronology.draft.errors import DraftError
 from chronology.errors import DateParseError
 from chronology.notation.find import find_dates
 
-__all__ = ["HEADLINE_WORDS", "Article", "article_from_text", "read_article", "source_id_for"]
+if TYPE_CHECKING:
+    from chronology.draft.html import Page
+
+__all__ = [
+    "HEADLINE_WORDS",
+    "Article",
+    "DateOrigin",
+    "article_from_page",
+    "article_from_text",
+    "read_article",
+    "source_id_for",
+]
+
+#: Where an article's date was read: its text's dateline, or the metadata of the HTML page it was read from.
+DateOrigin = Literal["dateline", "metadata"]
 
 #: Longest headline, in words.
 HEADLINE_WORDS: Final = 20
@@ -71,6 +91,9 @@ class Article:
         dateline: that date as written ("2024-11-17"), or "" (a dateline's day without its year, "Nov 4", is
             kept here too, with ``dated`` None: a publication date given with the draft takes its day).
         end: where the body ends in ``text`` (before an "Updated ..." line that closes it).
+        dated_from: where ``dated`` was read: "dateline" (the text's) or "metadata" (an HTML page's; ``dateline``
+            is then the date as the page's metadata gives it).
+        from_page: whether it was read from an HTML page (its title, outlet and authors then the page's).
 
     """
 
@@ -85,6 +108,8 @@ class Article:
     dated: UncertainDate | None = None
     dateline: str = ""
     end: int | None = None
+    dated_from: DateOrigin = "dateline"
+    from_page: bool = False
 
     @property
     def body_text(self) -> str:
@@ -153,9 +178,14 @@ _AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-\u2013\u2014]
 def read_article(path: str | os.PathLike[str]) -> Article:
     """Read a plain-text article from ``path`` (UTF-8).
 
+    An HTML page (by its name or its start) is reduced to its main text and metadata first
+    (``article_from_page``).
+
     Raises:
-        DraftError: the file cannot be read, is an HTML page (by its name or its start), is not UTF-8 text, is
-            empty or too long, or is written mostly in letters that are not Latin (only English is read so far).
+        DraftError: the file cannot be read, is not UTF-8 text (a plain-text article) or an HTML page with a
+            main text, is empty or too long, or is written mostly in letters that are not Latin (only English
+            is read so far).
+        MissingExtraError: the file is an HTML page, and the ``draft`` extra is not installed.
 
     """
     name = os.fspath(path)
@@ -168,10 +198,9 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     if b"\x00" in data[:8192]:
         raise DraftError(f"{name}: is a binary file, not an article in plain text (UTF-8)")
     if Path(name).suffix.lower() in {".html", ".htm", ".xhtml"} or _HTML.match(data[:1024]):
-        raise DraftError(
-            f"{name}: is an HTML page; pages are read in a later step: save the page's text (plain text, UTF-8) "
-            "and draft that"
-        )
+        from chronology.draft.html import read_page
+
+        return article_from_page(read_page(data, name), name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -180,6 +209,31 @@ def read_article(path: str | os.PathLike[str]) -> Article:
             "save the article as UTF-8 plain text"
         ) from None
     return article_from_text(text, name)
+
+
+def article_from_page(page: Page, name: str) -> Article:
+    """Read an article from an HTML page reduced to its text and metadata (:func:`chronology.draft.html.read_page`).
+
+    The page's text is read as a plain-text article's (a dateline opening it included), with the
+    metadata's title, outlet, address and authors; a publication date in the metadata wins over a
+    dateline in the text.
+
+    Raises:
+        DraftError: the text is too long, or written mostly in letters that are not Latin.
+
+    """
+    header = [
+        f"{label}: {value}"
+        for label, value in (("Title", page.title), ("Outlet", page.outlet), ("URL", page.url))
+        if value
+    ]
+    article = article_from_text("\n".join([*header, "", page.text]) if header else page.text, name)
+    article = attrs.evolve(article, from_page=True)
+    if page.authors:
+        article = attrs.evolve(article, authors=page.authors)
+    if page.published is not None:
+        article = attrs.evolve(article, dated=page.published, dateline=page.date_written, dated_from="metadata")
+    return article
 
 
 def _header_lines(
@@ -215,9 +269,10 @@ def article_from_text(text: str, name: str) -> Article:
     if not text.strip():
         raise DraftError(f"{name}: the article is empty; expected its text, in plain text (UTF-8)")
     script = _main_script(text)
-    if script is not None:
+    if script is not None and script != "Cyrillic":
         raise DraftError(
-            f"{name}: the article is written mostly in {script} letters; only English articles are read so far"
+            f"{name}: the article is written mostly in {script} letters; only English, Russian and Ukrainian "
+            "articles are read so far"
         )
     fields: dict[str, str] = {}
     lines = text.split("\n")

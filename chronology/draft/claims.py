@@ -22,12 +22,15 @@ speech verb (see :mod:`chronology.draft.roles`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
+from chronology._extras import require
+from chronology.draft.cues import CUES, Language, patterns
 from chronology.draft.roles import Attribution, according_to
 from chronology.notation.words import ENGLISH
 
@@ -48,6 +51,8 @@ class Figure:
         claimant: who claims it, as the sentence names them, or "".
         counted: False for a figure whose sentence does not say what it counts beside it ("bringing the total
             to about 13,000", "nearly 500 are officers"): it is no claim, and is kept in a comment.
+        reading: for a figure in another language than English, the figure in the words the quantity reader
+            reads ("up to 100,000" for "до 100 000"); "" where ``value`` is read as it is.
 
     """
 
@@ -58,6 +63,12 @@ class Figure:
     subject: str
     claimant: str = ""
     counted: bool = True
+    reading: str = ""
+
+    @property
+    def english(self) -> str:
+        """The figure as the quantity reader reads it ("до 100 000" is "up to 100,000")."""
+        return self.reading or self.value
 
 
 _COMPARISONS: Final = (
@@ -97,7 +108,11 @@ _CLAUSE_START: Final = re.compile(r"[,;:()\u2013\u2014]\s*|\b(?:that|which|who|w
 
 
 def find_figures(
-    sentence: str, *, skip: Sequence[tuple[int, int]] = (), speakers: Sequence[Attribution] = ()
+    sentence: str,
+    *,
+    skip: Sequence[tuple[int, int]] = (),
+    speakers: Sequence[Attribution] = (),
+    language: Language = "en",
 ) -> list[Figure]:
     """The claimed figures of ``sentence``, in order.
 
@@ -106,8 +121,11 @@ def find_figures(
         skip: spans of the sentence that hold no figure (its date phrases).
         speakers: its speech verbs (:func:`chronology.draft.roles.attributions`),
             whose speakers are the claimants of the figures they introduce.
+        language: the sentence's language (its comparisons, scales and clause cues).
 
     """
+    if language != "en":
+        return _inflected_figures(sentence, skip, speakers, language)
     found: list[Figure] = []
     according = according_to(sentence)
     for match in _FIGURE.finditer(sentence):
@@ -170,3 +188,109 @@ def _claimant(position: int, speakers: Sequence[Attribution]) -> str:
     if speakers and speakers[-1].trailing >= 0 and speakers[-1].trailing >= position:
         return speakers[-1].speaker
     return ""
+
+
+# -- Russian and Ukrainian: what a figure counts is the noun after it, found by morphology -----------------
+
+#: Words after a figure looked through for what it counts (adjectives before the noun: "северокорейских солдат").
+_COUNTED_WORDS: Final = 3
+_WORD: Final = re.compile(r"\s*([^\W\d_][\w'’ʼ-]*)")
+#: Parts of speech (pymorphy3's) that may stand between a figure and its noun.
+_BEFORE_NOUN: Final = frozenset({"ADJF", "PRTF", "ADJS", "NUMR"})
+
+
+@functools.cache
+def _figure_pattern(language: Language) -> re.Pattern[str]:
+    cues = CUES[language]
+    comparisons = "|".join(sorted((re.escape(w) for w in cues.comparisons), key=len, reverse=True))
+    scales = "|".join(sorted((re.escape(w) for w in cues.scales), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,-])(?:(?P<comparison>{comparisons})\s+)?"
+        r"(?P<digits>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
+        rf"(?:\s+(?P<scale>{scales})\.?)?(?![\w%]|[.,]\d)",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _analyzer(language: Language) -> Any:
+    pymorphy3 = require("pymorphy3", "draft", "Drafting from Russian and Ukrainian articles")
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    """Words that count time ("лет", "днів"): a figure counting them is no claim."""
+    from chronology.notation.slavic_words import slavic_words
+
+    table = slavic_words().categories
+    return frozenset(phrase[0] for name in ("unit", "year_word", "period_noun") for phrase in table[name])
+
+
+def _noun_after(sentence: str, at: int, language: Language) -> tuple[str, int]:
+    """What a figure counts: the first noun in the few words after ``at`` (adjectives passed over), and its end."""
+    analyzer = _analyzer(language)
+    fallback: tuple[str, int] = ("", at)
+    position = at
+    for _ in range(_COUNTED_WORDS):
+        match = _WORD.match(sentence, position)
+        if match is None or not match[1][:1].islower():
+            break
+        parses = analyzer.parse(match[1])
+        best = parses[0].tag.POS if parses else None
+        if best == "NOUN":
+            return match[1], match.end()
+        if not fallback[0] and any(parse.tag.POS == "NOUN" for parse in parses):
+            fallback = (match[1], match.end())
+        if best not in _BEFORE_NOUN:
+            break
+        position = match.end()
+    return fallback
+
+
+def _inflected_figures(
+    sentence: str, skip: Sequence[tuple[int, int]], speakers: Sequence[Attribution], language: Language
+) -> list[Figure]:
+    """The figures of a Russian or Ukrainian sentence (see :func:`find_figures`)."""
+    cues = CUES[language]
+    found: list[Figure] = []
+    according = according_to(sentence, language)
+    for match in _figure_pattern(language).finditer(sentence):
+        if any(start < match.end() and match.start() < end for start, end in skip):
+            continue
+        noun, end = _noun_after(sentence, match.end(), language)
+        if noun.lower() in _time_words() or noun.lower().startswith(("процент", "відсот")):
+            continue
+        digits = match["digits"]
+        grouped = (
+            re.sub(r"[ \u00a0\u202f]", ",", digits).replace(",", ".")
+            if "," in digits and len(digits.split(",")[-1]) != 3
+            else re.sub(r"[ \u00a0\u202f]", ",", digits)
+        )
+        comparison = cues.comparisons.get((match["comparison"] or "").lower(), "")
+        scale = cues.scales.get((match["scale"] or "").lower().rstrip("."), "")
+        reading = " ".join(part for part in (comparison, grouped, scale) if part)
+        if not noun:
+            if match["comparison"] or match["scale"] or len(digits) > 4:
+                found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
+                                    counted=False, reading=reading))  # fmt: skip
+            continue
+        found.append(
+            Figure(
+                start=match.start(),
+                end=end,
+                value=match[0],
+                unit=noun,
+                subject=_slavic_subject(sentence, match.end(), language),
+                claimant=according or _claimant(match.start(), speakers),
+                reading=reading,
+            )
+        )
+    return found
+
+
+def _slavic_subject(sentence: str, after: int, language: Language) -> str:
+    """What is claimed: the counted words and the rest of their clause, in at most a dozen words."""
+    rest = sentence[after:].strip()
+    stop = patterns(language).title_boundary.search(rest)
+    return " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’»').split()[:_SUBJECT_WORDS])

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from chronology.dates import UncertainDate
+    from chronology.draft.article import Article
 
 __all__ = ["add_draft_command", "run_draft"]
 
@@ -25,13 +27,15 @@ def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     draft = commands.add_parser(
         "draft",
         help="draft an event file from articles",
-        description="Propose events from plain-text articles: one per date phrase, its sentence quoted, its "
-        "date kept as written and read from the article's date, figures as claims. Every event is tagged "
-        "'draft' for review; what cannot be drafted is kept in comments. The file is checked before it is "
-        "written.",
+        description="Propose events from articles, in plain text or as HTML pages: one per date phrase, its "
+        "sentence quoted, its date kept as written and read from the article's date, figures as claims. Every "
+        "event is tagged 'draft' for review; what cannot be drafted is kept in comments. The file is checked "
+        "before it is written. An HTML page (.html, .htm, or a file that starts as one) is reduced to its main "
+        "text, and its title, outlet, authors and publication date are read from its metadata (this needs the "
+        'draft extra: pip install "chronology[draft]").',
         epilog="example: chronology draft article.txt --published 2024-11-17 -o draft.toml",
     )
-    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help="articles in plain text (UTF-8)")
+    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help="articles in plain text (UTF-8), or HTML pages")
     draft.add_argument("-o", "--output", required=True, metavar="OUT", help="the event file to write (TOML)")
     draft.add_argument(
         "--published",
@@ -39,9 +43,17 @@ def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
         default=[],
         type=_published,
         metavar="[FILE=]DATE",
-        help="when an article was published, where its text does not say (or says otherwise): DATE for a single "
-        "article, FILE=DATE for each of several (repeatable); a DATE may be uncertain: "
-        "'[2024-10-28..2024-10-31]'. Without one, an undated article's relative dates are kept in comments",
+        help="when an article was published, where its text or page does not say (or says otherwise: a warning "
+        "names both dates, and this one is used): DATE for a single article, FILE=DATE for each of several "
+        "(repeatable); a DATE may be uncertain: '[2024-10-28..2024-10-31]'. Without one, an undated article's "
+        "relative dates are kept in comments",
+    )
+    draft.add_argument(
+        "--language",
+        choices=("en", "ru", "uk"),
+        default=None,
+        help="the articles' language: English, Russian or Ukrainian; without it, each article's is detected from "
+        'its text (which needs pip install "chronology[draft]")',
     )
     draft.add_argument(
         "--append",
@@ -50,26 +62,6 @@ def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
         "not added again",
     )
     draft.set_defaults(draft_parser=draft)
-    _refuse_unknown_options(draft)
-
-
-def _refuse_unknown_options(parser: argparse.ArgumentParser) -> None:
-    """Make ``parser`` refuse an option it does not know itself, with its own usage.
-
-    A subcommand's parser passes what it does not know up to the main parser, which would print the main usage
-    ("chronology [-h] [--version] COMMAND ..."), not this command's.
-    """
-    known = parser.parse_known_args
-
-    def parse_known_args(
-        args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        parsed, extras = known(args, namespace)
-        if extras:
-            parser.error(f"unrecognized arguments: {' '.join(extras)}")
-        return parsed, extras
-
-    vars(parser)["parse_known_args"] = parse_known_args
 
 
 def _published(text: str) -> tuple[str | None, UncertainDate]:
@@ -93,8 +85,12 @@ def _published(text: str) -> tuple[str | None, UncertainDate]:
     return (name or None), value
 
 
-def run_draft(arguments: argparse.Namespace, out: TextIO) -> int:
-    """Run ``chronology draft``: read the articles, draft them, write the draft; print what was done."""
+def run_draft(arguments: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    """Run ``chronology draft``: read the articles, draft them, write the draft; print what was done.
+
+    A publication date given (``--published``) that disagrees with the one the article itself gives (its
+    dateline, or its page's metadata) is used, and a warning on ``err`` (standard error by default) says so.
+    """
     from chronology.draft.article import read_article
     from chronology.draft.errors import DraftError
     from chronology.draft.propose import draft_article
@@ -116,7 +112,10 @@ def run_draft(arguments: argparse.Namespace, out: TextIO) -> int:
     drafts = []
     for name in articles:
         article = read_article(name)
-        drafts.append(draft_article(article, published=dates.get(name)))
+        date = dates.get(name)
+        if date is not None:
+            _warn_if_disagreeing(article, date, sys.stderr if err is None else err)
+        drafts.append(draft_article(article, published=date, language=arguments.language))
     seen: dict[str, str] = {}
     for draft in drafts:
         other = seen.setdefault(draft.source.id, draft.article.name)
@@ -143,6 +142,23 @@ def run_draft(arguments: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     return 0
+
+
+def _warn_if_disagreeing(article: Article, given: UncertainDate, err: TextIO) -> None:
+    """Warn on ``err`` when ``given`` (``--published``) and the date the article gives cannot both be true."""
+    own = article.dated
+    if own is None or not (given.latest < own.earliest or own.latest < given.earliest):
+        return
+    said = "its page's metadata" if article.dated_from == "metadata" else "its dateline"
+    print(
+        f"chronology draft: warning: {article.name}: --published {_written(given)} disagrees with the date "
+        f"{said} gives ({article.dateline!r}, {own.label}); the draft uses --published {_written(given)}",
+        file=err,
+    )
+
+
+def _written(date: UncertainDate) -> str:
+    return date.text or date.to_edtf()
 
 
 def _dates_for(

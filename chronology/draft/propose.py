@@ -55,12 +55,15 @@ from chronology.compare import sort_key
 from chronology.dates import DateValue, Endpoint, Interval, UncertainDate
 from chronology.draft.article import Article
 from chronology.draft.claims import Figure, find_figures
+from chronology.draft.cues import Language, patterns
+from chronology.draft.language import detect_language, grammar_for
 from chronology.draft.roles import Attribution, PhraseRole, Role, attributions, in_quotation, role_of, tense_of
 from chronology.draft.sentences import Sentence, split_sentences
 from chronology.draft.titles import cut_title
 from chronology.errors import ChronologyError
 from chronology.events import Citation, Claim, Event, Source
 from chronology.notation import parse_expression
+from chronology.notation.english import Grammar
 from chronology.notation.find import SPAN_WORDS, DatePhrase, find_dates
 from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
@@ -122,19 +125,28 @@ class ArticleDraft:
     leftovers: tuple[Leftover, ...]
 
 
-def draft_article(article: Article, *, published: UncertainDate | None = None) -> ArticleDraft:
+def draft_article(
+    article: Article, *, published: UncertainDate | None = None, language: Language | None = None
+) -> ArticleDraft:
     """Propose the events of ``article``.
 
     Args:
         article: the article, read by :func:`chronology.draft.read_article`.
         published: its publication date, when given from outside (it wins
             over a date the text gives); None to take the text's, if any.
+        language: ``"en"``, ``"ru"`` or ``"uk"``; None to detect it from the
+            text (``chronology.draft.language.detect_language``).
 
     Returns:
         The article's source and its proposed events, ordered by date.
 
+    Raises:
+        MissingExtraError: the language is to be detected, or is Russian or
+            Ukrainian, and the ``draft`` extra is not installed.
+
     """
-    return _Drafter(article, published).draft()
+    chosen = language if language is not None else detect_language(article.body_text)
+    return _Drafter(article, published, chosen, grammar_for(chosen)).draft()
 
 
 #: Words of a phrase read from another event the sentence tells, not from the article ("days after", "that day").
@@ -170,6 +182,8 @@ class _Drafter:
 
     article: Article
     given: UncertainDate | None
+    language: Language
+    grammar: Grammar
     proposals: list[Proposal] = attrs.Factory(list)
     leftovers: list[Leftover] = attrs.Factory(list)
     undated_claims: list[Claim] = attrs.Factory(list)
@@ -187,7 +201,7 @@ class _Drafter:
         return self.article.source_id
 
     def draft(self) -> ArticleDraft:
-        sentences = split_sentences(self.article.body_text)
+        sentences = split_sentences(self.article.body_text, self.language)
         for number, sentence in enumerate(sentences):
             self._sentence(number, sentence)
         title, title_note = self._title(sentences)
@@ -215,9 +229,9 @@ class _Drafter:
 
     def _sentence(self, number: int, sentence: Sentence) -> None:
         text = sentence.text
-        phrases = find_dates(text)
-        verbs = attributions(text)
-        roles = [role_of(text, phrase.start, phrase.end, verbs) for phrase in phrases]
+        phrases = find_dates(text, self.grammar)
+        verbs = attributions(text, self.language)
+        roles = [role_of(text, phrase.start, phrase.end, verbs, self.language) for phrase in phrases]
         drafted: list[tuple[PhraseRole, Proposal]] = []
         statements: dict[Attribution, Proposal] = {}
         # statements first: what they report may be read from their dates
@@ -231,7 +245,7 @@ class _Drafter:
                 statements.setdefault(attribution, proposal)
         drafted = self._linked(drafted, statements)
         self.proposals.extend(proposal for _, proposal in drafted)
-        self._claims(text, phrases, verbs, statements)
+        self._claims(text, phrases, verbs, statements, [proposal for _, proposal in drafted])
 
     def _phrase(
         self,
@@ -277,7 +291,7 @@ class _Drafter:
             else:
                 self._leave(text, phrase.text, _UNDATED)
                 return None
-            tense = tense_of(text, phrase.start, role.clause)
+            tense = tense_of(text, phrase.start, role.clause, self.language)
             if tense is not Tense.FUTURE and _SPAN_OF_TIME.fullmatch(phrase.text):
                 self._leave(text, phrase.text, _HOW_LONG)  # "24 people died in 24 hours"
                 return None
@@ -294,12 +308,14 @@ class _Drafter:
             comments.append(_SINCE.format(phrase=phrase.text))
         if role.role is Role.UNCLEAR and role.attribution is not None:
             comments.append(_UNCLEAR.format(phrase=phrase.text, verb=role.attribution.verb))
-        title = self._event_title(text, phrases, role)
+        title = self._event_title(text, phrases, role, self.language)
         side = _side_clause(text, phrase, role) if role.role is not Role.REPORT else None
         if side is not None and side.relative:
             comments.append(_SIDE_CLAUSE.format(phrase=phrase.text, clause=side.text))
         elif side is not None and len(side.text) >= _SHORTEST_TITLE:
-            title = cut_title(side.text)  # "after Moscow and Pyongyang signed a pact in June": what June dates
+            title = cut_title(
+                side.text, self.language
+            )  # "after Moscow and Pyongyang signed a pact in June": what June dates
         event = Event(
             id=_event_id(title, self.source_id, text, phrase.text),
             title=title,
@@ -323,23 +339,35 @@ class _Drafter:
         return None
 
     @staticmethod
-    def _event_title(text: str, phrases: Sequence[DatePhrase], role: PhraseRole) -> str:
+    def _event_title(text: str, phrases: Sequence[DatePhrase], role: PhraseRole, language: Language) -> str:
         """The sentence (from its speaker, after a quotation), or the reported clause that holds the phrase.
 
         A fronted date or introduction ("On October 18,", "In a video address on October 13,") is left out.
+        A title that would be the attribution alone ("The Pentagon said on Monday") says what was said
+        instead: the reported clause.
         """
         attribution = role.attribution
         if role.role is Role.OCCURRENCE and role.clause > 0:
             clause = text[role.clause :].strip(" ,")
             if len(clause) >= _SHORTEST_TITLE:
-                return cut_title(clause)
+                return cut_title(clause, language)
         elif (
             role.role is Role.REPORT
             and attribution is not None
             and _QUOTED_FIRST.match(text)
             and attribution.speaker_start > _SHORTEST_TITLE
         ):
-            return cut_title(text[attribution.speaker_start :])  # "“...,” Xi told Biden at talks Saturday"
+            return cut_title(text[attribution.speaker_start :], language)  # "“...,” Xi told Biden at talks Saturday"
+        title = _Drafter._sentence_title(text, phrases, language)
+        if role.role is Role.REPORT and attribution is not None and attribution.trailing < 0:
+            said = _reported_clause(text, attribution, phrases, language)
+            if said is not None and _only_attribution(title, text, attribution, phrases):
+                return cut_title(said, language)
+        return title
+
+    @staticmethod
+    def _sentence_title(text: str, phrases: Sequence[DatePhrase], language: Language) -> str:
+        """The sentence cut as a title, a fronted date or introduction left out."""
         start = 0
         for _ in range(2):
             fronted = _INTRODUCTION.match(text, start)
@@ -350,7 +378,7 @@ class _Drafter:
                 start = fronted.end()
             start += len(text[start:]) - len(text[start:].lstrip())
         rest = text[start:].strip()
-        return cut_title(rest if len(rest) >= _SHORTEST_TITLE else text)
+        return cut_title(rest if len(rest) >= _SHORTEST_TITLE else text, language)
 
     def _linked(
         self, drafted: list[tuple[PhraseRole, Proposal]], statements: dict[Attribution, Proposal]
@@ -376,12 +404,15 @@ class _Drafter:
         phrases: Sequence[DatePhrase],
         verbs: Sequence[Attribution],
         statements: dict[Attribution, Proposal],
+        drafted: Sequence[Proposal] = (),
     ) -> None:
         """The sentence's figures, as claims of its statement, or of the article's own event."""
-        figures = find_figures(text, skip=[(p.start, p.end) for p in phrases], speakers=verbs)
+        figures = find_figures(text, skip=[(p.start, p.end) for p in phrases], speakers=verbs, language=self.language)
         if not figures:
             return
-        holder = next(iter(statements.values()), None)
+        # the sentence's statement, else the first event the sentence itself dates; the article's own event only
+        # where the sentence dates none
+        holder = next(iter(statements.values()), None) or next(iter(drafted), None)
         claims = []
         for figure in figures:
             if not figure.counted:
@@ -401,7 +432,7 @@ class _Drafter:
 
     def _claim(self, text: str, figure: Figure) -> Claim | None:
         try:
-            value = parse_quantity(figure.value)
+            value = parse_quantity(figure.english)
         except ChronologyError as error:
             self._leave(text, figure.value, f"a figure not read: {error}")
             return None
@@ -421,25 +452,32 @@ class _Drafter:
 
     def _title(self, sentences: Sequence[Sentence]) -> tuple[str, str]:
         if self.article.headline:
-            return self.article.headline, "the title is the text's headline"
+            return (
+                self.article.headline,
+                "the title is the page's" if self.article.from_page else "the title is the text's headline",
+            )
         if sentences:
-            return cut_title(sentences[0].text), "no headline in the text: the title is its first sentence, cut"
+            return cut_title(
+                sentences[0].text, self.language
+            ), "no headline in the text: the title is its first sentence, cut"
         return self.source_id, "no headline or sentence in the text: the title is the file's name"
 
     def _note(self, title_note: str) -> str:
         name = self.article.name.replace("\\", "/").rsplit("/", 1)[-1]
         parts = [f"Drafted by chronology draft from {name}; {title_note}."]
+        # where the article's own date was read: an HTML page's metadata, or the text's dateline
+        origin = "the page's metadata" if self.article.dated_from == "metadata" else "the text's dateline"
         if self.given is not None:
             said = f"Published: given with the draft (--published {_written(self.given)})"
             if self.article.dated is not None and self.article.dated != self.given:
-                said += f"; the text's own dateline says {self.article.dateline!r}"
+                said += f"; {origin} says {self.article.dateline!r}"
             elif self.published != self.given:
-                said += f", its day from the text's dateline ({self.article.dateline!r})"
+                said += f", its day from {origin} ({self.article.dateline!r})"
             elif self.article.dateline:
-                said += f"; the text's dateline {self.article.dateline!r} gives no year and is not within it"
+                said += f"; {origin} {self.article.dateline!r} gives no year and is not within it"
             parts.append(said + ".")
         elif self.article.dated is not None:
-            parts.append(f"Published: from the text's dateline ({self.article.dateline!r}).")
+            parts.append(f"Published: from {origin} ({self.article.dateline!r}).")
         else:
             dateline = f" (its dateline {self.article.dateline!r} gives no year)" if self.article.dateline else ""
             parts.append(
@@ -581,3 +619,32 @@ def _event_id(title: str, source: str, quote: str, phrase: str) -> str:
     stem = "-".join(words)[:_EVENT_ID_LENGTH].strip("-") or "event"
     digest = hashlib.sha1(f"{source}\x00{quote}\x00{phrase}".encode(), usedforsecurity=False).hexdigest()[:6]
     return f"{stem}-{digest}"
+
+
+def _reported_clause(
+    text: str, attribution: Attribution, phrases: Sequence[DatePhrase], language: Language
+) -> str | None:
+    """What a statement says: the clause after its verb and date, from its "that" ("что", "що"), if long enough."""
+    after = attribution.end
+    for phrase in phrases:
+        if phrase.start >= after and not text[after : phrase.start].strip(" ,"):
+            after = phrase.end  # "said on Monday that": past its date
+    opened = patterns(language).opens.match(text, after + len(text[after:]) - len(text[after:].lstrip(" ,")))
+    start = opened.end() if opened is not None else after
+    clause = text[start:].strip(" ,:")
+    if opened is None and not clause[:1].isalpha():
+        return None
+    return clause if len(clause) >= _SHORTEST_TITLE else None
+
+
+def _only_attribution(title: str, text: str, attribution: Attribution, phrases: Sequence[DatePhrase]) -> bool:
+    """Whether a title is only who said it and when ("The Pentagon said on Monday"): it ends by the verb's date."""
+    head = title.rstrip("…").rstrip()
+    at = text.find(head)
+    if at < 0:
+        return False
+    said = attribution.end
+    for phrase in phrases:
+        if phrase.start >= said and not text[said : phrase.start].strip(" ,"):
+            said = phrase.end  # "said on Monday": the verb's own date
+    return at + len(head) <= said

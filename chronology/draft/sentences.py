@@ -20,6 +20,8 @@ from typing import Final
 
 import attrs
 
+from chronology.draft.cues import Language, patterns
+
 __all__ = ["Sentence", "split_sentences"]
 
 
@@ -41,34 +43,30 @@ class Sentence:
     paragraph: int
 
 
-#: Words that end with a full stop without ending a sentence (lower-cased, without the stop).
-_ABBREVIATIONS: Final = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep",
-     "gov", "pres", "amb", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "approx",
-     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "c", "ca", "cf", "al",
-     "fig", "p", "pp", "vol", "ed", "mt", "ft"}
-)  # fmt: skip
-_END: Final = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
-_WORD_BEFORE: Final = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+#: A sentence's end: its final mark, then a capital (Latin or Cyrillic), a digit or an opening mark.
+_END: Final = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁЄІЇҐ])")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-zА-Яа-яЁёЄєІіЇїҐґ][A-Za-zА-Яа-яЁёЄєІіЇїҐґ.]*)$")
 _BULLET: Final = re.compile(r"[-*•–—]\s")
 _FINAL: Final = tuple(".!?:;\"”’')]")
 #: A line this long or longer that ends without a final mark is taken for a wrapped line.
 _LONG_LINE: Final = 50
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, language: Language = "en") -> list[Sentence]:
     """The sentences of ``text``, in order, with their places in it.
 
     Args:
         text: an article's text (its body, without headline or dateline).
+        language: the language whose abbreviations (:mod:`chronology.draft.cues`) end no sentence.
 
     Returns:
         Every sentence, blank lines and surrounding spaces left out.
 
     """
     sentences: list[Sentence] = []
+    abbreviations = patterns(language).abbreviations
     for number, (start, end) in enumerate(_paragraphs(text)):
-        sentences.extend(_split(text, start, end, number))
+        sentences.extend(_split(text, start, end, number, abbreviations))
     return sentences
 
 
@@ -109,13 +107,13 @@ def _wrapped(lines: list[str]) -> bool:
     return len(open_ended) >= 3 and len(open_ended) * 2 > len(long)
 
 
-def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+def _split(text: str, start: int, end: int, paragraph: int, abbreviations: frozenset[str]) -> list[Sentence]:
     """The sentences of the paragraph ``text[start:end]``."""
     found: list[Sentence] = []
     chunk = text[start:end]
     begin = 0
     for match in _END.finditer(chunk):
-        if match.group().startswith(".") and _abbreviation(chunk[: match.start()]):
+        if match.group().startswith(".") and _abbreviation(chunk[: match.start()], abbreviations):
             continue
         found.extend(_sentence(text, start + begin, start + match.end(), paragraph))
         begin = match.end()
@@ -123,7 +121,7 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     return found
 
 
-def _abbreviation(before: str) -> bool:
+def _abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
     """Whether ``before`` ends with a title, an abbreviation or an initial (so its "." ends no sentence)."""
     word = _WORD_BEFORE.search(before)
     if word is None:
@@ -131,7 +129,7 @@ def _abbreviation(before: str) -> bool:
     written = word[1]
     if "." in written:
         return True  # "U.S", "a.m"
-    return written.lower() in _ABBREVIATIONS or (len(written) == 1 and written.isupper())
+    return written.lower() in abbreviations or (len(written) == 1 and written.isupper())
 
 
 def _sentence(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:

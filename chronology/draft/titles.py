@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from chronology.draft.cues import Language, patterns
+
 __all__ = ["LONGEST", "SHORTEST", "cut_title"]
 
 #: A title is cut to at most this many characters (an ellipsis, where one is needed, comes on top).
@@ -25,49 +27,35 @@ SHORTEST: Final = 20
 #: Where there is no boundary within LONGEST characters, the first one up to this far is taken.
 _STRETCH: Final = 125
 
-_BOUNDARY: Final = re.compile(
-    r"\s*[,;:(\u2013\u2014]\s|\s+-\s+|\s+(?=(?:that|which|who|whom|whose|where|when|while|whereas|because|although|"
-    r"though|as|after|before|since|until|unless|if|whether|but|during|despite|amid|including|according to|"
-    r"fuelling|fueling|raising|signaling|signalling|urging|citing|adding|saying)\s)"
-)
-#: Double quotation marks (single ones are apostrophes too: "Russia’s").
-#: "as" that opens no clause: "as many as", "as well as".
-_NOT_CLAUSE_AS: Final = re.compile(r"(?:many|much|such|same|well|soon|long|far|just|twice)\s+$")
-_AS_NOT_CLAUSE: Final = re.compile(r"\s*as\s+(?:many|much|well|long|soon|far|of|part|a result|if|though|usual)\b")
-#: A dateline's place ("MOSCOW-", "KYIV —"), or a dash or bullet, before a sentence's first word.
-_LEADING: Final = re.compile(r"^(?:[A-Z][A-Z.' ]+[A-Z.]\s*[-\u2013\u2014]+\s*(?=[A-Z\"“])|[-\u2013\u2014•*]+\s+)")
-#: What a cut must not end with: a clause's opening word left by the next boundary ("2022, during"), a preposition.
-_OPENER_AT_END: Final = re.compile(
-    r"(?:[\s,;:]+(?:that|which|who|where|when|while|during|after|before|since|until|as|if|whether|but|amid|"
-    r"and|or|of|on|in|at|to|for|with|by|from|the|a|an))*[\s,;:]*$"
-)
 _OPENING: Final = "“«"
 _CLOSING: Final = "”»"
 
 
-def cut_title(sentence: str) -> str:
+def cut_title(sentence: str, language: Language = "en") -> str:
     """A title made of ``sentence``: the whole of it, or its start up to a clause boundary.
 
     Args:
         sentence: one sentence, on one line.
+        language: the language whose clause cues (:mod:`chronology.draft.cues`) say where a clause opens.
 
     Returns:
         The title, its first letter made a capital, without a final full stop.
 
     """
-    text = _LEADING.sub("", sentence.strip()).rstrip(".;:, ").strip()
+    cues = patterns(language)
+    text = cues.title_leading.sub("", sentence.strip()).rstrip(".;:, ").strip()
     if len(text) <= LONGEST:
         return _capitalised(text)
     cuts = [
         match.start()
-        for match in _BOUNDARY.finditer(text)
+        for match in cues.title_boundary.finditer(text)
         if SHORTEST <= match.start() <= _STRETCH
         and not _inside_quotation(text[: match.start()])
-        and not _as_in_a_phrase(text, match.start(), match.end())
+        and not _as_in_a_phrase(text, match.start(), match.end(), cues.cues.as_patterns)
     ]
     within = [cut for cut in cuts if cut <= LONGEST]
     if within or cuts:
-        return _capitalised(_OPENER_AT_END.sub("", text[: max(within) if within else min(cuts)]))
+        return _capitalised(cues.title_end.sub("", text[: max(within) if within else min(cuts)]))
     space = text.rfind(" ", SHORTEST, LONGEST)
     cut = text[: space if space > 0 else LONGEST].rstrip(" ,;:")
     if _inside_quotation(cut):
@@ -77,11 +65,12 @@ def cut_title(sentence: str) -> str:
     return _capitalised(cut) + "…"
 
 
-def _as_in_a_phrase(text: str, start: int, end: int) -> bool:
-    """Whether a cut before "as" would split "as many as", "as well as" and the like."""
-    if not text.startswith("as ", end):
+def _as_in_a_phrase(text: str, start: int, end: int, as_patterns: tuple[str, str]) -> bool:
+    """Whether a cut before "as" would split "as many as", "as well as" and the like (English's cues)."""
+    before_as, as_after = as_patterns
+    if not before_as or not text.startswith("as ", end):
         return False
-    return _AS_NOT_CLAUSE.match(text, start) is not None or _NOT_CLAUSE_AS.search(text[:start] + " ") is not None
+    return re.match(as_after, text[start:]) is not None or re.search(before_as, text[:start] + " ") is not None
 
 
 def _inside_quotation(text: str) -> bool:

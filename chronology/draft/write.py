@@ -14,11 +14,22 @@ the same source with the same quote and has the same ``when`` as written, so
 drafting the same article into the same file twice adds nothing the second
 time. A source already in the file (by its id) is not added again; its
 events refer to it.
+
+Adding also keeps the draft's comments true. A source drafted undated keeps
+its relative phrases in comments, and its note says it is undated; once its
+date is given (by hand in the file, and with ``--published``), adding the
+article again drafts those phrases as events. The comment on each phrase
+whose event the file now has (the same source, its sentence as the quote,
+the phrase as ``when``) is removed, and a note the draft wrote saying the
+source is undated is replaced by the new draft's note. Comments and notes
+written by hand are left as they are.
 """
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -146,7 +157,12 @@ def _tables(value: object) -> Iterable[dict[str, Any]]:
 
 
 def _text(existing: str, drafts: Sequence[ArticleDraft], known: _Known, path: Path) -> tuple[str, Written]:
-    """The file's text with the draft added, and what was added."""
+    """The file's text with the draft added (and its comments on what is now drafted removed), and what was added."""
+    events, present = _new_events(drafts, known)
+    if existing.strip():
+        drafted = set(known.events) | {_key(proposal) for proposal in events}
+        notes = {draft.source.id: draft.source.note for draft in drafts if draft.source.published is not None}
+        existing = _refreshed(existing, drafted, notes)
     document = tomlkit.document()
     if not existing.strip():
         for line in textwrap.wrap(_HEADER, _WIDTH - 2):
@@ -162,7 +178,6 @@ def _text(existing: str, drafts: Sequence[ArticleDraft], known: _Known, path: Pa
         _comment_leftovers(table, draft.leftovers)
         leftovers += len(draft.leftovers)
         sources.append(table)
-    events, present = _new_events(drafts, known)
     if len(sources):
         document["sources"] = sources
     if events:
@@ -281,3 +296,87 @@ def _comment_leftovers(table: Table, leftovers: Sequence[Leftover]) -> None:
         lines += textwrap.wrap(leftover.sentence, _WIDTH - 2, initial_indent="  > ", subsequent_indent="  > ")
         for line in lines:
             table.add(tomlkit.comment(line))
+
+
+#: The first line of the comments under a source on what was not drafted, and of each of its entries.
+_NOT_DRAFTED: Final = "# Not drafted (each with its sentence):"
+_ENTRY: Final = re.compile(r"# - (?P<phrase>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): ")
+#: How a line of an entry quoting its sentence starts (stripped).
+_QUOTED_LINE: Final = "#   >"
+_SOURCE_ID: Final = re.compile(r"id\s*=\s*\"(?P<id>[^\"]*)\"\s*(?:#.*)?")
+#: How a note the draft wrote starts, and what it says of a source it could not date.
+_DRAFTED_NOTE: Final = "Drafted by chronology draft from "
+_UNDATED: Final = "Undated: "
+
+
+def _refreshed(text: str, drafted: set[tuple[str, str, str]], notes: Mapping[str, str]) -> str:
+    """``text`` without the comments on phrases that are now events, and with stale "Undated" notes renewed.
+
+    Args:
+        text: the event file's text.
+        drafted: the events the file holds once the draft is added, by (source, quote, ``when`` as written).
+        notes: the notes of the sources the draft dates, by source id.
+
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    source: str | None = None  # the id of the source whose table the lines are in, if any
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.strip()
+        if stripped.startswith("["):
+            source = "" if stripped == "[[sources]]" else None
+        elif source == "" and (named := _SOURCE_ID.fullmatch(stripped)) is not None:
+            source = named["id"]
+        elif source and stripped.startswith("note") and source in notes:
+            line = _renewed_note(line, notes[source])
+        elif source and stripped.startswith("# - "):
+            end = index + 1
+            while end < len(lines) and lines[end].strip().startswith("#   "):
+                end += 1
+            entry = [part.strip() for part in lines[index:end]]
+            if _entry_key(source, entry) in drafted:
+                index = end
+                continue
+        kept.append(line)
+        index += 1
+    return "\n".join(_without_empty_headings(kept))
+
+
+def _entry_key(source: str, entry: Sequence[str]) -> tuple[str, str, str] | None:
+    """(source, sentence, phrase) of a "Not drafted" comment entry, its lines stripped; None if it is not one."""
+    said = " ".join(line.removeprefix("#").strip() for line in entry if not line.startswith(_QUOTED_LINE.strip()))
+    found = _ENTRY.match("# " + said)
+    sentence = " ".join(
+        line.removeprefix(_QUOTED_LINE.strip()).strip() for line in entry if line.startswith("#   >".strip())
+    )
+    if found is None or not sentence:
+        return None
+    try:
+        phrase = ast.literal_eval(found["phrase"])
+    except (SyntaxError, ValueError):
+        return None
+    return (source, sentence, phrase) if isinstance(phrase, str) else None
+
+
+def _renewed_note(line: str, note: str) -> str:
+    """A source's ``note = ...`` line: the draft's new note, where the old one is the draft's own saying "Undated"."""
+    try:
+        old = rtoml.loads(line).get("note")
+    except rtoml.TomlParsingError:
+        return line  # a note over several lines: written by hand
+    if not isinstance(old, str) or not old.startswith(_DRAFTED_NOTE) or _UNDATED not in old or old == note:
+        return line
+    return f"note = {tomlkit.string(note).as_string()}"
+
+
+def _without_empty_headings(lines: Sequence[str]) -> list[str]:
+    """``lines`` without a "Not drafted" heading that no entry follows any more."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if line.strip() == _NOT_DRAFTED and not following.startswith("# - "):
+            continue
+        kept.append(line)
+    return kept

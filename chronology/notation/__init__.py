@@ -26,6 +26,8 @@ from chronology.zones import localize, zone_named
 __all__ = ["DateLike", "DatePhrase", "as_value", "find_dates", "parse", "parse_expression"]
 
 _WORDY: Final = re.compile(r"[A-Za-z]")
+#: A letter of the Cyrillic script: a phrase holding one is read as Russian or Ukrainian.
+_CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
 _SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")
 #: A time followed by what looks like a zone abbreviation ("EEST"), which names no zone for sure.
 _ZONE_ABBREVIATION: Final = re.compile(r"(.*\S)\s+([A-Z]{2,5})")
@@ -123,6 +125,12 @@ def _localized(value: DateValue, zone: ZoneInfo, text: str, *, named: bool) -> D
 
 
 def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeDate:
+    if _CYRILLIC.search(stripped):
+        # Russian and Ukrainian share one reading (their date words do not collide); its words are built from
+        # CLDR and pymorphy3 when first needed, so the library imports and reads English without them.
+        from chronology.notation.slavic import read_slavic
+
+        return read_slavic(stripped, calendar=_checked_calendar(calendar))
     if looks_like_edtf(stripped):
         try:
             return parse_edtf(stripped)

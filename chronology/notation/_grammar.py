@@ -154,7 +154,7 @@ class Tokens(Sequence[Token]):
 
 _TOKEN: Final = re.compile(
     r"\s*+(?:(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s(?![^\W\d_])|['\u2019]s|[ap]\.?m\.?)?"
-    r"|(?P<word>(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:]))?\.?|'?[^\W\d_]+)"
+    r"|(?P<word>[\u0400-\u04ff]+(?:['\u2019][\u0400-\u04ff]+)+|(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:]))?\.?|'?[^\W\d_]+)"
     r"|(?P<mark>[,/:()+\-\u2013\u2014~?.;!]))",
     re.IGNORECASE,
 )
@@ -201,7 +201,8 @@ def tokenize(text: str, words: WordTable) -> tuple[Tokens, int | None]:
 
 
 def _add_word(tokens: Tokens, written: str, start: int, words: WordTable) -> None:
-    bare = written.lower().replace(".", "").replace("\u2019", "'").lstrip("'")
+    # Cyrillic words are kept with one apostrophe ("п'ятницю", "пʼятницю") and "ё" as "е", as their tables are
+    bare = written.lower().replace(".", "").replace("\u2019", "'").replace("\u02bc", "'").replace("ё", "е").lstrip("'")
     if "-" in bare and bare not in words.vocabulary:
         offset = start
         for index, part in enumerate(written.split("-")):

@@ -497,6 +497,21 @@ class Grammar:
     phrase: Rule
     #: Words the rules name themselves ("between", "of"), beside the table's: known words, for refusals.
     own_words: frozenset[str] = frozenset()
+    #: What a refusal says is accepted (the language's examples and where the forms are listed).
+    expected: str = EXPECTED_ENGLISH
+    #: For finding phrases in running text: words that are a date only inside a longer phrase (a weekday
+    #: without its preposition: Russian "среда" is also "environment").
+    alone_not: frozenset[str] = frozenset()
+    #: Words written with a full stop inside a date ("окт.", "г."): a stop after them ends no sentence.
+    dotted: frozenset[str] = frozenset()
+    #: Words before a number that make it a count when a word the grammar does not know follows it
+    #: ("до 2000 военных", "около 2000 долларов"); a lead ("в 2022 началась") keeps it a year.
+    count_leads: frozenset[str] = frozenset()
+
+    @property
+    def reference(self) -> str:
+        """Where the forms read are listed (the end of :attr:`expected`)."""
+        return self.expected[self.expected.rfind("see ") :] if "see " in self.expected else REFERENCE
 
     @property
     def known(self) -> frozenset[str]:
@@ -773,9 +788,9 @@ def read_english(
 def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
     tokens, stuck = tokenize(text, grammar.words)
     if stuck is not None:
-        raise DateParseError(text, f"{text[stuck]!r} has no place in a date; {EXPECTED_ENGLISH}", position=stuck)
+        raise DateParseError(text, f"{text[stuck]!r} has no place in a date; {grammar.expected}", position=stuck)
     if not tokens:
-        raise DateParseError(text, "empty date; " + EXPECTED_ENGLISH, position=0)
+        raise DateParseError(text, "empty date; " + grammar.expected, position=0)
     readings = _full_readings(grammar, tokens)
     if not readings:
         raise DateParseError(text, _unknown_reason(text, tokens, grammar), position=_first_unknown(tokens, grammar))
@@ -836,9 +851,9 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
             corrected = text[: token.start] + _cased(guess, text[token.start : token.end]) + text[token.end :]
             fixed_tokens, stuck = tokenize(corrected, grammar.words)
             if stuck is None and _full_readings(grammar, fixed_tokens):
-                return f"not a date this reader knows; did you mean {corrected!r}? ({REFERENCE})"
-        return f"{text[token.start : token.end]!r} is not a date word this reader knows; {EXPECTED_ENGLISH}"
-    return f"not a date this reader knows; {EXPECTED_ENGLISH}"
+                return f"not a date this reader knows; did you mean {corrected!r}? ({grammar.reference})"
+        return f"{text[token.start : token.end]!r} is not a date word this reader knows; {grammar.expected}"
+    return f"not a date this reader knows; {grammar.expected}"
 
 
 def _edits(a: str, b: str) -> int:

@@ -104,6 +104,7 @@ _LONGEST: Final = 32
 #: Marks that end a sentence or clause: no phrase runs over them.
 _STOPS: Final = frozenset(".!?;")
 _BLANK_LINE: Final = re.compile(r"\n[^\S\n]*\n")
+_CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
 
 _MONTHS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["month"])
 _WEEKDAYS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["weekday"])
@@ -159,12 +160,13 @@ _YEAR_VERBS: Final = _VERBS | frozenset({"is", "will", "would", "had", "marked",
 _DOTTED: Final = (_NAMES - _FULL_NAMES) | _HEDGES | frozenset({"est", "no", "st"})
 
 
-def find_dates(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> list[DatePhrase]:
+def find_dates(text: str, grammar: Grammar | None = None) -> list[DatePhrase]:
     """Every date phrase of ``text``, in the order they stand, longest first where they would overlap.
 
     Args:
         text: running text: a sentence, an article.
-        grammar: the language's grammar (English, the default).
+        grammar: the language's grammar; by default English, or the Russian and Ukrainian one
+            (``chronology.notation.slavic.slavic_grammar``) for a text whose letters are mostly Cyrillic.
 
     Returns:
         The phrases found, read or refused (:attr:`DatePhrase.read`), in
@@ -172,10 +174,13 @@ def find_dates(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> list[DatePhrase
 
     Raises:
         WrongTypeError: ``text`` is not a string.
+        MissingExtraError: the text is mostly Cyrillic and the ``draft`` extra, which reads it, is not installed.
 
     """
     if not isinstance(text, str):
         raise WrongTypeError(f"find_dates reads text (a str), not {type(text).__name__}")
+    if grammar is None:
+        grammar = _grammar_for(text)
     scan = _Scan.of(text, grammar)
     candidates = sorted(scan.candidates(grammar), key=lambda span: (span[0] - span[1], span[0]))
     taken: list[tuple[int, int]] = []
@@ -189,8 +194,18 @@ def find_dates(text: str, grammar: Grammar = ENGLISH_GRAMMAR) -> list[DatePhrase
         before = widened[-1][1] if widened else 0
         after = taken[index + 1][0] if index + 1 < len(taken) else len(scan.tokens)
         widened.append(wider if wider[0] >= before and wider[1] <= after else (first, last))
-    found = [_phrase(text, scan.tokens, first, last) for first, last in widened]
-    return _with_unread_time_words(text, found)
+    found = [_phrase(text, scan.tokens, first, last, grammar.dotted) for first, last in widened]
+    return _with_unread_time_words(text, found) if grammar is ENGLISH_GRAMMAR else found
+
+
+def _grammar_for(text: str) -> Grammar:
+    """English, or for a text whose letters are mostly Cyrillic the Russian and Ukrainian grammar."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    if not cyrillic or cyrillic * 2 <= sum(1 for character in text if character.isalpha()):
+        return ENGLISH_GRAMMAR
+    from chronology.notation.slavic import slavic_grammar  # built on first use: words from CLDR and pymorphy3
+
+    return slavic_grammar()
 
 
 def _with_unread_time_words(text: str, found: list[DatePhrase]) -> list[DatePhrase]:
@@ -216,13 +231,16 @@ class _Scan:
 
     """
 
-    __slots__ = ("breaks", "ends", "text", "tokens")
+    __slots__ = ("breaks", "ends", "grammar", "text", "tokens")
 
-    def __init__(self, text: str, tokens: Tokens, breaks: frozenset[int], ends: frozenset[int]) -> None:
+    def __init__(
+        self, text: str, tokens: Tokens, breaks: frozenset[int], ends: frozenset[int], grammar: Grammar
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self.breaks = breaks
         self.ends = ends
+        self.grammar = grammar
 
     @classmethod
     def of(cls, text: str, grammar: Grammar) -> _Scan:
@@ -254,9 +272,9 @@ class _Scan:
         for index, (kind, word) in enumerate(zip(tokens.kinds, tokens.texts, strict=True)):
             if kind == "mark" and word in _STOPS:
                 ends.update((index, index - 1) if index else (index,))
-            elif kind == "word" and _ends_sentence(text, tokens, index):
+            elif kind == "word" and _ends_sentence(text, tokens, index, grammar.dotted):
                 ends.add(index)
-        return cls(text, tokens, frozenset(breaks | ends), frozenset(ends))
+        return cls(text, tokens, frozenset(breaks | ends), frozenset(ends), grammar)
 
     def candidates(self, grammar: Grammar) -> Iterator[tuple[int, int]]:
         """The longest phrase that may start at each token, as (first token, token after the last)."""
@@ -306,11 +324,33 @@ class _Scan:
             return False  # "the fall of Kabul"
         if numbers and self.is_count(first, last, numbers):
             return False
+        if self.grammar is not ENGLISH_GRAMMAR and not self.counts_in_its_language(first, last, numbers):
+            return False
         if len(numbers) == 1 and self.bare(first, last) and not self.year_context(first, last):
             return False  # "Some 1200 North Korean soldiers", "Resolution 2231", "Flight 1750"
         if numbers and kinds[first] == "word" and words[first] == "in" and self.after_span_word(first):
             return False  # "the first visit in 24 years" (not "the biggest backer in recent years")
         return not self.clock_alone(first, last)
+
+    def counts_in_its_language(self, first: int, last: int, numbers: list[int]) -> bool:
+        """The checks of a language other than English, from its grammar's data.
+
+        A word of :attr:`Grammar.alone_not` alone is no date ("среда" is also "environment": "в среду" is one).
+        A number after a word of :attr:`Grammar.count_leads` only ("до 2000 военных", "около 2000 долларов",
+        "более 1500"), with a word the grammar does not know after it or nothing, counts rather than dates.
+        """
+        kinds, words = self.tokens.kinds, self.tokens.texts
+        if last - first == 1 and words[first] in self.grammar.alone_not:
+            return False
+        if len(numbers) != 1 or kinds[last - 1] != "number":
+            return True
+        if not all(words[i] in self.grammar.count_leads for i in range(first, last - 1)):
+            return True
+        before = first - 1
+        if first == last - 1 and not (before >= 0 and words[before] in self.grammar.count_leads):
+            return True  # a number alone: as English reads it (a year only in its context)
+        after = last
+        return after < len(words) and kinds[after] == "word" and words[after] in self.grammar.known
 
     def is_count(self, first: int, last: int, numbers: list[int]) -> bool:
         """Whether the numbers of a phrase count things rather than date them ("1500 troops", "1,500", "$2000")."""
@@ -396,21 +436,24 @@ class _Scan:
         return clock and not self.tokens.suffixes[last - 1]
 
 
-def _ends_sentence(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a word written with a full stop ends its sentence ("June." before "2024 was"), not an abbreviation."""
+def _ends_sentence(text: str, tokens: Tokens, index: int, dotted: frozenset[str] = frozenset()) -> bool:
+    """Whether a word written with a full stop ends its sentence ("June." before "2024 was"), not an abbreviation.
+
+    ``dotted`` are the grammar's own abbreviations ("окт.", "г."), beside English's.
+    """
     start, end = tokens.starts[index], tokens.ends[index]
     if text[end - 1] != "." or "." in text[start : end - 1] or end - start <= 2:
         return False  # no stop, "U.S.", "a.m.", an initial
-    return tokens.texts[index] not in _DOTTED
+    return tokens.texts[index] not in _DOTTED and tokens.texts[index] not in dotted
 
 
-def _phrase(text: str, tokens: Tokens, first: int, last: int) -> DatePhrase:
+def _phrase(text: str, tokens: Tokens, first: int, last: int, dotted: frozenset[str]) -> DatePhrase:
     """The phrase of tokens ``first`` to ``last``, read alone."""
     from chronology.notation import parse_expression  # here: the package imports this module
 
     start, end = tokens.starts[first], tokens.ends[last - 1]
     written = text[start:end]
-    if tokens.kinds[last - 1] == "word" and _ends_sentence(text, tokens, last - 1):
+    if tokens.kinds[last - 1] == "word" and _ends_sentence(text, tokens, last - 1, dotted):
         end -= 1  # "in August." at a sentence's end: the full stop is the sentence's ("3 Oct." keeps its own)
         written = written[:-1]
     phrase = " ".join(written.split())

@@ -47,6 +47,7 @@ from matplotlib.transforms import Transform, offset_copy
 from chronology.errors import ChronologyWarning, PlotError
 from chronology.events import Event, Source
 from chronology.exchange._describe import names, source_name
+from chronology.plot._glyphs import drawable
 from chronology.plot._labels import Footprint, Placement, pack
 from chronology.plot._style import FONT_SIZE, LASTING_HEIGHT
 from chronology.timeline import Timeline
@@ -220,7 +221,7 @@ def label_text(event: Event, label: Callable[[Event], str] | None, label_chars: 
 
     With ``dates``, its date label comes first, as in a report's chronology: "18 October 2024: ...".
     """
-    text = label(event) if label is not None else (event.title or event.id)
+    text = drawable(label(event) if label is not None else (event.title or event.id))
     if label_chars is not None:
         text = shorten(text, label_chars)
     return f"{event.when.label}: {text}" if dates else text
@@ -271,13 +272,13 @@ def lane_labels(
         return {names[0]: ""}
     if group_by == "source":
         return {n: _source_lane(n, view, (keys or {}).get(n), inches, measure) for n in names}
-    return {n: "\n".join(fill(n, inches, measure)) for n in names}
+    return {n: "\n".join(fill(drawable(n), inches, measure)) for n in names}
 
 
 def _source_lane(source_id: str, view: Timeline, key: str | None, inches: float, measure: Measure) -> str:
     """A source lane's name: "[a] Al Jazeera", wrapped, over the date it was published."""
     source = view.sources.get(source_id)
-    name = source_name(source_id, view.sources)
+    name = drawable(source_name(source_id, view.sources))
     head = f"[{key}] {name}" if key else name
     lines = fill(head, inches, measure)
     chars = len(head)
@@ -603,7 +604,8 @@ def sources_line(view: Timeline, events: Iterable[Event], *, lettered: bool = Fa
     ``lettered``: each source after its letter ("[a] "), as the source lanes name them.
     """
     keys = source_keys(view, events)
-    parts = [f"[{key}]\u00a0" * lettered + citation(view.sources[s]) for s, key in keys.items()]  # kept together
+    # a source's letter kept together with its citation
+    parts = [f"[{key}]\u00a0" * lettered + drawable(citation(view.sources[s])) for s, key in keys.items()]
     return "Sources: " + "; ".join(parts) + "." if parts else ""
 
 
@@ -734,6 +736,7 @@ def finish(
 
     title = None
     title_height = 0.0
+    heading = drawable(heading)
     if heading:
         for size in (TITLE_FONT,) if own_figure else (TITLE_FONT, FONT_SIZE + 1):
             bold = Measure(figure, renderer, size, "bold")

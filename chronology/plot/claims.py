@@ -55,6 +55,7 @@ from chronology.exchange.markdown import _cell  # the one rule for Markdown tabl
 from chronology.files._atomic import write_atomic
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import day_to_x, format_axis
+from chronology.plot._glyphs import drawable
 from chronology.plot._output import renderer_of
 from chronology.plot._scale import Scale as DayScale
 from chronology.plot._style import FONT_SIZE, LANE_COLORS, RC
@@ -212,8 +213,9 @@ def plot_claims(
         _value_axis(ax, drawn_scale, bottom, top, integral=all(float(v).is_integer() for v in values))
         subjects = tuple(dict.fromkeys(c.subject for _, c in chosen))
         letters = {name: _letter(i) for i, name in enumerate(subjects)} if len(subjects) > 1 else {}
-        title_text = ax.set_title(_heading(title, subject, subjects), loc="left", fontsize=FONT_SIZE + 3, weight="bold")
-        ax.set_ylabel(_unit_label(chosen), fontsize=FONT_SIZE + 0.5)
+        heading = drawable(_heading(title, subject, subjects))
+        title_text = ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold")
+        ax.set_ylabel(drawable(_unit_label(chosen)), fontsize=FONT_SIZE + 0.5)
         ax.set_xlabel("when it was said", fontsize=FONT_SIZE + 0.5)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -667,7 +669,7 @@ def _legend_handles(
     uncertain date.
     """
     handles = [
-        Line2D([], [], marker="o", linestyle="", color=colors[s], label=source_label(s, timeline.sources))
+        Line2D([], [], marker="o", linestyle="", color=colors[s], label=drawable(source_label(s, timeline.sources)))
         for s in sources
     ]
     comparisons = {c.value.comparison for _, c in chosen}
@@ -855,7 +857,7 @@ def _wrap(text: Text, whole: str, room: float, renderer: Any, *, along: Literal[
 
 def _subject_key(figure: Figure, renderer: Any, letters: Mapping[str, str]) -> Text:
     """Under the chart, what each subject letter stands for, wrapped to the width of the figure."""
-    whole = "; ".join(f"[{letter}] {name}" for name, letter in letters.items())
+    whole = drawable("; ".join(f"[{letter}] {name}" for name, letter in letters.items()))
     margin = _MARGIN / 72
     key = figure.text(
         margin / figure.get_figwidth(),
@@ -884,7 +886,7 @@ def _label_parts(claim: Claim, letters: Mapping[str, str]) -> tuple[str, str]:
     who = claim.claimant or claim.source or ""
     if claim.subject in letters:
         who = f"{who} [{letters[claim.subject]}]".strip()
-    return figure, who
+    return drawable(figure), drawable(who)
 
 
 def _variants(figure: str, who: str) -> list[tuple[str, int]]:

@@ -1,0 +1,364 @@
+"""The words a draft reads clauses by, as data: one :class:`Cues` table per language.
+
+:mod:`chronology.draft.roles` (speech verbs, what opens a reported clause,
+what says "still to come"), :mod:`chronology.draft.titles` (where a title may
+be cut), :mod:`chronology.draft.claims` (comparisons before a figure) and
+:mod:`chronology.draft.sentences` (abbreviations) name *kinds* of words; a
+table says which words of its language are of each kind. The patterns those
+modules match with are built from a table once (:func:`patterns`).
+
+Russian and Ukrainian speech verbs are given as lemmas ("заявить",
+"повідомити") and their past and present forms taken from pymorphy3 when the
+table is first used.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Final, Literal
+
+import attrs
+
+__all__ = ["CUES", "Cues", "Language", "Patterns", "patterns"]
+
+#: The languages a draft reads, by ISO 639-1 code.
+Language = Literal["en", "ru", "uk"]
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(words)
+
+
+@attrs.frozen(kw_only=True)
+class Cues:
+    r"""The clause cues of one language (every field a tuple of words or, where named so, pattern fragments).
+
+    Attributes:
+        language: its code.
+        speech_verbs: verbs that attribute ("said", "заявил"); ``speech_lemmas`` are inflected into them.
+        speech_lemmas: lemmas whose past and present third-person forms are speech verbs (pymorphy3).
+        verbs_in_context: pattern fragments of verbs that attribute only in context ("reports?(?=\\s+that\\b)").
+        complement_words: words that open a reported clause after a speech verb ("that", "что").
+        complement_patterns: pattern fragments that do so as well (a quotation mark, a colon).
+        opener: the conjunction that opens a reported clause ("that", "что"), and ``opener_not_before``
+            the words after which it is a pronoun ("that by spring").
+        other_clause: words between a fronted date and its verb that show another clause.
+        relative: words after an opener that make it a relative clause ("that was").
+        future: pattern fragments before a date that say it is still to come.
+        according: phrases that name whom a claim is according to ("according to", "по данным").
+        parenthetical: the word that makes a speech verb parenthetical ("как сообщил X, ..."), whose
+            verb then names whom the sentence is according to, and is no statement of its own.
+        not_a_reporter: pattern of words before "reports that" that make it a noun (English).
+        introduction: words that open a sentence's introduction ("In a video address on ...").
+        pronouns, determiners: speakers that are no name; words that start an unnamed speaker.
+        plural_ending: the ending of a plural noun that may be a speaker ("officials"), or "".
+        not_plural: words with that ending that are no plural noun.
+        after_closing: words that may follow the verb of a closing attribution (", the union said on Monday").
+        closing_speaker_after: whether a closing attribution names its speaker after the verb ("— заявил Песков").
+        conjunctions: words that open a speaker's clause, dropped ("and", "но").
+        adverb_pattern: pattern of adverbs after a speaker, dropped ("previously").
+        capitals: the capital letters of the script, as a character class body.
+        clause_words: words that open a clause, where a title may be cut.
+        title_end_words: words a cut title must not end with.
+        as_patterns: (English) patterns where "as" opens no clause ("as many as").
+        comparisons: words before a figure, and the English comparison ``parse_quantity`` reads for each.
+        scales: words that scale a figure ("million", "млн").
+        abbreviations: words written with a full stop that ends no sentence.
+
+    """
+
+    language: Language
+    speech_verbs: tuple[str, ...] = ()
+    speech_lemmas: tuple[str, ...] = ()
+    verbs_in_context: tuple[str, ...] = ()
+    complement_words: tuple[str, ...] = ()
+    complement_patterns: tuple[str, ...] = ()
+    opener: tuple[str, ...] = ()
+    opener_not_before: tuple[str, ...] = ()
+    other_clause: tuple[str, ...] = ()
+    relative: tuple[str, ...] = ()
+    future: tuple[str, ...] = ()
+    according: tuple[str, ...] = ()
+    parenthetical: tuple[str, ...] = ()
+    not_a_reporter: tuple[str, ...] = ()
+    introduction: tuple[str, ...] = ()
+    pronouns: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
+    plural_ending: str = ""
+    not_plural: tuple[str, ...] = ()
+    after_closing: tuple[str, ...] = ()
+    closing_speaker_after: bool = False
+    conjunctions: tuple[str, ...] = ()
+    adverb_pattern: str = ""
+    capitals: str = "A-Z"
+    clause_words: tuple[str, ...] = ()
+    title_end_words: tuple[str, ...] = ()
+    as_patterns: tuple[str, str] = ("", "")
+    comparisons: dict[str, str] = attrs.field(factory=dict)
+    scales: dict[str, str] = attrs.field(factory=dict)
+    abbreviations: tuple[str, ...] = ()
+
+
+ENGLISH: Final = Cues(
+    language="en",
+    speech_verbs=(
+        "said", "says", "told", "tells", "reported", "announced", "announces", "stated", "claimed", "alleged",
+        "alleges", "warned", "warns", "confirmed", "confirms", "added", "adds", "wrote", "writes", "noted",
+        "suggested", "suggests", "revealed", "reveals", "declared", "declares", "accused", "accuses", "denied",
+        "denies", "insisted", "insists", "acknowledged", "acknowledges", "estimated", "assessed", "assesses",
+        "tweeted", "responded", "replied", "argued", "admitted", "predicted", "indicated",
+    ),
+    verbs_in_context=(
+        r"reports?(?=\s+that\b)",
+        r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:toll|figure|number|total|count|cost)\s+at\b)",
+    ),
+    complement_words=("that", "whether", "if", "had", "has", "have", "was", "were", "is", "are", "will", "would",
+                      "could", "can", "might", "should", "must", "did", "does", "do", "may"),
+    complement_patterns=("[“\"«:]", "n[’']t\\b"),
+    opener=("that",),
+    opener_not_before=("by", "in", "on", "at", "for", "until", "before", "after", "during", "from", "to", "next",
+                       "this", "last"),
+    other_clause=("had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can", "and", "but",
+                  "when", "after", "before", "[a-z]+ed"),
+    relative=("had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can"),
+    future=(
+        r"will", r"shall",
+        r"(?:is|are|was|were) (?:to|due to|set to|expected to|scheduled to|going to|slated to|likely to)",
+        r"set (?:to|for)", r"due(?! to\b)", r"scheduled", r"slated", r"plans? to", r"planned to", r"expected to",
+        r"upcoming", r"forthcoming", r"next(?! to\b)",
+        r"(?:may|might|could) (?!have\b|not have\b|well have\b)\w+",
+    ),
+    according=("according to",),
+    not_a_reporter=("amid", "the", "a", "of", "from", "with", "to", "by", "in", "on", "media", "news", "press", "and",
+                    "these", "those", "such", "recent", "unconfirmed", "earlier", "multiple", "several", "many"),
+    introduction=("in", "on", "at", "during", "after", "before", "since", "as", "by", "from", "with", "amid",
+                  "despite", "earlier", "later", "last", "this", "however", "meanwhile", "following", "over",
+                  "until", "within"),
+    pronouns=("he", "she", "they", "it", "we", "i", "you", "who", "which"),
+    determiners=("the", "a", "an", "another", "some", "two", "three", "several", "many", "its", "their", "his",
+                 "her", "our"),
+    plural_ending="s",
+    not_plural=("was", "has", "is", "does", "says", "as", "this", "thus", "its"),
+    after_closing=("on", "in", "at", "during", "last", "this", "earlier", "later", "yesterday", "today",
+                   "reporters", "late", "early", "recently", "previously", "monday", "tuesday", "wednesday",
+                   "thursday", "friday", "saturday", "sunday"),
+    conjunctions=("and", "but", "so", "then"),
+    adverb_pattern=r"(?:\s+[a-z]+ly)+$",
+    clause_words=("that", "which", "who", "whom", "whose", "where", "when", "while", "whereas", "because",
+                  "although", "though", "as", "after", "before", "since", "until", "unless", "if", "whether", "but",
+                  "during", "despite", "amid", "including", "according to", "fuelling", "fueling", "raising",
+                  "signaling", "signalling", "urging", "citing", "adding", "saying"),
+    title_end_words=("that", "which", "who", "where", "when", "while", "during", "after", "before", "since",
+                     "until", "as", "if", "whether", "but", "amid", "and", "or", "of", "on", "in", "at", "to", "for",
+                     "with", "by", "from", "the", "a", "an"),
+    as_patterns=(
+        r"(?:many|much|such|same|well|soon|long|far|just|twice)\s+$",
+        r"\s*as\s+(?:many|much|well|long|soon|far|of|part|a result|if|though|usual)\b",
+    ),
+    comparisons={w: w for w in ("up to", "as many as", "more than", "over", "at least", "at most", "upwards of",
+                                "about", "around", "approximately", "roughly", "an estimated", "estimated",
+                                "nearly", "almost", "fewer than", "less than", "some")},
+    scales={"thousand": "thousand", "million": "million", "billion": "billion"},
+    abbreviations=("mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+                   "sen", "rep", "gov", "pres", "amb", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp", "no",
+                   "nos", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                   "oct", "nov", "dec", "c", "ca", "cf", "al", "fig", "p", "pp", "vol", "ed", "mt", "ft"),
+)  # fmt: skip
+
+RUSSIAN: Final = Cues(
+    language="ru",
+    speech_lemmas=("заявить", "заявлять", "сообщить", "сообщать", "сказать", "рассказать", "отметить",
+                   "подчеркнуть", "добавить", "написать", "писать", "объявить", "подтвердить", "предупредить",
+                   "признать", "уточнить", "указать", "опровергнуть", "передать", "передавать", "утверждать",
+                   "оценить", "говорить"),
+    speech_verbs=("сообщается", "говорится"),
+    complement_words=("что", "чтобы", "будто", "ли"),
+    complement_patterns=("[«“\"]", ":"),
+    opener=("что",),
+    other_clause=("и", "но", "когда", "после", "до", "был", "была", "было", "были"),
+    relative=("был", "была", "было", "были"),
+    future=(r"будет", r"будут", r"планирует(?:ся)?", r"планируют", r"намерен[аоы]?", r"собирается", r"ожидается",
+            r"должн[аоы]?", r"может", r"могут", r"предстоящ\w*", r"следующ\w*"),
+    according=("по данным", "по словам", "по информации", "по сведениям", "по оценкам", "по оценке",
+               "согласно данным", "согласно"),
+    parenthetical=("как",),
+    introduction=("в", "во", "на", "после", "до", "с", "со", "по", "при", "накануне", "ранее", "позднее", "однако",
+                  "между", "тем", "также"),
+    pronouns=("он", "она", "они", "оно", "мы", "я", "вы", "который", "которая", "которые"),
+    determiners=(),
+    after_closing=("в", "во", "на", "накануне", "ранее", "вчера", "сегодня", "журналистам", "агентству"),
+    closing_speaker_after=True,
+    conjunctions=("и", "но", "а", "затем", "также"),
+    capitals="A-ZА-ЯЁ",
+    clause_words=("что", "который", "которая", "которое", "которые", "которых", "которым", "где", "когда", "пока",
+                  "потому что", "так как", "хотя", "если", "но", "однако", "в том числе", "по данным", "после того как",
+                  "чтобы", "а также"),
+    title_end_words=("что", "который", "которая", "которые", "где", "когда", "и", "или", "но", "а", "в", "во", "на",
+                     "с", "со", "к", "по", "о", "об", "от", "до", "для", "из", "за", "при"),
+    comparisons={"до": "up to", "более": "more than", "больше": "more than", "свыше": "more than",
+                 "около": "about", "примерно": "about", "приблизительно": "about", "порядка": "about",
+                 "почти": "nearly", "не менее": "at least", "по меньшей мере": "at least", "как минимум": "at least",
+                 "менее": "fewer than", "меньше": "fewer than", "не более": "at most"},
+    scales={"тыс": "thousand", "тысяч": "thousand", "тысячи": "thousand", "млн": "million", "миллиона": "million",
+            "миллионов": "million", "млрд": "billion", "миллиарда": "billion", "миллиардов": "billion"},
+    abbreviations=("г", "гг", "т", "д", "тыс", "млн", "млрд", "руб", "долл", "им", "ул", "янв", "февр", "мар", "апр",
+                   "июн", "июл", "авг", "сент", "окт", "нояб", "дек", "ген", "см", "стр"),
+)  # fmt: skip
+
+UKRAINIAN: Final = Cues(
+    language="uk",
+    speech_lemmas=("заявити", "заявляти", "повідомити", "повідомляти", "сказати", "розповісти", "зазначити",
+                   "наголосити", "додати", "написати", "писати", "оголосити", "підтвердити", "попередити",
+                   "визнати", "уточнити", "вказати", "спростувати", "передати", "стверджувати", "оцінити",
+                   "говорити"),
+    speech_verbs=("повідомляється", "йдеться", "ідеться"),
+    complement_words=("що", "щоб", "нібито", "чи"),
+    complement_patterns=("[«“\"]", ":"),
+    opener=("що",),
+    other_clause=("і", "й", "та", "але", "коли", "після", "до", "був", "була", "було", "були"),
+    relative=("був", "була", "було", "були"),
+    future=(r"буде", r"будуть", r"планує(?:ться)?", r"планують", r"має намір", r"збирається", r"очікується",
+            r"повинн\w*", r"має", r"може", r"можуть", r"майбутн\w*", r"наступн\w*"),
+    according=("за даними", "за словами", "за інформацією", "за оцінками", "за оцінкою", "згідно з даними",
+               "згідно з"),
+    parenthetical=("як",),
+    introduction=("в", "у", "на", "після", "до", "з", "із", "по", "при", "напередодні", "раніше", "пізніше",
+                  "однак", "проте", "між", "також"),
+    pronouns=("він", "вона", "вони", "воно", "ми", "я", "ви", "який", "яка", "які"),
+    after_closing=("в", "у", "на", "напередодні", "раніше", "вчора", "учора", "сьогодні", "журналістам",
+                   "агентству"),
+    closing_speaker_after=True,
+    conjunctions=("і", "й", "та", "але", "а", "також"),
+    capitals="A-ZА-ЯЄІЇҐ",
+    clause_words=("що", "який", "яка", "яке", "які", "яких", "де", "коли", "поки", "тому що", "бо", "хоча", "якщо",
+                  "але", "однак", "зокрема", "за даними", "після того як", "щоб", "а також"),
+    title_end_words=("що", "який", "яка", "які", "де", "коли", "і", "й", "та", "або", "але", "а", "в", "у", "на",
+                     "з", "із", "до", "по", "про", "від", "для", "за", "при"),
+    comparisons={"до": "up to", "понад": "more than", "більш ніж": "more than", "більше ніж": "more than",
+                 "більше": "more than", "близько": "about", "приблизно": "about", "майже": "nearly",
+                 "щонайменше": "at least", "не менше": "at least", "принаймні": "at least", "менше": "fewer than",
+                 "менш ніж": "fewer than", "не більше": "at most"},
+    scales={"тис": "thousand", "тисяч": "thousand", "тисячі": "thousand", "млн": "million", "мільйона": "million",
+            "мільйонів": "million", "млрд": "billion", "мільярда": "billion", "мільярдів": "billion"},
+    abbreviations=("р", "рр", "т", "тис", "млн", "млрд", "грн", "дол", "ім", "вул", "січ", "лют", "бер", "квіт",
+                   "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "ген", "див", "стор"),
+)  # fmt: skip
+
+#: Each language's table.
+CUES: Final[dict[Language, Cues]] = {"en": ENGLISH, "ru": RUSSIAN, "uk": UKRAINIAN}
+
+
+@attrs.frozen
+class Patterns:
+    """The patterns of one :class:`Cues` table, built once (see :func:`patterns`)."""
+
+    cues: Cues
+    verbs: re.Pattern[str]
+    complement: re.Pattern[str]
+    other_clause: re.Pattern[str]
+    that_pronoun: str
+    opens: re.Pattern[str]
+    relative: re.Pattern[str]
+    boundary: re.Pattern[str]
+    future: re.Pattern[str]
+    according: re.Pattern[str]
+    dateline: re.Pattern[str]
+    not_a_reporter: re.Pattern[str] | None
+    introduction: frozenset[str]
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    not_plural: frozenset[str]
+    after_closing: frozenset[str]
+    parenthetical: re.Pattern[str] | None
+    title_boundary: re.Pattern[str]
+    title_end: re.Pattern[str]
+    title_leading: re.Pattern[str]
+    abbreviations: frozenset[str]
+
+
+def _speech_forms(cues: Cues) -> tuple[str, ...]:
+    """The speech verbs of ``cues``: those given, and the past and present third-person forms of its lemmas."""
+    if not cues.speech_lemmas:
+        return cues.speech_verbs
+    from chronology._extras import require
+
+    pymorphy3 = require("pymorphy3", "draft", "Drafting from Russian and Ukrainian articles")
+    analyzer: Any = pymorphy3.MorphAnalyzer(lang=cues.language)
+    forms = set(cues.speech_verbs)
+    for lemma in cues.speech_lemmas:
+        for parse in analyzer.parse(lemma):
+            if parse.normal_form != lemma:
+                continue
+            for form in parse.lexeme:
+                tag = form.tag
+                if tag.POS != "VERB":
+                    continue
+                if "past" in tag or ("pres" in tag and "3per" in tag) or ("futr" in tag and "3per" in tag):
+                    forms.add(form.word)
+            break
+    return tuple(sorted(forms, key=lambda word: (-len(word), word)))
+
+
+@functools.cache
+def patterns(language: Language) -> Patterns:
+    """The patterns of ``language``'s cues, built on first use and kept.
+
+    Raises:
+        MissingExtraError: for Russian or Ukrainian, pymorphy3 (the ``draft`` extra) is not installed.
+
+    """
+    cues = CUES[language]
+    verbs = _alternatives(_speech_forms(cues) + cues.verbs_in_context)
+    opener = cues.opener[0] if len(cues.opener) == 1 else f"(?:{_alternatives(cues.opener)})"
+    that_pronoun = rf"(?!(?:{_alternatives(cues.opener_not_before)})\b)" if cues.opener_not_before else ""
+    words_complement = rf"\b(?:{_alternatives(cues.complement_words)})\b"
+    complement = "|".join([words_complement, *cues.complement_patterns])
+    according = _alternatives(cues.according)
+    flags = re.IGNORECASE if language != "en" else 0
+    not_reporter = re.compile(rf"\b(?:{_alternatives(cues.not_a_reporter)})\s+$|,\s*$") if cues.not_a_reporter else None
+    parenthetical = (
+        re.compile(rf"\b(?:{_alternatives(cues.parenthetical)})\s+$", re.IGNORECASE) if cues.parenthetical else None
+    )
+    clause_words = _alternatives(cues.clause_words)
+    return Patterns(
+        cues=cues,
+        verbs=re.compile(rf"\b(?:{verbs})\b", flags),
+        complement=re.compile(complement),
+        other_clause=re.compile(rf"\b(?:{_alternatives(cues.other_clause)})\b"),
+        that_pronoun=that_pronoun,
+        opens=re.compile(rf"\b{opener}\s+{that_pronoun}|\bwhether\s+|:\s*")
+        if language == "en"
+        else re.compile(rf"\b{opener}\s+|:\s*"),
+        relative=re.compile(rf"\b(?:{_alternatives(cues.relative)})\b"),
+        boundary=re.compile(rf"[,;:\u2013\u2014(]\s*|\b{opener}\s+{that_pronoun}"),
+        future=re.compile(rf"\b(?:{'|'.join(cues.future)})\b|[’']ll\b")
+        if language == "en"
+        else re.compile(rf"\b(?:{'|'.join(cues.future)})\b", re.IGNORECASE),
+        according=re.compile(
+            rf"\b(?:{according}) (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’»]*\s*$|$)"
+            if language != "en"
+            else rf"\b{according} (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’]*\s*$|$)",
+            re.IGNORECASE,
+        ),
+        dateline=re.compile(rf"^[{cues.capitals}][{cues.capitals} .']+\s*[-\u2013\u2014]\s*"),
+        not_a_reporter=not_reporter,
+        introduction=frozenset(cues.introduction),
+        pronouns=frozenset(cues.pronouns),
+        determiners=frozenset(cues.determiners),
+        not_plural=frozenset(cues.not_plural),
+        after_closing=frozenset(cues.after_closing),
+        parenthetical=parenthetical,
+        title_boundary=re.compile(
+            rf"\s*[,;:(\u2013\u2014]\s|\s+-\s+|\s+(?=(?:{clause_words})\s)", re.IGNORECASE if language != "en" else 0
+        ),
+        title_end=re.compile(
+            rf"(?:[\s,;:]+(?:{_alternatives(cues.title_end_words)}))*[\s,;:]*$",
+            re.IGNORECASE if language != "en" else 0,
+        ),
+        title_leading=re.compile(
+            rf"^(?:[{cues.capitals}][{cues.capitals}.' ]+[{cues.capitals}.]\s*[-\u2013\u2014]+\s*"
+            rf"(?=[{cues.capitals}\"“{'' if language == 'en' else '«'}])|[-\u2013\u2014•*]+\s+)"
+        ),
+        abbreviations=frozenset(cues.abbreviations),
+    )
