@@ -108,3 +108,24 @@ def test_validate_accepts_a_russian_and_ukrainian_draft(tmp_path: Path) -> None:
 def test_language_forced_english_finds_no_cyrillic_dates() -> None:
     drafted = _draft(UKRAINIAN, "uk.txt", language="en")
     assert drafted.proposals == ()
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("МОСКВА, 18 октября. /ТАСС/. ", "2024-10-18"),
+        ("МОСКВА, 18 окт — РИА Новости. ", "2024-10-18"),
+        ("КИЇВ, 3 листопада — ", "2024-11-03"),
+    ],
+)
+def test_a_wire_dateline_in_cyrillic_gives_its_day_within_the_date_given(opening: str, day: str) -> None:
+    text = f"Заголовок\n\n{opening}Пресс-секретарь заявил, что переговоры возможны.\n"
+    article = article_from_text(text, "wire.txt")
+    assert article.dateline == opening.split(", ", 1)[1].split(".")[0].split(" —")[0]
+    assert article.body_text.startswith("РИА Новости. Пресс" if "РИА" in opening else "Пресс")  # after the dateline
+    drafted = draft_article(article, published=UncertainDate.parse("2024"))
+    assert drafted.source.published is not None
+    assert _day(drafted.source.published) == (day, day)
+    assert "its day from the text's dateline" in drafted.source.note
+    same = draft_article(article, published=UncertainDate.parse(day))
+    assert "names the same day" in same.source.note

@@ -164,15 +164,22 @@ _LABELS: Final = {
     "source": "outlet",
     "url": "url",
 }
-#: A place that opens a dateline ("KYIV, ", "MOSCOW - "), before its date.
+#: Capital letters a dateline's place is written in: Latin, Russian and Ukrainian.
+_CAPITAL: Final = "A-ZА-ЯЁІЇЄҐ"
+#: A place that opens a dateline ("KYIV, ", "MOSCOW - ", "МОСКВА, ", "КИЇВ, "), before its date.
 _PLACE: Final = re.compile(
-    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+)*)?\s*(?:,|[-\u2013\u2014])\s*"
+    rf"[{_CAPITAL}][{_CAPITAL}.'’ -]*[{_CAPITAL}.]"
+    rf"(?:,\s*[{_CAPITAL}][^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+)*)?\s*(?:,|[-\u2013\u2014])\s*"
 )
 #: A clock time on a date line ("10:04 AM EST, ", "10.04 GMT").
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}\b)?\s*,?\s*")
-#: A dateline's day without its year ("Nov 4", "16 Dec").
-_DAY_ALONE: Final = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?")
-_AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-\u2013\u2014]+\s*")
+#: A dateline's day without its year ("Nov 4", "16 Dec", "18 октября", "3 листопада").
+_DAY_ALONE: Final = re.compile(
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?|\d{1,2}\s+[а-яёіїєґ'ʼ’]{3,12}\.?"
+)
+#: What closes a dateline: a dash, maybe after the agency in brackets ("(Reuters) -"), or the agency between
+#: slashes ("/ТАСС/.").
+_AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-\u2013\u2014]+|\.?\s*/[^/\n]{1,30}/\.?)\s*")
 
 
 def read_article(path: str | os.PathLike[str]) -> Article:

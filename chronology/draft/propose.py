@@ -473,6 +473,8 @@ class _Drafter:
                 said += f"; {origin} says {self.article.dateline!r}"
             elif self.published != self.given:
                 said += f", its day from {origin} ({self.article.dateline!r})"
+            elif self.article.day_in(self.given) is not None:
+                said += f"; {origin} ({self.article.dateline!r}) names the same day"
             elif self.article.dateline:
                 said += f"; {origin} {self.article.dateline!r} gives no year and is not within it"
             parts.append(said + ".")
