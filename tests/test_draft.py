@@ -532,3 +532,19 @@ def test_a_plan_told_before_a_closing_said_on_a_day_is_read_from_that_day() -> N
     assert visit.event.anchor == statement.id
     assert visit.event.tense is Tense.FUTURE
     assert not any("may date the statement" in comment for comment in visit.comments)
+
+
+@pytest.mark.parametrize(("given", "used"), [("2024", "2024-11-04"), ("2024-11", "2024-11-04"), ("2023", "2023")])
+def test_a_date_given_that_holds_the_texts_own_gives_way_to_it(given: str, used: str) -> None:
+    # The text's full date lies within --published 2024 (or November 2024): the sharper one is the article's.
+    # A date given that excludes it wins, as the command warns.
+    text = "Strike at the port\n\nNovember 4, 2024 — The union said on Sunday that the strike would go on.\n"
+    drafted = draft_article(article_from_text(text, "port.txt"), published=UncertainDate.parse(given))
+    assert drafted.source.published is not None
+    assert drafted.source.published.to_edtf() == used
+    sunday = next(p.event for p in drafted.proposals if p.phrase == "on Sunday")
+    assert isinstance(sunday.when, UncertainDate)
+    expected = "2024-11-03" if used != "2023" else None
+    if expected is not None:
+        assert sunday.when.to_edtf() == expected
+        assert "its day from the text's dateline ('November 4, 2024')" in drafted.source.note

@@ -193,6 +193,9 @@ class _Drafter:
     def published(self) -> UncertainDate | None:
         """The article's date: the one given (refined by a dateline's day without its year), else its text's."""
         if self.given is not None:
+            own = self.article.dated
+            if own is not None and self.given.earliest <= own.earliest and own.latest <= self.given.latest:
+                return own  # the text's own date, within the one given: the sharper of the two
             return self.article.day_in(self.given) or self.given
         return self.article.dated
 
@@ -469,10 +472,12 @@ class _Drafter:
         origin = "the page's metadata" if self.article.dated_from == "metadata" else "the text's dateline"
         if self.given is not None:
             said = f"Published: given with the draft (--published {_written(self.given)})"
-            if self.article.dated is not None and self.article.dated != self.given:
-                said += f"; {origin} says {self.article.dateline!r}"
-            elif self.published != self.given:
+            if self.published != self.given:
                 said += f", its day from {origin} ({self.article.dateline!r})"
+            elif self.article.dated == self.given:
+                said += f"; {origin} ({self.article.dateline!r}) gives the same date"
+            elif self.article.dated is not None:
+                said += f"; {origin} says {self.article.dateline!r}"
             elif self.article.day_in(self.given) is not None:
                 said += f"; {origin} ({self.article.dateline!r}) names the same day"
             elif self.article.dateline:
