@@ -189,7 +189,7 @@ class Index:
             policy = widening if isinstance(widening, Widening) else widening[position]
             widened = day_ends(written, policy, zone)
             for row, side_fixed in enumerate(sides):
-                wide[row, position] = raw[row, position] if side_fixed else widened[row]
+                wide[row, position] = raw[row, position] if side_fixed else min(max(widened[row], NEG_DAY), POS_DAY)
         del raw, wide  # handed over: the index frees them as soon as it has what it keeps
         return cls._from_owned(days)
 
@@ -200,7 +200,7 @@ class Index:
 
     @classmethod
     def _from_owned(cls, days: list[np.ndarray]) -> Index:
-        """:meth:`from_days` on two (4, n) int64 arrays of its own, in a list it empties (changed in place).
+        """:meth:`from_days` on two (4, n) arrays of its own (int64, or int32 already clipped), in a list it empties.
 
         Peak memory stays near what the index keeps: the arrays are clipped in
         place and let go of as soon as the index holds what it needs of them.
@@ -210,7 +210,8 @@ class Index:
         np.clip(raw, NEG_DAY, POS_DAY, out=raw)
         np.clip(wide, NEG_DAY, POS_DAY, out=wide)
         count = raw.shape[1]
-        span = wide[3] - wide[0]
+        span = wide[3].astype(np.int64)
+        span -= wide[0]  # (in int64: a span may not fit in 32 bits)
         unbounded = (wide[0] == NEG_DAY) | (wide[3] == POS_DAY)
         limits = [0]
         longest = int(span.max(where=~unbounded, initial=0))
@@ -218,7 +219,9 @@ class Index:
             limits.append(max(1, limits[-1] * _SPAN_GROWTH))
         group = np.searchsorted(np.asarray(limits), span, side="left")
         group[unbounded] = len(limits)
-        keys = (group.astype(np.int64) << _CLASS_SHIFT) + (wide[0] - NEG_DAY)
+        keys = group.astype(np.int64) << _CLASS_SHIFT
+        keys += wide[0]
+        keys -= NEG_DAY
         order = np.argsort(keys)  # deterministic for the same input; ties need no particular order
         keys = keys[order]
         classes = keys >> _CLASS_SHIFT
@@ -521,12 +524,15 @@ def _bounds(
     count = len(values)
     if count <= _SLICE:
         return _slice_bounds(values, widening, zone)
-    raw = np.empty((4, count), dtype=np.int64)
-    wide = np.empty((4, count), dtype=np.int64)
+    # Clipped to the days an index holds, every bound fits in 32 bits: half the memory of the two largest arrays.
+    raw = np.empty((4, count), dtype=np.int32)
+    wide = np.empty((4, count), dtype=np.int32)
     for first in range(0, count, _SLICE):
         stop = min(first + _SLICE, count)
         policies = widening if isinstance(widening, Widening) else widening[first:stop]
-        raw[:, first:stop], wide[:, first:stop] = _slice_bounds(values[first:stop], policies, zone)
+        raw_slice, wide_slice = _slice_bounds(values[first:stop], policies, zone)
+        np.clip(raw_slice, NEG_DAY, POS_DAY, out=raw[:, first:stop], casting="unsafe")
+        np.clip(wide_slice, NEG_DAY, POS_DAY, out=wide[:, first:stop], casting="unsafe")
     return raw, wide
 
 

@@ -139,6 +139,8 @@ def test_values_read_a_slice_at_a_time_give_the_bounds_read_at_once(monkeypatch:
         else chronology.parse("1456")
         for i in range(count)
     ]
+    values[7] = chronology.parse("Y170000002")  # days beyond 32 bits: kept at the index's last day either way
+    values[8] = chronology.parse("Y-170000002~")
     policies = [chronology.Widening(approximate=i % 4) for i in range(count)]
     sliced = Index.build(values, policies)
     monkeypatch.setattr(chronology.index, "_SLICE", count + 1)
