@@ -759,8 +759,67 @@ class Shift:
         return lo + self.low, lo + _DAY_SECONDS - 1 + self.high, self.precision
 
 
+@attrs.frozen
+class FromAnchor:
+    """A month or day named by its place from the anchor's year or month, as Korean news names them.
+
+    "18일" is the 18th of the anchor's month; "지난 18일" the latest 18th before the anchor; "지난달 18일" the
+    18th of the month before the anchor's; "지난해 9월" September of the year before the anchor's.
+
+    Attributes:
+        unit: ``"year"`` (``month`` of the year ``offset`` years from the anchor's, and its ``day`` if given)
+            or ``"month"`` (``day`` of the month ``offset`` months from the anchor's).
+        offset: -1, 0 or 1: the year or month before the anchor's, its own, or the next.
+        month: 1-12, for ``unit`` ``"year"``.
+        day: 1-31 (required for ``unit`` ``"month"``).
+        latest: (``unit`` ``"month"``) the latest month whose day ``until`` falls before the anchor, instead of
+            ``offset``: "지난 8일부터 13일까지" are the 8th and 13th of the month whose 13th is the latest past.
+        until: the day that month is chosen by (``day`` when None).
+
+    """
+
+    unit: Literal["year", "month"]
+    offset: int = 0
+    month: int | None = None
+    day: int | None = None
+    latest: bool = False
+    until: int | None = None
+
+    needs_anchor: bool = attrs.field(default=True, init=False)
+    qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
+
+    def span(self, anchor: Date, tense: Tense) -> Span:
+        """First day, last day and precision read from one anchor day; None if there is none."""
+        if self.unit == "year":
+            assert self.month is not None
+            first = anchor.start_of("year").add(years=self.offset, months=self.month - 1)
+        else:
+            first = anchor.start_of("month").add(months=self.offset)
+            if self.latest:
+                by = self.until or self.day or 1
+                while first.end_of("month").day < by or first.add(days=by - 1) >= anchor:
+                    first = first.subtract(months=1)  # at most two months back: every month has a 28th
+        last = first.end_of("month")
+        if self.day is None:
+            return first.toordinal() * _DAY_SECONDS, last.toordinal() * _DAY_SECONDS + _DAY_SECONDS - 1, Precision.MONTH
+        if self.day > last.day:
+            return None
+        start = first.add(days=self.day - 1).toordinal() * _DAY_SECONDS
+        return start, start + _DAY_SECONDS - 1, Precision.DAY
+
+
 Rule: TypeAlias = (
-    WeekdayRule | MonthRule | Offset | NamedPeriod | SeasonRule | Fixed | Modified | Between | Leading | Shift
+    WeekdayRule
+    | MonthRule
+    | FromAnchor
+    | Offset
+    | NamedPeriod
+    | SeasonRule
+    | Fixed
+    | Modified
+    | Between
+    | Leading
+    | Shift
 )
 
 

@@ -158,10 +158,10 @@ def test_a_publication_date_that_does_not_fit_is_a_usage_error(
         ("nowhere.txt", b"\x00\x01binary", "is a binary file"),
         ("page.html", b"<!DOCTYPE html>\n<html><head><title>Troops</title></head><body><nav></nav></body>",
          "page.html: the page has no main text to draft"),
-        ("ko.txt", "국가정보원은 화요일 북한이 러시아에 약 3000명의 병력을 추가로 파병했다고 밝혔다.\n".encode(),
-         "mostly in Hangul letters"),
+        ("zh.txt", "国家情报院周二表示，朝鲜已向俄罗斯增派约3000名士兵。\n".encode(),
+         "mostly in CJK letters"),
     ],
-    ids=["missing", "binary", "html without text", "korean"],
+    ids=["missing", "binary", "html without text", "chinese"],
 )  # fmt: skip
 def test_an_article_that_cannot_be_read_is_one_line_naming_it(
     articles: Path, name: str, content: bytes | None, said: str

@@ -129,3 +129,12 @@ def test_a_wire_dateline_in_cyrillic_gives_its_day_within_the_date_given(opening
     assert "its day from the text's dateline" in drafted.source.note
     same = draft_article(article, published=UncertainDate.parse(day))
     assert "names the same day" in same.source.note
+
+
+def test_ids_from_cyrillic_titles_and_names_are_transliterated() -> None:
+    drafted = _draft(RUSSIAN, "северная-корея.txt")
+    assert drafted.source.id == "severnaya-koreya"
+    ids = [p.event.id for p in drafted.proposals]
+    assert all(i.isascii() and not i.startswith("event-") for i in ids), ids
+    statement = next(p.event for p in drafted.proposals if p.phrase == "18 октября")
+    assert statement.id.startswith("rossiya-perebrosila-"), statement.id

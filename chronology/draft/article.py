@@ -25,9 +25,14 @@ A date line may also stand alone under the headline ("November 4, 2024",
 clock time beside the date is left out. A date line closing the article
 ("Updated 10:04 AM EST, November 4, 2024") is left out of the body.
 
-English, Russian and Ukrainian are read: an article whose letters are mostly
-neither Latin nor Cyrillic (Korean) is refused, naming its script; a short
-quotation in another script inside an article is read with it.
+Korean wire copy opens with its place and agency in brackets, then its
+byline: "(서울=연합뉴스) 홍길동 기자 = ". That dateline is left out of the
+first sentence; its agency is the outlet (where no other line names one)
+and its reporters the authors. It gives no date.
+
+English, Russian, Ukrainian and Korean are read: an article whose letters
+are mostly in another script (Chinese, Arabic) is refused, naming its
+script; a short quotation in another script inside an article is read with it.
 
 An HTML page (``.html``, ``.htm``, ``.xhtml``, or a file that starts as one)
 is reduced to its main text and metadata by :mod:`chronology.draft.html`
@@ -51,6 +56,7 @@ import attrs
 
 from chronology.dates import UncertainDate
 from chronology.draft.errors import DraftError
+from chronology.draft.slugs import slug
 from chronology.errors import DateParseError
 from chronology.notation.find import find_dates
 
@@ -171,6 +177,12 @@ _PLACE: Final = re.compile(
     rf"[{_CAPITAL}][{_CAPITAL}.'’ -]*[{_CAPITAL}.]"
     rf"(?:,\s*[{_CAPITAL}][^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+)*)?\s*(?:,|[-\u2013\u2014])\s*"
 )
+#: Korean wire copy's dateline: the place and agency in brackets, then its reporters ("(서울=연합뉴스) 홍길동
+#: 기자 = ", "(워싱턴=연합뉴스) 김철수 특파원 = ").
+_KOREAN_DATELINE: Final = re.compile(
+    r"[(\[](?P<place>[^=()\[\]\n]{1,20})=(?P<agency>[^()\[\]\n]{1,20})[)\]]\s*"
+    r"(?:(?P<reporters>[가-힣]{2,4}(?:\s+[가-힣]{2,4}){0,3})\s+(?:기자|특파원|통신원)\s*=\s*)?"
+)
 #: A clock time on a date line ("10:04 AM EST, ", "10.04 GMT").
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}\b)?\s*,?\s*")
 #: A dateline's day without its year ("Nov 4", "16 Dec", "18 октября", "3 листопада").
@@ -276,10 +288,10 @@ def article_from_text(text: str, name: str) -> Article:
     if not text.strip():
         raise DraftError(f"{name}: the article is empty; expected its text, in plain text (UTF-8)")
     script = _main_script(text)
-    if script is not None and script != "Cyrillic":
+    if script is not None and script not in ("Cyrillic", "Hangul"):
         raise DraftError(
-            f"{name}: the article is written mostly in {script} letters; only English, Russian and Ukrainian "
-            "articles are read so far"
+            f"{name}: the article is written mostly in {script} letters; only English, Russian, Ukrainian and "
+            "Korean articles are read so far"
         )
     fields: dict[str, str] = {}
     lines = text.split("\n")
@@ -293,6 +305,12 @@ def article_from_text(text: str, name: str) -> Article:
             # a date line or byline under the headline
             index, body, header = _header_lines(lines, index + 1, body + len(lines[index]) + 1, fields, header)
     dated, dateline = header.dated, header.dateline
+    wire = _KOREAN_DATELINE.match(text, body + len(text[body:]) - len(text[body:].lstrip()))
+    if wire is not None:  # "(서울=연합뉴스) 홍길동 기자 = "
+        body = wire.end()
+        fields.setdefault("outlet", wire["agency"].strip())
+        if wire["reporters"] and not header.authors:
+            header = attrs.evolve(header, authors=tuple(wire["reporters"].split()))
     if dated is None:
         opening = _opening_dateline(text, body)
         if opening is not None:
@@ -444,6 +462,4 @@ def _names(text: str) -> tuple[str, ...]:
 def source_id_for(name: str) -> str:
     """The id a source drafted from the file ``name`` gets: its name without folders and extension, as a slug."""
     stem = Path(name).stem or Path(name).name
-    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9_.-]+", "-", folded).strip("-._")
-    return slug or "article"
+    return "-".join(slug(stem, "a-z0-9_.")).strip("-._") or "article"

@@ -18,6 +18,14 @@ The claim's subject is what the figure counts and the words after it, up to
 the clause's end ("North Korean soldiers have been deployed in Russia"); its
 claimant is who the sentence says it is according to, or the speaker of its
 speech verb (see :mod:`chronology.draft.roles`).
+
+A Korean figure is written with Korean units and comparisons ("1만2천 명",
+"최대 10만 명", "1만 명 이상", "약 2천 달러"), and counts what its counter
+says ("명": people, "달러": dollars); it is read by
+:func:`chronology.notation.quantity.korean_figure`, the claim's value written
+in English ("up to 100,000") as Russian and Ukrainian ones are. Its claimant
+is whom the sentence is according to ("국정원에 따르면"), or the speaker of the
+speech verb after it ("국정원은 ... 밝혔다").
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ import attrs
 from chronology._extras import require
 from chronology.draft.cues import CUES, Language, patterns
 from chronology.draft.roles import Attribution, according_to
+from chronology.errors import ChronologyError
+from chronology.notation.quantity import KOREAN_AFTER, KOREAN_FIGURE, korean_figure
 from chronology.notation.words import ENGLISH
 
 __all__ = ["Figure", "find_figures"]
@@ -124,6 +134,8 @@ def find_figures(
         language: the sentence's language (its comparisons, scales and clause cues).
 
     """
+    if language == "ko":
+        return _korean_figures(sentence, skip, speakers)
     if language != "en":
         return _inflected_figures(sentence, skip, speakers, language)
     found: list[Figure] = []
@@ -294,3 +306,76 @@ def _slavic_subject(sentence: str, after: int, language: Language) -> str:
     rest = sentence[after:].strip()
     stop = patterns(language).title_boundary.search(rest)
     return " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’»').split()[:_SUBJECT_WORDS])
+
+
+# -- Korean: a figure, its counter, and the comparisons on either side ----------------------------------
+
+#: Counters a Korean figure counts with (typed: CLDR has no counters), the unit a claim is of.
+_KOREAN_COUNTERS: Final = (
+    "명", "달러", "원", "유로", "위안", "엔", "루블", "대", "발", "척", "개", "곳", "기", "문", "톤", "건", "가구",
+    "채", "정", "량", "개국", "개월분",
+)  # fmt: skip
+_KOREAN_COUNTED: Final = re.compile(
+    rf"(?P<figure>{KOREAN_FIGURE.pattern[: KOREAN_FIGURE.pattern.rfind('(?:')]})"
+    rf"\s?(?P<unit>{'|'.join(sorted(_KOREAN_COUNTERS, key=len, reverse=True))})?(?![\d,.])"
+    rf"(?:[가-힣]{{0,2}}\s+(?P<after>{'|'.join(sorted(KOREAN_AFTER, key=len, reverse=True))}))?"
+)
+_KOREAN_CLAUSE_END: Final = re.compile(r"[,;:()\u2013\u2014]|(?<=[다라])고\b|$")
+_KOREAN_CLAUSE_START: Final = re.compile(r"[,;:()\u2013\u2014]\s*|따르면\s+|의하면\s+")
+
+
+def _korean_figures(sentence: str, skip: Sequence[tuple[int, int]], speakers: Sequence[Attribution]) -> list[Figure]:
+    """The figures of a Korean sentence (see :func:`find_figures`)."""
+    found: list[Figure] = []
+    according = according_to(sentence, "ko")
+    for match in _KOREAN_COUNTED.finditer(sentence):
+        if any(start < match.end() and match.start() < end for start, end in skip):
+            continue
+        if match.start() and sentence[match.start() - 1].isdigit():
+            continue  # inside a longer number
+        unit = match["unit"] or ""
+        written = sentence[match.start("figure") : match.end("figure")].strip()
+        if match["after"]:
+            written = f"{written} {match['after']}"
+        try:
+            reading = korean_figure(written)
+        except ChronologyError:
+            continue
+        number = match["number"]
+        if not unit:
+            plain = match["before"] or match["odd"] or match["after"] or not number.replace(",", "").isdigit()
+            if plain or "," in number:
+                found.append(Figure(start=match.start(), end=match.end(), value=written, unit="", subject="",
+                                    counted=False, reading=reading))  # fmt: skip
+            continue
+        found.append(
+            Figure(
+                start=match.start(),
+                end=match.end(),
+                value=written,
+                unit=unit,
+                subject=_korean_subject(sentence, match.start(), match.end(), speakers),
+                claimant=according or _verb_final_claimant(match.start(), speakers),
+                reading=reading,
+            )
+        )
+    return found
+
+
+def _korean_subject(sentence: str, start: int, end: int, speakers: Sequence[Attribution]) -> str:
+    """What is claimed: the figure's clause, from its start (after its speaker) to its end, in at most a dozen words."""
+    starts = [match.end() for match in _KOREAN_CLAUSE_START.finditer(sentence, 0, start)]
+    for verb in speakers:
+        if verb.speaker and 0 <= verb.speaker_start < start:
+            after = sentence.find(" ", verb.speaker_start + len(verb.speaker))
+            if 0 <= after < start:
+                starts.append(after + 1)  # "국정원은 최대 10만 명이 ...": not who says it
+    begin = max(starts, default=0)
+    stop = _KOREAN_CLAUSE_END.search(sentence, end)
+    clause = sentence[begin : stop.start() if stop else len(sentence)].rstrip(' .!?"”’')
+    return " ".join(clause.split()[:_SUBJECT_WORDS])
+
+
+def _verb_final_claimant(position: int, speakers: Sequence[Attribution]) -> str:
+    """Who claims a figure in a verb-final sentence: the speaker of the first speech verb after it."""
+    return next((verb.speaker for verb in speakers if verb.start >= position), "")

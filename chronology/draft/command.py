@@ -50,10 +50,10 @@ def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     draft.add_argument(
         "--language",
-        choices=("en", "ru", "uk"),
+        choices=("en", "ru", "uk", "ko"),
         default=None,
-        help="the articles' language: English, Russian or Ukrainian; without it, each article's is detected from "
-        'its text (which needs pip install "chronology[draft]")',
+        help="the articles' language: English, Russian, Ukrainian or Korean; without it, each article's is "
+        'detected from its text (which needs pip install "chronology[draft]")',
     )
     draft.add_argument(
         "--append",

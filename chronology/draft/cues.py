@@ -9,7 +9,11 @@ modules match with are built from a table once (:func:`patterns`).
 
 Russian and Ukrainian speech verbs are given as lemmas ("заявить",
 "повідомити") and their past and present forms taken from pymorphy3 when the
-table is first used.
+table is first used. Korean ones are given as past stems ("밝혔"), each
+written with the endings of :data:`KOREAN_VERB_ENDINGS` ("밝혔다",
+"밝혔습니다"). Korean puts the verb last: its table says so
+(``verb_final``), and names the endings that close a reported clause
+("했다고") and mark a speaker ("국정원은").
 """
 
 from __future__ import annotations
@@ -23,7 +27,11 @@ import attrs
 __all__ = ["CUES", "Cues", "Language", "Patterns", "patterns"]
 
 #: The languages a draft reads, by ISO 639-1 code.
-Language = Literal["en", "ru", "uk"]
+Language = Literal["en", "ru", "uk", "ko"]
+
+
+#: A pattern that matches nothing: what a cue a language has none of is built as.
+_NEVER: Final = "(?!)"
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -65,6 +73,13 @@ class Cues:
         comparisons: words before a figure, and the English comparison ``parse_quantity`` reads for each.
         scales: words that scale a figure ("million", "млн").
         abbreviations: words written with a full stop that ends no sentence.
+        verb_final: whether the speech verb closes its sentence, after what it reports (Korean).
+        speech_stems: stems whose forms with :data:`KOREAN_VERB_ENDINGS` are speech verbs ("밝혔").
+        complement_endings: endings of the word that closes a reported clause before its verb ("다고": "했다고").
+        topic_endings: endings of the word that names the speaker at a sentence's start ("은": "국정원은").
+        clause_endings: endings of a word after which a clause closes and a title may be cut ("으며", "지만").
+        according_before: whether whom a claim is according to comes before the cue ("국정원에 따르면").
+        future_after: whether the words that say "still to come" follow the date ("다음 달 방문할 예정").
 
     """
 
@@ -98,7 +113,17 @@ class Cues:
     comparisons: dict[str, str] = attrs.field(factory=dict)
     scales: dict[str, str] = attrs.field(factory=dict)
     abbreviations: tuple[str, ...] = ()
+    verb_final: bool = False
+    speech_stems: tuple[str, ...] = ()
+    complement_endings: tuple[str, ...] = ()
+    topic_endings: tuple[str, ...] = ()
+    clause_endings: tuple[str, ...] = ()
+    according_before: bool = False
+    future_after: bool = False
 
+
+#: The endings a Korean speech verb's past stem is written with: "밝혔다", "밝혔습니다", "밝혔으며", "밝혔고".
+KOREAN_VERB_ENDINGS: Final = ("다", "습니다", "으며", "고")
 
 ENGLISH: Final = Cues(
     language="en",
@@ -245,8 +270,32 @@ UKRAINIAN: Final = Cues(
                    "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "ген", "див", "стор"),
 )  # fmt: skip
 
+KOREAN: Final = Cues(
+    language="ko",
+    verb_final=True,
+    speech_stems=("밝혔", "말했", "전했", "발표했", "보도했", "주장했", "설명했", "강조했", "덧붙였", "알렸",
+                  "보고했", "언급했", "지적했", "추정했", "분석했", "확인했", "경고했", "답했", "공개했", "통보했",
+                  "시사했", "예상했", "관측했", "부인했", "인정했"),
+    complement_endings=("다고", "라고", "냐고", "자고"),
+    complement_patterns=("[“\"]",),
+    topic_endings=("은", "는"),
+    clause_endings=("으며", "이며", "하며", "했으며", "됐으며", "했고", "하고", "되고", "됐고", "지만", "면서", "는데",
+                    "으나", "했으나", "했는데"),
+    according=("에 따르면", "에 의하면"),
+    according_before=True,
+    future=("예정", "계획", "방침", "전망이다", "전망된다", "것으로 보인다", "것으로 예상된다", "할 것이다",
+            "될 것이다", "할 방침"),
+    future_after=True,
+    pronouns=("그", "그는", "그녀", "이들", "그들"),
+    capitals="A-Z",
+    title_end_words=("및", "또는", "그리고", "등"),
+    comparisons={"최대": "up to", "최다": "up to", "약": "about", "대략": "about", "최소": "at least",
+                 "적어도": "at least", "무려": "", "총": ""},
+    scales={},
+)  # fmt: skip
+
 #: Each language's table.
-CUES: Final[dict[Language, Cues]] = {"en": ENGLISH, "ru": RUSSIAN, "uk": UKRAINIAN}
+CUES: Final[dict[Language, Cues]] = {"en": ENGLISH, "ru": RUSSIAN, "uk": UKRAINIAN, "ko": KOREAN}
 
 
 @attrs.frozen
@@ -279,6 +328,9 @@ class Patterns:
 
 def _speech_forms(cues: Cues) -> tuple[str, ...]:
     """The speech verbs of ``cues``: those given, and the past and present third-person forms of its lemmas."""
+    if cues.speech_stems:
+        forms = {stem + ending for stem in cues.speech_stems for ending in KOREAN_VERB_ENDINGS}
+        return tuple(sorted(forms | set(cues.speech_verbs), key=lambda word: (-len(word), word)))
     if not cues.speech_lemmas:
         return cues.speech_verbs
     from chronology._extras import require
@@ -310,9 +362,15 @@ def patterns(language: Language) -> Patterns:
     """
     cues = CUES[language]
     verbs = _alternatives(_speech_forms(cues) + cues.verbs_in_context)
-    opener = cues.opener[0] if len(cues.opener) == 1 else f"(?:{_alternatives(cues.opener)})"
+    opener = (
+        (cues.opener[0] if len(cues.opener) == 1 else f"(?:{_alternatives(cues.opener)})") if cues.opener else _NEVER
+    )
     that_pronoun = rf"(?!(?:{_alternatives(cues.opener_not_before)})\b)" if cues.opener_not_before else ""
-    words_complement = rf"\b(?:{_alternatives(cues.complement_words)})\b"
+    words_complement = (
+        rf"\b(?:{_alternatives(cues.complement_words)})\b"
+        if cues.complement_words
+        else rf"(?:{_alternatives(cues.complement_endings)})\b"
+    )
     complement = "|".join([words_complement, *cues.complement_patterns])
     according = _alternatives(cues.according)
     flags = re.IGNORECASE if language != "en" else 0
@@ -325,18 +383,22 @@ def patterns(language: Language) -> Patterns:
         cues=cues,
         verbs=re.compile(rf"\b(?:{verbs})\b", flags),
         complement=re.compile(complement),
-        other_clause=re.compile(rf"\b(?:{_alternatives(cues.other_clause)})\b"),
+        other_clause=re.compile(rf"\b(?:{_alternatives(cues.other_clause)})\b" if cues.other_clause else _NEVER),
         that_pronoun=that_pronoun,
         opens=re.compile(rf"\b{opener}\s+{that_pronoun}|\bwhether\s+|:\s*")
         if language == "en"
         else re.compile(rf"\b{opener}\s+|:\s*"),
-        relative=re.compile(rf"\b(?:{_alternatives(cues.relative)})\b"),
+        relative=re.compile(rf"\b(?:{_alternatives(cues.relative)})\b" if cues.relative else _NEVER),
         boundary=re.compile(rf"[,;:\u2013\u2014(]\s*|\b{opener}\s+{that_pronoun}"),
         future=re.compile(rf"\b(?:{'|'.join(cues.future)})\b|[’']ll\b")
         if language == "en"
+        else re.compile(rf"(?:{'|'.join(cues.future)})")  # "예정이다": the word goes on
+        if cues.future_after
         else re.compile(rf"\b(?:{'|'.join(cues.future)})\b", re.IGNORECASE),
         according=re.compile(
-            rf"\b(?:{according}) (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’»]*\s*$|$)"
+            rf"(?:^|,\s*)(?P<who>[^,]{{1,60}}?)(?:{according})"
+            if cues.according_before
+            else rf"\b(?:{according}) (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’»]*\s*$|$)"
             if language != "en"
             else rf"\b{according} (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’]*\s*$|$)",
             re.IGNORECASE,
@@ -350,7 +412,13 @@ def patterns(language: Language) -> Patterns:
         after_closing=frozenset(cues.after_closing),
         parenthetical=parenthetical,
         title_boundary=re.compile(
-            rf"\s*[,;:(\u2013\u2014]\s|\s+-\s+|\s+(?=(?:{clause_words})\s)", re.IGNORECASE if language != "en" else 0
+            r"\s*[,;:(\u2013\u2014]\s|\s+-\s+|"
+            + (
+                rf"\s+(?=(?:{clause_words})\s)"
+                if cues.clause_words
+                else "|".join(rf"(?<={ending})\s" for ending in cues.clause_endings) or _NEVER
+            ),
+            re.IGNORECASE if language != "en" else 0,
         ),
         title_end=re.compile(
             rf"(?:[\s,;:]+(?:{_alternatives(cues.title_end_words)}))*[\s,;:]*$",

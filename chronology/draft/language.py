@@ -18,16 +18,16 @@ from chronology.notation.english import ENGLISH_GRAMMAR, Grammar
 __all__ = ["LANGUAGES", "Language", "detect_language", "grammar_for"]
 
 #: The languages a draft reads, in the order ``--language`` lists them.
-LANGUAGES: Final[tuple[Language, ...]] = ("en", "ru", "uk")
-#: Characters of an article the detector reads: enough to tell three languages apart, and fast.
+LANGUAGES: Final[tuple[Language, ...]] = ("en", "ru", "uk", "ko")
+#: Characters of an article the detector reads: enough to tell four languages apart, and fast.
 _SAMPLE: Final = 4000
-_FEATURE: Final = "Articles whose language is not given (--language en, ru or uk)"
+_FEATURE: Final = "Articles whose language is not given (--language en, ru, uk or ko)"
 
 
 @functools.cache
 def _detector() -> Any:
     lingua = require("lingua", "draft", _FEATURE)
-    languages = [lingua.Language.ENGLISH, lingua.Language.RUSSIAN, lingua.Language.UKRAINIAN]
+    languages = [lingua.Language.ENGLISH, lingua.Language.RUSSIAN, lingua.Language.UKRAINIAN, lingua.Language.KOREAN]
     return lingua.LanguageDetectorBuilder.from_languages(*languages).build()
 
 
@@ -43,18 +43,22 @@ def detect_language(text: str) -> Language:
     if detected is None:
         return "en"
     code: str = detected.iso_code_639_1.name.lower()
-    return "ru" if code == "ru" else "uk" if code == "uk" else "en"
+    return "ru" if code == "ru" else "uk" if code == "uk" else "ko" if code == "ko" else "en"
 
 
 def grammar_for(language: Language) -> Grammar:
-    """The date grammar of ``language``: English, or the shared Russian and Ukrainian one.
+    """The date grammar of ``language``: English, Korean, or the shared Russian and Ukrainian one.
 
     Raises:
-        MissingExtraError: Russian or Ukrainian, and the ``draft`` extra is not installed.
+        MissingExtraError: Russian, Ukrainian or Korean, and the ``draft`` extra is not installed.
 
     """
     if language == "en":
         return ENGLISH_GRAMMAR
+    if language == "ko":
+        from chronology.notation.korean import korean_grammar
+
+        return korean_grammar()
     from chronology.notation.slavic import slavic_grammar
 
     return slavic_grammar()

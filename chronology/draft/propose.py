@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
@@ -59,6 +58,7 @@ from chronology.draft.cues import Language, patterns
 from chronology.draft.language import detect_language, grammar_for
 from chronology.draft.roles import Attribution, PhraseRole, Role, attributions, in_quotation, role_of, tense_of
 from chronology.draft.sentences import Sentence, split_sentences
+from chronology.draft.slugs import slug
 from chronology.draft.titles import cut_title
 from chronology.errors import ChronologyError
 from chronology.events import Citation, Claim, Event, Source
@@ -351,7 +351,11 @@ class _Drafter:
         """
         attribution = role.attribution
         if role.role is Role.OCCURRENCE and role.clause > 0:
-            clause = text[role.clause :].strip(" ,")
+            clause = text[role.clause : role.clause_end if role.clause_end >= 0 else None].strip(" ,")
+            if role.clause_end >= 0:  # a Korean reported clause: without the statement's date before it
+                opening = next((p for p in phrases if p.start == role.clause and p.end < role.clause_end), None)
+                if opening is not None and text[opening.end : opening.end + 1].isspace():
+                    clause = text[opening.end : role.clause_end].strip(" ,")
             if len(clause) >= _SHORTEST_TITLE:
                 return cut_title(clause, language)
         elif (
@@ -621,8 +625,7 @@ def _may_come_first(reported: DateValue, statement: DateValue) -> bool:
 
 def _event_id(title: str, source: str, quote: str, phrase: str) -> str:
     """An id from the title's first words and a digest of what makes the event (the same source, quote and phrase)."""
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
-    words = re.findall(r"[a-z0-9]+", folded)[:_EVENT_WORDS]
+    words = slug(title)[:_EVENT_WORDS]
     stem = "-".join(words)[:_EVENT_ID_LENGTH].strip("-") or "event"
     digest = hashlib.sha1(f"{source}\x00{quote}\x00{phrase}".encode(), usedforsecurity=False).hexdigest()[:6]
     return f"{stem}-{digest}"

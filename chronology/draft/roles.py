@@ -19,6 +19,13 @@ Read from the sentence's own words, never guessed:
   and the draft says so in a comment.
 
 A sentence without a speech verb tells what happened: its dates are occurrences.
+
+Korean puts the verb last ("국정원은 18일 북한이 ... 파병했다고 밝혔다"): the
+speaker is the sentence's topic ("국정원은"); a date right after it, or
+between the reported clause's last word ("파병했다고") and the verb, dates the
+statement; a date inside the reported clause dates what was reported, and
+the clause, to its last word, is what the title is cut from. Whether a date
+is still to come is said after it there ("다음 달 방문할 예정").
 """
 
 from __future__ import annotations
@@ -76,12 +83,15 @@ class PhraseRole:
         attribution: the speech verb the role was read from, if any.
         clause: where the clause holding the phrase starts in the sentence
             (what was reported, for an occurrence in a reported clause).
+        clause_end: where that clause ends, where it is not the sentence's end (a Korean reported clause
+            ends before its "고": "파병했다고 밝혔다"); -1 for the sentence's end.
 
     """
 
     role: Role
     attribution: Attribution | None = None
     clause: int = 0
+    clause_end: int = -1
 
 
 #: Longest speaker, in words: longer runs are not a name but a clause.
@@ -100,6 +110,11 @@ def attributions(sentence: str, language: Language = "en") -> list[Attribution]:
     speaker is whom the sentence is according to (:func:`according_to`).
     """
     cues = patterns(language)
+    if cues.cues.verb_final:
+        return [
+            Attribution(match[0], match.start(), match.end(), *_topic(sentence, match.start(), cues)[:2])
+            for match in cues.verbs.finditer(sentence)
+        ]
     found = []
     for match in cues.verbs.finditer(sentence):
         if (
@@ -173,6 +188,8 @@ def role_of(sentence: str, start: int, end: int, found: list[Attribution], langu
     cues = patterns(language)
     if not found:
         return PhraseRole(Role.OCCURRENCE)
+    if cues.cues.verb_final:
+        return _verb_final_role(sentence, start, end, found, cues)
     closing = found[-1]
     if closing.trailing >= 0:
         if end <= closing.trailing:
@@ -226,6 +243,11 @@ def tense_of(sentence: str, start: int, clause: int = 0, language: Language = "e
     "next", "upcoming", and a modal before its verb ("may be rotated", "could rise").
     """
     cues = patterns(language)
+    if cues.cues.future_after:  # "다음 달 방문할 예정이다": after the date, to its clause's end
+        stop = cues.boundary.search(sentence, start)
+        closing = cues.complement.search(sentence, start)
+        ends = [match.start() for match in (stop, closing) if match is not None]
+        return Tense.FUTURE if cues.future.search(sentence, start, min(ends, default=len(sentence))) else Tense.PAST
     begin = clause
     for boundary in cues.boundary.finditer(sentence, clause):  # to the end: "that" is read with what follows it
         if boundary.end() > start:
@@ -250,6 +272,47 @@ def according_to(sentence: str, language: Language = "en") -> str:
             who = re.split(r"[,;:.!?]", sentence[verb.end() :], maxsplit=1)[0].strip(' "”’«»')
             return who if who[:1].isupper() or len(who.split()) <= _PLAIN_SPEAKER_WORDS else ""
     return ""
+
+
+def _topic(sentence: str, verb: int, cues: Patterns) -> tuple[str, int, int]:
+    """A verb-final sentence's speaker: its words up to the first word with a topic ending ("국정원은"), if any.
+
+    Returns:
+        The speaker without its ending ("국정원"), where it starts, and where the topic word ends (-1, -1
+        without one, or where it is a pronoun).
+
+    """
+    words = list(re.finditer(r"\S+", sentence[:verb]))[:_SPEAKER_WORDS]
+    for word in words:
+        written = word[0].rstrip(",")
+        ending = next((e for e in cues.cues.topic_endings if written.endswith(e) and len(written) > len(e)), None)
+        if ending is None:
+            continue
+        start = words[0].start()
+        speaker = sentence[start : word.start() + len(written) - len(ending)].strip(' "“”‘’')
+        if speaker in cues.pronouns or written in cues.pronouns:
+            return "", -1, -1
+        return speaker, start, word.start() + len(written)
+    return "", -1, -1
+
+
+def _verb_final_role(sentence: str, start: int, end: int, found: list[Attribution], cues: Patterns) -> PhraseRole:
+    """What a date of a verb-final (Korean) sentence dates: see the module's note."""
+    verb = next((verb for verb in found if verb.start >= end), None)
+    if verb is None:
+        return PhraseRole(Role.OCCURRENCE)  # after every speech verb: a clause of its own
+    closings = [m for m in cues.complement.finditer(sentence, 0, verb.start) if m[0].endswith("고")]
+    closing = closings[-1] if closings else None
+    if closing is not None and start >= closing.end():
+        return PhraseRole(Role.REPORT, verb)  # "파병했다고 18일 밝혔다"
+    _, _, topic_end = _topic(sentence, verb.start, cues)
+    if topic_end >= 0 and start >= topic_end and not sentence[topic_end:start].strip(" ,"):
+        return PhraseRole(Role.REPORT, verb)  # "국정원은 18일 ..."
+    if closing is not None and end <= closing.start():
+        clause = topic_end if 0 <= topic_end <= start else 0
+        clause += len(sentence[clause:]) - len(sentence[clause:].lstrip(" ,"))
+        return PhraseRole(Role.OCCURRENCE, verb, clause, closing.end() - 1)  # the clause to its "다", not "고"
+    return PhraseRole(Role.UNCLEAR, verb)
 
 
 def in_quotation(sentence: str, position: int) -> bool:

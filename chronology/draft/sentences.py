@@ -43,8 +43,9 @@ class Sentence:
     paragraph: int
 
 
-#: A sentence's end: its final mark, then a capital (Latin or Cyrillic), a digit or an opening mark.
-_END: Final = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁЄІЇҐ])")
+#: A sentence's end: its final mark, then a capital (Latin or Cyrillic), a Hangul syllable (Korean has no
+#: capitals: "...밝혔다. 북한은"), a digit or an opening mark.
+_END: Final = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁЄІЇҐ가-힣])")
 _WORD_BEFORE: Final = re.compile(r"([A-Za-zА-Яа-яЁёЄєІіЇїҐґ][A-Za-zА-Яа-яЁёЄєІіЇїҐґ.]*)$")
 _BULLET: Final = re.compile(r"[-*•–—]\s")
 _FINAL: Final = tuple(".!?:;\"”’')]")

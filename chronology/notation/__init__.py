@@ -1,7 +1,8 @@
 """The one place where text becomes dates.
 
-:func:`parse` reads ISO 8601, EDTF and English phrases; relative phrases are
-resolved against an anchor. :func:`parse_expression` stops before resolving, so
+:func:`parse` reads ISO 8601, EDTF and English phrases (Russian, Ukrainian and
+Korean ones too, with the ``draft`` extra); relative phrases are resolved
+against an anchor. :func:`parse_expression` stops before resolving, so
 a file loader can keep a phrase and resolve it once its anchor is known.
 """
 
@@ -28,6 +29,8 @@ __all__ = ["DateLike", "DatePhrase", "as_value", "find_dates", "parse", "parse_e
 _WORDY: Final = re.compile(r"[A-Za-z]")
 #: A letter of the Cyrillic script: a phrase holding one is read as Russian or Ukrainian.
 _CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
+#: A Hangul syllable or letter: a phrase holding one is read as Korean.
+_HANGUL: Final = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")
 #: A time followed by what looks like a zone abbreviation ("EEST"), which names no zone for sure.
 _ZONE_ABBREVIATION: Final = re.compile(r"(.*\S)\s+([A-Z]{2,5})")
@@ -125,6 +128,11 @@ def _localized(value: DateValue, zone: ZoneInfo, text: str, *, named: bool) -> D
 
 
 def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeDate:
+    if _HANGUL.search(stripped):
+        # Korean: its words are built from CLDR when first needed, as Russian and Ukrainian's are
+        from chronology.notation.korean import read_korean
+
+        return read_korean(stripped, calendar=_checked_calendar(calendar))
     if _CYRILLIC.search(stripped):
         # Russian and Ukrainian share one reading (their date words do not collide); its words are built from
         # CLDR and pymorphy3 when first needed, so the library imports and reads English without them.

@@ -203,6 +203,13 @@ def tokenize(text: str, words: WordTable) -> tuple[Tokens, int | None]:
 def _add_word(tokens: Tokens, written: str, start: int, words: WordTable) -> None:
     # Cyrillic words are kept with one apostrophe ("п'ятницю", "пʼятницю") and "ё" as "е", as their tables are
     bare = written.lower().replace(".", "").replace("\u2019", "'").replace("\u02bc", "'").replace("ё", "е").lstrip("'")
+    if bare and _HANGUL_FIRST <= bare[-1] <= _HANGUL_LAST and bare not in words.vocabulary:
+        split = _attached(bare, words)
+        if split is not None:  # "일에": the word "일", then the particle "에" (see _attached)
+            stem, ending = split
+            tokens.add("word", stem, start, start + len(stem), "", stem)
+            tokens.add("word", ending, start + len(stem), start + len(written), "", ending)
+            return
     if "-" in bare and bare not in words.vocabulary:
         offset = start
         for index, part in enumerate(written.split("-")):
@@ -215,6 +222,30 @@ def _add_word(tokens: Tokens, written: str, start: int, words: WordTable) -> Non
             offset += len(part)
         return
     tokens.add("word", bare, start, start + len(written), "", bare)
+
+
+#: Hangul syllables: a word ending in one may end in a particle written joined to it ("18일에").
+_HANGUL_FIRST: Final = "\uac00"
+_HANGUL_LAST: Final = "\ud7a3"
+#: Longest ending split off a Hangul word, in syllables ("이었다").
+_LONGEST_ATTACHED: Final = 3
+
+
+def _attached(word: str, words: WordTable) -> tuple[str, str] | None:
+    """A Hangul word the table does not know, as a word it does and an ending of its ``attached`` category.
+
+    Korean writes particles and some hedges joined to the word before them ("18일에", "금요일에는", "지난주부터",
+    "10월경"). The longest such ending whose rest is a known word is split off; a table without an ``attached``
+    category (every table but Korean's) splits nothing, so no other language's tokens change.
+    """
+    endings = words.categories.get("attached")
+    if endings is None:
+        return None
+    for length in range(min(_LONGEST_ATTACHED, len(word) - 1), 0, -1):
+        stem, ending = word[:-length], word[-length:]
+        if (ending,) in endings and stem in words.vocabulary:
+            return stem, ending
+    return None
 
 
 #: What a rule gives: every (value, position after it) it can read from one position.

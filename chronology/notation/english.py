@@ -507,6 +507,9 @@ class Grammar:
     #: Words before a number that make it a count when a word the grammar does not know follows it
     #: ("до 2000 военных", "около 2000 долларов"); a lead ("в 2022 началась") keeps it a year.
     count_leads: frozenset[str] = frozenset()
+    #: For finding phrases in running text: whether a day written with a word the grammar nearly knows
+    #: ("3 октебря") is kept, unread, with the phrase the reader would make of it.
+    finds_misspelt: bool = False
 
     @property
     def reference(self) -> str:

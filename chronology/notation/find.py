@@ -64,7 +64,7 @@ import attrs
 from chronology.dates import DateValue
 from chronology.errors import DateParseError, WrongTypeError
 from chronology.notation._grammar import Tokens, tokenize
-from chronology.notation.english import ENGLISH_GRAMMAR, Grammar
+from chronology.notation.english import ENGLISH_GRAMMAR, Grammar, read_english
 from chronology.relative import RelativeDate
 
 __all__ = ["SPAN_WORDS", "DatePhrase", "find_dates"]
@@ -105,6 +105,7 @@ _LONGEST: Final = 32
 _STOPS: Final = frozenset(".!?;")
 _BLANK_LINE: Final = re.compile(r"\n[^\S\n]*\n")
 _CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
+_HANGUL: Final = re.compile(r"[\uac00-\ud7a3]")
 
 _MONTHS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["month"])
 _WEEKDAYS: Final = frozenset(phrase[0] for phrase in ENGLISH_GRAMMAR.words.categories["weekday"])
@@ -194,12 +195,19 @@ def find_dates(text: str, grammar: Grammar | None = None) -> list[DatePhrase]:
         before = widened[-1][1] if widened else 0
         after = taken[index + 1][0] if index + 1 < len(taken) else len(scan.tokens)
         widened.append(wider if wider[0] >= before and wider[1] <= after else (first, last))
-    found = [_phrase(text, scan.tokens, first, last, grammar.dotted) for first, last in widened]
+    found = [_phrase(text, scan.tokens, first, last, grammar.dotted, grammar) for first, last in widened]
+    if grammar.finds_misspelt:
+        found = _with_misspelt(scan, found)
     return _with_unread_time_words(text, found) if grammar is ENGLISH_GRAMMAR else found
 
 
 def _grammar_for(text: str) -> Grammar:
-    """English, or for a text whose letters are mostly Cyrillic the Russian and Ukrainian grammar."""
+    """English, or for a text whose letters are mostly Cyrillic (Hangul) the Russian and Ukrainian (Korean) grammar."""
+    hangul = len(_HANGUL.findall(text))
+    if hangul and hangul * 2 > sum(1 for character in text if character.isalpha()):
+        from chronology.notation.korean import korean_grammar  # built on first use: words from CLDR
+
+        return korean_grammar()
     cyrillic = len(_CYRILLIC.findall(text))
     if not cyrillic or cyrillic * 2 <= sum(1 for character in text if character.isalpha()):
         return ENGLISH_GRAMMAR
@@ -270,7 +278,7 @@ class _Scan:
                 breaks.add(index)
         ends: set[int] = set()
         for index, (kind, word) in enumerate(zip(tokens.kinds, tokens.texts, strict=True)):
-            if kind == "mark" and word in _STOPS:
+            if kind == "mark" and word in _STOPS and not _between_digits(tokens, index):
                 ends.update((index, index - 1) if index else (index,))
             elif kind == "word" and _ends_sentence(text, tokens, index, grammar.dotted):
                 ends.add(index)
@@ -338,10 +346,16 @@ class _Scan:
         A word of :attr:`Grammar.alone_not` alone is no date ("среда" is also "environment": "в среду" is one).
         A number after a word of :attr:`Grammar.count_leads` only ("до 2000 военных", "около 2000 долларов",
         "более 1500"), with a word the grammar does not know after it or nothing, counts rather than dates.
+        A day and month in figures ("18.10") is a date only with its year ("18.10.2024"): alone it is as often
+        a time ("в 18.10") or a figure; with a two-digit year, only beside a word ("18.10.24 г.").
         """
         kinds, words = self.tokens.kinds, self.tokens.texts
         if last - first == 1 and words[first] in self.grammar.alone_not:
             return False
+        dotted = any(_between_digits(self.tokens, i) for i in range(first, last) if kinds[i] == "mark")
+        if dotted and not any(len(words[i]) == 4 for i in numbers):
+            # "18.10.24 г.", "от 18.10.24": a two-digit year, which the reader refuses, saying why
+            return len(numbers) == 3 and any(kinds[i] == "word" for i in range(first, last))
         if len(numbers) != 1 or kinds[last - 1] != "number":
             return True
         if not all(words[i] in self.grammar.count_leads for i in range(first, last - 1)):
@@ -355,11 +369,13 @@ class _Scan:
     def is_count(self, first: int, last: int, numbers: list[int]) -> bool:
         """Whether the numbers of a phrase count things rather than date them ("1500 troops", "1,500", "$2000")."""
         text, tokens = self.text, self.tokens
+        opening, closing = tokens.starts[first], tokens.ends[last - 1]
         for index in numbers:
             start, end = tokens.starts[index], tokens.ends[index]
-            if start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit():
+            # (digits joined within the phrase are its own: "18.10.2024")
+            if start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit() and start - 2 < opening:
                 return True  # "1,500": the end of a figure
-            if end + 1 < len(text) and text[end] in ",." and text[end + 1].isdigit():
+            if end + 1 < len(text) and text[end] in ",." and text[end + 1].isdigit() and end + 1 >= closing:
                 return True  # the start of one
         kinds, words = tokens.kinds, tokens.texts
         if not all(kinds[i] == "number" or words[i] in _HEDGES or words[i] == "at" for i in range(first, last)):
@@ -436,6 +452,17 @@ class _Scan:
         return clock and not self.tokens.suffixes[last - 1]
 
 
+def _between_digits(tokens: Tokens, index: int) -> bool:
+    """Whether the mark ``index`` is a full stop written between two numbers ("18.10.2024", "1.5"): it ends nothing."""
+    return (
+        tokens.texts[index] == "."
+        and 0 < index < len(tokens) - 1
+        and tokens.kinds[index - 1] == tokens.kinds[index + 1] == "number"
+        and tokens.ends[index - 1] == tokens.starts[index]
+        and tokens.ends[index] == tokens.starts[index + 1]
+    )
+
+
 def _ends_sentence(text: str, tokens: Tokens, index: int, dotted: frozenset[str] = frozenset()) -> bool:
     """Whether a word written with a full stop ends its sentence ("June." before "2024 was"), not an abbreviation.
 
@@ -447,8 +474,15 @@ def _ends_sentence(text: str, tokens: Tokens, index: int, dotted: frozenset[str]
     return tokens.texts[index] not in _DOTTED and tokens.texts[index] not in dotted
 
 
-def _phrase(text: str, tokens: Tokens, first: int, last: int, dotted: frozenset[str]) -> DatePhrase:
-    """The phrase of tokens ``first`` to ``last``, read alone."""
+def _phrase(
+    text: str, tokens: Tokens, first: int, last: int, dotted: frozenset[str], grammar: Grammar | None = None
+) -> DatePhrase:
+    """The phrase of tokens ``first`` to ``last``, read alone.
+
+    A phrase of figures alone found by another language's ``grammar`` that is read alone as none
+    ("18.10.2024": ambiguous alone, day first in Russian text) is read by that grammar; one its grammar reads
+    from another event the sentence tells ("накануне") is kept unread, saying so.
+    """
     from chronology.notation import parse_expression  # here: the package imports this module
 
     start, end = tokens.starts[first], tokens.ends[last - 1]
@@ -457,8 +491,67 @@ def _phrase(text: str, tokens: Tokens, first: int, last: int, dotted: frozenset[
         end -= 1  # "in August." at a sentence's end: the full stop is the sentence's ("3 Oct." keeps its own)
         written = written[:-1]
     phrase = " ".join(written.split())
+    if grammar is not None and _from_event(tokens, first, last, grammar):
+        return DatePhrase(start=start, end=end, text=phrase, refusal=FROM_EVENT)
     try:
         reading = parse_expression(phrase)
     except DateParseError as error:
-        return DatePhrase(start=start, end=end, text=phrase, refusal=error.reason)
+        if grammar is None or grammar is ENGLISH_GRAMMAR or any(character.isalpha() for character in phrase):
+            return DatePhrase(start=start, end=end, text=phrase, refusal=error.reason)
+        try:
+            reading = read_english(phrase, grammar)
+        except DateParseError:
+            return DatePhrase(start=start, end=end, text=phrase, refusal=error.reason)
     return DatePhrase(start=start, end=end, text=phrase, reading=reading)
+
+
+#: Why a phrase read from another event ("накануне": the day before it) is kept unread in running text.
+FROM_EVENT: Final = (
+    "read from another event the sentence tells (as English 'the day before', 'the same day'), not from the "
+    "report's date: give that event's id as its anchor"
+)
+
+
+def _from_event(tokens: Tokens, first: int, last: int, grammar: Grammar) -> bool:
+    """Whether tokens ``first`` to ``last`` hold a phrase of the grammar's ``from_event`` words ("в тот же день")."""
+    texts = tokens.texts
+    for phrase in grammar.words.categories.get("from_event", {}):
+        length = len(phrase)
+        if any(tuple(texts[i : i + length]) == phrase for i in range(first, last - length + 1)):
+            return True
+    return False
+
+
+def _with_misspelt(scan: _Scan, found: list[DatePhrase]) -> list[DatePhrase]:
+    """``found``, and a day written with a word the grammar nearly knows ("3 октебря"), unread, with the guess.
+
+    A number from 1 to 31 then a word the grammar does not know is read alone, with the year after it if one
+    follows; where the reader's refusal names the phrase it would be ("did you mean '3 октября'?"), it is kept.
+    """
+    from chronology.notation import parse_expression  # here: the package imports this module
+
+    tokens, known = scan.tokens, scan.grammar.known
+    kinds, texts = tokens.kinds, tokens.texts
+    kept: list[DatePhrase] = []
+    for index in range(1, len(tokens)):
+        if kinds[index] != "word" or texts[index] in known or len(texts[index]) < 4 or index - 1 in scan.breaks:
+            continue
+        if kinds[index - 1] != "number" or not texts[index - 1].isdigit() or not 1 <= int(texts[index - 1]) <= 31:
+            continue
+        last = index + 1
+        if last < len(tokens) and kinds[last] == "number" and len(texts[last]) == 4 and index not in scan.breaks:
+            last += 1
+            if last < len(tokens) and texts[last] in known and last - 1 not in scan.breaks:
+                last += 1  # its year word: "года", "г."
+        start, end = tokens.starts[index - 1], tokens.ends[last - 1]
+        inside = [phrase for phrase in found if start <= phrase.start and phrase.end <= end]  # "2024 года"
+        if any(start < phrase.end and phrase.start < end for phrase in found if phrase not in inside):
+            continue
+        phrase = _phrase(scan.text, tokens, index - 1, last, scan.grammar.dotted)
+        try:
+            parse_expression(phrase.text)
+        except DateParseError as error:
+            if "did you mean" in error.reason:
+                kept.append(attrs.evolve(phrase, reading=None, refusal=error.reason))
+                found = [other for other in found if other not in inside]
+    return sorted([*found, *kept], key=lambda phrase: phrase.start) if kept else found

@@ -1,14 +1,21 @@
-"""Reading claimed figures: "1,500", "about 10,000", "more than 10,000", "up to 15,000", "$2,000"."""
+"""Reading claimed figures: "1,500", "about 10,000", "more than 10,000", "up to 15,000", "$2,000".
+
+Korean figures are read too, in Korean's own units ("1만2천" is 12,000, "10만" 100,000: the units are
+CLDR's, from its compact number formats) and comparisons ("최대 10만": up to 100,000; "1만 이상": at least
+10,000; "약 2천", "1만여": about): :func:`korean_figure` writes one in English, which is read as above.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
+import attrs
+
 from chronology.errors import QuantityParseError
 from chronology.quantity import Comparison, Quantity
 
-__all__ = ["EXPECTED_QUANTITY", "parse_quantity"]
+__all__ = ["EXPECTED_QUANTITY", "KOREAN_FIGURE", "korean_figure", "korean_number", "parse_quantity"]
 
 _WORDS: Final = {
     "about": Comparison.ABOUT,
@@ -59,6 +66,85 @@ EXPECTED_QUANTITY: Final = (
 )
 
 
+#: Korean comparisons before a figure ("최대 10만") and after it ("1만 이상", "1만여"), as the English words they
+#: mean (typed: CLDR has none). "무려" and "총" stress a figure and compare nothing.
+KOREAN_BEFORE: Final = {
+    "최대": "up to", "최다": "up to", "약": "about", "대략": "about", "최소": "at least", "적어도": "at least",
+    "무려": "", "총": "",
+}  # fmt: skip
+KOREAN_AFTER: Final = {
+    "이상": "at least", "넘게": "more than", "초과": "more than", "이하": "at most", "미만": "fewer than",
+    "가량": "about", "정도": "about", "안팎": "about", "내외": "about", "남짓": "about", "여": "about",
+}  # fmt: skip
+_KOREAN_UNITS: Final = "백천만억조"
+#: A Korean figure in digits and Korean units: "1만2천", "10만", "3억5천만", "1,500", "2.5만".
+KOREAN_NUMBER: Final = (
+    rf"(?:\d[\d,]*(?:\.\d+)?\s?[{_KOREAN_UNITS}]+)+(?:\d[\d,]*)?|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+)
+#: A Korean figure with its comparisons: "최대 10만", "1만 이상", "약 2천", "1만여".
+KOREAN_FIGURE: Final = re.compile(
+    rf"(?:(?P<before>{'|'.join(sorted(KOREAN_BEFORE, key=len, reverse=True))})\s*)?(?P<number>{KOREAN_NUMBER})"
+    rf"(?P<odd>여)?(?:\s*(?P<after>{'|'.join(sorted(KOREAN_AFTER, key=len, reverse=True))}))?"
+)
+_HANGUL: Final = re.compile(r"[\uac00-\ud7a3]")
+_KOREAN_PARTS: Final = re.compile(rf"\d[\d,]*(?:\.\d+)?|[{_KOREAN_UNITS}]")
+
+
+def korean_number(text: str) -> int | float:
+    """The number a Korean figure writes: "1만2천" is 12000, "3억5천만" 350000000, "1,500" 1500.
+
+    Small units (백, 천) count within a group of four digits, large ones (만, 억, 조) close the group.
+
+    Raises:
+        QuantityParseError: ``text`` is not such a figure.
+        MissingExtraError: the ``draft`` extra (Babel, whose CLDR data gives the units) is not installed.
+
+    """
+    from chronology.notation.korean_words import korean_number_units
+
+    if re.fullmatch(KOREAN_NUMBER, text.strip()) is None:
+        raise QuantityParseError(text, 'expected a Korean figure such as "1만2천", "10만", "1,500"')
+    units = korean_number_units()
+    total: float = 0
+    group: float = 0
+    pending: float | None = None
+    for part in _KOREAN_PARTS.findall(text):
+        if part[0].isdigit():
+            pending = float(part.replace(",", ""))
+        elif units[part] < 10_000:  # 백, 천: within the group
+            group += (1 if pending is None else pending) * units[part]
+            pending = None
+        else:  # 만, 억, 조: the group so far, times the unit
+            total += (group + (pending or 0) or 1) * units[part]
+            group, pending = 0, None
+    total += group + (pending or 0)
+    return int(total) if float(total).is_integer() else total
+
+
+def korean_figure(text: str) -> str:
+    """A Korean figure written as :func:`parse_quantity` reads English: "최대 10만" is "up to 100,000".
+
+    Raises:
+        QuantityParseError: ``text`` is not a Korean figure.
+        MissingExtraError: the ``draft`` extra is not installed.
+
+    """
+    match = KOREAN_FIGURE.fullmatch(" ".join(text.split()))
+    if match is None:
+        raise QuantityParseError(
+            text, 'expected a Korean figure such as "1만2천", "최대 10만", "1만 이상", "약 2천", "1,500"'
+        )
+    number = korean_number(match["number"])
+    comparisons = [KOREAN_BEFORE.get(match["before"] or "", ""), KOREAN_AFTER.get(match["after"] or "", "")]
+    if match["odd"]:
+        comparisons.append("about")
+    said = [word for word in comparisons if word]
+    if len(set(said)) > 1:
+        raise QuantityParseError(text, f"a figure takes one comparison, not {' and '.join(said)!r}")
+    digits = f"{number:,}"
+    return f"{said[0]} {digits}" if said else digits
+
+
 def parse_quantity(text: str | int | float) -> Quantity:
     """Read a claimed figure as reports write it.
 
@@ -81,6 +167,8 @@ def parse_quantity(text: str | int | float) -> Quantity:
         raise QuantityParseError(
             text, f"{len(text):,} characters is too long for a figure (at most {_MOST_CHARACTERS})"
         )
+    if _HANGUL.search(text):  # "최대 10만": read as its English, and kept as written
+        return attrs.evolve(parse_quantity(korean_figure(text)), text=text)
     # One space between words: runs of spaces would make the pattern try every way of splitting them (cubic time).
     match = _FORM.fullmatch(" ".join(text.split()))
     if match is None:

@@ -25,7 +25,7 @@ from typing import Any, Final, Literal
 from chronology._extras import require
 from chronology.notation.words import Meaning, WordTable
 
-__all__ = ["SlavicLanguage", "normal_word", "slavic_words", "words_of"]
+__all__ = ["SlavicLanguage", "normal_word", "roman_numerals", "slavic_words", "words_of"]
 
 #: The languages read here, by ISO 639-1 code.
 SlavicLanguage = Literal["ru", "uk"]
@@ -83,6 +83,12 @@ _LEMMAS: Final[dict[SlavicLanguage, dict[str, dict[str, Meaning]]]] = {
             "пара": 2,
         },
         "year_word": {"год": "year"},
+        # seasons as (first month, months), as English reads them: "осенью 2024 года", "прошлой весной"
+        "season": {"весна": (3, 3), "лето": (6, 3), "осень": (9, 3), "зима": (12, 3)},
+        # the ordinals of quarters and halves: "в первом квартале", "во втором полугодии"
+        "ordinal": {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
+        "half": {"полугодие": "half"},
+        "century": {"век": "century", "столетие": "century"},
     },
     "uk": {
         "which": {
@@ -119,12 +125,21 @@ _LEMMAS: Final[dict[SlavicLanguage, dict[str, dict[str, Meaning]]]] = {
             "декілька": (2, 9),
         },
         "year_word": {"рік": "year"},
+        "season": {"весна": (3, 3), "літо": (6, 3), "осінь": (9, 3), "зима": (12, 3)},
+        "ordinal": {"перший": 1, "другий": 2, "третій": 3, "четвертий": 4},
+        "half": {"півріччя": "half", "півроку": "half"},
+        "century": {"століття": "century", "сторіччя": "century"},
     },
+}
+#: Lemmas whose plural forms only are date words: "в 1990-е годы", "у 1990-х роках"; "на выходных", "у вихідні".
+_PLURAL_LEMMAS: Final[dict[SlavicLanguage, dict[str, dict[str, Meaning]]]] = {
+    "ru": {"years_word": {"год": "years"}, "weekend": {"выходной": "weekend"}},
+    "uk": {"years_word": {"рік": "years"}, "weekend": {"вихідний": "weekend"}},
 }
 #: Words that are no lemma of anything to inflect: each language's few fixed words, by category.
 _FIXED: Final[dict[SlavicLanguage, dict[str, dict[str, Meaning]]]] = {
     "ru": {
-        "lead": {"в": "", "во": "", "на": ""},
+        "lead": {"в": "", "во": "", "на": "", "от": ""},
         "year_word": {"г": "year", "гг": "year"},
         "hedge": dict.fromkeys(("около", "примерно", "приблизительно", "ориентировочно", "где-то"), "approximate"),
         # (which side stays, as the English "terminus" table says)
@@ -148,6 +163,25 @@ _FIXED: Final[dict[SlavicLanguage, dict[str, dict[str, Meaning]]]] = {
         # words before a figure that compare it ("более 10 000"): a number after them counts, it dates nothing
         "comparison": dict.fromkeys(("более", "свыше", "менее", "почти", "порядка", "не менее", "не более"), ""),
         "and": {"и": "and"},
+        # endings written after a numeral's digits: "1-й квартал", "XX-го века", "1990-м году"
+        "ordinal_ending": dict.fromkeys(("й", "го", "м", "ый", "ой", "ого", "ом", "му"), ""),
+        # a decade's ending: "1990-е", "90-х"
+        "decade_ending": dict.fromkeys(("е", "х", "ые", "ых"), ""),
+        "quarter_short": {"кв": "quarter"},
+        # "в ночь на 5 октября": the night before that day; "в ночь с 4 на 5 октября"
+        "night": {"в ночь на": "onto", "ночью на": "onto"},
+        "night_from": {"в ночь с": "from", "в ночь со": "from"},
+        "onto": {"на": "onto"},
+        # phrases read from another event the sentence tells, as English "the day before", "the same day"
+        "from_event": {
+            "накануне": "yesterday",
+            "в тот же день": "the same day",
+            "в тот день": "that day",
+            "на следующий день": "tomorrow",
+            "на другой день": "tomorrow",
+            "днем ранее": "yesterday",
+            "днем позже": "tomorrow",
+        },
         "recent": {
             "недавно": "recently",
             "на днях": "recently",
@@ -174,6 +208,40 @@ _FIXED: Final[dict[SlavicLanguage, dict[str, dict[str, Meaning]]]] = {
         "by_end": {"до кінця": "late", "до середини": "mid"},
         "comparison": dict.fromkeys(("понад", "більш", "більше", "менше", "майже", "щонайменше", "не менше"), ""),
         "and": {"і": "and", "й": "and", "та": "and"},
+        "ordinal_ending": dict.fromkeys(("й", "го", "му", "м", "ий", "ій", "ого"), ""),
+        "decade_ending": dict.fromkeys(("ті", "х", "тих"), ""),
+        "quarter_short": {"кв": "quarter"},
+        # seasons in one word: "восени 2024 року", "влітку"
+        "season": {
+            "навесні": (3, 3),
+            "влітку": (6, 3),
+            "улітку": (6, 3),
+            "восени": (9, 3),
+            "взимку": (12, 3),
+            "узимку": (12, 3),
+        },
+        # parts of the day in one word, as English's "morning" (CLDR gives no Ukrainian names of them)
+        "part_of_day": {
+            "вранці": "morning",
+            "зранку": "morning",
+            "уранці": "morning",
+            "ввечері": "evening",
+            "увечері": "evening",
+            "вночі": "night",
+            "уночі": "night",
+        },
+        "night": {"у ніч на": "onto", "в ніч на": "onto", "вночі на": "onto", "уночі на": "onto"},
+        "night_from": {"у ніч з": "from", "в ніч з": "from", "у ніч із": "from", "в ніч із": "from"},
+        "onto": {"на": "onto"},
+        "from_event": {
+            "напередодні": "yesterday",
+            "того ж дня": "the same day",
+            "того самого дня": "the same day",
+            "у той же день": "the same day",
+            "в той же день": "the same day",
+            "того дня": "that day",
+            "наступного дня": "tomorrow",
+        },
         "recent": {
             "нещодавно": "recently",
             "днями": "recently",
@@ -202,31 +270,68 @@ PERIOD_NAMES: Final = {
 _RELATIVE_DAYS: Final = {-2: "the day before yesterday", -1: "yesterday", 0: "today", 1: "tomorrow"}
 _CLDR_WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WHICH_OF_OFFSET: Final = {-1: "last", 0: "this", 1: "next"}
+#: CLDR's day periods, by the English part of the day (see ``part_of_day`` in chronology.notation.words) they are.
+_DAY_PERIODS: Final = {"morning1": "morning", "afternoon1": "afternoon", "evening1": "evening", "night1": "night"}
 
 
 # -- building the tables --------------------------------------------------------------------------
 
 
-def _forms(analyzer: Any, lemma: str, *, singular: bool = True) -> set[str]:
-    """Every form of ``lemma`` (its singular forms only, where ``singular``), as the tables keep words."""
-    found = {normal_word(lemma)}
+def _forms(analyzer: Any, lemma: str, *, singular: bool = True, case: str = "", plural: bool = False) -> set[str]:
+    """Every form of ``lemma``, as the tables keep words.
+
+    Only its singular forms where ``singular``; only its plural ones where ``plural``; only those of one
+    grammatical ``case`` (pymorphy3's tag, "ablt") where given.
+    """
+    found = set() if case or plural else {normal_word(lemma)}
     for parse in analyzer.parse(lemma):
         if normal_word(parse.normal_form) != normal_word(lemma):
             continue
         for form in parse.lexeme:
-            if singular and "plur" in form.tag and "Pltm" not in form.tag:
+            many = "plur" in form.tag and "Pltm" not in form.tag
+            if (singular and many) or (plural and "plur" not in form.tag) or (case and case not in form.tag):
+                continue
+            if "Supr" in form.tag:  # "наипервейший" is no ordinal
                 continue
             found.add(normal_word(form.word))
         break
     return found
 
 
-def _inflected(analyzer: Any, lemmas: Mapping[str, Meaning], *, singular: bool = True) -> dict[str, Meaning]:
+def _inflected(
+    analyzer: Any, lemmas: Mapping[str, Meaning], *, singular: bool = True, plural: bool = False
+) -> dict[str, Meaning]:
     table: dict[str, Meaning] = {}
     for lemma, meaning in lemmas.items():
-        for form in _forms(analyzer, lemma, singular=singular):
+        for form in _forms(analyzer, lemma, singular=singular and not plural, plural=plural):
             table.setdefault(form, meaning)
     return table
+
+
+#: Roman numerals are written for centuries and quarters ("XXI век", "II квартал"), often with the Cyrillic
+#: letters that look like their Latin ones ("ХХ век" with Cyrillic "Х", "ХІХ" with Ukrainian "І").
+_ROMAN_DIGITS: Final = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+_CYRILLIC_LOOKALIKES: Final = str.maketrans({"x": "х", "i": "і"})
+
+
+def _roman(number: int) -> str:
+    written = ""
+    for letters, value in _ROMAN_DIGITS:
+        while number >= value:
+            written += letters
+            number -= value
+    return written
+
+
+def roman_numerals(highest: int = 39) -> dict[str, int]:
+    """Roman numerals from 1 to ``highest``, lower case, in Latin letters and (where every letter has one) Cyrillic."""
+    numerals: dict[str, int] = {}
+    for number in range(1, highest + 1):
+        latin = _roman(number)
+        numerals[latin] = number
+        if "v" not in latin:
+            numerals[latin.translate(_CYRILLIC_LOOKALIKES)] = number
+    return numerals
 
 
 def _phrase(text: str) -> str:
@@ -270,8 +375,26 @@ def words_of(language: SlavicLanguage) -> WordTable:
     categories["weekday"] = weekdays
 
     lemmas = _LEMMAS[language]
-    for category in ("which", "period_noun", "part", "unit", "number", "year_word"):
-        categories[category] = _inflected(analyzer, lemmas[category], singular=category not in ("unit", "number"))
+    for category in ("which", "period_noun", "part", "unit", "number", "year_word", "season", "ordinal", "half",
+                     "century"):  # fmt: skip
+        # "which" in the plural too: "в прошлые выходные", "минулими вихідними"
+        categories[category] = _inflected(
+            analyzer, lemmas[category], singular=category not in ("unit", "number", "which")
+        )
+    for category, plural_lemmas in _PLURAL_LEMMAS[language].items():
+        categories[category] = _inflected(analyzer, plural_lemmas, plural=True)
+    # CLDR's quarters ("1-й квартал"): the noun, in every case
+    nouns = {normal_word(name.split()[-1]) for name in locale.quarters["format"]["wide"].values()}
+    categories["quarter"] = _inflected(analyzer, dict.fromkeys(nouns, "quarter"))
+    categories["roman"] = dict(roman_numerals())
+    # CLDR's parts of the day ("утро", "вечер"), in the case that dates ("утром", "вечером"): as English's
+    periods = locale._data["day_periods"]["stand-alone"]["wide"]
+    categories["part_of_day"] = {
+        form: _DAY_PERIODS[key]
+        for key, name in periods.items()
+        if key in _DAY_PERIODS
+        for form in _forms(analyzer, name, case="ablt")
+    }
     for category, entries in _FIXED[language].items():
         table = categories.setdefault(category, {})
         table.update({_phrase(phrase): meaning for phrase, meaning in entries.items()})
