@@ -87,7 +87,7 @@ _LONGEST_MONTH: Final = 31
 
 
 def _from_anchor(rule: FromAnchor) -> DateRule:
-    """A :class:`~chronology.rules.FromAnchor`, refused for a day no month has."""
+    """A ``FromAnchor`` rule (of :mod:`chronology.rules`), refused for a day no month has."""
     if rule.day is not None and not 1 <= rule.day <= _LONGEST_MONTH:
         raise RefusalError(f"day {rule.day} does not exist in any month")
     return rule
