@@ -70,7 +70,7 @@ def test_figures_become_attributed_claims_of_their_sentences_event() -> None:
     events = {p.phrase: p.event for p in drafted.proposals}
     (troops,) = events["к концу года"].claims  # the sentence's own event, not the article's
     assert (troops.value.comparison.name, troops.value.high, troops.unit) == ("UP_TO", 100_000, "военных")
-    assert troops.claimant == "разведки"
+    assert troops.claimant == "разведка"  # "по данным разведки", in the nominative
     (pay,) = events["2024-10-18"].claims  # a sentence without a date: the article's own event
     assert (pay.value.low, pay.unit, pay.claimant) == (2000, "долларов", "источник")
 
@@ -111,18 +111,24 @@ def test_language_forced_english_finds_no_cyrillic_dates() -> None:
 
 
 @pytest.mark.parametrize(
-    ("opening", "day"),
+    ("opening", "day", "written", "outlet"),
     [
-        ("МОСКВА, 18 октября. /ТАСС/. ", "2024-10-18"),
-        ("МОСКВА, 18 окт — РИА Новости. ", "2024-10-18"),
-        ("КИЇВ, 3 листопада — ", "2024-11-03"),
+        ("МОСКВА, 18 октября. /ТАСС/. ", "2024-10-18", "18 октября", "ТАСС"),
+        ("МОСКВА, 18 окт — РИА Новости. ", "2024-10-18", "18 окт", "РИА Новости"),
+        ("КИЇВ, 3 листопада — ", "2024-11-03", "3 листопада", ""),
+        ("СЕУЛ. 21 октября. ИНТЕРФАКС - ", "2024-10-21", "21 октября", "Интерфакс"),
+        ("МОСКВА. 21 октября. INTERFAX.RU - ", "2024-10-21", "21 октября", "INTERFAX.RU"),
     ],
+    ids=["tass", "ria", "ukrinform", "interfax", "interfax-ru"],
 )
-def test_a_wire_dateline_in_cyrillic_gives_its_day_within_the_date_given(opening: str, day: str) -> None:
+def test_a_wire_dateline_in_cyrillic_gives_its_day_within_the_date_given(
+    opening: str, day: str, written: str, outlet: str
+) -> None:
     text = f"Заголовок\n\n{opening}Пресс-секретарь заявил, что переговоры возможны.\n"
     article = article_from_text(text, "wire.txt")
-    assert article.dateline == opening.split(", ", 1)[1].split(".")[0].split(" —")[0]
-    assert article.body_text.startswith("РИА Новости. Пресс" if "РИА" in opening else "Пресс")  # after the dateline
+    assert article.dateline == written
+    assert article.body_text.startswith("Пресс")  # after the dateline, and the agency it names
+    assert article.outlet == outlet
     drafted = draft_article(article, published=UncertainDate.parse("2024"))
     assert drafted.source.published is not None
     assert _day(drafted.source.published) == (day, day)

@@ -276,8 +276,21 @@ def test_a_width_is_not_checked_on_axes_handed_over(showcase: Timeline) -> None:
             "Al Jazeera, 29 October 2024",
         ),
         (Source(id="bare-slug"), "bare-slug"),
+        (
+            Source(
+                id="tass",
+                outlet="ТАСС",
+                title="Песков: Кремль не комментирует сообщения о переброске военных КНДР в Россию",
+                published=UncertainDate.parse("2024-10-18"),
+            ),
+            "“Песков: Кремль не комментирует сообщения о переброске…”, ТАСС, 18 October 2024",
+        ),
+        (
+            Source(id="colon", title="Песков: " + "переговоры" * 6),
+            "“Песков…”",
+        ),
     ],
-    ids=["book", "article", "three-authors", "outlet-only", "nothing-but-id"],
+    ids=["book", "article", "three-authors", "outlet-only", "nothing-but-id", "speaker-and-quote", "no-colon-at-cut"],
 )
 def test_sources_are_cited_as_a_reader_would_cite_them(source: Source, cited: str) -> None:
     assert citation(source) == cited

@@ -49,6 +49,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -154,7 +155,45 @@ _HTML: Final = re.compile(
 )
 #: Characters whose letters tell the article's script.
 _SCRIPT_SAMPLE: Final = 20_000
-_DATE_LINE: Final = re.compile(r"(?i:date|dated|published|updated|posted)\b\s*:?\s*(?P<rest>\S.*)")
+#: The labels of a date line, by language ("Published: 12 March 2024", "Опубликовано: 21 октября 2024 года",
+#: "Опубліковано: 3 листопада 2024 р.", "입력 2024-11-04 10:04"): the first date line at the top is the article's.
+DATE_LABELS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("date", "dated", "published", "updated", "posted"),
+    "ru": ("дата", "дата публикации", "опубликовано", "обновлено", "размещено"),
+    "uk": ("дата", "дата публікації", "опубліковано", "оновлено", "розміщено"),
+    "ko": ("입력", "송고시간", "송고", "수정", "기사입력", "최종수정", "등록"),
+}
+#: Wire agencies and outlets that name themselves in a dateline or on a line of their own at the top, by language
+#: (matched without regard to case: "ИНТЕРФАКС" is "Интерфакс"). An agency after a dateline's dash
+#: ("МОСКВА, 18 окт — РИА Новости.") is read as the outlet only when it is one of these: otherwise the words
+#: after the dash are the first sentence's.
+KNOWN_OUTLETS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("Reuters", "AP", "AFP", "Associated Press", "Bloomberg", "Interfax", "Yonhap", "Ukrinform", "UNIAN",
+           "Xinhua", "Kyodo", "TASS", "RIA Novosti"),
+    "ru": ("ТАСС", "РИА Новости", "Интерфакс", "Интерфакс-Украина", "INTERFAX.RU", "РБК", "Прайм", "БелТА",
+           "Regnum", "Sputnik", "Медуза", "Коммерсантъ", "Ведомости", "Известия", "RT"),
+    "uk": ("Укрінформ", "УНІАН", "УНН", "Інтерфакс-Україна", "Суспільне", "Суспільне Новини", "Українська правда",
+           "РБК-Україна", "ЛІГА.net", "Громадське", "Радіо Свобода"),
+    "ko": ("연합뉴스", "뉴시스", "뉴스1", "KBS", "MBC", "SBS", "YTN", "조선일보", "중앙일보", "동아일보", "한겨레"),
+}  # fmt: skip
+_KNOWN_OUTLETS: Final = {name.casefold(): name for names in KNOWN_OUTLETS.values() for name in names}
+#: A date line: one of :data:`DATE_LABELS`, maybe a colon, then the date ("송고시간2024-11-04": Korean writes no
+#: space between them).
+_DATE_LINE: Final = re.compile(
+    r"(?i:{})(?![^\W\d_])\s*:?\s*(?P<rest>\S.*)".format(
+        "|".join(
+            sorted(
+                (re.escape(label).replace(r"\ ", r"\s+") for labels in DATE_LABELS.values() for label in labels),
+                key=len,
+                reverse=True,
+            )
+        )
+    )
+)
+#: A line naming the outlet and the date ("Интерфакс, 21 октября 2024 года", "Reuters, March 12, 2024").
+_OUTLET_AND_DATE: Final = re.compile(r"(?P<name>[^\W\d_][^,\n]{0,60}?)\s*,\s*(?P<rest>\S.*)")
+#: Most words in an outlet's name on a line of its own ("Суспільне Новини").
+OUTLET_WORDS: Final = 4
 _BYLINE: Final = re.compile(
     r"(?i:by)\s+(?P<names>[A-Z][\w.'’-]*,?(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|der|la|le|bin|al),?)*)"
 )
@@ -175,7 +214,7 @@ _CAPITAL: Final = "A-ZА-ЯЁІЇЄҐ"
 #: A place that opens a dateline ("KYIV, ", "MOSCOW - ", "МОСКВА, ", "КИЇВ, "), before its date.
 _PLACE: Final = re.compile(
     rf"[{_CAPITAL}][{_CAPITAL}.'’ -]*[{_CAPITAL}.]"
-    rf"(?:,\s*[{_CAPITAL}][^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+)*)?\s*(?:,|[-\u2013\u2014])\s*"
+    rf"(?:,\s*[{_CAPITAL}][^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+)*)?\s*(?:[,.]|[-\u2013\u2014])\s*"
 )
 #: Korean wire copy's dateline: the place and agency in brackets, then its reporters ("(서울=연합뉴스) 홍길동
 #: 기자 = ", "(워싱턴=연합뉴스) 김철수 특파원 = ").
@@ -185,13 +224,23 @@ _KOREAN_DATELINE: Final = re.compile(
 )
 #: A clock time on a date line ("10:04 AM EST, ", "10.04 GMT").
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}\b)?\s*,?\s*")
+#: A clock time closing a date line ("2024-11-04 10:04", "2024년 11월 4일 오후 3:20"), left out.
+_TRAILING_CLOCK: Final = re.compile(r"[\s,]+(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\s*$")
 #: A dateline's day without its year ("Nov 4", "16 Dec", "18 октября", "3 листопада").
 _DAY_ALONE: Final = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?|\d{1,2}\s+[а-яёіїєґ'ʼ’]{3,12}\.?"
 )
-#: What closes a dateline: a dash, maybe after the agency in brackets ("(Reuters) -"), or the agency between
-#: slashes ("/ТАСС/.").
-_AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-\u2013\u2014]+|\.?\s*/[^/\n]{1,30}/\.?)\s*")
+_DASH: Final = r"[-\u2013\u2014]+"
+#: What closes a dateline, with the agency it names (``agency``) or a known one after its dash (``known``):
+#: the agency in brackets and a dash ("(Reuters) -"); the agency between slashes ("/ТАСС/."); a full stop, the
+#: agency and a dash ("СЕУЛ. 21 октября. ИНТЕРФАКС -", "INTERFAX.RU -"); a dash alone, or a dash and a known
+#: agency with its full stop ("— РИА Новости.").
+_AFTER_DATELINE: Final = re.compile(
+    rf"[^\S\n]*(?:\((?P<bracketed>[^)\n]{{1,40}})\)[^\S\n]*{_DASH}"
+    rf"|\.?[^\S\n]*/(?P<slashed>[^/\n]{{1,30}})/\.?"
+    rf"|\.[^\S\n]+(?P<named>[^\W\d_][\w.'’-]*(?:[^\S\n][^\W\d_][\w.'’-]*){{0,2}})[^\S\n]*{_DASH}"
+    rf"|{_DASH}(?:[^\S\n]*(?P<known>[^\W\d_][\w.'’-]*(?:[^\S\n][\w.'’-]+){{0,2}}?)\.(?=\s))?)\s*"
+)
 
 
 def read_article(path: str | os.PathLike[str]) -> Article:
@@ -297,12 +346,13 @@ def article_from_text(text: str, name: str) -> Article:
     lines = text.split("\n")
     index, body, header = _header_lines(lines, 0, 0, fields, _Header())
     headline = fields.get("headline", "")
-    if not headline and index + 1 < len(lines):
-        line = lines[index].strip()
-        rest = "\n".join(lines[index + 1 :]).strip()
-        if rest and len(line.split()) <= HEADLINE_WORDS and not line.endswith((".", ",", ";", ":")):
-            headline = line
-            # a date line or byline under the headline
+    if not headline and _headline_at(lines, index):
+        headline = lines[index].strip()
+        # a date line or byline under the headline
+        index, body, header = _header_lines(lines, index + 1, body + len(lines[index]) + 1, fields, header)
+        if "outlet" not in fields and _outlet_name(headline) and _headline_at(lines, index):
+            # a short name above the headline is the outlet's ("Суспільне Новини", then the headline)
+            fields["outlet"], headline = headline, lines[index].strip()
             index, body, header = _header_lines(lines, index + 1, body + len(lines[index]) + 1, fields, header)
     dated, dateline = header.dated, header.dateline
     wire = _KOREAN_DATELINE.match(text, body + len(text[body:]) - len(text[body:].lstrip()))
@@ -311,10 +361,13 @@ def article_from_text(text: str, name: str) -> Article:
         fields.setdefault("outlet", wire["agency"].strip())
         if wire["reporters"] and not header.authors:
             header = attrs.evolve(header, authors=tuple(wire["reporters"].split()))
-    if dated is None:
-        opening = _opening_dateline(text, body)
-        if opening is not None:
-            dated, dateline, body = opening
+    opening = _opening_dateline(text, body)
+    if opening is not None:  # left out of the first sentence even where a line above dates the article
+        body = opening.body
+        if dated is None:
+            dated, dateline = opening.dated, opening.written
+        if opening.agency:
+            fields.setdefault("outlet", opening.agency)
     end = _closing_date_line(text, body)
     return Article(
         name=name,
@@ -329,6 +382,23 @@ def article_from_text(text: str, name: str) -> Article:
         dateline=dateline,
         end=end,
     )
+
+
+def _headline_at(lines: Sequence[str], index: int) -> bool:
+    """Whether ``lines[index]`` may be a headline: a short line with more text after it.
+
+    At most :data:`HEADLINE_WORDS` words, and no final full stop (or comma, semicolon, colon).
+    """
+    if index + 1 >= len(lines):
+        return False
+    line = lines[index].strip()
+    rest = any(later.strip() for later in lines[index + 1 :])
+    return bool(line) and rest and len(line.split()) <= HEADLINE_WORDS and not line.endswith((".", ",", ";", ":"))
+
+
+def _outlet_name(line: str) -> bool:
+    """Whether a line may be an outlet's name: at most :data:`OUTLET_WORDS` words, none of them a date."""
+    return len(line.split()) <= OUTLET_WORDS and not find_dates(line)
 
 
 @attrs.frozen
@@ -349,13 +419,18 @@ def _header(line: str, fields: dict[str, str], header: _Header) -> _Header | Non
     if labelled is not None:
         fields.setdefault(_LABELS[labelled["label"].lower()], labelled["value"].strip())
         return header
+    if line.casefold() in _KNOWN_OUTLETS or line.casefold() == fields.get("outlet", "").casefold():
+        fields.setdefault(
+            "outlet", _KNOWN_OUTLETS.get(line.casefold(), line)
+        )  # the outlet's name, alone on its line ("Суспільне Новини")
+        return header
     byline = _BYLINE.fullmatch(line)
     if byline is not None and len(byline["names"].split()) <= 12:
         return attrs.evolve(header, authors=header.authors or _names(byline["names"]))
     date_line = _DATE_LINE.fullmatch(line)
     dated = _line_date(date_line["rest"] if date_line is not None else line)
     if dated is None or (date_line is None and dated[2]):
-        return None  # a line that is a date alone has nothing after it
+        return _outlet_and_date(line, fields, header)  # a line that is a date alone has nothing after it
     if header.dated is not None:
         return header  # "Updated ..." after "Published ...": the first date is the article's
     value, written, rest = dated
@@ -366,6 +441,30 @@ def _header(line: str, fields: dict[str, str], header: _Header) -> _Header | Non
     return _Header(value, written, authors)
 
 
+def _outlet_and_date(line: str, fields: dict[str, str], header: _Header) -> _Header | None:
+    """``header`` with the date of a line naming the outlet and the date ("Интерфакс, 21 октября 2024 года").
+
+    The name is put in ``fields`` as the outlet, unless it is written in capitals only and is no known outlet
+    (wire copy writes its place so: "МОСКВА, 21 октября 2024 года" gives the date alone). None when the line
+    is not one: a name of at most :data:`OUTLET_WORDS` words, no date among them, then a date with its year
+    and nothing after it.
+    """
+    found = _OUTLET_AND_DATE.fullmatch(line)
+    if found is None:
+        return None
+    name = found["name"].strip()
+    byline = _BYLINE.fullmatch(name)
+    if (byline is None and not _outlet_name(name)) or (dated := _line_date(found["rest"])) is None or dated[2]:
+        return None
+    if byline is not None:  # "By John Smith, March 12, 2024"
+        header = attrs.evolve(header, authors=header.authors or _names(byline["names"]))
+    elif name.casefold() in _KNOWN_OUTLETS or name != name.upper():
+        fields.setdefault("outlet", _KNOWN_OUTLETS.get(name.casefold(), name))
+    if header.dated is not None:
+        return header
+    return attrs.evolve(header, dated=dated[0], dateline=dated[1])
+
+
 def _line_date(text: str) -> tuple[UncertainDate, str, str] | None:
     """A date with its year opening a date line, a clock time around it left out ("10:04 AM EST, November 4, 2024").
 
@@ -374,6 +473,7 @@ def _line_date(text: str) -> tuple[UncertainDate, str, str] | None:
 
     """
     text = _CLOCK.sub("", text, count=1) if _CLOCK.match(text) else text
+    text = _TRAILING_CLOCK.sub("", text, count=1)  # "2024-11-04 10:04": the day
     date = _date_at_start(text)
     if date is None:
         return None
@@ -417,11 +517,25 @@ def _date_at_start(text: str, *, day_alone: bool = False) -> tuple[UncertainDate
     return None
 
 
-def _opening_dateline(text: str, position: int) -> tuple[UncertainDate | None, str, int] | None:
+@attrs.frozen
+class _Dateline:
+    """A dateline opening the body.
+
+    Its date (None for a day without its year), as written, where the body starts after it, and the agency it
+    names ("" if none).
+    """
+
+    dated: UncertainDate | None
+    written: str
+    body: int
+    agency: str
+
+
+def _opening_dateline(text: str, position: int) -> _Dateline | None:
     """A dateline opening the body ("12 March 2024 — ", "KYIV, 12 March 2024 (Reuters) - ").
 
     Returns:
-        Its date, the date as written, and where the body starts after it; None without one.
+        Its date, the date as written, where the body starts after it, and its agency; None without one.
 
     """
     start = position + len(text[position:]) - len(text[position:].lstrip())
@@ -432,9 +546,14 @@ def _opening_dateline(text: str, position: int) -> tuple[UncertainDate | None, s
         return None
     value, written, end = date
     after = _AFTER_DATELINE.match(text, at + end)
-    if after is None or "\n" in text[at + end : after.end()]:
+    if after is None:
         return None
-    return value, written, after.end()
+    agency = (after["bracketed"] or after["slashed"] or after["named"] or after["known"] or "").strip()
+    body = after.end()
+    if after["known"] and agency.casefold() not in _KNOWN_OUTLETS:
+        # "— Тривога." is the first sentence, not an agency: the body starts after the dash
+        agency, body = "", after.start("known")
+    return _Dateline(value, written, body, _KNOWN_OUTLETS.get(agency.casefold(), agency))
 
 
 def _main_script(text: str) -> str | None:

@@ -33,13 +33,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
-from chronology._extras import require
-from chronology.draft.cues import CUES, Language, patterns
-from chronology.draft.roles import Attribution, according_to
+from chronology.draft.cues import CUES, Language, morphology, patterns
+from chronology.draft.roles import Attribution, according_to, claimant
 from chronology.errors import ChronologyError
 from chronology.notation.quantity import KOREAN_AFTER, KOREAN_FIGURE, korean_figure
 from chronology.notation.words import ENGLISH
@@ -134,12 +133,13 @@ def find_figures(
         language: the sentence's language (its comparisons, scales and clause cues).
 
     """
+    skip = [*skip, *((time.start(), time.end()) for time in patterns(language).times.finditer(sentence))]
     if language == "ko":
         return _korean_figures(sentence, skip, speakers)
     if language != "en":
         return _inflected_figures(sentence, skip, speakers, language)
     found: list[Figure] = []
-    according = according_to(sentence)
+    according = according_to(sentence, dates=skip)
     for match in _FIGURE.finditer(sentence):
         if any(start < match.end() and match.start() < end for start, end in skip):
             continue
@@ -192,13 +192,18 @@ def _paid(sentence: str, figure: int) -> str:
     return " ".join(words[-_SUBJECT_WORDS:]).strip(" ,")
 
 
-def _claimant(position: int, speakers: Sequence[Attribution]) -> str:
-    """Who claims a figure at ``position``: the speaker of the last speech verb before it, or of a closing one."""
+def _claimant(position: int, speakers: Sequence[Attribution], language: Language = "en") -> str:
+    """Who claims a figure at ``position``: the speaker of the last speech verb before it, or of a closing one.
+
+    A speaker named after a closing verb with a preposition ("считают в разведке") is named in the nominative
+    (:func:`chronology.draft.roles.claimant`).
+    """
     for verb in reversed(speakers):
         if verb.end <= position and verb.trailing < 0:
-            return verb.speaker
-    if speakers and speakers[-1].trailing >= 0 and speakers[-1].trailing >= position:
-        return speakers[-1].speaker
+            return claimant(verb.speaker, language)
+    closing = next((verb for verb in reversed(speakers) if verb.aside[0] < 0), None)
+    if closing is not None and closing.trailing >= position:
+        return claimant(closing.speaker, language)
     return ""
 
 
@@ -225,12 +230,6 @@ def _figure_pattern(language: Language) -> re.Pattern[str]:
 
 
 @functools.cache
-def _analyzer(language: Language) -> Any:
-    pymorphy3 = require("pymorphy3", "draft", "Drafting from Russian and Ukrainian articles")
-    return pymorphy3.MorphAnalyzer(lang=language)
-
-
-@functools.cache
 def _time_words() -> frozenset[str]:
     """Words that count time ("лет", "днів"): a figure counting them is no claim."""
     from chronology.notation.slavic_words import slavic_words
@@ -241,7 +240,7 @@ def _time_words() -> frozenset[str]:
 
 def _noun_after(sentence: str, at: int, language: Language) -> tuple[str, int]:
     """What a figure counts: the first noun in the few words after ``at`` (adjectives passed over), and its end."""
-    analyzer = _analyzer(language)
+    analyzer = morphology(language)
     fallback: tuple[str, int] = ("", at)
     position = at
     for _ in range(_COUNTED_WORDS):
@@ -266,7 +265,7 @@ def _inflected_figures(
     """The figures of a Russian or Ukrainian sentence (see :func:`find_figures`)."""
     cues = CUES[language]
     found: list[Figure] = []
-    according = according_to(sentence, language)
+    according = according_to(sentence, language, skip)
     for match in _figure_pattern(language).finditer(sentence):
         if any(start < match.end() and match.start() < end for start, end in skip):
             continue
@@ -294,7 +293,7 @@ def _inflected_figures(
                 value=match[0],
                 unit=noun,
                 subject=_slavic_subject(sentence, match.end(), language),
-                claimant=according or _claimant(match.start(), speakers),
+                claimant=according or _claimant(match.start(), speakers, language),
                 reading=reading,
             )
         )
@@ -327,7 +326,7 @@ _KOREAN_CLAUSE_START: Final = re.compile(r"[,;:()\u2013\u2014]\s*|따르면\s+|�
 def _korean_figures(sentence: str, skip: Sequence[tuple[int, int]], speakers: Sequence[Attribution]) -> list[Figure]:
     """The figures of a Korean sentence (see :func:`find_figures`)."""
     found: list[Figure] = []
-    according = according_to(sentence, "ko")
+    according = according_to(sentence, "ko", skip)
     for match in _KOREAN_COUNTED.finditer(sentence):
         if any(start < match.end() and match.start() < end for start, end in skip):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, TextIO, TypeVar
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Final, TextIO, TypeVar
 if TYPE_CHECKING:
     from chronology.dates import UncertainDate
     from chronology.draft.article import Article
+    from chronology.draft.cues import Language
 
 __all__ = ["add_draft_command", "run_draft"]
 
@@ -115,6 +117,8 @@ def run_draft(arguments: argparse.Namespace, out: TextIO, err: TextIO | None = N
         date = dates.get(name)
         if date is not None:
             _warn_if_disagreeing(article, date, sys.stderr if err is None else err)
+        if arguments.language is not None:
+            _warn_if_other_language(article, arguments.language, sys.stderr if err is None else err)
         drafts.append(draft_article(article, published=date, language=arguments.language))
     seen: dict[str, str] = {}
     for draft in drafts:
@@ -157,6 +161,22 @@ def _warn_if_disagreeing(article: Article, given: UncertainDate, err: TextIO) ->
     )
 
 
+def _warn_if_other_language(article: Article, given: Language, err: TextIO) -> None:
+    """Warn on ``err`` when the article may not be in the language given (``--language``), saying what it costs."""
+    from chronology.draft.language import LANGUAGE_NAMES, language_mismatch
+
+    mismatch = language_mismatch(article.body_text, given)
+    if mismatch is None:
+        return
+    found, consequence = mismatch
+    print(
+        f"chronology draft: warning: {article.name}: --language {given} ({LANGUAGE_NAMES[given]}) was given, but "
+        f"the article is {found}; {consequence}. Leave --language out to detect each article's language, or give "
+        "the right one",
+        file=err,
+    )
+
+
 def _written(date: UncertainDate) -> str:
     return date.text or date.to_edtf()
 
@@ -169,9 +189,11 @@ def _dates_for(
     for name, date in given:
         if name is None:
             if len(articles) != 1:
+                written = date.text or date.to_edtf()
+                each = " ".join(f"--published {shlex.quote(f'{name}={written}')}" for name in articles)
                 parser.error(
-                    f"--published {date.text or date.to_edtf()}: with {len(articles)} articles, say which each "
-                    "date is for: --published FILE=DATE"
+                    f"--published {written}: with {len(articles)} articles, say which each date is for (a date "
+                    f"for one article is not taken for the others): write {each}, with each article's own date"
                 )
             article = articles[0]
         else:

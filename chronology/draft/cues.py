@@ -24,7 +24,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
-__all__ = ["CUES", "Cues", "Language", "Patterns", "patterns"]
+__all__ = ["CUES", "Cues", "Language", "Patterns", "morphology", "patterns"]
 
 #: The languages a draft reads, by ISO 639-1 code.
 Language = Literal["en", "ru", "uk", "ko"]
@@ -54,11 +54,19 @@ class Cues:
         other_clause: words between a fronted date and its verb that show another clause.
         relative: words after an opener that make it a relative clause ("that was").
         future: pattern fragments before a date that say it is still to come.
-        according: phrases that name whom a claim is according to ("according to", "по данным").
+        future_grammemes: the grammemes (pymorphy3's) of a finite verb that says its clause is still to come
+            ("futr": "пройдут", "посетит", "відбудеться"); none where the language has no such reading.
+        according: phrases that name whom a claim is according to ("according to", "по данным"), each with
+            the case (pymorphy3's name) it puts them in ("gent": "по данным разведки"), "" where none is read.
+        speaker_prepositions: prepositions that may open a speaker named after its verb, each with the case
+            they take ("в": "loct", "считают в разведке"); the claimant is the noun without them.
         parenthetical: the word that makes a speech verb parenthetical ("как сообщил X, ..."), whose
             verb then names whom the sentence is according to, and is no statement of its own.
         not_a_reporter: pattern of words before "reports that" that make it a noun (English).
         introduction: words that open a sentence's introduction ("In a video address on ...").
+        title_openers: words that open a sentence before a comma and are left out of its title ("Earlier,",
+            "По его словам,"); each a pattern fragment, read without regard to case.
+        times: pattern fragments of clock times ("15:00", "3 p.m.", "15시"), which are never figures.
         pronouns, determiners: speakers that are no name; words that start an unnamed speaker.
         plural_ending: the ending of a plural noun that may be a speaker ("officials"), or "".
         not_plural: words with that ending that are no plural noun.
@@ -77,6 +85,8 @@ class Cues:
         speech_stems: stems whose forms with :data:`KOREAN_VERB_ENDINGS` are speech verbs ("밝혔").
         complement_endings: endings of the word that closes a reported clause before its verb ("다고": "했다고").
         topic_endings: endings of the word that names the speaker at a sentence's start ("은": "국정원은").
+        subject_endings: endings of the word that names the speaker after its reported clause, before the verb
+            ("가": "... 배치됐다고 국방부가 밝혔다").
         clause_endings: endings of a word after which a clause closes and a title may be cut ("으며", "지만").
         according_before: whether whom a claim is according to comes before the cue ("국정원에 따르면").
         future_after: whether the words that say "still to come" follow the date ("다음 달 방문할 예정").
@@ -94,10 +104,14 @@ class Cues:
     other_clause: tuple[str, ...] = ()
     relative: tuple[str, ...] = ()
     future: tuple[str, ...] = ()
-    according: tuple[str, ...] = ()
+    future_grammemes: tuple[str, ...] = ()
+    according: dict[str, str] = attrs.field(factory=dict)
+    speaker_prepositions: dict[str, str] = attrs.field(factory=dict)
     parenthetical: tuple[str, ...] = ()
     not_a_reporter: tuple[str, ...] = ()
     introduction: tuple[str, ...] = ()
+    title_openers: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()
     pronouns: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     plural_ending: str = ""
@@ -117,6 +131,7 @@ class Cues:
     speech_stems: tuple[str, ...] = ()
     complement_endings: tuple[str, ...] = ()
     topic_endings: tuple[str, ...] = ()
+    subject_endings: tuple[str, ...] = ()
     clause_endings: tuple[str, ...] = ()
     according_before: bool = False
     future_after: bool = False
@@ -154,9 +169,13 @@ ENGLISH: Final = Cues(
         r"upcoming", r"forthcoming", r"next(?! to\b)",
         r"(?:may|might|could) (?!have\b|not have\b|well have\b)\w+",
     ),
-    according=("according to",),
+    according={"according to": ""},
     not_a_reporter=("amid", "the", "a", "of", "from", "with", "to", "by", "in", "on", "media", "news", "press", "and",
                     "these", "those", "such", "recent", "unconfirmed", "earlier", "multiple", "several", "many"),
+    title_openers=("earlier", "according to (?:him|her|them)", "meanwhile", "moreover", "in addition", "besides",
+                   "at the same time"),
+    times=(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b)", r"\d{1,2}:\d{2}(?::\d{2})?",
+           r"\d{4}\s+(?:GMT|UTC)\b"),
     introduction=("in", "on", "at", "during", "after", "before", "since", "as", "by", "from", "with", "amid",
                   "despite", "earlier", "later", "last", "this", "however", "meanwhile", "following", "over",
                   "until", "within"),
@@ -195,6 +214,7 @@ RUSSIAN: Final = Cues(
     language="ru",
     speech_lemmas=("заявить", "заявлять", "сообщить", "сообщать", "сказать", "рассказать", "отметить",
                    "подчеркнуть", "добавить", "написать", "писать", "объявить", "подтвердить", "предупредить",
+                   "назвать", "считать",
                    "признать", "уточнить", "указать", "опровергнуть", "передать", "передавать", "утверждать",
                    "оценить", "говорить"),
     speech_verbs=("сообщается", "говорится"),
@@ -205,9 +225,14 @@ RUSSIAN: Final = Cues(
     relative=("был", "была", "было", "были"),
     future=(r"будет", r"будут", r"планирует(?:ся)?", r"планируют", r"намерен[аоы]?", r"собирается", r"ожидается",
             r"должн[аоы]?", r"может", r"могут", r"предстоящ\w*", r"следующ\w*"),
-    according=("по данным", "по словам", "по информации", "по сведениям", "по оценкам", "по оценке",
-               "согласно данным", "согласно"),
+    future_grammemes=("futr",),
+    according={"по данным": "gent", "по словам": "gent", "по информации": "gent", "по сведениям": "gent",
+               "по оценкам": "gent", "по оценке": "gent", "согласно данным": "gent", "согласно": "datv"},
+    speaker_prepositions={"в": "loct", "во": "loct"},
     parenthetical=("как",),
+    title_openers=("ранее", "по (?:его|ее|её|их) словам", "по (?:его|ее|её|их) данным", "кроме того", "при этом",
+                   "между тем", "однако", "в свою очередь", "напомним", "также"),
+    times=(r"\d{1,2}:\d{2}(?::\d{2})?", r"\d{1,2}\.\d{2}(?=\s+(?:по\s+\w+\s+времени|мск|МСК)\b)"),
     introduction=("в", "во", "на", "после", "до", "с", "со", "по", "при", "накануне", "ранее", "позднее", "однако",
                   "между", "тем", "также"),
     pronouns=("он", "она", "они", "оно", "мы", "я", "вы", "который", "которая", "которые"),
@@ -234,7 +259,8 @@ RUSSIAN: Final = Cues(
 UKRAINIAN: Final = Cues(
     language="uk",
     speech_lemmas=("заявити", "заявляти", "повідомити", "повідомляти", "сказати", "розповісти", "зазначити",
-                   "наголосити", "додати", "написати", "писати", "оголосити", "підтвердити", "попередити",
+                   "наголосити", "додати", "написати", "писати", "оголосити", "підтвердити", "попередити", "назвати",
+                   "передавати", "вважати",
                    "визнати", "уточнити", "вказати", "спростувати", "передати", "стверджувати", "оцінити",
                    "говорити"),
     speech_verbs=("повідомляється", "йдеться", "ідеться"),
@@ -245,9 +271,14 @@ UKRAINIAN: Final = Cues(
     relative=("був", "була", "було", "були"),
     future=(r"буде", r"будуть", r"планує(?:ться)?", r"планують", r"має намір", r"збирається", r"очікується",
             r"повинн\w*", r"має", r"може", r"можуть", r"майбутн\w*", r"наступн\w*"),
-    according=("за даними", "за словами", "за інформацією", "за оцінками", "за оцінкою", "згідно з даними",
-               "згідно з"),
+    future_grammemes=("futr",),
+    according={"за даними": "gent", "за словами": "gent", "за інформацією": "gent", "за оцінками": "gent",
+               "за оцінкою": "gent", "згідно з даними": "gent", "згідно з": "ablt", "згідно із": "ablt"},
+    speaker_prepositions={"в": "loct", "у": "loct"},
     parenthetical=("як",),
+    title_openers=("раніше", "за (?:його|її|їхніми|їх) словами", "за (?:його|її|їхніми|їх) даними", "крім того",
+                   "при цьому", "водночас", "однак", "проте", "своєю чергою", "нагадаємо", "також"),
+    times=(r"\d{1,2}:\d{2}(?::\d{2})?", r"\d{1,2}\.\d{2}(?=\s+(?:за\s+\w+\s+часом)\b)"),
     introduction=("в", "у", "на", "після", "до", "з", "із", "по", "при", "напередодні", "раніше", "пізніше",
                   "однак", "проте", "між", "також"),
     pronouns=("він", "вона", "вони", "воно", "ми", "я", "ви", "який", "яка", "які"),
@@ -270,6 +301,9 @@ UKRAINIAN: Final = Cues(
                    "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "ген", "див", "стор"),
 )  # fmt: skip
 
+#: The Hangul syllables that end in ㄹ (the prospective "-ㄹ" of "방문할 것", "열릴 것"): every 28th from "갈".
+_RIEUL_FINAL: Final = "".join(chr(syllable) for syllable in range(0xAC00 + 8, 0xD7A4, 28))
+
 KOREAN: Final = Cues(
     language="ko",
     verb_final=True,
@@ -279,12 +313,15 @@ KOREAN: Final = Cues(
     complement_endings=("다고", "라고", "냐고", "자고"),
     complement_patterns=("[“\"]",),
     topic_endings=("은", "는"),
+    subject_endings=("이", "가", "은", "는"),
     clause_endings=("으며", "이며", "하며", "했으며", "됐으며", "했고", "하고", "되고", "됐고", "지만", "면서", "는데",
                     "으나", "했으나", "했는데"),
-    according=("에 따르면", "에 의하면"),
+    according={"에 따르면": "", "에 의하면": ""},
     according_before=True,
     future=("예정", "계획", "방침", "전망이다", "전망된다", "것으로 보인다", "것으로 예상된다", "할 것이다",
-            "될 것이다", "할 방침"),
+            "될 것이다", "할 방침", f"[{_RIEUL_FINAL}] 것", "겠"),
+    times=(r"(?:오전|오후|새벽|아침|저녁|밤)?\s?\d{1,2}시(?:\s?\d{1,2}분)?(?:\s?\d{1,2}초)?",
+           r"\d{1,2}:\d{2}(?::\d{2})?"),
     future_after=True,
     pronouns=("그", "그는", "그녀", "이들", "그들"),
     capitals="A-Z",
@@ -323,6 +360,8 @@ class Patterns:
     title_boundary: re.Pattern[str]
     title_end: re.Pattern[str]
     title_leading: re.Pattern[str]
+    title_opening: re.Pattern[str]
+    times: re.Pattern[str]
     abbreviations: frozenset[str]
 
 
@@ -333,10 +372,7 @@ def _speech_forms(cues: Cues) -> tuple[str, ...]:
         return tuple(sorted(forms | set(cues.speech_verbs), key=lambda word: (-len(word), word)))
     if not cues.speech_lemmas:
         return cues.speech_verbs
-    from chronology._extras import require
-
-    pymorphy3 = require("pymorphy3", "draft", "Drafting from Russian and Ukrainian articles")
-    analyzer: Any = pymorphy3.MorphAnalyzer(lang=cues.language)
+    analyzer = morphology(cues.language)
     forms = set(cues.speech_verbs)
     for lemma in cues.speech_lemmas:
         for parse in analyzer.parse(lemma):
@@ -347,9 +383,23 @@ def _speech_forms(cues: Cues) -> tuple[str, ...]:
                 if tag.POS != "VERB":
                     continue
                 if "past" in tag or ("pres" in tag and "3per" in tag) or ("futr" in tag and "3per" in tag):
-                    forms.add(form.word)
+                    forms.update({form.word, form.word.replace("ё", "е")})  # "передаёт" is written "передает"
             break
     return tuple(sorted(forms, key=lambda word: (-len(word), word)))
+
+
+@functools.cache
+def morphology(language: Language) -> Any:
+    """pymorphy3's analyser of ``language`` (Russian or Ukrainian), made once.
+
+    Raises:
+        MissingExtraError: pymorphy3 (the ``draft`` extra) is not installed.
+
+    """
+    from chronology._extras import require
+
+    pymorphy3 = require("pymorphy3", "draft", "Drafting from Russian and Ukrainian articles")
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 @functools.cache
@@ -372,7 +422,7 @@ def patterns(language: Language) -> Patterns:
         else rf"(?:{_alternatives(cues.complement_endings)})\b"
     )
     complement = "|".join([words_complement, *cues.complement_patterns])
-    according = _alternatives(cues.according)
+    according = _alternatives(tuple(cues.according))
     flags = re.IGNORECASE if language != "en" else 0
     not_reporter = re.compile(rf"\b(?:{_alternatives(cues.not_a_reporter)})\s+$|,\s*$") if cues.not_a_reporter else None
     parenthetical = (
@@ -396,11 +446,11 @@ def patterns(language: Language) -> Patterns:
         if cues.future_after
         else re.compile(rf"\b(?:{'|'.join(cues.future)})\b", re.IGNORECASE),
         according=re.compile(
-            rf"(?:^|,\s*)(?P<who>[^,]{{1,60}}?)(?:{according})"
+            rf"(?:^|,\s*)(?P<who>[^,]{{1,60}}?)(?P<cue>{according})"
             if cues.according_before
-            else rf"\b(?:{according}) (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’»]*\s*$|$)"
+            else rf"\b(?P<cue>{according}) (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’»]*\s*$|$)"
             if language != "en"
-            else rf"\b{according} (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’]*\s*$|$)",
+            else rf"\b(?P<cue>{according}) (?P<who>.+?)(?=[,;:]\s|[.!?][\"”’]*\s*$|$)",
             re.IGNORECASE,
         ),
         dateline=re.compile(rf"^[{cues.capitals}][{cues.capitals} .']+\s*[-\u2013\u2014]\s*"),
@@ -428,5 +478,9 @@ def patterns(language: Language) -> Patterns:
             rf"^(?:[{cues.capitals}][{cues.capitals}.' ]+[{cues.capitals}.]\s*[-\u2013\u2014]+\s*"
             rf"(?=[{cues.capitals}\"“{'' if language == 'en' else '«'}])|[-\u2013\u2014•*]+\s+)"
         ),
+        title_opening=re.compile(
+            rf"(?:{_alternatives(cues.title_openers)})\s*,\s*" if cues.title_openers else _NEVER, re.IGNORECASE
+        ),
+        times=re.compile(rf"(?<![\w.,:])(?:{_alternatives(cues.times)})" if cues.times else _NEVER, re.IGNORECASE),
         abbreviations=frozenset(cues.abbreviations),
     )

@@ -64,7 +64,7 @@ from chronology.errors import ChronologyError
 from chronology.events import Citation, Claim, Event, Source
 from chronology.notation import parse_expression
 from chronology.notation.english import Grammar
-from chronology.notation.find import SPAN_WORDS, DatePhrase, find_dates
+from chronology.notation.find import FROM_EVENT, SPAN_WORDS, DatePhrase, find_dates
 from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
 
@@ -205,6 +205,9 @@ class _Drafter:
 
     def draft(self) -> ArticleDraft:
         sentences = split_sentences(self.article.body_text, self.language)
+        if self.article.headline:  # its dates, kept in comments: the body's sentences are the events' quotes
+            for phrase in find_dates(self.article.headline, self.grammar):
+                self._leave(self.article.headline, phrase.text, _IN_HEADLINE)
         for number, sentence in enumerate(sentences):
             self._sentence(number, sentence)
         title, title_note = self._title(sentences)
@@ -233,13 +236,16 @@ class _Drafter:
     def _sentence(self, number: int, sentence: Sentence) -> None:
         text = sentence.text
         phrases = find_dates(text, self.grammar)
-        verbs = attributions(text, self.language)
+        verbs = attributions(text, self.language, [(phrase.start, phrase.end) for phrase in phrases])
         roles = [role_of(text, phrase.start, phrase.end, verbs, self.language) for phrase in phrases]
         drafted: list[tuple[PhraseRole, Proposal]] = []
         statements: dict[Attribution, Proposal] = {}
         # statements first: what they report may be read from their dates
         for index in sorted(range(len(phrases)), key=lambda i: roles[i].role is not Role.REPORT):
+            left = len(self.leftovers)
             proposal = self._phrase(number, text, phrases, index, roles[index], statements)
+            if proposal is None and len(self.leftovers) == left and (text, phrases[index].text) not in self.seen:
+                self._leave(text, phrases[index].text, _NOT_DRAFTED)  # never dropped silently
             if proposal is None:
                 continue
             drafted.append((roles[index], proposal))
@@ -262,6 +268,9 @@ class _Drafter:
         phrase = phrases[index]
         if (text, phrase.text) in self.seen:
             return None  # the same sentence and phrase again (a sentence repeated): the same event
+        if phrase.reading is None and phrase.refusal == FROM_EVENT:
+            self._leave(text, phrase.text, _FROM_EVENT)  # "накануне", as English "the day before"
+            return None
         if phrase.reading is None:
             self._leave(text, phrase.text, f"not read as a date: {phrase.refusal}")
             return None
@@ -294,7 +303,7 @@ class _Drafter:
             else:
                 self._leave(text, phrase.text, _UNDATED)
                 return None
-            tense = tense_of(text, phrase.start, role.clause, self.language)
+            tense = tense_of(text, phrase.start, role.clause, self.language, phrase.end)
             if tense is not Tense.FUTURE and _SPAN_OF_TIME.fullmatch(phrase.text):
                 self._leave(text, phrase.text, _HOW_LONG)  # "24 people died in 24 hours"
                 return None
@@ -362,9 +371,18 @@ class _Drafter:
             role.role is Role.REPORT
             and attribution is not None
             and _QUOTED_FIRST.match(text)
-            and attribution.speaker_start > _SHORTEST_TITLE
+            and _SHORTEST_TITLE < attribution.speaker_start < attribution.start
         ):
             return cut_title(text[attribution.speaker_start :], language)  # "“...,” Xi told Biden at talks Saturday"
+        if role.role is Role.REPORT and attribution is not None:
+            # what was said: the clause a parenthetical verb reports ("Как сообщил X на прошлой неделе, ..."),
+            # or the one before a closing verb ("..., повідомив у неділю міністр оборони Рустем Умєров")
+            reported = text[attribution.reported :].strip(" ,") if attribution.reported > 0 else ""
+            before = text[: attribution.trailing].rstrip(" ,") if attribution.trailing > 0 else ""
+            if len(reported) >= _SHORTEST_TITLE:
+                return cut_title(reported, language)
+            if len(before) >= _SHORTEST_TITLE:
+                return _Drafter._sentence_title(before, phrases, language)
         title = _Drafter._sentence_title(text, phrases, language)
         if role.role is Role.REPORT and attribution is not None and attribution.trailing < 0:
             said = _reported_clause(text, attribution, phrases, language)
@@ -377,7 +395,7 @@ class _Drafter:
         """The sentence cut as a title, a fronted date or introduction left out."""
         start = 0
         for _ in range(2):
-            fronted = _INTRODUCTION.match(text, start)
+            fronted = _INTRODUCTION.match(text, start) or patterns(language).title_opening.match(text, start)
             dated = next((p for p in phrases if p.start == start and text.startswith(",", p.end)), None)
             if dated is not None:
                 start = dated.end + 1
@@ -514,6 +532,10 @@ class _Drafter:
         self.proposals.append(Proposal(event=event, phrase=_written(when), note=note, place=(-1, 0)))
 
 
+_NOT_DRAFTED: Final = "found, but no event was drafted from it: draft it by hand"
+_IN_HEADLINE: Final = (
+    "in the headline, which is no sentence of the body: where no sentence tells the same, draft it by hand"
+)
 _NO_HOLDER: Final = "a figure, but no dated event of the article holds it (the article's date is unknown)"
 _FROM_EVENT: Final = (
     "read from another event the sentence tells, not from the article's date: draft it by hand, "
@@ -651,6 +673,8 @@ def _only_attribution(title: str, text: str, attribution: Attribution, phrases: 
     """Whether a title is only who said it and when ("The Pentagon said on Monday"): it ends by the verb's date."""
     head = title.rstrip("…").rstrip()
     at = text.find(head)
+    if at < 0:
+        at = text.find(head[:1].lower() + head[1:])  # a title's first letter is made a capital
     if at < 0:
         return False
     said = attribution.end

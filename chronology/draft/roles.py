@@ -32,14 +32,25 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Final
+from collections.abc import Sequence
+from typing import Any, Final
 
 import attrs
 
-from chronology.draft.cues import Language, Patterns, patterns
+from chronology.draft.cues import CUES, Language, Patterns, morphology, patterns
 from chronology.relative import Tense
 
-__all__ = ["Attribution", "PhraseRole", "Role", "according_to", "attributions", "in_quotation", "role_of", "tense_of"]
+__all__ = [
+    "Attribution",
+    "PhraseRole",
+    "Role",
+    "according_to",
+    "attributions",
+    "claimant",
+    "in_quotation",
+    "role_of",
+    "tense_of",
+]
 
 
 class Role(enum.Enum):
@@ -63,6 +74,8 @@ class Attribution:
         speaker_start: where the speaker's words start in the sentence (-1 without a speaker).
         trailing: where the clause of a verb that closes the sentence (",
             another person said.") starts (its comma); -1 for any other verb.
+        aside: for a parenthetical verb ("как сообщил Генштаб на прошлой неделе, ..."), where its aside starts
+            (its "как") and ends (after the comma that closes it); (-1, -1) for any other verb.
 
     """
 
@@ -72,6 +85,12 @@ class Attribution:
     speaker: str = ""
     speaker_start: int = -1
     trailing: int = -1
+    aside: tuple[int, int] = (-1, -1)
+
+    @property
+    def reported(self) -> int:
+        """Where the clause a parenthetical verb opening its sentence reports starts (after its comma), else -1."""
+        return self.aside[1] if self.aside[0] == 0 else -1
 
 
 @attrs.frozen
@@ -103,16 +122,24 @@ _PLAIN_SPEAKER_WORDS: Final = 3
 _SPEAKER_AFTER_WORDS: Final = 5
 
 
-def attributions(sentence: str, language: Language = "en") -> list[Attribution]:
+def attributions(sentence: str, language: Language = "en", dates: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
     """The speech verbs of ``sentence``, in order, each with its speaker (cues of ``language``).
 
-    A verb made parenthetical ("как сообщил Генштаб, ...", "як повідомила розвідка, ...") is no statement: its
-    speaker is whom the sentence is according to (:func:`according_to`).
+    A verb made parenthetical ("как сообщил Генштаб на прошлой неделе, ...", "як повідомила розвідка, ...") is
+    an :attr:`Attribution.aside`: a date inside it dates the statement, and what the rest of the sentence tells is
+    what it reports; its speaker is whom the sentence is according to (:func:`according_to`).
+
+    Args:
+        sentence: one sentence.
+        language: its language.
+        dates: the spans of its date phrases, which are no part of a speaker ("Три дня назад Пентагон заявил").
+
     """
     cues = patterns(language)
+    sentence = _masked(sentence, dates)
     if cues.cues.verb_final:
         return [
-            Attribution(match[0], match.start(), match.end(), *_topic(sentence, match.start(), cues)[:2])
+            Attribution(match[0], match.start(), match.end(), *_verb_final_speaker(sentence, match.start(), cues))
             for match in cues.verbs.finditer(sentence)
         ]
     found = []
@@ -123,7 +150,9 @@ def attributions(sentence: str, language: Language = "en") -> list[Attribution]:
             and cues.not_a_reporter.search(sentence, 0, match.start())
         ):
             continue  # "amid reports that", "media reports that": a noun
-        if cues.parenthetical is not None and cues.parenthetical.search(sentence, 0, match.start()):
+        aside = cues.parenthetical.search(sentence, 0, match.start()) if cues.parenthetical is not None else None
+        if aside is not None:
+            found.append(_aside(sentence, aside.start(), match))
             continue
         speaker = _speaker(sentence, match.start(), cues)
         at = sentence.rfind(speaker, 0, match.start()) if speaker else -1
@@ -131,8 +160,9 @@ def attributions(sentence: str, language: Language = "en") -> list[Attribution]:
         if cues.cues.closing_speaker_after and (inverted or not speaker):  # "..., — заявил Песков."
             speaker, at = _speaker_after(sentence, match.end())
         found.append(Attribution(match[0], match.start(), match.end(), speaker, at))
-    if found:
-        last = found[-1]
+    spoken = [verb for verb in found if verb.aside[0] < 0]
+    if spoken:
+        last = spoken[-1]
         comma = sentence.rfind(", ", 0, last.start)
         after = sentence[last.end :].strip(' .!?"”’»').split()
         closes = not after or (len(after) <= 4 and after[0].lower() in cues.after_closing)
@@ -141,8 +171,27 @@ def attributions(sentence: str, language: Language = "en") -> list[Attribution]:
         clause = sentence[comma : last.start]
         short = len(clause.split()) <= _TRAILING_WORDS and cues.relative.search(clause) is None
         if comma > 0 and short and closes:
-            found[-1] = attrs.evolve(last, trailing=comma)
+            found[found.index(last)] = attrs.evolve(last, trailing=comma)
     return found
+
+
+def _masked(sentence: str, dates: Sequence[tuple[int, int]]) -> str:
+    """``sentence`` with its date phrases blanked out (positions kept), so that no speaker includes one."""
+    for start, end in dates:
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
+
+
+def _aside(sentence: str, opens: int, verb: re.Match[str]) -> Attribution:
+    """A parenthetical verb ("как сообщил Генштаб, ..."): its speaker is the words after it, to the comma."""
+    closing = re.search(r"[,;:.!?\u2013\u2014]", sentence[verb.end() :])
+    end = verb.end() + closing.start() if closing is not None else len(sentence)
+    words = sentence[verb.end() : end]
+    speaker = " ".join(words.split()).strip(' "“”«»')
+    at = sentence.find(speaker, verb.end()) if speaker else -1
+    after = end + 1 if closing is not None and closing[0] == "," else end
+    start = 0 if not sentence[:opens].strip() else opens
+    return Attribution(verb[0], verb.start(), verb.end(), speaker, at, aside=(start, after))
 
 
 def _speaker(sentence: str, verb: int, cues: Patterns) -> str:
@@ -163,17 +212,28 @@ def _speaker(sentence: str, verb: int, cues: Patterns) -> str:
     if not count or count > _SPEAKER_WORDS or words.lower() in cues.pronouns:
         return ""
     first, last = words.split()[0], words.split()[-1]
-    named = words[:1].isupper() or first in cues.determiners
+    named = words[:1].isupper() or first in cues.determiners or _names_someone(first, cues.cues.language)
     ending = cues.cues.plural_ending
     plural = bool(ending) and count <= _PLAIN_SPEAKER_WORDS and last.endswith(ending) and last not in cues.not_plural
     return words if named or plural else ""
+
+
+def _names_someone(word: str, language: Language) -> bool:
+    """Whether a lower-case first word may start a speaker ("президент Украины Владимир Зеленский сказал").
+
+    In Russian and Ukrainian it may where it is a noun in the nominative.
+    """
+    if language not in ("ru", "uk"):
+        return False
+    parses = morphology(language).parse(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn"
 
 
 def _speaker_after(sentence: str, verb_end: int) -> tuple[str, int]:
     """A speaker named after its verb ("— заявил Песков", "сообщил министр обороны"): capitalised, a few words."""
     rest = sentence[verb_end:]
     more = _SPEAKER_AFTER_WORDS - 1
-    match = re.match(rf"\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){{0,{more}}})", rest)
+    match = re.match(rf"\s+([^\W\d_][\w'’ʼ-]*(?:\s+[^\W\d_][\w'’ʼ-]*){{0,{more}}})", rest)
     if match is None:
         return "", -1
     words = re.split(r"\s+(?:что|що|в|во|у|на)\s|[,.;:!?«»\"]", match[1] + " ")[0].strip()
@@ -186,7 +246,15 @@ def _speaker_after(sentence: str, verb_end: int) -> tuple[str, int]:
 def role_of(sentence: str, start: int, end: int, found: list[Attribution], language: Language = "en") -> PhraseRole:
     """What the date phrase ``sentence[start:end]`` dates, given the sentence's speech verbs ``found``."""
     cues = patterns(language)
+    asides = [verb for verb in found if verb.aside[0] >= 0]
+    for verb in asides:
+        if verb.aside[0] <= start and end <= verb.aside[1]:
+            return PhraseRole(Role.REPORT, verb)  # "Как сообщил Генштаб на прошлой неделе, ..."
+    found = [verb for verb in found if verb.aside[0] < 0]
     if not found:
+        if asides:  # what the rest of the sentence tells is what the aside reports
+            verb = asides[0]
+            return PhraseRole(Role.OCCURRENCE, verb, verb.reported if start >= verb.reported >= 0 else 0)
         return PhraseRole(Role.OCCURRENCE)
     if cues.cues.verb_final:
         return _verb_final_role(sentence, start, end, found, cues)
@@ -235,12 +303,25 @@ def _clause_after(sentence: str, verb_end: int, phrase: int, cues: Patterns) -> 
     return starts[-1] if starts else verb_end
 
 
-def tense_of(sentence: str, start: int, clause: int = 0, language: Language = "en") -> Tense:
+def tense_of(sentence: str, start: int, clause: int = 0, language: Language = "en", end: int | None = None) -> Tense:
     """FUTURE where the phrase's clause says so before it, else PAST.
 
     The words that say so are the ``future`` cues of :mod:`chronology.draft.cues`: "will", "is to", "plans to",
     "set for", "due", "scheduled",
     "next", "upcoming", and a modal before its verb ("may be rotated", "could rise").
+
+    In Russian and Ukrainian the verb says so itself: the phrase's clause (before or after it, to its commas)
+    is read forward where its verb, the nearest finite verb before the phrase or else the first after it, is
+    in the future as pymorphy3 reads it ("пройдут", "посетит", "відбудуться": perfective verbs in their
+    present-future form; "будет"). Korean says so after the date ("방문할 예정", "열릴 것", "하겠다").
+
+    Args:
+        sentence: one sentence.
+        start: where the phrase starts.
+        clause: where the clause holding it starts (a reported clause's, after its "that").
+        language: the sentence's language.
+        end: where the phrase ends (``start`` if not given).
+
     """
     cues = patterns(language)
     if cues.cues.future_after:  # "다음 달 방문할 예정이다": after the date, to its clause's end
@@ -253,25 +334,109 @@ def tense_of(sentence: str, start: int, clause: int = 0, language: Language = "e
         if boundary.end() > start:
             break
         begin = boundary.end()
-    return Tense.FUTURE if cues.future.search(sentence, begin, start) else Tense.PAST
+    if cues.future.search(sentence, begin, start):
+        return Tense.FUTURE
+    if not cues.cues.future_grammemes:
+        return Tense.PAST
+    after = start if end is None else end
+    stop = cues.boundary.search(sentence, after)
+    finish = stop.start() if stop is not None else len(sentence)
+    if cues.future.search(sentence, after, finish):
+        return Tense.FUTURE  # "Осенью КНДР может отправить ..."
+    verb = _finite_verb(sentence, begin, start, after, finish, language)
+    ahead = verb is not None and set(cues.cues.future_grammemes) <= verb.tag.grammemes
+    return Tense.FUTURE if ahead else Tense.PAST
 
 
-def according_to(sentence: str, language: Language = "en") -> str:
+_WORDS: Final = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+
+
+def _finite_verb(sentence: str, begin: int, start: int, after: int, finish: int, language: Language) -> Any:
+    """The finite verb of a phrase's clause, as pymorphy3 reads it: the nearest before the phrase, else the first after.
+
+    Returns None where the clause has none.
+    """
+    analyzer = morphology(language)
+
+    def finite(word: str) -> Any:
+        return next((p for p in analyzer.parse(word) if p.tag.POS == "VERB" and p.tag.tense), None)
+
+    for word in reversed(_WORDS.findall(sentence, begin, start)):
+        found = finite(word)
+        if found is not None:
+            return found
+    for word in _WORDS.findall(sentence, after, finish):
+        found = finite(word)
+        if found is not None:
+            return found
+    return None
+
+
+def according_to(sentence: str, language: Language = "en", dates: Sequence[tuple[int, int]] = ()) -> str:
     """Who the sentence says its claim is according to ("according to German officials", "по данным X"), or "".
 
-    In Russian and Ukrainian a parenthetical speech verb names them too: "как сообщил Генштаб, ...".
+    In Russian and Ukrainian a parenthetical speech verb names them too: "как сообщил Генштаб, ...". They are
+    named as :func:`claimant` gives them: "по данным разведки" is according to "разведка"; date phrases
+    (their spans ``dates``) are left out.
     """
     cues = patterns(language)
+    sentence = _masked(sentence, dates)
     match = cues.according.search(sentence)
     if match is not None:
-        return match["who"].strip(' "”’«»')
+        case = cues.cues.according.get(" ".join(match["cue"].lower().split()), "")
+        return claimant(match["who"], language, case)
     if cues.parenthetical is None:
         return ""
     for verb in cues.verbs.finditer(sentence):
         if cues.parenthetical.search(sentence, 0, verb.start()):
-            who = re.split(r"[,;:.!?]", sentence[verb.end() :], maxsplit=1)[0].strip(' "”’«»')
-            return who if who[:1].isupper() or len(who.split()) <= _PLAIN_SPEAKER_WORDS else ""
+            who = " ".join(re.split(r"[,;:.!?]", sentence[verb.end() :], maxsplit=1)[0].split()).strip(' "”’«»')
+            return claimant(who, language) if who[:1].isupper() or len(who.split()) <= _PLAIN_SPEAKER_WORDS else ""
     return ""
+
+
+#: pymorphy3's grammemes of a person's name, whose next parts are in the same case ("Владимира Зеленского").
+_NAME_PARTS: Final = frozenset({"Name", "Surn", "Patr"})
+
+
+def claimant(words: str, language: Language = "en", case: str = "") -> str:
+    """Who claims something, named as a claim's claimant: ``words`` as written, in the nominative.
+
+    Russian and Ukrainian name whom a claim is according to in the case of the words before them ("по данным
+    разведки": genitive, ``case`` "gent"; "считают в разведке": the locative of their preposition). The head
+    noun (with the adjectives before it, and the rest of a person's name after it) is put in the nominative
+    with pymorphy3 ("разведка", "джерело УП", "Национальная служба разведки Южной Кореи"); the rest is kept
+    as written, an abbreviation ("ГУР", "МИД") too. A pronoun ("по его словам") is no claimant.
+    """
+    words = " ".join(words.split()).strip(' ,"“”’«»')
+    cues = CUES[language]
+    if language not in ("ru", "uk") or not words:
+        return "" if words.lower() in cues.pronouns else words
+    first, _, rest = words.partition(" ")
+    if first.lower() in cues.speaker_prepositions and rest:
+        case, words = cues.speaker_prepositions[first.lower()], rest
+    if not case:
+        return words
+    analyzer = morphology(language)
+    written = words.split(" ")
+    named: list[str] = []
+    head: Any = None  # the head noun, once found
+    for word in written:
+        if (len(word) > 1 and word.isupper()) or not word.replace("-", "").isalpha():
+            break  # an abbreviation, a figure: kept as written, with what follows
+        if head is not None and not (_NAME_PARTS & set(head.tag.grammemes) and word[:1].isupper()):
+            break  # what follows a common noun is kept as written ("служба разведки Южной Кореи")
+        parses = analyzer.parse(word)
+        if not named and any(p.tag.POS == "NPRO" for p in parses):
+            return ""  # "по словам его"
+        parse = next((p for p in parses if p.tag.case == case), None)
+        if parse is None:
+            break
+        inflected = parse.inflect({"nomn"})
+        form = inflected.word if inflected is not None else word
+        named.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+        if parse.tag.POS == "NOUN" and head is None:
+            head = parse
+    return " ".join(named + written[len(named) :])
 
 
 def _topic(sentence: str, verb: int, cues: Patterns) -> tuple[str, int, int]:
@@ -294,6 +459,29 @@ def _topic(sentence: str, verb: int, cues: Patterns) -> tuple[str, int, int]:
             return "", -1, -1
         return speaker, start, word.start() + len(written)
     return "", -1, -1
+
+
+def _verb_final_speaker(sentence: str, verb: int, cues: Patterns) -> tuple[str, int]:
+    """A verb-final sentence's speaker and where it starts, without its particle; ("", -1) without one.
+
+    The speaker is the sentence's topic ("국정원은"), else the one word between the reported clause and the verb
+    ("... 배치됐다고 국방부가 밝혔다").
+    """
+    speaker, start, _ = _topic(sentence, verb, cues)
+    if speaker:
+        return speaker, start
+    closings = [m for m in cues.complement.finditer(sentence, 0, verb) if m[0].endswith("고")]
+    if not closings:
+        return "", -1
+    words = list(re.finditer(r"\S+", sentence[:verb]))
+    between = [word for word in words if word.start() >= closings[-1].end()]
+    if len(between) != 1:
+        return "", -1  # none, or more than a name and what marks it
+    word = between[0]
+    ending = next((e for e in cues.cues.subject_endings if word[0].endswith(e) and len(word[0]) > len(e)), None)
+    if ending is None or word[0] in cues.pronouns:
+        return "", -1
+    return word[0][: -len(ending)], word.start()
 
 
 def _verb_final_role(sentence: str, start: int, end: int, found: list[Attribution], cues: Patterns) -> PhraseRole:

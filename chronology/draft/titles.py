@@ -8,7 +8,9 @@ dash or bracket, or a word that opens a clause ("that", "which", "while",
 "according to" ...), never inside a quotation. Where there is no such
 boundary, the sentence is cut at the last space before :data:`LONGEST`
 characters and an ellipsis says so. A dateline's place ("MOSCOW-") or a
-bullet before the first word is left out.
+bullet before the first word is left out, and so is a word that opens the
+sentence before a comma without telling what happened ("Earlier,", "Ранее,",
+"По его словам,", "За його словами,": each language's ``title_openers``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ def cut_title(sentence: str, language: Language = "en") -> str:
     """
     cues = patterns(language)
     text = cues.title_leading.sub("", sentence.strip()).rstrip(".;:, ").strip()
+    opener = cues.title_opening.match(text)  # "Ранее,", "По его словам,", "Earlier,": no part of what happened
+    if opener is not None and len(text) - opener.end() >= SHORTEST:
+        text = text[opener.end() :]
     if len(text) <= LONGEST:
         return _capitalised(text)
     cuts = [

@@ -20,7 +20,9 @@ its relative phrases in comments, and its note says it is undated; once its
 date is given (by hand in the file, and with ``--published``), adding the
 article again drafts those phrases as events. The comment on each phrase
 whose event the file now has (the same source, its sentence as the quote,
-the phrase as ``when``) is removed, and a note the draft wrote saying the
+the phrase as ``when``) is removed, and so is the comment on each figure no
+dated event could hold once the file has its claim (the same source, its
+sentence as the quote, the figure as its ``value``), and a note the draft wrote saying the
 source is undated is replaced by the new draft's note. Comments and notes
 written by hand are left as they are.
 """
@@ -119,11 +121,16 @@ def write_draft(path: str | os.PathLike[str], drafts: Sequence[ArticleDraft], *,
 
 @attrs.frozen
 class _Known:
-    """What an event file already holds: its events by (source, quote, when as written), its sources, its ids."""
+    """What an event file already holds.
+
+    Its events by (source, quote, when as written), its sources, its ids, and its claims by (source, quote,
+    value as written).
+    """
 
     events: Mapping[tuple[str, str, str], str]
     sources: Mapping[str, str | None]
     ids: frozenset[str]
+    claims: frozenset[tuple[str, str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, name: str) -> _Known:
@@ -135,6 +142,7 @@ class _Known:
             raise DraftError(f"{name}: is not an event file that can be added to: {error}") from None
         events: dict[tuple[str, str, str], str] = {}
         ids: set[str] = set()
+        claims: set[tuple[str, str, str]] = set()
         for table in _tables(document.get("events")):
             event_id, when = table.get("id"), table.get("when")
             if isinstance(event_id, str):
@@ -143,13 +151,15 @@ class _Known:
                 key = (str(citation.get("source")), str(citation.get("quote", "")), str(when))
                 if isinstance(event_id, str):
                     events.setdefault(key, event_id)
+            for claim in _tables(table.get("claims")):
+                claims.add((str(claim.get("source")), str(claim.get("quote", "")), str(claim.get("value"))))
         sources: dict[str, str | None] = {}
         for table in _tables(document.get("sources")):
             if isinstance(table.get("id"), str):
                 published = table.get("published")
                 sources[table["id"]] = None if published is None else str(published)
                 ids.add(table["id"])
-        return cls(events, sources, frozenset(ids))
+        return cls(events, sources, frozenset(ids), frozenset(claims))
 
 
 def _tables(value: object) -> Iterable[dict[str, Any]]:
@@ -161,8 +171,9 @@ def _text(existing: str, drafts: Sequence[ArticleDraft], known: _Known, path: Pa
     events, present = _new_events(drafts, known)
     if existing.strip():
         drafted = set(known.events) | {_key(proposal) for proposal in events}
+        claimed = set(known.claims) | {key for proposal in events for key in _claim_keys(proposal)}
         notes = {draft.source.id: draft.source.note for draft in drafts if draft.source.published is not None}
-        existing = _refreshed(existing, drafted, notes)
+        existing = _refreshed(existing, drafted, notes, claimed)
     document = tomlkit.document()
     if not existing.strip():
         for line in textwrap.wrap(_HEADER, _WIDTH - 2):
@@ -247,6 +258,14 @@ def _key(proposal: Proposal) -> tuple[str, str, str]:
     return citation.source, citation.quote, str(event_table(proposal.event)["when"])
 
 
+def _claim_keys(proposal: Proposal) -> list[tuple[str, str, str]]:
+    """What makes each claim of a proposed event the same: its source, its quote, its value as the file writes it."""
+    return [
+        (str(table.get("source")), str(table.get("quote", "")), str(table["value"]))
+        for table in event_table(proposal.event).get("claims", [])
+    ]
+
+
 def _renamed(proposal: Proposal, renamed: Mapping[str, str]) -> Proposal:
     event = proposal.event
     if not renamed:
@@ -301,6 +320,8 @@ def _comment_leftovers(table: Table, leftovers: Sequence[Leftover]) -> None:
 #: The first line of the comments under a source on what was not drafted, and of each of its entries.
 _NOT_DRAFTED: Final = "# Not drafted (each with its sentence):"
 _ENTRY: Final = re.compile(r"# - (?P<phrase>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): ")
+#: An entry on a figure ("# - 'more than 10,000': a figure, but no dated event ... holds it").
+_FIGURE: Final = re.compile(r"# - (?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): a figure\b")
 #: How a line of an entry quoting its sentence starts (stripped).
 _QUOTED_LINE: Final = "#   >"
 _SOURCE_ID: Final = re.compile(r"id\s*=\s*\"(?P<id>[^\"]*)\"\s*(?:#.*)?")
@@ -309,15 +330,23 @@ _DRAFTED_NOTE: Final = "Drafted by chronology draft from "
 _UNDATED: Final = "Undated: "
 
 
-def _refreshed(text: str, drafted: set[tuple[str, str, str]], notes: Mapping[str, str]) -> str:
-    """``text`` without the comments on phrases that are now events, and with stale "Undated" notes renewed.
+def _refreshed(
+    text: str,
+    drafted: set[tuple[str, str, str]],
+    notes: Mapping[str, str],
+    claimed: set[tuple[str, str, str]] | None = None,
+) -> str:
+    """``text`` without the comments on phrases and figures that are now events and claims, "Undated" notes renewed.
 
     Args:
         text: the event file's text.
         drafted: the events the file holds once the draft is added, by (source, quote, ``when`` as written).
         notes: the notes of the sources the draft dates, by source id.
+        claimed: the claims the file holds once the draft is added, by (source, quote, value as written): the
+            comment on a figure no event held goes once one holds it.
 
     """
+    claimed = claimed or set()
     lines = text.split("\n")
     kept: list[str] = []
     source: str | None = None  # the id of the source whose table the lines are in, if any
@@ -336,7 +365,8 @@ def _refreshed(text: str, drafted: set[tuple[str, str, str]], notes: Mapping[str
             while end < len(lines) and lines[end].strip().startswith("#   "):
                 end += 1
             entry = [part.strip() for part in lines[index:end]]
-            if _entry_key(source, entry) in drafted:
+            key = _entry_key(source, entry)
+            if key in drafted or (key in claimed and _FIGURE.match(" ".join(entry)) is not None):
                 index = end
                 continue
         kept.append(line)

@@ -40,6 +40,12 @@ where running text shows they are something else (the same list is in
 * a clock time alone ("3:20"), with neither "at", a day nor "a.m."/"p.m.";
 * a date doubted by a question mark ("June?"): in prose the mark ends a question.
 
+A text read with another language's grammar (Russian, Ukrainian, Korean) may
+quote English: each run of at least ``ENGLISH_RUN_WORDS`` words in Latin
+letters ("We have seen troops moving since last week") is read with the
+English grammar too, and its phrases are found beside the others. A text
+read with the English grammar is read with it alone.
+
 Two kinds of phrase are found whole although the grammar does not read them,
 so that a reader of the text loses nothing: they come unread, with the reason.
 
@@ -198,7 +204,32 @@ def find_dates(text: str, grammar: Grammar | None = None) -> list[DatePhrase]:
     found = [_phrase(text, scan.tokens, first, last, grammar.dotted, grammar) for first, last in widened]
     if grammar.finds_misspelt:
         found = _with_misspelt(scan, found)
-    return _with_unread_time_words(text, found) if grammar is ENGLISH_GRAMMAR else found
+    if grammar is ENGLISH_GRAMMAR:
+        return _with_unread_time_words(text, found)
+    return _with_english_runs(text, found)
+
+
+#: A run of words in Latin letters inside a text in another script: an English quotation ("since last week").
+_LATIN_RUN: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[^\S\n]*[,:]?[^\S\n]+(?:[A-Za-z][A-Za-z'’-]*|\d[\d,.:]*))+")
+#: Fewest words in Latin letters read as English in a text in another script: fewer are a name ("NATO", "Reuters").
+ENGLISH_RUN_WORDS: Final = 3
+
+
+def _with_english_runs(text: str, found: list[DatePhrase]) -> list[DatePhrase]:
+    """``found``, and the English date phrases of each run of words in Latin letters, in order.
+
+    A run of :data:`ENGLISH_RUN_WORDS` words or more (a quotation in English inside a Russian article) is read
+    with the English grammar; its phrases that overlap none found are added.
+    """
+    extra: list[DatePhrase] = []
+    for run in _LATIN_RUN.finditer(text):
+        if len(re.findall(r"[A-Za-z]+", run[0])) < ENGLISH_RUN_WORDS:
+            continue
+        for phrase in find_dates(run[0], ENGLISH_GRAMMAR):
+            start, end = phrase.start + run.start(), phrase.end + run.start()
+            if all(end <= other.start or start >= other.end for other in found):
+                extra.append(attrs.evolve(phrase, start=start, end=end))
+    return sorted([*found, *extra], key=lambda phrase: phrase.start) if extra else found
 
 
 def _grammar_for(text: str) -> Grammar:

@@ -549,7 +549,8 @@ def citation(source: Source) -> str:
     """A source as a reader would cite it: author(s), short title, outlet, date; whatever of these it has.
 
     Three authors or more are "A et al."; a title over 60 characters is shortened as citations
-    shorten titles: to its main title (before a colon), else at a word, marked "…".
+    shorten titles: to its main title (before a colon), else at a word, marked "…"; a speaker before a colon
+    ("Песков: переговоры возможны") is no main title, and the title is cut at a word instead.
     """
     parts = []
     if source.authors:
@@ -565,9 +566,22 @@ def citation(source: Source) -> str:
     return ", ".join(parts)
 
 
+#: Fewest words before a colon that make a main title, not a speaker ("Песков: ...").
+MAIN_TITLE_WORDS: Final = 4
+
+
 def _short_title(title: str, chars: int) -> str:
+    """A title in at most ``chars`` characters: its main title (before a colon), else cut at a word and marked "…".
+
+    The words before a colon are a main title only when they are a title's length (at least
+    :data:`MAIN_TITLE_WORDS` words: "The Harbour and its Workers: A History"); fewer are a speaker ("Песков:
+    переговоры возможны"), who alone says nothing of the report: that title is cut at a word, never at its colon.
+    """
     main, colon, _ = title.partition(": ")
-    return main if len(title) > chars and colon and 0 < len(main) <= chars + 20 else shorten(title, chars)
+    if len(title) > chars and colon and len(main.split()) >= MAIN_TITLE_WORDS and len(main) <= chars + 20:
+        return main
+    cut = shorten(title, chars)
+    return cut[:-1].rstrip(" ,;:\u2013\u2014-") + "…" if cut.endswith("…") and cut != title else cut
 
 
 def source_keys(view: Timeline, events: Iterable[Event]) -> dict[str, str]:
