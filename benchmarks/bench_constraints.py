@@ -49,14 +49,18 @@ Timed, per size:
 Rounds are interleaved: each round loads both files (which one first alternates
 from round to round, so both see the same moments of a shared machine's load)
 and then times the propagation and the narrowing. Before every timing the garbage collector runs
-and the cache of plain days is cleared (a fresh process reading the file).
+and chronology's caches of readings (plain days, years, the days of the calendar) are emptied,
+as in a fresh process reading the file. The load average is printed at the start and the end.
 Small sizes repeat each timing a few times in a row and report the time of one.
 Times are the median (min-max) over rounds; a round's ratios are its time with
 links over its time without, and its propagation (and narrowing) over its time
 without.
 
-Goal: at 10^5 events with 10^5 links, the links add at most 25% to the load
-time of the same file without links (median ratio <= 1.25).
+Goal (issue 22): at 10^5 events with 10^5 links, the propagation (the network
+and the narrowing it makes) adds at most 25% to the load time of the same file
+without links. Also judged, stricter: every cost of the links (reading the
+link lines too, and the reference and cycle checks) at most 25% (median ratio
+with links / without <= 1.25).
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 import chronology
+from chronology import constraints
 from chronology.constraints import Network
 from chronology.notation import edtf as edtf_module
 
@@ -244,10 +249,25 @@ def generate(count: int, seed: int = 17, *, conservative: bool = False) -> tuple
     return "\n".join(plain) + "\n", "\n".join(linked) + "\n", counts
 
 
-def timed(run: Callable[[], object], repeat: int) -> float:
-    """Seconds for one ``run()``: ``repeat`` in a row, after a collection and with the day cache cleared."""
-    gc.collect()
+def cold_caches() -> None:
+    """Empty chronology's process-wide caches of readings, as a fresh process has them."""
     edtf_module.clear_day_cache()
+    edtf_module._YEAR_BOUNDS.clear()
+    constraints._day_of.cache_clear()
+
+
+def load_average() -> str:
+    """The load average over 1, 5 and 15 minutes (a shared machine's other work), or "unknown"."""
+    try:
+        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:  # pragma: no cover - not on every system
+        return "unknown"
+
+
+def timed(run: Callable[[], object], repeat: int) -> float:
+    """Seconds for one ``run()``: ``repeat`` in a row, after a collection and with the caches of readings emptied."""
+    gc.collect()
+    cold_caches()
     began = time.perf_counter()
     for _ in range(repeat):
         run()
@@ -260,8 +280,11 @@ def spread(values: Sequence[float], scale: float = 1.0, fmt: str = ".1f", unit: 
     return f"{med}{unit} ({lo}-{hi})"
 
 
-def measure(count: int, rounds: int, folder: Path, *, conservative: bool) -> float:
-    """Print the figures for ``count`` events; the median ratio with links / without."""
+def measure(count: int, rounds: int, folder: Path, *, conservative: bool) -> tuple[float, float]:
+    """Print the figures for ``count`` events; the median ratios with links / without, and propagation / without.
+
+    The propagation is the network and the narrowing it makes, per round over that round's load without links.
+    """
     plain_text, linked_text, counts = generate(count, conservative=conservative)
     plain, linked = folder / f"plain-{count}.toml", folder / f"linked-{count}.toml"
     plain.write_text(plain_text, encoding="utf-8")
@@ -319,7 +342,12 @@ def measure(count: int, rounds: int, folder: Path, *, conservative: bool) -> flo
         print(
             f"    {name + ' / without':34} {spread(share, fmt='.3f', unit='x')}: {100 * statistics.median(share):.0f}%"
         )
-    return statistics.median(with_ratio)
+    both = [(p + n) / o for p, n, o in zip(times["propagation"], times["narrowing"], times["without"], strict=True)]
+    print(
+        f"    {'(propagation + narrowing) / without':34} {spread(both, fmt='.3f', unit='x')}: "
+        f"{100 * statistics.median(both):.0f}%"
+    )
+    return statistics.median(with_ratio), statistics.median(both)
 
 
 def main() -> None:
@@ -335,28 +363,31 @@ def main() -> None:
     rounds = max(1, args.rounds or (3 if args.quick else 9))
     print(
         f"Python {platform.python_version()} ({platform.python_implementation()}), {platform.platform()}, "
-        f"{os.cpu_count()} cores"
+        f"{os.cpu_count()} cores; load average {load_average()} at the start"
     )
     kind = "that the dates already keep (conservative)" if args.conservative else "that agree with the dates"
     print(f"Each size: the same events and dates in two files, without links and with as many links as events, {kind}")
-    ratios: dict[int, float] = {}
+    ratios: dict[int, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for count in sizes:
             ratios[count] = measure(count, rounds, Path(folder), conservative=args.conservative)
-    print()
-    if GOAL_SIZE in ratios:
-        ratio = ratios[GOAL_SIZE]
-        verdict = "goal met" if ratio <= GOAL else "goal NOT met"
-        print(
-            f"Goal: at {GOAL_SIZE:,} events with {GOAL_SIZE:,} links, the links add at most "
-            f"{100 * (GOAL - 1):.0f}% to the load; they add {100 * (ratio - 1):.0f}% ({ratio:.3f}x): {verdict}"
-        )
-    else:
-        largest = max(ratios)
-        print(
-            f"Goal (judged at {GOAL_SIZE:,} events, not run here): links add at most {100 * (GOAL - 1):.0f}%; "
-            f"at {largest:,} events they add {100 * (ratios[largest] - 1):.0f}%"
-        )
+    print(f"\nLoad average {load_average()} at the end")
+    judged = GOAL_SIZE if GOAL_SIZE in ratios else max(ratios)
+    links, propagation = ratios[judged]
+    where = f"at {judged:,} events with {judged:,} links" + (
+        "" if judged == GOAL_SIZE else f" (the goals are judged at {GOAL_SIZE:,}, not run here)"
+    )
+    limit = 100 * (GOAL - 1)
+    print(
+        f"Issue 22's goal, {where}: the propagation (the network and the narrowing it makes) adds at most "
+        f"{limit:.0f}% to the load without links; it adds {100 * propagation:.0f}%: "
+        f"{'goal met' if propagation <= GOAL - 1 else 'goal NOT met'}"
+    )
+    print(
+        f"Stricter, every cost of the links (reading the link lines, the reference and cycle checks, the "
+        f"propagation) at most {limit:.0f}%: they add {100 * (links - 1):.0f}% ({links:.3f}x): "
+        f"{'met' if links <= GOAL else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

@@ -49,11 +49,13 @@ variables are made when first needed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import operator
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from itertools import chain, compress, repeat
 from typing import Final, Literal, TypeAlias
 from zoneinfo import ZoneInfo
@@ -194,9 +196,10 @@ class Network:
         if not anchored:
             return extra, first, []
         start = self.start
+        read = _ReadingsAt()  # the order and the reading of a phrase read it from the same anchor days: read once
         for _, e, x, relative in anchored:
             says = f"{e!r} is {relative.text!r} (anchor {x!r})"
-            order = _order_of(relative, by_id[x].when, by_id[e].tense)
+            order = _order_of(relative, by_id[x].when, by_id[e].tense, read)
             if order is not None:
                 low, high = (start[x], start[e]) if order[0] == "after" else (start[e], start[x])
                 extra.append((low, high, order[1], (e, "anchor", x, "event", says)))
@@ -209,7 +212,9 @@ class Network:
             assert isinstance(event_when, UncertainDate)
             number = first + len(extra)
             readings.append(
-                _Reading(start[x], start[e], relative, by_id[e].tense, anchor_when, event_when, number, self.frame)
+                _Reading(
+                    start[x], start[e], relative, by_id[e].tense, anchor_when, event_when, number, self.frame, read
+                )
             )
             said = (e, "anchor", x, "event", says)
             extra += [(start[x], start[e], False, said), (start[e], start[x], False, said)]
@@ -873,10 +878,11 @@ def _anchored(events: Sequence[Event], by_id: Mapping[str, Event]) -> list[tuple
     anchors = list(map(_ANCHOR_OF, events))
     found: list[tuple[int, str, str, RelativeDate]] = []
     some = np.fromiter(map(operator.is_not, anchors, repeat(None)), dtype=bool, count=len(anchors))
+    phrases: dict[str, RelativeDate | DateValue | None] = {}  # each text read once
     for i in np.flatnonzero(some).tolist():
         event, anchor = events[i], anchors[i]
         if anchor in by_id:
-            reading = _reading_of(event, by_id[anchor])
+            reading = _reading_of(event, by_id[anchor], phrases)
             if reading is not None:
                 found.append((i, event.id, anchor, reading))
     return found
@@ -1065,12 +1071,13 @@ class _Reading:
     event_when: UncertainDate
     edge: int  # the edge anchor -> event that names the reading in chains; edge + 1 is event -> anchor
     frame: Frame
+    read_at: Callable[[RelativeDate, int, Tense], tuple[int, int] | None] = attrs.field(default=reading_at, eq=False)
     _days: dict[int, tuple[int, int] | None] = attrs.field(factory=dict, eq=False)
 
     def _at(self, day: int) -> tuple[int, int] | None:
         """The event's (lo, hi) instants read from one anchor day; None where the phrase names no date."""
         if day not in self._days:
-            read = reading_at(self.relative, day, self.tense)
+            read = self.read_at(self.relative, day, self.tense)
             self._days[day] = (
                 None
                 if read is None
@@ -1190,22 +1197,39 @@ def _last_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
     return None if first > last else _last_true(first, last, test)
 
 
-def _reading_of(event: Event, anchor: Event) -> RelativeDate | None:
+def _reading_of(
+    event: Event, anchor: Event, phrases: dict[str, RelativeDate | DateValue | None] | None = None
+) -> RelativeDate | None:
     """The phrase ``event``'s date was read with from ``anchor``'s, if it reads again to the same date.
 
     The phrase is read again from the date's own text; a date that does not
     come out the same (a phrase of a Julian file, a date built in Python with
     another text) is left as a date of its own, bound by nothing but its links.
+    A date the file loader read with that very phrase from that anchor date (see
+    :func:`loader_readings`) is not read again: it would come out the same.
+
+    ``phrases``: texts already read (by one network), each to its phrase (None where it is none).
     """
     from chronology.notation import parse_expression  # the notation reads rules; this module only applies them
 
     when, of = event.when, anchor.when
     if not (isinstance(when, UncertainDate) and isinstance(of, UncertainDate) and when.text):
         return None
+    text = when.text
     try:
-        relative = parse_expression(when.text)
-        if not isinstance(relative, RelativeDate) or relative.zone is not None:
-            return None
+        read = phrases[text] if phrases is not None and text in phrases else parse_expression(text)
+    except ChronologyError:
+        read = None
+    if phrases is not None:
+        phrases[text] = read
+    if not isinstance(read, RelativeDate) or read.zone is not None:
+        return None
+    relative = read
+    known = _LOADER_READINGS.get()
+    entry = None if known is None else known.get(id(when))
+    if entry is not None and entry[0] is when and entry[1] == relative and entry[2] == of and entry[3] is event.tense:
+        return relative  # the loader's own reading: relative.resolve(of, tense=event.tense) is ``when``
+    try:
         again = relative.resolve(of, tense=event.tense)
     except ChronologyError:
         return None
@@ -1218,11 +1242,60 @@ def _reading_of(event: Event, anchor: Event) -> RelativeDate | None:
     return relative
 
 
-def _order_of(relative: RelativeDate, anchor: DateValue, tense: Tense) -> tuple[Way, bool] | None:
+#: What the file loader read from other events' dates while it checks what it read: ``id(date)`` -> the date,
+#: the phrase (its rule and zone), the anchor's date and the tense it was read with. See :func:`loader_readings`.
+_LOADER_READINGS: ContextVar[Mapping[int, tuple[UncertainDate, RelativeDate, UncertainDate, Tense]] | None] = (
+    ContextVar("_LOADER_READINGS", default=None)
+)
+
+
+@contextlib.contextmanager
+def loader_readings(
+    readings: Mapping[int, tuple[UncertainDate, RelativeDate, UncertainDate, Tense]],
+) -> Iterator[None]:
+    """Tell the networks built in the block which dates were read as ``phrase.resolve(anchor, tense=tense)``.
+
+    The file loader reads each relative date from its anchor; a network finds those readings again
+    (:func:`_reading_of`) and would otherwise read each a second time to be sure of it. ``readings``
+    maps ``id(date)`` to ``(date, phrase, anchor date, tense)``; an entry counts only for that very
+    date object, read from an equal anchor date with an equal phrase and the event's own tense.
+    """
+    token = _LOADER_READINGS.set(readings)
+    try:
+        yield
+    finally:
+        _LOADER_READINGS.reset(token)
+
+
+class _ReadingsAt:
+    """:func:`~chronology.relative.reading_at`, each (phrase, day, tense) read once: the readings of one network."""
+
+    def __init__(self) -> None:
+        # by the phrase's id (hashing a phrase hashes its rule: slower than reading a dict), kept alive here
+        self._read: dict[tuple[int, int, Tense], tuple[int, int] | None] = {}
+        self._phrases: dict[int, RelativeDate] = {}
+
+    def __call__(self, relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:
+        key = (id(relative), day, tense)
+        try:
+            return self._read[key]
+        except KeyError:
+            self._phrases[id(relative)] = relative
+            found = self._read[key] = reading_at(relative, day, tense)
+            return found
+
+
+def _order_of(
+    relative: RelativeDate,
+    anchor: DateValue,
+    tense: Tense,
+    read_at: Callable[[RelativeDate, int, Tense], tuple[int, int] | None] = reading_at,
+) -> tuple[Way, bool] | None:
     """Which way a reading puts the event from its anchor, whatever the anchor's day: ("after"/"before", strict).
 
     A shift says it by its sign; a phrase read from days, by its reading from
-    every day the anchor may fall on (when they are few).
+    every day the anchor may fall on (when they are few). ``read_at``: how a day is read
+    (:func:`~chronology.relative.reading_at`, or a cache of it).
     """
     rule = relative.rule
     if isinstance(rule, Shift):
@@ -1237,11 +1310,13 @@ def _order_of(relative: RelativeDate, anchor: DateValue, tense: Tense) -> tuple[
         return None
     later = earlier = True
     for day in range(first, last + 1):
-        read = reading_at(relative, day, tense)
+        read = read_at(relative, day, tense)
         if read is None:
             return None
         later = later and read[0] >= (day + 1) * SECONDS_PER_DAY
         earlier = earlier and read[1] < day * SECONDS_PER_DAY
+        if not (later or earlier):
+            return None  # neither way from this day: the days after cannot change that
     return ("after", True) if later else ("before", True) if earlier else None
 
 

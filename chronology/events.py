@@ -90,6 +90,15 @@ class Citation:
     quote: str = ""
     when: RelativeDate | None = attrs.field(default=None, validator=_check_reading)
 
+    @classmethod
+    def _checked(cls, source: str, quote: str, when: RelativeDate | None) -> Citation:
+        """Build from values the file loader has checked (``source`` an id, ``when`` a phrase that needs one)."""
+        self = _new(cls)
+        _SET_SOURCE(self, source)
+        _SET_QUOTE(self, quote)
+        _SET_CITATION_WHEN(self, when)
+        return self
+
 
 @attrs.frozen(kw_only=True)
 class Claim:
@@ -193,6 +202,56 @@ class Event:
     widening: Widening | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
+    @classmethod
+    def _checked(
+        cls,
+        id: str,
+        title: str,
+        when: DateValue,
+        kind: str,
+        actors: tuple[str, ...],
+        places: tuple[str, ...],
+        tags: tuple[str, ...],
+        summary: str,
+        citations: tuple[Citation, ...],
+        claims: tuple[Claim, ...],
+        after: tuple[str, ...],
+        before: tuple[str, ...],
+        part_of: str | None,
+        reports: tuple[str, ...],
+        anchor: str | None,
+        tense: Tense,
+        widening: Widening | None,
+        extra: Mapping[str, Any],
+    ) -> Event:
+        """Build from values the file loader has already checked, without the validators and converters.
+
+        The caller vouches for what ``__init__`` would check or convert: ``id`` matches
+        :data:`ID_PATTERN`, ``when`` is a date value, the name lists and ``citations`` and
+        ``claims`` are tuples, ``extra`` is read-only (``_frozen_mapping`` applied). A test
+        compares events built both ways from generated files.
+        """
+        self = _new(cls)
+        _SET_ID(self, id)
+        _SET_TITLE(self, title)
+        _SET_WHEN(self, when)
+        _SET_KIND(self, kind)
+        _SET_ACTORS(self, actors)
+        _SET_PLACES(self, places)
+        _SET_TAGS(self, tags)
+        _SET_SUMMARY(self, summary)
+        _SET_CITATIONS(self, citations)
+        _SET_CLAIMS(self, claims)
+        _SET_AFTER(self, after)
+        _SET_BEFORE(self, before)
+        _SET_PART_OF(self, part_of)
+        _SET_REPORTS(self, reports)
+        _SET_ANCHOR(self, anchor)
+        _SET_TENSE(self, tense)
+        _SET_WIDENING(self, widening)
+        _SET_EXTRA(self, extra)
+        return self
+
     @property
     def sources(self) -> tuple[str, ...]:
         """The ids of the sources cited, in order, each once."""
@@ -206,3 +265,28 @@ class Event:
                 yield name, target
         if self.part_of is not None:
             yield "part_of", self.part_of
+
+
+_new = object.__new__
+_SET_SOURCE, _SET_QUOTE, _SET_CITATION_WHEN = (Citation.__dict__[f.name].__set__ for f in attrs.fields(Citation))
+# The slots' descriptors: writing through them skips the frozen __setattr__ (see Event._checked).
+(
+    _SET_ID,
+    _SET_TITLE,
+    _SET_WHEN,
+    _SET_KIND,
+    _SET_ACTORS,
+    _SET_PLACES,
+    _SET_TAGS,
+    _SET_SUMMARY,
+    _SET_CITATIONS,
+    _SET_CLAIMS,
+    _SET_AFTER,
+    _SET_BEFORE,
+    _SET_PART_OF,
+    _SET_REPORTS,
+    _SET_ANCHOR,
+    _SET_TENSE,
+    _SET_WIDENING,
+    _SET_EXTRA,
+) = (Event.__dict__[field.name].__set__ for field in attrs.fields(Event))

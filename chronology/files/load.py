@@ -24,7 +24,8 @@ import rtoml
 
 from chronology._collector import paused
 from chronology.consistency import Suggester, check, suggest
-from chronology.dates import DateValue, Interval, Widening
+from chronology.constraints import loader_readings
+from chronology.dates import DateValue, Interval, UncertainDate, Widening
 from chronology.errors import (
     ChronologyError,
     DatasetError,
@@ -36,7 +37,7 @@ from chronology.errors import (
     WrongTypeError,
     _shorten,
 )
-from chronology.events import ID_PATTERN, Citation, Claim, Event, Source
+from chronology.events import ID_PATTERN, Citation, Claim, Event, Source, _frozen_mapping
 from chronology.files._locate import Spot, locate
 from chronology.files._lock import shown_path
 from chronology.files.schema import (
@@ -56,6 +57,7 @@ from chronology.files.schema import (
     surrogate_message,
 )
 from chronology.notation import Calendar, parse_expression
+from chronology.notation.edtf import parse_iso_day
 from chronology.notation.quantity import parse_quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
@@ -77,6 +79,11 @@ _PROSE: Final = frozenset(
 )
 _TOML_POSITION: Final = re.compile(r"at line (\d+) column (\d+)$")  # searched in a message stripped of end spaces
 _TENSES: Final = {tense.value: tense for tense in Tense}
+_TEXT_SHAPES: Final = frozenset(shape for shape in SHAPES if fits("", shape))  # text, date, figure
+_EVENT_REQUIRED: Final = REQUIRED["event"]
+_CITATION_REQUIRED: Final = REQUIRED["citation"]
+_ID_MATCH: Final = ID_PATTERN.fullmatch
+_NO_EXTRA: Final[Mapping[str, Any]] = {}
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
 _NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
 # Where a text may hold a lone surrogate: one itself, or a JSON escape of one ("\ud800").
@@ -327,6 +334,8 @@ class _Reader:
         self._suggest = Suggester()
         self._ids: dict[str, None] | None = None  # every event and source id, in order, once all files are read
         self._source_readings: dict[str, tuple[Calendar | None, str | None]] = {}  # a source's calendar and zone
+        # dates read from another event's date: id(date) -> (date, phrase, anchor's date, tense); see loader_readings
+        self._read_from: dict[int, tuple[UncertainDate, RelativeDate, UncertainDate, Tense]] = {}
 
     # -- problems ---------------------------------------------------------------------------------
 
@@ -420,13 +429,14 @@ class _Reader:
         built = {event.id for event in events}
         root = next(iter(self.files.values()), None)  # the first file named: its zone is the timeline's day zone
         zone = None if root is None or root.zone is None else zone_named(root.zone)
-        result = check(
-            events,
-            list(sources.values()),
-            other_events=[r.id for r in self.events if r.id is not None and r.id not in built],
-            other_sources=[r.id for r in self.sources if r.id is not None and r.id not in sources],
-            zone=zone,
-        )
+        with loader_readings(self._read_from):
+            result = check(
+                events,
+                list(sources.values()),
+                other_events=[r.id for r in self.events if r.id is not None and r.id not in built],
+                other_sources=[r.id for r in self.sources if r.id is not None and r.id not in sources],
+                zone=zone,
+            )
         for problem in result.problems:
             if problem.field == "anchor":
                 continue  # anchors are checked, and placed, while dates are resolved
@@ -637,14 +647,8 @@ class _Reader:
         prefix: str,
     ) -> bool:
         """Unknown keys, shapes and required keys of one table; True when it can be read further."""
-        keys = table.keys()
-        if keys <= known.keys() and REQUIRED[what].keys() <= keys:
-            # the common case, checked in one pass without building messages
-            for key, value in table.items():
-                if not fits(value, known[key]):
-                    break
-            else:
-                return self._no_control_characters(record, where, table, known, prefix)
+        if _sound(table, known, REQUIRED[what]):
+            return True  # the common case, checked without building messages
         self._unknown_keys(
             record.file, where, table, known, f"in {'an' if what[0] in 'aeiou' else 'a'} {what}", record, prefix
         )
@@ -668,13 +672,22 @@ class _Reader:
         Tab is allowed anywhere, and line breaks (LF, or CR LF) in the texts that may span lines.
         """
         sound = True
-        for key, value in table.items():
-            shape = known.get(key)
-            if key not in _PROSE or shape not in ("text", "texts"):  # ids, links and dates have checks of their own
+        prose = _PROSE_OF.get(id(known))
+        if prose is None:
+            prose = _prose_keys(known)
+        for key, shape in prose:  # ids, links and dates have checks of their own
+            value = table.get(key)
+            if value is None:
                 continue
-            if shape == "texts" and not isinstance(value, list):
+            if shape == "text":
+                if value.__class__ is str and value.isprintable():
+                    continue  # the common case, in C
+                texts: Iterable[object] = (value,)
+            elif not isinstance(value, list):
                 continue  # the wrong shape: reported as such
-            for text in (value,) if shape == "text" else value:
+            else:
+                texts = value
+            for text in texts:
                 if not isinstance(text, str) or text.isprintable():
                     continue  # the common case, in C
                 lines = key in _MULTI_LINE
@@ -829,7 +842,10 @@ class _Reader:
                     raise DateParseError(
                         text, "a TOML time of day with no date; give the date too ('2024-10-18T10:00')"
                     )
-                found = parse_expression(text, calendar=calendar, zone=zone)
+                if calendar == "gregorian" and zone is None and len(text) == 10:
+                    found = parse_iso_day(text)  # a plain day, as parse_expression reads it, by its quickest route
+                if found is None:
+                    found = parse_expression(text, calendar=calendar, zone=zone)
             except DateParseError as error:
                 found = error
             except ChronologyError as error:
@@ -882,10 +898,12 @@ class _Reader:
     def _events(self, sources: Mapping[str, Source]) -> list[Event]:
         records: dict[str, _Record] = {}
         for record in self.events:
-            if not self._checked_table(record, record.where, record.table, EVENT_KEYS, "event", ""):
+            if not _sound(record.table, EVENT_KEYS, _EVENT_REQUIRED) and not self._checked_table(
+                record, record.where, record.table, EVENT_KEYS, "event", ""
+            ):
                 self._unreadable_when(record)
                 continue
-            if not self._id(record):
+            if _ID_MATCH(record.table["id"]) is None and not self._id(record):  # _id says what is wrong
                 continue
             event_id = record.table["id"]
             if event_id in records:
@@ -929,6 +947,17 @@ class _Reader:
         """The event's date, its anchors resolved first (iteratively: chains may be long)."""
         if event_id in resolved:
             return resolved[event_id]
+        record = records[event_id]
+        table, file = record.table, record.file
+        text = table["when"]
+        expression = None
+        if file.calendar == "gregorian" and file.zone is None and "anchor" not in table:
+            expression = self._expressions.get(text)  # read before: keyed by its text
+        if expression is None:
+            expression = self._expression(text, file, self._reading_of(record))
+        if not isinstance(expression, RelativeDate | DateParseError):  # most dates: read as they are written
+            resolved[event_id] = expression
+            return expression
         chain = [event_id]
         on_chain = {event_id}
         while chain:
@@ -1043,12 +1072,13 @@ class _Reader:
             )
             return None
         key = (expression, anchor, tense)
-        cached = self._resolutions.get(key)
-        if cached is not None:
-            return cached
+        value = self._resolutions.get(key)
         try:
-            value = expression.resolve(anchor, tense=tense)
-            self._resolutions[key] = value
+            if value is None:
+                value = self._resolutions[key] = expression.resolve(anchor, tense=tense)
+            if field == "when" and anchor_id in records and isinstance(value, UncertainDate):
+                # the network of links finds this reading again: it need not read it a second time
+                self._read_from[id(value)] = (value, expression, anchor, tense)
             return value
         except DateParseError as error:
             self._date_problem(record, where, field, error)
@@ -1089,8 +1119,9 @@ class _Reader:
         resolved: Mapping[str, DateValue | None],
     ) -> Event | None:
         table = record.table
+        get = table.get
         sound = when is not None
-        tense_text = table.get("tense", "past")
+        tense_text = get("tense", "past")
         if tense_text not in _TENSES:
             self._field_problem(
                 record, "tense", f"unknown tense {tense_text!r}; expected one of {', '.join(map(repr, _TENSES))}"
@@ -1118,13 +1149,16 @@ class _Reader:
         ):
             # a relative date's anchor is checked as the date is read from it; another's must still name something
             sound = self._known_anchor(record, table["anchor"], (*record.where, "anchor"), "anchor") and sound
-        extra = table.get("extra")
+        extra = get("extra")
         if extra:  # null and integers TOML cannot hold come from other parsers (JSON): refused, as no file holds them
             for where, field, message in not_in_toml(extra, (*record.where, "extra"), "extra"):
                 self.problem(record.file, where, message, record=record, field=field)
                 sound = False
         citations = []
-        for index, item in enumerate(table.get("citations", ())):
+        for index, item in enumerate(get("citations", ())):
+            if _sound(item, CITATION_KEYS, _CITATION_REQUIRED) and _ID_MATCH(item["source"]) and "when" not in item:
+                citations.append(Citation._checked(item["source"], item.get("quote", ""), None))
+                continue  # the common case: what follows would say nothing of it
             where = (*record.where, "citations", index)
             if not self._checked_table(record, where, item, CITATION_KEYS, "citation", f"citations[{index}]."):
                 sound = False
@@ -1144,9 +1178,9 @@ class _Reader:
             if "when" in item and worded is None:
                 sound = False
                 continue
-            citations.append(Citation(source=item["source"], quote=item.get("quote", ""), when=worded))
+            citations.append(Citation._checked(item["source"], item.get("quote", ""), worded))
         claims = []
-        for index, item in enumerate(table.get("claims", ())):
+        for index, item in enumerate(get("claims", ())):
             claim = self._claim(record, index, item, records, sources, resolved)
             if claim is None:
                 sound = False
@@ -1154,30 +1188,29 @@ class _Reader:
                 claims.append(claim)
         if not sound or when is None:
             return None
-        try:
-            return Event(
-                id=table["id"],
-                title=table["title"],
-                when=when,
-                kind=table.get("kind", ""),
-                actors=table.get("actors", ()),
-                places=table.get("places", ()),
-                tags=table.get("tags", ()),
-                summary=table.get("summary", ""),
-                citations=citations,
-                claims=claims,
-                after=table.get("after", ()),
-                before=table.get("before", ()),
-                part_of=table.get("part_of"),
-                reports=table.get("reports", ()),
-                anchor=table.get("anchor"),
-                tense=_TENSES[tense_text],
-                widening=record.file.widening,
-                extra=table.get("extra", {}),
-            )
-        except (ValueError, TypeError) as error:
-            self.problem(record.file, record.where, str(error), record=record)
-            return None
+        # Every value below is checked: the shapes by _checked_table, the id by _id, the anchor and part_of
+        # above, the date by _when; so the event is built without __init__'s validators (its converters are
+        # applied here: lists to tuples, extra read-only).
+        return Event._checked(
+            table["id"],
+            title,
+            when,
+            get("kind", ""),
+            tuple(get("actors", ())),
+            tuple(get("places", ())),
+            tuple(get("tags", ())),
+            get("summary", ""),
+            tuple(citations),
+            tuple(claims),
+            tuple(get("after", ())),
+            tuple(get("before", ())),
+            get("part_of"),
+            tuple(get("reports", ())),
+            get("anchor"),
+            _TENSES[tense_text],
+            record.file.widening,
+            _frozen_mapping(get("extra", _NO_EXTRA)),
+        )
 
     def _claim(
         self,
@@ -1250,6 +1283,68 @@ class _Reader:
         for part in re.findall(r"[A-Za-z_]+|\[\d+\]", problem.field or ""):
             where = (*where, int(part[1:-1]) if part.startswith("[") else part)
         self.problems.append((record.file, where, attrs.evolve(problem, column=0)))
+
+
+def _sound(table: Mapping[str, Any], known: Mapping[str, str], required: Mapping[str, None]) -> bool:
+    """Whether a table passes every check of ``_Reader._checked_table`` at once (it then reports nothing).
+
+    Keys known and required ones present, each value of its key's shape, and every text read as prose
+    printable, in one pass over the table. False says only that the full check must run: a text with
+    a tab or a line break is not printable but may be allowed, and the full check says so.
+    """
+    keys = table.keys()
+    if not (keys <= known.keys() and required.keys() <= keys):
+        return False
+    codes = _CODES_OF.get(id(known))
+    if codes is None:
+        codes = _codes(known)
+    for key, value in table.items():
+        code = codes[key]
+        if value.__class__ is str:  # most values: text fits the shapes that take text, and only those
+            if code == _TAKES_TEXT or (code == _PROSE_TEXT and value.isprintable()):
+                continue
+            return False
+        if code in (_TEXTS, _PROSE_TEXTS):  # an array of text: links, names
+            if value.__class__ is not list:
+                return False
+            for text in value:
+                if text.__class__ is not str:
+                    return False
+            if code == _PROSE_TEXTS and not "".join(value).isprintable():
+                return False
+        elif not fits(value, known[key]):
+            return False
+    return True
+
+
+# How _sound checks a key: text (or a date or a figure, which may be text) with nothing more to check; text
+# read as prose; an array of text; an array of text read as prose; any other shape.
+_TAKES_TEXT, _PROSE_TEXT, _TEXTS, _PROSE_TEXTS, _OTHER = range(5)
+
+
+def _codes(known: Mapping[str, str]) -> dict[str, int]:
+    prose = dict(_prose_keys(known))
+    return {
+        key: _PROSE_TEXT
+        if prose.get(key) == "text"
+        else _PROSE_TEXTS
+        if prose.get(key) == "texts"
+        else _TAKES_TEXT
+        if shape in _TEXT_SHAPES
+        else _TEXTS
+        if shape == "texts"
+        else _OTHER
+        for key, shape in known.items()
+    }
+
+
+def _prose_keys(known: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The keys of a table read as prose (text, or arrays of text) and their shapes: checked for control characters."""
+    return tuple((key, shape) for key, shape in known.items() if key in _PROSE and shape in ("text", "texts"))
+
+
+_PROSE_OF: Final = {id(known): _prose_keys(known) for known in (EVENT_KEYS, SOURCE_KEYS, CITATION_KEYS, CLAIM_KEYS)}
+_CODES_OF: Final = {id(known): _codes(known) for known in (EVENT_KEYS, SOURCE_KEYS, CITATION_KEYS, CLAIM_KEYS)}
 
 
 def year_zero_message() -> str:

@@ -104,7 +104,11 @@ def fits(value: object, shape: str) -> bool:
     if shape == "text":
         return kind is str or isinstance(value, str)
     if shape == "texts":
-        return kind is list and all(v.__class__ is str for v in value)  # type: ignore[attr-defined]
+        if kind is not list:
+            return False
+        if len(value) == 1:  # type: ignore[arg-type]
+            return value[0].__class__ is str  # type: ignore[index]  # most lists of names and links hold one
+        return all(v.__class__ is str for v in value)  # type: ignore[attr-defined]
     if shape == "date":
         return isinstance(value, str | datetime.date | datetime.time)
     if shape == "tables":

@@ -172,6 +172,10 @@ def parse_edtf(text: str) -> DateValue:
         value = _fast(text, match)
         if value is not None:
             return value
+    elif len(text) in _DAY_PAIR_LENGTHS:
+        pair = _fast_day_pair(text)
+        if pair is not None:
+            return pair
     return _Reader(text).read()
 
 
@@ -364,6 +368,47 @@ def _fast(text: str, match: re.Match[str]) -> UncertainDate | None:
         last = datetime.date(year, 12, 31).toordinal()
         bounds = _YEAR_BOUNDS[year] = (first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1)
     return UncertainDate._trusted(bounds[0], bounds[1], Precision.YEAR, qualifier, text, text)
+
+
+#: Two plain days, as an interval ``a/b`` or a one-of range ``[a..b]``: the dated forms files hold most after days.
+_DAY_PAIR: Final = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:/|\.\.)([0-9]{4}-[0-9]{2}-[0-9]{2})")
+_DAY_PAIR_LENGTHS: Final = frozenset({21, 24})  # "YYYY-MM-DD/YYYY-MM-DD", "[YYYY-MM-DD..YYYY-MM-DD]"
+
+
+def _fast_day_pair(text: str) -> DateValue | None:
+    """``YYYY-MM-DD/YYYY-MM-DD`` or ``[YYYY-MM-DD..YYYY-MM-DD]`` in order, as the full reader reads them; else None.
+
+    None (the full reader then reads the text, and says what is wrong) for anything else: other
+    separators, a day that does not exist, year 0, an end before the start. A test compares this path
+    with the full reader on generated texts.
+    """
+    bracketed = text[0] == "["
+    if bracketed:
+        if text[-1] != "]" or text[11:13] != "..":
+            return None
+        match = _DAY_PAIR.fullmatch(text, 1, len(text) - 1)
+    else:
+        if text[10] != "/":
+            return None
+        match = _DAY_PAIR.fullmatch(text)
+    if match is None:
+        return None
+    first_text, last_text = match.groups()
+    try:
+        first = _fromisoformat(first_text).toordinal()
+        last = _fromisoformat(last_text).toordinal()
+    except ValueError:
+        return None
+    if last < first:
+        return None  # reversed: the full reader says so
+    lo, hi = first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + _LAST_SECOND
+    if bracketed:  # a one-of range of days: a week when it runs from a Monday to the Sunday after
+        precision = Precision.WEEK if last == first + 6 and first % 7 == 1 else Precision.DAY
+        return UncertainDate._trusted(lo, hi, precision, _Q.NONE, text, text)
+    start = UncertainDate._trusted(lo, lo + _LAST_SECOND, Precision.DAY, _Q.NONE, first_text, text)
+    end_lo = last * SECONDS_PER_DAY
+    end = UncertainDate._trusted(end_lo, hi, Precision.DAY, _Q.NONE, last_text, text)
+    return Interval(start, end, text=text)
 
 
 # -- the full reader ---------------------------------------------------------------
