@@ -676,9 +676,27 @@ class Modified:
         return _offset_of(self.rule)
 
     def span(self, anchor: Date, tense: Tense) -> Span:
-        """The modified span at one anchor day; None if there is none."""
+        """The modified span at one anchor day; None if there is none.
+
+        A side a terminus leaves open is closed by the anchor where the tense
+        says which side of it the date lies: "by the end of the year" in the
+        future (a plan stated on 4 November) runs from the anchor's day to 31
+        December, not from the open past; "after the summit" in the past ends
+        with the anchor's day. (A date that needs no anchor, "by 1455", keeps
+        its open side.)
+        """
         inner = self.rule.span(anchor, tense)
-        return None if inner is None else self.modifier.apply(*inner)
+        outer = None if inner is None else self.modifier.apply(*inner)
+        if outer is None:
+            return None
+        lo, hi, precision = outer
+        if isinstance(self.modifier, Terminus) and tense is not Tense.EITHER and self.rule.needs_anchor:
+            day = anchor.toordinal() * _DAY_SECONDS
+            if tense is Tense.FUTURE and lo == OPEN_LO and hi >= day:
+                lo = day
+            elif tense is Tense.PAST and hi == OPEN_HI and lo < day + _DAY_SECONDS:
+                hi = day + _DAY_SECONDS - 1
+        return lo, hi, precision
 
 
 @attrs.frozen

@@ -29,6 +29,7 @@ from chronology import (
     parse,
     relative,
 )
+from chronology._calendar import OPEN_HI, OPEN_LO
 from chronology.files import validate
 from chronology.relative import (
     PERIODS,
@@ -393,3 +394,30 @@ def test_no_anchor_is_still_no_anchor() -> None:
     with pytest.raises(DateParseError, match="this phrase is relative to a date; give an anchor"):
         parse("Friday", anchor=None)
     assert chronology.parse("2024-10-18", anchor="2024-10-01", tense="future") == parse("2024-10-18")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tense", "expected"),
+    [
+        ("by the end of the year", "future", ("2024-11-04", "2024-12-31")),  # a plan: from the statement on
+        ("до конца года", "future", ("2024-11-04", "2024-12-31")),
+        ("before Friday", "future", ("2024-11-04", "2024-11-07")),
+        ("after Friday", "past", ("2024-11-02", "2024-11-04")),  # told as past: done by the report
+        ("by the end of the year", "past", (None, "2024-12-31")),  # told as past: no side to close
+        ("after Friday", "future", ("2024-11-09", None)),
+    ],
+)
+def test_a_terminus_read_from_an_anchor_is_closed_by_it_on_the_side_its_tense_gives(
+    phrase: str, tense: str, expected: tuple[str | None, str | None]
+) -> None:
+    value = chronology.parse(phrase, anchor="2024-11-04", tense=tense)
+    assert isinstance(value, chronology.UncertainDate)
+    lo = None if value.lo <= OPEN_LO else datetime.date.fromordinal(value.earliest_day).isoformat()
+    hi = None if value.hi >= OPEN_HI else datetime.date.fromordinal(value.latest_day).isoformat()
+    assert (lo, hi) == expected
+
+
+def test_a_terminus_that_needs_no_anchor_keeps_its_open_side_in_every_tense() -> None:
+    for tense in ("past", "future"):
+        assert chronology.parse("by 1455", anchor="2024-11-04", tense=tense).lo <= OPEN_LO
+        assert chronology.parse("after 1460", anchor="2024-11-04", tense=tense).hi >= OPEN_HI
