@@ -668,11 +668,44 @@ class Network:
         events = events if isinstance(events, Sequence) else list(events)
         own = _keys_of(events, self._names, self._key)
         at = np.flatnonzero(np.isin(own, keys))
-        for i, k in zip(at.tolist(), own[at].tolist(), strict=True):  # in the order of the events
-            event = events[i]
-            value = narrow(event.when, *moved[k], frame=self.frame)
-            if value is not event.when:
-                found[event.id] = value
+        chosen = [events[i] for i in at.tolist()]
+        whens: list[DateValue] = [event.when for event in chosen]
+        owners = own[at].tolist()
+        values = list(whens)
+        # Dates on the frame's own clock (the common case): every side narrowed at once; the rest one by one.
+        instant: list[int] = []  # positions in ``whens`` of instants
+        lasting: list[int] = []  # and of things that last, both ends dated
+        sides: list[UncertainDate] = []  # the instants, then the starts, then the ends
+        zone_free = self.frame.zone is None
+        for k, when in enumerate(whens):
+            if zone_free and when.__class__ is not Interval and when.utc_offset is None:  # type: ignore[union-attr]
+                instant.append(k)
+            elif zone_free and isinstance(when, Interval) and _plain_ends(when):
+                lasting.append(k)
+            else:
+                values[k] = narrow(when, *moved[owners[k]], frame=self.frame)
+        sides = [whens[k] for k in instant]  # type: ignore[misc]
+        starts = [whens[k].start for k in lasting]  # type: ignore[union-attr]
+        ends = [whens[k].end for k in lasting]  # type: ignore[union-attr]
+        where = np.searchsorted(keys, own[at])
+        s_lo, s_hi, e_lo, e_hi = lo[s][where], hi[s][where], lo[e][where], hi[e][where]
+        one, two = np.asarray(instant, dtype=np.intp), np.asarray(lasting, dtype=np.intp)
+        bulk = _narrowed_sides(
+            [*sides, *starts, *ends],  # type: ignore[list-item]
+            np.concatenate([np.maximum(s_lo[one], e_lo[one]), s_lo[two], e_lo[two]]),
+            np.concatenate([np.minimum(s_hi[one], e_hi[one]), s_hi[two], e_hi[two]]),
+        )
+        for k, value in zip(instant, bulk, strict=False):
+            values[k] = value
+        middle = len(instant)
+        for n, k in enumerate(lasting):
+            start, end = bulk[middle + n], bulk[middle + len(lasting) + n]
+            when = whens[k]
+            if start is not when.start or end is not when.end:  # type: ignore[union-attr]
+                values[k] = Interval(start, end, text=when.text)
+        found.update(
+            (event.id, value) for event, value, when in zip(chosen, values, whens, strict=True) if value is not when
+        )
         return found
 
     # -- order by links -----------------------------------------------------------------------------
@@ -1488,6 +1521,82 @@ def _narrow_end(value: UncertainDate, lo: int, hi: int, frame: Frame) -> Uncerta
         return value
     precision = _aligned(new_lo, new_hi, value.precision)
     return unwritten(new_lo, new_hi, precision, value.qualifier, value.utc_offset)  # its EDTF when first asked for
+
+
+def _plain_ends(value: Interval) -> bool:
+    """Whether both ends of ``value`` are dates without an offset (the ends :func:`_narrowed_sides` takes)."""
+    start, end = value.start, value.end
+    return (
+        isinstance(start, UncertainDate)
+        and isinstance(end, UncertainDate)
+        and start.utc_offset is None
+        and end.utc_offset is None
+    )
+
+
+def _narrowed_sides(
+    values: Sequence[UncertainDate], low: npt.NDArray[np.int64], high: npt.NDArray[np.int64]
+) -> list[UncertainDate]:
+    """Each of ``values`` (dates without an offset, in a frame without a zone) kept within ``low``..``high``.
+
+    :func:`narrow`'s reading of an instant, or of an end of something that lasts, for many at once: each
+    value is itself where its bounds narrow nothing.
+    """
+    if not values:
+        return []
+    own_lo = np.fromiter(map(_LO, values), dtype=np.int64, count=len(values))
+    own_hi = np.fromiter(map(_HI, values), dtype=np.int64, count=len(values))
+    new_lo = np.where(low <= NEG_INF + 1, own_lo, np.maximum(own_lo, low))
+    new_hi = np.where(high >= POS_INF - 1, own_hi, np.minimum(own_hi, high))
+    changed = ((new_lo != own_lo) | (new_hi != own_hi)) & (new_lo <= new_hi)
+    found: list[UncertainDate] = list(values)
+    at = np.flatnonzero(changed)
+    firsts, lasts = new_lo[at], new_hi[at]
+    own = np.fromiter((_RANK_OF[values[k].precision] for k in at.tolist()), dtype=np.intp, count=at.size)
+    ranks = _aligned_ranks(firsts, lasts, own).tolist()
+    for k, first, last, rank in zip(at.tolist(), firsts.tolist(), lasts.tolist(), ranks, strict=True):
+        found[k] = unwritten(first, last, _PRECISIONS[rank], values[k].qualifier, None)
+    return found
+
+
+#: Precisions from the finest (second) to the coarsest, by rank.
+_PRECISIONS: Final = tuple(Precision)
+_RANK_OF: Final = {precision: rank for rank, precision in enumerate(_PRECISIONS)}
+
+
+def _aligned_ranks(
+    lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], own: npt.NDArray[np.intp]
+) -> npt.NDArray[np.intp]:
+    """:func:`_aligned` of many bounds at once, as ranks (positions in :data:`_PRECISIONS`)."""
+    opens_low, opens_high = lo <= OPEN_LO, hi >= OPEN_HI
+
+    def on_edges(unit: int) -> npt.NDArray[np.bool_]:
+        edges: npt.NDArray[np.bool_] = (opens_low | (lo % unit == 0)) & (opens_high | ((hi + 1) % unit == 0))
+        return edges
+
+    rank = {p: _PRECISIONS.index(p) for p in (Precision.SECOND, Precision.MINUTE, Precision.HOUR, Precision.DAY)}
+    rank_month, rank_year = _PRECISIONS.index(Precision.MONTH), _PRECISIONS.index(Precision.YEAR)
+    days = on_edges(SECONDS_PER_DAY)
+    finer = np.where(on_edges(3600), rank[Precision.HOUR], np.where(on_edges(60), rank[Precision.MINUTE], 0))
+    # whole days: whole months, whole years? (numpy's days are the same proleptic Gregorian calendar)
+    first = (np.where(opens_low, 1, lo // SECONDS_PER_DAY) - _NUMPY_DAY_ZERO).astype("datetime64[D]")
+    last = (np.where(opens_high, 1, hi // SECONDS_PER_DAY) - _NUMPY_DAY_ZERO).astype("datetime64[D]")
+    first_month, last_month = first.astype("datetime64[M]"), last.astype("datetime64[M]")
+    months = (opens_low | (first == first_month.astype("datetime64[D]"))) & (
+        opens_high | ((last + 1).astype("datetime64[M]") != last_month)
+    )
+    years = (
+        months
+        & (opens_low | (first_month.astype(np.int64) % 12 == 0))
+        & (opens_high | (last_month.astype(np.int64) % 12 == 11))
+    )
+    coarser = np.where(years, rank_year, np.where(months, rank_month, rank[Precision.DAY]))
+    found = np.where(days, coarser, finer)
+    kept = days & (own <= rank[Precision.DAY])  # whole days of a value no coarser than a day: its own unit
+    return np.where(kept | (found > own), own, found)
+
+
+_NUMPY_DAY_ZERO: Final = 719_163  # the day number of 1970-01-01, numpy's day 0
 
 
 def _grouped(keys: npt.NDArray[np.intp], count: int) -> tuple[list[int], list[int]]:
