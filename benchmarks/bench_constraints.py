@@ -81,10 +81,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeAlias
 
+from _shared import cold_caches, load_average
+
 import chronology
-from chronology import constraints
 from chronology.constraints import Network
-from chronology.notation import edtf as edtf_module
 
 GOAL = 1.25  # load with links / load without, at GOAL_SIZE events
 GOAL_SIZE = 100_000
@@ -247,21 +247,6 @@ def generate(count: int, seed: int = 17, *, conservative: bool = False) -> tuple
                 linked.append(f"{field} = [{names}]")
         linked.append("")
     return "\n".join(plain) + "\n", "\n".join(linked) + "\n", counts
-
-
-def cold_caches() -> None:
-    """Empty chronology's process-wide caches of readings, as a fresh process has them."""
-    edtf_module.clear_day_cache()
-    edtf_module._YEAR_BOUNDS.clear()
-    constraints._day_of.cache_clear()
-
-
-def load_average() -> str:
-    """The load average over 1, 5 and 15 minutes (a shared machine's other work), or "unknown"."""
-    try:
-        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    except OSError:  # pragma: no cover - not on every system
-        return "unknown"
 
 
 def timed(run: Callable[[], object], repeat: int) -> float:

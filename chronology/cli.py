@@ -285,6 +285,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="one plain time axis; by default, when quiet stretches take most of the window, the axis is broken "
         "there and the busy stretches get the width",
     )
+    plot.add_argument(
+        "--font",
+        metavar="FONT",
+        help="a font file (.ttf, .otf, .ttc) or an installed family's name, drawn in before DejaVu Sans; letters "
+        "neither has (Korean, Chinese, Japanese) are drawn in an installed font that has them, found on the "
+        "machine, and where there is none as '\u25a1', with a warning",
+    )
     plot.add_argument("--claims", metavar="SUBJECT", help="draw the claims about SUBJECT instead of the events")
     plot.add_argument("--unit", help="with --claims: only claims in this unit")
     plot.add_argument(
@@ -492,6 +499,9 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return _validate(arguments, out, err)
         if arguments.command == "draft":
             return run_draft(arguments, out, err)
+        if arguments.command == "plot":
+            with _font_warnings(err):
+                return _plot(arguments, out)
         command = _COMMANDS[arguments.command]
         return command(arguments, out)
     except _UsageError as error:
@@ -1264,6 +1274,26 @@ def _check_claims_options(arguments: argparse.Namespace) -> None:
         )
 
 
+@contextlib.contextmanager
+def _font_warnings(err: TextIO) -> Iterator[None]:
+    """Say once on ``err`` that letters are drawn as boxes (no installed font has them); other warnings pass."""
+    import warnings
+
+    from chronology.plot import MissingFontWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MissingFontWarning)
+        yield
+    said: set[str] = set()
+    for warning in caught:
+        if issubclass(warning.category, MissingFontWarning):
+            if str(warning.message) not in said:
+                said.add(str(warning.message))
+                print(f"chronology plot: warning: {warning.message}", file=err)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
 def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.plot import lane_of, plot_claims, plot_timeline
 
@@ -1295,6 +1325,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
             scale=arguments.scale or "auto",
             width=arguments.width,
             dpi=arguments.dpi,
+            font=arguments.font,
         )
         figure = drawn_claims.figure
         count = _count(len(drawn_claims.claims), "claim")
@@ -1349,12 +1380,13 @@ class _ChartOptions(TypedDict):
     title: str | None
     width: float
     dpi: float
+    font: str | None
 
 
 def _chart_options(
     arguments: argparse.Namespace, lanes_known: Callable[[GroupBy], Collection[str]] | None
 ) -> _ChartOptions:
-    """--group-by, --lanes, --from, --to, --title, --width and --dpi, as the events chart takes them.
+    """--group-by, --lanes, --from, --to, --title, --width, --dpi and --font, as the events chart takes them.
 
     Args:
         arguments: the command line.
@@ -1384,6 +1416,7 @@ def _chart_options(
         title=arguments.title,
         width=arguments.width,
         dpi=arguments.dpi,
+        font=arguments.font,
     )
 
 

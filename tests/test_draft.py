@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pendulum
@@ -258,6 +259,7 @@ def test_an_appended_event_refers_to_the_id_an_event_already_has_in_the_file(
     write_draft(out, [dated])
     statement = by_phrase(dated)["on Friday"].event
     text = out.read_text(encoding="utf-8").replace(f'"{statement.id}"', '"union-statement"')
+    text = re.sub(r"\ndrafted = \[[^\]]*\]", "", text)  # a file drafted before sources recorded their events
     vote = by_phrase(dated)["in February"].event
     # the reported vote removed by hand: drafted again, it must be anchored to the statement as renamed
     start = text.index(f'[[events]]\nid = "{vote.id}"')
@@ -420,7 +422,8 @@ def test_what_is_still_to_come_is_drafted_after_the_articles_day() -> None:
     assert coming.event.tense is Tense.FUTURE
     assert {relation.name for relation in chronology.relations("2024-11-20", coming.event.when)} <= {"BEFORE", "MEETS"}
     assert year_end.event.tense is Tense.FUTURE
-    assert year_end.event.when == chronology.parse("[..2024-12]")  # by the end of the article's year
+    # by the end of the article's year, and not before the article: from its day on
+    assert days(year_end.event.when) == (pendulum.Date(2024, 11, 20), pendulum.Date(2024, 12, 31))
 
 
 def test_in_recent_years_after_a_superlative_is_drafted() -> None:
@@ -496,11 +499,11 @@ def test_an_updated_line_closing_the_article_is_no_event() -> None:
         (
             "North Korean troops are fighting in the Kursk region, which was invaded by Kyiv's forces in August.",
             "in August",
-            "North Korean troops are fighting in the Kursk region",
+            "The Kursk region, which was invaded by Kyiv's forces in August",
             "stands in a side clause",
         ),
     ],
-    ids=["after a subject: the clause is the title", "a relative clause: a comment"],
+    ids=["after a subject: the clause is the title", "a relative clause: the noun and the clause are the title"],
 )
 def test_a_date_in_a_side_clause_dates_what_that_clause_tells(
     sentence: str, phrase: str, title: str, comment: str
@@ -510,7 +513,7 @@ def test_a_date_in_a_side_clause_dates_what_that_clause_tells(
     assert proposal.quote == sentence
     assert proposal.event.title.startswith(title)
     if comment:
-        assert any(comment in line and "was invaded by Kyiv's forces in August" in line for line in proposal.comments)
+        assert any(comment in line for line in proposal.comments)
 
 
 def test_a_closing_said_on_a_day_makes_the_statement_that_reports_what_its_sentence_dates() -> None:

@@ -146,8 +146,5 @@ def test_without_the_draft_extra_a_page_says_which_install_gives_it(
         read_article("strike.html")
     code, _, err = run("draft", "strike.html", "-o", "draft.toml")
     assert code == 1
-    assert (
-        err
-        == 'chronology: HTML pages need trafilatura, an optional dependency: pip install "chronology[draft]"\n'
-    )
+    assert err == 'chronology: HTML pages need trafilatura, an optional dependency: pip install "chronology[draft]"\n'
     assert not Path("draft.toml").exists()

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 from pathlib import Path
 
 import pytest
+from drafting import draft_text, iso_days
 
 import chronology
 from chronology.cli import main
 from chronology.dates import UncertainDate
-from chronology.draft import article_from_text, draft_article
+from chronology.draft import article_from_text
 from chronology.draft.language import detect_language
-from chronology.draft.propose import ArticleDraft
 
 pytest.importorskip("babel")
 pytest.importorskip("lingua")
@@ -29,16 +28,6 @@ UNDATED = """북한군 러시아 파병
 """
 
 
-def _day(value: object) -> tuple[str, str]:
-    assert isinstance(value, UncertainDate)
-    day = datetime.date.fromordinal
-    return day(value.earliest_day).isoformat(), day(value.latest_day).isoformat()
-
-
-def _draft(text: str, name: str, **options: object) -> ArticleDraft:
-    return draft_article(article_from_text(text, name), **options)  # type: ignore[arg-type]
-
-
 def test_a_korean_article_is_detected_as_korean() -> None:
     assert detect_language(DATED) == "ko"
     assert detect_language(UNDATED) == "ko"
@@ -51,22 +40,22 @@ def test_a_yonhap_dateline_gives_the_outlet_and_reporter_and_is_left_out_of_the_
 
 
 def test_a_dated_korean_article_proposes_its_events_with_their_bounds() -> None:
-    drafted = _draft(DATED, "ko.txt")
+    drafted = draft_text(DATED, "ko.txt")
     events = {p.phrase: p.event for p in drafted.proposals}
     assert set(events) == {"2024-10-18", "18일", "지난 8일부터 13일까지", "연말", "지난해 9월", "올해 6월"}
     transfers = events["지난 8일부터 13일까지"].when
     assert isinstance(transfers, chronology.Interval)
     assert isinstance(transfers.start, UncertainDate)
     assert isinstance(transfers.end, UncertainDate)
-    assert (_day(transfers.start)[0], _day(transfers.end)[1]) == ("2024-10-08", "2024-10-13")
-    assert _day(events["18일"].when) == ("2024-10-18", "2024-10-18")
-    assert _day(events["지난해 9월"].when) == ("2023-09-01", "2023-09-30")
-    assert _day(events["올해 6월"].when) == ("2024-06-01", "2024-06-30")
+    assert (iso_days(transfers.start)[0], iso_days(transfers.end)[1]) == ("2024-10-08", "2024-10-13")
+    assert iso_days(events["18일"].when) == ("2024-10-18", "2024-10-18")
+    assert iso_days(events["지난해 9월"].when) == ("2023-09-01", "2023-09-30")
+    assert iso_days(events["올해 6월"].when) == ("2024-06-01", "2024-06-30")
     assert events["연말"].tense.value == "future"  # "파병할 예정이다"
 
 
 def test_the_nis_statement_of_the_18th_reports_what_its_clause_dates() -> None:
-    drafted = _draft(DATED, "ko.txt")
+    drafted = draft_text(DATED, "ko.txt")
     events = {p.phrase: p.event for p in drafted.proposals}
     statement, transfers = events["18일"], events["지난 8일부터 13일까지"]
     assert statement.kind == "statement"
@@ -77,7 +66,7 @@ def test_the_nis_statement_of_the_18th_reports_what_its_clause_dates() -> None:
 
 
 def test_korean_figures_become_claims_with_their_claimant() -> None:
-    drafted = _draft(DATED, "ko.txt")
+    drafted = draft_text(DATED, "ko.txt")
     events = {p.phrase: p.event for p in drafted.proposals}
     (troops,) = events["연말"].claims
     assert (troops.value.comparison.name, troops.value.high, troops.unit, troops.claimant) == (
@@ -91,9 +80,9 @@ def test_korean_figures_become_claims_with_their_claimant() -> None:
 
 
 def test_an_undated_korean_article_keeps_its_relative_phrases_in_comments() -> None:
-    drafted = _draft(UNDATED, "undated.txt")
+    drafted = draft_text(UNDATED, "undated.txt")
     assert [p.phrase for p in drafted.proposals] == ["2024년 10월"]
-    assert _day(drafted.proposals[0].event.when) == ("2024-10-01", "2024-10-31")
+    assert iso_days(drafted.proposals[0].event.when) == ("2024-10-01", "2024-10-31")
     kept = {leftover.phrase for leftover in drafted.leftovers}
     assert "지난 금요일" in kept
     (claim,) = drafted.proposals[0].event.claims
@@ -101,9 +90,9 @@ def test_an_undated_korean_article_keeps_its_relative_phrases_in_comments() -> N
 
 
 def test_an_undated_korean_article_given_its_date_reads_its_relative_phrases() -> None:
-    drafted = _draft(UNDATED, "undated.txt", published=UncertainDate.parse("2024-11-17"), language="ko")
+    drafted = draft_text(UNDATED, "undated.txt", published=UncertainDate.parse("2024-11-17"), language="ko")
     events = {p.phrase: p.event for p in drafted.proposals}
-    assert _day(events["지난 금요일"].when) == ("2024-11-15", "2024-11-15")
+    assert iso_days(events["지난 금요일"].when) == ("2024-11-15", "2024-11-15")
     assert events["지난 금요일"].kind == "statement"
 
 

@@ -241,7 +241,7 @@ FIGURES = [
     ("North Korea may deploy up to 100,000 troops to support Russia’s war.", "up to 100,000", "troops", Comparison.UP_TO),
     ("It has sent more than 10,000 troops.", "more than 10,000", "troops", Comparison.MORE_THAN),
     ("Ships moved 1,500 North Korean soldiers to Russia.", "1,500", "soldiers", Comparison.EXACTLY),
-    ("Soldiers are paid approximately $2,000 each.", "approximately $2,000", "each", Comparison.ABOUT),
+    ("Soldiers are paid approximately $2,000 each.", "approximately $2,000", "USD", Comparison.ABOUT),
     ("Six North Korean officers were killed.", "6", "officers", Comparison.EXACTLY),
     ("The US says an estimated 10,000 soldiers are there.", "an estimated 10,000", "soldiers", Comparison.ABOUT),
 ]  # fmt: skip

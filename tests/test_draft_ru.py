@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 from pathlib import Path
 
 import pytest
+from drafting import draft_text, iso_days
 
 import chronology
 from chronology.cli import main
 from chronology.dates import UncertainDate
 from chronology.draft import article_from_text, draft_article
 from chronology.draft.language import detect_language
-from chronology.draft.propose import ArticleDraft
 
 pytest.importorskip("pymorphy3")
 pytest.importorskip("lingua")
@@ -29,28 +28,18 @@ UKRAINIAN = """Розвідка: КНДР направила військови�
 """
 
 
-def _day(value: object) -> tuple[str, str]:
-    assert isinstance(value, UncertainDate)
-    day = datetime.date.fromordinal
-    return day(value.earliest_day).isoformat(), day(value.latest_day).isoformat()
-
-
-def _draft(text: str, name: str, **options: object) -> ArticleDraft:
-    return draft_article(article_from_text(text, name), **options)  # type: ignore[arg-type]
-
-
 def test_the_language_of_each_article_is_detected() -> None:
     assert detect_language(RUSSIAN) == "ru"
     assert detect_language(UKRAINIAN) == "uk"
 
 
 def test_a_dated_russian_article_proposes_its_events_with_their_bounds() -> None:
-    drafted = _draft(RUSSIAN, "ru.txt")
+    drafted = draft_text(RUSSIAN, "ru.txt")
     events = {p.phrase: p.event for p in drafted.proposals}
     assert set(events) == {"2024-10-18", "18 октября", "в середине октября", "к концу года", "в сентябре 2023 года"}
-    assert _day(events["18 октября"].when) == ("2024-10-18", "2024-10-18")
-    assert _day(events["в середине октября"].when) == ("2024-10-11", "2024-10-20")
-    assert _day(events["в сентябре 2023 года"].when) == ("2023-09-01", "2023-09-30")
+    assert iso_days(events["18 октября"].when) == ("2024-10-18", "2024-10-18")
+    assert iso_days(events["в середине октября"].when) == ("2024-10-11", "2024-10-20")
+    assert iso_days(events["в сентябре 2023 года"].when) == ("2023-09-01", "2023-09-30")
     statement = events["18 октября"]
     assert statement.kind == "statement"
     assert statement.reports == (events["в середине октября"].id,)
@@ -60,13 +49,13 @@ def test_a_dated_russian_article_proposes_its_events_with_their_bounds() -> None
 
 
 def test_a_title_is_what_was_said_not_who_said_it() -> None:
-    drafted = _draft(RUSSIAN, "ru.txt")
+    drafted = draft_text(RUSSIAN, "ru.txt")
     statement = next(p.event for p in drafted.proposals if p.phrase == "18 октября")
     assert statement.title == "Россия перебросила северокорейских военных в середине октября"
 
 
 def test_figures_become_attributed_claims_of_their_sentences_event() -> None:
-    drafted = _draft(RUSSIAN, "ru.txt")
+    drafted = draft_text(RUSSIAN, "ru.txt")
     events = {p.phrase: p.event for p in drafted.proposals}
     (troops,) = events["к концу года"].claims  # the sentence's own event, not the article's
     assert (troops.value.comparison.name, troops.value.high, troops.unit) == ("UP_TO", 100_000, "военных")
@@ -76,18 +65,18 @@ def test_figures_become_attributed_claims_of_their_sentences_event() -> None:
 
 
 def test_an_undated_ukrainian_article_keeps_its_relative_phrases_in_comments() -> None:
-    drafted = _draft(UKRAINIAN, "uk.txt")
+    drafted = draft_text(UKRAINIAN, "uk.txt")
     assert [p.phrase for p in drafted.proposals] == ["3 жовтня 2024 року"]
-    assert _day(drafted.proposals[0].event.when) == ("2024-10-03", "2024-10-03")
+    assert iso_days(drafted.proposals[0].event.when) == ("2024-10-03", "2024-10-03")
     kept = {leftover.phrase for leftover in drafted.leftovers}
     assert {"минулого тижня", "у п'ятницю", "more than 10,000"} <= kept
 
 
 def test_a_ukrainian_article_given_its_date_reads_its_relative_phrases() -> None:
-    drafted = _draft(UKRAINIAN, "uk.txt", published=UncertainDate.parse("2024-11-17"), language="uk")
+    drafted = draft_text(UKRAINIAN, "uk.txt", published=UncertainDate.parse("2024-11-17"), language="uk")
     events = {p.phrase: p.event for p in drafted.proposals}
-    assert _day(events["минулого тижня"].when) == ("2024-11-04", "2024-11-10")
-    assert _day(events["у п'ятницю"].when) == ("2024-11-15", "2024-11-15")
+    assert iso_days(events["минулого тижня"].when) == ("2024-11-04", "2024-11-10")
+    assert iso_days(events["у п'ятницю"].when) == ("2024-11-15", "2024-11-15")
     (claim,) = events["минулого тижня"].claims
     assert (claim.value.low, claim.claimant) == (10_000, "розвідка")
 
@@ -106,7 +95,7 @@ def test_validate_accepts_a_russian_and_ukrainian_draft(tmp_path: Path) -> None:
 
 
 def test_language_forced_english_finds_no_cyrillic_dates() -> None:
-    drafted = _draft(UKRAINIAN, "uk.txt", language="en")
+    drafted = draft_text(UKRAINIAN, "uk.txt", language="en")
     assert drafted.proposals == ()
 
 
@@ -131,14 +120,14 @@ def test_a_wire_dateline_in_cyrillic_gives_its_day_within_the_date_given(
     assert article.outlet == outlet
     drafted = draft_article(article, published=UncertainDate.parse("2024"))
     assert drafted.source.published is not None
-    assert _day(drafted.source.published) == (day, day)
+    assert iso_days(drafted.source.published) == (day, day)
     assert "its day from the text's dateline" in drafted.source.note
     same = draft_article(article, published=UncertainDate.parse(day))
     assert "names the same day" in same.source.note
 
 
 def test_ids_from_cyrillic_titles_and_names_are_transliterated() -> None:
-    drafted = _draft(RUSSIAN, "северная-корея.txt")
+    drafted = draft_text(RUSSIAN, "северная-корея.txt")
     assert drafted.source.id == "severnaya-koreya"
     ids = [p.event.id for p in drafted.proposals]
     assert all(i.isascii() and not i.startswith("event-") for i in ids), ids

@@ -145,7 +145,7 @@ def test_append_with_the_date_takes_away_the_comments_on_figures_now_claimed(
     assert code == 0, err
     text = Path("app.toml").read_text(encoding="utf-8")
     assert "a figure, but no dated event" not in text
-    assert 'value = "about 2 thousand"' in text
+    assert 'value = "about 2,000"' in text
 
 
 # -- 4. phrases found are never lost ------------------------------------------------------------------

@@ -16,7 +16,9 @@ from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology.constraints import _PRECISIONS, _RANK_OF, Network, _aligned, _aligned_ranks, narrow
 from chronology.dates import Precision
 
-# the benchmark's generator of files whose links narrow dates (benchmarks/ is no package: loaded by its path)
+# the benchmark's generator of files whose links narrow dates (benchmarks/ is no package: loaded by its path,
+# with its folder on the path for what the scripts share)
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 _SPEC = importlib.util.spec_from_file_location(
     "bench_constraints", Path(__file__).parent.parent / "benchmarks" / "bench_constraints.py"
 )

@@ -55,7 +55,8 @@ class Figure:
         end: index after what it counts.
         value: the figure as written, with its comparison ("up to 100,000"); a
             number word is written in digits ("6").
-        unit: what it counts, as written ("troops"), or "each" for a sum of money each.
+        unit: what it counts, as written ("troops"), or the currency of a sum of money ("USD" for "$2,000 each",
+            whose "each" is said in ``subject``).
         subject: what is claimed, in the sentence's words.
         claimant: who claims it, as the sentence names them, or "".
         counted: False for a figure whose sentence does not say what it counts beside it ("bringing the total
@@ -104,6 +105,8 @@ _COUNTED: Final = re.compile(
 )
 #: A figure that is plainly a figure even where what it counts is not beside it: hedged, grouped or scaled.
 _PLAIN_FIGURE: Final = re.compile(r"[^\d]*\d{1,3}(?:,\d{3})+|.*\s(?:thousand|million|billion)$")
+#: The unit a sum of money is claimed in, by its currency sign ("$2,000 each" is 2,000 USD, each).
+_CURRENCIES: Final = {"$": "USD", "€": "EUR", "£": "GBP"}
 _EACH: Final = re.compile(r"\s*(?P<noun>each|apiece)\b")
 _NOT_COUNTS: Final = frozenset(
     {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "times", "percents",
@@ -161,8 +164,8 @@ def find_figures(
                 start=match.start(),
                 end=end,
                 value=_value(match),
-                unit=noun,
-                subject=_paid(sentence, match.start()) if money else _subject(sentence, match.end()),
+                unit=_CURRENCIES[match["currency"]] if money else noun,
+                subject=_paid(sentence, match.start(), noun) if money else _subject(sentence, match.end()),
                 claimant=according or _claimant(match.start(), speakers),
             )
         )
@@ -170,11 +173,28 @@ def find_figures(
 
 
 def _value(match: re.Match[str]) -> str:
-    """The figure as written, with its comparison; a number word in digits."""
+    """The figure with its comparison, in digits ("six" is "6", "1.5 million" is "1,500,000")."""
     if match["word"] is not None:
         number = str(_NUMBER_WORDS[match["word"].lower()])
-        return f"{match['comparison']} {number}" if match["comparison"] else number
-    return match[0]
+    else:
+        number = (match["currency"] or "") + _in_digits(match["digits"], (match["scale"] or "").lower())
+    return f"{match['comparison']} {number}" if match["comparison"] else number
+
+
+#: What a scale word multiplies by, by its English name (each language's ``scales`` give that name).
+_SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _in_digits(number: str, scale: str) -> str:
+    """A number (English-grouped: "12", "1.5", "10,000") times its scale word ("thousand"), in grouped digits.
+
+    "12" thousand is "12,000", so that a figure is written one way in every language; a number the scale does not
+    make whole is kept with its scale word ("1.25 thousand"... is 1,250, but "0.0005 thousand" stays).
+    """
+    if not scale:
+        return number
+    value = float(number.replace(",", "")) * _SCALES[scale]
+    return f"{round(value):,}" if value == round(value) else f"{number} {scale}"
 
 
 def _subject(sentence: str, after: int) -> str:
@@ -184,12 +204,16 @@ def _subject(sentence: str, after: int) -> str:
     return " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’').split()[:_SUBJECT_WORDS])
 
 
-def _paid(sentence: str, figure: int) -> str:
-    """What a sum of money is claimed for: the words of its clause before it ("soldiers are being paid")."""
+def _paid(sentence: str, figure: int, each: str = "") -> str:
+    """What a sum of money is claimed for: the words of its clause before it ("soldiers are being paid").
+
+    A sum paid to each ("$2,000 each") is said so after them: "soldiers are being paid (each)".
+    """
     before = sentence[:figure]
     starts = [match.end() for match in _CLAUSE_START.finditer(before)]
     words = before[max(starts, default=0) :].split()
-    return " ".join(words[-_SUBJECT_WORDS:]).strip(" ,")
+    paid = " ".join(words[-_SUBJECT_WORDS:]).strip(" ,")
+    return f"{paid} ({each})" if each else paid
 
 
 def _claimant(position: int, speakers: Sequence[Attribution], language: Language = "en") -> str:
@@ -280,7 +304,7 @@ def _inflected_figures(
         )
         comparison = cues.comparisons.get((match["comparison"] or "").lower(), "")
         scale = cues.scales.get((match["scale"] or "").lower().rstrip("."), "")
-        reading = " ".join(part for part in (comparison, grouped, scale) if part)
+        reading = " ".join(part for part in (comparison, _in_digits(grouped, scale)) if part)
         if not noun:
             if match["comparison"] or match["scale"] or len(digits) > 4:
                 found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
@@ -352,8 +376,8 @@ def _korean_figures(sentence: str, skip: Sequence[tuple[int, int]], speakers: Se
                 start=match.start(),
                 end=match.end(),
                 value=written,
-                unit=unit,
-                subject=_korean_subject(sentence, match.start(), match.end(), speakers),
+                unit=_KOREAN_CURRENCIES.get(unit, unit),
+                subject=_korean_subject(sentence, match.start(), unit, skip),
                 claimant=according or _verb_final_claimant(match.start(), speakers),
                 reading=reading,
             )
@@ -361,18 +385,46 @@ def _korean_figures(sentence: str, skip: Sequence[tuple[int, int]], speakers: Se
     return found
 
 
-def _korean_subject(sentence: str, start: int, end: int, speakers: Sequence[Attribution]) -> str:
-    """What is claimed: the figure's clause, from its start (after its speaker) to its end, in at most a dozen words."""
-    starts = [match.end() for match in _KOREAN_CLAUSE_START.finditer(sentence, 0, start)]
-    for verb in speakers:
-        if verb.speaker and 0 <= verb.speaker_start < start:
-            after = sentence.find(" ", verb.speaker_start + len(verb.speaker))
-            if 0 <= after < start:
-                starts.append(after + 1)  # "국정원은 최대 10만 명이 ...": not who says it
-    begin = max(starts, default=0)
-    stop = _KOREAN_CLAUSE_END.search(sentence, end)
-    clause = sentence[begin : stop.start() if stop else len(sentence)].rstrip(' .!?"”’')
-    return " ".join(clause.split()[:_SUBJECT_WORDS])
+#: Endings of the word that names what a Korean figure counts, before it ("북한군이 최대 10만 명"): taken without them.
+_KOREAN_NOUN_ENDINGS: Final = ("이", "가", "을", "를", "의")
+#: Endings of a word that closes a clause before a figure ("이용해 특수부대 1천500여 명"): no part of what it counts.
+_KOREAN_CLAUSE_WORD_ENDINGS: Final = ("해", "고", "며", "서", "다", "면", "게", "로", "에", "에서", "지만", "는데")
+#: Words before a Korean figure that may name what it counts, at most ("병사 1인당 월 약 2천 달러").
+_KOREAN_NOUN_WORDS: Final = 3
+#: The currency a Korean counter of money is (a claim's unit), by the counter.
+_KOREAN_CURRENCIES: Final = {"달러": "USD", "유로": "EUR", "원": "KRW", "엔": "JPY", "위안": "CNY", "루블": "RUB"}
+
+
+def _korean_subject(sentence: str, start: int, unit: str, skip: Sequence[tuple[int, int]]) -> str:
+    """What a Korean figure counts: the nouns just before it ("특수부대", "북한군이": "북한군", "병사 1인당 월").
+
+    Read back from the figure over its comparison ("최대", "약"), to a word with a subject, topic, object or
+    genitive ending (taken without it), a word that closes a clause or names the speaker ("국정원은"), a date
+    phrase (``skip``), or a clause mark; without any, the counter (``unit``).
+    """
+    comparisons = CUES["ko"].comparisons
+    words = list(re.finditer(r"[^\s,;:()\u2013\u2014]+", sentence[:start]))
+    if words and re.search(r"[,;:()\u2013\u2014]\s*$", sentence[:start]):
+        words = []
+    named: list[str] = []
+    for word in reversed(words):
+        written = word[0]
+        if (
+            any(s <= word.start() < e for s, e in skip)
+            or sentence[word.end() : start].count(",")
+            or (len(named) >= _KOREAN_NOUN_WORDS)
+        ):
+            break
+        if not named and written in comparisons:
+            continue
+        ending = next((e for e in _KOREAN_NOUN_ENDINGS if written.endswith(e) and len(written) > len(e)), None)
+        if ending is not None:
+            named.insert(0, written[: -len(ending)])
+            break
+        if written.endswith((*_KOREAN_CLAUSE_WORD_ENDINGS, *CUES["ko"].topic_endings)):
+            break  # a clause's end, or the speaker ("국정원은")
+        named.insert(0, written)
+    return " ".join(named) or unit
 
 
 def _verb_final_claimant(position: int, speakers: Sequence[Attribution]) -> str:

@@ -22,6 +22,8 @@ __all__ = ["add_draft_command", "run_draft"]
 
 _Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 _EXPECTED: Final = "a day ('2024-11-17') or the days it may be from ('[2024-10-28..2024-10-31]')"
+#: The files of a folder given as ARTICLE that are drafted: articles in plain text, Markdown or HTML.
+FOLDER_SUFFIXES: Final = (".txt", ".text", ".md", ".html", ".htm")
 
 
 def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -37,7 +39,13 @@ def add_draft_command(commands: argparse._SubParsersAction[_Parser]) -> None:
         'draft extra: pip install "chronology[draft]").',
         epilog="example: chronology draft article.txt --published 2024-11-17 -o draft.toml",
     )
-    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help="articles in plain text (UTF-8), or HTML pages")
+    draft.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="articles in plain text (UTF-8), or HTML pages; or a folder of them (its "
+        f"{', '.join(FOLDER_SUFFIXES)} files, in the order of their names)",
+    )
     draft.add_argument("-o", "--output", required=True, metavar="OUT", help="the event file to write (TOML)")
     draft.add_argument(
         "--published",
@@ -70,7 +78,8 @@ def _published(text: str) -> tuple[str | None, UncertainDate]:
     """An argument type: ``DATE`` or ``FILE=DATE``, the date read as a date of its own (one day, maybe uncertain)."""
     from chronology.dates import UncertainDate
     from chronology.errors import ChronologyError
-    from chronology.notation import parse
+    from chronology.notation import parse, parse_expression
+    from chronology.relative import RelativeDate
 
     name, equals, date = text.rpartition("=")
     if equals and not name.strip():
@@ -78,13 +87,38 @@ def _published(text: str) -> tuple[str | None, UncertainDate]:
     try:
         value = parse(date)
     except ChronologyError as error:
+        if _without_year(date):
+            with_year = shlex.quote(f"{name}{equals}{date.strip()} YYYY")
+            raise argparse.ArgumentTypeError(
+                f"{date!r} gives no year: add the year it was published, as --published {with_year} (a "
+                f"publication date is read on its own, from nothing else); expected {_EXPECTED}"
+            ) from None
         reason = getattr(error, "reason", str(error))
+        try:
+            relative = isinstance(parse_expression(date), RelativeDate)
+        except ChronologyError:
+            relative = False
+        if relative:
+            reason = "it is relative to another date, and a publication date is read on its own, from nothing else"
         raise argparse.ArgumentTypeError(f"{date!r} is not a date ({reason}); expected {_EXPECTED}") from None
     if not isinstance(value, UncertainDate):
         raise argparse.ArgumentTypeError(
             f"{date!r} lasts; a publication is one date, maybe uncertain: expected {_EXPECTED}"
         )
     return (name or None), value
+
+
+def _without_year(text: str) -> bool:
+    """Whether ``text`` is a day written without its year ("Nov 17"): with a year, it reads as that day."""
+    from chronology.dates import Precision, UncertainDate
+    from chronology.errors import ChronologyError
+    from chronology.notation import parse
+
+    try:
+        value = parse(f"{text.strip()} 2024")
+    except ChronologyError:
+        return False
+    return isinstance(value, UncertainDate) and value.precision is Precision.DAY and "2024" not in text
 
 
 def run_draft(arguments: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
@@ -99,7 +133,7 @@ def run_draft(arguments: argparse.Namespace, out: TextIO, err: TextIO | None = N
     from chronology.draft.write import write_draft
 
     parser: argparse.ArgumentParser = arguments.draft_parser
-    articles: list[str] = arguments.articles
+    articles = _articles_in(arguments.articles)
     given: dict[str, int] = {}  # each article's real path, and where it is first given
     for index, name in enumerate(articles):
         first = given.setdefault(os.path.realpath(name), index)
@@ -134,7 +168,24 @@ def run_draft(arguments: argparse.Namespace, out: TextIO, err: TextIO | None = N
         when = "undated" if published is None else f"published {published.label}"
         kept = f", {_count(len(draft.leftovers), 'phrase')} kept in comments" if draft.leftovers else ""
         print(f"{draft.article.name}: {_count(len(draft.proposals), 'event')} proposed ({when}){kept}", file=out)
+        if published is None and draft.article.dateline:
+            year = shlex.quote(f"{draft.article.name}=YEAR")
+            print(
+                f"  {draft.article.name}: its dateline gives the day, {draft.article.dateline!r}, but not the year: "
+                f"give the year it was published, --published {year} (for {draft.article.dateline} YEAR), and its "
+                "relative dates are drafted",
+                file=out,
+            )
     again = f", {written.present} already there" if written.present else ""
+    if written.reviewed:
+        again += (
+            f", {written.reviewed} drafted before and removed or rewritten in review since (its source's "
+            "'drafted' list records them): not proposed again"
+        )
+    dated = "".join(
+        f", and set published = {set_date!r} on its source {source_id!r} (undated until now)"
+        for source_id, set_date in written.dated
+    )
     review = (
         ": review each (they are tagged 'draft'), then `chronology validate` and `chronology list`"
         if written.events
@@ -142,10 +193,39 @@ def run_draft(arguments: argparse.Namespace, out: TextIO, err: TextIO | None = N
     )
     print(
         f"{'added' if arguments.append else 'wrote'} {_count(written.events, 'event')}{again} to "
-        f"{arguments.output}{review}",
+        f"{arguments.output}{dated}{review}",
         file=out,
     )
     return 0
+
+
+def _articles_in(given: Sequence[str]) -> list[str]:
+    """The articles named on the command line, each folder among them replaced by its articles, sorted by name.
+
+    Raises:
+        DraftError: a folder holds no article (no file ending in one of :data:`FOLDER_SUFFIXES`).
+
+    """
+    from chronology.draft.errors import DraftError
+
+    articles: list[str] = []
+    for name in given:
+        if not os.path.isdir(name):
+            articles.append(name)
+            continue
+        found = sorted(
+            entry.name
+            for entry in os.scandir(name)
+            if entry.is_file() and os.path.splitext(entry.name)[1].lower() in FOLDER_SUFFIXES
+        )
+        if not found:
+            kinds = ", ".join(FOLDER_SUFFIXES[:-1]) + f" or {FOLDER_SUFFIXES[-1]}"
+            raise DraftError(
+                f"{name}: the folder holds no article (no {kinds} file); give the articles' files, or the folder "
+                "that holds them"
+            )
+        articles.extend(os.path.join(name, entry) for entry in found)
+    return articles
 
 
 def _warn_if_disagreeing(article: Article, given: UncertainDate, err: TextIO) -> None:

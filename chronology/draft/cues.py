@@ -65,7 +65,12 @@ class Cues:
         not_a_reporter: pattern of words before "reports that" that make it a noun (English).
         introduction: words that open a sentence's introduction ("In a video address on ...").
         title_openers: words that open a sentence before a comma and are left out of its title ("Earlier,",
-            "По его словам,"); each a pattern fragment, read without regard to case.
+            "По его словам,"); each a pattern fragment, read without regard to case. Whom the sentence is
+            ``according`` to, before a comma ("По данным ГУР,"), is left out too.
+        leading_adverbs: adverbs that may open a sentence before its speaker and are no part of it ("앞서":
+            "앞서 우크라이나 정보당국은"); Russian and Ukrainian ones are read with pymorphy3 ("Ранее в Пентагоне").
+        anaphora: pattern fragments that open a sentence by pointing back to the one before it ("Об этом",
+            "Про це"): its statement says what that sentence told, and is titled from it.
         times: pattern fragments of clock times ("15:00", "3 p.m.", "15시"), which are never figures.
         pronouns, determiners: speakers that are no name; words that start an unnamed speaker.
         plural_ending: the ending of a plural noun that may be a speaker ("officials"), or "".
@@ -90,6 +95,17 @@ class Cues:
         clause_endings: endings of a word after which a clause closes and a title may be cut ("으며", "지만").
         according_before: whether whom a claim is according to comes before the cue ("국정원에 따르면").
         future_after: whether the words that say "still to come" follow the date ("다음 달 방문할 예정").
+        side_relative: pattern fragments that open a relative clause without a subject of its own ("which",
+            "that was", "который"): a date in it dates what it tells of the noun before it, which its title keeps.
+        side_own: pattern fragments that open a side clause with a subject of its own ("where", "after Moscow",
+            "где", "після того як"): a date in it dates what it tells, the title starting after them.
+        side_after_noun: words that open a relative clause only after a comma that follows a noun ("що").
+        side_verbs: (English) pattern fragments of the verb a side clause needs before its date, without which
+            "before the talks on Monday" is a preposition's phrase; Russian and Ukrainian read it with pymorphy3.
+        participle: (English) a pattern fragment of a participle opening a side phrase after a comma ("invaded
+            by"); ``participle_grammemes`` are pymorphy3's grammemes of one ("PRTF": "подписанный").
+        as_of: words right before a date phrase that make it the date as of which something holds ("станом":
+            "станом на 1 жовтня", "as of 1 October"), where the date reader does not read them with it.
 
     """
 
@@ -135,6 +151,15 @@ class Cues:
     clause_endings: tuple[str, ...] = ()
     according_before: bool = False
     future_after: bool = False
+    as_of: tuple[str, ...] = ()
+    anaphora: tuple[str, ...] = ()
+    leading_adverbs: tuple[str, ...] = ()
+    side_relative: tuple[str, ...] = ()
+    side_own: tuple[str, ...] = ()
+    side_after_noun: tuple[str, ...] = ()
+    side_verbs: tuple[str, ...] = ()
+    participle: str = ""
+    participle_grammemes: tuple[str, ...] = ()
 
 
 #: The endings a Korean speech verb's past stem is written with: "밝혔다", "밝혔습니다", "밝혔으며", "밝혔고".
@@ -170,6 +195,13 @@ ENGLISH: Final = Cues(
         r"(?:may|might|could) (?!have\b|not have\b|well have\b)\w+",
     ),
     according={"according to": ""},
+    side_relative=("which", "who", "whom", "whose", r"that(?=\s+(?:was|were|had|has|is|are)\b)"),
+    side_own=("where",
+              r"(?:after|before|when|while|since|because|until|once|as)(?=\s+(?:[A-Z]|(?:the|its|his|her|their)\s))"),
+    side_verbs=(r"[a-z]{2,}ed", "was", "were", "had", "has", "is", "are", "did", "met", "sent", "went", "came", "took",
+                "made", "began", "held", "left", "fell", "rose", "won", "lost", "hit", "struck", "fought", "built",
+                "broke", "brought"),
+    participle=r"[a-z]{2,}ed(?=\s+(?:by|in|on|at|during|since|last|this|earlier)\b)",
     not_a_reporter=("amid", "the", "a", "of", "from", "with", "to", "by", "in", "on", "media", "news", "press", "and",
                     "these", "those", "such", "recent", "unconfirmed", "earlier", "multiple", "several", "many"),
     title_openers=("earlier", "according to (?:him|her|them)", "meanwhile", "moreover", "in addition", "besides",
@@ -226,6 +258,11 @@ RUSSIAN: Final = Cues(
     future=(r"будет", r"будут", r"планирует(?:ся)?", r"планируют", r"намерен[аоы]?", r"собирается", r"ожидается",
             r"должн[аоы]?", r"может", r"могут", r"предстоящ\w*", r"следующ\w*"),
     future_grammemes=("futr",),
+    as_of=("по состоянию",),
+    anaphora=("об этом", "о чем", "о чём"),
+    side_relative=(r"котор\w+",),
+    side_own=("где", "после того как", "с тех пор как", "когда", "пока", "потому что", "так как"),
+    participle_grammemes=("PRTF",),
     according={"по данным": "gent", "по словам": "gent", "по информации": "gent", "по сведениям": "gent",
                "по оценкам": "gent", "по оценке": "gent", "согласно данным": "gent", "согласно": "datv"},
     speaker_prepositions={"в": "loct", "во": "loct"},
@@ -272,6 +309,12 @@ UKRAINIAN: Final = Cues(
     future=(r"буде", r"будуть", r"планує(?:ться)?", r"планують", r"має намір", r"збирається", r"очікується",
             r"повинн\w*", r"має", r"може", r"можуть", r"майбутн\w*", r"наступн\w*"),
     future_grammemes=("futr",),
+    as_of=("станом",),
+    anaphora=("про це", "про що"),
+    side_relative=(r"як(?:ий|а|е|і|ого|ої|их|им|ими|ому|ій|у)",),
+    side_own=("де", "після того як", "відколи", "коли", "поки", "тому що", "бо"),
+    side_after_noun=("що",),
+    participle_grammemes=("pssv", "PRTF"),
     according={"за даними": "gent", "за словами": "gent", "за інформацією": "gent", "за оцінками": "gent",
                "за оцінкою": "gent", "згідно з даними": "gent", "згідно з": "ablt", "згідно із": "ablt"},
     speaker_prepositions={"в": "loct", "у": "loct"},
@@ -323,6 +366,8 @@ KOREAN: Final = Cues(
     times=(r"(?:오전|오후|새벽|아침|저녁|밤)?\s?\d{1,2}시(?:\s?\d{1,2}분)?(?:\s?\d{1,2}초)?",
            r"\d{1,2}:\d{2}(?::\d{2})?"),
     future_after=True,
+    leading_adverbs=("앞서", "한편", "또한", "또", "이어", "아울러", "특히", "다만", "이에", "이날", "그러나", "하지만",
+                     "이미", "최근"),
     pronouns=("그", "그는", "그녀", "이들", "그들"),
     capitals="A-Z",
     title_end_words=("및", "또는", "그리고", "등"),
@@ -363,6 +408,10 @@ class Patterns:
     title_opening: re.Pattern[str]
     times: re.Pattern[str]
     abbreviations: frozenset[str]
+    as_of: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    side: re.Pattern[str]
+    side_verbs: re.Pattern[str]
 
 
 def _speech_forms(cues: Cues) -> tuple[str, ...]:
@@ -437,7 +486,7 @@ def patterns(language: Language) -> Patterns:
         that_pronoun=that_pronoun,
         opens=re.compile(rf"\b{opener}\s+{that_pronoun}|\bwhether\s+|:\s*")
         if language == "en"
-        else re.compile(rf"\b{opener}\s+|:\s*"),
+        else re.compile(rf"\b{opener}(?:\s*,)?\s+|:\s*"),  # "заявил, что, по данным ГУР, ..."
         relative=re.compile(rf"\b(?:{_alternatives(cues.relative)})\b" if cues.relative else _NEVER),
         boundary=re.compile(rf"[,;:\u2013\u2014(]\s*|\b{opener}\s+{that_pronoun}"),
         future=re.compile(rf"\b(?:{'|'.join(cues.future)})\b|[’']ll\b")
@@ -479,8 +528,39 @@ def patterns(language: Language) -> Patterns:
             rf"(?=[{cues.capitals}\"“{'' if language == 'en' else '«'}])|[-\u2013\u2014•*]+\s+)"
         ),
         title_opening=re.compile(
-            rf"(?:{_alternatives(cues.title_openers)})\s*,\s*" if cues.title_openers else _NEVER, re.IGNORECASE
+            rf"(?:{_alternatives((*cues.title_openers, *_according_openers(cues)))})\s*,\s*"
+            if cues.title_openers
+            else _NEVER,
+            re.IGNORECASE,
         ),
         times=re.compile(rf"(?<![\w.,:])(?:{_alternatives(cues.times)})" if cues.times else _NEVER, re.IGNORECASE),
         abbreviations=frozenset(cues.abbreviations),
+        as_of=re.compile(rf"\b(?:{_alternatives(cues.as_of)})\s+$" if cues.as_of else _NEVER, re.IGNORECASE),
+        side=_side_pattern(cues),
+        anaphora=re.compile(rf"(?:{_alternatives(cues.anaphora)})\b" if cues.anaphora else _NEVER, re.IGNORECASE),
+        side_verbs=re.compile(rf"\b(?:{_alternatives(cues.side_verbs)})\b" if cues.side_verbs else _NEVER),
     )
+
+
+def _according_openers(cues: Cues) -> tuple[str, ...]:
+    """Whom a sentence is according to, opening it before a comma ("По данным ГУР,", "За словами джерела УП,")."""
+    if cues.according_before:
+        return ()
+    return tuple(rf"{re.escape(cue).replace(chr(92) + ' ', chr(92) + 's+')}\s[^,]{{1,60}}" for cue in cues.according)
+
+
+def _side_pattern(cues: Cues) -> re.Pattern[str]:
+    """What opens a side clause, each kind a named group.
+
+    A relative word (``relative``), one after a noun's comma (``after_noun``), a word before a clause with its own
+    subject (``own``), or a participle after a comma (``participle``).
+    """
+    kinds = [
+        ("relative", rf"(?:,\s*|\s)(?:{_alternatives(cues.side_relative)})\s+" if cues.side_relative else ""),
+        ("after_noun", rf",\s*(?:{_alternatives(cues.side_after_noun)})\s+" if cues.side_after_noun else ""),
+        ("own", rf"(?:^|(?<=[\s,]))(?:{_alternatives(cues.side_own)})\s+" if cues.side_own else ""),
+        ("participle", rf",\s*(?={cues.participle})" if cues.participle else ""),
+    ]
+    alternatives = "|".join(f"(?P<{name}>{pattern})" for name, pattern in kinds if pattern)
+    flags = re.IGNORECASE if cues.language != "en" else 0
+    return re.compile(alternatives or _NEVER, flags)

@@ -56,10 +56,19 @@ from chronology.draft.article import Article
 from chronology.draft.claims import Figure, find_figures
 from chronology.draft.cues import Language, patterns
 from chronology.draft.language import detect_language, grammar_for
-from chronology.draft.roles import Attribution, PhraseRole, Role, attributions, in_quotation, role_of, tense_of
+from chronology.draft.roles import (
+    Attribution,
+    PhraseRole,
+    Role,
+    attributions,
+    in_quotation,
+    role_of,
+    side_clause,
+    tense_of,
+)
 from chronology.draft.sentences import Sentence, split_sentences
 from chronology.draft.slugs import slug
-from chronology.draft.titles import cut_title
+from chronology.draft.titles import cut_title, with_speaker
 from chronology.errors import ChronologyError
 from chronology.events import Citation, Claim, Event, Source
 from chronology.notation import parse_expression
@@ -141,11 +150,14 @@ def draft_article(
         The article's source and its proposed events, ordered by date.
 
     Raises:
+        DraftError: the language is to be detected, and the article is clearly
+            in one a draft does not read (German, Polish...): an
+            ``UnsupportedLanguageError`` naming it.
         MissingExtraError: the language is to be detected, or is Russian or
             Ukrainian, and the ``draft`` extra is not installed.
 
     """
-    chosen = language if language is not None else detect_language(article.body_text)
+    chosen = language if language is not None else detect_language(article.body_text, article.name)
     return _Drafter(article, published, chosen, grammar_for(chosen)).draft()
 
 
@@ -188,6 +200,8 @@ class _Drafter:
     leftovers: list[Leftover] = attrs.Factory(list)
     undated_claims: list[Claim] = attrs.Factory(list)
     seen: set[tuple[str, str]] = attrs.Factory(set)  # (sentence, phrase) of each proposal made
+    side_events: set[str] = attrs.Factory(set)  # ids of the events a side clause dates: no claims, not reported
+    previous: str = ""  # the sentence before the one drafted ("Про це повідомили ...": what it told)
 
     @property
     def published(self) -> UncertainDate | None:
@@ -255,6 +269,7 @@ class _Drafter:
         drafted = self._linked(drafted, statements)
         self.proposals.extend(proposal for _, proposal in drafted)
         self._claims(text, phrases, verbs, statements, [proposal for _, proposal in drafted])
+        self.previous = text
 
     def _phrase(
         self,
@@ -320,14 +335,22 @@ class _Drafter:
             comments.append(_SINCE.format(phrase=phrase.text))
         if role.role is Role.UNCLEAR and role.attribution is not None:
             comments.append(_UNCLEAR.format(phrase=phrase.text, verb=role.attribution.verb))
+        as_of = patterns(self.language).as_of.search(text, 0, phrase.start)
+        if as_of is not None:  # "станом на 1 жовтня": the reader reads "на 1 жовтня"
+            comments.append(_AS_OF.format(phrase=phrase.text, written=text[as_of.start() : phrase.end]))
         title = self._event_title(text, phrases, role, self.language)
-        side = _side_clause(text, phrase, role) if role.role is not Role.REPORT else None
-        if side is not None and side.relative:
-            comments.append(_SIDE_CLAUSE.format(phrase=phrase.text, clause=side.text))
-        elif side is not None and len(side.text) >= _SHORTEST_TITLE:
-            title = cut_title(
-                side.text, self.language
-            )  # "after Moscow and Pyongyang signed a pact in June": what June dates
+        side = (
+            side_clause(text, phrase.start, phrase.end, role.clause, self.language)
+            if role.role is Role.OCCURRENCE or (role.role is Role.UNCLEAR and role.clause == 0)
+            else None
+        )
+        if role.role is Role.REPORT and self.previous and patterns(self.language).anaphora.match(text):
+            title = cut_title(self.previous, self.language)  # "Про це у вівторок повідомили ...": what it told
+            comments.append(_ANAPHORA.format(phrase=phrase.text))
+        if side is not None:  # "after Moscow and Pyongyang signed a pact in June", "подписанный в июне"
+            comments.append(_SIDE_CLAUSE.format(phrase=phrase.text))
+            if len(side.text) >= _SHORTEST_TITLE:
+                title = cut_title(side.text, self.language)
         event = Event(
             id=_event_id(title, self.source_id, text, phrase.text),
             title=title,
@@ -339,6 +362,8 @@ class _Drafter:
             citations=(Citation(source=self.source_id, quote=text),),
         )
         self.seen.add((text, phrase.text))
+        if side is not None:
+            self.side_events.add(event.id)
         return Proposal(event=event, phrase=phrase.text, note=note, comments=tuple(comments), place=(number, index))
 
     @staticmethod
@@ -386,8 +411,11 @@ class _Drafter:
         title = _Drafter._sentence_title(text, phrases, language)
         if role.role is Role.REPORT and attribution is not None and attribution.trailing < 0:
             said = _reported_clause(text, attribution, phrases, language)
-            if said is not None and _only_attribution(title, text, attribution, phrases):
-                return cut_title(said, language)
+            if said is not None and (
+                _only_attribution(title, text, attribution, phrases)
+                or _before_what_was_said(title, text, said, language)
+            ):
+                return cut_title(with_speaker(said, attribution.speaker, language), language)
         return title
 
     @staticmethod
@@ -414,6 +442,8 @@ class _Drafter:
             statement = statements.get(role.attribution) if role.attribution is not None else None
             if role.role is not Role.OCCURRENCE or statement is None or statement is proposal:
                 continue
+            if proposal.event.id in self.side_events:
+                continue  # "..., a region that was invaded in August": not what the statement says
             if _may_come_first(proposal.event.when, statement.event.when):
                 reported.setdefault(statement.event.id, []).append(proposal.event.id)
         return [
@@ -437,7 +467,9 @@ class _Drafter:
             return
         # the sentence's statement, else the first event the sentence itself dates; the article's own event only
         # where the sentence dates none
-        holder = next(iter(statements.values()), None) or next(iter(drafted), None)
+        # (a side clause's event holds none: "sent 10,000 troops to Kursk, where ... since August")
+        main = [proposal for proposal in drafted if proposal.event.id not in self.side_events]
+        holder = next(iter(statements.values()), None) or next(iter(main), None)
         claims = []
         for figure in figures:
             if not figure.counted:
@@ -560,58 +592,22 @@ _FIRST_SINCE: Final = (
     "{phrase!r} after 'first' or 'last': drafted as the earlier event it names ({date}), not as lasting from "
     "then; the title is the sentence's, so say what happened then"
 )
+_ANAPHORA: Final = (
+    "{phrase!r} dates a statement of what the sentence before told ('about this'): the title is that sentence's; "
+    "the event it tells may be drafted from that sentence too"
+)
+_AS_OF: Final = (
+    "{phrase!r} is written {written!r}: the date as of which what the sentence tells holds (what it counts, "
+    "what is where), not when it began; the sentence may tell no event of that day"
+)
 _SIDE_CLAUSE: Final = (
-    "{phrase!r} stands in a side clause ({clause!r}): it dates what that clause tells, not the sentence's main "
-    "clause; give the event a title that says so"
+    "{phrase!r} stands in a side clause: it dates what that clause tells (the title), not the sentence's main "
+    "clause, whose figures and statement are not this event's"
 )
 _UNCLEAR: Final = (
     "{phrase!r} may date the statement ('{verb}') or what it tells; the sentence does not say which. "
     'Drafted as the date of what happened: if it is the statement\'s, make it kind = "statement"'
 )
-
-
-@attrs.frozen
-class _SideClause:
-    """The clause of a sentence a date phrase stands in, where it is not the main one.
-
-    Attributes:
-        text: the clause, from its first word after the word that opens it, to its end.
-        relative: whether it is a relative clause ("which was invaded in August"), whose title would need the
-            words it refers to, rather than one with its own subject ("after Moscow signed a pact in June").
-
-    """
-
-    text: str
-    relative: bool
-
-
-#: What opens a side clause: a relative pronoun, or a conjunction before a subject (a name, or a determiner).
-_SIDE_OPENS: Final = re.compile(
-    r"(?P<relative>(?:,\s*|\s)(?:which|who|whom|whose|where)\s+|\sthat\s+(?=(?:was|were|had|has|is|are)\b))"
-    r"|\b(?:after|before|when|while|since|because|until|once|as)\s+(?=[A-Z]|(?:the|its|his|her|their)\s)"
-)
-#: A verb in a side clause before its date: without one, "before the talks on Monday" is a preposition's phrase.
-_SIDE_VERB: Final = re.compile(
-    r"\b(?:[a-z]{2,}ed|was|were|had|has|is|are|did|met|sent|went|came|took|made|began|held|left|fell|rose|won|lost|"
-    r"hit|struck|fought|built|broke|brought)\b"
-)
-_CLAUSE_MARKS: Final = re.compile(r"[,;:()\u2013\u2014]")
-
-
-def _side_clause(text: str, phrase: DatePhrase, role: PhraseRole) -> _SideClause | None:
-    """The side clause ``phrase`` stands in, after the start of its own clause, if any (and no mark between)."""
-    start = role.clause if role.role is Role.OCCURRENCE else 0
-    opens = [m for m in _SIDE_OPENS.finditer(text, start, phrase.start) if not in_quotation(text, m.start())]
-    if not opens:
-        return None
-    opened = opens[-1]
-    between = text[opened.end() : phrase.start]
-    if _CLAUSE_MARKS.search(between) or _SIDE_VERB.search(between) is None:
-        return None
-    rest = text[opened.end() :]
-    end = _CLAUSE_MARKS.search(rest, phrase.end - opened.end())
-    clause = rest[: end.start() if end else len(rest)].rstrip(" .!?")
-    return _SideClause(clause, relative=opened["relative"] is not None)
 
 
 def _earlier_event(text: str, phrase: DatePhrase) -> DateValue | RelativeDate | None:
@@ -667,6 +663,15 @@ def _reported_clause(
     if opened is None and not clause[:1].isalpha():
         return None
     return clause if len(clause) >= _SHORTEST_TITLE else None
+
+
+def _before_what_was_said(title: str, text: str, said: str, language: Language) -> bool:
+    """Whether a title ends before what a statement says begins ("X заявил, что, по данным ГУР": before "КНДР")."""
+    head = title.rstrip("…").rstrip()
+    at = text.find(head[:1].lower() + head[1:]) if text.find(head) < 0 else text.find(head)
+    opening = patterns(language).title_opening.match(said)
+    begins = text.find(said) + (opening.end() if opening is not None else 0)
+    return at >= 0 and at + len(head) <= begins
 
 
 def _only_attribution(title: str, text: str, attribution: Attribution, phrases: Sequence[DatePhrase]) -> bool:

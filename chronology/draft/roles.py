@@ -44,11 +44,13 @@ __all__ = [
     "Attribution",
     "PhraseRole",
     "Role",
+    "SideClause",
     "according_to",
     "attributions",
     "claimant",
     "in_quotation",
     "role_of",
+    "side_clause",
     "tense_of",
 ]
 
@@ -156,7 +158,11 @@ def attributions(sentence: str, language: Language = "en", dates: Sequence[tuple
             continue
         speaker = _speaker(sentence, match.start(), cues)
         at = sentence.rfind(speaker, 0, match.start()) if speaker else -1
-        inverted = sentence[: match.start()].rstrip().endswith((",", "\u2014", "\u2013", "-"))
+        before = sentence[: match.start()].rstrip()
+        last_piece = before[before.rfind(",", 0, len(before) - 1) + 1 :]
+        inverted = before.endswith((",", "\u2014", "\u2013", "-")) and not (
+            before.endswith(",") and _opens_aside(last_piece, cues.cues.language)
+        )  # "Путин, отвечая на вопросы, заявил": the aside is passed over
         if cues.cues.closing_speaker_after and (inverted or not speaker):  # "..., — заявил Песков."
             speaker, at = _speaker_after(sentence, match.end())
         found.append(Attribution(match[0], match.start(), match.end(), speaker, at))
@@ -201,7 +207,7 @@ def _speaker(sentence: str, verb: int, cues: Patterns) -> str:
     words = ""
     for piece in reversed(pieces):
         words = piece.strip(" ,“”\"'‘’-\u2013\u2014•*«»")
-        if words:
+        if words and not _opens_aside(words, cues.cues.language):  # "Путин, отвечая на вопросы, заявил"
             break
     words = cues.dateline.sub("", words)
     if cues.cues.conjunctions:
@@ -216,6 +222,14 @@ def _speaker(sentence: str, verb: int, cues: Patterns) -> str:
     ending = cues.cues.plural_ending
     plural = bool(ending) and count <= _PLAIN_SPEAKER_WORDS and last.endswith(ending) and last not in cues.not_plural
     return words if named or plural else ""
+
+
+def _opens_aside(words: str, language: Language) -> bool:
+    """Whether ``words`` are an aside between a speaker and its verb: opened by a gerund ("отвечая на вопросы")."""
+    if language not in ("ru", "uk"):
+        return False
+    first = _WORDS.match(words.strip(" ,"))
+    return first is not None and any(p.tag.POS in _ASIDE_OPENERS for p in morphology(language).parse(first[0]))
 
 
 def _names_someone(word: str, language: Language) -> bool:
@@ -278,7 +292,34 @@ def role_of(sentence: str, start: int, end: int, found: list[Attribution], langu
     fronted = _introduces(sentence[:start], cues) and between.lstrip().startswith(",")
     if fronted and cues.other_clause.search(between) is None and len(between.split()) <= 12:
         return PhraseRole(Role.REPORT, verb)  # "On October 18, South Korea’s NIS said"
+    if _fronted_before_speaker(sentence, start, end, verb, cues):
+        return PhraseRole(Role.REPORT, verb)  # "В пятницу НСР заявила, что ...", "У неділю Зеленський заявив"
     return PhraseRole(Role.UNCLEAR, verb)
+
+
+#: pymorphy3's part of speech of a word that opens an aside between a speaker and its verb ("отвечая на ...,").
+_ASIDE_OPENERS: Final = frozenset({"GRND"})
+
+
+def _fronted_before_speaker(sentence: str, start: int, end: int, verb: Attribution, cues: Patterns) -> bool:
+    """Whether a date opening its sentence is followed by its speech verb's speaker alone ("В пятницу НСР заявила").
+
+    Russian and Ukrainian set no comma after a fronted date. The words between it and the verb are the speaker
+    where none is a finite verb (pymorphy3's reading) or a word that opens another clause; an aside opened by a
+    gerund ("Путин, отвечая на вопросы журналистов, заявил") is passed over.
+    """
+    language = cues.cues.language
+    if language not in ("ru", "uk") or not _introduces(sentence[:start], cues):
+        return False
+    analyzer = morphology(language)
+    pieces = [piece.strip() for piece in sentence[end : verb.start].split(",")]
+    speaker, asides = pieces[0], [piece for piece in pieces[1:] if piece]
+    if not all(_opens_aside(aside, language) for aside in asides):
+        return False
+    words = _WORDS.findall(speaker)
+    if not words or len(words) > _SPEAKER_WORDS or cues.other_clause.search(speaker) or cues.complement.search(speaker):
+        return False
+    return not any(p.tag.POS == "VERB" and p.score > _RARE for word in words for p in analyzer.parse(word))
 
 
 def _introduces(before: str, cues: Patterns) -> bool:
@@ -312,8 +353,9 @@ def tense_of(sentence: str, start: int, clause: int = 0, language: Language = "e
 
     In Russian and Ukrainian the verb says so itself: the phrase's clause (before or after it, to its commas)
     is read forward where its verb, the nearest finite verb before the phrase or else the first after it, is
-    in the future as pymorphy3 reads it ("пройдут", "посетит", "відбудуться": perfective verbs in their
-    present-future form; "будет"). Korean says so after the date ("방문할 예정", "열릴 것", "하겠다").
+    in the future in every reading pymorphy3 gives it ("пройдут", "посетит", "відбудуться": perfective verbs in
+    their present-future form; "будет"); a verb that may also be read in the present ("перебувають",
+    "находятся") tells the present. Korean says so after the date ("방문할 예정", "열릴 것", "하겠다").
 
     Args:
         sentence: one sentence.
@@ -343,33 +385,36 @@ def tense_of(sentence: str, start: int, clause: int = 0, language: Language = "e
     finish = stop.start() if stop is not None else len(sentence)
     if cues.future.search(sentence, after, finish):
         return Tense.FUTURE  # "Осенью КНДР может отправить ..."
-    verb = _finite_verb(sentence, begin, start, after, finish, language)
-    ahead = verb is not None and set(cues.cues.future_grammemes) <= verb.tag.grammemes
+    readings = _finite_verb(sentence, begin, start, after, finish, language)
+    future = set(cues.cues.future_grammemes)
+    ahead = bool(readings) and all(future <= reading.tag.grammemes for reading in readings)
     return Tense.FUTURE if ahead else Tense.PAST
 
 
+#: A pymorphy3 reading less likely than this is passed over ("НСР" is no verb).
+_RARE: Final = 0.1
 _WORDS: Final = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 
 
-def _finite_verb(sentence: str, begin: int, start: int, after: int, finish: int, language: Language) -> Any:
-    """The finite verb of a phrase's clause, as pymorphy3 reads it: the nearest before the phrase, else the first after.
+def _finite_verb(sentence: str, begin: int, start: int, after: int, finish: int, language: Language) -> tuple[Any, ...]:
+    """The finite verb of a phrase's clause: the nearest before the phrase, else the first after.
 
-    Returns None where the clause has none.
+    Returns:
+        Every finite reading pymorphy3 gives that word (its first is not always the right one: "перебувають"
+        is first read as a perfective future, and is also the imperfective present); () where the clause has
+        no finite verb.
+
     """
     analyzer = morphology(language)
 
-    def finite(word: str) -> Any:
-        return next((p for p in analyzer.parse(word) if p.tag.POS == "VERB" and p.tag.tense), None)
+    def finite(word: str) -> tuple[Any, ...]:
+        return tuple(p for p in analyzer.parse(word) if p.tag.POS == "VERB" and p.tag.tense)
 
-    for word in reversed(_WORDS.findall(sentence, begin, start)):
+    for word in (*reversed(_WORDS.findall(sentence, begin, start)), *_WORDS.findall(sentence, after, finish)):
         found = finite(word)
-        if found is not None:
+        if found:
             return found
-    for word in _WORDS.findall(sentence, after, finish):
-        found = finite(word)
-        if found is not None:
-            return found
-    return None
+    return ()
 
 
 def according_to(sentence: str, language: Language = "en", dates: Sequence[tuple[int, int]] = ()) -> str:
@@ -411,12 +456,15 @@ def claimant(words: str, language: Language = "en", case: str = "") -> str:
     cues = CUES[language]
     if language not in ("ru", "uk") or not words:
         return "" if words.lower() in cues.pronouns else words
+    analyzer = morphology(language)
     first, _, rest = words.partition(" ")
+    while rest and first[:1].isalpha() and analyzer.parse(first)[0].tag.POS == "ADVB":  # "Ранее в Пентагоне"
+        first, _, rest = rest.partition(" ")
+        words = f"{first} {rest}".strip()
     if first.lower() in cues.speaker_prepositions and rest:
         case, words = cues.speaker_prepositions[first.lower()], rest
     if not case:
         return words
-    analyzer = morphology(language)
     written = words.split(" ")
     named: list[str] = []
     head: Any = None  # the head noun, once found
@@ -453,7 +501,10 @@ def _topic(sentence: str, verb: int, cues: Patterns) -> tuple[str, int, int]:
         ending = next((e for e in cues.cues.topic_endings if written.endswith(e) and len(written) > len(e)), None)
         if ending is None:
             continue
-        start = words[0].start()
+        leading = list(words[: words.index(word)])
+        while leading and leading[0][0].rstrip(",") in cues.cues.leading_adverbs:  # "앞서 우크라이나 정보당국은"
+            leading.pop(0)
+        start = leading[0].start() if leading else word.start()
         speaker = sentence[start : word.start() + len(written) - len(ending)].strip(' "“”‘’')
         if speaker in cues.pronouns or written in cues.pronouns:
             return "", -1, -1
@@ -508,3 +559,132 @@ def in_quotation(sentence: str, position: int) -> bool:
     before = sentence[:position]
     curly = before.count("“") + before.count("«") > before.count("”") + before.count("»")
     return curly or before.count('"') % 2 == 1
+
+
+@attrs.frozen
+class SideClause:
+    """The side clause a date phrase stands in, where it is not its sentence's main clause.
+
+    Attributes:
+        text: what the clause tells, as written: from its first word after the word that opens it ("Moscow and
+            Pyongyang signed a pact in June"), or, for a relative clause or a participle's phrase, from the noun
+            it tells of ("a Russian region ... that was invaded by Kyiv's forces in August", "договор о ...
+            партнерстве, подписанный в июне"); to the clause's end.
+        start: where it opens in the sentence (its opening word, or the comma before a participle).
+
+    """
+
+    text: str
+    start: int
+
+
+_CLAUSE_MARKS: Final = re.compile(r"[,;:()\u2013\u2014]")
+#: pymorphy3's parts of speech of a word that tells an action: a side clause has one before its date.
+_ACTION_POS: Final = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+#: pymorphy3's parts of speech that end the noun a relative clause tells of, read backwards from it.
+_NOT_IN_NOUN_PHRASE: Final = frozenset({"VERB", "INFN", "GRND", "CONJ", "PRCL", "ADVB", "PRED"})
+
+
+def side_clause(sentence: str, start: int, end: int, clause: int = 0, language: Language = "en") -> SideClause | None:
+    """The side clause the date phrase ``sentence[start:end]`` stands in, if any (see :class:`SideClause`).
+
+    A side clause is a relative clause ("where", "which", "that was", "который", "який", "що" after a noun), a
+    participle's phrase after a comma ("invaded by ... in August", "подписанный в июне", "підписаний у
+    червні"), or a clause a conjunction opens before its own subject ("after Moscow and Pyongyang signed a pact
+    in June"). It opens after ``clause`` (the start of the phrase's own clause: a reported clause's), has a verb
+    before the phrase (without one, "before the talks on Monday" is a preposition's phrase) and no clause mark
+    between its opening and the phrase, and ends at the next clause mark.
+
+    Args:
+        sentence: one sentence.
+        start: where the phrase starts.
+        end: where it ends.
+        clause: where the phrase's clause starts.
+        language: the sentence's language.
+
+    """
+    cues = patterns(language)
+    opens: list[tuple[int, int, str]] = [
+        (match.start(), match.end(), match.lastgroup or "")
+        for match in cues.side.finditer(sentence, clause, start)
+        if not in_quotation(sentence, match.start())
+        and (match.lastgroup != "after_noun" or _after_noun(sentence, match.start(), language))
+    ]
+    opens += _participles(sentence, clause, start, language)
+    opens = [o for o in opens if not _CLAUSE_MARKS.search(sentence, o[1], start)]
+    if not opens:
+        return None
+    opening, after, kind = max(opens)
+    if kind != "participle" and not _has_action(sentence[after:start], language):
+        return None
+    stop = _CLAUSE_MARKS.search(sentence, end)
+    finish = stop.start() if stop is not None else len(sentence)
+    begin = after if kind == "own" else _noun_before(sentence, clause, opening, language)
+    text = sentence[begin:finish].strip(" ,").rstrip(" .!?")
+    return SideClause(text, opening)
+
+
+def _has_action(words: str, language: Language) -> bool:
+    """Whether ``words`` hold a verb (or participle): a clause's, not a preposition's phrase."""
+    if language not in ("ru", "uk"):
+        return patterns(language).side_verbs.search(words) is not None
+    analyzer = morphology(language)
+    return any(
+        p.tag.POS in _ACTION_POS and p.score > _RARE for word in _WORDS.findall(words) for p in analyzer.parse(word)
+    )
+
+
+def _participles(sentence: str, begin: int, start: int, language: Language) -> list[tuple[int, int, str]]:
+    """Participles opening a phrase after a comma, before ``start`` ("invaded by", "подписанный в июне")."""
+    cues = patterns(language)
+    if language not in ("ru", "uk"):
+        return []  # English ones are a kind of the side pattern
+    analyzer = morphology(language)
+    found = []
+    for comma in re.finditer(r",\s*", sentence[:start]):
+        if comma.start() < begin:
+            continue
+        word = _WORDS.match(sentence, comma.end())
+        if word is None or word.start() >= start:
+            continue
+        first = analyzer.parse(word[0])[0]
+        if set(cues.cues.participle_grammemes) & set(first.tag.grammemes):
+            found.append((comma.start(), comma.end(), "participle"))
+    return found
+
+
+def _after_noun(sentence: str, comma: int, language: Language) -> bool:
+    """Whether the word before ``comma`` is a noun ("угода, що ..."): "що" opens a relative clause there."""
+    words = _WORDS.findall(sentence, 0, comma)
+    return bool(words) and morphology(language).parse(words[-1])[0].tag.POS == "NOUN"
+
+
+#: Words of the noun phrase a relative clause tells of, at most.
+_NOUN_PHRASE_WORDS: Final = 10
+
+
+def _noun_before(sentence: str, begin: int, opening: int, language: Language) -> int:
+    """Where the noun phrase before a relative clause or participle starts: back to a clause mark, or a verb."""
+    marks = [match.end() for match in _CLAUSE_MARKS.finditer(sentence, begin, opening)]
+    back = max(marks, default=begin)
+    words = list(_WORDS.finditer(sentence, back, opening))[-_NOUN_PHRASE_WORDS:]
+    if not words:
+        return back
+    cues = patterns(language)
+    analyzer = morphology(language) if language in ("ru", "uk") else None
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        if analyzer is not None and analyzer.parse(word[0])[0].tag.POS in _NOT_IN_NOUN_PHRASE:
+            break
+        if analyzer is None and (cues.side_verbs.fullmatch(word[0]) or word[0].endswith("ing")):
+            break
+        kept.insert(0, word)
+    while kept and _preposition(kept[0][0], language):  # "про угоду, яку ...": the noun, not its preposition
+        kept.pop(0)
+    return kept[0].start() if kept else opening
+
+
+def _preposition(word: str, language: Language) -> bool:
+    """Whether ``word`` is a preposition or conjunction: a word a title does not end with, and no determiner."""
+    cues = patterns(language)
+    return word.lower() in cues.cues.title_end_words and word.lower() not in cues.determiners

@@ -11,6 +11,12 @@ A paragraph is cut after ".", "!" or "?" (and the closing quotation marks or
 brackets that follow) where the next word starts with a capital, a digit or
 an opening mark, except after a title or abbreviation ("Mr.", "Gen.", "Oct.",
 "U.S.") or an initial ("J. Smith").
+
+A post embedded from a social network ends with its signature line, "— UK at
+the UN (@UKUN_NewYork) October 21, 2024": the date there is the post's, and
+its text is the lines above it (as many as a post holds, :data:`POST_LENGTH`
+characters, links aside). The post is one sentence: its text, then its
+signature, so that the date it gives quotes what was posted.
 """
 
 from __future__ import annotations
@@ -49,6 +55,11 @@ _END: Final = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9
 _WORD_BEFORE: Final = re.compile(r"([A-Za-zА-Яа-яЁёЄєІіЇїҐґ][A-Za-zА-Яа-яЁёЄєІіЇїҐґ.]*)$")
 _BULLET: Final = re.compile(r"[-*•–—]\s")
 _FINAL: Final = tuple(".!?:;\"”’')]")
+#: A post's signature line: a dash, who posted it, their handle in brackets, and the date.
+_SIGNATURE: Final = re.compile(r"[\u2014\u2013-]\s*\S.*\(@\w{1,30}\)\s*\S.*")
+#: The longest text of a post (X/Twitter's limit), links left out.
+POST_LENGTH: Final = 280
+_LINK: Final = re.compile(r"\b(?:https?://|pic\.twitter\.com/|t\.co/)\S*")
 #: A line this long or longer that ends without a final mark is taken for a wrapped line.
 _LONG_LINE: Final = 50
 
@@ -67,8 +78,32 @@ def split_sentences(text: str, language: Language = "en") -> list[Sentence]:
     sentences: list[Sentence] = []
     abbreviations = patterns(language).abbreviations
     for number, (start, end) in enumerate(_paragraphs(text)):
+        if _SIGNATURE.fullmatch(text[start:end].strip()):
+            sentences = _post(sentences, text, start, end, number)
+            continue
         sentences.extend(_split(text, start, end, number, abbreviations))
     return sentences
+
+
+def _post(before: list[Sentence], text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    """``before`` with the post its signature ``text[start:end]`` closes made one sentence: its text, then it.
+
+    The post's text is the whole paragraphs just before the signature that together hold at most
+    :data:`POST_LENGTH` characters (links aside); with none, the signature stands alone.
+    """
+    first = len(before)
+    length = 0
+    while first > 0:
+        number = before[first - 1].paragraph
+        lines = [sentence for sentence in before[:first] if sentence.paragraph == number]
+        length += sum(len(_LINK.sub("", sentence.text)) + 1 for sentence in lines)
+        if length > POST_LENGTH:
+            break
+        first -= len(lines)
+    posted = before[first:]
+    opening = posted[0].start if posted else start
+    joined = " ".join([*(sentence.text for sentence in posted), " ".join(text[start:end].split())])
+    return [*before[:first], Sentence(opening, end, joined, paragraph)]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from typing import Final
 
 from chronology.draft.cues import Language, patterns
 
-__all__ = ["LONGEST", "SHORTEST", "cut_title"]
+__all__ = ["LONGEST", "SHORTEST", "cut_title", "with_speaker"]
 
 #: A title is cut to at most this many characters (an ellipsis, where one is needed, comes on top).
 LONGEST: Final = 100
@@ -86,3 +86,16 @@ def _inside_quotation(text: str) -> bool:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def with_speaker(clause: str, speaker: str, language: Language = "en") -> str:
+    """A reported clause that opens with a pronoun for its speaker ("it is concerned"), with the speaker named.
+
+    "The Pentagon said that it is concerned" is titled "The Pentagon is concerned": a title says who did what,
+    and the pronoun's only antecedent in the sentence is the speaker (``speaker``, as written). A clause that
+    opens otherwise, or a sentence with no speaker, is returned as it is.
+    """
+    first, _, rest = clause.partition(" ")
+    if not speaker or not rest or first.lower() not in patterns(language).pronouns:
+        return clause
+    return f"{speaker} {rest}"

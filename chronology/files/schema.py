@@ -51,6 +51,7 @@ SOURCE_KEYS: Final = {
     "calendar": "text",
     "published_after": "texts",
     "published_before": "texts",
+    "drafted": "texts",  # written by `chronology draft`: digests of what was drafted from the source
 }
 EVENT_KEYS: Final = {
     "id": "text",

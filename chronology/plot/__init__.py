@@ -4,6 +4,7 @@ Drawing functions take an ``ax`` (or make a figure without pyplot), never
 change global styles, and return a record of what they drew.
 """
 
+from chronology.plot._fonts import MissingFontWarning
 from chronology.plot._output import save_figure
 from chronology.plot._scale import Piece, Scale
 from chronology.plot.claims import ClaimsPlot, claims_table, plot_claims, save_claims_table
@@ -13,6 +14,7 @@ from chronology.plot.timeline import TimelinePlot, lane_of, plot_timeline
 __all__ = [
     "ClaimsPlot",
     "DatasetPlot",
+    "MissingFontWarning",
     "Piece",
     "Scale",
     "TimelinePlot",

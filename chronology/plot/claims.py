@@ -55,6 +55,7 @@ from chronology.exchange.markdown import _cell  # the one rule for Markdown tabl
 from chronology.files._atomic import write_atomic
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import day_to_x, format_axis
+from chronology.plot._fonts import drawing_fonts, strings_of
 from chronology.plot._glyphs import drawable
 from chronology.plot._output import renderer_of
 from chronology.plot._scale import Scale as DayScale
@@ -155,6 +156,7 @@ def plot_claims(
     width: float = 9.0,
     height: float = 5.0,
     dpi: float = 100.0,
+    font: str | os.PathLike[str] | None = None,
 ) -> ClaimsPlot:
     """Draw the figures claimed about one subject against the dates they were said.
 
@@ -174,6 +176,8 @@ def plot_claims(
         width: the width in inches of a new figure; the chart, its legend and its labels are fitted inside it.
         height: the height in inches of a new figure.
         dpi: the resolution of a new figure.
+        font: a font file's path or an installed family's name, drawn in before DejaVu Sans; letters
+            neither has are drawn in an installed font that has them, else as "□" (see ``plot_timeline``).
 
     Returns:
         What was drawn.
@@ -181,13 +185,18 @@ def plot_claims(
     Raises:
         PlotError: ``scale="log"`` with a figure of 0 or below (the message names it); a ``scale`` other than
             ``"auto"``, ``"linear"`` and ``"log"``; ``log`` together with a ``scale`` other than ``"auto"``;
-            a new figure too small for the chart beside its legend (the message says how large it must be).
+            a new figure too small for the chart beside its legend (the message says how large it must be);
+            a ``font`` that is neither a font file nor an installed family.
+
+    Warns:
+        MissingFontWarning: letters in no installed font, drawn as "□" (the message says how to get one).
 
     """
     asked = _asked_scale(scale, log)
     chosen = _chosen(timeline, subject, unit)
     drawn_scale = _scale_for(chosen, asked)
-    with matplotlib.rc_context(RC):
+    words_drawn = strings_of(title, [event for event, _ in chosen], [claim for _, claim in chosen], timeline.sources)
+    with matplotlib.rc_context(RC), drawing_fonts(words_drawn, font):
         own_figure = ax is None
         if ax is None:
             figure = Figure(figsize=(width, height), dpi=dpi)

@@ -10,6 +10,7 @@ and the bands are made by ``plot_timeline``'s own helpers.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import attrs
@@ -20,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from chronology.notation import DateLike
+from chronology.plot._fonts import drawing_fonts, strings_of
 from chronology.plot._layout import check_options
 from chronology.plot._scale import Scale
 from chronology.plot.timeline import (
@@ -74,6 +76,7 @@ def plot_dataset(
     title: str | None = None,
     width: float = 11.0,
     dpi: float = 100.0,
+    font: str | os.PathLike[str] | None = None,
 ) -> DatasetPlot:
     """Draw a data set's events as density bands per lane, counted by its engine (DuckDB or Spark).
 
@@ -97,19 +100,22 @@ def plot_dataset(
         title: the title; the data set's own when ``None``.
         width: the width in inches of a new figure, 6-30.
         dpi: the resolution of a new figure.
+        font: a font file's path or an installed family's name, drawn in before DejaVu Sans; letters
+            neither has are drawn in an installed font that has them, else as "□" (see ``plot_timeline``).
 
     Returns:
         What was drawn: see :class:`DatasetPlot`.
 
     Raises:
-        PlotError: a ``width`` outside 6-30 inches for a new figure.
+        PlotError: a ``width`` outside 6-30 inches for a new figure, or a ``font`` that is neither a font
+            file nor an installed family.
         InvalidDateError: the window ends before it starts.
 
     """
     check_options(width, None, own_figure=ax is None)
     numbers = density_bands(dataset, start=start, end=end, group_by=group_by, lane_order=lane_order)
     bins, lane_names = numbers.bins, numbers.lanes
-    with matplotlib.rc_context(_PLOT_RC):
+    with matplotlib.rc_context(_PLOT_RC), drawing_fonts(strings_of(title, numbers.title, lane_names), font):
         figure, ax, own_figure = _figure(ax, width, dpi)
         scale, _ = _scale_and_shapes(
             (),

@@ -12,7 +12,9 @@ hours, its date allows.
 
 from __future__ import annotations
 
+import itertools
 import math
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
@@ -46,6 +48,7 @@ from chronology.events import Event
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import BREAK_MARK, day_to_x, draw_breaks, format_axis
 from chronology.plot._breaks import LEAST_PIECE_INCHES, dated_moments, scale_for
+from chronology.plot._fonts import drawing_fonts, strings_of
 from chronology.plot._labels import Placement
 from chronology.plot._layout import (
     LANE_FONT,
@@ -177,6 +180,7 @@ def plot_timeline(
     label_chars: int | None = None,
     dates: bool = False,
     breaks: bool = True,
+    font: str | os.PathLike[str] | None = None,
 ) -> TimelinePlot:
     """Draw ``timeline`` as lanes of marks with non-overlapping labels.
 
@@ -217,12 +221,19 @@ def plot_timeline(
             piece with ticks of its own (the rule: ``chronology.plot._breaks``, and the how-to "Draw any
             span of time"); ``False`` for one plain axis, as density bands always have. Any year is drawn,
             hours to millions of years, before the common era and beyond 9999.
+        font: a font file's path or an installed family's name, drawn in before DejaVu Sans (the
+            default). Letters neither has (Korean, Chinese, Japanese in DejaVu Sans) are drawn in an
+            installed font that has them, found on the machine; where there is none, as "□".
 
     Returns:
         What was drawn: see :class:`TimelinePlot`.
 
     Raises:
-        PlotError: a ``width`` outside 6-30 inches for a new figure, or ``label_chars`` under 8.
+        PlotError: a ``width`` outside 6-30 inches for a new figure, ``label_chars`` under 8, or a ``font``
+            that is neither a font file nor an installed family (the message names the nearest).
+
+    Warns:
+        MissingFontWarning: letters in no installed font, drawn as "□" (the message says how to get one).
 
     """
     check_options(width, label_chars, own_figure=ax is None)
@@ -235,8 +246,12 @@ def plot_timeline(
     lanes = _lanes(events, group_by, lane_order)
     lane_names = tuple(lanes)
     is_dense = len(events) > (DENSE if dense is None else dense)
+    words_drawn = strings_of(title, view.title, lane_names, view.sources)
+    if not is_dense:
+        labels_given = (label(event) for event in events) if label is not None else ()
+        words_drawn = itertools.chain(words_drawn, strings_of(events), labels_given)
 
-    with matplotlib.rc_context(_PLOT_RC):
+    with matplotlib.rc_context(_PLOT_RC), drawing_fonts(words_drawn, font):
         figure, ax, own_figure = _figure(ax, width, dpi)
         # every x goes through the scale: marks, labels, links and ticks (quiet stretches broken, see _breaks)
         broken = breaks and not is_dense  # density bands are drawn on a plain axis
