@@ -163,6 +163,7 @@ class Index:
         self._bases: list[int] = [(k << _CLASS_SHIFT) - NEG_DAY for k in self._class_ids.tolist()]
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # for counts: see _sorted_bounds
         self._in_order: np.ndarray | None = None  # a small index's columns in the sequence's order: see ascending
+        self._order32: npt.NDArray[np.int32] | None = None  # the order in 32 bits: see sorted_positions
 
     @classmethod
     def build(
@@ -253,8 +254,9 @@ class Index:
 
     @property
     def nbytes(self) -> int:
-        """Bytes held by the index's arrays."""
-        return int(self._columns.nbytes + self._order.nbytes + self._keys.nbytes)
+        """Bytes held by the index's arrays, with those its queries have made so far (for counts, sorting)."""
+        made = [a for a in (self._order32, self._in_order, *(self._sorted or ())) if a is not None]
+        return int(self._columns.nbytes + self._order.nbytes + self._keys.nbytes + sum(a.nbytes for a in made))
 
     # -- queries ------------------------------------------------------------------------------------
 
@@ -320,6 +322,15 @@ class Index:
         """Positions in the sequence indexed, from positions in the index's own order."""
         return self._order.take(raw)
 
+    def sorted_positions(self, raw: Positions) -> Positions:
+        """:meth:`positions`, ascending: sorted as 32-bit numbers where they fit (twice as quick as 64)."""
+        if self._order32 is None:
+            if self._order.size >= 1 << 31:
+                return np.sort(self._order.take(raw))
+            self._order32 = self._order.astype(np.int32)  # made when first asked for: 4 bytes an event
+        found: Positions = np.sort(self._order32.take(raw)).astype(np.intp)
+        return found
+
     @property
     def scans(self) -> bool:
         """True for a small index, whose queries look at every value, so that :meth:`ascending` costs no sort."""
@@ -331,7 +342,7 @@ class Index:
             if self._in_order is None:
                 self._in_order = np.ascontiguousarray(self._columns[:, np.argsort(self._order)])
             return _scan(self._in_order, first, last, mode, within=within)
-        return np.sort(self._order.take(self._one(first, last, mode, within=within)))
+        return self.sorted_positions(self._one(first, last, mode, within=within))
 
     def _one(self, first: int, last: int, mode: Mode, *, within: bool) -> Positions:
         """One window: a binary search per span class, then a check of that class's contiguous candidates."""

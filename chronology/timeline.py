@@ -316,7 +316,7 @@ class Timeline:
         if self._positions is None:
             return np.arange(len(self._root.events))
         if self._space is not None:
-            self._positions = np.sort(self._space.positions(self._positions))
+            self._positions = self._space.sorted_positions(self._positions)
             self._space = None
         return self._positions
 
