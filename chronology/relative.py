@@ -287,6 +287,10 @@ def _spans_over(rule: Rule, first: int, last: int, tense: Tense) -> list[Span]:
     does not grow with the anchor's width.
     """
     if last - first <= _EVERY_DAY_LIMIT:
+        if last > first:  # where the outermost days both name a date, they give the hull alone
+            outer = [_span(rule, Date.fromordinal(first), tense), _span(rule, Date.fromordinal(last), tense)]
+            if outer[0] is not None and outer[1] is not None:
+                return outer
         return [_span(rule, Date.fromordinal(n), tense) for n in range(first, last + 1)]
     days = _outermost_days(rule, first, last, tense)
     if days is None:

@@ -238,6 +238,8 @@ def test_the_wide_path_gives_the_every_day_answer_on_short_anchors(
     expected = every_day_answer(rule, first, last, tense)
     with mock.patch.object(relative, "_EVERY_DAY_LIMIT", -1):
         assert answer(rule, first, last, tense) == expected
+    # and the short path, which reads the outermost days first and every day only where one of them names none
+    assert answer(rule, first, last, tense) == expected
 
 
 # Anchors of a few years at the ends of the calendar and across century years that are not leap years,
