@@ -183,3 +183,22 @@ def test_without_the_draft_extra_korean_says_which_install_reads_it(monkeypatch:
     finally:
         words.korean_words.cache_clear()
         korean.korean_grammar.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("전날", "2024-10-17"), ("같은 날", "2024-10-18"), ("그날", "2024-10-18"), ("다음 날", "2024-10-19")],
+)
+def test_a_day_told_from_another_event_reads_from_its_anchor(text: str, day: str) -> None:
+    value = parse(text, anchor=ANCHOR)
+    assert isinstance(value, UncertainDate)
+    assert (value.earliest.isoformat(), value.latest.isoformat()) == (day, day)
+
+
+def test_in_running_text_a_day_told_from_another_event_and_a_length_are_kept_unread_saying_why() -> None:
+    found = find_dates("북한군은 30일 동안 훈련을 받았다. 국정원은 전날 이를 확인했다.")
+    assert [(p.text, p.reading) for p in found] == [("30일 동안", None), ("전날", None)]
+    assert "how long, not when" in (found[0].refusal or "")
+    assert "another event" in (found[1].refusal or "")
+    with pytest.raises(DateParseError, match="how long, not when"):
+        parse("3주 동안", anchor=ANCHOR)

@@ -86,6 +86,14 @@ EXPECTED_KOREAN: Final = (
 _LONGEST_MONTH: Final = 31
 
 
+def _length(*_: object) -> DateRule:
+    """Refuse "30일 동안", "3주 동안": a length of time says how long, not when."""
+    raise RefusalError(
+        "a length of time says how long, not when: write when it began ('10월 3일부터') or the days it "
+        "covers ('10월 3일부터 5일까지')"
+    )
+
+
 def _from_anchor(rule: FromAnchor) -> DateRule:
     """A ``FromAnchor`` rule (of :mod:`chronology.rules`), refused for a day no month has."""
     if rule.day is not None and not 1 <= rule.day <= _LONGEST_MONTH:
@@ -222,8 +230,14 @@ def _grammar(words: WordTable) -> Grammar:
     # "3일 전", "2주 후", "한 달 전"
     distance = (amount + cat("unit") + cat("direction")).to(_offset)
 
+    # "전날", "같은 날": read from their anchor, as English "the day before", "the same day" are
+    from_event = cat("from_event").to(NamedPeriod)
+    # "30일 동안", "3주 동안": a length of time, refused (as English "for three weeks") before "30일" reads as a day
+    during = (amount + cat("unit") + cat("during")).to(_length) | (day + cat("during")).to(_length)
     single = Named("single")
-    single.define(third | calendar | counted | day_alone | weekday_phrase | grouped | named | distance)
+    single.define(
+        during | third | calendar | counted | day_alone | weekday_phrase | grouped | named | distance | from_event
+    )
     # "약 2주 전", "10월 18일경", "18일께"
     dated = (
         (cat("hedge") + single).to(lambda _, reading: Modified(_rule(reading), Hedge()))

@@ -79,6 +79,19 @@ _PERIOD_PARTS: Final = {
 _HALVES: Final = {"상반기": 1, "하반기": 2}
 _SEASONS: Final = {"봄": (3, 3), "여름": (6, 3), "가을": (9, 3), "겨울": (12, 3)}
 #: Relative words CLDR spells otherwise: (offset in days) or the English period name.
+#: Days read from another event the sentence tells, as English "the day before", "the same day": CLDR has
+#: none of them.
+_FROM_EVENT: Final[dict[str, Meaning]] = {
+    "전날": "yesterday",
+    "하루 전": "yesterday",
+    "같은 날": "the same day",
+    "그날": "that day",
+    "당일": "the same day",
+    "다음 날": "tomorrow",
+    "이튿날": "tomorrow",
+}
+#: A length of time after its number ("30일 동안"): how long, not when.
+_DURING: Final[dict[str, Meaning]] = {"동안": "during"}
 _NAMED_EXTRA: Final[dict[str, Meaning]] = {
     "그제": "the day before yesterday",
     "어저께": "yesterday",
@@ -244,6 +257,8 @@ def korean_words() -> WordTable:
     categories["hedge"] = dict.fromkeys(_HEDGES, "approximate")
     categories["hedge_suffix"] = dict.fromkeys(_HEDGE_SUFFIXES, "approximate")
     categories["terminus"] = dict(_TERMINI)
+    categories["from_event"] = dict(_FROM_EVENT)
+    categories["during"] = dict(_DURING)
     categories["from"] = {"부터": "from"}
     categories["to"] = {"까지": "to"}
     # what the tokenizer splits off a Hangul word it does not know ("18일에": "일", "에")
