@@ -30,6 +30,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from chronology._calendar import OPEN_HI, OPEN_LO
 from chronology.dates import DateValue, Endpoint, Interval, Qualifier, UncertainDate
 from chronology.errors import DateParseError, DateRangeError, InvalidDateError
 from chronology.rules import (
@@ -38,6 +39,7 @@ from chronology.rules import (
     PERIODS,
     Between,
     Fixed,
+    FromAnchor,
     Hedge,
     Hours,
     Lasting,
@@ -207,8 +209,32 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
         raise DateParseError(text, f"names no date{where}")
     lo = min(s[0] for s in found)
     hi = max(s[1] for s in found)
+    if anchor is not None and rule.needs_anchor and _open_sided(rule):
+        lo, hi = _closed_by_tense(lo, hi, first_day, last_day, tense)
     offset = _offset_of(rule)
     return UncertainDate.from_seconds(lo, hi, found[0][2], qualifier=qualifier, utc_offset=offset, text=text)
+
+
+def _open_sided(rule: Rule) -> bool:
+    """Whether ``rule`` leaves one side open by a terminus ("by the end of the year", "after Friday")."""
+    return isinstance(rule, Modified) and isinstance(rule.modifier, Terminus)
+
+
+def _closed_by_tense(lo: int, hi: int, first_day: int, last_day: int, tense: Tense) -> tuple[int, int]:
+    """The side a terminus left open, closed by the anchor where the tense says which side of it the date lies.
+
+    "By the end of the year" in the future (a plan stated on 4 November) runs
+    from the anchor's first day to 31 December, not from the open past;
+    "after Friday" in the past ends with the anchor's last day. Where the
+    anchor lies beyond the other side ("after 18 October" told on 18 October),
+    the side stays open. Applied to the reading over the whole anchor, so the
+    readings at each anchor day keep moving forward with it.
+    """
+    if tense is Tense.FUTURE and lo <= OPEN_LO and hi >= first_day * _DAY_SECONDS:
+        return first_day * _DAY_SECONDS, hi
+    if tense is Tense.PAST and hi >= OPEN_HI and lo <= last_day * _DAY_SECONDS + _DAY_SECONDS - 1:
+        return lo, last_day * _DAY_SECONDS + _DAY_SECONDS - 1
+    return lo, hi
 
 
 def reading_at(relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:
@@ -357,6 +383,9 @@ def _coarse(rule: Rule) -> Rule:
         return Leading(MonthRule(rule.first.month), MonthRule(rule.last.month))
     if isinstance(rule, MonthRule) and rule.year is None:
         return MonthRule(rule.month)
+    if isinstance(rule, FromAnchor) and rule.day is not None:
+        # its day lies in the month it picks (the same month for the day chosen by, with ``latest``)
+        return attrs.evolve(rule, day=None, until=rule.until or rule.day)
     if isinstance(rule, NamedPeriod) and rule.name in _COARSE_PERIODS:
         return NamedPeriod(_COARSE_PERIODS[rule.name])
     return rule
@@ -441,7 +470,8 @@ def _first_reading(rule: Rule, start: int, stop: int, tense: Tense) -> int | Non
     for the steps taken and their cap.
     """
     step = 1 if stop >= start else -1
-    by_month = isinstance(rule, MonthRule)
+    # a rule whose reading depends only on the anchor's month
+    by_month = isinstance(rule, MonthRule) or (isinstance(rule, FromAnchor) and not rule.latest)
     day = start
     for _ in range(_CYCLE_MONTHS if by_month else _CYCLE_DAYS):
         if _span(rule, Date.fromordinal(day), tense) is not None:

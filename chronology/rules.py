@@ -676,27 +676,9 @@ class Modified:
         return _offset_of(self.rule)
 
     def span(self, anchor: Date, tense: Tense) -> Span:
-        """The modified span at one anchor day; None if there is none.
-
-        A side a terminus leaves open is closed by the anchor where the tense
-        says which side of it the date lies: "by the end of the year" in the
-        future (a plan stated on 4 November) runs from the anchor's day to 31
-        December, not from the open past; "after the summit" in the past ends
-        with the anchor's day. (A date that needs no anchor, "by 1455", keeps
-        its open side.)
-        """
+        """The modified span at one anchor day; None if there is none."""
         inner = self.rule.span(anchor, tense)
-        outer = None if inner is None else self.modifier.apply(*inner)
-        if outer is None:
-            return None
-        lo, hi, precision = outer
-        if isinstance(self.modifier, Terminus) and tense is not Tense.EITHER and self.rule.needs_anchor:
-            day = anchor.toordinal() * _DAY_SECONDS
-            if tense is Tense.FUTURE and lo == OPEN_LO and hi >= day:
-                lo = day
-            elif tense is Tense.PAST and hi == OPEN_HI and lo < day + _DAY_SECONDS:
-                hi = day + _DAY_SECONDS - 1
-        return lo, hi, precision
+        return None if inner is None else self.modifier.apply(*inner)
 
 
 @attrs.frozen
@@ -819,11 +801,11 @@ class FromAnchor:
                     first = first.subtract(months=1)  # at most two months back: every month has a 28th
         last = first.end_of("month")
         if self.day is None:
-            return first.toordinal() * _DAY_SECONDS, last.toordinal() * _DAY_SECONDS + _DAY_SECONDS - 1, Precision.MONTH
+            return _days(first, last, Precision.MONTH)
         if self.day > last.day:
             return None
-        start = first.add(days=self.day - 1).toordinal() * _DAY_SECONDS
-        return start, start + _DAY_SECONDS - 1, Precision.DAY
+        day = first.add(days=self.day - 1)
+        return _days(day, day, Precision.DAY)
 
 
 Rule: TypeAlias = (

@@ -50,6 +50,7 @@ from chronology.relative import (
     WeekdayRule,
     resolve,
 )
+from chronology.rules import FromAnchor, Terminus
 
 LAST_DAY = datetime.date(9999, 12, 31).toordinal()
 WHOLE_RANGE = "[0001..9999]"
@@ -77,6 +78,14 @@ def every_rule() -> list[Rule]:
     rules.extend(
         SeasonRule(first, 3, Precision.SEASON, which) for first in (3, 12) for which in ("bare", "last", "this", "next")
     )
+    # a side left open, closed by the anchor where the tense says so ("by the end of the year" in a plan)
+    rules.extend(Modified(MonthRule(3), Terminus(side)) for side in ("before", "by", "after", "from"))
+    rules.append(Modified(Modified(NamedPeriod("this year"), PartOf(MonthPart.LATE)), Terminus("by")))
+    # a day or month named from the anchor's ("18일", "지난 18일", "지난 8일부터 13일까지", "지난해 9월")
+    rules.extend(FromAnchor("month", offset, day=day) for offset in (-1, 0, 1) for day in (1, 18, 31))
+    rules.extend(FromAnchor("month", day=day, latest=True) for day in (1, 13, 29, 31))
+    rules.append(FromAnchor("month", day=8, latest=True, until=13))
+    rules.extend(FromAnchor("year", offset, 2, day) for offset in (-1, 0, 1) for day in (None, 29))
     return rules
 
 
@@ -98,7 +107,17 @@ def every_day_answer(rule: Rule, first: int, last: int, tense: Tense) -> tuple[i
     found = [s for t in tenses for s in (read(rule, n, t) for n in range(first, last + 1)) if s is not None]
     if not found:
         return None
-    return min(s[0] for s in found), max(s[1] for s in found), found[0][2]
+    lo, hi = min(s[0] for s in found), max(s[1] for s in found)
+    if relative._open_sided(rule):  # the side a terminus left open, closed by the anchor as resolve closes it
+        seconds = relative._closed_by_tense(
+            OPEN_LO if lo < -(2**31) else lo * 86_400,
+            OPEN_HI if hi > 2**31 else hi * 86_400 + 86_399,
+            first,
+            last,
+            tense,
+        )
+        lo, hi = (seconds[0] // 86_400, seconds[1] // 86_400)
+    return lo, hi, found[0][2]
 
 
 @pytest.fixture
