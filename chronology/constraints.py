@@ -662,20 +662,19 @@ class Network:
         (lo, hi), (given_lo, given_hi) = self._arrays(), self._given
         # Most linked events' links narrow nothing: only those whose bounds moved, with their bounds, in bulk.
         keys = np.unique(self._owner_keys[np.flatnonzero((lo != given_lo) | (hi != given_hi))])
-        s, e = self._var_start[keys], self._var_end[keys]
-        bounds = zip(lo[s].tolist(), hi[s].tolist(), lo[e].tolist(), hi[e].tolist(), strict=True)
-        moved = dict(zip(keys.tolist(), bounds, strict=True))
         events = events if isinstance(events, Sequence) else list(events)
         own = _keys_of(events, self._names, self._key)
         at = np.flatnonzero(np.isin(own, keys))
         chosen = [events[i] for i in at.tolist()]
         whens: list[DateValue] = [event.when for event in chosen]
-        owners = own[at].tolist()
+        # each chosen event's moved bounds: its start's first and last moments, then its end's
+        where = np.searchsorted(keys, own[at])
+        s, e = self._var_start[keys][where], self._var_end[keys][where]
+        s_lo, s_hi, e_lo, e_hi = lo[s], hi[s], lo[e], hi[e]
         values = list(whens)
         # Dates on the frame's own clock (the common case): every side narrowed at once; the rest one by one.
         instant: list[int] = []  # positions in ``whens`` of instants
         lasting: list[int] = []  # and of things that last, both ends dated
-        sides: list[UncertainDate] = []  # the instants, then the starts, then the ends
         zone_free = self.frame.zone is None
         for k, when in enumerate(whens):
             if zone_free and when.__class__ is not Interval and when.utc_offset is None:  # type: ignore[union-attr]
@@ -683,12 +682,11 @@ class Network:
             elif zone_free and isinstance(when, Interval) and _plain_ends(when):
                 lasting.append(k)
             else:
-                values[k] = narrow(when, *moved[owners[k]], frame=self.frame)
-        sides = [whens[k] for k in instant]  # type: ignore[misc]
+                bounds = int(s_lo[k]), int(s_hi[k]), int(e_lo[k]), int(e_hi[k])
+                values[k] = narrow(when, *bounds, frame=self.frame)
+        sides = [whens[k] for k in instant]  # the instants, then the starts, then the ends
         starts = [whens[k].start for k in lasting]  # type: ignore[union-attr]
         ends = [whens[k].end for k in lasting]  # type: ignore[union-attr]
-        where = np.searchsorted(keys, own[at])
-        s_lo, s_hi, e_lo, e_hi = lo[s][where], hi[s][where], lo[e][where], hi[e][where]
         one, two = np.asarray(instant, dtype=np.intp), np.asarray(lasting, dtype=np.intp)
         bulk = _narrowed_sides(
             [*sides, *starts, *ends],  # type: ignore[list-item]
