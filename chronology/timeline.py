@@ -26,7 +26,7 @@ from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER
 from chronology.columns import Columns, day_numbers
 from chronology.compare import Certainty, Moment, Probabilities, Relation, Relationship, relationship
 from chronology.consistency import Check, check, suggest
-from chronology.constraints import Frame, Link, Side, publication
+from chronology.constraints import Frame, Link, Network, Side, publication
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, UncertainDate, Widening
 from chronology.errors import (
     AmbiguousReferenceError,
@@ -423,7 +423,7 @@ class Timeline:
                 return _midpoint(lo, hi), lo, order, event.id
             return (lo, hi, order, event.id) if first else (hi, lo, order, event.id)
 
-        return sorted(self, key=rank)
+        return _keeping_links(sorted(self, key=rank), self._root.network)
 
     # -- window queries ---------------------------------------------------------------------------
 
@@ -1020,6 +1020,39 @@ class _Values(Sequence[DateValue]):
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         return self._columns[index].when
+
+
+def _keeping_links(events: list[Event], network: Network | None) -> list[Event]:
+    """``events`` (in a documented order) with every order link kept: an event listed after those it follows.
+
+    Dates with an open side sort at their known bound ("by 1455" at the end of 1455), which can put an
+    event before one its file says it follows. Each such event moves down to just after the last event it
+    follows; events without links keep their places (a topological order taking the given one wherever
+    the links allow).
+    """
+    if network is None or len(events) < 2:
+        return events
+    place = {event.id: k for k, event in enumerate(events)}
+    after: dict[int, list[int]] = {}
+    waiting = [0] * len(events)
+    for earlier, later in network.order_links():
+        a, b = place.get(earlier), place.get(later)
+        if a is not None and b is not None and a != b:
+            after.setdefault(a, []).append(b)
+            waiting[b] += 1
+    if not after:
+        return events
+    ready = [k for k, count in enumerate(waiting) if count == 0]
+    heapq.heapify(ready)
+    ordered: list[Event] = []
+    while ready:
+        k = heapq.heappop(ready)
+        ordered.append(events[k])
+        for b in after.get(k, ()):
+            waiting[b] -= 1
+            if waiting[b] == 0:
+                heapq.heappush(ready, b)
+    return ordered if len(ordered) == len(events) else events  # (a cycle of links is refused on loading)
 
 
 def _mode_for(mode: ModeLike | None, *, within: bool) -> Mode:

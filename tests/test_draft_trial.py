@@ -282,3 +282,20 @@ def test_one_date_for_several_articles_is_refused_showing_the_command_to_write(
     error = capsys.readouterr().err
     assert "write --published a.txt=2024 --published b.txt=2024" in error
     assert not Path("out.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Мост\n\nМОСКВА, 14 марта 2025 года. Губернатор заявил в пятницу, что мост достроят.\n", "2025-03-14"),
+        ("Bridge\n\nLONDON, 14 March 2025. The governor said on Friday that the bridge was finished.\n", "2025-03-14"),
+    ],
+    ids=["russian", "english"],
+)
+def test_a_dated_line_closed_by_a_full_stop_is_the_dateline_not_an_event(text: str, day: str) -> None:
+    drafted = draft_article(article_from_text(text, "wire.txt"))
+    assert drafted.source.published is not None
+    assert drafted.source.published.to_edtf() == day
+    titles = [p.event.title for p in drafted.proposals]
+    assert not any(title.startswith(("МОСКВА", "LONDON")) for title in titles), titles
+    assert any(p.phrase in ("в пятницу", "on Friday") for p in drafted.proposals)

@@ -622,3 +622,22 @@ def test_json_carries_an_undated_sources_inferred_date_and_reads_it_back(tmp_pat
     back = from_json(text)
     assert back.sources["leaflet"].published is None  # still undated: worked out again, not read
     assert back.publication("leaflet").value == tl.publication("leaflet").value
+
+
+@pytest.mark.parametrize("key", ["earliest", "latest", "midpoint"])
+def test_a_sorted_list_keeps_every_order_link_even_where_an_open_side_sorts_later(key: str) -> None:
+    # "by 1455" sorts at the end of 1455, "before 23 August 1456" (narrowed from 1453) earlier: the link wins
+    events = [
+        Event(id="fall", title="Fall of Constantinople", when=chronology.parse("1453-05-29")),
+        Event(id="exile", title="Vlad in Transylvania", when=chronology.parse("by 1455")),
+        Event(id="accession", title="Vlad's accession", when=chronology.parse("before 23 August 1456"),
+              after=("exile", "fall")),
+        Event(id="unlinked", title="A council", when=chronology.parse("1454")),
+    ]  # fmt: skip
+    tl = Timeline(events)
+    order = [e.id for e in tl.sorted(key)]  # type: ignore[arg-type]
+    assert order.index("exile") < order.index("accession")
+    assert order.index("fall") < order.index("accession")
+    assert sorted(order) == sorted(e.id for e in events)
+    if key == "earliest":  # "by 1455" at its known bound; the accession moves down to just after it
+        assert order == ["fall", "unlinked", "exile", "accession"]

@@ -226,6 +226,8 @@ _KOREAN_DATELINE: Final = re.compile(
 _CLOCK: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}\b)?\s*,?\s*")
 #: A clock time closing a date line ("2024-11-04 10:04", "2024년 11월 4일 오후 3:20"), left out.
 _TRAILING_CLOCK: Final = re.compile(r"[\s,]+(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\s*$")
+#: A full stop closing a dated line, before the next sentence.
+_FULL_STOP: Final = re.compile(r"\.[ \t]+(?=\S)")
 #: A dateline's day without its year ("Nov 4", "16 Dec", "18 октября", "3 листопада").
 _DAY_ALONE: Final = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?|\d{1,2}\s+[а-яёіїєґ'ʼ’]{3,12}\.?"
@@ -547,7 +549,11 @@ def _opening_dateline(text: str, position: int) -> _Dateline | None:
     value, written, end = date
     after = _AFTER_DATELINE.match(text, at + end)
     if after is None:
-        return None
+        # "LONDON, 14 March 2025. The governor said ...": a full stop closes a place's dated line too
+        stop = _FULL_STOP.match(text, at + end)
+        if place is None or value is None or stop is None:
+            return None
+        return _Dateline(value, written, stop.end(), "")
     agency = (after["bracketed"] or after["slashed"] or after["named"] or after["known"] or "").strip()
     body = after.end()
     if after["known"] and agency.casefold() not in _KNOWN_OUTLETS:
