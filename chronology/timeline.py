@@ -402,6 +402,9 @@ class Timeline:
                 id), or a function of an event. Unbounded interval ends sort
                 first (open past) or last (open future); a date with one side
                 open ("before 23 August 1456") sorts at its known bound.
+                Whatever the key, the file's order links are kept: an event
+                comes after every event it is ``after`` (it moves down to just
+                after the last of them; the others keep their places).
 
         """
         if callable(key):
