@@ -11,10 +11,14 @@ from chronology.cli import main
 from chronology.dates import UncertainDate
 from chronology.draft import article_from_text, draft_article
 from chronology.draft import language as language_module
+from chronology.draft.claims import find_figures
+from chronology.draft.cues import Language
+from chronology.draft.propose import Proposal
 from chronology.errors import MissingExtraError
 from chronology.notation.english import ENGLISH_GRAMMAR
 from chronology.notation.find import find_dates
 from chronology.notation.slavic import slavic_grammar
+from chronology.relative import Tense
 
 INTERFAX = """\
 Интерфакс, 21 октября 2024 года
@@ -299,3 +303,161 @@ def test_a_dated_line_closed_by_a_full_stop_is_the_dateline_not_an_event(text: s
     titles = [p.event.title for p in drafted.proposals]
     assert not any(title.startswith(("МОСКВА", "LONDON")) for title in titles), titles
     assert any(p.phrase in ("в пятницу", "on Friday") for p in drafted.proposals)
+
+
+# -- 9. a side clause of order dates its own event: the main clause's comes after or before it ------------------
+
+FRIDAY = UncertainDate.parse("2025-03-14")  # a Friday: Tuesday is the 11th, Thursday the 13th
+
+
+def _by_phrase(text: str, language: Language | None = None) -> dict[str, Proposal]:
+    drafted = draft_article(article_from_text(text + "\n", "a.txt"), published=FRIDAY, language=language)
+    return {proposal.phrase: proposal for proposal in drafted.proposals}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main", "side", "title", "side_title", "language"),
+    [
+        ("Lawmakers voted on Thursday to approve the budget after talks collapsed on Tuesday.", "on Thursday",
+         "on Tuesday", "Lawmakers voted on Thursday to approve the budget", "Talks collapsed on Tuesday", "en"),
+        ("After talks collapsed on Tuesday, lawmakers voted on Thursday to approve the budget.", "on Thursday",
+         "on Tuesday", "Lawmakers voted on Thursday to approve the budget", "Talks collapsed on Tuesday", "en"),
+        ("After talks collapsed on Tuesday, the union said on Friday that its members would strike.", "on Friday",
+         "on Tuesday", "The union said on Friday that its members would strike", "Talks collapsed on Tuesday", "en"),
+        ("Prices rose on Thursday after the central bank cut rates on Tuesday.", "on Thursday", "on Tuesday",
+         "Prices rose on Thursday", "The central bank cut rates on Tuesday", "en"),
+        ("Депутаты проголосовали в четверг после того как переговоры сорвались во вторник.", "в четверг",
+         "во вторник", "Депутаты проголосовали в четверг", "Переговоры сорвались во вторник", "ru"),
+    ],
+    ids=["en-after", "en-fronted-after", "en-fronted-after-a-statement", "en-irregular-verb", "ru-posle-togo-kak"],
+)  # fmt: skip
+def test_a_date_after_after_dates_the_side_clause_and_the_main_event_comes_after_it(
+    sentence: str, main: str, side: str, title: str, side_title: str, language: Language
+) -> None:
+    proposals = _by_phrase(sentence, language)
+    vote, collapse = proposals[main].event, proposals[side].event
+    assert (collapse.title, collapse.kind) == (side_title, "")
+    assert vote.title == title
+    assert vote.after == (collapse.id,)
+    assert isinstance(collapse.when, UncertainDate)
+    assert collapse.when.to_edtf() == "2025-03-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main", "order"),
+    [
+        ("Lawmakers voted to approve the budget after talks collapsed on Tuesday.",
+         "Lawmakers voted to approve the budget", "after"),
+        ("The port stayed closed until dockers accepted the offer on Tuesday.", "The port stayed closed", "before"),
+        ("The port has been closed since dockers walked out on Tuesday.", "The port has been closed", "after"),
+    ],
+    ids=["after", "until", "since"],
+)  # fmt: skip
+def test_a_main_clause_without_a_date_of_its_own_is_not_given_the_side_clauses(
+    sentence: str, main: str, order: str
+) -> None:
+    proposals = _by_phrase(sentence, "en")
+    tuesday = proposals["on Tuesday"]
+    assert not tuesday.event.title.startswith(main)  # the side clause's event, not the main clause's
+    assert any(f"({main!r}), which came {order} it" in comment and f"`{order}`" in comment
+               for comment in tuesday.comments), tuesday.comments  # fmt: skip
+
+
+# -- 10. a sum of money: what it is of, in its currency ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "unit", "subject"),
+    [
+        ("ru", "Стоимость проекта составила 5 млрд рублей.", "RUB", "стоимость проекта"),
+        ("ru", "Стоимость проекта составила 5 млрд долларов.", "USD", "стоимость проекта"),
+        ("ru", "Общая стоимость проекта, по данным министерства, составила 5 млрд евро.", "EUR",
+         "общая стоимость проекта"),
+        ("ru", "Ущерб оценивается в 5 млрд руб.", "RUB", "ущерб"),
+        ("ru", "Россия выделит 5 млрд рублей на восстановление.", "RUB", "Россия выделит"),
+        ("uk", "Вартість проєкту склала 5 млрд гривень.", "UAH", "вартість проєкту"),
+        ("uk", "Вартість проєкту становить 5 млрд грн.", "UAH", "вартість проєкту"),
+        ("en", "The cost of the project reached $5 billion.", "USD", "The cost of the project"),
+        ("en", "The cost of the project was 5 billion rubles, the minister said.", "RUB", "The cost of the project"),
+    ],
+    ids=["ru-rubles", "ru-dollars", "ru-euros-aside", "ru-abbreviation", "ru-no-amount-verb", "uk-hryvnias",
+         "uk-abbreviation", "en-dollars", "en-rubles"],
+)  # fmt: skip
+def test_a_sum_of_money_is_claimed_in_its_currency_of_what_it_is_of(
+    language: Language, sentence: str, unit: str, subject: str
+) -> None:
+    (figure,) = find_figures(sentence, language=language)
+    assert (figure.unit, figure.subject) == (unit, subject)
+
+
+def test_a_russian_sum_is_a_claim_in_its_currency_with_its_value_in_digits() -> None:
+    proposals = _by_phrase("Стоимость проекта составила 5 млрд рублей, сообщил министр в пятницу.", "ru")
+    (claim,) = proposals["в пятницу"].event.claims
+    assert (claim.subject, claim.unit, claim.value.low, claim.claimant) == (
+        "стоимость проекта",
+        "RUB",
+        5_000_000_000,
+        "министр",
+    )
+
+
+# -- 11. a statement that opens an article without a headline is titled apart from the article --------------
+
+
+KIM = "Kim said on Friday that the bridge would be finished by the end of the year."
+
+
+def test_a_statement_opening_an_article_without_a_headline_is_titled_by_who_says_what() -> None:
+    drafted = draft_article(article_from_text(KIM + "\n", "a.txt"), published=FRIDAY)
+    by_kind = {p.event.kind: p.event for p in drafted.proposals}
+    assert by_kind["report"].title == KIM.rstrip(".")  # the article itself: its first sentence
+    assert by_kind["statement"].title == "Kim says the bridge would be finished by the end of the year"
+    assert len({p.event.title for p in drafted.proposals}) == len(drafted.proposals)
+    # under a headline, the article's title is the headline's, and the statement keeps its sentence
+    headlined = draft_article(article_from_text(f"The bridge\n\n{KIM}\n", "a.txt"), published=FRIDAY)
+    assert [p.event.title for p in headlined.proposals if p.event.kind == "statement"] == [KIM.rstrip(".")]
+
+
+def test_a_russian_statement_titled_apart_from_the_article_says_who_and_what() -> None:
+    text = "Песков заявил в пятницу, что переговоры с Киевом пока невозможны.\n"
+    drafted = draft_article(article_from_text(text, "a.txt"), published=FRIDAY, language="ru")
+    (statement,) = [p.event for p in drafted.proposals if p.event.kind == "statement"]
+    assert statement.title == "Песков: переговоры с Киевом пока невозможны"
+
+
+# -- 12. a plan told in the past ("would", "was to", "должен был", "мав") is read forward -----------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "phrase"),
+    [
+        ("en", "Kim said the bridge would be finished in June.", "in June"),
+        ("en", "The bridge would be finished in June, officials said.", "in June"),
+        ("ru", "Губернатор сказал, что мост должен быть достроен в июне.", "в июне"),
+        ("ru", "Мост должен был быть достроен в июне.", "в июне"),
+        ("ru", "Мост планировалось достроить в июне.", "в июне"),
+        ("ru", "Мост собирались достроить в июне.", "в июне"),
+        ("ru", "Губернатор намеревался достроить мост в июне.", "в июне"),
+        ("uk", "Губернатор сказав, що міст повинен бути добудований у червні.", "у червні"),
+        ("uk", "Міст мав бути добудований у червні.", "у червні"),
+        ("uk", "Міст планувалося добудувати у червні.", "у червні"),
+    ],
+    ids=["en-would", "en-would-closing", "ru-dolzhen", "ru-dolzhen-byl", "ru-planirovalos", "ru-sobiralis", "ru-namerevalsya", "uk-povynen", "uk-mav",
+         "uk-planuvalosya"],
+)  # fmt: skip
+def test_a_plan_told_in_the_past_is_read_forward(language: Language, sentence: str, phrase: str) -> None:
+    event = _by_phrase(sentence, language)[phrase].event
+    assert event.tense is Tense.FUTURE
+    assert isinstance(event.when, UncertainDate)
+    assert event.when.to_edtf() == "2025-06"
+
+
+def test_would_marks_a_plan_and_would_have_does_not() -> None:
+    plan = _by_phrase(KIM, "en")["by the end of the year"].event
+    assert plan.tense is Tense.FUTURE
+    assert isinstance(plan.when, UncertainDate)
+    assert plan.when.to_edtf() == "[2025-03-14..2025-12-31]"  # from the Friday, not "before 2026"
+    past = _by_phrase("The bridge would have been finished in February.", "en")["in February"].event
+    assert past.tense is Tense.PAST
+    assert isinstance(past.when, UncertainDate)
+    assert past.when.to_edtf() == "2025-02"

@@ -153,6 +153,21 @@ def find_figures(
         noun = counted["noun"] if counted else ""
         if noun in _NOT_COUNTS or (not money and noun.endswith("ss")):
             continue
+        named = "" if money or counted is None or counted["names"] else CUES["en"].currencies.get(noun.lower(), "")
+        if named:  # "5 billion rubles": a sum of money, in the currency it names
+            assert counted is not None
+            each = _EACH.match(sentence, counted.end())
+            found.append(
+                Figure(
+                    start=match.start(),
+                    end=each.end() if each else counted.end(),
+                    value=_value(match),
+                    unit=named,
+                    subject=_paid(sentence, match.start(), each["noun"] if each else ""),
+                    claimant=according or _claimant(match.start(), speakers),
+                )
+            )
+            continue
         if counted is None and not money:
             if match["digits"] is not None and (match["comparison"] or _PLAIN_FIGURE.fullmatch(match[0])):
                 found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
@@ -213,7 +228,17 @@ def _paid(sentence: str, figure: int, each: str = "") -> str:
     starts = [match.end() for match in _CLAUSE_START.finditer(before)]
     words = before[max(starts, default=0) :].split()
     paid = " ".join(words[-_SUBJECT_WORDS:]).strip(" ,")
+    amount = _amount_verb("en").search(paid)
+    if amount is not None and amount.start() > 0:
+        paid = paid[: amount.start()]  # "The cost of the project reached": what the sum is of, without its verb
     return f"{paid} ({each})" if each else paid
+
+
+@functools.cache
+def _amount_verb(language: Language) -> re.Pattern[str]:
+    """A verb that states an amount (the ``amount_verbs`` of ``language``), closing the words before a figure."""
+    verbs = "|".join(sorted((re.escape(verb) for verb in CUES[language].amount_verbs), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{verbs})$" if verbs else "(?!)")
 
 
 def _claimant(position: int, speakers: Sequence[Attribution], language: Language = "en") -> str:
@@ -310,18 +335,104 @@ def _inflected_figures(
                 found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
                                     counted=False, reading=reading))  # fmt: skip
             continue
+        currency = _currency(noun, language)
         found.append(
             Figure(
                 start=match.start(),
                 end=end,
                 value=match[0],
-                unit=noun,
-                subject=_slavic_subject(sentence, match.end(), language),
+                unit=currency or noun,
+                subject=_money_subject(sentence, match.start(), match.end(), language)
+                if currency
+                else _slavic_subject(sentence, match.end(), language),
                 claimant=according or _claimant(match.start(), speakers, language),
                 reading=reading,
             )
         )
     return found
+
+
+def _currency(noun: str, language: Language) -> str:
+    """The ISO 4217 code of the currency a Russian or Ukrainian noun names ("рублей": "RUB"), or ""."""
+    currencies = CUES[language].currencies
+    if noun.lower() in currencies:
+        return currencies[noun.lower()]  # an abbreviation ("грн"), as written
+    return next(
+        (currencies[p.normal_form] for p in morphology(language).parse(noun) if p.normal_form in currencies), ""
+    )
+
+
+#: pymorphy3's grammemes of a name, which keeps its capital in a claim's subject ("Россия", "Газпром", "ГУР").
+_PROPER: Final = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"})
+
+
+def _money_subject(sentence: str, start: int, after: int, language: Language) -> str:
+    """What a Russian or Ukrainian sum of money is of: the noun phrase in the nominative before its amount verb.
+
+    "Стоимость проекта составила 5 млрд рублей" is of "стоимость проекта" (a common noun's capital, there only
+    because it opens the sentence, left out). Without an amount verb (``amount_verbs``) right before the figure
+    (a preposition between them passed over: "оценивается в"), the words of the figure's clause before it, as
+    written ("Каждому солдату платят"); where there are fewer than two, the words after it.
+    """
+    analyzer = morphology(language)
+    begin = _clause_begin(sentence, start, language)
+    clause = _without_asides(sentence[begin:start], language)
+    words = list(_WORD_IN_CLAUSE.finditer(clause))
+    verb = len(words) - 1
+    while verb >= 0 and analyzer.parse(words[verb][0])[0].tag.POS == "PREP":
+        verb -= 1
+    amount = CUES[language].amount_verbs
+    if verb > 0 and any(p.normal_form in amount for p in analyzer.parse(words[verb][0]) if p.tag.POS in _VERBS):
+        head = next((i for i in range(verb) if _nominative(words[i][0], language, "NOUN")), None)
+        if head is not None:
+            while head > 0 and _nominative(words[head - 1][0], language, "ADJF"):
+                head -= 1  # "Общая стоимость проекта"
+            phrase = " ".join(clause[words[head].start() : words[verb - 1].end()].split())
+            first = analyzer.parse(words[head][0])[0]
+            proper = words[head][0].isupper() or bool(_PROPER & set(first.tag.grammemes))
+            return phrase if proper else phrase[:1].lower() + phrase[1:]
+    if len(words) >= 2:
+        return " ".join(clause[words[0].start() : words[-1].end()].split())
+    return _slavic_subject(sentence, after, language)
+
+
+def _without_asides(clause: str, language: Language) -> str:
+    """``clause`` with each aside naming whom it is according to (", по данным источника,") made blank."""
+    for _ in range(clause.count(",")):
+        aside = re.search(r",[^,]*,", clause)
+        if aside is None or patterns(language).according.search(aside[0].strip(" ,")) is None:
+            break
+        clause = clause[: aside.start()] + " " * len(aside[0]) + clause[aside.end() :]
+    return clause
+
+
+def _clause_begin(sentence: str, start: int, language: Language) -> int:
+    """Where the clause before ``start`` begins: after its last clause mark, an according aside passed over.
+
+    "Стоимость проекта, по данным министерства, составила": the clause begins with "Стоимость".
+    """
+    marks = [match.end() for match in _MARKS.finditer(sentence, 0, start)]
+    according = patterns(language).according
+    while len(marks) >= 2 and according.search(sentence[marks[-2] : marks[-1]]) is not None:
+        marks = marks[:-2]
+    return marks[-1] if marks else 0
+
+
+_MARKS: Final = re.compile(r"[,;:()\u2013\u2014]")
+_WORD_IN_CLAUSE: Final = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+#: pymorphy3's parts of speech of a verb that may state an amount ("составила", "оценивается", "составляет").
+_VERBS: Final = frozenset({"VERB", "INFN", "PRTS"})
+
+
+def _nominative(word: str, language: Language, pos: str) -> bool:
+    """Whether ``word`` may be a ``pos`` (pymorphy3's: "NOUN", "ADJF") in the nominative."""
+    return any(
+        p.tag.case == "nomn" and pos == p.tag.POS and p.score > _RARE_PARSE for p in morphology(language).parse(word)
+    )
+
+
+#: A pymorphy3 reading less likely than this is passed over.
+_RARE_PARSE: Final = 0.05
 
 
 def _slavic_subject(sentence: str, after: int, language: Language) -> str:

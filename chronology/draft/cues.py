@@ -46,6 +46,9 @@ class Cues:
         language: its code.
         speech_verbs: verbs that attribute ("said", "заявил"); ``speech_lemmas`` are inflected into them.
         speech_lemmas: lemmas whose past and present third-person forms are speech verbs (pymorphy3).
+        speech_present: speech verbs' present third-person forms, by their past ones ("said": "says"): a
+            statement that would be titled as its article's own event is titled by who says what ("Kim says the
+            bridge ..."); in a language without them, by who and what ("Песков: переговоры возможны").
         verbs_in_context: pattern fragments of verbs that attribute only in context ("reports?(?=\\s+that\\b)").
         complement_words: words that open a reported clause after a speech verb ("that", "что").
         complement_patterns: pattern fragments that do so as well (a quotation mark, a colon).
@@ -85,6 +88,11 @@ class Cues:
         as_patterns: (English) patterns where "as" opens no clause ("as many as").
         comparisons: words before a figure, and the English comparison ``parse_quantity`` reads for each.
         scales: words that scale a figure ("million", "млн").
+        currencies: words naming a currency after a figure, each with its ISO 4217 code, the claim's unit ("rubles":
+            "RUB"); Russian and Ukrainian ones are lemmas ("рубль", "гривня") or abbreviations as written ("грн").
+        amount_verbs: verbs that state an amount ("reached", "amounted to", "составить"; Russian and Ukrainian ones
+            as lemmas): the words before one, in the figure's clause, are what a sum of money is of ("the cost of
+            the project", "стоимость проекта", from the noun in the nominative).
         abbreviations: words written with a full stop that ends no sentence.
         verb_final: whether the speech verb closes its sentence, after what it reports (Korean).
         speech_stems: stems whose forms with :data:`KOREAN_VERB_ENDINGS` are speech verbs ("밝혔").
@@ -100,6 +108,10 @@ class Cues:
         side_own: pattern fragments that open a side clause with a subject of its own ("where", "after Moscow",
             "где", "після того як"): a date in it dates what it tells, the title starting after them.
         side_after_noun: words that open a relative clause only after a comma that follows a noun ("що").
+        side_order: words of ``side_own`` that say the main clause's event came ``"after"`` what the side clause
+            tells ("after", "since", "после того как") or ``"before"`` it ("before", "until", "до того как"): the
+            main clause's event, where the sentence dates it, is drafted with that link, not with the side
+            clause's date.
         side_verbs: (English) pattern fragments of the verb a side clause needs before its date, without which
             "before the talks on Monday" is a preposition's phrase; Russian and Ukrainian read it with pymorphy3.
         participle: (English) a pattern fragment of a participle opening a side phrase after a comma ("invaded
@@ -112,6 +124,7 @@ class Cues:
     language: Language
     speech_verbs: tuple[str, ...] = ()
     speech_lemmas: tuple[str, ...] = ()
+    speech_present: dict[str, str] = attrs.field(factory=dict)
     verbs_in_context: tuple[str, ...] = ()
     complement_words: tuple[str, ...] = ()
     complement_patterns: tuple[str, ...] = ()
@@ -142,6 +155,8 @@ class Cues:
     as_patterns: tuple[str, str] = ("", "")
     comparisons: dict[str, str] = attrs.field(factory=dict)
     scales: dict[str, str] = attrs.field(factory=dict)
+    currencies: dict[str, str] = attrs.field(factory=dict)
+    amount_verbs: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     verb_final: bool = False
     speech_stems: tuple[str, ...] = ()
@@ -156,6 +171,7 @@ class Cues:
     leading_adverbs: tuple[str, ...] = ()
     side_relative: tuple[str, ...] = ()
     side_own: tuple[str, ...] = ()
+    side_order: dict[str, Literal["after", "before"]] = attrs.field(factory=dict)
     side_after_noun: tuple[str, ...] = ()
     side_verbs: tuple[str, ...] = ()
     participle: str = ""
@@ -174,6 +190,14 @@ ENGLISH: Final = Cues(
         "denies", "insisted", "insists", "acknowledged", "acknowledges", "estimated", "assessed", "assesses",
         "tweeted", "responded", "replied", "argued", "admitted", "predicted", "indicated",
     ),
+    speech_present={
+        "said": "says", "told": "tells", "reported": "reports", "announced": "announces", "stated": "states",
+        "claimed": "claims", "alleged": "alleges", "warned": "warns", "confirmed": "confirms", "added": "adds",
+        "wrote": "writes", "noted": "notes", "suggested": "suggests", "revealed": "reveals", "declared": "declares",
+        "denied": "denies", "insisted": "insists", "acknowledged": "acknowledges", "estimated": "estimates",
+        "assessed": "assesses", "tweeted": "tweets", "responded": "responds", "replied": "replies",
+        "argued": "argues", "admitted": "admits", "predicted": "predicts", "indicated": "indicates",
+    },
     verbs_in_context=(
         r"reports?(?=\s+that\b)",
         r"puts?(?=\s+(?:the|its|their)\s+(?:\w+\s+){0,2}(?:toll|figure|number|total|count|cost)\s+at\b)",
@@ -193,14 +217,22 @@ ENGLISH: Final = Cues(
         r"set (?:to|for)", r"due(?! to\b)", r"scheduled", r"slated", r"plans? to", r"planned to", r"expected to",
         r"upcoming", r"forthcoming", r"next(?! to\b)",
         r"(?:may|might|could) (?!have\b|not have\b|well have\b)\w+",
+        r"would(?! (?:not |never |likely |probably )?have\b)",  # future in the past: "said it would be finished"
     ),
     according={"according to": ""},
     side_relative=("which", "who", "whom", "whose", r"that(?=\s+(?:was|were|had|has|is|are)\b)"),
     side_own=("where",
-              r"(?:after|before|when|while|since|because|until|once|as)(?=\s+(?:[A-Z]|(?:the|its|his|her|their)\s))"),
+              r"(?:after|before|when|while|since|because|until|once|as)(?=\s+(?:[A-Z]|(?:the|its|his|her|their)\s))",
+              # "after talks collapsed"; not the adverb ("has since captured", "shortly after seized")
+              r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bhaving )(?<!\bwas )(?<!\bwere )(?<!\bever )"
+              r"(?:after|before|since|until)(?=\s+(?!(?:being|having|been|become|became)\b|[a-z]+(?:ed|ing)\b)[a-z]+\s)",
+              r"^(?:After|Before|Since|Until|When|Once)(?=\s)"),  # opening its sentence
+    side_order={"after": "after", "since": "after", "before": "before", "until": "before"},
     side_verbs=(r"[a-z]{2,}ed", "was", "were", "had", "has", "is", "are", "did", "met", "sent", "went", "came", "took",
                 "made", "began", "held", "left", "fell", "rose", "won", "lost", "hit", "struck", "fought", "built",
-                "broke", "brought"),
+                "broke", "brought", "cut", "put", "shut", "said", "told", "saw", "gave", "got", "ran", "spoke", "wrote",
+                "sold", "bought", "paid", "shot", "led", "fled", "kept", "found", "became", "drew", "flew", "grew",
+                "knew", "stood", "spent", "threw", "withdrew", "overran", "sank", "swept"),
     participle=r"[a-z]{2,}ed(?=\s+(?:by|in|on|at|during|since|last|this|earlier)\b)",
     not_a_reporter=("amid", "the", "a", "of", "from", "with", "to", "by", "in", "on", "media", "news", "press", "and",
                     "these", "those", "such", "recent", "unconfirmed", "earlier", "multiple", "several", "many"),
@@ -236,6 +268,11 @@ ENGLISH: Final = Cues(
                                 "about", "around", "approximately", "roughly", "an estimated", "estimated",
                                 "nearly", "almost", "fewer than", "less than", "some")},
     scales={"thousand": "thousand", "million": "million", "billion": "billion"},
+    currencies={"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
+                "hryvnias": "UAH", "hryvnas": "UAH"},
+    amount_verbs=("was", "is", "were", "are", "reached", "reaches", "totalled", "totaled", "totals", "amounted to",
+                  "amounts to", "stood at", "stands at", "came to", "rose to", "fell to", "topped", "exceeded",
+                  "exceeds", "hit"),
     abbreviations=("mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
                    "sen", "rep", "gov", "pres", "amb", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp", "no",
                    "nos", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -255,13 +292,17 @@ RUSSIAN: Final = Cues(
     opener=("что",),
     other_clause=("и", "но", "когда", "после", "до", "был", "была", "было", "были"),
     relative=("был", "была", "было", "были"),
-    future=(r"будет", r"будут", r"планирует(?:ся)?", r"планируют", r"намерен[аоы]?", r"собирается", r"ожидается",
-            r"должн[аоы]?", r"может", r"могут", r"предстоящ\w*", r"следующ\w*"),
+    future=(r"будет", r"будут", r"планир\w*", r"намерен[аоы]?", r"намерева\w*",
+            r"собира(?:ется|ются|лся|лась|лось|лись)", r"ожида(?:ется|ются|лось|лся|лась|лись)",
+            r"предполага(?:ется|лось)", r"должен", r"должн[аоы]?",
+            r"может", r"могут", r"предстоящ\w*", r"следующ\w*"),
     future_grammemes=("futr",),
     as_of=("по состоянию",),
     anaphora=("об этом", "о чем", "о чём"),
     side_relative=(r"котор\w+",),
-    side_own=("где", "после того как", "с тех пор как", "когда", "пока", "потому что", "так как"),
+    side_own=("где", "после того как", "с тех пор как", "до того как", "прежде чем", "когда", "пока", "потому что",
+              "так как"),
+    side_order={"после того как": "after", "с тех пор как": "after", "до того как": "before", "прежде чем": "before"},
     participle_grammemes=("PRTF",),
     according={"по данным": "gent", "по словам": "gent", "по информации": "gent", "по сведениям": "gent",
                "по оценкам": "gent", "по оценке": "gent", "согласно данным": "gent", "согласно": "datv"},
@@ -289,6 +330,10 @@ RUSSIAN: Final = Cues(
                  "менее": "fewer than", "меньше": "fewer than", "не более": "at most"},
     scales={"тыс": "thousand", "тысяч": "thousand", "тысячи": "thousand", "млн": "million", "миллиона": "million",
             "миллионов": "million", "млрд": "billion", "миллиарда": "billion", "миллиардов": "billion"},
+    currencies={"рубль": "RUB", "руб": "RUB", "доллар": "USD", "долл": "USD", "евро": "EUR", "гривна": "UAH",
+                "юань": "CNY", "иена": "JPY", "фунт": "GBP"},
+    amount_verbs=("составить", "составлять", "достичь", "достигнуть", "достигать", "превысить", "превышать",
+                  "оцениваться", "оценить", "стоить", "быть", "вырасти", "сократиться", "снизиться"),
     abbreviations=("г", "гг", "т", "д", "тыс", "млн", "млрд", "руб", "долл", "им", "ул", "янв", "февр", "мар", "апр",
                    "июн", "июл", "авг", "сент", "окт", "нояб", "дек", "ген", "см", "стр"),
 )  # fmt: skip
@@ -306,13 +351,16 @@ UKRAINIAN: Final = Cues(
     opener=("що",),
     other_clause=("і", "й", "та", "але", "коли", "після", "до", "був", "була", "було", "були"),
     relative=("був", "була", "було", "були"),
-    future=(r"буде", r"будуть", r"планує(?:ться)?", r"планують", r"має намір", r"збирається", r"очікується",
-            r"повинн\w*", r"має", r"може", r"можуть", r"майбутн\w*", r"наступн\w*"),
+    future=(r"буде", r"будуть", r"планує(?:ться)?", r"планують", r"планува\w*", r"ма(?:є|в|ла|ли) намір",
+            r"збира(?:ється|ються|вся|лася|лося|лися)", r"очіку(?:ється|ються|валося|вався|валася|валися)",
+            r"передбача(?:ється|лося)", r"повинен", r"повинн\w*", r"має", r"ма(?:в|ла|ло|ли)(?=\s+\w+т[иь](?:ся)?\b)",
+            r"може", r"можуть", r"майбутн\w*", r"наступн\w*"),
     future_grammemes=("futr",),
     as_of=("станом",),
     anaphora=("про це", "про що"),
     side_relative=(r"як(?:ий|а|е|і|ого|ої|их|им|ими|ому|ій|у)",),
-    side_own=("де", "після того як", "відколи", "коли", "поки", "тому що", "бо"),
+    side_own=("де", "після того як", "відколи", "до того як", "перш ніж", "коли", "поки", "тому що", "бо"),
+    side_order={"після того як": "after", "відколи": "after", "до того як": "before", "перш ніж": "before"},
     side_after_noun=("що",),
     participle_grammemes=("pssv", "PRTF"),
     according={"за даними": "gent", "за словами": "gent", "за інформацією": "gent", "за оцінками": "gent",
@@ -340,6 +388,10 @@ UKRAINIAN: Final = Cues(
                  "менш ніж": "fewer than", "не більше": "at most"},
     scales={"тис": "thousand", "тисяч": "thousand", "тисячі": "thousand", "млн": "million", "мільйона": "million",
             "мільйонів": "million", "млрд": "billion", "мільярда": "billion", "мільярдів": "billion"},
+    currencies={"гривня": "UAH", "грн": "UAH", "долар": "USD", "дол": "USD", "євро": "EUR", "рубль": "RUB",
+                "юань": "CNY", "єна": "JPY", "фунт": "GBP"},
+    amount_verbs=("скласти", "складати", "становити", "сягнути", "сягати", "досягти", "досягнути", "перевищити",
+                  "перевищувати", "оцінюватися", "оцінити", "коштувати", "бути", "зрости", "скоротитися"),
     abbreviations=("р", "рр", "т", "тис", "млн", "млрд", "грн", "дол", "ім", "вул", "січ", "лют", "бер", "квіт",
                    "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "ген", "див", "стор"),
 )  # fmt: skip

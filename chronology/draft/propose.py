@@ -28,7 +28,15 @@ drafted as X, with a comment.
 A date in a side clause dates what that clause tells: after a conjunction
 and its subject ("..., after Moscow and Pyongyang signed a pact in June") the
 event's title is that clause; in a relative clause ("the Kursk region, which
-was invaded by Kyiv's forces in August") a comment says so.
+was invaded by Kyiv's forces in August") a comment says so. A side clause
+opened by "after", "before", "until" or "since" (each language's
+``side_order``) says which came first: the main clause's event, where the
+sentence dates it, is linked ``after`` (or ``before``) the side clause's and
+titled without it; where it does not, a comment says so.
+
+A statement that would be titled as the article's own event (an article
+without a headline opening with it) is titled by who says what ("Kim says
+...", "Песков: ...").
 
 "in 24 hours" is a date only in a clause read forward ("will meet in 3
 days"); in one that tells the past ("24 people died in 24 hours") it is how
@@ -46,7 +54,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -60,6 +68,7 @@ from chronology.draft.roles import (
     Attribution,
     PhraseRole,
     Role,
+    SideClause,
     attributions,
     in_quotation,
     role_of,
@@ -201,6 +210,9 @@ class _Drafter:
     undated_claims: list[Claim] = attrs.Factory(list)
     seen: set[tuple[str, str]] = attrs.Factory(set)  # (sentence, phrase) of each proposal made
     side_events: set[str] = attrs.Factory(set)  # ids of the events a side clause dates: no claims, not reported
+    # the events a side clause of order dates ("after talks collapsed on Tuesday"): its order and the clause
+    side_orders: dict[str, tuple[Literal["after", "before"], SideClause]] = attrs.Factory(dict)
+    said: dict[tuple[int, int], str] = attrs.Factory(dict)  # each statement's place: who says what, as a title
     previous: str = ""  # the sentence before the one drafted ("Про це повідомили ...": what it told)
 
     @property
@@ -236,6 +248,7 @@ class _Drafter:
         )
         if self.published is not None and sentences:
             self._article_event(title, sentences[0].text)
+            self._apart_from_the_article(title)
         else:
             self.leftovers.extend(
                 Leftover(sentence=claim.quote, phrase=claim.value.text, why=_NO_HOLDER) for claim in self.undated_claims
@@ -267,6 +280,9 @@ class _Drafter:
             if roles[index].role is Role.REPORT and attribution is not None:
                 statements.setdefault(attribution, proposal)
         drafted = self._linked(drafted, statements)
+        drafted = self._ordered(text, phrases, drafted)
+        by_place = {proposal.place: proposal for _, proposal in drafted}
+        statements = {verb: by_place.get(proposal.place, proposal) for verb, proposal in statements.items()}
         self.proposals.extend(proposal for _, proposal in drafted)
         self._claims(text, phrases, verbs, statements, [proposal for _, proposal in drafted])
         self.previous = text
@@ -362,8 +378,15 @@ class _Drafter:
             citations=(Citation(source=self.source_id, quote=text),),
         )
         self.seen.add((text, phrase.text))
+        if role.role is Role.REPORT and role.attribution is not None:
+            said = _said(text, phrases, role.attribution, self.language)
+            if said:
+                self.said[(number, index)] = said
         if side is not None:
             self.side_events.add(event.id)
+            order = patterns(self.language).cues.side_order.get(side.opening)
+            if order is not None:
+                self.side_orders[event.id] = (order, side)
         return Proposal(event=event, phrase=phrase.text, note=note, comments=tuple(comments), place=(number, index))
 
     @staticmethod
@@ -452,6 +475,58 @@ class _Drafter:
             else (role, p)
             for role, p in drafted
         ]
+
+    def _ordered(
+        self, text: str, phrases: Sequence[DatePhrase], drafted: list[tuple[PhraseRole, Proposal]]
+    ) -> list[tuple[PhraseRole, Proposal]]:
+        """The proposals, the main clause's events linked to the side clauses that say what they came after or before.
+
+        "Lawmakers voted on Thursday ... after talks collapsed on Tuesday": the vote (Thursday) is drafted with
+        ``after`` the collapse (Tuesday), and its title leaves the side clause out. Where the main clause has no
+        date of its own ("Lawmakers voted ... after talks collapsed on Tuesday"), a comment on the side clause's
+        event says what came after it, to be drafted by hand.
+        """
+        sides = [(role, proposal) for role, proposal in drafted if proposal.event.id in self.side_orders]
+        if not sides:
+            return drafted
+        linked: set[str] = set()
+        renamed: dict[str, str] = {}  # a title without its side clause is an id of its words
+        result = []
+        for role, proposal in drafted:
+            event = proposal.event
+            if event.id in self.side_events:
+                result.append((role, proposal))
+                continue
+            at = phrases[proposal.place[1]].start
+            links: dict[str, list[str]] = {"after": [], "before": []}
+            title = event.title
+            for side_role, side in sides:
+                order, clause = self.side_orders[side.event.id]
+                if side_role.clause != role.clause or clause.start <= at < clause.end:
+                    continue  # another clause's side clause, or a date inside it
+                links[order].append(side.event.id)
+                linked.add(side.event.id)
+                title = _without_side(title, text[clause.start : clause.end])
+            if title != event.title:
+                renamed[event.id] = _event_id(title, self.source_id, text, proposal.phrase)
+            event = attrs.evolve(
+                event,
+                title=title,
+                after=(*event.after, *links["after"]),
+                before=(*event.before, *links["before"]),
+            )
+            result.append((role, attrs.evolve(proposal, event=event)))
+        result = [(role, _renamed(proposal, renamed)) for role, proposal in result]
+        for index, (role, proposal) in enumerate(result):
+            if proposal.event.id not in self.side_orders or proposal.event.id in linked:
+                continue
+            order, clause = self.side_orders[proposal.event.id]
+            main = _without_side(text.strip().rstrip(".!?"), text[clause.start : clause.end])
+            comment = _SIDE_ORDER.format(
+                phrase=proposal.phrase, opening=clause.opening, main=cut_title(main, self.language), order=order
+            )
+            result[index] = (role, attrs.evolve(proposal, comments=(*proposal.comments, comment)))
+        return result
 
     def _claims(
         self,
@@ -547,6 +622,19 @@ class _Drafter:
             )
         return " ".join(parts)
 
+    def _apart_from_the_article(self, title: str) -> None:
+        """A statement titled as the article's own event (its first sentence, where it has no headline), titled apart.
+
+        "Kim said on Friday that the bridge would be finished ..." opening an article without a headline is both
+        the article's title and its statement's: the statement is titled by who says what ("Kim says the bridge
+        would be finished ..."), the article's own event keeping the sentence.
+        """
+        for index, proposal in enumerate(self.proposals):
+            event = proposal.event
+            said = self.said.get(proposal.place, "")
+            if event.kind == "statement" and event.title == title and said and said != title:
+                self.proposals[index] = attrs.evolve(proposal, event=attrs.evolve(event, title=said))
+
     def _article_event(self, title: str, lede: str) -> None:
         """The dated article as an event of its own: a report on its publication date, quoting its first sentence."""
         assert self.published is not None
@@ -604,6 +692,10 @@ _SIDE_CLAUSE: Final = (
     "{phrase!r} stands in a side clause: it dates what that clause tells (the title), not the sentence's main "
     "clause, whose figures and statement are not this event's"
 )
+_SIDE_ORDER: Final = (
+    "{phrase!r} dates the side clause opened by {opening!r}, not the sentence's main clause ({main!r}), which came "
+    "{order} it and which the sentence does not date: draft that by hand, with this event's id in its `{order}`"
+)
 _UNCLEAR: Final = (
     "{phrase!r} may date the statement ('{verb}') or what it tells; the sentence does not say which. "
     'Drafted as the date of what happened: if it is the statement\'s, make it kind = "statement"'
@@ -627,6 +719,69 @@ def _earlier_event(text: str, phrase: DatePhrase) -> DateValue | RelativeDate | 
         return parse_expression(rest)
     except ChronologyError:
         return None
+
+
+def _said(text: str, phrases: Sequence[DatePhrase], attribution: Attribution, language: Language) -> str:
+    """Who says what, as a title ("Kim says the bridge would be finished ...", "Песков: переговоры возможны").
+
+    What is said is the clause the verb reports (after its "that", before a closing verb, or after a
+    parenthetical one); "" where the sentence names no speaker in a few words, or says too little.
+    """
+    if attribution.trailing >= 0:
+        what = text[: attribution.trailing]
+    elif attribution.reported > 0:
+        what = text[attribution.reported :]
+    else:
+        what = _reported_clause(text, attribution, phrases, language) or ""
+    what = what.strip(" ,").rstrip(".!?").strip()
+    who = attribution.speaker
+    if not who and attribution.trailing < 0:
+        before = text[: attribution.start].strip()
+        who = before if 0 < len(before.split()) <= _SAID_BY_WORDS and not re.search(r"[,;:]", before) else ""
+    if not who or len(what) < _SHORTEST_TITLE:
+        return ""
+    cues = patterns(language).cues
+    first = what.split(" ", 1)[0]
+    if first.lower() in (*cues.determiners, *cues.pronouns) and first != "I":
+        what = what[:1].lower() + what[1:]  # "The bridge ..., Kim said": "Kim says the bridge ..."
+    present = cues.speech_present.get(attribution.verb.lower())
+    return cut_title(f"{who} {present} {what}" if present else f"{who}: {what}", language)
+
+
+#: A speaker the sentence names without a name of its own ("He said"), in words, at most.
+_SAID_BY_WORDS: Final = 3
+
+
+def _renamed(proposal: Proposal, renamed: dict[str, str]) -> Proposal:
+    """``proposal`` with the ids of events ``renamed`` (old id: new id), its own and those it refers to."""
+    if not renamed:
+        return proposal
+    event = proposal.event
+    return attrs.evolve(
+        proposal,
+        event=attrs.evolve(
+            event,
+            id=renamed.get(event.id, event.id),
+            anchor=renamed.get(event.anchor, event.anchor) if event.anchor is not None else None,
+            reports=tuple(renamed.get(other, other) for other in event.reports),
+        ),
+    )
+
+
+def _without_side(title: str, side: str) -> str:
+    """A title without the side clause ``side`` that opens or closes it ("... after talks collapsed on Tuesday")."""
+    side = side.strip(" ,").rstrip(".!?")
+    head = title.rstrip("…").rstrip()
+    if not side:
+        return title
+    if head.endswith(side):
+        rest = head[: -len(side)].rstrip(" ,;:\u2013\u2014")
+    elif head.startswith(side):
+        rest = head[len(side) :].lstrip(" ,;:\u2013\u2014")
+        rest = rest[:1].upper() + rest[1:] + title[len(head) :]
+    else:
+        return title
+    return rest if len(rest) >= _SHORTEST_TITLE else title
 
 
 def _written(value: DateValue) -> str:

@@ -289,6 +289,8 @@ def role_of(sentence: str, start: int, end: int, found: list[Attribution], langu
     between = sentence[end : verb.start]
     if len(between.split()) <= 1 and "," not in between:
         return PhraseRole(Role.REPORT, verb)  # "The Pentagon on Monday said"
+    if _introduces(sentence[:start], cues) and side_clause(sentence, start, end, 0, language) is not None:
+        return PhraseRole(Role.OCCURRENCE)  # "After talks collapsed on Tuesday, the union said": no statement's date
     fronted = _introduces(sentence[:start], cues) and between.lstrip().startswith(",")
     if fronted and cues.other_clause.search(between) is None and len(between.split()) <= 12:
         return PhraseRole(Role.REPORT, verb)  # "On October 18, South Korea’s NIS said"
@@ -571,11 +573,16 @@ class SideClause:
             it tells of ("a Russian region ... that was invaded by Kyiv's forces in August", "договор о ...
             партнерстве, подписанный в июне"); to the clause's end.
         start: where it opens in the sentence (its opening word, or the comma before a participle).
+        end: where it ends (its clause mark, or the sentence's end).
+        opening: the words that open a clause with a subject of its own, lower-cased ("after", "после того как"),
+            else "" (a relative clause or a participle's phrase).
 
     """
 
     text: str
     start: int
+    end: int = -1
+    opening: str = ""
 
 
 _CLAUSE_MARKS: Final = re.compile(r"[,;:()\u2013\u2014]")
@@ -611,17 +618,21 @@ def side_clause(sentence: str, start: int, end: int, clause: int = 0, language: 
         and (match.lastgroup != "after_noun" or _after_noun(sentence, match.start(), language))
     ]
     opens += _participles(sentence, clause, start, language)
-    opens = [o for o in opens if not _CLAUSE_MARKS.search(sentence, o[1], start)]
+    opens = [
+        o
+        for o in opens
+        if not _CLAUSE_MARKS.search(sentence, o[1], start)
+        and (o[2] == "participle" or _has_action(sentence[o[1] : start], language))
+    ]  # "where forces have occupied ... since a surprise incursion in August": "since" opens no clause there
     if not opens:
         return None
     opening, after, kind = max(opens)
-    if kind != "participle" and not _has_action(sentence[after:start], language):
-        return None
     stop = _CLAUSE_MARKS.search(sentence, end)
     finish = stop.start() if stop is not None else len(sentence)
     begin = after if kind == "own" else _noun_before(sentence, clause, opening, language)
     text = sentence[begin:finish].strip(" ,").rstrip(" .!?")
-    return SideClause(text, opening)
+    words = " ".join(sentence[opening:after].split()).lower() if kind == "own" else ""
+    return SideClause(text, opening, finish, words)
 
 
 def _has_action(words: str, language: Language) -> bool:
