@@ -43,6 +43,7 @@ from chronology.timeline import Timeline
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from chronology.compare import Relationship
     from chronology.plot.timeline import GroupBy
     from chronology.scan.dataset import Dataset
 
@@ -183,8 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
         "relate",
         help="how two events (or dates) stand in time",
         description="Say whether A came before or after B: certainly, possibly, or not at all; which of Allen's "
-        "13 interval relations are possible; and the odds, each day of an uncertain date counted as equally "
-        "likely. A and B are event ids or dates ('2024-10-18', 'June 2024').",
+        "13 interval relations are left, each said certain or possible; and the odds, each day of an uncertain "
+        "date counted as equally likely. Approximate dates spill over their bounds as in query (--widening, else "
+        "the file's [reading]), so relate never calls certain what query finds possibly otherwise. A and B are "
+        "event ids or dates ('2024-10-18', 'June 2024').",
         epilog="example: chronology relate events.toml transfers nis-statement",
     )
     relate.add_argument("file", metavar="FILE", help="an event file (TOML)")
@@ -193,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     relate.add_argument("--json", action="store_true", help="print the answer as JSON")
     _zone(relate)
     _allow_outside(relate)
+    _widening(relate)
 
     export = commands.add_parser(
         "export",
@@ -906,16 +910,26 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
 
     timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
     (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
-    known = timeline.relate(a, b)
+    stated = timeline.relate(a, b)
+    known, spilled = _widened(timeline, stated, (a, b), _widening_option(arguments))
     possible = [relation.value for relation in Relation if relation in known.relations]
+    # a relation is certain only when it is the one left; each is said, so no "certain" stands beside a possible one
+    certainty = {name: "certain" if len(possible) == 1 else "possible" for name in possible}
     words = _link_places(arguments.file) if known.because else None
     why = [words(link) for link in known.because] if words is not None else []
+    sides: list[dict[str, object]] = []
+    for name, value, widened in zip((a_name, b_name), (stated.a, stated.b), spilled, strict=True):
+        side: dict[str, object] = {"name": name, "edtf": value.to_edtf(), "label": value.label}
+        if widened is not None:  # how far "possible" reaches by the widening policy
+            side["widened"] = {"edtf": widened.to_edtf(), "label": widened.label}
+        sides.append(side)
     answer: dict[str, object] = {
-        "a": {"name": a_name, "edtf": known.a.to_edtf(), "label": known.a.label},
-        "b": {"name": b_name, "edtf": known.b.to_edtf(), "label": known.b.label},
+        "a": sides[0],
+        "b": sides[1],
         "before": known.before.value,
         "after": known.after.value,
         "relations": possible,
+        "relation_certainty": certainty,
         "because": why,
     }
     odds = known.probabilities
@@ -929,13 +943,14 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     reason = f" ({'; '.join(why)})" if why else ""
     # the links decide one way: certain, or (a report before what it reports) impossible
     decided = "before" if known.before.value != "possible" else "after"
+    reach = [f" (widened: possibly {value.label})" if value is not None else "" for value in spilled]
     lines = [
-        f"A  {a_name}: {known.a.label}",
-        f"B  {b_name}: {known.b.label}",
+        f"A  {a_name}: {stated.a.label}{reach[0]}",
+        f"B  {b_name}: {stated.b.label}{reach[1]}",
         "",
         f"A before B: {answer['before']}{reason if decided == 'before' else ''}",
         f"A after B:  {answer['after']}{reason if decided == 'after' else ''}",
-        f"possible relations of A to B: {', '.join(possible)}",
+        f"relations of A to B: {_relations_said(known, certainty)}",
     ]
     if odds is None:
         lines.append(f"odds: none ({known.unbounded})")
@@ -943,12 +958,96 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
         lines.append("odds: the links decide it")
     else:
         lines.append(
-            "odds, each day equally likely: "
+            f"odds, each day{' of the widened dates' if spilled != (None, None) else ''} equally likely: "
             f"before {_percent(odds.before)}, after {_percent(odds.after)}, "
             f"neither (same day or overlapping) {_percent(odds.neither)}"
         )
     print(_visible("\n".join(lines)), file=out)
     return OK
+
+
+def _relations_said(known: Relationship, certainty: Mapping[str, str]) -> str:
+    """Each relation with its certainty: "before (possible), meets (possible), equals (possible: ...)".
+
+    When the links put one first though the days allow the two to share a day
+    (both on 3 October, one after the other), a relation sharing a day says so,
+    beside the "certain" order the links give.
+    """
+    from chronology.compare import Certainty, Relation
+
+    apart = {Relation.BEFORE, Relation.MEETS, Relation.AFTER, Relation.MET_BY}
+    first = "A" if known.before is Certainty.CERTAIN else "B" if known.after is Certainty.CERTAIN else None
+    said = []
+    for relation in Relation:
+        if relation.value not in certainty:
+            continue
+        note = ""
+        if known.because and first is not None and relation not in apart:
+            shared = "on the same day" if relation is Relation.EQUALS else "sharing a day"
+            note = f": {shared}, {first} first by the links"
+        said.append(f"{relation.value} ({certainty[relation.value]}{note})")
+    return ", ".join(said)
+
+
+def _widened(
+    timeline: Timeline,
+    stated: Relationship,
+    operands: tuple[Event | DateValue, Event | DateValue],
+    widening: Widening | None,
+) -> tuple[Relationship, tuple[DateValue | None, DateValue | None]]:
+    """The relationship as "possible" queries see it, and how far each operand reaches (None: not widened).
+
+    Approximate (and, by the policy, uncertain) dates spill over their bounds
+    by ``widening``, else by each event's own policy (its file's ``[reading]``),
+    else the default, as in ``query``; a bound its links set stays put. Every
+    answer is then over those readings, so ``relate`` never says "certain"
+    where ``query`` finds the other way possible. Where the links decide the
+    order, or rule a way out, their answer stands: a link is not approximate.
+    """
+    import attrs
+
+    from chronology.compare import relationship
+    from chronology.dates import DEFAULT_WIDENING
+
+    reach: list[DateValue | None] = []
+    for operand, value in zip(operands, (stated.a, stated.b), strict=True):
+        written = operand.when if isinstance(operand, Event) else operand
+        own = operand.widening if isinstance(operand, Event) else None
+        policy = widening or own or DEFAULT_WIDENING
+        spilled = _spilled(value, written, policy)
+        reach.append(None if spilled == value else spilled)
+    if reach == [None, None] or stated.because:
+        return stated, (reach[0], reach[1])
+    wide_a, wide_b = (spilled or value for spilled, value in zip(reach, (stated.a, stated.b), strict=True))
+    wide = relationship(wide_a, wide_b, zone=timeline.zone)
+    return attrs.evolve(wide, a=stated.a, b=stated.b), (reach[0], reach[1])
+
+
+def _spilled(value: DateValue, written: DateValue, policy: Widening) -> DateValue:
+    """``value`` (as written, or narrowed by links from ``written``) widened by ``policy`` on each side not narrowed."""
+    from chronology.dates import Interval
+
+    if isinstance(value, Interval):
+        assert isinstance(written, Interval)
+        start, end = value.start, value.end
+        if isinstance(start, UncertainDate) and isinstance(written.start, UncertainDate):
+            start = _spilled_date(start, written.start, policy)
+        if isinstance(end, UncertainDate) and isinstance(written.end, UncertainDate):
+            end = _spilled_date(end, written.end, policy)
+        return value if (start, end) == (value.start, value.end) else Interval(start, end)
+    assert isinstance(written, UncertainDate)
+    return _spilled_date(value, written, policy)
+
+
+def _spilled_date(value: UncertainDate, written: UncertainDate, policy: Widening) -> UncertainDate:
+    if not policy.units(written):
+        return value
+    lo, hi = policy.bounds(written)
+    lo = lo if value.lo == written.lo else value.lo  # a bound the links moved is theirs: not widened
+    hi = hi if value.hi == written.hi else value.hi
+    if (lo, hi) == (value.lo, value.hi):
+        return value
+    return UncertainDate.from_seconds(lo, hi, value.precision, utc_offset=value.utc_offset)
 
 
 def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, Event | DateValue]:

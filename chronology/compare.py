@@ -28,6 +28,13 @@ How values are compared:
   without a time, or a time without an offset, keeps the day as written.
 * "a before b" means a ends in an earlier unit than b starts (Allen's
   *before* or *meets*).
+* With a ``widening`` policy, approximate (and, if the policy says so,
+  uncertain) values spill over their bounds as in a timeline's "possible"
+  queries, and every answer is over those widened readings: "certain" only
+  when no widened reading says otherwise, so "c. 1400" is only possibly
+  before March 1401 (it may be early 1401), as ``Timeline.after(...,
+  mode="possible")`` finds it possibly after. Without one (the default),
+  values are compared by their stated bounds.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
-from chronology.dates import DateValue, Endpoint, UncertainDate
+from chronology.dates import DateValue, Endpoint, Qualifier, UncertainDate, Widening
 from chronology.errors import AmbiguousTruthError, UnboundedError
 from chronology.notation import DateLike, as_value
 from chronology.zones import wall_seconds, zone_named
@@ -148,14 +155,34 @@ def _to_unit(seconds: int, unit: int, offset: int | None, zone: ZoneInfo | None 
     return seconds // unit
 
 
-def _ends(value: DateValue, unit: int, zone: ZoneInfo | None = None) -> _Ends:
+def _bounds(value: UncertainDate, widening: Widening | None) -> tuple[int, int]:
+    """A date's (lo, hi) seconds, widened by ``widening`` when it is approximate or uncertain."""
+    if widening is None or value.qualifier is Qualifier.NONE:
+        return value.lo, value.hi
+    return widening.bounds(value)
+
+
+def _undated(end: Endpoint, *, first: bool) -> tuple[int, int]:
+    """An open end's bounds (beyond every date on its side), or an unknown end's (anywhere, before clipping)."""
+    if end is Endpoint.OPEN:
+        return (NEG_INF, NEG_INF) if first else (POS_INF, POS_INF)
+    return NEG_INF, POS_INF
+
+
+def _ends(value: DateValue, unit: int, zone: ZoneInfo | None = None, widening: Widening | None = None) -> _Ends:
     if isinstance(value, UncertainDate):
-        lo, hi = _to_unit(value.lo, unit, value.utc_offset, zone), _to_unit(value.hi, unit, value.utc_offset, zone)
+        lo, hi = _bounds(value, widening)
+        lo, hi = _to_unit(lo, unit, value.utc_offset, zone), _to_unit(hi, unit, value.utc_offset, zone)
         return lo, hi, lo, hi, True
     start_offset = value.start.utc_offset if isinstance(value.start, UncertainDate) else None
     end_offset = value.end.utc_offset if isinstance(value.end, UncertainDate) else None
     s_lo, s_hi = value.start_bounds
     e_lo, e_hi = value.end_bounds
+    if widening is not None:  # each dated end widened as written, then clipped as start_bounds and end_bounds are
+        start, end = value.start, value.end
+        s_lo, s_hi = _bounds(start, widening) if isinstance(start, UncertainDate) else _undated(start, first=True)
+        e_lo, e_hi = _bounds(end, widening) if isinstance(end, UncertainDate) else _undated(end, first=False)
+        s_hi, e_lo = min(s_hi, e_hi), max(e_lo, s_lo)
     if value.start is Endpoint.UNKNOWN:
         s_lo = NEG_INF + 1
     if value.end is Endpoint.UNKNOWN:
@@ -237,27 +264,33 @@ _RELATION_CONSTRAINTS: Final[dict[Relation, list[_Constraint]]] = {
 }
 
 
-def relations(a: DateLike, b: DateLike, *, zone: str | None = None) -> frozenset[Relation]:
+def relations(
+    a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widening | None = None
+) -> frozenset[Relation]:
     """Every Allen relation of ``a`` to ``b`` that some reading of the two allows.
 
     ``zone``: the IANA zone whose days times with an offset fall on when compared by the day (UTC when None).
+    ``widening``: the policy approximate and uncertain values spill over their
+    bounds by (as in a timeline's "possible" queries); None: the stated bounds.
     """
     a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
-    base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
+    base = _base(_ends(a, unit, day_zone, widening), _ends(b, unit, day_zone, widening))
     return frozenset(r for r, extra in _RELATION_CONSTRAINTS.items() if _feasible(base + extra))
 
 
-def before(a: DateLike, b: DateLike, *, zone: str | None = None) -> Certainty:
+def before(a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widening | None = None) -> Certainty:
     """Whether ``a`` ends in an earlier unit than ``b`` starts: certainly, possibly, or not at all.
 
-    ``zone``: as for :func:`relations`.
+    ``zone``, ``widening``: as for :func:`relations`. With a widening, certain
+    means on every widened reading: ``before("c. 1400", "1401-03",
+    widening=DEFAULT_WIDENING)`` is possible, since c. 1400 may be 1401.
     """
     a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
-    base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
+    base = _base(_ends(a, unit, day_zone, widening), _ends(b, unit, day_zone, widening))
     if not _feasible([*base, (_B_S, _A_E, -1)]):  # a end < b start
         return Certainty.IMPOSSIBLE
     if _feasible([*base, (_A_E, _B_S, 0)]):  # b start <= a end
@@ -265,9 +298,9 @@ def before(a: DateLike, b: DateLike, *, zone: str | None = None) -> Certainty:
     return Certainty.CERTAIN
 
 
-def after(a: DateLike, b: DateLike, *, zone: str | None = None) -> Certainty:
+def after(a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widening | None = None) -> Certainty:
     """Whether ``a`` starts in a later unit than ``b`` ends; ``before(b, a)``."""
-    return before(b, a, zone=zone)
+    return before(b, a, zone=zone, widening=widening)
 
 
 def _zone(zone: str | None) -> ZoneInfo | None:
@@ -301,8 +334,10 @@ def _pairs_less(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> int:
     return total
 
 
-def _distribution(value: DateValue, unit: int, which: str, zone: ZoneInfo | None = None) -> tuple[int, int]:
-    s_lo, s_hi, e_lo, e_hi, _ = _ends(value, unit, zone)
+def _distribution(
+    value: DateValue, unit: int, which: str, zone: ZoneInfo | None = None, widening: Widening | None = None
+) -> tuple[int, int]:
+    s_lo, s_hi, e_lo, e_hi, _ = _ends(value, unit, zone, widening)
     lo, hi = (e_lo, e_hi) if which == "end" else (s_lo, s_hi)
     bounded = (lo > NEG_INF + 1 or lo == hi) and (hi < POS_INF - 1 or lo == hi)
     if not bounded:
@@ -313,11 +348,14 @@ def _distribution(value: DateValue, unit: int, which: str, zone: ZoneInfo | None
     return lo, hi
 
 
-def probability_before(a: DateLike, b: DateLike, *, zone: str | None = None) -> Fraction:
+def probability_before(
+    a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widening | None = None
+) -> Fraction:
     """Exact probability that ``a`` ends in an earlier unit than ``b`` starts.
 
     Each end is uniform over the units (days, or seconds when both give times)
-    between its bounds, independently; an instant's start and end are one.
+    between its bounds (widened by ``widening`` when given), independently; an
+    instant's start and end are one.
 
     Raises:
         UnboundedError: a needed end is unknown (an empty EDTF end).
@@ -326,15 +364,17 @@ def probability_before(a: DateLike, b: DateLike, *, zone: str | None = None) -> 
     a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
-    a_lo, a_hi = _distribution(a, unit, "end", day_zone)
-    b_lo, b_hi = _distribution(b, unit, "start", day_zone)
+    a_lo, a_hi = _distribution(a, unit, "end", day_zone, widening)
+    b_lo, b_hi = _distribution(b, unit, "start", day_zone, widening)
     return Fraction(_pairs_less(a_lo, a_hi, b_lo, b_hi), (a_hi - a_lo + 1) * (b_hi - b_lo + 1))
 
 
-def probabilities(a: DateLike, b: DateLike, *, zone: str | None = None) -> Probabilities:
-    """Exact odds of ``a`` before ``b``, ``a`` after ``b``, and neither; they sum to 1."""
-    first = probability_before(a, b, zone=zone)
-    second = probability_before(b, a, zone=zone)
+def probabilities(
+    a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widening | None = None
+) -> Probabilities:
+    """Exact odds of ``a`` before ``b``, ``a`` after ``b``, and neither; they sum to 1 (``widening``: as for odds)."""
+    first = probability_before(a, b, zone=zone, widening=widening)
+    second = probability_before(b, a, zone=zone, widening=widening)
     return Probabilities(before=first, after=second, neither=1 - first - second)
 
 
@@ -379,6 +419,7 @@ def relationship(
     given: Iterable[tuple[Moment, Moment]] = (),
     first: Literal["a", "b"] | None = None,
     because: tuple[Link, ...] = (),
+    widening: Widening | None = None,
 ) -> Relationship:
     """Certainty each way, the relations left and the odds of ``a`` and ``b``, at once.
 
@@ -396,11 +437,15 @@ def relationship(
     "neither"; otherwise each end is uniform within its bounds, independently
     (an assumption: the moments given are not used beyond ruling a way out,
     whose odds are then 0).
+
+    ``widening``: as for :func:`relations`; the certainties, relations and odds
+    are all over the widened readings, so they never contradict a "possible"
+    query asked with the same policy.
     """
     a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
-    base = _base(_ends(a, unit, day_zone), _ends(b, unit, day_zone))
+    base = _base(_ends(a, unit, day_zone, widening), _ends(b, unit, day_zone, widening))
     given = tuple(given)
     base += [(_VARIABLES[y], _VARIABLES[x], 0) for x, y in given]
     found = frozenset(r for r, extra in _RELATION_CONSTRAINTS.items() if _feasible(base + extra))
@@ -408,7 +453,7 @@ def relationship(
     if first is not None:
         ways = {first: Certainty.CERTAIN, "b" if first == "a" else "a": Certainty.IMPOSSIBLE}
     try:
-        odds = _odds(a, b, unit, day_zone, given, first, ways)
+        odds = _odds(a, b, unit, day_zone, given, first, ways, widening)
     except UnboundedError as error:
         return Relationship(a, b, ways["a"], ways["b"], found, None, str(error), because)
     return Relationship(a, b, ways["a"], ways["b"], found, odds, "", because)
@@ -431,20 +476,21 @@ def _odds(
     given: tuple[tuple[Moment, Moment], ...],
     first: str | None,
     ways: dict[str, Certainty],
+    widening: Widening | None = None,
 ) -> Probabilities:
     if first is not None:  # a chain of links orders them, even within one unit
         return Probabilities(Fraction(first == "a"), Fraction(first == "b"), Fraction(0))
     for x, y, name, other in ((a, b, "a", "b"), (b, a, "b", "a")):
         if ((name, "end"), (other, "start")) in given:
-            end_lo, end_hi = _distribution(x, unit, "end", zone)
-            start_lo, start_hi = _distribution(y, unit, "start", zone)
+            end_lo, end_hi = _distribution(x, unit, "end", zone, widening)
+            start_lo, start_hi = _distribution(y, unit, "start", zone, widening)
             less = _pairs_less(end_lo, end_hi, start_lo, start_hi)
             same = max(0, min(end_hi, start_hi) - max(end_lo, start_lo) + 1)
             ordered = Fraction(less, less + same) if less + same else Fraction(0)
             if name == "a":
                 return Probabilities(ordered, Fraction(0), 1 - ordered)
             return Probabilities(Fraction(0), ordered, 1 - ordered)
-    odds = probabilities(a, b, zone=None if zone is None else zone.key)
+    odds = probabilities(a, b, zone=None if zone is None else zone.key, widening=widening)
     earlier = Fraction(0) if ways["a"] is Certainty.IMPOSSIBLE else odds.before
     later = Fraction(0) if ways["b"] is Certainty.IMPOSSIBLE else odds.after
     return Probabilities(earlier, later, 1 - earlier - later)

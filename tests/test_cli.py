@@ -306,9 +306,122 @@ def test_relate_two_events(showcase: Path) -> None:
     assert out.splitlines()[3:] == [
         "A before B: certain",
         "A after B:  impossible",
-        "possible relations of A to B: before",
+        "relations of A to B: before (certain)",
         "odds, each day equally likely: before 100%, after 0%, neither (same day or overlapping) 0%",
     ]
+
+
+ABOUT_1400 = """\
+[reading]
+widening.approximate = {widening}
+
+[[events]]
+id = "treatise"
+title = "Treatise written"
+when = "c. 1400"
+
+[[events]]
+id = "council"
+title = "Council meets"
+when = "March 1401"
+
+[[events]]
+id = "copy"
+title = "Copy made"
+when = "c. 1400"
+after = ["charter"]
+
+[[events]]
+id = "charter"
+title = "Charter"
+when = "December 1400"
+"""
+
+
+def relate_lines(*argv: str) -> dict[str, str]:
+    code, out, err = run("relate", *argv)
+    assert (code, err) == (0, "")
+    return dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+
+
+def test_relate_widens_c_1400_as_query_does_so_the_two_never_contradict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("e.toml").write_text(ABOUT_1400.format(widening="1"), encoding="utf-8")
+    code, out, _ = run("query", "e.toml", "--from", "1401", "--to", "1401")
+    assert code == 0
+    assert "treatise" in out  # possibly in 1401: "c." spills over its bounds
+    lines = relate_lines("e.toml", "treatise", "council")
+    assert lines["A before B"] == "possible"  # not "certain": c. 1400 may be April 1401
+    assert lines["A after B"].strip() == "possible"
+    assert "(widened: possibly between" in lines["A  treatise (Treatise written)"]
+    # the command line overrides the file's [reading], as for query
+    assert relate_lines("e.toml", "treatise", "council", "--widening", "approximate=0")["A before B"] == "certain"
+
+
+def test_relate_reads_the_widening_from_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("e.toml").write_text(ABOUT_1400.format(widening="0"), encoding="utf-8")
+    assert relate_lines("e.toml", "treatise", "council")["A before B"] == "certain"
+    Path("e.toml").write_text(ABOUT_1400.format(widening="{ year = 2 }"), encoding="utf-8")
+    assert relate_lines("e.toml", "treatise", "1402-06")["A before B"] == "possible"
+
+
+def test_relate_does_not_widen_past_a_bound_a_link_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the copy is after a charter of December 1400: c. 1400 may spill into 1401, never back before December 1400
+    monkeypatch.chdir(tmp_path)
+    Path("e.toml").write_text(ABOUT_1400.format(widening="1"), encoding="utf-8")
+    lines = relate_lines("e.toml", "copy", "November 1400")
+    assert (lines["A before B"], lines["A after B"].strip()) == ("impossible", "certain")
+    assert relate_lines("e.toml", "copy", "1401-06")["A before B"] == "possible"
+
+
+SAME_DAY = """\
+[[events]]
+id = "printing"
+title = "Printing"
+when = "1450s"
+
+[[events]]
+id = "rubrication"
+title = "Rubrication"
+when = "1450s"
+after = ["printing"]
+
+[[events]]
+id = "sealed"
+title = "Sealed"
+when = "3 October 1455"
+
+[[events]]
+id = "sent"
+title = "Sent"
+when = "3 October 1455"
+after = ["sealed"]
+"""
+
+
+def test_relate_says_per_relation_whether_it_is_certain_or_possible(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    Path("e.toml").write_text(SAME_DAY, encoding="utf-8")
+    lines = relate_lines("e.toml", "printing", "rubrication")
+    assert lines["A before B"].startswith("certain ('rubrication' is after 'printing'")
+    # "equals" is only possible: no "certain" stands beside it
+    assert lines["relations of A to B"] == (
+        "before (possible), meets (possible), equals (possible: on the same day, A first by the links)"
+    )
+    _, out, _ = run("relate", "e.toml", "printing", "rubrication", "--json")
+    answer = json.loads(out)
+    assert answer["relation_certainty"] == {"before": "possible", "meets": "possible", "equals": "possible"}
+    # the same day, one after the other: "equals" by the day is certain, and says why "before" is certain too
+    lines = relate_lines("e.toml", "sent", "sealed")
+    assert lines["A after B"].strip() == "certain"
+    assert lines["relations of A to B"] == "equals (certain: on the same day, B first by the links)"
 
 
 def test_relate_an_event_and_a_date_with_odds(showcase: Path) -> None:

@@ -4,17 +4,25 @@ import itertools
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import (
+    DEFAULT_WIDENING,
+    NO_WIDENING,
     AmbiguousTruthError,
     Certainty,
     Endpoint,
+    Event,
     Interval,
+    Precision,
+    Qualifier,
     Relation,
+    Timeline,
     UnboundedError,
     UncertainDate,
+    Widening,
+    after,
     before,
     parse,
     probabilities,
@@ -22,6 +30,7 @@ from chronology import (
     relations,
     sort_key,
 )
+from chronology.compare import relationship
 from chronology.dates import DateValue
 
 BASE = 738_000  # a day number in 2021
@@ -199,3 +208,60 @@ def test_values_refuse_lt() -> None:
         _ = parse("2024") < parse("2025")  # type: ignore[operator]
     assert parse("2024").__eq__("2024") is NotImplemented
     assert Endpoint.OPEN.value == ".."
+
+
+def test_a_widening_makes_c_1400_only_possibly_before_march_1401() -> None:
+    about, march = parse("c. 1400"), parse("March 1401")
+    assert before(about, march) is Certainty.CERTAIN  # by the stated bounds
+    assert before(about, march, widening=NO_WIDENING) is Certainty.CERTAIN
+    assert before(about, march, widening=DEFAULT_WIDENING) is Certainty.POSSIBLE  # c. 1400 may be April 1401
+    assert after(about, march, widening=DEFAULT_WIDENING) is Certainty.POSSIBLE
+    assert Relation.AFTER in relations(about, march, widening=DEFAULT_WIDENING)
+    assert probabilities(about, march, widening=DEFAULT_WIDENING).after > 0
+    known = relationship(about, march, widening=DEFAULT_WIDENING)
+    assert (known.before, known.after) == (Certainty.POSSIBLE, Certainty.POSSIBLE)
+    assert known.relations == relations(about, march, widening=DEFAULT_WIDENING)
+
+
+def test_a_widening_moves_an_intervals_dated_end_and_the_unknown_start_follows_it() -> None:
+    # ends c. 1400, so possibly in 1401; its unknown start may lie anywhere up to that widened end
+    ended = parse("/1400~")
+    assert after(ended, parse("1401-06")) is Certainty.IMPOSSIBLE
+    assert after(ended, parse("1401-06"), widening=DEFAULT_WIDENING) is Certainty.POSSIBLE
+    assert Relation.CONTAINS in relations(ended, parse("1401-06"), widening=DEFAULT_WIDENING)
+    assert Relation.CONTAINS not in relations(ended, parse("1401-06"))
+
+
+@st.composite
+def qualified(draw: st.DrawFn) -> DateValue:
+    """An instant or an interval whose dated ends may be approximate or uncertain, at day, month or year precision."""
+
+    def one() -> UncertainDate:
+        first = BASE + draw(st.integers(0, 60))
+        return UncertainDate.from_days(
+            first,
+            first + draw(st.integers(0, 4)),
+            draw(st.sampled_from([Precision.DAY, Precision.WEEK, Precision.MONTH])),
+            qualifier=draw(st.sampled_from(list(Qualifier))),
+        )
+
+    start = one()
+    if draw(st.booleans()):
+        return start
+    end = one()
+    if end.latest_day < start.earliest_day:
+        start, end = end, start
+    return Interval(start, end)
+
+
+@settings(max_examples=150)
+@given(a=qualified(), b=qualified(), policy=st.sampled_from([DEFAULT_WIDENING, Widening(approximate=2, uncertain=1)]))
+def test_the_free_functions_give_a_timelines_answers(a: DateValue, b: DateValue, policy: Widening) -> None:
+    # "possible" queries widen by the policy; "certain" ones never widen
+    timeline = Timeline([Event(id="a", title="A", when=a), Event(id="b", title="B", when=b)])
+    other = timeline["b"]
+    for ask, compare in ((timeline.before, before), (timeline.after, after)):
+        possible = "a" in {e.id for e in ask(other, mode="possible", widening=policy)}
+        certain = "a" in {e.id for e in ask(other, mode="certain", widening=policy)}
+        assert possible == compare(a, b, widening=policy).possible, (a.to_edtf(), b.to_edtf())
+        assert certain == compare(a, b).certain, (a.to_edtf(), b.to_edtf())

@@ -92,3 +92,23 @@ def test_the_chronology_is_drawn(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert "16 events" in out
     assert (tmp_path / "gutenberg.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_relate_and_query_agree_on_c_1400_with_the_files_five_years() -> None:
+    # query finds the birth (c. 1400) possibly in 1403; relate must not call "born before 1403" certain
+    code, out, _ = run("query", str(FILE), "--from", "1403", "--to", "1403")
+    assert code == 0
+    assert "birth" in out
+    code, out, _ = run("relate", str(FILE), "birth", "1403")
+    assert code == 0
+    assert "A before B: possible" in out.splitlines()
+    code, out, _ = run("relate", str(FILE), "birth", "1403", "--widening", "approximate=0")
+    assert "A before B: certain" in out.splitlines()
+
+
+def test_the_list_labels_a_terminus_by_the_day_the_file_names() -> None:
+    code, out, _ = run("list", str(FILE))
+    assert code == 0
+    labels = {row.split("  ")[0] for row in out.splitlines()[3:]}
+    assert "by 24 August 1456" in labels  # written "by 24 August 1456", once labelled "before 25 August 1456"
+    assert "no earlier than November 1462" in labels  # written "after October 1462"

@@ -63,7 +63,7 @@ def times(draw: st.DrawFn) -> UncertainDate:
 
 @st.composite
 def open_sided(draw: st.DrawFn) -> UncertainDate:
-    """A date with one side left open ("before 23 August 1456", "after 1460")."""
+    """A date with one side left open ("by 1455", "no earlier than 1461")."""
     value = draw(st.one_of(day_ranges(), whole_units()))
     if draw(st.booleans()):
         return UncertainDate.from_seconds(OPEN_LO, value.hi, value.precision, qualifier=value.qualifier)
@@ -141,8 +141,8 @@ LABELS = [
     ("2024-35", "Q3 2024"),
     ("2024-40", "H1 2024"),
     ("[1434..1444]", "between 1434 and 1444"),
-    ("[..1456-08-22]", "before 23 August 1456"),
-    ("[1461..]", "after 1460"),
+    ("[..1456-08-22]", "by 22 August 1456"),
+    ("[1461..]", "no earlier than 1461"),
     ("[2024-10-07..2024-10-13]", "between 7 and 13 Oct 2024"),
     ("[2024-06..2024-08]", "between June and August 2024"),
     ("2024-06/2024-08", "from June to August 2024"),
@@ -160,6 +160,60 @@ LABELS = [
 @pytest.mark.parametrize(("edtf", "expected"), LABELS, ids=[edtf for edtf, _ in LABELS])
 def test_labels_say_in_words_what_a_value_is(edtf: str, expected: str) -> None:
     assert parse(edtf).label == expected
+
+
+#: A terminus as a historian writes it, and its label: the known bound itself, in the unit the precision allows.
+OPEN_SIDED = [
+    ("by 1455", "by 1455"),
+    ("before 1456", "by 1455"),
+    ("before 23 August 1456", "by 22 August 1456"),
+    ("no later than May 1665", "by May 1665"),
+    ("not after 1712", "by 1712"),
+    ("on or before 3 October 2024", "by 3 October 2024"),
+    ("by c. 1455", "by c. 1455"),
+    ("before c. 1456", "by c. 1455"),
+    ("by 1455?", "by 1455?"),
+    ("[..1455-12-31]", "by 31 December 1455"),
+    ("by 14:30 on 3 October 2024", "by 3 October 2024, 14:30"),
+    ("by 44 BCE", "by 44 BCE"),
+    ("no earlier than 1450", "no earlier than 1450"),
+    ("not before 1450", "no earlier than 1450"),
+    ("after 1460", "no earlier than 1461"),
+    ("after c. 1460", "no earlier than c. 1461"),
+    ("on or after 3 October 2024", "no earlier than 3 October 2024"),
+    ("after the 15th century", "no earlier than 1500"),
+    ("after 14:30 on 3 October 2024", "no earlier than 3 October 2024, 14:31"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPEN_SIDED, ids=[text for text, _ in OPEN_SIDED])
+def test_a_terminus_is_labelled_by_its_known_bound_and_reads_back(text: str, expected: str) -> None:
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    assert value.label == expected
+    back = parse(value.label)
+    assert isinstance(back, UncertainDate)
+    assert same_instant(back, value)
+
+
+def test_a_terminus_label_names_no_year_the_date_cannot_fall_in() -> None:
+    # "by 1455" was labelled "before 1456", a year it is not in; the same for "no earlier than 1450"
+    assert "1456" not in parse("by 1455").label
+    assert "1449" not in parse("no earlier than 1450").label
+
+
+def test_labels_of_open_sides_tell_apart_what_differs() -> None:
+    texts = ["by 1455", "by c. 1455", "by 1455?", "[..1455-12-31]", "no earlier than 1455", "../1455"]
+    labels = [parse(text).label for text in texts]
+    assert labels == [
+        "by 1455",
+        "by c. 1455",
+        "by 1455?",
+        "by 31 December 1455",  # day precision: the day, not the year
+        "no earlier than 1455",
+        "until 1455 (no start)",  # something lasting, not one date
+    ]
+    assert len(set(labels)) == len(labels)
 
 
 def test_a_decade_and_a_century_never_share_a_label() -> None:

@@ -7,8 +7,9 @@ it is, never the shape of a dash alone:
 * one instant: "3 October 2024", "June 2024", "1468", "44 BCE", "1450s",
   "15th century", "spring 2024", "Q3 2024", "18 October 2024, 3 a.m.";
 * one instant somewhere in a range: "between 1434 and 1444",
-  "between 7 and 13 Oct 2024"; with a side left open: "before 23 August 1456",
-  "after 1460";
+  "between 7 and 13 Oct 2024"; with a side left open, its known bound itself:
+  "by 1455", "by 22 August 1456", "no earlier than 1461" (never the unit
+  beyond the bound, which the date cannot fall in: not "before 1456");
 * something lasting: "from June to August 2024", "from June 2024 (ongoing)",
   "until March 2024 (start unknown)".
 
@@ -41,8 +42,8 @@ def label(value: DateValue) -> str:
         return _interval_label(value)
     hedge = "c. " if value.approximate else ""
     doubt = "?" if value.uncertain else ""
-    if value.lo <= OPEN_LO or value.hi >= OPEN_HI:  # the hedge goes on the known bound: "before c. 1456"
-        side = "before" if value.lo <= OPEN_LO else "after"
+    if value.lo <= OPEN_LO or value.hi >= OPEN_HI:  # the hedge goes on the known bound: "by c. 1455"
+        side = "by" if value.lo <= OPEN_LO else "no earlier than"
         return f"{side} {hedge}{_instant_label(value)}{doubt}"
     return f"{hedge}{_instant_label(value)}{doubt}"
 
@@ -67,14 +68,14 @@ def _ordinal(number: int) -> str:
 
 
 def _instant_label(value: UncertainDate) -> str:
-    """The label without qualifiers; for a date open on one side, its known bound's unit (after "before"/"after")."""
+    """The label without qualifiers; for a date open on one side, the unit its known bound lies in."""
     if value.all_of:
         return _all_of_label(value)
     if value.lo <= OPEN_LO:
-        lo, hi, precision = _next_unit(value.hi, value.precision, after=True)
+        lo, hi, precision = _bound_unit(value.hi, value.precision, first=False)
         return _bounds_label(lo, hi, precision, value.utc_offset)
     if value.hi >= OPEN_HI:
-        lo, hi, precision = _next_unit(value.lo, value.precision, after=False)
+        lo, hi, precision = _bound_unit(value.lo, value.precision, first=True)
         return _bounds_label(lo, hi, precision, value.utc_offset)
     grouping = _HEMISPHERE_SEASON.fullmatch(value.edtf)
     if grouping is not None:  # EDTF 25-32: a season named with its hemisphere
@@ -106,26 +107,28 @@ def _parse(edtf: str) -> UncertainDate:
     return value
 
 
-def _next_unit(seconds: int, precision: Precision, *, after: bool) -> tuple[int, int, Precision]:
-    """The unit next to a bound: the one beginning just after ``seconds`` (``after``), or ending just before it.
+def _bound_unit(seconds: int, precision: Precision, *, first: bool) -> tuple[int, int, Precision]:
+    """The unit a known bound lies in: the one ``seconds`` is the ``first`` second of (else the last second of).
 
-    "before 1456" is the value whose last second ends 1455; the unit named is the
-    coarsest of year, month and day (or the time unit) that begins there.
+    "by 1455" is the value whose last second ends 1455, and "no earlier than
+    1461" the one whose first second begins 1461: the unit named is the
+    coarsest of year, month and day (or the time unit) that ends (or begins)
+    there and the precision allows. It is a unit the date may fall in, never
+    the one beyond the bound ("before 1456" would name a year the date is not in).
     """
-    edge = seconds + 1 if after else seconds - 1
     if precision.has_time:
         size = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}[precision]
-        start = edge - edge % size
+        start = seconds - seconds % size
         return start, start + size - 1, precision
-    day = edge // SECONDS_PER_DAY
+    day = seconds // SECONDS_PER_DAY
     year, month, number = _calendar.from_day_number(day)
-    at_year_edge = (month, number) == ((1, 1) if after else (12, 31))
-    at_month_edge = number == (1 if after else _calendar.days_in_month(year, month))
+    at_year_edge = (month, number) == ((1, 1) if first else (12, 31))
+    at_month_edge = number == (1 if first else _calendar.days_in_month(year, month))
     if precision.rank >= Precision.YEAR.rank and at_year_edge:
         return _days(_calendar.day_number(year, 1, 1), _calendar.day_number(year, 12, 31), Precision.YEAR)
     if precision.rank >= Precision.MONTH.rank and precision is not Precision.WEEK and at_month_edge:
-        first = _calendar.day_number(year, month, 1)
-        return _days(first, first + _calendar.days_in_month(year, month) - 1, Precision.MONTH)
+        start_day = _calendar.day_number(year, month, 1)
+        return _days(start_day, start_day + _calendar.days_in_month(year, month) - 1, Precision.MONTH)
     return _days(day, day, Precision.DAY)
 
 
