@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pytest
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
 import chronology
-from chronology import Timeline
+from chronology import Event, Timeline
 from chronology.plot import TimelinePlot, plot_claims, plot_timeline, save_figure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +81,64 @@ def test_a_report_is_joined_to_what_it_reports(showcase: Timeline) -> None:
     assert abs((c - x0) * (y1 - y0) - (d - y0) * (x1 - x0)) < 1e-6  # on the line between the two
     assert 0 < (d - y0) / (y1 - y0) < 1  # short of the middle of the bar
     assert len(drawn.link_heads) == len(segments)  # each with its arrowhead
+
+
+def visible_pieces(drawn: TimelinePlot, index: int) -> list[np.ndarray]:
+    """The pieces of report line ``index`` as drawn (its gaps are NaN points), on the screen."""
+    assert drawn.links is not None
+    vertices = np.asarray(drawn.links.get_paths()[index].vertices, dtype=float)
+    pieces = np.split(vertices, np.flatnonzero(np.isnan(vertices[:, 0])))
+    return [drawn.ax.transData.transform(piece[~np.isnan(piece[:, 0])]) for piece in pieces if len(piece) > 1]
+
+
+@pytest.mark.parametrize(
+    ("between", "mark"),
+    [("2024-10-15", "a dot"), ("2024-10-14/2024-10-16", "a bar")],
+    ids=["dot", "bar"],
+)
+def test_a_report_line_leaves_a_gap_where_it_would_cross_another_events_mark(between: str, mark: str) -> None:
+    events = Timeline(
+        [
+            Event(id="reported", title="T", when=chronology.parse("2024-10-10"), kind="a"),
+            Event(id="other", title="O", when=chronology.parse(between), kind="b"),
+            Event(id="report", title="R", when=chronology.parse("2024-10-20"), kind="c", reports=["reported"]),
+        ]
+    )
+    drawn = plot_timeline(events, start="2024-09", end="2024-11-30")
+    screen = drawn.ax.transData.transform
+    (start, end), (x, y) = screen([drawn.positions["report"], drawn.positions["reported"]]), drawn.positions["other"]
+    centre = screen((x, y))
+    along = end - start
+    nearest = start + np.clip((centre - start) @ along / (along @ along), 0, 1) * along
+    assert np.hypot(*(nearest - centre)) < 2, "the straight line from the report would cross the other mark"
+    points = drawn.figure.dpi / 72  # pixels a point
+    pieces = visible_pieces(drawn, 0)
+    assert len(pieces) == 2  # one gap
+    assert pieces[0][0] == pytest.approx(start)  # from the report ...
+    assert pieces[-1][-1] == pytest.approx(end)  # ... to what it reports, the whole way but for the gap
+    samples = np.concatenate([np.linspace(a, b, 200) for piece in pieces for a, b in itertools.pairwise(piece)])
+    if mark == "a dot":
+        (dots,) = (m for m in drawn.marks if m.get_label() == "_dots")
+        assert [x, y] in np.asarray(dots.get_offsets()).tolist()
+        assert np.hypot(*(samples - centre).T).min() > 4 * points  # clear of the dot (3 points) and its edge
+    else:
+        (x0, x1), half = spans_of_bar(drawn, x), 0.25
+        low, high = screen((x0, y + half)), screen((x1, y - half))
+        inside = (samples[:, 0] > low[0]) & (samples[:, 0] < high[0])
+        inside &= (samples[:, 1] > min(low[1], high[1])) & (samples[:, 1] < max(low[1], high[1]))
+        assert not inside.any()
+
+
+def spans_of_bar(drawn: TimelinePlot, x: float) -> tuple[float, float]:
+    """The x extent of the mark drawn around ``x`` (its bars and solid parts)."""
+    extents = [
+        (float(v[:, 0].min()), float(v[:, 0].max()))
+        for collection in drawn.marks
+        if isinstance(collection, PolyCollection)
+        for v in (np.asarray(p.vertices) for p in collection.get_paths())
+        if v[:, 0].min() <= x <= v[:, 0].max()
+    ]
+    return min(a for a, _ in extents), max(b for _, b in extents)
 
 
 def test_lanes_follow_the_order_given_then_the_rest(showcase: Timeline) -> None:

@@ -434,10 +434,70 @@ def test_narrowed_dates_are_drawn_inside_the_bounds_as_written_and_the_legend_sa
     (bar,) = spans_at(drawn, "bars", "deal")
     assert bar == pytest.approx((x(day("2024-10-20")), x(day("2024-11-01"))))
     assert drawn.legend is not None
-    assert "outline: the date as written; inside it: as the links narrow it" in [
-        t.get_text() for t in drawn.legend.get_texts()
-    ]
+    assert NARROWED in legend_texts(drawn)
     assert spans_at(drawn, "outline", "talks") == []
+
+
+NARROWED = "outline: the date as written; inside it: as the after/before links narrow it"
+
+
+def outline_lines(drawn: TimelinePlot, event_id: str) -> list[np.ndarray]:
+    """The lines of the outline drawn around ``event_id``'s mark."""
+    outline = collection(drawn, "outline")
+    if outline is None:
+        return []
+    _, y = drawn.positions[event_id]
+    found = [np.asarray(path.vertices) for path in outline.get_paths()]
+    return [v for v in found if v[:, 1].min() <= y + 0.5 and v[:, 1].max() >= y - 0.5]
+
+
+@pytest.mark.parametrize(
+    ("written", "after", "before", "bar", "written_end", "open_side"),
+    [
+        ("after October 1462", [], ["c"], ("1462-11-01", "1463-03-01"), "1462-11-01", "right"),
+        ("before 1463", ["a"], [], ("1462-10-20", "1462-12-31"), "1463-01-01", "left"),
+    ],
+    ids=["after-october-before-a-day", "before-a-year-after-a-day"],
+)
+def test_a_date_written_open_and_narrowed_by_the_links_keeps_an_open_outline_and_the_legend_says_so(
+    written: str, after: list[str], before: list[str], bar: tuple[str, str], written_end: str, open_side: str
+) -> None:
+    events = Timeline(
+        [
+            Event(id="a", title="A", when=parse("1462-10-20"), kind="x"),
+            Event(id="b", title="B", when=parse(written), kind="x", after=after, before=before),
+            Event(id="c", title="C", when=parse("1463-03-01"), kind="x"),
+        ]
+    )
+    drawn = plot_timeline(events)
+    x = drawn.scale.x
+    (drawn_bar,) = spans_at(drawn, "bars", "b")
+    assert drawn_bar == pytest.approx((x(day(bar[0])), x(day(bar[1]) + 1)))  # as the links narrow it
+    (line,) = outline_lines(drawn, "b")
+    xs = line[:, 0]
+    known = x(day(written_end))
+    if open_side == "right":  # the written bound closes the left side; the right runs on past the bar, open
+        assert xs.min() == pytest.approx(known)
+        assert xs.max() > drawn_bar[1]
+        assert sum(v == pytest.approx(known) for v in xs) == 2  # one upright, at the written bound
+    else:
+        assert xs.max() == pytest.approx(known)
+        assert xs.min() < drawn_bar[0]
+        assert sum(v == pytest.approx(known) for v in xs) == 2
+    assert NARROWED in legend_texts(drawn)
+
+
+def test_the_legend_names_no_outline_where_the_links_narrow_nothing() -> None:
+    events = Timeline(
+        [
+            Event(id="a", title="A", when=parse("1462-10-20"), kind="x"),
+            Event(id="b", title="B", when=parse("after October 1462"), kind="x", after=["a"]),
+        ]
+    )
+    assert events.narrowed("b") == events["b"].when
+    drawn = plot_timeline(events)
+    assert outline_lines(drawn, "b") == []
+    assert NARROWED not in legend_texts(drawn)
 
 
 # -- pictures ------------------------------------------------------------------------------------------------
@@ -528,10 +588,10 @@ def test_a_day_on_an_axis_of_hours_is_drawn_over_the_whole_day_not_as_a_dot_at_n
         ("2024-06", ("2024-06-01", "2024-07-31"), None),  # a month on an axis of days: over the month
         ("2024-06-15", ("2024-01", "2024-12"), "known to the day"),  # a day in a year: too narrow to draw over
         ("2024-10-18", ("2024-10-14", "2024-10-20"), None),  # a day in a week: over the day
-        ("1358", ("1300", "1800"), "known to the year"),  # a year in five centuries
+        ("2024-06-15", ("2000", "2049"), "known to the day"),  # a day in fifty years
         ("1358", ("1355", "1360"), None),  # a year in six
     ],
-    ids=["month-on-days", "day-in-a-year", "day-in-a-week", "year-in-centuries", "year-in-years"],
+    ids=["month-on-days", "day-in-a-year", "day-in-a-week", "day-in-decades", "year-in-years"],
 )
 def test_a_moment_is_a_dot_only_where_its_span_is_too_narrow_to_draw_over(
     when: str, window: tuple[str, str], known: str | None
@@ -556,7 +616,57 @@ def test_the_legend_names_every_precision_its_dots_are_known_to() -> None:
         start="2020",
         end="2029",
     )
-    assert legend_texts(drawn)[0] == "known to the minute, day or month"
+    assert legend_texts(drawn)[:2] == ["known to the minute or day", "one moment somewhere in the bar"]
+    assert dots_at(drawn, "c") == []  # a month is a bar, however narrow
+
+
+@pytest.mark.parametrize(
+    ("written", "as_range"),
+    [
+        ("autumn 1462", "[1462-09-01..1462-11-30]"),
+        ("Q1 1462", "[1462-01-01..1462-03-31]"),
+        ("October 1462", "[1462-10-01..1462-10-31]"),
+        ("1462", "[1462-01-01..1462-12-31]"),
+        ("the 1460s", "[1460-01-01..1469-12-31]"),
+    ],
+    ids=["season", "quarter", "month", "year", "decade"],
+)
+@pytest.mark.parametrize("window", [("1400", "1500"), ("1000", "1900")], ids=["a-century", "centuries"])
+def test_a_moment_that_may_fall_on_more_than_one_day_is_a_bar_whatever_notation_wrote_it(
+    written: str, as_range: str, window: tuple[str, str]
+) -> None:
+    drawn = plot_timeline(
+        timeline([("word", "Word", written, "x"), ("range", "Range", as_range, "y")], "t"),
+        start=window[0],
+        end=window[1],
+    )
+    word, as_days = parse(written), parse(as_range)
+    assert isinstance(word, chronology.UncertainDate)
+    assert isinstance(as_days, chronology.UncertainDate)
+    assert (word.earliest_day, word.latest_day) == (as_days.earliest_day, as_days.latest_day)
+    assert dots_at(drawn, "word") == dots_at(drawn, "range") == []
+    (bar,) = spans_at(drawn, "bars", "word")
+    assert spans_at(drawn, "bars", "range") == [pytest.approx(bar)]
+    x = drawn.scale.x
+    assert bar[0] <= x(word.earliest_day) + 1e-6  # over every day it may fall on, at least
+    assert bar[1] >= x(word.latest_day + 1) - 1e-6
+    inches = drawn.ax.get_position().width * drawn.figure.get_figwidth()
+    assert (bar[1] - bar[0]) / (drawn.scale.right - drawn.scale.left) * inches >= 0.05  # wide enough to be seen
+    assert legend_texts(drawn) == ["one moment somewhere in the bar"]
+
+
+def test_a_moment_within_one_day_is_a_dot_whatever_notation_wrote_it() -> None:
+    drawn = plot_timeline(
+        timeline(
+            [("day", "Day", "2024-10-18", "x"), ("hours", "Hours", "[2024-10-18T02:00..2024-10-18T05:00]", "y")], "t"
+        ),
+        start="2024",
+        end="2024",
+    )
+    assert dots_at(drawn, "day") == [pytest.approx(drawn.scale.x(day("2024-10-18") + 0.5))]
+    assert dots_at(drawn, "hours") == [pytest.approx(drawn.scale.x(day("2024-10-18") + 3.5 / 24))]
+    assert spans_at(drawn, "bars", "day") == spans_at(drawn, "bars", "hours") == []
+    assert legend_texts(drawn) == ["known to the day"]
 
 
 def teeth_at(drawn: TimelinePlot, event_id: str) -> list[tuple[float, float]]:

@@ -119,7 +119,7 @@ def legend_handles(
             facecolor=(color, UNCERTAIN_ALPHA),
             edgecolor=(color, 0.75),
             linewidth=0.8,
-            label="outline: the date as written; inside it: as the links narrow it",
+            label="outline: the date as written; inside it: as the after/before links narrow it",
         ),
     }
     return [artist for name, artist in entries.items() if used is None or name in used]

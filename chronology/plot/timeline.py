@@ -202,7 +202,9 @@ def plot_timeline(
         title: the title; the timeline's own when ``None``.
         width: the width in inches of a new figure, 6-30: every text is inside the
             picture at any of these widths.
-        dpi: the resolution of a new figure.
+        dpi: the resolution of a new figure, in dots per inch: 100 suits a screen, 200-300 a report or a
+            book. Words are measured as drawn at that resolution, so labels may pack into rows a little
+            differently from one resolution to another; nothing collides at any.
         show_reports: join each report to what it reports.
         dense: draw density bands instead of marks above this many events
             (300 by default).
@@ -316,8 +318,9 @@ def plot_timeline(
             label_artists, numbered = draw_labels(ax, events, labels, positions, event_colors, measure)
         links: LineCollection | None = None
         link_heads: tuple[FancyArrowPatch, ...] = ()
+        joined: tuple[tuple[str, str], ...] = ()
         if show_reports and not is_dense:
-            links, link_heads = _draw_links(ax, view, positions, _targets(shapes), (scale.left, scale.right))
+            links, link_heads, joined = _draw_links(ax, view, positions, _targets(shapes), (scale.left, scale.right))
         handles = None  # density bands draw none of the uncertainty styles: nothing to explain
         if not is_dense:
             handles = legend_handles(used=_styles_used(shapes.values(), links), known=_dot_units(shapes.values()))
@@ -332,6 +335,8 @@ def plot_timeline(
             sources=sources_line(view, events, lettered=bool(keys)) if footnote else "",
         )
         title_artist, legend, key, note = words.title, words.legend, words.key, words.footnote
+        if links is not None:  # once laid out: the gaps are measured in points, on the figure as it will be
+            _keep_links_off_marks(ax, links, joined, positions, shapes)
     return TimelinePlot(
         figure=figure,
         ax=ax,
@@ -563,6 +568,7 @@ class _Shape:
     fades: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, alpha) steps of fading ends
     arrows: tuple[tuple[float, str], ...] = ()  # (x, "<" or ">") for open ends
     outline: tuple[tuple[float, float], ...] = ()  # the bounds as written, where the links narrowed them
+    outline_open: tuple[bool, bool] = (False, False)  # the outline's sides left open: written with no bound there
     middle_x: float | None = None  # where links and the position point, if not the middle of start-stop
     cuts: tuple[tuple[float, str, float], ...] = ()  # (x, "<" or ">", height): a bar cut by the window's edge
     beyond: tuple[float, str] | None = None  # (x, "<" or ">"): the whole mark lies past this edge of the window
@@ -616,9 +622,11 @@ def _dot_units(shapes: Iterable[_Shape]) -> list[str]:
 #: day for "2024-10-05/", a year for "1450/"), but never over less than this share of the axis, so that the
 #: fade is seen at any zoom and never reads as a known end.
 FADE_SHARE: Final = 0.05
-#: A moment (one day, one minute, one year as written) whose span on the axis is narrower than this many
-#: inches is a dot at its middle, "known to the day"; a wider one is drawn over its span, light, as "one
-#: moment somewhere in the bar": a day on an hour axis is not a dot at noon.
+#: A moment known to the day or better (its bounds within one day, one hour, one minute, whatever the
+#: notation) whose span on the axis is narrower than this many inches is a dot at its middle, "known to the
+#: day"; a wider one is drawn over its span, light, as "one moment somewhere in the bar": a day on an hour
+#: axis is not a dot at noon. A moment whose bounds span more than a day (a month, a season, a year, "between
+#: 1 and 16 November") is always a bar, however narrow (never narrower than half this: :func:`_known_to`).
 DOT_INCHES: Final = 0.125
 #: The hollow pointer at the edge a mark lies beyond, by the edge ("<": left), and its colour.
 BEYOND_MARKERS: Final = {"<": "<", ">": ">"}
@@ -732,9 +740,10 @@ def _shape(
 ) -> _Shape:
     """The mark of ``when`` (the date narrowed by the links), over exactly the days and hours it covers.
 
-    Where the links narrowed the ``written`` date, its bounds are kept as an outline around the mark. A
-    moment narrower on the axis than ``dot`` (in x) is a dot. The mark may reach beyond the scale's edges:
-    see :func:`_clip`.
+    Where the links narrowed the ``written`` date, its bounds are kept as an outline around the mark; a side
+    written open ("after October 1462", "before 1463") is left open, the outline running on past the mark
+    (:data:`FADE_SHARE` of the axis) with no end drawn. A moment narrower on the axis than ``dot`` (in x)
+    is a dot. The mark may reach beyond the scale's edges: see :func:`_clip`.
     """
     if isinstance(when, UncertainDate):
         shape = _instant_shape(when, scale, minimum, widening, zone, dot)
@@ -743,9 +752,33 @@ def _shape(
     if written is None or written == when:
         return shape
     outline = _extent(written, scale, zone)
+    sides = (False, False)
     if outline is None:
-        return shape
-    return attrs.evolve(shape, start=min(shape.start, outline[0]), stop=max(shape.stop, outline[1]), outline=(outline,))
+        sides = _open_sides(written)
+        if sides == (False, False):
+            return shape
+        as_written = _shape(written, scale, minimum, widening, zone, dot=dot)
+        run_on = FADE_SHARE * (scale.right - scale.left)
+        x0, x1 = min(as_written.start, shape.start), max(as_written.stop, shape.stop)
+        outline = (x0 - run_on if sides[0] else x0, x1 + run_on if sides[1] else x1)
+    return attrs.evolve(
+        shape,
+        start=min(shape.start, outline[0]),
+        stop=max(shape.stop, outline[1]),
+        outline=(outline,),
+        outline_open=sides,
+    )
+
+
+def _open_sides(value: DateValue) -> tuple[bool, bool]:
+    """Whether ``value`` is written with no bound before it, and with none after it."""
+    if isinstance(value, UncertainDate):
+        return value.open_before, value.open_after
+    start, end = value.start, value.end
+    return (
+        not isinstance(start, UncertainDate) or start.open_before,
+        not isinstance(end, UncertainDate) or end.open_after,
+    )
 
 
 def _instant_shape(
@@ -753,9 +786,10 @@ def _instant_shape(
 ) -> _Shape:
     """A light bar over exactly the moments ``value`` may fall on; a dot where that is narrower than ``dot``.
 
-    A dot is for one unit of the value's precision as written (a day, a minute, a year), not doubted or
-    approximate, whose span on the axis is too narrow to draw over: a day on an axis of months. The same
-    day on an axis of hours is a light bar over the whole day, one moment somewhere in it.
+    A dot is for a moment known to the day or better (:func:`_known_to`: its bounds, whatever notation wrote
+    them), not doubted or approximate, whose span on the axis is too narrow to draw over: a day on an axis
+    of months. The same day on an axis of hours is a light bar over the whole day, one moment somewhere in
+    it; a season, a year or "between 1 and 16 November" is a bar on any axis.
     """
     lo, hi = day_span(value, zone)
     if value.open_before or value.open_after:
@@ -768,11 +802,13 @@ def _instant_shape(
             steps = _fade_steps(known, known + _reach(value, scale, lo, 1), rising=False)
         return _Shape(start=steps[0][0], stop=steps[-1][1], hatched=value.uncertain, fades=tuple(steps))
     x0, x1 = scale.x(lo), scale.x(hi)
-    if value.qualifier is Qualifier.NONE and _one_unit(value) and x1 - x0 < dot:
+    known_to = _known_to(value)
+    if known_to is not None and x1 - x0 < dot:
         middle = (x0 + x1) / 2
-        return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle, known_to=value.precision)
+        return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle, known_to=known_to)
     fades = _fades(value, widening, x0, x1, scale, zone)
-    x0, x1 = _widen(x0, x1, minimum)
+    # never narrower than half a dot's room, so that a season or a month in centuries is seen, as a bar
+    x0, x1 = _widen(x0, x1, max(minimum, dot / 2))
     return _Shape(
         start=min([x0] + [f[0] for f in fades]),
         stop=max([x1] + [f[1] for f in fades]),
@@ -871,6 +907,24 @@ def _end_span(
     return (x_left if end.open_before else scale.x(lo)), (x_right if end.open_after else scale.x(hi))
 
 
+#: The units a dot may stand for, finest first: a moment whose bounds span more than a day is never a dot.
+_DOT_UNITS: Final = (Precision.SECOND, Precision.MINUTE, Precision.HOUR, Precision.DAY)
+
+
+def _known_to(value: UncertainDate) -> Precision | None:
+    """The finest unit, a day at most, that holds all of ``value``'s bounds; None when none does or it is qualified.
+
+    The rule reads the bounds, not the notation: "autumn 1462" and "[1462-09-01..1462-11-30]" span the same
+    days and are drawn alike (a bar), "2024-10-18" and "[2024-10-18T02:00..2024-10-18T05:00]" both fit in a
+    day (a dot, "known to the day", where a day is too narrow to draw over). An approximate (``~``) or
+    doubted (``?``) value is never a dot: it fades, or is hatched.
+    """
+    if value.qualifier is not Qualifier.NONE:
+        return None
+    span = value.hi - value.lo
+    return next((unit for unit in _DOT_UNITS if span < unit.longest_seconds), None)
+
+
 def _one_unit(value: UncertainDate) -> bool:
     """Whether ``value`` is one unit of its precision: a day, a month, a year as written, not a range of them."""
     return value.hi - value.lo < value.precision.longest_seconds
@@ -954,6 +1008,20 @@ _OUTLINE_HEIGHT: Final = LASTING_HEIGHT + 0.16  # the written bounds of a narrow
 _THREAD_HEIGHT: Final = 0.07  # the line through something that lasted with no certain part
 
 
+def _frame(
+    x0: float, x1: float, y: float, height: float, *, open_left: bool, open_right: bool
+) -> list[list[tuple[float, float]]]:
+    """The lines of a box from ``x0`` to ``x1``, with no end drawn on a side left open: one line, or two."""
+    top, bottom = y - height / 2, y + height / 2
+    if open_left and open_right:
+        return [[(x0, top), (x1, top)], [(x0, bottom), (x1, bottom)]]
+    if open_right:
+        return [[(x1, top), (x0, top), (x0, bottom), (x1, bottom)]]
+    if open_left:
+        return [[(x0, top), (x1, top), (x1, bottom), (x0, bottom)]]
+    return [[(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)]]
+
+
 def _torn(x: float, direction: str, y: float, height: float, depth: float) -> list[tuple[float, float]]:
     """The white teeth that cut a bar at the window's edge ``x``: a zigzag edge, the bar going on beyond."""
     side = 1 if direction == ">" else -1
@@ -1032,7 +1100,16 @@ def _draw_marks(
             polys["window cuts"][0].append(_torn(x, direction, y, height + 0.02, depth))
             polys["window cuts"][1].append((1.0, 1.0, 1.0, 1.0))
         for x0, x1 in shape.outline:
-            add("outline", x0, x1, y, _OUTLINE_HEIGHT, _rgba(color, 0.75))
+            pieces = scale.cut(x0, x1)
+            for i, (a, b) in enumerate(pieces):
+                open_left = shape.outline_open[0] and i == 0
+                open_right = shape.outline_open[1] and i == len(pieces) - 1
+                for line in _frame(a, b, y, _OUTLINE_HEIGHT, open_left=open_left, open_right=open_right):
+                    polys["outline"][0].append(line)
+                    polys["outline"][1].append(_rgba(color, 0.75))
+            for x in scale.crossed(x0, x1):
+                cuts_x.append(x)
+                cuts_y.append(y)
         for x, direction in shape.arrows:
             arrows[direction][0].append(x)
             arrows[direction][1].append(y)
@@ -1049,8 +1126,10 @@ def _draw_marks(
             collection = PolyCollection(
                 vertices, facecolors="none", edgecolors=face, hatch=HATCH, linewidths=0.0, zorder=3
             )
-        elif name == "outline":
-            collection = PolyCollection(vertices, facecolors="none", edgecolors=face, linewidths=0.8, zorder=3)
+        elif name == "outline":  # lines, not closed boxes: a side written open has no end drawn
+            collection = PolyCollection(
+                vertices, closed=False, facecolors="none", edgecolors=face, linewidths=0.8, zorder=3
+            )
         elif name == "window cuts":
             collection = PolyCollection(vertices, facecolors=face, edgecolors="none", zorder=3.5)
         else:
@@ -1137,15 +1216,17 @@ def _draw_links(
     positions: dict[str, tuple[float, float]],
     targets: dict[str, _Target],
     window: tuple[float, float],
-) -> tuple[LineCollection | None, tuple[FancyArrowPatch, ...]]:
+) -> tuple[LineCollection | None, tuple[FancyArrowPatch, ...], tuple[tuple[str, str], ...]]:
     """A dashed line from each report to what it reports, with an arrowhead at the reported event's mark.
 
     Lines pass behind the marks and the labels; each ends where it meets the reported mark (the edge of a
-    bar or a dot), or at the edge of the window when that mark lies beyond it.
+    bar or a dot), or at the edge of the window when that mark lies beyond it. Returns the lines, their
+    heads, and the (report, reported) ids of each line, in order.
     """
     left, right = window
     segments = []
     heads = []
+    joined: list[tuple[str, str]] = []
     for event in view:
         if event.id not in positions:
             continue
@@ -1161,6 +1242,7 @@ def _draw_links(
             box = targets.get(target)
             tip = end if box is None else _entry(start, end, (max(box[0], left), min(box[1], right)), box[2])
             segments.append([start, end if tip is None else tip])
+            joined.append((event.id, target))
             if tip is None:  # the report's mark lies within the reported one: no direction to show
                 continue
             head = FancyArrowPatch(
@@ -1178,11 +1260,108 @@ def _draw_links(
             ax.add_patch(head)
             heads.append(head)
     if not segments:
-        return None, ()
+        return None, (), ()
     lines = LineCollection(segments, colors=REPORT_COLOR, linestyles=(0, (3, 2)), linewidths=0.9, zorder=1)
     lines.set_label("_reports")
     ax.add_collection(lines)
-    return lines, tuple(heads)
+    return lines, tuple(heads), tuple(joined)
+
+
+_LINK_CLEARANCE: Final = 2.5  # points: the gap a report's line leaves around another event's mark
+
+
+def _keep_links_off_marks(
+    ax: Axes,
+    links: LineCollection,
+    joined: Sequence[tuple[str, str]],
+    positions: Mapping[str, tuple[float, float]],
+    shapes: Mapping[str, _Shape],
+) -> None:
+    """Break each report's line where it would cross the mark of an event it does not join.
+
+    A line that ran through another event's dot or bar would read as joined to it too: it stops short of
+    that mark, by :data:`_LINK_CLEARANCE`, and goes on beyond it (a gap in one line, its points split by
+    NaN, so that the line keeps its first and last points). Measured in the figure's points, on the axes as
+    laid out.
+    """
+    to_screen = ax.transData
+    figure = ax.get_figure()
+    assert isinstance(figure, Figure)
+    points = figure.dpi / 72  # pixels a point
+    clearance = _LINK_CLEARANCE * points
+    obstacles: list[tuple[str, npt.NDArray[np.float64], float]] = []  # (event id, box x0 y0 x1 y1, dot radius)
+    for key, shape in shapes.items():
+        if key not in positions:
+            continue
+        _, y = positions[key]
+        if shape.dot is not None:
+            centre = to_screen.transform((shape.dot, y))
+            obstacles.append((key, np.array([*centre, *centre]), (_DOT_RADIUS * points) + clearance))
+            continue
+        box = _targets({key: shape})[key]
+        assert box is not None
+        corners = to_screen.transform([(box[0], y - box[2]), (box[1], y + box[2])])
+        low, high = corners.min(axis=0) - clearance, corners.max(axis=0) + clearance
+        obstacles.append((key, np.concatenate([low, high]), 0.0))
+    segments = []
+    for segment, (report, reported) in zip(links.get_segments(), joined, strict=True):
+        start, end = np.asarray(segment[0], dtype=float), np.asarray(segment[-1], dtype=float)
+        a, b = to_screen.transform(start), to_screen.transform(end)
+        gaps = sorted(
+            gap
+            for key, box, radius in obstacles
+            if key not in (report, reported)
+            for gap in [_crossing(a, b, box, radius)]
+            if gap is not None
+        )
+        kept: list[tuple[float, float]] = []
+        at = 0.0
+        for lo, hi in gaps:
+            if lo > at:
+                kept.append((at, lo))
+            at = max(at, hi)
+        if at < 1.0:
+            kept.append((at, 1.0))
+        drawn: list[npt.NDArray[np.float64]] = []
+        for lo, hi in kept:
+            if drawn:
+                drawn.append(np.array([np.nan, np.nan]))
+            drawn += [start + lo * (end - start), start + hi * (end - start)]
+        segments.append(np.array(drawn) if drawn else np.array([start, start]))
+    links.set_segments(segments)
+
+
+def _crossing(
+    a: npt.NDArray[np.float64], b: npt.NDArray[np.float64], box: npt.NDArray[np.float64], radius: float
+) -> tuple[float, float] | None:
+    """The share (0-1) of the way from ``a`` to ``b`` over which the line is within ``radius`` of ``box``.
+
+    ``box`` is (x0, y0, x1, y1) on the screen; a dot is a box of no size and a radius (a circle), a bar a box
+    and no radius. None where the line does not come that near.
+    """
+    d = b - a
+    if radius > 0.0:
+        centre = box[:2]
+        f = a - centre
+        qa, qb, qc = float(d @ d), 2.0 * float(f @ d), float(f @ f) - radius * radius
+        if qa == 0.0 or qb * qb - 4 * qa * qc <= 0.0:
+            return None
+        root = math.sqrt(qb * qb - 4 * qa * qc)
+        lo, hi = (-qb - root) / (2 * qa), (-qb + root) / (2 * qa)
+    else:
+        lo, hi = 0.0, 1.0
+        for p, q in ((-d[0], a[0] - box[0]), (d[0], box[2] - a[0]), (-d[1], a[1] - box[1]), (d[1], box[3] - a[1])):
+            if p == 0:
+                if q < 0:
+                    return None
+                continue
+            t = float(q / p)
+            if p < 0:
+                lo = max(lo, t)
+            else:
+                hi = min(hi, t)
+    lo, hi = max(lo, 0.0), min(hi, 1.0)
+    return (lo, hi) if lo < hi else None
 
 
 def _entry(
