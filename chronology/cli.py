@@ -1397,7 +1397,8 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.plot import lane_of, plot_claims, plot_timeline
 
     if not arguments.output.lower().endswith((".png", ".svg", ".pdf")):
-        raise _UsageError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name")
+        nearest = str(Path(arguments.output).with_suffix(".png"))
+        raise _UsageError(f"cannot write {arguments.output!r}: use a .png, .svg or .pdf file name, such as {nearest!r}")
     _check_claims_options(arguments)
     if arguments.claims is not None and arguments.engine not in (None, "memory"):
         raise _UsageError(f"--engine {arguments.engine}: a claims chart (--claims) is drawn from the file loaded")

@@ -1123,7 +1123,7 @@ COMMANDS = [
     _command(
         "plot-to-a-gif",
         ["plot", "events.toml", "-o", "x.gif"],
-        ["chronology plot: error: cannot write 'x.gif': use a .png, .svg or .pdf file name"],
+        ["chronology plot: error: cannot write 'x.gif': use a .png, .svg or .pdf file name, such as 'x.png'"],
         code=2,  # a command line that cannot be
     ),
     _command(

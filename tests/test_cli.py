@@ -158,7 +158,7 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["-o", "t.gif"], "chronology plot: error: cannot write 't.gif': use a .png, .svg or .pdf file name\n"),
+        (["-o", "t.gif"], "chronology plot: error: cannot write 't.gif': use a .png, .svg or .pdf file name, such as 't.png'\n"),
         (
             ["-o", "t.png", "--from", "2024-13"],
             "chronology: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",

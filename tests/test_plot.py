@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 
 import chronology
 from chronology import Event, Timeline
+from chronology.errors import PlotError
 from chronology.plot import TimelinePlot, plot_claims, plot_timeline, save_figure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -254,8 +255,9 @@ def test_the_dense_picture_matches_its_baseline(image_regression) -> None:  # ty
 
 
 def test_save_figure_refuses_unknown_formats(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="gif"):
+    with pytest.raises(PlotError, match=r"x\.gif'.*\.png, \.svg or \.pdf.*such as '.*x\.png'"):
         save_figure(Figure(), tmp_path / "x.gif")
+    assert not (tmp_path / "x.gif").exists()
 
 
 def test_dollar_signs_are_drawn_as_written_not_read_as_math(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from chronology.errors import PlotError
+
 __all__ = ["FORMATS", "renderer_of", "save_figure"]
 
 #: Formats by file extension, with the metadata that would otherwise vary from run to run removed.
@@ -24,13 +26,17 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float | No
     """Write ``figure`` to ``path`` as PNG, SVG or PDF (by the extension), reproducibly.
 
     Raises:
-        ValueError: an extension other than ``.png``, ``.svg`` or ``.pdf``.
+        PlotError: an extension other than ``.png``, ``.svg`` or ``.pdf`` (a ``ValueError`` too); the
+            message names the file and the nearest correct name.
 
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot write {str(target)!r}: use a .png, .svg or .pdf file name")
+        raise PlotError(
+            f"cannot write {str(target)!r}: use a .png, .svg or .pdf file name, such as "
+            f"{str(target.with_suffix('.png'))!r}"
+        )
     if figure.canvas is None or not isinstance(figure.canvas, FigureCanvasAgg):
         FigureCanvasAgg(figure)
     with matplotlib.rc_context({"svg.hashsalt": "chronology", "pdf.compression": 6}):
