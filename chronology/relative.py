@@ -31,7 +31,16 @@ import attrs
 import pendulum
 
 from chronology._calendar import OPEN_HI, OPEN_LO
-from chronology.dates import DateValue, Endpoint, Interval, Qualifier, UncertainDate
+from chronology.dates import (
+    INSTANT_CLASSES,
+    DateValue,
+    Endpoint,
+    Interval,
+    Precision,
+    Qualifier,
+    UncertainDate,
+    exact_day,
+)
 from chronology.errors import DateParseError, DateRangeError, InvalidDateError
 from chronology.rules import (
     _DAY_SECONDS,
@@ -156,11 +165,14 @@ def resolve(
     tense: Tense | str = Tense.PAST,
 ) -> DateValue:
     """Resolve ``relative`` against ``anchor``; see :meth:`RelativeDate.resolve`."""
-    tense = as_tense(tense)
-    anchor = check_anchor(anchor)
+    if tense.__class__ is not Tense:
+        tense = as_tense(tense)
+    if anchor is not None and anchor.__class__ not in INSTANT_CLASSES:
+        anchor = check_anchor(anchor)
     rule = relative.rule
-    if not isinstance(rule, Lasting):
-        return _zoned(_resolve_rule(rule, relative.text, anchor, tense), relative)
+    if rule.__class__ is not Lasting:
+        value = _resolve_rule(rule, relative.text, anchor, tense)  # type: ignore[arg-type]
+        return value if relative.zone is None else _zoned(value, relative)
     start, end = (
         e if isinstance(e, Endpoint) else _zoned(_resolve_rule(e, relative.text, anchor, tense), relative)
         for e in (rule.start, rule.end)
@@ -180,8 +192,8 @@ def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
 
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
-    if isinstance(rule, Fixed):  # as read, its notation kept ("2024-35", "{1667, 1668}")
-        return attrs.evolve(rule.value, text=text) if rule.value.text != text else rule.value
+    if rule.__class__ is Fixed:  # as read, its notation kept ("2024-35", "{1667, 1668}")
+        return worded(rule.value, text)
     qualifier = rule.qualifier
     if not rule.needs_anchor:
         spans = [_span(rule, _ANY_DAY, tense)]
@@ -200,19 +212,41 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
                 *shifted, precision, qualifier=anchor.qualifier, utc_offset=anchor.utc_offset, text=text
             )
         first_day, last_day, anchor_qualifier = _anchor_days(text, anchor)
-        qualifier |= anchor_qualifier
-        tenses = (Tense.PAST, Tense.FUTURE) if tense is Tense.EITHER else (tense,)
-        spans = [s for t in tenses for s in _spans_over(rule, first_day, last_day, t)]
+        if anchor_qualifier is not Qualifier.NONE:  # (a Flag's | is slow; x | NONE is x)
+            qualifier |= anchor_qualifier
+        if first_day == last_day and tense is not Tense.EITHER:  # one anchor day, one tense: one span
+            spans = [_span(rule, Date.fromordinal(first_day), tense)]
+        else:
+            tenses = (Tense.PAST, Tense.FUTURE) if tense is Tense.EITHER else (tense,)
+            spans = [s for t in tenses for s in _spans_over(rule, first_day, last_day, t)]
     found = [s for s in spans if s is not None]
     if not found:
         where = "" if anchor is None else f" against anchor {_anchor_text(anchor)}"
         raise DateParseError(text, f"names no date{where}")
-    lo = min(s[0] for s in found)
-    hi = max(s[1] for s in found)
+    if len(found) == 1:
+        lo, hi = found[0][0], found[0][1]
+    else:
+        lo = min(s[0] for s in found)
+        hi = max(s[1] for s in found)
     if anchor is not None and rule.needs_anchor and _open_sided(rule):
         lo, hi = _closed_by_tense(lo, hi, first_day, last_day, tense)
     offset = _offset_of(rule)
-    return UncertainDate.from_seconds(lo, hi, found[0][2], qualifier=qualifier, utc_offset=offset, text=text)
+    precision = found[0][2]
+    day, second = divmod(lo, _DAY_SECONDS)
+    plain_day = precision is Precision.DAY and qualifier is Qualifier.NONE and offset is None
+    if plain_day and not second and hi - lo == _DAY_SECONDS - 1 and 1 <= day <= _LAST_DAY:
+        # one plain day of years 1-9999, by the cheapest route: its EDTF is its ISO day
+        return worded(exact_day(lo, _iso_day(day).isoformat()), text)
+    return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=offset, text=text)
+
+
+def worded(value: UncertainDate, text: str) -> UncertainDate:
+    """``value`` with the wording ``text``: itself when it has it, else a plain copy (as ``attrs.evolve`` gives)."""
+    if value.text == text:
+        return value
+    return UncertainDate._trusted(  # the fields of a value already built and checked
+        value.lo, value.hi, value.precision, value.qualifier, value.edtf, text, value.utc_offset
+    )
 
 
 def _open_sided(rule: Rule) -> bool:
@@ -506,3 +540,4 @@ def _anchor_text(anchor: DateValue | datetime.date) -> str:
 
 
 _LAST_DAY: Final = Date(9999, 12, 31).toordinal()
+_iso_day = datetime.date.fromordinal

@@ -14,6 +14,8 @@ from anchors; the English reader makes them.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import enum
 from collections.abc import Callable
 from typing import Final, Literal, TypeAlias
@@ -61,6 +63,20 @@ _DAY_SECONDS: Final = 86_400
 def _days(first: Date, last: Date, precision: Precision) -> Span:
     """The span from the start of day ``first`` to the end of day ``last``."""
     return first.toordinal() * _DAY_SECONDS, last.toordinal() * _DAY_SECONDS + _DAY_SECONDS - 1, precision
+
+
+def _numbered(first: int, last: int, precision: Precision) -> Span:
+    """:func:`_days` of day numbers; None where either lies outside years 1-9999 (where a ``Date`` cannot be)."""
+    if first < 1 or last > _LAST_DAY:
+        return None
+    return first * _DAY_SECONDS, last * _DAY_SECONDS + _DAY_SECONDS - 1, precision
+
+
+#: The day number of 9999-12-31, the last day a ``Date`` holds.
+_LAST_DAY: Final = datetime.date.max.toordinal()
+_monthrange = calendar.monthrange
+_ordinal = datetime.date.toordinal
+_date = datetime.date
 
 
 class Tense(enum.Enum):
@@ -120,18 +136,20 @@ class WeekdayRule:
 
     def span(self, anchor: Date, tense: Tense) -> Span:
         """First day, last day and precision read from one anchor day; None if there is none."""
-        back = (anchor.weekday() - self.weekday) % 7  # days since the latest such weekday
+        # on day numbers: a day outside years 1-9999 is None (as the Date it would be cannot be)
+        number, weekday = _ordinal(anchor), anchor.weekday()
+        back = (weekday - self.weekday) % 7  # days since the latest such weekday
         if self.which == "last":
-            day = anchor.subtract(days=back or 7)
+            day = number - (back or 7)
         elif self.which == "next":
-            day = anchor.add(days=(self.weekday - anchor.weekday()) % 7 or 7)
+            day = number + ((self.weekday - weekday) % 7 or 7)
         elif self.which == "this":
-            day = anchor.subtract(days=anchor.weekday()).add(days=self.weekday)
+            day = number - weekday + self.weekday  # its Monday is a day of years 1-9999 (0001-01-01 is a Monday)
         elif tense is Tense.FUTURE:
-            day = anchor.add(days=(self.weekday - anchor.weekday()) % 7)
+            day = number + (self.weekday - weekday) % 7
         else:
-            day = anchor.subtract(days=back)
-        return _days(day, day, Precision.DAY)
+            day = number - back
+        return _numbered(day, day, Precision.DAY)
 
 
 @attrs.frozen
@@ -174,26 +192,27 @@ class MonthRule:
                 year = anchor.year if self.month <= anchor.month else anchor.year - 1
         if not 1 <= year <= 9999:
             return None
-        first = Date(year, self.month, 1)
-        last = first.end_of("month")
+        # on day numbers: ``first`` and ``last`` are the month's first and last days
+        weekday_of_first, length = _monthrange(year, self.month)
+        first = _ordinal(_date(year, self.month, 1))
+        last = first + length - 1
         if self.day is not None:
-            if self.day > last.day:
+            if self.day > length:
                 return None
-            day = Date(year, self.month, self.day)
-            return _days(day, day, Precision.DAY)
+            return _numbered(first + self.day - 1, first + self.day - 1, Precision.DAY)
         if self.part is not None:
             start, stop = _PART_DAYS[self.part]
-            return _days(first.add(days=start - 1), Date(year, self.month, min(stop, last.day)), Precision.DAY)
+            return _numbered(first + start - 1, first + min(stop, length) - 1, Precision.DAY)
         if self.week is not None:
             if self.week == -1:  # the last week: the row holding the month's last day
-                monday = last.subtract(days=last.weekday())
-                return _days(max(monday, first), last, Precision.WEEK)
-            monday = first.subtract(days=first.weekday()).add(weeks=self.week - 1)
-            start_day, end_day = max(monday, first), min(monday.add(days=6), last)
-            if start_day > last:
+                monday = last - (weekday_of_first + length - 1) % 7
+                return _numbered(max(monday, first), last, Precision.WEEK)
+            monday = first - weekday_of_first + 7 * (self.week - 1)
+            start_day, end_day = max(monday, first), min(monday + 6, last)
+            if start_day > last or monday < 1 or monday + 6 > _LAST_DAY:  # (no Date outside years 1-9999)
                 return None
-            return _days(start_day, end_day, Precision.WEEK)
-        return _days(first, last, Precision.MONTH)
+            return _numbered(start_day, end_day, Precision.WEEK)
+        return _numbered(first, last, Precision.MONTH)
 
 
 _PART_DAYS: Final = {MonthPart.EARLY: (1, 10), MonthPart.MID: (11, 20), MonthPart.LATE: (21, 31)}
@@ -233,19 +252,28 @@ class Offset:
         """First day, last day and precision read from one anchor day; None if there is none."""
         near = self._move(anchor, self.low)
         far = self._move(anchor, self.high)
+        if near is None or far is None:
+            return None
         first, last = (far, near) if self.direction < 0 else (near, far)
         pad = _HALF_UNIT_DAYS[self.unit]
-        return _days(first.subtract(days=pad), last.add(days=pad), self.unit.precision)
+        return _numbered(first - pad, last + pad, self.unit.precision)
 
-    def _move(self, anchor: Date, amount: int) -> Date:
+    def _move(self, anchor: Date, amount: int) -> int | None:
+        """The day number ``amount`` units from the anchor, as ``Date.add`` moves; None outside years 1-9999.
+
+        Months and years move as pendulum does: a day past the new month's end becomes its last day.
+        """
         steps = amount * self.direction
         if self.unit is Unit.DAY:
-            return anchor.add(days=steps)
+            return _ordinal(anchor) + steps
         if self.unit is Unit.WEEK:
-            return anchor.add(weeks=steps)
-        if self.unit is Unit.MONTH:
-            return anchor.add(months=steps)
-        return anchor.add(years=steps)
+            return _ordinal(anchor) + 7 * steps
+        year, month = divmod(
+            anchor.year * 12 + anchor.month - 1 + (steps if self.unit is Unit.MONTH else 12 * steps), 12
+        )
+        if not 1 <= year <= 9999:
+            return None
+        return _ordinal(_date(year, month + 1, min(anchor.day, _monthrange(year, month + 1)[1])))
 
 
 _HALF_UNIT_DAYS: Final = {Unit.DAY: 0, Unit.WEEK: 3, Unit.MONTH: 15, Unit.YEAR: 182}
@@ -291,13 +319,13 @@ def _past_week(anchor: Date, tense: Tense) -> Span:
 
 
 def _last_week(anchor: Date, tense: Tense) -> Span:
-    monday = anchor.subtract(days=anchor.weekday() + 7)
-    return _days(monday, monday.add(days=6), Precision.WEEK)
+    monday = _ordinal(anchor) - anchor.weekday() - 7
+    return _numbered(monday, monday + 6, Precision.WEEK)
 
 
 def _next_week(anchor: Date, tense: Tense) -> Span:
-    monday = anchor.subtract(days=anchor.weekday()).add(weeks=1)
-    return _days(monday, monday.add(days=6), Precision.WEEK)
+    monday = _ordinal(anchor) - anchor.weekday() + 7  # (the anchor's own Monday lies in years 1-9999)
+    return _numbered(monday, monday + 6, Precision.WEEK)
 
 
 def _recent(months: int, precision: Precision) -> Callable[[Date, Tense], Span]:
@@ -311,19 +339,17 @@ def _today(anchor: Date, tense: Tense) -> Span:
     return _days(anchor, anchor, Precision.DAY)
 
 
-def _yesterday(anchor: Date, tense: Tense) -> Span:
-    day = anchor.subtract(days=1)
-    return _days(day, day, Precision.DAY)
+def _days_from(days: int) -> Callable[[Date, Tense], Span]:
+    """The day ``days`` from the anchor ("yesterday": -1); None outside years 1-9999."""
+
+    def span(anchor: Date, tense: Tense) -> Span:
+        day = _ordinal(anchor) + days
+        return _numbered(day, day, Precision.DAY)
+
+    return span
 
 
-def _tomorrow(anchor: Date, tense: Tense) -> Span:
-    day = anchor.add(days=1)
-    return _days(day, day, Precision.DAY)
-
-
-def _day_before_yesterday(anchor: Date, tense: Tense) -> Span:
-    day = anchor.subtract(days=2)
-    return _days(day, day, Precision.DAY)
+_yesterday, _tomorrow, _day_before_yesterday = _days_from(-1), _days_from(1), _days_from(-2)
 
 
 def _earlier_this_week(anchor: Date, tense: Tense) -> Span:

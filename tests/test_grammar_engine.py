@@ -403,9 +403,19 @@ def test_the_english_parser_reads_what_trying_every_alternative_reads(text: str)
         ("1642\u201351", [("number", "1642", 0, 4, ""), ("mark", "-", 4, 5, ""), ("number", "51", 5, 7, "")], None),
         ("June  @ 2024", [("word", "june", 0, 4, "")], 6),
         ("June \u00a0", [("word", "june", 0, 4, "")], None),
+        ("Sept. 3, 2024.", [("word", "sept", 0, 5, ""), ("number", "3", 6, 7, ""), ("mark", ",", 7, 8, ""),
+                            ("number", "2024", 9, 13, "")], None),
+        ("June 2024, @", [("word", "june", 0, 4, ""), ("number", "2024", 5, 9, ""), ("mark", ",", 9, 10, "")], 11),
+        ("'Tis 3rd", [("word", "tis", 0, 4, ""), ("number", "3", 5, 8, "rd")], None),
+        ("Mid-2024 a.m.", [("word", "mid", 0, 3, ""), ("mark", "-", 3, 4, ""), ("number", "2024", 4, 8, ""),
+                           ("word", "am", 9, 13, "")], None),
+        ("п\u2019ятницю Ёлка 18일에", [("word", "п'ятницю", 0, 8, ""), ("word", "елка", 9, 13, ""),
+                                     ("number", "18", 14, 16, ""), ("word", "일에", 16, 18, "")], None),
     ],
-    ids=["spaces and a full stop", "hyphened parts", "a hyphened word known", "suffixes", "en dash", "stuck", "nbsp"],
-)
+    ids=["spaces and a full stop", "hyphened parts", "a hyphened word known", "suffixes", "en dash", "stuck", "nbsp",
+         "dotted word, inner comma", "stuck keeps a closing mark", "apostrophe", "hyphen before a number",
+         "cyrillic and hangul"],
+)  # fmt: skip
 def test_tokens_keep_their_place_in_the_text(
     text: str, tokens: list[tuple[str, str, int, int, str]], stuck: int | None
 ) -> None:
@@ -413,6 +423,7 @@ def test_tokens_keep_their_place_in_the_text(
     assert [(t.kind, t.text, t.start, t.end, t.suffix) for t in found] == tokens
     assert where == stuck
     assert found[-1:] == [Token(*tokens[-1])]
+    assert found.keys == [token.key for token in found]
 
 
 def test_too_many_second_keys_are_not_kept_and_any_second_token_is_tried() -> None:

@@ -96,7 +96,8 @@ def parse_expression(
         written = f"{spaced[1]}T{spaced[2]}"
         raise DateParseError(text, f"a time follows its date after 'T', not a space: write {written!r}", position=where)
     spaced_out = " " in stripped  # zone names and abbreviations follow a space: notation has none
-    abbreviation = _ZONE_ABBREVIATION.fullmatch(stripped) if spaced_out else None
+    # (each pattern is tried only where the text ends as it must: in a capital, or with a "/" in it)
+    abbreviation = _ZONE_ABBREVIATION.fullmatch(stripped) if spaced_out and "A" <= stripped[-1] <= "Z" else None
     if abbreviation is not None and abbreviation[2] not in _NOT_ZONES and any(ch.isdigit() for ch in abbreviation[1]):
         raise DateParseError(
             text,
@@ -104,7 +105,7 @@ def parse_expression(
             "give an IANA name ('2024-10-18T03:00 Europe/Kyiv') or the offset ('2024-10-18T03:00+03:00')",
             position=len(text) - len(text.lstrip()) + abbreviation.start(2),
         )
-    named = _NAMED_ZONE.fullmatch(stripped) if spaced_out else None
+    named = _NAMED_ZONE.fullmatch(stripped) if spaced_out and "/" in stripped else None
     if named is not None:
         zone_named(named[2], text=text)  # an unknown zone is an error at once, naming the nearest
         stripped, zone = named[1], named[2]
@@ -128,17 +129,18 @@ def _localized(value: DateValue, zone: ZoneInfo, text: str, *, named: bool) -> D
 
 
 def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeDate:
-    if _HANGUL.search(stripped):
-        # Korean: its words are built from CLDR when first needed, as Russian and Ukrainian's are
-        from chronology.notation.korean import read_korean
+    if not stripped.isascii():  # (ASCII text holds neither Hangul nor Cyrillic)
+        if _HANGUL.search(stripped):
+            # Korean: its words are built from CLDR when first needed, as Russian and Ukrainian's are
+            from chronology.notation.korean import read_korean
 
-        return read_korean(stripped, calendar=_checked_calendar(calendar))
-    if _CYRILLIC.search(stripped):
-        # Russian and Ukrainian share one reading (their date words do not collide); its words are built from
-        # CLDR and pymorphy3 when first needed, so the library imports and reads English without them.
-        from chronology.notation.slavic import read_slavic
+            return read_korean(stripped, calendar=_checked_calendar(calendar))
+        if _CYRILLIC.search(stripped):
+            # Russian and Ukrainian share one reading (their date words do not collide); its words are built from
+            # CLDR and pymorphy3 when first needed, so the library imports and reads English without them.
+            from chronology.notation.slavic import read_slavic
 
-        return read_slavic(stripped, calendar=_checked_calendar(calendar))
+            return read_slavic(stripped, calendar=_checked_calendar(calendar))
     if looks_like_edtf(stripped):
         try:
             return parse_edtf(stripped)

@@ -171,33 +171,65 @@ def tokenize(text: str, words: WordTable) -> tuple[Tokens, int | None]:
     else its parts and the hyphen ("mid-October" is ``mid``, ``-``, ``october``).
     """
     tokens = Tokens()
+    kinds, texts, starts, ends, suffixes, keys = (
+        tokens.kinds,
+        tokens.texts,
+        tokens.starts,
+        tokens.ends,
+        tokens.suffixes,
+        tokens.keys,
+    )
     position = 0
-    length = len(text)
-    match_at = _TOKEN.match
-    while position < length:
-        match = match_at(text, position)  # spaces, then a token
-        if match is None:
-            while text[position].isspace():  # spaces to the end, or before what is no token
-                position += 1
-                if position == length:
-                    break
-            else:
-                return tokens, position
+    for match in _TOKEN.finditer(text):  # each match: spaces, then a token
+        if match.start() != position:  # no token at ``position``: what stops the tokens (after its spaces)
             break
+        position = match.end()
         kind = match.lastgroup
         if kind == "word":
-            _add_word(tokens, match["word"], match.start("word"), words)
+            written = match["word"]
+            start = match.start("word")
+            if written.isascii() and "-" not in written:  # the common word: its key is its text lower-cased
+                bare = written.lower()
+                if "." in bare:
+                    bare = bare.replace(".", "")
+                if bare[:1] == "'":
+                    bare = bare.lstrip("'")
+                kinds.append("word")
+                texts.append(bare)
+                starts.append(start)
+                ends.append(position)
+                suffixes.append("")
+                keys.append(bare)
+            else:
+                _add_word(tokens, written, start, words)
         elif kind == "mark":
             mark = match["mark"].translate(_DASHES)
-            tokens.add("mark", mark, match.start("mark"), match.end(), "", mark_key(mark))
+            tokens.add("mark", mark, match.start("mark"), position, "", mark_key(mark))
         else:
             digits = match["number"]
             suffix = "" if kind == "number" else match["suffix"].lower().translate(_SUFFIX_MARKS)
-            tokens.add("number", digits, match.start("number"), match.end(), suffix, number_key(len(digits), suffix))
-        position = match.end()
-    while tokens.kinds and tokens.kinds[-1] == "mark" and tokens.texts[-1] in _TRAILING:
+            kinds.append("number")
+            texts.append(digits)
+            starts.append(match.start("number"))
+            ends.append(position)
+            suffixes.append(suffix)
+            keys.append(_NUMBER_KEYS.get((len(digits), suffix)) or number_key(len(digits), suffix))
+    length = len(text)
+    while position < length:  # spaces to the end, or before what is no token
+        if not text[position].isspace():
+            return tokens, position
+        position += 1
+    while kinds and kinds[-1] == "mark" and texts[-1] in _TRAILING:
         tokens.pop()
     return tokens, None
+
+
+#: The keys of numbers of a few digits, with and without the common suffixes (made once, not for each number).
+_NUMBER_KEYS: Final = {
+    (digits, suffix): number_key(digits, suffix)
+    for digits in range(1, 5)
+    for suffix in ("", "st", "nd", "rd", "th", "s", "am", "pm")
+}
 
 
 def _add_word(tokens: Tokens, written: str, start: int, words: WordTable) -> None:

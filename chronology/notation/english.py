@@ -25,7 +25,8 @@ from typing import Any, Final
 import attrs
 
 from chronology import _calendar
-from chronology.dates import DateValue, Endpoint, Precision, Qualifier, UncertainDate
+from chronology._calendar import SECONDS_PER_DAY
+from chronology.dates import DateValue, Endpoint, Precision, Qualifier, UncertainDate, exact_day, unwritten
 from chronology.errors import DateParseError
 from chronology.notation._grammar import (
     SKIP,
@@ -41,8 +42,9 @@ from chronology.notation._grammar import (
     optional,
     tokenize,
 )
+from chronology.notation.edtf import format_day
 from chronology.notation.words import ENGLISH, WordTable
-from chronology.relative import RelativeDate
+from chronology.relative import RelativeDate, worded
 from chronology.rules import (
     Between,
     Fixed,
@@ -109,10 +111,10 @@ class Calendar:
                 raise _Refused("a day of the month needs its month ('3 October')")
             if self.double:  # an Old Style year: 25 March to the 24 March after
                 first, last = self._day_number(self.year - 1, 3, 25), self._day_number(self.year, 3, 24)
-                return Fixed(UncertainDate.from_days(first, last, Precision.YEAR))
+                return Fixed(_days_value(first, last, Precision.YEAR))
             if self.julian:
                 first, last = self._day_number(self.year, 1, 1), self._day_number(self.year, 12, 31)
-                return Fixed(UncertainDate.from_days(first, last, Precision.YEAR))
+                return Fixed(_days_value(first, last, Precision.YEAR))
             return Fixed(_year_value(self.year, self.year, Precision.YEAR))
         if self.day is not None and not 1 <= self.day <= _LONGEST_MONTH[self.month]:
             raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]}")
@@ -129,7 +131,7 @@ class Calendar:
         length = self._days_in_month(self.year, self.month)
         if self.day is None:
             first = self._day_number(self.year, self.month, 1)
-            return Fixed(UncertainDate.from_days(first, first + length - 1, Precision.MONTH))
+            return Fixed(_days_value(first, first + length - 1, Precision.MONTH))
         if self.day > length:
             style = " (Julian)" if self.julian else ""
             raise _Refused(
@@ -140,7 +142,7 @@ class Calendar:
             written = f"{self.day} {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}"
             actual = _WEEKDAY_NAMES[(number - 1) % 7]
             raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
-        return Fixed(UncertainDate.from_days(number, number, Precision.DAY))
+        return Fixed(exact_day(number * SECONDS_PER_DAY, format_day(number)))
 
     def _day_number(self, year: int, month: int, day: int) -> int:
         if self.julian:
@@ -170,7 +172,16 @@ def _year_value(first: int, last: int, precision: Precision) -> UncertainDate:
     """Whole years ``first`` to ``last`` (astronomical), one date somewhere in them (Julian years if so read)."""
     lo = _day_number(first, 1, 1)
     hi = _day_number(last, 12, 31)
-    return UncertainDate.from_days(lo, hi, precision)
+    return _days_value(lo, hi, precision)
+
+
+def _days_value(first: int, last: int, precision: Precision) -> UncertainDate:
+    """``UncertainDate.from_days(first, last, precision)``, its EDTF written when first read (often never).
+
+    A phrase's value is built again with the phrase's wording (see :func:`chronology.relative.worded`), and the
+    values of dates inside a phrase ("before 1456", "the early 1470s") only lend their bounds.
+    """
+    return unwritten(first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, Qualifier.NONE)
 
 
 def _day_number(year: int, month: int, day: int) -> int:
@@ -250,7 +261,7 @@ def _grouping(first_month: int, months: int, precision: Precision, year: int) ->
     first = _day_number(year, first_month, 1)
     end_year, end_month = divmod(first_month - 1 + months, 12)
     last = _day_number(year + end_year, end_month + 1, 1) - 1
-    return Fixed(UncertainDate.from_days(first, last, precision))
+    return Fixed(_days_value(first, last, precision))
 
 
 def _season(season: tuple[int, int], year: int) -> DateRule:
@@ -804,6 +815,8 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
             continue
         try:
             rule = reading if isinstance(reading, Lasting) else _rule(reading)
+            if rule.__class__ is Fixed:  # needs no anchor: its value, in the phrase's words
+                return worded(rule.value, text)
             relative = RelativeDate(rule, text)
             if not relative.needs_anchor:
                 return relative.resolve(None)  # checked at once: "29 February 2023" does not exist
@@ -824,7 +837,8 @@ def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:
     for value, end in grammar.parser.match(tokens):
         if end == len(tokens) and not any(value is other for other in found):
             found.append(value)
-    found.sort(key=lambda reading: isinstance(reading, RefusalError))  # a refusal only when nothing else reads
+    if any(isinstance(reading, RefusalError) for reading in found):
+        found.sort(key=lambda reading: isinstance(reading, RefusalError))  # a refusal only when nothing else reads
     return found
 
 
