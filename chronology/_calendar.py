@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from typing import Final
 
 SECONDS_PER_DAY = 86_400
 _CYCLE_YEARS = 400
@@ -43,7 +44,16 @@ def is_valid(year: int, month: int, day: int) -> bool:
 
 def days_in_month(year: int, month: int) -> int:
     """Number of days in ``month`` of ``year`` (any year)."""
-    return calendar.monthrange(_reduce(year)[1], month)[1]
+    if month == 2:
+        # the standard library's leap rule holds for any year: a 400-year shift keeps it
+        return 29 if calendar.isleap(year) else 28
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month]
+    return calendar.monthrange(_reduce(year)[1], month)[1]  # its error for a month that does not exist
+
+
+#: Days of each month (index 1-12) in a common year, as the standard library counts them.
+_MONTH_DAYS: Final[tuple[int, ...]] = (0, *(calendar.monthrange(2001, month)[1] for month in range(1, 13)))
 
 
 def day_number(year: int, month: int, day: int) -> int:

@@ -578,6 +578,15 @@ class Interval:
                 f"interval {self.to_edtf()!r} ends ({self.end.label}) before it starts ({self.start.label})"
             )
 
+    @classmethod
+    def _trusted(cls, start: UncertainDate | Endpoint, end: UncertainDate | Endpoint, text: str) -> Interval:
+        """Build without validation, for the parser's checked fast paths (as :meth:`UncertainDate._trusted`)."""
+        self = _new(cls)
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_INTERVAL_TEXT(self, text)
+        return self
+
     @property
     def start_bounds(self) -> tuple[int, int]:
         """First and last possible second of the start (sentinels for open or unknown)."""
@@ -634,6 +643,11 @@ class Interval:
 
     def __repr__(self) -> str:
         return f"<Interval {self.to_edtf()} ({self.label})>"
+
+
+_SET_START = Interval.__dict__["start"].__set__
+_SET_END = Interval.__dict__["end"].__set__
+_SET_INTERVAL_TEXT = Interval.__dict__["text"].__set__
 
 
 def _end_edtf(end: UncertainDate | Endpoint) -> str:

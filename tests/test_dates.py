@@ -11,6 +11,7 @@ from chronology import (
     DEFAULT_WIDENING,
     NO_WIDENING,
     DateParseError,
+    Endpoint,
     Interval,
     InvalidDateError,
     Precision,
@@ -196,3 +197,39 @@ def test_a_day_read_by_the_fast_path_is_the_same_value_as_one_built_otherwise(da
     assert type(changed) is UncertainDate
     assert changed != fast
     assert changed.qualifier is Qualifier.UNCERTAIN
+
+
+@given(st.integers(-1_000_000, 1_000_000), st.integers(1, 12))
+def test_the_days_of_a_month_are_the_standard_librarys_for_any_year(year: int, month: int) -> None:
+    import calendar
+
+    from chronology import _calendar
+
+    in_cycle = (year - 1) % 400 + 1  # the same year of the 400-year Gregorian cycle, which the library reads
+    assert _calendar.days_in_month(year, month) == calendar.monthrange(in_cycle, month)[1]
+
+
+@pytest.mark.parametrize("month", [0, 13, -1])
+def test_a_month_that_does_not_exist_has_no_number_of_days(month: int) -> None:
+    import calendar
+
+    from chronology import _calendar
+
+    with pytest.raises(calendar.IllegalMonthError):
+        _calendar.days_in_month(2024, month)
+
+
+def test_an_interval_built_on_the_quick_route_is_an_interval_in_every_way() -> None:
+    import copy
+    import pickle
+
+    quick = parse("1980-04/1981-12")
+    assert type(quick) is Interval
+    built = Interval(parse("1980-04"), parse("1981-12"))  # type: ignore[arg-type]
+    assert quick == built
+    assert hash(quick) == hash(built)
+    for twin in (copy.copy(quick), copy.deepcopy(quick), pickle.loads(pickle.dumps(quick)), attrs.evolve(quick)):
+        assert twin == quick
+        assert twin.text == "1980-04/1981-12"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quick.start = Endpoint.OPEN  # type: ignore[misc]

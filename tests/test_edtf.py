@@ -1,8 +1,15 @@
 """ISO 8601 and EDTF notation: every form the reader accepts, and its errors."""
 
+import datetime
+from collections.abc import Callable
+
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronology import DateParseError, DateRangeError, Endpoint, Interval, Precision, Qualifier, UncertainDate, parse
+from chronology.notation import edtf
 
 # (text, earliest, latest, precision, qualifier, canonical EDTF)
 SINGLE_DATES = [
@@ -425,3 +432,111 @@ def test_an_all_of_set_is_no_interval_end(text: str, position: int) -> None:
         parse(text)
     assert caught.value.position == position
     assert repr(text) in str(caught.value)
+
+
+# -- the quick routes read as the full reader does ---------------------------------------------
+
+_QUICK_FORMS = [
+    ("1980-04/1981-12", "interval of months"),
+    ("1980-04?/1981-12~", "interval of qualified months"),
+    ("1980/..", "interval open after"),
+    ("../1980-04-05", "interval open before"),
+    ("1980-04/", "interval with an unknown end"),
+    ("2023-24/2024-21", "interval of seasons"),
+    ("201X/2024-06-XX", "interval of masked dates"),
+    ("[1980-04..1981-12]", "one-of range of months"),
+    ("{1980..1981-06%}", "all-of range"),
+    ("[2024-10-07..2024-10-13]", "one-of range of a week's days"),
+    ("2024-21", "season"),
+    ("2024-41~", "semester, qualified"),
+    ("201X", "decade"),
+    ("19XX?", "century, uncertain"),
+    ("XXXX", "any year"),
+    ("0000-06-XX", "a month of year 0"),
+    ("2024-02-XX", "a leap February"),
+]
+
+
+def _fields(value: object) -> object:
+    """Every field of a date value, those left out of ``==`` (its text) too, with its class."""
+    if isinstance(value, UncertainDate):
+        return (type(value), attrs.astuple(value, recurse=False))
+    if isinstance(value, Interval):
+        return (type(value), _fields(value.start), _fields(value.end), value.text)
+    return value
+
+
+def _read(read: Callable[[str], object], text: str) -> object:
+    try:
+        return _fields(read(text))
+    except DateParseError as error:
+        return (type(error), str(error), error.position)
+
+
+def _full(text: str) -> object:
+    return edtf._Reader(text).read()
+
+
+@pytest.mark.parametrize(("text", "form"), _QUICK_FORMS, ids=[form for _, form in _QUICK_FORMS])
+def test_the_common_forms_take_a_quick_route_to_the_full_readers_value(text: str, form: str) -> None:
+    assert edtf._fast_compound(text) is not None or edtf._FAST.fullmatch(text) is not None
+    assert _read(edtf.parse_edtf, text) == _read(_full, text)
+
+
+_YEARS = st.one_of(
+    st.integers(2023, 2025).map(str),  # near ends, so that ranges and intervals come reversed by a little too
+    st.integers(0, 9999).map(lambda year: f"{year:04d}"),
+    st.tuples(st.integers(0, 999), st.integers(1, 4)).map(lambda pair: (f"{pair[0]:04d}"[: 4 - pair[1]] + "XXXX")[:4]),
+    st.sampled_from(["-0044", "Y12345", "1950S2", "1X99", "+2024"]),
+)
+_PARTS = st.one_of(
+    st.integers(1, 12).map(lambda n: f"{n:02d}"),
+    st.integers(0, 45).map(lambda n: f"{n:02d}"),
+    st.sampled_from(["XX", "1X", "X", "123", "W41"]),
+)
+_QUALIFIERS = st.sampled_from(["", "", "?", "~", "%"])
+
+
+@st.composite
+def _dates(draw: st.DrawFn) -> str:
+    parts = [draw(_YEARS), *draw(st.lists(_PARTS, max_size=2))]
+    return "-".join(parts) + draw(_QUALIFIERS)
+
+
+_ENDS = st.one_of(_dates(), st.sampled_from(["", ".."]))
+
+
+@given(
+    first=_ENDS,
+    last=_ENDS,
+    form=st.sampled_from(["{}", "{}/{}", "[{}..{}]", "{{{}..{}}}", "[{}, {}]", "{}//{}", "[{}..{}", "{}..{}]"]),
+)
+@settings(max_examples=600)
+def test_any_text_reads_by_the_quick_routes_as_the_full_reader_reads_it(first: str, last: str, form: str) -> None:
+    """Field for field, the texts too, or the same error: the quick routes give way wherever they would differ."""
+    text = form.format(first, last)
+    assert _read(edtf.parse_edtf, text) == _read(_full, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["٢٠٢٤-٢١", "2024-٢١", "٢٠٢٤/2025", "2024-06/٢٠٢٥", "٢٠٢٤-06-XX", "[２０２４..2025]", "１９XX"]
+)
+def test_other_digits_are_left_to_the_full_reader_and_its_spelling(text: str) -> None:
+    assert _read(edtf.parse_edtf, text) == _read(_full, text)
+
+
+@given(
+    day=st.dates(min_value=datetime.date(1, 2, 1), max_value=datetime.date(9999, 11, 30)),
+    shift=st.one_of(st.integers(-2, 2), st.integers(-40, 40)),
+    widths=st.tuples(st.sampled_from([4, 7, 10]), st.sampled_from([4, 7, 10])),
+    qualifiers=st.tuples(_QUALIFIERS, _QUALIFIERS),
+    form=st.sampled_from(["{}/{}", "[{}..{}]", "{{{}..{}}}"]),
+)
+@settings(max_examples=400)
+def test_ends_a_little_apart_or_reversed_read_quickly_as_the_full_reader_reads_them(
+    day: datetime.date, shift: int, widths: tuple[int, int], qualifiers: tuple[str, str], form: str
+) -> None:
+    other = day + datetime.timedelta(days=shift)
+    first, last = day.isoformat()[: widths[0]] + qualifiers[0], other.isoformat()[: widths[1]] + qualifiers[1]
+    text = form.format(first, last)
+    assert _read(edtf.parse_edtf, text) == _read(_full, text)

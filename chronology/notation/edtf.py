@@ -41,6 +41,7 @@ import attrs
 from chronology import _calendar
 from chronology._calendar import MAX_ABS_YEAR, OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology.dates import (
+    _FROM_SYMBOL,
     _SET_EDTF,
     _SET_HI,
     _SET_LO,
@@ -118,23 +119,24 @@ def looks_like_edtf(text: str) -> bool:
     if stripped[0] in "[{":
         return True
     # "1950-1953" and "2024 June" are English; notation has no spaces outside sets.
-    return " " not in stripped and not re.fullmatch(r"\d{4}\s*[-\u2013\u2014]\s*\d{4}", stripped)
+    return " " not in stripped and not _YEAR_RANGE.fullmatch(stripped)
 
 
-#: Plain days already read, by text. Values are immutable, so one can serve every
-#: reading of the same text; chronologies repeat days a lot. Emptied when full.
-_DAYS: Final[dict[str, UncertainDate]] = {}
-_DAYS_LIMIT: Final = 1 << 14
+_YEAR_RANGE: Final = re.compile(r"\d{4}\s*[-\u2013\u2014]\s*\d{4}")
+
+
 _fromisoformat = datetime.date.fromisoformat
 _new = object.__new__
 _LAST_SECOND: Final = SECONDS_PER_DAY - 1
 
 
 def parse_iso_day(text: str) -> UncertainDate | None:
-    """The plain ``YYYY-MM-DD`` day, by the quickest route; None for anything else."""
-    value = _DAYS.get(text)
-    if value is not None:
-        return value
+    """The plain ``YYYY-MM-DD`` day, by the quickest route; None for anything else.
+
+    Each call builds its value. A cache of the days already read made every first reading half as slow
+    again (its dictionary and the values it kept alive) and saved nothing on days repeated as chronologies
+    repeat them (bench_parse.py); a file's loader keeps its own cache of the texts it has read.
+    """
     # fromisoformat reads ASCII digits only; of its 10-character forms, only YYYY-MM-DD has "-" at 7
     # (not the week date 2024-W41-1).
     if len(text) != 10 or text[7] != "-":
@@ -148,15 +150,12 @@ def parse_iso_day(text: str) -> UncertainDate | None:
     _SET_LO(value, lo)
     _SET_HI(value, lo + _LAST_SECOND)
     _SET_EDTF(value, text)
-    if len(_DAYS) >= _DAYS_LIMIT:
-        _DAYS.clear()
-    _DAYS[text] = value
     return value
 
 
 def clear_day_cache() -> None:
-    """Forget the plain days read so far (for benchmarks that measure first readings)."""
-    _DAYS.clear()
+    """Forget the bounds of years read so far, so that the next readings are first readings (for benchmarks)."""
+    _YEAR_BOUNDS.clear()
 
 
 def parse_edtf(text: str) -> DateValue:
@@ -169,13 +168,13 @@ def parse_edtf(text: str) -> DateValue:
     """
     match = _FAST.fullmatch(text)
     if match is not None:
-        value = _fast(text, match)
+        value = _fast(text, match, text)
         if value is not None:
             return value
-    elif len(text) in _DAY_PAIR_LENGTHS:
-        pair = _fast_day_pair(text)
-        if pair is not None:
-            return pair
+    elif text.isascii():
+        quick = _fast_compound(text)
+        if quick is not None:
+            return quick
     return _Reader(text).read()
 
 
@@ -334,40 +333,161 @@ def _is_calendar_week(first: UncertainDate, last: UncertainDate) -> bool:
 _YEAR_BOUNDS: dict[int, tuple[int, int]] = {}
 
 
-def _fast(text: str, match: re.Match[str]) -> UncertainDate | None:
-    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` with an optional trailing qualifier, or None."""
+def _fast(edtf: str, match: re.Match[str], text: str) -> UncertainDate | None:
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a season ``YYYY-21``, with an optional trailing qualifier, or None.
+
+    ``edtf`` is the date as written (matched by ``_FAST``), ``text`` the whole text read (an interval's, for
+    its ends). None where the full reader has something to say (year 0, a day or month that does not exist).
+    """
     year_s, month_s, day_s, q = match.groups()
     year = int(year_s)
     if year == 0:
         return None
-    qualifier = _Q.from_symbol(q)
+    qualifier = _FROM_SYMBOL[q]
     if day_s is not None:
         try:
-            number = datetime.date(year, int(month_s), int(day_s)).toordinal()
+            number = _date(year, int(month_s), int(day_s)).toordinal()
         except ValueError:
             return None
         lo = number * SECONDS_PER_DAY
-        return UncertainDate._trusted(lo, lo + SECONDS_PER_DAY - 1, Precision.DAY, qualifier, text, text)
+        return _trusted(lo, lo + _LAST_SECOND, _DAY_PRECISION, qualifier, edtf, text)
     if month_s is not None:
         month = int(month_s)
         if not 1 <= month <= 12:
-            return None
-        first = datetime.date(year, month, 1).toordinal()
+            if not 21 <= month <= 41 or not edtf.isascii():
+                return None  # the full reader says what is wrong, or spells the other digits its way
+            precision, first, last = _grouping_days(year, year, month)
+            return _trusted(
+                first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + _LAST_SECOND, precision, qualifier, edtf, text
+            )
+        first = _date(year, month, 1).toordinal()
         last = first + _calendar.days_in_month(year, month) - 1
-        return UncertainDate._trusted(
-            first * SECONDS_PER_DAY,
-            last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1,
-            Precision.MONTH,
-            qualifier,
-            text,
-            text,
+        return _trusted(
+            first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + _LAST_SECOND, _MONTH_PRECISION, qualifier, edtf, text
         )
     bounds = _YEAR_BOUNDS.get(year)
     if bounds is None:
-        first = datetime.date(year, 1, 1).toordinal()
-        last = datetime.date(year, 12, 31).toordinal()
-        bounds = _YEAR_BOUNDS[year] = (first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1)
-    return UncertainDate._trusted(bounds[0], bounds[1], Precision.YEAR, qualifier, text, text)
+        first = _date(year, 1, 1).toordinal()
+        last = _date(year, 12, 31).toordinal()
+        bounds = _YEAR_BOUNDS[year] = (first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + _LAST_SECOND)
+    return _trusted(bounds[0], bounds[1], _YEAR_PRECISION, qualifier, edtf, text)
+
+
+_date: Final = datetime.date
+_trusted: Final = UncertainDate._trusted
+_trusted_interval: Final = Interval._trusted
+_DAY_PRECISION: Final = Precision.DAY
+_MONTH_PRECISION: Final = Precision.MONTH
+_YEAR_PRECISION: Final = Precision.YEAR
+
+#: Years with trailing unspecified digits (``201X``, ``19XX``; the digits are counted apart) and the
+#: unspecified day of a month (``2024-06-XX``), each with an optional trailing qualifier. ASCII digits only:
+#: the full reader spells other digits its own way.
+_FAST_MASKED: Final = re.compile(r"([0-9]{0,3})(X{1,4})([?~%]?)|([0-9]{4})-([0-9]{2})-XX([?~%]?)")
+
+
+def _fast_masked(edtf: str, text: str) -> UncertainDate | None:
+    """``201X``, ``19XX``, ``XXXX`` or ``2024-06-XX`` (qualified after or not), as the full reader reads them."""
+    match = _FAST_MASKED.fullmatch(edtf)
+    if match is None:
+        return None
+    digits, unknown, q, year_s, month_s, month_q = match.groups()
+    if unknown is not None:
+        hidden = len(unknown)
+        if len(digits) + hidden != 4:
+            return None
+        low, high = int(digits + "0" * hidden), int(digits + "9" * hidden)
+        lo = _calendar.day_number(low, 1, 1) * SECONDS_PER_DAY
+        hi = _calendar.day_number(high, 12, 31) * SECONDS_PER_DAY + _LAST_SECOND
+        return _trusted(lo, hi, _YEAR_PRECISION_BY_HIDDEN[min(hidden, 3)], _FROM_SYMBOL[q], edtf, text)
+    month = int(month_s)
+    if not 1 <= month <= 12:
+        return None
+    year = int(year_s)
+    first = _calendar.day_number(year, month, 1)
+    last = first + _calendar.days_in_month(year, month) - 1
+    return _trusted(
+        first * SECONDS_PER_DAY,
+        last * SECONDS_PER_DAY + _LAST_SECOND,
+        _MONTH_PRECISION,
+        _FROM_SYMBOL[month_q],
+        edtf,
+        text,
+    )
+
+
+def _fast_date(edtf: str, text: str) -> UncertainDate | None:
+    """One date of the forms the fast paths read (``edtf``, part of ``text``), or None."""
+    match = _FAST.fullmatch(edtf)
+    if match is not None:
+        return _fast(edtf, match, text)
+    return _fast_masked(edtf, text)
+
+
+def _fast_compound(text: str) -> DateValue | None:
+    """The common ASCII forms ``_FAST`` does not match, by their quick routes; None for the full reader.
+
+    Intervals of two dates of the quick forms (or an open ``..`` or unknown empty end), one-of and
+    all-of ranges ``[a..b]`` and ``{a..b}`` of two such dates, and years or days with unspecified
+    digits (``201X``, ``2024-06-XX``). Anything else, or anything wrong, is the full reader's.
+    """
+    if len(text) in _DAY_PAIR_LENGTHS:
+        pair = _fast_day_pair(text)
+        if pair is not None:
+            return pair
+    if "/" in text:
+        return _fast_interval(text)
+    opening = text[:1]
+    if opening == "[" or opening == "{":
+        return _fast_range(text)
+    return _fast_masked(text, text)
+
+
+def _fast_end(part: str, text: str) -> UncertainDate | Endpoint | None:
+    if not part:
+        return Endpoint.UNKNOWN
+    if part == "..":
+        return Endpoint.OPEN
+    return _fast_date(part, text)
+
+
+def _fast_interval(text: str) -> Interval | None:
+    """``a/b`` with each end a date of the quick forms, ``..`` or empty, as the full reader reads it; else None."""
+    start_text, _, end_text = text.partition("/")
+    if "/" in end_text:
+        return None
+    start = _fast_end(start_text, text)
+    if start is None:
+        return None
+    end = _fast_end(end_text, text)
+    if end is None:
+        return None
+    if start.__class__ is Endpoint:
+        if end.__class__ is Endpoint:
+            return None  # no date at either end: the full reader says so
+    elif end.__class__ is not Endpoint and start.lo > end.hi:  # type: ignore[union-attr]
+        return None  # reversed: the full reader says so
+    return _trusted_interval(start, end, text)  # the checks of Interval's __init__, made above
+
+
+def _fast_range(text: str) -> UncertainDate | None:
+    """``[a..b]`` or ``{a..b}`` of two dates of the quick forms, in order, as the full reader reads it; else None."""
+    if text[-1] != _CLOSING[text[0]]:
+        return None
+    first_text, dots, last_text = text[1:-1].partition("..")
+    if not dots:
+        return None
+    first = _fast_date(first_text, text)
+    if first is None:
+        return None
+    last = _fast_date(last_text, text)
+    if last is None or last.lo < first.lo:
+        return None  # reversed: the full reader says so
+    precision = first.precision if first.precision.rank >= last.precision.rank else last.precision
+    if text[0] == "[" and _is_calendar_week(first, last):
+        precision = Precision.WEEK
+    qualifier = _joined(first.qualifier, last.qualifier)
+    return _trusted(first.lo, last.hi, precision, qualifier, text, text)
 
 
 #: Two plain days, as an interval ``a/b`` or a one-of range ``[a..b]``: the dated forms files hold most after days.
@@ -444,6 +564,13 @@ _TIME: Final = re.compile(
     r"(?P<tz>Z|z|[+-]\d\d(?::?\d\d)?)?"
 )
 _BASIC_DATE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)")
+_ORDINAL_DAY: Final = re.compile(r"\d{3}(?![\dX])")
+_YEAR_DIGITS: Final = re.compile(r"[\dX]{4}")
+_DIGITS_OR_X: Final = re.compile(r"[\dX]*")
+_TWO_DIGITS: Final = re.compile(r"[\dX]{2}")
+_LONG_YEAR: Final = re.compile(r"(-?)(\d+)(?:[Ee](\d+))?")
+_NUMBER: Final = re.compile(r"\d+")
+_WEEK: Final = re.compile(r"(\d\d)(?:-?(\d))?")
 _BASIC_DATE_TIME: Final = re.compile(r"([+-]?\d{4})(\d\d)(\d\d)[Tt](\d\d)(?::?(\d\d)(?::?(\d\d))?)?")
 _CLOSING: Final = {"[": "]", "{": "}"}
 _SET_KIND: Final = {"[": "one-of set", "{": "all-of set"}
@@ -697,7 +824,7 @@ class _Reader:
             self.pos += 1
             if self.peek() in ("W", "w"):
                 return self.read_week(year, start)
-            if re.match(r"\d{3}(?![\dX])", self.text[self.pos :]) and year.masked is None:
+            if _ORDINAL_DAY.match(self.text, self.pos) and year.masked is None:
                 return self.read_ordinal(year, start)
             month = self.read_component("month")
             if self.peek() == "-" and self.pos + 1 < stop:
@@ -718,8 +845,8 @@ class _Reader:
         if negative or self.peek() == "+":
             self.pos += 1
         digits = self.text[self.pos : self.pos + 4]
-        if len(digits) < 4 or not re.fullmatch(r"[\dX]{4}", digits):
-            found = re.match(r"[\dX]*", self.text[self.pos :])
+        if len(digits) < 4 or not _YEAR_DIGITS.fullmatch(digits):
+            found = _DIGITS_OR_X.match(self.text, self.pos)
             count = len(found.group()) if found else 0
             if count == 0:
                 self.fail(_EXPECTED_DATE, self.pos)
@@ -752,7 +879,7 @@ class _Reader:
     def read_long_year(self) -> _Year:
         start = self.pos
         self.pos += 1
-        match = re.match(r"(-?)(\d+)(?:[Ee](\d+))?", self.text[self.pos :])
+        match = _LONG_YEAR.match(self.text[self.pos :])
         if match is None:
             self.fail("'Y' is followed by the year's digits, as Y12345 or Y-12345")
         self.pos += match.end()
@@ -784,7 +911,7 @@ class _Reader:
             return None
         start = self.pos
         self.pos += 1
-        match = re.match(r"\d+", self.text[self.pos :])
+        match = _NUMBER.match(self.text[self.pos :])
         if match is None:
             self.fail("'S' is followed by the number of significant digits, as 1950S2")
         self.pos += match.end()
@@ -807,7 +934,7 @@ class _Reader:
         left = self.qualifier()
         start = self.pos
         digits = self.text[self.pos : self.pos + 2]
-        if len(digits) < 2 or not re.fullmatch(r"[\dX]{2}", digits):
+        if len(digits) < 2 or not _TWO_DIGITS.fullmatch(digits):
             self.fail(f"a {name} has two digits (01-{'12' if name == 'month' else '31'}, X for unknown)")
         self.pos += 2
         return _Component(digits, start, left, self.qualifier())
@@ -827,7 +954,7 @@ class _Reader:
 
     def read_week(self, year: _Year, start: int) -> UncertainDate:
         self.pos += 1
-        match = re.match(r"(\d\d)(?:-?(\d))?", self.text[self.pos :])
+        match = _WEEK.match(self.text[self.pos :])
         if match is None or year.masked is not None or year.low != year.high:
             self.fail("a week date is YYYY-Www or YYYY-Www-D, as 2024-W41 or 2024-W41-5")
         week, weekday = int(match[1]), match[2]
@@ -942,12 +1069,7 @@ class _Reader:
                 f"month {code} does not exist; expected 01-12, or 21-41 for seasons and quarters",
                 month.position,
             )
-        precision, first_month, count, _ = GROUPINGS[code]
-        last_month_index = first_month + count - 2  # zero-based month index of the last month
-        end_year_offset, last_month = divmod(last_month_index, 12)
-        first = _calendar.day_number(year.low, first_month, 1)
-        end_year = year.high + end_year_offset
-        last = _calendar.day_number(end_year, last_month + 1, _calendar.days_in_month(end_year, last_month + 1))
+        precision, first, last = _grouping_days(year.low, year.high, code)
         qualifiers = [year.qualifier, month.qualifier]
         qualifier = _joined(year.qualifier, month.qualifier)
         return UncertainDate(
@@ -963,6 +1085,8 @@ class _Reader:
         if component is None:
             return list(range(1, highest + 1))
         pattern = component.digits
+        if pattern == "XX":
+            return list(range(1, highest + 1))  # what the filter below keeps: every value
         if "X" not in pattern:
             value = int(pattern)
             if not 1 <= value <= highest:
@@ -1000,6 +1124,17 @@ class _Reader:
         if month is not None and month.digits != "XX":
             return Precision.MONTH
         return year.precision
+
+
+def _grouping_days(low: int, high: int, code: int) -> tuple[Precision, int, int]:
+    """Precision, first and last day number of the sub-year grouping ``code`` (21-41) of the years ``low``-``high``."""
+    precision, first_month, count, _ = GROUPINGS[code]
+    last_month_index = first_month + count - 2  # zero-based month index of the last month
+    end_year_offset, last_month = divmod(last_month_index, 12)
+    first = _calendar.day_number(low, first_month, 1)
+    end_year = high + end_year_offset
+    last = _calendar.day_number(end_year, last_month + 1, _calendar.days_in_month(end_year, last_month + 1))
+    return precision, first, last
 
 
 def _rank(precision: Precision) -> int:
