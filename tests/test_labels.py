@@ -174,7 +174,8 @@ OPEN_SIDED = [
     ("before c. 1456", "by c. 1455"),
     ("by 1455?", "by 1455?"),
     ("[..1455-12-31]", "by 31 December 1455"),
-    ("by 14:30 on 3 October 2024", "by 3 October 2024, 14:30"),
+    ("by 14:30 on 3 October 2024", "before 3 October 2024, 14:31"),  # a clock time names a moment
+    ("before 3 a.m. on 18 October 2024", "before 18 October 2024, 3 a.m."),
     ("by 44 BCE", "by 44 BCE"),
     ("no earlier than 1450", "no earlier than 1450"),
     ("not before 1450", "no earlier than 1450"),
@@ -182,7 +183,7 @@ OPEN_SIDED = [
     ("after c. 1460", "no earlier than c. 1461"),
     ("on or after 3 October 2024", "no earlier than 3 October 2024"),
     ("after the 15th century", "no earlier than 1500"),
-    ("after 14:30 on 3 October 2024", "no earlier than 3 October 2024, 14:31"),
+    ("after 14:30 on 3 October 2024", "after 3 October 2024, 14:30"),
 ]
 
 

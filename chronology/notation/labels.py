@@ -43,7 +43,10 @@ def label(value: DateValue) -> str:
     hedge = "c. " if value.approximate else ""
     doubt = "?" if value.uncertain else ""
     if value.lo <= OPEN_LO or value.hi >= OPEN_HI:  # the hedge goes on the known bound: "by c. 1455"
-        side = "by" if value.lo <= OPEN_LO else "no earlier than"
+        if value.precision.has_time:  # a clock time names a moment: "before 3 a.m." ends at 02:59:59
+            side = "before" if value.lo <= OPEN_LO else "after"
+        else:
+            side = "by" if value.lo <= OPEN_LO else "no earlier than"
         return f"{side} {hedge}{_instant_label(value)}{doubt}"
     return f"{hedge}{_instant_label(value)}{doubt}"
 
@@ -114,11 +117,13 @@ def _bound_unit(seconds: int, precision: Precision, *, first: bool) -> tuple[int
     1461" the one whose first second begins 1461: the unit named is the
     coarsest of year, month and day (or the time unit) that ends (or begins)
     there and the precision allows. It is a unit the date may fall in, never
-    the one beyond the bound ("before 1456" would name a year the date is not in).
+    the one beyond the bound ("before 1456" would name a year the date is not in). A clock time is the
+    exception: it names a moment, so "before 3 a.m." (ending 02:59:59) names the hour beyond the bound.
     """
-    if precision.has_time:
+    if precision.has_time:  # the clock time beyond the bound, read as a moment: "before 3 a.m.", "after 2 a.m."
         size = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}[precision]
-        start = seconds - seconds % size
+        edge = seconds - 1 if first else seconds + 1
+        start = edge - edge % size
         return start, start + size - 1, precision
     day = seconds // SECONDS_PER_DAY
     year, month, number = _calendar.from_day_number(day)
