@@ -416,7 +416,7 @@ def _widening(command: argparse.ArgumentParser) -> None:
         metavar="SETTINGS",
         help="how far approximate (~) and uncertain (?) dates may spill over their bounds in 'possible' answers, in "
         "units of each date's precision: 'approximate=1,uncertain=0' (the default) or 'approximate.year=10,"
-        "approximate.month=1'; overrides the files' [reading] (settings not given are the default's)",
+        "approximate.month=1', each 0 to 10,000; overrides the files' [reading] (settings not given are the default's)",
     )
 
 
@@ -751,7 +751,10 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
         start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if given_start else _EARLIEST
         end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if given_end else _LATEST
         search = timeline.within if arguments.within else timeline.overlapping
-        found = search(start, end, mode=mode, widening=widening)
+        try:
+            found = search(start, end, mode=mode, widening=widening)
+        except InvalidDateError as error:  # the window ends before it starts: the command line is wrong
+            raise _UsageError(str(error)) from None
     for option, name in (("--before", arguments.before), ("--after", arguments.after)):
         if name is not None:  # each narrows what the window and the option before it left
             ask = found.before if option == "--before" else found.after
@@ -769,15 +772,15 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
 def _when_option(timeline: Timeline, text: str, option: str, path: str) -> DateValue:
     """A date option's value: an event's (narrowed) date when it names one, else a date."""
     if not text.strip():
-        raise ChronologyError(f"{option}: empty; give a date ('2024-10') or an event id, or leave {option} out")
+        raise _UsageError(f"{option}: empty; give a date ('2024-10') or an event id, or leave {option} out")
     try:
         return timeline.resolve(text)[0]
     except ChronologyError as error:
         if isinstance(error, DateParseError) and text.strip() and text not in timeline:
             hint = suggest(text, [event.id for event in timeline])
             if hint:
-                raise ChronologyError(f"{option}: {text!r} is neither a date nor an event id of {path}{hint}") from None
-        raise ChronologyError(f"{option}: {error}") from None
+                raise _UsageError(f"{option}: {text!r} is neither a date nor an event id of {path}{hint}") from None
+        raise _UsageError(f"{option}: {error}") from None
 
 
 def _event_option(timeline: Timeline, text: str, option: str, path: str) -> Event:
@@ -796,7 +799,7 @@ def _event_option(timeline: Timeline, text: str, option: str, path: str) -> Even
             else:  # a date: the window options take those
                 window = "--to" if option == "--before" else "--from"
                 hint = f"; for what happened {option[2:]} a date, give it as {window}"
-        raise ChronologyError(f"{option}: no event {name!r} in {path}{hint}")
+        raise _UsageError(f"{option}: no event {name!r} in {path}{hint}")
     return timeline[name]
 
 
@@ -804,7 +807,7 @@ def _date_option(text: str, option: str) -> DateValue:
     try:
         return parse(text)
     except ChronologyError as error:
-        raise ChronologyError(f"{option}: {error}") from None
+        raise _UsageError(f"{option}: {error}") from None
 
 
 _TIMES: Final = frozenset({Precision.HOUR, Precision.MINUTE, Precision.SECOND})
@@ -1057,7 +1060,7 @@ def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, Event | Dat
         hint = suggest(text, [event.id for event in timeline])
         if hint:  # most likely a mistyped id
             raise ChronologyError(f"{path}: no event {text!r}{hint} (nor is it a date)") from None
-        raise ChronologyError(f"{path}: {text!r} is neither an event id nor a date ({error})") from None
+        raise _UsageError(f"{path}: {text!r} is neither an event id nor a date ({error})") from None
     except ChronologyError as error:
         raise ChronologyError(f"{path}: {error}") from None
     if event is not None:

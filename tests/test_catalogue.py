@@ -1110,15 +1110,20 @@ COMMANDS = [
     _command(
         "query-from-garbage",
         ["query", "events.toml", "--from", "garbage"],
-        [f"chronology: --from: 'garbage' (at position 0): 'garbage' is not a date word this reader knows; {ENGLISH}"],
+        [
+            "chronology query: error: --from: 'garbage' (at position 0): 'garbage' is not a date word this reader "
+            f"knows; {ENGLISH}"
+        ],
+        2,  # a wrong command line
     ),
     _command(
         "relate-an-impossible-date",
         ["relate", "events.toml", "a", "2024-13"],
         [
-            "chronology: events.toml: '2024-13' is neither an event id nor a date ('2024-13' (at position 5): "
-            f"month 13 does not exist; {MONTHS})"
+            "chronology relate: error: events.toml: '2024-13' is neither an event id nor a date ('2024-13' "
+            f"(at position 5): month 13 does not exist; {MONTHS})"
         ],
+        2,
     ),
     _command(
         "plot-to-a-gif",
@@ -1216,7 +1221,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("case", COMMANDS)
-def test_a_bad_command_exits_1_with_the_problem_on_stderr_and_changes_nothing(case: BadCommand, folder: Path) -> None:
+def test_a_bad_command_exits_with_the_problem_on_stderr_and_changes_nothing(case: BadCommand, folder: Path) -> None:
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     out, err = StringIO(), StringIO()
     code = main(case.argv, out=out, err=err)

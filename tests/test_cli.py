@@ -158,10 +158,13 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["-o", "t.gif"], "chronology plot: error: cannot write 't.gif': use a .png, .svg or .pdf file name, such as 't.png'\n"),
+        (
+            ["-o", "t.gif"],
+            "chronology plot: error: cannot write 't.gif': use a .png, .svg or .pdf file name, such as 't.png'\n",
+        ),
         (
             ["-o", "t.png", "--from", "2024-13"],
-            "chronology: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
+            "chronology plot: error: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
         ),
         (
             ["-o", "t.png", "--claims", "North Korean", "--unit", "troops"],
@@ -284,7 +287,7 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
         ),
         (
             ["--from", "2024-02-30"],
-            "chronology: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29\n",
+            "chronology query: error: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29\n",
         ),
     ],
 )
@@ -619,9 +622,10 @@ def test_import_writes_only_toml(good: Path) -> None:
 
 def test_a_window_that_ends_before_it_starts_is_refused(good: Path) -> None:
     assert run("query", "events.toml", "--from", "2024-11", "--to", "2024-10") == (
-        1,
+        2,  # a wrong command line
         "",
-        "chronology: the window ends (October 2024) before it starts (November 2024); give the start first\n",
+        "chronology query: error: the window ends (October 2024) before it starts (November 2024); "
+        "give the start first\n",
     )
 
 

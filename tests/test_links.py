@@ -286,7 +286,10 @@ def test_query_before_an_event(tmp_path: Path) -> None:
     code, out, _ = run("query", str(path), "--after", "@b42-printing", "--json")
     assert [e["id"] for e in json.loads(out)["events"]] == ["rubrication", "ship-leaves"]
     code, _, err = run("query", str(path), "--before", "ship-leavs")
-    assert (code, err) == (1, f"chronology: --before: no event 'ship-leavs' in {path}; did you mean 'ship-leaves'?\n")
+    assert (code, err) == (
+        2,
+        f"chronology query: error: --before: no event 'ship-leavs' in {path}; did you mean 'ship-leaves'?\n",
+    )
     code, out, _ = run("list", str(path))
     assert "1454-01-01 .. 1456-08-24 *  rubrication" in out  # after the printing: no longer open; marked
 
@@ -568,7 +571,11 @@ def test_query_by_event_says_what_went_wrong(tmp_path: Path, arguments: list[str
     path = tmp_path / "events.toml"
     path.write_text(FILE, encoding="utf-8")
     code, out, err = run("query", str(path), *arguments)
-    assert (code, out, err) == (1, "", f"chronology: {message.format(path=path)}\n")
+    assert (code, out, err) == (
+        2,
+        "",
+        f"chronology query: error: {message.format(path=path)}\n",
+    )  # a wrong command line
 
 
 def test_published_after_and_before_that_cannot_hold_are_errors(tmp_path: Path) -> None:
