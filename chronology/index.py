@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 import itertools
 import operator
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
@@ -51,6 +52,14 @@ _CLASS_SHIFT: Final = 33  # class numbers sit above every day number in the sort
 _CHUNK: Final = 1 << 20  # candidates examined in one vectorised pass by overlapping_many
 #: Candidates a window, on average, above which overlapping_many takes one window at a time.
 _LOOP_ABOVE: Final = 1_000
+#: Up to this many values, a window's answer is one '&' of two sets (as Python ints) the index keeps.
+_BITS_BELOW: int = 256  # not Final: the tests set it to make tiny indexes scan or search
+#: Up to this many matches, a set of values is read bit by bit in Python; more, by numpy.
+_BITS_LISTED: Final = 16
+#: Cells of the (window, value) table a small index's overlapping_many looks at in one pass.
+_CELLS: Final = 1 << 20
+#: Matches a window, on average, up to which sorting them per window is one sort of (window, position) keys.
+_SHORT_RUNS: Final = 64
 #: Up to this many values, a window looks at every one (a vectorised scan): cheaper than a search per span class.
 _SCAN_BELOW: int = 2048  # not Final: the tests set it to make small indexes search
 
@@ -137,6 +146,69 @@ def _scan(columns: np.ndarray, first: int, last: int, mode: Mode, *, within: boo
     return found
 
 
+class _Bits:
+    """A tiny index's answers to one question as sets: one ``&`` of two Python ints a window, no numpy pass.
+
+    A value matches a window when one of its bounds (``upper``) is on or
+    before the window's last day and another (``lower``) on or after its
+    first. The values sorted by ``upper``: those that may match are the
+    first ``r`` (a bisection), kept as a set of bits for every ``r``; the
+    same for ``lower`` from the other end. A window's answer is the
+    intersection of two such sets, its bits the positions, in order.
+    """
+
+    __slots__ = ("above", "below", "lowers", "nbytes", "size", "uppers")
+
+    def __init__(self, upper: np.ndarray, lower: np.ndarray) -> None:
+        self.size = int(upper.size)
+        self.nbytes = (self.size + 7) // 8
+        by_upper = np.argsort(upper, kind="stable").tolist()
+        # Windows are read as clipped to the days an index holds: an open side (a bound at the last day an
+        # index holds) matches a window beyond it too. A number beyond every day says so without a clip a query.
+        self.uppers: list[int] = [_BEYOND_LOW if u <= NEG_DAY else u for u in upper[by_upper].tolist()]
+        self.below = [0]  # below[r]: the values with the r smallest uppers
+        bits = 0
+        for k in by_upper:
+            bits |= 1 << k
+            self.below.append(bits)
+        by_lower = np.argsort(lower, kind="stable").tolist()
+        self.lowers: list[int] = [_BEYOND_HIGH if u >= POS_DAY else u for u in lower[by_lower].tolist()]
+        self.above = [0] * (self.size + 1)  # above[r]: the values whose lower is not among the r smallest
+        bits = 0
+        for r in range(self.size - 1, -1, -1):
+            bits |= 1 << by_lower[r]
+            self.above[r] = bits
+
+    @classmethod
+    def of(cls, columns: np.ndarray, mode: Mode, *, within: bool) -> _Bits:
+        """The sets for one question, of columns in the sequence's order (the rows :func:`_scan` reads)."""
+        if mode is Mode.POSSIBLE:
+            return cls(columns[6], columns[5]) if within else cls(columns[4], columns[7])
+        return cls(columns[3], columns[0]) if within else cls(columns[1], columns[2])
+
+    def find(self, first: int, last: int) -> Positions:
+        """The positions (ascending) of the values that match the window ``[first, last]`` (read as clipped)."""
+        bits = self.below[bisect_right(self.uppers, last)] & self.above[bisect_left(self.lowers, first)]
+        if not bits:
+            return _NONE
+        if bits.bit_count() <= _BITS_LISTED:
+            found = []
+            while bits:
+                low = bits & -bits
+                found.append(low.bit_length() - 1)
+                bits ^= low
+            return np.array(found, dtype=np.intp)
+        flags = np.frombuffer(bits.to_bytes(self.nbytes, "little"), dtype=np.uint8)
+        listed: Positions = np.unpackbits(flags, count=self.size, bitorder="little").nonzero()[0]
+        return listed
+
+
+_BEYOND_LOW: Final = -(1 << 80)
+_BEYOND_HIGH: Final = 1 << 80
+_NONE: Final[Positions] = np.empty(0, dtype=np.intp)
+_NONE.flags.writeable = False
+
+
 class Index:
     """The day bounds of a sequence of date values, arranged for window queries.
 
@@ -164,6 +236,8 @@ class Index:
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # for counts: see _sorted_bounds
         self._in_order: np.ndarray | None = None  # a small index's columns in the sequence's order: see ascending
         self._order32: npt.NDArray[np.int32] | None = None  # the order in 32 bits: see sorted_positions
+        self._size = int(order.size)
+        self._bits: list[_Bits | None] = [None] * 4  # a tiny index's sets, per question: see ascending
 
     @classmethod
     def build(
@@ -265,13 +339,15 @@ class Index:
 
         With ``raw``, the positions are in the index's own order (see :meth:`positions`).
         """
-        found = self._one(first, last, mode, within=False)
-        return found if raw else self._order.take(found)
+        if not raw and self._size <= _SCAN_BELOW:  # a small index: found in the sequence's order
+            return self.answer(first, last, mode)[0]
+        return self._one(first, last, mode, within=False, through=None if raw else self._order)
 
     def within(self, first: int, last: int, mode: Mode, *, raw: bool = False) -> Positions:
         """Positions of the values that (possibly or certainly) lie wholly within ``[first, last]``."""
-        found = self._one(first, last, mode, within=True)
-        return found if raw else self._order.take(found)
+        if not raw and self._size <= _SCAN_BELOW:
+            return self.answer(first, last, mode, within=True)[0]
+        return self._one(first, last, mode, within=True, through=None if raw else self._order)
 
     def count(self, first: int, last: int, mode: Mode, *, within: bool = False) -> int:
         """How many values :meth:`overlapping` (or :meth:`within`) would give, without listing them."""
@@ -324,59 +400,99 @@ class Index:
 
     def sorted_positions(self, raw: Positions) -> Positions:
         """:meth:`positions`, ascending: sorted as 32-bit numbers where they fit (twice as quick as 64)."""
+        found = self._narrow_order().take(raw)
+        found.sort()
+        return found.astype(np.intp, copy=False)
+
+    def _narrow_order(self) -> np.ndarray:
+        """The order as 32-bit numbers where they fit (sorted twice as quick as 64), made when first asked for."""
         if self._order32 is None:
             if self._order.size >= 1 << 31:
-                return np.sort(self._order.take(raw))
-            self._order32 = self._order.astype(np.int32)  # made when first asked for: 4 bytes an event
-        found: Positions = np.sort(self._order32.take(raw)).astype(np.intp)
-        return found
+                return self._order
+            self._order32 = self._order.astype(np.int32)  # 4 bytes an event
+        return self._order32
 
     @property
     def scans(self) -> bool:
         """True for a small index, whose queries look at every value, so that :meth:`ascending` costs no sort."""
         return bool(self._columns.shape[1] <= _SCAN_BELOW)
 
+    def _sequence_columns(self) -> np.ndarray:
+        """The columns in the sequence's order (made when first asked for; small indexes scan them)."""
+        if self._in_order is None:
+            self._in_order = np.ascontiguousarray(self._columns[:, np.argsort(self._order)])
+        return self._in_order
+
     def ascending(self, first: int, last: int, mode: Mode, *, within: bool = False) -> Positions:
         """:meth:`overlapping` (or :meth:`within`), the positions in ascending order (of the sequence indexed)."""
-        if self.scans:  # a look at each value, in the sequence's order: found in order
-            if self._in_order is None:
-                self._in_order = np.ascontiguousarray(self._columns[:, np.argsort(self._order)])
-            return _scan(self._in_order, first, last, mode, within=within)
-        return self.sorted_positions(self._one(first, last, mode, within=within))
+        found, ordered = self.answer(first, last, mode, within=within)
+        if ordered:
+            return found
+        found.sort()
+        return found.astype(np.intp, copy=False)
 
-    def _one(self, first: int, last: int, mode: Mode, *, within: bool) -> Positions:
-        """One window: a binary search per span class, then a check of that class's contiguous candidates."""
+    def answer(self, first: int, last: int, mode: Mode, *, within: bool = False) -> tuple[np.ndarray, bool]:
+        """:meth:`ascending`'s positions, and True; or, for a large index, the same unsorted, and False.
+
+        Unsorted positions are a new array, in 32 bits where they fit: what a
+        lazy answer keeps, to sort in place (the quickest sort) when first looked at.
+        """
+        size = self._size
+        if size <= _SCAN_BELOW:
+            if size <= _BITS_BELOW:  # a tiny index: two bisections of lists and one '&'
+                question = 2 * (mode is Mode.CERTAIN) + within  # (an enum's own hash costs more than a tiny query)
+                bits = self._bits[question]
+                if bits is None:
+                    bits = self._bits[question] = _Bits.of(self._sequence_columns(), mode, within=within)
+                return bits.find(first, last), True
+            return _scan(self._sequence_columns(), first, last, mode, within=within), True  # found in order
+        return self._one(first, last, mode, within=within, through=self._narrow_order()), False
+
+    def _one(self, first: int, last: int, mode: Mode, *, within: bool, through: np.ndarray | None = None) -> Positions:
+        """One window: a binary search per span class, then a check of that class's contiguous candidates.
+
+        The positions are in the index's own order, or, with ``through`` (the
+        order, in 64 or 32 bits), those positions mapped through it: gathered
+        straight from its slices, in a new array, in no particular order.
+        """
         c = self._columns
         if c.shape[1] <= _SCAN_BELOW:  # a few thousand values: one look at each costs less than the searches
-            return _scan(c, first, last, mode, within=within)
+            found = _scan(c, first, last, mode, within=within)
+            return found if through is None else through.take(found)
         first = min(max(first, NEG_DAY), POS_DAY)
         last = min(max(last, NEG_DAY), POS_DAY)
         spans = self._spans
-        lows = [
+        count = len(spans)
+        simple = mode is Mode.POSSIBLE and not within and first <= last  # (a reversed window is read as written)
+        # One search for every bound: the lowest key a class may hold, the window's first day, and (as the
+        # first key past it) its last day, per class; days are whole numbers, so "right of x" is "left of x + 1".
+        sought = [
             base + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY)
             for base, span in zip(self._bases, spans, strict=True)
         ]
-        highs = [base + (last if span >= 0 else POS_DAY) for base, span in zip(self._bases, spans, strict=True)]
-        simple = mode is Mode.POSSIBLE and not within and first <= last  # (a reversed window is read as written)
-        mids = [base + first for base in self._bases] if simple else []
-        found_at = self._keys.searchsorted(lows + mids, side="left").tolist()
-        los, mids = found_at[: len(lows)], found_at[len(lows) :]
-        his = self._keys.searchsorted(highs, side="right").tolist()
+        sought += [base + first for base in self._bases]
+        sought += [base + (last if span >= 0 else POS_DAY) + 1 for base, span in zip(self._bases, spans, strict=True)]
+        found_at = self._keys.searchsorted(sought).tolist()
         kind = c.dtype.type
         low, high = kind(first), kind(last)
-        found = []
-        for number, (lo, hi, span) in enumerate(zip(los, his, spans, strict=True)):
+        parts = []
+        for number in range(count):
+            lo, hi = found_at[number], found_at[2 * count + number]
             if hi <= lo:
                 continue
+            span = spans[number]
             if mode is Mode.POSSIBLE:
                 if within:  # the start may fall on or after `first` and the end on or before `last`
                     hit = (c[5, lo:hi] >= low) & (c[6, lo:hi] <= high)
                 elif span >= 0 and simple:
                     # The search keeps the earliest day on or before `last`; those that start on or
                     # after `first` match without a look, the others if they may end on or after it.
-                    mid = mids[number]
-                    found.append((c[7, lo:mid] >= low).nonzero()[0] + lo)
-                    found.append(np.arange(mid, hi))
+                    mid = max(found_at[count + number], lo)
+                    if mid > lo:
+                        looked = c[7, lo:mid] >= low
+                        parts.append(looked.nonzero()[0] + lo if through is None else through[lo:mid][looked])
+                    if hi > mid:
+                        parts.append(np.arange(mid, hi) if through is None else through[mid:hi])
                     continue
                 else:
                     hit = (c[4, lo:hi] <= high) & (c[7, lo:hi] >= low)
@@ -384,41 +500,93 @@ class Index:
                 hit = (c[0, lo:hi] >= low) & (c[3, lo:hi] <= high)
             else:
                 hit = (c[1, lo:hi] <= high) & (c[2, lo:hi] >= low)
-            found.append(hit.nonzero()[0] + lo)
-        if not found:
-            return np.empty(0, dtype=np.intp)
-        return found[0] if len(found) == 1 else np.concatenate(found)
+            parts.append(hit.nonzero()[0] + lo if through is None else through[lo:hi][hit])
+        if not parts:
+            return np.empty(0, dtype=np.intp if through is None else through.dtype)
+        if len(parts) == 1 and through is None:
+            only: Positions = parts[0]
+            return only
+        return np.concatenate(parts)  # (a new array even of one part: never a slice of `through`)
 
     def overlapping_many(
-        self, firsts: npt.ArrayLike, lasts: npt.ArrayLike, mode: Mode, *, within: bool = False
+        self, firsts: npt.ArrayLike, lasts: npt.ArrayLike, mode: Mode, *, within: bool = False, ascending: bool = False
     ) -> list[Positions]:
-        """:meth:`overlapping` (or :meth:`within`) for many windows at once, in one vectorised pass."""
+        """:meth:`overlapping` (or :meth:`within`) for many windows at once, in one vectorised pass.
+
+        With ``ascending``, each window's positions come in ascending order (as
+        :meth:`ascending` gives them), read-only.
+        """
         a = np.asarray(firsts, dtype=np.int64)
         b = np.asarray(lasts, dtype=np.int64)
         if a.shape != b.shape or a.ndim != 1:
             raise ValueError("firsts and lasts must be two flat sequences of the same length")
-        results: list[Positions] = []
+        if ascending and self._columns.shape[1] <= _SCAN_BELOW:
+            return self._scan_many(a, b, mode, within=within)
+        through = self._narrow_order() if ascending else self._order
         # Candidates are counted first, then the windows are taken in chunks of about a million
         # candidates: one vectorised pass each, without arrays that outgrow the caches.
         counts = self._candidates(a, b)[2].reshape(a.size, -1).sum(axis=1)
         if a.size and counts.sum() > _LOOP_ABOVE * a.size:
             # Many candidates a window: slices of the index (one window at a time) cost less than gathering them.
-            one = self.within if within else self.overlapping
-            return [one(int(first), int(last), mode) for first, last in zip(a.tolist(), b.tolist(), strict=True)]
+            parts = [
+                self._one(first, last, mode, within=within, through=through)
+                for first, last in zip(a.tolist(), b.tolist(), strict=True)
+            ]
+            if not ascending:
+                return parts
+            for number, part in enumerate(parts):
+                part.sort()  # each its own array, in 32 bits where they fit: the quickest sort
+                # an array a window (one array of them all, hundreds of megabytes, costs more to allocate)
+                part = parts[number] = part.astype(np.intp, copy=False)
+                part.setflags(write=False)
+            return parts
         chunk_ends = np.searchsorted(np.cumsum(counts), np.arange(1, 1 + counts.sum() // _CHUNK + 1) * _CHUNK)
         edges = [0, *sorted({int(e) + 1 for e in chunk_ends if e + 1 < a.size}), a.size]
         simple = mode is Mode.POSSIBLE and not within and bool((a <= b).all())
+        results: list[Positions] = []
         for first, stop in itertools.pairwise(edges):
             if simple:
-                results += self._possibly_overlapping(a[first:stop], b[first:stop])
-                continue
-            windows, positions = self._search(a[first:stop], b[first:stop], mode, within=within, grouped=True)
-            bounds = np.searchsorted(windows, np.arange(stop - first + 1)).tolist()  # matches come by window
-            results += [positions[bounds[i] : bounds[i + 1]] for i in range(stop - first)]
+                found, ends = self._possibly_overlapping(a[first:stop], b[first:stop])
+            else:
+                windows, found = self._search(a[first:stop], b[first:stop], mode, within=within, grouped=True)
+                ends = np.searchsorted(windows, np.arange(1, stop - first + 1))  # matches come by window
+            bounds = [0, *ends.tolist()]
+            found = through.take(found)
+            if ascending:
+                _sort_each(found, bounds)
+                found = found.astype(np.intp, copy=False)
+            results += _cut(found, bounds, readonly=ascending)
         return results
 
-    def _possibly_overlapping(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> list[Positions]:
-        """Positions that possibly overlap each window ``[a[i], b[i]]`` (``a <= b``), as :meth:`_one` finds them.
+    def _scan_many(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], mode: Mode, *, within: bool
+    ) -> list[Positions]:
+        """:meth:`overlapping_many` of a small index, ascending: every value looked at for every window at once.
+
+        The matches of a (window, value) table read row by row come by window,
+        then by position: in order, without a sort.
+        """
+        c = self._sequence_columns()
+        a = np.clip(a, NEG_DAY, POS_DAY)[:, None]
+        b = np.clip(b, NEG_DAY, POS_DAY)[:, None]
+        results: list[Positions] = []
+        step = max(1, _CELLS // max(1, c.shape[1]))  # windows a table: a table of about a million cells at most
+        for x in range(0, a.shape[0], step):
+            first, last = a[x : x + step], b[x : x + step]
+            if mode is Mode.POSSIBLE:
+                hit = (c[5] >= first) & (c[6] <= last) if within else (c[4] <= last) & (c[7] >= first)
+            else:
+                hit = (c[0] >= first) & (c[3] <= last) if within else (c[1] <= last) & (c[2] >= first)
+            found = hit.nonzero()[1]
+            results += _cut(found, [0, *itertools.accumulate(np.count_nonzero(hit, axis=1).tolist())], readonly=True)
+        return results
+
+    def _possibly_overlapping(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
+    ) -> tuple[Positions, npt.NDArray[np.intp]]:
+        """Positions (in the index's order) that possibly overlap each window ``[a[i], b[i]]`` (``a <= b``).
+
+        As :meth:`_one` finds them, window after window in one array, with where each window's run ends.
 
         Per window and span class, the events that may start within the window
         match without a look (a run of the index's order); those that start
@@ -457,9 +625,7 @@ class Index:
         found[starts[taken_window] + looked_each[taken_window] + np.arange(taken.size) - taken_first[taken_window]] = (
             taken
         )
-        found = self._order.take(found)
-        edges = [0, *ends.tolist()]
-        return [found[edges[i] : edges[i + 1]] for i in range(a.size)]
+        return found, ends
 
     def _candidates(
         self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
@@ -478,7 +644,7 @@ class Index:
     def _search(
         self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], mode: Mode, *, within: bool, grouped: bool = False
     ) -> tuple[npt.NDArray[np.intp], Positions]:
-        """(window number, position) of every match, for windows ``[a[i], b[i]]``."""
+        """(window number, position in the index's order) of every match, for windows ``[a[i], b[i]]``."""
         a = np.clip(a, NEG_DAY, POS_DAY)
         b = np.clip(b, NEG_DAY, POS_DAY)
         los, _, counts = self._candidates(a, b)
@@ -501,7 +667,7 @@ class Index:
             hit = (c[0].take(candidate) >= first) & (c[3].take(candidate) <= last)
         else:
             hit = (c[1].take(candidate) <= last) & (c[2].take(candidate) >= first)
-        found = self._order.take(candidate[hit])
+        found = candidate[hit]
         if window is None:
             return np.zeros(found.size, dtype=np.intp), found
         return window[hit], found
@@ -513,6 +679,29 @@ class Index:
         rows = slice(4, 8) if widened else slice(0, 4)
         chosen = back if positions is None else back[positions]
         return self._columns[rows][:, chosen]
+
+
+def _cut(values: np.ndarray, edges: list[int], *, readonly: bool = False) -> list[Positions]:
+    """``values[edges[i]:edges[i + 1]]`` for each ``i``: views of one array (made read-only first, if asked)."""
+    if readonly:
+        values.setflags(write=False)
+    return [values[x:y] for x, y in itertools.pairwise(edges)]
+
+
+def _sort_each(values: np.ndarray, edges: list[int]) -> None:
+    """Sort each run ``values[edges[i]:edges[i + 1]]`` in place (values: 32-bit where they fit, never negative)."""
+    runs = len(edges) - 1
+    if values.dtype == np.int32 and values.size <= _SHORT_RUNS * runs:
+        # many short runs: one sort of (run, value) keys costs less than a call a run
+        keys = np.repeat(np.arange(runs, dtype=np.int64) << 32, np.diff(edges))
+        keys |= values
+        keys.sort()
+        keys &= 0xFFFFFFFF
+        np.copyto(values, keys, casting="unsafe")  # the low 32 bits: the value, which fits
+        return
+    for x, y in itertools.pairwise(edges):
+        if y - x > 1:
+            values[x:y].sort()
 
 
 def _runs(starts: npt.NDArray[np.intp], lengths: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:

@@ -27,7 +27,7 @@ from chronology.columns import Columns, day_numbers
 from chronology.compare import Certainty, Moment, Probabilities, Relation, Relationship, relationship
 from chronology.consistency import Check, check, suggest
 from chronology.constraints import Frame, Link, Network, Side, publication
-from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, UncertainDate, Widening
+from chronology.dates import DEFAULT_WIDENING, INSTANT_CLASSES, DateValue, Interval, Precision, UncertainDate, Widening
 from chronology.errors import (
     AmbiguousReferenceError,
     ChronologyError,
@@ -37,7 +37,7 @@ from chronology.errors import (
     WrongTypeError,
 )
 from chronology.events import Claim, Event, Source
-from chronology.index import POS_DAY, Index, Mode, day_ends
+from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
 from chronology.notation import DateLike
 from chronology.zones import zone_named
 
@@ -227,7 +227,7 @@ class Timeline:
             raise ValidationError(result.problems)
         self._root = _Root(events, sources, title, result, zone_info)
         self._positions: npt.NDArray[np.intp] | None = None
-        self._space: Index | None = None  # positions in this index's own order, mapped back when needed
+        self._unsorted = False  # positions found but not yet sorted (sorted in place when first looked at)
 
     @classmethod
     def from_columns(
@@ -290,7 +290,7 @@ class Timeline:
         self = cls.__new__(cls)
         self._root = _Root(columns, (), title, Check((), {}), zone_named(zone) if zone else None)
         self._positions = None
-        self._space = None
+        self._unsorted = False
         return self
 
     @classmethod
@@ -301,24 +301,27 @@ class Timeline:
         self = cls.__new__(cls)
         self._root = _Root(tuple(events), tuple(sources), title, result, None if zone is None else zone_named(zone))
         self._positions = None
-        self._space = None
+        self._unsorted = False
         return self
 
-    def _view(self, positions: npt.NDArray[np.intp], space: Index | None = None) -> Timeline:
+    def _view(self, positions: npt.NDArray[np.intp], unsorted: bool = False) -> Timeline:
+        """A view of ``positions`` (ascending; or, ``unsorted``, in any order, in a new array the view may sort)."""
         view = Timeline.__new__(Timeline)
         view._root = self._root
         view._positions = positions
-        view._space = space
+        view._unsorted = unsorted
         return view
 
     def _ordered(self) -> npt.NDArray[np.intp]:
-        """The view's positions in timeline order (mapped and sorted once, when first needed)."""
-        if self._positions is None:
+        """The view's positions in timeline order (sorted once, when first needed)."""
+        positions = self._positions
+        if positions is None:
             return np.arange(len(self._root.events))
-        if self._space is not None:
-            self._positions = self._space.sorted_positions(self._positions)
-            self._space = None
-        return self._positions
+        if self._unsorted:  # the view's own array: sorted in place, in 32 bits where they fit (the quickest sort)
+            positions.sort()
+            positions = self._positions = positions.astype(np.intp, copy=False)
+            self._unsorted = False
+        return positions
 
     # -- a sequence of events ---------------------------------------------------------------------
 
@@ -441,7 +444,7 @@ class Timeline:
         by ``widening``); "certain": every reading does.
         """
         first, last = self._window(start, end)
-        return self._query(first, last, Mode.of(mode), widening, within=False)
+        return self._query(first, last, Mode.POSSIBLE if mode == "possible" else Mode.of(mode), widening, within=False)
 
     def within(
         self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
@@ -471,7 +474,9 @@ class Timeline:
         window open.
         """
         firsts, lasts = self._windows(starts, ends)
-        found = self._root.index(widening).overlapping_many(firsts, lasts, Mode.of(mode))
+        found = self._root.index(widening).overlapping_many(firsts, lasts, Mode.of(mode), ascending=True)
+        if self._positions is None:  # each window's positions ascending already: read-only views of one array
+            return [self._view(positions) for positions in found]
         return [self._view(self._restrict(positions)) for positions in found]
 
     def count(
@@ -511,7 +516,7 @@ class Timeline:
         index = self._root.index(widening)
         if self._positions is None:  # (every window's first day is on or before its last: checked)
             return index.count_ordered(firsts, lasts, chosen, within=within, ordered=True)
-        found = index.overlapping_many(firsts, lasts, chosen, within=within)
+        found = index.overlapping_many(firsts, lasts, chosen, within=within, ascending=True)
         return np.fromiter((self._restrict(p).size for p in found), dtype=np.int64, count=len(found))
 
     def write_overlapping_many(
@@ -572,8 +577,8 @@ class Timeline:
         An ``int64`` array, read-only; ``timeline.events`` of the whole timeline
         holds them at these positions.
         """
-        found = self._ordered().view()  # a view of its own: read-only, without a copy
-        found.flags.writeable = False
+        found = self._ordered()
+        found.setflags(write=False)  # the view's own array (or a read-only one): never written again
         return found  # intp is int64 on the platforms numpy supports
 
     @property
@@ -588,17 +593,13 @@ class Timeline:
 
     def _query(self, first: int, last: int, mode: Mode, widening: Widening | None, *, within: bool) -> Timeline:
         index = self._root.index(widening)
-        if self._positions is None and index.scans:  # a small timeline: found in order, nothing to map or sort
-            return self._view(index.ascending(first, last, mode, within=within))
-        if within:
-            positions = index.within(first, last, mode, raw=True)
-        else:
-            positions = index.overlapping(first, last, mode, raw=True)
+        found, ordered = index.answer(first, last, mode, within=within)  # (unsorted: sorted when looked at)
         if self._positions is None:
-            return self._view(positions, index)  # kept in the index's order until someone looks
-        return self._view(self._restrict(index.positions(positions)))
+            return self._view(found, unsorted=not ordered)
+        return self._view(self._restrict(found))
 
     def _restrict(self, positions: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+        """Those of ``positions`` (of the whole timeline) that are in this view, ascending."""
         if self._positions is None:
             return np.sort(positions)
         return np.intersect1d(positions, self._ordered(), assume_unique=True)
@@ -696,7 +697,14 @@ class Timeline:
         )
 
     def _window(self, start: Event | WhenLike, end: Event | WhenLike) -> tuple[int, int]:
-        # date values (the common case in loops over many windows) go straight to their days
+        if start.__class__ in INSTANT_CLASSES and end.__class__ in INSTANT_CLASSES:
+            # two instants without an offset (a loop over many windows): their days straight from their seconds
+            lo, hi = start.lo, end.hi
+            if start.utc_offset is None and end.utc_offset is None and lo <= hi:
+                return (lo // SECONDS_PER_DAY if lo > NEG_INF + 1 else NEG_DAY), (
+                    hi // SECONDS_PER_DAY if hi < POS_INF - 1 else POS_DAY
+                )
+        # date values go straight to their days
         start_value = start if start.__class__ in _VALUE_CLASSES else self.resolve(start)[0]
         end_value = end if end.__class__ in _VALUE_CLASSES else self.resolve(end)[0]
         assert isinstance(start_value, UncertainDate | Interval)

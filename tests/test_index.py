@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pytest
@@ -48,12 +48,33 @@ def searching() -> Iterator[None]:
         chronology.index._SCAN_BELOW = kept
 
 
+@contextlib.contextmanager
+def scanning() -> Iterator[None]:
+    """Tiny indexes answer by sets of bits: make them look at every value, as small ones do."""
+    kept = chronology.index._BITS_BELOW
+    chronology.index._BITS_BELOW = -1
+    try:
+        yield
+    finally:
+        chronology.index._BITS_BELOW = kept
+
+
+WAYS: dict[str, Callable[[], contextlib.AbstractContextManager[None]]] = {
+    "bits": contextlib.nullcontext,
+    "scan": scanning,
+    "search": searching,
+}
+
+
 @settings(max_examples=300)
-@given(bounds(), st.integers(-80, 120), st.integers(0, 100), st.sampled_from(list(Mode)), st.booleans(), st.booleans())
+@given(
+    bounds(), st.integers(-80, 120), st.integers(0, 100), st.sampled_from(list(Mode)), st.booleans(),
+    st.sampled_from(sorted(WAYS)),
+)  # fmt: skip
 def test_every_window_answer_equals_a_scan(
-    days: np.ndarray, first: int, length: int, mode: Mode, within: bool, search: bool
+    days: np.ndarray, first: int, length: int, mode: Mode, within: bool, way: str
 ) -> None:
-    with searching() if search else contextlib.nullcontext():
+    with WAYS[way]():
         check_window(days, first, length, mode, within)
 
 
@@ -63,9 +84,17 @@ def check_window(days: np.ndarray, first: int, length: int, mode: Mode, within: 
     query = index.within if within else index.overlapping
     assert sorted(query(first, last, mode).tolist()) == scan(days, first, last, mode, within)
     assert index.ascending(first, last, mode, within=within).tolist() == scan(days, first, last, mode, within)
-    many = index.overlapping_many([first, last, first - 7], [last, last + 3, first], mode, within=within)
-    for (a, b), found in zip([(first, last), (last, last + 3), (first - 7, first)], many, strict=True):
-        assert sorted(found.tolist()) == scan(days, a, b, mode, within)
+    found, ordered = index.answer(first, last, mode, within=within)
+    assert (found.tolist() if ordered else sorted(found.tolist())) == scan(days, first, last, mode, within)
+    starts, stops = [first, last, first - 7, NEG_DAY - 9, POS_DAY + 9], [last, last + 3, first, first, POS_DAY + 9]
+    many = index.overlapping_many(starts, stops, mode, within=within)
+    ascending = index.overlapping_many(starts, stops, mode, within=within, ascending=True)
+    for a, b, found, listed in zip(starts, stops, many, ascending, strict=True):
+        clipped = min(max(a, NEG_DAY), POS_DAY), min(max(b, NEG_DAY), POS_DAY)
+        assert sorted(found.tolist()) == scan(days, *clipped, mode, within)
+        assert listed.tolist() == scan(days, *clipped, mode, within)
+        assert listed.dtype == np.intp
+        assert not listed.flags.writeable
 
 
 def test_an_empty_index_answers_nothing() -> None:
@@ -159,9 +188,27 @@ def test_many_windows_one_at_a_time_or_at_once_give_the_same(monkeypatch: pytest
     firsts = rng.integers(-100, 5_100, 300)
     lasts = firsts + rng.integers(0, 400, 300)
     at_once = index.overlapping_many(firsts, lasts, mode)
+    at_once_ascending = index.overlapping_many(firsts, lasts, mode, ascending=True)
     monkeypatch.setattr(chronology.index, "_LOOP_ABOVE", -1)  # every window one at a time
     one_by_one = index.overlapping_many(firsts, lasts, mode)
+    one_by_one_ascending = index.overlapping_many(firsts, lasts, mode, ascending=True)
+    assert [a.tolist() for a in at_once_ascending] == [sorted(a.tolist()) for a in at_once]
+    assert [a.tolist() for a in one_by_one_ascending] == [sorted(a.tolist()) for a in at_once]
     assert [sorted(a.tolist()) for a in at_once] == [sorted(b.tolist()) for b in one_by_one]
     assert [sorted(a.tolist()) for a in at_once] == [
         scan(days, f, t, mode, False) for f, t in zip(firsts, lasts, strict=True)
     ]
+
+
+@pytest.mark.parametrize("count", [0, 1, 16, 17, 200, 256])
+def test_a_tiny_index_lists_every_match_in_order_however_many(count: int) -> None:
+    # sets of up to 16 matches are read bit by bit, larger ones by numpy: both give every position, ascending
+    rng = np.random.default_rng(count)
+    start = rng.integers(0, 50, count)
+    days = np.stack([start, start, start + 5, start + 5 + rng.integers(0, 9, count)])
+    index = Index.from_days(days, days)
+    for first, last in [(0, 100), (10, 12), (60, 70), (NEG_DAY - 1, POS_DAY + 1)]:
+        for mode in Mode:
+            for within in (False, True):
+                found = index.ascending(first, last, mode, within=within)
+                assert found.tolist() == scan(days, max(first, NEG_DAY), min(last, POS_DAY), mode, within)

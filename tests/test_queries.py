@@ -8,8 +8,11 @@ and random windows.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Literal
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,6 +128,65 @@ def test_window_queries_equal_a_scan_with_the_date_model(
         assert got == expected(timeline, window, within=False, certain=certain, widening=widening), mode
         got = ids(timeline.within(start, end, mode=mode, widening=widening))
         assert got == expected(timeline, window, within=True, certain=certain, widening=widening), mode
+
+
+#: How an index answers a window, by its size: as sets of bits (tiny), by a look at each value, or by searches.
+WAYS = {"bits": {}, "scan": {"_BITS_BELOW": -1}, "search": {"_BITS_BELOW": -1, "_SCAN_BELOW": -1}}
+
+
+@contextlib.contextmanager
+def answering(way: str) -> Iterator[None]:
+    """Indexes of any size answer as those of a given size do (the sizes below which each way is taken, moved)."""
+    kept = {name: getattr(chronology.index, name) for name in WAYS[way]}
+    try:
+        for name, value in WAYS[way].items():
+            setattr(chronology.index, name, value)
+        yield
+    finally:
+        for name, value in kept.items():
+            setattr(chronology.index, name, value)
+
+
+@settings(max_examples=200)
+@given(
+    timelines(), windows(), st.lists(windows(), min_size=1, max_size=6), st.sampled_from(sorted(WAYS)),
+    st.sampled_from([NO_WIDENING, DEFAULT_WIDENING]),
+)  # fmt: skip
+def test_positions_are_ascending_read_only_and_those_of_a_scan_whichever_way_the_index_answers(
+    timeline: Timeline,
+    window: tuple[UncertainDate, UncertainDate],
+    many: list[tuple[UncertainDate, UncertainDate]],
+    way: str,
+    widening: Widening,
+) -> None:
+    position = {event.id: k for k, event in enumerate(timeline)}
+    with answering(way):
+        fresh = Timeline(timeline)  # (its index built in this way's sizes)
+        for certain in (False, True):
+            mode: Literal["certain", "possible"] = "certain" if certain else "possible"
+            for within in (False, True):
+                query = fresh.within if within else fresh.overlapping
+                view = query(*window, mode=mode, widening=widening)
+                want = expected(timeline, window, within=within, certain=certain, widening=widening)
+                assert len(view) == len(want)  # before the positions are looked at (sorted then)
+                assert view.positions.dtype == np.int64
+                assert not view.positions.flags.writeable
+                assert view.positions.tolist() == [position[i] for i in want]
+                assert view.ids.tolist() == want
+                assert len(view.overlapping(*window, mode=mode, widening=widening)) == len(
+                    [
+                        i
+                        for i in expected(timeline, window, within=False, certain=certain, widening=widening)
+                        if i in want
+                    ]
+                )
+            answers = fresh.overlapping_many([w[0] for w in many], [w[1] for w in many], mode=mode, widening=widening)
+            for answer, (start, end) in zip(answers, many, strict=True):
+                want = expected(timeline, (start, end), within=False, certain=certain, widening=widening)
+                assert answer.positions.tolist() == [position[i] for i in want]
+                assert not answer.positions.flags.writeable
+            counts = fresh.count_many([w[0] for w in many], [w[1] for w in many], mode=mode, widening=widening)
+            assert counts.tolist() == [len(a) for a in answers]
 
 
 @settings(max_examples=100)
