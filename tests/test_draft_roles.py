@@ -174,7 +174,8 @@ def test_a_date_in_an_aside_dates_the_statement_that_reports_the_rest() -> None:
     statement = _proposal(drafted, "в пятницу").event
     reported = _proposal(drafted, "два дня назад").event
     assert statement.kind == "statement"
-    assert statement.title == "Два дня назад в Курской области погибли военные КНДР"
+    assert statement.title == "Генштаб: два дня назад в Курской области погибли военные КНДР"  # apart from it
+    assert reported.title == "Два дня назад в Курской области погибли военные КНДР"
     assert _days(statement.when) == ("2024-10-18", "2024-10-18")
     assert _days(reported.when) == ("2024-10-16", "2024-10-16")  # two days before the statement, not the article
     assert (reported.anchor, statement.reports) == (statement.id, (reported.id,))
@@ -237,7 +238,8 @@ def test_a_closing_speaker_reports_the_dated_event_of_its_clause() -> None:
     statement = _proposal(drafted, "у неділю").event
     night = _proposal(drafted, "У ніч на 3 листопада").event
     assert statement.kind == "statement"
-    assert statement.title == "У ніч на 3 листопада Харків атакували керовані авіабомби"
+    assert statement.title == "Очільник ОВА Олег Синєгубов: у ніч на 3 листопада Харків атакували керовані авіабомби"
+    assert night.title == "У ніч на 3 листопада Харків атакували керовані авіабомби"
     assert statement.reports == (night.id,)
 
 

@@ -48,10 +48,15 @@ def test_a_dated_russian_article_proposes_its_events_with_their_bounds() -> None
     assert events["в сентябре 2023 года"].citations[0].quote.startswith("Путин и Ким Чен Ын встретились")
 
 
-def test_a_title_is_what_was_said_not_who_said_it() -> None:
+def test_a_title_is_what_was_said_not_who_said_it_alone() -> None:
     drafted = draft_text(RUSSIAN, "ru.txt")
     statement = next(p.event for p in drafted.proposals if p.phrase == "18 октября")
-    assert statement.title == "Россия перебросила северокорейских военных в середине октября"
+    moved = next(p.event for p in drafted.proposals if p.phrase == "в середине октября")
+    assert moved.title == "Россия перебросила северокорейских военных в середине октября"
+    # the statement, titled apart from what it reports: who says what
+    assert statement.title == (
+        "Национальная служба разведки Южной Кореи: Россия перебросила северокорейских военных в середине октября"
+    )
 
 
 def test_figures_become_attributed_claims_of_their_sentences_event() -> None:
@@ -131,5 +136,7 @@ def test_ids_from_cyrillic_titles_and_names_are_transliterated() -> None:
     assert drafted.source.id == "severnaya-koreya"
     ids = [p.event.id for p in drafted.proposals]
     assert all(i.isascii() and not i.startswith("event-") for i in ids), ids
+    moved = next(p.event for p in drafted.proposals if p.phrase == "в середине октября")
+    assert moved.id.startswith("rossiya-perebrosila-"), moved.id
     statement = next(p.event for p in drafted.proposals if p.phrase == "18 октября")
-    assert statement.id.startswith("rossiya-perebrosila-"), statement.id
+    assert statement.id.startswith("natsional-naya-sluzhba-razvedki-"), statement.id

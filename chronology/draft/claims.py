@@ -15,7 +15,12 @@ it is found, not counted (:attr:`Figure.counted`), so that the draft keeps it
 in a comment.
 
 The claim's subject is what the figure counts and the words after it, up to
-the clause's end ("North Korean soldiers have been deployed in Russia"); its
+the clause's end, a passive or perfect verb left out ("North Korean soldiers
+deployed in Russia"; "killing four people" is "people killed"). Figures joined
+by "and" or a comma end each other's clause and are a claim each: in "four
+people were killed and 11 wounded", the 11 count what the four count
+("people"), its subject "wounded" (the ``counted_states`` and
+``coordinators`` of :mod:`chronology.draft.cues`). Its
 claimant is who the sentence says it is according to, or the speaker of its
 speech verb (see :mod:`chronology.draft.roles`).
 
@@ -143,11 +148,16 @@ def find_figures(
         return _inflected_figures(sentence, skip, speakers, language)
     found: list[Figure] = []
     according = according_to(sentence, dates=skip)
-    for match in _FIGURE.finditer(sentence):
-        if any(start < match.end() and match.start() < end for start, end in skip):
-            continue
-        if match["digits"] is None and (match["currency"] or match["word"] is None):
-            continue
+    matches = [
+        match
+        for match in _FIGURE.finditer(sentence)
+        if not any(start < match.end() and match.start() < end for start, end in skip)
+        and not (match["digits"] is None and (match["currency"] or match["word"] is None))
+    ]
+    previous: Figure | None = None  # the last figure that counts a noun: one joined to it may count the same
+    for number, match in enumerate(matches):
+        following = matches[number + 1].start() if number + 1 < len(matches) else len(sentence)
+        befell = _befell_before(sentence, match.start())  # "killing at least four people": "people killed"
         money = bool(match["currency"])
         counted = _EACH.match(sentence, match.end()) if money else _COUNTED.match(sentence, match.end())
         noun = counted["noun"] if counted else ""
@@ -169,6 +179,20 @@ def find_figures(
             )
             continue
         if counted is None and not money:
+            state = _STATE_AFTER.match(sentence, match.end())  # "11 wounded", "four dead"
+            joined = previous if previous is not None and _joined(sentence, previous.end, match.start()) else None
+            if state is not None or (befell and joined is not None):
+                found.append(
+                    Figure(
+                        start=match.start(),
+                        end=state.end() if state else match.end(),
+                        value=_value(match),
+                        unit=joined.unit if joined is not None else "",
+                        subject=_subject(sentence, state.start() if state else match.end(), following, befell),
+                        claimant=according or _claimant(match.start(), speakers),
+                    )
+                )
+                continue
             if match["digits"] is not None and (match["comparison"] or _PLAIN_FIGURE.fullmatch(match[0])):
                 found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
                                     counted=False))  # fmt: skip
@@ -180,10 +204,13 @@ def find_figures(
                 end=end,
                 value=_value(match),
                 unit=_CURRENCIES[match["currency"]] if money else noun,
-                subject=_paid(sentence, match.start(), noun) if money else _subject(sentence, match.end()),
+                subject=_paid(sentence, match.start(), noun)
+                if money
+                else _subject(sentence, match.end(), following, befell, end),
                 claimant=according or _claimant(match.start(), speakers),
             )
         )
+        previous = None if money else found[-1]
     return found
 
 
@@ -212,11 +239,65 @@ def _in_digits(number: str, scale: str) -> str:
     return f"{round(value):,}" if value == round(value) else f"{number} {scale}"
 
 
-def _subject(sentence: str, after: int) -> str:
-    """What is claimed: the counted words and the rest of their clause, in at most a dozen words."""
-    rest = sentence[after:].strip()
-    stop = _CLAUSE_END.search(rest)
-    return " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’').split()[:_SUBJECT_WORDS])
+def _subject(sentence: str, after: int, following: int = -1, befell: str = "", counted: int = -1) -> str:
+    """What is claimed: the counted words and the rest of their clause, in at most a dozen words.
+
+    The clause ends before a figure joined to this one (``following``: "people were killed and 11 wounded" is
+    "people killed"); a passive or perfect verb before a participle is left out ("were killed": "killed"); what
+    befell those counted, said by a verb before the figure (``befell``, "killing four people"), follows the
+    counted words (ending at ``counted``): "people killed".
+    """
+    until = len(sentence)
+    if 0 <= following < len(sentence):
+        joint = _joined(sentence, counted if counted >= 0 else after, following)
+        until = joint if joint is not None else until
+    rest = sentence[after:until]
+    stop = _CLAUSE_END.search(rest.strip())
+    rest = rest.strip()[: stop.start() if stop else None]
+    if befell:  # after the counted words ("people killed"), or alone where there are none ("wounded")
+        at = min(counted, until) - after - (len(sentence[after:until]) - len(sentence[after:until].lstrip()))
+        rest = f"{rest[:at]} {befell} {rest[at:]}" if counted >= 0 else f"{befell} {rest}"
+    rest = _AUXILIARY.sub(" ", f" {rest}")
+    return " ".join(rest.rstrip(' .!?"”’').split()[:_SUBJECT_WORDS])
+
+
+#: What befell those a figure counts, said after it in place of a noun ("11 wounded", "11 were wounded").
+_STATE_AFTER: Final = re.compile(
+    rf"\s+(?:(?:{'|'.join(CUES['en'].auxiliaries)})\s+)?"
+    rf"({'|'.join(sorted((re.escape(w) for w in CUES['en'].counted_states), key=len, reverse=True))})\b"
+)
+#: A passive or perfect verb before a participle, left out of a claim's subject ("were killed": "killed").
+_AUXILIARY: Final = re.compile(
+    rf"\s+(?:{'|'.join(CUES['en'].auxiliaries)})\s+"
+    rf"(?=(?:[a-z]{{2,}}(?:ed|en|ing)|{'|'.join(re.escape(w) for w in CUES['en'].counted_states)})\b)"
+)
+
+
+@functools.cache
+def _joint(language: Language) -> re.Pattern[str]:
+    """What joins two figures: a few words, a comma or a coordinator, maybe a verb ("were killed and wounding").
+
+    The words before the comma or coordinator ("and", "и", "ещё") tell of the first figure ("were killed",
+    "погибли"); the verb after it, of the second ("and wounding 11").
+    """
+    coordinators = "|".join(re.escape(word) for word in CUES[language].coordinators)
+    return re.compile(
+        rf"(?:\s+[^\W\d][\w’'ʼ-]*){{0,3}}?(?P<joint>\s*,\s*(?:(?:{coordinators})\s+)?|\s+(?:{coordinators})\s+)"
+        r"(?:[^\W\d][\w’'ʼ-]*\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def _joined(sentence: str, end: int, start: int, language: Language = "en") -> int | None:
+    """Where the words joining a figure (or what it counts, ending at ``end``) to the next (at ``start``) begin."""
+    joint = _joint(language).fullmatch(sentence, end, start)
+    return joint.start("joint") if joint is not None else None
+
+
+def _befell_before(sentence: str, start: int) -> str:
+    """What befell those a figure counts, as its verb before it says ("killing", "killed"): "killed", or ""."""
+    before = re.search(r"([a-z]+)\s+$", sentence[:start])
+    return CUES["en"].counted_verbs.get(before[1], "") if before is not None else ""
 
 
 def _paid(sentence: str, figure: int, each: str = "") -> str:
@@ -315,9 +396,14 @@ def _inflected_figures(
     cues = CUES[language]
     found: list[Figure] = []
     according = according_to(sentence, language, skip)
-    for match in _figure_pattern(language).finditer(sentence):
-        if any(start < match.end() and match.start() < end for start, end in skip):
-            continue
+    matches = [
+        match
+        for match in _figure_pattern(language).finditer(sentence)
+        if not any(start < match.end() and match.start() < end for start, end in skip)
+    ]
+    previous: Figure | None = None  # the last figure that counts a noun: one joined to it may count the same
+    for number, match in enumerate(matches):
+        following = matches[number + 1].start() if number + 1 < len(matches) else len(sentence)
         noun, end = _noun_after(sentence, match.end(), language)
         if noun.lower() in _time_words() or noun.lower().startswith(("процент", "відсот")):
             continue
@@ -330,6 +416,21 @@ def _inflected_figures(
         comparison = cues.comparisons.get((match["comparison"] or "").lower(), "")
         scale = cues.scales.get((match["scale"] or "").lower().rstrip("."), "")
         reading = " ".join(part for part in (comparison, _in_digits(grouped, scale)) if part)
+        state = bool(noun) and _befell(noun, language)  # "11 поранені": what befell them, not what is counted
+        joined = previous if previous is not None and _joined(sentence, previous.end, match.start(), language) else None
+        if (not noun or state) and joined is not None:  # "погибли 4 человека, 11 ранены": 11 человек
+            found.append(
+                Figure(
+                    start=match.start(),
+                    end=end,
+                    value=match[0],
+                    unit=joined.unit,
+                    subject=_slavic_subject(sentence, match.end(), language, following),
+                    claimant=according or _claimant(match.start(), speakers, language),
+                    reading=reading,
+                )
+            )
+            continue
         if not noun:
             if match["comparison"] or match["scale"] or len(digits) > 4:
                 found.append(Figure(start=match.start(), end=match.end(), value=match[0], unit="", subject="",
@@ -344,12 +445,27 @@ def _inflected_figures(
                 unit=currency or noun,
                 subject=_money_subject(sentence, match.start(), match.end(), language)
                 if currency
-                else _slavic_subject(sentence, match.end(), language),
+                else _slavic_subject(
+                    sentence, match.end(), language, following, _befell_before_slavic(sentence, match.start(), language)
+                ),
                 claimant=according or _claimant(match.start(), speakers, language),
                 reading=reading,
             )
         )
+        previous = None if currency else found[-1]
     return found
+
+
+def _befell(word: str, language: Language) -> bool:
+    """Whether a Russian or Ukrainian word says what befell those a figure counts ("погибли", "ранены")."""
+    states = CUES[language].counted_states
+    return any(parse.normal_form in states for parse in morphology(language).parse(word.lower()))
+
+
+def _befell_before_slavic(sentence: str, start: int, language: Language) -> str:
+    """The word right before a figure, where it says what befell those it counts ("погибли 4 человека"), or ""."""
+    before = re.search(r"([^\W\d_][\w'’ʼ-]*)\s+$", sentence[:start])
+    return before[1] if before is not None and _befell(before[1], language) else ""
 
 
 def _currency(noun: str, language: Language) -> str:
@@ -435,11 +551,22 @@ def _nominative(word: str, language: Language, pos: str) -> bool:
 _RARE_PARSE: Final = 0.05
 
 
-def _slavic_subject(sentence: str, after: int, language: Language) -> str:
-    """What is claimed: the counted words and the rest of their clause, in at most a dozen words."""
-    rest = sentence[after:].strip()
+def _slavic_subject(sentence: str, after: int, language: Language, following: int = -1, befell: str = "") -> str:
+    """What is claimed: the counted words and the rest of their clause, in at most a dozen words.
+
+    The clause ends before a figure joined to this one (``following``: "4 человека погибли и 11 ранены" is
+    "человека погибли"); a verb right before the figure that says what befell those it counts (``befell``,
+    "погибли 4 человека") opens it, as written: "погибли человека".
+    """
+    until = len(sentence)
+    if 0 <= following < len(sentence):
+        noun = _WORD.match(sentence, after)
+        joint = _joined(sentence, noun.end() if noun is not None else after, following, language)
+        until = joint if joint is not None else until
+    rest = sentence[after:until].strip()
     stop = patterns(language).title_boundary.search(rest)
-    return " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’»').split()[:_SUBJECT_WORDS])
+    subject = " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’»').split()[:_SUBJECT_WORDS])
+    return f"{befell.lower()} {subject}".strip() if befell else subject  # a verb: its capital only opens the sentence
 
 
 # -- Korean: a figure, its counter, and the comparisons on either side ----------------------------------

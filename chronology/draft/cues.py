@@ -93,6 +93,17 @@ class Cues:
         amount_verbs: verbs that state an amount ("reached", "amounted to", "составить"; Russian and Ukrainian ones
             as lemmas): the words before one, in the figure's clause, are what a sum of money is of ("the cost of
             the project", "стоимость проекта", from the noun in the nominative).
+        counted_states: words that say what befell those a figure counts ("killed", "dead", "wounded"): after a
+            figure without a noun ("11 wounded") they are what it counts, the claim's subject; after a counted noun,
+            with a passive or perfect verb between them ("people were killed"), the subject is the noun and the
+            word ("people killed"). Russian and Ukrainian ones are lemmas ("погибнуть", "ранить", "поранений").
+        counted_verbs: (English) verbs before a figure that say what befell those it counts, each with the word its
+            claim's subject says it with ("killing": "killed", "killing four people" is "people killed").
+        auxiliaries: (English) pattern fragments of the verbs between a counted noun and its participle, left out of
+            a claim's subject ("were", "have been": "people were killed" is "people killed").
+        coordinators: words that join one figure to the next ("and", "и", "ще"): a figure so joined without a noun
+            of its own ("were killed and 11 wounded") counts what the figure before it counts, and the subject of
+            that one ends before it.
         abbreviations: words written with a full stop that ends no sentence.
         verb_final: whether the speech verb closes its sentence, after what it reports (Korean).
         speech_stems: stems whose forms with :data:`KOREAN_VERB_ENDINGS` are speech verbs ("밝혔").
@@ -157,6 +168,10 @@ class Cues:
     scales: dict[str, str] = attrs.field(factory=dict)
     currencies: dict[str, str] = attrs.field(factory=dict)
     amount_verbs: tuple[str, ...] = ()
+    counted_states: tuple[str, ...] = ()
+    counted_verbs: dict[str, str] = attrs.field(factory=dict)
+    auxiliaries: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     verb_final: bool = False
     speech_stems: tuple[str, ...] = ()
@@ -273,6 +288,16 @@ ENGLISH: Final = Cues(
     amount_verbs=("was", "is", "were", "are", "reached", "reaches", "totalled", "totaled", "totals", "amounted to",
                   "amounts to", "stood at", "stands at", "came to", "rose to", "fell to", "topped", "exceeded",
                   "exceeds", "hit"),
+    counted_states=("dead", "killed", "wounded", "injured", "hurt", "missing", "captured", "detained", "arrested",
+                    "displaced", "evacuated", "rescued", "hospitalised", "hospitalized", "taken prisoner"),
+    counted_verbs={"killing": "killed", "killed": "killed", "wounding": "wounded", "wounded": "wounded",
+                   "injuring": "injured", "injured": "injured", "capturing": "captured", "captured": "captured",
+                   "detaining": "detained", "detained": "detained", "arresting": "arrested", "arrested": "arrested",
+                   "displacing": "displaced", "displaced": "displaced", "evacuating": "evacuated",
+                   "evacuated": "evacuated", "rescuing": "rescued", "rescued": "rescued"},
+    auxiliaries=("have been", "has been", "had been", "were being", "was being", "are being", "is being", "were",
+                 "was", "are", "is", "have", "has", "had"),
+    coordinators=("and",),
     abbreviations=("mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
                    "sen", "rep", "gov", "pres", "amb", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp", "no",
                    "nos", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -334,6 +359,9 @@ RUSSIAN: Final = Cues(
                 "юань": "CNY", "иена": "JPY", "фунт": "GBP"},
     amount_verbs=("составить", "составлять", "достичь", "достигнуть", "достигать", "превысить", "превышать",
                   "оцениваться", "оценить", "стоить", "быть", "вырасти", "сократиться", "снизиться"),
+    counted_states=("погибнуть", "ранить", "убить", "пострадать", "погибший", "раненый", "убитый", "травмировать",
+                    "госпитализировать", "задержать", "пропасть"),
+    coordinators=("и", "а", "еще", "ещё"),
     abbreviations=("г", "гг", "т", "д", "тыс", "млн", "млрд", "руб", "долл", "им", "ул", "янв", "февр", "мар", "апр",
                    "июн", "июл", "авг", "сент", "окт", "нояб", "дек", "ген", "см", "стр"),
 )  # fmt: skip
@@ -392,6 +420,9 @@ UKRAINIAN: Final = Cues(
                 "юань": "CNY", "єна": "JPY", "фунт": "GBP"},
     amount_verbs=("скласти", "складати", "становити", "сягнути", "сягати", "досягти", "досягнути", "перевищити",
                   "перевищувати", "оцінюватися", "оцінити", "коштувати", "бути", "зрости", "скоротитися"),
+    counted_states=("загинути", "поранити", "вбити", "убити", "постраждати", "загиблий", "поранений", "убитий",
+                    "травмувати", "госпіталізувати", "затримати", "зникнути"),
+    coordinators=("і", "й", "та", "а", "ще"),
     abbreviations=("р", "рр", "т", "тис", "млн", "млрд", "грн", "дол", "ім", "вул", "січ", "лют", "бер", "квіт",
                    "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "ген", "див", "стор"),
 )  # fmt: skip

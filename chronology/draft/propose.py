@@ -35,8 +35,10 @@ sentence dates it, is linked ``after`` (or ``before``) the side clause's and
 titled without it; where it does not, a comment says so.
 
 A statement that would be titled as the article's own event (an article
-without a headline opening with it) is titled by who says what ("Kim says
-...", "Песков: ...").
+without a headline opening with it), or as the event it reports ("Drones
+struck the port overnight, the governor said early on Monday"), is titled by
+who says what ("Kim says ...", "The governor says drones struck ...",
+"Песков: ...").
 
 "in 24 hours" is a date only in a clause read forward ("will meet in 3
 days"); in one that tells the past ("24 people died in 24 hours") it is how
@@ -51,6 +53,7 @@ comment with its sentence.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -248,7 +251,7 @@ class _Drafter:
         )
         if self.published is not None and sentences:
             self._article_event(title, sentences[0].text)
-            self._apart_from_the_article(title)
+            self._titled_apart(title)
         else:
             self.leftovers.extend(
                 Leftover(sentence=claim.quote, phrase=claim.value.text, why=_NO_HOLDER) for claim in self.undated_claims
@@ -379,7 +382,7 @@ class _Drafter:
         )
         self.seen.add((text, phrase.text))
         if role.role is Role.REPORT and role.attribution is not None:
-            said = _said(text, phrases, role.attribution, self.language)
+            said = _said(text, phrases, role.attribution, self.language, self._lower_words)
             if said:
                 self.said[(number, index)] = said
         if side is not None:
@@ -622,18 +625,29 @@ class _Drafter:
             )
         return " ".join(parts)
 
-    def _apart_from_the_article(self, title: str) -> None:
-        """A statement titled as the article's own event (its first sentence, where it has no headline), titled apart.
+    def _titled_apart(self, title: str) -> None:
+        """A statement titled as another event (the article's own, or what it reports), titled by who says what.
 
         "Kim said on Friday that the bridge would be finished ..." opening an article without a headline is both
-        the article's title and its statement's: the statement is titled by who says what ("Kim says the bridge
-        would be finished ..."), the article's own event keeping the sentence.
+        the article's title and its statement's; "Drones struck the port overnight, the governor said early on
+        Monday" titles both the strike (overnight) and the statement (early on Monday). The statement is titled by
+        who says what ("Kim says the bridge would be finished ...", "The governor says drones struck the port
+        overnight"), the other event keeping its title.
         """
+        others = {title} | {p.event.title for p in self.proposals if p.event.kind != "statement"}
+        renamed: dict[str, str] = {}  # its id, of its title's words, too (and where the others name it)
         for index, proposal in enumerate(self.proposals):
             event = proposal.event
             said = self.said.get(proposal.place, "")
-            if event.kind == "statement" and event.title == title and said and said != title:
+            if event.kind == "statement" and event.title in others and said and said not in others:
+                renamed[event.id] = _event_id(said, self.source_id, event.citations[0].quote, proposal.phrase)
                 self.proposals[index] = attrs.evolve(proposal, event=attrs.evolve(event, title=said))
+        self.proposals = [_renamed(proposal, renamed) for proposal in self.proposals]
+
+    @functools.cached_property
+    def _lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere: a capital only opens a sentence there ("Drones")."""
+        return frozenset(re.findall(r"\b[^\W\d_A-ZА-ЯЁЄІЇҐ][\w'’-]*", self.article.body_text))
 
     def _article_event(self, title: str, lede: str) -> None:
         """The dated article as an event of its own: a report on its publication date, quoting its first sentence."""
@@ -721,7 +735,13 @@ def _earlier_event(text: str, phrase: DatePhrase) -> DateValue | RelativeDate | 
         return None
 
 
-def _said(text: str, phrases: Sequence[DatePhrase], attribution: Attribution, language: Language) -> str:
+def _said(
+    text: str,
+    phrases: Sequence[DatePhrase],
+    attribution: Attribution,
+    language: Language,
+    lower_words: frozenset[str] = frozenset(),
+) -> str:
     """Who says what, as a title ("Kim says the bridge would be finished ...", "Песков: переговоры возможны").
 
     What is said is the clause the verb reports (after its "that", before a closing verb, or after a
@@ -742,10 +762,15 @@ def _said(text: str, phrases: Sequence[DatePhrase], attribution: Attribution, la
         return ""
     cues = patterns(language).cues
     first = what.split(" ", 1)[0]
-    if first.lower() in (*cues.determiners, *cues.pronouns) and first != "I":
+    common = first.lower() in lower_words and not (len(first) > 1 and first.isupper())  # "drones" elsewhere: "Drones"
+    if (first.lower() in (*cues.determiners, *cues.pronouns) or common) and first != "I":
         what = what[:1].lower() + what[1:]  # "The bridge ..., Kim said": "Kim says the bridge ..."
     present = cues.speech_present.get(attribution.verb.lower())
-    return cut_title(f"{who} {present} {what}" if present else f"{who}: {what}", language)
+    says = f"{who} {present} " if present else f"{who}: "
+    title = cut_title(says + what, language)
+    if len(title.rstrip("…")) < len(says) + _SHORTEST_TITLE:  # cut at the colon, or in the speaker's name
+        title = says[:1].upper() + says[1:] + what[:1] + cut_title(what, language)[1:]
+    return title
 
 
 #: A speaker the sentence names without a name of its own ("He said"), in words, at most.
