@@ -6,6 +6,9 @@
   same events as ``Event(...)`` builds from the same file.
 * The check for control characters looks only at the keys read as prose: every such key of every
   kind of table is still checked, and placed.
+* The common event (no links, anchor, tense, claims or extra; citations of a source and a quote) is
+  built in fewer steps (``_Reader._plain_event``): the same events, or the same problems, as the full
+  reading; events listing the same one name share one tuple; the events' ids are matched in one pass.
 """
 
 from __future__ import annotations
@@ -383,3 +386,63 @@ def test_a_plain_day_reads_in_a_file_as_parse_expression_reads_it(text: str) -> 
     if isinstance(got, tuple) and got[:1] == (_Day,):  # the quick route's value: a day in every way
         got = (UncertainDate, got[1])
     assert got == expected
+
+
+# -- the common event, read in fewer steps ---------------------------------------------------------
+
+_CITED = st.sampled_from(['"src"', '"other"', '"not an id"', '"-src"', "5", '["src"]'])
+_QUOTES = st.one_of(st.text(max_size=5), st.sampled_from(["a\tb", "a\nb", "\x1b", "\x85"]))
+
+
+@st.composite
+def _common_files(draw: st.DrawFn) -> str:
+    """An event file of events mostly of the common keys, with citations sound or not, titles good or bad."""
+    ids = draw(st.lists(_IDS, min_size=1, max_size=5, unique=True))
+    lines = ['[[sources]]\nid = "src"\npublished = "2024-10-20"\n']
+    for event_id in ids:
+        title = draw(st.one_of(st.just("T"), st.sampled_from([" ", "a\nb", "a\tb", "a\rb"]), st.text(max_size=4)))
+        lines += [f'[[events]]\nid = "{event_id}"\ntitle = {_escaped(title)}\nwhen = "{draw(_WHENS)}"']
+        for field in ("tags", "actors", "places"):
+            if draw(st.booleans()):
+                lines.append(f"{field} = [{', '.join(map(_escaped, draw(_NAMES)))}]")
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(draw(st.sampled_from(['tense = "future"', 'tense = "then"', "claims = []", 'part_of = "x"'])))
+        for _ in range(draw(st.integers(0, 2))):
+            lines.append(f"[[events.citations]]\nsource = {draw(_CITED)}")
+            if draw(st.booleans()):
+                lines.append(f"quote = {_escaped(draw(_QUOTES))}")
+            if draw(st.integers(0, 5)) == 0:
+                lines.append(draw(st.sampled_from(['when = "next week"', 'when = "2024-10-01"', 'page = "4"'])))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+@given(text=_common_files())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_common_event_read_in_fewer_steps_is_the_one_the_full_reading_builds(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "events.toml"
+    fast = _outcome(path, text)
+    with monkeypatch.context() as patch:
+        patch.setattr(load_module._Reader, "_plain_event", lambda *_: None)  # every event by _event
+        slow = _outcome(path, text)
+    assert fast == slow
+
+
+def test_events_listing_the_same_one_name_share_its_tuple(tmp_path: Path) -> None:
+    text = "".join(
+        f'[[events]]\nid = "e{i}"\ntitle = "T"\nwhen = "2024"\ntags = ["troops"]\nactors = {actors}\n\n'
+        for i, actors in enumerate(['["NATO"]', '["NATO", "EU"]', '["NATO", "EU"]'])
+    )
+    first, second, third = load_module.load_text(tmp_path / "events.toml", text)
+    assert first.tags == second.tags == third.tags == ("troops",)
+    assert first.tags is second.tags is third.tags
+    assert second.actors == third.actors == ("NATO", "EU")
+
+
+@given(texts=st.lists(st.text(alphabet="aZ09-_.\n é/", max_size=4), max_size=6))
+@settings(max_examples=500)
+def test_ids_matched_in_one_pass_agree_with_each_id_matched_alone(texts: list[str]) -> None:
+    each = all(load_module.ID_PATTERN.fullmatch(text) for text in texts)
+    assert load_module._all_ids(texts) == each

@@ -81,9 +81,15 @@ _TOML_POSITION: Final = re.compile(r"at line (\d+) column (\d+)$")  # searched i
 _TENSES: Final = {tense.value: tense for tense in Tense}
 _TEXT_SHAPES: Final = frozenset(shape for shape in SHAPES if fits("", shape))  # text, date, figure
 _EVENT_REQUIRED: Final = REQUIRED["event"]
-_CITATION_REQUIRED: Final = REQUIRED["citation"]
+_SOURCE_AND_QUOTE: Final = frozenset({"source", "quote"})  # a citation's keys but its own date's
 _ID_MATCH: Final = ID_PATTERN.fullmatch
+_IDS_MATCH: Final = re.compile(f"(?:{ID_PATTERN.pattern}\n)*").fullmatch  # ids, each ended by a line break
 _NO_EXTRA: Final[Mapping[str, Any]] = {}
+_NO_EXTRA_FROZEN: Final = _frozen_mapping(_NO_EXTRA)
+#: The keys of the common event, read by _Reader._plain_event: no links, anchor, tense, claims or extra.
+_PLAIN_EVENT_KEYS: Final = frozenset(
+    {"id", "title", "when", "kind", "actors", "places", "tags", "summary", "citations"}
+)
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
 _NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
 # Where a text may hold a lone surrogate: one itself, or a JSON escape of one ("\ud800").
@@ -150,9 +156,14 @@ def load_with_files(
     reader = _Reader(allow_outside=allow_outside)
     with paused():  # the parsed tables, events and dates hold no cycles: no collector passes over them
         timeline = reader.read(_as_list(paths))
-    if reader.problems or timeline is None:
-        raise EventFileError(reader.sorted_problems())
-    return timeline, tuple(reader.files)
+        problems = reader.sorted_problems() if reader.problems or timeline is None else None
+        files = tuple(reader.files)
+        # The parsed tables are freed while the collector still waits: its first pass after the pause walks every
+        # object made during it, and need not walk these (at 10^5 events, about half of them).
+        del reader
+    if problems is not None or timeline is None:
+        raise EventFileError(problems or ())
+    return timeline, files
 
 
 def validate(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> tuple[Problem, ...]:
@@ -332,6 +343,8 @@ class _Reader:
         self._expressions: dict[str, DateValue | RelativeDate | DateParseError] = {}
         self._resolutions: dict[tuple[RelativeDate, DateValue, Tense], DateValue] = {}
         self._suggest = Suggester()
+        self._cited: dict[str, bool] = {}  # the ids of sources cited, each matched as an id once
+        self._names: dict[str, tuple[str]] = {}  # a name listed alone (tags = ["troops"]), as one tuple for all events
         self._ids: dict[str, None] | None = None  # every event and source id, in order, once all files are read
         self._source_readings: dict[str, tuple[Calendar | None, str | None]] = {}  # a source's calendar and zone
         # dates read from another event's date: id(date) -> (date, phrase, anchor's date, tense); see loader_readings
@@ -426,16 +439,19 @@ class _Reader:
     def _build(self) -> Timeline | None:
         sources = self._sources()
         events = self._events(sources)
-        built = {event.id for event in events}
         root = next(iter(self.files.values()), None)  # the first file named: its zone is the timeline's day zone
         zone = None if root is None or root.zone is None else zone_named(root.zone)
+        # Records not built (each record builds one event at most): their ids are not reported as unknown.
+        other_events: list[str] = []
+        if len(events) < len(self.events):
+            built = {event.id for event in events}
+            other_events = [r.id for r in self.events if r.id is not None and r.id not in built]
+        other_sources: list[str] = []
+        if len(sources) < len(self.sources):
+            other_sources = [r.id for r in self.sources if r.id is not None and r.id not in sources]
         with loader_readings(self._read_from):
             result = check(
-                events,
-                list(sources.values()),
-                other_events=[r.id for r in self.events if r.id is not None and r.id not in built],
-                other_sources=[r.id for r in self.sources if r.id is not None and r.id not in sources],
-                zone=zone,
+                events, list(sources.values()), other_events=other_events, other_sources=other_sources, zone=zone
             )
         for problem in result.problems:
             if problem.field == "anchor":
@@ -897,24 +913,39 @@ class _Reader:
 
     def _events(self, sources: Mapping[str, Source]) -> list[Event]:
         records: dict[str, _Record] = {}
+        readable: list[_Record] = []
         for record in self.events:
             if not _sound(record.table, EVENT_KEYS, _EVENT_REQUIRED) and not self._checked_table(
                 record, record.where, record.table, EVENT_KEYS, "event", ""
             ):
                 self._unreadable_when(record)
                 continue
-            if _ID_MATCH(record.table["id"]) is None and not self._id(record):  # _id says what is wrong
+            readable.append(record)
+        ids = [record.table["id"] for record in readable]
+        valid = _all_ids(ids)  # in one pass; else each is matched, and _id says what is wrong
+        for record, event_id in zip(readable, ids, strict=True):
+            if not valid and _ID_MATCH(event_id) is None and not self._id(record):
                 continue
-            event_id = record.table["id"]
             if event_id in records:
                 self._duplicate(record, records[event_id])
                 continue
             records[event_id] = record
         resolved: dict[str, DateValue | None] = {}
         events: list[Event] = []
+        expressions = self._expressions
         for event_id, record in records.items():
-            when = self._when(event_id, records, sources, resolved)
-            event = self._event(record, when, records, sources, resolved)
+            # Most dates are read as they are written, from the load's cache of texts: _when for the others.
+            table, file = record.table, record.file
+            when: DateValue | None = None
+            if "anchor" not in table and file.calendar == "gregorian" and file.zone is None:
+                found = expressions.get(table["when"])
+                if isinstance(found, UncertainDate | Interval):  # a plain day's class is a subclass
+                    when = resolved[event_id] = found
+            if when is None:
+                when = self._when(event_id, records, sources, resolved)
+            event = None if when is None else self._plain_event(table, when, file.widening)
+            if event is None:
+                event = self._event(record, when, records, sources, resolved)
             if event is not None:
                 events.append(event)
         self._records = records
@@ -1134,7 +1165,7 @@ class _Reader:
                 record, "title", f"the title {wrong}: give one line saying what happened (more goes in 'summary')"
             )
             sound = False
-        for field in ("anchor", "part_of"):
+        for field in ("anchor", "part_of") if "anchor" in table or "part_of" in table else ():
             if field in table and ID_PATTERN.fullmatch(table[field]) is None:
                 self.problem(
                     record.file,
@@ -1155,10 +1186,20 @@ class _Reader:
                 self.problem(record.file, where, message, record=record, field=field)
                 sound = False
         citations = []
+        cited = self._cited
         for index, item in enumerate(get("citations", ())):
-            if _sound(item, CITATION_KEYS, _CITATION_REQUIRED) and _ID_MATCH(item["source"]) and "when" not in item:
-                citations.append(Citation._checked(item["source"], item.get("quote", ""), None))
-                continue  # the common case: what follows would say nothing of it
+            # The common case, a source (an id) and a quote (printable), in a few tests: what follows would say
+            # nothing of it. Each source's id is matched once.
+            source, quote = item.get("source"), item.get("quote", "")
+            if (
+                item.keys() <= _SOURCE_AND_QUOTE
+                and source.__class__ is str
+                and quote.__class__ is str
+                and quote.isprintable()
+                and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
+            ):
+                citations.append(Citation._checked(source, quote, None))
+                continue
             where = (*record.where, "citations", index)
             if not self._checked_table(record, where, item, CITATION_KEYS, "citation", f"citations[{index}]."):
                 sound = False
@@ -1188,6 +1229,7 @@ class _Reader:
                 claims.append(claim)
         if not sound or when is None:
             return None
+        names = self._names
         # Every value below is checked: the shapes by _checked_table, the id by _id, the anchor and part_of
         # above, the date by _when; so the event is built without __init__'s validators (its converters are
         # applied here: lists to tuples, extra read-only).
@@ -1196,9 +1238,9 @@ class _Reader:
             title,
             when,
             get("kind", ""),
-            tuple(get("actors", ())),
-            tuple(get("places", ())),
-            tuple(get("tags", ())),
+            _names(get("actors", ()), names),
+            _names(get("places", ()), names),
+            _names(get("tags", ()), names),
             get("summary", ""),
             tuple(citations),
             tuple(claims),
@@ -1210,6 +1252,52 @@ class _Reader:
             _TENSES[tense_text],
             record.file.widening,
             _frozen_mapping(get("extra", _NO_EXTRA)),
+        )
+
+    def _plain_event(self, table: dict[str, Any], when: DateValue, widening: Widening | None) -> Event | None:
+        """The event of a table of the common keys only (no links, anchor, tense, claims or extra), as ``_event``.
+
+        What ``_event`` would build from such a table, in fewer steps; None when it is not such a table,
+        or when something in it needs a word from ``_event`` (which then says it).
+        """
+        if not table.keys() <= _PLAIN_EVENT_KEYS:
+            return None
+        title = table["title"]
+        if not title.strip() or "\n" in title or "\r" in title:
+            return None
+        citations = []
+        cited = self._cited
+        for item in table.get("citations", ()):
+            source, quote = item.get("source"), item.get("quote", "")
+            if not (
+                item.keys() <= _SOURCE_AND_QUOTE
+                and source.__class__ is str
+                and quote.__class__ is str
+                and quote.isprintable()
+                and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
+            ):
+                return None
+            citations.append(Citation._checked(source, quote, None))
+        get, names = table.get, self._names
+        return Event._checked(
+            table["id"],
+            title,
+            when,
+            get("kind", ""),
+            _names(get("actors", ()), names),
+            _names(get("places", ()), names),
+            _names(get("tags", ()), names),
+            get("summary", ""),
+            tuple(citations),
+            (),
+            (),
+            (),
+            None,
+            (),
+            None,
+            Tense.PAST,
+            widening,
+            _NO_EXTRA_FROZEN,
         )
 
     def _claim(
@@ -1285,6 +1373,31 @@ class _Reader:
         self.problems.append((record.file, where, attrs.evolve(problem, column=0)))
 
 
+def _names(value: list[str] | tuple[()], alone: dict[str, tuple[str]]) -> tuple[str, ...]:
+    """A list of names (checked: each a ``str``) as a tuple; one name alone as the tuple ``alone`` holds for it.
+
+    Tags, actors and places come from a small vocabulary: events that list the same one name share its tuple.
+    """
+    if len(value) != 1:
+        return tuple(value)
+    name = value[0]
+    found = alone.get(name)
+    if found is None:
+        found = alone[name] = (name,)
+    return found
+
+
+def _all_ids(texts: list[str]) -> bool:
+    """Whether every text is an id (:data:`~chronology.events.ID_PATTERN`), in one match over them all.
+
+    False says only that one may not be: each is then matched by itself.
+    """
+    if not texts:
+        return True
+    joined = "\n".join(texts) + "\n"
+    return joined.count("\n") == len(texts) and _IDS_MATCH(joined) is not None  # no id holds the line break
+
+
 def _sound(table: Mapping[str, Any], known: Mapping[str, str], required: Mapping[str, None]) -> bool:
     """Whether a table passes every check of ``_Reader._checked_table`` at once (it then reports nothing).
 
@@ -1304,10 +1417,15 @@ def _sound(table: Mapping[str, Any], known: Mapping[str, str], required: Mapping
             if code == _TAKES_TEXT or (code == _PROSE_TEXT and value.isprintable()):
                 continue
             return False
-        if code in (_TEXTS, _PROSE_TEXTS):  # an array of text: links, names
-            if value.__class__ is not list:
+        if value.__class__ is list:  # fits only an array of tables or of text
+            if code == _TABLES:
+                for item in value:
+                    if item.__class__ is not dict:
+                        return False
+                continue
+            if code != _TEXTS and code != _PROSE_TEXTS:
                 return False
-            for text in value:
+            for text in value:  # links, names
                 if text.__class__ is not str:
                     return False
             if code == _PROSE_TEXTS and not "".join(value).isprintable():
@@ -1318,8 +1436,8 @@ def _sound(table: Mapping[str, Any], known: Mapping[str, str], required: Mapping
 
 
 # How _sound checks a key: text (or a date or a figure, which may be text) with nothing more to check; text
-# read as prose; an array of text; an array of text read as prose; any other shape.
-_TAKES_TEXT, _PROSE_TEXT, _TEXTS, _PROSE_TEXTS, _OTHER = range(5)
+# read as prose; an array of text; an array of text read as prose; an array of tables; any other shape.
+_TAKES_TEXT, _PROSE_TEXT, _TEXTS, _PROSE_TEXTS, _TABLES, _OTHER = range(6)
 
 
 def _codes(known: Mapping[str, str]) -> dict[str, int]:
@@ -1333,6 +1451,8 @@ def _codes(known: Mapping[str, str]) -> dict[str, int]:
         if shape in _TEXT_SHAPES
         else _TEXTS
         if shape == "texts"
+        else _TABLES
+        if shape == "tables"
         else _OTHER
         for key, shape in known.items()
     }
