@@ -113,6 +113,23 @@ BROKEN = [
         ["events.toml:11:6: event 'a', field 'id': duplicate event id 'a' (first defined at events.toml:6)"],
         id="duplicate-event",
     ),
+    pytest.param(  # the second event has another problem too: both are said in one run
+        HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n\n[[events]]\nid = "a"\ntitle = "B"\nwhen = 2025\n',
+        [
+            "events.toml:11:6: event 'a', field 'id': duplicate event id 'a' (first defined at events.toml:6)",
+            "events.toml:13:8: event 'a', field 'when': expected a date as a string (\"2024-10-18\", \"June 2024\", "
+            '"Friday") or a TOML date, got a number (2025)',
+        ],
+        id="duplicate-event-with-another-problem",
+    ),
+    pytest.param(  # the first one has it
+        HEAD + '[[events]]\nid = "a"\nwhen = "2024"\n\n[[events]]\nid = "a"\ntitle = "B"\nwhen = "2025"\n',
+        [
+            "events.toml:5:1: event 'a', field 'title': missing required key 'title'",
+            "events.toml:10:6: event 'a', field 'id': duplicate event id 'a' (first defined at events.toml:6)",
+        ],
+        id="duplicate-after-an-event-with-another-problem",
+    ),
     pytest.param(
         HEAD + '[[sources]]\nid = "report"\n',
         ["events.toml:6:6: source 'report', field 'id': duplicate source id 'report' (first defined at events.toml:2)"],

@@ -914,11 +914,13 @@ class _Reader:
     def _events(self, sources: Mapping[str, Source]) -> list[Event]:
         records: dict[str, _Record] = {}
         readable: list[_Record] = []
+        unreadable: set[int] = set()  # events with other problems: their ids may still be taken twice
         for record in self.events:
             if not _sound(record.table, EVENT_KEYS, _EVENT_REQUIRED) and not self._checked_table(
                 record, record.where, record.table, EVENT_KEYS, "event", ""
             ):
                 self._unreadable_when(record)
+                unreadable.add(id(record))
                 continue
             readable.append(record)
         ids = [record.table["id"] for record in readable]
@@ -930,6 +932,8 @@ class _Reader:
                 self._duplicate(record, records[event_id])
                 continue
             records[event_id] = record
+        if unreadable:
+            self._duplicates_among_unreadable(unreadable)
         resolved: dict[str, DateValue | None] = {}
         events: list[Event] = []
         expressions = self._expressions
@@ -951,6 +955,20 @@ class _Reader:
         self._records = records
         self._source_records = {r.table["id"]: r for r in self.sources if isinstance(r.table.get("id"), str)}
         return events
+
+    def _duplicates_among_unreadable(self, unreadable: set[int]) -> None:
+        """Report an id taken twice where either event has other problems (the readable pairs are reported already).
+
+        Every problem is found in one run: a second ``id = "a"`` whose date is a number is a duplicate too.
+        """
+        first: dict[str, _Record] = {}
+        for record in self.events:
+            event_id = record.table.get("id")
+            if not isinstance(event_id, str):
+                continue
+            earlier = first.setdefault(event_id, record)
+            if earlier is not record and (id(record) in unreadable or id(earlier) in unreadable):
+                self._duplicate(record, earlier)
 
     def _field_problem(self, record: _Record, field: str, message: str) -> None:
         """A problem with one top-level key of an event, placed at that key."""
