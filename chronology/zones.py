@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import importlib.resources
+import os
 import zoneinfo
 from typing import Final
 
@@ -23,12 +25,68 @@ from chronology._calendar import SECONDS_PER_DAY
 from chronology.dates import UncertainDate
 from chronology.errors import DateParseError
 
-__all__ = ["localize", "offset_at", "wall_seconds", "zone_named"]
+__all__ = ["canonical_zones", "city_zones", "localize", "offset_at", "wall_seconds", "zone_named"]
 
 
 @functools.cache
 def _known() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
+
+
+def _tzdata_source() -> str | None:
+    """The text of the database's ``tzdata.zi`` (its zones, "Z" lines, and links, "L"), where zoneinfo finds it."""
+    for folder in zoneinfo.TZPATH:
+        path = os.path.join(folder, "tzdata.zi")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as source:
+                return source.read()
+    try:  # the tzdata package, zoneinfo's own fallback
+        return importlib.resources.files("tzdata").joinpath("zoneinfo", "tzdata.zi").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return None
+
+
+@functools.cache
+def canonical_zones() -> frozenset[str]:
+    """The IANA zones that are zones of their own, not backward links ("Europe/Kyiv", not "Europe/Kiev").
+
+    Read from the database's ``tzdata.zi``; every available zone where that file is not found.
+    """
+    source = _tzdata_source()
+    if source is None:
+        return _known()
+    return frozenset(line.split()[1] for line in source.splitlines() if line.startswith("Z "))
+
+
+@functools.cache
+def _links() -> dict[str, str]:
+    """Each backward link of the database ("Europe/Kiev") with the zone it names ("Europe/Kyiv")."""
+    source = _tzdata_source()
+    if source is None:
+        return {}
+    return {parts[2]: parts[1] for parts in (line.split() for line in source.splitlines()) if parts[:1] == ["L"]}
+
+
+#: The regions of zones named for a city ("Europe/Kyiv"); others name a country or a rule ("US/Eastern").
+_CITY_REGIONS: Final = frozenset(
+    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+)
+
+
+@functools.cache
+def city_zones() -> dict[str, str]:
+    """Each city of a zone's name, lower-cased, spaced ("new york"), with its zone: "kyiv" is "Europe/Kyiv".
+
+    A city is the last part of a zone's name in a region of cities ("Europe/Kyiv", "America/Argentina/Salta"); a
+    city's old name, kept as a backward link, names the zone it links to ("kiev" is "Europe/Kyiv" too).
+    """
+    cities: dict[str, str] = {}
+    named = [(zone, zone) for zone in sorted(canonical_zones())] + sorted(_links().items())
+    for name, zone in named:
+        region, _, city = name.rpartition("/")
+        if region.split("/")[0] in _CITY_REGIONS and city[:1].isalpha():
+            cities.setdefault(city.replace("_", " ").lower(), zone)
+    return cities
 
 
 def zone_named(name: str, *, text: str = "") -> zoneinfo.ZoneInfo:
@@ -40,8 +98,11 @@ def zone_named(name: str, *, text: str = "") -> zoneinfo.ZoneInfo:
     """
     if name not in _known():
         # an abbreviation ("EEST", "CET") is not a zone; suggesting the nearest abbreviation could be hours off
-        regions = sorted(zone for zone in _known() if "/" in zone)
+        # a zone of its own before a backward link: "Europe/Kiev2" is nearest "Europe/Kyiv", not "Europe/Kiev"
+        regions = sorted(zone for zone in canonical_zones() & _known() if "/" in zone)
         close = difflib.get_close_matches(name, regions, n=1, cutoff=0.6) if "/" in name else []
+        if not close and "/" in name:
+            close = difflib.get_close_matches(name, sorted(z for z in _known() if "/" in z), n=1, cutoff=0.6)
         hint = (
             f"; did you mean {close[0]!r}?"
             if close

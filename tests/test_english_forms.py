@@ -598,3 +598,92 @@ def test_every_composed_phrase_that_reads_has_a_label_that_reads_back(prefix: st
             value.start_bounds,
             value.end_bounds,
         )
+
+
+#: Wire copy's times, against Sunday 17 November 2024: (phrase, EDTF of its reading).
+WIRE_COPY = [
+    ("overnight Sunday", "[2024-11-17T18..2024-11-18T05]"),  # as "Sunday night": into Monday
+    ("overnight on Saturday", "[2024-11-16T18..2024-11-17T05]"),
+    ("on the night of 10 to 11 November", "[2024-11-10T18..2024-11-11T05]"),
+    ("the night of 10-11 November 2024", "[2024-11-10T18..2024-11-11T05]"),
+    ("the night of 31 December to 1 January 2025", "[2024-12-31T18..2025-01-01T05]"),  # one night, not a span
+    ("shortly after midnight", "2024-11-17T00"),
+    ("just before midnight", "2024-11-16T23"),
+    ("at dawn", "[2024-11-17T03..2024-11-17T08]"),
+    ("Monday at dawn", "[2024-11-11T03..2024-11-11T08]"),
+    ("at dawn on Monday", "[2024-11-11T03..2024-11-11T08]"),
+    ("at dusk", "[2024-11-17T15..2024-11-17T22]"),
+    ("12 midnight", "2024-11-17T00"),
+    ("12 noon", "2024-11-17T12"),
+    ("0100 GMT", "2024-11-17T01:00Z"),
+    ("at 0100 GMT on 3 October 2024", "2024-10-03T01:00Z"),
+    ("at 3 a.m. Kyiv time", "2024-11-17T03+02:00"),
+    ("3 a.m. Kiev time", "2024-11-17T03+02:00"),  # a city's old name, a backward link to its zone
+    ("3 a.m. Seoul time on 3 October 2024", "2024-10-03T03+09:00"),
+    ("3 a.m. New York time on 11 March 2024", "2024-03-11T03-04:00"),  # the zone's offset then: summer time
+    ("in 2019 or 2020", "[2019, 2020]"),
+    ("2019, 2021 or 2023", "[2019, 2021, 2023]"),
+    ("June or July 2024", "[2024-06, 2024-07]"),
+    ("3 or 4 October 2024", "[2024-10-03, 2024-10-04]"),
+    ("1667 to 1668 or 1670", "[1667..1668, 1670]"),
+    ("between 12 midnight and 7 a.m. on 11 March 2024 UTC+02:00", "[2024-03-11T00+02:00..2024-03-11T07+02:00]"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "edtf"), WIRE_COPY, ids=[phrase for phrase, _ in WIRE_COPY])
+def test_wire_copy_times_read_as_documented_and_their_labels_read_back(phrase: str, edtf: str) -> None:
+    value = parse(phrase, anchor=REPORT)
+    assert isinstance(value, UncertainDate)
+    assert value.to_edtf() == edtf
+    assert parse(value.label).to_edtf() == edtf
+
+
+def test_overnight_before_a_weekday_is_that_weekdays_night() -> None:
+    assert parse("overnight Sunday", anchor=REPORT) == parse("Sunday night", anchor=REPORT)
+
+
+#: Phrases refused, and what the refusal says to write instead.
+WIRE_COPY_REFUSED = [
+    ("the night of 10 to 12 November", "the night of 10 November runs into 11 November, not 12 November"),
+    ("the morning of 10-11 November", "only a part of the day that runs past midnight"),
+    ("at 3 a.m. Kyvi time", "'Kyvi' names no zone of the IANA time zone database (nearest: 'Kyiv')"),
+    ("at 3 a.m. Gotham time", "'Gotham' names no zone of the IANA time zone database (nearest: 'Bogota'"),
+    ("Monday or Tuesday", "each date of 'A or B' is a date of its own"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "message"), WIRE_COPY_REFUSED, ids=[phrase for phrase, _ in WIRE_COPY_REFUSED])
+def test_wire_copy_refusals_say_what_to_write(phrase: str, message: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse(phrase, anchor=REPORT)
+    assert repr(phrase) in str(caught.value)
+    assert message in str(caught.value)
+
+
+#: A distance from an event that is no date: (phrase, what is read from the anchor, the event).
+FROM_AN_EVENT = [
+    ("within hours of the strike", "within hours", "the strike"),
+    ("hours after the strike", "hours after", "the strike"),
+    ("days before the attack", "days before", "the attack"),
+    ("the day after the attack", "the day after", "the attack"),
+    ("three weeks after the ceasefire", "three weeks after", "the ceasefire"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "when", "event"), FROM_AN_EVENT, ids=[row[0] for row in FROM_AN_EVENT])
+def test_a_distance_from_an_event_is_refused_saying_to_make_the_event_its_anchor(
+    phrase: str, when: str, event: str
+) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_expression(phrase)
+    reason = caught.value.reason
+    assert "is not a date word this reader knows" in reason
+    assert f'when = {when!r} and anchor = "<id of {event}>"' in reason
+
+
+def test_city_words_are_date_words_only_before_time() -> None:
+    assert (
+        parse("3 a.m. Easter time", anchor=REPORT).to_edtf() == "2024-11-17T03-05:00"
+    )  # Pacific/Easter, in its summer
+    with pytest.raises(DateParseError, match="'Easter' is not a date word"):  # alone, still no date word
+        parse("the Tuesday after Easter", anchor=REPORT)

@@ -230,3 +230,25 @@ def test_about_3_am_is_an_approximate_hour_labelled_without_an_invented_minute()
     assert (value.lo % DAY, value.hi % DAY) == (3 * 3600, 4 * 3600 - 1)
     assert value.label == "c. 18 October 2024, 3 a.m."
     assert ":" not in value.label
+
+
+#: The hours of 12 a.m. and 12 p.m., named; a span within one day names its offset once.
+TWELVES = [
+    ("2024-11-18T00", "18 November 2024, 12 midnight"),
+    ("2024-11-18T12", "18 November 2024, 12 noon"),
+    ("[2024-03-11T00..2024-03-11T07]", "between 12 midnight and 7 a.m. on 11 March 2024"),
+    ("[2024-03-11T12..2024-03-11T17]", "between 12 noon and 5 p.m. on 11 March 2024"),
+    ("[2024-03-11T00+02:00..2024-03-11T07+02:00]", "between 12 midnight and 7 a.m. on 11 March 2024 UTC+02:00"),
+    ("[..2024-11-17T23]", "before 18 November 2024, 12 midnight"),
+    ("[2019, 2020]", "2019 or 2020"),
+    ("[2019..2020, 2022]", "2019 to 2020 or 2022"),
+]
+
+
+@pytest.mark.parametrize(("edtf", "expected"), TWELVES, ids=[edtf for edtf, _ in TWELVES])
+def test_labels_name_midnight_and_noon_and_an_offset_once_and_read_back(edtf: str, expected: str) -> None:
+    value = parse(edtf)
+    assert value.label == expected
+    assert "12 a.m." not in value.label
+    assert "12 p.m." not in value.label
+    assert parse(value.label).to_edtf() == value.to_edtf()

@@ -311,6 +311,29 @@ def _part_of_day(reading: Calendar | DateRule, hours: tuple[int, int]) -> DateRu
     return Modified(_rule(reading), Hours(hours[0] * 3600, hours[1] * 3600))
 
 
+def _part_of_two_days(hours: tuple[int, int], first: Calendar, second: Calendar) -> DateRule:
+    """Read "the night of 10 to 11 March": the part of the first day that runs into the second, the day after."""
+    if hours[1] <= 24:
+        raise _Refused("only a part of the day that runs past midnight ('the night') is named by two days")
+    month = first.month if first.month is not None else second.month
+    if first.day is None or second.day is None or month is None or second.month is None:
+        raise _Refused("a night is named by two days of a month ('the night of 10 to 11 March')")
+    year = first.year
+    if year is None and second.year is not None:  # "the night of 31 December to 1 January 2025": 2024's last day
+        year = second.year - (month > second.month)
+    day = first.day
+    first = Calendar(year, month, day, first.weekday, first.calendar or second.calendar)
+    # the day after, in the date's calendar (in a leap year where none is written: any day of a month exists in one)
+    length = first._days_in_month(2000 if year is None else year, month)
+    after = (day + 1, month) if day < length else (1, month % 12 + 1)
+    if after != (second.day, second.month):
+        raise _Refused(
+            f"the night of {day} {_MONTH_NAMES[month - 1]} runs into {after[0]} {_MONTH_NAMES[after[1] - 1]}, "
+            f"not {second.day} {_MONTH_NAMES[second.month - 1]}"
+        )
+    return _part_of_day(first, hours)
+
+
 def _clock(hour: int, minute: int | None, meridiem: str | None) -> Hours:
     """A time of day: "3 a.m." is the hour 03:00-03:59; "14:30" the minute."""
     if meridiem is not None:
@@ -324,10 +347,28 @@ def _clock(hour: int, minute: int | None, meridiem: str | None) -> Hours:
 
 
 def _military(time: int) -> DateRule:
+    return _today_at(_military_clock(time, None))
+
+
+def _military_clock(time: int, utc_offset: int | None) -> Hours:
+    """Read "0300", "0100 GMT": the hour and minute written as four digits."""
     hour, minute = divmod(time, 100)
     if minute > 59:
         raise _Refused(f"'{time:04d}' is not a time: the minutes run to 59 ('{hour:02d}59')")
-    return _today_at(_clock(hour, minute, None))
+    return attrs.evolve(_clock(hour, minute, None), utc_offset=utc_offset)
+
+
+def _shortly(within: tuple[int, int], clock: Hours) -> Hours:
+    """Read "shortly after midnight": from the time's start to an hour after it (or the hour before it)."""
+    return attrs.evolve(clock, start=clock.start + within[0], stop=clock.start + within[1], precision=Precision.HOUR)
+
+
+@attrs.frozen
+class InZone:
+    """A reading whose times are a city's wall-clock times ("3 a.m. Kyiv time"): the IANA zone they are in."""
+
+    reading: Any
+    zone: str
 
 
 def _clock_seconds(hour: int, minute: int, second: int) -> Hours:
@@ -473,6 +514,25 @@ def _all_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
     return Fixed(value)
 
 
+def _one_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
+    """One of several dates, each fixed: read as the EDTF one-of set of their notations ("2019 or 2020")."""
+    from chronology.notation.edtf import parse_edtf
+
+    spelled = []
+    last = items[-1][-1]
+    for ends in items:
+        if len(ends) == 1 and isinstance(ends[0], Calendar) and isinstance(last, Calendar):
+            ends = (ends[0].completed(last),)  # "June or July 2024": the year of the last is that of all
+        rules = _paired(ends[0], ends[1]) if len(ends) == 2 else (_rule(ends[0]),)
+        values = [r.value for r in rules if isinstance(r, Fixed)]
+        if len(values) != len(rules) or any(v.edtf.startswith(("[", "{")) for v in values):
+            raise _Refused("each date of 'A or B' is a date of its own, with its year ('2019 or 2020')")
+        spelled.append("..".join(v.edtf for v in values))
+    value = parse_edtf("[" + ", ".join(spelled) + "]")
+    assert isinstance(value, UncertainDate)
+    return Fixed(value)
+
+
 def _paired(start: Calendar | DateRule, end: Calendar | DateRule) -> tuple[DateRule, DateRule]:
     """Two ends of a range: the first takes what it leaves out from the second, and its year when both lack one."""
     if isinstance(start, Calendar) and isinstance(end, Calendar):
@@ -530,7 +590,7 @@ class Grammar:
     @property
     def known(self) -> frozenset[str]:
         """Every word a phrase may hold."""
-        return self.words.vocabulary | self.own_words
+        return self.words.known | self.own_words
 
     @functools.cached_property
     def parser(self) -> Parser:
@@ -650,22 +710,42 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             + Number(0, 59, digits=(2, 2))
         ).to(_clock_seconds)
         | cat("noon").to(_noon)
+        # "12 noon", "12 midnight": the hour, as "12 p.m." and "12 a.m." are
+        | (Number(12, 12) + cat("twelve_named")).to(lambda _, hour: _clock(hour, None, None))
     )
+    # "shortly after midnight", "just before 3 p.m.": the hour after (or before) the time's start
+    clock = (cat("shortly") + clock).to(_shortly) | clock
     sign = Mark("+").to(lambda: 1) | Mark("-").to(lambda: -1)
     offset = (sign + Number(0, 23, digits=(2, 2)) + Mark(":") + Number(0, 59, digits=(2, 2))).to(
         lambda direction, hours, minutes: direction * (hours * 3600 + minutes * 60)
     )
     zone = (cat("utc") + optional(offset, 0)).to(lambda utc, seconds: utc + seconds)
-    clock = (clock + zone).to(lambda time, seconds: attrs.evolve(time, utc_offset=seconds)) | (
-        clock + optional(cat("local_time").to(lambda _: SKIP))
+    bare_clock = clock
+    clock = (
+        (clock + zone).to(lambda time, seconds: attrs.evolve(time, utc_offset=seconds))
+        | (clock + optional(cat("local_time").to(lambda _: SKIP)))
+        # "0100 GMT": four digits are a clock time where a zone follows them, as wire copy writes it
+        | (Number(0, 2359, digits=(4, 4)) + zone).to(lambda time, seconds: _military_clock(time, seconds))
     )
     day_reading = calendar | weekday_phrase | named
+    # "the night of 10 to 11 March", "the night of 10-11 March 2024": one night, named by both its days (read
+    # before "from ... to ...": "the night of 31 December to 1 January 2025" is one night, not a span)
+    two_days_part = (the + cat("part_of_day") + word("of") + partial + (dash | word("to", "into")) + calendar).to(
+        _part_of_two_days
+    )
     timed = (
         (day_reading + comma + optional(word("at")) + clock).to(_at)
         | (clock + comma + optional(word("on")) + day_reading).to(lambda c, d: _at(d, c))
         | (weekday_phrase + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
         | (named + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
-        | (the + cat("part_of_day") + word("of") + day_reading).to(lambda p, d: _part_of_day(d, p))
+        # "Monday at dawn", "3 October 2024 in the morning"
+        | (day_reading + comma + word("at", "in the") + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
+        | (the + cat("part_of_day") + word("of", "on") + day_reading).to(lambda p, d: _part_of_day(d, p))
+        | two_days_part
+        # "overnight Sunday", "overnight on Sunday": the part of the day written before its day
+        | (cat("part_before_day") + optional(word("on", "into")) + day_reading).to(
+            lambda name, d: _part_of_day(d, part_hours[name])
+        )
         | (the + cat("part_of_day")).to(lambda p: _part_of_day(NamedPeriod("today"), p))
         | day_and_part
         | clock.to(_today_at)
@@ -711,6 +791,12 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         (word("between") + clock + word("and") + clock + word("on") + day_reading).to(
             lambda first, last, day: _between(_at(day, first), _at(day, last))
         )
+        # the offset named once, after the day: "between 12 midnight and 7 a.m. on 11 March 2024 UTC+02:00"
+        | (word("between") + bare_clock + word("and") + bare_clock + word("on") + day_reading + zone).to(
+            lambda first, last, day, seconds: _between(
+                _at(day, attrs.evolve(first, utc_offset=seconds)), _at(day, attrs.evolve(last, utc_offset=seconds))
+            )
+        )
         | (word("between") + (partial | dated) + word("and") + dated).to(_between)
         | (word("between") + month_day + word("and") + last_day).to(lambda f, la: _between(*_month_first(f, la)))
     )
@@ -744,11 +830,27 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (item + optional(Mark(",")) + word("and") + item).to(lambda first, last: [first, last])
     )
     each = (word("each of", "all of") + items).to(_all_of)
+    # one of several dates: "2019 or 2020", "in 2019, 2021 or 2023" (EDTF one-of [2019, 2020])
+    # (a date but the last may leave out what the last gives: "3 or 4 October 2024", "June or July 2024")
+    choice = (partial + word("to") + dated).to(lambda first, last: (first, last)) | (partial | dated).to(
+        lambda one: (one,)
+    )
+    choices = Named("choices")
+    choices.define(
+        (choice + Mark(",") + choices).to(lambda first, rest: [first, *rest])
+        | (choice + optional(Mark(",")) + word("or") + item).to(lambda first, last: [first, last])
+    )
+    one_of = (optional(word("either", "one of")) + choices).to(_one_of)
     # "at 1430", "at 0300": after "at", four digits are the clock (as militaries and newsrooms write it), not a year
     military = (word("at") + Number(0, 2359, digits=(4, 4))).to(_military)
     # a length alone ("for months", "for three weeks") is no date: refused, saying why
     length = (word("for") + optional(amount, None) + cat("unit")).to(_length_alone)
-    phrase = military | length | optional(cat("lead").to(lambda _: SKIP)) + (lasting | terminus | each | dated)
+    body = optional(cat("lead").to(lambda _: SKIP)) + (two_days_part | lasting | terminus | each | one_of | dated)
+    # a city's time, after the time or the whole phrase: "at 3 a.m. Kyiv time", "3 a.m. Kyiv time on Monday"
+    in_city = (body + cat("city_time")).to(InZone) | (
+        optional(word("at")) + clock + cat("city_time") + comma + optional(word("on")) + day_reading
+    ).to(lambda time, zone, day: InZone(_at(day, time), zone))
+    phrase = military | length | in_city | body
     return Grammar(words, phrase, frozenset(own_words))
 
 
@@ -813,11 +915,14 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
         if isinstance(reading, RefusalError):
             refusal = refusal or reading
             continue
+        zone = None
+        if isinstance(reading, InZone):
+            reading, zone = reading.reading, reading.zone
         try:
             rule = reading if isinstance(reading, Lasting) else _rule(reading)
-            if rule.__class__ is Fixed:  # needs no anchor: its value, in the phrase's words
+            if rule.__class__ is Fixed and zone is None:  # needs no anchor: its value, in the phrase's words
                 return worded(rule.value, text)
-            relative = RelativeDate(rule, text)
+            relative = RelativeDate(rule, text, zone=zone)
             if not relative.needs_anchor:
                 return relative.resolve(None)  # checked at once: "29 February 2023" does not exist
         except _Refused as error:
@@ -869,8 +974,63 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
             fixed_tokens, stuck = tokenize(corrected, grammar.words)
             if stuck is None and _full_readings(grammar, fixed_tokens):
                 return f"not a date this reader knows; did you mean {corrected!r}? ({grammar.reference})"
+        anchored = _anchored_on_event(text, tokens, token, grammar)
+        if anchored is not None:
+            return anchored
+        if token.end < len(text) and tokens[-1] is not token and text[token.end :].split()[:1] == ["time"]:
+            return _city_reason(text[token.start : token.end])
         return f"{text[token.start : token.end]!r} is not a date word this reader knows; {grammar.expected}"
     return f"not a date this reader knows; {grammar.expected}"
+
+
+#: Words that join a distance to what it is counted from: "within hours of", "days before", "the day after".
+_ANCHOR_WORDS: Final = frozenset({"of", "after", "before", "following", "since"})
+
+
+def _anchored_on_event(text: str, tokens: Tokens, unknown: Any, grammar: Grammar) -> str | None:
+    """Why "within hours of the strike" does not read: a phrase read from an anchor, then an event, not a date.
+
+    The rule: the words before the first unknown one, up to a word that joins a distance to its anchor ("of",
+    "after", "before"), read as a phrase that needs an anchor. That phrase is then written with the event as
+    its anchor.
+    """
+    words = [t for t in tokens if t.start < unknown.start]
+    for cut in range(len(words), 0, -1):
+        if words[cut - 1].text not in _ANCHOR_WORDS:
+            continue
+        for end in (cut, cut - 1):  # "hours after" reads with its "after"; "within hours" without its "of"
+            if end == 0:
+                continue
+            phrase = text[: words[end - 1].end].strip()
+            try:
+                reading = _read(phrase, grammar)
+            except DateParseError:
+                continue
+            if isinstance(reading, RelativeDate) and reading.needs_anchor:
+                event = text[words[end].start if end < len(words) else unknown.start :].strip()
+                event = event[3:] if event.lower().startswith("of ") else event
+                return (
+                    f"{text[unknown.start : unknown.end]!r} is not a date word this reader knows, and {phrase!r} is "
+                    f"read from an anchor: for a time from an event ({event!r}), write {phrase!r} with the event as "
+                    f'its anchor (in an event file: when = {phrase!r} and anchor = "<id of {event}>"); '
+                    f"{grammar.reference}"
+                )
+    return None
+
+
+def _city_reason(city: str) -> str:
+    """Why "3 a.m. Kyvi time" does not read: the city names no zone; the nearest cities that do."""
+    from chronology.zones import city_zones
+
+    # the cities zones are named for today ("Nuuk"), not their old names kept as links ("Godthab")
+    cities = [name for name, zone in city_zones().items() if zone.rpartition("/")[2].replace("_", " ").lower() == name]
+    close = difflib.get_close_matches(city.lower(), cities, n=3, cutoff=0.6)
+    nearest = f" (nearest: {', '.join(repr(c.title()) for c in close)})" if close else ""
+    return (
+        f"{city!r} names no zone of the IANA time zone database{nearest}; a city's time is read for the last part "
+        "of a zone's name ('Kyiv time': Europe/Kyiv); else name the zone ('3 a.m. Europe/Kyiv') or give the "
+        "offset ('3 a.m. UTC+02:00')"
+    )
 
 
 def _edits(a: str, b: str) -> int:

@@ -74,6 +74,10 @@ def _instant_label(value: UncertainDate) -> str:
     """The label without qualifiers; for a date open on one side, the unit its known bound lies in."""
     if value.all_of:
         return _all_of_label(value)
+    if value.edtf.startswith("[") and "," in value.edtf:  # one of a set: "2019 or 2020", "1667 to 1668 or 1670"
+        one_of = _one_of_label(value)
+        if one_of is not None:
+            return one_of
     if value.lo <= OPEN_LO:
         lo, hi, precision = _bound_unit(value.hi, value.precision, first=False)
         return _bounds_label(lo, hi, precision, value.utc_offset)
@@ -100,6 +104,27 @@ def _all_of_label(value: UncertainDate) -> str:
             parts.append(label(member))
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
     return f"each of {listed}"
+
+
+def _one_of_label(value: UncertainDate) -> str | None:
+    """Name the members of a one-of set ("2019 or 2020"), a range as "first to last".
+
+    None where a member is open, qualified or a time of day (its label holds a comma): such sets keep the label
+    of their bounds.
+    """
+    parts = []
+    members = value.members
+    if value.qualifier or any(member.qualifier or member.precision.has_time for member in members):
+        return None
+    for member in members:
+        if member.edtf.startswith("["):  # a range of the set: one date from its first to its last
+            first, _, last = member.edtf[1:-1].partition("..")
+            if not first or not last:
+                return None
+            parts.append(f"{label(_parse(first))} to {label(_parse(last))}")
+        else:
+            parts.append(label(member))
+    return f"{', '.join(parts[:-1])} or {parts[-1]}"
 
 
 def _parse(edtf: str) -> UncertainDate:
@@ -211,11 +236,15 @@ def _years_label(first: int, last: int) -> str:
 def _clock(second_of_day: int, precision: Precision) -> str:
     hour, rest = divmod(second_of_day, 3600)
     minute, second = divmod(rest, 60)
-    if precision is Precision.HOUR:
-        return f"{hour % 12 or 12} {'a.m.' if hour < 12 else 'p.m.'}"
+    if precision is Precision.HOUR:  # the hours of 12 a.m. and 12 p.m., which many misread, by their names
+        return _TWELVE.get(hour) or f"{hour % 12 or 12} {'a.m.' if hour < 12 else 'p.m.'}"
     if precision is Precision.SECOND:
         return f"{hour:02d}:{minute:02d}:{second:02d}"
     return f"{hour:02d}:{minute:02d}"
+
+
+#: The hours of midnight and noon, named: "12 midnight" is 00:00-00:59 ("midnight" alone is the minute 00:00).
+_TWELVE: Final = {0: "12 midnight", 12: "12 noon"}
 
 
 def _zone(offset: int | None) -> str:
@@ -229,7 +258,10 @@ def _zone(offset: int | None) -> str:
 
 
 def _time_label(lo: int, hi: int, precision: Precision, offset: int | None) -> str:
-    """Name a time ("18 October 2024, 3 a.m.") or a span of them ("between 2 a.m. and 4 a.m. on 18 October 2024")."""
+    """Name a time ("18 October 2024, 3 a.m.") or a span of them ("between 2 a.m. and 4 a.m. on 18 October 2024").
+
+    A span within one day names its offset once, after the day ("... on 11 March 2024 UTC+02:00").
+    """
     unit = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}.get(precision, 3600)
     if not precision.has_time:
         precision = Precision.HOUR
@@ -240,7 +272,8 @@ def _time_label(lo: int, hi: int, precision: Precision, offset: int | None) -> s
     if lo == hi - unit + 1:
         return f"{_day_label(first_day)}, {first}"
     if first_day == last_day:
-        return f"between {first} and {last} on {_day_label(first_day)}"
+        first, last = _clock(first_second, precision), _clock(last_second, precision)
+        return f"between {first} and {last} on {_day_label(first_day)}{zone}"
     return f"between {_day_label(first_day)}, {first} and {_day_label(last_day)}, {last}"
 
 

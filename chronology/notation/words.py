@@ -14,6 +14,8 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from chronology.zones import city_zones
+
 __all__ = ["ENGLISH", "WordTable"]
 
 #: What a word means: a number, a name, a pair of numbers, or a pair of a name and such a pair.
@@ -35,13 +37,21 @@ class WordTable:
         name: the language, in English ("English").
         categories: for each category, its phrases (tuples of words) and what
             each means.
+        phrase_only: categories whose words are date words only inside their
+            phrases ("Port Moresby time"): not in :attr:`known`, so "port" or
+            "Easter" alone is still an unknown word.
+        vocabulary: every word of every phrase.
+        known: the words that are date words alone (for refusals, and for
+            finding dates in running text).
 
     """
 
     name: str
     categories: Mapping[str, Mapping[tuple[str, ...], Meaning]] = attrs.field(converter=_phrases)
+    phrase_only: frozenset[str] = frozenset()
     _by_first: dict[str, dict[str, list[tuple[tuple[str, ...], Meaning]]]] = attrs.field(init=False)
     vocabulary: frozenset[str] = attrs.field(init=False)
+    known: frozenset[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         by_first: dict[str, dict[str, list[tuple[tuple[str, ...], Meaning]]]] = {}
@@ -55,6 +65,14 @@ class WordTable:
         object.__setattr__(self, "_by_first", by_first)
         words = {word for entries in self.categories.values() for phrase in entries for word in phrase}
         object.__setattr__(self, "vocabulary", frozenset(words))
+        alone = {
+            word
+            for category, entries in self.categories.items()
+            if category not in self.phrase_only
+            for phrase in entries
+            for word in phrase
+        }
+        object.__setattr__(self, "known", frozenset(alone))
 
     def starting(self, category: str, word: str) -> list[tuple[tuple[str, ...], Meaning]]:
         """The phrases of ``category`` that begin with ``word``, longest first."""
@@ -197,8 +215,28 @@ ENGLISH: Final = WordTable(
             "afternoon": (12, 18),
             "evening": (18, 22),
             "night": (18, 30),
+            # Dawn and dusk move with the season, the latitude and the place in the zone: the hours the clocks
+            # show for sunrise and sunset, with the civil twilight before or after, from the tropics to about 55
+            # degrees north the year round (Madrid's winter sunrise 08:35, its summer dusk 22:20), not one day's.
+            "dawn": (3, 9),
+            "daybreak": (3, 9),
+            "first light": (3, 9),
+            "dusk": (15, 23),
+            "nightfall": (15, 23),
+        },
+        # A part of the day written before its day: "overnight Sunday" is Sunday night, into Monday.
+        "part_before_day": {"overnight": "night"},
+        # A time a little after or before a clock time: (seconds from the time's start to the first second, to
+        # the second after the last): "shortly after midnight" is the hour from midnight.
+        "shortly": {
+            "shortly after": (0, 3600),
+            "just after": (0, 3600),
+            "shortly before": (-3600, 0),
+            "just before": (-3600, 0),
         },
         "noon": {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)},
+        # "12 noon", "12 midnight": the hour, as "3 p.m." is (labels write the hours of 12 a.m. and 12 p.m. so)
+        "twelve_named": {"noon": 12, "midday": 12, "midnight": 0},
         "meridiem": {"am": "am", "pm": "pm"},
         "era": {"bc": -1, "bce": -1, "ad": 1, "ce": 1},
         "century": {"century": "century", "centuries": "century"},
@@ -291,6 +329,9 @@ ENGLISH: Final = WordTable(
         "lead": dict.fromkeys(_LEADS, ""),
         "local_time": {"local time": "local"},
         "utc": {"utc": 0, "gmt": 0},
+        # A city's time, as wire copy writes it ("3 a.m. Kyiv time"): the IANA zone named for the city (the last
+        # part of its name, "Europe/Kyiv"), for every zone of the time zone database (see chronology.zones).
+        "city_time": {f"{city} time": zone for city, zone in city_zones().items()},
         # The calendar a date is written in: Old Style (Julian) or New Style (Gregorian).
         "calendar": {
             "os": "julian",
@@ -301,4 +342,5 @@ ENGLISH: Final = WordTable(
             "gregorian": "gregorian",
         },
     },
+    phrase_only=frozenset({"city_time"}),
 )
