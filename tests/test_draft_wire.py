@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import chronology
 from chronology.dates import UncertainDate
-from chronology.draft import article_from_text, draft_article
+from chronology.draft import article_from_text, draft_article, write_draft
 from chronology.draft.claims import find_figures
 from chronology.draft.cues import Language
 from chronology.draft.roles import attributions
@@ -104,3 +107,18 @@ def test_a_long_speaker_and_what_was_said_are_not_cut_to_the_speaker_alone() -> 
     )
     (statement,) = [p.event for p in drafted.proposals if p.event.kind == "statement"]
     assert statement.title.startswith("Национальная служба разведки Южной Кореи: Россия перебросила")
+
+
+# -- 3. a comment on an event's date stays with the event, before its claims -------------------------------------
+
+
+def test_a_comment_on_an_events_date_is_written_before_its_citations_and_claims(tmp_path: Path) -> None:
+    path = tmp_path / "draft.toml"
+    write_draft(path, [draft_article(article_from_text(REUTERS, name="reuters"))])
+    text = path.read_text(encoding="utf-8")
+    comment = text.index("# 'at about 3 a.m. local time' may date the statement")
+    event = text.rindex("[[events]]", 0, comment)
+    tables = [text.index(header, event) for header in ("[[events.citations]]", "[[events.claims]]")]
+    assert all(comment < table for table in tables)  # not inside the event's last claim, where TOML puts it
+    loaded = chronology.load(path)
+    assert len(loaded) > 0

@@ -507,21 +507,24 @@ def _event_tables(proposals: Sequence[Proposal]) -> Any:
             when.comment(proposal.note)
             when.trivia.comment_ws = "  "
         if proposal.comments:
-            _comment_before(table, "citations", proposal.comments)
+            _comment_before(table, ("citations", "claims"), proposal.comments)
         tables.append(table)
     return tables
 
 
-def _comment_before(table: Table, key: str, comments: Sequence[str]) -> None:
-    """Put comment lines in ``table`` before its ``key`` (its citations), after its plain keys."""
-    held = table.get(key)
-    if held is not None:
+def _comment_before(table: Table, keys: Sequence[str], comments: Sequence[str]) -> None:
+    """Put comment lines in ``table`` after its plain keys, before its ``keys`` (its citations and claims).
+
+    The tables under ``keys`` are written after the comments, so that no comment lands inside the last of them.
+    """
+    held = {key: table[key] for key in keys if key in table}
+    for key in held:
         del table[key]
     for comment in comments:
         for line in textwrap.wrap(comment, _WIDTH - 2):
             table.add(tomlkit.comment(line))
-    if held is not None:
-        table[key] = held
+    for key, value in held.items():
+        table[key] = value
 
 
 def _comment_leftovers(table: Table, leftovers: Sequence[Leftover]) -> None:
