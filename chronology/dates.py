@@ -663,6 +663,33 @@ def _utc(value: UncertainDate, seconds: int) -> int:
 DateValue: TypeAlias = UncertainDate | Interval
 
 
+#: The most units a :class:`Widening` setting may add on each side: ten thousand millennia (ten million years)
+#: at the coarsest, so that a widened bound, approximate and uncertain together, stays inside the timeline.
+MAX_WIDENING_UNITS: Final = 10_000
+
+
+def _check_units(setting: str, units: object) -> None:
+    """Refuse a widening setting that is not a whole number of units from 0 to :data:`MAX_WIDENING_UNITS`."""
+    if isinstance(units, bool) or not isinstance(units, int) or units < 0:
+        raise InvalidDateError(
+            f"widening {setting} is {units!r}; give a whole number of units, 0 to {MAX_WIDENING_UNITS:,}"
+        )
+    if units > MAX_WIDENING_UNITS:
+        raise _too_wide(setting, f"{units:,}" if units < 10**30 else f"a number of {len(str(units)):,} digits")
+
+
+def _too_wide(setting: str, shown: str) -> InvalidDateError:
+    return InvalidDateError(
+        f"widening {setting} is {shown}, more than the {MAX_WIDENING_UNITS:,} units allowed "
+        f"(of the date's own precision: {MAX_WIDENING_UNITS:,} years for a year); "
+        f"give {MAX_WIDENING_UNITS:,} or fewer"
+    )
+
+
+def _validate_units(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    _check_units(attribute.name, value)
+
+
 def _per_precision(
     value: Mapping[Precision, int] | Mapping[str, int] | Iterable[tuple[Precision, int]],
 ) -> tuple[tuple[Precision, int], ...]:
@@ -671,8 +698,7 @@ def _per_precision(
     found: dict[Precision, int] = {}
     for precision, units in pairs:
         key = precision if isinstance(precision, Precision) else _precision_named(precision)
-        if isinstance(units, bool) or not isinstance(units, int) or units < 0:
-            raise InvalidDateError(f"widening for {key.value!r} is {units!r}; give a whole number of units, 0 or more")
+        _check_units(f"for {key.value!r}", units)
         found[key] = units
     return tuple(sorted(found.items(), key=lambda item: item[0].rank))
 
@@ -706,7 +732,9 @@ class Widening:
     per-precision units override ``approximate`` (or ``uncertain``) for values
     of that precision. An event file says the same in its ``[reading]`` table,
     and the command line with ``--widening approximate.year=10``
-    (see :meth:`parse`).
+    (see :meth:`parse`). Each setting is a whole number from 0 to
+    :data:`MAX_WIDENING_UNITS` (10,000): more is refused, as a bound widened
+    by it could leave the timeline.
 
     Attributes:
         approximate: units of precision added on each side of a ``~`` value.
@@ -716,8 +744,8 @@ class Widening:
 
     """
 
-    approximate: int = attrs.field(default=1, validator=attrs.validators.ge(0))
-    uncertain: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    approximate: int = attrs.field(default=1, validator=_validate_units)
+    uncertain: int = attrs.field(default=0, validator=_validate_units)
     approximate_by: tuple[tuple[Precision, int], ...] = attrs.field(default=(), converter=_per_precision)
     uncertain_by: tuple[tuple[Precision, int], ...] = attrs.field(default=(), converter=_per_precision)
 
@@ -771,14 +799,17 @@ class Widening:
                 )
             if isinstance(setting, Mapping):
                 merged = dict(fields[f"{key}_by"])  # type: ignore[call-overload]
+                for name, units in setting.items():
+                    _check_units(f"{key}.{name}", units)
                 merged.update({_precision_named(str(name)): units for name, units in setting.items()})
                 fields[f"{key}_by"] = _per_precision(merged)
             elif isinstance(setting, bool) or not isinstance(setting, int) or setting < 0:
                 raise InvalidDateError(
-                    f"widening {key} is {setting!r}; give a whole number of units, 0 or more, or a table by "
-                    "precision ({ year = 10, month = 1 })"
+                    f"widening {key} is {setting!r}; give a whole number of units, 0 to {MAX_WIDENING_UNITS:,}, "
+                    "or a table by precision ({ year = 10, month = 1 })"
                 )
             else:
+                _check_units(key, setting)
                 fields[key] = setting
         return cls(**fields)  # type: ignore[arg-type]
 
@@ -798,12 +829,17 @@ class Widening:
         settings: dict[str, object] = {}
         for part in text.split(","):
             name, equals, units = part.strip().partition("=")
-            if not equals or not units.strip().isdigit():
+            units = units.strip()
+            if not equals or not (units.isascii() and units.isdigit()):
                 raise InvalidDateError(
                     f"widening {part.strip()!r} is not name=units; write approximate=1, uncertain=0 or "
                     "approximate.year=10 (units of the value's own precision)"
                 )
             key, dot, precision = name.strip().partition(".")
+            if len(units) > 30:  # beyond any maximum, and too long for int() past 4,300 digits
+                if key.strip() in ("approximate", "uncertain"):
+                    raise _too_wide(name.strip(), f"a number of {len(units):,} digits")
+                units = "0"  # a setting that does not exist: refused below, naming it
             if dot:
                 table = settings.setdefault(key, {})
                 if not isinstance(table, dict):

@@ -398,7 +398,7 @@ def test_a_figure_is_said_no_later_than_the_day_acled_last_changed_the_row(acled
     assert claim.said.lo < chronology.parse("1000").lo
     code, out, _ = run("show", str(acled), "SDN4401")
     assert code == 0
-    assert "said before 27 October 2024 by Sudan Tribune; Radio Dabanga" in out
+    assert "said on or before 26 October 2024 by Sudan Tribune; Radio Dabanga" in out
     assert "said between" not in out  # not the event's own week
 
 

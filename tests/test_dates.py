@@ -1,6 +1,9 @@
 """The value types: round trips, invariants, widening, labels."""
 
 import datetime
+import io
+from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 import pytest
@@ -20,6 +23,7 @@ from chronology import (
     Widening,
     parse,
 )
+from chronology.dates import MAX_WIDENING_UNITS
 
 qualifier = st.sampled_from(["", "", "?", "~", "%"])
 
@@ -142,6 +146,82 @@ def test_widening_is_a_policy_applied_to_possible_bounds(
     assert ((lo, hi) != (value.lo, value.hi)) is widened
 
 
+TOO_WIDE = [
+    pytest.param(lambda: Widening(approximate=10_001), "widening approximate is 10,001", id="approximate"),
+    pytest.param(
+        lambda: Widening(uncertain=2**63 - 1), "widening uncertain is 9,223,372,036,854,775,807", id="uncertain"
+    ),
+    pytest.param(
+        lambda: Widening(approximate_by={"year": 10**20}),
+        "widening for 'year' is 100,000,000,000,000,000,000",
+        id="by-year",
+    ),
+    pytest.param(
+        lambda: Widening.from_mapping({"approximate": 9_223_372_036_854_775_807}),
+        "widening approximate is 9,223,372,036,854,775,807",
+        id="from-mapping",
+    ),
+    pytest.param(
+        lambda: Widening.from_mapping({"uncertain": {"month": 50_000}}),
+        "widening uncertain.month is 50,000",
+        id="from-mapping-table",
+    ),
+    pytest.param(
+        lambda: Widening.parse("approximate=99999999999999999999"),
+        "widening approximate is 99,999,999,999,999,999,999",
+        id="parse",
+    ),
+    pytest.param(
+        lambda: Widening.parse("approximate.year=20000"), "widening approximate.year is 20,000", id="parse-table"
+    ),
+    pytest.param(
+        lambda: Widening.parse("uncertain=" + "9" * 5000),  # beyond what int() reads from text
+        "widening uncertain is a number of 5,000 digits",
+        id="parse-5000-digits",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "named"), TOO_WIDE)
+def test_a_widening_beyond_ten_thousand_units_is_refused_naming_setting_value_and_maximum(
+    build: Callable[[], object], named: str
+) -> None:
+    with pytest.raises(InvalidDateError) as caught:
+        build()
+    assert isinstance(caught.value, ValueError)
+    assert named in str(caught.value)
+    assert "more than the 10,000 units allowed" in str(caught.value)
+    assert "give 10,000 or fewer" in str(caught.value)
+
+
+@pytest.mark.parametrize("units", [-1, "1", 1.5, True], ids=["negative", "text", "fraction", "bool"])
+def test_a_widening_that_is_not_a_whole_number_of_units_is_a_chronology_error(units: object) -> None:
+    with pytest.raises(
+        InvalidDateError, match=r"widening approximate is .*; give a whole number of units, 0 to 10,000"
+    ):
+        Widening(approximate=units)  # type: ignore[arg-type]
+
+
+def test_a_widening_on_the_command_line_is_written_in_ascii_digits() -> None:
+    with pytest.raises(InvalidDateError, match=r"widening 'approximate=١٢' is not name=units"):
+        Widening.parse("approximate=١٢")
+
+
+@pytest.mark.parametrize("text", ["Y-1000000000%", "Y1000000000%", "-9999%", "1850~"])
+def test_ten_thousand_units_is_the_widest_widening_and_keeps_every_bound_on_the_timeline(text: str) -> None:
+    with pytest.raises(InvalidDateError, match="more than the 10,000 units allowed"):
+        Widening(approximate=MAX_WIDENING_UNITS + 1)
+    widest = Widening(approximate=MAX_WIDENING_UNITS, uncertain=MAX_WIDENING_UNITS)
+    value = parse(text)
+    assert isinstance(value, UncertainDate)
+    lo, hi = widest.bounds(value)
+    assert lo < value.lo
+    assert hi > value.hi
+    UncertainDate.from_seconds(lo, hi, value.precision)  # inside the supported timeline: no error
+    millennium = UncertainDate.from_seconds(value.lo, value.hi, Precision.MILLENNIUM, qualifier=Qualifier.APPROXIMATE)
+    UncertainDate.from_seconds(*widest.bounds(millennium), Precision.MILLENNIUM)
+
+
 LABELS = [
     ("2024-06", "June 2024"),
     ("2024", "2024"),
@@ -233,3 +313,52 @@ def test_an_interval_built_on_the_quick_route_is_an_interval_in_every_way() -> N
         assert twin.text == "1980-04/1981-12"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         quick.start = Endpoint.OPEN  # type: ignore[misc]
+
+
+HUGE_WIDENING_FILE = """\
+[reading]
+widening.approximate = 9223372036854775807
+
+[[events]]
+id = "a"
+title = "A"
+when = "c. 2018"
+
+[[events]]
+id = "b"
+title = "B"
+when = "2019"
+"""
+
+
+def test_a_huge_widening_on_the_command_line_is_one_usage_line_not_a_traceback(tmp_path: Path) -> None:
+    from chronology.cli import main
+
+    path = tmp_path / "events.toml"
+    path.write_text(HUGE_WIDENING_FILE.split("\n\n", 1)[1], encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["query", str(path), "--from", "2018", "--to", "2018", "--widening", "approximate=99999999999999999999"],
+        out=out,
+        err=err,
+    )
+    assert code == 2
+    assert err.getvalue().count("\n") == 1
+    assert "--widening: widening approximate is 99,999,999,999,999,999,999" in err.getvalue()
+    assert "10,000" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+
+
+@pytest.mark.parametrize("command", ["validate", "query", "relate"])
+def test_a_huge_widening_in_a_files_reading_is_a_problem_at_its_line(tmp_path: Path, command: str) -> None:
+    from chronology.cli import main
+
+    path = tmp_path / "events.toml"
+    path.write_text(HUGE_WIDENING_FILE, encoding="utf-8")
+    extra = {"validate": [], "query": ["--from", "2018", "--to", "2018"], "relate": ["a", "b"]}[command]
+    out, err = io.StringIO(), io.StringIO()
+    code = main([command, str(path), *extra], out=out, err=err)
+    assert code == 1
+    assert f"{path}:2:" in err.getvalue()
+    assert "widening approximate is 9,223,372,036,854,775,807, more than the 10,000 units allowed" in err.getvalue()
+    assert "Traceback" not in err.getvalue()

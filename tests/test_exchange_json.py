@@ -312,7 +312,7 @@ SHAPES = [
     pytest.param(
         top(include=["more.toml"]),
         '|"include"',
-        "field 'include': unknown key 'include' at the top level; known keys: $schema, chronology, title, sources, events",
+        "field 'include': unknown key 'include' at the top level; known keys: $schema, chronology, title, reading, sources, events",
         id="include",
     ),
     pytest.param(

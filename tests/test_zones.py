@@ -160,3 +160,175 @@ def test_a_sources_zone_reads_its_own_date_and_the_claims_said_from_it(tmp_path:
 def test_weeks_of_a_month_are_not_read_old_style() -> None:
     with pytest.raises(DateParseError, match="weeks of a month are counted in the Gregorian calendar"):
         parse("the second week of March 1603", calendar="julian")
+
+
+def test_a_misspelt_zone_is_answered_with_a_zone_of_its_own_not_a_deprecated_link() -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse("2024-03-11T03:00 Europe/Kiev2")
+    assert "did you mean 'Europe/Kyiv'?" in str(caught.value)
+
+
+def test_a_citys_time_is_the_zone_named_for_the_city() -> None:
+    from chronology.zones import city_zones
+
+    cities = city_zones()
+    assert (cities["kyiv"], cities["seoul"], cities["new york"]) == ("Europe/Kyiv", "Asia/Seoul", "America/New_York")
+    assert cities["kiev"] == "Europe/Kyiv"  # an old name: the zone it links to
+    assert "eastern" not in cities  # "US/Eastern" names no city
+    assert instant("3 a.m. Kyiv time on 11 March 2024").to_edtf() == "2024-03-11T03+02:00"
+
+
+# -- exports and the claims chart place times on the timeline zone's days, and keep the wording ----------------
+
+KYIV = """\
+title = "Strikes on Kyiv, March 2024"
+
+[reading]
+zone = "Europe/Kyiv"
+
+[[sources]]
+id = "kyiv-independent"
+outlet = "Kyiv Independent"
+published = "2024-03-11T09:00"
+
+[[sources]]
+id = "ukrinform"
+outlet = "Ukrinform"
+published = "2024-03-12T10:30"
+
+[[events]]
+id = "strike"
+title = "Missile strike on Kyiv"
+when = "early Monday"
+anchor = "kyiv-independent"
+
+[[events.citations]]
+source = "kyiv-independent"
+quote = "Russia struck Kyiv early Monday, the city administration said."
+
+[[events.claims]]
+subject = "killed"
+value = 3
+unit = "people"
+source = "kyiv-independent"
+said = "early Monday"
+anchor = "kyiv-independent"
+
+[[events]]
+id = "drones"
+title = "Drone attack on the region"
+when = "overnight"
+anchor = "kyiv-independent"
+
+[[events.claims]]
+subject = "killed"
+value = 5
+unit = "people"
+source = "ukrinform"
+said = "2024-03-12"
+
+[[events]]
+id = "blast"
+title = "Explosion heard in the centre"
+when = "at about 3 a.m. local time"
+anchor = "kyiv-independent"
+"""
+
+WORDED = {"strike": "early Monday", "drones": "overnight", "blast": "at about 3 a.m. local time"}
+
+
+@pytest.fixture
+def kyiv(tmp_path: Path) -> chronology.Timeline:
+    path = tmp_path / "events.toml"
+    path.write_text(KYIV, encoding="utf-8")
+    return chronology.load(path)
+
+
+def _rows(text: str) -> dict[str, dict[str, str]]:
+    import csv
+    import io
+
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_csv_days_are_the_timeline_zones_as_queries_place_them(kyiv: chronology.Timeline) -> None:
+    from chronology.exchange import to_csv
+
+    # 00:00-07:59 in Kyiv on 11 March: from 22:00 UTC on the 10th
+    for timeline, days in ((kyiv, ("2024-03-11", "2024-03-11")), (kyiv.in_zone("UTC"), ("2024-03-10", "2024-03-11"))):
+        strike = _rows(to_csv(timeline))["strike"]
+        assert (strike["earliest"], strike["latest"]) == days, timeline.zone
+        assert (strike["narrowed_earliest"], strike["narrowed_latest"]) == days, timeline.zone
+        assert [e.id for e in timeline.on(days[0], mode="possible")][:1] == ["strike"]
+
+
+def test_csv_keeps_the_wording_of_times_read_in_the_files_zone_and_reads_it_back(
+    kyiv: chronology.Timeline,
+) -> None:
+    from chronology.exchange import from_csv, to_csv
+
+    text = to_csv(kyiv)
+    assert {key: row["when"] for key, row in _rows(text).items()} == WORDED
+    back = from_csv(text, sources=kyiv.sources)
+    for event in kyiv.events:
+        assert back[event.id].when == event.when
+        assert back[event.id].when.text == WORDED[event.id]
+
+
+def test_json_keeps_the_wording_and_the_zone_of_a_zoned_file(kyiv: chronology.Timeline, tmp_path: Path) -> None:
+    import json
+
+    from chronology.exchange import from_json, to_json
+
+    text = to_json(kyiv)
+    document = json.loads(text)
+    assert document["reading"] == {"zone": "Europe/Kyiv"}
+    assert {event["id"]: event["when"] for event in document["events"]} == WORDED
+    assert document["events"][0]["claims"][0]["said"] == "early Monday"
+    back = from_json(text)
+    assert back.zone == "Europe/Kyiv"
+    assert [e.when for e in back.events] == [e.when for e in kyiv.events]
+    assert to_json(back) == text
+    # a time without an offset would take the zone's on reading: no zone is written for it
+    floating = tmp_path / "floating.toml"
+    floating.write_text('[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-03-11T03:00"\n', encoding="utf-8")
+    in_kyiv = chronology.load(floating).in_zone("Europe/Kyiv")  # days in Kyiv; the time itself stays floating
+    assert "reading" not in json.loads(to_json(in_kyiv))
+    assert from_json(to_json(in_kyiv))["a"].when == in_kyiv["a"].when
+
+
+def test_json_in_another_zone_writes_edtf_and_reads_back_the_same_dates(kyiv: chronology.Timeline) -> None:
+    import json
+
+    from chronology.exchange import from_json, to_json
+
+    tokyo = kyiv.in_zone("Asia/Tokyo")
+    document = json.loads(to_json(tokyo))
+    assert document["reading"] == {"zone": "Asia/Tokyo"}
+    assert document["events"][0]["when"] == "[2024-03-11T00+02:00..2024-03-11T07+02:00]"  # not Tokyo's early Monday
+    back = from_json(to_json(tokyo))
+    assert back.zone == "Asia/Tokyo"
+    assert [e.when for e in back.events] == [e.when for e in tokyo.events]
+
+
+def test_the_claims_chart_places_a_said_time_on_the_timeline_zones_days(kyiv: chronology.Timeline) -> None:
+    from chronology import _calendar
+    from chronology.plot import plot_claims
+    from chronology.plot._axis import day_to_x
+
+    # "early Monday" in Kyiv: on 11 March there, across 10 and 11 March in UTC
+    for timeline, days in ((kyiv, (11, 11)), (kyiv.in_zone("UTC"), (10, 11))):
+        drawn = plot_claims(timeline, subject="killed", unit="people")
+        first, last = (_calendar.day_number(2024, 3, day) for day in days)
+        strike = [claim.said for _, claim in drawn.claims].index(timeline["strike"].claims[0].said)
+        assert drawn.points[strike][0] == pytest.approx(day_to_x((first + last + 1) / 2)), timeline.zone
+        spans = [[x for x, _ in span] for span in ([] if drawn.spans is None else drawn.spans.get_segments())]
+        assert spans == ([[day_to_x(first), day_to_x(last + 1)]] if last > first else []), timeline.zone
+
+
+def test_the_pandas_frame_gives_the_timeline_zones_days(kyiv: chronology.Timeline) -> None:
+    pytest.importorskip("pandas")
+    frame = kyiv.in_zone("UTC").to_pandas().set_index("id")
+    assert str(frame.loc["strike", "earliest"].date()) == "2024-03-10"  # 22:00 UTC on the 10th
+    frame = kyiv.to_pandas().set_index("id")
+    assert str(frame.loc["strike", "earliest"].date()) == "2024-03-11"

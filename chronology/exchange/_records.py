@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from chronology.dates import DateValue, UncertainDate
+from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import ChronologyError, Problem, ValidationError, WrongTypeError
 from chronology.events import Citation, Claim, Event, Source
 from chronology.notation import parse_expression
@@ -26,18 +26,33 @@ from chronology.quantity import Quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 
-__all__ = ["date_text", "document", "event_record", "figure_text", "plain", "require_timeline", "source_record"]
+__all__ = [
+    "at_offsets",
+    "date_text",
+    "document",
+    "event_record",
+    "figure_text",
+    "plain",
+    "read_back",
+    "require_timeline",
+    "source_record",
+    "wording",
+]
 
 #: The links of an event to other events, in the order the event file documents them.
 LINKS = ("after", "before", "part_of", "reports")
 
 
 def document(timeline: Timeline) -> dict[str, Any]:
-    """The timeline as ``{"title", "sources", "events"}``, each record in the event file's shape.
+    """The timeline as ``{"title", "reading", "sources", "events"}``, each record in the event file's shape.
 
     A view (the result of a query) is written self-contained: links to events
     outside it are left out, and a date anchored to such an event loses its
-    anchor and is written as EDTF.
+    anchor and is written as EDTF. ``reading`` is ``{"zone": ...}``, the
+    timeline's zone, when it has one and no time is without an offset (a time
+    read in the zone has its offset; one without would take the zone's on
+    reading): times read from wording in that zone ("early Monday") are then
+    written as worded, and the days of the timeline read back are the same.
 
     Raises:
         ValidationError: an ``extra`` value that JSON cannot hold (a number
@@ -49,20 +64,44 @@ def document(timeline: Timeline) -> dict[str, Any]:
     records: dict[str, Any] = {}
     if timeline.title:
         records["title"] = timeline.title
-    records["sources"] = [source_record(source) for source in timeline.sources.values()]
-    records["events"] = [event_record(event, dates, timeline.sources) for event in events]
+    zone = timeline.zone
+    if zone is not None and any(_floating(value) for value in _all_dates(timeline)):
+        zone = None  # a time without an offset would take the zone's on reading: not the same timeline
+    if zone is not None:
+        records["reading"] = {"zone": zone}
+    records["sources"] = [source_record(source, zone) for source in timeline.sources.values()]
+    records["events"] = [event_record(event, dates, timeline.sources, zone) for event in events]
     return records
 
 
-def source_record(source: Source) -> dict[str, Any]:
-    """``source`` as an ``[[sources]]`` table: the documented keys in order, defaults left out."""
+def _all_dates(timeline: Timeline) -> Iterable[DateValue]:
+    """Every date written as a date: the sources' publication, the events' dates and their claims'."""
+    for source in timeline.sources.values():
+        if source.published is not None:
+            yield source.published
+    for event in timeline.events:
+        yield event.when
+        yield from (claim.said for claim in event.claims if claim.said is not None)
+
+
+def _floating(value: DateValue) -> bool:
+    """Whether a date has a time of day without an offset (at an end, for something lasting)."""
+    ends = (value,) if isinstance(value, UncertainDate) else (value.start, value.end)
+    return any(isinstance(end, UncertainDate) and end.has_time and end.utc_offset is None for end in ends)
+
+
+def source_record(source: Source, zone: str | None = None) -> dict[str, Any]:
+    """``source`` as an ``[[sources]]`` table: the documented keys in order, defaults left out.
+
+    ``zone``: the ``[reading] zone`` written with it, in which its date is read back.
+    """
     record: dict[str, Any] = {"id": source.id}
     for key in ("outlet", "title", "authors"):
         value = getattr(source, key)
         if value:
             record[key] = list(value) if isinstance(value, tuple) else value
     if source.published is not None:
-        record["published"] = date_text(source.published, None)
+        record["published"] = date_text(source.published, None, zone=zone)
     for key in ("url", "note", "published_after", "published_before"):
         value = getattr(source, key)
         if value:
@@ -70,7 +109,9 @@ def source_record(source: Source) -> dict[str, Any]:
     return record
 
 
-def event_record(event: Event, dates: Mapping[str, DateValue], sources: Mapping[str, Source]) -> dict[str, Any]:
+def event_record(
+    event: Event, dates: Mapping[str, DateValue], sources: Mapping[str, Source], zone: str | None = None
+) -> dict[str, Any]:
     """``event`` as an ``[[events]]`` table: the documented keys in order, defaults left out.
 
     Args:
@@ -78,6 +119,7 @@ def event_record(event: Event, dates: Mapping[str, DateValue], sources: Mapping[
         dates: the date of every event written alongside, by id: what an
             anchor or link may name.
         sources: the sources written alongside, by id.
+        zone: the ``[reading] zone`` written alongside, in which its dates are read back.
 
     Raises:
         ValidationError: an ``extra`` value that JSON cannot hold.
@@ -87,7 +129,7 @@ def event_record(event: Event, dates: Mapping[str, DateValue], sources: Mapping[
     record: dict[str, Any] = {
         "id": event.id,
         "title": event.title,
-        "when": date_text(event.when, _anchor_value(anchor, dates, sources), event.tense),
+        "when": date_text(event.when, _anchor_value(anchor, dates, sources), event.tense, zone),
     }
     if anchor is not None:
         record["anchor"] = anchor
@@ -108,7 +150,7 @@ def event_record(event: Event, dates: Mapping[str, DateValue], sources: Mapping[
     if event.citations:
         record["citations"] = [_citation_record(c) for c in event.citations]
     if event.claims:
-        record["claims"] = [_claim_record(claim, anchor, event.tense, dates, sources) for claim in event.claims]
+        record["claims"] = [_claim_record(claim, anchor, event.tense, dates, sources, zone) for claim in event.claims]
     if event.extra:
         record["extra"] = {key: plain(value, event.id, f"extra.{key}") for key, value in event.extra.items()}
     return record
@@ -124,7 +166,12 @@ def _citation_record(citation: Citation) -> dict[str, Any]:
 
 
 def _claim_record(
-    claim: Claim, event_anchor: str | None, tense: Tense, dates: Mapping[str, DateValue], sources: Mapping[str, Source]
+    claim: Claim,
+    event_anchor: str | None,
+    tense: Tense,
+    dates: Mapping[str, DateValue],
+    sources: Mapping[str, Source],
+    zone: str | None,
 ) -> dict[str, Any]:
     record: dict[str, Any] = {"subject": claim.subject, "value": figure_text(claim.value)}
     for key in ("unit", "claimant", "source"):
@@ -135,7 +182,7 @@ def _claim_record(
     if claim.said is not None:
         # without an anchor of its own, a claim's date is read from its event's
         effective = anchor if anchor is not None else event_anchor
-        record["said"] = date_text(claim.said, _anchor_value(effective, dates, sources), tense)
+        record["said"] = date_text(claim.said, _anchor_value(effective, dates, sources), tense, zone)
     if anchor is not None:
         record["anchor"] = anchor
     if claim.quote:
@@ -157,27 +204,81 @@ def _anchor_value(
     return value if isinstance(value, UncertainDate) else None  # a lasting event anchors nothing
 
 
-def date_text(value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST) -> str:
+def date_text(
+    value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST, zone: str | None = None
+) -> str:
     """How a date is written: its wording when that reads back to the same value, else its EDTF.
 
     Args:
         value: the date.
         anchor: the date relative wording is read from, where one is written.
         tense: how unmarked relative wording is read.
+        zone: the IANA zone the reader gives times written without an offset (the ``[reading] zone``
+            written with the date); "early Monday" read in Europe/Kyiv is kept only where that is its zone.
 
     """
-    text = value.text
-    if text and text != value.to_edtf():
-        try:
-            expression = parse_expression(text)
-            if isinstance(expression, RelativeDate):
-                if anchor is not None and expression.resolve(anchor, tense=tense) == value:
-                    return text
-            elif expression == value:
-                return text
-        except ChronologyError:
-            pass
+    if read_back(value, anchor, tense, zone) == value:
+        return value.text
     return value.to_edtf()
+
+
+def wording(value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST) -> str:
+    """The wording of a date beside its EDTF: where it reads back to the date, its times at the date's own offsets.
+
+    "early Monday" read in Europe/Kyiv, ``[2024-03-11T00+02:00..2024-03-11T07+02:00]``, reads back to
+    ``[2024-03-11T00..2024-03-11T07]``: the same clock times, which the EDTF beside it places at +02:00.
+    ``""`` when there is no wording, or it does not read back to the date.
+    """
+    read = read_back(value, anchor, tense)
+    if read is not None and (read == value or at_offsets(read, value) == value):
+        return value.text
+    return ""
+
+
+def read_back(
+    value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST, zone: str | None = None
+) -> DateValue | None:
+    """``value``'s wording as the reader reads it (against ``anchor``, in ``zone``); None without one, or unread."""
+    text = value.text
+    if not text or text == value.to_edtf():
+        return None
+    try:
+        expression = parse_expression(text, zone=zone)
+        if isinstance(expression, RelativeDate):
+            return None if anchor is None else expression.resolve(anchor, tense=tense)
+        return expression
+    except ChronologyError:
+        return None
+
+
+def at_offsets(read: DateValue, value: DateValue) -> DateValue:
+    """``read``'s times written without an offset, given those of ``value`` (its ends', for something lasting).
+
+    What a time of day read from wording ("3 a.m. local time") is once placed in the zone it was said in,
+    when the date it is checked against names that zone's offset. Other values are returned as they are.
+    """
+    if isinstance(read, UncertainDate) and isinstance(value, UncertainDate):
+        return _at_offset(read, value.utc_offset)
+    if isinstance(read, Interval) and isinstance(value, Interval):
+        start, end = (
+            _at_offset(mine, theirs.utc_offset)
+            if isinstance(mine, UncertainDate) and isinstance(theirs, UncertainDate)
+            else mine
+            for mine, theirs in ((read.start, value.start), (read.end, value.end))
+        )
+        try:
+            return Interval(start, end, text=read.text)
+        except ChronologyError:
+            return read
+    return read
+
+
+def _at_offset(read: UncertainDate, offset: int | None) -> UncertainDate:
+    if not read.has_time or read.utc_offset is not None or offset is None:
+        return read
+    return UncertainDate.from_seconds(
+        read.lo, read.hi, read.precision, qualifier=read.qualifier, utc_offset=offset, text=read.text
+    )
 
 
 def figure_text(value: Quantity) -> str:

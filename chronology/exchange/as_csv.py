@@ -9,9 +9,12 @@ narrowed_earliest, narrowed_latest``
 then one column per key of the events' ``extra`` (named ``extra.<key>`` where
 the key is also the name of a column above). ``earliest`` and ``latest`` are
 the first and last possible days (ISO 8601; empty for an open or unknown
-end), ``precision`` the unit the date names (of something lasting, the coarser
-of its ends'), ``edtf`` the date itself, ``when`` the report's wording where it
-differs from ``edtf`` (read from ``anchor``). ``sources`` lists the source of
+end; a time with an offset on its days in the timeline's zone, as every query
+places it, as are ``narrowed_earliest`` and ``narrowed_latest``), ``precision``
+the unit the date names (of something lasting, the coarser of its ends'),
+``edtf`` the date itself, ``when`` the report's wording where it differs from
+``edtf`` (read from ``anchor``; a time of day it gives without an offset, "early
+Monday" read in a file's ``[reading] zone``, is at the offset ``edtf`` gives). ``sources`` lists the source of
 each citation, ``quotes`` the quote of each, in the same order (empty when no
 citation has one). Claims and the sources' own details are not written: use
 JSON (:mod:`chronology.exchange.as_json`) for those.
@@ -51,7 +54,7 @@ date, written in EDTF, reads back with: ``day`` for one day, ``day`` or
 ``month`` for a whole month, ``day`` or ``year`` for a whole year, ``week``
 for a Monday to the Sunday after it, ``day`` for other days. When ``edtf``
 is given, a ``when`` beside it is kept as the date's wording once checked to
-read to the same date (left out where it cannot be checked: relative to a
+read to the same date (its times without an offset taken at ``edtf``'s) (left out where it cannot be checked: relative to a
 source the spreadsheet does not date).
 
 Each id in ``sources`` names a source of the ``sources`` given to
@@ -86,7 +89,8 @@ from chronology.dates import DateValue, Interval, Precision, UncertainDate
 from chronology.errors import ChronologyError, EventFileError, Problem
 from chronology.events import ID_PATTERN, Source
 from chronology.exchange._describe import bound_days, coarsest_precision, dated_ends, iso_day
-from chronology.exchange._records import event_record, plain, require_timeline, source_record
+from chronology.exchange._records import at_offsets, event_record, plain, require_timeline, source_record
+from chronology.exchange._records import wording as date_wording
 from chronology.files._locate import Spot
 from chronology.files.load import KeyPath, load_document
 from chronology.notation import parse, parse_expression
@@ -165,10 +169,14 @@ def to_csv(timeline: Timeline) -> str:
     writer.writerow([_defused(column) for column in (*COLUMNS, *extra_columns.values())])
     for event in events:
         record = event_record(event, dates, timeline.sources)
-        first, last = bound_days(event.when)
+        first, last = bound_days(event.when, timeline.zone_info)  # the timeline's days, as queries place them
         narrowed = timeline.narrowed(event.id)
-        narrowed_first, narrowed_last = bound_days(narrowed) if narrowed is not event.when else (first, last)
+        narrowed_first, narrowed_last = (
+            bound_days(narrowed, timeline.zone_info) if narrowed is not event.when else (first, last)
+        )
         edtf = event.when.to_edtf()
+        # the wording, its times at the offsets of the EDTF beside it ("early Monday" read in the file's zone)
+        anchor = _anchor(record["anchor"], timeline, timeline.sources) if "anchor" in record else None
         citations = record.get("citations", [])
         quotes = [citation.get("quote", "") for citation in citations]
         cells = {
@@ -180,7 +188,7 @@ def to_csv(timeline: Timeline) -> str:
             "edtf": edtf,
             "kind": event.kind,
             "sources": join_list(citation["source"] for citation in citations),
-            "when": record["when"] if record["when"] != edtf else "",
+            "when": date_wording(event.when, anchor, event.tense),
             "anchor": record.get("anchor", ""),
             "tense": record.get("tense", ""),
             "summary": event.summary,
@@ -682,7 +690,7 @@ class _Sheet:
             return False
         edtf = row.cells["edtf"]
         if not isinstance(expression, RelativeDate):
-            if expression == value:
+            if expression == value or at_offsets(expression, value) == value:  # (its times at the edtf's offsets)
                 return True
             self.problem(
                 row.line,
@@ -710,7 +718,7 @@ class _Sheet:
         except ChronologyError as error:
             self.problem(row.line, str(error), row=row, field="when")
             return False
-        if resolved == value:
+        if resolved == value or at_offsets(resolved, value) == value:
             return True
         self.problem(
             row.line,

@@ -8,8 +8,11 @@ event file writes them: the report's wording where it reads back to the same
 value (``"Friday"`` with its ``anchor``), EDTF otherwise. Reading goes through
 the event file's own reader, so a JSON document is checked exactly as an event
 file is, with the same messages, placed at the line and column of the JSON
-text. ``include`` is not allowed. :func:`json_schema` gives the JSON Schema
-(draft 2020-12) of the document.
+text. ``include`` is not allowed. A timeline with a zone is written with
+``"reading": {"zone": ...}`` (see :func:`chronology.exchange._records.document`),
+so that times worded in that zone ("early Monday") keep their wording and the
+timeline read back has the same days. :func:`json_schema` gives the JSON
+Schema (draft 2020-12) of the document.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ _MARKER: Final = "chronology"
 _TOP_KEYS: Final = {
     "$schema": "text",
     _MARKER: "text",
-    **{key: shape for key, shape in TOP_KEYS.items() if key not in ("include", "reading")},
+    **{key: shape for key, shape in TOP_KEYS.items() if key != "include"},
 }
 _SPACE: Final = re.compile(r"[ \t\n\r]*")
 _MAX_DIGITS: Final = 4000  # below Python's own limit on reading integers

@@ -10,7 +10,8 @@ The columns (:data:`COLUMNS`):
 * ``id``, ``title``, ``kind`` (``string``): as in the event; an event without
   a kind has ``""``.
 * ``earliest``, ``latest`` (``datetime64[s]``): the first and last possible
-  day (at midnight; ``latest`` inclusive). ``NaT`` where the start or end is
+  day (at midnight; ``latest`` inclusive), in the timeline's zone for a time
+  with an offset, as queries place it. ``NaT`` where the start or end is
   open or unknown (``2022-02/..`` has no ``latest``).
 * ``precision`` (ordered ``category``, ``"second"`` ... ``"millennium"``,
   finest first, so ``frame["precision"] >= "month"`` works): of an interval,
@@ -93,13 +94,17 @@ def to_pandas(timeline: Timeline) -> pandas.DataFrame:
             "Timeline.to_pandas needs pandas, an optional dependency: pip install 'chronology[pandas]'",
             name="pandas",
         ) from error
+    from chronology.index import day_ends
+
     events = timeline.events
+    zone = timeline.zone_info
     earliest, latest = [], []
     approximate, uncertain = [], []
     for event in events:
         start, end = dated_ends(event.when)
-        earliest.append(_NAT if start is None else np.datetime64(start.earliest_day - _EPOCH, "D"))
-        latest.append(_NAT if end is None else np.datetime64(end.latest_day - _EPOCH, "D"))
+        # a time with an offset is on its day in the timeline's zone, as every query places it
+        earliest.append(_NAT if start is None else np.datetime64(day_ends(start, zone=zone)[0] - _EPOCH, "D"))
+        latest.append(_NAT if end is None else np.datetime64(day_ends(end, zone=zone)[3] - _EPOCH, "D"))
         dated = [value for value in (start, end) if value is not None]
         approximate.append(any(value.approximate for value in dated))
         uncertain.append(any(value.uncertain for value in dated))
