@@ -4,7 +4,9 @@ Exact figures are dots, "about" figures open rings, ranges are drawn as
 ranges: "up to" as a bar from the bottom of the axis to the figure, "more
 than" and "at least" as a bar from the figure up to the top, "between" as a
 bar between its two figures. A claim said on an uncertain date sits at the
-middle of its bounds with a horizontal bar across them. Claims said on the
+middle of its bounds with a horizontal bar across them; a time with an offset
+("early Monday" in a file whose ``[reading] zone`` is Europe/Kyiv) is on its
+days in the timeline's zone, as in every query. Claims said on the
 same day (marks that would stand closer than a few points) stand side by
 side, centred on the day; bars are opaque, each in its source's colour, so
 two ranges never blend into a colour the legend does not name.
@@ -32,6 +34,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
+from zoneinfo import ZoneInfo
 
 import attrs
 import matplotlib
@@ -214,7 +217,7 @@ def plot_claims(
         bottom, top = _limits(values, drawn_scale)
         ax.set_yscale(drawn_scale)
         ax.set_ylim(bottom, top)
-        said = [_said_days(timeline.said(event, claim)) for event, claim in chosen]
+        said = [_said_days(timeline.said(event, claim), timeline.zone_info) for event, claim in chosen]
         days = [day for pair in said for day in pair]
         if days:
             pad = max(2.0, (max(days) - min(days)) * 0.08)
@@ -641,9 +644,12 @@ def _stacked(ax: Axes, spans: Sequence[list[tuple[float, float]]]) -> list[list[
     return stacked
 
 
-def _said_days(said: DateValue) -> tuple[int, int]:
-    """The first and last day a claim may have been said; an open or unknown end is taken at the known one."""
-    first, _, _, last = day_ends(said)
+def _said_days(said: DateValue, zone: ZoneInfo | None) -> tuple[int, int]:
+    """The first and last day a claim may have been said; an open or unknown end is taken at the known one.
+
+    A time with an offset is on its day in ``zone`` (the timeline's; UTC when None), as every query places it.
+    """
+    first, _, _, last = day_ends(said, zone=zone)
     if first <= NEG_DAY:
         first = last
     if last >= POS_DAY:
