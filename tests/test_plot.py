@@ -78,7 +78,7 @@ def test_a_report_is_joined_to_what_it_reports(showcase: Timeline) -> None:
     segments = [tuple(map(tuple, s)) for s in drawn.links.get_segments()]
     # from the report's mark towards what it reports, up to the edge of that mark (a bar: "transfers")
     (x0, y0), (x1, y1) = drawn.positions["nis-statement"], drawn.positions["transfers"]
-    _, (c, d) = next(s for s in segments if s[0] == (x0, y0))
+    *_, (c, d) = next(s for s in segments if s[0] == (x0, y0))  # its last point (gaps where it passes labels)
     assert abs((c - x0) * (y1 - y0) - (d - y0) * (x1 - x0)) < 1e-6  # on the line between the two
     assert 0 < (d - y0) / (y1 - y0) < 1  # short of the middle of the bar
     assert len(drawn.link_heads) == len(segments)  # each with its arrowhead
@@ -387,3 +387,45 @@ def test_both_charts_draw_on_a_figure_made_without_pyplot(showcase: Timeline, dr
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     assert buffer.getvalue().startswith(b"\x89PNG")
+
+
+def test_no_lane_colour_is_a_grey_that_reads_as_a_legend_swatch() -> None:
+    from matplotlib.colors import rgb_to_hsv, to_rgb
+
+    from chronology.plot._style import LANE_COLORS
+
+    for color in LANE_COLORS:
+        _, saturation, _ = rgb_to_hsv(to_rgb(color))
+        assert saturation > 0.3, color  # the legend's swatches are neutral greys (#555555)
+    events = Timeline(
+        [
+            Event(id=f"e{i}", title=f"Event {i}", when=chronology.parse(f"2024-10-{i + 1:02}"), kind=f"k{i}")
+            for i in range(8)
+        ]
+    )
+    drawn = plot_timeline(events)
+    lane_colors = {text.get_text(): text.get_color() for text in drawn.ax.get_yticklabels()}
+    assert all(rgb_to_hsv(to_rgb(color))[1] > 0.3 for color in lane_colors.values()), lane_colors
+
+
+def test_a_moment_narrower_than_its_least_mark_is_drawn_strong_whatever_its_fading() -> None:
+    events = Timeline(
+        [
+            Event(
+                id="strike", title="Strike at about 3 a.m.", when=chronology.parse("c. 11 March 2024, 3 a.m."), kind="a"
+            ),
+            Event(id="week", title="A week", when=chronology.parse("2024-03-10/2024-03-18"), kind="b"),
+        ]
+    )
+    drawn = plot_timeline(events, start="2024-03-10", end="2024-03-18", breaks=False)  # an hour: 1/200 of the axis
+    (bars,) = (m for m in drawn.marks if m.get_label() == "_bars")
+    _, y = drawn.positions["strike"]
+    found = [
+        (np.asarray(path.vertices), color)
+        for path, color in zip(bars.get_paths(), np.asarray(bars.get_facecolor()), strict=True)
+        if np.asarray(path.vertices)[:, 1].min() < y < np.asarray(path.vertices)[:, 1].max()
+    ]
+    ((vertices, color),) = found
+    x0, x1 = drawn.ax.transData.transform([(vertices[:, 0].min(), y), (vertices[:, 0].max(), y)])[:, 0]
+    assert x1 - x0 >= 4 * drawn.figure.dpi / 72  # at least four points wide ...
+    assert color[3] >= 0.5  # ... and strong enough to be seen in a light lane colour

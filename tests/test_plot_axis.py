@@ -22,7 +22,7 @@ from chronology import Event, Timeline, parse
 from chronology._calendar import day_number
 from chronology.plot import TimelinePlot, plot_timeline
 from chronology.plot._axis import year_text
-from chronology.plot._breaks import BREAK_WIDTH, MIN_PIECE, scale_for
+from chronology.plot._breaks import BREAK_WIDTH, MIN_PIECE, dated_moments, scale_for
 from chronology.plot._scale import EPOCH, Piece, Scale
 from chronology.plot.timeline import FADE_SHARE
 
@@ -844,3 +844,65 @@ def test_a_mark_wholly_past_the_window_is_pointed_at_from_its_edge() -> None:
     assert "its mark lies beyond the window, that way" in [t.get_text() for t in drawn.legend.get_texts()]
     whole = plot_timeline(tl)  # no window: every mark inside, no pointer
     assert not [c for c in whole.marks if str(c.get_label()).startswith("_beyond")]
+
+
+# -- open sides and the default window ----------------------------------------------------------------------
+
+
+def port_strike() -> Timeline:
+    """A week's story with an ongoing closure, written open and narrowed by an after link, and background."""
+    events = [
+        ("terminal", "Grain terminal opens", "c. 2019", "background"),
+        ("battery", "Air defence battery deployed", "[..2020]", "background"),
+        ("strike", "Drones strike the port", "2024-03-11T03", "strike"),
+        ("closed", "Port closed to shipping", "2024-03-11/..", "response"),
+        ("funeral", "Mass funeral", "2024-03-13", "response"),
+        ("report", "NGO report", "2024-03-18", "report"),
+    ]
+    return Timeline(
+        [
+            Event(id=i, title=t, when=parse(w), kind=k, after=["strike"] if i == "closed" else [])
+            for i, t, w, k in events
+        ],
+        title="Port strike",
+    )
+
+
+def test_an_open_end_does_not_stretch_the_default_window_past_the_last_known_date() -> None:
+    story = port_strike()
+    week = Timeline([e for e in story if e.kind != "background"], title="Port strike")
+    drawn = plot_timeline(week)
+    assert day("2024-03-19") <= drawn.scale.pieces[-1].last < day("2024-03-21"), "a little after 18 March"
+    without = Timeline([e for e in story if e.id != "closed"], title="Port strike")
+    shown = [[(p.first, p.last) for p in plot_timeline(t).scale.pieces] for t in (story, without)]
+    assert shown[0] == shown[1]  # with the years before: the same days shown as without the closure
+    for drawn in (plot_timeline(week), plot_timeline(story)):
+        heads = collection(drawn, "open>")  # the closure goes on: its arrow at the window's edge
+        assert heads is not None
+        ((x, _),) = np.asarray(heads.get_offsets())
+        assert x == pytest.approx(drawn.scale.right)
+
+
+def test_by_a_year_is_a_dated_moment_of_that_year_not_a_piece_of_the_axis_of_its_own() -> None:
+    (moment,) = dated_moments([parse("[..2020]")])
+    assert moment == pytest.approx((day("2020-01-01"), day("2021-01-01")) * 2)
+    drawn = plot_timeline(port_strike())
+    first = drawn.scale.pieces[0]
+    assert first.first <= day("2019-01-01")  # 2019 and 2020 in one piece
+    assert day("2021-01-01") <= first.last
+    assert all(piece.first < day("2020-06-01") or piece.first > day("2023-01-01") for piece in drawn.scale.pieces)
+
+
+def test_a_fade_drawn_over_part_of_its_reach_shows_no_steps() -> None:
+    background = Timeline([e for e in port_strike() if e.kind == "background"])
+    drawn = plot_timeline(background, start="2020-09", end="2021-02", dpi=300)
+    points = drawn.figure.dpi / 72
+    for event_id in ("terminal", "battery"):
+        steps = fade_alphas(drawn, event_id)
+        assert len(steps) > 8
+        widths = [
+            drawn.ax.transData.transform((b, 0))[0] - drawn.ax.transData.transform((a, 0))[0] for a, b, _ in steps
+        ]
+        assert max(widths) < 2 * points  # each step under two points wide ...
+        alphas = [a for _, _, a in steps]
+        assert max(abs(a - b) for a, b in itertools.pairwise(alphas)) < 0.004  # ... and a fraction of a level apart

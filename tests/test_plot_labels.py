@@ -673,3 +673,60 @@ def test_no_lane_is_called_none(kinds: tuple[str | None, ...], group_by: str | N
     drawn = plot_timeline(Timeline(events), group_by=group_by)  # type: ignore[arg-type]
     assert [t.get_text() for t in drawn.ax.get_yticklabels()] == shown
     assert not any("(none)" in t.get_text() for t in texts(drawn))
+
+
+@pytest.mark.parametrize("color", ["#009E73", "#D55E00", "#CC79A7"], ids=["green", "vermillion", "pink"])
+def test_words_on_a_mid_toned_or_dark_bar_are_white(color: str) -> None:
+    from chronology.plot._layout import reads_on
+
+    assert reads_on(color) == "white"  # black on Okabe-Ito's green reads as black on a dark bar
+
+
+def test_the_label_of_an_ongoing_closure_on_its_dark_green_bar_is_white() -> None:
+    events = Timeline(
+        [
+            Event(id="alert", title="Air raid alert", when=parse("2024-03-10"), kind="military"),
+            Event(id="strike", title="Drones strike the port", when=parse("2024-03-10"), kind="strike"),
+            Event(id="closed", title="Port closed to shipping", when=parse("2024-03-11/.."), kind="response"),
+        ]
+    )
+    drawn = plot_timeline(events, start="2024-03-10", end="2024-03-18")
+    assert drawn.lanes[2] == "response"  # in the third colour, Okabe-Ito's bluish green
+    label = drawn.labels["closed"]
+    assert label.get_bbox_patch() is None  # on its bar
+    assert label.get_color() == "white"
+
+
+def test_a_report_line_leaves_a_gap_around_every_label_it_would_cross() -> None:
+    events = Timeline(
+        [
+            Event(id="reported", title="T", when=parse("2024-10-10"), kind="a"),
+            Event(
+                id="other",
+                title="Another event with a long title that runs on and on to the right",
+                when=parse("2024-10-11"),
+                kind="b",
+            ),
+            Event(id="report", title="R", when=parse("2024-10-20"), kind="c", reports=["reported"]),
+        ]
+    )
+    drawn = plot_timeline(events, start="2024-10-09", end="2024-10-21")
+    assert drawn.links is not None
+    renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    box = drawn.labels["other"].get_window_extent(renderer)
+    vertices = np.asarray(drawn.links.get_paths()[0].vertices, dtype=float)
+    screen = drawn.ax.transData.transform(vertices)
+    (start, end) = screen[0], screen[-1]
+    along = np.linspace(start, end, 400)
+    crossing = (along[:, 0] > box.x0) & (along[:, 0] < box.x1) & (along[:, 1] > box.y0) & (along[:, 1] < box.y1)
+    assert crossing.any(), "the straight line from the report would cross the other event's label"
+    pieces = np.split(screen, np.flatnonzero(np.isnan(vertices[:, 0])))
+    samples = np.concatenate(
+        [
+            np.linspace(a, b, 200)
+            for piece in pieces
+            for a, b in zip(piece[~np.isnan(piece[:, 0])][:-1], piece[~np.isnan(piece[:, 0])][1:], strict=True)
+        ]
+    )
+    inside = (samples[:, 0] > box.x0) & (samples[:, 0] < box.x1) & (samples[:, 1] > box.y0) & (samples[:, 1] < box.y1)
+    assert not inside.any()

@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from chronology._calendar import SECONDS_PER_DAY
 from chronology.dates import DateValue, UncertainDate
 from chronology.plot._scale import Piece, Scale, day_span
 
@@ -92,7 +93,8 @@ Dated = tuple[float, float, float, float]
 def dated_moments(values: Iterable[DateValue], zone: ZoneInfo | None = None) -> list[Dated]:
     """The days each of ``values`` may start and end in, fractional (see :data:`Dated`); none for no date.
 
-    A date with an open side ("before 1456") is a moment at its known bound.
+    A date with an open side ("before 1456", "by 2020") is a moment at its known bound, one unit of its
+    precision long (the year 1455, the year 2020).
     """
     found = []
     for value in values:
@@ -108,10 +110,12 @@ def _span(value: UncertainDate, zone: ZoneInfo | None) -> tuple[float, float] | 
     lo, hi = day_span(value, zone)
     if value.open_before and value.open_after:
         return None
+    # an open side's known bound is one unit of its precision: "by 2020" is the year 2020, not its last moment
+    unit = value.precision.longest_seconds / SECONDS_PER_DAY
     if value.open_before:
-        return hi, hi
+        return max(lo, hi - unit), hi
     if value.open_after:
-        return lo, lo
+        return lo, min(hi, lo + unit)
     return lo, hi
 
 

@@ -534,12 +534,29 @@ def draw_labels(
 
 
 def reads_on(color: str, alpha: float = 0.9) -> str:
-    """The text colour that reads best on ``color`` (drawn at ``alpha`` on white): white, or near-black."""
-    r, g, b = (alpha * c + (1 - alpha) for c in to_rgb(color))
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    dark = 0.0159  # the luminance of #222222
-    return "white" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / (dark + 0.05) else _TEXT_COLOR
+    """The text colour that reads best on ``color`` (drawn at ``alpha`` on white): white, or near-black.
+
+    Judged by the lightness contrast of APCA (the contrast model of WCAG 3's drafts), not WCAG 2's ratio:
+    the ratio prefers black on mid-tones such as Okabe-Ito's green and vermillion, where small white words
+    read better, as the eye sees them and APCA says.
+    """
+    ground = _apca_luminance(tuple(alpha * c + (1 - alpha) for c in to_rgb(color)))
+    white = _apca_contrast(_apca_luminance((1.0, 1.0, 1.0)), ground)
+    dark = _apca_contrast(_apca_luminance(to_rgb(_TEXT_COLOR)), ground)
+    return "white" if white >= dark else _TEXT_COLOR
+
+
+def _apca_luminance(rgb: Sequence[float]) -> float:
+    """APCA's screen luminance of an sRGB colour, soft-clamped near black."""
+    y = float(0.2126729 * rgb[0] ** 2.4 + 0.7151522 * rgb[1] ** 2.4 + 0.0721750 * rgb[2] ** 2.4)
+    return y if y > 0.022 else y + float((0.022 - y) ** 1.414)
+
+
+def _apca_contrast(text: float, ground: float) -> float:
+    """APCA's lightness contrast (0-106) of words of luminance ``text`` on a ground of luminance ``ground``."""
+    if ground > text:  # dark words on a light ground
+        return float(ground**0.56 - text**0.57) * 114.0
+    return float(text**0.62 - ground**0.65) * 114.0
 
 
 # -- sources --------------------------------------------------------------------------------------------

@@ -25,8 +25,9 @@ __all__ = [
     "legend_handles",
 ]
 
-#: A colour-blind-safe cycle (Okabe-Ito), one colour a lane.
-LANE_COLORS: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#B8860B")
+#: A colour-blind-safe cycle (Okabe-Ito, its black swapped for Paul Tol's indigo), one colour a lane. No grey and
+#: no black: the legend draws its swatches in neutral greys, and a lane in one would read as a style.
+LANE_COLORS: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#332288", "#B8860B")
 FONT_SIZE: Final = 7.5
 #: The settings every chronology figure is drawn with. ``$`` in a title or a lane name is a dollar sign, not
 #: the start of matplotlib's math notation ("Costs $5-$10 bn" must not fail or turn into italics).
@@ -34,7 +35,9 @@ RC: Final[dict[RcKeyType, Any]] = {"font.family": "DejaVu Sans", "font.size": FO
 UNCERTAIN_HEIGHT: Final = 0.34  # of a row, for one day somewhere between bounds
 LASTING_HEIGHT: Final = 0.5  # of a row, for things that last
 UNCERTAIN_ALPHA: Final = 0.35
-FADE_STEPS: Final = 5  # steps in the fade of an approximate or unknown end
+#: Steps in the fade of an approximate or unknown end, its opacity falling evenly over its reach (drawn finer
+#: still, by the inch of its visible part, so that no band shows even printed at 300 dpi).
+FADE_STEPS: Final = 32
 HATCH: Final = "////"
 REPORT_COLOR: Final = "#8a8a8a"
 #: The arrowheads of open ends, "<" and ">": the tip at the marker's origin, so that it lies on the axis's edge

@@ -336,7 +336,7 @@ def plot_timeline(
         )
         title_artist, legend, key, note = words.title, words.legend, words.key, words.footnote
         if links is not None:  # once laid out: the gaps are measured in points, on the figure as it will be
-            _keep_links_off_marks(ax, links, joined, positions, shapes)
+            _keep_links_off_marks(ax, links, joined, positions, shapes, label_artists)
     return TimelinePlot(
         figure=figure,
         ax=ax,
@@ -572,6 +572,7 @@ class _Shape:
     middle_x: float | None = None  # where links and the position point, if not the middle of start-stop
     cuts: tuple[tuple[float, str, float], ...] = ()  # (x, "<" or ">", height): a bar cut by the window's edge
     beyond: tuple[float, str] | None = None  # (x, "<" or ">"): the whole mark lies past this edge of the window
+    held: tuple[float, float] | None = None  # what a window taken from the events holds, if not start-stop
 
     @property
     def middle(self) -> float:
@@ -628,6 +629,10 @@ FADE_SHARE: Final = 0.05
 #: axis is not a dot at noon. A moment whose bounds span more than a day (a month, a season, a year, "between
 #: 1 and 16 November") is always a bar, however narrow (never narrower than half this: :func:`_known_to`).
 DOT_INCHES: Final = 0.125
+#: The opacity of a moment's bar widened to half a dot's room (:data:`DOT_INCHES`): its bounds are narrower than
+#: that on the axis ("c. 3 a.m." on an axis of a week), and at :data:`UNCERTAIN_ALPHA` so few points of a light
+#: colour would hardly be seen.
+NARROW_ALPHA: Final = 0.6
 #: The hollow pointer at the edge a mark lies beyond, by the edge ("<": left), and its colour.
 BEYOND_MARKERS: Final = {"<": "<", ">": ">"}
 BEYOND_COLOR: Final = "#777777"
@@ -684,8 +689,11 @@ def _scale_and_shapes(
             )
             for e in events
         }
-        low = min((shape.start for shape in shapes.values()), default=scale.left)
-        high = max((shape.stop for shape in shapes.values()), default=scale.right)
+        # what runs on past an open side (its fade, its outline) is not held: the window ends a little after
+        # the last known date, and the open side is cut there, or runs to the edge with its arrow
+        held = [shape.held or (shape.start, shape.stop) for shape in shapes.values()]
+        low = min((a for a, _ in held), default=scale.left)
+        high = max((b for _, b in held), default=scale.right)
         grown = False
         if margins[0] and low < scale.left - 1e-9 * span:
             first, grown = min(first, scale.day(low)), True
@@ -761,12 +769,14 @@ def _shape(
         run_on = FADE_SHARE * (scale.right - scale.left)
         x0, x1 = min(as_written.start, shape.start), max(as_written.stop, shape.stop)
         outline = (x0 - run_on if sides[0] else x0, x1 + run_on if sides[1] else x1)
+    own = shape.held or (shape.start, shape.stop)
     return attrs.evolve(
         shape,
         start=min(shape.start, outline[0]),
         stop=max(shape.stop, outline[1]),
         outline=(outline,),
         outline_open=sides,
+        held=(own[0] if sides[0] else min(own[0], outline[0]), own[1] if sides[1] else max(own[1], outline[1])),
     )
 
 
@@ -794,25 +804,33 @@ def _instant_shape(
     lo, hi = day_span(value, zone)
     if value.open_before or value.open_after:
         # "before 23 August 1456": no invented other end; a fade from the known bound towards the open side
+        # a window taken from the events holds one unit of the known bound's precision ("by 2020": 2020), not
+        # the whole fade (at least a twentieth of the axis, which would widen the axis round after round)
+        unit = value.precision.longest_seconds / SECONDS_PER_DAY
         if value.open_before:
             known = scale.x(hi)
             steps = _fade_steps(known - _reach(value, scale, hi, -1), known, rising=True)
+            held = (max(scale.x(hi - unit), steps[0][0]), known)
         else:
             known = scale.x(lo)
             steps = _fade_steps(known, known + _reach(value, scale, lo, 1), rising=False)
-        return _Shape(start=steps[0][0], stop=steps[-1][1], hatched=value.uncertain, fades=tuple(steps))
+            held = (known, min(scale.x(lo + unit), steps[-1][1]))
+        return _Shape(start=steps[0][0], stop=steps[-1][1], hatched=value.uncertain, fades=tuple(steps), held=held)
     x0, x1 = scale.x(lo), scale.x(hi)
     known_to = _known_to(value)
     if known_to is not None and x1 - x0 < dot:
         middle = (x0 + x1) / 2
         return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle, known_to=known_to)
     fades = _fades(value, widening, x0, x1, scale, zone)
-    # never narrower than half a dot's room, so that a season or a month in centuries is seen, as a bar
-    x0, x1 = _widen(x0, x1, max(minimum, dot / 2))
+    # never narrower than half a dot's room, so that a season or a month in centuries is seen, as a bar; one
+    # widened to that room is drawn stronger, so that "c. 3 a.m." on a week's axis is seen whatever its fades
+    least = max(minimum, dot / 2)
+    alpha = UNCERTAIN_ALPHA if x1 - x0 >= least else NARROW_ALPHA
+    x0, x1 = _widen(x0, x1, least)
     return _Shape(
         start=min([x0] + [f[0] for f in fades]),
         stop=max([x1] + [f[1] for f in fades]),
-        bars=((x0, x1, UNCERTAIN_ALPHA),),
+        bars=((x0, x1, alpha),),
         hatched=value.uncertain,
         fades=fades,
         middle_x=(x0 + x1) / 2,
@@ -993,6 +1011,45 @@ def _fade_steps(x0: float, x1: float, *, rising: bool) -> list[tuple[float, floa
     return steps
 
 
+#: Steps a fade is drawn in, an inch of its width on the axes: each step under two points wide, its opacity
+#: changing by a fraction of a level, so that no band shows even printed at 300 dpi.
+_FADE_STEPS_AN_INCH: Final = 48
+
+
+def _smooth(
+    fades: Sequence[tuple[float, float, float]], left: float, right: float, per_inch: float
+) -> list[tuple[float, float, float]]:
+    """The steps of ``fades`` as drawn: each ramp re-stepped over the part of it within ``left``-``right``.
+
+    A fade's steps are even in x over its whole reach, which may be far wider than the window ("c. 2019"
+    seen over five months of 2020): drawn as they are, a few wide steps show as bands. Each ramp (steps that
+    meet, their opacity rising or falling) is drawn instead in :data:`_FADE_STEPS_AN_INCH` steps an inch of
+    its visible part, each as opaque as the ramp is at its middle. ``per_inch`` is x an inch.
+    """
+    ramps: list[list[tuple[float, float, float]]] = []
+    for step in fades:
+        last = ramps[-1] if ramps else None
+        if last is not None and abs(step[0] - last[-1][1]) <= 1e-9 * max(1.0, abs(step[0])):
+            rising = step[2] >= last[-1][2]
+            if len(last) == 1 or (last[-1][2] >= last[-2][2]) == rising:
+                last.append(step)
+                continue
+        ramps.append([step])
+    drawn: list[tuple[float, float, float]] = []
+    for ramp in ramps:
+        xs = [(a + b) / 2 for a, b, _ in ramp]
+        alphas = [alpha for _, _, alpha in ramp]
+        start, stop = max(ramp[0][0], left), min(ramp[-1][1], right)
+        if stop <= start:
+            continue
+        count = max(len(ramp), math.ceil((stop - start) / per_inch * _FADE_STEPS_AN_INCH))
+        edges = np.linspace(start, stop, count + 1)
+        middles = (edges[:-1] + edges[1:]) / 2
+        values = np.interp(middles, xs, alphas)
+        drawn += [(float(a), float(b), float(v)) for a, b, v in zip(edges[:-1], edges[1:], values, strict=True)]
+    return drawn
+
+
 # -- drawing --------------------------------------------------------------------------------------------
 
 
@@ -1079,7 +1136,7 @@ def _draw_marks(
             add("bars", x0, x1, y, UNCERTAIN_HEIGHT, _rgba(color, alpha))
             if shape.hatched:
                 add("hatched", x0, x1, y, UNCERTAIN_HEIGHT, _rgba(color, 1.0))
-        for x0, x1, alpha in shape.fades:
+        for x0, x1, alpha in _smooth(shape.fades, scale.left, scale.right, per_inch):
             height = LASTING_HEIGHT if shape.solid is not None or shape.light else UNCERTAIN_HEIGHT
             add("fades", x0, x1, y, height, _rgba(color, alpha))
         if shape.solid is not None:
@@ -1268,6 +1325,7 @@ def _draw_links(
 
 
 _LINK_CLEARANCE: Final = 2.5  # points: the gap a report's line leaves around another event's mark
+_LABEL_CLEARANCE: Final = 2.5  # points: the gap it leaves around a label's words (its backing box and more)
 
 
 def _keep_links_off_marks(
@@ -1276,19 +1334,27 @@ def _keep_links_off_marks(
     joined: Sequence[tuple[str, str]],
     positions: Mapping[str, tuple[float, float]],
     shapes: Mapping[str, _Shape],
+    labels: Mapping[str, Text] | None = None,
 ) -> None:
-    """Break each report's line where it would cross the mark of an event it does not join.
+    """Break each report's line where it would cross the mark of an event it does not join, or any label.
 
     A line that ran through another event's dot or bar would read as joined to it too: it stops short of
     that mark, by :data:`_LINK_CLEARANCE`, and goes on beyond it (a gap in one line, its points split by
-    NaN, so that the line keeps its first and last points). Measured in the figure's points, on the axes as
-    laid out.
+    NaN, so that the line keeps its first and last points). A line through words, or grazing them, makes
+    them hard to read: it stops short of the label of every event it does not join (a number too), by
+    :data:`_LABEL_CLEARANCE`. Measured in the figure's points, on the axes as laid out.
     """
     to_screen = ax.transData
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
     points = figure.dpi / 72  # pixels a point
     clearance = _LINK_CLEARANCE * points
+    renderer = renderer_of(figure)
+    words: list[tuple[str, npt.NDArray[np.float64]]] = []  # (event id, its label's box on the screen, cleared)
+    room = _LABEL_CLEARANCE * points
+    for key, text in (labels or {}).items():
+        extent = text.get_window_extent(renderer)  # its words (a backing box is placed only when drawn)
+        words.append((key, np.array([extent.x0 - room, extent.y0 - room, extent.x1 + room, extent.y1 + room])))
     obstacles: list[tuple[str, npt.NDArray[np.float64], float]] = []  # (event id, box x0 y0 x1 y1, dot radius)
     for key, shape in shapes.items():
         if key not in positions:
@@ -1314,6 +1380,14 @@ def _keep_links_off_marks(
             for gap in [_crossing(a, b, box, radius)]
             if gap is not None
         )
+        gaps += [
+            gap
+            for key, box in words
+            if key not in (report, reported)
+            for gap in [_crossing(a, b, box, 0.0)]
+            if gap is not None
+        ]
+        gaps.sort()
         kept: list[tuple[float, float]] = []
         at = 0.0
         for lo, hi in gaps:
