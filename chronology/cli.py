@@ -657,10 +657,10 @@ def _describe(timeline: Timeline, event: Event) -> str:
             lines.append(f"  - {claim.subject}: {figure}")
             said = timeline.said(event, claim)
             who = ", ".join(part for part in (claim.claimant, claim.source or "") if part)
-            when = said.label
-            if who and when.startswith("by "):  # not "said by 26 October 2024 by Sudan Tribune"
-                when = f"on or before {when[3:]}"
-            lines.append(f"    said {when}" + (f" by {who}" if who else ""))
+            said_on = said.label
+            if who and said_on.startswith("by "):  # not "said by 26 October 2024 by Sudan Tribune"
+                said_on = f"on or before {said_on[3:]}"
+            lines.append(f"    said {said_on}" + (f" by {who}" if who else ""))
             if claim.quote:
                 lines += _wrapped(f"\u201c{claim.quote}\u201d", "      ")
     if event.extra:

@@ -283,7 +283,7 @@ def relations(
 def before(a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widening | None = None) -> Certainty:
     """Whether ``a`` ends in an earlier unit than ``b`` starts: certainly, possibly, or not at all.
 
-    ``zone``, ``widening``: as for :func:`relations`. With a widening, certain
+    ``zone``, ``widening``: as for :func:`~chronology.relations`. With a widening, certain
     means on every widened reading: ``before("c. 1400", "1401-03",
     widening=DEFAULT_WIDENING)`` is possible, since c. 1400 may be 1401.
     """
@@ -438,7 +438,7 @@ def relationship(
     (an assumption: the moments given are not used beyond ruling a way out,
     whose odds are then 0).
 
-    ``widening``: as for :func:`relations`; the certainties, relations and odds
+    ``widening``: as for :func:`~chronology.relations`; the certainties, relations and odds
     are all over the widened readings, so they never contradict a "possible"
     query asked with the same policy.
     """

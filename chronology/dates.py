@@ -669,7 +669,7 @@ MAX_WIDENING_UNITS: Final = 10_000
 
 
 def _check_units(setting: str, units: object) -> None:
-    """Refuse a widening setting that is not a whole number of units from 0 to :data:`MAX_WIDENING_UNITS`."""
+    """Refuse a widening setting that is not a whole number of units from 0 to 10,000 (``MAX_WIDENING_UNITS``)."""
     if isinstance(units, bool) or not isinstance(units, int) or units < 0:
         raise InvalidDateError(
             f"widening {setting} is {units!r}; give a whole number of units, 0 to {MAX_WIDENING_UNITS:,}"
@@ -733,7 +733,7 @@ class Widening:
     of that precision. An event file says the same in its ``[reading]`` table,
     and the command line with ``--widening approximate.year=10``
     (see :meth:`parse`). Each setting is a whole number from 0 to
-    :data:`MAX_WIDENING_UNITS` (10,000): more is refused, as a bound widened
+    10,000 (``MAX_WIDENING_UNITS``): more is refused, as a bound widened
     by it could leave the timeline.
 
     Attributes:

@@ -54,8 +54,9 @@ date, written in EDTF, reads back with: ``day`` for one day, ``day`` or
 ``month`` for a whole month, ``day`` or ``year`` for a whole year, ``week``
 for a Monday to the Sunday after it, ``day`` for other days. When ``edtf``
 is given, a ``when`` beside it is kept as the date's wording once checked to
-read to the same date (its times without an offset taken at ``edtf``'s) (left out where it cannot be checked: relative to a
-source the spreadsheet does not date).
+read to the same date, its times without an offset taken at ``edtf``'s (left
+out where it cannot be checked: relative to a source the spreadsheet does not
+date).
 
 Each id in ``sources`` names a source of the ``sources`` given to
 :func:`from_csv`; an id that is not among them becomes a bare

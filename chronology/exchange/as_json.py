@@ -9,7 +9,7 @@ value (``"Friday"`` with its ``anchor``), EDTF otherwise. Reading goes through
 the event file's own reader, so a JSON document is checked exactly as an event
 file is, with the same messages, placed at the line and column of the JSON
 text. ``include`` is not allowed. A timeline with a zone is written with
-``"reading": {"zone": ...}`` (see :func:`chronology.exchange._records.document`),
+``"reading": {"zone": ...}`` (see ``chronology.exchange._records.document``),
 so that times worded in that zone ("early Monday") keep their wording and the
 timeline read back has the same days. :func:`json_schema` gives the JSON
 Schema (draft 2020-12) of the document.
