@@ -500,35 +500,32 @@ def _relative_season(which: str, season: tuple[int, int]) -> DateRule:
 
 def _all_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
     """All of several dates, each fixed: read as the EDTF all-of set of their notations (a range as a..b)."""
-    from chronology.notation.edtf import parse_edtf
-
-    spelled = []
-    for ends in items:
-        rules = _paired(ends[0], ends[1]) if len(ends) == 2 else (_rule(ends[0]),)
-        values = [r.value for r in rules if isinstance(r, Fixed)]
-        if len(values) != len(rules) or any(v.edtf.startswith(("[", "{")) for v in values):
-            raise _Refused("each date of 'each of ...' is a date of its own, with its year ('1667', 'June 1668')")
-        spelled.append("..".join(v.edtf for v in values))
-    value = parse_edtf("{" + ", ".join(spelled) + "}")
-    assert isinstance(value, UncertainDate)
-    return Fixed(value)
+    return _set_of(items, "{}", "each date of 'each of ...' is a date of its own, with its year ('1667', 'June 1668')")
 
 
 def _one_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
-    """One of several dates, each fixed: read as the EDTF one-of set of their notations ("2019 or 2020")."""
+    """One of several dates, each fixed: read as the EDTF one-of set of their notations ("2019 or 2020").
+
+    A bare month or day takes the year of the last ("June or July 2024").
+    """
+    return _set_of(items, "[]", "each date of 'A or B' is a date of its own, with its year ('2019 or 2020')")
+
+
+def _set_of(items: list[tuple[Calendar | DateRule, ...]], brackets: str, refusal: str) -> DateRule:
+    """The EDTF set in ``brackets`` ("{}": all of, "[]": one of) of fixed dates, each a date or a range a..b."""
     from chronology.notation.edtf import parse_edtf
 
     spelled = []
     last = items[-1][-1]
     for ends in items:
-        if len(ends) == 1 and isinstance(ends[0], Calendar) and isinstance(last, Calendar):
-            ends = (ends[0].completed(last),)  # "June or July 2024": the year of the last is that of all
+        if brackets == "[]" and len(ends) == 1 and isinstance(ends[0], Calendar) and isinstance(last, Calendar):
+            ends = (ends[0].completed(last),)
         rules = _paired(ends[0], ends[1]) if len(ends) == 2 else (_rule(ends[0]),)
         values = [r.value for r in rules if isinstance(r, Fixed)]
         if len(values) != len(rules) or any(v.edtf.startswith(("[", "{")) for v in values):
-            raise _Refused("each date of 'A or B' is a date of its own, with its year ('2019 or 2020')")
+            raise _Refused(refusal)
         spelled.append("..".join(v.edtf for v in values))
-    value = parse_edtf("[" + ", ".join(spelled) + "]")
+    value = parse_edtf(brackets[0] + ", ".join(spelled) + brackets[1])
     assert isinstance(value, UncertainDate)
     return Fixed(value)
 
