@@ -33,8 +33,12 @@ def _known() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+@functools.cache
 def _tzdata_source() -> str | None:
-    """The text of the database's ``tzdata.zi`` (its zones, "Z" lines, and links, "L"), where zoneinfo finds it."""
+    """The text of the database's ``tzdata.zi`` (its zones, "Z" lines, and links, "L"), where zoneinfo finds it.
+
+    Read once: the zones and the links are both taken from it.
+    """
     for folder in zoneinfo.TZPATH:
         path = os.path.join(folder, "tzdata.zi")
         if os.path.exists(path):
