@@ -201,9 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write the chronology as JSON, CSV, TimelineJS, iCalendar, Markdown or Parquet",
-        description="Write the chronology in another format. json: every event, source and claim, dates as EDTF, "
-        "with a JSON Schema (a file's [reading] settings are not carried); csv: one row per "
-        "event, for spreadsheets; timelinejs: TimelineJS3 JSON, uncertain dates shown as written; ics: all-day "
+        description="Write the chronology in another format. json: every event, source and claim, in the event "
+        "file's shape (dates as written where they read back the same, with their anchors, EDTF otherwise; a "
+        "timeline's zone kept as its [reading] zone), read back by chronology with the same checks; csv: one row "
+        "per event, for spreadsheets, with each date's days and EDTF; timelinejs: TimelineJS3 JSON, uncertain "
+        "dates shown as written; ics: all-day "
         "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes; "
         "parquet: the columnar form that DuckDB and Spark query (docs/reference/columnar.md; needs -o). "
         "Without -o (or with -o -) the result goes to standard output.",
