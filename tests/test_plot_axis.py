@@ -22,9 +22,9 @@ from chronology import Event, Timeline, parse
 from chronology._calendar import day_number
 from chronology.plot import TimelinePlot, plot_timeline
 from chronology.plot._axis import year_text
-from chronology.plot._breaks import BREAK_WIDTH, MIN_PIECE, dated_moments, scale_for
-from chronology.plot._scale import EPOCH, Piece, Scale
-from chronology.plot.timeline import FADE_SHARE
+from chronology.plot._breaks import BREAK_WIDTH, MARGIN_SHARE, MIN_PIECE, QUIET_SHARE, dated_moments, scale_for
+from chronology.plot._scale import EPOCH, Piece, Scale, day_span
+from chronology.plot.timeline import DOT_INCHES, FADE_SHARE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -906,3 +906,94 @@ def test_a_fade_drawn_over_part_of_its_reach_shows_no_steps() -> None:
         assert max(widths) < 2 * points  # each step under two points wide ...
         alphas = [a for _, _, a in steps]
         assert max(abs(a - b) for a, b in itertools.pairwise(alphas)) < 0.004  # ... and a fraction of a level apart
+
+
+# -- a busy week among quiet years; nights across midnight (a newsroom's trial) ------------------------------
+
+
+def busy_week() -> Timeline:
+    """Three events of background over three years, then a week's story: nine events, 10 to 16 March 2025."""
+    background = [
+        ("founded", "Company founded", "2018-04-02"),
+        ("lawsuit", "First lawsuit filed", "2019-09-15"),
+        ("inquiry", "Regulator opens inquiry", "2021-01-20"),
+    ]
+    week = [
+        (f"day-{n}", f"Story, part {n}", f"2025-03-{d}") for n, d in enumerate((10, 11, 11, 12, 13, 14, 15, 16, 16))
+    ]
+    rows = [*((i, t, w, "background") for i, t, w in background), *((i, t, w, "story") for i, t, w in week)]
+    return timeline(rows, "A busy week")
+
+
+@pytest.mark.parametrize("width", [11.0, 6.0])
+def test_a_busy_week_among_quiet_years_gets_the_width_and_its_days_are_spread_over_it(width: float) -> None:
+    drawn = plot_timeline(busy_week(), width=width)
+    scale = drawn.scale
+    assert scale.breaks
+    assert any(line.get_label() == "_break marks" for line in drawn.ax.lines)  # the breaks are marked
+    week = scale.piece_at(scale.x(day("2025-03-12")))
+    assert week is not None
+    for event_id in ("founded", "lawsuit", "inquiry"):  # the background years are shown, apart from the week
+        piece = scale.piece_at(drawn.positions[event_id][0])
+        assert piece is not None
+        assert piece is not week
+    others = [piece for piece in scale.pieces if piece is not week]
+    assert all(week.x1 - week.x0 > piece.x1 - piece.x0 for piece in others)
+    # the week's days take most of its piece, not a few days of months around them ...
+    assert scale.x(day("2025-03-17")) - scale.x(day("2025-03-10")) > 0.5 * (week.x1 - week.x0)
+    # ... and every two of its days lie apart by a dot's room at least
+    inches = drawn.ax.get_position().width * drawn.figure.get_figwidth()
+    room = DOT_INCHES * (scale.right - scale.left) / inches
+    xs = sorted({round(x, 9) for key, (x, _) in drawn.positions.items() if key.startswith("day-")})
+    assert len(xs) == 7
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= room
+
+
+def test_a_lone_date_keeps_a_twentieth_of_the_window_about_it_but_a_busy_stretch_shows_its_own_days() -> None:
+    lone, same_day = [(0.0, 1.0) * 2], [(900.0, 901.0) * 2] * 3  # one date; three dates on one day
+    busy = [(1993.0 + d, 1994.0 + d) * 2 for d in (0, 1, 1, 3, 5, 6)]  # six dates over 7 days
+    scale = scale_for([*lone, *same_day, *busy], 0.0, 2000.0)
+    assert len(scale.pieces) == 3
+    first, middle, last = scale.pieces
+    for piece in (first, middle):  # at one place each: days enough about it for ticks of their own
+        assert piece.last - piece.first >= QUIET_SHARE * 2000.0 - 1e-9
+    assert last.first >= 1993.0 - 7 * MARGIN_SHARE - 1e-9  # its own seven days, an eighth of them each side
+    assert last.last <= 2000.0 + 7 * MARGIN_SHARE + 1e-9
+    assert last.x1 - last.x0 > max(first.x1 - first.x0, middle.x1 - middle.x0)
+
+
+@pytest.mark.parametrize(
+    ("when", "zone", "is_dot"),
+    [
+        ("[2025-03-09T18:00..2025-03-10T05:59]", None, False),  # overnight: under a day long, on two days
+        ("the night of 10-11 March 2025", None, False),
+        ("[2025-03-12T23:30..2025-03-13T00:29]", None, False),  # an hour, across midnight
+        ("[2025-03-12T09:00..2025-03-12T17:00]", None, True),  # working hours, within the day
+        ("2025-03-12", None, True),
+        ("[2025-03-12T12:00Z..2025-03-12T17:00Z]", None, True),  # within the day in UTC ...
+        ("[2025-03-12T12:00Z..2025-03-12T17:00Z]", "Asia/Seoul", False),  # ... 21:00 to 02:00 in Seoul
+    ],
+    ids=["overnight", "night-of", "hour-across-midnight", "working-hours", "day", "utc", "utc-in-seoul"],
+)
+def test_a_moment_is_a_dot_only_within_one_calendar_day_of_the_timelines_zone(
+    when: str, zone: str | None, is_dot: bool
+) -> None:
+    value = parse(when)
+    assert isinstance(value, chronology.UncertainDate)
+    events = Timeline([Event(id="it", title="It", when=value, kind="x")], title="t", zone=zone)
+    drawn = plot_timeline(events, start="2025", end="2025")
+    lo, hi = day_span(value, events.zone_info)
+    assert hi - lo <= 1.0  # a day long at most, every one
+    x0, x1 = drawn.scale.x(lo), drawn.scale.x(hi)
+    inches = drawn.ax.get_position().width * drawn.figure.get_figwidth()
+    assert x1 - x0 < DOT_INCHES * (drawn.scale.right - drawn.scale.left) / inches  # too narrow to draw over
+    if is_dot:
+        assert dots_at(drawn, "it") == [pytest.approx((x0 + x1) / 2)]
+        assert spans_at(drawn, "bars", "it") == []
+        assert legend_texts(drawn)[0].startswith("known to the")
+    else:
+        assert dots_at(drawn, "it") == []
+        (bar,) = spans_at(drawn, "bars", "it")
+        assert bar[0] <= x0 + 1e-9
+        assert x1 - 1e-9 <= bar[1]
+        assert legend_texts(drawn) == ["one moment somewhere in the bar"]

@@ -19,11 +19,15 @@ window shown:
    rules 2 and 3 again (crowded or not) as a window of its own: 501 BCE,
    October 2024 and the year 170,000,002 make three pieces, not two.
 5. Each busy stretch between quiet ones is then drawn as a piece of its own,
-   with a margin each side: an eighth of its days (:data:`MARGIN_SHARE`), and
-   enough to show ``W / 20`` days in all, but never more than a third of the
-   quiet stretch next to it. A break that would then leave out less than
-   ``W / 40`` days is not made: the two pieces are one. The window's own edges
-   get no margin where the user chose them (``--from``, ``--to``).
+   with a margin each side: an eighth of its days (:data:`MARGIN_SHARE`), but
+   never more than a third of the quiet stretch next to it. A stretch whose
+   moments are all at one place (one date, or dates sharing a day) is given
+   enough days about it for ticks of its own: ``W / 20`` in all. One whose
+   moments lie apart shows its own days and their margins only: a busy week
+   among quiet years is spread over its piece, its days apart, not squeezed
+   into a few days of months around it. A break that would then leave out less
+   than ``W / 40`` days is not made: the two pieces are one. The window's own
+   edges get no margin where the user chose them (``--from``, ``--to``).
 6. Each piece gets a width that is a quarter of its share of the days shown
    plus three quarters of its share of the dated moments, and never less than
    :data:`MIN_PIECE` of the axis nor :data:`LEAST_PIECE_INCHES`: the busy weeks
@@ -160,7 +164,7 @@ def scale_for(
     leaves = _leaves(moments, first, last, QUIET_SHARE * window)
     if len(leaves) == 1:
         return plain
-    spans = _pieces(leaves, margins)
+    spans = _pieces(leaves, margins, moments)
     least = max(least, MIN_PIECE)
     while len(spans) > 1 and least * (len(spans) - 1) > SMALL_PIECES:  # too many pieces for the width
         closest = min(range(len(spans) - 1), key=lambda i: spans[i + 1][0] - spans[i][1])
@@ -247,14 +251,22 @@ def _crowded(busy: list[tuple[float, float]], moments: list[tuple[float, float]]
     return max(counts) >= CROWD or 2 * max(counts) > len(moments)
 
 
-def _pieces(leaves: list[tuple[float, float, float]], margins: tuple[bool, bool]) -> list[tuple[float, float]]:
+def _pieces(
+    leaves: list[tuple[float, float, float]], margins: tuple[bool, bool], moments: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
     """The stretches with their margins; two whose break would leave out too few days made one.
 
-    The window's own edges get a margin only where ``margins`` says so.
+    A stretch whose dated moments are all at one place (one date, or dates that share a day) is shown with
+    enough days around it for ticks of its own: its quiet length in all. One whose moments lie apart (a busy
+    week among years) shows its own days, and an eighth of them each side: its dates are spread over its
+    width, not squeezed into a few days of it. The window's own edges get a margin only where ``margins``
+    says so.
     """
     spans: list[tuple[float, float]] = []
     for i, (lo, hi, quiet) in enumerate(leaves):
-        margin = max(MARGIN_SHARE * (hi - lo), (quiet - (hi - lo)) / 2)
+        margin = MARGIN_SHARE * (hi - lo)
+        if _one_place([(a, b) for a, b in moments if a <= hi and b >= lo]):
+            margin = max(margin, (quiet - (hi - lo)) / 2)
         outer = (margin * margins[0], margin * margins[1])  # the window's own edges: as chosen
         left = lo - outer[0] if i == 0 else max(lo - margin, lo - (lo - leaves[i - 1][1]) / 3)
         right = hi + outer[1] if i == len(leaves) - 1 else min(hi + margin, hi + (leaves[i + 1][0] - hi) / 3)
@@ -263,6 +275,11 @@ def _pieces(leaves: list[tuple[float, float, float]], margins: tuple[bool, bool]
         else:
             spans.append((left, right))
     return spans
+
+
+def _one_place(moments: list[tuple[float, float]]) -> bool:
+    """Whether ``moments`` all share some day: drawn at one place, however wide their piece."""
+    return not moments or max(lo for lo, _ in moments) < min(hi for _, hi in moments)
 
 
 def _distance(span: tuple[float, float], day: float) -> float:

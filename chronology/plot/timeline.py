@@ -87,6 +87,7 @@ from chronology.plot._style import (
 )
 from chronology.scan.density import Bins, spread
 from chronology.timeline import Timeline, WhenLike
+from chronology.zones import wall_seconds
 
 __all__ = ["GroupBy", "TimelinePlot", "lane_of", "plot_timeline"]
 
@@ -623,11 +624,12 @@ def _dot_units(shapes: Iterable[_Shape]) -> list[str]:
 #: day for "2024-10-05/", a year for "1450/"), but never over less than this share of the axis, so that the
 #: fade is seen at any zoom and never reads as a known end.
 FADE_SHARE: Final = 0.05
-#: A moment known to the day or better (its bounds within one day, one hour, one minute, whatever the
-#: notation) whose span on the axis is narrower than this many inches is a dot at its middle, "known to the
-#: day"; a wider one is drawn over its span, light, as "one moment somewhere in the bar": a day on an hour
-#: axis is not a dot at noon. A moment whose bounds span more than a day (a month, a season, a year, "between
-#: 1 and 16 November") is always a bar, however narrow (never narrower than half this: :func:`_known_to`).
+#: A moment known to the day or better (its bounds within one calendar day, hour or minute of the timeline's
+#: zone, whatever the notation) whose span on the axis is narrower than this many inches is a dot at its
+#: middle, "known to the day"; a wider one is drawn over its span, light, as "one moment somewhere in the bar":
+#: a day on an hour axis is not a dot at noon. A moment whose bounds fall on more than one day (a month, a
+#: season, "between 1 and 16 November", and "overnight Sunday", 18:00 to 05:59) is always a bar, however
+#: narrow (never narrower than half this: :func:`_known_to`).
 DOT_INCHES: Final = 0.125
 #: The opacity of a moment's bar widened to half a dot's room (:data:`DOT_INCHES`): its bounds are narrower than
 #: that on the axis ("c. 3 a.m." on an axis of a week), and at :data:`UNCERTAIN_ALPHA` so few points of a light
@@ -817,7 +819,7 @@ def _instant_shape(
             held = (known, min(scale.x(lo + unit), steps[-1][1]))
         return _Shape(start=steps[0][0], stop=steps[-1][1], hatched=value.uncertain, fades=tuple(steps), held=held)
     x0, x1 = scale.x(lo), scale.x(hi)
-    known_to = _known_to(value)
+    known_to = _known_to(value, zone)
     if known_to is not None and x1 - x0 < dot:
         middle = (x0 + x1) / 2
         return _Shape(start=middle - minimum / 2, stop=middle + minimum / 2, dot=middle, known_to=known_to)
@@ -925,22 +927,26 @@ def _end_span(
     return (x_left if end.open_before else scale.x(lo)), (x_right if end.open_after else scale.x(hi))
 
 
-#: The units a dot may stand for, finest first: a moment whose bounds span more than a day is never a dot.
+#: The units a dot may stand for, finest first: a moment whose bounds fall in more than one day is never a dot.
 _DOT_UNITS: Final = (Precision.SECOND, Precision.MINUTE, Precision.HOUR, Precision.DAY)
 
 
-def _known_to(value: UncertainDate) -> Precision | None:
-    """The finest unit, a day at most, that holds all of ``value``'s bounds; None when none does or it is qualified.
+def _known_to(value: UncertainDate, zone: ZoneInfo | None = None) -> Precision | None:
+    """The finest calendar unit, a day at most, holding all of ``value``'s bounds; None if none does or qualified.
 
     The rule reads the bounds, not the notation: "autumn 1462" and "[1462-09-01..1462-11-30]" span the same
-    days and are drawn alike (a bar), "2024-10-18" and "[2024-10-18T02:00..2024-10-18T05:00]" both fit in a
-    day (a dot, "known to the day", where a day is too narrow to draw over). An approximate (``~``) or
-    doubted (``?``) value is never a dot: it fades, or is hatched.
+    days and are drawn alike (a bar), "2024-10-18" and "[2024-10-18T02:00..2024-10-18T05:00]" both fall within
+    one day (a dot, "known to the day", where a day is too narrow to draw over). Within one calendar day (hour,
+    minute) on ``zone``'s wall clock, the zone the axis is drawn in, not merely less than a day long: "overnight
+    Sunday" (18:00 to 05:59) crosses midnight, onto two days, and is a bar, however short. An approximate
+    (``~``) or doubted (``?``) value is never a dot: it fades, or is hatched.
     """
     if value.qualifier is not Qualifier.NONE:
         return None
-    span = value.hi - value.lo
-    return next((unit for unit in _DOT_UNITS if span < unit.longest_seconds), None)
+    lo, hi = value.lo, value.hi  # the first and the last second it may fall on, both included
+    if value.utc_offset is not None:
+        lo, hi = wall_seconds(lo, value.utc_offset, zone), wall_seconds(hi, value.utc_offset, zone)
+    return next((unit for unit in _DOT_UNITS if lo // unit.longest_seconds == hi // unit.longest_seconds), None)
 
 
 def _one_unit(value: UncertainDate) -> bool:
