@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, TypedDict
 
+from chronology._calendar import OPEN_HI, OPEN_LO
 from chronology.consistency import suggest
 from chronology.constraints import Link
 from chronology.dates import DateValue, Precision, UncertainDate, Widening
@@ -41,6 +42,8 @@ from chronology.relative import Tense
 from chronology.timeline import Timeline
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from matplotlib.figure import Figure
 
     from chronology.compare import Relationship
@@ -185,9 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="how two events (or dates) stand in time",
         description="Say whether A came before or after B: certainly, possibly, or not at all; which of Allen's "
         "13 interval relations are left, each said certain or possible; and the odds, each day of an uncertain "
-        "date counted as equally likely. Approximate dates spill over their bounds as in query (--widening, else "
-        "the file's [reading]), so relate never calls certain what query finds possibly otherwise. A and B are "
-        "event ids or dates ('2024-10-18', 'June 2024').",
+        "date counted as equally likely (each second, when both give times). Approximate dates spill over their "
+        "bounds as in query (--widening, else the file's [reading]), so relate never calls certain what query "
+        "finds possibly otherwise. A and B are event ids or dates ('2024-10-18', 'June 2024').",
         epilog="example: chronology relate events.toml transfers nis-statement",
     )
     relate.add_argument("file", metavar="FILE", help="an event file (TOML)")
@@ -197,6 +200,22 @@ def build_parser() -> argparse.ArgumentParser:
     _zone(relate)
     _allow_outside(relate)
     _widening(relate)
+
+    forms = commands.add_parser(
+        "forms",
+        help="the date forms read, an example of each",
+        description="Print the forms of date the reader of a language reads, an example of each, and how the "
+        "example reads (read now, by this version: the reading is the reader's own). Relative examples ('last "
+        "Friday') are read from a fixed day, named above the table. Every form, in full, is in "
+        "docs/reference/dates.md in the source. Russian, Ukrainian and Korean need the draft extra.",
+        epilog="example: chronology forms --language ru",
+    )
+    forms.add_argument(
+        "--language",
+        choices=["en", "ru", "uk", "ko"],
+        default="en",
+        help="en: English, with ISO 8601 and EDTF (the default); ru: Russian; uk: Ukrainian; ko: Korean",
+    )
 
     export = commands.add_parser(
         "export",
@@ -751,11 +770,13 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     if engine is None:  # on an engine, the names were looked up in the whole data set, not in the rows kept
         _check_filter_names(timeline, arguments)
     found = timeline
+    window: tuple[DateValue | None, DateValue | None] = (None, None)
     if arguments.start is not None or arguments.end is not None:
         given_start, given_end = arguments.start is not None, arguments.end is not None
         start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if given_start else _EARLIEST
         end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if given_end else _LATEST
         search = timeline.within if arguments.within else timeline.overlapping
+        window = (None if isinstance(start, str) else start, None if isinstance(end, str) else end)  # (str: open)
         try:
             found = search(start, end, mode=mode, widening=widening)
         except InvalidDateError as error:  # the window ends before it starts: the command line is wrong
@@ -770,8 +791,36 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.count:
         out.write(f"{len(found)}\n")
         return OK
+    if not len(found) and not (arguments.json or arguments.csv):  # said, not a table of headers alone
+        print(_visible(_none_found(arguments, *window)), file=out)
+        return OK
     _print_events(found, arguments, out)
     return OK
+
+
+def _none_found(arguments: argparse.Namespace, start: DateValue | None, end: DateValue | None) -> str:
+    """What an empty answer of ``query`` says: "no events certainly between 5 March 2024 and 6 March 2024"."""
+    asked = []
+    if start is not None or end is not None:
+        wholly = "wholly " if arguments.within else ""
+        if start is not None and end is not None:
+            asked.append(f"{wholly}between {start.label} and {end.label}")
+        else:
+            asked.append(f"{wholly}from {start.label} on" if start is not None else f"{wholly}up to {end.label}")  # type: ignore[union-attr]
+    for option, name in (("before", arguments.before), ("after", arguments.after)):
+        if name is not None:
+            asked.append(f"{option} {name.removeprefix('@')!r}")
+    options = {
+        "--tag": arguments.tag,
+        "--kind": arguments.kind,
+        "--actor": arguments.actor,
+        "--source": arguments.source,
+    }
+    given = [f"{option} {value}" for option, values in options.items() for value in values]
+    given += [f"--text {arguments.text!r}"] if arguments.text else []
+    filters = f" that pass {', '.join(given)}" if given else ""
+    how = "certainly" if arguments.certain else "possibly"
+    return f"no events {how} {' and '.join(asked)}{filters}"
 
 
 def _when_option(timeline: Timeline, text: str, option: str, path: str) -> DateValue:
@@ -918,15 +967,16 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
 
     timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
     (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
-    stated = timeline.relate(a, b)
-    known, spilled = _widened(timeline, stated, (a, b), _widening_option(arguments))
+    widening = _widening_option(arguments)
+    known = timeline.relate(a, b, widening=widening)  # over the readings "possible" queries see
+    spilled = tuple(_reach(operand, value, widening) for operand, value in ((a, known.a), (b, known.b)))
     possible = [relation.value for relation in Relation if relation in known.relations]
     # a relation is certain only when it is the one left; each is said, so no "certain" stands beside a possible one
     certainty = {name: "certain" if len(possible) == 1 else "possible" for name in possible}
     words = _link_places(arguments.file) if known.because else None
     why = [words(link) for link in known.because] if words is not None else []
     sides: list[dict[str, object]] = []
-    for name, value, widened in zip((a_name, b_name), (stated.a, stated.b), spilled, strict=True):
+    for name, value, widened in zip((a_name, b_name), (known.a, known.b), spilled, strict=True):
         side: dict[str, object] = {"name": name, "edtf": value.to_edtf(), "label": value.label}
         if widened is not None:  # how far "possible" reaches by the widening policy
             side["widened"] = {"edtf": widened.to_edtf(), "label": widened.label}
@@ -945,6 +995,7 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
         answer["probabilities"] = None
     else:
         answer["probabilities"] = {"before": str(odds.before), "after": str(odds.after), "neither": str(odds.neither)}
+    answer["unit"] = known.unit.value  # what is counted: "day", or "second" for two times
     if arguments.json:
         print(json.dumps(answer, indent=2, ensure_ascii=False), file=out)
         return OK
@@ -953,8 +1004,8 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     decided = "before" if known.before.value != "possible" else "after"
     reach = [f" (widened: possibly {value.label})" if value is not None else "" for value in spilled]
     lines = [
-        f"A  {a_name}: {stated.a.label}{reach[0]}",
-        f"B  {b_name}: {stated.b.label}{reach[1]}",
+        f"A  {a_name}: {known.a.label}{reach[0]}",
+        f"B  {b_name}: {known.b.label}{reach[1]}",
         "",
         f"A before B: {answer['before']}{reason if decided == 'before' else ''}",
         f"A after B:  {answer['after']}{reason if decided == 'after' else ''}",
@@ -965,13 +1016,49 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     elif known.because and "certain" in (known.before.value, known.after.value):
         lines.append("odds: the links decide it")
     else:
+        unit = known.unit.value  # "day", or "second" when both give times
         lines.append(
-            f"odds, each day{' of the widened dates' if spilled != (None, None) else ''} equally likely: "
+            f"odds, each {unit}{' of the widened dates' if spilled != (None, None) else ''} equally likely: "
             f"before {_percent(odds.before)}, after {_percent(odds.after)}, "
-            f"neither (same day or overlapping) {_percent(odds.neither)}"
+            f"neither (same {unit} or overlapping) {_percent(odds.neither)}"
         )
     print(_visible("\n".join(lines)), file=out)
     return OK
+
+
+def _forms(arguments: argparse.Namespace, out: TextIO) -> int:
+    """The forms of date read in ``--language``, each example with its reading, read now."""
+    from chronology.notation.forms import ANCHORS, LANGUAGES, forms, read
+
+    language = arguments.language
+    anchor = parse(ANCHORS[language])
+    rows = [("form", "example", "reading")]
+    for form in forms(language):
+        value = read(form)
+        rows.append((form.form, form.example, f"{value.label}  ({value.to_edtf()})"))
+    widths = [max(_columns(row[i]) for row in rows) for i in range(2)]
+    lines = [
+        f"Date forms read in {LANGUAGES[language]}; relative ones from {_weekday(anchor)} {anchor.label}.",
+        "Every form, in full: docs/reference/dates.md in the source.",
+        "",
+    ]
+    for row in rows:
+        cells = [cell + " " * (width - _columns(cell)) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[-1]]))
+    print(_visible("\n".join(lines)), file=out)
+    return OK
+
+
+def _weekday(day: DateValue) -> str:
+    assert isinstance(day, UncertainDate)
+    return str(day.earliest.format("dddd"))
+
+
+def _columns(text: str) -> int:
+    """How many columns ``text`` takes on a terminal: two for each wide letter (Hangul), one for the others."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(letter) in "WF" else 1 for letter in text)
 
 
 def _relations_said(known: Relationship, certainty: Mapping[str, str]) -> str:
@@ -997,65 +1084,20 @@ def _relations_said(known: Relationship, certainty: Mapping[str, str]) -> str:
     return ", ".join(said)
 
 
-def _widened(
-    timeline: Timeline,
-    stated: Relationship,
-    operands: tuple[Event | DateValue, Event | DateValue],
-    widening: Widening | None,
-) -> tuple[Relationship, tuple[DateValue | None, DateValue | None]]:
-    """The relationship as "possible" queries see it, and how far each operand reaches (None: not widened).
+def _reach(operand: Event | DateValue, value: DateValue, widening: Widening | None) -> DateValue | None:
+    """How far ``value`` (``operand``'s date as compared) reaches in "possible" answers; None when not widened.
 
-    Approximate (and, by the policy, uncertain) dates spill over their bounds
-    by ``widening``, else by each event's own policy (its file's ``[reading]``),
-    else the default, as in ``query``; a bound its links set stays put. Every
-    answer is then over those readings, so ``relate`` never says "certain"
-    where ``query`` finds the other way possible. Where the links decide the
-    order, or rule a way out, their answer stands: a link is not approximate.
+    By ``widening``, else the event's own policy (its file's ``[reading]``), else the default: as
+    ``Timeline.relate`` widens it.
     """
-    import attrs
-
-    from chronology.compare import relationship
+    from chronology._widened import spilled
     from chronology.dates import DEFAULT_WIDENING
 
-    reach: list[DateValue | None] = []
-    for operand, value in zip(operands, (stated.a, stated.b), strict=True):
-        written = operand.when if isinstance(operand, Event) else operand
-        own = operand.widening if isinstance(operand, Event) else None
-        policy = widening or own or DEFAULT_WIDENING
-        spilled = _spilled(value, written, policy)
-        reach.append(None if spilled == value else spilled)
-    if reach == [None, None] or stated.because:
-        return stated, (reach[0], reach[1])
-    wide_a, wide_b = (spilled or value for spilled, value in zip(reach, (stated.a, stated.b), strict=True))
-    wide = relationship(wide_a, wide_b, zone=timeline.zone)
-    return attrs.evolve(wide, a=stated.a, b=stated.b), (reach[0], reach[1])
-
-
-def _spilled(value: DateValue, written: DateValue, policy: Widening) -> DateValue:
-    """``value`` (as written, or narrowed by links from ``written``) widened by ``policy`` on each side not narrowed."""
-    from chronology.dates import Interval
-
-    if isinstance(value, Interval):
-        assert isinstance(written, Interval)
-        start, end = value.start, value.end
-        if isinstance(start, UncertainDate) and isinstance(written.start, UncertainDate):
-            start = _spilled_date(start, written.start, policy)
-        if isinstance(end, UncertainDate) and isinstance(written.end, UncertainDate):
-            end = _spilled_date(end, written.end, policy)
-        return value if (start, end) == (value.start, value.end) else Interval(start, end)
-    assert isinstance(written, UncertainDate)
-    return _spilled_date(value, written, policy)
-
-
-def _spilled_date(value: UncertainDate, written: UncertainDate, policy: Widening) -> UncertainDate:
-    if not policy.units(written):
-        return value
-    lo, hi = policy.bounds(written)
-    lo = lo if value.lo == written.lo else value.lo  # a bound the links moved is theirs: not widened
-    hi = hi if value.hi == written.hi else value.hi
-    if (lo, hi) == (value.lo, value.hi):
-        return value
-    return UncertainDate.from_seconds(lo, hi, value.precision, utc_offset=value.utc_offset)
+    written = operand.when if isinstance(operand, Event) else operand
+    own = operand.widening if isinstance(operand, Event) else None
+    policy = widening if widening is not None else own if own is not None else DEFAULT_WIDENING
+    reach = spilled(value, written, policy)
+    return None if reach is value else reach
 
 
 def _operand(timeline: Timeline, text: str, path: str) -> tuple[str, Event | DateValue]:
@@ -1098,11 +1140,16 @@ def _link_places(path: str) -> Callable[[Link], str]:
 
 
 def _percent(value: object) -> str:
+    """Odds as a percentage to a tenth; never "0.0%" or "100.0%" for odds that are not 0 or 1 ("<0.1%", ">99.9%")."""
     from fractions import Fraction
 
     assert isinstance(value, Fraction)
     if value in (0, 1):
         return f"{int(value) * 100}%"
+    if value < Fraction(1, 1000):
+        return "<0.1%"
+    if value > Fraction(999, 1000):
+        return ">99.9%"
     return f"{float(value) * 100:.1f}%"
 
 
@@ -1317,19 +1364,24 @@ def _new_file_text(title: str) -> str:
 def _table(timeline: Timeline) -> str:
     rows = []
     narrowed = False
+    local = False  # whether a time is shown without its offset, the zone's at that moment
     for event in timeline.sorted():
         value = timeline.narrowed(event.id)
         bounds = _bounds(*bound_days(value, timeline.zone_info))
         if value is not event.when:
             bounds += " *"
             narrowed = True
-        rows.append((event.when.label, bounds, event.id, event.title))
+        shown = _zone_time(event.when, timeline.zone_info)
+        local = local or shown is not event.when
+        rows.append((shown.label, bounds, event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
     lines = []
     if timeline.title:
         lines += [timeline.title, ""]
-    # the days of times with an offset are those of the timeline's zone: say which, where there is one
-    headers = ("date", "bounds" if timeline.zone is None else f"bounds ({timeline.zone} days)", "id", "title")
+    # the days of times with an offset are those of the timeline's zone: say which, where there is one; times
+    # at the zone's own offset are shown without it, and the header says whose they are
+    date = f"date ({timeline.zone} time)" if local else "date"
+    headers = (date, "bounds" if timeline.zone is None else f"bounds ({timeline.zone} days)", "id", "title")
     widths = [max(w, len(h)) for w, h in zip(widths, headers, strict=False)]
     lines.append("  ".join(h.ljust(w) for h, w in zip(headers, [*widths, 0], strict=True)).rstrip())
     for row in rows:
@@ -1337,6 +1389,38 @@ def _table(timeline: Timeline) -> str:
     if narrowed:
         lines += ["", "* bounds narrowed by the links between events ('chronology show FILE ID' says how)"]
     return "\n".join(lines)
+
+
+def _zone_time(value: DateValue, zone: ZoneInfo | None) -> DateValue:
+    """``value`` without the offset of each time that is ``zone``'s own at that moment (``value`` when none is).
+
+    A table whose header names the zone need not repeat "UTC+02:00" on every line; a time at another offset
+    keeps its own. A set of dates ("2019 or 2020") keeps its offsets.
+    """
+    from chronology.dates import Interval
+    from chronology.zones import offset_at
+
+    def local(value: UncertainDate, zone: ZoneInfo) -> UncertainDate:
+        offset = value.utc_offset
+        if offset is None or value.all_of or "," in value.edtf:  # (a set's label names its members)
+            return value
+        ends = [second for second in (value.lo, value.hi) if OPEN_LO < second < OPEN_HI]
+        if not ends or any(offset_at(second - offset, zone) != offset for second in ends):
+            return value
+        return UncertainDate.from_seconds(value.lo, value.hi, value.precision, qualifier=value.qualifier)
+
+    if zone is None:
+        return value
+    if isinstance(value, UncertainDate):
+        return local(value, zone)
+    start = local(value.start, zone) if isinstance(value.start, UncertainDate) else value.start
+    end = local(value.end, zone) if isinstance(value.end, UncertainDate) else value.end
+    if start is value.start and end is value.end:
+        return value
+    try:
+        return Interval(start, end)
+    except ChronologyError:  # (ends no longer comparable as written: keep the offsets)
+        return value
 
 
 def _bounds(first: int | None, last: int | None) -> str:
@@ -1648,6 +1732,7 @@ _COMMANDS: Final = {
     "show": _show,
     "query": _query,
     "relate": _relate,
+    "forms": _forms,
     "plot": _plot,
     "export": _export_command,
     "import": _import_command,

@@ -48,7 +48,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology._calendar import NEG_INF, POS_INF, SECONDS_PER_DAY
-from chronology.dates import DateValue, Endpoint, Qualifier, UncertainDate, Widening
+from chronology.dates import DateValue, Endpoint, Precision, Qualifier, UncertainDate, Widening
 from chronology.errors import AmbiguousTruthError, UnboundedError
 from chronology.notation import DateLike, as_value
 from chronology.zones import wall_seconds, zone_named
@@ -396,8 +396,12 @@ class Relationship:
         after: whether ``a`` starts after ``b`` ends.
         relations: Allen's relations of ``a`` to ``b`` that remain possible.
         probabilities: the odds of before, after and neither; None when an end is unknown.
+            A way (or a relation of "neither") that is possible has odds above 0, one
+            that is impossible has 0, and a certain way has 1.
         unbounded: why there are no odds, when there are none.
         because: the links that decide ``before`` or ``after``, first to last (empty when the dates alone do).
+        unit: what the two are compared and counted by: ``Precision.DAY``, or
+            ``Precision.SECOND`` when both give a time at every dated end.
 
     """
 
@@ -409,6 +413,7 @@ class Relationship:
     probabilities: Probabilities | None
     unbounded: str = ""
     because: tuple[Link, ...] = ()
+    unit: Precision = Precision.DAY
 
 
 def relationship(
@@ -452,11 +457,12 @@ def relationship(
     ways = {"a": _certainty(base, _A_E, _B_S), "b": _certainty(base, _B_E, _A_S)}
     if first is not None:
         ways = {first: Certainty.CERTAIN, "b" if first == "a" else "a": Certainty.IMPOSSIBLE}
+    named = Precision.SECOND if unit == 1 else Precision.DAY
     try:
-        odds = _odds(a, b, unit, day_zone, given, first, ways, widening)
+        odds = _odds(a, b, unit, day_zone, given, first, ways, found, widening)
     except UnboundedError as error:
-        return Relationship(a, b, ways["a"], ways["b"], found, None, str(error), because)
-    return Relationship(a, b, ways["a"], ways["b"], found, odds, "", because)
+        return Relationship(a, b, ways["a"], ways["b"], found, None, str(error), because, named)
+    return Relationship(a, b, ways["a"], ways["b"], found, odds, "", because, named)
 
 
 def _certainty(base: list[_Constraint], end: int, start: int) -> Certainty:
@@ -468,6 +474,10 @@ def _certainty(base: list[_Constraint], end: int, start: int) -> Certainty:
     return Certainty.CERTAIN
 
 
+#: The relations in which neither comes first: they share a unit.
+_TOGETHER: Final = frozenset(Relation) - {Relation.BEFORE, Relation.MEETS, Relation.MET_BY, Relation.AFTER}
+
+
 def _odds(
     a: DateValue,
     b: DateValue,
@@ -476,8 +486,10 @@ def _odds(
     given: tuple[tuple[Moment, Moment], ...],
     first: str | None,
     ways: dict[str, Certainty],
+    found: frozenset[Relation],
     widening: Widening | None = None,
 ) -> Probabilities:
+    """The odds, made to agree with what is possible: a possible way above 0, an impossible one 0, a certain one 1."""
     if first is not None:  # a chain of links orders them, even within one unit
         return Probabilities(Fraction(first == "a"), Fraction(first == "b"), Fraction(0))
     for x, y, name, other in ((a, b, "a", "b"), (b, a, "b", "a")):
@@ -491,8 +503,13 @@ def _odds(
                 return Probabilities(ordered, Fraction(0), 1 - ordered)
             return Probabilities(Fraction(0), ordered, 1 - ordered)
     odds = probabilities(a, b, zone=None if zone is None else zone.key, widening=widening)
+    for name, certainty in ways.items():
+        if certainty is Certainty.CERTAIN:
+            return Probabilities(Fraction(name == "a"), Fraction(name == "b"), Fraction(0))
     earlier = Fraction(0) if ways["a"] is Certainty.IMPOSSIBLE else odds.before
     later = Fraction(0) if ways["b"] is Certainty.IMPOSSIBLE else odds.after
+    if not found & _TOGETHER and earlier + later:  # they cannot share a unit: one of the ways it is
+        earlier, later = earlier / (earlier + later), later / (earlier + later)
     return Probabilities(earlier, later, 1 - earlier - later)
 
 

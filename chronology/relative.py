@@ -8,7 +8,11 @@ The anchor may itself be uncertain (an article known only to be from one of
 28-31 October). The result then covers every resolution over the anchor's
 days: its bounds are the hull of the resolutions, and it keeps the anchor's
 qualifiers. Every rule is monotone in its anchor (a later anchor never gives an
-earlier result), so for anchors spanning many days the two ends suffice.
+earlier result), so for anchors spanning many days the two ends suffice. A
+time of day ("3 a.m.", "in the morning") is the exception: it is one of its
+readings on the anchor's days (an EDTF one-of set, up to :data:`ONE_OF_LIMIT`
+of them), never the hours between, and a time of the anchor's own day read on
+an anchor that is a span of times (a night) lies within that span.
 
 The reading rules are written down in ``docs/reference/dates.md``; the short version:
 
@@ -72,6 +76,7 @@ from chronology.rules import (
 )
 
 __all__ = [  # the rules are defined in chronology.rules and named here too, where readers of phrases look
+    "ONE_OF_LIMIT",
     "PERIODS",
     "Between",
     "Fixed",
@@ -188,7 +193,14 @@ def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
         return value
     from chronology.zones import localize, zone_named
 
-    return localize(value, zone_named(relative.zone, text=relative.text), text=relative.text)
+    zone = zone_named(relative.zone, text=relative.text)
+    if value.edtf.startswith("[") and "," in value.edtf:  # one of several times: each member gets its own offset
+        members = [localize(member, zone, text=relative.text) for member in value.members]
+        offsets = {member.utc_offset for member in members}
+        if len(offsets) == 1:  # (across a change of the clocks, the hull: one value keeps one offset)
+            spans = [(member.lo, member.hi) for member in members]
+            return _one_of_times(spans, value.precision, value.qualifier, offsets.pop(), relative.text)
+    return localize(value, zone, text=relative.text)
 
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
@@ -214,6 +226,8 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
         first_day, last_day, anchor_qualifier = _anchor_days(text, anchor)
         if anchor_qualifier is not Qualifier.NONE:  # (a Flag's | is slow; x | NONE is x)
             qualifier |= anchor_qualifier
+        if _time_of_day(rule) is not None:  # "at 3 a.m.", "in the morning", "Monday night": hours of days
+            return _times_of_day(rule, text, anchor, first_day, last_day, tense, qualifier)
         if first_day == last_day and tense is not Tense.EITHER:  # one anchor day, one tense: one span
             spans = [_span(rule, Date.fromordinal(first_day), tense)]
         else:
@@ -269,6 +283,145 @@ def _closed_by_tense(lo: int, hi: int, first_day: int, last_day: int, tense: Ten
     if tense is Tense.PAST and hi >= OPEN_HI and lo <= last_day * _DAY_SECONDS + _DAY_SECONDS - 1:
         return lo, last_day * _DAY_SECONDS + _DAY_SECONDS - 1
     return lo, hi
+
+
+#: The most hours (or parts of days) a time of day read on an anchor of several days is kept as, one of them each
+#: (an EDTF one-of set); more, and the value is their hull, as for any phrase read on an uncertain anchor.
+ONE_OF_LIMIT: Final = 7
+
+
+def _time_of_day(rule: Rule) -> Rule | None:
+    """The rule naming the days of a time of day ("today" of "at 3 a.m."); None for a rule that names no hours.
+
+    A time of day is a clock time or a part of the day applied to a rule that names days
+    (``Modified(..., Hours)``), maybe hedged, doubted, or cut to a third ("early Monday morning").
+    """
+    while isinstance(rule, Modified):
+        if isinstance(rule.modifier, Hours):
+            return rule.rule
+        if not isinstance(rule.modifier, Hedge | PartOf):
+            return None
+        rule = rule.rule
+    return None
+
+
+def _of_the_anchors_day(days: Rule) -> bool:
+    """Whether ``days`` names the anchor's own day ("today", "that day"): a time on it is a time within the anchor."""
+    return isinstance(days, NamedPeriod) and PERIODS[days.name][0] is PERIODS["today"][0]
+
+
+def _times_of_day(
+    rule: Rule,
+    text: str,
+    anchor: DateValue | datetime.date,
+    first_day: int,
+    last_day: int,
+    tense: Tense,
+    qualifier: Qualifier,
+) -> UncertainDate:
+    """A time of day read on every day the anchor may be: one of those hours, never the hours between them.
+
+    "3 a.m." on an anchor of 10-11 March is 03:00-03:59 on the 10th or on the
+    11th (EDTF ``[2025-03-10T03, 2025-03-11T03]``), not the 25 hours from one
+    to the other. A time of the anchor's own day ("3 a.m.", "at dawn", "that
+    night") read on an anchor that is a span of times (the night of 10-11
+    March) is a time within the anchor: each reading is cut to the anchor's
+    bounds, and one wholly outside them is no reading. An anchor of one moment
+    (a report published at 09:00) is read from as its day is. Up to
+    :data:`ONE_OF_LIMIT` readings are kept as a one-of set; more (a month's
+    anchor), and the value is their hull, as it is for an anchor of more than
+    ``_EVERY_DAY_LIMIT`` days, whose outermost readings alone are taken.
+
+    Raises:
+        DateParseError: no anchor day gives a reading, or every reading lies
+            outside the anchor's times; the message names the anchor.
+
+    """
+    tenses = (Tense.PAST, Tense.FUTURE) if tense is Tense.EITHER else (tense,)
+    wide = last_day - first_day > _EVERY_DAY_LIMIT
+    if wide:  # the outermost readings only: rules are monotone in their anchor
+        spans = [s for t in tenses for s in _spans_over(rule, first_day, last_day, t)]
+    else:
+        spans = [_span(rule, Date.fromordinal(n), t) for t in tenses for n in range(first_day, last_day + 1)]
+    found = [s for s in spans if s is not None]
+    if not found:
+        raise DateParseError(text, f"names no date against anchor {_anchor_text(anchor)}")
+    precision = found[0][2]
+    members = _merged(sorted((s[0], s[1]) for s in found))
+    if wide:
+        members = [(members[0][0], members[-1][1])]
+    days = _time_of_day(rule)
+    if days is not None and _of_the_anchors_day(days) and _a_span_of_times(anchor):
+        assert isinstance(anchor, UncertainDate)
+        within = [(max(lo, anchor.lo), min(hi, anchor.hi)) for lo, hi in members if lo <= anchor.hi and hi >= anchor.lo]
+        if not within:
+            raise DateParseError(text, _outside_anchor(members, precision, anchor))
+        if any(lo % _UNIT_SECONDS[precision] or (hi + 1) % _UNIT_SECONDS[precision] for lo, hi in within):
+            precision = min(precision, anchor.precision, key=lambda p: p.rank)  # cut at the anchor's minute
+        members = within
+    if len(members) > ONE_OF_LIMIT:
+        members = [(members[0][0], members[-1][1])]
+    return _one_of_times(members, precision, qualifier, _offset_of(rule), text)
+
+
+_UNIT_SECONDS: Final = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}
+
+
+def _a_span_of_times(anchor: DateValue | datetime.date) -> bool:
+    """Whether ``anchor`` is a span of times (a night, "between 2 and 5 a.m."), not one moment or whole days.
+
+    A span of times is read as when the event the phrase makes more precise happened: a time of its day lies
+    within it. One moment (a report published at 09:00, or within that hour) is a moment to read from, as a day is.
+    """
+    if not isinstance(anchor, UncertainDate) or not anchor.has_time:
+        return False
+    return anchor.hi - anchor.lo + 1 > _UNIT_SECONDS[anchor.precision]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with those that overlap or touch joined: the distinct readings, in order."""
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _outside_anchor(members: list[tuple[int, int]], precision: Precision, anchor: UncertainDate) -> str:
+    """Why a time of the anchor's day names nothing: every reading lies outside the anchor's times."""
+    from chronology.notation.edtf import format_bounds
+
+    readings = [format_bounds(lo, hi, precision, Qualifier.NONE) for lo, hi in members[:3]]
+    shown = " or ".join(readings) + (" or ..." if len(members) > 3 else "")
+    return (
+        f"names no time within its anchor {anchor.to_edtf()} ({anchor.label}): on the anchor's days it is "
+        f"{shown}, outside the anchor's times; give a time within them, or anchor the phrase to the day "
+        f"({_day_edtf(anchor.earliest_day)}) for a time outside them"
+    )
+
+
+def _day_edtf(day: int) -> str:
+    from chronology.notation.edtf import format_day
+
+    return format_day(day)
+
+
+def _one_of_times(
+    members: list[tuple[int, int]], precision: Precision, qualifier: Qualifier, offset: int | None, text: str
+) -> UncertainDate:
+    """One of ``members`` (first and last seconds, in order, apart): a plain value for one, else an EDTF one-of set."""
+    if len(members) == 1:
+        lo, hi = members[0]
+        return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=offset, text=text)
+    from chronology.notation.edtf import format_bounds, parse_edtf
+
+    # each member as the set writes it: "2025-03-10T03", or a range "2025-03-11T00..2025-03-11T05"
+    spelled = [format_bounds(lo, hi, precision, qualifier, offset).strip("[]") for lo, hi in members]
+    value = parse_edtf("[" + ", ".join(spelled) + "]")
+    assert isinstance(value, UncertainDate)
+    return worded(value, text)
 
 
 def reading_at(relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:

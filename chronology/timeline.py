@@ -784,7 +784,7 @@ class Timeline:
 
     # -- partial order ----------------------------------------------------------------------------
 
-    def relate(self, a: Event | WhenLike, b: Event | WhenLike) -> Relationship:
+    def relate(self, a: Event | WhenLike, b: Event | WhenLike, *, widening: Widening | None = None) -> Relationship:
         """What is known of the order of ``a`` and ``b`` (events, ids or dates), with this timeline's links.
 
         Events are compared by their narrowed dates; a chain of links that puts
@@ -792,16 +792,43 @@ class Timeline:
         why (its ``because``). Odds are
         conditioned on such a chain (see :func:`chronology.compare.relationship`).
         An id is read as in :meth:`before` (``@id`` always means the event).
+
+        ``widening``: as in the "possible" queries (:meth:`overlapping`):
+        approximate (and, by the policy, uncertain) dates spill over their
+        bounds by it, else by each event's own policy (its file's
+        ``[reading]``), else by :data:`~chronology.DEFAULT_WIDENING`, never past
+        a bound a link sets. Every answer (certainty, relations, odds) is over
+        those readings, so ``relate`` never says "certain" where a "possible"
+        query finds the other way possible; pass
+        :data:`~chronology.NO_WIDENING` for the stated bounds only. The
+        answer's ``a`` and ``b`` are the dates as stated (narrowed), not widened.
         """
+        from chronology._widened import spilled
+
         (value_a, event_a), (value_b, event_b) = self.resolve(a), self.resolve(b)
-        network = self._root.network
-        zone = self.zone
         if event_a is not None and event_a is event_b:  # one event, one moment
             none = Fraction(0)
             same = frozenset({Relation.EQUALS})
             return Relationship(
                 value_a, value_b, Certainty.IMPOSSIBLE, Certainty.IMPOSSIBLE, same, Probabilities(none, none, 1 - none)
             )
+        wide = [  # an event from what its file wrote, by its own policy; a date by the one given (else the default)
+            spilled(value, value, _policy(value, widening))
+            if event is None
+            else spilled(value, event.when, _policy(event, widening))
+            for value, event in ((value_a, event_a), (value_b, event_b))
+        ]
+        known = self._related(wide[0], event_a, wide[1], event_b)
+        if wide[0] is value_a and wide[1] is value_b:
+            return known
+        return attrs.evolve(known, a=value_a, b=value_b)
+
+    def _related(
+        self, value_a: DateValue, event_a: Event | None, value_b: DateValue, event_b: Event | None
+    ) -> Relationship:
+        """:meth:`relate` of two values (read by the widening), the events they are of (None: a date)."""
+        network = self._root.network
+        zone = self.zone
         if network is None or event_a is None or event_b is None or event_a.id not in self._root.by_id:
             return relationship(value_a, value_b, zone=zone)
         if event_b.id not in self._root.by_id:

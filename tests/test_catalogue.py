@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The list of accepted forms that refusals of unknown text end with.
 ENGLISH = (
     "expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', "
-    "'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; see docs/reference/dates.md for the forms read"
+    "'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
 )
 NOTATION = (
     "expected an ISO 8601 or EDTF date such as 2024, 2024-06, 2024-10-18, 2024-10-18T14:30:00+09:00, 2024-W41, "
@@ -453,7 +453,7 @@ DATES = [
         "Febuary 3",
         DateParseError,
         "'Febuary 3' (at position 0): not a date this reader knows; did you mean 'February 3'? "
-        "(see docs/reference/dates.md for the forms read)",
+        "(run 'chronology forms' to list the forms read)",
         0,
     ),
     _date(

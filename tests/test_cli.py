@@ -59,7 +59,7 @@ def test_validate_prints_every_problem_and_exits_1(good: Path) -> None:
     assert err.splitlines() == [
         "events.toml:11:10: event 'call', field 'anchor': unknown event or source 'bloomberb'; did you mean 'bloomberg'?",
         "events.toml:16:9: event 'visit', field 'when': 'Septembre 2023' (at position 0): not a date this reader knows; "
-        "did you mean 'September 2023'? (see docs/reference/dates.md for the forms read)",
+        "did you mean 'September 2023'? (run 'chronology forms' to list the forms read)",
         "2 problems found",
     ]
 
@@ -123,7 +123,9 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     assert "field 'when': 'Friday' is relative" in done.stderr
 
 
-@pytest.mark.parametrize("command", ["validate", "list", "show", "query", "relate", "plot", "export", "import", "add"])
+@pytest.mark.parametrize(
+    "command", ["validate", "list", "show", "query", "relate", "forms", "plot", "export", "import", "add"]
+)
 def test_every_command_has_help_with_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main([command, "--help"])
@@ -1058,3 +1060,146 @@ def test_only_a_date_options_value_is_joined_to_it() -> None:
         "--to",
         "-0030",
     ]
+
+
+# -- a newsroom analyst's trial: times, empty answers, zones, the forms read -------------------------------------
+
+NIGHT = """\
+[reading]
+zone = "Europe/Kyiv"
+
+[[events]]
+id = "blast"
+title = "Blast"
+when = "the night of 10-11 March 2024"
+
+[[events]]
+id = "call"
+title = "Call"
+when = "3 a.m. on 11 March 2024"
+
+[[events]]
+id = "warsaw"
+title = "Statement in Warsaw"
+when = "2024-03-11T09:00+01:00"
+
+[[events]]
+id = "siege"
+title = "Siege"
+when = "2024-03-12T10:00+02:00/2024-04-02T10:00+03:00"
+"""
+
+
+@pytest.fixture
+def night(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "night.toml"
+    path.write_text(NIGHT, encoding="utf-8")
+    return path
+
+
+def test_relate_names_the_second_it_counts_times_by_and_never_prints_0_beside_a_possible_equals(night: Path) -> None:
+    import json
+
+    # two times are counted by the second (as dates by the day): "equals", the same second, is possible, and rare
+    lines = relate_lines("night.toml", "blast", "call")
+    assert "equals (possible)" in lines["relations of A to B"]
+    assert lines["odds, each second equally likely"] == (
+        "before 79.2%, after 20.8%, neither (same second or overlapping) <0.1%"
+    )
+    _, out, _ = run("relate", "night.toml", "blast", "call", "--json")
+    answer = json.loads(out)
+    assert answer["probabilities"]["neither"] == "1/43200"  # the exact odds stay exact
+    assert answer["unit"] == "second"
+    assert json.loads(run("relate", "night.toml", "blast", "2024-03-11", "--json")[1])["unit"] == "day"
+
+
+def test_relate_odds_never_print_0_or_100_percent_for_what_is_only_possible(good: Path) -> None:
+    # a day of the 15th century against its last day: the same day is possible, one day in 36,524
+    lines = relate_lines("events.toml", "the 15th century", "1499-12-31")
+    assert lines["relations of A to B"] == "before (possible), meets (possible), equals (possible)"
+    assert lines["odds, each day equally likely"] == (
+        "before >99.9%, after 0%, neither (same day or overlapping) <0.1%"
+    )
+
+
+def test_an_empty_query_says_there_are_no_events_in_the_window(night: Path) -> None:
+    import json
+
+    for mode, how in (("--certain", "certainly"), ("--possible", "possibly")):
+        code, out, err = run("query", "night.toml", "--from", "2024-03-05", "--to", "2024-03-06", mode)
+        assert (code, err) == (0, "")
+        assert out == f"no events {how} between 5 March 2024 and 6 March 2024\n"
+    code, out, _ = run("query", "night.toml", "--to", "2024-03-05", "--within", "--certain")
+    assert out == "no events certainly wholly up to 5 March 2024\n"
+    code, out, _ = run("query", "night.toml", "--from", "2024-03-12", "--before", "call", "--kind", "x")
+    assert code == 1  # (a kind no event has is a typo: said, not an empty answer)
+    code, out, _ = run("query", "night.toml", "--after", "siege", "--certain")
+    assert out == "no events certainly after 'siege'\n"
+    # for scripts, an empty answer stays a document
+    code, out, _ = run("query", "night.toml", "--from", "2024-03-05", "--to", "2024-03-06", "--certain", "--json")
+    assert json.loads(out)["events"] == []
+    # an answer with events is still the table
+    code, out, _ = run("query", "night.toml", "--from", "2024-03-11", "--to", "2024-03-11", "--certain")
+    assert "no events" not in out
+    assert "warsaw" in out
+
+
+def test_list_names_the_zone_once_and_keeps_only_the_offsets_that_differ(night: Path) -> None:
+    code, out, err = run("list", "night.toml")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("date (Europe/Kyiv time)")
+    assert "bounds (Europe/Kyiv days)" in lines[0]
+    rows = {line.split()[-2] if not line.endswith("Warsaw") else "warsaw": line for line in lines[1:]}
+    assert rows["call"].startswith("11 March 2024, 3 a.m.  ")  # read in Kyiv's time (+02:00): not repeated
+    # both ends of the siege are Kyiv's own offsets, winter and summer time
+    assert rows["siege"].startswith("from 12 March 2024, 10:00 to 2 April 2024, 10:00  ")
+    assert "UTC+01:00" in rows["warsaw"]  # another offset than the zone's is kept
+    assert "UTC+02:00" not in out
+    # in another zone, every offset is the event's own again
+    code, out, _ = run("list", "night.toml", "--zone", "UTC")
+    assert out.splitlines()[0].startswith("date  ")
+    assert "11 March 2024, 3 a.m. UTC+02:00" in out
+
+
+def test_forms_prints_every_example_with_the_reading_the_reader_gives_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology.notation import forms
+
+    languages: tuple[forms.Language, ...] = ("en", "ru", "uk", "ko")
+    for language in languages:
+        code, out, err = run("forms", "--language", language)
+        assert (code, err) == (0, "")
+        rows = out.splitlines()[4:]
+        table = forms.forms(language)
+        assert len(rows) == len(table)
+        for row, form in zip(rows, table, strict=True):
+            value = forms.read(form)
+            assert form.example in row
+            assert row.endswith(f"{value.label}  ({value.to_edtf()})")
+    assert run("forms")[1] == run("forms", "--language", "en")[1]
+    # the reading is computed: a table row changed is printed as the reader reads it
+    changed = forms.Form("en", "calendar date", "4 October 2024")
+    monkeypatch.setattr(forms, "FORMS", (changed,))
+    assert run("forms")[1].splitlines()[4].endswith("4 October 2024  (2024-10-04)")
+
+
+def test_forms_refuses_a_language_without_a_reader() -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["forms", "--language", "fr"])
+    assert raised.value.code == 2
+
+
+@pytest.mark.parametrize("form", __import__("chronology.notation.forms").notation.forms.FORMS, ids=lambda f: f.example)
+def test_every_example_of_the_forms_table_reads(form: object) -> None:
+    from chronology.notation.forms import Form, read
+
+    assert isinstance(form, Form)
+    value = read(form)  # raises DateParseError if the reader no longer reads it
+    assert value.label
+
+
+def test_errors_point_to_the_forms_command_which_an_installed_package_has(good: Path) -> None:
+    good.write_text(GOOD.replace('"September 2023"', '"sometime soonish"'), encoding="utf-8")
+    _, _, err = run("validate", "events.toml")
+    assert "run 'chronology forms' to list the forms read" in err

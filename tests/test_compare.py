@@ -265,3 +265,51 @@ def test_the_free_functions_give_a_timelines_answers(a: DateValue, b: DateValue,
         certain = "a" in {e.id for e in ask(other, mode="certain", widening=policy)}
         assert possible == compare(a, b, widening=policy).possible, (a.to_edtf(), b.to_edtf())
         assert certain == compare(a, b).certain, (a.to_edtf(), b.to_edtf())
+
+
+# -- times: counted by the second, as dates by the day; odds that agree with what is possible -------------------------
+
+HOUR = 3600
+
+
+@st.composite
+def hours(draw: st.DrawFn) -> UncertainDate:
+    """An instant known to the hour, somewhere in a few hours (a night, "3 a.m.")."""
+    first = BASE * 24 + draw(st.integers(0, 30))
+    return UncertainDate.from_seconds(first * HOUR, (first + draw(st.integers(0, 6))) * HOUR + HOUR - 1, Precision.HOUR)
+
+
+@st.composite
+def minutes(draw: st.DrawFn) -> UncertainDate:
+    """An instant known to the minute, within the hours ``hours`` draws from."""
+    first = BASE * 24 * 60 + draw(st.integers(0, 30 * 60))
+    return UncertainDate.from_seconds(first * 60, (first + draw(st.integers(0, 200))) * 60 + 59, Precision.MINUTE)
+
+
+def test_three_am_on_the_night_may_be_the_same_second_and_the_odds_say_so() -> None:
+    night, three = parse("the night of 10-11 March 2024"), parse("3 a.m. on 11 March 2024")
+    known = relationship(night, three)
+    assert known.unit is Precision.SECOND
+    assert Relation.EQUALS in known.relations
+    assert known.probabilities is not None
+    # 6 p.m. to 5:59:59 a.m. is 43,200 seconds; each second of 3 a.m. is one of them
+    assert known.probabilities.neither == Fraction(1, 43_200)
+    assert relationship(night, parse("2024-03-11")).unit is Precision.DAY  # a time against a date: by the day
+
+
+timed_or_not = st.one_of(values, qualified(), hours(), minutes())
+
+
+@settings(max_examples=300)
+@given(a=timed_or_not, b=timed_or_not, widen=st.booleans())
+def test_odds_agree_with_what_is_possible_and_certain(a: DateValue, b: DateValue, widen: bool) -> None:
+    # a way that is possible has odds above 0, an impossible one 0, a certain one 1; "neither" likewise
+    known = relationship(a, b, widening=DEFAULT_WIDENING if widen else None)
+    odds = known.probabilities
+    assert odds is not None
+    for way, chance in ((known.before, odds.before), (known.after, odds.after)):
+        assert way.possible == (chance > 0), (a.to_edtf(), b.to_edtf())
+        assert way.certain == (chance == 1), (a.to_edtf(), b.to_edtf())
+    apart = {Relation.BEFORE, Relation.MEETS, Relation.MET_BY, Relation.AFTER}
+    assert bool(known.relations - apart) == (odds.neither > 0), (a.to_edtf(), b.to_edtf())
+    assert odds.before + odds.after + odds.neither == 1

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import Endpoint, Interval, Precision, Qualifier, UncertainDate, parse
-from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY, day_number, days_in_month
+from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY, day_number, days_in_month, from_day_number
 
 DAY = SECONDS_PER_DAY
 qualifiers = st.sampled_from([Qualifier.NONE, Qualifier.APPROXIMATE, Qualifier.UNCERTAIN, Qualifier.BOTH])
@@ -252,3 +252,47 @@ def test_labels_name_midnight_and_noon_and_an_offset_once_and_read_back(edtf: st
     assert "12 a.m." not in value.label
     assert "12 p.m." not in value.label
     assert parse(value.label).to_edtf() == value.to_edtf()
+
+
+#: Years beyond 9999 (and before 9999 BCE): their digits inside a label, EDTF for a lone year (which reads back).
+FAR_YEARS = [
+    ("[Y12040..Y12045]", "between 12040 and 12045"),
+    ("[9990..Y12040]", "between 9990 and 12040"),
+    ("Y12040-03-01", "1 March 12040"),
+    ("Y12040~", "c. 12040"),
+    ("Y-12000?", "12001 BCE?"),
+    ("Y12040", "Y12040"),
+    ("Y-12000", "Y-12000"),
+    ("-9999", "-9999"),
+]
+
+
+@pytest.mark.parametrize(("edtf", "expected"), FAR_YEARS, ids=[edtf for edtf, _ in FAR_YEARS])
+def test_years_beyond_9999_are_labelled_in_digits_not_in_edtfs_long_year_form(edtf: str, expected: str) -> None:
+    assert parse(edtf).label == expected
+
+
+@given(year=st.integers(min_value=10_000, max_value=10**8) | st.integers(min_value=-(10**8), max_value=-9999))
+def test_a_lone_year_beyond_the_english_years_is_labelled_so_that_it_reads_back(year: int) -> None:
+    value = UncertainDate.from_days(day_number(year, 1, 1), day_number(year, 12, 31), Precision.YEAR)
+    back = parse(value.label)
+    assert isinstance(back, UncertainDate)
+    assert same_instant(back, value), value.label
+
+
+@given(
+    year=st.integers(min_value=9000, max_value=9999),
+    units=st.integers(min_value=1, max_value=10_000),
+    qualifier=st.sampled_from([Qualifier.APPROXIMATE, Qualifier.BOTH]),
+)
+def test_a_widened_label_beyond_9999_names_its_years_in_digits(year: int, units: int, qualifier: Qualifier) -> None:
+    from chronology import Widening
+
+    value = UncertainDate.from_days(
+        day_number(year, 1, 1), day_number(year, 12, 31), Precision.YEAR, qualifier=qualifier
+    )
+    lo, hi = Widening(approximate_by={"year": units}).bounds(value)
+    widened = UncertainDate.from_seconds(lo, hi, Precision.YEAR, qualifier=qualifier)
+    last_year = from_day_number(hi // DAY)[0]  # the year the widened value ends in, by the calendar
+    assert "Y" not in widened.label
+    assert f"{last_year}" in widened.label, widened.label

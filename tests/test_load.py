@@ -159,14 +159,14 @@ BROKEN = [
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "sometime soonish"\n',
         [
-            "events.toml:8:18: event 'a', field 'when': 'sometime soonish' (at position 9): 'soonish' is not a date word this reader knows; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; see docs/reference/dates.md for the forms read"
+            "events.toml:8:18: event 'a', field 'when': 'sometime soonish' (at position 9): 'soonish' is not a date word this reader knows; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
         ],
         id="unknown-phrase",
     ),
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = ""\n',
         [
-            "events.toml:8:9: event 'a', field 'when': '' (at position 0): empty date; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; see docs/reference/dates.md for the forms read"
+            "events.toml:8:9: event 'a', field 'when': '' (at position 0): empty date; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
         ],
         id="empty-when",
     ),

@@ -70,7 +70,7 @@ from chronology.rules import Rule as DateRule
 __all__ = ["EXPECTED_ENGLISH", "read_english"]
 
 #: Where every form is listed; refusals point there.
-REFERENCE: Final = "see docs/reference/dates.md for the forms read"
+REFERENCE: Final = "run 'chronology forms' to list the forms read"
 EXPECTED_ENGLISH: Final = (
     "expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as "
     "'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; " + REFERENCE
@@ -530,6 +530,52 @@ def _set_of(items: list[tuple[Calendar | DateRule, ...]], brackets: str, refusal
     return Fixed(value)
 
 
+def _days_at(items: list[tuple[Calendar | DateRule, ...]], first: Hours, last: Hours) -> DateRule:
+    """One of several days at one time ("3 a.m. on 10 or 11 March 2025"): the EDTF one-of set of those times.
+
+    The days before the last may leave out what the last gives, as in "10 or 11 March 2025"; each must be a day
+    with its year. A time from ``first`` to ``last`` ("between 6 a.m. and 11 a.m. on ...") is a range on each day.
+    """
+    from chronology.notation.edtf import parse_edtf
+
+    final = items[-1][-1]
+    spelled = []
+    for ends in items:
+        day = ends[0]
+        if isinstance(day, Calendar) and isinstance(final, Calendar):
+            day = day.completed(final)
+        if len(ends) != 1 or not isinstance(day, Calendar) or day.day is None or day.year is None:
+            raise _Refused(
+                "each day of a time on several days is a day with its month and year ('on 10 or 11 March 2025')"
+            )
+        rule = _at(day, first) if first == last else _between(_at(day, first), _at(day, last))
+        value = RelativeDate(rule, "").resolve(None)
+        assert isinstance(value, UncertainDate)
+        spelled.append(value.edtf.strip("[]"))
+    value = parse_edtf("[" + ", ".join(spelled) + "]")
+    assert isinstance(value, UncertainDate)
+    return Fixed(value)
+
+
+def _hedged(reading: Calendar | DateRule, qualifier: Qualifier) -> DateRule:
+    """A reading hedged ("c.", "about") or doubted ("?"): a one-of set of times keeps its members, each qualified."""
+    rule = _rule(reading)
+    if isinstance(rule, Fixed) and rule.value.edtf.startswith("[") and "," in rule.value.edtf:
+        members = rule.value.members
+        if all(member.has_time and member.qualifier == rule.value.qualifier for member in members):
+            from chronology.notation.edtf import parse_edtf
+
+            symbol = (rule.value.qualifier | qualifier).symbol
+            spelled = [
+                "..".join(f"{end.rstrip('~?%')}{symbol}" for end in member.edtf.strip("[]").split(".."))
+                for member in members
+            ]
+            value = parse_edtf("[" + ", ".join(spelled) + "]")
+            assert isinstance(value, UncertainDate)
+            return Fixed(value)
+    return Modified(rule, Hedge(qualifier))
+
+
 def _paired(start: Calendar | DateRule, end: Calendar | DateRule) -> tuple[DateRule, DateRule]:
     """Two ends of a range: the first takes what it leaves out from the second, and its year when both lack one."""
     if isinstance(start, Calendar) and isinstance(end, Calendar):
@@ -582,7 +628,8 @@ class Grammar:
     @property
     def reference(self) -> str:
         """Where the forms read are listed (the end of :attr:`expected`)."""
-        return self.expected[self.expected.rfind("see ") :] if "see " in self.expected else REFERENCE
+        marker = "run 'chronology forms"
+        return self.expected[self.expected.rfind(marker) :] if marker in self.expected else REFERENCE
 
     @property
     def known(self) -> frozenset[str]:
@@ -770,13 +817,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     )
 
     single = Named("single")
-    hedged = (cat("hedge") + single).to(lambda _, reading: Modified(_rule(reading), Hedge()))
+    hedged = (cat("hedge") + single).to(lambda _, reading: _hedged(reading, Qualifier.APPROXIMATE))
     # a trailing "?" doubts the date (EDTF "?")
-    dated = (
-        ((hedged | single) + Mark("?")).to(lambda reading: Modified(_rule(reading), Hedge(Qualifier.UNCERTAIN)))
-        | hedged
-        | single
-    )
+    dated = ((hedged | single) + Mark("?")).to(lambda reading: _hedged(reading, Qualifier.UNCERTAIN)) | hedged | single
     # a range of days written month first: the last day leaves out its month, and gives the year of both
     # ("Nov. 25-29", "November 25-29, 2024", "between Oct. 23 and 25", "from Nov 25 to 29")
     month_day = (month + day).to(lambda m, d: Calendar(None, m, d))
@@ -797,7 +840,15 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (word("between") + (partial | dated) + word("and") + dated).to(_between)
         | (word("between") + month_day + word("and") + last_day).to(lambda f, la: _between(*_month_first(f, la)))
     )
-    single.define(timed | third | period | distance | between)
+    # one of several days at one time, as labels write such a one-of set: "3 a.m. on 10 or 11 March 2025",
+    # "between 6 a.m. and 11 a.m. on 10 or 11 March 2025" (EDTF [2025-03-10T03, 2025-03-11T03])
+    choices = Named("choices")
+    days_at = (optional(word("at")) + clock + word("on") + choices).to(
+        lambda time, days: _days_at(days, time, time)
+    ) | (word("between") + clock + word("and") + clock + word("on") + choices).to(
+        lambda first, last, days: _days_at(days, first, last)
+    )
+    single.define(timed | third | period | distance | days_at | between)
     terminus = (cat("terminus") + dated).to(lambda side, reading: Modified(_rule(reading), Terminus(side)))
     lasting = (
         (word("from") + (partial | dated) + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
@@ -832,7 +883,6 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     choice = (partial + word("to") + dated).to(lambda first, last: (first, last)) | (partial | dated).to(
         lambda one: (one,)
     )
-    choices = Named("choices")
     choices.define(
         (choice + Mark(",") + choices).to(lambda first, rest: [first, *rest])
         | (choice + optional(Mark(",")) + word("or") + item).to(lambda first, last: [first, last])

@@ -81,7 +81,7 @@ __all__ = ["EXPECTED_KOREAN", "korean_grammar", "read_korean", "without_particle
 
 EXPECTED_KOREAN: Final = (
     "expected Korean such as '2024년 10월 18일', '10월 18일', '18일', '지난 18일', '10월 초', '금요일', "
-    "'지난주', '어제', '3일 전', '10월 3일부터 5일까지'; see docs/reference/dates.md (Korean) for the forms read"
+    "'지난주', '어제', '3일 전', '10월 3일부터 5일까지'; run 'chronology forms --language ko' to list the forms read"
 )
 _LONGEST_MONTH: Final = 31
 

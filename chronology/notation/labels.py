@@ -24,7 +24,7 @@ from typing import Final
 from chronology import _calendar
 from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology.dates import DateValue, Endpoint, Interval, Precision, UncertainDate
-from chronology.notation.edtf import GROUPINGS
+from chronology.notation.edtf import GROUPINGS, format_year
 
 __all__ = ["label", "year_label"]
 
@@ -42,6 +42,10 @@ def label(value: DateValue) -> str:
         return _interval_label(value)
     hedge = "c. " if value.approximate else ""
     doubt = "?" if value.uncertain else ""
+    if not value.qualifier:
+        far = _far_year_alone(value)
+        if far is not None:
+            return far
     if value.lo <= OPEN_LO or value.hi >= OPEN_HI:  # the hedge goes on the known bound: "by c. 1455"
         if value.precision.has_time:  # a clock time names a moment: "before 3 a.m." ends at 02:59:59
             side = "before" if value.lo <= OPEN_LO else "after"
@@ -52,14 +56,31 @@ def label(value: DateValue) -> str:
 
 
 def year_label(year: int) -> str:
-    """A year in words: astronomical year 0 is 1 BCE, -500 is 501 BCE, 79 is AD 79; beyond 9999, as EDTF writes it."""
-    if year > 9999 or year < -9998:
-        return f"Y{year}"
+    """A year in words: astronomical year 0 is 1 BCE, -500 is 501 BCE, 79 is AD 79, 12040 is 12040.
+
+    A label that is one whole year beyond 9999 (or before 9999 BCE) alone is written as EDTF writes it
+    ("Y12040"), which reads back; inside a longer label ("between 9940 and 12040") the year is its digits.
+    """
     if year <= 0:
         return f"{1 - year} BCE"
     if year < 1000:
         return f"AD {year}"
     return str(year)
+
+
+def _far_year_alone(value: UncertainDate) -> str | None:
+    """``Y12040``: one whole year beyond the years English is read in (1-9999 and 9999 BCE), in EDTF, which reads back.
+
+    None for any other value.
+    """
+    if value.lo <= OPEN_LO or value.hi >= OPEN_HI or value.lo % SECONDS_PER_DAY or (value.hi + 1) % SECONDS_PER_DAY:
+        return None
+    year, month, day = _calendar.from_day_number(value.lo // SECONDS_PER_DAY)
+    if -9998 <= year <= 9999 or (month, day) != (1, 1):
+        return None
+    if _calendar.from_day_number(value.hi // SECONDS_PER_DAY) != (year, 12, 31):
+        return None
+    return format_year(year)
 
 
 def _ordinal(number: int) -> str:
@@ -114,7 +135,9 @@ def _one_of_label(value: UncertainDate) -> str | None:
     """
     parts = []
     members = value.members
-    if value.qualifier or any(member.qualifier or member.precision.has_time for member in members):
+    if any(member.precision.has_time for member in members):
+        return _times_label(value, members)
+    if value.qualifier or any(member.qualifier for member in members):
         return None
     for member in members:
         if member.edtf.startswith("["):  # a range of the set: one date from its first to its last
@@ -125,6 +148,46 @@ def _one_of_label(value: UncertainDate) -> str | None:
         else:
             parts.append(label(member))
     return f"{', '.join(parts[:-1])} or {parts[-1]}"
+
+
+def _times_label(value: UncertainDate, members: tuple[UncertainDate, ...]) -> str | None:
+    """Name one of several times: "3 a.m. on 10 or 11 March 2025", "between 6 a.m. and 11 a.m. on 10 or 11 March 2025".
+
+    Where every member is the same hours of one day, the hours are named once, then the days; else each member
+    by its own label, joined by "or" ("10 March 2025, 6 p.m. or ..."). None where a member is open, or qualified
+    otherwise than the whole (the label keeps to the bounds).
+    """
+    if any(member.open_before or member.open_after or member.qualifier != value.qualifier for member in members):
+        return None
+    spans = [(member.lo, member.hi) for member in members]
+    first_lo, first_hi = spans[0]
+    hours = {(lo % SECONDS_PER_DAY, hi - lo) for lo, hi in spans}
+    one_day_each = all(lo // SECONDS_PER_DAY == hi // SECONDS_PER_DAY for lo, hi in spans)
+    if not one_day_each or len(hours) != 1 or not value.precision.has_time:
+        # the members' own labels, without the qualifier the whole carries once
+        return " or ".join(_instant_label(member) for member in members)
+    unit = _UNIT_SECONDS[value.precision]
+    zone = _zone(value.utc_offset)
+    start, last = first_lo % SECONDS_PER_DAY, (first_hi - unit + 1) % SECONDS_PER_DAY
+    if start == last:
+        clock = _clock(start, value.precision) + zone
+    else:
+        clock = f"between {_clock(start, value.precision)}{zone} and {_clock(last, value.precision)}{zone}"
+    return f"{clock} on {_days_label([lo // SECONDS_PER_DAY for lo, _ in spans])}"
+
+
+_UNIT_SECONDS: Final = {Precision.HOUR: 3600, Precision.MINUTE: 60, Precision.SECOND: 1}
+
+
+def _days_label(days: list[int]) -> str:
+    """Name one of several days: "10 or 11 March 2025" within a month, else each day in full."""
+    dates = [_calendar.from_day_number(day) for day in days]
+    year, month, _ = dates[0]
+    if all((y, m) == (year, month) for y, m, _ in dates):
+        numbers = [str(number) for _, _, number in dates]
+        return f"{', '.join(numbers[:-1])} or {numbers[-1]} {MONTH_NAMES[month - 1]} {year_label(year)}"
+    named = [_day_label(day) for day in days]
+    return f"{', '.join(named[:-1])} or {named[-1]}"
 
 
 def _parse(edtf: str) -> UncertainDate:

@@ -69,7 +69,7 @@ __all__ = ["EXPECTED_SLAVIC", "read_slavic", "slavic_grammar"]
 EXPECTED_SLAVIC: Final = (
     "expected Russian or Ukrainian such as '3 октября 2024 года', 'в сентябре 2023 года', 'в начале ноября', "
     "'в пятницу', 'на прошлой неделе', 'вчора', 'у п'ятницю', 'минулого тижня', '3 дня назад'; "
-    "see docs/reference/dates.md (Russian and Ukrainian) for the forms read"
+    "run 'chronology forms --language ru' or '--language uk' to list the forms read"
 )
 
 
