@@ -247,7 +247,7 @@ CALLS: dict[str, Callable[[re.Pattern[str], str], object]] = {
 
 #: For each pattern, named ``module.NAME`` (compiled) or ``module: pattern`` (written inline), how the package
 #: calls it, and inputs made to make it backtrack, each a builder of about ``n`` characters.
-_CSV_CELL = r"chronology.exchange.as_csv: f'[^{re.escape(delimiter)}\r\n]*'"
+_CSV_CELL = r"chronology.exchange._csv_read: f'[^{re.escape(delimiter)}\r\n]*'"
 _TEMPORARY_FILE = r"chronology.files._atomic: f'\\.{re.escape(path.name)}\\.[0-9a-f]{{8}}\\.tmp'"
 PATTERN_INPUTS: dict[str, tuple[str, dict[str, Callable[[int], str]]]] = {
     "chronology.files._locate._HEADER": (
@@ -287,7 +287,7 @@ PATTERN_INPUTS: dict[str, tuple[str, dict[str, Callable[[int], str]]]] = {
             "multi-line literal string, unclosed": lambda n: "'''" + "''x" * (n // 3),
         },
     ),
-    "chronology.exchange.as_csv._FORMULA_PART": (
+    "chronology.exchange._csv_layout._FORMULA_PART": (
         "sub",
         {
             "separators": lambda n: ";" * n,
@@ -296,7 +296,7 @@ PATTERN_INPUTS: dict[str, tuple[str, dict[str, Callable[[int], str]]]] = {
             "formulas after separators": lambda n: ";=" * (n // 2),
         },
     ),
-    "chronology.exchange.as_csv._DEFUSED_PART": (
+    "chronology.exchange._csv_layout._DEFUSED_PART": (
         "sub",
         {
             "defused formulas": lambda n: ";'=" * (n // 3),

@@ -9,14 +9,26 @@ from typing import Any
 
 import attrs
 import pytest
-from generated_timelines import timelines
-from hypothesis import given, note, settings
+from generated_timelines import ABSOLUTE, FIGURES, texts, timelines
+from hypothesis import assume, given, note, settings
 from hypothesis import strategies as st
 
 import chronology
-from chronology import Citation, Event, EventFileError, Precision, Source, Tense, Timeline, UncertainDate
+from chronology import (
+    Citation,
+    Claim,
+    Event,
+    EventFileError,
+    Precision,
+    Quantity,
+    Source,
+    Tense,
+    Timeline,
+    UncertainDate,
+)
 from chronology.exchange import from_csv, to_csv
 from chronology.exchange.as_csv import COLUMNS, join_list, split_list
+from chronology.files import load_text
 
 SHOWCASE = Path(__file__).parent.parent / "events.toml"
 REPORT_DAY = UncertainDate.parse("2024-11-17")
@@ -54,21 +66,22 @@ def small() -> Timeline:
 
 SMALL_CSV = (
     "id,title,earliest,latest,precision,edtf,kind,actors,tags,sources,when,anchor,tense,places,summary,quotes,"
-    "after,before,part_of,reports,narrowed_earliest,narrowed_latest,analyst\r\n"
+    "after,before,part_of,reports,narrowed_earliest,narrowed_latest,claim_subjects,claim_values,claim_units,"
+    "claim_claimants,claim_sources,claim_said,claim_anchors,claim_quotes,analyst\r\n"
     "call,Scholz calls Putin,2024-11-15,2024-11-15,day,2024-11-15,diplomacy,Olaf Scholz; Vladimir Putin,,report,"
-    'Friday,report,,,,"He said ""grave"";; then, nothing",,,,,2024-11-15,2024-11-15,J. Doe\r\n'
+    'Friday,report,,,,"He said ""grave"";; then, nothing",,,,,2024-11-15,2024-11-15,,,,,,,,,J. Doe\r\n'
     "summit,G20 summit,2024-11-18,2024-11-19,day,2024-11-18/2024-11-19,,,g20,,,,,Rio de Janeiro,,,call,,,,"
-    "2024-11-18,2024-11-19,\r\n"
+    "2024-11-18,2024-11-19,,,,,,,,,\r\n"
     "talks,Talks last week,2024-11-04,2024-11-10,week,[2024-11-04..2024-11-10],,,,report,last week,report,"
-    ",,,,,,,,2024-11-04,2024-11-10,\r\n"
+    ",,,,,,,,2024-11-04,2024-11-10,,,,,,,,,\r\n"
 )
 
 
 def assert_same_events(a: Timeline, b: Timeline, *, wording: bool = True) -> None:
-    """Event for event, claims aside (a spreadsheet does not carry them)."""
+    """Event for event, claims and all; the dates' wording too, unless ``wording`` is false."""
     assert [e.id for e in b] == [e.id for e in a]
     for mine, theirs in zip(a, b, strict=True):
-        assert theirs == attrs.evolve(mine, claims=())
+        assert theirs == mine
         if wording:
             assert theirs.when.text == mine.when.text
 
@@ -650,3 +663,320 @@ def test_a_date_open_on_one_side_imports_with_the_rows_precision() -> None:
     assert isinstance(y, UncertainDate)
     assert (x.open_before, x.to_edtf(), x.precision) == (True, "[..1624-01-10]", Precision.YEAR)
     assert (y.open_after, y.to_edtf()) == (True, "[1460..]")
+
+
+# -- times of day ---------------------------------------------------------------------------------
+
+NIGHT_STRIKE = """\
+title = "Strikes on Kyiv"
+
+[reading]
+zone = "Europe/Kyiv"
+
+[[events]]
+id = "strike"
+title = "Drone strike on Kyiv"
+when = "3 a.m. on 11 March 2025"
+
+[[events]]
+id = "sirens"
+title = "Air raid sirens"
+when = "11 March 2025 at 02:41"
+"""
+
+
+def test_a_timed_event_has_its_time_in_earliest_and_latest_and_survives_a_round_trip() -> None:
+    timeline = load_text("strikes.toml", NIGHT_STRIKE)
+    text = to_csv(timeline)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+    strike, sirens = rows["strike"], rows["sirens"]
+    assert (strike["earliest"], strike["latest"], strike["precision"]) == (
+        "2025-03-11T03:00+02:00",  # the first minute of the hour 3 a.m. names
+        "2025-03-11T03:59+02:00",  # and its last
+        "hour",
+    )
+    assert (sirens["earliest"], sirens["latest"], sirens["precision"]) == (
+        "2025-03-11T02:41+02:00",
+        "2025-03-11T02:41+02:00",
+        "minute",
+    )
+    back = from_csv(text, path="strikes.csv", zone="Europe/Kyiv")
+    assert_same_events(timeline, back)
+    assert back.zone == "Europe/Kyiv"
+    assert to_csv(back) == text
+
+
+@pytest.mark.parametrize(
+    ("when", "zone", "earliest", "latest"),
+    [
+        ("2024-10-18T03:00+09:00", None, "2024-10-17T18:00Z", "2024-10-17T18:00Z"),  # UTC without a zone
+        ("2024-10-18T03:00+09:00", "Asia/Seoul", "2024-10-18T03:00+09:00", "2024-10-18T03:00+09:00"),
+        ("2024-10-18T10:15:20+02:00", "Europe/Kyiv", "2024-10-18T11:15:20+03:00", "2024-10-18T11:15:20+03:00"),
+        ("2024-10-18T10:00", "Europe/Kyiv", "2024-10-18T10:00", "2024-10-18T10:00"),  # no offset: as written
+        ("2024-10-18/2024-10-19T10:00", None, "2024-10-18", "2024-10-19T10:00"),
+        (
+            "[2024-03-11T00+02:00..2024-03-11T07+02:00]",
+            "Europe/Kyiv",
+            "2024-03-11T00:00+02:00",
+            "2024-03-11T07:59+02:00",
+        ),
+        ("2024-10", "Europe/Kyiv", "2024-10-01", "2024-10-31"),
+        ("2024-10-18T10:00+02:00/..", None, "2024-10-18T08:00Z", ""),
+    ],
+    ids=["utc", "seoul", "seconds-in-summer-time", "floating", "day-to-time", "hours", "month", "open-end"],
+)
+def test_earliest_and_latest_are_days_or_times_at_the_dates_precision(
+    when: str, zone: str | None, earliest: str, latest: str
+) -> None:
+    timeline = Timeline([Event(id="a", title="A", when=chronology.parse(when))], zone=zone)
+    text = to_csv(timeline)
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert (row["earliest"], row["latest"]) == (earliest, latest)
+    assert (row["narrowed_earliest"], row["narrowed_latest"]) == (earliest, latest)
+    back = from_csv(text, zone=zone if "+" in when else None)  # a time without an offset stays without one
+    assert_same_events(timeline, back)
+
+
+def test_a_day_beside_a_time_is_its_day_in_the_zone_or_at_its_own_offset() -> None:
+    # what an export wrote before times were written: the day in the timeline's zone (UTC without one)
+    text = "id,title,edtf,earliest,latest\na,A,2024-10-18T03:00+09:00,2024-10-17,2024-10-18\n"
+    assert from_csv(text)["a"].when == chronology.parse("2024-10-18T03:00+09:00")
+    with pytest.raises(EventFileError) as raised:
+        from_csv("id,title,edtf,earliest\na,A,2024-10-18T03:00+09:00,2024-10-16\n", path="x.csv")
+    assert "'2024-10-16' disagrees with edtf '2024-10-18T03:00+09:00'" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "message"),
+    [
+        ("2025-03-11T03:00+02:00", "2025-03-11T03:00+02:00", "whose latest time is 2025-03-11T01:59Z"),
+        ("2025-03-11T03:00", "2025-03-11T03:59+02:00", "whose earliest time is 2025-03-11T01:00Z"),  # no offset
+        ("2025-03-11T03:00+02:00", "2025-03-12", "whose latest time is 2025-03-11T01:59Z"),
+    ],
+    ids=["hour-ends-at-59", "offset-missing", "another-day"],
+)
+def test_a_time_beside_edtf_is_checked_to_the_moment(earliest: str, latest: str, message: str) -> None:
+    text = f"id,title,edtf,earliest,latest\na,A,2025-03-11T03+02:00,{earliest},{latest}\n"
+    with pytest.raises(EventFileError) as raised:
+        from_csv(text, path="x.csv")
+    assert message in str(raised.value)
+    assert len(raised.value.problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "precision", "edtf"),
+    [
+        ("2025-03-11T03:00+02:00", "2025-03-11T03:59+02:00", "hour", "2025-03-11T03+02:00"),
+        ("2025-03-11T03:00+02:00", "2025-03-11T03:59+02:00", "", "[2025-03-11T03:00+02:00..2025-03-11T03:59+02:00]"),
+        ("2025-03-11T01:00Z", "2025-03-11T03:59+02:00", "hour", "2025-03-11T01Z"),  # at the earliest's offset
+        ("2025-03-11T03:15", "2025-03-11T03:15", "", "2025-03-11T03:15"),
+        ("2025-03-11T03:15:20", "2025-03-11T03:15:20", "", "2025-03-11T03:15:20"),
+    ],
+    ids=["an-hour", "minutes", "two-offsets", "a-minute", "a-second"],
+)
+def test_earliest_and_latest_with_times_alone_make_one_moment_between_them(
+    earliest: str, latest: str, precision: str, edtf: str
+) -> None:
+    when = from_csv(f"id,title,earliest,latest,precision\na,A,{earliest},{latest},{precision}\n")["a"].when
+    assert when.to_edtf() == edtf
+    if precision:
+        assert isinstance(when, UncertainDate)
+        assert when.precision is Precision(precision)
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest", "message"),
+    [
+        ("2025-03-11T03:00+02:00", "2025-03-11", "give both with a time"),
+        ("2025-03-11T03:00+02:00", "2025-03-11T04:00", "each with an offset or neither"),
+        ("2025-03-11T04:00+02:00", "2025-03-11T01:00Z", "comes after latest"),  # 02:00 UTC after 01:00 UTC
+    ],
+    ids=["time-and-day", "offset-and-none", "after"],
+)
+def test_earliest_and_latest_with_times_that_make_no_moment_are_reported(
+    earliest: str, latest: str, message: str
+) -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(f"id,title,earliest,latest\na,A,{earliest},{latest}\n", path="x.csv")
+    assert len(raised.value.problems) == 1
+    assert message in str(raised.value)
+    assert earliest in str(raised.value)
+
+
+def test_a_precision_a_moment_cannot_have_is_reported() -> None:
+    text = "id,title,earliest,latest,precision\na,A,2025-03-11T03:00+02:00,2025-03-11T03:30+02:00,hour\n"
+    with pytest.raises(EventFileError) as raised:
+        from_csv(text, path="x.csv")
+    assert "a span of time whose precision can be 'second' or 'minute'" in str(raised.value)
+
+
+def test_zone_must_be_one_of_the_iana_database() -> None:
+    with pytest.raises(chronology.ChronologyError, match="'Europe/Kiev2'"):
+        from_csv("id,title,edtf\na,A,2024\n", zone="Europe/Kiev2")
+
+
+def test_zone_reads_times_without_an_offset_in_it() -> None:
+    back = from_csv("id,title,edtf\na,A,2024-10-18T10:00\n", zone="Europe/Kyiv")
+    assert back["a"].when == chronology.parse("2024-10-18T10:00+03:00")
+    assert back.zone == "Europe/Kyiv"
+
+
+# -- claims ---------------------------------------------------------------------------------------
+
+
+def claimed() -> Timeline:
+    """An event with two claims: one said when its event was, one read from its report ("Friday")."""
+    troops = Event(
+        id="troops",
+        title="North Korean troops in Kursk",
+        when=chronology.parse("2024-11-17"),
+        citations=[Citation(source="report")],
+        claims=[
+            Claim(
+                subject="North Korean troops in Russia",
+                value=Quantity.parse("about 10,000"),
+                unit="soldiers",
+                claimant="the Pentagon",
+                source="report",
+                quote='"about 10,000"; and more\non the way',
+            ),
+            Claim(
+                subject="North Korean troops in Russia",
+                value=Quantity.parse("12,000"),
+                claimant="=Ukraine's intelligence",
+                source="report",
+                said=chronology.parse("Friday", anchor=REPORT_DAY),
+                anchor="report",
+            ),
+        ],
+    )
+    return Timeline([troops], [REPORT])
+
+
+def test_a_claims_fields_appear_in_the_claim_columns_one_item_per_claim() -> None:
+    row = next(csv.DictReader(io.StringIO(to_csv(claimed()))))
+    assert {column: row[column] for column in COLUMNS if column.startswith("claim_")} == {
+        "claim_subjects": "North Korean troops in Russia; North Korean troops in Russia",
+        "claim_values": "about 10,000; 12,000",
+        "claim_units": "soldiers; ",  # an empty item for the claim without one
+        "claim_claimants": "the Pentagon;' =Ukraine's intelligence",  # a formula in a spreadsheet's ';' cells
+        "claim_sources": "report; report",
+        "claim_said": "; 2024-11-15",  # empty: said when its event was; "Friday" needs its report's date
+        "claim_anchors": "; report",
+        "claim_quotes": '"about 10,000";; and more\non the way; ',
+    }
+
+
+def test_an_event_without_claims_leaves_the_claim_columns_empty() -> None:
+    rows = list(csv.DictReader(io.StringIO(SMALL_CSV)))
+    assert all(row[column] == "" for row in rows for column in COLUMNS if column.startswith("claim_"))
+
+
+def test_claims_survive_a_round_trip_with_or_without_their_sources() -> None:
+    timeline = claimed()
+    text = to_csv(timeline)
+    back = from_csv(text, path="claims.csv", sources=[REPORT])
+    assert_same_events(timeline, back)
+    assert back["troops"].claims[1].said == chronology.parse("2024-11-15")
+    assert back["troops"].claims[1].anchor == "report"
+    assert to_csv(back) == text
+    bare = from_csv(text, path="claims.csv")  # the anchor of an absolute date said is a bare source
+    assert_same_events(timeline, bare, wording=False)
+    assert dict(bare.sources) == {"report": Source(id="report")}
+
+
+def test_a_claim_source_not_cited_by_its_event_is_a_bare_source() -> None:
+    text = 'id,title,edtf,claim_subjects,claim_values,claim_sources\na,A,2024,Troops,"1,500",nis\n'
+    claim = from_csv(text)["a"].claims[0]
+    assert (claim.subject, claim.value, claim.source) == ("Troops", Quantity.parse("1,500"), "nis")
+
+
+CLAIM_ROWS = """\
+id,title,edtf,claim_subjects,claim_values,claim_units,claim_said
+a,A,2024,Troops; Troops,10,,
+b,B,2024,Troops,,soldiers,
+c,C,2024,Troops,lots,,
+d,D,2024,Troops,10,,2024-13
+"""
+
+
+def test_claim_columns_that_do_not_make_claims_are_reported_with_their_row_and_column() -> None:
+    with pytest.raises(EventFileError) as raised:
+        from_csv(CLAIM_ROWS, path="x.csv")
+    problems = [(p.line, p.field) for p in raised.value.problems]
+    assert problems == [(2, "claim_values"), (3, "claim_values"), (4, "claim_values"), (5, "claim_said")]
+    messages = [p.message for p in raised.value.problems]
+    assert messages[0].startswith("1 item for 2 claims: give one per claim")
+    assert messages[1] == "claim 1 has nothing in 'claim_values': every claim needs a subject and a figure"
+    assert "'lots'" in messages[2]
+    assert "'2024-13'" in messages[3]
+
+
+@st.composite
+def claimed_timelines(draw: st.DrawFn) -> Timeline:
+    """A timeline as a spreadsheet carries it back, its events with 0-2 claims of trimmed texts."""
+    timeline = draw(timelines(for_csv=True))
+    source_ids = list(timeline.sources)
+    dated = [s for s in timeline.sources.values() if s.published is not None]
+    optional = st.just("") | texts(trimmed=True)
+    events = []
+    for event in timeline:
+        claims = []
+        for _ in range(draw(st.integers(0, 2))):
+            said: chronology.DateValue | None = None
+            anchor = None
+            how = draw(st.sampled_from(["none", "absolute", "relative"]))
+            if how == "absolute":
+                said = chronology.parse(draw(st.sampled_from(ABSOLUTE)))
+            elif how == "relative" and dated:
+                source = draw(st.sampled_from(dated))
+                said = chronology.parse(draw(st.sampled_from(["Friday", "last week"])), anchor=source.published)
+                anchor = source.id
+            cited = event.sources
+            claims.append(
+                Claim(
+                    subject=draw(texts(trimmed=True)),
+                    value=Quantity.parse(draw(st.sampled_from(FIGURES))),
+                    unit=draw(optional),
+                    claimant=draw(optional),
+                    source=draw(st.sampled_from(cited) if cited else st.none() | st.sampled_from(source_ids)),
+                    said=said,
+                    anchor=anchor,
+                    quote=draw(optional),
+                )
+            )
+        events.append(attrs.evolve(event, claims=claims))
+    return Timeline(events, timeline.sources.values(), title=timeline.title)
+
+
+@settings(deadline=None)  # whole timelines: the first example also pays for warming caches
+@given(claimed_timelines())
+def test_generated_timelines_with_claims_survive_a_round_trip(timeline: Timeline) -> None:
+    text = to_csv(timeline)
+    note(text)
+    back = from_csv(text, sources=timeline.sources)
+    assert_same_events(timeline, back)
+    assert to_csv(back) == text
+    assert_same_events(timeline, from_csv(text), wording=False)  # without the sources, every value still
+
+
+def _floating(timeline: Timeline) -> bool:
+    """Whether a date of the timeline has a time without an offset (which a zone would place)."""
+    dates = [e.when for e in timeline] + [c.said for e in timeline for c in e.claims if c.said is not None]
+    ends = [
+        end for value in dates for end in ([value] if isinstance(value, UncertainDate) else [value.start, value.end])
+    ]
+    return any(isinstance(end, UncertainDate) and end.has_time and end.utc_offset is None for end in ends)
+
+
+@settings(deadline=None)
+@given(claimed_timelines(), st.sampled_from(["Asia/Seoul", "Europe/Kyiv", "America/New_York"]))
+def test_generated_timelines_in_a_zone_survive_a_round_trip_given_it(timeline: Timeline, zone: str) -> None:
+    assume(not _floating(timeline))
+    timeline = Timeline(timeline.events, timeline.sources.values(), title=timeline.title, zone=zone)
+    text = to_csv(timeline)
+    note(text)
+    back = from_csv(text, sources=timeline.sources, zone=zone)
+    assert_same_events(timeline, back)
+    assert back.zone == zone
+    assert to_csv(back) == text

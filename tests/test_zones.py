@@ -254,12 +254,14 @@ def _rows(text: str) -> dict[str, dict[str, str]]:
 def test_csv_days_are_the_timeline_zones_as_queries_place_them(kyiv: chronology.Timeline) -> None:
     from chronology.exchange import to_csv
 
-    # 00:00-07:59 in Kyiv on 11 March: from 22:00 UTC on the 10th
-    for timeline, days in ((kyiv, ("2024-03-11", "2024-03-11")), (kyiv.in_zone("UTC"), ("2024-03-10", "2024-03-11"))):
+    # 00:00-07:59 in Kyiv on 11 March: from 22:00 UTC on the 10th; the times are written in the timeline's zone
+    kyiv_times = ("2024-03-11T00:00+02:00", "2024-03-11T07:59+02:00")
+    utc_times = ("2024-03-10T22:00Z", "2024-03-11T05:59Z")
+    for timeline, moments in ((kyiv, kyiv_times), (kyiv.in_zone("UTC"), utc_times)):
         strike = _rows(to_csv(timeline))["strike"]
-        assert (strike["earliest"], strike["latest"]) == days, timeline.zone
-        assert (strike["narrowed_earliest"], strike["narrowed_latest"]) == days, timeline.zone
-        assert [e.id for e in timeline.on(days[0], mode="possible")][:1] == ["strike"]
+        assert (strike["earliest"], strike["latest"]) == moments, timeline.zone
+        assert (strike["narrowed_earliest"], strike["narrowed_latest"]) == moments, timeline.zone
+        assert [e.id for e in timeline.on(moments[0][:10], mode="possible")][:1] == ["strike"]
 
 
 def test_csv_keeps_the_wording_of_times_read_in_the_files_zone_and_reads_it_back(
