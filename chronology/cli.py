@@ -40,6 +40,7 @@ from chronology.files import EventFile, load, validate
 from chronology.notation import parse
 from chronology.relative import Tense
 from chronology.timeline import Timeline
+from chronology.zones import zone_named
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -261,6 +262,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the input format (default: from the extension of IN; acled and gdelt only when given)",
     )
     imports.add_argument("--append", action="store_true", help="add the events and sources to an existing OUT")
+    imports.add_argument(
+        "--zone",
+        metavar="ZONE",
+        help="the IANA time zone a CSV's times without an offset are in, written as the new file's [reading] zone "
+        "('Europe/Kyiv'); default: OUT's [reading] zone with --append, a JSON export's own zone, else none",
+    )
     _allow_outside(imports)
 
     plot = commands.add_parser(
@@ -1251,6 +1258,11 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.format in _DATASETS:
         return _import_dataset(arguments, out)
     format_name = _format(arguments.format, arguments.input, _IMPORTS, "--from")
+    if arguments.zone is not None:
+        try:
+            zone_named(arguments.zone)
+        except DateParseError as error:
+            raise _UsageError(f"--zone: {error.reason}") from None
     text = _read_input(arguments.input)  # bytes: the readers say what is wrong with text that is not UTF-8
     output = Path(arguments.output)
     if output.suffix.lower() != ".toml":
@@ -1260,15 +1272,29 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     # Appending locks from reading to writing, as `add` does: nothing another process adds meanwhile is lost.
     file = EventFile.open(output, lock=True, allow_outside=arguments.allow_outside) if arguments.append else None
     try:
-        known = file.timeline().sources if file is not None else {}
+        existing = file.timeline() if file is not None else None
+        known = existing.sources if existing is not None else {}
+        # the zone the rows' wording is read in: the one given, else the file's being extended
+        zone = arguments.zone if arguments.zone is not None else existing.zone if existing is not None else None
         if format_name == "csv":  # rows may cite and be anchored to the sources of the file they go into
-            timeline = exchange.from_csv(text, path=arguments.input, sources=known.values())
+            timeline = exchange.from_csv(text, path=arguments.input, sources=known.values(), zone=zone)
         else:
             timeline = exchange.from_json(text, path=arguments.input)
+            if zone is not None and timeline.zone not in (None, zone):
+                raise ChronologyError(
+                    f"{arguments.input}: its times are worded in {timeline.zone}, not {zone}; "
+                    f"import it into a file whose [reading] zone is {timeline.zone}"
+                )
+            zone = zone if zone is not None else timeline.zone
         if not len(timeline):
             raise ChronologyError(f"{arguments.input}: no events to import")
         if file is None:
-            file = EventFile(output, _new_file_text(timeline.title), allow_outside=arguments.allow_outside)
+            file = EventFile(output, _new_file_text(timeline.title, zone), allow_outside=arguments.allow_outside)
+        elif zone != existing.zone if existing is not None else False:
+            raise ChronologyError(
+                f"--zone {zone}: {arguments.output} reads its times in {existing.zone or 'UTC (no [reading] zone)'}; "
+                "give that zone, or import into a new file"
+            )
         for source in timeline.sources.values():
             # the file's own source of that id would silently re-date every event read against this one
             if source.id in known and source != known[source.id]:
@@ -1350,14 +1376,18 @@ def _read_input(name: str) -> bytes:
         raise ChronologyError(f"{name}: cannot read the file: {error.strerror or error}") from None
 
 
-def _new_file_text(title: str) -> str:
+def _new_file_text(title: str, zone: str | None = None) -> str:
+    """A new event file's opening: its title, and the zone its times are read in (``[reading] zone``)."""
     import tomlkit
 
     header = "# Imported by `chronology import`; check it with `chronology validate`.\n"
-    if not title:
+    if not title and zone is None:
         return header
     document = tomlkit.document()
-    document["title"] = title
+    if title:
+        document["title"] = title
+    if zone is not None:
+        document["reading"] = {"zone": zone}
     return header + "\n" + tomlkit.dumps(document)
 
 

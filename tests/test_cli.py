@@ -1203,3 +1203,84 @@ def test_errors_point_to_the_forms_command_which_an_installed_package_has(good: 
     good.write_text(GOOD.replace('"September 2023"', '"sometime soonish"'), encoding="utf-8")
     _, _, err = run("validate", "events.toml")
     assert "run 'chronology forms' to list the forms read" in err
+
+
+KYIV_FILE = """title = "Kyiv"
+
+[reading]
+zone = "Europe/Kyiv"
+
+[[sources]]
+id = "r"
+outlet = "Reuters"
+title = "Strike"
+published = "2024-03-11T09:00+02:00"
+
+[[events]]
+id = "strike"
+title = "Strike"
+when = "early Monday"
+anchor = "r"
+
+[[events]]
+id = "talk"
+title = "Talk"
+when = "2024-03-12T15:00"
+"""
+
+
+def _reading_zone(path: Path) -> str | None:
+    import tomllib
+
+    zone = tomllib.loads(path.read_text(encoding="utf-8")).get("reading", {}).get("zone")
+    return None if zone is None else str(zone)
+
+
+def test_import_of_a_zoned_json_export_keeps_its_zone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("kyiv.toml").write_text(KYIV_FILE, encoding="utf-8")
+    assert run("export", "kyiv.toml", "-o", "kyiv.json")[0] == 0
+    assert run("import", "kyiv.json", "-o", "back.toml")[0] == 0
+    assert _reading_zone(Path("back.toml")) == "Europe/Kyiv"
+    assert run("list", "back.toml")[1] == run("list", "kyiv.toml")[1]
+
+
+def test_import_csv_reads_times_in_the_zone_given_and_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("rows.csv").write_text("id,title,when\ntalk,Talk,2024-03-12T23:30\n", encoding="utf-8")
+    assert run("import", "rows.csv", "-o", "plain.toml")[0] == 0
+    assert run("import", "rows.csv", "-o", "kyiv.toml", "--zone", "Europe/Kyiv")[0] == 0
+    assert _reading_zone(Path("plain.toml")) is None
+    assert _reading_zone(Path("kyiv.toml")) == "Europe/Kyiv"
+    # 23:30 in Kyiv is 21:30 UTC: on the 12th whichever zone the days are counted in
+    for zone in ("UTC", "Europe/Kyiv", "Asia/Seoul"):
+        code, out, _ = run("query", "kyiv.toml", "--from", "2024-03-12", "--to", "2024-03-12", "--zone", zone)
+        assert (code, "talk" in out) == (0, zone != "Asia/Seoul"), zone  # 06:30 on the 13th in Seoul
+
+
+def test_import_append_reads_csv_in_the_files_zone_and_refuses_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("kyiv.toml").write_text(KYIV_FILE, encoding="utf-8")
+    Path("rows.csv").write_text("id,title,when\nlate,Late,2024-03-13T00:30\n", encoding="utf-8")
+    before = Path("kyiv.toml").read_text(encoding="utf-8")
+    code, out, err = run("import", "rows.csv", "-o", "kyiv.toml", "--append", "--zone", "Asia/Seoul")
+    assert (code, out) == (1, "")
+    assert "kyiv.toml reads its times in Europe/Kyiv" in err
+    assert Path("kyiv.toml").read_text(encoding="utf-8") == before
+    assert run("import", "rows.csv", "-o", "kyiv.toml", "--append")[0] == 0
+    # 00:30 on the 13th in Kyiv: the 12th in UTC, the 13th in the file's zone
+    assert "late" in run("query", "kyiv.toml", "--from", "2024-03-13", "--to", "2024-03-13")[1]
+    assert "late" in run("query", "kyiv.toml", "--from", "2024-03-12", "--to", "2024-03-12", "--zone", "UTC")[1]
+
+
+def test_import_names_a_misspelt_zone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("rows.csv").write_text("id,title,when\na,A,2024-03-12\n", encoding="utf-8")
+    code, _, err = run("import", "rows.csv", "-o", "x.toml", "--zone", "Europe/Kiyv")
+    assert code == 2
+    assert "--zone: 'Europe/Kiyv' is not a time zone of the IANA database; did you mean 'Europe/Kyiv'?" in err
+    assert not Path("x.toml").exists()
