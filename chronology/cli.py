@@ -1290,7 +1290,7 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
             raise ChronologyError(f"{arguments.input}: no events to import")
         if file is None:
             file = EventFile(output, _new_file_text(timeline.title, zone), allow_outside=arguments.allow_outside)
-        elif zone != existing.zone if existing is not None else False:
+        elif existing is not None and zone != existing.zone:
             raise ChronologyError(
                 f"--zone {zone}: {arguments.output} reads its times in {existing.zone or 'UTC (no [reading] zone)'}; "
                 "give that zone, or import into a new file"
