@@ -73,6 +73,7 @@ from chronology.draft.roles import (
     Role,
     SideClause,
     attributions,
+    claimant,
     in_quotation,
     role_of,
     side_clause,
@@ -217,6 +218,9 @@ class _Drafter:
     side_orders: dict[str, tuple[Literal["after", "before"], SideClause]] = attrs.Factory(dict)
     said: dict[tuple[int, int], str] = attrs.Factory(dict)  # each statement's place: who says what, as a title
     previous: str = ""  # the sentence before the one drafted ("Про це повідомили ...": what it told)
+    # who spoke last by name, and in which sentence: whom a pronoun speaker of the next ("He added ...") stands for
+    last_speaker: tuple[int, str] = (-1, "")
+    undated_notes: list[str] = attrs.Factory(list)  # comments on the claims the article's own event holds
 
     @property
     def published(self) -> UncertainDate | None:
@@ -287,7 +291,10 @@ class _Drafter:
         by_place = {proposal.place: proposal for _, proposal in drafted}
         statements = {verb: by_place.get(proposal.place, proposal) for verb, proposal in statements.items()}
         self.proposals.extend(proposal for _, proposal in drafted)
-        self._claims(text, phrases, verbs, statements, [proposal for _, proposal in drafted])
+        self._claims(number, text, phrases, verbs, statements, [proposal for _, proposal in drafted])
+        named = [claimant(verb.speaker, self.language) for verb in verbs]
+        if any(named):
+            self.last_speaker = (number, next(name for name in reversed(named) if name))
         self.previous = text
 
     def _phrase(
@@ -533,6 +540,7 @@ class _Drafter:
 
     def _claims(
         self,
+        number: int,
         text: str,
         phrases: Sequence[DatePhrase],
         verbs: Sequence[Attribution],
@@ -543,6 +551,9 @@ class _Drafter:
         figures = find_figures(text, skip=[(p.start, p.end) for p in phrases], speakers=verbs, language=self.language)
         if not figures:
             return
+        stand_in = self._stand_in(number, text, verbs)
+        if stand_in is not None:
+            figures = [attrs.evolve(f, claimant=f.claimant or stand_in[1]) for f in figures]
         # the sentence's statement, else the first event the sentence itself dates; the article's own event only
         # where the sentence dates none
         # (a side clause's event holds none: "sent 10,000 troops to Kursk, where ... since August")
@@ -556,14 +567,40 @@ class _Drafter:
             claim = self._claim(text, figure)
             if claim is not None:
                 claims.append(claim)
+        notes = (
+            [_STAND_IN.format(pronoun=stand_in[0], speaker=stand_in[1])]
+            if stand_in is not None and any(claim.claimant == stand_in[1] for claim in claims)
+            else []
+        )
         if holder is None:
             self.undated_claims.extend(claims)
+            self.undated_notes.extend(notes)
             return
         index = next(i for i, p in enumerate(self.proposals) if p.event.id == holder.event.id)
         event = self.proposals[index].event
+        comments = (*self.proposals[index].comments, *notes)
         self.proposals[index] = attrs.evolve(
-            self.proposals[index], event=attrs.evolve(event, claims=(*event.claims, *claims))
+            self.proposals[index], event=attrs.evolve(event, claims=(*event.claims, *claims)), comments=comments
         )
+
+    def _stand_in(self, number: int, text: str, verbs: Sequence[Attribution]) -> tuple[str, str] | None:
+        """The pronoun a speech verb of the sentence has for speaker ("he added"), and whom it stands for.
+
+        That is the speaker named last, in this sentence or the one before it ("Zelensky said ... He added
+        that ..."); None where no verb has a pronoun for speaker, or no one was named so close.
+        """
+        sentence, named = self.last_speaker
+        if not named or sentence < number - 1:
+            return None
+        pronouns = patterns(self.language).pronouns
+        for verb in verbs:
+            if verb.speaker:
+                continue
+            near = [*text[: verb.start].split()[-1:], *text[verb.end :].split()[:1]]
+            for word in near:
+                if word.strip(_PUNCTUATION).lower() in pronouns:
+                    return word.strip(_PUNCTUATION), named
+        return None
 
     def _claim(self, text: str, figure: Figure) -> Claim | None:
         try:
@@ -663,13 +700,19 @@ class _Drafter:
             claims=tuple(self.undated_claims),
         )
         note = "the article itself, on its publication date"
-        self.proposals.append(Proposal(event=event, phrase=_written(when), note=note, place=(-1, 0)))
+        self.proposals.append(
+            Proposal(event=event, phrase=_written(when), note=note, place=(-1, 0), comments=tuple(self.undated_notes))
+        )
 
 
 _NOT_DRAFTED: Final = "found, but no event was drafted from it: draft it by hand"
 _IN_HEADLINE: Final = (
     "in the headline, which is no sentence of the body: where no sentence tells the same, draft it by hand"
 )
+_STAND_IN: Final = (
+    "{pronoun!r} is read as {speaker!r}, the speaker named last, for the claims of the sentence: check who it is"
+)
+_PUNCTUATION: Final = ",.;:!?\"'“”‘’«»()"
 _NO_HOLDER: Final = "a figure, but no dated event of the article holds it (the article's date is unknown)"
 _FROM_EVENT: Final = (
     "read from another event the sentence tells, not from the article's date: draft it by hand, "
