@@ -31,6 +31,7 @@ from chronology.errors import (
     InvalidDateError,
     NotRegularFileError,
     Problem,
+    UnknownEventError,
     ValidationError,
     _shorten,
 )
@@ -770,10 +771,13 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
             spark_master=arguments.spark_master,
             filters={"kind": arguments.kind, "tag": arguments.tag, "actor": arguments.actor},
         )
-        if arguments.count and not (arguments.source or arguments.text):
-            out.write(f"{counted(arguments.files[0], asked, _EARLIEST, _LATEST)}\n")
-            return OK
-        timeline = prefiltered(arguments.files[0], asked, _EARLIEST, _LATEST)
+        try:  # a window that ends before it starts, or a name that is no date nor id: the command line is wrong
+            if arguments.count and not (arguments.source or arguments.text):
+                out.write(f"{counted(arguments.files[0], asked, _EARLIEST, _LATEST)}\n")
+                return OK
+            timeline = prefiltered(arguments.files[0], asked, _EARLIEST, _LATEST)
+        except (InvalidDateError, UnknownEventError) as error:
+            raise _UsageError(str(error)) from None
     if engine is None:  # on an engine, the names were looked up in the whole data set, not in the rows kept
         _check_filter_names(timeline, arguments)
     found = timeline

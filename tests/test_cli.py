@@ -1284,3 +1284,25 @@ def test_import_names_a_misspelt_zone(tmp_path: Path, monkeypatch: pytest.Monkey
     assert code == 2
     assert "--zone: 'Europe/Kiyv' is not a time zone of the IANA database; did you mean 'Europe/Kyiv'?" in err
     assert not Path("x.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--from", "2020-13"), "--from: '2020-13' (at position 5): month 13 does not exist"),
+        (("--from", "Septembr 2023"), "did you mean 'September 2023'?"),
+        (("--from", "2024-03", "--to", "2024-02"), "the window ends (February 2024) before it starts (March 2024)"),
+    ],
+    ids=["impossible month", "misspelt month", "reversed window"],
+)
+def test_a_bad_window_on_an_engine_is_the_same_usage_error_as_in_memory(
+    good: Path, options: tuple[str, ...], message: str
+) -> None:
+    pytest.importorskip("duckdb")
+    from chronology import load
+
+    load("events.toml").to_parquet("events.parquet")
+    for engine in ("memory", "duckdb"):
+        code, out, err = run("query", "events.parquet", "--engine", engine, "--count", *options)
+        assert (code, out) == (2, ""), engine
+        assert err.startswith("chronology query: error: ") and message in err, (engine, err)

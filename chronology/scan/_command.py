@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final, Literal
 
 from chronology.dates import DateValue, Widening
-from chronology.errors import ChronologyError, UnknownEventError
+from chronology.errors import ChronologyError, DateParseError, UnknownEventError
 from chronology.notation import parse
 from chronology.scan import scan
 from chronology.scan.dataset import Dataset, quiet
@@ -168,8 +168,13 @@ def _narrowed(path: str, asked: Asked, earliest: str, latest: str) -> tuple[Data
     dates: dict[str, DateValue] = {row["id"]: parse(row["narrowed"] or row["edtf"]) for row in named.to_pylist()}
     for option, name in names.items():
         if name is not None and name not in dates:
-            flag = _FLAGS[option]
-            raise UnknownEventError(f"{flag}: {asked.options[option]!r} is neither a date nor an event id of {path}")
+            flag, text = _FLAGS[option], asked.options[option]
+            if option in ("start", "end") and text is not None and not text.startswith("@"):
+                try:  # no event of that id: what is wrong with it as a date ("month 13 does not exist")
+                    parse(text)
+                except DateParseError as error:
+                    raise UnknownEventError(f"{flag}: {error}; nor is it an event id of {path}") from None
+            raise UnknownEventError(f"{flag}: {text!r} is neither a date nor an event id of {path}")
 
     def value(option: str, missing: str) -> DateValue | str:
         name, text = names[option], asked.options[option]
