@@ -383,7 +383,9 @@ def test_query_on_an_engine_refuses_event_files_and_unknown_names(
     assert main(["query", str(SHOWCASE), "--from", "2024-10", "--engine", "duckdb"]) != 0
     assert "engines read Parquet" in capsys.readouterr().err
     assert main(["query", str(target), "--from", "nope", "--engine", "duckdb"]) != 0
-    assert "--from: 'nope' is neither a date nor an event id" in capsys.readouterr().err
+    refused = capsys.readouterr().err
+    assert "--from: 'nope' (at position 0): 'nope' is not a date word this reader knows" in refused
+    assert "nor is it an event id of" in refused
     assert main(["query", str(target), "--from", "2024-10", "--zone", "Asia/Seoul", "--engine", "duckdb"]) != 0
     assert "--engine memory" in capsys.readouterr().err
 
