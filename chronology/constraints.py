@@ -84,7 +84,7 @@ from chronology.relative import (
     _last_true,
     reading_at,
 )
-from chronology.rules import Shift
+from chronology.rules import Offset, Shift
 from chronology.zones import offset_at
 
 __all__ = ["Frame", "Link", "Network", "Side", "narrow", "publication", "published_for"]
@@ -197,16 +197,17 @@ class Network:
             return extra, first, []
         start = self.start
         read = _ReadingsAt()  # the order and the reading of a phrase read it from the same anchor days: read once
-        for _, e, x, relative in anchored:
-            says = f"{e!r} is {relative.text!r} (anchor {x!r})"
+        links = [
+            (e, "anchor", x, "event", f"{e!r} is {relative.text!r} (anchor {x!r})") for _, e, x, relative in anchored
+        ]
+        for (_, e, x, relative), said in zip(anchored, links, strict=True):
             order = _order_of(relative, by_id[x].when, by_id[e].tense, read)
             if order is not None:
                 low, high = (start[x], start[e]) if order[0] == "after" else (start[e], start[x])
-                extra.append((low, high, order[1], (e, "anchor", x, "event", says)))
+                extra.append((low, high, order[1], said))
         chained = first + len(extra)
         readings: list[_Reading] = []
-        for _, e, x, relative in anchored:
-            says = f"{e!r} is {relative.text!r} (anchor {x!r})"
+        for (_, e, x, relative), said in zip(anchored, links, strict=True):
             anchor_when, event_when = by_id[x].when, by_id[e].when
             assert isinstance(anchor_when, UncertainDate)  # as _reading_of checked
             assert isinstance(event_when, UncertainDate)
@@ -216,7 +217,6 @@ class Network:
                     start[x], start[e], relative, by_id[e].tense, anchor_when, event_when, number, self.frame, read
                 )
             )
-            said = (e, "anchor", x, "event", says)
             extra += [(start[x], start[e], False, said), (start[e], start[x], False, said)]
         return extra, chained, readings
 
@@ -1219,13 +1219,23 @@ _GAP_DAYS: Final = 3000
 
 
 def _first_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
-    """The first day in ``first..last`` where ``test`` (false, then true) holds; None if it never does."""
-    return None if first > last else _first_true(first, last, test)
+    """The first day in ``first..last`` where ``test`` (false, then true) holds; None if it never does.
+
+    The first day is tried before the bisection: where a reading narrows nothing (most do), it is the answer.
+    """
+    if first > last:
+        return None
+    return first if test(first) else _first_true(first, last, test)
 
 
 def _last_day(first: int, last: int, test: Callable[[int], bool]) -> int | None:
-    """The last day in ``first..last`` where ``test`` (true, then false) holds; None if it never does."""
-    return None if first > last else _last_true(first, last, test)
+    """The last day in ``first..last`` where ``test`` (true, then false) holds; None if it never does.
+
+    The last day is tried before the bisection, as in :func:`_first_day`.
+    """
+    if first > last:
+        return None
+    return last if test(last) else _last_true(first, last, test)
 
 
 def _reading_of(
@@ -1339,8 +1349,13 @@ def _order_of(
     first, last = anchor.earliest_day, anchor.latest_day
     if last - first > _ORDER_DAYS:
         return None
+    days: Iterable[int] = range(first, last + 1)
+    if last > first + 1 and isinstance(rule, Offset) and rule.moves_with_anchor:
+        # Read the same from every day, moved with it: the first and last days say what all say (a day
+        # without a reading lies at an end of years 1-9999, so the days between have one when both ends do).
+        days = (first, last)
     later = earlier = True
-    for day in range(first, last + 1):
+    for day in days:
         read = read_at(relative, day, tense)
         if read is None:
             return None

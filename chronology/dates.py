@@ -391,7 +391,9 @@ class UncertainDate:
         return equal if equal is NotImplemented else not equal
 
     def __hash__(self) -> int:
-        return hash((self.lo, self.hi, self.precision, self.qualifier, self.utc_offset, self.edtf))
+        # Equal values have equal bounds: the bounds alone make a sound hash. The other fields are left out: an
+        # Enum hashes in Python, and a plain day read from text writes its EDTF only when it is read.
+        return hash((self.lo, self.hi))
 
     def _pendulum(self, seconds: int) -> pendulum.Date | pendulum.DateTime:
         if seconds <= OPEN_LO or seconds >= OPEN_HI:
@@ -424,14 +426,18 @@ _SET_QUALIFIER = UncertainDate.__dict__["qualifier"].__set__
 _SET_UTC_OFFSET = UncertainDate.__dict__["utc_offset"].__set__
 _SET_EDTF = UncertainDate.__dict__["edtf"].__set__
 _SET_TEXT = UncertainDate.__dict__["text"].__set__
+_GET_LO = UncertainDate.__dict__["lo"].__get__
+_GET_EDTF = UncertainDate.__dict__["edtf"].__get__
 
 
 class _Day(UncertainDate):
     """An exact day read from plain ``YYYY-MM-DD`` text: an :class:`UncertainDate` in every way but its cost.
 
     Most dates in a chronology are plain days. This subclass fixes precision,
-    qualifier and offset on the class and takes its wording from ``edtf``, so
-    building one writes three slots instead of seven. It equals, hashes and
+    qualifier and offset on the class, takes its wording from ``edtf`` and its
+    last second from its first, so building one writes one slot (``lo``) or two
+    (and ``edtf``) instead of seven; where ``edtf`` is not given, it is written
+    when first read (the ISO day, which is the text it was read from). It equals, hashes and
     behaves as the same day built any other way; ``attrs.evolve``, ``copy``
     and ``pickle`` give back a plain :class:`UncertainDate`. Build it only
     through :func:`exact_day`.
@@ -442,6 +448,23 @@ class _Day(UncertainDate):
     precision = Precision.DAY
     qualifier = Qualifier.NONE
     utc_offset = None
+
+    @property
+    def hi(self) -> int:
+        """The last second of the day: its first, ``lo``, and a day less a second."""
+        return self.lo + _LAST_SECOND_OF_DAY
+
+    @property
+    def edtf(self) -> str:
+        """The canonical EDTF notation, the ISO day (written when first read, where it was not given)."""
+        try:
+            written: str = _GET_EDTF(self)
+        except AttributeError:
+            from chronology.notation.edtf import format_day
+
+            written = format_day(_GET_LO(self) // SECONDS_PER_DAY)
+            _SET_EDTF(self, written)
+        return written
 
     @property
     def text(self) -> str:
@@ -466,13 +489,11 @@ def exact_day(lo: int, edtf: str) -> UncertainDate:
     """
     value = _new(_Day)
     _SET_LO(value, lo)
-    _SET_HI(value, lo + _LAST_SECOND_OF_DAY)
     _SET_EDTF(value, edtf)
     return value
 
 
 _LAST_SECOND_OF_DAY: Final = SECONDS_PER_DAY - 1
-_GET_EDTF = UncertainDate.__dict__["edtf"].__get__
 
 
 class _Unwritten(UncertainDate):

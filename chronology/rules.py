@@ -248,6 +248,16 @@ class Offset:
         if value < self.low:
             raise InvalidDateError(f"offset of {self.low} to {value} units is reversed")
 
+    @property
+    def moves_with_anchor(self) -> bool:
+        """Whether the span read from one anchor day is that read from any other, moved by the days between.
+
+        So for days and weeks, which count exactly; not for months and years, which keep to the calendar
+        (a month after 31 January is 28 or 29 February). Where it holds, the readings from the first and
+        last days of an anchor say what the readings from every day between say.
+        """
+        return self.unit is Unit.DAY or self.unit is Unit.WEEK
+
     def span(self, anchor: Date, tense: Tense) -> Span:
         """First day, last day and precision read from one anchor day; None if there is none."""
         near = self._move(anchor, self.low)

@@ -27,6 +27,8 @@ from chronology import constraints as module
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY, days_in_month, from_day_number
 from chronology.constraints import Frame, Network, narrow
 from chronology.dates import INSTANT_CLASSES, DateValue, Precision, Qualifier, unwritten
+from chronology.relative import RelativeDate, Tense, reading_at
+from chronology.rules import Offset, Unit
 
 parse = chronology.parse
 
@@ -401,3 +403,63 @@ def test_an_interval_narrowed_keeps_its_kind_and_text() -> None:
     assert isinstance(narrowed, Interval)
     assert narrowed.to_edtf() == "[2024-10-12..2024-10-31]/2024-11"
     assert narrowed.text == value.text
+
+
+# -- which way a phrase points, read from the ends of its anchor only where that says it all ----------
+
+_LAST_DAY = module._LAST_DAY
+
+
+def _order_read_from_every_day(relative: RelativeDate, anchor: UncertainDate, tense: Tense) -> object:
+    """``_order_of`` by its definition: the phrase read from every day the anchor may fall on."""
+    first, last = anchor.earliest_day, anchor.latest_day
+    if last - first > module._ORDER_DAYS:
+        return None
+    later = earlier = True
+    for day in range(first, last + 1):
+        read = reading_at(relative, day, tense)
+        if read is None:
+            return None
+        later = later and read[0] >= (day + 1) * SECONDS_PER_DAY
+        earlier = earlier and read[1] < day * SECONDS_PER_DAY
+    return ("after", True) if later else ("before", True) if earlier else None
+
+
+@given(
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.sampled_from(list(Unit)),
+    st.sampled_from([-1, 1]),
+    st.one_of(st.integers(1, 120), st.integers(700_000, 750_000), st.integers(_LAST_DAY - 120, _LAST_DAY)),
+    st.integers(0, 70),
+    st.sampled_from(list(Tense)),
+)
+def test_the_way_an_offset_points_is_its_reading_from_every_anchor_day(
+    low: int, more: int, unit: Unit, direction: int, first: int, width: int, tense: Tense
+) -> None:
+    rule = Offset(low, low + more, unit, direction)  # type: ignore[arg-type]
+    relative = RelativeDate(rule, text="some days after")
+    last = min(first + width, _LAST_DAY)
+    anchor = UncertainDate.from_days(first, last)
+    assert module._order_of(relative, anchor, tense) == _order_read_from_every_day(relative, anchor, tense)
+
+
+@given(st.sampled_from([Unit.DAY, Unit.WEEK]), st.integers(-40, 40), st.integers(700_000, 750_000), st.integers(0, 90))
+def test_an_offset_of_days_or_weeks_reads_the_same_from_every_day_moved_with_it(
+    unit: Unit, steps: int, day: int, later: int
+) -> None:
+    rule = Offset(abs(steps), abs(steps), unit, 1 if steps >= 0 else -1)
+    assert rule.moves_with_anchor
+    relative = RelativeDate(rule, text="days after")
+    here, there = reading_at(relative, day, Tense.PAST), reading_at(relative, day + later, Tense.PAST)
+    assert here is not None
+    assert there is not None
+    assert (there[0] - here[0], there[1] - here[1]) == (later * SECONDS_PER_DAY, later * SECONDS_PER_DAY)
+
+
+@given(st.integers(0, 60), st.integers(0, 60), st.integers(-5, 70))
+def test_the_first_and_last_days_of_a_monotone_test_are_found_as_day_by_day(first: int, width: int, edge: int) -> None:
+    last = first + width
+    days = range(first, last + 1)
+    assert module._first_day(first, last, lambda d: d >= edge) == next((d for d in days if d >= edge), None)
+    assert module._last_day(first, last, lambda d: d <= edge) == next((d for d in reversed(days) if d <= edge), None)

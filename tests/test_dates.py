@@ -362,3 +362,42 @@ def test_a_huge_widening_in_a_files_reading_is_a_problem_at_its_line(tmp_path: P
     assert f"{path}:2:" in err.getvalue()
     assert "widening approximate is 9,223,372,036,854,775,807, more than the 10,000 units allowed" in err.getvalue()
     assert "Traceback" not in err.getvalue()
+
+
+@given(
+    st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)),
+    st.permutations(["edtf", "text", "hi", "str", "hash"]),
+)
+def test_a_plain_day_tells_its_last_second_and_writes_its_edtf_in_any_order(
+    day: datetime.date, order: list[str]
+) -> None:
+    # A day read from plain text keeps only its first second; the rest is told by its class, whatever is asked first.
+    text = day.isoformat()
+    fast = UncertainDate.parse(text)
+    built = UncertainDate.from_days(day.toordinal(), day.toordinal())
+    answers: dict[str, Callable[[], object]] = {
+        "edtf": lambda: fast.edtf,
+        "text": lambda: fast.text,
+        "hi": lambda: fast.hi,
+        "str": lambda: str(fast),
+        "hash": lambda: hash(fast),
+    }
+    expected = {"edtf": text, "text": text, "hi": built.hi, "str": text, "hash": hash(built)}
+    for name in order:
+        assert answers[name]() == expected[name], name
+    assert (fast.lo, fast.to_edtf(), fast.latest_day) == (built.lo, text, day.toordinal())
+    for field, value in (("hi", 0), ("edtf", "1999-01-01"), ("lo", 0)):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(fast, field, value)
+    assert fast.edtf == text  # unchanged by the refused writes
+
+
+def test_values_of_the_same_bounds_but_not_equal_are_told_apart_in_sets_and_mappings() -> None:
+    # The hash is of the bounds alone: values that share them (a month, the same month approximate, a range of
+    # its days) hash alike and stay apart by equality.
+    texts = ["2024-06", "2024-06~", "2024-06?", "2024-06%", "[2024-06-01..2024-06-30]"]
+    values = [parse(text) for text in texts]
+    assert len({(value.lo, value.hi) for value in values}) == 1
+    assert len(set(values)) == len(texts)
+    found = dict(zip(values, texts, strict=True))
+    assert [found[parse(text)] for text in texts] == texts

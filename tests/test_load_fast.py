@@ -446,3 +446,39 @@ def test_events_listing_the_same_one_name_share_its_tuple(tmp_path: Path) -> Non
 def test_ids_matched_in_one_pass_agree_with_each_id_matched_alone(texts: list[str]) -> None:
     each = all(load_module.ID_PATTERN.fullmatch(text) for text in texts)
     assert load_module._all_ids(texts) == each
+
+
+def test_a_phrase_read_again_from_an_equal_anchor_is_read_in_its_own_tense_and_reading(tmp_path: Path) -> None:
+    # The loader reads a phrase from an anchor once (its cache is keyed by the phrase read, the anchor's date and
+    # the tense): each event still gets the date its own phrase, anchor, tense and calendar give.
+    text = (
+        '[[sources]]\nid = "s1"\npublished = "2024-10-16"\n\n'
+        '[[sources]]\nid = "s2"\npublished = "2024-10-16"\n\n'
+        '[[sources]]\nid = "s3"\npublished = "2024-10-16"\ncalendar = "julian"\n\n'
+        + "".join(
+            f'[[events]]\nid = "{event}"\ntitle = "T"\nwhen = "{when}"\nanchor = "{anchor}"\n{extra}\n'
+            for event, when, anchor, extra in (
+                ("a", "Friday", "s1", ""),
+                ("b", "Friday", "s2", ""),
+                ("c", "Friday", "s1", 'tense = "future"\n'),
+                ("d", "Friday", "s2", 'tense = "either"\n'),
+                ("e", "October 3", "s1", ""),
+                ("f", "October 3", "s3", ""),
+                ("g", "two days after", "a", ""),
+                ("h", "two days after", "b", 'tense = "future"\n'),
+            )
+        )
+    )
+    loaded = {event.id: event.when for event in load_module.load_text(tmp_path / "events.toml", text)}
+    anchor = chronology.parse("2024-10-16")
+    for event, phrase, tense in (
+        ("a", "Friday", Tense.PAST),
+        ("b", "Friday", Tense.PAST),
+        ("c", "Friday", Tense.FUTURE),
+        ("d", "Friday", Tense.EITHER),
+        ("e", "October 3", Tense.PAST),
+    ):
+        assert loaded[event] == chronology.parse(phrase, anchor=anchor, tense=tense), event
+    assert loaded["c"] != loaded["a"]
+    assert loaded["f"] == parse_expression("October 3", calendar="julian").resolve(anchor)  # type: ignore[union-attr]
+    assert loaded["g"] == loaded["h"] == chronology.parse("two days after", anchor=loaded["a"])

@@ -341,7 +341,9 @@ class _Reader:
         self.sources: list[_Record] = []
         self.title = ""
         self._expressions: dict[str, DateValue | RelativeDate | DateParseError] = {}
-        self._resolutions: dict[tuple[RelativeDate, DateValue, Tense], DateValue] = {}
+        # (id of a phrase read by _expression, which keeps it alive; its anchor; id of its tense) -> its date. By
+        # ids: hashing a phrase hashes its rule, field by field, and a tense hashes in Python.
+        self._resolutions: dict[tuple[int, DateValue, int], DateValue] = {}
         self._suggest = Suggester()
         self._cited: dict[str, bool] = {}  # the ids of sources cited, each matched as an id once
         self._names: dict[str, tuple[str]] = {}  # a name listed alone (tags = ["troops"]), as one tuple for all events
@@ -942,7 +944,10 @@ class _Reader:
             table, file = record.table, record.file
             when: DateValue | None = None
             if "anchor" not in table and file.calendar == "gregorian" and file.zone is None:
-                found = expressions.get(table["when"])
+                text = table["when"]
+                found = expressions.get(text)
+                if found is None and text.__class__ is str:
+                    found = self._expression(text)  # its first reading (as _when would read it), kept by its text
                 if isinstance(found, UncertainDate | Interval):  # a plain day's class is a subclass
                     when = resolved[event_id] = found
             if when is None:
@@ -1120,7 +1125,7 @@ class _Reader:
                 field=anchor_field,
             )
             return None
-        key = (expression, anchor, tense)
+        key = (id(expression), anchor, id(tense))
         value = self._resolutions.get(key)
         try:
             if value is None:
@@ -1297,14 +1302,15 @@ class _Reader:
                 return None
             citations.append(Citation._checked(source, quote, None))
         get, names = table.get, self._names
+        actors, places, tags = get("actors"), get("places"), get("tags")
         return Event._checked(
             table["id"],
             title,
             when,
             get("kind", ""),
-            _names(get("actors", ()), names),
-            _names(get("places", ()), names),
-            _names(get("tags", ()), names),
+            () if actors is None else _names(actors, names),
+            () if places is None else _names(places, names),
+            () if tags is None else _names(tags, names),
             get("summary", ""),
             tuple(citations),
             (),

@@ -42,8 +42,6 @@ from chronology import _calendar
 from chronology._calendar import MAX_ABS_YEAR, OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology.dates import (
     _FROM_SYMBOL,
-    _SET_EDTF,
-    _SET_HI,
     _SET_LO,
     DateValue,
     Endpoint,
@@ -147,9 +145,7 @@ def parse_iso_day(text: str) -> UncertainDate | None:
         return None  # the full reader explains what is wrong
     # exact_day, inlined: this is the path most dates in a file take.
     value = _new(_Day)
-    _SET_LO(value, lo)
-    _SET_HI(value, lo + _LAST_SECOND)
-    _SET_EDTF(value, text)
+    _SET_LO(value, lo)  # its last second and its EDTF (this very text) are its class's to tell
     return value
 
 
