@@ -30,7 +30,8 @@ from one phrase to the next (what its grammar remembers lasts one phrase).
 
 After the ratios, the script shows where chronology's time goes, by the same
 interleaved rounds over the kept phrases: the whole call; ``tokenize`` alone;
-the grammar alone (tokens to readings, builders included); and the value alone
+the grammar alone (tokens to readings, builders included, by the parser of whole
+phrases the reader uses); and the value alone
 (one ``UncertainDate.from_seconds`` from the result's bounds, two for an
 interval), a floor no reader of these phrases into these values goes under.
 """
@@ -192,7 +193,7 @@ def breakdown(
     parts: dict[str, Callable[[], object]] = {
         "chronology.parse, whole": lambda: [read(text) for text in kept],
         "tokenize": lambda: [tokenize(text, words) for text in kept],
-        "grammar (tokens to readings)": lambda: [ENGLISH_GRAMMAR.parser.match(t) for t in tokens],
+        "grammar (tokens to readings)": lambda: [ENGLISH_GRAMMAR.whole.match(t) for t in tokens],
         "the value alone (floor)": lambda: [rebuilt(values[text]) for text in kept],
     }
     times: dict[str, list[float]] = {name: [] for name in parts}

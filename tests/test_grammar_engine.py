@@ -346,6 +346,78 @@ def test_the_parser_reads_what_trying_every_alternative_reads(rule: Rule, text: 
         assert comparable(parser.match(tokens, at)) == comparable(reference(rule, tokens, at, {})), at
 
 
+@given(grammars(), TEXTS)
+def test_a_parser_of_whole_phrases_reads_the_same_whole_readings(rule: Rule, text: str) -> None:
+    tokens = tokens_of(text)
+    whole = Parser(rule, whole=True)
+    for at in range(len(tokens) + 1):
+        expected = [(value, end) for value, end in reference(rule, tokens, at, {}) if end == len(tokens)]
+        found = [(value, end) for value, end in whole.match(tokens, at) if end == len(tokens)]
+        assert comparable(found) == comparable(expected), at
+
+
+def _reached(root: Rule) -> list[Rule]:
+    found: dict[Rule, None] = {}
+    stack = [root]
+    while stack:
+        rule = stack.pop()
+        if rule not in found:
+            found[rule] = None
+            stack.extend(rule.parts())
+    return list(found)
+
+
+@given(grammars(), TEXTS)
+def test_every_reading_of_a_rule_holds_a_token_of_each_set_it_needs(rule: Rule, text: str) -> None:
+    tokens = tokens_of(text)
+    needs = grammar.Needs(rule, grammar._first_sets(rule))
+    for part in _reached(rule):
+        for at in range(len(tokens) + 1):
+            for _, end in reference(part, tokens, at, {}):
+                held = {token.key for token in tokens[at:end]}
+                assert all(held & keys for keys in needs.sets(part)), (part, at, end)
+
+
+def test_a_rule_is_not_tried_in_a_phrase_without_a_word_it_needs() -> None:
+    calls: list[int] = []
+
+    def noted(first: int, last: int) -> tuple[int, int]:
+        calls.append(first)
+        return first, last
+
+    ranged = (Number(1, 9) + Word(("to",)) + Number(1, 9)).to(noted)
+    counted = Named("counted")
+    counted.define(ranged)
+    rule = Number(1, 9).to(lambda n: (n, n)) | (Number(1, 9) + Word(("a",)) + counted).to(lambda n, pair: pair)
+    needs = grammar.Needs(rule, grammar._first_sets(rule))
+    assert frozenset({"to"}) in needs.sets(ranged)
+    assert needs.mask(ranged) & needs.have(["#1", "a", "#1"]) != needs.mask(ranged)
+    assert Parser(rule).match(tokens_of("3 a 4")) == [((3, 3), 1)]
+    assert calls == []
+    assert Parser(rule).match(tokens_of("3 a 4 to 5")) == [((3, 3), 1), ((4, 5), 5)]
+    assert calls == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "tried"),
+    [("between 1434 and 1444", True), ("between 1434", False), ("1434 and 1444", False)],
+    ids=["both words", "no 'and'", "no 'between'"],
+)
+def test_the_english_rules_of_between_need_its_two_words(text: str, tried: bool) -> None:
+    needs = ENGLISH_GRAMMAR.whole._needs
+    betweens = [
+        rule
+        for rule in _reached(ENGLISH_GRAMMAR.phrase)
+        if isinstance(rule, grammar._Sequence)
+        and isinstance(rule.steps[0], Word)
+        and rule.steps[0].choices == ("between",)
+    ]
+    assert betweens
+    assert all({frozenset({"between"}), frozenset({"and"})} <= set(needs.sets(rule)) for rule in betweens)
+    have = needs.have(tokens_of(text, ENGLISH_GRAMMAR.words).keys)
+    assert any(have & needs.mask(rule) == needs.mask(rule) for rule in betweens) is tried
+
+
 ENGLISH_PHRASES = [
     "3 October 2024",
     "the 3rd of October 2024",

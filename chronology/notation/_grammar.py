@@ -18,12 +18,17 @@ set* (:class:`First`): what the first token of a reading can be, and what may
 follow it, found by fixpoint so that recursion is handled. A rule is then never
 tried where its first set says it cannot start: an alternative is chosen by the
 token's key (and the next one's) from a table, a step of a sequence is checked
-before it is called. Each sequence (and each builder over one) becomes one
-Python function, written out with its words, marks and numbers inline. What a
-parser reads is exactly what trying every alternative at every position would
-read, in the same order, for a grammar in which no name reaches itself before
-reading a token (with such left recursion, what a name remembers could depend
-on which rule reached it first, and so on what was not tried).
+before it is called. Nor is a rule tried in a phrase that lacks a word every
+reading of it holds (:class:`Needs`: "between 1434 and 1444" is the only kind
+of phrase the rules of "between ... and ..." are tried on). Each sequence (and
+each builder over one) becomes one Python function, written out with its
+words, marks and numbers inline. What a parser reads is exactly what trying
+every alternative at every position would read, in the same order, for a
+grammar in which no name reaches itself before reading a token (with such left
+recursion, what a name remembers could depend on which rule reached it first,
+and so on what was not tried). A parser of whole phrases (``whole``) also
+builds no value for a reading that the token after it shows to be part of no
+reading of the whole phrase.
 
 Nothing here knows of dates: the grammar lives in :mod:`chronology.notation.english`.
 """
@@ -46,6 +51,7 @@ __all__ = [
     "First",
     "Mark",
     "Named",
+    "Needs",
     "Number",
     "Parser",
     "RefusalError",
@@ -392,14 +398,18 @@ def _union(sets: list[frozenset[str]]) -> frozenset[str]:
 
 
 class _Phrase:
-    """What a compiled rule reads: the tokens, their keys (and :data:`_END`), and each position's remembered results."""
+    """What a compiled rule reads: the tokens, their keys (and :data:`_END`), and each position's remembered results.
 
-    __slots__ = ("keys", "memo", "texts")
+    ``have`` says which of the grammar's needs (see :class:`Needs`) the phrase's tokens meet, as bits.
+    """
 
-    def __init__(self, keys: list[str], texts: list[str], memo: list[Any]) -> None:
+    __slots__ = ("have", "keys", "memo", "texts")
+
+    def __init__(self, keys: list[str], texts: list[str], memo: dict[int, Any], have: int = -1) -> None:
         self.keys = keys
         self.texts = texts
         self.memo = memo
+        self.have = have
 
 
 #: A compiled rule: every reading from a position, called only where the rule's first set admits the token there.
@@ -441,11 +451,22 @@ class Rule:
 
 
 class Compiler:
-    """Turns the rules of one grammar into functions, once each: with their first sets, and a memo place each."""
+    """Turns the rules of one grammar into functions, once each: with their first sets, and a memo place each.
 
-    def __init__(self, root: Rule) -> None:
+    With ``whole``, a rule that builds values builds them only for the readings
+    that may be part of a reading of the whole phrase: a reading is dropped
+    where the token after it is none that may follow the rule (its *follow
+    set*, see :func:`_follow_sets`). Readings of the whole phrase are those
+    that would be read without it.
+    """
+
+    def __init__(self, root: Rule, *, whole: bool = False) -> None:
         #: The first set of every rule ``root`` reaches.
         self.firsts: Final = _first_sets(root)
+        #: For a whole phrase: the keys that may follow each rule (:data:`_END` for the end); else None.
+        self.follows: Final = _follow_sets(root, self.firsts) if whole else None
+        #: The words (keys) each rule's readings cannot do without.
+        self.needs: Final = Needs(root, self.firsts)
         #: Each remembering rule's place among a position's memo entries: the names, and the rules that build values.
         self.slots: Final[dict[Rule, int]] = {}
         for rule in self.firsts:
@@ -454,6 +475,8 @@ class Compiler:
         #: How many memo entries a position has.
         self.stride: Final = len(self.slots)
         self._compiled: dict[Rule, Matcher] = {}
+        self._skips: dict[Rule, bool | None] = {}
+        self._refuses: dict[Rule, bool] = {}
 
     def matcher(self, rule: Rule) -> Matcher:
         """``rule`` compiled, once however many rules share it."""
@@ -474,6 +497,151 @@ class Compiler:
         """``rule`` compiled, with its first set's keys and whether it may read nothing."""
         first = self.firsts[rule]
         return self.matcher(rule), first.keys, first.empty
+
+    def skips(self, rule: Rule) -> bool | None:
+        """Whether ``rule``'s value is :data:`SKIP`: always (True), never (False) or maybe (None)."""
+        if rule not in self._skips:
+            self._skips[rule] = None  # reached again through a name: maybe
+            self._skips[rule] = self._skipping(rule)
+        return self._skips[rule]
+
+    def _skipping(self, rule: Rule) -> bool | None:
+        if isinstance(rule, Word | Mark):
+            return True
+        if isinstance(rule, Number | _Sequence):  # (a sequence's value is its one value, or Values)
+            return False
+        if isinstance(rule, Category):
+            return None if any(meaning is SKIP for meaning in rule.words.categories[rule.category].values()) else False
+        if isinstance(rule, _Optional):
+            inner = self.skips(rule.rule)
+            return inner if inner is (rule.default is SKIP) else None
+        if isinstance(rule, _Choice):
+            each = {self.skips(choice) for choice in rule.choices}
+            return each.pop() if len(each) == 1 else None
+        if isinstance(rule, Named):
+            return self.skips(rule.defined())
+        return None  # what a builder builds
+
+    def refuses(self, rule: Rule) -> bool:
+        """Whether ``rule``'s value may be a refusal, or Values holding one (what a builder builds may be)."""
+        if rule not in self._refuses:
+            self._refuses[rule] = True  # reached again through a name: maybe
+            self._refuses[rule] = isinstance(rule, _Build) or any(self.refuses(part) for part in rule.parts())
+        return self._refuses[rule]
+
+    def follow(self, rule: Rule) -> frozenset[str] | None:
+        """The keys a reading of ``rule`` must be followed by to be kept (None: every reading is kept)."""
+        return None if self.follows is None else self.follows[rule]
+
+
+class Needs:
+    """The keys every reading of a rule holds, so that a rule is not tried in a phrase without them.
+
+    Each rule *needs* some sets of keys: every reading of it holds a token of
+    each set. A word, number or mark needs its own keys; a sequence what each
+    step that may not read nothing needs; a choice one set, joined from one
+    set of each choice (none if a choice needs nothing); a rule that may read
+    nothing needs nothing. "between 1434 and 1444" is read only by rules that
+    may hold "between" and "and", and a phrase without "and" tries none of them.
+
+    The sets are numbered, each a bit: :meth:`have` gives the bits a phrase's
+    keys meet, and a rule may be tried where ``have & mask == mask`` for its
+    :meth:`mask`. A reading dropped this way is one no rule could have read.
+    """
+
+    def __init__(self, root: Rule, firsts: dict[Rule, First]) -> None:
+        self._firsts = firsts
+        self._sets: dict[Rule, tuple[frozenset[str], ...]] = {}
+        for rule in firsts:
+            self._of(rule, set())
+        bits: dict[frozenset[str], int] = {}
+        for sets in self._sets.values():
+            for keys in sets:
+                bits.setdefault(keys, 1 << len(bits))
+        #: For each key: the bits of the sets holding it.
+        self.key_bits: Final[dict[str, int]] = {}
+        for keys, bit in bits.items():
+            for key in keys:
+                self.key_bits[key] = self.key_bits.get(key, 0) | bit
+        self._masks = {rule: sum(bits[keys] for keys in sets) for rule, sets in self._sets.items()}
+
+    def sets(self, rule: Rule) -> tuple[frozenset[str], ...]:
+        """The sets of keys ``rule`` needs: every reading of it holds a token of each."""
+        return self._sets.get(rule, ())
+
+    def mask(self, rule: Rule) -> int:
+        """The bits of the sets ``rule`` needs (0 for none)."""
+        return self._masks.get(rule, 0)
+
+    def have(self, keys: Iterable[str]) -> int:
+        """The bits of the sets that ``keys`` (a phrase's) meet."""
+        have = 0
+        key_bits = self.key_bits
+        for key in keys:
+            have |= key_bits.get(key, 0)
+        return have
+
+    def _of(self, rule: Rule, reaching: set[Rule]) -> tuple[frozenset[str], ...]:
+        known = self._sets.get(rule)
+        if known is not None:
+            return known
+        if rule in reaching:  # a name reached again through itself: needs nothing more, as far as known here
+            return ()
+        reaching.add(rule)
+        first = self._firsts[rule]
+        sets: tuple[frozenset[str], ...] = ()
+        if first.empty:
+            pass
+        elif isinstance(rule, Category | Word | Number | Mark):
+            sets = (first.keys,)
+        elif isinstance(rule, _Sequence):
+            sets = tuple(dict.fromkeys(keys for step in rule.steps for keys in self._of(step, reaching)))
+        elif isinstance(rule, _Choice):
+            each = [self._of(choice, reaching) for choice in rule.choices]
+            if all(each):
+                sets = (frozenset().union(*(min(sets, key=_commonness) for sets in each)),)
+        else:
+            sets = self._of(rule.parts()[0], reaching)
+        reaching.discard(rule)
+        self._sets[rule] = sets
+        return sets
+
+
+def _commonness(keys: frozenset[str]) -> tuple[int, int]:
+    """How often a phrase may be expected to hold one of ``keys``: plain numbers are everywhere, then by count."""
+    return sum(key[:1] == "#" and not key[-1].isalpha() for key in keys), len(keys)
+
+
+def _follow_sets(root: Rule, firsts: dict[Rule, First]) -> dict[Rule, frozenset[str]]:
+    """What may follow each rule ``root`` reaches in a reading of the whole phrase by ``root`` (as keys).
+
+    The end of the phrase is :data:`_END`, which only ``root`` is followed by to begin with. A rule is
+    followed by what its parents let follow it: a step of a sequence by the first keys of the steps after
+    it (and what follows the sequence, where those may read nothing); any other part by what follows its
+    rule. Grown until none changes, as rules may be reached from many places and through names.
+    """
+    follows: dict[Rule, set[str]] = {rule: set() for rule in firsts}
+    follows[root].add(_END)
+    changed = True
+    while changed:
+        changed = False
+        for rule in firsts:
+            after = follows[rule]
+            if isinstance(rule, _Sequence):
+                tail: set[str] = set(after)
+                followed: list[tuple[Rule, set[str]]] = []
+                for step in reversed(rule.steps):
+                    followed.append((step, tail))
+                    first = firsts[step]
+                    tail = tail | first.keys if first.empty else set(first.keys)
+            else:
+                followed = [(part, after) for part in rule.parts()]
+            for part, keys in followed:
+                known = follows[part]
+                if not keys <= known:
+                    known |= keys
+                    changed = True
+    return {rule: frozenset(keys) for rule, keys in follows.items()}
 
 
 def _first_sets(root: Rule) -> dict[Rule, First]:
@@ -535,15 +703,19 @@ class Parser:
 
     Reading gives what trying every alternative at every position would give,
     in the same order (see the module's note on left recursion); a rule is only
-    not tried where its first set says it cannot start.
+    not tried where its first set says it cannot start, or where the phrase
+    lacks what it needs. With ``whole``, the readings that end at the end are
+    the same, and some that end before it are left out (see :class:`Compiler`).
     """
 
-    def __init__(self, rule: Rule) -> None:
-        compiler = Compiler(rule)
+    def __init__(self, rule: Rule, *, whole: bool = False) -> None:
+        compiler = Compiler(rule, whole=whole)
         self.rule: Final = rule
         self._first = compiler.firsts[rule]
         self._run = compiler.matcher(rule)
         self._stride = compiler.stride
+        self._needs = compiler.needs
+        self._need = compiler.needs.mask(rule)
 
     def match(self, tokens: Sequence[Token], at: int = 0) -> Results:
         """Every (value, next position) the rule reads in ``tokens`` from ``at``."""
@@ -553,7 +725,10 @@ class Parser:
             keys, texts = [*(token.key for token in tokens), _END], [token.text for token in tokens]
         if at >= len(keys) or not self._first.admits(keys[at]):
             return []
-        return list(self._run(_Phrase(keys, texts, [None] * (self._stride * len(keys))), at))
+        have, need = self._needs.have(keys), self._need
+        if have & need != need:
+            return []
+        return list(self._run(_Phrase(keys, texts, {}, have), at))
 
 
 @attrs.frozen(eq=False)
@@ -585,7 +760,8 @@ class _Choice(Rule):
 
     def compile(self, compiler: Compiler) -> Matcher:
         """Dispatch on the token's key: the choices that may start there, in order, worked out once for every key."""
-        matchers = [compiler.matcher(choice) for choice in self.choices]
+        # each choice with what it needs (see Needs): tried only where the phrase has it
+        matchers = [(compiler.matcher(choice), compiler.needs.mask(choice)) for choice in self.choices]
         firsts = [compiler.firsts[choice] for choice in self.choices]
         # for each first key: the choices that may start there whatever follows, and those that may given the second
         table: dict[str, _Dispatch] = {}
@@ -609,11 +785,14 @@ class _Choice(Rule):
                 by_second, admitted = entry
                 if by_second:
                     admitted = by_second.get(keys[at + 1], admitted)
+            have = phrase.have
             if len(admitted) == 1:
-                return admitted[0](phrase, at)
+                matcher, need = admitted[0]
+                return matcher(phrase, at) if have & need == need else []
             found: Results = []
-            for matcher in admitted:
-                found.extend(matcher(phrase, at))
+            for matcher, need in admitted:
+                if have & need == need:
+                    found.extend(matcher(phrase, at))
             return found
 
         return run
@@ -625,11 +804,13 @@ def _second_keys(then: Then) -> frozenset[str] | bool:
     return True if ends or seconds is None else seconds
 
 
+#: A choice's matcher, and the bits of what it needs (see :class:`Needs`).
+_Needing = tuple[Matcher, int]
 #: The choices to try at a first key: by the second key where it decides, else those that may start whatever follows.
-_Dispatch = tuple[dict[str, tuple[Matcher, ...]], tuple[Matcher, ...]]
+_Dispatch = tuple[dict[str, tuple[_Needing, ...]], tuple[_Needing, ...]]
 
 
-def _dispatch(matchers: list[Matcher], says: tuple[frozenset[str] | bool | None, ...]) -> _Dispatch:
+def _dispatch(matchers: list[_Needing], says: tuple[frozenset[str] | bool | None, ...]) -> _Dispatch:
     """The choices to try at one first key, from what each says of it.
 
     A choice says None where it cannot start at the key, True where it may
@@ -665,15 +846,21 @@ class _Build(Rule):
     def compile(self, compiler: Compiler) -> Matcher:
         """Build each reading's value once a position (so the same reading is the same object however reached)."""
         steps = self.rule.steps if isinstance(self.rule, _Sequence) else (self.rule,)
-        return _sequence_function(compiler, steps, self.build, compiler.place(self, "at"))
+        return _sequence_function(compiler, steps, self.build, compiler.place(self, "at"), compiler.follow(self))
 
 
 def _sequence_function(
-    compiler: Compiler, steps: tuple[Rule, ...], build: Callable[..., Any] | None = None, place: str = ""
+    compiler: Compiler,
+    steps: tuple[Rule, ...],
+    build: Callable[..., Any] | None = None,
+    place: str = "",
+    follow: frozenset[str] | None = None,
 ) -> Matcher:
     """One function that reads ``steps`` one after the other (and gives ``build`` of their values, if given).
 
     What a builder builds is remembered at ``place`` of the phrase's memo (see :meth:`Compiler.place`).
+    With ``follow``, a reading is kept only where the token after it has one of its keys (see
+    :class:`Compiler`), and only kept readings are built.
 
     The function is written out as nested loops, one a step, with its terminals
     inline: a mark or a word is a position moved on, a number a range check, a
@@ -682,10 +869,17 @@ def _sequence_function(
     checked first). The readings come in the order trying each step's readings
     in turn gives; a builder is called once every reading is found, in that order.
     """
-    namespace: dict[str, Any] = {"SKIP": SKIP, "Values": Values, "RefusalError": RefusalError, "build": build}
+    namespace: dict[str, Any] = {
+        "SKIP": SKIP,
+        "Values": Values,
+        "RefusalError": RefusalError,
+        "build": build,
+        "follow": follow,
+    }
     body: list[str] = []
-    kept: list[str] = []  # the values kept for each step, as tuples
-    called = False  # whether a value comes from a compiled rule (and may be a refusal, SKIP or Values)
+    kept: list[str] = []  # the values kept for each step: a name where it is never SKIP, else a tuple of 0 or 1
+    called = False  # whether a value comes from a compiled rule (and may be SKIP or Values)
+    refusing = False  # whether a value may be a refusal (or Values holding one)
     position = "at"
     indent = "    "
     for index, step in enumerate(steps):
@@ -714,26 +908,36 @@ def _sequence_function(
             body.append(f"{indent}if low{index} <= v{index} <= high{index}:")
             indent += "    "
             body.append(f"{indent}a{index} = {position} + 1")
-            kept.append(f"(v{index},)")
+            kept.append(f"v{index}")
         elif inline is not None:  # a category whose every phrase is one word: its meaning
             namespace[f"meaning{index}"] = inline
             body.append(f"{indent}v{index} = meaning{index}[keys[{position}]]")
             body.append(f"{indent}a{index} = {position} + 1")
-            kept.append(f"(v{index},)")
+            kept.append(f"v{index}")
         else:
             namespace[f"m{index}"] = compiler.matcher(step)
             body.append(f"{indent}for v{index}, a{index} in m{index}(phrase, {position}):")
             indent += "    "
-            kept.append(f"(() if v{index} is SKIP else (v{index},))")
+            skips = compiler.skips(step)
+            if skips is None:
+                kept.append(f"(() if v{index} is SKIP else (v{index},))")
+            elif not skips:
+                kept.append(f"v{index}")
             called = True
+            refusing = refusing or compiler.refuses(step)
         position = f"a{index}"
-    values = " + ".join(kept) or "()"
+    if follow is not None:  # the readings kept: those the token after may follow
+        body.append(f"{indent}if keys[{position}] in follow:")
+        indent += "    "
+    # the values as one tuple: names (never SKIP) written into it, tuples of 0 or 1 added to it
+    count = len(kept) if all(value.isidentifier() for value in kept) else None  # how many, where it is known
+    values = _tuple_of(kept)
     lines = ["def run(phrase, at):", "    keys = phrase.keys", "    readings = []"]
     if any(isinstance(step, Number) for step in steps):
         lines.insert(2, "    texts = phrase.texts")
     if build is None:
-        if not called:
-            value = kept[0][1:-2] if len(kept) == 1 else f"Values({values})"
+        if count is not None:
+            value = kept[0] if count == 1 else f"Values({values})"
             lines += [*body, f"{indent}readings.append(({value}, {position}))", "    return readings"]
         else:
             lines += [*body, f"{indent}readings.append(({values}, {position}))"]
@@ -744,16 +948,19 @@ def _sequence_function(
     lines[1:1] = [
         "    memo = phrase.memo",
         f"    place = {place}",
-        "    built = memo[place]",
+        "    built = memo.get(place)",
         "    if built is not None:",
         "        return built",
         "    built = memo[place] = []",
     ]
     lines += [*body, f"{indent}readings.append(({values}, {position}))", "    for kept, after in readings:"]
-    if called:  # a value that is a sequence's values is spread; a refusal is the reading's value
+    if called and count in (None, 1):  # a value that is a sequence's values is spread
         lines += [
             "        if len(kept) == 1 and isinstance(kept[0], Values):",
             "            kept = kept[0]",
+        ]
+    if refusing:  # a refusal is the reading's value
+        lines += [
             "        refused = None",
             "        for argument in kept:",
             "            if isinstance(argument, RefusalError):",
@@ -771,6 +978,23 @@ def _sequence_function(
         "    return built",
     ]
     return _defined_function("\n".join(lines), namespace)
+
+
+def _tuple_of(kept: list[str]) -> str:
+    """The expression of one tuple of ``kept``: names are its items, other expressions tuples added to it."""
+    parts: list[str] = []
+    names: list[str] = []
+    for value in kept:
+        if value.isidentifier():
+            names.append(value)
+            continue
+        if names:
+            parts.append(f"({', '.join(names)},)")
+            names = []
+        parts.append(value)
+    if names:
+        parts.append(f"({', '.join(names)},)")
+    return " + ".join(parts) or "()"
 
 
 def _inline(rule: Rule) -> str | dict[str, Any] | None:
@@ -958,10 +1182,11 @@ class _Optional(Rule):
 
     def compile(self, compiler: Compiler) -> Matcher:
         inner, admitted, empty = compiler.step(self.rule)
+        need = compiler.needs.mask(self.rule)
         default = self.default
 
         def run(phrase: _Phrase, at: int) -> Results:
-            if empty or phrase.keys[at] in admitted:
+            if (empty or phrase.keys[at] in admitted) and phrase.have & need == need:
                 return [*inner(phrase, at), (default, at)]
             return [(default, at)]
 
@@ -1009,7 +1234,7 @@ class Named(Rule):
 
         def run(phrase: _Phrase, at: int) -> Results:
             memo, place = phrase.memo, at * stride + slot
-            found: Results | None = memo[place]
+            found: Results | None = memo.get(place)
             if found is None:
                 memo[place] = []  # a rule reached again at the same place, before reading a token, reads nothing
                 found = memo[place] = body(phrase, at)

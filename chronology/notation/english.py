@@ -638,8 +638,21 @@ class Grammar:
 
     @functools.cached_property
     def parser(self) -> Parser:
-        """The phrase rule compiled for reading: once, when a phrase is first read (not on import)."""
+        """The phrase rule compiled for reading: once, when a phrase is first read (not on import).
+
+        It gives every reading from a position, of the whole phrase or of its first tokens (as finding
+        phrases in running text needs); :attr:`whole` is cheaper where only the whole phrase's are wanted.
+        """
         return Parser(self.phrase)
+
+    @functools.cached_property
+    def whole(self) -> Parser:
+        """The phrase rule compiled for reading whole phrases: once, when a phrase is first read.
+
+        Of its readings, those that end at the end are those :attr:`parser` gives; it builds no value for a
+        reading that the token after it shows to be part of none.
+        """
+        return Parser(self.phrase, whole=True)
 
 
 def english_grammar(words: WordTable = ENGLISH) -> Grammar:
@@ -986,7 +999,7 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
 def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:
     """Every reading of the whole phrase, in the grammar's order of preference."""
     found: list[Any] = []
-    for value, end in grammar.parser.match(tokens):
+    for value, end in grammar.whole.match(tokens):
         if end == len(tokens) and not any(value is other for other in found):
             found.append(value)
     if any(isinstance(reading, RefusalError) for reading in found):
