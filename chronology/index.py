@@ -9,7 +9,9 @@ sorted by span class and then by earliest possible day. An event whose
 possible span is at most ``L`` days and which can touch a window ``[a, b]``
 must start within ``[a - L, b]``, so within each class a window costs two
 binary searches plus a vectorised check of those candidates. Spans grow by a
-factor of four from class to class, so candidates that do not match are few.
+factor of eight from class to class, so candidates that do not match are few;
+neighbouring classes are merged where one more search a window would cost
+more than the candidates it saves (small indexes have one or two classes).
 Unbounded events (open or unknown ends) sit in a last class, checked whole.
 """
 
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Final, Literal
@@ -238,6 +239,12 @@ class Index:
         self._order32: npt.NDArray[np.int32] | None = None  # the order in 32 bits: see sorted_positions
         self._size = int(order.size)
         self._bits: list[_Bits | None] = [None] * 4  # a tiny index's sets, per question: see ascending
+        self._latest = columns[7]  # each value's last possible day (widened), what _possibly looks at
+        # per class, what _possibly adds to a window's days to search its keys: the base, and the lowest
+        # day a value of the class that may touch the window starts on (its first day less this), or None
+        self._searched: list[tuple[int, int | None]] = [
+            (base, span if span >= 0 else None) for base, span in zip(self._bases, self._spans, strict=True)
+        ]
 
     @classmethod
     def build(
@@ -294,6 +301,9 @@ class Index:
             limits.append(max(1, limits[-1] * _SPAN_GROWTH))
         group = np.searchsorted(np.asarray(limits), span, side="left")
         group[unbounded] = len(limits)
+        if len(limits) > 1:  # neighbouring classes merged where a search costs more than the candidates it saves
+            sizes = np.bincount(group, minlength=len(limits) + 1)[:-1].tolist()
+            np.take(_merged_classes(sizes, limits, _day_range(wide[0], unbounded)), group, out=group)
         keys = group.astype(np.int64) << _CLASS_SHIFT
         keys += wide[0]
         keys -= NEG_DAY
@@ -339,8 +349,10 @@ class Index:
 
         With ``raw``, the positions are in the index's own order (see :meth:`positions`).
         """
-        if not raw and self._size <= _SCAN_BELOW:  # a small index: found in the sequence's order
+        if not raw and self._size <= _SCAN_BELOW and self._size < _SEARCH_FROM:  # found in the sequence's order
             return self.answer(first, last, mode)[0]
+        if not raw and mode is Mode.POSSIBLE and first <= last:
+            return self._possibly(first, last, self._order)
         return self._one(first, last, mode, within=False, through=None if raw else self._order)
 
     def within(self, first: int, last: int, mode: Mode, *, raw: bool = False) -> Positions:
@@ -438,7 +450,7 @@ class Index:
         lazy answer keeps, to sort in place (the quickest sort) when first looked at.
         """
         size = self._size
-        if size <= _SCAN_BELOW:
+        if size <= _SCAN_BELOW and size < _SEARCH_FROM:
             if size <= _BITS_BELOW:  # a tiny index: two bisections of lists and one '&'
                 question = 2 * (mode is Mode.CERTAIN) + within  # (an enum's own hash costs more than a tiny query)
                 bits = self._bits[question]
@@ -446,7 +458,57 @@ class Index:
                     bits = self._bits[question] = _Bits.of(self._sequence_columns(), mode, within=within)
                 return bits.find(first, last), True
             return _scan(self._sequence_columns(), first, last, mode, within=within), True  # found in order
-        return self._one(first, last, mode, within=within, through=self._narrow_order()), False
+        # (small answers are sorted as quickly in 64 bits, without a copy to 64 bits after)
+        through = self._order if size < _NARROW_FROM else self._narrow_order()
+        if mode is Mode.POSSIBLE and not within and first <= last:
+            return self._possibly(first, last, through), False
+        return self._one(first, last, mode, within=within, through=through), False
+
+    def _possibly(self, first: int, last: int, through: np.ndarray) -> Positions:
+        """:meth:`_one` for the commonest question (possibly overlapping, ``first <= last``), kept lean.
+
+        A small index has one or two classes: the fixed cost of a call is most
+        of a window's, so it is as plain as a loop over the classes can be.
+        """
+        first = NEG_DAY if first < NEG_DAY else POS_DAY if first > POS_DAY else first
+        last = NEG_DAY if last < NEG_DAY else POS_DAY if last > POS_DAY else last
+        sought: list[int] = []
+        for base, span in self._searched:
+            if span is None:  # unbounded: all of the class
+                sought += (base + NEG_DAY, base + POS_DAY + 1)
+            else:
+                low = first - span
+                sought += (base + (low if low > NEG_DAY else NEG_DAY), base + last + 1)
+        found_at = self._keys.searchsorted(sought).tolist()
+        latest = self._latest
+        if len(found_at) == 2 and self._searched[0][1] is not None:  # one class (a small index), few candidates
+            lo, hi = found_at
+            if hi - lo <= _SPLIT_FROM:
+                found: Positions = through[lo:hi][latest[lo:hi] >= first]  # (a new array: a selection)
+                return found
+        parts = []
+        for number, (base, span) in enumerate(self._searched):
+            lo, hi = found_at[2 * number], found_at[2 * number + 1]
+            if hi <= lo:
+                continue
+            if span is None:  # unbounded: may start after the window (an open start is at NEG_DAY)
+                hit = (self._columns[4, lo:hi] <= last) & (latest[lo:hi] >= first)
+                parts.append(through[lo:hi][hit])
+                continue
+            if hi - lo <= _SPLIT_FROM:  # few candidates: all looked at (those within the window pass)
+                parts.append(through[lo:hi][latest[lo:hi] >= first])
+                continue
+            mid = int(self._keys.searchsorted(base + first))
+            if hi - mid <= _LOOK_UP_TO:  # those that start within the window pass the look too
+                parts.append(through[lo:hi][latest[lo:hi] >= first])
+            else:  # many start within the window: taken without a look
+                parts += (through[lo:mid][latest[lo:mid] >= first], through[mid:hi])
+        if len(parts) == 1:
+            only: Positions = parts[0]  # (a new array: a selection)
+            return only
+        if not parts:
+            return np.empty(0, dtype=through.dtype)
+        return np.concatenate(parts)
 
     def _one(self, first: int, last: int, mode: Mode, *, within: bool, through: np.ndarray | None = None) -> Positions:
         """One window: a binary search per span class, then a check of that class's contiguous candidates.
@@ -461,52 +523,49 @@ class Index:
             return found if through is None else through.take(found)
         first = min(max(first, NEG_DAY), POS_DAY)
         last = min(max(last, NEG_DAY), POS_DAY)
-        spans = self._spans
-        count = len(spans)
         simple = mode is Mode.POSSIBLE and not within and first <= last  # (a reversed window is read as written)
-        # One search for every bound: the lowest key a class may hold, the window's first day, and (as the
-        # first key past it) its last day, per class; days are whole numbers, so "right of x" is "left of x + 1".
-        sought = [
-            base + (max(first - span, NEG_DAY) if span >= 0 else NEG_DAY)
-            for base, span in zip(self._bases, spans, strict=True)
-        ]
-        sought += [base + first for base in self._bases]
-        sought += [base + (last if span >= 0 else POS_DAY) + 1 for base, span in zip(self._bases, spans, strict=True)]
+        # One search for every bound, three a class: the lowest key it may hold, the window's first day, and
+        # (as the first key past it) its last day; days are whole numbers, so "right of x" is "left of x + 1".
+        sought: list[int] = []
+        for base, span in zip(self._bases, self._spans, strict=True):
+            if span >= 0:
+                sought += (base + max(first - span, NEG_DAY), base + first, base + last + 1)
+            else:  # unbounded: all of the class
+                sought += (base + NEG_DAY, base + first, base + POS_DAY + 1)
         found_at = self._keys.searchsorted(sought).tolist()
-        kind = c.dtype.type
-        low, high = kind(first), kind(last)
-        parts = []
-        for number in range(count):
-            lo, hi = found_at[number], found_at[2 * count + number]
+        parts = []  # each a new array: never a slice of `through`
+        for number, span in enumerate(self._spans):
+            lo, mid, hi = found_at[3 * number : 3 * number + 3]
             if hi <= lo:
                 continue
-            span = spans[number]
             if mode is Mode.POSSIBLE:
                 if within:  # the start may fall on or after `first` and the end on or before `last`
-                    hit = (c[5, lo:hi] >= low) & (c[6, lo:hi] <= high)
+                    hit = (c[5, lo:hi] >= first) & (c[6, lo:hi] <= last)
                 elif span >= 0 and simple:
-                    # The search keeps the earliest day on or before `last`; those that start on or
-                    # after `first` match without a look, the others if they may end on or after it.
-                    mid = max(found_at[count + number], lo)
-                    if mid > lo:
-                        looked = c[7, lo:mid] >= low
-                        parts.append(looked.nonzero()[0] + lo if through is None else through[lo:mid][looked])
-                    if hi > mid:
-                        parts.append(np.arange(mid, hi) if through is None else through[mid:hi])
-                    continue
+                    # The search keeps the earliest day on or before `last`; those that start on or after
+                    # `first` match without a look (when many, taken as they are), the others if they may
+                    # end on or after it.
+                    if hi - mid <= _LOOK_UP_TO:
+                        hit = c[7, lo:hi] >= first
+                    else:
+                        if mid > lo:
+                            looked = c[7, lo:mid] >= first
+                            parts.append(looked.nonzero()[0] + lo if through is None else through[lo:mid][looked])
+                        parts.append(np.arange(mid, hi) if through is None else through[mid:hi].copy())
+                        continue
                 else:
-                    hit = (c[4, lo:hi] <= high) & (c[7, lo:hi] >= low)
+                    hit = (c[4, lo:hi] <= last) & (c[7, lo:hi] >= first)
             elif within:
-                hit = (c[0, lo:hi] >= low) & (c[3, lo:hi] <= high)
+                hit = (c[0, lo:hi] >= first) & (c[3, lo:hi] <= last)
             else:
-                hit = (c[1, lo:hi] <= high) & (c[2, lo:hi] >= low)
+                hit = (c[1, lo:hi] <= last) & (c[2, lo:hi] >= first)
             parts.append(hit.nonzero()[0] + lo if through is None else through[lo:hi][hit])
-        if not parts:
-            return np.empty(0, dtype=np.intp if through is None else through.dtype)
-        if len(parts) == 1 and through is None:
+        if len(parts) == 1:
             only: Positions = parts[0]
             return only
-        return np.concatenate(parts)  # (a new array even of one part: never a slice of `through`)
+        if not parts:
+            return np.empty(0, dtype=np.intp if through is None else through.dtype)
+        return np.concatenate(parts)
 
     def overlapping_many(
         self, firsts: npt.ArrayLike, lasts: npt.ArrayLike, mode: Mode, *, within: bool = False, ascending: bool = False
@@ -681,6 +740,67 @@ class Index:
         return self._columns[rows][:, chosen]
 
 
+def _day_range(firsts: np.ndarray, unbounded: np.ndarray) -> float:
+    """Days over which most bounded values start (their first days' 5th to 95th percentile, spread to the whole).
+
+    From a sample: an estimate of how many values start on a day, for
+    :func:`_merged_classes`, robust to a few values far from the rest.
+    """
+    step = max(1, firsts.size // _SAMPLE)
+    sample = firsts[::step][~unbounded[::step]]
+    if sample.size < 2:
+        return 1.0
+    low, high = np.percentile(sample, [5, 95])
+    return max(float(high - low) / 0.9, 1.0)
+
+
+def _merged_classes(sizes: list[int], limits: list[int], days: float) -> npt.NDArray[np.int64]:
+    """The class each span class joins (neighbours merged), and the unbounded class last, kept apart.
+
+    A window looks at every value of a class that starts within the class's
+    longest span before it: merging a class of ``n`` values whose spans are at
+    most ``s`` into one of spans up to ``l`` adds about ``n * (l - s) / days``
+    candidates a window, and saves a search and its calls, which cost about
+    :data:`_CLASS_COST` candidates. The cheapest grouping of neighbours is
+    found by dynamic programming over the (at most a dozen) classes.
+    """
+    count = len(sizes)
+    before = [0, *itertools.accumulate(sizes)]
+    best = [0.0] + [float("inf")] * count  # best[j]: the cheapest grouping of the first j classes
+    start = [0] * (count + 1)  # where the last group of that grouping starts
+    for j in range(1, count + 1):
+        for i in range(j):
+            members = before[j] - before[i]
+            cost = best[i] + (_CLASS_COST + members * limits[j - 1] / days if members else 0.0)
+            if cost < best[j]:
+                best[j], start[j] = cost, i
+    joins = [0] * (count + 1)
+    j, groups = count, []
+    while j > 0:
+        groups.append((start[j], j))
+        j = start[j]
+    for number, (i, j) in enumerate(reversed(groups)):
+        joins[i:j] = [number] * (j - i)
+    joins[count] = count  # the unbounded class: its own, last
+    return np.asarray(joins, dtype=np.int64)
+
+
+#: From this many values, one window is answered by a search (up to _SCAN_BELOW, many windows at once by a scan).
+_SEARCH_FROM: Final = 512
+#: Values that start within a window, in one class, up to which they are looked at with the others (one
+#: compare); more are taken without a look, in a part of their own.
+_LOOK_UP_TO: int = 1024  # not Final: the tests set it (with _SPLIT_FROM) to take every run without a look
+#: Candidates in one class up to which :meth:`Index._possibly` looks at them all without a search for those
+#: that start within the window.
+_SPLIT_FROM: int = 8192  # not Final: the tests set it to make small indexes take the values within as they are
+#: Indexes of this many values or more give unsorted answers in 32 bits (sorted twice as quick as 64).
+_NARROW_FROM: Final = 1 << 15
+#: Values sampled to estimate over how many days values start.
+_SAMPLE: Final = 4096
+#: What searching one more span class costs a window, in values looked at (calls and searches against a compare).
+_CLASS_COST: int = 2048  # not Final: the tests set it to keep every class apart
+
+
 def _cut(values: np.ndarray, edges: list[int], *, readonly: bool = False) -> list[Positions]:
     """``values[edges[i]:edges[i + 1]]`` for each ``i``: views of one array (made read-only first, if asked)."""
     if readonly:
@@ -737,16 +857,23 @@ def _bounds(
 
 
 #: Values read at a time by :func:`_bounds`.
-_SLICE: Final = 1 << 16
+_SLICE: Final = 1 << 12  # (a slice's values stay in the processor's caches between its passes)
 
 
 def _slice_bounds(
     values: Sequence[DateValue], widening: Widening | Sequence[Widening], zone: ZoneInfo | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_bounds` of one slice."""
+    """:func:`_bounds` of one slice.
+
+    One loop reads every value's bounds in seconds (quicker than passes of
+    ``map`` over attribute getters: the interpreter specialises a loop's
+    attribute reads, and each value is fetched from memory once). Values with
+    an offset are moved to ``zone``'s wall clock, and those with an open or
+    unknown end read as :func:`day_ends` reads them, one by one.
+    """
     count = len(values)
-    raw = np.empty((4, count), dtype=np.int64)
     policies: Sequence[Widening] | None = None
+    distinct: list[Widening] = []
     if not isinstance(widening, Widening):
         policies = widening
         distinct = list({id(policy): policy for policy in policies}.values())  # by identity: hashing is slow
@@ -754,107 +881,155 @@ def _slice_bounds(
         if len(distinct) == 1:
             policies = None  # one policy for all: the quick path
     widens = widening.widens if policies is None else any(policy.widens for policy in distinct)
-    instant = np.fromiter(map(UncertainDate.__instancecheck__, values), dtype=bool, count=count)
-    where = np.flatnonzero(instant)
-    instants: list[UncertainDate] = [values[i] for i in where.tolist()]  # type: ignore[misc]
-    pad = np.zeros((2, count), dtype=np.int64)  # seconds to widen the start and the end by
-    if instants:
-        lo = np.fromiter(map(_LO, instants), dtype=np.int64, count=len(instants))
-        hi = np.fromiter(map(_HI, instants), dtype=np.int64, count=len(instants))
-        _movewall_seconds(instants, lo, hi, zone)
-        raw[0, where] = raw[2, where] = lo
-        raw[1, where] = raw[3, where] = hi
-        if widens:
-            pads = _pads(instants, widening, None if policies is None else [policies[i] for i in where.tolist()])
-            pad[0, where] = pad[1, where] = pads
-    lasting = np.flatnonzero(~instant).tolist()
-    intervals: list[Interval] = [values[i] for i in lasting]  # type: ignore[misc]
-    starts_all = list(map(_START, intervals))
-    ends_all = list(map(_END, intervals))
-    dated = [
-        k
-        for k, (start, end) in enumerate(zip(starts_all, ends_all, strict=True))
-        if start.__class__ in INSTANT_CLASSES and end.__class__ in INSTANT_CLASSES
-    ]
-    if dated:  # both ends dated: read in bulk
-        every = len(dated) == len(lasting)  # the common case: no list to filter
-        where = np.asarray(lasting if every else [lasting[k] for k in dated], dtype=np.intp)
-        starts: list[UncertainDate] = starts_all if every else [starts_all[k] for k in dated]
-        ends: list[UncertainDate] = ends_all if every else [ends_all[k] for k in dated]
-        size = len(dated)
-        for rows, ends_of in (((0, 1), starts), ((2, 3), ends)):
-            lo = np.fromiter(map(_LO, ends_of), dtype=np.int64, count=size)
-            hi = np.fromiter(map(_HI, ends_of), dtype=np.int64, count=size)
-            _movewall_seconds(ends_of, lo, hi, zone)
-            raw[rows[0], where] = lo
-            raw[rows[1], where] = hi
-        if widens:
-            chosen = None if policies is None else [policies[i] for i in where.tolist()]
-            pad[0, where] = _pads(starts, widening, chosen)
-            pad[1, where] = _pads(ends, widening, chosen)
-    # So far in seconds; now the widened copy, then both in days (in place: these arrays are the largest made).
+    moved: list[int] = []  # positions (in the slice) of values with an offset
+    undated: list[int] = []  # of intervals with an open or unknown end
+    try:
+        rows = _plain_seconds(values)
+    except AttributeError:  # an open or unknown end (an Endpoint has no bounds)
+        rows = None
+    if rows is None:
+        rows = _seconds(values, moved, undated)
+    raw = np.array(rows, dtype=np.int64).reshape(4, count)
+    del rows
+    for k in moved:
+        _move_to_wall(values[k], raw[:, k], zone)
     wide = raw.copy()
-    wide[0] -= pad[0]
-    wide[1] += pad[0]
-    wide[2] -= pad[1]
-    wide[3] += pad[1]
-    del pad
+    if widens:  # widened by seconds on each side: the start's first and last, then the end's
+        pads = _pads(values, widening, policies)
+        wide[0] -= pads[0]
+        wide[1] += pads[0]
+        wide[2] -= pads[1]
+        wide[3] += pads[1]
+        del pads
+    # So far in seconds; now in days (in place: these arrays are the largest made).
     np.floor_divide(raw, SECONDS_PER_DAY, out=raw)
     np.floor_divide(wide, SECONDS_PER_DAY, out=wide)
     for days in (raw, wide):  # an interval's start cannot come after its end, nor its end before its start
         np.minimum(days[1], days[3], out=days[1])
         np.maximum(days[2], days[0], out=days[2])
-    if len(dated) < len(lasting):
-        bulk = {lasting[k] for k in dated}
-        for i in lasting:
-            if i not in bulk:  # an open or unknown end: read one by one
-                raw[:, i] = day_ends(values[i], zone=zone)
-                wide[:, i] = day_ends(values[i], widening if policies is None else policies[i], zone)
+    for i in undated:  # an open or unknown end: read one by one
+        raw[:, i] = day_ends(values[i], zone=zone)
+        wide[:, i] = day_ends(values[i], widening if policies is None else policies[i], zone)
     return raw, wide
 
 
-_LO = operator.attrgetter("lo")
-_HI = operator.attrgetter("hi")
-_OFFSET = operator.attrgetter("utc_offset")
+def _plain_seconds(values: Sequence[DateValue]) -> list[list[int]] | None:
+    """The first and last second of each value's start, then of its end; None if a value has an offset.
 
-
-def _movewall_seconds(
-    values: list[UncertainDate], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64], zone: ZoneInfo | None
-) -> None:
-    """Move the bounds of times with an offset to ``zone``'s wall clock (UTC when None), in place.
-
-    Most values have no offset: one quick pass finds that.
+    Raises AttributeError at an interval with an open or unknown end. The
+    common case, kept lean: no positions counted, each bound appended as read.
     """
-    offsets = list(map(_OFFSET, values))
-    if offsets.count(None) == len(offsets):
-        return
-    for k, offset in enumerate(offsets):
+    s_lo: list[int] = []
+    s_hi: list[int] = []
+    e_lo: list[int] = []
+    e_hi: list[int] = []
+    offsets = False
+    for value in values:
+        kind = value.__class__
+        if kind is Interval:
+            start, end = value.start, value.end  # type: ignore[union-attr]
+            s_lo.append(start.lo)  # type: ignore[union-attr]
+            s_hi.append(start.hi)  # type: ignore[union-attr]
+            e_lo.append(end.lo)  # type: ignore[union-attr]
+            e_hi.append(end.hi)  # type: ignore[union-attr]
+            if start.utc_offset is not None or end.utc_offset is not None:  # type: ignore[union-attr]
+                offsets = True
+        elif kind in INSTANT_CLASSES:
+            lo, hi = value.lo, value.hi
+            s_lo.append(lo)
+            s_hi.append(hi)
+            e_lo.append(lo)
+            e_hi.append(hi)
+            if value.utc_offset is not None:  # type: ignore[union-attr]
+                offsets = True
+        else:
+            return None  # a kind of value of its own: read by _seconds
+    return None if offsets else [s_lo, s_hi, e_lo, e_hi]
+
+
+def _seconds(values: Sequence[DateValue], moved: list[int], undated: list[int]) -> list[list[int]]:
+    """:func:`_plain_seconds` of any values, listing where values have an offset (``moved``) or an undated end.
+
+    An undated end's bounds are left at 0, to be read by :func:`day_ends`.
+    """
+    s_lo: list[int] = []
+    s_hi: list[int] = []
+    e_lo: list[int] = []
+    e_hi: list[int] = []
+    for k, value in enumerate(values):
+        if isinstance(value, UncertainDate):
+            s_lo.append(value.lo)
+            s_hi.append(value.hi)
+            e_lo.append(value.lo)
+            e_hi.append(value.hi)
+            if value.utc_offset is not None:
+                moved.append(k)
+            continue
+        start, end = value.start, value.end
+        if isinstance(start, UncertainDate) and isinstance(end, UncertainDate):
+            s_lo.append(start.lo)
+            s_hi.append(start.hi)
+            e_lo.append(end.lo)
+            e_hi.append(end.hi)
+            if start.utc_offset is not None or end.utc_offset is not None:
+                moved.append(k)
+        else:
+            for row in (s_lo, s_hi, e_lo, e_hi):
+                row.append(0)
+            undated.append(k)
+    return [s_lo, s_hi, e_lo, e_hi]
+
+
+def _move_to_wall(value: DateValue, seconds: npt.NDArray[np.int64], zone: ZoneInfo | None) -> None:
+    """Move the bounds (start first/last, end first/last) of a value with an offset to ``zone``'s wall clock.
+
+    In place; UTC when ``zone`` is None. Each dated end with an offset moves.
+    """
+    ends: list[tuple[UncertainDate | Endpoint, tuple[int, int]]]
+    if isinstance(value, UncertainDate):
+        ends = [(value, (0, 1)), (value, (2, 3))]
+    else:
+        ends = [(value.start, (0, 1)), (value.end, (2, 3))]  # (both dated: see _seconds)
+    for end, (low, high) in ends:
+        offset = end.utc_offset if isinstance(end, UncertainDate) else None
         if offset is not None:
-            lo[k] = wall_seconds(int(lo[k]), offset, zone)
-            hi[k] = wall_seconds(int(hi[k]), offset, zone)
-
-
-_START = operator.attrgetter("start")
-_END = operator.attrgetter("end")
+            seconds[low] = wall_seconds(int(seconds[low]), offset, zone)
+            seconds[high] = wall_seconds(int(seconds[high]), offset, zone)
 
 
 def _pads(
-    values: list[UncertainDate], widening: Widening, policies: list[Widening] | None = None
+    values: Sequence[DateValue], widening: Widening, policies: Sequence[Widening] | None = None
 ) -> npt.NDArray[np.int64]:
-    """Seconds each value is widened by on each side (0 for values without a qualifier); ``policies``: one each."""
-    pads = np.zeros(len(values), dtype=np.int64)
+    """Seconds each value's start (row 0) and end (row 1) are widened by on each side; ``policies``: one each.
+
+    0 for a date without a qualifier, and for an open or unknown end.
+    """
     none = Qualifier.NONE
-    flagged = [k for k, q in enumerate(map(_QUALIFIER, values)) if q is not none]
+    rows: list[int] = []
+    positions: list[int] = []
+    dates: list[UncertainDate] = []
+    for k, value in enumerate(values):  # (the few qualified dates listed: most have no qualifier)
+        if isinstance(value, UncertainDate):
+            if value.qualifier is not none:
+                rows += (0, 1)
+                positions += (k, k)
+                dates += (value, value)
+            continue
+        for row, end in enumerate((value.start, value.end)):
+            if end.__class__ is not Endpoint and end.qualifier is not none:  # type: ignore[union-attr]
+                rows.append(row)
+                positions.append(k)
+                dates.append(end)  # type: ignore[arg-type]
     cache: dict[tuple[int, int, int], int] = {}
-    for k in flagged:
-        value = values[k]
+    amounts = []
+    for k, value in zip(positions, dates, strict=True):
         policy = widening if policies is None else policies[k]
         # enum members and policies are shared objects; their own hashes are slow
         key = (id(value.precision), id(value.qualifier), id(policy))
-        if key not in cache:
-            cache[key] = value.precision.longest_seconds * policy.units(value)
-        pads[k] = cache[key]
+        amount = cache.get(key)
+        if amount is None:
+            amount = cache[key] = value.precision.longest_seconds * policy.units(value)
+        amounts.append(amount)
+    pads = np.zeros((2, len(values)), dtype=np.int64)
+    pads[rows, positions] = amounts
     return pads
-
-
-_QUALIFIER = operator.attrgetter("qualifier")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import random
 from collections.abc import Callable, Iterator
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
@@ -11,8 +14,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import chronology
-from chronology import NO_WIDENING, Event, Timeline
-from chronology.index import NEG_DAY, POS_DAY, Index, Mode
+from chronology import (
+    DEFAULT_WIDENING,
+    NO_WIDENING,
+    Endpoint,
+    Event,
+    Interval,
+    Precision,
+    Qualifier,
+    Timeline,
+    UncertainDate,
+    Widening,
+)
+from chronology.dates import DateValue
+from chronology.index import NEG_DAY, POS_DAY, Index, Mode, _merged_classes, day_ends
 
 
 @st.composite
@@ -59,10 +74,31 @@ def scanning() -> Iterator[None]:
         chronology.index._BITS_BELOW = kept
 
 
+@contextlib.contextmanager
+def patched(**values: int) -> Iterator[None]:
+    """The index module's thresholds set to ``values`` for the while."""
+    kept = {name: getattr(chronology.index, name) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(chronology.index, name, value)
+        yield
+    finally:
+        for name, value in kept.items():
+            setattr(chronology.index, name, value)
+
+
 WAYS: dict[str, Callable[[], contextlib.AbstractContextManager[None]]] = {
     "bits": contextlib.nullcontext,
     "scan": scanning,
     "search": searching,
+    # every span class its own (small indexes merge them into one or two): a search and a look at each
+    "search, classes apart": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=0),
+    # every class merged into one, whatever it costs
+    "search, one class": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=1 << 60),
+    # the values that start within a window taken without a look, however few (as when there are many)
+    "search, runs taken": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=0, _SPLIT_FROM=-1, _LOOK_UP_TO=-1),
+    # runs that would be taken whole, were the values within the window searched for: every one looked at
+    "search, runs looked at": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=0, _LOOK_UP_TO=-1),
 }
 
 
@@ -179,6 +215,97 @@ def test_values_read_a_slice_at_a_time_give_the_bounds_read_at_once(monkeypatch:
     assert sliced.count(739_000, 740_000, Mode.POSSIBLE) == whole.count(739_000, 740_000, Mode.POSSIBLE)
 
 
+BOUND_BASE = 63_800_000_000  # seconds: a day of 2022 (bounds range over about three years from it)
+PRECISIONS = [Precision.SECOND, Precision.HOUR, Precision.DAY, Precision.MONTH, Precision.YEAR]
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> UncertainDate:
+    lo = BOUND_BASE + draw(st.integers(0, 10**8))
+    precision = draw(st.sampled_from(PRECISIONS))
+    offset = draw(st.sampled_from([None, None, 0, 9 * 3600, -5 * 3600 - 1800])) if precision is Precision.HOUR else None
+    qualifier = draw(st.sampled_from([Qualifier.NONE, Qualifier.NONE, Qualifier.APPROXIMATE, Qualifier.UNCERTAIN]))
+    width = draw(st.sampled_from([0, 3599, 86_399, 40 * 86_400]))
+    return UncertainDate.from_seconds(lo, lo + width, precision, qualifier=qualifier, utc_offset=offset)
+
+
+@st.composite
+def date_values(draw: st.DrawFn) -> DateValue:
+    kind = draw(st.sampled_from(["instant", "interval", "open"]))
+    if kind == "instant":
+        return draw(dates())
+    start, end = sorted([draw(dates()), draw(dates())], key=lambda value: value.lo)
+    if kind == "open":
+        if draw(st.booleans()):
+            return Interval(draw(st.sampled_from(list(Endpoint))), end)
+        return Interval(start, draw(st.sampled_from(list(Endpoint))))
+    if start.hi + 86_400 > end.lo:  # ends a day apart at least: whatever the offsets, the end is not before the start
+        return Interval(start, UncertainDate.from_days(end.latest_day + 2, end.latest_day + 2))
+    return Interval(start, end)
+
+
+@contextlib.contextmanager
+def slices_of(size: int) -> Iterator[None]:
+    """Values read ``size`` at a time (as a large sequence is read), however few there are."""
+    kept = chronology.index._SLICE
+    chronology.index._SLICE = size  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        chronology.index._SLICE = kept  # type: ignore[misc]
+
+
+POLICIES = [NO_WIDENING, DEFAULT_WIDENING, Widening(approximate=2, uncertain=1)]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(date_values(), max_size=40),
+    st.one_of(st.sampled_from(POLICIES), st.just("each")),
+    st.sampled_from([None, "Asia/Seoul", "America/New_York"]),
+    st.sampled_from([1, 3, 1000]),
+    st.randoms(use_true_random=False),
+)
+def test_bounds_read_in_bulk_equal_each_value_read_alone(
+    values: list[DateValue], widening: Widening | str, zone_name: str | None, size: int, rng: random.Random
+) -> None:
+    """Every kind of value (offsets, qualifiers, open and unknown ends), one policy or one each, any slice size."""
+    zone = None if zone_name is None else ZoneInfo(zone_name)
+    policies = [rng.choice(POLICIES) if isinstance(widening, str) else widening for _ in values]
+    with slices_of(size):
+        index = Index.build(values, policies if isinstance(widening, str) else widening, zone)
+    clipped = [[min(max(day, NEG_DAY), POS_DAY) for day in day_ends(value, zone=zone)] for value in values]
+    assert index.ends().T.tolist() == clipped
+    widened = [day_ends(value, policy, zone) for value, policy in zip(values, policies, strict=True)]
+    assert index.ends(widened=True).T.tolist() == [[min(max(d, NEG_DAY), POS_DAY) for d in row] for row in widened]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.integers(0, 10**6), min_size=1, max_size=7), st.floats(1, 1e6))
+def test_span_classes_are_merged_at_the_least_cost(sizes: list[int], days: float) -> None:
+    """The grouping of neighbouring span classes is the cheapest of all groupings (tried one by one)."""
+    limits = [0, *(8**k for k in range(len(sizes) - 1))]
+
+    def cost(groups: list[tuple[int, int]]) -> float:
+        members = [sum(sizes[i:j]) for i, j in groups]
+        total = 0.0
+        for n, (_, j) in zip(members, groups, strict=True):
+            total += chronology.index._CLASS_COST + n * limits[j - 1] / days if n else 0.0
+        return total
+
+    joins = _merged_classes(sizes, limits, days).tolist()
+    assert joins[-1] == len(sizes)  # the unbounded class kept apart, last
+    assert joins[0] == 0
+    assert all(b - a in (0, 1) for a, b in itertools.pairwise(joins[:-1]))  # neighbours merged, in order
+    edges = [0, *(k + 1 for k, (a, b) in enumerate(itertools.pairwise(joins[:-1])) if b != a), len(sizes)]
+    chosen = list(itertools.pairwise(edges))
+    every = []
+    for cuts in itertools.product([False, True], repeat=len(sizes) - 1):
+        edges = [0, *(k + 1 for k, cut in enumerate(cuts) if cut), len(sizes)]
+        every.append(cost(list(itertools.pairwise(edges))))
+    assert cost(chosen) == pytest.approx(min(every))
+
+
 @pytest.mark.parametrize("mode", list(Mode))
 def test_many_windows_one_at_a_time_or_at_once_give_the_same(monkeypatch: pytest.MonkeyPatch, mode: Mode) -> None:
     rng = np.random.default_rng(4)
@@ -212,3 +339,13 @@ def test_a_tiny_index_lists_every_match_in_order_however_many(count: int) -> Non
             for within in (False, True):
                 found = index.ascending(first, last, mode, within=within)
                 assert found.tolist() == scan(days, max(first, NEG_DAY), min(last, POS_DAY), mode, within)
+
+
+@pytest.mark.parametrize("look_up_to", [-1, 1024])
+def test_values_that_end_before_a_window_are_left_out_whatever_the_classes(look_up_to: int) -> None:
+    # two classes (spans 0, and 10 and 60): the one that ends on day 10 starts within the longer span's reach
+    days = np.array([[0, 0, 10, 10], [0, 0, 60, 60], [100, 100, 100, 100]]).T
+    with patched(_SCAN_BELOW=-1, _CLASS_COST=0, _LOOK_UP_TO=look_up_to):
+        index = Index.from_days(days, days)
+        assert index.overlapping(30, 31, Mode.POSSIBLE).tolist() == [1]
+        assert index.answer(30, 31, Mode.POSSIBLE)[0].tolist() == [1]

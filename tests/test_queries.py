@@ -131,7 +131,21 @@ def test_window_queries_equal_a_scan_with_the_date_model(
 
 
 #: How an index answers a window, by its size: as sets of bits (tiny), by a look at each value, or by searches.
-WAYS = {"bits": {}, "scan": {"_BITS_BELOW": -1}, "search": {"_BITS_BELOW": -1, "_SCAN_BELOW": -1}}
+WAYS: dict[str, dict[str, int]] = {
+    "bits": {},
+    "scan": {"_BITS_BELOW": -1},
+    "search": {"_BITS_BELOW": -1, "_SCAN_BELOW": -1},
+    # span classes kept apart (a small index merges them), and runs within a window taken without a look
+    "search, classes apart": {"_BITS_BELOW": -1, "_SCAN_BELOW": -1, "_CLASS_COST": 0},
+    "search, runs looked at": {"_BITS_BELOW": -1, "_SCAN_BELOW": -1, "_CLASS_COST": 0, "_LOOK_UP_TO": -1},
+    "search, runs taken": {
+        "_BITS_BELOW": -1,
+        "_SCAN_BELOW": -1,
+        "_CLASS_COST": 0,
+        "_SPLIT_FROM": -1,
+        "_LOOK_UP_TO": -1,
+    },
+}
 
 
 @contextlib.contextmanager
