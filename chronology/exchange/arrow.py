@@ -41,8 +41,9 @@ import numpy.typing as npt
 
 from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology._extras import require
-from chronology.columns import QUALIFIERS
-from chronology.dates import DateValue, Endpoint, Interval, Qualifier, UncertainDate
+from chronology.columns import Columns
+from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate
+from chronology.errors import Problem, ValidationError
 from chronology.exchange._describe import cited, coarsest_precision
 from chronology.exchange._records import event_record, require_timeline, source_record
 from chronology.index import NEG_DAY, POS_DAY
@@ -59,6 +60,7 @@ __all__ = [
     "FORMAT",
     "LINKED_BITS",
     "METADATA_KEY",
+    "columns_table",
     "from_bounds",
     "qualifier_symbol",
     "schema",
@@ -147,16 +149,36 @@ def to_arrow(timeline: Timeline) -> pyarrow.Table:
 
     The sources, the title and the zone go in the table's metadata
     (:data:`METADATA_KEY`); each event's whole record in ``record``, so
-    :func:`chronology.load` gives the same timeline back.
+    :func:`chronology.load` gives the same timeline back. A timeline of
+    columns (:meth:`~chronology.Timeline.from_columns`, or a data set read
+    from its columns) is written from its arrays (:func:`columns_table`): no
+    event is made, ``record`` is null, and ``load`` reads it from its
+    columns, each date at the precision the columns give.
 
     Raises:
         MissingExtraError: pyarrow is not installed.
-        ValidationError: an ``extra`` value that JSON cannot hold.
+        ValidationError: an ``extra`` value that JSON cannot hold; an event
+            without a title (its record would not read back).
 
     """
     require_timeline(timeline)
     pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    arrays = timeline._root.columns
+    if arrays is not None:  # a timeline of columns: written from its arrays, no event made
+        table = columns_table(arrays, None if timeline._positions is None else np.asarray(timeline.positions))
+        return table.replace_schema_metadata({METADATA_KEY: _metadata(timeline.title, timeline.zone, [])})
     events = timeline.events
+    untitled = [event.id for event in events if not event.title]
+    if untitled:  # each row's record is read back as an event file's event, which needs a title
+        raise ValidationError(
+            Problem(
+                "the title is empty: a Parquet file keeps each event whole, read back as an event file's "
+                "event, which needs a title; give each event one",
+                event=event_id,
+                field="title",
+            )
+            for event_id in untitled[:20]
+        )
     positions = np.asarray(timeline.positions)
     raw = timeline.index().ends(positions)
     possible = timeline.index().ends(positions, widened=True)
@@ -194,14 +216,15 @@ def to_arrow(timeline: Timeline) -> pyarrow.Table:
     columns["sources"] = [list(cited(e)) for e in events]
     dates: dict[str, DateValue] = {e.id: e.when for e in events}
     columns["record"] = [json.dumps(event_record(e, dates, timeline.sources), ensure_ascii=False) for e in events]
-    metadata = {
-        "format": FORMAT,
-        "title": timeline.title,
-        "zone": timeline.zone,
-        "sources": [source_record(source) for source in timeline.sources.values()],
-    }
+    sources = [source_record(source) for source in timeline.sources.values()]
     table = pa.table(columns, schema=schema())
-    return table.replace_schema_metadata({METADATA_KEY: json.dumps(metadata, ensure_ascii=False).encode()})
+    return table.replace_schema_metadata({METADATA_KEY: _metadata(timeline.title, timeline.zone, sources)})
+
+
+def _metadata(title: str, zone: str | None, sources: list[dict[str, Any]]) -> bytes:
+    """The table's metadata (:data:`METADATA_KEY`), as JSON."""
+    metadata = {"format": FORMAT, "title": title, "zone": zone, "sources": sources}
+    return json.dumps(metadata, ensure_ascii=False).encode()
 
 
 def from_bounds(
@@ -221,9 +244,12 @@ def from_bounds(
 ) -> pyarrow.Table:
     """Rows of the columnar form from bounds in seconds, worked out in bulk: what data set readers write.
 
-    For events whose ends are dates (no open or unknown end) and that carry no
-    links: the days, possible days (the default policy) and the rest follow
-    from the bounds as they do for a timeline's events.
+    For events whose ends are dates and that carry no links: the days,
+    possible days (the default policy) and the rest follow from the bounds as
+    they do for a timeline's events (:func:`columns_table`). Every bound is a
+    moment: there is no open or unknown end (no null); for those, write a
+    :meth:`~chronology.Timeline.from_columns` timeline (NaT: open) with
+    ``to_parquet``, written from its columns the same way.
 
     Args:
         ids: one id per row.
@@ -244,59 +270,197 @@ def from_bounds(
         InvalidEventError: bounds out of order, ids given twice, an unknown precision or qualifier.
 
     """
-    from chronology.columns import Columns
-
-    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
     count = len(np.asarray(ids))
     starts = np.stack([np.asarray(start_lo, dtype=np.int64), np.asarray(start_hi, dtype=np.int64)])
     lasting = end_lo is not None
     ends = np.stack([np.asarray(end_lo, dtype=np.int64), np.asarray(end_hi, dtype=np.int64)]) if lasting else starts
-    every = np.full(count, "", dtype=object)
-    names = [str(p) for p in np.broadcast_to(np.asarray(precision, dtype=object), (count,))]
-    symbols = [str(q) for q in np.broadcast_to(np.asarray(qualifier, dtype=object), (count,))]
+    names = np.asarray([str(p) for p in np.broadcast_to(np.asarray(precision, dtype=object), (count,))])
+    symbols = np.asarray([str(q) for q in np.broadcast_to(np.asarray(qualifier, dtype=object), (count,))])
     columns = Columns.from_arrays(
         np.asarray(ids).astype(np.str_),
         starts[0].astype("datetime64[s]"),
         starts[1].astype("datetime64[s]"),
         end_earliest=ends[0].astype("datetime64[s]") if lasting else None,
         end_latest=ends[1].astype("datetime64[s]") if lasting else None,
-        precision=np.asarray(names),
-        qualifiers=np.asarray(symbols),
+        precision=names,
+        qualifiers=symbols,
     )
-    raw, wide = columns.days(None)
-    flags = [QUALIFIERS[q] for q in symbols]
+    own: dict[str, Any] = {"edtf": np.asarray(edtf, dtype=object)}
+    if titles is not None:  # as given: numpy's fixed-width text would take the longest title's room each
+        own["title"] = np.asarray(titles, dtype=object)
+    if kinds is not None:
+        own["kind"] = np.asarray(kinds, dtype=object)
+    if sources is not None:
+        own["sources"] = [list(s) for s in sources]
+    table = columns_table(columns, own=own, extra=extra)
+    return table.replace_schema_metadata({METADATA_KEY: _metadata("", None, [])})
+
+
+def columns_table(
+    columns: Columns,
+    rows: npt.NDArray[np.intp] | None = None,
+    *,
+    own: Mapping[str, Any] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> pyarrow.Table:
+    """Rows of the columnar form from a timeline's columns, worked out in bulk: no ``Event`` is made.
+
+    What the columns hold is written as it is (ids, titles, bounds, precisions,
+    qualifiers), the days as the index takes them (:meth:`Columns.days`), the
+    EDTF texts from the bounds (a day, or a range of days, built as text in
+    bulk; any other value once per distinct value). ``record`` is null: the
+    row is read back from its columns. A table's own columns (a
+    :class:`~chronology.exchange.parquet.TableColumns` read from a file) keep
+    what it read: its ``kind``, ``edtf``, ``narrowed``, lists, ranks and
+    extra columns.
+
+    Args:
+        columns: the columns.
+        rows: which rows, in order (None: all of them).
+        own: columns given as they are, by name (Arrow arrays, numpy arrays or lists of the rows).
+        extra: more columns (name -> Arrow array or list), appended after the form's own.
+
+    Raises:
+        MissingExtraError: pyarrow is not installed.
+
+    """
+    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    stored = getattr(columns, "stored_columns", None)  # a table's own columns, kept as it read them
+    kept: dict[str, Any] = dict(stored(rows)) if stored is not None else {}
+    kept.update(own or {})
+    more = dict(kept.pop("extra", None) or {})
+    more.update(extra or {})
+
+    def picked(values: np.ndarray) -> np.ndarray:
+        return values if rows is None else values[..., rows]
+
+    count = len(columns) if rows is None else int(rows.size)
+    starts, ends, lasting = picked(columns.starts), picked(columns.ends), picked(columns.lasting)
+    start_p, start_q = picked(columns.precision), picked(columns.qualifier)
+    end_p, end_q = picked(columns.end_precision), picked(columns.end_qualifier)
+    raw, wide = (picked(days) for days in columns.days(None))
+    names = pa.array(_PRECISION_NAMES)
+    symbols = pa.array(_SYMBOL_OF_VALUE)
+    flags = start_q | end_q
+    empty = pa.ListArray.from_arrays(pa.array(np.zeros(count + 1, dtype=np.int32)), pa.array([], pa.string()))
     data: dict[str, Any] = {
-        "id": columns.ids,
-        "title": np.asarray(titles if titles is not None else every, dtype=object),
-        "kind": np.asarray(kinds if kinds is not None else every, dtype=object),
-        "edtf": np.asarray(edtf, dtype=object),
+        "id": pa.array(picked(columns.ids), pa.string()),
+        "title": pa.repeat("", count) if columns.titles is None else pa.array(picked(columns.titles), pa.string()),
+        "kind": pa.repeat("", count),
         "narrowed": pa.nulls(count, pa.string()),
-        "lasting": np.full(count, lasting),
-        "precision": names,
-        "approximate": [bool(f & Qualifier.APPROXIMATE) for f in flags],
-        "uncertain": [bool(f & Qualifier.UNCERTAIN) for f in flags],
+        "lasting": pa.array(lasting, pa.bool_()),
+        "precision": names.take(pa.array(np.maximum(start_p, end_p))),  # declared finest to coarsest
+        "approximate": pa.array((flags & Qualifier.APPROXIMATE.value) != 0),
+        "uncertain": pa.array((flags & Qualifier.UNCERTAIN.value) != 0),
     }
+    if "edtf" not in kept:
+        data["edtf"] = _edtf_texts(starts, ends, lasting, (start_p, start_q, end_p, end_q))
     for row, name in enumerate(("start_first", "start_last", "end_first", "end_last")):
-        data[name] = raw[row] - EPOCH_DAY
-        data[f"possible_{name}"] = wide[row] - EPOCH_DAY
-    for prefix, pair in (("start", starts), ("end", ends)):
-        data[f"{prefix}_kind"] = np.full(count, "date", dtype=object)
-        data[f"{prefix}_lo"], data[f"{prefix}_hi"] = pair[0], pair[1]
-        data[f"{prefix}_precision"] = names
-        data[f"{prefix}_qualifier"] = symbols
-    data["linked"] = np.zeros(count, dtype=np.int8)
+        data[name] = _day_array(raw[row])
+        data[f"possible_{name}"] = _day_array(wide[row])
+    for prefix, bounds, precisions, qualifiers in (("start", starts, start_p, start_q), ("end", ends, end_p, end_q)):
+        data[f"{prefix}_kind"] = pa.repeat("date", count)
+        data[f"{prefix}_lo"], data[f"{prefix}_hi"] = _second_array(bounds[0]), _second_array(bounds[1])
+        data[f"{prefix}_precision"] = names.take(pa.array(precisions))
+        data[f"{prefix}_qualifier"] = symbols.take(pa.array(qualifiers))
+    data["linked"] = pa.array(np.zeros(count, dtype=np.int8))
     data["rank"] = pa.nulls(count, pa.int64())
-    empty: list[list[str]] = [[] for _ in range(count)]
-    data["actors"], data["places"], data["tags"] = empty, empty, empty
-    data["sources"] = [list(s) for s in sources] if sources is not None else empty
+    data["actors"] = data["places"] = data["tags"] = data["sources"] = empty
     data["record"] = pa.nulls(count, pa.string())
-    table = pa.table(data, schema=schema())
-    for name, values in (extra or {}).items():
+    data.update(kept)
+    table = pa.table({name: data[name] for name in COLUMNS}, schema=schema())
+    for name, values in more.items():
         table = table.append_column(
             name, values if isinstance(values, pa.Array | pa.ChunkedArray) else pa.array(values)
         )
-    metadata = {"format": FORMAT, "title": "", "zone": None, "sources": []}
-    return table.replace_schema_metadata({METADATA_KEY: json.dumps(metadata).encode()})
+    return table
+
+
+#: Precision names by their code in :class:`~chronology.columns.Columns` (the order of :class:`Precision`).
+_PRECISION_NAMES: Final = tuple(precision.value for precision in Precision)
+_PRECISIONS: Final = tuple(Precision)
+#: EDTF qualifier symbols by the qualifier's value.
+_SYMBOL_OF_VALUE: Final = tuple(_SYMBOLS[Qualifier(value)] for value in range(len(_SYMBOLS)))
+_DAY_CODE: Final = _PRECISIONS.index(Precision.DAY)
+#: The days whose EDTF numpy writes as EDTF does (years 1000 to 9999), in the model's day numbers.
+_PLAIN_DAYS: Final = (EPOCH_DAY - 354_285, EPOCH_DAY + 2_932_896)
+
+
+def _edtf_texts(
+    starts: np.ndarray, ends: np.ndarray, lasting: np.ndarray, codes: tuple[np.ndarray, ...]
+) -> pyarrow.Array:
+    """Each row's date in EDTF, as :meth:`Columns.value` writes it: ``start/end`` for the rows that last."""
+    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    pc = require("pyarrow.compute", "parquet", "Arrow tables and Parquet files")
+    start_p, start_q, end_p, end_q = codes
+    text = _side_texts(starts, start_p, start_q)
+    if not lasting.any():
+        return text
+    joined = pc.binary_join_element_wise(text, _side_texts(ends, end_p, end_q), "/")
+    return pc.if_else(pa.array(lasting), joined, text)
+
+
+def _side_texts(bounds: np.ndarray, precisions: np.ndarray, qualifiers: np.ndarray) -> pyarrow.Array:
+    """The EDTF of each row's one date from ``bounds`` (seconds): in bulk for whole days, else once per value."""
+    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    pc = require("pyarrow.compute", "parquet", "Arrow tables and Parquet files")
+    lo, hi = bounds
+    first, last = lo // SECONDS_PER_DAY, hi // SECONDS_PER_DAY
+    plain = (
+        (precisions == _DAY_CODE)
+        & (lo % SECONDS_PER_DAY == 0)
+        & (hi % SECONDS_PER_DAY == SECONDS_PER_DAY - 1)
+        & (first >= _PLAIN_DAYS[0])
+        & (last <= _PLAIN_DAYS[1])
+    )
+    symbol = pa.array(_SYMBOL_OF_VALUE).take(pa.array(qualifiers))
+
+    def iso(days: np.ndarray) -> pyarrow.Array:  # Arrow writes a date32 as ISO 8601, as EDTF does (years 1000-9999)
+        inside = (np.where(plain, days, EPOCH_DAY) - EPOCH_DAY).astype(np.int32)
+        return pc.cast(pa.array(inside, pa.date32()), pa.string())
+
+    one, other = iso(first), iso(last)
+    single = pc.binary_join_element_wise(one, symbol, "")
+    ranged = pc.binary_join_element_wise("[", one, symbol, "..", other, symbol, "]", "")
+    text = pc.if_else(pa.array(first == last), single, ranged)
+    rest = np.flatnonzero(~plain)
+    if not rest.size:
+        return text
+    keys = np.stack([lo[rest], hi[rest], precisions[rest].astype(np.int64), qualifiers[rest].astype(np.int64)], 1)
+    distinct, back = _distinct_rows(keys)
+    written = [
+        UncertainDate.from_seconds(a, b, _PRECISIONS[p], qualifier=Qualifier(q)).edtf
+        for a, b, p, q in distinct.tolist()
+    ]
+    mask = np.zeros(first.size, dtype=bool)
+    mask[rest] = True
+    replacements = pa.array(np.asarray(written, dtype=object)[back], pa.string())
+    return pc.replace_with_mask(text, pa.array(mask), replacements)
+
+
+def _distinct_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of a 2-d array, and for each row the index of its own (``np.unique(axis=0)``, faster)."""
+    order = np.lexsort(keys.T[::-1])
+    ordered = keys[order]
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    back = np.empty(len(ordered), dtype=np.int64)
+    back[order] = np.cumsum(new) - 1
+    return ordered[new], back
+
+
+def _day_array(days: np.ndarray) -> pyarrow.Array:
+    """Day numbers of the index as days from 1970-01-01, null for its sentinels (no bound)."""
+    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    unbounded = (days <= NEG_DAY) | (days >= POS_DAY)
+    return pa.array(days.astype(np.int64) - EPOCH_DAY, pa.int64(), mask=unbounded if unbounded.any() else None)
+
+
+def _second_array(seconds: np.ndarray) -> pyarrow.Array:
+    """Seconds of the model's timeline as seconds from 1970-01-01, null where open."""
+    pa = require("pyarrow", "parquet", "Arrow tables and Parquet files")
+    unbounded = (seconds <= OPEN_LO) | (seconds >= OPEN_HI)
+    return pa.array(seconds - _EPOCH_SECONDS, pa.int64(), mask=unbounded if unbounded.any() else None)
 
 
 def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:

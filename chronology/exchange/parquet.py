@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -21,8 +22,8 @@ import numpy.typing as npt
 from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology._extras import require
 from chronology.columns import QUALIFIERS, Columns
-from chronology.dates import DEFAULT_WIDENING, DateValue, Precision, Widening
-from chronology.errors import ChronologyError, DatasetError, EventFileError, Problem
+from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, UncertainDate, Widening
+from chronology.errors import ChronologyError, DatasetError, EventFileError, Problem, ValidationError
 from chronology.events import Claim, Event
 from chronology.exchange.arrow import EPOCH_DAY, FORMAT, METADATA_KEY, schema
 from chronology.index import NEG_DAY, POS_DAY
@@ -34,18 +35,30 @@ if TYPE_CHECKING:
 
     from chronology.timeline import Timeline
 
-__all__ = ["TableColumns", "check_table", "parquet_files", "problems_in", "read_parquet", "read_table"]
+__all__ = [
+    "TableColumns",
+    "at_precisions",
+    "check_table",
+    "parquet_files",
+    "problems_in",
+    "read_parquet",
+    "read_table",
+]
 
 
 def parquet_files(path: str | os.PathLike[str]) -> list[Path]:
     """The Parquet files ``path`` names: itself, or the ``*.parquet`` files of a folder, in name order.
 
     Raises:
-        DatasetError: a folder without Parquet files.
+        DatasetError: a path that does not exist (or cannot be looked at), a folder without Parquet files.
 
     """
     target = Path(path)
-    if not target.is_dir():
+    try:
+        is_dir = stat.S_ISDIR(target.stat().st_mode)
+    except OSError as error:  # said as an event file's is: "cannot read the file: No such file or directory"
+        raise DatasetError(f"{target}: cannot read the file: {error.strerror or error}") from None
+    if not is_dir:
         return [target]
     found = sorted(target.glob("*.parquet"))
     if not found:
@@ -127,10 +140,13 @@ def check_table(table: pyarrow.Table, where: str = "<table>") -> list[Problem]:
     return problems
 
 
-def _dates_disagree(table: pyarrow.Table, where: str, zone: str | None) -> list[Problem]:
+def _dates_disagree(
+    table: pyarrow.Table, where: str, zone: str | None, parsed: dict[str, DateValue] | None = None
+) -> list[Problem]:
     """Each date text (``narrowed``, else ``edtf``) that does not read, or whose days are not the day columns'.
 
-    Every distinct text is read once, so a data set of few distinct dates is checked quickly.
+    Every distinct text is read once, so a data set of few distinct dates is checked quickly; ``parsed``
+    keeps what was read, by text, for the next check.
     """
     from chronology.errors import ChronologyError
     from chronology.index import day_ends
@@ -150,7 +166,10 @@ def _dates_disagree(table: pyarrow.Table, where: str, zone: str | None) -> list[
         try:
             if text == "None":
                 raise ChronologyError("no date: the column is empty")
-            days[:, k] = [min(max(day, NEG_DAY), POS_DAY) for day in day_ends(parse(text), zone=info)]
+            value = parse(text)
+            if parsed is not None:
+                parsed[text] = value
+            days[:, k] = [min(max(day, NEG_DAY), POS_DAY) for day in day_ends(value, zone=info)]
         except ChronologyError as error:
             refused[k] = str(error)
             days[:, k] = 0
@@ -172,6 +191,59 @@ def _dates_disagree(table: pyarrow.Table, where: str, zone: str | None) -> list[
     return problems
 
 
+def _precisions_disagree(table: pyarrow.Table, where: str, parsed: dict[str, DateValue]) -> list[Problem]:
+    """Each ``edtf`` text that reads at another precision than its row's ``start_precision`` or ``end_precision``.
+
+    Where the column's precision writes the same text for the same bounds (a
+    day-precision date spanning one calendar week, which EDTF writes as a
+    week is written), the reader takes the column's (:func:`at_precisions`):
+    no problem. Any other difference is one: the text and the column say two
+    things, and what the file answers would depend on which is read. Each
+    distinct (text, precisions) is read once, or taken from ``parsed`` (texts already read, by text).
+    """
+    pa = require("pyarrow", "parquet", "Parquet files")
+    pc = require("pyarrow.compute", "parquet", "Parquet files")
+    names = ("start_precision", "end_precision")
+    keys = pc.binary_join_element_wise(
+        table.column("edtf"), *(pc.fill_null(table.column(name), "") for name in names), "\x1f"
+    )
+    encoded = pc.dictionary_encode(keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys)
+    known = {precision.value: precision for precision in Precision}
+    found: list[tuple[int, str]] = []
+    for k, key in enumerate(encoded.dictionary.to_pylist()):
+        text, *given = key.split("\x1f")
+        try:
+            value = parsed[text] if text in parsed else parse(text)
+        except ChronologyError:
+            continue  # said by _dates_disagree
+        ends = (value, value) if isinstance(value, UncertainDate) else (value.start, value.end)
+        for name, end, precision in zip(names, ends, given, strict=True):
+            wanted = known.get(precision)
+            if not isinstance(end, UncertainDate) or wanted is None or end.precision is wanted:
+                continue
+            if _end_at(end, wanted) is end:  # not the same text at the column's precision
+                written = UncertainDate.from_seconds(
+                    end.lo, end.hi, wanted, qualifier=end.qualifier, utc_offset=end.utc_offset
+                ).edtf
+                message = (
+                    f"{text!r} reads at {end.precision.value} precision, but {name} says {precision} "
+                    f"(at {precision} precision, these bounds are written {written!r})"
+                )
+                found.append((k, message))
+                break
+    if not found:
+        return []
+    indices = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+    ids = table.column("id")
+    problems = []
+    for k, message in found[:20]:
+        row = int(np.flatnonzero(indices == k)[0])
+        problems.append(Problem(message, path=where, event=str(ids[row]), field="edtf"))
+    if len(found) > 20:
+        problems.append(Problem(f"and {len(found) - 20:,} more dates like these", path=where))
+    return problems
+
+
 def problems_in(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
     """Every problem :func:`read_parquet` would refuse the file for (empty when it reads)."""
     pa = require("pyarrow", "parquet", "Parquet files")
@@ -187,14 +259,44 @@ def problems_in(path: str | os.PathLike[str]) -> tuple[Problem, ...]:
     table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
     problems = check_table(table, os.fspath(path))
     if not problems:  # every date read: thorough, and too slow to do on every load of millions of rows
-        problems = _dates_disagree(table, os.fspath(path), _metadata(table).get("zone"))
+        parsed: dict[str, DateValue] = {}
+        problems = _dates_disagree(table, os.fspath(path), _metadata(table).get("zone"), parsed)
+        if not problems:  # a text on other days than its row's is said once, for its days
+            problems = _precisions_disagree(table, os.fspath(path), parsed)
     if problems:
         return tuple(problems)
     try:
-        read_parquet(path)
-    except EventFileError as error:
+        timeline = _timeline(table, str(path))
+    except (EventFileError, ValidationError) as error:
         return tuple(error.problems)
-    return ()
+    except DatasetError as error:
+        return (Problem(str(error), path=os.fspath(path)),)
+    return tuple(_records_disagree(timeline, table, os.fspath(path)))
+
+
+def _records_disagree(timeline: Timeline, table: pyarrow.Table, where: str) -> list[Problem]:
+    """Rows whose day columns are not the days their records give once loaded (what ``load`` and ``scan`` answer).
+
+    A timeline read from its columns answers with the stored days: nothing to compare.
+    """
+    if timeline._root.columns is not None:
+        return []
+    index = timeline.index()
+    problems = []
+    for prefix, widened in (("", False), ("possible_", True)):
+        given = np.clip(index.ends(widened=widened), NEG_DAY, POS_DAY)
+        for k, name in enumerate(_DAY_COLUMNS):
+            stored = _days(table, f"{prefix}{name}")
+            wrong = np.flatnonzero(given[k] != stored)
+            if wrong.size:
+                row = int(wrong[0])
+                loaded = "no bound" if given[k, row] in (NEG_DAY, POS_DAY) else int(given[k, row]) - EPOCH_DAY
+                message = (
+                    f"{prefix}{name} is not the day its record gives once loaded ({loaded}), so the file "
+                    f"loaded and the file scanned answer differently ({wrong.size:,} rows)"
+                )
+                problems.append(Problem(message, path=where, event=str(table.column("id")[row]), field=prefix + name))
+    return problems
 
 
 def read_parquet(path: str | os.PathLike[str]) -> Timeline:
@@ -206,13 +308,17 @@ def read_parquet(path: str | os.PathLike[str]) -> Timeline:
         EventFileError: the events' records do not make a valid chronology.
 
     """
-    table = read_table(path)
+    return _timeline(read_table(path), str(path))
+
+
+def _timeline(table: pyarrow.Table, where: str) -> Timeline:
+    """A table of the columnar form, already checked, as a timeline: from its records, or else its columns."""
     metadata = _metadata(table)
     records = table.column("record")
     # whole events need the sources they cite, which the metadata holds: a table written without it (by an
     # engine, say) is read from its columns instead
     if len(table) and records.null_count == 0 and metadata:
-        return _from_records(table, metadata, str(path))
+        return _from_records(table, metadata, where)
     return _from_columns(table, metadata)
 
 
@@ -238,7 +344,33 @@ def _from_records(table: pyarrow.Table, metadata: dict[str, Any], where: str) ->
         document["title"] = metadata["title"]
     if metadata.get("zone"):
         document["reading"] = {"zone": metadata["zone"]}
-    return load_document(document, path=where)
+    return _at_row_precisions(load_document(document, path=where), table)
+
+
+def _at_row_precisions(timeline: Timeline, table: pyarrow.Table) -> Timeline:
+    """The timeline read from records, each event's date at its row's precisions (:func:`at_precisions`).
+
+    A record's date is EDTF text, which cannot say every precision (a day
+    precision date spanning one calendar week reads as a week): the row's
+    ``start_precision`` and ``end_precision`` columns restore it. The
+    timeline is checked again only when a date changed.
+    """
+    import attrs
+
+    from chronology.timeline import Timeline
+
+    known = {precision.value: precision for precision in Precision}
+    events = list(timeline.events)
+    starts, ends = (table.column(name).to_pylist() for name in ("start_precision", "end_precision"))
+    changed = False
+    for row, (event, start, end) in enumerate(zip(events, starts, ends, strict=True)):
+        value = at_precisions(event.when, known.get(start or ""), known.get(end or ""))
+        if value is not event.when:
+            events[row] = attrs.evolve(event, when=value)
+            changed = True
+    if not changed:
+        return timeline
+    return Timeline(events, timeline.sources.values(), title=timeline.title, zone=timeline.zone)
 
 
 def _from_columns(table: pyarrow.Table, metadata: dict[str, Any]) -> Timeline:
@@ -266,10 +398,7 @@ class TableColumns(Columns):
                 values[np.asarray(column.is_null().to_numpy(zero_copy_only=False))] = missing
             return values
 
-        def kinds(name: str) -> npt.NDArray[np.str_]:
-            return np.asarray(table.column(name).to_numpy(zero_copy_only=False)).astype(np.str_)
-
-        start_open, end_open = kinds("start_kind") == "open", kinds("end_kind") == "open"
+        start_open, end_open = _is_open(table, "start_kind"), _is_open(table, "end_kind")
         starts = np.stack([seconds("start_lo", OPEN_LO), seconds("start_hi", OPEN_HI)])
         starts[1, start_open] = OPEN_LO  # an open start goes back forever: its latest moment too
         ends = np.stack([seconds("end_lo", OPEN_LO), seconds("end_hi", OPEN_HI)])
@@ -300,6 +429,23 @@ class TableColumns(Columns):
         self._lists = {name: table.column(name) for name in ("actors", "places", "tags")}
         has_claims = "claims" in table.column_names and table.schema.field("claims").type == "string"
         self._claims = table.column("claims") if has_claims else None  # a data set's claims (ACLED's fatalities)
+        #: what the columns of the base class cannot say again, kept for writing the rows back (no copy)
+        self._kept = table.select(list(_KEPT))
+
+    def stored_columns(self, rows: npt.NDArray[np.intp] | None) -> dict[str, Any]:
+        """The table's own columns for ``rows`` (None: all), for :func:`~chronology.exchange.arrow.columns_table`.
+
+        The date as written, its kind, lists, ranks and links' marks, as read;
+        the data set's claims as the extra column ``claims``.
+        """
+        pa = require("pyarrow", "parquet", "Parquet files")
+        picked = None if rows is None else pa.array(rows, pa.int64())
+        kept = self._kept if picked is None else self._kept.take(picked)
+        found: dict[str, Any] = {name: kept.column(name) for name in kept.column_names}
+        found["id"] = self.arrow_ids if picked is None else self.arrow_ids.take(picked)
+        if self._claims is not None:
+            found["extra"] = {"claims": self._claims if picked is None else self._claims.take(picked)}
+        return found
 
     def ranks(self) -> dict[str, int]:
         """The ``rank`` column, for the rows that have one: the order the links gave."""
@@ -324,11 +470,18 @@ class TableColumns(Columns):
         return self._parsed(text, row, "narrowed" if narrowed else "edtf")
 
     def _parsed(self, text: str, row: int, column: str) -> DateValue:
-        """A row's date text read; one that does not read names the event and the column (a file made elsewhere)."""
+        """A row's date text read, at the precisions its columns give (:func:`at_precisions`).
+
+        Raises:
+            DatasetError: a text that does not read (a file made elsewhere); the message names the event and
+                the column.
+
+        """
         try:
-            return parse(text)
+            value = parse(text)
         except ChronologyError as error:
             raise DatasetError(f"event {str(self.ids[row])!r}, column {column!r}: {error}") from None
+        return at_precisions(value, _PRECISIONS[self.precision[row]], _PRECISIONS[self.end_precision[row]])
 
     def _make(self, row: int) -> Event:
         """Row ``row`` as an event: its date as written, kind, actors, places, tags and the data set's claims."""
@@ -343,6 +496,37 @@ class TableColumns(Columns):
             tags=tuple(self._lists["tags"][row].as_py() or ()),
             claims=_claims(self._claims[row].as_py(), str(self.ids[row])) if self._claims is not None else (),
         )
+
+
+def at_precisions(value: DateValue, start: Precision | None, end: Precision | None) -> DateValue:
+    """``value`` with each end at the precision the file's columns give (``start_precision``, ``end_precision``).
+
+    EDTF has no notation of its own for a week: it writes one as its days
+    (``[2020-02-17..2020-02-23]``, Monday to Sunday), so a date of day
+    precision that spans a Monday to the Sunday after reads back as a week,
+    which "possible" questions widen by a week rather than a day. The
+    columns say which it was. An end is given the column's precision only
+    where its text is what that precision writes for the same bounds; a text
+    that is not is left as read (``chronology validate`` reports it). None:
+    the column is null (an open or unknown end).
+    """
+    if isinstance(value, UncertainDate):
+        return _end_at(value, start)
+    first = _end_at(value.start, start) if isinstance(value.start, UncertainDate) else value.start
+    last = _end_at(value.end, end) if isinstance(value.end, UncertainDate) else value.end
+    if first is value.start and last is value.end:
+        return value
+    return Interval(first, last, text=value.text)
+
+
+def _end_at(date: UncertainDate, precision: Precision | None) -> UncertainDate:
+    """``date`` at ``precision``, when its text is the same at it; else ``date`` itself."""
+    if precision is None or date.precision is precision:
+        return date
+    found = UncertainDate.from_seconds(
+        date.lo, date.hi, precision, qualifier=date.qualifier, utc_offset=date.utc_offset, text=date.text
+    )
+    return found if found.edtf == date.edtf else date
 
 
 def _claims(text: str | None, event: str) -> tuple[Claim, ...]:
@@ -374,6 +558,25 @@ def _claims(text: str | None, event: str) -> tuple[Claim, ...]:
 
 #: The day columns, in the index's order of rows.
 _DAY_COLUMNS: Final = ("start_first", "start_last", "end_first", "end_last")
+#: Precisions by their code in :class:`~chronology.columns.Columns`.
+_PRECISIONS: Final = tuple(Precision)
+#: The columns a table read from its columns keeps as they are, to write its rows back.
+_KEPT: Final = (
+    "kind",
+    "edtf",
+    "narrowed",
+    "precision",
+    "start_kind",
+    "end_kind",
+    "start_precision",
+    "end_precision",
+    "linked",
+    "rank",
+    "actors",
+    "places",
+    "tags",
+    "sources",
+)
 _EPOCH_SECONDS: Final = EPOCH_DAY * SECONDS_PER_DAY
 
 
@@ -391,26 +594,35 @@ def _days(table: pyarrow.Table, name: str) -> npt.NDArray[np.int64]:
         bare = name.removeprefix("possible_")
         low = bare.endswith("first")
         if bare == "start_last":
-            low_side = np.asarray(table.column("start_kind").to_numpy(zero_copy_only=False)) == "open"
+            low_side = _is_open(table, "start_kind")
             values[missing] = np.where(low_side[missing], NEG_DAY, POS_DAY)
         elif bare == "end_first":
-            high_side = np.asarray(table.column("end_kind").to_numpy(zero_copy_only=False)) == "open"
+            high_side = _is_open(table, "end_kind")
             values[missing] = np.where(high_side[missing], POS_DAY, NEG_DAY)
         else:
             values[missing] = NEG_DAY if low else POS_DAY
     return values
 
 
+def _is_open(table: pyarrow.Table, name: str) -> npt.NDArray[np.bool_]:
+    """Which rows of a kind column (``start_kind``, ``end_kind``) say ``open``."""
+    pc = require("pyarrow.compute", "parquet", "Parquet files")
+    found = pc.fill_null(pc.equal(table.column(name), "open"), False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
 def _codes(table: pyarrow.Table, name: str, codes: dict[str, int], default: str) -> npt.NDArray[np.int8]:
-    """A column of names as their codes, a missing name as ``default``'s.
+    """A column of names as their codes, a missing name as ``default``'s (each distinct name looked up once).
 
     Raises:
         DatasetError: a name that is not one of ``codes``.
 
     """
-    names = np.asarray(table.column(name).fill_null(default).to_numpy(zero_copy_only=False)).astype(np.str_)
-    kinds, back = np.unique(names, return_inverse=True)
+    pc = require("pyarrow.compute", "parquet", "Parquet files")
+    encoded = pc.dictionary_encode(table.column(name).fill_null(default).combine_chunks())
+    kinds = encoded.dictionary.to_pylist()
     unknown = [str(kind) for kind in kinds if str(kind) not in codes]
     if unknown:
         raise DatasetError(f"column {name!r}: {unknown[0]!r} is not one of {', '.join(map(repr, codes))}")
-    return np.asarray([codes[str(kind)] for kind in kinds], dtype=np.int8)[back].reshape(names.shape)
+    lookup = np.asarray([codes[str(kind)] for kind in kinds] or [0], dtype=np.int8)
+    return lookup[np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.intp)]

@@ -20,7 +20,9 @@ __all__ = ["ENGINES", "connect", "spark_session"]
 ENGINES: Final = {"duckdb": "parquet", "spark": "spark"}
 
 
-def connect(path: str | Path, engine: str, *, spark_master: str = "local[*]", connection: Any = None) -> Dataset:
+def connect(
+    path: str | Path, engine: str, *, spark_master: str = "local[*]", connection: Any = None, check: bool = False
+) -> Dataset:
     """See :func:`chronology.scan`."""
     if engine not in ENGINES:
         raise WrongTypeError(f"engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}")
@@ -52,7 +54,75 @@ def connect(path: str | Path, engine: str, *, spark_master: str = "local[*]", co
     except Exception as error:  # the engines' own errors (a file they cannot read) reach the user as one line
         raise DatasetError(f"{path}: {engine} cannot read it: {_first_line(error)}") from None
     zone = metadata.get("zone")
-    return Dataset(table, engine, zone_named(zone) if zone else None, str(metadata.get("title") or ""))
+    dataset = Dataset(table, engine, zone_named(zone) if zone else None, str(metadata.get("title") or ""))
+    if check:
+        check_rows(dataset, str(path))
+    return dataset
+
+
+#: Pairs of day columns whose first may not come after the second (as ``chronology validate`` checks them).
+_ORDERED: Final = (
+    *(
+        (f"{prefix}{first}", f"{prefix}{last}")
+        for first, last in (("start_first", "start_last"), ("end_first", "end_last"), ("start_first", "end_last"))
+        for prefix in ("", "possible_")
+    ),
+    ("possible_start_first", "start_first"),
+    ("possible_end_first", "end_first"),
+    ("start_last", "possible_start_last"),
+    ("end_last", "possible_end_last"),
+)
+
+
+def check_rows(dataset: Dataset, path: str) -> None:
+    """Refuse a data set whose rows ``chronology validate`` would refuse for their ids or the order of their days.
+
+    One aggregate on the engine: distinct ids against rows, and rows whose
+    days are out of order (a first day after its last, possible days inside
+    the certain ones). What it does not check (every date text against its
+    days, the records) is left to ``chronology validate``.
+
+    Raises:
+        DatasetError: an id given twice, or days out of order; the message names an id and the columns.
+
+    """
+    import ibis
+
+    table = dataset.table
+    wrong = [table[first] > table[last] for first, last in _ORDERED]
+    with quiet():
+        found = table.aggregate(
+            rows=table.count(),
+            ids=table.id.nunique(),
+            missing=table.id.isnull().sum(),
+            wrong=ibis.or_(*wrong).ifelse(1, 0).sum(),
+        ).to_pyarrow()
+    rows, ids, missing, reversed_ = (found.column(name)[0].as_py() or 0 for name in ("rows", "ids", "missing", "wrong"))
+    problems = []
+    if missing:
+        problems.append(f"{_rows(missing)} no id")
+    if rows - missing > ids:
+        named = table.filter(table.id.notnull())
+        with quiet():
+            twice = named.group_by("id").aggregate(n=named.count()).filter(lambda t: t.n > 1).limit(1).to_pyarrow()
+        repeat = rows - missing - ids
+        problems.append(f"id {twice.column('id')[0].as_py()!r} is given twice ({_rows(repeat, 'repeat')} an id)")
+    for (first, last), bad in zip(_ORDERED, wrong, strict=True) if reversed_ else ():
+        with quiet():
+            example = table.filter(bad).select("id").limit(1).to_pyarrow()
+        if len(example):  # the first pair out of order, named; the count is of every row out of order
+            event = example.column("id")[0].as_py()
+            problems.append(f"event {event!r}: {first} comes after {last} ({_rows(reversed_)} days out of order)")
+            break
+    if problems:
+        raise DatasetError(f"{path}: " + "; ".join(problems) + "; run chronology validate on it for every problem")
+
+
+def _rows(count: int, verb: str = "have") -> str:
+    """``1 row has``, ``3 rows have`` (or another verb: ``1 row repeats``)."""
+    if count == 1:
+        return f"1 row {'has' if verb == 'have' else verb + 's'}"
+    return f"{count:,} rows {verb}"
 
 
 def spark_session(master: str = "local[*]", config: Mapping[str, str] | None = None) -> Any:
