@@ -54,9 +54,9 @@ import datetime
 import functools
 import operator
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
-from itertools import chain, compress, repeat
+from itertools import chain, compress, pairwise, repeat
 from typing import Final, Literal, TypeAlias
 from zoneinfo import ZoneInfo
 
@@ -76,7 +76,7 @@ from chronology._calendar import (
 from chronology.dates import DateValue, Endpoint, Interval, Precision, Qualifier, UncertainDate, unwritten
 from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
-from chronology.notation.edtf import format_bounds, format_day
+from chronology.notation.edtf import format_bounds, format_day, parse_edtf
 from chronology.relative import (
     RelativeDate,
     Tense,
@@ -87,7 +87,7 @@ from chronology.relative import (
 from chronology.rules import Offset, Shift
 from chronology.zones import offset_at
 
-__all__ = ["Frame", "Link", "Network", "Side", "narrow", "publication", "published_for"]
+__all__ = ["Frame", "Link", "Network", "Side", "link_cycles", "narrow", "publication", "published_for"]
 
 #: Which end of an event, its start or its end (the same moment for an instant).
 Side: TypeAlias = Literal["start", "end"]
@@ -138,6 +138,87 @@ class Link:
         return f"{a!r} starts before it ends"
 
 
+def link_cycles(events: Iterable[Event], known: Container[str]) -> list[Problem]:
+    """Cycles among order links (after, before, reports) and among part_of links, each knot reported once.
+
+    Each problem is placed at a link that is written: the event and field of the
+    link that closes the cycle (the one the search came back along), so that a
+    file places it at that key (``before`` on the event that has it, not a field
+    of another event). The message walks the cycle, each event once, ending with
+    that link, and says it in words.
+
+    Args:
+        events: the events whose links are followed.
+        known: the ids a link may name here (others are reported as unknown elsewhere).
+
+    """
+    order: dict[str, list[tuple[str, Link]]] = {}  # earlier -> [(later, the link as written)]
+    parts: dict[str, list[tuple[str, Link]]] = {}  # part -> [(whole, the link as written)]
+    for event in events:
+        for field, target in event.links:
+            if target not in known or target == event.id:
+                continue
+            link = Link(event.id, field, target)
+            if field == "part_of":
+                parts.setdefault(event.id, []).append((target, link))
+            elif field == "before":
+                order.setdefault(event.id, []).append((target, link))
+            else:  # after, reports: the target comes first
+                order.setdefault(target, []).append((event.id, link))
+    problems = []
+    for graph, what, arrow in (
+        (order, "order links (after, before, reports)", "each before the next"),
+        (parts, "part_of links", "each part of the next"),
+    ):
+        for cycle in _find_cycles(graph):
+            closing = cycle[-1][1]
+            path = " -> ".join(repr(node) for node in [*(start for start, _ in cycle), cycle[0][0]])
+            problems.append(
+                Problem(
+                    f"{what} form a cycle: {path} ({arrow}), closed by {closing.reason}; "
+                    "remove or reverse one of these links",
+                    event=closing.event,
+                    field=closing.field,
+                )
+            )
+    return problems
+
+
+def _find_cycles(graph: Mapping[str, list[tuple[str, Link]]]) -> list[list[tuple[str, Link]]]:
+    """One cycle per strongly connected knot, found by an iterative depth-first search.
+
+    A cycle is its edges in order, each ``(from, link)``; the last is the one the search came back along.
+    """
+    state: dict[str, int] = {}  # 1: on the stack, 2: done
+    cycles: list[list[tuple[str, Link]]] = []
+    for root in graph:
+        if root in state:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        path: list[tuple[str, Link | None]] = [(root, None)]  # each node on the stack, with the link it was reached by
+        state[root] = 1
+        while stack:
+            node, index = stack[-1]
+            targets = graph.get(node, [])
+            if index < len(targets):
+                stack[-1] = (node, index + 1)
+                target, link = targets[index]
+                if state.get(target) == 1:
+                    start = next(i for i, (name, _) in enumerate(path) if name == target)
+                    walked = path[start:]
+                    edges = [(walked[i][0], walked[i + 1][1]) for i in range(len(walked) - 1)]
+                    cycles.append([(name, reached) for name, reached in edges if reached is not None] + [(node, link)])
+                elif target not in state:
+                    state[target] = 1
+                    stack.append((target, 0))
+                    path.append((target, link))
+            else:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+    return cycles
+
+
 class Network:
     """The constraints the links of ``events`` put on their bounds, propagated to the tightest bounds.
 
@@ -149,6 +230,7 @@ class Network:
         self.frame = frame = Frame(zone)
         # Each id that may be named has a key, its position in by_id; the arrays below speak of keys and variables.
         self._names = names = list(by_id)
+        self._events = by_id  # for what a message says of an event's date as written (not copied)
         self._key = key = dict(zip(names, range(len(names)), strict=True))
         written = _written(events, key, _keys_of(events, names, key))
         anchored = _anchored(events, by_id)  # (position, event, anchor, phrase) for dates read from an event
@@ -577,7 +659,8 @@ class Network:
             seen.add((origin_lo, origin_hi))
             lo_chain = self._chain(v, self._lo_from, backwards=True)
             hi_chain = self._chain(v, self._hi_from, backwards=False)
-            chain = [*lo_chain, *hi_chain]
+            # round a cycle of links, the two chains overlap: said without going round it (each link once)
+            chain, blame_at = self._without_loops([*lo_chain, *hi_chain], len(lo_chain))
             earliest = _moment(self.frame.wall(self.given_lo[origin_lo]), low=True)
             latest = _moment(self.frame.wall(self.given_hi[origin_hi]), low=False)
             if len(chain) == 1 and self._link(chain[0]).field == "reports":
@@ -591,9 +674,43 @@ class Network:
                 steps += [self._link(k).reason for k in chain]
                 steps.append(f"{self.name(origin_hi)} no later than {latest}")
                 message = "the links contradict the dates: " + "; ".join(steps)
-            blame = self._link(lo_chain[-1] if lo_chain else hi_chain[0])
+            blame = self._link(chain[blame_at])
             problems.append(Problem(message, event=blame.event, field=blame.field, record=blame.record))
         return problems
+
+    def _without_loops(self, chain: list[int], reached: int) -> tuple[list[int], int]:
+        """A walk of edges with every loop in it cut out, and which of its edges to place the problem at.
+
+        ``chain``: edges from a lower bound's origin to an upper bound's, each
+        starting where the one before ends; the first ``reached`` of them carried
+        the lower bound to the contradicted variable. The problem is placed at
+        the edge that reached that variable (the first edge, without one), or,
+        where a loop cut it out, at the last edge left: the link that brings the
+        lower bound to the upper one.
+        """
+        low, high = self._low, self._high
+        if not chain or any(high[a] != low[b] for a, b in pairwise(chain)):  # pragma: no cover - a walk
+            return chain, max(reached - 1, 0)
+        target = high[chain[reached - 1]] if reached else low[chain[0]]  # the contradicted variable
+        kept: list[int] = []
+        nodes = [low[chain[0]]]
+        at = {nodes[0]: 0}  # each variable of the walk kept -> its position in ``nodes``
+        for k in chain:
+            y = high[k]
+            if y in at:  # back where the walk was: the loop since then says nothing more
+                cut = at[y]
+                for node in nodes[cut + 1 :]:
+                    del at[node]
+                del nodes[cut + 1 :], kept[cut:]
+            else:
+                kept.append(k)
+                at[y] = len(nodes)
+                nodes.append(y)
+        if not kept:  # pragma: no cover - a walk from a variable back to itself contradicts no date
+            return list(dict.fromkeys(chain)), max(reached - 1, 0)
+        if target in at:
+            return kept, max(at[target] - 1, 0)
+        return kept, len(kept) - 1
 
     def _loop(self, v: int, lower: bool) -> list[int]:
         """The edges of the loop that kept moving ``v``'s bound, in the order the bound went round it."""
@@ -654,7 +771,34 @@ class Network:
                 said = self._said_at(k)
                 if said[1] != "when":
                     found[said] = None
-        return tuple(Link(*said) for said in found)
+        links = tuple(Link(*said) for said in found)
+        if self.start[event_id] != self.end[event_id]:
+            return links
+        # a whole that is one moment is at its part's time: true, but not what "the night of 10-11 March" meant
+        return tuple(
+            self._one_moment_whole(link) if link.field == "part_of" and link.target == event_id else link
+            for link in links
+        )
+
+    def _one_moment_whole(self, link: Link) -> Link:
+        """A part_of link that narrows a whole that is one moment, with the way to say that the whole lasted."""
+        whole = link.target
+        when = self._events[whole].when
+        edtf = when.to_edtf() if isinstance(when, UncertainDate) else ""
+        lasting = ""
+        if edtf.startswith("[") and edtf.endswith("]") and edtf.count("..") == 1 and "," not in edtf:
+            first, last = edtf[1:-1].split("..")
+            if first and last:
+                lasting = f"{first}/{last}"
+                with contextlib.suppress(ChronologyError):
+                    if not isinstance(parse_edtf(lasting), Interval):  # pragma: no cover - two ends are an interval
+                        lasting = ""
+        how = f'when = "{lasting}"' if lasting else "'START/END' in EDTF, or 'from ... to ...'"
+        return attrs.evolve(
+            link,
+            says=f"{link.event!r} is part of {whole!r}, and {whole!r} is one moment, so it falls within its part; "
+            f"if {whole!r} lasted, give its start and end ({how})",
+        )
 
     def narrowed(self, events: Iterable[Event]) -> dict[str, DateValue]:
         """The date of each event its links narrow, as a date value of the same kind (others are left out)."""

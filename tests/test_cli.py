@@ -289,7 +289,7 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
         ),
         (
             ["--from", "2024-02-30"],
-            "chronology query: error: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29\n",
+            "chronology query: error: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29; did you mean '2024-02-29'?\n",
         ),
     ],
 )

@@ -1,5 +1,6 @@
 """The value types: round trips, invariants, widening, labels."""
 
+import calendar
 import datetime
 import io
 from collections.abc import Callable
@@ -112,6 +113,32 @@ def test_values_are_frozen_and_hashable() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         value.lo = 0  # type: ignore[misc]
     assert len({parse("2024-06"), parse("June 2024"), parse("2024-07")}) == 2
+
+
+MONTHS = [datetime.date(2024, month, 1).strftime("%B") for month in range(1, 13)]
+
+
+@given(st.integers(1600, 2400), st.integers(1, 12), st.data())
+def test_a_day_past_the_months_end_offers_the_months_last_day_in_words_and_in_iso(
+    year: int, month: int, data: st.DataObject
+) -> None:
+    last = calendar.monthrange(year, month)[1]
+    assume(last < 31)
+    day = data.draw(st.integers(last + 1, 31))
+    for text, nearest in (
+        (f"{day} {MONTHS[month - 1]} {year}", f"{last} {MONTHS[month - 1]} {year}"),
+        (f"{MONTHS[month - 1]} {day}, {year}", f"{last} {MONTHS[month - 1]} {year}"),
+        (f"{year:04d}-{month:02d}-{day:02d}", f"{year:04d}-{month:02d}-{last:02d}"),
+    ):
+        with pytest.raises(DateParseError) as caught:
+            parse(text)
+        assert str(caught.value).endswith(f"; did you mean {nearest!r}?")
+        assert parse(nearest) == parse(f"{year:04d}-{month:02d}-{last:02d}")  # the month's last day
+
+
+def test_a_day_past_the_end_of_a_month_without_its_year_offers_the_longest_the_month_has() -> None:
+    with pytest.raises(DateParseError, match="did you mean '29 February'"):
+        parse("February 30", anchor=parse("2024-03-10"))
 
 
 def test_contradictory_values_are_refused() -> None:

@@ -303,6 +303,26 @@ def test_bad_notation_is_an_error_that_repeats_the_input_and_says_where(text: st
     assert error.position == position
 
 
+@pytest.mark.parametrize(
+    ("text", "nearest"),
+    [
+        ("2019-04-31", "2019-04-30"),
+        ("2023-02-29", "2023-02-28"),
+        ("2024-02-30", "2024-02-29"),
+        ("2019-04-31T10:00+02:00", "2019-04-30T10:00+02:00"),  # the time kept
+        ("2019-04-31/2019-05-02", "2019-04-30/2019-05-02"),  # and the other end
+        ("[2019-04-31..2019-05-02]", "[2019-04-30..2019-05-02]"),
+        ("2019-04-31/2019-06-31", "2019-04-30"),  # the other end is wrong too: the date alone
+        ("-0500-02-30", "-0500-02-28"),
+    ],
+)
+def test_a_day_past_the_months_end_is_refused_with_the_months_last_day(text: str, nearest: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse(text)
+    assert str(caught.value).endswith(f"; did you mean {nearest!r}?")
+    parse(nearest)  # the form offered reads
+
+
 @pytest.mark.parametrize("text", ["2024-W41", "2024-W41~", "2024-W41?", "2024-W01", "2020-W53%"])
 def test_a_week_is_written_as_a_one_of_set_that_reads_back_as_a_week(text: str) -> None:
     value = parse(text)

@@ -810,6 +810,52 @@ def test_a_precision_a_moment_cannot_have_is_reported() -> None:
     assert "a span of time whose precision can be 'second' or 'minute'" in str(raised.value)
 
 
+DAWN = """\
+[reading]
+zone = "Europe/Kyiv"
+
+[[events]]
+id = "night"
+title = "Night strike"
+when = "[2025-03-10T18:00+02:00..2025-03-11T05:59+02:00]"
+
+[[events]]
+id = "fire"
+title = "Fire put out"
+when = "at dawn"
+anchor = "night"
+
+[[events]]
+id = "sirens"
+title = "Sirens"
+when = "3 a.m. on 11 March 2025"
+"""
+
+
+def test_wording_read_at_another_offset_than_its_edtf_is_reported_not_kept() -> None:
+    timeline = load_text("night.toml", DAWN)
+    text = to_csv(timeline)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert (rows["fire"]["when"], rows["sirens"]["when"]) == ("at dawn", "3 a.m. on 11 March 2025")
+    for zone, how in ((None, "read without a zone"), ("Europe/London", "read in Europe/London")):
+        with pytest.raises(EventFileError) as raised:
+            from_csv(text, path="night.csv", zone=zone)
+        problems = {(p.line, p.event, p.field): p.message for p in raised.value.problems}
+        assert set(problems) == {(3, "fire", "when"), (4, "sirens", "when")}
+        for message in problems.values():
+            assert how in message
+            assert "--zone ZONE" in message
+            assert "or leave 'when' empty" in message
+    back = from_csv(text, path="night.csv", zone="Europe/Kyiv")  # in its own zone: the wording and the date kept
+    assert_same_events(timeline, back)
+    assert back["fire"].when.text == "at dawn"
+
+
+def test_wording_with_its_own_zone_needs_none_given() -> None:
+    text = "id,title,edtf,when\na,A,2025-03-11T03+02:00,3 a.m. on 11 March 2025 Europe/Kyiv\n"
+    assert from_csv(text)["a"].when.text == "3 a.m. on 11 March 2025 Europe/Kyiv"
+
+
 def test_zone_must_be_one_of_the_iana_database() -> None:
     with pytest.raises(chronology.ChronologyError, match="'Europe/Kiev2'"):
         from_csv("id,title,edtf\na,A,2024\n", zone="Europe/Kiev2")

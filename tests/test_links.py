@@ -78,6 +78,42 @@ def test_part_of_narrows_the_whole_from_its_parts() -> None:
     assert narrowed.end.open_after
 
 
+def test_a_whole_that_is_one_moment_is_narrowed_to_its_part_and_the_reason_says_how_to_make_it_last() -> None:
+    night = parse("[2025-03-10T18+02:00..2025-03-11T05+02:00]")
+    part = Event(id="blast", title="Blast", when=parse("2025-03-11T03+02:00"), part_of="strike")
+    tl = timeline(Event(id="strike", title="Strike", when=night), part)
+    assert tl.narrowed("strike") == part.when  # one moment, within its part: the part's hour
+    [link] = tl.narrowed_by("strike")
+    assert (link.event, link.field, link.target) == ("blast", "part_of", "strike")
+    assert "'strike' is one moment" in link.reason
+    suggested = link.reason.split('when = "')[1].split('"')[0]
+    lasting = parse(suggested)  # the way to say it lasted reads as an interval over the night it was given
+    assert isinstance(lasting, Interval)
+    assert (lasting.start, lasting.end) == (parse("2025-03-10T18+02:00"), parse("2025-03-11T05+02:00"))
+    # so written, the night keeps its date and the part lies within it
+    lasted = timeline(Event(id="strike", title="Strike", when=lasting), part)
+    assert lasted.narrowed("strike") is lasting
+    assert lasted.narrowed_by("strike") == ()
+
+
+def test_a_whole_that_is_one_day_gets_the_hint_without_a_form_to_copy() -> None:
+    tl = timeline(
+        Event(id="day", title="Day", when=parse("2025-03-11")),
+        Event(id="blast", title="Blast", when=parse("2025-03-11T03"), part_of="day"),
+    )
+    [link] = tl.narrowed_by("day")
+    assert "'day' is one moment" in link.reason
+    assert "'START/END' in EDTF" in link.reason
+
+
+def test_a_whole_that_lasts_is_not_said_to_be_one_moment() -> None:
+    tl = timeline(
+        Event(id="war", title="War", when=parse("2022/")),
+        Event(id="battle", title="Battle", when=parse("2024-06"), part_of="war"),
+    )
+    assert [link.reason for link in tl.narrowed_by("war")] == ["'battle' is part of 'war'"]
+
+
 def test_narrowing_runs_along_chains() -> None:
     tl = timeline(
         Event(id="a", title="A", when=parse("2024-10-10")),

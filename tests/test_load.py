@@ -145,7 +145,7 @@ BROKEN = [
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2023-02-29"\n',
         [
-            "events.toml:8:17: event 'a', field 'when': '2023-02-29' (at position 8): day 29 does not exist in 2023-02; expected 01-28"
+            "events.toml:8:17: event 'a', field 'when': '2023-02-29' (at position 8): day 29 does not exist in 2023-02; expected 01-28; did you mean '2023-02-28'?"
         ],
         id="impossible-day",
     ),

@@ -271,7 +271,7 @@ def test_csv_keeps_the_wording_of_times_read_in_the_files_zone_and_reads_it_back
 
     text = to_csv(kyiv)
     assert {key: row["when"] for key, row in _rows(text).items()} == WORDED
-    back = from_csv(text, sources=kyiv.sources)
+    back = from_csv(text, sources=kyiv.sources, zone="Europe/Kyiv")
     for event in kyiv.events:
         assert back[event.id].when == event.when
         assert back[event.id].when.text == WORDED[event.id]
@@ -334,3 +334,16 @@ def test_the_pandas_frame_gives_the_timeline_zones_days(kyiv: chronology.Timelin
     assert str(frame.loc["strike", "earliest"].date()) == "2024-03-10"  # 22:00 UTC on the 10th
     frame = kyiv.to_pandas().set_index("id")
     assert str(frame.loc["strike", "earliest"].date()) == "2024-03-11"
+
+
+def test_a_zone_the_phrase_names_wins_over_the_files_zone(tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[reading]\nzone = "Europe/London"\n\n[[sources]]\nid = "r"\ntitle = "T"\npublished = "2025-03-11T09:00Z"\n\n'
+        '[[events]]\nid = "kyiv"\ntitle = "K"\nwhen = "3 a.m. Kyiv time"\nanchor = "r"\n\n'
+        '[[events]]\nid = "london"\ntitle = "L"\nwhen = "3 a.m."\nanchor = "r"\n',
+        encoding="utf-8",
+    )
+    timeline = chronology.load(path)
+    assert timeline["kyiv"].when.to_edtf() == "2025-03-11T03+02:00"
+    assert timeline["london"].when.to_edtf() == "2025-03-11T03Z"

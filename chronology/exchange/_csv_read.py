@@ -58,7 +58,11 @@ def from_csv(
             (``"Europe/Kyiv"``), as an event file's ``[reading] zone`` gives it:
             the timeline read has it, so its days are the same, and times
             written without an offset are read in it (a ``when`` of "early
-            Monday" too). ``None``: UTC, times without an offset kept so.
+            Monday" too). ``None``: UTC, times without an offset kept so. A
+            ``when`` beside an ``edtf`` is read so too, and reported where the
+            ``edtf`` puts its clock times at another offset (a sheet written
+            from a file in Europe/Kyiv, read without that zone): kept, it
+            would be another moment in an event file.
 
     Returns:
         The timeline, untitled.
@@ -404,7 +408,7 @@ class _Sheet:
         if timeline is not None or "when" not in row.table:
             return None
         try:  # the reader failed elsewhere: check what can be read without anchors
-            expression = parse_expression(row.table["when"])
+            expression = parse_expression(row.table["when"], zone=self.zone)
         except ChronologyError:
             return None
         return None if isinstance(expression, RelativeDate) else expression
@@ -490,22 +494,23 @@ class _Sheet:
     def _same_wording(self, row: _Row, value: DateValue, timeline: Timeline | None) -> bool:
         """Whether the ``when`` beside an ``edtf`` reads to the same date; problems where it does not."""
         wording = row.cells["when"]
-        try:
-            expression = parse_expression(wording)
+        try:  # read as the event file written from the timeline reads it: its times without an offset in the zone
+            expression = parse_expression(wording, zone=self.zone)
         except ChronologyError as error:
             self.problem(row.line, str(error), row=row, field="when")
             return False
         edtf = row.cells["edtf"]
         if not isinstance(expression, RelativeDate):
-            if expression == value or at_offsets(expression, value) == value:  # (its times at the edtf's offsets)
+            if expression == value:
                 return True
-            self.problem(
-                row.line,
-                f"{wording!r} is {expression.to_edtf()}, but edtf is {edtf!r}; "
-                "correct one of them, or leave 'when' empty",
-                row=row,
-                field="when",
-            )
+            if not self._other_offset(row, expression, None, value):
+                self.problem(
+                    row.line,
+                    f"{wording!r} is {expression.to_edtf()}, but edtf is {edtf!r}; "
+                    "correct one of them, or leave 'when' empty",
+                    row=row,
+                    field="when",
+                )
             return False
         anchor_id = row.cells.get("anchor")
         if anchor_id is None:
@@ -525,8 +530,10 @@ class _Sheet:
         except ChronologyError as error:
             self.problem(row.line, str(error), row=row, field="when")
             return False
-        if resolved == value or at_offsets(resolved, value) == value:
+        if resolved == value:
             return True
+        if self._other_offset(row, resolved, (anchor, tense), value):
+            return False
         self.problem(
             row.line,
             f"{wording!r} read from {anchor_id!r} ({anchor.label}) is {resolved.to_edtf()}, but edtf is {edtf!r}; "
@@ -535,6 +542,45 @@ class _Sheet:
             field="when",
         )
         return False
+
+    def _other_offset(
+        self, row: _Row, read: DateValue, reading: tuple[UncertainDate, Tense] | None, value: DateValue
+    ) -> bool:
+        """Whether the ``when`` beside an ``edtf``, ``read`` in the zone, gives its clock times at other offsets.
+
+        If so, a problem says so. An export writes "at dawn" beside
+        ``[2025-03-11T03+02:00..2025-03-11T05+02:00]`` when its file reads times
+        in Europe/Kyiv; read in no zone, or in another, the wording is another
+        moment, and the event file written from the spreadsheet would hold that
+        one. The zone it was said in is needed: it is not guessed from an offset.
+        ``reading``: the anchor's date and the tense relative wording is read with.
+        """
+        wording = row.cells["when"]
+        try:
+            clock = parse_expression(wording)  # its times as said, without an offset
+            if isinstance(clock, RelativeDate):
+                if reading is None:  # pragma: no cover - relative wording is read from an anchor
+                    return False
+                clock = clock.resolve(reading[0], tense=reading[1])
+        except ChronologyError:  # pragma: no cover - read once already, in the zone
+            return False
+        if clock == value or at_offsets(clock, value) != value:
+            return False
+        edtf = row.cells["edtf"]
+        said = (
+            f"read without a zone is {read.to_edtf()}, a time with no offset, but edtf {edtf!r} places it at one"
+            if self.zone is None
+            else f"read in {self.zone} is {read.to_edtf()}, but edtf {edtf!r} places that clock time at another offset"
+        )
+        self.problem(
+            row.line,
+            f"{wording!r} {said}; read the spreadsheet in the zone it was written in, the [reading] zone of the "
+            "event file it was exported from (chronology import --zone ZONE, or from_csv(zone=ZONE)), "
+            "or leave 'when' empty to keep the edtf alone",
+            row=row,
+            field="when",
+        )
+        return True
 
 
 def _span_precisions(value: UncertainDate) -> dict[Precision, UncertainDate]:

@@ -38,8 +38,9 @@ where no claim has one. So "the Pentagon says about 10,000 soldiers; Kyiv says
 12,000" is ``claim_subjects`` ``troops; troops``, ``claim_values`` ``about
 10,000; 12,000``, ``claim_units`` ``soldiers; soldiers``, ``claim_claimants``
 ``the Pentagon; Kyiv``. The sources' own details (outlet, title, date) are
-not written: use JSON (:mod:`chronology.exchange.as_json`) for those, or give
-the sources to :func:`from_csv`.
+not written, nor the timeline's title or zone: use JSON
+(:mod:`chronology.exchange.as_json`) for those, or give the sources and the
+zone to :func:`from_csv`.
 
 Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``, ``after``,
 ``before``, ``reports`` and the ``claim_*`` columns) are written in one
@@ -83,9 +84,14 @@ date, written in EDTF, reads back with: ``day`` for one day, ``day`` or
 for a Monday to the Sunday after it, ``day`` for other days; of moments,
 ``hour`` for a whole hour, ``minute`` for whole minutes, and ``second``. When ``edtf``
 is given, a ``when`` beside it is kept as the date's wording once checked to
-read to the same date, its times without an offset taken at ``edtf``'s (left
-out where it cannot be checked: relative to a source the spreadsheet does not
-date).
+read to the same date as an event file reads it, its times without an offset
+in ``zone`` (left out where it cannot be checked: relative to a source the
+spreadsheet does not date). Wording whose clock times ``edtf`` places at
+another offset ("at dawn" beside ``[2025-03-11T03+02:00..2025-03-11T05+02:00]``,
+read without the zone the spreadsheet was written in) is reported, not kept:
+an event file holding it would read it as another moment. Give the zone
+(``chronology import --zone Europe/Kyiv``), or empty the ``when`` cell to keep
+the ``edtf`` alone.
 
 Each id in ``sources`` names a source of the ``sources`` given to
 :func:`from_csv`; an id that is not among them becomes a bare

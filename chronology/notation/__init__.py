@@ -113,7 +113,8 @@ def parse_expression(
     if zone is None:
         return value
     if isinstance(value, RelativeDate):
-        return attrs.evolve(value, zone=zone)
+        # a zone the phrase names itself ("3 a.m. Kyiv time") wins over the file's
+        return value if value.zone is not None and named is None else attrs.evolve(value, zone=zone)
     return _localized(value, zone_named(zone, text=text), text, named=named is not None)
 
 

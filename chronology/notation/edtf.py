@@ -51,7 +51,7 @@ from chronology.dates import (
     UncertainDate,
     _Day,
 )
-from chronology.errors import DateParseError, InvalidDateError
+from chronology.errors import ChronologyError, DateParseError, InvalidDateError
 
 __all__ = [
     "format_bounds",
@@ -1109,8 +1109,24 @@ class _Reader:
         if len(months) == 1 and len(days) == 1 and year.low == year.high:
             length = _calendar.days_in_month(year.low, months[0])
             month = f"{format_year(year.low)}-{months[0]:02d}"
-            return f"day {days[0]:02d} does not exist in {month}; expected 01-{length:02d}"
+            nearest = self.nearest(day, length, month)
+            return f"day {days[0]:02d} does not exist in {month}; expected 01-{length:02d}{nearest}"
         return f"no existing date matches day {day.digits!r} in that month and year"
+
+    def nearest(self, day: _Component, length: int, month: str) -> str:
+        """The text with the month's last day for ``day``, for a refusal: "; did you mean '2019-04-30'?".
+
+        The whole text, so that a time or the other end of an interval is kept
+        ('2019-04-30T10:00'); where that still does not read (another day past
+        its month's end), the date alone (``month``, ``2019-04``, and the day).
+        """
+        text, at = self.text, day.position
+        fixed = f"{text[:at]}{length:02d}{text[at + 2 :]}" if text[at : at + 2] == day.digits else ""
+        try:
+            parse_edtf(fixed)
+        except ChronologyError:
+            fixed = f"{month}-{length:02d}"
+        return f"; did you mean {fixed!r}?"
 
     @staticmethod
     def precision(year: _Year, month: _Component | None, day: _Component | None) -> Precision:

@@ -117,7 +117,7 @@ class Calendar:
                 return Fixed(_days_value(first, last, Precision.YEAR))
             return Fixed(_year_value(self.year, self.year, Precision.YEAR))
         if self.day is not None and not 1 <= self.day <= _LONGEST_MONTH[self.month]:
-            raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]}")
+            raise _Refused(f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]}{self._nearest_day()}")
         if self.year is None:
             if self.calendar == "julian":
                 raise _Refused("an Old Style (Julian) date is converted with its year; give the year")
@@ -136,6 +136,7 @@ class Calendar:
             style = " (Julian)" if self.julian else ""
             raise _Refused(
                 f"day {self.day} does not exist in {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}{style}"
+                f"{self._nearest_day()}"
             )
         number = self._day_number(self.year, self.month, self.day)
         if self.weekday is not None and (number - 1) % 7 != self.weekday:
@@ -143,6 +144,15 @@ class Calendar:
             actual = _WEEKDAY_NAMES[(number - 1) % 7]
             raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
         return Fixed(exact_day(number * SECONDS_PER_DAY, format_day(number)))
+
+    def _nearest_day(self) -> str:
+        """The date's nearest day that exists, for a refusal: "; did you mean '30 April 2019'?" for 31 April 2019."""
+        if self.month is None or self.day is None or self.double:
+            return ""
+        last = _LONGEST_MONTH[self.month] if self.year is None else self._days_in_month(self.year, self.month)
+        year = "" if self.year is None else f" {_year_words(self.year)}"
+        style = " (O.S.)" if self.calendar == "julian" else ""  # said with the date: said with the nearest too
+        return f"; did you mean '{min(max(self.day, 1), last)} {_MONTH_NAMES[self.month - 1]}{year}{style}'?"
 
     def _day_number(self, year: int, month: int, day: int) -> int:
         if self.julian:
