@@ -141,9 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the events in a window of time",
         description="Print the events that possibly (by default) or certainly happened between --from and --to. "
         "A window runs from the first day of --from to the last day of --to: '--from 2024-10 --to 2024-10' is "
-        "all of October. Either end may be left out, and either may be an event's id (its bounds as its links "
+        "all of October (given with times, from the first second to the last, for events that give times). "
+        "Either end may be left out, and either may be an event's id (its bounds as its links "
         "narrow them). --before and --after EVENT ask what came before or after an event, using the file's links "
-        "('after', 'before', ...) as well as the dates. Filters combine: an event must pass every one given.",
+        "('after', 'before', ...) as well as the dates: possibly, by default as for a window (unlike Python's "
+        "Timeline.before, which defaults to certain), and the table's first line says so; certainly with --certain. "
+        "Dates are compared by the day, times by the second when both give one (on an engine, by the day only). "
+        "Filters combine: an event must pass every one given.",
         epilog="example: chronology query events.toml --from 2024-10 --to 2024-10 --certain --kind deployment",
     )
     query.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
@@ -157,14 +161,23 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--before",
         metavar="EVENT",
-        help="only events that ended before this event began (an id; '@ID' if the id could be read as a date)",
+        help="only events that (possibly, or with --certain certainly) ended before this event began (an id; "
+        "'@ID' if the id could be read as a date)",
     )
-    query.add_argument("--after", metavar="EVENT", help="only events that began after this event ended")
+    query.add_argument(
+        "--after", metavar="EVENT", help="only events that (possibly, or certainly) began after this event ended"
+    )
     certainty = query.add_mutually_exclusive_group()
     certainty.add_argument(
-        "--certain", action="store_true", help="only events that happened in the window for sure, whatever the reading"
+        "--certain",
+        action="store_true",
+        help="only events that happened in the window (before, after the event) for sure, whatever the reading",
     )
-    certainty.add_argument("--possible", action="store_true", help="events that may have happened in it (default)")
+    certainty.add_argument(
+        "--possible",
+        action="store_true",
+        help="events that may have happened in it (before, after the event): the default, for every question",
+    )
     query.add_argument(
         "--within",
         action="store_true",
@@ -189,7 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
         "relate",
         help="how two events (or dates) stand in time",
         description="Say whether A came before or after B: certainly, possibly, or not at all; which of Allen's "
-        "13 interval relations are left, each said certain or possible; and the odds, each day of an uncertain "
+        "13 interval relations are left, each said certain or possible ('meets': A ends the day, or second, just "
+        "before B starts, which 'A before B' counts); and the odds, each day of an uncertain "
         "date counted as equally likely (each second, when both give times). Approximate dates spill over their "
         "bounds as in query (--widening, else the file's [reading]), so relate never calls certain what query "
         "finds possibly otherwise. A and B are event ids or dates ('2024-10-18', 'June 2024').",
@@ -784,10 +798,10 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     window: tuple[DateValue | None, DateValue | None] = (None, None)
     if arguments.start is not None or arguments.end is not None:
         given_start, given_end = arguments.start is not None, arguments.end is not None
-        start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if given_start else _EARLIEST
-        end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if given_end else _LATEST
+        start = _when_option(timeline, arguments.start, "--from", arguments.files[0]) if given_start else None
+        end = _when_option(timeline, arguments.end, "--to", arguments.files[0]) if given_end else None
         search = timeline.within if arguments.within else timeline.overlapping
-        window = (None if isinstance(start, str) else start, None if isinstance(end, str) else end)  # (str: open)
+        window = (start, end)  # (None: that side open)
         try:
             found = search(start, end, mode=mode, widening=widening)
         except InvalidDateError as error:  # the window ends before it starts: the command line is wrong
@@ -803,14 +817,25 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{len(found)}\n")
         return OK
     if not len(found) and not (arguments.json or arguments.csv):  # said, not a table of headers alone
-        print(_visible(_none_found(arguments, *window)), file=out)
+        print(_visible(f"no events {_asked(arguments, *window)}"), file=out)
         return OK
-    _print_events(found, arguments, out)
+    if arguments.json or arguments.csv or (arguments.before is None and arguments.after is None):
+        _print_events(found, arguments, out)
+    else:  # an order question's table says which it answers: "possibly" is the default, unlike Python's
+        print(_visible(_table(found, _question(arguments, *window))), file=out)
     return OK
 
 
-def _none_found(arguments: argparse.Namespace, start: DateValue | None, end: DateValue | None) -> str:
-    """What an empty answer of ``query`` says: "no events certainly between 5 March 2024 and 6 March 2024"."""
+def _question(arguments: argparse.Namespace, start: DateValue | None, end: DateValue | None) -> str:
+    """The question a table of ``query`` answers: "events possibly before 'talks' (add --certain ...)"."""
+    question = f"events {_asked(arguments, start, end)}"
+    if arguments.certain:
+        return question
+    return f"{question} (add --certain for only those that certainly were)"
+
+
+def _asked(arguments: argparse.Namespace, start: DateValue | None, end: DateValue | None) -> str:
+    """What ``query`` was asked: "certainly between 5 March 2024 and 6 March 2024 that pass --kind strike"."""
     asked = []
     if start is not None or end is not None:
         wholly = "wholly " if arguments.within else ""
@@ -831,7 +856,7 @@ def _none_found(arguments: argparse.Namespace, start: DateValue | None, end: Dat
     given += [f"--text {arguments.text!r}"] if arguments.text else []
     filters = f" that pass {', '.join(given)}" if given else ""
     how = "certainly" if arguments.certain else "possibly"
-    return f"no events {how} {' and '.join(asked)}{filters}"
+    return f"{how} {' and '.join(asked)}{filters}"
 
 
 def _when_option(timeline: Timeline, text: str, option: str, path: str) -> DateValue:
@@ -1083,13 +1108,20 @@ def _relations_said(known: Relationship, certainty: Mapping[str, str]) -> str:
 
     apart = {Relation.BEFORE, Relation.MEETS, Relation.AFTER, Relation.MET_BY}
     first = "A" if known.before is Certainty.CERTAIN else "B" if known.after is Certainty.CERTAIN else None
+    unit = known.unit.value  # "day", or "second" when both give times
+    # "meets" is Allen's name for ending in the unit just before the other starts: the "A before B" line counts it
+    next_to = {
+        Relation.MEETS: f": A ends the {unit} before B starts, so A is before B",
+        Relation.MET_BY: f": A starts the {unit} after B ends, so A is after B",
+    }
     said = []
     for relation in Relation:
         if relation.value not in certainty:
             continue
-        note = ""
+        note = next_to.get(relation, "")
         if known.because and first is not None and relation not in apart:
-            shared = "on the same day" if relation is Relation.EQUALS else "sharing a day"
+            same = f"on the same {unit}" if unit == "day" else f"in the same {unit}"
+            shared = same if relation is Relation.EQUALS else f"sharing a {unit}"
             note = f": {shared}, {first} first by the links"
         said.append(f"{relation.value} ({certainty[relation.value]}{note})")
     return ", ".join(said)
@@ -1395,7 +1427,8 @@ def _new_file_text(title: str, zone: str | None = None) -> str:
     return header + "\n" + tomlkit.dumps(document)
 
 
-def _table(timeline: Timeline) -> str:
+def _table(timeline: Timeline, question: str = "") -> str:
+    """The events as a table for people, under the timeline's title and the ``question`` it answers, if any."""
     rows = []
     narrowed = False
     local = False  # whether a time is shown without its offset, the zone's at that moment
@@ -1409,9 +1442,8 @@ def _table(timeline: Timeline) -> str:
         local = local or shown is not event.when
         rows.append((shown.label, bounds, event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
-    lines = []
-    if timeline.title:
-        lines += [timeline.title, ""]
+    head = [line for line in (timeline.title, question) if line]
+    lines = [*head, ""] if head else []
     # the days of times with an offset are those of the timeline's zone: say which, where there is one; times
     # at the zone's own offset are shown without it, and the header says whose they are
     date = f"date ({timeline.zone} time)" if local else "date"

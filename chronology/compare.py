@@ -135,16 +135,26 @@ _INVERSE.update({v: k for k, v in list(_INVERSE.items())})
 _Ends = tuple[int, int, int, int, bool]
 
 
-def _has_time_everywhere(value: DateValue) -> bool:
+def gives_times(value: DateValue) -> bool:
+    """Whether ``value`` gives a time at every dated end: two such values compare by the second."""
     if isinstance(value, UncertainDate):
         return value.has_time
     ends = [e for e in (value.start, value.end) if isinstance(e, UncertainDate)]
     return all(e.has_time for e in ends)
 
 
+def seconds_of(value: DateValue) -> tuple[int, int, int, int]:
+    """First and last second of ``value``'s start, then of its end, as two values that give times compare them.
+
+    In UTC where a time has an offset (a floating time as written); sentinels
+    for an open or unknown end, as :func:`before` reads them.
+    """
+    return _ends(value, 1)[:4]
+
+
 def _unit(a: DateValue, b: DateValue) -> int:
     """Seconds per comparison unit: a second when both give times, else a day."""
-    return 1 if _has_time_everywhere(a) and _has_time_everywhere(b) else SECONDS_PER_DAY
+    return 1 if gives_times(a) and gives_times(b) else SECONDS_PER_DAY
 
 
 def _to_unit(seconds: int, unit: int, offset: int | None, zone: ZoneInfo | None = None) -> int:
@@ -290,7 +300,12 @@ def before(a: DateLike, b: DateLike, *, zone: str | None = None, widening: Widen
     a, b = as_value(a, "a"), as_value(b, "b")
     unit = _unit(a, b)
     day_zone = _zone(zone)
-    base = _base(_ends(a, unit, day_zone, widening), _ends(b, unit, day_zone, widening))
+    ends_a, ends_b = _ends(a, unit, day_zone, widening), _ends(b, unit, day_zone, widening)
+    if ends_a[4] and ends_b[4]:  # two instants: their bounds decide it (a system of two free variables)
+        if not ends_a[0] < ends_b[1]:
+            return Certainty.IMPOSSIBLE
+        return Certainty.CERTAIN if ends_a[1] < ends_b[0] else Certainty.POSSIBLE
+    base = _base(ends_a, ends_b)
     if not _feasible([*base, (_B_S, _A_E, -1)]):  # a end < b start
         return Certainty.IMPOSSIBLE
     if _feasible([*base, (_A_E, _B_S, 0)]):  # b start <= a end

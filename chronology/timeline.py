@@ -9,6 +9,7 @@ semantics of "possible" and "certain" are in ``docs/queries.md``.
 
 from __future__ import annotations
 
+import datetime
 import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,7 +25,17 @@ import numpy.typing as npt
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
 from chronology.columns import Columns, day_numbers
-from chronology.compare import Certainty, Moment, Probabilities, Relation, Relationship, relationship
+from chronology.compare import (
+    Certainty,
+    Moment,
+    Probabilities,
+    Relation,
+    Relationship,
+    gives_times,
+    relationship,
+    seconds_of,
+)
+from chronology.compare import before as compare_before
 from chronology.consistency import Check, check, suggest
 from chronology.constraints import Frame, Link, Network, Side, publication
 from chronology.dates import DEFAULT_WIDENING, INSTANT_CLASSES, DateValue, Interval, Precision, UncertainDate, Widening
@@ -54,6 +65,9 @@ ModeLike: TypeAlias = Mode | Literal["possible", "certain"]
 WindowsLike: TypeAlias = Sequence[WhenLike] | npt.NDArray[np.datetime64] | npt.NDArray[np.str_]
 SortKey: TypeAlias = Literal["earliest", "latest", "midpoint"] | Callable[[Event], Any]
 _NOTEBOOK_ROWS = 60  # events listed under the picture in Jupyter
+#: Days apart within which two times can order otherwise by the second than by their days: a time with an
+#: offset falls on its day in the timeline's zone (less than a day from UTC) but compares in UTC.
+_NEAR_DAYS: Final = 2
 
 
 @attrs.frozen
@@ -434,27 +448,48 @@ class Timeline:
     # -- window queries ---------------------------------------------------------------------------
 
     def overlapping(
-        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "possible", widening: Widening | None = None
+        self,
+        start: WhenLike | None,
+        end: WhenLike | None,
+        *,
+        mode: ModeLike = "possible",
+        widening: Widening | None = None,
     ) -> Timeline:
         """Events that (possibly or certainly) happened at some moment between ``start`` and ``end``.
 
         The window runs from ``start``'s earliest day to ``end``'s latest
-        (``"2024-10"`` means all of October). "possible": some reading of the
-        event's date shares a day with the window (approximate dates widened
-        by ``widening``); "certain": every reading does.
+        (``"2024-10"`` means all of October); None leaves that side open
+        (``overlapping("2024-10", None)``: from October on). "possible": some
+        reading of the event's date shares a day with the window (approximate
+        dates widened by ``widening``); "certain": every reading does.
         """
-        first, last = self._window(start, end)
-        return self._query(first, last, Mode.POSSIBLE if mode == "possible" else Mode.of(mode), widening, within=False)
+        first, last, seconds = self._span(start, end)
+        chosen = Mode.POSSIBLE if mode == "possible" else Mode.of(mode)
+        if seconds is not None:  # a window given in times: events that give times too are compared by the second
+            return self._timed_window(first, last, seconds, chosen, widening, within=False)
+        return self._query(first, last, chosen, widening, within=False)
 
     def within(
-        self, start: WhenLike, end: WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
+        self,
+        start: WhenLike | None,
+        end: WhenLike | None,
+        *,
+        mode: ModeLike = "certain",
+        widening: Widening | None = None,
     ) -> Timeline:
-        """Events that (possibly or certainly) lie wholly between ``start`` and ``end``."""
-        first, last = self._window(start, end)
+        """Events that (possibly or certainly) lie wholly between ``start`` and ``end`` (None: that side open)."""
+        first, last, seconds = self._span(start, end)
+        if seconds is not None:  # a window given in times: events that give times too are compared by the second
+            return self._timed_window(first, last, seconds, Mode.of(mode), widening, within=True)
         return self._query(first, last, Mode.of(mode), widening, within=True)
 
     def on(self, day: WhenLike, *, mode: ModeLike = "possible", widening: Widening | None = None) -> Timeline:
         """Events that (possibly or certainly) happened on ``day`` (or within its bounds: ``"2024-10"``)."""
+        if day is None:
+            raise WrongTypeError(
+                "on() takes a day ('2024-10-18'), not None; for a window open on one side, "
+                "use overlapping('2024-10', None)"
+            )
         return self.overlapping(day, day, mode=mode, widening=widening)
 
     def overlapping_many(
@@ -481,8 +516,8 @@ class Timeline:
 
     def count(
         self,
-        start: WhenLike,
-        end: WhenLike,
+        start: WhenLike | None,
+        end: WhenLike | None,
         *,
         within: bool = False,
         mode: ModeLike | None = None,
@@ -490,10 +525,13 @@ class Timeline:
     ) -> int:
         """How many events :meth:`overlapping` (or, with ``within``, :meth:`within`) would give, listing none.
 
-        ``mode`` defaults as theirs do: "possible" for overlapping, "certain" with ``within``.
+        ``mode`` defaults as theirs do: "possible" for overlapping, "certain" with ``within``;
+        None for ``start`` or ``end`` leaves that side open, as there.
         """
-        first, last = self._window(start, end)
+        first, last, seconds = self._span(start, end)
         chosen = _mode_for(mode, within=within)
+        if seconds is not None:
+            return len(self._timed_window(first, last, seconds, chosen, widening, within=within))
         if self._positions is not None:
             return len(self._query(first, last, chosen, widening, within=within))
         return self._root.index(widening).count(first, last, chosen, within=within)
@@ -598,6 +636,47 @@ class Timeline:
             return self._view(found, unsorted=not ordered)
         return self._view(self._restrict(found))
 
+    def _timed_window(
+        self, first: int, last: int, seconds: tuple[int, int], mode: Mode, widening: Widening | None, *, within: bool
+    ) -> Timeline:
+        """:meth:`_query` of a window given in times (its first and last second as ``seconds``).
+
+        Events that give times are compared with it by the second, as
+        :func:`chronology.compare.before` compares two times; the others by the
+        day. Only events whose days lie within :data:`_NEAR_DAYS` of the
+        window's can answer otherwise than by the day: those are looked at one
+        by one, from the answer for a window that many days wider each way.
+        """
+        from chronology._widened import spilled
+
+        root = self._root
+        possible = mode is Mode.POSSIBLE
+        wider = self._query(
+            max(first - _NEAR_DAYS, NEG_DAY), min(last + _NEAR_DAYS, POS_DAY), mode, widening, within=within
+        )
+        positions = wider._ordered()
+        # each question: the bound that must fall on or after the window's start, and the one on or before its end
+        lower, upper = _WINDOW_ROWS[within, possible]
+        ends = root.index(widening).ends(positions, widened=possible).astype(np.int64)
+        keep = (ends[lower] >= first) & (ends[upper] <= last)
+        near = np.abs(ends[lower] - first) <= _NEAR_DAYS
+        near |= np.abs(ends[upper] - last) <= _NEAR_DAYS
+        w_first, w_last = seconds
+        for k in np.flatnonzero(near).tolist():
+            position = int(positions[k])
+            value = root.values[position]
+            if not gives_times(value):
+                continue  # a date: by the day, as it was
+            if possible:  # widened as the day answer widened it
+                if root.columns is None:
+                    own = root.events[position]
+                    value = spilled(value, own.when, _policy(own, widening))
+                else:  # (columns: each row's policy is the default one)
+                    value = spilled(value, value, widening or DEFAULT_WIDENING)
+            moments = seconds_of(value)
+            keep[k] = moments[lower] >= w_first and moments[upper] <= w_last
+        return self._view(positions[keep])
+
     def _restrict(self, positions: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
         """Those of ``positions`` (of the whole timeline) that are in this view, ascending."""
         if self._positions is None:
@@ -607,17 +686,25 @@ class Timeline:
     def before(
         self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
-        """Events that (possibly or certainly) ended on a day before ``when`` began.
+        """Events that (possibly or certainly) ended on a day before ``when`` began (a second, both giving times).
 
         ``when`` is an event or a date; text is read as a date (pass
         ``timeline["id"]`` to mean an event). The event itself is left out.
+        Each event is kept exactly when :func:`chronology.before` of it and
+        ``when`` is certain (or, ``mode="possible"``, possible over the widened
+        readings), or when the links put it first. ``mode`` defaults to
+        "certain" here; ``chronology query --before`` asks "possibly" unless
+        given ``--certain``.
         """
         return self._order(when, Mode.of(mode), widening, before=True)
 
     def after(
         self, when: Event | WhenLike, *, mode: ModeLike = "certain", widening: Widening | None = None
     ) -> Timeline:
-        """Events that (possibly or certainly) began on a day after ``when`` ended."""
+        """Events that (possibly or certainly) began on a day (a second, both giving times) after ``when`` ended.
+
+        As :meth:`before`, the other way.
+        """
         return self._order(when, Mode.of(mode), widening, before=False)
 
     def _order(self, when: Event | WhenLike, mode: Mode, widening: Widening | None, *, before: bool) -> Timeline:
@@ -634,9 +721,13 @@ class Timeline:
         positions = self._ordered()
         ends = index.ends(positions, widened=possible)
         if before:  # the event's end falls before the value's start
-            hit = ends[2] < s_hi if possible else ends[3] < s_lo
+            theirs, ours = (ends[2], s_hi) if possible else (ends[3], s_lo)
+            hit = theirs < ours
         else:
-            hit = ends[1] > e_lo if possible else ends[0] > e_hi
+            theirs, ours = (ends[1], e_lo) if possible else (ends[0], e_hi)
+            hit = theirs > ours
+        if gives_times(value):  # events that give times too are compared to the second, as compare.before does
+            self._by_the_second(positions, hit, theirs, ours, (value, event, when), mode, widening, before=before)
         chosen = positions[hit]
         network = root.network
         if own is not None and network is not None and event is not None:
@@ -656,6 +747,57 @@ class Timeline:
         if own is not None:
             chosen = chosen[chosen != own]
         return self._view(chosen)
+
+    def _by_the_second(
+        self,
+        positions: npt.NDArray[np.intp],
+        hit: npt.NDArray[np.bool_],
+        theirs: np.ndarray,
+        ours: int,
+        asked: tuple[DateValue, Event | None, object],
+        mode: Mode,
+        widening: Widening | None,
+        *,
+        before: bool,
+    ) -> None:
+        """Correct ``hit`` (by the day) in place for the events that give times, as ``asked`` does: by the second.
+
+        ``theirs`` are the events' days compared with ``ours``, the question's.
+        Only days within :data:`_NEAR_DAYS` can answer otherwise by the second
+        (a time with an offset falls on its day in the timeline's zone, but
+        compares in UTC); each event that gives times among those is compared
+        exactly, by :func:`chronology.compare.before`, over the readings the
+        day answer used (widened in "possible" answers).
+        """
+        from chronology._widened import spilled
+
+        near = np.flatnonzero(np.abs(theirs.astype(np.int64) - ours) <= _NEAR_DAYS)
+        if not near.size:
+            return
+        root = self._root
+        value, event, when = asked
+        possible = mode is Mode.POSSIBLE
+        if possible:  # the question's date widened as the day answer widened it
+            written = event.when if event is not None else value
+            value = spilled(value, written, _policy(event if event is not None else when, widening))
+        zone = self.zone
+        for k in near.tolist():
+            position = int(positions[k])
+            theirs_value = root.values[position]
+            if not gives_times(theirs_value):
+                continue  # a date: compared by the day, as it was
+            if possible:
+                if root.columns is None:
+                    own = root.events[position]
+                    theirs_value = spilled(theirs_value, own.when, _policy(own, widening))
+                else:  # (columns: each row's policy is the default one)
+                    theirs_value = spilled(theirs_value, theirs_value, widening or DEFAULT_WIDENING)
+            answer = (
+                compare_before(theirs_value, value, zone=zone)
+                if before
+                else compare_before(value, theirs_value, zone=zone)
+            )
+            hit[k] = answer.possible if possible else answer.certain
 
     def resolve(self, when: Event | WhenLike) -> tuple[DateValue, Event | None]:
         """The date a question means by ``when``, and the event it names (None for a date).
@@ -696,13 +838,40 @@ class Timeline:
             f"write '@{text}' for the event, or the date another way ({date.label!r})"
         )
 
-    def _window(self, start: Event | WhenLike, end: Event | WhenLike) -> tuple[int, int]:
+    def _window(self, start: Event | WhenLike | None, end: Event | WhenLike | None) -> tuple[int, int]:
+        """A window's first and last day (in the timeline's zone; sentinels for an open side)."""
+        first, last, _ = self._span(start, end)
+        return first, last
+
+    def _span(
+        self, start: Event | WhenLike | None, end: Event | WhenLike | None
+    ) -> tuple[int, int, tuple[int, int] | None]:
+        """:meth:`_window`'s days, and the window's first and last second when every side given gives a time.
+
+        The seconds are as :func:`chronology.compare.before` reads them (UTC where
+        a time has an offset): events that give times too are compared by them.
+        """
+        if start is None or end is None:  # an open side: every day that way
+            first, _, low = self._span(start, start) if start is not None else (NEG_DAY, NEG_DAY, (NEG_INF, NEG_INF))
+            _, last, high = self._span(end, end) if end is not None else (POS_DAY, POS_DAY, (POS_INF, POS_INF))
+            if low is None or high is None or start is end:  # (a side given in days; or two open sides)
+                return first, last, None
+            return first, last, (low[0], high[1])  # (an open side reaches past every day)
         if start.__class__ in INSTANT_CLASSES and end.__class__ in INSTANT_CLASSES:
             # two instants without an offset (a loop over many windows): their days straight from their seconds
             lo, hi = start.lo, end.hi
             if start.utc_offset is None and end.utc_offset is None and lo <= hi:
-                return (lo // SECONDS_PER_DAY if lo > NEG_INF + 1 else NEG_DAY), (
-                    hi // SECONDS_PER_DAY if hi < POS_INF - 1 else POS_DAY
+                times = (lo, hi) if start.precision.has_time and end.precision.has_time else None
+                return (
+                    lo // SECONDS_PER_DAY if lo > NEG_INF + 1 else NEG_DAY,
+                    hi // SECONDS_PER_DAY if hi < POS_INF - 1 else POS_DAY,
+                    times,
+                )
+        for name, given in (("start", start), ("end", end)):
+            if not isinstance(given, _WHEN_CLASSES):
+                raise WrongTypeError(
+                    f"the window's {name} is a date value (chronology.parse('2024-10-18')), text, a datetime.date "
+                    f"or an event, not {type(given).__name__}; None leaves that side open"
                 )
         # date values go straight to their days
         start_value = start if start.__class__ in _VALUE_CLASSES else self.resolve(start)[0]
@@ -711,11 +880,14 @@ class Timeline:
         assert isinstance(end_value, UncertainDate | Interval)
         first = day_ends(start_value, zone=self._root.zone)[0]
         last = day_ends(end_value, zone=self._root.zone)[3]
-        if first > last:
+        seconds = None
+        if gives_times(start_value) and gives_times(end_value):
+            seconds = (seconds_of(start_value)[0], seconds_of(end_value)[3])
+        if first > last or (seconds is not None and seconds[0] > seconds[1]):
             raise InvalidDateError(
                 f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
             )
-        return first, last
+        return first, last, seconds
 
     def concurrent(self, event: Event | str, *, widening: Widening | None = None) -> Timeline:
         """Events that could have happened at the same time as ``event`` (sharing a day), itself left out."""
@@ -1173,6 +1345,16 @@ def _haystack(event: Event) -> str:
 
 
 _VALUE_CLASSES: Final = (UncertainDate, Interval)
+#: By (within, possibly): which of an event's bounds (start first/last, end first/last) must fall on or after a
+#: window's start, and which on or before its end, for the event to be in its answer.
+_WINDOW_ROWS: Final = {
+    (False, True): (3, 0),  # possibly overlapping: its last end on or after the start, its first start before the end
+    (False, False): (2, 1),  # certainly overlapping: its first end, and its last start
+    (True, True): (1, 2),  # possibly within: its last start, and its first end
+    (True, False): (0, 3),  # certainly within: its first start, and its last end
+}
+#: What a window's start or end may be (besides None, an open side).
+_WHEN_CLASSES: Final = (UncertainDate, Interval, Event, str, datetime.date)
 
 
 def _value(when: WhenLike) -> DateValue:

@@ -145,14 +145,24 @@ DATES = [
         "'2024-21-03' (at position 8): a season or quarter (21-41) takes no day",
         8,
     ),
-    _date("english-february-30", "February 30", DateParseError, "'February 30': day 30 does not exist in February; did you mean '29 February'?"),
+    _date(
+        "english-february-30",
+        "February 30",
+        DateParseError,
+        "'February 30': day 30 does not exist in February; did you mean '29 February'?",
+    ),
     _date(
         "english-leap-day-of-a-common-year",
         "February 29, 2023",
         DateParseError,
         "'February 29, 2023': day 29 does not exist in February 2023; did you mean '28 February 2023'?",
     ),
-    _date("english-day-32", "32 October", DateParseError, "'32 October': day 32 does not exist in October; did you mean '31 October'?"),
+    _date(
+        "english-day-32",
+        "32 October",
+        DateParseError,
+        "'32 October': day 32 does not exist in October; did you mean '31 October'?",
+    ),
     # reversed intervals and ranges
     _date(
         "reversed-interval",

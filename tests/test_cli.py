@@ -418,7 +418,8 @@ def test_relate_says_per_relation_whether_it_is_certain_or_possible(
     assert lines["A before B"].startswith("certain ('rubrication' is after 'printing'")
     # "equals" is only possible: no "certain" stands beside it
     assert lines["relations of A to B"] == (
-        "before (possible), meets (possible), equals (possible: on the same day, A first by the links)"
+        "before (possible), meets (possible: A ends the day before B starts, so A is before B), "
+        "equals (possible: on the same day, A first by the links)"
     )
     _, out, _ = run("relate", "e.toml", "printing", "rubrication", "--json")
     answer = json.loads(out)
@@ -486,7 +487,10 @@ def test_export_to_standard_output_is_what_the_file_gets(showcase: Path, tmp_pat
     assert code == 0
     run("export", "events.toml", "-o", str(tmp_path / "t.md"))
     assert printed == (tmp_path / "t.md").read_text(encoding="utf-8")
-    assert "| between 7 and 13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia |" in printed
+    assert (
+        "| between 7 and 13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia<br>“On October 18"
+        in printed
+    )
 
 
 @pytest.mark.parametrize(
@@ -1117,7 +1121,9 @@ def test_relate_names_the_second_it_counts_times_by_and_never_prints_0_beside_a_
 def test_relate_odds_never_print_0_or_100_percent_for_what_is_only_possible(good: Path) -> None:
     # a day of the 15th century against its last day: the same day is possible, one day in 36,524
     lines = relate_lines("events.toml", "the 15th century", "1499-12-31")
-    assert lines["relations of A to B"] == "before (possible), meets (possible), equals (possible)"
+    assert lines["relations of A to B"] == (
+        "before (possible), meets (possible: A ends the day before B starts, so A is before B), equals (possible)"
+    )
     assert lines["odds, each day equally likely"] == (
         "before >99.9%, after 0%, neither (same day or overlapping) <0.1%"
     )
@@ -1143,6 +1149,38 @@ def test_an_empty_query_says_there_are_no_events_in_the_window(night: Path) -> N
     code, out, _ = run("query", "night.toml", "--from", "2024-03-11", "--to", "2024-03-11", "--certain")
     assert "no events" not in out
     assert "warsaw" in out
+
+
+def test_an_order_question_says_which_it_answers_possibly_by_default(night: Path) -> None:
+    code, out, _ = run("query", "night.toml", "--before", "siege")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "events possibly before 'siege' (add --certain for only those that certainly were)"
+    assert lines[1] == ""
+    assert lines[2].startswith("date")
+    code, out, _ = run("query", "night.toml", "--after", "call", "--certain", "--from", "2024-03-11")
+    assert out.splitlines()[0] == "events certainly from 11 March 2024 on and after 'call'"
+    assert "warsaw" in out  # 09:00 in Warsaw is 10:00 in Kyiv: certainly after 3 a.m., by the second
+    # a window alone is the table as it was; scripts get the document alone
+    code, out, _ = run("query", "night.toml", "--from", "2024-03-11", "--to", "2024-03-11")
+    assert out.splitlines()[0].startswith("date")
+    code, out, _ = run("query", "night.toml", "--before", "siege", "--json")
+    assert out.startswith("{")
+
+
+def test_relate_says_that_meeting_counts_as_before(night: Path) -> None:
+    # a day of 10-13 March against 11 March: it may end the day before, share the day, or start the day after
+    Path("week.toml").write_text(
+        NIGHT + '\n[[events]]\nid = "advance"\ntitle = "Advance"\nwhen = "between 10 and 13 March 2024"\n\n'
+        '[[events]]\nid = "talks"\ntitle = "Talks"\nwhen = "2024-03-11"\n',
+        encoding="utf-8",
+    )
+    lines = relate_lines("week.toml", "advance", "talks")
+    assert lines["A before B"] == "possible"
+    relations = lines["relations of A to B"]
+    assert not relations.startswith("before")  # no "before" relation: the possible "A before B" is by meeting
+    assert "meets (possible: A ends the day before B starts, so A is before B)" in relations
+    assert "met by (possible: A starts the day after B ends, so A is after B)" in relations
 
 
 def test_list_names_the_zone_once_and_keeps_only_the_offsets_that_differ(night: Path) -> None:
@@ -1305,4 +1343,5 @@ def test_a_bad_window_on_an_engine_is_the_same_usage_error_as_in_memory(
     for engine in ("memory", "duckdb"):
         code, out, err = run("query", "events.parquet", "--engine", engine, "--count", *options)
         assert (code, out) == (2, ""), engine
-        assert err.startswith("chronology query: error: ") and message in err, (engine, err)
+        assert err.startswith("chronology query: error: "), (engine, err)
+        assert message in err, (engine, err)

@@ -31,9 +31,11 @@ def test_the_seoul_time_is_before_the_london_time_for_every_function(timeline: T
     assert before(seoul, london) is Certainty.CERTAIN
     order = [e.id for e in timeline.sorted() if e.id != "the-17th"]
     assert order == ["seoul", "london"]
-    # a timeline's order questions go by the (UTC) day: both fall on 17 October, neither after the other
+    # a timeline's order questions follow the same rule: two times by the second (in UTC), a date by the day
     assert [e.id for e in timeline.after(timeline["london"])] == []
-    assert [e.id for e in timeline.after(timeline["seoul"])] == []
+    assert [e.id for e in timeline.after(timeline["seoul"])] == ["london"]
+    assert [e.id for e in timeline.before(timeline["london"])] == ["seoul"]
+    assert [e.id for e in timeline.after(timeline["the-17th"])] == []  # the same day as both times
     assert [e.id for e in timeline.after(parse("2024-10-16"))] == ["seoul", "london", "the-17th"]
 
 

@@ -64,6 +64,14 @@ def test_a_small_timeline_renders_exactly() -> None:
         "| between 7 and 13 Oct 2024 | Troops \\<arrive\\> \\| go<br>next line | [^bbc-1] |\n"
         "| 15 November 2024 | Call\\_me | [^undated] |\n"
         "\n"
+        "## Figures claimed\n"
+        "\n"
+        "### x\n"
+        "\n"
+        "| Figure | Claimed by | Said | Event | Source |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 10 |  | 15 November 2024 (the event’s date: no ‘said’ given) | Call\\_me | [^undated] |\n"
+        "\n"
         "[^undated]: “Undated report”, published between 29 Oct and 30 Nov 2024\n"
         "[^bbc-1]: BBC, “A \\| B \\*story\\*”, by Ann and Bo, published 17 November 2024, <https://example.org/x?a=1>\n"
     )
@@ -117,21 +125,27 @@ def test_the_showcase_renders_one_row_per_event_in_order(showcase: Timeline) -> 
     assert lines[4 + len(showcase)] == ""
     events = showcase.sorted()
     for row, event in zip(rows, events, strict=True):
-        when, title, notes = cells(row)
+        when, what, notes = cells(row)
         assert when == event.when.label
+        title, *quotes = what.split("<br>")
         assert re.sub(r"\\(.)", r"\1", title) == event.title
+        shown = [re.sub(r"\\(.)", r"\1", quote) for quote in quotes]  # each quote, then the footnote of its source
+        assert shown == [f"“{q.quote}” [^{q.source}]" for q in event.citations if q.quote]
         claimed = [claim.source for claim in event.claims if claim.source is not None]
         assert notes.split() == [f"[^{source_id}]" for source_id in dict.fromkeys([*event.sources, *claimed])]
     transfers = rows[[e.id for e in events].index("transfers")]
     assert (
-        transfers
-        == "| between 7 and 13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia | [^aljazeera-2024-10] |"
+        transfers == "| between 7 and 13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia<br>"
+        "“On October 18, South Korea’s National Intelligence Service said Russian ships had transferred 1,500 "
+        "North Korean soldiers to Russia during the second week of October.” [^aljazeera-2024-10] "
+        "| [^aljazeera-2024-10] |"
     )
 
 
 def test_every_footnote_is_defined_once_and_used(showcase: Timeline) -> None:
     text = to_markdown(showcase)
-    table, footnotes = text.split("\n\n")[1:]
+    *tables, footnotes = text.split("\n\n")[1:]
+    table = "\n\n".join(tables)
     used = list(dict.fromkeys(re.findall(r"\[\^([^\]]+)\]", table)))
     defined = re.findall(r"^\[\^([^\]]+)\]: ", footnotes, re.MULTILINE)
     assert defined == used
@@ -144,3 +158,91 @@ def test_every_footnote_is_defined_once_and_used(showcase: Timeline) -> None:
         "[^pledge-until-victory]: “North Korea’s pledge to support Russia in Ukraine until victory raises alarm "
         "bells”, published between 29 Oct and 30 Nov 2024"
     ) in footnotes.splitlines()
+
+
+# -- claims, quotes and zones --------------------------------------------------------------------------------
+
+LAUNCHED = "drones launched at Ukraine, night of 10-11 March"
+
+
+def night(*, zone: str | None = "Europe/Kyiv") -> Timeline:
+    """A night's attack in Kyiv time, two figures claimed for it (one said the next morning), one quote."""
+    sources = [
+        Source(id="airforce", outlet="Air Force", title="Overnight summary"),
+        Source(id="daily", outlet="Kyiv daily", title="Missiles | drones"),
+    ]
+    events = [
+        Event(
+            id="night-strike",
+            title="Attack on Kyiv region",
+            when=c.parse("[2025-03-10T18+02:00..2025-03-11T05+02:00]"),
+            citations=[Citation(source="daily", quote="Russian forces attacked | the region\nat night.")],
+            claims=[
+                Claim(
+                    subject=LAUNCHED,
+                    value=Quantity.parse("126"),
+                    unit="drones",
+                    claimant="Air Force",
+                    source="airforce",
+                    said=c.parse("2025-03-11T09:00+02:00"),
+                ),
+                Claim(
+                    subject=LAUNCHED,
+                    value=Quantity.parse("more than 150"),
+                    unit="drones",
+                    claimant="regional administration",
+                    source="daily",
+                ),
+            ],
+        ),
+        Event(id="elsewhere", title="Statement in Delhi", when=c.parse("2025-03-11T10:00+05:30")),
+    ]
+    return Timeline(events, sources, zone=zone)
+
+
+def test_the_figures_claimed_follow_the_table_one_table_a_subject() -> None:
+    text = to_markdown(night())
+    claims = text.split("## Figures claimed\n\n", 1)[1].split("\n\n")
+    assert claims[0] == f"### {LAUNCHED}"
+    header, rule, *rows = claims[1].splitlines()
+    assert cells(header) == ["Figure", "Claimed by", "Said (Europe/Kyiv time)", "Event", "Source"]
+    assert cells(rule) == ["---"] * 5
+    assert [cells(row) for row in rows] == [
+        ["126 drones", "Air Force", "11 March 2025, 09:00", "Attack on Kyiv region", "[^airforce]"],
+        [
+            "more than 150 drones",
+            "regional administration",
+            "between 10 March 2025, 6 p.m. and 11 March 2025, 5 a.m. (the event’s date: no ‘said’ given)",
+            "Attack on Kyiv region",
+            "[^daily]",
+        ],
+    ]
+    footnotes = claims[-1].splitlines()
+    assert footnotes == [
+        "[^daily]: Kyiv daily, “Missiles \\| drones”",
+        "[^airforce]: Air Force, “Overnight summary”",
+    ]
+
+
+def test_a_quote_is_shown_under_its_events_title_with_its_source() -> None:
+    row = to_markdown(night()).splitlines()[2]
+    what = cells(row)[1]
+    assert what == "Attack on Kyiv region<br>“Russian forces attacked \\| the region<br>at night.” [^daily]"
+
+
+def test_times_at_the_zones_own_offset_are_bare_under_a_header_naming_it() -> None:
+    lines = to_markdown(night()).splitlines()
+    assert cells(lines[0])[0] == "When (Europe/Kyiv time)"
+    whens = [cells(line)[0] for line in lines[2:4]]
+    assert whens == [
+        "between 10 March 2025, 6 p.m. and 11 March 2025, 5 a.m.",
+        "11 March 2025, 10:00 UTC+05:30",  # another offset: kept
+    ]
+    plain = to_markdown(night(zone=None))
+    assert plain.splitlines()[0] == "| When | Event | Sources |"
+    assert "between 10 March 2025, 6 p.m. UTC+02:00 and 11 March 2025, 5 a.m. UTC+02:00" in plain
+    assert "| Figure | Claimed by | Said | Event | Source |" in plain
+
+
+def test_a_timeline_without_claims_has_no_claims_section() -> None:
+    assert "Figures claimed" not in to_markdown(Timeline([Event(id="e", title="E", when=c.parse("2024"))]))

@@ -318,14 +318,14 @@ def test_the_claims_chart_places_a_said_time_on_the_timeline_zones_days(kyiv: ch
     from chronology.plot import plot_claims
     from chronology.plot._axis import day_to_x
 
-    # "early Monday" in Kyiv: on 11 March there, across 10 and 11 March in UTC
-    for timeline, days in ((kyiv, (11, 11)), (kyiv.in_zone("UTC"), (10, 11))):
+    # "early Monday" in Kyiv, 00:00-07:59 on 11 March there (22:00 UTC on the 10th to 06:00): drawn at its hours
+    day = _calendar.day_number(2024, 3, 11)
+    for timeline, (start, stop) in ((kyiv, (0, 8)), (kyiv.in_zone("UTC"), (-2, 6))):  # hours of 11 March
         drawn = plot_claims(timeline, subject="killed", unit="people")
-        first, last = (_calendar.day_number(2024, 3, day) for day in days)
         strike = [claim.said for _, claim in drawn.claims].index(timeline["strike"].claims[0].said)
-        assert drawn.points[strike][0] == pytest.approx(day_to_x((first + last + 1) / 2)), timeline.zone
+        assert drawn.points[strike][0] == pytest.approx(day_to_x(day + (start + stop) / 48)), timeline.zone
         spans = [[x for x, _ in span] for span in ([] if drawn.spans is None else drawn.spans.get_segments())]
-        assert spans == ([[day_to_x(first), day_to_x(last + 1)]] if last > first else []), timeline.zone
+        assert [pytest.approx(day_to_x(day + start / 24)), pytest.approx(day_to_x(day + stop / 24))] in spans
 
 
 def test_the_pandas_frame_gives_the_timeline_zones_days(kyiv: chronology.Timeline) -> None:

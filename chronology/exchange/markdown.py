@@ -3,9 +3,20 @@ r"""A timeline as a Markdown chronology table, for reports.
 One row per event, earliest first (the timeline's ``sorted()`` order): the
 date as the library labels it ("7-13 Oct 2024" is one day somewhere in that
 week; "1950 – 1953" something that lasted; "from February 2022 (ongoing)"),
-the title, and the sources as footnote references (``[^source-id]``). The
-footnotes follow the table, one per source in the order first cited, giving
-outlet, title, authors, published date and address.
+the title with each quote of its citations under it (“...” and its source's
+footnote), and the sources as footnote references (``[^source-id]``).
+
+Where events carry claims, "Figures claimed" follows the table: one table a
+subject, so that conflicting figures stand together, a row a claim: the
+figure and its unit, who claims it, when it was said (its event's date where
+the claim gives none, which the cell says), the event, and its source as a
+footnote reference. The footnotes follow, one per source in the order first
+cited, giving outlet, title, authors, published date and address.
+
+Where the timeline has a zone (``[reading] zone``), a time at that zone's
+own offset is written without it and the date column's header names the zone
+once ("When (Europe/Kyiv time)"), as ``chronology list`` writes them; a time
+at another offset keeps it.
 
 Text is escaped so it shows as written: Markdown's punctuation (``\``, ``|``,
 ``*``, ``_``, ``[``, ``]``, ``<``, ``>``, `````, ``~``, ``&``) gets a backslash,
@@ -18,10 +29,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
+from zoneinfo import ZoneInfo
 
+from chronology._calendar import OPEN_HI, OPEN_LO
+from chronology.dates import DateValue, Interval, UncertainDate
+from chronology.errors import ChronologyError
 from chronology.events import Source
 from chronology.exchange._describe import cited, is_web_url, names
 from chronology.exchange._records import require_timeline
+from chronology.zones import offset_at
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -29,10 +45,12 @@ if TYPE_CHECKING:
 __all__ = ["to_markdown"]
 
 _SPECIAL: Final = frozenset("\\|*_[]<>`~&")
+#: The note after a claim's date when it is its event's, the claim giving none of its own.
+SAID_DEFAULT: Final = "the event’s date: no ‘said’ given"
 
 
 def to_markdown(timeline: Timeline) -> str:
-    """The timeline as Markdown: a heading (when it has a title), the table, the footnotes.
+    """The timeline as Markdown: a heading (when it has a title), the table, the figures claimed, the footnotes.
 
     Args:
         timeline: the chronology (or a view of one) to export.
@@ -42,24 +60,69 @@ def to_markdown(timeline: Timeline) -> str:
 
     """
     require_timeline(timeline)
+    zone = timeline.zone_info
     lines = []
     if timeline.title:
         lines += [f"# {_inline(timeline.title)}", ""]
-    lines += ["| When | Event | Sources |", "| --- | --- | --- |"]
+    rows = []
+    bare = False  # whether a time is written without its offset, the zone's own at that moment
     order: dict[str, None] = {}
     for event in timeline.sorted():
         ids = cited(event)
         order.update(dict.fromkeys(ids))
         notes = " ".join(f"[^{source_id}]" for source_id in ids)
-        when = event.when.label
+        shown = zone_time(event.when, zone)
+        when = shown.label
         narrowed = timeline.narrowed(event.id)
         if narrowed is not event.when:  # what the links add to the date as written
-            when += f" (by its links: {narrowed.label})"
-        lines.append(f"| {_cell(when)} | {_cell(event.title)} | {notes} |")
+            shown_narrowed = zone_time(narrowed, zone)
+            when += f" (by its links: {shown_narrowed.label})"
+            bare = bare or shown_narrowed is not narrowed
+        bare = bare or shown is not event.when
+        what = [_cell(event.title)]
+        what += [f"“{_cell(c.quote)}” [^{c.source}]" for c in event.citations if c.quote.strip()]
+        rows.append(f"| {_cell(when)} | {'<br>'.join(what)} | {notes} |")
+    lines += [f"| {_when_header(timeline.zone, bare)} | Event | Sources |", "| --- | --- | --- |", *rows]
+    lines += _claims(timeline)
     if order:
         lines.append("")
         lines += [f"[^{source_id}]: {_footnote(source_id, timeline.sources)}" for source_id in order]
     return "\n".join(lines) + "\n"
+
+
+def _when_header(zone: str | None, bare: bool, name: str = "When") -> str:
+    """A date column's header: naming the zone whose times are written bare, as ``chronology list`` does."""
+    return f"{name} ({_cell(zone)} time)" if bare and zone else name
+
+
+def _claims(timeline: Timeline) -> list[str]:
+    """The figures claimed, under a heading, one table a subject (conflicting figures side by side).
+
+    A row a claim: the figure and its unit, who claims it, when it was said (its event's date where it gives
+    none, which the cell says), the event and the source as a footnote reference.
+    """
+    zone = timeline.zone_info
+    subjects: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    bare = False
+    for event in timeline.sorted():
+        for claim in event.claims:
+            said = timeline.said(event, claim)
+            shown = zone_time(said, zone)
+            bare = bare or shown is not said
+            when = shown.label if claim.said is not None else f"{shown.label} ({SAID_DEFAULT})"
+            figure = " ".join(part for part in (claim.value.text or claim.value.label, claim.unit) if part)
+            note = f"[^{claim.source}]" if claim.source else ""
+            row = (_cell(figure), _cell(claim.claimant), _cell(when), _cell(event.title), note)
+            subjects.setdefault(claim.subject, []).append(row)
+    if not subjects:
+        return []
+    lines = ["", "## Figures claimed"]
+    header = _when_header(timeline.zone, bare, "Said")
+    for subject, rows in subjects.items():
+        lines += ["", f"### {_inline(subject)}" if subject.strip() else "### (no subject given)", ""]
+        lines += [f"| Figure | Claimed by | {header} | Event | Source |", "| --- | --- | --- | --- | --- |"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
 
 
 def _footnote(source_id: str, sources: Mapping[str, Source]) -> str:
@@ -91,3 +154,34 @@ def _cell(text: str) -> str:
 def _inline(text: str) -> str:
     """Text for a heading or footnote: escaped, on one line."""
     return " ".join(_escape(line).strip() for line in text.strip().splitlines())
+
+
+def zone_time(value: DateValue, zone: ZoneInfo | None) -> DateValue:
+    """``value`` without the offset of each time that is ``zone``'s own at that moment (``value`` when none is).
+
+    A table that names its zone once need not repeat "UTC+02:00" on every line: "11 March 2025, 3 a.m."
+    under a heading of Europe/Kyiv time. A time at another offset keeps its own; so does a set of dates
+    ("2019 or 2020"). The rule of ``chronology list`` (which has its own copy in the command line).
+    """
+
+    def local(value: UncertainDate, zone: ZoneInfo) -> UncertainDate:
+        offset = value.utc_offset
+        if offset is None or value.all_of or "," in value.edtf:  # (a set's label names its members)
+            return value
+        ends = [second for second in (value.lo, value.hi) if OPEN_LO < second < OPEN_HI]
+        if not ends or any(offset_at(second - offset, zone) != offset for second in ends):
+            return value
+        return UncertainDate.from_seconds(value.lo, value.hi, value.precision, qualifier=value.qualifier)
+
+    if zone is None:
+        return value
+    if isinstance(value, UncertainDate):
+        return local(value, zone)
+    start = local(value.start, zone) if isinstance(value.start, UncertainDate) else value.start
+    end = local(value.end, zone) if isinstance(value.end, UncertainDate) else value.end
+    if start is value.start and end is value.end:
+        return value
+    try:
+        return Interval(start, end)
+    except ChronologyError:  # (ends no longer comparable as written: keep the offsets)
+        return value
