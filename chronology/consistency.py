@@ -9,6 +9,7 @@ events and fields, and the file layer adds where they are written.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
@@ -87,18 +88,29 @@ def check(
 
     """
     problems: list[Problem] = []
-    by_id: dict[str, Event] = {}
-    for event in events:
-        if event.id in by_id:
-            problems.append(Problem(f"duplicate event id {event.id!r}", event=event.id, field="id"))
-            continue
-        by_id[event.id] = event
+    by_id: dict[str, Event] = dict(
+        zip(map(_ID_OF, events), events, strict=True)
+    )  # in C; again in order below if an id is twice
+    unique = len(by_id) == len(events)
+    if not unique:
+        by_id = {}
+        for event in events:
+            if event.id in by_id:
+                problems.append(Problem(f"duplicate event id {event.id!r}", event=event.id, field="id"))
+                continue
+            by_id[event.id] = event
     source_ids: dict[str, Source] = {}
     for source in sources:
         if source.id in source_ids:
             problems.append(Problem(f"duplicate source id {source.id!r}", event=source.id, field="id", record="source"))
         source_ids[source.id] = source
-    problems.extend(_references(events, by_id, source_ids, set(other_events), set(other_sources)))
+    # What the events name, gathered in C: most events link none, and name only known sources and anchors.
+    order_linked = any(map(any, map(_ORDER_LINKS_OF, events)))
+    wholes = set(map(_PART_OF, events))  # what events are part of, and None
+    anchors = set(map(_ANCHOR_OF, events))
+    anchors.discard(None)
+    named = _Named(order_linked or len(wholes - {None}) > 0, anchors)
+    problems.extend(_references(events, by_id, source_ids, set(other_events), set(other_sources), named))
     suggest_event = Suggester()
     for source in source_ids.values():
         for field in ("published_after", "published_before"):
@@ -106,10 +118,9 @@ def check(
                 if target not in by_id and target not in other_events:
                     message = f"unknown event {target!r}{suggest_event(target, by_id)}"
                     problems.append(Problem(message, event=source.id, field=field, record="source"))
-    if not any(
-        event.after or event.before or event.reports or event.part_of or event.anchor in by_id for event in events
-    ):
-        problems.extend(_publications(source_ids.values(), events, {}, zone))
+    # No network without a link: an order link, a part_of (not empty), or an anchor that is an event.
+    if not order_linked and not wholes - {None, ""} and anchors.isdisjoint(by_id):
+        problems.extend(_publications(source_ids.values(), events, {}, zone, by_id if unique else None))
         return Check(tuple(problems), {})
     with paused():
         network = Network(events, by_id, zone)
@@ -119,16 +130,38 @@ def check(
         problems.extend(contradictions)
         narrowed = {} if contradictions else network.narrowed(events)
     if not contradictions:
-        problems.extend(_publications(source_ids.values(), events, narrowed, zone))
+        problems.extend(_publications(source_ids.values(), events, narrowed, zone, by_id if unique else None))
     return Check(tuple(problems), narrowed, network)
 
 
+@attrs.frozen
+class _Named:
+    """What a chronology's events name, as :func:`check` gathers it for :func:`_references`.
+
+    Attributes:
+        linked: whether some event names another in ``after``, ``before``, ``reports`` or ``part_of``.
+        anchors: every anchor named.
+
+    """
+
+    linked: bool
+    anchors: set[str]
+
+
 def _publications(
-    sources: Iterable[Source], events: Sequence[Event], narrowed: Mapping[str, DateValue], zone: ZoneInfo | None
+    sources: Iterable[Source],
+    events: Sequence[Event],
+    narrowed: Mapping[str, DateValue],
+    zone: ZoneInfo | None,
+    by_id: Mapping[str, Event] | None = None,
 ) -> list[Problem]:
-    """Sources whose ``published_after`` and ``published_before`` cannot both hold, or not with their ``published``."""
+    """Sources whose ``published_after`` and ``published_before`` cannot both hold, or not with their ``published``.
+
+    ``by_id``: the events by id, when no id is taken twice (else the last event of an id is named).
+    """
     problems = []
-    by_id = {event.id: event for event in events}
+    if by_id is None:
+        by_id = {event.id: event for event in events}
 
     def dated(link: Link) -> str:
         event = by_id[link.target]
@@ -161,8 +194,11 @@ def _worded(
     sources: Iterable[Source], events: Sequence[Event], narrowed: Mapping[str, DateValue], zone: ZoneInfo | None
 ) -> list[Problem]:
     """Citations whose ``when``, read from their dated source's publication, cannot reach the event's date."""
-    problems = []
+    problems: list[Problem] = []
     dated = {source.id: source.published for source in sources if source.published is not None}
+    citations = itertools.chain.from_iterable(map(_CITATIONS_OF, events))
+    if not dated or not any(map(_IS_NOT_NONE, map(_WHEN_OF, citations))):
+        return problems  # no citation words its date (told in C): nothing to compare
     frame = Frame(zone)
     for event in events:
         for index, citation in enumerate(event.citations):
@@ -192,10 +228,13 @@ def _references(
     sources: Mapping[str, Source],
     other_events: set[str],
     other_sources: set[str],
+    named: _Named,
 ) -> list[Problem]:
     problems: list[Problem] = []
     suggest = Suggester()
     others = other_events | other_sources
+    if not named.linked and _all_known(events, by_id, sources, other_sources, others, named.anchors):
+        return problems  # the common chronology: said in C, without a loop over the events
     for event in events:
         # The common event names no other event and cites known sources: said in a few lookups, in C.
         if not (event.after or event.before or event.reports or event.part_of is not None or event.claims):
@@ -244,7 +283,32 @@ def _references(
     return problems
 
 
+def _all_known(
+    events: Sequence[Event],
+    by_id: Mapping[str, Event],
+    sources: Mapping[str, Source],
+    other_sources: set[str],
+    others: set[str],
+    anchors: set[str],
+) -> bool:
+    """Whether every source cited or claimed, and every anchor, names something (sources and anchors each once)."""
+    cited = set(map(_SOURCE_OF, itertools.chain.from_iterable(map(_CITATIONS_OF, events))))
+    claimed = set(map(_SOURCE_OF, itertools.chain.from_iterable(map(_CLAIMS_OF, events))))
+    claimed.discard(None)
+    unknown_sources = cited.union(claimed).difference(sources).difference(other_sources)
+    unknown_anchors = anchors.difference(by_id).difference(sources).difference(others)
+    return not unknown_sources and not unknown_anchors
+
+
+_ID_OF: Final = operator.attrgetter("id")
 _SOURCE_OF: Final = operator.attrgetter("source")
+_WHEN_OF: Final = operator.attrgetter("when")
+_PART_OF: Final = operator.attrgetter("part_of")
+_ANCHOR_OF: Final = operator.attrgetter("anchor")
+_CITATIONS_OF: Final = operator.attrgetter("citations")
+_CLAIMS_OF: Final = operator.attrgetter("claims")
+_ORDER_LINKS_OF: Final = operator.attrgetter("after", "before", "reports")  # a tuple of three tuples: any(...) in C
+_IS_NOT_NONE: Final = functools.partial(operator.is_not, None)
 
 
 def _cycles(events: Sequence[Event], by_id: Mapping[str, Event]) -> list[Problem]:

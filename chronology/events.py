@@ -73,8 +73,20 @@ def _check_reading(instance: object, attribute: attrs.Attribute[Any], value: obj
         )
 
 
+class _CitationSlots:
+    """The storage of a :class:`Citation`, in a base class of its own (as :class:`_EventSlots` says)."""
+
+    __slots__ = ("__weakref__", "quote", "source", "when")
+
+
+class _CitationFiller(_CitationSlots):
+    """A :class:`Citation` while its slots are written."""
+
+    __slots__ = ()
+
+
 @attrs.frozen(kw_only=True)
-class Citation:
+class Citation(_CitationSlots):
     """A source that supports an event, with the sentence that does.
 
     Attributes:
@@ -93,11 +105,12 @@ class Citation:
     @classmethod
     def _checked(cls, source: str, quote: str, when: RelativeDate | None) -> Citation:
         """Build from values the file loader has checked (``source`` an id, ``when`` a phrase that needs one)."""
-        self = _new(cls)
-        _SET_SOURCE(self, source)
-        _SET_QUOTE(self, quote)
-        _SET_CITATION_WHEN(self, when)
-        return self
+        self: Any = _new(_CitationFiller)  # as Event._checked
+        self.source = source
+        self.quote = quote
+        self.when = when
+        self.__class__ = cls
+        return self  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -155,8 +168,47 @@ class Source:
     published_before: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+class _EventSlots:
+    """The storage of an :class:`Event`: the slots of its fields, in a base class of their own.
+
+    An event is frozen: its ``__setattr__`` refuses every write, so a slot of it is written through
+    ``object.__setattr__`` or its descriptor, a call of 70-100 ns. :class:`_EventFiller` has the same
+    layout (it adds no slot) and is not frozen: a new event is made as a filler, its slots written by
+    plain assignments (a few ns each), then given its class (``__class__`` may be assigned between
+    classes of one layout). Nothing else sees the filler: the event is handed out only once it is one.
+    """
+
+    __slots__ = (  # Python keeps them sorted by name whatever the order here; one for each field, and __weakref__
+        "__weakref__",
+        "actors",
+        "after",
+        "anchor",
+        "before",
+        "citations",
+        "claims",
+        "extra",
+        "id",
+        "kind",
+        "part_of",
+        "places",
+        "reports",
+        "summary",
+        "tags",
+        "tense",
+        "title",
+        "when",
+        "widening",
+    )
+
+
+class _EventFiller(_EventSlots):
+    """An :class:`Event` while its slots are written (see :class:`_EventSlots`)."""
+
+    __slots__ = ()
+
+
+@attrs.frozen(kw_only=True, init=False)
+class Event(_EventSlots):
     """Something that happened (or was planned), with an honest date.
 
     Attributes:
@@ -202,6 +254,106 @@ class Event:
     widening: Widening | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
+    def __init__(
+        self,
+        *,
+        id: str,
+        title: str,
+        when: DateValue,
+        kind: str = "",
+        actors: Iterable[str] | str = (),
+        places: Iterable[str] | str = (),
+        tags: Iterable[str] | str = (),
+        summary: str = "",
+        citations: Iterable[Citation] = (),
+        claims: Iterable[Claim] = (),
+        after: Iterable[str] | str = (),
+        before: Iterable[str] | str = (),
+        part_of: str | None = None,
+        reports: Iterable[str] | str = (),
+        anchor: str | None = None,
+        tense: Tense = Tense.PAST,
+        widening: Widening | None = None,
+        extra: Mapping[str, Any] = attrs.NOTHING,  # type: ignore[assignment]  # as attrs writes a factory's default
+    ) -> None:
+        """What the ``__init__`` attrs would write does, in fewer steps: the same converters and validators.
+
+        The fields' converters and validators (as :func:`attrs.fields` lists them) are applied first, a
+        tuple or the shared empty mapping taken as it is; then the slots are written as
+        :class:`_EventSlots` says. A subclass's instance is written field by field, as attrs would.
+        """
+        if actors.__class__ is not tuple:
+            actors = _strings(actors)
+        if places.__class__ is not tuple:
+            places = _strings(places)
+        if tags.__class__ is not tuple:
+            tags = _strings(tags)
+        if citations.__class__ is not tuple:
+            citations = _citations(citations)
+        if claims.__class__ is not tuple:
+            claims = _claims(claims)
+        if after.__class__ is not tuple:
+            after = _strings(after)
+        if before.__class__ is not tuple:
+            before = _strings(before)
+        if reports.__class__ is not tuple:
+            reports = _strings(reports)
+        extra = _NOTHING if extra is _NO_VALUE or extra is _NOTHING else _frozen_mapping(extra)
+        if not _validators_disabled():
+            if id.__class__ is not str or _ID_FULLMATCH(id) is None:
+                _check_id(self, _ID_FIELD, id)
+            given: object = when  # typed as a date value, but callers may pass anything
+            if not isinstance(given, _DATE_TYPES):
+                _check_when(self, _WHEN_FIELD, when)
+        if self.__class__ is not Event:  # a subclass may add slots: written one by one
+            for name, value in zip(
+                _FIELD_NAMES,
+                (
+                    id,
+                    title,
+                    when,
+                    kind,
+                    actors,
+                    places,
+                    tags,
+                    summary,
+                    citations,
+                    claims,
+                    after,
+                    before,
+                    part_of,
+                    reports,
+                    anchor,
+                    tense,
+                    widening,
+                    extra,
+                ),
+                strict=True,
+            ):
+                _object_setattr(self, name, value)
+            return
+        _object_setattr(self, "__class__", _EventFiller)
+        filler: Any = self
+        filler.id = id
+        filler.title = title
+        filler.when = when
+        filler.kind = kind
+        filler.actors = actors
+        filler.places = places
+        filler.tags = tags
+        filler.summary = summary
+        filler.citations = citations
+        filler.claims = claims
+        filler.after = after
+        filler.before = before
+        filler.part_of = part_of
+        filler.reports = reports
+        filler.anchor = anchor
+        filler.tense = tense
+        filler.widening = widening
+        filler.extra = extra
+        filler.__class__ = Event
+
     @classmethod
     def _checked(
         cls,
@@ -231,26 +383,27 @@ class Event:
         ``claims`` are tuples, ``extra`` is read-only (``_frozen_mapping`` applied). A test
         compares events built both ways from generated files.
         """
-        self = _new(cls)
-        _SET_ID(self, id)
-        _SET_TITLE(self, title)
-        _SET_WHEN(self, when)
-        _SET_KIND(self, kind)
-        _SET_ACTORS(self, actors)
-        _SET_PLACES(self, places)
-        _SET_TAGS(self, tags)
-        _SET_SUMMARY(self, summary)
-        _SET_CITATIONS(self, citations)
-        _SET_CLAIMS(self, claims)
-        _SET_AFTER(self, after)
-        _SET_BEFORE(self, before)
-        _SET_PART_OF(self, part_of)
-        _SET_REPORTS(self, reports)
-        _SET_ANCHOR(self, anchor)
-        _SET_TENSE(self, tense)
-        _SET_WIDENING(self, widening)
-        _SET_EXTRA(self, extra)
-        return self
+        self: Any = _new(_EventFiller)  # its slots written as _EventSlots says
+        self.id = id
+        self.title = title
+        self.when = when
+        self.kind = kind
+        self.actors = actors
+        self.places = places
+        self.tags = tags
+        self.summary = summary
+        self.citations = citations
+        self.claims = claims
+        self.after = after
+        self.before = before
+        self.part_of = part_of
+        self.reports = reports
+        self.anchor = anchor
+        self.tense = tense
+        self.widening = widening
+        self.extra = extra
+        self.__class__ = cls
+        return self  # type: ignore[no-any-return]
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -268,25 +421,11 @@ class Event:
 
 
 _new = object.__new__
-_SET_SOURCE, _SET_QUOTE, _SET_CITATION_WHEN = (Citation.__dict__[f.name].__set__ for f in attrs.fields(Citation))
-# The slots' descriptors: writing through them skips the frozen __setattr__ (see Event._checked).
-(
-    _SET_ID,
-    _SET_TITLE,
-    _SET_WHEN,
-    _SET_KIND,
-    _SET_ACTORS,
-    _SET_PLACES,
-    _SET_TAGS,
-    _SET_SUMMARY,
-    _SET_CITATIONS,
-    _SET_CLAIMS,
-    _SET_AFTER,
-    _SET_BEFORE,
-    _SET_PART_OF,
-    _SET_REPORTS,
-    _SET_ANCHOR,
-    _SET_TENSE,
-    _SET_WIDENING,
-    _SET_EXTRA,
-) = (Event.__dict__[field.name].__set__ for field in attrs.fields(Event))
+_object_setattr: Final = object.__setattr__
+_NO_VALUE: Final[object] = attrs.NOTHING  # what attrs writes as the default of a field with a factory
+_validators_disabled: Final = attrs.validators.get_disabled
+_ID_FULLMATCH: Final = ID_PATTERN.fullmatch
+_ID_FIELD: Final = attrs.fields(Event).id
+_WHEN_FIELD: Final = attrs.fields(Event).when
+_FIELD_NAMES: Final = tuple(field.name for field in attrs.fields(Event))
+_DATE_TYPES: Final = (UncertainDate, Interval)  # as _check_when's union, as a tuple: isinstance is quicker with one

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
+import weakref
+from collections.abc import Iterator
+from typing import Any
+
 import attrs
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import chronology
 from chronology import Citation, Claim, Comparison, Event, Quantity, Source, Timeline, ValidationError
+from chronology.events import _EventSlots
 
 
 def test_an_event_needs_only_an_id_a_title_and_a_date() -> None:
@@ -144,3 +152,118 @@ def test_claimed_figures_are_read_as_reports_write_them(
 def test_an_unreadable_figure_is_an_error_naming_it(text: object, message: str) -> None:
     with pytest.raises(chronology.QuantityParseError, match=message):
         Quantity.parse(text)  # type: ignore[arg-type]
+
+
+# -- Event's own __init__: what attrs would write, in fewer steps ------------------------------------
+
+
+class _Names:
+    """An iterable of names that is neither a tuple, a list nor a text (read afresh at each iteration)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+
+_WHENS = [chronology.parse("2024-10-18"), chronology.parse("2024-10"), chronology.parse("2024-10-01/2024-10-20")]
+_NAME_VALUES = st.one_of(
+    st.just(()),
+    st.text(max_size=3),  # a lone name: one name, not its letters
+    st.lists(st.text(max_size=3), max_size=3),
+    st.lists(st.text(max_size=3), max_size=3).map(tuple),
+    st.lists(st.text(max_size=3), max_size=2).map(_Names),  # any iterable
+)
+_ARGUMENTS = st.fixed_dictionaries(
+    {
+        "id": st.one_of(st.from_regex(r"[a-z][a-z0-9.\-]{0,4}", fullmatch=True), st.sampled_from(["", "a b", "-a"])),
+        "title": st.text(max_size=4),
+        "when": st.one_of(st.sampled_from(_WHENS), st.sampled_from(["2024", None, 5])),
+    },
+    optional={
+        "kind": st.text(max_size=3),
+        "actors": _NAME_VALUES,
+        "places": _NAME_VALUES,
+        "tags": _NAME_VALUES,
+        "after": _NAME_VALUES,
+        "before": _NAME_VALUES,
+        "reports": _NAME_VALUES,
+        "summary": st.text(max_size=3),
+        "citations": st.lists(st.builds(Citation, source=st.sampled_from(["s", "t"])), max_size=2),
+        "claims": st.lists(st.builds(Claim, subject=st.just("x"), value=st.just(Quantity.parse("5"))), max_size=1),
+        "part_of": st.one_of(st.none(), st.just("p")),
+        "anchor": st.one_of(st.none(), st.just("a")),
+        "tense": st.sampled_from(list(chronology.Tense)),
+        "extra": st.one_of(st.just({}), st.dictionaries(st.sampled_from(["k", "n"]), st.integers(), max_size=2)),
+    },
+)
+
+
+def _made(make: Any, arguments: dict[str, Any]) -> object:
+    """The fields (each with its class) of what ``make`` builds from ``arguments``, or its error."""
+    try:
+        event = make(**arguments)
+    except Exception as error:
+        return (type(error), str(error))
+    return (
+        type(event),
+        [(name, getattr(event, name), type(getattr(event, name))) for name in attrs.fields_dict(Event)],
+    )
+
+
+def _through_attrs(**arguments: Any) -> Event:
+    """An event made by the ``__init__`` attrs writes for Event (``__attrs_init__``): the reference."""
+    event = object.__new__(Event)
+    event.__attrs_init__(**arguments)
+    return event
+
+
+@given(arguments=_ARGUMENTS)
+@settings(max_examples=300)
+def test_event_init_builds_what_the_init_attrs_writes_would(arguments: dict[str, Any]) -> None:
+    assert _made(Event, arguments) == _made(_through_attrs, arguments)
+
+
+def test_event_init_takes_the_arguments_attrs_would_give_it() -> None:
+    ours, theirs = inspect.signature(Event.__init__), inspect.signature(Event.__attrs_init__)
+    assert [(p.name, p.kind, p.default) for p in ours.parameters.values()] == [
+        (p.name, p.kind, p.default) for p in theirs.parameters.values()
+    ]
+
+
+def test_an_event_is_still_a_frozen_attrs_value() -> None:
+    when = chronology.parse("2024-10-18")
+    event = Event(id="e", title="T", when=when, tags="troops", extra={"k": 1})
+    assert type(event) is Event
+    assert event == Event(id="e", title="T", when=when, tags=("troops",), extra={"k": 1})
+    assert hash(event) == hash(attrs.evolve(event))
+    assert attrs.evolve(event, title="U").title == "U"
+    assert repr(event).startswith("Event(id='e', title='T', when=")
+    assert weakref.ref(event)() is event
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        event.title = "U"  # type: ignore[misc]
+    assert Event.__basicsize__ == _EventSlots.__basicsize__  # no slot of its own: a filler shares its layout
+
+
+def test_validators_disabled_are_disabled_for_events_too() -> None:
+    with attrs.validators.disabled():
+        event = Event(id="not an id", title="T", when="2024")  # type: ignore[arg-type]
+    assert event.id == "not an id"
+    assert event.when == "2024"
+
+
+def test_a_subclass_of_event_is_built_field_by_field() -> None:
+    class Marked(Event):
+        pass
+
+    @attrs.frozen(kw_only=True)
+    class Longer(Event):
+        more: int = 0
+
+    when = chronology.parse("2024")
+    marked = Marked(id="e", title="T", when=when, tags="x")
+    assert type(marked) is Marked
+    assert (marked.id, marked.tags, marked.extra) == ("e", ("x",), {})
+    longer = Longer(id="e", title="T", when=when, more=3)
+    assert (type(longer), longer.more, longer.title) == (Longer, 3, "T")

@@ -451,6 +451,27 @@ def test_relative_dates_are_read_from_their_anchor_and_anchors_chain(tmp_path: P
     assert timeline["meeting"].tense is chronology.Tense.FUTURE
 
 
+@pytest.mark.parametrize("later_when", ["2024-10-05", "2024-13"], ids=["sound", "unreadable"])
+def test_a_claim_said_from_an_event_later_in_the_file_is_read_from_it(tmp_path: Path, later_when: str) -> None:
+    # The claim's anchor comes after it: its date is read first, not taken as missing (which dropped the event
+    # with no word). When that date cannot be read, its own problem is the one said, once.
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-10-01"\n'
+        '[[events.claims]]\nsubject = "troops"\nvalue = "5"\nsaid = "two days after"\nanchor = "b"\n\n'
+        f'[[events]]\nid = "b"\ntitle = "B"\nwhen = "{later_when}"\n',
+        encoding="utf-8",
+    )
+    if later_when == "2024-13":
+        problems = chronology.validate(path)
+        assert [(p.event, p.field) for p in problems] == [("b", "when")]
+        return
+    timeline = chronology.load(path)
+    assert [event.id for event in timeline] == ["a", "b"]
+    said = timeline["a"].claims[0].said
+    assert said == chronology.parse("two days after", anchor=chronology.parse(later_when))
+
+
 def test_an_uncertain_anchor_carries_its_uncertainty(tmp_path: Path) -> None:
     path = tmp_path / "events.toml"
     path.write_text(
@@ -604,3 +625,13 @@ def test_an_include_outside_the_folder_is_named_short_when_refused(tmp_path: Pat
     assert "x" * 100 not in problem.message
     assert "[308 characters]" in problem.message
     assert "allow_outside=True" in problem.message
+
+
+@pytest.mark.parametrize("size", [0, 1, 3 * (1 << 20) + 7], ids=["empty", "one-byte", "over-three-mib"])
+def test_a_regular_file_is_read_whole(tmp_path: Path, size: int) -> None:
+    from chronology.files.load import read_regular
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path = tmp_path / "events.toml"
+    path.write_bytes(data)
+    assert read_regular(path) == data

@@ -38,6 +38,7 @@ from chronology.errors import (
     _shorten,
 )
 from chronology.events import ID_PATTERN, Citation, Claim, Event, Source, _frozen_mapping
+from chronology.files._common_event import _PLAIN_EVENT_KEYS, _SOURCE_AND_QUOTE, _names, _plain_fields
 from chronology.files._locate import Spot, locate
 from chronology.files._lock import shown_path
 from chronology.files.schema import (
@@ -59,6 +60,7 @@ from chronology.files.schema import (
 from chronology.notation import Calendar, parse_expression
 from chronology.notation.edtf import parse_iso_day
 from chronology.notation.quantity import parse_quantity
+from chronology.quantity import Quantity
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 from chronology.zones import zone_named
@@ -81,15 +83,12 @@ _TOML_POSITION: Final = re.compile(r"at line (\d+) column (\d+)$")  # searched i
 _TENSES: Final = {tense.value: tense for tense in Tense}
 _TEXT_SHAPES: Final = frozenset(shape for shape in SHAPES if fits("", shape))  # text, date, figure
 _EVENT_REQUIRED: Final = REQUIRED["event"]
-_SOURCE_AND_QUOTE: Final = frozenset({"source", "quote"})  # a citation's keys but its own date's
 _ID_MATCH: Final = ID_PATTERN.fullmatch
 _IDS_MATCH: Final = re.compile(f"(?:{ID_PATTERN.pattern}\n)*").fullmatch  # ids, each ended by a line break
+_DATE_TYPES: Final = (UncertainDate, Interval)  # a tuple: isinstance is quicker with one than with a union
+_NOT_DATES: Final = (RelativeDate, DateParseError)
 _NO_EXTRA: Final[Mapping[str, Any]] = {}
 _NO_EXTRA_FROZEN: Final = _frozen_mapping(_NO_EXTRA)
-#: The keys of the common event, read by _Reader._plain_event: no links, anchor, tense, claims or extra.
-_PLAIN_EVENT_KEYS: Final = frozenset(
-    {"id", "title", "when", "kind", "actors", "places", "tags", "summary", "citations"}
-)
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
 _NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
 # Where a text may hold a lone surrogate: one itself, or a JSON escape of one ("\ud800").
@@ -265,13 +264,14 @@ def read_regular(path: PathLike) -> bytes:
         raise _not_regular(path, mode)
     descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
     try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise _not_regular(path, mode)
-        chunks = []
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise _not_regular(path, status.st_mode)
+        # Read whole at once, as large as the file is (no chunks to join), then on to its end: it may have grown.
+        chunks = [os.read(descriptor, status.st_size + 1)]
         while chunk := os.read(descriptor, 1 << 20):
             chunks.append(chunk)
-        return b"".join(chunks)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(descriptor)
 
@@ -320,6 +320,9 @@ class _Record:
     index: int
     table: dict[str, Any]
     kind: str  # "event" or "source"
+    # an event's fields when its table passed every check at once (_plain_fields): id, title, when's text, kind,
+    # actors, places, tags, summary, citations, anchor
+    plain: tuple[Any, ...] | None = None
 
     @property
     def where(self) -> KeyPath:
@@ -346,6 +349,7 @@ class _Reader:
         self._resolutions: dict[tuple[int, DateValue, int], DateValue] = {}
         self._suggest = Suggester()
         self._cited: dict[str, bool] = {}  # the ids of sources cited, each matched as an id once
+        self._quantities: dict[str, Quantity] = {}  # the figures claimed, each text read once
         self._names: dict[str, tuple[str]] = {}  # a name listed alone (tags = ["troops"]), as one tuple for all events
         self._ids: dict[str, None] | None = None  # every event and source id, in order, once all files are read
         self._source_readings: dict[str, tuple[Calendar | None, str | None]] = {}  # a source's calendar and zone
@@ -917,7 +921,13 @@ class _Reader:
         records: dict[str, _Record] = {}
         readable: list[_Record] = []
         unreadable: set[int] = set()  # events with other problems: their ids may still be taken twice
+        cited, names = self._cited, self._names
         for record in self.events:
+            plain = _plain_fields(record.table, cited, names)
+            if plain is not None:  # the common event: built below without another look at its table
+                record.plain = plain
+                readable.append(record)
+                continue
             if not _sound(record.table, EVENT_KEYS, _EVENT_REQUIRED) and not self._checked_table(
                 record, record.where, record.table, EVENT_KEYS, "event", ""
             ):
@@ -941,14 +951,71 @@ class _Reader:
         expressions = self._expressions
         for event_id, record in records.items():
             # Most dates are read as they are written, from the load's cache of texts: _when for the others.
-            table, file = record.table, record.file
+            table, file, plain = record.table, record.file, record.plain
+            if plain is not None and plain[9] is not None:  # a common event dated by a phrase read from its anchor
+                read = self._when(event_id, records, sources, resolved)
+                if read is not None and isinstance(
+                    self._expression(plain[2], file, self._reading_of(record)), RelativeDate
+                ):
+                    events.append(
+                        Event._checked(
+                            event_id,
+                            plain[1],
+                            read,
+                            plain[3],
+                            plain[4],
+                            plain[5],
+                            plain[6],
+                            plain[7],
+                            plain[8],
+                            (),
+                            (),
+                            (),
+                            None,
+                            (),
+                            plain[9],
+                            Tense.PAST,
+                            file.widening,
+                            _NO_EXTRA_FROZEN,
+                        )
+                    )
+                    continue
+            elif plain is not None and file.calendar == "gregorian" and file.zone is None:
+                found = expressions.get(plain[2])
+                if found is None:
+                    found = self._expression(plain[2])  # its first reading (as _when would read it), kept by its text
+                if isinstance(found, _DATE_TYPES):
+                    resolved[event_id] = found
+                    events.append(
+                        Event._checked(
+                            event_id,
+                            plain[1],
+                            found,
+                            plain[3],
+                            plain[4],
+                            plain[5],
+                            plain[6],
+                            plain[7],
+                            plain[8],
+                            (),
+                            (),
+                            (),
+                            None,
+                            (),
+                            None,
+                            Tense.PAST,
+                            file.widening,
+                            _NO_EXTRA_FROZEN,
+                        )
+                    )
+                    continue
             when: DateValue | None = None
             if "anchor" not in table and file.calendar == "gregorian" and file.zone is None:
                 text = table["when"]
                 found = expressions.get(text)
                 if found is None and text.__class__ is str:
                     found = self._expression(text)  # its first reading (as _when would read it), kept by its text
-                if isinstance(found, UncertainDate | Interval):  # a plain day's class is a subclass
+                if isinstance(found, _DATE_TYPES):  # a plain day's class is a subclass
                     when = resolved[event_id] = found
             if when is None:
                 when = self._when(event_id, records, sources, resolved)
@@ -1009,15 +1076,19 @@ class _Reader:
             expression = self._expressions.get(text)  # read before: keyed by its text
         if expression is None:
             expression = self._expression(text, file, self._reading_of(record))
-        if not isinstance(expression, RelativeDate | DateParseError):  # most dates: read as they are written
+        if not isinstance(expression, _NOT_DATES):  # most dates: read as they are written
             resolved[event_id] = expression
             return expression
+        first = expression
         chain = [event_id]
         on_chain = {event_id}
         while chain:
             current = chain[-1]
             record = records[current]
-            expression = self._expression(record.table["when"], record.file, self._reading_of(record))
+            if current == event_id:
+                expression = first
+            else:
+                expression = self._expression(record.table["when"], record.file, self._reading_of(record))
             anchor_id = record.table.get("anchor")
             needs = isinstance(expression, RelativeDate) and isinstance(anchor_id, str) and anchor_id in records
             if needs and isinstance(anchor_id, str) and anchor_id not in resolved:
@@ -1049,7 +1120,7 @@ class _Reader:
         expression: DateValue | RelativeDate | DateParseError,
         records: Mapping[str, _Record],
         sources: Mapping[str, Source],
-        resolved: Mapping[str, DateValue | None],
+        resolved: dict[str, DateValue | None],
         field: str = "when",
         where: KeyPath | None = None,
         anchor_id: object = None,
@@ -1090,6 +1161,9 @@ class _Reader:
         anchor: DateValue | None
         if anchor_id in records:
             anchor = resolved.get(anchor_id)
+            if anchor is None and anchor_id not in resolved:
+                # an event later in the files (a claim's said may name one): its date is read first
+                anchor = self._when(anchor_id, records, sources, resolved)
             if anchor is None:
                 return None  # the anchor's own problem is reported where it is
             if isinstance(anchor, Interval):
@@ -1170,7 +1244,7 @@ class _Reader:
         when: DateValue | None,
         records: Mapping[str, _Record],
         sources: Mapping[str, Source],
-        resolved: Mapping[str, DateValue | None],
+        resolved: dict[str, DateValue | None],
     ) -> Event | None:
         table = record.table
         get = table.get
@@ -1331,17 +1405,22 @@ class _Reader:
         item: dict[str, Any],
         records: Mapping[str, _Record],
         sources: Mapping[str, Source],
-        resolved: Mapping[str, DateValue | None],
+        resolved: dict[str, DateValue | None],
     ) -> Claim | None:
         where = (*record.where, "claims", index)
         prefix = f"claims[{index}]."
         if not self._checked_table(record, where, item, CLAIM_KEYS, "claim", prefix):
             return None
-        try:
-            value = parse_quantity(item["value"])
-        except ChronologyError as error:
-            self.problem(record.file, (*where, "value"), str(error), record=record, field=prefix + "value")
-            return None
+        text = item["value"]
+        value = self._quantities.get(text) if text.__class__ is str else None  # a figure written before: read once
+        if value is None:
+            try:
+                value = parse_quantity(text)
+            except ChronologyError as error:
+                self.problem(record.file, (*where, "value"), str(error), record=record, field=prefix + "value")
+                return None
+            if text.__class__ is str:
+                self._quantities[text] = value
         said = None
         own_anchor = item.get("anchor")
         if own_anchor is not None and ID_PATTERN.fullmatch(own_anchor) is None:
@@ -1395,20 +1474,6 @@ class _Reader:
         for part in re.findall(r"[A-Za-z_]+|\[\d+\]", problem.field or ""):
             where = (*where, int(part[1:-1]) if part.startswith("[") else part)
         self.problems.append((record.file, where, attrs.evolve(problem, column=0)))
-
-
-def _names(value: list[str] | tuple[()], alone: dict[str, tuple[str]]) -> tuple[str, ...]:
-    """A list of names (checked: each a ``str``) as a tuple; one name alone as the tuple ``alone`` holds for it.
-
-    Tags, actors and places come from a small vocabulary: events that list the same one name share its tuple.
-    """
-    if len(value) != 1:
-        return tuple(value)
-    name = value[0]
-    found = alone.get(name)
-    if found is None:
-        found = alone[name] = (name,)
-    return found
 
 
 def _all_ids(texts: list[str]) -> bool:
