@@ -20,7 +20,7 @@ import attrs
 
 from chronology._collector import paused
 from chronology._suggest import suggest
-from chronology.constraints import Frame, Link, Network, publication, published_for
+from chronology.constraints import Frame, Link, Network, link_cycles, publication, published_for
 from chronology.dates import DateValue
 from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
@@ -125,7 +125,7 @@ def check(
     with paused():
         network = Network(events, by_id, zone)
         if network.cyclic:  # every cycle of links is one of the network's (not the reverse): name them only then
-            problems.extend(_cycles(events, by_id))
+            problems.extend(link_cycles(events, by_id))
         contradictions = network.problems()
         problems.extend(contradictions)
         narrowed = {} if contradictions else network.narrowed(events)
@@ -309,54 +309,3 @@ _CITATIONS_OF: Final = operator.attrgetter("citations")
 _CLAIMS_OF: Final = operator.attrgetter("claims")
 _ORDER_LINKS_OF: Final = operator.attrgetter("after", "before", "reports")  # a tuple of three tuples: any(...) in C
 _IS_NOT_NONE: Final = functools.partial(operator.is_not, None)
-
-
-def _cycles(events: Sequence[Event], by_id: Mapping[str, Event]) -> list[Problem]:
-    """Cycles among order links (after, before, reports) and among part_of links, each reported once."""
-    order: dict[str, list[tuple[str, str]]] = {}  # earlier -> [(later, field on the event that says so)]
-    parts: dict[str, list[tuple[str, str]]] = {}
-    for event in events:
-        for field, target in event.links:
-            if target not in by_id or target == event.id:
-                continue
-            if field == "part_of":
-                parts.setdefault(event.id, []).append((target, field))
-            elif field == "before":
-                order.setdefault(event.id, []).append((target, field))
-            else:  # after, reports: the target comes first
-                order.setdefault(target, []).append((event.id, field))
-    problems = []
-    for graph, what in ((order, "order links (after, before, reports)"), (parts, "part_of links")):
-        for cycle in _find_cycles(graph):
-            path = " -> ".join(repr(node) for node in [*cycle, cycle[0]])
-            problems.append(Problem(f"{what} form a cycle: {path}", event=cycle[0], field=graph[cycle[0]][0][1]))
-    return problems
-
-
-def _find_cycles(graph: Mapping[str, list[tuple[str, str]]]) -> list[list[str]]:
-    """One cycle per strongly connected knot, found by an iterative depth-first search."""
-    state: dict[str, int] = {}  # 1: on the stack, 2: done
-    cycles: list[list[str]] = []
-    for root in graph:
-        if root in state:
-            continue
-        stack: list[tuple[str, int]] = [(root, 0)]
-        path: list[str] = [root]
-        state[root] = 1
-        while stack:
-            node, index = stack[-1]
-            targets = graph.get(node, [])
-            if index < len(targets):
-                stack[-1] = (node, index + 1)
-                target = targets[index][0]
-                if state.get(target) == 1:
-                    cycles.append(path[path.index(target) :])
-                elif target not in state:
-                    state[target] = 1
-                    stack.append((target, 0))
-                    path.append(target)
-            else:
-                state[node] = 2
-                stack.pop()
-                path.pop()
-    return cycles

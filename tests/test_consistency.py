@@ -100,4 +100,7 @@ def test_cycles_of_links_are_reported_once() -> None:
     b = Event(id="b", title="B", when=chronology.parse("2024"), after=["c"])
     c = Event(id="c", title="C", when=chronology.parse("2024"), after=["a"])
     cycles = [p.message for p in check([a, b, c]).problems]
-    assert cycles == ["order links (after, before, reports) form a cycle: 'b' -> 'a' -> 'c' -> 'b'"]
+    assert cycles == [
+        "order links (after, before, reports) form a cycle: 'b' -> 'a' -> 'c' -> 'b' (each before the next), "
+        "closed by 'b' is after 'c'; remove or reverse one of these links"
+    ]

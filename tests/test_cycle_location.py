@@ -128,11 +128,6 @@ def test_the_contradiction_a_cycle_makes_is_said_at_a_written_link_each_link_onc
 
 
 def test_a_file_places_the_cycle_at_the_key_that_closes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chronology import consistency
-
-    # Until chronology.consistency names its cycles with link_cycles (its own _cycles placed them at the first
-    # event of the cycle, on a field that event may not have), the check is given it here.
-    monkeypatch.setattr(consistency, "_cycles", lambda events, known: link_cycles(events, known), raising=False)
     monkeypatch.chdir(tmp_path)
     Path("events.toml").write_text(JEDDAH, encoding="utf-8")
     [problem] = [p for p in chronology.validate("events.toml") if "form a cycle" in p.message]

@@ -224,7 +224,8 @@ BROKEN = [
         HEAD
         + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\nafter = ["b"]\n\n[[events]]\nid = "b"\ntitle = "B"\nwhen = "2024"\nafter = ["a"]\n',
         [
-            "events.toml:15:9: event 'b', field 'after': order links (after, before, reports) form a cycle: 'b' -> 'a' -> 'b'"
+            "events.toml:15:9: event 'b', field 'after': order links (after, before, reports) form a cycle: 'b' -> 'a' -> 'b' "
+            "(each before the next), closed by 'b' is after 'a'; remove or reverse one of these links"
         ],
         id="link-cycle",
     ),
