@@ -7,15 +7,16 @@ millions of Python objects first. The columns are checked once, in bulk.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
+from chronology._suggest import suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, Qualifier, UncertainDate, Widening
-from chronology.errors import InvalidEventError, WrongTypeError
+from chronology.errors import ChronologyError, InvalidEventError, WrongTypeError
 from chronology.events import Event
 
 __all__ = ["QUALIFIERS", "Columns"]
@@ -84,13 +85,13 @@ class Columns(Sequence[Event]):
             WrongTypeError: a bound that is not a date (``datetime64``).
 
         """
-        id_array = np.asarray(ids)
-        if id_array.ndim != 1 or not (id_array.dtype.kind == "U" or id_array.size == 0):
-            raise WrongTypeError(f"ids must be one flat array of text, not {id_array.dtype} of shape {id_array.shape}")
-        id_array = id_array.astype(np.str_)
+        id_array = _text_column(ids, "ids", None, None)
         count = id_array.size
         start = np.stack(
-            [_seconds(earliest, "earliest", count, end=False), _seconds(latest, "latest", count, end=True)]
+            [
+                _seconds(earliest, "earliest", count, end=False, ids=id_array),
+                _seconds(latest, "latest", count, end=True, ids=id_array),
+            ]
         )
         lasting = end_earliest is not None or end_latest is not None
         if lasting:
@@ -100,20 +101,20 @@ class Columns(Sequence[Event]):
                 )
             end = np.stack(
                 [
-                    _seconds(end_earliest, "end_earliest", count, end=False),
-                    _seconds(end_latest, "end_latest", count, end=True),
+                    _seconds(end_earliest, "end_earliest", count, end=False, ids=id_array),
+                    _seconds(end_latest, "end_latest", count, end=True, ids=id_array),
                 ]
             )
         else:
             end = start
         columns = cls(
             id_array,
-            _texts(titles, "titles", count),
+            None if titles is None else _text_column(titles, "titles", count, id_array),
             start,
             end,
             np.full(count, lasting, dtype=bool),
-            _precisions(precision, count),
-            _qualifier_codes(qualifiers, count),
+            _precisions(precision, id_array),
+            _qualifier_codes(qualifiers, id_array),
         )
         columns._check()
         for array in (id_array, start, end, columns.lasting, columns.precision, columns.qualifier):
@@ -127,17 +128,30 @@ class Columns(Sequence[Event]):
             twice = unique[counts > 1]
             row = int(np.flatnonzero(ids == twice[0])[1])
             raise InvalidEventError(
-                f"row {row}: id {str(twice[0])!r} is given twice (first in row {first[counts > 1][0]})"
+                f"ids, row {row}: id {str(twice[0])!r} is given twice (first in row {first[counts > 1][0]}); "
+                "give each event its own id"
             )
-        for name, (lo, hi) in (("earliest", self.starts), ("end_earliest", self.ends)):
+        for (name, other), (lo, hi) in (
+            (("earliest", "latest"), self.starts),
+            (("end_earliest", "end_latest"), self.ends),
+        ):
             wrong = np.flatnonzero(lo > hi)
             if wrong.size:
                 row = int(wrong[0])
-                raise InvalidEventError(f"row {row} (id {str(ids[row])!r}): {name} comes after the latest bound")
+                given, bound = _moment(int(lo[row])), _moment(int(hi[row]))
+                raise InvalidEventError(
+                    f"{name}, {_at(row, ids)}: {name} {given} comes after {other} {bound}; "
+                    f"give {name} <= {other} (swapped: {name} {_moment(int(hi[row]))}, "
+                    f"{other} {_moment(int(lo[row]))})"
+                )
         wrong = np.flatnonzero((self.starts[0] > self.ends[1]) & self.lasting)
         if wrong.size:
             row = int(wrong[0])
-            raise InvalidEventError(f"row {row} (id {str(ids[row])!r}): it ends before it can start")
+            start, end = _moment(int(self.starts[0, row])), _moment(int(self.ends[1, row]))
+            raise InvalidEventError(
+                f"end_latest, {_at(row, ids)}: it ends before it can start (end_latest {end} is before "
+                f"earliest {start}); give end_latest on or after earliest"
+            )
 
     # -- a sequence of events ---------------------------------------------------------------------
 
@@ -213,6 +227,16 @@ class Columns(Sequence[Event]):
         return raw_days, wide_days
 
 
+def _moment(seconds: int) -> str:
+    """A bound as errors show it: its day when it is a day's first or last second (``2024-10-01``), else the time."""
+    if seconds <= OPEN_LO or seconds >= OPEN_HI:
+        return "NaT (open)"
+    day, rest = divmod(seconds, SECONDS_PER_DAY)
+    if rest in (0, SECONDS_PER_DAY - 1):
+        return str(np.datetime64(day - _NUMPY_EPOCH // SECONDS_PER_DAY, "D"))
+    return str(np.datetime64(seconds - _NUMPY_EPOCH, "s"))
+
+
 def _pads(precision: npt.NDArray[np.int8], qualifier: npt.NDArray[np.int8], widening: Widening) -> np.ndarray:
     """Seconds each row is widened by on each side, worked out once per (precision, qualifier) found."""
     pads = np.zeros(precision.size, dtype=np.int64)
@@ -224,17 +248,33 @@ def _pads(precision: npt.NDArray[np.int8], qualifier: npt.NDArray[np.int8], wide
     return pads
 
 
-def _seconds(values: npt.ArrayLike, name: str, count: int, *, end: bool) -> npt.NDArray[np.int64]:
-    """Bounds as seconds of the model's timeline; a bound in days (or coarser) covers its whole unit when ``end``."""
+def _seconds(
+    values: npt.ArrayLike,
+    name: str,
+    count: int,
+    *,
+    end: bool,
+    ids: npt.NDArray[np.str_] | None = None,
+    label: str = "row",
+) -> npt.NDArray[np.int64]:
+    """Bounds as seconds of the model's timeline; a bound in days (or coarser) covers its whole unit when ``end``.
+
+    ``ids`` (or, without them, ``label``: "row", "window") name a row in errors.
+    """
     array = np.asarray(values)
-    if array.dtype.kind in "US":
-        if array.shape != (count,):
-            raise InvalidEventError(f"{name} has {array.size} rows, the ids {count}: give one bound per event")
-        return _text_seconds(array, name, end=end)
-    if array.dtype.kind != "M":
-        raise WrongTypeError(f"{name} must be dates (a numpy datetime64 array or ISO text), not {array.dtype}")
     if array.shape != (count,):
         raise InvalidEventError(f"{name} has {array.size} rows, the ids {count}: give one bound per event")
+    if array.dtype.kind == "O":  # (text from pandas, or None among the dates)
+        array = _object_texts(array, name, ids, label, lambda value: "".join(_date_hint(value)), "a date (ISO text)")
+    if array.dtype.kind in "US":
+        return _text_seconds(array, name, end=end, ids=ids, label=label)
+    if array.dtype.kind != "M":
+        if not array.size:  # no rows: no bounds, whatever the type
+            return np.zeros(0, dtype=np.int64)
+        raise WrongTypeError(
+            f"{name} must be dates (a numpy datetime64 array or ISO text), not {array.dtype}: "
+            f"{_at(0, ids, label)} is {array[0].item()!r}; give ISO text ('2024-10-18') or a datetime64 array"
+        )
     unit = np.datetime_data(array.dtype)[0]
     missing = np.isnat(array)
     if end and unit in _WHOLE_UNITS:
@@ -247,40 +287,88 @@ def _seconds(values: npt.ArrayLike, name: str, count: int, *, end: bool) -> npt.
     return seconds
 
 
-def _text_seconds(array: np.ndarray, name: str, *, end: bool) -> npt.NDArray[np.int64]:
+def _text_seconds(
+    array: np.ndarray, name: str, *, end: bool, ids: npt.NDArray[np.str_] | None, label: str
+) -> npt.NDArray[np.int64]:
     """ISO dates as text, each read at its own precision: ``2023-01`` is all of January beside ``2024-01-15``.
 
     (numpy reads a whole array of text at its finest unit, which would make
     the month its first day.) Each distinct text is read once.
     """
     texts, where = np.unique(array.astype(np.str_), return_inverse=True)
+    where = where.reshape(-1)
     by_unit: dict[str, list[int]] = {}
     values = []
     for number, text in enumerate(texts.tolist()):
         try:
             value = np.datetime64(text)
         except ValueError as error:
-            raise WrongTypeError(f"{name}: {error}; give ISO dates ('2024-10-18') or a datetime64 array") from None
+            row = int(np.flatnonzero(where == number)[0])
+            why, nearest = _date_hint(text, str(error))
+            raise WrongTypeError(
+                f"{name}, {_at(row, ids, label)}: {text!r} is not an ISO date{why}; {_DATES_ACCEPTED}{nearest}"
+            ) from None
         values.append(value)
         by_unit.setdefault(np.datetime_data(value.dtype)[0], []).append(number)
     seconds = np.empty(texts.size, dtype=np.int64)
     for unit, numbers in by_unit.items():
         same = np.array([values[k] for k in numbers], dtype=f"datetime64[{unit}]")
         seconds[numbers] = _seconds(same, name, len(numbers), end=end)
-    return seconds[where.reshape(-1)]
+    return seconds[where]
+
+
+#: What a bound given as text may be, for errors.
+_DATES_ACCEPTED: Final = (
+    "give ISO dates ('2024-10-18', '2024-10', '2024', '2024-10-18T09:30'), 'NaT' for an open bound, "
+    "or a datetime64 array"
+)
+
+
+def _date_hint(text: object, reason: str = "") -> tuple[str, str]:
+    """Why ``text`` is no date numpy reads, and the nearest one it reads, as the date parser finds them.
+
+    `` (month 13 does not exist; expected 01-12)`` and ``""``, or ``""`` and ``; did you mean
+    '2024-10-18'?``; ``reason`` (numpy's) when the parser finds nothing better.
+    """
+    if text is None or (isinstance(text, float) and text != text):  # (NaN, as pandas misses a value)
+        return "", "; give 'NaT' (or np.datetime64('NaT')) for an open bound"
+    if hasattr(text, "isoformat"):  # a datetime.date, datetime or pandas Timestamp
+        return "", f"; did you mean {text.isoformat()!r}?"
+    if not isinstance(text, str):
+        return "", ""
+    from chronology.notation import parse  # (only when a text is wrong: the parser is not needed otherwise)
+
+    why = ""
+    for attempt in dict.fromkeys([text, text.strip().replace("/", "-").replace(".", "-")]):
+        try:
+            value = parse(attempt)
+        except (ChronologyError, ValueError) as error:
+            why = why or str(getattr(error, "reason", error))
+            continue
+        if not isinstance(value, UncertainDate):  # (an interval: two bounds, not one)
+            continue
+        form = value.edtf.rstrip("?~%")
+        try:
+            np.datetime64(form)
+        except ValueError:
+            continue
+        qualified = " (its qualifier goes in qualifiers)" if form != value.edtf else ""
+        return "", f"; did you mean {form!r}{qualified}?"
+    why = why or reason.replace(f' "{text}"', "")
+    return (f" ({why})" if why else ""), ""
 
 
 _DAY_EPOCH: Final = 719_163  # numpy's day 0 (1970-01-01) in the model's day numbers (1 is 1 January of year 1)
 _DAYS: Final = np.dtype("datetime64[D]")
 
 
-def day_numbers(values: npt.ArrayLike, name: str, *, end: bool) -> npt.NDArray[np.int64]:
+def day_numbers(values: npt.ArrayLike, name: str, *, end: bool, label: str = "window") -> npt.NDArray[np.int64]:
     """Dates given as an array (``datetime64`` of any unit, or ISO text) as the model's day numbers.
 
     A value in days or coarser covers its whole unit: its first day, or with
     ``end`` its last (``2024-10`` as an end is 31 October). A time falls on
     its day as written. NaT is open: before every day, or with ``end`` after
-    every day.
+    every day. ``label`` names a row in errors (``starts, window 3: ...``).
 
     Raises:
         WrongTypeError: values that are not dates, or not one flat array.
@@ -296,42 +384,111 @@ def day_numbers(values: npt.ArrayLike, name: str, *, end: bool) -> npt.NDArray[n
         return days
     if array.ndim != 1:
         raise WrongTypeError(f"{name} must be one flat array of dates, not an array of shape {array.shape}")
-    return _seconds(array, name, array.size, end=end) // SECONDS_PER_DAY
+    return _seconds(array, name, array.size, end=end, label=label) // SECONDS_PER_DAY
 
 
-def _texts(values: npt.ArrayLike | None, name: str, count: int) -> npt.NDArray[np.str_] | None:
-    if values is None:
-        return None
+def _at(row: int, ids: npt.NDArray[np.str_] | None, label: str = "row") -> str:
+    """A row as errors name it: ``row 1 (id 'b')``, or ``window 1`` where there are no ids."""
+    return f"{label} {row}" if ids is None else f"{label} {row} (id {str(ids[row])!r})"
+
+
+def _text_column(
+    values: npt.ArrayLike, name: str, count: int | None, ids: npt.NDArray[np.str_] | None
+) -> npt.NDArray[np.str_]:
+    """One text per event (``count`` of them, when known), as numpy text; pandas' object arrays of text too."""
     array = np.asarray(values)
-    if array.shape != (count,) or not (array.dtype.kind == "U" or count == 0):
-        raise WrongTypeError(f"{name} must be one text per event ({count}), not {array.dtype} of shape {array.shape}")
+    if array.ndim != 1:
+        raise WrongTypeError(f"{name} must be one flat array of text, not an array of shape {array.shape}")
+    if count is not None and array.size != count:
+        raise InvalidEventError(f"{name} has {array.size} rows, the ids {count}: give one per event")
+    if array.dtype.kind == "O":
+        array = _object_texts(array, name, ids, "row", lambda value: _text_hint(name, value), "text")
+    if array.dtype.kind == "S":
+        raise WrongTypeError(
+            f"{name} must be text, not bytes: {_at(0, ids)} is {array[0]!r}; decode them ({name}.astype(str))"
+        )
+    if array.dtype.kind != "U" and array.size:
+        raise WrongTypeError(
+            f"{name} must be text, not {array.dtype}: {_at(0, ids)} is {array[0].item()!r}; "
+            f"give them as text ({name}.astype(str): {str(array[0])!r})"
+        )
     return array.astype(np.str_)
 
 
-def _precisions(values: str | Precision | npt.ArrayLike, count: int) -> npt.NDArray[np.int8]:
+def _object_texts(
+    array: np.ndarray,
+    name: str,
+    ids: npt.NDArray[np.str_] | None,
+    label: str,
+    hint: Callable[[object], str],
+    wanted: str,
+) -> npt.NDArray[np.str_]:
+    """An object array (pandas gives one for text) as numpy text; refused at its first value that is not text."""
+    items = array.tolist()
+    is_text = np.fromiter((isinstance(item, str) for item in items), dtype=bool, count=len(items))
+    if is_text.all():
+        return np.asarray(items, dtype=np.str_) if items else np.zeros(0, dtype=np.str_)
+    row = int(np.flatnonzero(~is_text)[0])
+    value = items[row]
+    raise WrongTypeError(f"{name}, {_at(row, ids, label)}: {value!r} is not {wanted}{hint(value)}")
+
+
+def _text_hint(name: str, value: object) -> str:
+    """What to give instead of ``value``, a missing or other value among texts."""
+    if value is None or (isinstance(value, float) and value != value):  # (NaN: pandas' missing value)
+        return "; every event needs an id, all different ('e1')" if name == "ids" else "; give '' for none"
+    return f"; give it as text: {str(value)!r}"
+
+
+def _precisions(values: str | Precision | npt.ArrayLike, ids: npt.NDArray[np.str_]) -> npt.NDArray[np.int8]:
     numbers = {precision.value: k for k, precision in enumerate(_PRECISIONS)}
     accepted = f"is not one of {', '.join(numbers)}"
     if isinstance(values, Precision):
         values = values.value
     if isinstance(values, str):
         if values not in numbers:
-            raise InvalidEventError(f"precision {values!r} {accepted}")
-        return np.full(count, numbers[values], dtype=np.int8)
-    return _coded(values, numbers, count, ("precision", "precision"), "give one per event, or one for all", accepted)
+            raise InvalidEventError(
+                f"precision {values!r} {accepted}{suggest(values.strip().lower().rstrip('s'), numbers)}"
+            )
+        return np.full(ids.size, numbers[values], dtype=np.int8)
+    array = np.asarray(values)
+    if array.dtype.kind == "O":  # Precision members are read as their names
+        array = np.asarray([v.value if isinstance(v, Precision) else v for v in array.tolist()], dtype=object)
+    return _coded(array, numbers, ids, ("precision", "precision"), "give one per event, or one for all", accepted)
 
 
-def _qualifier_codes(values: npt.ArrayLike | None, count: int) -> npt.NDArray[np.int8]:
+def _qualifier_codes(values: npt.ArrayLike | None, ids: npt.NDArray[np.str_]) -> npt.NDArray[np.int8]:
     if values is None:
-        return np.zeros(count, dtype=np.int8)
+        return np.zeros(ids.size, dtype=np.int8)
     numbers = {symbol: qualifier.value for symbol, qualifier in QUALIFIERS.items()}
     accepted = "is not one of '', '?', '~', '%' (as EDTF writes them)"
-    return _coded(values, numbers, count, ("qualifiers", "qualifier"), "give one per event", accepted)
+    return _coded(values, numbers, ids, ("qualifiers", "qualifier"), "give one per event", accepted)
+
+
+#: Qualifiers as people write them, and their EDTF symbols (the nearest correct form, for errors).
+_QUALIFIER_WORDS: Final = {
+    "c": "~",
+    "ca": "~",
+    "circa": "~",
+    "about": "~",
+    "approx": "~",
+    "approximate": "~",
+    "approximately": "~",
+    "uncertain": "?",
+    "possibly": "?",
+    "probably": "?",
+    "?~": "%",
+    "~?": "%",
+    "none": "",
+    "nan": "",
+    "exact": "",
+}
 
 
 def _coded(
     values: npt.ArrayLike,
     numbers: dict[str, int],
-    count: int,
+    ids: npt.NDArray[np.str_],
     name: tuple[str, str],
     one_each: str,
     accepted: str,
@@ -341,11 +498,28 @@ def _coded(
     ``name``: the argument's, and one value's ("qualifiers", "qualifier").
     """
     argument, one = name
-    names = np.asarray(values).astype(np.str_)
-    if names.shape != (count,):
-        raise InvalidEventError(f"{argument} has {names.size} rows, the ids {count}: {one_each}")
+    given = np.asarray(values)
+    if given.shape != ids.shape:
+        raise InvalidEventError(f"{argument} has {given.size} rows, the ids {ids.size}: {one_each}")
+    if given.dtype.kind == "O":
+        given = _object_texts(given, argument, ids, "row", lambda _: "", f"a {one} (text)")
+    names = given.astype(np.str_)
     kinds, back = np.unique(names, return_inverse=True)
-    unknown = [str(kind) for kind in kinds if str(kind) not in numbers]
+    unknown = [number for number, kind in enumerate(kinds.tolist()) if kind not in numbers]
     if unknown:
-        raise InvalidEventError(f"{one} {unknown[0]!r} {accepted}")
-    return np.asarray([numbers[str(kind)] for kind in kinds], dtype=np.int8)[back]
+        kind = str(kinds[unknown[0]])
+        row = int(np.flatnonzero(back.reshape(-1) == unknown[0])[0])
+        raise InvalidEventError(f"{argument}, {_at(row, ids)}: {one} {kind!r} {accepted}{_nearest_name(kind, numbers)}")
+    return np.asarray([numbers[str(kind)] for kind in kinds], dtype=np.int8)[back.reshape(-1)]
+
+
+def _nearest_name(kind: str, numbers: dict[str, int]) -> str:
+    """``; did you mean 'day'?`` for a precision or qualifier written otherwise."""
+    word = kind.strip().strip(".").lower()
+    if word in numbers and word != kind:
+        return f"; did you mean {word!r}?"
+    if word.rstrip("s") in numbers:  # "days"
+        return f"; did you mean {word.rstrip('s')!r}?"
+    if word in _QUALIFIER_WORDS and _QUALIFIER_WORDS[word] in numbers:
+        return f"; did you mean {_QUALIFIER_WORDS[word]!r}?"
+    return suggest(word, [name for name in numbers if len(name) > 1])

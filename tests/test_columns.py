@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -131,11 +133,34 @@ def test_open_bounds_and_years_before_the_common_era() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"ids": ["a", "b", "a"]}, r"row 2: id 'a' is given twice \(first in row 0\)"),
-        ({"latest": ["2024-10-01", "2024-10-01", "2024-10-01"]}, r"row 1 \(id 'b'\): earliest comes after the latest"),
+        ({"ids": ["a", "b", "a"]}, r"^ids, row 2: id 'a' is given twice \(first in row 0\); give each event its own"),
+        (
+            {"latest": ["2024-10-03", "2024-10-01", "2024-10-09"]},
+            r"^earliest, row 1 \(id 'b'\): earliest 2024-10-05 comes after latest 2024-10-01; give earliest <= latest "
+            r"\(swapped: earliest 2024-10-01, latest 2024-10-05\)$",
+        ),
+        (
+            {
+                "end_earliest": ["2024-10-03", "2024-09-01", "2024-10-09"],
+                "end_latest": ["2024-10-04", "2024-09", "2024"],
+            },
+            r"^end_latest, row 1 \(id 'b'\): it ends before it can start \(end_latest 2024-09-30 is before earliest "
+            r"2024-10-05\)",
+        ),
         ({"latest": ["2024-10-01"]}, r"latest has 1 rows, the ids 3: give one bound per event"),
         ({"precision": "fortnight"}, r"precision 'fortnight' is not one of second, minute, hour, day"),
-        ({"qualifiers": ["", "~", "c."]}, r"qualifier 'c.' is not one of '', '\?', '~', '%'"),
+        (
+            {"precision": ["day", "Days", "day"]},
+            r"^precision, row 1 \(id 'b'\): precision 'Days' is not one of .*; did you mean 'day'\?$",
+        ),
+        (
+            {"qualifiers": ["", "~", "c."]},
+            r"^qualifiers, row 2 \(id 'c'\): qualifier 'c.' is not one of '', '\?', '~', '%' \(as EDTF writes them\); did you mean '~'\?$",
+        ),
+        (
+            {"qualifiers": ["", "x", "?"]},
+            r"^qualifiers, row 1 \(id 'b'\): qualifier 'x' is not one of '', '\?', '~', '%' \(as EDTF writes them\)$",
+        ),
         ({"end_earliest": ["2024-10-01"] * 3}, r"give both end_earliest and end_latest, or neither"),
     ],
 )
@@ -150,7 +175,82 @@ def test_columns_that_cannot_be_events_are_refused_naming_the_row(change: dict[s
 
 
 def test_bounds_that_are_not_dates_are_a_type_error() -> None:
-    with pytest.raises(chronology.WrongTypeError, match=r"earliest must be dates \(a numpy datetime64 array or ISO"):
+    with pytest.raises(
+        chronology.WrongTypeError,
+        match=r"^earliest must be dates \(a numpy datetime64 array or ISO text\), not int64: row 0 \(id 'a'\) is 20241001",
+    ):
         Timeline.from_columns(["a"], [20241001], ["2024-10-01"])
-    with pytest.raises(chronology.WrongTypeError, match=r"ids must be one flat array of text"):
+    with pytest.raises(chronology.WrongTypeError, match=r"^ids must be text, not int64: row 0 is 1; give them as text"):
         Timeline.from_columns([1, 2], ["2024-10-01"] * 2, ["2024-10-01"] * 2)
+    with pytest.raises(chronology.WrongTypeError, match=r"^ids must be one flat array of text, not an array of shape"):
+        Timeline.from_columns([["a"], ["b"]], ["2024-10-01"] * 2, ["2024-10-01"] * 2)
+
+
+GIVEN = {
+    "ids": ["a", "b", "c"],
+    "earliest": ["2024-01-01", "2024-02-01", "2024-03-01"],
+    "latest": ["2024-01-01", "2024-02-01", "2024-03-01"],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (  # the parser says what is wrong with the text
+            {"earliest": ["2024-01-01", "2024-13-01", "2024-03-01"]},
+            r"^earliest, row 1 \(id 'b'\): '2024-13-01' is not an ISO date \(month 13 does not exist; expected 01-12.*\); "
+            r"give ISO dates \('2024-10-18', '2024-10', '2024', '2024-10-18T09:30'\), 'NaT' for an open bound",
+        ),
+        (  # and the nearest ISO date, where there is one
+            {"latest": ["2024-01-01", "2024-02-01", "1 March 2024"]},
+            r"^latest, row 2 \(id 'c'\): '1 March 2024' is not an ISO date; give ISO dates .*; did you mean '2024-03-01'\?$",
+        ),
+        (
+            {"earliest": ["2024/01/01", "2024-02-01", "2024-03-01"]},
+            r"^earliest, row 0 \(id 'a'\): .*did you mean '2024-01-01'\?$",
+        ),
+        (
+            {"earliest": ["2024-01-01", "2024-02~", "2024-03-01"]},
+            r"did you mean '2024-02' \(its qualifier goes in qualifiers\)\?$",
+        ),
+        ({"ids": ["a", None, "c"]}, r"^ids, row 1: None is not text; every event needs an id"),
+        ({"ids": np.array(["a", float("nan"), "c"], dtype=object)}, r"^ids, row 1: nan is not text"),
+        ({"titles": ["A", "B", None]}, r"^titles, row 2 \(id 'c'\): None is not text; give '' for none$"),
+        (
+            {"earliest": ["2024-01-01", None, "2024-03-01"]},
+            r"^earliest, row 1 \(id 'b'\): None is not a date \(ISO text\); give 'NaT'",
+        ),
+        (
+            {"earliest": np.array(["2024-01-01", datetime.date(2024, 2, 1), "2024-03-01"], dtype=object)},
+            r"^earliest, row 1 \(id 'b'\): datetime.date\(2024, 2, 1\) is not a date \(ISO text\); did you mean '2024-02-01'\?$",
+        ),
+        ({"qualifiers": ["", None, "?"]}, r"^qualifiers, row 1 \(id 'b'\): None is not a qualifier \(text\)"),
+        ({"titles": [1, 2, 3]}, r"^titles must be text, not int64: row 0 \(id 'a'\) is 1; give them as text"),
+    ],
+)
+def test_a_value_that_is_wrong_is_named_with_its_column_row_and_id(change: dict[str, object], message: str) -> None:
+    with pytest.raises(chronology.ChronologyError, match=message):
+        Timeline.from_columns(**(GIVEN | change))  # type: ignore[arg-type]
+
+
+def test_pandas_columns_of_text_are_text() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame(
+        {
+            "id": ["a", "b"],
+            "start": ["2024-01", "2024-02-03"],
+            "title": ["A", "B"],
+            "q": ["~", ""],
+            "p": ["month", "day"],
+        }
+    )
+    assert np.asarray(frame["id"]).dtype == object  # (pandas gives text as objects)
+    tl = Timeline.from_columns(
+        frame["id"], frame["start"], frame["start"], titles=frame["title"], qualifiers=frame["q"], precision=frame["p"]
+    )
+    assert [event.when for event in tl] == [chronology.parse("2024-01~"), chronology.parse("2024-02-03")]
+    assert [event.title for event in tl] == ["A", "B"]
+    precisions = np.array([Precision.MONTH, Precision.DAY], dtype=object)
+    by_enum = Timeline.from_columns(["a", "b"], frame["start"], frame["start"], precision=precisions)
+    assert [event.when for event in by_enum] == [chronology.parse("2024-01"), chronology.parse("2024-02-03")]
+    assert len(Timeline.from_columns([], [], [])) == 0

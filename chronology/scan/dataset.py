@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from chronology.dates import DEFAULT_WIDENING, Widening
+from chronology.columns import day_numbers
+from chronology.dates import DEFAULT_WIDENING, DateValue, Widening
 from chronology.errors import InvalidDateError, WrongTypeError
 from chronology.exchange.arrow import EPOCH_DAY
-from chronology.index import Mode, day_ends
+from chronology.index import NEG_DAY, POS_DAY, Mode, day_ends
 from chronology.notation import DateLike, as_value
 from chronology.scan import _many
 from chronology.scan._semantics import HIGHEST, LOWEST, days, holds
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "quiet"]
 
 ModeLike: TypeAlias = Mode | Literal["possible", "certain"]
+#: Many windows' starts (or ends), as a timeline takes them: dates one by one (None: open), or one array of them.
+WindowsLike: TypeAlias = Sequence[DateLike | None] | npt.NDArray[np.datetime64] | npt.NDArray[np.str_]
 
 
 class Dataset:
@@ -61,21 +64,39 @@ class Dataset:
     # -- questions that narrow the data set --------------------------------------------------------------------
 
     def overlapping(
-        self, start: DateLike, end: DateLike, *, mode: ModeLike = "possible", widening: Widening | None = None
+        self,
+        start: DateLike | None,
+        end: DateLike | None,
+        *,
+        mode: ModeLike = "possible",
+        widening: Widening | None = None,
     ) -> Dataset:
-        """Events that (possibly, or certainly) share a day with ``[start, end]``, as in memory."""
+        """Events that (possibly, or certainly) share a day with ``[start, end]``, as in memory.
+
+        None leaves that side open, as on a timeline (``overlapping("2024-10", None)``: from October on).
+        """
         a, b = self._window(start, end)
         return self._where(_question(mode, "overlapping"), a, b, widening)
 
     def within(
-        self, start: DateLike, end: DateLike, *, mode: ModeLike = "certain", widening: Widening | None = None
+        self,
+        start: DateLike | None,
+        end: DateLike | None,
+        *,
+        mode: ModeLike = "certain",
+        widening: Widening | None = None,
     ) -> Dataset:
-        """Events that (certainly, or possibly) lie wholly within ``[start, end]``."""
+        """Events that (certainly, or possibly) lie wholly within ``[start, end]`` (None: that side open)."""
         a, b = self._window(start, end)
         return self._where(_question(mode, "within"), a, b, widening)
 
     def on(self, day: DateLike, *, mode: ModeLike = "possible", widening: Widening | None = None) -> Dataset:
         """Events that (possibly, or certainly) fall on ``day`` (or within the span it names)."""
+        if day is None:
+            raise WrongTypeError(
+                "on() takes a day ('2024-10-18'), not None; for a window open on one side, "
+                "use overlapping('2024-10', None)"
+            )
         return self.overlapping(day, day, mode=mode, widening=widening)
 
     def before(self, when: DateLike, *, mode: ModeLike = "certain", widening: Widening | None = None) -> Dataset:
@@ -100,12 +121,13 @@ class Dataset:
         mode: ModeLike | None = None,
         widening: Widening | None = None,
     ) -> int:
-        """How many events; with a window, how many :meth:`overlapping` (or :meth:`within`) gives."""
+        """How many events; with a window, how many :meth:`overlapping` (or :meth:`within`) gives.
+
+        None for ``start`` or ``end`` leaves that side open, as there; with neither, every event is counted.
+        """
         if start is None and end is None:
             with quiet():
                 return int(self.table.count().execute())
-        if start is None or end is None:
-            raise WrongTypeError("give both ends of the window, or neither (for every event of the data set)")
         chosen: ModeLike = mode if mode is not None else ("certain" if within else "possible")
         narrowed = (
             self.within(start, end, mode=chosen, widening=widening)
@@ -116,8 +138,8 @@ class Dataset:
 
     def count_many(
         self,
-        starts: Sequence[DateLike],
-        ends: Sequence[DateLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         *,
         within: bool = False,
         mode: ModeLike | None = None,
@@ -131,8 +153,8 @@ class Dataset:
 
     def overlapping_many(
         self,
-        starts: Sequence[DateLike],
-        ends: Sequence[DateLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         *,
         within: bool = False,
         mode: ModeLike | None = None,
@@ -148,8 +170,8 @@ class Dataset:
     def write_overlapping_many(
         self,
         path: str | Path,
-        starts: Sequence[DateLike],
-        ends: Sequence[DateLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         *,
         within: bool = False,
         mode: ModeLike | None = None,
@@ -186,15 +208,44 @@ class Dataset:
 
     # -- the machinery --------------------------------------------------------------------------------------
 
-    def _window(self, start: DateLike, end: DateLike) -> tuple[int, int]:
-        start_value, end_value = as_value(start, "the window's start"), as_value(end, "the window's end")
-        first = day_ends(start_value, zone=self.zone)[0]
-        last = day_ends(end_value, zone=self.zone)[3]
-        if first > last:
+    def _window(self, start: DateLike | None, end: DateLike | None, which: str = "the window") -> tuple[int, int]:
+        """A window's first and last day in the columnar form's numbering (the sentinels for an open side)."""
+        start_value = None if start is None else _value(start, f"{which}'s start")
+        end_value = None if end is None else _value(end, f"{which}'s end")
+        first = NEG_DAY if start_value is None else day_ends(start_value, zone=self.zone)[0]
+        last = POS_DAY if end_value is None else day_ends(end_value, zone=self.zone)[3]
+        if first > last and start_value is not None and end_value is not None:
             raise InvalidDateError(
-                f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
+                f"{which} ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
             )
         return _columnar(first), _columnar(last)
+
+    def _windows(self, starts: WindowsLike, ends: WindowsLike) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Many windows' first and last days in the columnar form's numbering, read as a timeline reads them.
+
+        Two arrays of dates (``datetime64`` of any unit, or ISO text) are read at once, NaT leaving that
+        side open; otherwise each window is read as :meth:`overlapping` reads one (None: open).
+        """
+        if len(starts) != len(ends):
+            raise WrongTypeError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
+        if isinstance(starts, np.ndarray) and isinstance(ends, np.ndarray) and starts.dtype.kind in "MUS":
+            firsts = day_numbers(starts, "starts", end=False)
+            lasts = day_numbers(ends, "ends", end=True)
+            wrong = np.flatnonzero(firsts > lasts)
+            if wrong.size:  # (naive dates and times: on their days in any zone)
+                at = int(wrong[0])
+                raise InvalidDateError(
+                    f"window {at} ends ({ends[at]}) before it starts ({starts[at]}); give the start first"
+                )
+            return _columnar_days(firsts), _columnar_days(lasts)
+        bounds = np.array(
+            [
+                self._window(start, end, f"window {at}")
+                for at, (start, end) in enumerate(zip(starts, ends, strict=True))
+            ],
+            dtype=np.int64,
+        ).reshape(-1, 2)
+        return bounds[:, 0].copy(), bounds[:, 1].copy()
 
     def _where(self, question: str, a: int, b: int, widening: Widening | None) -> Dataset:
         row = days(self.table, widening, widened=question.startswith("possibly"))
@@ -213,8 +264,8 @@ class Dataset:
 
     def _many(
         self,
-        starts: Sequence[DateLike],
-        ends: Sequence[DateLike],
+        starts: WindowsLike,
+        ends: WindowsLike,
         within: bool,
         mode: ModeLike | None,
         widening: Widening | None,
@@ -225,12 +276,9 @@ class Dataset:
 
         chosen: ModeLike = mode if mode is not None else ("certain" if within else "possible")
         question = _question(chosen, "within" if within else "overlapping")
-        if len(starts) != len(ends):
-            raise WrongTypeError(f"{len(starts)} starts and {len(ends)} ends: give one end for each start")
-        if not len(starts):
+        a, b = self._windows(starts, ends)
+        if not len(a):
             return None
-        bounds = np.array([self._window(start, end) for start, end in zip(starts, ends, strict=True)], dtype=np.int64)
-        a, b = bounds[:, 0].copy(), bounds[:, 1].copy()
         windows = ibis.memtable(pa.table({"window": np.arange(len(a), dtype=np.int64), "a": a, "b": b}))
         row = days(self.table, widening, widened=question.startswith("possibly"))
         return _many.with_days(self.table, row), question, windows, a, b
@@ -251,6 +299,14 @@ def quiet() -> Iterator[None]:
         yield
 
 
+def _value(when: DateLike, name: str) -> DateValue:
+    """A window's side as a date value (:func:`~chronology.notation.as_value`), its error saying what None does."""
+    try:
+        return as_value(when, name)
+    except WrongTypeError as error:
+        raise WrongTypeError(f"{error}; None leaves that side open") from None
+
+
 def _no_pairs() -> pyarrow.Table:
     import pyarrow as pa
 
@@ -264,3 +320,8 @@ def _question(mode: ModeLike, what: str) -> str:
 def _columnar(day: int) -> int:
     """A day number of the model as the columnar form counts it, held between the sentinels (as in memory)."""
     return min(max(day - EPOCH_DAY, LOWEST), HIGHEST)
+
+
+def _columnar_days(days: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """:func:`_columnar` of many days at once."""
+    return np.clip(days - EPOCH_DAY, LOWEST, HIGHEST).astype(np.int64)
