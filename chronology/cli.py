@@ -20,7 +20,6 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, TypedDict
 
-from chronology._calendar import OPEN_HI, OPEN_LO
 from chronology.consistency import suggest
 from chronology.constraints import Link
 from chronology.dates import DateValue, Precision, UncertainDate, Widening
@@ -41,11 +40,9 @@ from chronology.files import EventFile, load, validate
 from chronology.notation import parse
 from chronology.relative import Tense
 from chronology.timeline import Timeline
-from chronology.zones import zone_named
+from chronology.zones import local_time, zone_named
 
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
-
     from matplotlib.figure import Figure
 
     from chronology.compare import Relationship
@@ -1438,7 +1435,7 @@ def _table(timeline: Timeline, question: str = "") -> str:
         if value is not event.when:
             bounds += " *"
             narrowed = True
-        shown = _zone_time(event.when, timeline.zone_info)
+        shown = local_time(event.when, timeline.zone_info)
         local = local or shown is not event.when
         rows.append((shown.label, bounds, event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
@@ -1455,38 +1452,6 @@ def _table(timeline: Timeline, question: str = "") -> str:
     if narrowed:
         lines += ["", "* bounds narrowed by the links between events ('chronology show FILE ID' says how)"]
     return "\n".join(lines)
-
-
-def _zone_time(value: DateValue, zone: ZoneInfo | None) -> DateValue:
-    """``value`` without the offset of each time that is ``zone``'s own at that moment (``value`` when none is).
-
-    A table whose header names the zone need not repeat "UTC+02:00" on every line; a time at another offset
-    keeps its own. A set of dates ("2019 or 2020") keeps its offsets.
-    """
-    from chronology.dates import Interval
-    from chronology.zones import offset_at
-
-    def local(value: UncertainDate, zone: ZoneInfo) -> UncertainDate:
-        offset = value.utc_offset
-        if offset is None or value.all_of or "," in value.edtf:  # (a set's label names its members)
-            return value
-        ends = [second for second in (value.lo, value.hi) if OPEN_LO < second < OPEN_HI]
-        if not ends or any(offset_at(second - offset, zone) != offset for second in ends):
-            return value
-        return UncertainDate.from_seconds(value.lo, value.hi, value.precision, qualifier=value.qualifier)
-
-    if zone is None:
-        return value
-    if isinstance(value, UncertainDate):
-        return local(value, zone)
-    start = local(value.start, zone) if isinstance(value.start, UncertainDate) else value.start
-    end = local(value.end, zone) if isinstance(value.end, UncertainDate) else value.end
-    if start is value.start and end is value.end:
-        return value
-    try:
-        return Interval(start, end)
-    except ChronologyError:  # (ends no longer comparable as written: keep the offsets)
-        return value
 
 
 def _bounds(first: int | None, last: int | None) -> str:

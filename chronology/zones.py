@@ -22,8 +22,8 @@ from chronology import _calendar
 from chronology._calendar import OPEN_HI as _OPEN_HI
 from chronology._calendar import OPEN_LO as _OPEN_LO
 from chronology._calendar import SECONDS_PER_DAY
-from chronology.dates import UncertainDate
-from chronology.errors import DateParseError
+from chronology.dates import DateValue, Interval, UncertainDate
+from chronology.errors import ChronologyError, DateParseError
 
 __all__ = ["canonical_zones", "city_zones", "localize", "offset_at", "wall_seconds", "zone_named"]
 
@@ -212,3 +212,35 @@ def wall_seconds(seconds: int, offset: int, zone: zoneinfo.ZoneInfo | None) -> i
         return seconds
     utc = seconds - offset
     return utc if zone is None else utc + offset_at(utc, zone)
+
+
+def local_time(value: DateValue, zone: zoneinfo.ZoneInfo | None) -> DateValue:
+    """``value`` without the offset of each time that is ``zone``'s own at that moment (``value`` when none is).
+
+    A table that names its zone once need not repeat "UTC+02:00" on every line: "11 March 2025, 3 a.m."
+    under a heading of Europe/Kyiv time. A time at another offset keeps its own; so does a set of dates
+    ("2019 or 2020"). The rule of ``chronology list``, the Markdown
+    export and the claims table.
+    """
+
+    def local(value: UncertainDate, zone: zoneinfo.ZoneInfo) -> UncertainDate:
+        offset = value.utc_offset
+        if offset is None or value.all_of or "," in value.edtf:  # (a set's label names its members)
+            return value
+        ends = [second for second in (value.lo, value.hi) if _OPEN_LO < second < _OPEN_HI]
+        if not ends or any(offset_at(second - offset, zone) != offset for second in ends):
+            return value
+        return UncertainDate.from_seconds(value.lo, value.hi, value.precision, qualifier=value.qualifier)
+
+    if zone is None:
+        return value
+    if isinstance(value, UncertainDate):
+        return local(value, zone)
+    start = local(value.start, zone) if isinstance(value.start, UncertainDate) else value.start
+    end = local(value.end, zone) if isinstance(value.end, UncertainDate) else value.end
+    if start is value.start and end is value.end:
+        return value
+    try:
+        return Interval(start, end)
+    except ChronologyError:  # (ends no longer comparable as written: keep the offsets)
+        return value

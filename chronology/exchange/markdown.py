@@ -29,15 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
-from zoneinfo import ZoneInfo
 
-from chronology._calendar import OPEN_HI, OPEN_LO
-from chronology.dates import DateValue, Interval, UncertainDate
-from chronology.errors import ChronologyError
 from chronology.events import Source
 from chronology.exchange._describe import cited, is_web_url, names
 from chronology.exchange._records import require_timeline
-from chronology.zones import offset_at
+from chronology.zones import local_time
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -71,11 +67,11 @@ def to_markdown(timeline: Timeline) -> str:
         ids = cited(event)
         order.update(dict.fromkeys(ids))
         notes = " ".join(f"[^{source_id}]" for source_id in ids)
-        shown = zone_time(event.when, zone)
+        shown = local_time(event.when, zone)
         when = shown.label
         narrowed = timeline.narrowed(event.id)
         if narrowed is not event.when:  # what the links add to the date as written
-            shown_narrowed = zone_time(narrowed, zone)
+            shown_narrowed = local_time(narrowed, zone)
             when += f" (by its links: {shown_narrowed.label})"
             bare = bare or shown_narrowed is not narrowed
         bare = bare or shown is not event.when
@@ -107,7 +103,7 @@ def _claims(timeline: Timeline) -> list[str]:
     for event in timeline.sorted():
         for claim in event.claims:
             said = timeline.said(event, claim)
-            shown = zone_time(said, zone)
+            shown = local_time(said, zone)
             bare = bare or shown is not said
             when = shown.label if claim.said is not None else f"{shown.label} ({SAID_DEFAULT})"
             figure = " ".join(part for part in (claim.value.text or claim.value.label, claim.unit) if part)
@@ -154,34 +150,3 @@ def _cell(text: str) -> str:
 def _inline(text: str) -> str:
     """Text for a heading or footnote: escaped, on one line."""
     return " ".join(_escape(line).strip() for line in text.strip().splitlines())
-
-
-def zone_time(value: DateValue, zone: ZoneInfo | None) -> DateValue:
-    """``value`` without the offset of each time that is ``zone``'s own at that moment (``value`` when none is).
-
-    A table that names its zone once need not repeat "UTC+02:00" on every line: "11 March 2025, 3 a.m."
-    under a heading of Europe/Kyiv time. A time at another offset keeps its own; so does a set of dates
-    ("2019 or 2020"). The rule of ``chronology list`` (which has its own copy in the command line).
-    """
-
-    def local(value: UncertainDate, zone: ZoneInfo) -> UncertainDate:
-        offset = value.utc_offset
-        if offset is None or value.all_of or "," in value.edtf:  # (a set's label names its members)
-            return value
-        ends = [second for second in (value.lo, value.hi) if OPEN_LO < second < OPEN_HI]
-        if not ends or any(offset_at(second - offset, zone) != offset for second in ends):
-            return value
-        return UncertainDate.from_seconds(value.lo, value.hi, value.precision, qualifier=value.qualifier)
-
-    if zone is None:
-        return value
-    if isinstance(value, UncertainDate):
-        return local(value, zone)
-    start = local(value.start, zone) if isinstance(value.start, UncertainDate) else value.start
-    end = local(value.end, zone) if isinstance(value.end, UncertainDate) else value.end
-    if start is value.start and end is value.end:
-        return value
-    try:
-        return Interval(start, end)
-    except ChronologyError:  # (ends no longer comparable as written: keep the offsets)
-        return value

@@ -13,13 +13,13 @@ from chronology.errors import PlotError
 from chronology.events import Claim, Event
 from chronology.exchange._describe import source_name
 from chronology.exchange.as_csv import _defused  # the one rule for cells a spreadsheet would run as formulas
-from chronology.exchange.markdown import (  # the one rule for Markdown table cells, for zones, for a default said
+from chronology.exchange.markdown import (  # the one rule for Markdown table cells and a default said
     SAID_DEFAULT,
     _cell,
-    zone_time,
 )
 from chronology.files._atomic import write_atomic
 from chronology.timeline import Timeline
+from chronology.zones import local_time
 
 #: The formats of a claims table.
 TableFormat = Literal["csv", "markdown"]
@@ -138,7 +138,7 @@ def _chosen(
 def _row(timeline: Timeline, event: Event, claim: Claim) -> dict[str, Any]:
     """A claim's cells, and ``local``: whether a time in ``said`` is written without its offset."""
     said = timeline.said(event, claim)
-    shown = zone_time(said, timeline.zone_info)
+    shown = local_time(said, timeline.zone_info)
     label = shown.label if claim.said is not None else f"{shown.label} ({SAID_DEFAULT})"
     return {
         "figure": claim.value.text or claim.value.label,
