@@ -43,52 +43,21 @@ import chronology
 from chronology.events import Citation, Event
 
 
-@attrs.define(kw_only=True)
-class PlainEvent:
-    """The fields of ``Event``, plain: mutable, no converters or validators."""
-
-    id: str
-    title: str
-    when: Any
-    kind: str = ""
-    actors: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    summary: str = ""
-    citations: tuple[Citation, ...] = ()
-    claims: tuple[Any, ...] = ()
-    after: tuple[str, ...] = ()
-    before: tuple[str, ...] = ()
-    part_of: str | None = None
-    reports: tuple[str, ...] = ()
-    anchor: str | None = None
-    tense: Any = None
-    widening: Any = None
-    extra: Any = None
+def _bare(name: str, *, frozen: bool) -> type:
+    """A class of ``Event``'s fields and defaults, with no converters or validators (mutable, or frozen)."""
+    fields = {
+        field.name: attrs.field(default=field.default, kw_only=True)
+        if field.default is not attrs.NOTHING
+        else attrs.field(kw_only=True)
+        for field in attrs.fields(Event)
+    }
+    return attrs.make_class(name, fields, frozen=frozen, slots=True)
 
 
-@attrs.frozen(kw_only=True)
-class FrozenEvent:
-    """The fields of ``Event``, frozen, no converters or validators."""
-
-    id: str
-    title: str
-    when: Any
-    kind: str = ""
-    actors: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    summary: str = ""
-    citations: tuple[Citation, ...] = ()
-    claims: tuple[Any, ...] = ()
-    after: tuple[str, ...] = ()
-    before: tuple[str, ...] = ()
-    part_of: str | None = None
-    reports: tuple[str, ...] = ()
-    anchor: str | None = None
-    tense: Any = None
-    widening: Any = None
-    extra: Any = None
+#: The fields of ``Event``, plain: mutable, no converters or validators.
+PlainEvent = _bare("PlainEvent", frozen=False)
+#: The fields of ``Event``, frozen, no converters or validators.
+FrozenEvent = _bare("FrozenEvent", frozen=True)
 
 
 def field_values(count: int) -> list[dict[str, Any]]:

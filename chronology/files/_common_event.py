@@ -78,19 +78,25 @@ def _plain_fields(
     if items.__class__ is not list and items != ():
         return None
     for item in items:
-        if item.__class__ is not dict:
+        citation = plain_citation(item, cited) if item.__class__ is dict else None
+        if citation is None:
             return None
-        source, quote = item.get("source"), item.get("quote", "")
-        if not (
-            item.keys() <= _SOURCE_AND_QUOTE
-            and source.__class__ is str
-            and quote.__class__ is str
-            and quote.isprintable()
-            and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
-        ):
-            return None
-        citations.append(Citation._checked(source, quote, None))
+        citations.append(citation)
     return (event_id, title, when, kind, actors, places, tags, summary, tuple(citations), anchor)
+
+
+def plain_citation(item: dict[str, Any], cited: dict[str, bool]) -> Citation | None:
+    """A citation table of a source and a quote, every check passed (its id noted in ``cited``); else None."""
+    source, quote = item.get("source"), item.get("quote", "")
+    if not (
+        item.keys() <= _SOURCE_AND_QUOTE
+        and source.__class__ is str
+        and quote.__class__ is str
+        and quote.isprintable()
+        and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
+    ):
+        return None
+    return Citation._checked(source, quote, None)
 
 
 def _plain_names(value: Any, alone: dict[str, tuple[str]]) -> tuple[str, ...] | None:

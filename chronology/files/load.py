@@ -38,7 +38,7 @@ from chronology.errors import (
     _shorten,
 )
 from chronology.events import ID_PATTERN, Citation, Claim, Event, Source, _frozen_mapping
-from chronology.files._common_event import _PLAIN_EVENT_KEYS, _SOURCE_AND_QUOTE, _names, _plain_fields
+from chronology.files._common_event import _PLAIN_EVENT_KEYS, _SOURCE_AND_QUOTE, _names, _plain_fields, plain_citation
 from chronology.files._locate import Spot, locate
 from chronology.files._lock import shown_path
 from chronology.files.schema import (
@@ -1365,16 +1365,10 @@ class _Reader:
         citations = []
         cited = self._cited
         for item in table.get("citations", ()):
-            source, quote = item.get("source"), item.get("quote", "")
-            if not (
-                item.keys() <= _SOURCE_AND_QUOTE
-                and source.__class__ is str
-                and quote.__class__ is str
-                and quote.isprintable()
-                and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
-            ):
+            citation = plain_citation(item, cited)
+            if citation is None:
                 return None
-            citations.append(Citation._checked(source, quote, None))
+            citations.append(citation)
         get, names = table.get, self._names
         actors, places, tags = get("actors"), get("places"), get("tags")
         return Event._checked(
