@@ -306,7 +306,7 @@ def columns_table(
     """Rows of the columnar form from a timeline's columns, worked out in bulk: no ``Event`` is made.
 
     What the columns hold is written as it is (ids, titles, bounds, precisions,
-    qualifiers), the days as the index takes them (:meth:`Columns.days`), the
+    qualifiers), the days as the index takes them (``Columns.days``), the
     EDTF texts from the bounds (a day, or a range of days, built as text in
     bulk; any other value once per distinct value). ``record`` is null: the
     row is read back from its columns. A table's own columns (a
