@@ -50,13 +50,22 @@ NEG_DAY: Final = -(2**31) + 1
 POS_DAY: Final = 2**31 - 1
 _SPAN_GROWTH: Final = 8  # measured: fewer, wider classes beat more, narrower ones
 _CLASS_SHIFT: Final = 33  # class numbers sit above every day number in the sort key
-_CHUNK: Final = 1 << 20  # candidates examined in one vectorised pass by overlapping_many
-#: Candidates a window, on average, above which overlapping_many takes one window at a time.
+_CHUNK: Final = 1 << 20  # candidates examined in one vectorised pass by overlapping_many (other questions)
+#: Candidates a window, on average, above which overlapping_many takes one window at a time (other questions).
 _LOOP_ABOVE: Final = 1_000
+#: Candidates a window, on average, up to which "possibly overlapping" many windows gathers them in one pass.
+_GATHER_UP_TO: int = 80  # not Final: the tests set it to make every window gather, or take slices
+#: Windows whose searches are made in one call by overlapping_many (a few keys each, in int64).
+_WINDOWS_AT_ONCE: int = 1 << 15  # not Final: the tests set it
+#: Candidates (of many windows) "possibly overlapping" many windows gathers in one pass: arrays of 2 MB, under
+#: the 4 MB from which numpy asks the kernel for huge pages (measured: their faults may stall on compaction).
+_BUFFER: int = 1 << 18  # not Final: the tests set it
 #: Up to this many values, a window's answer is one '&' of two sets (as Python ints) the index keeps.
 _BITS_BELOW: int = 256  # not Final: the tests set it to make tiny indexes scan or search
 #: Up to this many matches, a set of values is read bit by bit in Python; more, by numpy.
 _BITS_LISTED: Final = 16
+#: Up to this many values, "possibly overlapping" many windows (ascending) look at a (window, value) table too.
+_TABLE_UP_TO: Final = 32
 #: Cells of the (window, value) table a small index's overlapping_many looks at in one pass.
 _CELLS: Final = 1 << 20
 #: Matches a window, on average, up to which sorting them per window is one sort of (window, position) keys.
@@ -484,7 +493,7 @@ class Index:
         if len(found_at) == 2 and self._searched[0][1] is not None:  # one class (a small index), few candidates
             lo, hi = found_at
             if hi - lo <= _SPLIT_FROM:
-                found: Positions = through[lo:hi][latest[lo:hi] >= first]  # (a new array: a selection)
+                found: Positions = _chosen(through[lo:hi], latest[lo:hi] >= first)  # (a new array: a selection)
                 return found
         parts = []
         for number, (base, span) in enumerate(self._searched):
@@ -496,13 +505,13 @@ class Index:
                 parts.append(through[lo:hi][hit])
                 continue
             if hi - lo <= _SPLIT_FROM:  # few candidates: all looked at (those within the window pass)
-                parts.append(through[lo:hi][latest[lo:hi] >= first])
+                parts.append(_chosen(through[lo:hi], latest[lo:hi] >= first))
                 continue
             mid = int(self._keys.searchsorted(base + first))
             if hi - mid <= _LOOK_UP_TO:  # those that start within the window pass the look too
-                parts.append(through[lo:hi][latest[lo:hi] >= first])
+                parts.append(_chosen(through[lo:hi], latest[lo:hi] >= first))
             else:  # many start within the window: taken without a look
-                parts += (through[lo:mid][latest[lo:mid] >= first], through[mid:hi])
+                parts += (_chosen(through[lo:mid], latest[lo:mid] >= first), through[mid:hi])
         if len(parts) == 1:
             only: Positions = parts[0]  # (a new array: a selection)
             return only
@@ -579,8 +588,11 @@ class Index:
         b = np.asarray(lasts, dtype=np.int64)
         if a.shape != b.shape or a.ndim != 1:
             raise ValueError("firsts and lasts must be two flat sequences of the same length")
-        if ascending and self._columns.shape[1] <= _SCAN_BELOW:
+        simple = mode is Mode.POSSIBLE and not within and bool((a <= b).all())
+        if ascending and self._size <= _SCAN_BELOW and (self._size <= _TABLE_UP_TO or not simple):
             return self._scan_many(a, b, mode, within=within)
+        if simple:
+            return self._possibly_many(a, b, ascending=ascending)
         through = self._narrow_order() if ascending else self._order
         # Candidates are counted first, then the windows are taken in chunks of about a million
         # candidates: one vectorised pass each, without arrays that outgrow the caches.
@@ -601,14 +613,10 @@ class Index:
             return parts
         chunk_ends = np.searchsorted(np.cumsum(counts), np.arange(1, 1 + counts.sum() // _CHUNK + 1) * _CHUNK)
         edges = [0, *sorted({int(e) + 1 for e in chunk_ends if e + 1 < a.size}), a.size]
-        simple = mode is Mode.POSSIBLE and not within and bool((a <= b).all())
         results: list[Positions] = []
         for first, stop in itertools.pairwise(edges):
-            if simple:
-                found, ends = self._possibly_overlapping(a[first:stop], b[first:stop])
-            else:
-                windows, found = self._search(a[first:stop], b[first:stop], mode, within=within, grouped=True)
-                ends = np.searchsorted(windows, np.arange(1, stop - first + 1))  # matches come by window
+            windows, found = self._search(a[first:stop], b[first:stop], mode, within=within, grouped=True)
+            ends = np.searchsorted(windows, np.arange(1, stop - first + 1))  # matches come by window
             bounds = [0, *ends.tolist()]
             found = through.take(found)
             if ascending:
@@ -640,51 +648,108 @@ class Index:
             results += _cut(found, [0, *itertools.accumulate(np.count_nonzero(hit, axis=1).tolist())], readonly=True)
         return results
 
-    def _possibly_overlapping(
-        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
-    ) -> tuple[Positions, npt.NDArray[np.intp]]:
-        """Positions (in the index's order) that possibly overlap each window ``[a[i], b[i]]`` (``a <= b``).
+    def _possibly_many(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], *, ascending: bool) -> list[Positions]:
+        """:meth:`overlapping_many` for the commonest question (possibly overlapping, every ``a[i] <= b[i]``).
 
-        As :meth:`_one` finds them, window after window in one array, with where each window's run ends.
-
-        Per window and span class, the events that may start within the window
-        match without a look (a run of the index's order); those that start
-        before it, if they may end on or after its first day.
+        The searches of every window and span class are one vectorised call
+        (three keys each: the lowest a value that may touch the window starts
+        on, the window's first day, the day after its last). Then, windows in
+        chunks of about :data:`_BUFFER` candidates: where a window has few
+        candidates, a chunk's are gathered and looked at in one pass; where
+        many, each window takes slices of the index as :meth:`_possibly` does
+        (those that start before the window looked at, the many that start
+        within it taken without a look), no candidate gathered.
         """
         a = np.clip(a, NEG_DAY, POS_DAY)
         b = np.clip(b, NEG_DAY, POS_DAY)
+        # (positions as a window's answer gives them: sorted in 32 bits where the index is large, in place)
+        through = self._narrow_order() if ascending and self._size >= _NARROW_FROM else self._order
         spans = self._class_spans
-        base = self._class_ids << _CLASS_SHIFT
-        low_day = np.where(spans >= 0, np.maximum(a[:, None] - spans, NEG_DAY), NEG_DAY)
-        keys = self._keys
-        los = keys.searchsorted((base + (low_day - NEG_DAY)).ravel(), side="left")
-        mids = keys.searchsorted((base + (a[:, None] - NEG_DAY)).ravel(), side="left")
-        his = keys.searchsorted((base + (b[:, None] - NEG_DAY)).ravel(), side="right")
-        mids = np.maximum(mids, los)
-        his = np.maximum(his, mids)
-        windows = np.arange(a.size).repeat(spans.size)
-        # Starting before the window: looked at.
-        before, in_window = mids - los, his - mids
-        candidate = _runs(los, before)
-        window = np.repeat(windows, before)
-        hit = self._columns[7].take(candidate) >= a.take(window)
-        looked, looked_window = candidate[hit], window[hit]
-        # Starting within it: taken as they are.
-        in_each = in_window.reshape(a.size, -1).sum(axis=1)
-        taken = _runs(mids, in_window)
-        # Both into one array, window after window: a window's looked-at matches, then its taken ones.
-        looked_each = np.bincount(looked_window, minlength=a.size)
-        ends = np.cumsum(looked_each + in_each)
-        starts = ends - (looked_each + in_each)
-        found = np.empty(int(ends[-1]) if a.size else 0, dtype=np.intp)
-        looked_first = np.cumsum(looked_each) - looked_each  # where each window's run starts in `looked`
-        found[starts[looked_window] + np.arange(looked.size) - looked_first[looked_window]] = looked
-        taken_window = np.repeat(np.arange(a.size), in_each)
-        taken_first = np.cumsum(in_each) - in_each
-        found[starts[taken_window] + looked_each[taken_window] + np.arange(taken.size) - taken_first[taken_window]] = (
-            taken
-        )
-        return found, ends
+        bounded = spans >= 0
+        base = (self._class_ids << _CLASS_SHIFT) - NEG_DAY
+        results: list[Positions] = []
+        for x in range(0, a.size, _WINDOWS_AT_ONCE):
+            first, last = a[x : x + _WINDOWS_AT_ONCE, None], b[x : x + _WINDOWS_AT_ONCE, None]
+            sought = np.empty((first.shape[0], spans.size, 3), dtype=np.int64)
+            sought[:, :, 0] = np.where(bounded, np.maximum(first - spans, NEG_DAY), NEG_DAY)
+            # unbounded values (an open start may sit before the window) are all looked at: their "within" is empty
+            sought[:, :, 1] = np.where(bounded, first, last + 1)
+            sought[:, :, 2] = last + 1
+            sought += base[:, None]
+            at = self._keys.searchsorted(sought.ravel()).reshape(first.shape[0], -1)  # lo, mid, hi a class
+            del sought
+            each = (at[:, 2::3] - at[:, 0::3]).sum(axis=1)  # candidates a window
+            total = np.cumsum(each)
+            cuts = np.searchsorted(total, np.arange(_BUFFER, int(total[-1]), _BUFFER), side="right").tolist()
+            for y, z in itertools.pairwise(sorted({0, *cuts, first.shape[0]})):
+                firsts = a[x + y : x + z]
+                if int(total[z - 1]) - (int(total[y - 1]) if y else 0) <= _GATHER_UP_TO * (z - y):
+                    results += self._gathered(at[y:z], each[y:z], firsts, through, ascending=ascending)
+                else:
+                    results += self._sliced(at[y:z], firsts, through, ascending=ascending)
+        return results
+
+    def _gathered(
+        self, at: np.ndarray, each: np.ndarray, firsts: npt.NDArray[np.int64], through: np.ndarray, *, ascending: bool
+    ) -> list[Positions]:
+        """:meth:`_possibly_many`'s answers for windows with few candidates: all gathered, looked at in one pass."""
+        los, his = at[:, 0::3].ravel(), at[:, 2::3].ravel()
+        candidate = _runs(los, his - los)  # window after window
+        hit = self._latest.take(candidate) >= np.repeat(firsts.astype(self._latest.dtype), each)
+        found = through.take(_chosen(candidate, hit))
+        hits = np.zeros(hit.size + 1, dtype=np.intp)  # hits[k]: matches among the first k candidates
+        np.cumsum(hit, out=hits[1:])
+        edges = [0, *hits.take(np.cumsum(each)).tolist()]
+        if ascending:
+            _sort_each(found, edges, fits=self._size < 1 << 31)
+            found = found.astype(np.intp, copy=False)
+        return _cut(found, edges, readonly=ascending)
+
+    def _sliced(
+        self, at: np.ndarray, firsts: npt.NDArray[np.int64], through: np.ndarray, *, ascending: bool
+    ) -> list[Positions]:
+        """:meth:`_possibly_many`'s answers for windows with many candidates: slices of the index, a window at a time.
+
+        An array a window (measured: one array of many windows' answers costs
+        more page faults, as the memory of arrays of a window's size is reused).
+        """
+        latest = self._latest
+        found: list[np.ndarray] = []
+        if at.shape[1] == 3:  # one class (a small index): one look a window
+            for (lo, mid, hi), first in zip(at.tolist(), firsts.tolist(), strict=True):
+                if hi - mid <= _LOOK_UP_TO:
+                    found.append(_chosen(through[lo:hi], latest[lo:hi] >= first))
+                else:  # many start within the window: taken without a look
+                    found.append(np.concatenate((_chosen(through[lo:mid], latest[lo:mid] >= first), through[mid:hi])))
+        else:
+            for row, first in zip(at.tolist(), firsts.tolist(), strict=True):
+                parts = []
+                for k in range(0, len(row), 3):
+                    lo, mid, hi = row[k : k + 3]
+                    if hi - mid <= _LOOK_UP_TO:
+                        if hi > lo:
+                            parts.append(_chosen(through[lo:hi], latest[lo:hi] >= first))
+                    else:
+                        if mid > lo:
+                            parts.append(_chosen(through[lo:mid], latest[lo:mid] >= first))
+                        parts.append(through[mid:hi])
+                if len(parts) != 1:
+                    found.append(np.concatenate(parts) if parts else through[:0].copy())
+                else:  # (a new array: never a slice of the order)
+                    found.append(parts[0] if parts[0].base is None else parts[0].copy())
+        if not ascending:
+            return found
+        if sum(part.size for part in found) <= _SHORT_RUNS * len(found):
+            # short answers: one sort of (window, position) keys costs less than a sort a window
+            edges = [0, *itertools.accumulate(part.size for part in found)]
+            flat = np.concatenate(found) if found else through[:0].copy()
+            _sort_each(flat, edges, fits=self._size < 1 << 31)
+            return _cut(flat.astype(np.intp, copy=False), edges, readonly=True)
+        for number, part in enumerate(found):
+            part.sort()  # its own array, in 32 bits where they fit: the quickest sort
+            part = found[number] = part.astype(np.intp, copy=False)
+            part.setflags(write=False)
+        return found
 
     def _candidates(
         self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
@@ -801,6 +866,22 @@ _SAMPLE: Final = 4096
 _CLASS_COST: int = 2048  # not Final: the tests set it to keep every class apart
 
 
+def _chosen(values: np.ndarray, hit: npt.NDArray[np.bool_]) -> np.ndarray:
+    """``values[hit]`` (a new array): by ``compress`` when long, which does not branch on each flag as indexing does.
+
+    Indexing by flags is quicker for short arrays and for flags in long runs;
+    ``compress``, two to four times quicker for long arrays of mixed flags
+    (the flags of values that start before a window and may reach it).
+    """
+    if hit.size < _COMPRESS_FROM:
+        return values[hit]
+    return values.compress(hit)
+
+
+#: Flags from which :func:`_chosen` compresses rather than indexes.
+_COMPRESS_FROM: Final = 512
+
+
 def _cut(values: np.ndarray, edges: list[int], *, readonly: bool = False) -> list[Positions]:
     """``values[edges[i]:edges[i + 1]]`` for each ``i``: views of one array (made read-only first, if asked)."""
     if readonly:
@@ -808,10 +889,10 @@ def _cut(values: np.ndarray, edges: list[int], *, readonly: bool = False) -> lis
     return [values[x:y] for x, y in itertools.pairwise(edges)]
 
 
-def _sort_each(values: np.ndarray, edges: list[int]) -> None:
-    """Sort each run ``values[edges[i]:edges[i + 1]]`` in place (values: 32-bit where they fit, never negative)."""
+def _sort_each(values: np.ndarray, edges: list[int], *, fits: bool = False) -> None:
+    """Sort each run ``values[edges[i]:edges[i + 1]]`` in place (values never negative; ``fits``: below 2**31)."""
     runs = len(edges) - 1
-    if values.dtype == np.int32 and values.size <= _SHORT_RUNS * runs:
+    if (fits or values.dtype == np.int32) and values.size <= _SHORT_RUNS * runs:
         # many short runs: one sort of (run, value) keys costs less than a call a run
         keys = np.repeat(np.arange(runs, dtype=np.int64) << 32, np.diff(edges))
         keys |= values

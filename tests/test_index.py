@@ -99,6 +99,16 @@ WAYS: dict[str, Callable[[], contextlib.AbstractContextManager[None]]] = {
     "search, runs taken": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=0, _SPLIT_FROM=-1, _LOOK_UP_TO=-1),
     # runs that would be taken whole, were the values within the window searched for: every one looked at
     "search, runs looked at": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=0, _LOOK_UP_TO=-1),
+    # many windows: each takes slices of the index (as when windows have many candidates), not one gather
+    "many windows sliced": lambda: patched(_SCAN_BELOW=-1, _GATHER_UP_TO=-1),
+    "many windows sliced, classes apart, runs taken": lambda: patched(
+        _SCAN_BELOW=-1, _GATHER_UP_TO=-1, _CLASS_COST=0, _LOOK_UP_TO=-1
+    ),
+    # ... and their answers sorted one by one (as long ones are), not by one sort of (window, position) keys
+    "many windows sliced, sorted one by one": lambda: patched(_SCAN_BELOW=-1, _GATHER_UP_TO=-1, _SHORT_RUNS=-1),
+    # many windows gathered in chunks of a few candidates, searched a few windows at a time
+    "many windows in chunks": lambda: patched(_SCAN_BELOW=-1, _CLASS_COST=0, _BUFFER=3, _WINDOWS_AT_ONCE=2),
+    "many windows sliced in chunks": lambda: patched(_SCAN_BELOW=-1, _GATHER_UP_TO=-1, _BUFFER=5, _WINDOWS_AT_ONCE=3),
 }
 
 
@@ -131,6 +141,11 @@ def check_window(days: np.ndarray, first: int, length: int, mode: Mode, within: 
         assert listed.tolist() == scan(days, *clipped, mode, within)
         assert listed.dtype == np.intp
         assert not listed.flags.writeable
+    # a window that ends before it starts (read as written) among ordered ones: every window still answered
+    reversed_ = index.overlapping_many([*starts, last + 1], [*stops, first], mode, within=within, ascending=True)
+    for a, b, listed in zip([*starts, last + 1], [*stops, first], reversed_, strict=True):
+        clipped = min(max(a, NEG_DAY), POS_DAY), min(max(b, NEG_DAY), POS_DAY)
+        assert listed.tolist() == scan(days, *clipped, mode, within)
 
 
 def test_an_empty_index_answers_nothing() -> None:
@@ -314,17 +329,20 @@ def test_many_windows_one_at_a_time_or_at_once_give_the_same(monkeypatch: pytest
     index = Index.from_days(days, days)
     firsts = rng.integers(-100, 5_100, 300)
     lasts = firsts + rng.integers(0, 400, 300)
+    expected = [scan(days, f, t, mode, False) for f, t in zip(firsts, lasts, strict=True)]
     at_once = index.overlapping_many(firsts, lasts, mode)
     at_once_ascending = index.overlapping_many(firsts, lasts, mode, ascending=True)
+    monkeypatch.setattr(chronology.index, "_GATHER_UP_TO", 1 << 60)  # every window's candidates gathered
+    gathered = index.overlapping_many(firsts, lasts, mode)
+    gathered_ascending = index.overlapping_many(firsts, lasts, mode, ascending=True)
     monkeypatch.setattr(chronology.index, "_LOOP_ABOVE", -1)  # every window one at a time
+    monkeypatch.setattr(chronology.index, "_GATHER_UP_TO", -1)
     one_by_one = index.overlapping_many(firsts, lasts, mode)
     one_by_one_ascending = index.overlapping_many(firsts, lasts, mode, ascending=True)
-    assert [a.tolist() for a in at_once_ascending] == [sorted(a.tolist()) for a in at_once]
-    assert [a.tolist() for a in one_by_one_ascending] == [sorted(a.tolist()) for a in at_once]
-    assert [sorted(a.tolist()) for a in at_once] == [sorted(b.tolist()) for b in one_by_one]
-    assert [sorted(a.tolist()) for a in at_once] == [
-        scan(days, f, t, mode, False) for f, t in zip(firsts, lasts, strict=True)
-    ]
+    for listed in (at_once_ascending, gathered_ascending, one_by_one_ascending):
+        assert [a.tolist() for a in listed] == expected
+    for found in (at_once, gathered, one_by_one):
+        assert [sorted(a.tolist()) for a in found] == expected
 
 
 @pytest.mark.parametrize("count", [0, 1, 16, 17, 200, 256])
@@ -349,3 +367,27 @@ def test_values_that_end_before_a_window_are_left_out_whatever_the_classes(look_
         index = Index.from_days(days, days)
         assert index.overlapping(30, 31, Mode.POSSIBLE).tolist() == [1]
         assert index.answer(30, 31, Mode.POSSIBLE)[0].tolist() == [1]
+
+
+@pytest.mark.parametrize("open_ends", [0, 40])
+def test_many_windows_over_a_large_index_of_every_span_equal_a_scan(open_ends: int) -> None:
+    # spans from a day to decades (several span classes, and open ends), windows from a day to years: each
+    # takes slices of the index, those that start within the longer windows (thousands) taken without a look
+    rng = np.random.default_rng(open_ends)
+    count = 60_000
+    start = rng.integers(0, 20_000, count)
+    span = np.rint(10 ** rng.uniform(0, 4, count)).astype(np.int64)
+    days = np.stack([start, start + rng.integers(0, 3, count), start + span, start + span + rng.integers(0, 30, count)])
+    days[0, :open_ends] = NEG_DAY  # open starts and ends: the unbounded class
+    days[3, open_ends // 2 : open_ends] = POS_DAY
+    index = Index.from_days(days, days)
+    firsts = np.concatenate([rng.integers(-500, 20_500, 60), [NEG_DAY - 5, 7_000, 19_999]])
+    lasts = firsts + np.concatenate([rng.integers(0, 3, 20), rng.integers(0, 4_000, 40), [0, 6_000, POS_DAY]])
+    clipped = np.clip(np.stack([firsts, lasts]), NEG_DAY, POS_DAY).T.tolist()  # windows read as clipped to the days
+    expected = [scan(days, first, last, Mode.POSSIBLE, False) for first, last in clipped]
+    assert [sorted(a.tolist()) for a in index.overlapping_many(firsts, lasts, Mode.POSSIBLE)] == expected
+    ascending = index.overlapping_many(firsts, lasts, Mode.POSSIBLE, ascending=True)
+    assert [a.tolist() for a in ascending] == expected
+    assert all(a.dtype == np.intp and not a.flags.writeable for a in ascending)
+    empty = Index.from_days(days[:, :0], days[:, :0])
+    assert [p.size for p in empty.overlapping_many([0, 5], [1, 9], Mode.POSSIBLE, ascending=True)] == [0, 0]
