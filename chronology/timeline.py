@@ -647,8 +647,6 @@ class Timeline:
         window's can answer otherwise than by the day: those are looked at one
         by one, from the answer for a window that many days wider each way.
         """
-        from chronology._widened import spilled
-
         root = self._root
         possible = mode is Mode.POSSIBLE
         wider = self._query(
@@ -668,14 +666,24 @@ class Timeline:
             if not gives_times(value):
                 continue  # a date: by the day, as it was
             if possible:  # widened as the day answer widened it
-                if root.columns is None:
-                    own = root.events[position]
-                    value = spilled(value, own.when, _policy(own, widening))
-                else:  # (columns: each row's policy is the default one)
-                    value = spilled(value, value, widening or DEFAULT_WIDENING)
+                value = self._widened_at(position, value, widening)
             moments = seconds_of(value)
             keep[k] = moments[lower] >= w_first and moments[upper] <= w_last
         return self._view(positions[keep])
+
+    def _widened_at(self, position: int, value: DateValue, widening: Widening | None) -> DateValue:
+        """``value``, the root's at ``position``, as "possible" answers read it: spilled by its event's policy.
+
+        The policy given, else its event's own (its file's ``[reading]``), else the default; a timeline of
+        columns has no events, and each row's policy is the default one. Bounds links set are not widened.
+        """
+        from chronology._widened import spilled
+
+        root = self._root
+        if root.columns is not None:  # no events: each row's policy is the default one
+            return spilled(value, value, _policy(value, widening))
+        own = root.events[position]
+        return spilled(value, own.when, _policy(own, widening))
 
     def _restrict(self, positions: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
         """Those of ``positions`` (of the whole timeline) that are in this view, ascending."""
@@ -787,11 +795,7 @@ class Timeline:
             if not gives_times(theirs_value):
                 continue  # a date: compared by the day, as it was
             if possible:
-                if root.columns is None:
-                    own = root.events[position]
-                    theirs_value = spilled(theirs_value, own.when, _policy(own, widening))
-                else:  # (columns: each row's policy is the default one)
-                    theirs_value = spilled(theirs_value, theirs_value, widening or DEFAULT_WIDENING)
+                theirs_value = self._widened_at(position, theirs_value, widening)
             answer = (
                 compare_before(theirs_value, value, zone=zone)
                 if before
