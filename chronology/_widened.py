@@ -1,4 +1,4 @@
-"""How far a value reaches by a widening policy: its "possible" readings, for ``Timeline.relate``.
+"""How far a value reaches by a widening policy: its "possible" readings, for the queries that compare them one by one.
 
 A value (as written, or narrowed by links from what was written) spills over
 its bounds by the policy on each side that its links did not set: a bound a
@@ -7,9 +7,18 @@ link moved is the link's, and a link is not approximate.
 
 from __future__ import annotations
 
-from chronology.dates import DateValue, Interval, UncertainDate, Widening
+from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, UncertainDate, Widening
+from chronology.events import Event
 
-__all__ = ["spilled"]
+__all__ = ["policy_for", "spilled"]
+
+
+def policy_for(when: object, widening: Widening | None) -> Widening:
+    """The policy ``when`` (a date asked, or an event) is widened by: the one given, else its own, else the default."""
+    if widening is not None:
+        return widening
+    own = when.widening if isinstance(when, Event) else None
+    return DEFAULT_WIDENING if own is None else own
 
 
 def spilled(value: DateValue, written: DateValue, policy: Widening) -> DateValue:

@@ -1130,13 +1130,10 @@ def _reach(operand: Event | DateValue, value: DateValue, widening: Widening | No
     By ``widening``, else the event's own policy (its file's ``[reading]``), else the default: as
     ``Timeline.relate`` widens it.
     """
-    from chronology._widened import spilled
-    from chronology.dates import DEFAULT_WIDENING
+    from chronology._widened import policy_for, spilled
 
     written = operand.when if isinstance(operand, Event) else operand
-    own = operand.widening if isinstance(operand, Event) else None
-    policy = widening if widening is not None else own if own is not None else DEFAULT_WIDENING
-    reach = spilled(value, written, policy)
+    reach = spilled(value, written, policy_for(operand, widening))
     return None if reach is value else reach
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
+from chronology._widened import policy_for, spilled
 from chronology.columns import Columns, day_numbers
 from chronology.compare import (
     Certainty,
@@ -677,13 +678,11 @@ class Timeline:
         The policy given, else its event's own (its file's ``[reading]``), else the default; a timeline of
         columns has no events, and each row's policy is the default one. Bounds links set are not widened.
         """
-        from chronology._widened import spilled
-
         root = self._root
         if root.columns is not None:  # no events: each row's policy is the default one
-            return spilled(value, value, _policy(value, widening))
+            return spilled(value, value, policy_for(value, widening))
         own = root.events[position]
-        return spilled(value, own.when, _policy(own, widening))
+        return spilled(value, own.when, policy_for(own, widening))
 
     def _restrict(self, positions: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
         """Those of ``positions`` (of the whole timeline) that are in this view, ascending."""
@@ -724,7 +723,7 @@ class Timeline:
         if own is not None:  # the event's own bounds as indexed: narrowed, and not widened past its links
             s_lo, s_hi, e_lo, e_hi = (int(x) for x in index.ends(np.asarray([own]), widened=possible)[:, 0])
         else:
-            policy = _policy(event if event is not None else when, widening) if possible else None
+            policy = policy_for(event if event is not None else when, widening) if possible else None
             s_lo, s_hi, e_lo, e_hi = day_ends(value, policy, root.zone)
         positions = self._ordered()
         ends = index.ends(positions, widened=possible)
@@ -777,8 +776,6 @@ class Timeline:
         exactly, by :func:`chronology.compare.before`, over the readings the
         day answer used (widened in "possible" answers).
         """
-        from chronology._widened import spilled
-
         near = np.flatnonzero(np.abs(theirs.astype(np.int64) - ours) <= _NEAR_DAYS)
         if not near.size:
             return
@@ -787,7 +784,7 @@ class Timeline:
         possible = mode is Mode.POSSIBLE
         if possible:  # the question's date widened as the day answer widened it
             written = event.when if event is not None else value
-            value = spilled(value, written, _policy(event if event is not None else when, widening))
+            value = spilled(value, written, policy_for(event if event is not None else when, widening))
         zone = self.zone
         for k in near.tolist():
             position = int(positions[k])
@@ -898,7 +895,7 @@ class Timeline:
         if not isinstance(event, Event | str):
             raise WrongTypeError(f"concurrent() takes an event or its id, not {type(event).__name__}")
         target = self[event] if isinstance(event, str) else event
-        s_lo, _, _, e_hi = day_ends(self._root.value(target), _policy(target, widening), self._root.zone)
+        s_lo, _, _, e_hi = day_ends(self._root.value(target), policy_for(target, widening), self._root.zone)
         index = self._root.index(widening)
         positions = self._restrict(index.overlapping(s_lo, e_hi, Mode.POSSIBLE))
         own = self._root.by_id.get(target.id)
@@ -979,8 +976,6 @@ class Timeline:
         :data:`~chronology.NO_WIDENING` for the stated bounds only. The
         answer's ``a`` and ``b`` are the dates as stated (narrowed), not widened.
         """
-        from chronology._widened import spilled
-
         (value_a, event_a), (value_b, event_b) = self.resolve(a), self.resolve(b)
         if event_a is not None and event_a is event_b:  # one event, one moment
             none = Fraction(0)
@@ -989,9 +984,9 @@ class Timeline:
                 value_a, value_b, Certainty.IMPOSSIBLE, Certainty.IMPOSSIBLE, same, Probabilities(none, none, 1 - none)
             )
         wide = [  # an event from what its file wrote, by its own policy; a date by the one given (else the default)
-            spilled(value, value, _policy(value, widening))
+            spilled(value, value, policy_for(value, widening))
             if event is None
-            else spilled(value, event.when, _policy(event, widening))
+            else spilled(value, event.when, policy_for(event, widening))
             for value, event in ((value_a, event_a), (value_b, event_b))
         ]
         known = self._related(wide[0], event_a, wide[1], event_b)
@@ -1274,14 +1269,6 @@ def _mode_for(mode: ModeLike | None, *, within: bool) -> Mode:
     if mode is None:
         return Mode.CERTAIN if within else Mode.POSSIBLE
     return Mode.of(mode)
-
-
-def _policy(when: object, widening: Widening | None) -> Widening:
-    """The policy a question's own date is widened by: the one given, else its event's, else the default."""
-    if widening is not None:
-        return widening
-    own = when.widening if isinstance(when, Event) else None
-    return DEFAULT_WIDENING if own is None else own
 
 
 def _layers(ids: list[str], starts: np.ndarray, finishes: np.ndarray) -> tuple[tuple[str, ...], ...]:
