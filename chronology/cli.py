@@ -34,7 +34,7 @@ from chronology.errors import (
     ValidationError,
     _shorten,
 )
-from chronology.events import Citation, Event
+from chronology.events import Citation, Event, Source
 from chronology.exchange._describe import bound_days, iso_day
 from chronology.files import EventFile, load, validate
 from chronology.notation import parse
@@ -236,7 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the chronology in another format. json: every event, source and claim, in the event "
         "file's shape (dates as written where they read back the same, with their anchors, EDTF otherwise; a "
         "timeline's zone kept as its [reading] zone), read back by chronology with the same checks; csv: one row "
-        "per event, for spreadsheets, with each date's days and EDTF; timelinejs: TimelineJS3 JSON, uncertain "
+        "per event, for spreadsheets, with each date's days, EDTF and wording, sources named by id (with -o "
+        "events.csv, the sources' details go to events.sources.csv beside it, which import reads; the [reading] "
+        "zone is in neither: import with --zone); timelinejs: TimelineJS3 JSON, uncertain "
         "dates shown as written; ics: all-day "
         "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes; "
         "parquet: the columnar form that DuckDB and Spark query (docs/reference/columnar.md; needs -o). "
@@ -255,7 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="turn a CSV or JSON file of events into an event file, or a data set into Parquet",
         description="Read a CSV spreadsheet of events (a header row; at least id, title and a date column: when, "
-        "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. Every problem "
+        "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. The sources' "
+        "details (title, outlet, date, url) are read from the sheet beside IN that export writes (events.sources.csv "
+        "for events.csv); without one, sources come back as bare ids and wording dated against them "
+        "('Friday') as EDTF. A CSV does not hold its file's [reading] zone: give it with --zone. Every problem "
         "is printed with its row and column, and nothing is written until there are none. An existing OUT is "
         "only extended with --append. --from acled (an ACLED CSV export) or --from gdelt (a GDELT 2.0 event "
         "file, unzipped) converts a data set, streaming, to a new Parquet file in the columnar form (OUT ends in "
@@ -722,7 +727,8 @@ def _end_precision(end: object) -> str:
     from chronology.dates import Endpoint, UncertainDate
 
     if isinstance(end, UncertainDate):
-        return f"a {end.precision.value}"
+        unit = end.precision.value
+        return f"{'an' if unit == 'hour' else 'a'} {unit}"  # the one unit said with a vowel sound: "an hour"
     return "an open end" if end is Endpoint.OPEN else "an unknown end"
 
 
@@ -1236,21 +1242,43 @@ def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.files._atomic import write_atomic
 
     target = Path(os.path.realpath(arguments.output))  # through a symbolic link, not over it
-    if _one_of(target, read):
-        raise ChronologyError(
-            f"cannot write {arguments.output!r}: it is an event file this export reads; "
-            "give another file name with -o, or leave -o out to write to standard output"
-        )
+    # a CSV names its sources by id: their details go to a second spreadsheet beside it
+    beside = None
+    if format_name == "csv" and timeline.sources and (target.is_file() or not target.exists()):  # not a pipe
+        beside = _sources_csv(arguments.output)
+    for name in (arguments.output, beside):
+        if name is not None and _one_of(Path(os.path.realpath(name)), read):
+            raise ChronologyError(
+                f"cannot write {name!r}: it is an event file this export reads; "
+                "give another file name with -o, or leave -o out to write to standard output"
+            )
     try:
         if target.exists() and not target.is_file():  # a pipe or a device (/dev/stdout): written to, not replaced
             with open(target, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
         else:
             write_atomic(target, text)
+        if beside is not None:
+            from chronology.exchange.as_csv import sources_to_csv
+
+            write_atomic(Path(os.path.realpath(beside)), sources_to_csv(timeline))
     except OSError as error:
         raise ChronologyError(f"cannot write {arguments.output!r}: {error.strerror or error}") from None
-    print(f"wrote {arguments.output} ({_count(len(timeline), 'event')} as {format_name})", file=out)
+    also = f" and {beside} ({_count(len(timeline.sources), 'source')}' details)" if beside is not None else ""
+    print(f"wrote {arguments.output} ({_count(len(timeline), 'event')} as {format_name}){also}", file=out)
+    if format_name == "csv" and timeline.zone is not None:
+        print(
+            f"the CSV does not hold the [reading] zone {timeline.zone}: "
+            f"import it with --zone {timeline.zone} to read its times as written",
+            file=out,
+        )
     return OK
+
+
+def _sources_csv(events_csv: str) -> str:
+    """The sources' spreadsheet beside a CSV of events: ``events.sources.csv`` for ``events.csv``."""
+    path = Path(events_csv)
+    return str(path.with_name(path.stem + ".sources.csv"))
 
 
 def _export_parquet(timeline: Timeline, output: str, read: Sequence[Path], out: TextIO) -> int:
@@ -1306,8 +1334,18 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
         known = existing.sources if existing is not None else {}
         # the zone the rows' wording is read in: the one given, else the file's being extended
         zone = arguments.zone if arguments.zone is not None else existing.zone if existing is not None else None
+        details = _sources_csv(arguments.input) if format_name == "csv" else None
+        if details is not None and not Path(details).is_file():
+            details = None
         if format_name == "csv":  # rows may cite and be anchored to the sources of the file they go into
-            timeline = exchange.from_csv(text, path=arguments.input, sources=known.values(), zone=zone)
+            timeline = exchange.from_csv(
+                text,
+                path=arguments.input,
+                sources=known.values(),
+                zone=zone,
+                sources_csv=_read_input(details) if details is not None else None,
+                sources_path=details or "<sources csv>",
+            )
         else:
             timeline = exchange.from_json(text, path=arguments.input)
             if zone is not None and timeline.zone not in (None, zone):
@@ -1347,7 +1385,29 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         counts = f"{_count(len(timeline), 'event')}, {_count(len(new_sources), 'source')}"
         print(f"wrote {arguments.output} ({counts})", file=out)
+    if format_name == "csv":
+        _said_of_csv(arguments.input, details, [s.id for s in new_sources if s == Source(id=s.id)], timeline, out)
     return OK
+
+
+def _said_of_csv(name: str, details: str | None, bare: Sequence[str], timeline: Timeline, out: TextIO) -> None:
+    """What a CSV import could not carry: the details of sources it names by id alone."""
+    if details is not None:
+        print(f"sources' details read from {details}", file=out)
+    if bare:
+        # a date worded against an undated source ("Friday") cannot be checked: its EDTF is kept
+        dated = sum(1 for event in timeline if event.anchor in bare and event.when.text == event.when.to_edtf())
+        print(
+            f"{_count(len(bare), 'source')} imported by id only: {name} does not hold sources' details (title, "
+            f"outlet, date, url), which export writes beside it to {_sources_csv(name)}"
+            + (
+                f"; {_count(dated, 'event')} dated against them kept as EDTF (wording such as 'Friday' "
+                "cannot be read against a source without a date)"
+                if dated
+                else ""
+            ),
+            file=out,
+        )
 
 
 def _import_dataset(arguments: argparse.Namespace, out: TextIO) -> int:

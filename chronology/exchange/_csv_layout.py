@@ -20,6 +20,9 @@ __all__ = [
     "EXTRA",
     "KNOWN",
     "LISTS",
+    "SOURCE_AS_WRITTEN",
+    "SOURCE_COLUMNS",
+    "SOURCE_LISTS",
     "TEXTS",
     "defused",
     "join_list",
@@ -65,6 +68,24 @@ LISTS: Final = ("actors", "places", "tags", "after", "before", "reports")
 AS_WRITTEN: Final = frozenset({"title", "summary"})
 #: The prefix of an ``extra`` key's column where the key is also the name of a column.
 EXTRA: Final = "extra."
+
+#: The columns of the sources' spreadsheet (``events.sources.csv`` beside ``events.csv``), in order: the keys of
+#: an ``[[sources]]`` table.
+SOURCE_COLUMNS: Final = (
+    "id",
+    "outlet",
+    "title",
+    "authors",
+    "published",
+    "url",
+    "note",
+    "published_after",
+    "published_before",
+)
+#: The sources' columns of lists, items separated by ``"; "`` as an event's are.
+SOURCE_LISTS: Final = ("authors", "published_after", "published_before")
+#: The sources' columns of free text, kept as written.
+SOURCE_AS_WRITTEN: Final = frozenset({"title", "note"})
 
 
 #: Where a spreadsheet may start a cell within the text of one: at its start, and after a character that some

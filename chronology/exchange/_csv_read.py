@@ -17,7 +17,18 @@ from chronology.errors import ChronologyError, EventFileError, Problem
 from chronology.events import ID_PATTERN, Source
 from chronology.exchange._csv_bounds import Side, bound_agrees, bound_cells
 from chronology.exchange._csv_claims import CLAIM_COLUMNS, claim_tables
-from chronology.exchange._csv_layout import AS_WRITTEN, EXTRA, KNOWN, LISTS, TEXTS, restored, split_list
+from chronology.exchange._csv_layout import (
+    AS_WRITTEN,
+    EXTRA,
+    KNOWN,
+    LISTS,
+    SOURCE_AS_WRITTEN,
+    SOURCE_COLUMNS,
+    SOURCE_LISTS,
+    TEXTS,
+    restored,
+    split_list,
+)
 from chronology.exchange._describe import coarsest_precision, iso_day
 from chronology.exchange._records import at_offsets, source_record
 from chronology.files._locate import Spot
@@ -40,6 +51,8 @@ def from_csv(
     path: str = "<csv>",
     sources: Mapping[str, Source] | Iterable[Source] = (),
     zone: str | None = None,
+    sources_csv: str | bytes | None = None,
+    sources_path: str = "<sources csv>",
 ) -> Timeline:
     """Read a spreadsheet of events (CSV), one event per row, into a checked timeline.
 
@@ -63,6 +76,14 @@ def from_csv(
             ``edtf`` puts its clock times at another offset (a sheet written
             from a file in Europe/Kyiv, read without that zone): kept, it
             would be another moment in an event file.
+        sources_csv: the sources' spreadsheet written beside it
+            (:func:`~chronology.exchange.as_csv.sources_to_csv`; one row per
+            source, a header row naming ``id`` and any of ``outlet, title,
+            authors, published, url, note, published_after,
+            published_before``): the sources read with their details, which
+            the events' spreadsheet does not hold. One of the same id as a
+            source of ``sources`` replaces it.
+        sources_path: how problems name ``sources_csv`` (``"events.sources.csv"``).
 
     Returns:
         The timeline, untitled.
@@ -79,6 +100,8 @@ def from_csv(
     given = _given(sources, path)
     records = _records(content, path)
     sheet = _Sheet(path, given, zone)
+    if sources_csv is not None:
+        sheet.sources(_records(_text(sources_csv, sources_path), sources_path), sources_path)
     header = sheet.header(records[0])
     if header is None:
         raise EventFileError(sheet.problems)
@@ -112,15 +135,76 @@ class _Sheet:
         self.rows: list[_Row] = []
         self.cited: dict[str, int] = {}  # source id -> the line that first cites it
         self.date_columns: list[str] = []  # those of the header, in its order
+        self.source_tables: list[dict[str, Any]] = []  # the rows of the sources' spreadsheet, as [[sources]] tables
+        self.source_lines: dict[str, int] = {}  # source id -> its row there
+        self.sources_path = ""
 
-    def problem(self, line: int, message: str, *, row: _Row | None = None, field: str | None = None) -> None:
+    def problem(
+        self, line: int, message: str, *, row: _Row | None = None, field: str | None = None, path: str | None = None
+    ) -> None:
         event = row.id if row is not None else None
-        self.problems.append(Problem(message, path=self.path, line=line, event=event, field=field))
+        self.problems.append(Problem(message, path=path or self.path, line=line, event=event, field=field))
+
+    # -- the sources' spreadsheet -------------------------------------------------------------------
+
+    def sources(self, records: list[list[str]], path: str) -> None:
+        """Read the sources' spreadsheet into ``[[sources]]`` tables, checked with the events."""
+        self.sources_path = path
+        known = len(self.problems)
+        columns: list[str | None] = []
+        for position, cell in enumerate(records[0], start=1):
+            name = restored(cell.strip()).casefold()
+            if name and name not in SOURCE_COLUMNS:
+                self.problem(
+                    1,
+                    f"unknown column {name!r} (column {position}); a sources' spreadsheet has the columns "
+                    f"{', '.join(SOURCE_COLUMNS)}",
+                    path=path,
+                )
+            elif name in columns:
+                self.problem(1, f"column {name!r} (column {position}) is named twice; name each column once", path=path)
+            columns.append(name if name in SOURCE_COLUMNS and name not in columns else None)
+        if "id" not in columns:
+            self.problem(1, "no 'id' column: the header row must name it; every source needs its id", path=path)
+        if len(self.problems) > known:
+            return
+        for line, record in enumerate(records[1:], start=2):
+            table: dict[str, Any] = {}
+            for position, cell in enumerate(record):
+                column = columns[position] if position < len(columns) else None
+                value = cell if column in SOURCE_AS_WRITTEN else cell.strip()
+                if not value.strip():
+                    continue
+                if column is None:
+                    self.problem(
+                        line,
+                        f"{_short(value)!r} is in column {position + 1}, which the header row does not name; "
+                        "name the column or empty the cell",
+                        path=path,
+                    )
+                    continue
+                value = restored(value)
+                table[column] = [item for item in split_list(value) if item] if column in SOURCE_LISTS else value
+            if not table:
+                continue  # a blank row
+            source_id = table.get("id")
+            if source_id is None:
+                self.problem(line, "empty 'id' cell; every source needs its id", path=path)
+            elif source_id in self.source_lines:
+                self.problem(
+                    line,
+                    f"source {source_id!r} repeats row {self.source_lines[source_id]}; give each source one row",
+                    path=path,
+                )
+            else:
+                self.source_lines[source_id] = line
+                self.source_tables.append(table)
 
     # -- the header ---------------------------------------------------------------------------------
 
     def header(self, record: list[str]) -> list[tuple[str, str] | None] | None:
         """Each position's (kind, name): ("column", a known column) or ("extra", a key); None if unnamed."""
+        known = len(self.problems)  # those of the sources' spreadsheet
         columns: list[tuple[str, str] | None] = []
         seen: dict[tuple[str, str], int] = {}
         for position, cell in enumerate(record, start=1):
@@ -146,7 +230,7 @@ class _Sheet:
             self.problem(
                 1, f"no date column: name an 'edtf' or 'when' column, or both 'earliest' and 'latest'; {_NEEDS}"
             )
-        return None if self.problems else columns
+        return None if len(self.problems) > known else columns
 
     # -- rows ---------------------------------------------------------------------------------------
 
@@ -313,15 +397,16 @@ class _Sheet:
 
     def timeline(self) -> Timeline:
         firsts = self.cited | self._unknown_anchors()  # bare source id -> the line that first names it
-        bare = [source for source in firsts if source not in self.given]
+        bare = [source for source in firsts if source not in self.given and source not in self.source_lines]
+        given = [source_record(source) for source in self.given.values() if source.id not in self.source_lines]
         document: dict[str, Any] = {
-            "sources": [source_record(source) for source in self.given.values()] + [{"id": s} for s in bare],
+            "sources": given + self.source_tables + [{"id": s} for s in bare],
             "events": [row.table for row in self.rows],
         }
         if self.zone is not None:
             document["reading"] = {"zone": self.zone}
         spots: dict[KeyPath, Spot] = {("events", index): Spot(row.line, 1) for index, row in enumerate(self.rows)}
-        offset = len(self.given)
+        offset = len(given) + len(self.source_tables)
         spots.update({("sources", offset + index): Spot(firsts[s], 1) for index, s in enumerate(bare)})
         timeline = None
         try:
@@ -330,7 +415,7 @@ class _Sheet:
             self._placed(error.problems)
         dates = self._agreement(timeline)
         if self.problems or timeline is None:
-            raise EventFileError(sorted(self.problems, key=lambda p: p.line or 0))
+            raise EventFileError(sorted(self.problems, key=lambda p: (p.path == self.path, p.line or 0)))
         if not dates:
             return timeline
         events = [attrs.evolve(event, when=dates[event.id]) if event.id in dates else event for event in timeline]
@@ -354,6 +439,7 @@ class _Sheet:
                     ID_PATTERN.fullmatch(anchor) is not None
                     and anchor not in events
                     and anchor not in self.given
+                    and anchor not in self.source_lines
                     and anchor not in self.cited
                 ):
                     unknown.setdefault(anchor, row.line)
@@ -363,6 +449,10 @@ class _Sheet:
         """The event file reader's problems, in a spreadsheet's words: columns for keys, no column numbers."""
         rows = {row.line: row for row in self.rows}
         for problem in problems:
+            if problem.record == "source" and problem.event in self.source_lines:  # a row of the sources' sheet
+                line = self.source_lines[problem.event]
+                self.problems.append(attrs.evolve(problem, path=self.sources_path, line=line, column=None))
+                continue
             row = rows.get(problem.line or 0)
             field = problem.field
             message = problem.message

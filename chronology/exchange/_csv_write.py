@@ -9,14 +9,23 @@ import json
 from chronology.dates import DateValue
 from chronology.exchange._csv_bounds import bound_cells
 from chronology.exchange._csv_claims import claim_items
-from chronology.exchange._csv_layout import COLUMNS, EXTRA, KNOWN, LISTS, defused, join_list
+from chronology.exchange._csv_layout import (
+    COLUMNS,
+    EXTRA,
+    KNOWN,
+    LISTS,
+    SOURCE_COLUMNS,
+    SOURCE_LISTS,
+    defused,
+    join_list,
+)
 from chronology.exchange._csv_read import anchor_date  # an anchor's date as the reader will take it
 from chronology.exchange._describe import coarsest_precision
-from chronology.exchange._records import event_record, plain, require_timeline
+from chronology.exchange._records import event_record, plain, require_timeline, source_record
 from chronology.exchange._records import wording as date_wording
 from chronology.timeline import Timeline
 
-__all__ = ["to_csv"]
+__all__ = ["sources_to_csv", "to_csv"]
 
 
 def to_csv(timeline: Timeline) -> str:
@@ -93,4 +102,35 @@ def to_csv(timeline: Timeline) -> str:
             else:  # JSON: '["a", "=x"]' holds a formula after its comma
                 row.append(defused(json.dumps(plain(value, event.id, f"extra.{key}"), ensure_ascii=False)))
         writer.writerow(row)
+    return out.getvalue()
+
+
+def sources_to_csv(timeline: Timeline) -> str:
+    """The timeline's sources as CSV text, one row per source, in the timeline's order: what :func:`to_csv` leaves out.
+
+    The columns are the keys of an ``[[sources]]`` table (``id, outlet,
+    title, authors, published, url, note, published_after,
+    published_before``); lists are written as :func:`to_csv` writes them,
+    ``published`` as an event file writes it (its wording where that reads
+    back alone, else EDTF). Read it back with
+    ``from_csv(events, sources_csv=...)``.
+
+    Args:
+        timeline: the chronology (or a view of it: its sources all the same).
+
+    Returns:
+        The CSV text, a header row first (RFC 4180, lines ending in CRLF).
+
+    """
+    require_timeline(timeline)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SOURCE_COLUMNS)
+    for source in timeline.sources.values():
+        record = source_record(source, timeline.zone)
+        cells = {
+            column: join_list(record.get(column, ())) if column in SOURCE_LISTS else str(record.get(column, ""))
+            for column in SOURCE_COLUMNS
+        }
+        writer.writerow([defused(cells[column]) for column in SOURCE_COLUMNS])
     return out.getvalue()

@@ -37,10 +37,22 @@ without an anchor, else EDTF, as ``2024-11-15`` for "Friday"),
 where no claim has one. So "the Pentagon says about 10,000 soldiers; Kyiv says
 12,000" is ``claim_subjects`` ``troops; troops``, ``claim_values`` ``about
 10,000; 12,000``, ``claim_units`` ``soldiers; soldiers``, ``claim_claimants``
-``the Pentagon; Kyiv``. The sources' own details (outlet, title, date) are
-not written, nor the timeline's title or zone: use JSON
-(:mod:`chronology.exchange.as_json`) for those, or give the sources and the
-zone to :func:`from_csv`.
+``the Pentagon; Kyiv``.
+
+The sources' own details (outlet, title, authors, date, url, note) do not fit
+a row of events, which names its sources by id: :func:`sources_to_csv` writes
+them as a second spreadsheet, one row per source, with the columns ``id,
+outlet, title, authors, published, url, note, published_after,
+published_before`` (the keys of an ``[[sources]]`` table; ``authors`` and the
+``published_*`` lists as the events' lists are written, ``published`` as an
+event file writes it). ``chronology export -o events.csv`` writes it beside,
+as ``events.sources.csv``, and ``chronology import events.csv`` reads it from
+there; give it to :func:`from_csv` as ``sources_csv``. Without it, the sources
+come back as bare ids (see below), and wording read from them ("Friday",
+against a report's date) as its EDTF. Neither spreadsheet holds the
+timeline's title or its zone (its ``[reading] zone``): give the zone to
+:func:`from_csv` (``chronology import --zone Europe/Kyiv``), or use JSON
+(:mod:`chronology.exchange.as_json`), which holds everything.
 
 Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``, ``after``,
 ``before``, ``reports`` and the ``claim_*`` columns) are written in one
@@ -93,8 +105,8 @@ an event file holding it would read it as another moment. Give the zone
 (``chronology import --zone Europe/Kyiv``), or empty the ``when`` cell to keep
 the ``edtf`` alone.
 
-Each id in ``sources`` names a source of the ``sources`` given to
-:func:`from_csv`; an id that is not among them becomes a bare
+Each id in ``sources`` names a source of the sources' spreadsheet or of the
+``sources`` given to :func:`from_csv`; an id that is not among them becomes a bare
 ``Source(id=...)``, with no outlet or date: a spreadsheet of events does not
 say more about its sources, and nothing is invented. An ``anchor`` must name
 an event of the spreadsheet, a given source or a cited one, except in a row
@@ -133,11 +145,13 @@ from typing import Final
 from chronology.exchange import _csv_layout
 from chronology.exchange._csv_layout import defused, join_list, split_list
 from chronology.exchange._csv_read import from_csv
-from chronology.exchange._csv_write import to_csv
+from chronology.exchange._csv_write import sources_to_csv, to_csv
 
-__all__ = ["COLUMNS", "from_csv", "join_list", "split_list", "to_csv"]
+__all__ = ["COLUMNS", "SOURCE_COLUMNS", "from_csv", "join_list", "sources_to_csv", "split_list", "to_csv"]
 
 #: The columns :func:`to_csv` writes, in order, before the columns of ``extra`` keys.
 COLUMNS: Final = _csv_layout.COLUMNS
+#: The columns :func:`sources_to_csv` writes, in order: the keys of an ``[[sources]]`` table.
+SOURCE_COLUMNS: Final = _csv_layout.SOURCE_COLUMNS
 #: The one rule for cells a spreadsheet would run as formulas, under the name the claims table imports.
 _defused: Final = defused

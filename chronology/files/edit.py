@@ -706,7 +706,7 @@ def _tables_in_array(value: object) -> bool:
 def _claim_table(claim: Claim) -> Table:
     item = tomlkit.table()
     item["subject"] = claim.subject
-    item["value"] = claim.value.text or claim.value.label
+    item["value"] = _figure(claim.value.text or claim.value.label)
     for key in ("unit", "claimant", "source"):
         value = getattr(claim, key)
         if value:
@@ -718,6 +718,22 @@ def _claim_table(claim: Claim) -> Table:
     if claim.quote:
         item["quote"] = claim.quote
     return item
+
+
+def _figure(text: str) -> str | int | float:
+    """A claimed figure as TOML writes it: a number when the text is that number as written, else the text.
+
+    ``120`` and ``-2.5`` go back as numbers (the form a person types, and what a CSV or JSON round trip
+    read); "1,000", "about 120" and "0120" stay text, which reads back to the same figure.
+    """
+    if _PLAIN_NUMBER.fullmatch(text):
+        number: int | float = float(text) if "." in text else int(text)
+        if str(number) == text and abs(number) < 2**63:
+            return number
+    return text
+
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,15})?")
 
 
 def source_table(source: Source) -> Table:
