@@ -20,13 +20,20 @@ deployed in Russia"; "killing four people" is "people killed"). Figures joined
 by "and" or a comma end each other's clause and are a claim each: in "four
 people were killed and 11 wounded", the 11 count what the four count
 ("people"), its subject "wounded" (the ``counted_states`` and
-``coordinators`` of :mod:`chronology.draft.cues`). Its
+``coordinators`` of :mod:`chronology.draft.cues`). The clause ends before a
+date phrase, which dates the event and is no part of what is counted; a verb
+before the figure that says what befell those counted follows them ("shot
+down 12 drones": "drones shot down"). A Russian or Ukrainian figure may be a
+number word from two up ("погибли два человека"); where a verb says what
+befell those it counts, they are named in the nominative plural, before it
+("погибли 4 человека": "люди погибли"; "ранил 4 человека": "люди ранены"). Its
 claimant is who the sentence says it is according to, or the speaker of its
 speech verb (see :mod:`chronology.draft.roles`).
 
 A Korean figure is written with Korean units and comparisons ("1만2천 명",
 "최대 10만 명", "1만 명 이상", "약 2천 달러"), and counts what its counter
-says ("명": people, "달러": dollars); it is read by
+says ("명": people, "달러": dollars; the Korean cues' ``counters`` and
+``currencies``); it is read by
 :func:`chronology.notation.quantity.korean_figure`, the claim's value written
 in English ("up to 100,000") as Russian and Ukrainian ones are. Its claimant
 is whom the sentence is according to ("국정원에 따르면"), or the speaker of the
@@ -38,7 +45,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -86,10 +93,8 @@ class Figure:
         return self.reading or self.value
 
 
-_COMPARISONS: Final = (
-    "up to|as many as|more than|over|at least|at most|upwards of|about|around|approximately|roughly|an estimated|"
-    "estimated|nearly|almost|fewer than|less than|some"
-)
+#: The comparisons before an English figure (the ``comparisons`` of the English cues), longest first.
+_COMPARISONS: Final = "|".join(sorted((re.escape(w) for w in CUES["en"].comparisons), key=len, reverse=True))
 _NUMBER_WORDS: Final = {
     word: value
     for phrase, value in ENGLISH.categories["number"].items()
@@ -119,7 +124,11 @@ _NOT_COUNTS: Final = frozenset(
      "perhaps", "towards", "besides", "afterwards", "ones", "others", "yes", "his", "hers", "ours", "theirs", "as",
      "us", "whereas", "sometimes", "nations", "countries"}
 )  # fmt: skip
-_CLAUSE_END: Final = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:which|as|while|if|according to|but)\b|$")
+#: Where a claim's clause ends: a clause mark or word, or "and" before what else is counted ("40 drones and two
+#: missiles": "two" is no figure, and no part of what the 40 count).
+_CLAUSE_END: Final = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:which|as|while|if|according to|but)\b|\band\s+(?:one|two|a|an)\b|$"
+)
 _SUBJECT_WORDS: Final = 12
 _CLAUSE_START: Final = re.compile(r"[,;:()\u2013\u2014]\s*|\b(?:that|which|who|while|if|but)\s+")
 
@@ -188,7 +197,9 @@ def find_figures(
                         end=state.end() if state else match.end(),
                         value=_value(match),
                         unit=joined.unit if joined is not None else "",
-                        subject=_subject(sentence, state.start() if state else match.end(), following, befell),
+                        subject=_subject(
+                            sentence, state.start() if state else match.end(), following, befell, dates=skip
+                        ),
                         claimant=according or _claimant(match.start(), speakers),
                     )
                 )
@@ -206,7 +217,7 @@ def find_figures(
                 unit=_CURRENCIES[match["currency"]] if money else noun,
                 subject=_paid(sentence, match.start(), noun)
                 if money
-                else _subject(sentence, match.end(), following, befell, end),
+                else _subject(sentence, match.end(), following, befell, end, skip),
                 claimant=according or _claimant(match.start(), speakers),
             )
         )
@@ -239,18 +250,27 @@ def _in_digits(number: str, scale: str) -> str:
     return f"{round(value):,}" if value == round(value) else f"{number} {scale}"
 
 
-def _subject(sentence: str, after: int, following: int = -1, befell: str = "", counted: int = -1) -> str:
+def _subject(
+    sentence: str,
+    after: int,
+    following: int = -1,
+    befell: str = "",
+    counted: int = -1,
+    dates: Sequence[tuple[int, int]] = (),
+) -> str:
     """What is claimed: the counted words and the rest of their clause, in at most a dozen words.
 
     The clause ends before a figure joined to this one (``following``: "people were killed and 11 wounded" is
-    "people killed"); a passive or perfect verb before a participle is left out ("were killed": "killed"); what
-    befell those counted, said by a verb before the figure (``befell``, "killing four people"), follows the
-    counted words (ending at ``counted``): "people killed".
+    "people killed"), and before a date phrase (``dates``: the event's date, no part of what is counted); a
+    passive or perfect verb before a participle is left out ("were killed": "killed"); what befell those counted,
+    said by a verb before the figure (``befell``, "killing four people", "shot down 12 drones"), follows the
+    counted words (ending at ``counted``): "people killed", "drones shot down".
     """
     until = len(sentence)
     if 0 <= following < len(sentence):
         joint = _joined(sentence, counted if counted >= 0 else after, following)
         until = joint if joint is not None else until
+    until = _before_date(until, max(after, counted), dates)
     rest = sentence[after:until]
     stop = _CLAUSE_END.search(rest.strip())
     rest = rest.strip()[: stop.start() if stop else None]
@@ -259,6 +279,11 @@ def _subject(sentence: str, after: int, following: int = -1, befell: str = "", c
         rest = f"{rest[:at]} {befell} {rest[at:]}" if counted >= 0 else f"{befell} {rest}"
     rest = _AUXILIARY.sub(" ", f" {rest}")
     return " ".join(rest.rstrip(' .!?"”’').split()[:_SUBJECT_WORDS])
+
+
+def _before_date(until: int, counted: int, dates: Sequence[tuple[int, int]]) -> int:
+    """Where a claim's clause ends, ``until`` or sooner: before the first date phrase after what is counted."""
+    return min((start for start, _ in dates if counted <= start < until), default=until)
 
 
 #: What befell those a figure counts, said after it in place of a noun ("11 wounded", "11 were wounded").
@@ -295,9 +320,15 @@ def _joined(sentence: str, end: int, start: int, language: Language = "en") -> i
 
 
 def _befell_before(sentence: str, start: int) -> str:
-    """What befell those a figure counts, as its verb before it says ("killing", "killed"): "killed", or ""."""
-    before = re.search(r"([a-z]+)\s+$", sentence[:start])
-    return CUES["en"].counted_verbs.get(before[1], "") if before is not None else ""
+    """What befell those a figure counts, as its verb before it says ("killing", "shot down"): "killed", or ""."""
+    before = _COUNTED_VERB.search(sentence, 0, start)
+    return CUES["en"].counted_verbs[before[1]] if before is not None else ""
+
+
+#: A verb right before a figure that says what befell those it counts ("killing", "shot down").
+_COUNTED_VERB: Final = re.compile(
+    rf"\b({'|'.join(sorted((re.escape(v) for v in CUES['en'].counted_verbs), key=len, reverse=True))})\s+$"
+)
 
 
 def _paid(sentence: str, figure: int, each: str = "") -> str:
@@ -348,15 +379,54 @@ _BEFORE_NOUN: Final = frozenset({"ADJF", "PRTF", "ADJS", "NUMR"})
 
 @functools.cache
 def _figure_pattern(language: Language) -> re.Pattern[str]:
+    """A Russian or Ukrainian figure: a number in digits or a number word ("два", "п'ять"), compared, scaled."""
     cues = CUES[language]
     comparisons = "|".join(sorted((re.escape(w) for w in cues.comparisons), key=len, reverse=True))
     scales = "|".join(sorted((re.escape(w) for w in cues.scales), key=len, reverse=True))
+    words = "|".join(  # "п'ять", written "п’ять" or "пʼять" too
+        sorted((re.escape(w).replace("'", "['’ʼ]") for w in _slavic_number_words(language)), key=len, reverse=True)
+    )
     return re.compile(
-        rf"(?<![\w.,-])(?:(?P<comparison>{comparisons})\s+)?"
-        r"(?P<digits>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
-        rf"(?:\s+(?P<scale>{scales})\.?)?(?![\w%]|[.,]\d)",
+        rf"(?<![\w.,'’ʼ-])(?:(?P<comparison>{comparisons})\s+)?"
+        r"(?:(?P<digits>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
+        rf"|(?P<word>{words}))"
+        rf"(?:\s+(?P<scale>{scales})\.?)?(?![\w%'’ʼ]|[.,]\d)",
         re.IGNORECASE,
     )
+
+
+@functools.cache
+def _slavic_number_words(language: Language) -> dict[str, int]:
+    """The number words of ``language`` a figure may be written in, from two up ("два", "двух", "п'ять"): their values.
+
+    They are the date reader's number words (:mod:`chronology.notation.slavic_words`, one to ten), those that
+    pymorphy3 reads first as numerals in ``language`` (not "пара", nor "несколько", which is no one number).
+    """
+    from chronology.notation.slavic_words import slavic_words
+
+    analyzer = morphology(language)
+    return {
+        word: value
+        for phrase, value in slavic_words().categories["number"].items()
+        for word in phrase
+        if isinstance(value, int) and value >= _LEAST_NUMBER_WORD and _numeral(analyzer.parse(word))
+    }
+
+
+def _numeral(parses: Sequence[Any]) -> bool:
+    """Whether pymorphy3 reads a word as a numeral first: none of its likeliest readings a noun or adjective.
+
+    "семь" and Ukrainian "три" (also a verb) are; "семью" ("family" first) and "сьома" ("seventh") are not.
+    """
+    best = max((parse.score for parse in parses), default=0.0)
+    likeliest = [parse for parse in parses if parse.score >= best and parse.is_known]
+    return any(parse.tag.POS == "NUMR" for parse in likeliest) and not any(
+        parse.tag.POS in ("NOUN", "ADJF") for parse in likeliest
+    )
+
+
+#: The least figure written as a Russian or Ukrainian number word that is read ("два человека"; not "один").
+_LEAST_NUMBER_WORD: Final = 2
 
 
 @functools.cache
@@ -407,7 +477,12 @@ def _inflected_figures(
         noun, end = _noun_after(sentence, match.end(), language)
         if noun.lower() in _time_words() or noun.lower().startswith(("процент", "відсот")):
             continue
-        digits = match["digits"]
+        if _not_counted(noun, language):
+            continue  # "три раза"
+        word = match["word"]
+        if word is not None and not noun and not match["scale"]:
+            continue  # "двух из них": a number word is a figure only where it counts something
+        digits = match["digits"] or str(_slavic_number_words(language)[re.sub("[’ʼ]", "'", word.lower())])
         grouped = (
             re.sub(r"[ \u00a0\u202f]", ",", digits).replace(",", ".")
             if "," in digits and len(digits.split(",")[-1]) != 3
@@ -425,7 +500,7 @@ def _inflected_figures(
                     end=end,
                     value=match[0],
                     unit=joined.unit,
-                    subject=_slavic_subject(sentence, match.end(), language, following),
+                    subject=_slavic_subject(sentence, match.end(), language, following, dates=skip),
                     claimant=according or _claimant(match.start(), speakers, language),
                     reading=reading,
                 )
@@ -446,7 +521,13 @@ def _inflected_figures(
                 subject=_money_subject(sentence, match.start(), match.end(), language)
                 if currency
                 else _slavic_subject(
-                    sentence, match.end(), language, following, _befell_before_slavic(sentence, match.start(), language)
+                    sentence,
+                    match.end(),
+                    language,
+                    following,
+                    _befell_before_slavic(sentence, match.start(), language),
+                    end,
+                    skip,
                 ),
                 claimant=according or _claimant(match.start(), speakers, language),
                 reading=reading,
@@ -454,6 +535,12 @@ def _inflected_figures(
         )
         previous = None if currency else found[-1]
     return found
+
+
+def _not_counted(noun: str, language: Language) -> bool:
+    """Whether a noun after a figure makes it no claim ("три раза"): its lemma is one of ``not_counted``."""
+    words = CUES[language].not_counted
+    return bool(noun) and any(parse.normal_form in words for parse in morphology(language).parse(noun.lower())[:1])
 
 
 def _befell(word: str, language: Language) -> bool:
@@ -551,34 +638,100 @@ def _nominative(word: str, language: Language, pos: str) -> bool:
 _RARE_PARSE: Final = 0.05
 
 
-def _slavic_subject(sentence: str, after: int, language: Language, following: int = -1, befell: str = "") -> str:
+def _slavic_subject(
+    sentence: str,
+    after: int,
+    language: Language,
+    following: int = -1,
+    befell: str = "",
+    counted: int = -1,
+    dates: Sequence[tuple[int, int]] = (),
+) -> str:
     """What is claimed: the counted words and the rest of their clause, in at most a dozen words.
 
     The clause ends before a figure joined to this one (``following``: "4 человека погибли и 11 ранены" is
-    "человека погибли"); a verb right before the figure that says what befell those it counts (``befell``,
-    "погибли 4 человека") opens it, as written: "погибли человека".
+    "люди погибли"), and before a date phrase (``dates``). Where a verb says what befell those counted (the
+    counted words ending at ``counted``), right before the figure (``befell``: "погибли 4 человека") or right after
+    them ("4 человека погибли"), the counted words are said in the nominative plural, before the verb, as the
+    English "people killed" is: "люди погибли", "северокорейские военные погибли"; other counted words are kept as
+    written ("до 10 000 северокорейских военных": "северокорейских военных").
     """
     until = len(sentence)
     if 0 <= following < len(sentence):
         noun = _WORD.match(sentence, after)
-        joint = _joined(sentence, noun.end() if noun is not None else after, following, language)
+        first = counted if counted >= 0 else noun.end() if noun is not None else after
+        joint = _joined(sentence, first, following, language)
         until = joint if joint is not None else until
+    until = _before_date(until, max(after, counted), dates)
     rest = sentence[after:until].strip()
     stop = patterns(language).title_boundary.search(rest)
-    subject = " ".join(rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’»').split()[:_SUBJECT_WORDS])
+    clause = rest[: stop.start() if stop else len(rest)].rstrip(' .!?"”’»')
+    written = sentence[after:counted].strip() if counted > after else ""
+    if written and clause.startswith(written):
+        tail = clause[len(written) :].split()
+        said = _said_of_counted(befell, language) if befell else ""
+        if said or (not befell and tail and _befell(tail[0], language)):  # "люди погибли", "люди ранены"
+            words = [_nominative_plural(written, language), said, *tail]
+            return " ".join(" ".join(words).split()[:_SUBJECT_WORDS])
+    subject = " ".join(clause.split()[:_SUBJECT_WORDS])
     return f"{befell.lower()} {subject}".strip() if befell else subject  # a verb: its capital only opens the sentence
+
+
+def _said_of_counted(word: str, language: Language) -> str:
+    """What befell those a figure counts, as a word before it says it, said of them in the plural, or "".
+
+    An intransitive verb is put in the plural ("погиб 1 человек": "погибли"), a transitive one in the short
+    passive participle ("ранил 4 человека": "ранены"; "убили": "убиты"); a participle is kept ("ранены"). A
+    Ukrainian verb is read as intransitive only where the cues say so (``intransitive_states``: pymorphy3 does not
+    tell); "" for any other verb, which the subject then opens as written.
+    """
+    analyzer = morphology(language)
+    states = CUES[language].counted_states
+    parse = next((p for p in analyzer.parse(word.lower()) if p.normal_form in states), None)
+    if parse is None:
+        return ""
+    if parse.tag.POS != "VERB":
+        return word.lower()
+    grammemes = set(parse.tag.grammemes)
+    intransitive = "intr" in grammemes or parse.normal_form in CUES[language].intransitive_states
+    if intransitive and "plur" in grammemes:
+        return word.lower()
+    wanted = {"plur", "past"} if intransitive else {"PRTS", "pssv", "past", "plur"}
+    # the lexeme is searched, not inflected: pymorphy3 forgets the grammemes of one language's dictionary (PRTS)
+    # once the other's is loaded
+    said = next((form for form in parse.lexeme if wanted <= set(form.tag.grammemes)), None)
+    return str(said.word) if said is not None else ""
+
+
+def _nominative_plural(words: str, language: Language) -> str:
+    """Counted words in the nominative plural ("четырех человек": "люди"; "северокорейских военных": "... военные").
+
+    Each noun, adjective or participle is put so by pymorphy3 (its likeliest reading); a word it cannot put so is
+    kept as written.
+    """
+    analyzer = morphology(language)
+    said = []
+    for word in words.split():
+        parse = next((p for p in analyzer.parse(word) if p.tag.POS in _INFLECTED), None)
+        plural = (
+            next((form for form in parse.lexeme if {"nomn", "plur"} <= set(form.tag.grammemes)), None)
+            if parse is not None
+            else None
+        )
+        said.append(str(plural.word) if plural is not None else word)
+    return " ".join(said)
+
+
+#: pymorphy3's parts of speech of the counted words put in the nominative plural (a noun and the words before it).
+_INFLECTED: Final = frozenset({"NOUN", "ADJF", "PRTF"})
 
 
 # -- Korean: a figure, its counter, and the comparisons on either side ----------------------------------
 
-#: Counters a Korean figure counts with (typed: CLDR has no counters), the unit a claim is of.
-_KOREAN_COUNTERS: Final = (
-    "명", "달러", "원", "유로", "위안", "엔", "루블", "대", "발", "척", "개", "곳", "기", "문", "톤", "건", "가구",
-    "채", "정", "량", "개국", "개월분",
-)  # fmt: skip
+#: A Korean figure and the counter it counts with (the ``counters`` of the Korean cues), the unit a claim is of.
 _KOREAN_COUNTED: Final = re.compile(
     rf"(?P<figure>{KOREAN_FIGURE.pattern[: KOREAN_FIGURE.pattern.rfind('(?:')]})"
-    rf"\s?(?P<unit>{'|'.join(sorted(_KOREAN_COUNTERS, key=len, reverse=True))})?(?![\d,.])"
+    rf"\s?(?P<unit>{'|'.join(sorted(CUES['ko'].counters, key=len, reverse=True))})?(?![\d,.])"
     rf"(?:[가-힣]{{0,2}}\s+(?P<after>{'|'.join(sorted(KOREAN_AFTER, key=len, reverse=True))}))?"
 )
 _KOREAN_CLAUSE_END: Final = re.compile(r"[,;:()\u2013\u2014]|(?<=[다라])고\b|$")
@@ -614,7 +767,7 @@ def _korean_figures(sentence: str, skip: Sequence[tuple[int, int]], speakers: Se
                 start=match.start(),
                 end=match.end(),
                 value=written,
-                unit=_KOREAN_CURRENCIES.get(unit, unit),
+                unit=CUES["ko"].currencies.get(unit, unit),
                 subject=_korean_subject(sentence, match.start(), unit, skip),
                 claimant=according or _verb_final_claimant(match.start(), speakers),
                 reading=reading,
@@ -629,8 +782,6 @@ _KOREAN_NOUN_ENDINGS: Final = ("이", "가", "을", "를", "의")
 _KOREAN_CLAUSE_WORD_ENDINGS: Final = ("해", "고", "며", "서", "다", "면", "게", "로", "에", "에서", "지만", "는데")
 #: Words before a Korean figure that may name what it counts, at most ("병사 1인당 월 약 2천 달러").
 _KOREAN_NOUN_WORDS: Final = 3
-#: The currency a Korean counter of money is (a claim's unit), by the counter.
-_KOREAN_CURRENCIES: Final = {"달러": "USD", "유로": "EUR", "원": "KRW", "엔": "JPY", "위안": "CNY", "루블": "RUB"}
 
 
 def _korean_subject(sentence: str, start: int, unit: str, skip: Sequence[tuple[int, int]]) -> str:

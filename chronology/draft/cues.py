@@ -89,7 +89,12 @@ class Cues:
         comparisons: words before a figure, and the English comparison ``parse_quantity`` reads for each.
         scales: words that scale a figure ("million", "млн").
         currencies: words naming a currency after a figure, each with its ISO 4217 code, the claim's unit ("rubles":
-            "RUB"); Russian and Ukrainian ones are lemmas ("рубль", "гривня") or abbreviations as written ("грн").
+            "RUB"); Russian and Ukrainian ones are lemmas ("рубль", "гривня") or abbreviations as written ("грн");
+            Korean ones are counters ("달러": "USD").
+        counters: (Korean) the counters a figure counts with ("명": people, "대": vehicles, "달러"): a figure's unit,
+            or its currency where ``currencies`` names one.
+        not_counted: (Russian and Ukrainian) lemmas of nouns after a figure that make it no claim ("раз": "три
+            раза"; "страна": "две страны", as the English reader passes over "nations" and "countries").
         amount_verbs: verbs that state an amount ("reached", "amounted to", "составить"; Russian and Ukrainian ones
             as lemmas): the words before one, in the figure's clause, are what a sum of money is of ("the cost of
             the project", "стоимость проекта", from the noun in the nominative).
@@ -97,8 +102,11 @@ class Cues:
             figure without a noun ("11 wounded") they are what it counts, the claim's subject; after a counted noun,
             with a passive or perfect verb between them ("people were killed"), the subject is the noun and the
             word ("people killed"). Russian and Ukrainian ones are lemmas ("погибнуть", "ранить", "поранений").
+        intransitive_states: (Ukrainian) lemmas of ``counted_states`` that are intransitive verbs ("загинути"): what
+            they tell of those counted is said as they are ("люди загинули"); pymorphy3 tells Russian ones itself.
         counted_verbs: (English) verbs before a figure that say what befell those it counts, each with the word its
-            claim's subject says it with ("killing": "killed", "killing four people" is "people killed").
+            claim's subject says it with ("killing": "killed", "killing four people" is "people killed"; "shot down
+            12 drones" is "drones shot down").
         auxiliaries: (English) pattern fragments of the verbs between a counted noun and its participle, left out of
             a claim's subject ("were", "have been": "people were killed" is "people killed").
         coordinators: words that join one figure to the next ("and", "и", "ще"): a figure so joined without a noun
@@ -167,9 +175,12 @@ class Cues:
     comparisons: dict[str, str] = attrs.field(factory=dict)
     scales: dict[str, str] = attrs.field(factory=dict)
     currencies: dict[str, str] = attrs.field(factory=dict)
+    counters: tuple[str, ...] = ()
+    not_counted: tuple[str, ...] = ()
     amount_verbs: tuple[str, ...] = ()
     counted_states: tuple[str, ...] = ()
     counted_verbs: dict[str, str] = attrs.field(factory=dict)
+    intransitive_states: tuple[str, ...] = ()
     auxiliaries: tuple[str, ...] = ()
     coordinators: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
@@ -294,7 +305,10 @@ ENGLISH: Final = Cues(
                    "injuring": "injured", "injured": "injured", "capturing": "captured", "captured": "captured",
                    "detaining": "detained", "detained": "detained", "arresting": "arrested", "arrested": "arrested",
                    "displacing": "displaced", "displaced": "displaced", "evacuating": "evacuated",
-                   "evacuated": "evacuated", "rescuing": "rescued", "rescued": "rescued"},
+                   "evacuated": "evacuated", "rescuing": "rescued", "rescued": "rescued",
+                   "shot down": "shot down", "shooting down": "shot down", "downed": "shot down",
+                   "downing": "shot down", "intercepted": "intercepted", "intercepting": "intercepted",
+                   "destroyed": "destroyed", "destroying": "destroyed"},
     auxiliaries=("have been", "has been", "had been", "were being", "was being", "are being", "is being", "were",
                  "was", "are", "is", "have", "has", "had"),
     coordinators=("and",),
@@ -361,6 +375,7 @@ RUSSIAN: Final = Cues(
                   "оцениваться", "оценить", "стоить", "быть", "вырасти", "сократиться", "снизиться"),
     counted_states=("погибнуть", "ранить", "убить", "пострадать", "погибший", "раненый", "убитый", "травмировать",
                     "госпитализировать", "задержать", "пропасть"),
+    not_counted=("раз", "страна", "государство"),
     coordinators=("и", "а", "еще", "ещё"),
     abbreviations=("г", "гг", "т", "д", "тыс", "млн", "млрд", "руб", "долл", "им", "ул", "янв", "февр", "мар", "апр",
                    "июн", "июл", "авг", "сент", "окт", "нояб", "дек", "ген", "см", "стр"),
@@ -422,6 +437,8 @@ UKRAINIAN: Final = Cues(
                   "перевищувати", "оцінюватися", "оцінити", "коштувати", "бути", "зрости", "скоротитися"),
     counted_states=("загинути", "поранити", "вбити", "убити", "постраждати", "загиблий", "поранений", "убитий",
                     "травмувати", "госпіталізувати", "затримати", "зникнути"),
+    intransitive_states=("загинути", "постраждати", "зникнути"),
+    not_counted=("раз", "країна", "держава"),
     coordinators=("і", "й", "та", "а", "ще"),
     abbreviations=("р", "рр", "т", "тис", "млн", "млрд", "грн", "дол", "ім", "вул", "січ", "лют", "бер", "квіт",
                    "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "ген", "див", "стор"),
@@ -457,6 +474,9 @@ KOREAN: Final = Cues(
     comparisons={"최대": "up to", "최다": "up to", "약": "about", "대략": "about", "최소": "at least",
                  "적어도": "at least", "무려": "", "총": ""},
     scales={},
+    counters=("명", "달러", "원", "유로", "위안", "엔", "루블", "대", "발", "척", "개", "곳", "기", "문", "톤", "건",
+              "가구", "채", "정", "량", "개국", "개월분"),
+    currencies={"달러": "USD", "유로": "EUR", "원": "KRW", "엔": "JPY", "위안": "CNY", "루블": "RUB"},
 )  # fmt: skip
 
 #: Each language's table.
