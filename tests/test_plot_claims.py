@@ -253,16 +253,13 @@ def test_the_log_parameter_and_a_scale_together_are_refused(close: Timeline) -> 
 @pytest.mark.parametrize(
     ("width", "height"),
     [
-        pytest.param(
-            6,
-            5,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="four claims kept inside 17 November and two inside 28 October leave a 6 by 5 inch chart "
-                "no free place for every label: one leader line crosses a label",
-            ),
-        ),
+        (6, 5),  # four claims inside 17 November, two inside 28 October: placed all at once, not one by one
+        (5, 5),
+        (5.5, 5),
         (6, 5.5),
+        (6.5, 4.5),
+        (7, 4.5),
+        (7, 6),
         (9, 5),
         (16, 5),
         (30, 5),
@@ -273,6 +270,54 @@ def test_no_label_meets_a_bar_a_mark_an_arrow_or_another_label(showcase: Timelin
     assert drawn.ranges is not None
     assert len(drawn.labels) == 7
     assert_labels_clear(drawn)
+
+
+@pytest.mark.parametrize(("width", "height"), [(5, 4), (5, 5), (6, 4), (6, 5), (7, 4.5), (7, 6)])
+@pytest.mark.parametrize("scale", ["auto", "log"])
+def test_close_figures_keep_their_labels_clear_at_small_sizes(
+    close: Timeline, width: float, height: float, scale: str
+) -> None:
+    drawn = plot_claims(close, width=width, height=height, scale=scale)  # type: ignore[arg-type]
+    assert len(drawn.labels) == 6
+    assert_labels_clear(drawn)
+
+
+@pytest.mark.parametrize(
+    ("unit", "width", "height", "labels"),
+    [("soldiers", 6, 4.5, 7), ("soldiers", 5, 4.5, 7), (None, 6, 5, 9)],
+    ids=["soldiers, 6 by 4.5", "soldiers, 5 by 4.5", "every unit, 6 by 5"],
+)
+def test_a_figure_with_no_room_for_every_label_is_refused_with_a_size_that_has(
+    showcase: Timeline, unit: str | None, width: float, height: float, labels: int
+) -> None:
+    with pytest.raises(PlotError, match=rf"{width:g} by {height:g} inches has no room for its {labels} labels") as no:
+        plot_claims(showcase, subject="North Korean", unit=unit, width=width, height=height)
+    found = re.search(r"make it at least (\d+(?:\.5)?) inches (high|wide)$", str(no.value))
+    assert found is not None, str(no.value)
+    size = float(found[1])
+    wider, higher = (size, height) if found[2] == "wide" else (width, size)
+    assert (wider, higher) > (width, height)
+    drawn = plot_claims(showcase, subject="North Korean", unit=unit, width=wider, height=higher)  # as told: drawn
+    assert len(drawn.labels) == labels
+    assert_labels_clear(drawn)
+
+
+def test_labels_that_one_by_one_find_no_place_are_placed_all_at_once() -> None:
+    from chronology.plot._claims_search import Places, _search
+
+    def places(*boxes: Box, lead: Box | None = None) -> Places:
+        leads = [lead or (b[0], b[1], b[0], b[1]) for b in boxes]
+        moved = [lead is not None] * len(boxes)
+        return Places(
+            np.array(boxes, float), np.array(leads, float), np.array(moved), np.arange(len(boxes), dtype=float)
+        )
+
+    # the first label's cheapest place is the second's only one: the first takes its other place
+    assert _search([places((0, 0, 10, 10), (20, 0, 30, 10)), places((5, 5, 15, 15))]) == [1, 0]
+    assert _search([places((0, 0, 10, 10)), places((5, 5, 15, 15))]) is None  # nowhere for both
+    # a leader line through the other label is no place either: the label stands above it instead
+    crossing = places((0, 50, 10, 60), lead=(5, -20, 5, 50))
+    assert _search([crossing, places((0, 0, 10, 10), (0, 100, 10, 110))]) == [0, 1]
 
 
 @pytest.mark.parametrize("scale", ["auto", "log"])
@@ -290,7 +335,9 @@ def test_every_text_lies_inside_the_canvas(
     showcase: Timeline, close: Timeline, which: str, width: float, request: pytest.FixtureRequest
 ) -> None:
     timeline = showcase if which == "showcase" else close
-    drawn = plot_claims(timeline, subject="North Korean" if which == "showcase" else None, width=width)
+    # every claim about "North Korean" (9 labels): 6 by 5 inches has no room for them (refused, see above)
+    height = 6.0 if (which, width) == ("showcase", 6) else 5.0
+    drawn = plot_claims(timeline, subject="North Korean" if which == "showcase" else None, width=width, height=height)
     canvas = box(drawn.figure.bbox)
     renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
     texts = texts_shown(drawn)
@@ -594,8 +641,7 @@ def test_the_title_names_the_claims_subject(subject: str | None, heading: str) -
 
 @pytest.mark.parametrize(("width", "under"), [(6, True), (9, False), (16, False)])
 def test_a_narrow_chart_has_its_legend_under_it(showcase: Timeline, width: float, under: bool) -> None:
-    # 5.5 inches high: at 5 the 6-inch chart has no free place for every label (see the xfail above)
-    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers", width=width, height=5.5)
+    drawn = plot_claims(showcase, subject="North Korean", unit="soldiers", width=width, height=5)
     drawn.figure.canvas.draw()
     renderer = drawn.figure.canvas.get_renderer()  # type: ignore[attr-defined]
     legend = drawn.ax.get_legend()

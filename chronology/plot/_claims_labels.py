@@ -16,12 +16,16 @@ from matplotlib.text import Annotation, Text
 
 from chronology.events import Claim, Event
 from chronology.plot._claims_geometry import _ARROW, _DOT, _NESTED, _RANGE_WIDTH, _SPAN_WIDTH, Box
+from chronology.plot._claims_search import Places, _crossings, _hits, _search
 from chronology.plot._glyphs import drawable
 from chronology.plot._style import FONT_SIZE
 
 _GAP: Final = 6.0  # points between a mark and its label
 _STEP: Final = 4.0  # points between the heights tried for a label
 _SHIFTS: Final = (0.0, 15.0, 30.0, 60.0, 120.0)  # points further from its mark, sideways, tried for a label
+_FAR: Final = tuple(float(shift) for shift in range(0, 301, 10))  # the shifts tried when those fail
+_KEPT: Final = 400  # places of a label the search for places for all labels at once considers, the cheapest
+_ACROSS: Final = 40.0  # what a leader crossing another claim's bar or arrow adds to the cost of a place
 
 
 def _letter(index: int) -> str:
@@ -92,7 +96,7 @@ def _label(
     obstacles: Sequence[Box],
     owned: Sequence[int],
     rings: Sequence[int] = (),
-) -> tuple[tuple[Text, ...], tuple[Annotation, ...]]:
+) -> tuple[tuple[Text, ...], tuple[Annotation, ...], int]:
     """Labels beside each mark, where they meet no other label, bar, arrow, mark or text, inside the axes.
 
     Every place within the height of the axes is considered, on both sides of the mark, in one line or with
@@ -101,10 +105,15 @@ def _label(
     or other mark, nor, where it can, another claim's bar or arrow (``owned``: the claim of each obstacle).
     A mark drawn as ``rings`` around others (see :class:`~chronology.plot._claims_geometry.Placed`) is that
     much wider.
-    Labels are placed from left to right; when one finds no free place, they are placed again with it first.
+    Labels are placed from left to right; when one finds no free place, they are placed again with it first,
+    and when that fails too, a place for every label is searched for at once, sideways further from the marks.
     The same figure from the same claimant, said within a day and reported by several sources, is labelled
     once, saying how many sources report it (their marks stay apart, one colour each): ``points`` are where
     the marks are drawn, ``origins`` where they would stand before being set side by side.
+
+    Returns:
+        The labels, the leader lines, and how many labels found no free place (0: every label is clear).
+
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
@@ -140,6 +149,16 @@ def _label(
             break
         attempt = stuck + [g for g in attempt if g not in stuck]
     assert best is not None
+    if best[1]:  # one by one, some label found no free place: look for places for all of them at once, more
+        options = [
+            _candidates(
+                ax, renderer, marks, members, figure_text, who, offsets, inside, min(dots[members, 0]) + 1, _FAR
+            )
+            for (figure_text, who), members in groups
+        ]
+        found = _together(groups, options, mark_boxes, fixed, np.array(owned, dtype=int))
+        if found is not None:
+            best = (found, [])
     labels: list[Text] = []
     leaders: list[Annotation] = []
     for number in range(len(groups)):
@@ -166,7 +185,7 @@ def _label(
                     arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5, "shrinkA": 0, "shrinkB": 2},
                 )
             )
-    return tuple(labels), tuple(leaders)
+    return tuple(labels), tuple(leaders), len(best[1])
 
 
 @attrs.frozen
@@ -198,6 +217,7 @@ def _candidates(
     offsets: Sequence[float],
     inside: Box,
     skip: float,
+    shifts: Sequence[float] = _SHIFTS,
 ) -> list[_Candidate]:
     """Every place inside the axes a group's label may take, cheapest first.
 
@@ -216,7 +236,7 @@ def _candidates(
                 min(members, key=lambda m: marks[m][0]) if align == "right" else max(members, key=lambda m: marks[m][0])
             )
             x, y = marks[anchor]
-            for shift in _SHIFTS:
+            for shift in shifts:
                 dx = -(_GAP + shift) if align == "right" else _GAP + shift
                 edge = x + dx * scale
                 x0, x1 = (edge - width, edge) if align == "right" else (edge, edge + width)
@@ -291,6 +311,46 @@ def _place(
     return picks, stuck
 
 
+def _together(
+    groups: Sequence[tuple[tuple[str, str], list[int]]],
+    options: Sequence[Sequence[_Candidate]],
+    mark_boxes: np.ndarray,
+    fixed: np.ndarray,
+    owned: np.ndarray,
+) -> dict[int, _Candidate] | None:
+    """A free place for every group's label, none meeting another nor crossed by another's leader; or ``None``.
+
+    Each label's places are those clear of every bar, arrow and mark whose leader crosses no other mark, the
+    :data:`_KEPT` cheapest; first those whose leader crosses no other claim's bar or arrow either, then, where
+    that leaves no way, any, a leader crossing one costing :data:`_ACROSS` more.
+    """
+    static = np.vstack([fixed, mark_boxes])
+    for strict in (True, False):
+        kept: list[np.ndarray] = []
+        places: list[Places] = []
+        for (_, members), candidates in zip(groups, options, strict=True):
+            others = np.array([b for g, b in enumerate(mark_boxes) if g not in members]).reshape(-1, 4)
+            foreign = fixed[~np.isin(owned, members)] if len(fixed) else fixed
+            boxes = np.array([c.box for c in candidates]).reshape(-1, 4)
+            leads = np.array([c.lead for c in candidates]).reshape(-1, 4)
+            moved = np.array([c.moved for c in candidates], dtype=bool)
+            costs = np.array([c.cost for c in candidates], dtype=float)
+            across = _crossings(leads[:, :2], leads[:, 2:], foreign).any(axis=1) & moved
+            free = (_hits(boxes, static) == 0) & ~(_crossings(leads[:, :2], leads[:, 2:], others).any(axis=1) & moved)
+            if strict:
+                free &= ~across
+            else:
+                costs = costs + _ACROSS * across
+            chosen = np.flatnonzero(free)
+            chosen = chosen[np.argsort(costs[chosen], kind="stable")][:_KEPT]
+            kept.append(chosen)
+            places.append(Places(boxes=boxes[chosen], leads=leads[chosen], moved=moved[chosen], costs=costs[chosen]))
+        found = _search(places)
+        if found is not None:
+            return {number: options[number][int(kept[number][at])] for number, at in enumerate(found)}
+    return None
+
+
 def _measure(ax: Axes, renderer: Any, text: str) -> tuple[float, float]:
     """The width and height in pixels of a label reading ``text``."""
     probe = ax.annotate(
@@ -299,15 +359,6 @@ def _measure(ax: Axes, renderer: Any, text: str) -> tuple[float, float]:
     extent = probe.get_window_extent(renderer)
     probe.remove()
     return extent.width + 1, extent.height + 1
-
-
-def _hits(boxes: np.ndarray, blocking: np.ndarray) -> np.ndarray:
-    """For each box, how many of ``blocking`` it meets."""
-    if not len(blocking):
-        return np.zeros(len(boxes), dtype=int)
-    a, b = boxes[:, None, :], blocking[None, :, :]
-    meets = (a[..., 0] < b[..., 2]) & (b[..., 0] < a[..., 2]) & (a[..., 1] < b[..., 3]) & (b[..., 1] < a[..., 3])
-    return np.asarray(meets.sum(axis=1))
 
 
 def _clear(
@@ -330,28 +381,6 @@ def _lead(x: float, y: float, edge: float, middle: float, skip: float) -> Box:
         return (edge, middle, edge, middle)
     share = skip / length
     return (x + (edge - x) * share, y + (middle - y) * share, edge, middle)
-
-
-def _crossings(starts: np.ndarray, ends: np.ndarray, boxes: np.ndarray) -> np.ndarray:
-    """For each segment (rows) and box (columns), whether the segment runs through the inside of the box.
-
-    Liang-Barsky clipping: the part of the segment inside both slabs of the box, ``first`` to ``last`` along
-    it, is not empty. Touching an edge is not crossing.
-    """
-    if not len(starts) or not len(boxes):
-        return np.zeros((len(starts), len(boxes)), dtype=bool)
-    start = starts[:, None, :]
-    step = (ends - starts)[:, None, :]
-    low, high = boxes[None, :, :2], boxes[None, :, 2:]
-    within = (start > low) & (start < high)  # where the segment runs along an axis: inside that slab or not
-    flat = step == 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        near, far = (low - start) / step, (high - start) / step
-    enter = np.where(flat, np.where(within, -np.inf, np.inf), np.minimum(near, far))
-    leave = np.where(flat, np.where(within, np.inf, -np.inf), np.maximum(near, far))
-    first = np.maximum(enter.max(axis=2), 0.0)
-    last = np.minimum(leave.min(axis=2), 1.0)
-    return np.asarray(first < last)
 
 
 def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:

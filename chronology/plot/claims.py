@@ -29,7 +29,9 @@ both ends of a range counted): linear when they all lie within a factor of
 ten of each other (the largest less than ten times the smallest, all above
 0), or when one is 0 or below; otherwise logarithmic, with ticks written as
 plain numbers ("1,000", "10,000"). Labels are measured and placed where they
-cross no other label, bar, arrow or mark, inside the axes.
+cross no other label, bar, arrow or mark, inside the axes, and no leader line
+crosses a label; a figure of its own with no room for that is refused, the
+message naming a height (or width) that has.
 
 :func:`claims_table` and :func:`save_claims_table` give the same claims as a
 table (CSV or Markdown), one row a claim, times written as the chart draws them.
@@ -38,6 +40,7 @@ table (CSV or Markdown), one row a claim, times written as the chart draws them.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, Literal
 
@@ -51,6 +54,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
 
+from chronology.errors import PlotError
 from chronology.events import Claim, Event
 from chronology.exchange._describe import source_label
 from chronology.exchange.markdown import SAID_DEFAULT
@@ -86,6 +90,7 @@ __all__ = ["TABLE_COLUMNS", "TABLE_FORMATS", "ClaimsPlot", "claims_table", "plot
 
 _RANGE_ALPHA: Final = 0.35  # how much of its source's colour a range bar takes, the rest the background's
 _SPAN_ALPHA: Final = 0.6  # the same for the bar across the time a claim may have been said in
+_TALLER: Final = 3.0  # inches: how much higher, or wider, a figure with no room for its labels is tried
 _SPAN_SHARE: Final = 0.02  # on an axis of hours, a span shorter than this share of it is drawn as its mark alone
 #: The legend's words for a bar across the time a claim was said in.
 SAID_WITHIN: Final = "said some time within the bar"
@@ -173,14 +178,39 @@ def plot_claims(
     Raises:
         PlotError: ``scale="log"`` with a figure of 0 or below (the message names it); a ``scale`` other than
             ``"auto"``, ``"linear"`` and ``"log"``; ``log`` together with a ``scale`` other than ``"auto"``;
-            a new figure too small for the chart beside its legend (the message says how large it must be);
-            a ``font`` that is neither a font file nor an installed family.
+            a new figure too small for the chart beside its legend, or for a place for every label clear of
+            the others and of every mark, bar and arrow (the message says how large it must be); a ``font`` that
+            is neither a font file nor an installed family.
 
     Warns:
         MissingFontWarning: letters in no installed font, drawn as "□" (the message says how to get one).
 
     """
     asked = _asked_scale(scale, log)
+    drawn, crowded = _draw(timeline, subject, unit, ax, title, asked, width, height, dpi, font)
+    if crowded and ax is None:  # a figure of its own: refused, saying what size holds every label
+        raise _no_room(
+            lambda w, h: _draw(timeline, subject, unit, None, title, asked, w, h, dpi, font)[1],
+            width,
+            height,
+            len(drawn.labels),
+        )
+    return drawn
+
+
+def _draw(
+    timeline: Timeline,
+    subject: str | Callable[[Claim], bool] | None,
+    unit: str | None,
+    ax: Axes | None,
+    title: str | None,
+    asked: Scale,
+    width: float,
+    height: float,
+    dpi: float,
+    font: str | os.PathLike[str] | None,
+) -> tuple[ClaimsPlot, int]:
+    """The chart :func:`plot_claims` draws, and how many of its labels found no free place."""
     chosen = _chosen(timeline, subject, unit)
     drawn_scale = _scale_for(chosen, asked)
     words_drawn = strings_of(title, [event for event, _ in chosen], [claim for _, claim in chosen], timeline.sources)
@@ -316,8 +346,8 @@ def plot_claims(
         obstacles = _obstacles(ax, range_lines, spans_lines, arrows)
         owned = [*owners["ranges"], *owners["spans"], *owners["arrows"]]  # in the order of the obstacles
         rings = [p.rings for p in placed]
-        labels, leaders = _label(ax, renderer, chosen, points, origins, letters, obstacles, owned, rings)
-    return ClaimsPlot(
+        labels, leaders, crowded = _label(ax, renderer, chosen, points, origins, letters, obstacles, owned, rings)
+    drawn = ClaimsPlot(
         figure=figure,
         ax=ax,
         claims=tuple(chosen),
@@ -332,6 +362,36 @@ def plot_claims(
         scale=drawn_scale,
         arrows=tuple(arrows),
         leaders=leaders,
+    )
+    return drawn, crowded
+
+
+def _no_room(crowded: Callable[[float, float], int], width: float, height: float, count: int) -> PlotError:
+    """The refusal of a figure with no free place for every label: it names the height, or width, that has one.
+
+    ``crowded`` draws the chart at a width and height (inches) and says how many labels found no free place
+    there. Heights up to :data:`_TALLER` inches more are tried, then as many widths, half an inch at a time.
+    """
+
+    def fits(w: float, h: float) -> bool:
+        try:
+            with warnings.catch_warnings():  # said once already, by the chart refused
+                warnings.simplefilter("ignore")
+                return crowded(w, h) == 0
+        except PlotError:
+            return False
+
+    steps = [0.5 * k for k in range(1, int(_TALLER * 2) + 1)]
+    start = f"a claims chart of {width:g} by {height:g} inches has no room for its {count} labels clear of one "
+    start += "another and of every mark, bar and arrow"
+    taller = next((height + step for step in steps if fits(width, height + step)), None)
+    if taller is not None:
+        return PlotError(f"{start}; make it at least {taller:g} inches high")
+    wider = next((width + step for step in steps if fits(width + step, height)), None)
+    if wider is not None:
+        return PlotError(f"{start}; make it at least {wider:g} inches wide")
+    return PlotError(
+        f"{start}, even {_TALLER:g} inches higher or wider; draw fewer claims (a narrower subject, or one unit)"
     )
 
 
