@@ -17,13 +17,16 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 import attrs
+import numpy as np
 
+from chronology._calendar import POS_INF, SECONDS_PER_DAY
 from chronology._collector import paused
 from chronology._suggest import suggest
 from chronology.constraints import Frame, Link, Network, link_cycles, publication, published_for
 from chronology.dates import DateValue
 from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
+from chronology.rules import Tense
 
 __all__ = ["Check", "Suggester", "check", "suggest"]
 
@@ -72,7 +75,7 @@ def check(
     other_sources: Iterable[str] = (),
     zone: ZoneInfo | None = None,
 ) -> Check:
-    """Check references, link cycles and the agreement of links with dates.
+    """Check references, link cycles, the agreement of links with dates, and of citations with their sources' dates.
 
     Args:
         events: the events to check.
@@ -168,6 +171,7 @@ def _publications(
         return f"{link.target!r} ({narrowed.get(event.id, event.when).label})"
 
     problems += _worded(sources, events, narrowed, zone)
+    problems += _told_too_early(sources, events, narrowed, zone)
     for source in sources:
         if not (source.published_after or source.published_before):
             continue
@@ -219,6 +223,58 @@ def _worded(
                 f"({published.label}) {names}; the event is dated {value.label}"
             )
             problems.append(Problem(message, event=event.id, field=f"citations[{index}].when"))
+    return problems
+
+
+def _told_too_early(
+    sources: Iterable[Source], events: Sequence[Event], narrowed: Mapping[str, DateValue], zone: ZoneInfo | None
+) -> list[Problem]:
+    """Citations of a dated source by an event told in the past tense that certainly begins after it was published.
+
+    A report tells what had happened by its date: it is not published before an event it tells in the past
+    tense (the default ``tense``) began, the rule :func:`chronology.constraints.publication` dates an undated
+    source by. Only an event that begins after the source's latest moment is reported (certain, not
+    possible); one told as to come (``tense = "future"`` or ``"either"``) is not, and a citation with a
+    ``when`` is checked by :func:`_worded`, from the way the source words the date. Nor is an event whose
+    date is read from the source it cites (its ``anchor``): the source's own words date it, and a phrase
+    that reaches past its day ("next week", "tomorrow") looks forward whatever the ``tense``.
+    """
+    problems: list[Problem] = []
+    dated = {source.id: source.published for source in sources if source.published is not None}
+    if not dated:
+        return problems
+    cites = list(itertools.chain.from_iterable(map(_CITATIONS_OF, events)))
+    if not cites:
+        return problems
+    frame = Frame(zone)
+    latest = {source: frame.instant(published, published.hi) for source, published in dated.items()}
+    # Which citations may be of an event begun after its source, for every citation at once: its event's start
+    # as written is at most a day from its instant (an offset, or the zone's, is less), so the common one, of an
+    # event begun a day or more before its source's last moment, is passed over here; the rest are told below.
+    values = list(map(narrowed.get, map(_ID_OF, events), map(_WHEN_OF, events))) if narrowed else None
+    whens = map(_WHEN_OF, events) if values is None else values
+    starts = np.fromiter(map(_LO_OF, whens), np.int64, len(events))
+    counts = np.fromiter(map(len, map(_CITATIONS_OF, events)), np.intp, len(events))
+    owners = np.repeat(np.arange(len(events)), counts)
+    lasts = np.fromiter(map(latest.get, map(_SOURCE_OF, cites), itertools.repeat(POS_INF)), np.int64, len(cites))
+    firsts = np.cumsum(counts) - counts  # each event's first citation, among all
+    for at in np.flatnonzero(starts[owners] + SECONDS_PER_DAY > lasts).tolist():
+        owner = int(owners[at])
+        event, citation = events[owner], cites[at]
+        if event.tense is not Tense.PAST or citation.when is not None or citation.source == event.anchor:
+            continue
+        value = event.when if values is None else values[owner]
+        if frame.moments(value)[0] <= latest[citation.source]:
+            continue
+        message = (
+            f"{citation.source!r} was published {dated[citation.source].label}, before the event "
+            f"(dated {value.label}) began: a report cannot tell in the past tense what had not yet happened. "
+            "Fix the event's date or the source's `published`, cite a source from after the event, or, "
+            'if the report foresees the event, mark it `tense = "future"` (or give the citation the '
+            '`when` the source words it as, such as "next week")'
+        )
+        index = at - int(firsts[owner])
+        problems.append(Problem(message, event=event.id, field=f"citations[{index}].source"))
     return problems
 
 
@@ -303,6 +359,7 @@ def _all_known(
 _ID_OF: Final = operator.attrgetter("id")
 _SOURCE_OF: Final = operator.attrgetter("source")
 _WHEN_OF: Final = operator.attrgetter("when")
+_LO_OF: Final = operator.attrgetter("lo")
 _PART_OF: Final = operator.attrgetter("part_of")
 _ANCHOR_OF: Final = operator.attrgetter("anchor")
 _CITATIONS_OF: Final = operator.attrgetter("citations")

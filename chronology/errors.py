@@ -46,12 +46,14 @@ class ChronologyError(Exception):
 class DateParseError(ChronologyError, ValueError):
     """A date expression could not be read.
 
-    The message repeats the input, says where reading failed and what is accepted.
+    The message repeats the input, says where reading failed and what is accepted. Where is
+    a character of the input counted from 1, as a column of a file is ("'2024-13' (at
+    character 6)": the ``1`` of ``13``), or "at the end" when the input stops too soon.
 
     Attributes:
         text: the expression as given.
-        position: index in ``text`` where the problem lies, or ``None`` when the
-            problem is the expression as a whole.
+        position: the 0-based index in ``text`` where the problem lies (``text[position]`` is the
+            character the message counts from 1), or ``None`` when the problem is the expression as a whole.
         reason: the problem, without the input and position.
 
     """
@@ -60,8 +62,16 @@ class DateParseError(ChronologyError, ValueError):
         self.text = text
         self.reason = reason
         self.position = position
-        where = "" if position is None else f" (at position {position})"
-        super().__init__(f"{_shorten(text)!r}{where}: {reason}")
+        super().__init__(f"{_shorten(text)!r}{_at_character(text, position)}: {reason}")
+
+
+def _at_character(text: str, position: int | None) -> str:
+    """Where in ``text`` a 0-based ``position`` is, as a message says it: the character, counted from 1."""
+    if position is None or not text:
+        return ""  # the whole expression, or an empty one: no character to point at
+    if position >= len(text):
+        return " (at the end)"
+    return f" (at character {position + 1})"
 
 
 class DateRangeError(ChronologyError, OverflowError):

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 import chronology
 from chronology import Citation, Claim, Event, Quantity, Source, Tense, Timeline, UncertainDate
+from chronology._calendar import SECONDS_PER_DAY
+from chronology.constraints import Frame
 
 ABSOLUTE = [
     "2024-10-18",
@@ -135,7 +137,9 @@ def timelines(draw: st.DrawFn, *, for_csv: bool = False) -> Timeline:
                 when = chronology.parse(f"[{first}..{last}]" if last > first else str(first))
             else:
                 when = chronology.parse(draw(st.sampled_from(ABSOLUTE)))
-        cited = draw(st.lists(st.sampled_from(source_ids), max_size=2))
+        # a source tells, in the past tense, only what had begun by its date (a day's margin for any zone)
+        tellers = [s.id for s in sources if _may_tell(s, when, tense, anchor)]
+        cited = draw(st.lists(st.sampled_from(tellers), max_size=2)) if tellers else []
         citations = [Citation(source=source_id, quote=draw(text)) for source_id in cited]
         claims = [] if for_csv else draw(st.lists(claims_of(source_ids, dated, bool(cited), tense), max_size=2))
         after = [
@@ -167,6 +171,18 @@ def timelines(draw: st.DrawFn, *, for_csv: bool = False) -> Timeline:
             )
         )
     return Timeline(events, sources, title=draw(_text(max_size=20)))
+
+
+def _may_tell(source: Source, when: chronology.DateValue, tense: Tense, anchor: str | None) -> bool:
+    """Whether ``source`` may be cited for an event of ``when`` in ``tense``: not if it certainly began after it.
+
+    A day's margin, so that it holds in the timeline's zone, whichever it is.
+    """
+    if source.published is None or tense is not Tense.PAST or source.id == anchor:
+        return True
+    frame = Frame(None)
+    start = frame.moments(when)[0]
+    return start <= frame.instant(source.published, source.published.hi) - SECONDS_PER_DAY
 
 
 @st.composite

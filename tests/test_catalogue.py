@@ -74,75 +74,79 @@ DATES = [
         "impossible-leap-day",
         "2023-02-29",
         DateParseError,
-        "'2023-02-29' (at position 8): day 29 does not exist in 2023-02; expected 01-28; did you mean '2023-02-28'?",
+        "'2023-02-29' (at character 9): day 29 does not exist in 2023-02; expected 01-28; did you mean '2023-02-28'?",
         8,
     ),
     _date(
         "impossible-february-30",
         "2024-02-30",
         DateParseError,
-        "'2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29; did you mean '2024-02-29'?",
+        "'2024-02-30' (at character 9): day 30 does not exist in 2024-02; expected 01-29; did you mean '2024-02-29'?",
         8,
     ),
-    _date("month-13", "2024-13", DateParseError, f"'2024-13' (at position 5): month 13 does not exist; {MONTHS}", 5),
-    _date("month-00", "2024-00", DateParseError, f"'2024-00' (at position 5): month 00 does not exist; {MONTHS}", 5),
+    _date("month-13", "2024-13", DateParseError, f"'2024-13' (at character 6): month 13 does not exist; {MONTHS}", 5),
+    _date("month-00", "2024-00", DateParseError, f"'2024-00' (at character 6): month 00 does not exist; {MONTHS}", 5),
     _date(
-        "day-32", "2024-10-32", DateParseError, "'2024-10-32' (at position 8): day 32 does not exist; expected 01-31", 8
+        "day-32",
+        "2024-10-32",
+        DateParseError,
+        "'2024-10-32' (at character 9): day 32 does not exist; expected 01-31",
+        8,
     ),
     _date(
         "hour-24",
         "2024-10-18T24:00",
         DateParseError,
-        "'2024-10-18T24:00' (at position 11): time 24:00:00 does not exist; expected 00:00:00-23:59:59",
+        "'2024-10-18T24:00' (at character 12): time 24:00:00 does not exist; expected 00:00:00-23:59:59",
         11,
     ),
     _date(
         "minute-60",
         "2024-10-18T12:60",
         DateParseError,
-        "'2024-10-18T12:60' (at position 11): time 12:60:00 does not exist; expected 00:00:00-23:59:59",
+        "'2024-10-18T12:60' (at character 12): time 12:60:00 does not exist; expected 00:00:00-23:59:59",
         11,
     ),
     _date(
         "offset-25h",
         "2024-10-18T10:00+25:00",
         DateParseError,
-        "'2024-10-18T10:00+25:00' (at position 16): offset +25:00 does not exist; expected -23:59 to +23:59",
+        "'2024-10-18T10:00+25:00' (at character 17): offset +25:00 does not exist; expected -23:59 to +23:59",
         16,
     ),
     _date(
         "week-54",
         "2024-W54",
         DateParseError,
-        "'2024-W54' (at position 6): week 54 does not exist in 2024; expected 01-52 or 01-53",
+        "'2024-W54' (at character 7): week 54 does not exist in 2024; expected 01-52 or 01-53",
         6,
     ),
     _date(
         "weekday-8",
         "2024-W41-8",
         DateParseError,
-        "'2024-W41-8' (at position 9): weekday 8 does not exist; expected 1 (Monday) to 7 (Sunday)",
+        "'2024-W41-8' (at character 10): weekday 8 does not exist; expected 1 (Monday) to 7 (Sunday)",
         9,
     ),
     _date(
         "ordinal-366-in-common-year",
         "2023-366",
         DateParseError,
-        "'2023-366' (at position 5): day 366 of the year does not exist in 2023; expected 001-365",
+        "'2023-366' (at character 6): day 366 of the year does not exist in 2023; expected 001-365",
         5,
     ),
     _date(
         "masked-day-that-cannot-be",
         "2024-02-3X",
         DateParseError,
-        "'2024-02-3X' (at position 8): no existing date matches day '3X' in that month and year",
+        "'2024-02-3X' (at character 9): no existing date matches day '3X' in that month and year",
         8,
     ),
     _date(
         "season-with-a-day",
         "2024-21-03",
         DateParseError,
-        "'2024-21-03' (at position 8): a season or quarter (21-41) takes no day",
+        "'2024-21-03' (at character 9): a season or quarter (21-41) takes no day",
         8,
     ),
     _date(
@@ -168,7 +172,7 @@ DATES = [
         "reversed-interval",
         "2024-10/2024-09",
         DateParseError,
-        "'2024-10/2024-09' (at position 7): reversed interval: interval '2024-10/2024-09' ends (September 2024) "
+        "'2024-10/2024-09' (at character 8): reversed interval: interval '2024-10/2024-09' ends (September 2024) "
         "before it starts (October 2024)",
         7,
     ),
@@ -176,7 +180,7 @@ DATES = [
         "reversed-set-range",
         "[2024-10-13..2024-10-07]",
         DateParseError,
-        "'[2024-10-13..2024-10-07]' (at position 13): reversed range in set: 2024-10-07 comes before 2024-10-13",
+        "'[2024-10-13..2024-10-07]' (at character 14): reversed range in set: 2024-10-07 comes before 2024-10-13",
         13,
     ),
     _date(
@@ -196,35 +200,35 @@ DATES = [
         "year-beyond-a-billion",
         "Y99999999999",
         DateParseError,
-        "'Y99999999999' (at position 0): year 99999999999 lies beyond the supported range of +/-1,000,000,000 years",
+        "'Y99999999999' (at character 1): year 99999999999 lies beyond the supported range of +/-1,000,000,000 years",
         0,
     ),
     _date(
         "negative-year-beyond-a-billion",
         "Y-99999999999",
         DateParseError,
-        "'Y-99999999999' (at position 0): year -99999999999 lies beyond the supported range of +/-1,000,000,000 years",
+        "'Y-99999999999' (at character 1): year -99999999999 lies beyond the supported range of +/-1,000,000,000 years",
         0,
     ),
     _date(  # found by fuzzing: computed 10**999999999 first, which never ends
         "year-exponent-that-never-ends",
         "Y1E999999999",
         DateParseError,
-        "'Y1E999999999' (at position 0): year Y1E999999999 lies beyond the supported range of +/-1,000,000,000 years",
+        "'Y1E999999999' (at character 1): year Y1E999999999 lies beyond the supported range of +/-1,000,000,000 years",
         0,
     ),
     _date(  # found by fuzzing: escaped as a ValueError (integer string conversion limit)
         "year-exponent-past-the-digit-limit",
         "Y9E90001",
         DateParseError,
-        "'Y9E90001' (at position 0): year Y9E90001 lies beyond the supported range of +/-1,000,000,000 years",
+        "'Y9E90001' (at character 1): year Y9E90001 lies beyond the supported range of +/-1,000,000,000 years",
         0,
     ),
     _date(
         "negative-year-zero",
         "-0000",
         DateParseError,
-        "'-0000' (at position 0): year -0000 does not exist; year 0000 is 1 BCE",
+        "'-0000' (at character 1): year -0000 does not exist; year 0000 is 1 BCE",
         0,
     ),
     _date(
@@ -237,7 +241,7 @@ DATES = [
         "week-date-before-year-1",
         "-2024-W01",
         DateParseError,
-        "'-2024-W01' (at position 0): week dates are read for years 1-9999",
+        "'-2024-W01' (at character 1): week dates are read for years 1-9999",
         0,
     ),
     _date(
@@ -262,70 +266,70 @@ DATES = [
         anchor="2024-10-18",
     ),
     # empty text
-    _date("empty", "", DateParseError, f"'' (at position 0): empty date; {ENGLISH}", 0),
-    _date("only-whitespace", "   \t ", DateParseError, f"'   \\t ' (at position 0): empty date; {ENGLISH}", 0),
+    _date("empty", "", DateParseError, f"'': empty date; {ENGLISH}", 0),
+    _date("only-whitespace", "   \t ", DateParseError, f"'   \\t ' (at character 1): empty date; {ENGLISH}", 0),
     # stray unicode and control characters
     _date(
         "nul-character",
         "2024\x00",
         DateParseError,
-        "'2024\\x00' (at position 4): contains a control or unprintable character (U+0000)",
+        "'2024\\x00' (at character 5): contains a control or unprintable character (U+0000)",
         4,
     ),
     _date(  # found by fuzzing: a tab or newline inside the text escaped as StopIteration
         "tab-inside",
         "June\t2024",
         DateParseError,
-        "'June\\t2024' (at position 4): contains a control or unprintable character (U+0009)",
+        "'June\\t2024' (at character 5): contains a control or unprintable character (U+0009)",
         4,
     ),
     _date(
         "newline-inside",
         "2024\n10",
         DateParseError,
-        "'2024\\n10' (at position 4): contains a control or unprintable character (U+000A)",
+        "'2024\\n10' (at character 5): contains a control or unprintable character (U+000A)",
         4,
     ),
     _date(
         "zero-width-space",
         "2024\u200b-10",
         DateParseError,
-        "'2024\\u200b-10' (at position 4): contains a control or unprintable character (U+200B)",
+        "'2024\\u200b-10' (at character 5): contains a control or unprintable character (U+200B)",
         4,
     ),
     _date(
         "byte-order-mark",
         "\ufeff2024-10-18",
         DateParseError,
-        "'\\ufeff2024-10-18' (at position 0): contains a control or unprintable character (U+FEFF)",
+        "'\\ufeff2024-10-18' (at character 1): contains a control or unprintable character (U+FEFF)",
         0,
     ),
     _date(
         "right-to-left-override",
         "\u202e2024",
         DateParseError,
-        "'\\u202e2024' (at position 0): contains a control or unprintable character (U+202E)",
+        "'\\u202e2024' (at character 1): contains a control or unprintable character (U+202E)",
         0,
     ),
     _date(
         "no-break-space-in-notation",
         "2024\u00a0-10",
         DateParseError,
-        f"'2024\\xa0-10' (at position 4): unexpected '\\xa0'; {NOTATION}",
+        f"'2024\\xa0-10' (at character 5): unexpected '\\xa0'; {NOTATION}",
         4,
     ),
     _date(
         "fullwidth-digits",
         "\uff12\uff10\uff12\uff14-10-18",
         DateParseError,
-        f"'\uff12\uff10\uff12\uff14-10-18' (at position 0): '\uff12' has no place in a date; {ENGLISH}",
+        f"'\uff12\uff10\uff12\uff14-10-18' (at character 1): '\uff12' has no place in a date; {ENGLISH}",
         0,
     ),
     _date(
         "emoji",
         "\U0001f4c5 2024",
         DateParseError,
-        f"'\U0001f4c5 2024' (at position 0): '\U0001f4c5' has no place in a date; {ENGLISH}",
+        f"'\U0001f4c5 2024' (at character 1): '\U0001f4c5' has no place in a date; {ENGLISH}",
         0,
     ),
     # very long text: refused at once, and named without being repeated whole
@@ -346,7 +350,7 @@ DATES = [
         "long-digit-run",
         "1" * 999,
         DateParseError,
-        f"'{'1' * 60}...[999 characters]...{'1' * 10}' (at position 0): a year has four digits "
+        f"'{'1' * 60}...[999 characters]...{'1' * 10}' (at character 1): a year has four digits "
         "(or 'Y' and more digits, as Y12345)",
         0,
     ),
@@ -355,93 +359,97 @@ DATES = [
         "us-style",
         "10/18/2024",
         DateParseError,
-        "'10/18/2024' (at position 0): day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)",
+        "'10/18/2024' (at character 1): day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)",
         0,
     ),
     _date(
         "dotted-day-first",
         "18.10.2024",
         DateParseError,
-        "'18.10.2024' (at position 0): day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)",
+        "'18.10.2024' (at character 1): day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)",
         0,
     ),
     _date(
         "space-before-the-time",
         "2024-10-18 10:00",
         DateParseError,
-        "'2024-10-18 10:00' (at position 10): a time follows its date after 'T', not a space: write '2024-10-18T10:00'",
+        "'2024-10-18 10:00' (at character 11): a time follows its date after 'T', not a space: write '2024-10-18T10:00'",
         10,
     ),
     _date(
         "duration",
         "2024-10-07/P1W",
         DateParseError,
-        "'2024-10-07/P1W' (at position 11): durations (P...) are not supported; give the end as a date",
+        "'2024-10-07/P1W' (at character 12): durations (P...) are not supported; give the end as a date",
         11,
     ),
     _date(
         "all-of-set-open",
         "{..1984}",
         DateParseError,
-        "'{..1984}' (at position 1): an all-of set cannot have an open member (..1984): it would take in every "
+        "'{..1984}' (at character 2): an all-of set cannot have an open member (..1984): it would take in every "
         "date up to 1984; list every member, or write an interval (../1984) or a one-of set ([..1984])",
         1,
     ),
-    _date("empty-set", "[]", DateParseError, f"'[]' (at position 1): {NOTATION}", 1),
-    _date("nested-brackets", "[[2024]]", DateParseError, f"'[[2024]]' (at position 1): {NOTATION}", 1),
+    _date("empty-set", "[]", DateParseError, f"'[]' (at character 2): {NOTATION}", 1),
+    _date("nested-brackets", "[[2024]]", DateParseError, f"'[[2024]]' (at character 2): {NOTATION}", 1),
     _date(
         "unclosed-set",
         "[2024-10-07..",
         DateParseError,
-        "'[2024-10-07..' (at position 0): one-of set has no closing ']'",
+        "'[2024-10-07..' (at character 1): one-of set has no closing ']'",
         0,
     ),
     _date(
         "interval-of-nothing",
         "../..",
         DateParseError,
-        "'../..' (at position 2): an interval needs a date at one end at least; '..' is open, empty is unknown",
+        "'../..' (at character 3): an interval needs a date at one end at least; '..' is open, empty is unknown",
         2,
     ),
     _date(
-        "two-slashes", "2024/2025/2026", DateParseError, "'2024/2025/2026' (at position 9): an interval has one '/'", 9
+        "two-slashes",
+        "2024/2025/2026",
+        DateParseError,
+        "'2024/2025/2026' (at character 10): an interval has one '/'",
+        9,
     ),
     _date(
-        "doubled-qualifier", "2024-06~~", DateParseError, f"'2024-06~~' (at position 8): unexpected '~'; {NOTATION}", 8
+        "doubled-qualifier", "2024-06~~", DateParseError, f"'2024-06~~' (at character 9): unexpected '~'; {NOTATION}", 8
     ),
     _date(
         "qualified-time",
         "2024-10-1X?T10:00",
         DateParseError,
-        "'2024-10-1X?T10:00' (at position 11): a date with a time cannot have unspecified digits or qualifiers",
+        "'2024-10-1X?T10:00' (at character 12): a date with a time cannot have unspecified digits or qualifiers",
         11,
     ),
     _date(
         "two-digit-year",
         "24-10-18",
         DateParseError,
-        "'24-10-18' (at position 0): a year has four digits (or 'Y' and more digits, as Y12345); found 2",
+        "'24-10-18' (at character 1): a year has four digits (or 'Y' and more digits, as Y12345); found 2",
         0,
     ),
     _date(
         "one-digit-month",
         "2024-1",
         DateParseError,
-        "'2024-1' (at position 5): a month has two digits (01-12, X for unknown)",
+        "'2024-1' (at character 6): a month has two digits (01-12, X for unknown)",
         5,
     ),
     _date(
         "short-y-year",
         "Y123",
         DateParseError,
-        "'Y123' (at position 0): a 'Y' year has more than four digits; write four-digit years plainly",
+        "'Y123' (at character 1): a 'Y' year has more than four digits; write four-digit years plainly",
         0,
     ),
     _date(
         "too-many-significant-digits",
         "1950S5",
         DateParseError,
-        "'1950S5' (at position 4): significant digits must be 1 to 4",
+        "'1950S5' (at character 5): significant digits must be 1 to 4",
         4,
     ),
     # English that is not read
@@ -449,7 +457,7 @@ DATES = [
         "unknown-phrase",
         "sometime soon",
         DateParseError,
-        f"'sometime soon' (at position 9): 'soon' is not a date word this reader knows; {ENGLISH}",
+        f"'sometime soon' (at character 10): 'soon' is not a date word this reader knows; {ENGLISH}",
         9,
     ),
     _date(
@@ -462,7 +470,7 @@ DATES = [
         "misspelt-month",
         "Febuary 3",
         DateParseError,
-        "'Febuary 3' (at position 0): not a date this reader knows; did you mean 'February 3'? "
+        "'Febuary 3' (at character 1): not a date this reader knows; did you mean 'February 3'? "
         "(run 'chronology forms' to list the forms read)",
         0,
     ),
@@ -470,7 +478,7 @@ DATES = [
         "misspelt-weekday",
         "last Funday",
         DateParseError,
-        f"'last Funday' (at position 5): 'Funday' is not a date word this reader knows; {ENGLISH}",
+        f"'last Funday' (at character 6): 'Funday' is not a date word this reader knows; {ENGLISH}",
         5,
     ),
     _date(
@@ -768,7 +776,7 @@ EVENT_FILES = [
         "when-with-a-zero-width-space",
         {"events.toml": _event(when='"2024\\u200b-10"')},
         [
-            "events.toml:4:13: event 'a', field 'when': '2024\\u200b-10' (at position 4): contains a control or "
+            "events.toml:4:13: event 'a', field 'when': '2024\\u200b-10' (at character 5): contains a control or "
             "unprintable character (U+200B)"
         ],
     ),
@@ -776,7 +784,7 @@ EVENT_FILES = [
         "when-with-a-space-before-the-time",
         {"events.toml": _event(when='"2024-10-18 10:00"')},
         [
-            "events.toml:4:19: event 'a', field 'when': '2024-10-18 10:00' (at position 10): a time follows its date "
+            "events.toml:4:19: event 'a', field 'when': '2024-10-18 10:00' (at character 11): a time follows its date "
             "after 'T', not a space: write '2024-10-18T10:00'"
         ],
     ),
@@ -942,7 +950,7 @@ EDITS = [
         "save-an-impossible-date",
         lambda path: _add(path, "b", "2024-06/2024-05"),
         DateParseError,
-        "'2024-06/2024-05' (at position 7): reversed interval: interval '2024-06/2024-05' ends (May 2024) before it "
+        "'2024-06/2024-05' (at character 8): reversed interval: interval '2024-06/2024-05' ends (May 2024) before it "
         "starts (June 2024)",
     ),
     _edit(
@@ -1054,7 +1062,7 @@ COMMANDS = [
         "validate-a-broken-file",
         ["validate", "broken.toml"],
         [
-            f"broken.toml:4:14: event 'b', field 'when': '2024-13' (at position 5): month 13 does not exist; {MONTHS}",
+            f"broken.toml:4:14: event 'b', field 'when': '2024-13' (at character 6): month 13 does not exist; {MONTHS}",
             "1 problem found",
         ],
     ),
@@ -1063,7 +1071,7 @@ COMMANDS = [
         "list-a-broken-file",
         ["list", "broken.toml"],
         [
-            f"broken.toml:4:14: event 'b', field 'when': '2024-13' (at position 5): month 13 does not exist; {MONTHS}",
+            f"broken.toml:4:14: event 'b', field 'when': '2024-13' (at character 6): month 13 does not exist; {MONTHS}",
         ],
     ),
     _command("show-an-unknown-event", ["show", "events.toml", "zz"], ["chronology: events.toml: no event 'zz'"]),
@@ -1080,7 +1088,7 @@ COMMANDS = [
     _command(
         "add-an-impossible-date",
         ["add", "events.toml", "--id", "c", "--title", "X", "--when", "2024-13"],
-        [f"chronology: '2024-13' (at position 5): month 13 does not exist; {MONTHS}"],
+        [f"chronology: '2024-13' (at character 6): month 13 does not exist; {MONTHS}"],
     ),
     _command(
         "add-a-duplicate-id",
@@ -1121,7 +1129,7 @@ COMMANDS = [
         "query-from-garbage",
         ["query", "events.toml", "--from", "garbage"],
         [
-            "chronology query: error: --from: 'garbage' (at position 0): 'garbage' is not a date word this reader "
+            "chronology query: error: --from: 'garbage' (at character 1): 'garbage' is not a date word this reader "
             f"knows; {ENGLISH}"
         ],
         2,  # a wrong command line
@@ -1131,7 +1139,7 @@ COMMANDS = [
         ["relate", "events.toml", "a", "2024-13"],
         [
             "chronology relate: error: events.toml: '2024-13' is neither an event id nor a date ('2024-13' "
-            f"(at position 5): month 13 does not exist; {MONTHS})"
+            f"(at character 6): month 13 does not exist; {MONTHS})"
         ],
         2,
     ),
@@ -1167,7 +1175,7 @@ COMMANDS = [
     _command(
         "import-csv-with-an-impossible-date",
         ["import", "month-13.csv", "-o", "out.toml"],
-        [f"month-13.csv:3: event 'b', field 'when': '2024-13' (at position 5): month 13 does not exist; {MONTHS}"],
+        [f"month-13.csv:3: event 'b', field 'when': '2024-13' (at character 6): month 13 does not exist; {MONTHS}"],
     ),
     _command(
         "import-csv-with-a-quote-never-closed",
@@ -1199,7 +1207,7 @@ COMMANDS = [
         "import-json-with-a-lone-surrogate",
         ["import", "surrogate.json", "-o", "out.toml"],
         [
-            "surrogate.json:1:53: event 'a', field 'title': holds a lone surrogate (U+D800) at position 0: half of a "
+            "surrogate.json:1:53: event 'a', field 'title': holds a lone surrogate (U+D800) at character 1: half of a "
             "UTF-16 pair, not a character, so it is not valid Unicode and cannot be written as UTF-8; give the whole "
             "character (both halves of the pair) or remove it"
         ],
@@ -1377,7 +1385,7 @@ IMPORTS = [
         "csv-impossible-date",
         "csv",
         "id,title,when\na,A,2024-13\n",
-        [f"events.csv:2: event 'a', field 'when': '2024-13' (at position 5): month 13 does not exist; {MONTHS}"],
+        [f"events.csv:2: event 'a', field 'when': '2024-13' (at character 6): month 13 does not exist; {MONTHS}"],
     ),
     _import(
         "csv-duplicate-id",

@@ -58,7 +58,7 @@ def test_validate_prints_every_problem_and_exits_1(good: Path) -> None:
     assert out == ""
     assert err.splitlines() == [
         "events.toml:11:10: event 'call', field 'anchor': unknown event or source 'bloomberb'; did you mean 'bloomberg'?",
-        "events.toml:16:9: event 'visit', field 'when': 'Septembre 2023' (at position 0): not a date this reader knows; "
+        "events.toml:16:9: event 'visit', field 'when': 'Septembre 2023' (at character 1): not a date this reader knows; "
         "did you mean 'September 2023'? (run 'chronology forms' to list the forms read)",
         "2 problems found",
     ]
@@ -94,7 +94,7 @@ def test_add_refuses_an_event_that_breaks_the_file(good: Path) -> None:
     assert code == 0
     code, out, err = run("add", "events.toml", "--id", "y", "--title", "Y", "--when", "2024-13")
     assert code == 1
-    assert err.startswith("chronology: '2024-13' (at position 5): month 13 does not exist")
+    assert err.startswith("chronology: '2024-13' (at character 6): month 13 does not exist")
     code, out, err = run("add", "events.toml", "--id", "x", "--title", "X again", "--when", "2024")
     assert (code, out) == (1, "")
     assert "'x' is already in the file" in err
@@ -166,7 +166,7 @@ def test_plot_writes_the_picture_and_says_what_it_drew(tmp_path: Path, monkeypat
         ),
         (
             ["-o", "t.png", "--from", "2024-13"],
-            "chronology plot: error: --from: '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
+            "chronology plot: error: --from: '2024-13' (at character 6): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters\n",
         ),
         (
             ["-o", "t.png", "--claims", "North Korean", "--unit", "troops"],
@@ -289,7 +289,7 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
         ),
         (
             ["--from", "2024-02-30"],
-            "chronology query: error: --from: '2024-02-30' (at position 8): day 30 does not exist in 2024-02; expected 01-29; did you mean '2024-02-29'?\n",
+            "chronology query: error: --from: '2024-02-30' (at character 9): day 30 does not exist in 2024-02; expected 01-29; did you mean '2024-02-29'?\n",
         ),
     ],
 )
@@ -530,7 +530,7 @@ def test_import_csv_reports_every_bad_row_and_writes_nothing(tmp_path: Path, mon
     code, out, err = run("import", "rows.csv", "-o", "events.toml")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "rows.csv:3: event 'b', field 'when': '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters",
+        "rows.csv:3: event 'b', field 'when': '2024-13' (at character 6): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters",
         "rows.csv:4: event 'c', field 'title': empty 'title' cell; every row needs an id, a title and a date ('edtf', 'when', or 'earliest' and 'latest')",
     ]
     assert not Path("events.toml").exists()
@@ -1327,7 +1327,7 @@ def test_import_names_a_misspelt_zone(tmp_path: Path, monkeypatch: pytest.Monkey
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (("--from", "2020-13"), "--from: '2020-13' (at position 5): month 13 does not exist"),
+        (("--from", "2020-13"), "--from: '2020-13' (at character 6): month 13 does not exist"),
         (("--from", "Septembr 2023"), "did you mean 'September 2023'?"),
         (("--from", "2024-03", "--to", "2024-02"), "the window ends (February 2024) before it starts (March 2024)"),
     ],

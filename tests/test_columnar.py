@@ -384,7 +384,7 @@ def test_query_on_an_engine_refuses_event_files_and_unknown_names(
     assert "engines read Parquet" in capsys.readouterr().err
     assert main(["query", str(target), "--from", "nope", "--engine", "duckdb"]) != 0
     refused = capsys.readouterr().err
-    assert "--from: 'nope' (at position 0): 'nope' is not a date word this reader knows" in refused
+    assert "--from: 'nope' (at character 1): 'nope' is not a date word this reader knows" in refused
     assert "nor is it an event id of" in refused
     assert main(["query", str(target), "--from", "2024-10", "--zone", "Asia/Seoul", "--engine", "duckdb"]) != 0
     assert "--engine memory" in capsys.readouterr().err

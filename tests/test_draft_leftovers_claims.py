@@ -145,3 +145,23 @@ def test_the_claims_module_holds_no_korean_word_table() -> None:
 
     assert not hasattr(claims, "_KOREAN_COUNTERS")
     assert not hasattr(claims, "_KOREAN_CURRENCIES")
+
+
+# -- 4. A date after the article's: told as to come, or left out -------------------------------------------------
+
+
+def test_a_date_after_the_article_is_drafted_as_to_come_or_left_out(tmp_path: Path) -> None:
+    text = (
+        "Ministers to meet\n\n"
+        "The ministers will meet again on 3 December 2024, the ministry said.\n"
+        "The ministers met on 5 December 2024, the ministry said.\n"
+    )
+    drafted = draft_article(article_from_text(text, "meet.txt"), published=UncertainDate.parse("2024-11-04"))
+    dated = {p.event.when: p.event for p in drafted.proposals if p.event.title.startswith("The ministers")}
+    assert list(dated) == [UncertainDate.parse("2024-12-03")]
+    assert dated[UncertainDate.parse("2024-12-03")].tense is chronology.Tense.FUTURE
+    (left,) = [leftover for leftover in drafted.leftovers if "5 December 2024" in leftover.phrase]
+    assert "after the article's, in a clause that tells the past" in left.why
+    path = tmp_path / "draft.toml"
+    write_draft(path, [drafted])
+    assert len(chronology.load(path)) == len(drafted.proposals)  # passes the check of a report told too early

@@ -452,7 +452,7 @@ def test_every_problem_of_every_row_is_reported_with_its_row_and_column() -> Non
     with pytest.raises(EventFileError) as raised:
         from_csv(ROWS, path="events.csv", sources=[REPORT])
     assert [str(p) for p in raised.value.problems] == [
-        "events.csv:2: event 'a', field 'edtf': '2024-13-01' (at position 5): month 13 does not exist; "
+        "events.csv:2: event 'a', field 'edtf': '2024-13-01' (at character 6): month 13 does not exist; "
         "expected 01-12, or 21-41 for seasons and quarters",
         f"events.csv:3: field 'id': empty 'id' cell; {NEEDS}",
         f"events.csv:4: event 'b', field 'title': empty 'title' cell; {NEEDS}",

@@ -449,7 +449,7 @@ def test_every_problem_is_reported_at_its_line_and_column() -> None:
         from_json(DOCUMENT, path="data.json")
     # columns: the opening quote of the value (plus the position a date error names), the key, or the "{"
     assert [str(p) for p in raised.value.problems] == [
-        "data.json:8:45: event 'a', field 'when': '2024-13-01' (at position 5): month 13 does not exist; "
+        "data.json:8:45: event 'a', field 'when': '2024-13-01' (at character 6): month 13 does not exist; "
         "expected 01-12, or 21-41 for seasons and quarters",
         "data.json:9:39: event 'b', field 'when': 'Friday' is relative: name what it is read from with "
         'anchor = "<id of a source or event>"',
@@ -597,7 +597,7 @@ NOT_IN_TOML = [
     pytest.param(
         {"title": "A\ud800"},
         '"title": |"',
-        "event 'a', field 'title': holds a lone surrogate (U+D800) at position 1: half of a UTF-16 pair, not a "
+        "event 'a', field 'title': holds a lone surrogate (U+D800) at character 2: half of a UTF-16 pair, not a "
         "character, so it is not valid Unicode and cannot be written as UTF-8; give the whole character (both "
         "halves of the pair) or remove it",
         id="lone-surrogate",
@@ -605,7 +605,7 @@ NOT_IN_TOML = [
     pytest.param(
         {"extra": {"k": ["a", "b\udfff"]}},
         '|"b',
-        "event 'a', field 'extra.k[1]': holds a lone surrogate (U+DFFF) at position 1: half of a UTF-16 pair, not a "
+        "event 'a', field 'extra.k[1]': holds a lone surrogate (U+DFFF) at character 2: half of a UTF-16 pair, not a "
         "character, so it is not valid Unicode and cannot be written as UTF-8; give the whole character (both "
         "halves of the pair) or remove it",
         id="lone-surrogate-in-extra",
@@ -613,7 +613,7 @@ NOT_IN_TOML = [
     pytest.param(
         {"extra": {"k\ud800": 1}},
         '"extra": |{',
-        "event 'a', field 'extra': the key 'k\\ud800' holds a lone surrogate (U+D800) at position 1: half of a "
+        "event 'a', field 'extra': the key 'k\\ud800' holds a lone surrogate (U+D800) at character 2: half of a "
         "UTF-16 pair, not a character, so it is not valid Unicode and cannot be written as UTF-8; give the whole "
         "character (both halves of the pair) or remove it",
         id="lone-surrogate-in-a-key",

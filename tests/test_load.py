@@ -57,7 +57,7 @@ BROKEN = [
         HEAD + '[[events]]\nid = "a"\nwhen = "2024-13"\n',
         [
             "events.toml:5:1: event 'a', field 'title': missing required key 'title'",
-            "events.toml:7:14: event 'a', field 'when': '2024-13' (at position 5): month 13 does not exist; "
+            "events.toml:7:14: event 'a', field 'when': '2024-13' (at character 6): month 13 does not exist; "
             "expected 01-12, or 21-41 for seasons and quarters",
         ],
         id="missing-title-and-a-bad-date",  # both said at once, not one round of fixing each
@@ -138,35 +138,35 @@ BROKEN = [
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-13"\n',
         [
-            "events.toml:8:14: event 'a', field 'when': '2024-13' (at position 5): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters"
+            "events.toml:8:14: event 'a', field 'when': '2024-13' (at character 6): month 13 does not exist; expected 01-12, or 21-41 for seasons and quarters"
         ],
         id="bad-month",
     ),
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2023-02-29"\n',
         [
-            "events.toml:8:17: event 'a', field 'when': '2023-02-29' (at position 8): day 29 does not exist in 2023-02; expected 01-28; did you mean '2023-02-28'?"
+            "events.toml:8:17: event 'a', field 'when': '2023-02-29' (at character 9): day 29 does not exist in 2023-02; expected 01-28; did you mean '2023-02-28'?"
         ],
         id="impossible-day",
     ),
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-10/2024-09"\n',
         [
-            "events.toml:8:16: event 'a', field 'when': '2024-10/2024-09' (at position 7): reversed interval: interval '2024-10/2024-09' ends (September 2024) before it starts (October 2024)"
+            "events.toml:8:16: event 'a', field 'when': '2024-10/2024-09' (at character 8): reversed interval: interval '2024-10/2024-09' ends (September 2024) before it starts (October 2024)"
         ],
         id="reversed-interval",
     ),
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "sometime soonish"\n',
         [
-            "events.toml:8:18: event 'a', field 'when': 'sometime soonish' (at position 9): 'soonish' is not a date word this reader knows; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
+            "events.toml:8:18: event 'a', field 'when': 'sometime soonish' (at character 10): 'soonish' is not a date word this reader knows; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
         ],
         id="unknown-phrase",
     ),
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = ""\n',
         [
-            "events.toml:8:9: event 'a', field 'when': '' (at position 0): empty date; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
+            "events.toml:8:9: event 'a', field 'when': '': empty date; expected ISO 8601/EDTF (2024-10-18, 2024-06~, 2024-10-07/2024-10-13) or English such as 'June 2024', 'c. 1400', 'the 1450s', 'before 23 August 1456', 'Friday'; run 'chronology forms' to list the forms read"
         ],
         id="empty-when",
     ),
@@ -315,7 +315,7 @@ BROKEN = [
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024\\u0007"\n',
         [
-            "events.toml:8:13: event 'a', field 'when': '2024\\x07' (at position 4): contains a control or unprintable character (U+0007)"
+            "events.toml:8:13: event 'a', field 'when': '2024\\x07' (at character 5): contains a control or unprintable character (U+0007)"
         ],
         id="control-char",
     ),
@@ -332,7 +332,7 @@ BROKEN = [
     pytest.param(
         HEAD + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024-13"\nanchor = "zz"\n',
         [
-            "events.toml:8:14: event 'a', field 'when': '2024-13' (at position 5): month 13 does not exist; "
+            "events.toml:8:14: event 'a', field 'when': '2024-13' (at character 6): month 13 does not exist; "
             "expected 01-12, or 21-41 for seasons and quarters",
             "events.toml:9:10: event 'a', field 'anchor': unknown event or source 'zz'",
         ],
@@ -519,7 +519,7 @@ def test_includes_are_read_relative_to_the_including_file(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     problems = chronology.validate("events.toml")
     assert [str(p) for p in problems] == [
-        "more/deeper.toml:4:14: event 'c', field 'when': '2026-13' (at position 5): month 13 does not exist; "
+        "more/deeper.toml:4:14: event 'c', field 'when': '2026-13' (at character 6): month 13 does not exist; "
         "expected 01-12, or 21-41 for seasons and quarters"
     ]
     (tmp_path / "more" / "deeper.toml").write_text('[[events]]\nid = "c"\ntitle = "C"\nwhen = "2026"\n')

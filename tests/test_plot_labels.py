@@ -34,15 +34,15 @@ def long_titles() -> Timeline:
         Source(
             id="harbour-history",
             outlet="Scolar Press",
-            title="The Harbour and its Workers: A History of the Northern Docks, 1850-2020",
+            title="The Harbour and its Workers: A History of the Northern Docks, 1850-2024",
             authors=("Margaret Ellison",),
-            published=UncertainDate.parse("1996"),
+            published=UncertainDate.parse("2025"),
         ),
         Source(
             id="gazette",
             outlet="The Harbour Gazette",
             title="Union calls for an inquiry as the port stays shut",
-            published=UncertainDate.parse("2024-03-14"),
+            published=UncertainDate.parse("2024-03-21"),
         ),
     ]
     rows = [
@@ -313,7 +313,7 @@ def test_a_book_is_never_cited_by_its_publisher_alone() -> None:
     drawn = plot_timeline(long_titles(), width=6.0)
     assert drawn.footnote is not None
     note = words(drawn.footnote.get_text())
-    assert "Margaret Ellison, “The Harbour and its Workers”, Scolar Press, 1996" in note
+    assert "Margaret Ellison, “The Harbour and its Workers”, Scolar Press, 2025" in note
     assert "Sources: Scolar Press" not in note
     assert "; Scolar Press" not in note
 

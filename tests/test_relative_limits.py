@@ -378,7 +378,7 @@ def test_an_anchor_given_as_text_reads_as_the_same_anchor_parsed() -> None:
     [
         (
             "2024-13-01",
-            "'2024-13-01' (at position 5): unreadable anchor: month 13 does not exist; "
+            "'2024-13-01' (at character 6): unreadable anchor: month 13 does not exist; "
             "expected 01-12, or 21-41 for seasons and quarters",
         ),
         (

@@ -62,6 +62,7 @@ from typing import Final, Literal
 import attrs
 
 from chronology.compare import sort_key
+from chronology.constraints import Frame
 from chronology.dates import DateValue, Endpoint, Interval, UncertainDate
 from chronology.draft.article import Article
 from chronology.draft.claims import Figure, find_figures
@@ -357,6 +358,10 @@ class _Drafter:
             note = f"{value.label}, read {read_from}{ahead}"
         else:
             value = reading
+            tense = tense_of(text, phrase.start, role.clause, self.language, phrase.end)
+            if tense is Tense.PAST and self.published is not None and _after(value, self.published):
+                self._leave(text, phrase.text, _TOLD_EARLY)  # "met on 3 December" in an article of 4 November
+                return None
         if earlier is None and isinstance(value, Interval) and value.end is Endpoint.OPEN:
             comments.append(_SINCE.format(phrase=phrase.text))
         if role.role is Role.UNCLEAR and role.attribution is not None:
@@ -712,6 +717,14 @@ _IN_HEADLINE: Final = (
 _STAND_IN: Final = (
     "{pronoun!r} is read as {speaker!r}, the speaker named last, for the claims of the sentence: check who it is"
 )
+
+
+def _after(value: DateValue, published: UncertainDate) -> bool:
+    """Whether ``value`` certainly begins after ``published`` ends: a report cannot tell it as past."""
+    frame = Frame(None)
+    return frame.moments(value)[0] > frame.instant(published, published.hi)
+
+
 _PUNCTUATION: Final = ",.;:!?\"'“”‘’«»()"
 _NO_HOLDER: Final = "a figure, but no dated event of the article holds it (the article's date is unknown)"
 _FROM_EVENT: Final = (
@@ -728,6 +741,10 @@ _UNCOUNTED: Final = (
 _HOW_LONG: Final = (
     "how long something took, in a clause that tells the past, not a date counted from the article's: "
     "where it dates an event, write that date by hand"
+)
+_TOLD_EARLY: Final = (
+    "a date after the article's, in a clause that tells the past: check --published, or draft it by hand "
+    '(with tense = "future" if the article foresees it)'
 )
 _UNDATED: Final = "relative to the article's date, which is unknown: give it with --published"
 _SINCE: Final = (

@@ -8,10 +8,11 @@ footnote), and the sources as footnote references (``[^source-id]``).
 
 Where events carry claims, "Figures claimed" follows the table: one table a
 subject, so that conflicting figures stand together, a row a claim: the
-figure and its unit, who claims it, when it was said (its event's date where
-the claim gives none, which the cell says), the event, and its source as a
-footnote reference. The footnotes follow, one per source in the order first
-cited, giving outlet, title, authors, published date and address.
+figure and its unit, who claims it (with the claim's quote under the name,
+“...”), when it was said (its event's date where the claim gives none, which
+the cell says), the event, and its source as a footnote reference. The
+footnotes follow, one per source in the order first cited, giving outlet,
+title, authors, published date and address.
 
 Where the timeline has a zone (``[reading] zone``), a time at that zone's
 own offset is written without it and the date column's header names the zone
@@ -94,8 +95,9 @@ def _when_header(zone: str | None, bare: bool, name: str = "When") -> str:
 def _claims(timeline: Timeline) -> list[str]:
     """The figures claimed, under a heading, one table a subject (conflicting figures side by side).
 
-    A row a claim: the figure and its unit, who claims it, when it was said (its event's date where it gives
-    none, which the cell says), the event and the source as a footnote reference.
+    A row a claim: the figure and its unit, who claims it and the claim's quote under the name (as an event's
+    quotes are under its title), when it was said (its event's date where it gives none, which the cell says),
+    the event and the source as a footnote reference.
     """
     zone = timeline.zone_info
     subjects: dict[str, list[tuple[str, str, str, str, str]]] = {}
@@ -108,7 +110,9 @@ def _claims(timeline: Timeline) -> list[str]:
             when = shown.label if claim.said is not None else f"{shown.label} ({SAID_DEFAULT})"
             figure = " ".join(part for part in (claim.value.text or claim.value.label, claim.unit) if part)
             note = f"[^{claim.source}]" if claim.source else ""
-            row = (_cell(figure), _cell(claim.claimant), _cell(when), _cell(event.title), note)
+            by = [_cell(claim.claimant)] if claim.claimant.strip() else []
+            by += [f"“{_cell(claim.quote)}”"] if claim.quote.strip() else []
+            row = (_cell(figure), "<br>".join(by), _cell(when), _cell(event.title), note)
             subjects.setdefault(claim.subject, []).append(row)
     if not subjects:
         return []

@@ -216,9 +216,10 @@ def lone_surrogates(value: object, where: KeyPath, field: str) -> Iterator[tuple
 def surrogate_message(text: str, index: int, *, position: bool = True) -> str:
     """Why ``text``, with a lone surrogate at ``index``, cannot be written, and what to do.
 
-    ``position=False`` leaves out the index (for a problem placed at the surrogate's line and column).
+    The message counts characters from 1, as columns are (``index`` is 0-based); ``position=False`` leaves
+    out where (for a problem placed at the surrogate's line and column).
     """
-    at = f" at position {index}" if position else ""
+    at = f" at character {index + 1}" if position else ""
     return (
         f"holds a lone surrogate (U+{ord(text[index]):04X}){at}: half of a UTF-16 pair, not a character, "
         "so it is not valid Unicode and cannot be written as UTF-8; "
