@@ -256,6 +256,26 @@ class UncertainDate:
         open ("before 1456": EDTF ``[..1455]``). ``utc_offset`` (seconds east
         of UTC) is for values with a time; the bounds are local to it.
         """
+        if (
+            cls is UncertainDate
+            and lo.__class__ is int
+            and hi.__class__ is int
+            and NEG_INF < lo <= hi < POS_INF
+            and precision.__class__ is Precision
+            and qualifier.__class__ is Qualifier
+            and (utc_offset is None or utc_offset.__class__ is int)
+        ):
+            # checked as the generated __init__ checks: the EDTF (the text, where none is given) is written when
+            # first read, which most values read from words never are
+            value = _new(_Unwritten)
+            _SET_LO(value, lo)
+            _SET_HI(value, hi)
+            _SET_PRECISION(value, precision)
+            _SET_QUALIFIER(value, qualifier)
+            _SET_UTC_OFFSET(value, utc_offset)
+            if text:
+                _SET_TEXT(value, text)
+            return value
         from chronology.notation.edtf import format_bounds
 
         edtf = format_bounds(lo, hi, precision, qualifier, utc_offset)
@@ -428,6 +448,7 @@ _SET_EDTF = UncertainDate.__dict__["edtf"].__set__
 _SET_TEXT = UncertainDate.__dict__["text"].__set__
 _GET_LO = UncertainDate.__dict__["lo"].__get__
 _GET_EDTF = UncertainDate.__dict__["edtf"].__get__
+_GET_TEXT = UncertainDate.__dict__["text"].__get__
 
 
 class _Day(UncertainDate):
@@ -468,28 +489,36 @@ class _Day(UncertainDate):
 
     @property
     def text(self) -> str:
-        """The wording: the ISO text the day was read from."""
-        return self.edtf
+        """The wording: the text the day was read from (its ISO day, unless :func:`exact_day` was given words)."""
+        try:
+            written: str = _GET_TEXT(self)
+        except AttributeError:
+            return self.edtf
+        return written
 
     def __new__(cls, **fields: Any) -> UncertainDate:  # type: ignore[misc]
         return UncertainDate(**fields)  # what attrs.evolve and copy reach: a plain value
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _rebuilt, (self.lo, self.hi, self.edtf)
+        return _rebuilt, (self.lo, self.hi, self.edtf, self.text)
 
 
-def _rebuilt(lo: int, hi: int, edtf: str) -> UncertainDate:
-    return UncertainDate._trusted(lo, hi, Precision.DAY, Qualifier.NONE, edtf, edtf)
+def _rebuilt(lo: int, hi: int, edtf: str, text: str = "") -> UncertainDate:
+    return UncertainDate._trusted(lo, hi, Precision.DAY, Qualifier.NONE, edtf, text or edtf)
 
 
-def exact_day(lo: int, edtf: str) -> UncertainDate:
+def exact_day(lo: int, edtf: str | None = None, text: str = "") -> UncertainDate:
     """The exact day starting at second ``lo``, written ``edtf`` (``YYYY-MM-DD``), by the cheapest route.
 
-    The caller vouches that ``lo`` starts a day and ``edtf`` names it.
+    The caller vouches that ``lo`` starts a day and ``edtf`` names it; without ``edtf``, it is written when
+    first read. ``text`` is the wording (the EDTF where none is given).
     """
     value = _new(_Day)
     _SET_LO(value, lo)
-    _SET_EDTF(value, edtf)
+    if edtf is not None:
+        _SET_EDTF(value, edtf)
+    if text:
+        _SET_TEXT(value, text)
     return value
 
 
@@ -523,28 +552,37 @@ class _Unwritten(UncertainDate):
 
     @property
     def text(self) -> str:
-        """The wording: the EDTF, as for any value built from seconds."""
-        return self.edtf
+        """The wording: as given to :func:`unwritten`, else the EDTF, as for any value built from seconds."""
+        try:
+            written: str = _GET_TEXT(self)
+        except AttributeError:
+            return self.edtf
+        return written
 
     def __new__(cls, **fields: Any) -> UncertainDate:  # type: ignore[misc]
         return UncertainDate(**fields)  # what attrs.evolve and copy reach: a plain value
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _from_seconds, (self.lo, self.hi, self.precision, self.qualifier, self.utc_offset)
+        return _from_seconds, (self.lo, self.hi, self.precision, self.qualifier, self.utc_offset, self.text)
 
 
 def _from_seconds(
-    lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None
+    lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None, text: str = ""
 ) -> UncertainDate:
-    return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=utc_offset)
+    """A plain value (what ``pickle`` and ``copy`` give back for a value whose EDTF was written late)."""
+    from chronology.notation.edtf import format_bounds
+
+    edtf = format_bounds(lo, hi, precision, qualifier, utc_offset)
+    return UncertainDate._trusted(lo, hi, precision, qualifier, edtf, text or edtf, utc_offset)
 
 
 def unwritten(
-    lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None = None
+    lo: int, hi: int, precision: Precision, qualifier: Qualifier, utc_offset: int | None = None, text: str = ""
 ) -> UncertainDate:
     """``UncertainDate.from_seconds(lo, hi, precision, ...)``, its EDTF (and text) written when first read.
 
-    For values built by the thousand that are seldom written out (dates narrowed by links).
+    For values built by the thousand that are seldom written out (dates narrowed by links). ``text`` is the
+    wording (the EDTF where none is given).
 
     Raises:
         InvalidDateError: bounds outside the timeline, or ``lo`` after ``hi``.
@@ -558,7 +596,35 @@ def unwritten(
     _SET_PRECISION(value, precision)
     _SET_QUALIFIER(value, qualifier)
     _SET_UTC_OFFSET(value, utc_offset)
+    if text:
+        _SET_TEXT(value, text)
     return value
+
+
+def with_wording(value: UncertainDate, text: str) -> UncertainDate:
+    """``value`` with the wording ``text`` (itself where it has it), its EDTF written no sooner than ``value``'s."""
+    cls = value.__class__
+    if (cls is _Unwritten or cls is _Day) and text:
+        try:
+            if _GET_TEXT(value) == text:
+                return value
+        except AttributeError:
+            pass
+        try:
+            edtf: str | None = _GET_EDTF(value)
+        except AttributeError:
+            edtf = None
+        if cls is _Day:
+            return exact_day(_GET_LO(value), edtf, text)
+        copied = unwritten(value.lo, value.hi, value.precision, value.qualifier, value.utc_offset, text)
+        if edtf is not None:
+            _SET_EDTF(copied, edtf)
+        return copied
+    if value.text == text:
+        return value
+    return UncertainDate._trusted(
+        value.lo, value.hi, value.precision, value.qualifier, value.edtf, text, value.utc_offset
+    )
 
 
 #: The classes whose instances are exact or uncertain instants (for ``__class__`` tests in hot loops).

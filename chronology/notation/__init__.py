@@ -18,7 +18,7 @@ import attrs
 
 from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import DateParseError, InvalidDateError, WrongTypeError
-from chronology.notation.edtf import looks_like_edtf, parse_edtf, parse_iso_day
+from chronology.notation.edtf import EDTF_FIRST_CHARACTERS, looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
 from chronology.notation.find import DatePhrase, find_dates
 from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
@@ -86,11 +86,13 @@ def parse_expression(
             raise DateParseError(
                 text, f"contains a control or unprintable character (U+{ord(stripped[bad]):04X})", position=where
             )
-    if _US_STYLE.fullmatch(stripped):
+    # (both notations below start with a digit, or a sign: most phrases are tried on neither)
+    numeric = stripped[0].isdigit() or stripped[0] in "+-"
+    if numeric and _US_STYLE.fullmatch(stripped):
         raise DateParseError(
             text, "day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)", position=0
         )
-    spaced = _SPACED_TIME.fullmatch(stripped)
+    spaced = _SPACED_TIME.fullmatch(stripped) if numeric else None
     if spaced is not None:
         where = len(text) - len(text.lstrip()) + spaced.end(1)
         written = f"{spaced[1]}T{spaced[2]}"
@@ -142,7 +144,7 @@ def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeD
             from chronology.notation.slavic import read_slavic
 
             return read_slavic(stripped, calendar=_checked_calendar(calendar))
-    if looks_like_edtf(stripped):
+    if stripped[0] in EDTF_FIRST_CHARACTERS and looks_like_edtf(stripped):
         try:
             return parse_edtf(stripped)
         except DateParseError as notation:

@@ -104,7 +104,8 @@ _EXPECTED_DATE: Final = (
 # -- public entry points ------------------------------------------------------------
 
 _FAST: Final = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?([?~%]?)")
-_FIRST_CHARS: Final = frozenset("0123456789-+YX[{?~%/.")
+#: The characters notation may start with: text starting with any other is never notation.
+EDTF_FIRST_CHARACTERS: Final = frozenset("0123456789-+YX[{?~%/.")
 
 
 def looks_like_edtf(text: str) -> bool:
@@ -112,7 +113,7 @@ def looks_like_edtf(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
-    if stripped[0] not in _FIRST_CHARS:
+    if stripped[0] not in EDTF_FIRST_CHARACTERS:
         return False
     if stripped[0] in "[{":
         return True

@@ -26,7 +26,16 @@ import attrs
 
 from chronology import _calendar
 from chronology._calendar import SECONDS_PER_DAY
-from chronology.dates import DateValue, Endpoint, Precision, Qualifier, UncertainDate, exact_day, unwritten
+from chronology.dates import (
+    DateValue,
+    Endpoint,
+    Precision,
+    Qualifier,
+    UncertainDate,
+    exact_day,
+    unwritten,
+    with_wording,
+)
 from chronology.errors import DateParseError
 from chronology.notation._grammar import (
     SKIP,
@@ -42,9 +51,8 @@ from chronology.notation._grammar import (
     optional,
     tokenize,
 )
-from chronology.notation.edtf import format_day
 from chronology.notation.words import ENGLISH, WordTable
-from chronology.relative import RelativeDate, worded
+from chronology.relative import RelativeDate
 from chronology.rules import (
     Between,
     Fixed,
@@ -143,7 +151,7 @@ class Calendar:
             written = f"{self.day} {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}"
             actual = _WEEKDAY_NAMES[(number - 1) % 7]
             raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
-        return Fixed(exact_day(number * SECONDS_PER_DAY, format_day(number)))
+        return Fixed(exact_day(number * SECONDS_PER_DAY))  # its EDTF written when first read
 
     def _nearest_day(self) -> str:
         """The date's nearest day that exists, for a refusal: "; did you mean '30 April 2019'?" for 31 April 2019."""
@@ -188,7 +196,7 @@ def _year_value(first: int, last: int, precision: Precision) -> UncertainDate:
 def _days_value(first: int, last: int, precision: Precision) -> UncertainDate:
     """``UncertainDate.from_days(first, last, precision)``, its EDTF written when first read (often never).
 
-    A phrase's value is built again with the phrase's wording (see :func:`chronology.relative.worded`), and the
+    A phrase's value is built again with the phrase's wording (see :func:`chronology.dates.with_wording`), and the
     values of dates inside a phrase ("before 1456", "the early 1470s") only lend their bounds.
     """
     return unwritten(first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, Qualifier.NONE)
@@ -991,7 +999,7 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
         try:
             rule = reading if isinstance(reading, Lasting) else _rule(reading)
             if rule.__class__ is Fixed and zone is None:  # needs no anchor: its value, in the phrase's words
-                return worded(rule.value, text)
+                return with_wording(rule.value, text)
             relative = RelativeDate(rule, text, zone=zone)
             if not relative.needs_anchor:
                 return relative.resolve(None)  # checked at once: "29 February 2023" does not exist
@@ -1009,10 +1017,17 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
 def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:
     """Every reading of the whole phrase, in the grammar's order of preference."""
     found: list[Any] = []
+    length = len(tokens)
+    refused = False
     for value, end in grammar.whole.match(tokens):
-        if end == len(tokens) and not any(value is other for other in found):
-            found.append(value)
-    if any(isinstance(reading, RefusalError) for reading in found):
+        if end == length:
+            for other in found:
+                if value is other:
+                    break
+            else:
+                found.append(value)
+                refused = refused or isinstance(value, RefusalError)
+    if refused:
         found.sort(key=lambda reading: isinstance(reading, RefusalError))  # a refusal only when nothing else reads
     return found
 
