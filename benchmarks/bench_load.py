@@ -5,7 +5,8 @@ Run: ``python benchmarks/bench_load.py [--events N]``.
 A file of N generated events (default 100,000) is written to a temporary
 folder: a mix of exact days, months, EDTF uncertain dates, intervals, English
 phrases anchored to sources and to other events (which the network of links
-then reads as constraints), citations, claims and tags. ``chronology.load``
+then reads as constraints), citations (each of a source published once the event
+has begun, as the loader checks for a report in the past tense), claims and tags. ``chronology.load``
 (read, resolve anchors, check, build the timeline) is timed against
 ``tomllib.load`` and ``rtoml.load`` of the same file, in interleaved rounds of
 the same run (which side goes first turns each round); the ratios per round
@@ -25,6 +26,7 @@ sways less). Goals (issue 24): faster than ``tomllib.load`` alone, within 2x
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime
 import gc
 import os
@@ -47,18 +49,26 @@ def generate(count: int, seed: int = 11) -> str:
     start = datetime.date(1975, 1, 1).toordinal()
     lines = ['title = "Generated"', ""]
     sources = max(1, count // 50)
+    published: list[int] = []  # each source's day of publication, as an ordinal
     for s in range(sources):
         day = datetime.date(
-            rng.randint(1975, 2024), rng.randint(1, 12), rng.randint(2, 28)
-        )  # "earlier this month" needs a day before
+            rng.randint(1975, 2026), rng.randint(1, 12), rng.randint(2, 28)
+        )  # "earlier this month" needs a day before; after 2024, for the events of its last days
+        published.append(day.toordinal())
         lines += ["[[sources]]", f'id = "source-{s}"', 'outlet = "Wire"', f'published = "{day.isoformat()}"', ""]
+    # The sources by day of publication: an event cites one published after it began (a report in the past tense
+    # tells what had happened, and the loader checks it).
+    by_day = sorted(range(sources), key=published.__getitem__)
+    days = [published[s] for s in by_day]
     phrases = ["Friday", "three weeks ago", "earlier this month", "October 3", "in June", "the second week of October"]
     instants: list[int] = []  # events that can anchor others (one date, not an interval)
+    latest: list[int] = []  # each event's latest first day, as an ordinal: a source it cites is published after it
     for i in range(count):
         day = datetime.date.fromordinal(start + rng.randrange(50 * 365))
         iso = day.isoformat()
         kind = rng.random()
         anchor = None
+        begins = day.toordinal()  # a month or an interval begins on its first day, at the latest this one
         if kind < 0.45:
             when = iso
         elif kind < 0.6:
@@ -71,13 +81,20 @@ def generate(count: int, seed: int = 11) -> str:
             when = f"[{iso}..{(day + datetime.timedelta(days=rng.randint(1, 10))).isoformat()}]"
         elif kind < 0.95 or not instants:
             when = rng.choice(phrases)
-            anchor = f"source-{rng.randrange(sources)}"
+            cited = rng.randrange(sources)
+            anchor = f"source-{cited}"
+            # read from its source's day: on it or before, but a day or week of October may fall after it
+            begins = published[cited] + (366 if "October" in when else 0)
         else:
             when = rng.choice(["two days after", "days before", "that day"])
-            anchor = f"event-{rng.choice(instants)}"  # an earlier event: anchors chain
+            earlier = rng.choice(instants)
+            anchor = f"event-{earlier}"  # an earlier event: anchors chain
+            begins = latest[earlier] + 33  # two days after the end of a month at the latest
+        latest.append(begins)
         if not 0.7 <= kind < 0.8:
             instants.append(i)
-        source = f"source-{rng.randrange(sources)}"
+        first = bisect.bisect_left(days, begins)  # the sources published on or after the event's latest first day
+        source = f"source-{by_day[rng.randrange(first, sources)]}" if first < sources else None  # None: cites none
         lines += ["[[events]]", f'id = "event-{i}"', f'title = "Event number {i}"', f'when = "{when}"']
         if anchor:
             lines.append(f'anchor = "{anchor}"')
@@ -85,11 +102,14 @@ def generate(count: int, seed: int = 11) -> str:
             f'kind = "{rng.choice(["statement", "deployment", "diplomacy", "strike"])}"',
             f'tags = ["{rng.choice(["troops", "pact", "g20"])}"]',
             "",
-            "[[events.citations]]",
-            f'source = "{source}"',
-            'quote = "A sentence that supports the event."',
-            "",
         ]
+        if source is not None:
+            lines += [
+                "[[events.citations]]",
+                f'source = "{source}"',
+                'quote = "A sentence that supports the event."',
+                "",
+            ]
         if rng.random() < 0.1:
             lines += ["[[events.claims]]", 'subject = "troops"', f'value = "up to {rng.randint(1, 100)},000"', ""]
     return "\n".join(lines) + "\n"

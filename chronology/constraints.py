@@ -232,12 +232,12 @@ class Network:
         self._names = names = list(by_id)
         self._events = by_id  # for what a message says of an event's date as written (not copied)
         self._key = key = dict(zip(names, range(len(names)), strict=True))
-        written = _written(events, key, _keys_of(events, names, key))
+        written = _written(events, key, names)
         anchored = _anchored(events, by_id)  # (position, event, anchor, phrase) for dates read from an event
         # The linked events in the order of the events, then of the targets each names (a date read from an
         # event names its event and anchor first); each once.
         linked = _first_mentions(written, [(i, key[e], key[x]) for i, e, x, _ in anchored], len(names))
-        variables = _Variables.of(list(by_id.values()), linked, frame)
+        variables = _Variables.of([by_id[names[k]] for k in np.sort(linked).tolist()], linked, frame)
         self._linked = linked
         self._owner_keys = np.repeat(linked, variables.sizes)  # each variable's event
         self._var_start = np.full(len(names), -1, dtype=np.intp)  # each key's variables (-1 if not linked)
@@ -806,6 +806,8 @@ class Network:
         (lo, hi), (given_lo, given_hi) = self._arrays(), self._given
         # Most linked events' links narrow nothing: only those whose bounds moved, with their bounds, in bulk.
         keys = np.unique(self._owner_keys[np.flatnonzero((lo != given_lo) | (hi != given_hi))])
+        if not keys.size:
+            return found  # (most loads: no event is looked at)
         events = events if isinstance(events, Sequence) else list(events)
         own = _keys_of(events, self._names, self._key)
         at = np.flatnonzero(np.isin(own, keys))
@@ -974,6 +976,7 @@ _ID = operator.attrgetter("id")
 _WHEN_OF = operator.attrgetter("when")
 _PART_OF_OF = operator.attrgetter("part_of")
 _ANCHOR_OF = operator.attrgetter("anchor")
+_LINKS_OF = operator.attrgetter("after", "before", "reports")
 _LIST_FIELDS: Final = (
     (_AFTER, operator.attrgetter("after")),
     (_BEFORE, operator.attrgetter("before")),
@@ -1003,7 +1006,7 @@ class _Written:
     event: npt.NDArray[np.intp]  # each link: the position of the event that states it
     field: npt.NDArray[np.int8]  # its field's code
     target: npt.NDArray[np.intp]  # its target's key
-    own: npt.NDArray[np.intp]  # each event: its key (-1 if it may not be named)
+    own: npt.NDArray[np.intp]  # each event: its key (-1 if it may not be named); empty when no event states a link
     stating: npt.NDArray[np.bool_]  # each event: whether it has a link field at all (even one naming nothing known)
 
 
@@ -1019,13 +1022,19 @@ def _keys_of(events: Sequence[Event], names: Sequence[str], key: Mapping[str, in
     return np.fromiter(map(key.get, map(_ID, events), repeat(-1)), dtype=np.intp, count=count)
 
 
-def _written(events: Sequence[Event], key: Mapping[str, int], own: npt.NDArray[np.intp]) -> _Written:
+def _written(events: Sequence[Event], key: Mapping[str, int], names: Sequence[str]) -> _Written:
     """The links of ``events``, read a field at a time; ``key``: each id that may be named -> its key.
 
-    ``own``: each event's key. O(N + L) for N events and L links, and a sort of the links. Raises
-    KeyError for an event with links whose own id may not be named.
+    ``names``: the ids that may be named, in the order of their keys. O(N + L) for N events and L links, and
+    a sort of the links. Raises KeyError for an event with links whose own id may not be named.
     """
     count = len(events)
+    if not any(map(any, map(_LINKS_OF, events))) and not any(map(_PART_OF_OF, events)):
+        # No event states a link (most files, or only dates read from other events'): two passes in C, and
+        # no event's key is needed (``own`` is asked for only at the events that state links).
+        none = np.empty(0, dtype=np.intp)
+        return _Written(none, np.empty(0, dtype=np.int8), none, none, np.zeros(count, dtype=bool))
+    own = _keys_of(events, names, key)
     # after, before and reports: a tuple of targets each (the field's targets after the other's)
     lists: list[tuple[str, ...]] = list(chain.from_iterable(map(read, events) for _, read in _LIST_FIELDS))
     counts = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists)).reshape(len(_LIST_FIELDS), count)
@@ -1100,29 +1109,28 @@ class _Variables:
 
     @classmethod
     def of(cls, events: Sequence[Event], linked: npt.NDArray[np.intp], frame: Frame) -> _Variables:
-        """The variables of ``events[k]`` for each key ``k`` in ``linked``, in that order (a start before its end).
+        """The variables of the events of ``linked`` (keys), in that order (a start before its end).
 
-        The dates are read in the order of ``events`` (in the order they lie in memory, which is much quicker
-        than hopping about), then picked by key.
+        ``events``: the events of those keys in the order of the keys (``np.sort(linked)``), as they lie in
+        memory (much quicker to read than hopping about); their dates are then picked in the order of ``linked``.
         """
         whens = list(map(_WHEN_OF, events))
         count = len(whens)
         lasting = np.fromiter(map(operator.is_, map(type, whens), repeat(Interval)), dtype=bool, count=count)
-        wanted = np.zeros(count, dtype=bool)
-        wanted[linked] = True
-        bounds = np.zeros((4, count), dtype=np.int64)  # by key: start lo, start hi, end lo, end hi
-        instants = wanted & ~lasting
+        bounds = np.zeros((4, count), dtype=np.int64)  # by sorted key: start lo, start hi, end lo, end hi
+        instants = ~lasting
         lo, hi = _instant_bounds(list(compress(whens, instants.tolist())), frame)
         bounds[:, instants] = lo, hi, lo, hi
-        intervals = wanted & lasting
-        bounds[:, intervals] = _interval_bounds(list(compress(whens, intervals.tolist())), frame)
-        lasting = lasting[linked]
+        bounds[:, lasting] = _interval_bounds(list(compress(whens, lasting.tolist())), frame)
+        at = np.argsort(np.argsort(linked, kind="stable"), kind="stable")  # each linked key's place among them sorted
+        bounds = bounds[:, at]
+        lasting = lasting[at]
         sizes = 1 + lasting.astype(np.intp)
         start = np.cumsum(sizes) - sizes
         end = start + lasting
         lo, hi = np.empty(int(sizes.sum()), dtype=np.int64), np.empty(int(sizes.sum()), dtype=np.int64)
-        lo[start], hi[start] = bounds[0, linked], bounds[1, linked]
-        lo[end], hi[end] = bounds[2, linked], bounds[3, linked]
+        lo[start], hi[start] = bounds[0], bounds[1]
+        lo[end], hi[end] = bounds[2], bounds[3]
         return cls(sizes, start, end, lo, hi)
 
 
@@ -1412,7 +1420,13 @@ def _reading_of(
     relative = read
     known = _LOADER_READINGS.get()
     entry = None if known is None else known.get(id(when))
-    if entry is not None and entry[0] is when and entry[1] == relative and entry[2] == of and entry[3] is event.tense:
+    if (
+        entry is not None
+        and entry[0] is when
+        and entry[3] is event.tense
+        and (entry[2] is of or entry[2] == of)  # (the loader's anchor date is most often the anchor's very date)
+        and entry[1] == relative
+    ):
         return relative  # the loader's own reading: relative.resolve(of, tense=event.tense) is ``when``
     try:
         again = relative.resolve(of, tense=event.tense)
@@ -1625,10 +1639,19 @@ class Frame:
     def moments(self, value: DateValue) -> tuple[int, int, int, int]:
         """Start (lo, hi) and end (lo, hi) instants of a value (open ends as the sentinels)."""
         if isinstance(value, UncertainDate):
-            lo, hi = self.instant(value, value.lo), self.instant(value, value.hi)
+            if self.zone is None and value.utc_offset is None:  # its instants are its bounds (open or not)
+                lo, hi = value.lo, value.hi
+            else:
+                lo, hi = self.instant(value, value.lo), self.instant(value, value.hi)
             return lo, hi, lo, hi
         (s_lo, s_hi), (e_lo, e_hi) = value.start_bounds, value.end_bounds
         start, end = value.start, value.end
+        if (
+            self.zone is None
+            and getattr(start, "utc_offset", None) is None
+            and getattr(end, "utc_offset", None) is None
+        ):
+            return s_lo, s_hi, e_lo, e_hi  # ends without an offset (or not dates) in UTC: as written
         return self.instant(start, s_lo), self.instant(start, s_hi), self.instant(end, e_lo), self.instant(end, e_hi)
 
 

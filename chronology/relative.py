@@ -34,7 +34,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from chronology._calendar import OPEN_HI, OPEN_LO
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
 from chronology.dates import (
     INSTANT_CLASSES,
     DateValue,
@@ -44,6 +44,7 @@ from chronology.dates import (
     Qualifier,
     UncertainDate,
     exact_day,
+    unwritten,
 )
 from chronology.errors import DateParseError, DateRangeError, InvalidDateError
 from chronology.rules import (
@@ -220,9 +221,7 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
             precision = (
                 anchor.precision if anchor.has_time and anchor.precision.rank < rule.precision.rank else rule.precision
             )
-            return UncertainDate.from_seconds(
-                *shifted, precision, qualifier=anchor.qualifier, utc_offset=anchor.utc_offset, text=text
-            )
+            return _read_date(*shifted, precision, anchor.qualifier, anchor.utc_offset, text)
         first_day, last_day, anchor_qualifier = _anchor_days(text, anchor)
         if anchor_qualifier is not Qualifier.NONE:  # (a Flag's | is slow; x | NONE is x)
             qualifier |= anchor_qualifier
@@ -251,6 +250,20 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
     if plain_day and not second and hi - lo == _DAY_SECONDS - 1 and 1 <= day <= _LAST_DAY:
         # one plain day of years 1-9999, by the cheapest route: its EDTF is its ISO day
         return worded(exact_day(lo, _iso_day(day).isoformat()), text)
+    return _read_date(lo, hi, precision, qualifier, offset, text)
+
+
+def _read_date(
+    lo: int, hi: int, precision: Precision, qualifier: Qualifier, offset: int | None, text: str
+) -> UncertainDate:
+    """``UncertainDate.from_seconds(lo, hi, ...)`` with the wording ``text``, its EDTF written when first read.
+
+    A load reads thousands of phrases from their anchors, and writing each one's EDTF (which ``text`` stands
+    in for) was a third of the reading. Bounds outside the timeline, or reversed, are left to
+    ``from_seconds``, which says so in its own words.
+    """
+    if NEG_INF < lo <= hi < POS_INF:
+        return unwritten(lo, hi, precision, qualifier, offset, text)
     return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=offset, text=text)
 
 

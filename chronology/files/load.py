@@ -83,10 +83,12 @@ _TOML_POSITION: Final = re.compile(r"at line (\d+) column (\d+)$")  # searched i
 _TENSES: Final = {tense.value: tense for tense in Tense}
 _TEXT_SHAPES: Final = frozenset(shape for shape in SHAPES if fits("", shape))  # text, date, figure
 _EVENT_REQUIRED: Final = REQUIRED["event"]
+_CLAIM_REQUIRED: Final = REQUIRED["claim"]
 _ID_MATCH: Final = ID_PATTERN.fullmatch
 _IDS_MATCH: Final = re.compile(f"(?:{ID_PATTERN.pattern}\n)*").fullmatch  # ids, each ended by a line break
 _DATE_TYPES: Final = (UncertainDate, Interval)  # a tuple: isinstance is quicker with one than with a union
 _NOT_DATES: Final = (RelativeDate, DateParseError)
+_PAST_ID: Final = id(Tense.PAST)  # a tense as the load's cache of phrases read from their anchors keys it
 _NO_EXTRA: Final[Mapping[str, Any]] = {}
 _NO_EXTRA_FROZEN: Final = _frozen_mapping(_NO_EXTRA)
 _ID_RULE: Final = "use letters, digits, '-', '_' and '.', starting with a letter or digit"
@@ -953,10 +955,14 @@ class _Reader:
             # Most dates are read as they are written, from the load's cache of texts: _when for the others.
             table, file, plain = record.table, record.file, record.plain
             if plain is not None and plain[9] is not None:  # a common event dated by a phrase read from its anchor
-                read = self._when(event_id, records, sources, resolved)
-                if read is not None and isinstance(
-                    self._expression(plain[2], file, self._reading_of(record)), RelativeDate
-                ):
+                read = self._from_source(event_id, record, plain, records, sources, resolved)
+                if read is None:  # anchored to an event, or a problem to report: the full reading
+                    read = self._when(event_id, records, sources, resolved)
+                    if read is not None and not isinstance(
+                        self._expression(plain[2], file, self._reading_of(record)), RelativeDate
+                    ):
+                        read = None
+                if read is not None:
                     events.append(
                         Event._checked(
                             event_id,
@@ -984,8 +990,7 @@ class _Reader:
                 found = expressions.get(plain[2])
                 if found is None:
                     found = self._expression(plain[2])  # its first reading (as _when would read it), kept by its text
-                if isinstance(found, _DATE_TYPES):
-                    resolved[event_id] = found
+                if isinstance(found, _DATE_TYPES):  # not kept in resolved: an event anchored to it reads it by _when
                     events.append(
                         Event._checked(
                             event_id,
@@ -1016,7 +1021,7 @@ class _Reader:
                 if found is None and text.__class__ is str:
                     found = self._expression(text)  # its first reading (as _when would read it), kept by its text
                 if isinstance(found, _DATE_TYPES):  # a plain day's class is a subclass
-                    when = resolved[event_id] = found
+                    when = found
             if when is None:
                 when = self._when(event_id, records, sources, resolved)
             event = None if when is None else self._plain_event(table, when, file.widening)
@@ -1027,6 +1032,63 @@ class _Reader:
         self._records = records
         self._source_records = {r.table["id"]: r for r in self.sources if isinstance(r.table.get("id"), str)}
         return events
+
+    def _from_source(
+        self,
+        event_id: str,
+        record: _Record,
+        plain: tuple[Any, ...],
+        records: Mapping[str, _Record],
+        sources: Mapping[str, Source],
+        resolved: dict[str, DateValue | None],
+    ) -> DateValue | None:
+        """The date of a common event whose phrase is read from a dated source or event, as ``_when`` reads it.
+
+        None for anything ``_when`` must read (an anchor event whose own date is read from an anchor, or not
+        one date, or not yet read; a source with a problem or no date; a phrase that cannot be read from its
+        anchor), which it then reads and reports: each common event dated from a source or an event dated
+        as written (most phrases of a file) is read here in a few steps, its tense the past.
+        """
+        anchor_id = plain[9]
+        anchoring = records.get(anchor_id)
+        if anchoring is None:
+            source = sources.get(anchor_id)
+            anchor = None if source is None else source.published
+        else:
+            anchor = self._written_date(anchor_id, anchoring, resolved)
+        if anchor is None:
+            return None
+        expression = self._expression(plain[2], record.file, self._reading_of(record))
+        if expression.__class__ is not RelativeDate:
+            return None
+        key = (id(expression), anchor, _PAST_ID)
+        value = self._resolutions.get(key)
+        if value is None:
+            try:
+                value = expression.resolve(anchor, tense=Tense.PAST)
+            except ChronologyError:
+                return None  # said by _when
+            self._resolutions[key] = value
+        if anchoring is not None and isinstance(value, UncertainDate):
+            # the network of links finds this reading again: it need not read it a second time (as _resolve says)
+            self._read_from[id(value)] = (value, expression, anchor, Tense.PAST)
+        resolved[event_id] = value
+        return value
+
+    def _written_date(
+        self, event_id: str, record: _Record, resolved: Mapping[str, DateValue | None]
+    ) -> UncertainDate | None:
+        """The date of an anchoring event, one date written as it is read (no anchor of its own); else None."""
+        found: object
+        if event_id in resolved:
+            found = resolved[event_id]
+        else:
+            table, file = record.table, record.file
+            text = table["when"]
+            if "anchor" in table or text.__class__ is not str or file.calendar != "gregorian" or file.zone is not None:
+                return None
+            found = self._expressions.get(text)
+        return found if isinstance(found, UncertainDate) else None
 
     def _duplicates_among_unreadable(self, unreadable: set[int]) -> None:
         """Report an id taken twice where either event has other problems (the readable pairs are reported already).
@@ -1401,12 +1463,16 @@ class _Reader:
         sources: Mapping[str, Source],
         resolved: dict[str, DateValue | None],
     ) -> Claim | None:
+        text = item.get("value")
+        value = self._quantities.get(text) if text.__class__ is str else None  # a figure written before: read once
+        if value is not None and len(item) == 2 and "subject" in item and _sound(item, CLAIM_KEYS, _CLAIM_REQUIRED):
+            # The common claim, a subject and a figure read before: what follows would say nothing of it.
+            return Claim(subject=item["subject"], value=value, source=self._first_cited(record))
         where = (*record.where, "claims", index)
         prefix = f"claims[{index}]."
         if not self._checked_table(record, where, item, CLAIM_KEYS, "claim", prefix):
             return None
         text = item["value"]
-        value = self._quantities.get(text) if text.__class__ is str else None  # a figure written before: read once
         if value is None:
             try:
                 value = parse_quantity(text)
@@ -1443,8 +1509,7 @@ class _Reader:
                 return None
         source = item.get("source")
         if source is None:
-            cited = [c.get("source") for c in record.table.get("citations", ()) if isinstance(c, dict)]
-            source = cited[0] if cited and isinstance(cited[0], str) else None
+            source = self._first_cited(record)
         return Claim(
             subject=item["subject"],
             value=value,
@@ -1455,6 +1520,11 @@ class _Reader:
             anchor=item.get("anchor"),
             quote=item.get("quote", ""),
         )
+
+    def _first_cited(self, record: _Record) -> str | None:
+        """The source an event cites first (a claim's source where it names none); None if it cites none."""
+        cited = [c.get("source") for c in record.table.get("citations", ()) if isinstance(c, dict)]
+        return cited[0] if cited and isinstance(cited[0], str) else None
 
     # -- placing the model's problems -------------------------------------------------------------
 
