@@ -45,6 +45,7 @@ from chronology.dates import (
     UncertainDate,
     exact_day,
     unwritten,
+    with_wording,
 )
 from chronology.errors import DateParseError, DateRangeError, InvalidDateError
 from chronology.rules import (
@@ -249,7 +250,7 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
     plain_day = precision is Precision.DAY and qualifier is Qualifier.NONE and offset is None
     if plain_day and not second and hi - lo == _DAY_SECONDS - 1 and 1 <= day <= _LAST_DAY:
         # one plain day of years 1-9999, by the cheapest route: its EDTF is its ISO day
-        return worded(exact_day(lo, _iso_day(day).isoformat()), text)
+        return exact_day(lo, text=text)
     return _read_date(lo, hi, precision, qualifier, offset, text)
 
 
@@ -268,12 +269,8 @@ def _read_date(
 
 
 def worded(value: UncertainDate, text: str) -> UncertainDate:
-    """``value`` with the wording ``text``: itself when it has it, else a plain copy (as ``attrs.evolve`` gives)."""
-    if value.text == text:
-        return value
-    return UncertainDate._trusted(  # the fields of a value already built and checked
-        value.lo, value.hi, value.precision, value.qualifier, value.edtf, text, value.utc_offset
-    )
+    """``value`` with the wording ``text``: itself when it has it, else a copy whose EDTF is written no sooner."""
+    return with_wording(value, text)
 
 
 def _open_sided(rule: Rule) -> bool:

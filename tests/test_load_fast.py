@@ -226,7 +226,7 @@ def test_a_control_character_in_any_prose_key_is_refused_and_placed(
     field = key if kind in ("event", "source") else f"{kind}s[0].{key}"
     assert f"{path}:{line}:" in message
     assert f"field '{field}'" in message
-    assert "control character U+001B at position 3" in message
+    assert "control character U+001B at character 4" in message
 
 
 # -- dates read from other events: the network trusts the loader's own readings ---------------------

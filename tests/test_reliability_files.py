@@ -577,11 +577,11 @@ def test_control_characters_in_texts_are_refused_where_they_are_written(tmp_path
     out, err = StringIO(), StringIO()
     assert main(["validate", str(path)], out=out, err=err) == 1
     assert err.getvalue().splitlines() == [
-        f"{path}:3:9: event 'a', field 'title': control character U+001B at position 5 of 'Evil \\x1b]0;pwned\\x07 title':"
+        f"{path}:3:9: event 'a', field 'title': control character U+001B at character 6 of 'Evil \\x1b]0;pwned\\x07 title':"
         " only tab is allowed in 'title' (a text of one line)",
-        f"{path}:11:11: event 'b', field 'summary': control character U+0000 at position 6 of 'a NUL \\x00 here':"
+        f"{path}:11:11: event 'b', field 'summary': control character U+0000 at character 7 of 'a NUL \\x00 here':"
         " only tab and line breaks are allowed in 'summary'",
-        f"{path}:15:10: source 's', field 'outlet': control character U+0007 at position 4 of 'Bell\\x07':"
+        f"{path}:15:10: source 's', field 'outlet': control character U+0007 at character 5 of 'Bell\\x07':"
         " only tab is allowed in 'outlet' (a text of one line)",
         "3 problems found",
     ]

@@ -723,7 +723,7 @@ class _Reader:
                 self.problem(
                     record.file,
                     (*where, key),
-                    f"control character U+{ord(found[0]):04X} at position {found.start()} of {_shorten(text)!r}: "
+                    f"control character U+{ord(found[0]):04X} at character {found.start() + 1} of {_shorten(text)!r}: "
                     f"only {allowed} allowed in {key!r}" + ("" if lines else " (a text of one line)"),
                     record=record,
                     field=prefix + key,
