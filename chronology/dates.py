@@ -76,7 +76,7 @@ class Precision(enum.Enum):
     @property
     def has_time(self) -> bool:
         """Whether values of this precision carry a time of day."""
-        return self in (Precision.SECOND, Precision.MINUTE, Precision.HOUR)
+        return self is _SECOND or self is _MINUTE or self is _HOUR
 
     @property
     def longest_seconds(self) -> int:
@@ -85,6 +85,7 @@ class Precision(enum.Enum):
 
 
 _RANKS: Final = {p: i for i, p in enumerate(Precision)}
+_SECOND, _MINUTE, _HOUR = Precision.SECOND, Precision.MINUTE, Precision.HOUR  # for has_time, by identity
 _DAY = SECONDS_PER_DAY
 _LONGEST_SECONDS: Final = {
     Precision.SECOND: 1,
