@@ -10,6 +10,10 @@ from one day to five years (log-uniform), a quarter are uncertain instants
 approximate. "long": the same, but one event in a thousand (the 501st, the
 1,501st, ...) lasts 10-50 years; it is run from 1,000 events up (below, 0.1%
 is no event). 1,000 windows (one day to a year, starting in the 50 years).
+From 10^7 events (``--sizes 10000000``), the timeline is built from columns
+(``Timeline.from_columns``: making 10^7 Event objects would take minutes and
+gigabytes), the same mix drawn with numpy (so not the same events); the sides
+that cannot take that size on one machine are left out, each said why.
 
 Every side answers the same question: which events possibly share a day
 with the window, without widening (``NO_WIDENING``), so approximate dates
@@ -85,7 +89,10 @@ What each side does, per pass over the 1,000 windows (a "position" is an index i
   AIList, batched + split     ail.intersect_ids(firsts, lasts + 1) on arrays, one call, split as ncls's
   plain numpy                 events sorted by first day (prebuilt), the longest span known: one searchsorted
                               of all windows on [first - longest, last], then per window the slice of events
-                              starting there filtered by last day >= first
+                              starting there filtered by last day >= first (unsorted: in order of first day)
+  plain numpy, as Timeline    the same, given what Timeline is given and giving what .positions gives: the
+                              windows read from the same prebuilt UncertainDate values (earliest_day, latest_day:
+                              each once, in one pass), each answer sorted in place (int64, ascending)
   pandas IntervalIndex        per window np.flatnonzero(intervals.overlaps(pd.Interval(first, last, "both")))
   DuckDB range join           one SQL join of a windows table with an events table (lo <= last AND hi >= first)
                               ORDER BY window, fetched as numpy, split per window; one thread, as every other side
@@ -197,6 +204,47 @@ def make_long(events: Sequence[Event]) -> list[Event]:
         when = Interval(UncertainDate.from_days(first, first), UncertainDate.from_days(last, last))
         mixed[i] = Event(id=f"e{i}", title="", when=when)
     return mixed
+
+
+def make_columns(count: int, *, long: bool, seed: int = 7) -> tuple[Timeline, Days, Days]:
+    """``count`` events as columns (``Timeline.from_columns``), for sizes too large to make as ``Event`` objects.
+
+    The mix of :func:`make_events` (and, ``long``, of :func:`make_long`) drawn with numpy, so not the same
+    events: starts uniform over 50 years; half last one day to five years (log-uniform), a quarter are
+    uncertain instants (one day in up to a month), a quarter exact days; one in ten approximate ("~"). Every
+    row is given an end (an instant's end bounds are its start's), which reads the same days for "possibly
+    overlapping". Returns the timeline and each event's first and last possible day (what the peers get).
+    """
+    rng = np.random.default_rng(seed)
+    first = BASE + rng.integers(0, YEARS_50, count)
+    kind = rng.random(count)
+    span = np.rint(10 ** rng.uniform(0, np.log10(5 * 365), count)).astype(np.int64)
+    width = rng.integers(1, 31, count)
+    lasting, uncertain = kind < 0.5, (kind >= 0.5) & (kind < 0.75)
+    last = np.where(lasting, first + span, np.where(uncertain, first + width, first))
+    start_latest = np.where(lasting, first, last)  # an interval starts on its first day; an instant, any of its days
+    end_earliest = np.where(lasting, last, first)
+    if long:
+        at = np.arange(LONG_FROM, count, LONG_EVERY)
+        first[at] = BASE + rng.integers(0, YEARS_50, at.size)
+        last[at] = first[at] + rng.integers(10 * 365, 50 * 365 + 1, at.size)
+        start_latest[at] = first[at]
+        end_earliest[at] = last[at]
+    qualifiers = np.where(rng.random(count) < 0.1, "~", "")
+    ids = np.char.add("e", np.arange(count).astype(np.str_))
+
+    def days(values: Days) -> npt.NDArray[np.datetime64]:
+        return (values - NUMPY_EPOCH_DAY).astype("datetime64[D]")
+
+    timeline = Timeline.from_columns(
+        ids,
+        days(first),
+        days(start_latest),
+        end_earliest=days(end_earliest),
+        end_latest=days(last),
+        qualifiers=qualifiers,
+    )
+    return timeline, first.astype(np.int64), last.astype(np.int64)
 
 
 def day_bounds(events: Sequence[Event]) -> tuple[Days, Days]:
@@ -315,10 +363,28 @@ def numpy_sides(lo: Days, hi: Days, w: Windows) -> list[Side]:
         stops = by_first.searchsorted(w.lasts, "right").tolist()
         return [order[x:y][their_last[x:y] >= a] for x, y, a in zip(starts, stops, w.first_list, strict=True)]
 
+    def plain_as_timeline() -> list[npt.NDArray[np.intp]]:
+        # the windows read from the same UncertainDate values Timeline is given (each once), and each answer
+        # made what `.positions` promises: its own int64 array, ascending
+        firsts = np.fromiter((start.earliest_day for start in w.starts), dtype=np.int64, count=QUERIES)
+        lasts = np.fromiter((end.latest_day for end in w.ends), dtype=np.int64, count=QUERIES)
+        starts = by_first.searchsorted(firsts - longest, "left").tolist()
+        stops = by_first.searchsorted(lasts, "right").tolist()
+        answers = []
+        for x, y, a in zip(starts, stops, firsts.tolist(), strict=True):
+            found = order[x:y][their_last[x:y] >= a]
+            found.sort()
+            answers.append(found)
+        return answers
+
     def floor() -> Days:
         return sorted_firsts.searchsorted(w.lasts, "right") - sorted_lasts.searchsorted(w.firsts, "left")
 
-    return [Side("ids", "plain numpy", plain), Side("counts", "numpy floor", floor)]
+    return [
+        Side("ids", "plain numpy", plain),
+        Side("ids", "plain numpy, as Timeline", plain_as_timeline),
+        Side("counts", "numpy floor", floor),
+    ]
 
 
 def peer_sides(lo: Days, hi: Days, names: npt.NDArray[np.str_], w: Windows, missing: list[str]) -> list[Side]:
@@ -407,6 +473,28 @@ def peer_sides(lo: Days, hi: Days, names: npt.NDArray[np.str_], w: Windows, miss
         Side("counts", "DuckDB, COUNT GROUP BY", duckdb_counts, limited=True),
     ]
     return sides
+
+
+#: From this many events, a timeline is built from columns (``Timeline.from_columns``), not from Event objects.
+COLUMNS_FROM = 10_000_000
+
+
+def _left_out(side: Side) -> str:
+    """Why ``side`` is not run on a timeline of :data:`COLUMNS_FROM` events or more ("" when it is)."""
+    if side.task == "text":
+        return "each pass makes about 160 M ids as numpy text (5 GB) a side"
+    if side.name == "pandas IntervalIndex":
+        return "it compares every interval with each window: 10^10 comparisons a pass, minutes a round"
+    if side.name == "DuckDB range join":
+        return "about 160 M (window, event) rows fetched as numpy a pass (several GB)"
+    if side.name in ("AIList, per window", "AIList, nhits_from_array"):  # measured at 10^6 events
+        return (
+            "ailist 2.2.2 keeps memory after each call (its process grew 210 MB a pass of one call a window, 150 MB"
+            " a pass of nhits_from_array, at 10^6 events): at 10^7 the rounds run out of memory"
+        )
+    if side.name.startswith("DuckDB"):  # measured: the process was killed for want of memory (22 GB) in its rounds
+        return "its join of 160 M rows, with DuckDB's buffers (up to 80% of the memory) beside the others' arrays"
+    return ""
 
 
 JUDGED_BUILD = 1_000_000  # the index build's goals (time against arrays, peak memory) are those of 10^6 events
@@ -556,6 +644,7 @@ def report(sides: list[Side], size: int, summary: Summary, block: str) -> None:
         ("AIList, per window", ailist_goal),
         ("AIList, batched + split", ailist_goal),
         ("plain numpy", numpy_goal),
+        ("plain numpy, as Timeline", numpy_goal),
     ):
         pairs += [(f"ids: {name}", f"ids: {peer}", goal) for name in ours]
     pairs += [
@@ -633,11 +722,15 @@ def main() -> None:
     print(SIDES)
 
     began = time.perf_counter()
-    standard = make_events(sizes[-1])
-    print(f"\n{sizes[-1]:,} events made as Event objects in {time.perf_counter() - began:.1f} s")
-    print(creation_report(standard))
-    lists = {"standard": standard, "long": make_long(standard) if "long" in mixes else standard}
-    bounds = {mix: day_bounds(lists[mix]) for mix in mixes}
+    as_events = [size for size in sizes if size < COLUMNS_FROM]  # larger sizes are built from columns
+    lists: dict[str, list[Event]] = {}
+    bounds: dict[str, tuple[Days, Days]] = {}
+    if as_events:
+        standard = make_events(as_events[-1])
+        print(f"\n{as_events[-1]:,} events made as Event objects in {time.perf_counter() - began:.1f} s")
+        print(creation_report(standard))
+        lists = {"standard": standard, "long": make_long(standard) if "long" in mixes else standard}
+        bounds = {mix: day_bounds(lists[mix]) for mix in mixes}
     windows = Windows.make()
     summary: Summary = {}
     blocks: list[str] = []
@@ -646,16 +739,27 @@ def main() -> None:
             if mix == "long" and size < LONG_EVERY:
                 print(f"\n== long mix, {size:,} events: skipped (0.1% of {size:,} events is no event)")
                 continue
-            lo, hi = (array[:size] for array in bounds[mix])
             block = f"{'std' if mix == 'standard' else mix} {short(size)}"
             blocks.append(block)
-            bench(lists[mix][:size], lo, hi, windows, rounds, f"{mix} mix, {size:,} events [{block}]", summary, block)
+            heading = f"{mix} mix, {size:,} events [{block}]"
+            if size >= COLUMNS_FROM:
+                started = time.perf_counter()
+                timeline, lo, hi = make_columns(size, long=mix == "long")
+                made = f"made as columns (Timeline.from_columns) in {time.perf_counter() - started:.1f} s"
+                bench(timeline, None, lo, hi, windows, rounds, f"{heading}, {made}", summary, block)
+                del timeline, lo, hi
+                gc.collect()
+                continue
+            lo, hi = (array[:size] for array in bounds[mix])
+            events = lists[mix][:size]
+            bench(Timeline(events), events, lo, hi, windows, rounds, heading, summary, block)
     summarise(summary, blocks)
     print(f"load average {os.getloadavg()[0]:.1f} at the end; {time.perf_counter() - began:.0f} s in all")
 
 
 def bench(
-    events: Sequence[Event],
+    timeline: Timeline,
+    events: Sequence[Event] | None,
     lo: Days,
     hi: Days,
     w: Windows,
@@ -664,7 +768,9 @@ def bench(
     summary: Summary,
     block: str,
 ) -> None:
-    timeline = Timeline(events)
+    """Check and time every side on ``timeline`` (of ``events``; None: built from columns, a large size)."""
+    size = len(timeline)
+    large = events is None
     gc.collect()
     started = time.perf_counter()
     index = timeline.index(NO_WIDENING)  # built once, kept by the timeline for every later query
@@ -673,6 +779,12 @@ def bench(
     unavailable: list[str] = []
     sides = chronology_sides(timeline, index, w) + numpy_sides(lo, hi, w) + peer_sides(lo, hi, names, w, unavailable)
     sides.sort(key=lambda side: ("ids", "text", "counts").index(side.task))
+    left_out = []
+    if large:  # sides that cannot take this size on this machine, said why
+        left_out = [(side, reason) for side in sides for reason in [_left_out(side)] if reason]
+        sides = [side for side in sides if not _left_out(side)]
+        for side in sides:
+            side.limited = side.limited or side.name.startswith("ncls")
     truth = [np.flatnonzero((lo <= b) & (hi >= a)) for a, b in zip(w.first_list, w.last_list, strict=True)]
     long_ones = int(((hi - lo) >= 10 * 365).sum())
     for side in sides:  # the check, which also warms every side (and chronology's count arrays)
@@ -695,9 +807,12 @@ def bench(
     )
     print(
         f"  chronology's index built in {duration(built)} (once, not in the rounds),"
-        f" {index.nbytes / len(events):.0f} bytes an event"
+        f" {index.nbytes / size:.0f} bytes an event"
     )
-    print(build_report(events))
+    if events is not None:
+        print(build_report(events))
+    for side, reason in left_out:
+        print(f"  not run at this size: {side.label}: {reason}")
     print("  every side's answers checked equal to a brute-force scan (as sets, per window) before timing")
     if unavailable:
         print(f"  not installed: {', '.join(unavailable)}")
@@ -705,7 +820,7 @@ def bench(
     if slow:
         print(f"  over {SLOW:g} s a pass, so timed in the first {SLOW_ROUNDS} rounds only: {'; '.join(slow)}")
     measure(sides, rounds)
-    report(sides, len(events), summary, block)
+    report(sides, size, summary, block)
     sys.stdout.flush()
 
 

@@ -360,6 +360,7 @@ def _date_hint(text: object, reason: str = "") -> tuple[str, str]:
 
 _DAY_EPOCH: Final = 719_163  # numpy's day 0 (1970-01-01) in the model's day numbers (1 is 1 January of year 1)
 _DAYS: Final = np.dtype("datetime64[D]")
+_NAT_DAY: Final = np.iinfo(np.int64).min + _DAY_EPOCH  # NaT (numpy's lowest int64) as day_numbers reads it first
 
 
 def day_numbers(values: npt.ArrayLike, name: str, *, end: bool, label: str = "window") -> npt.NDArray[np.int64]:
@@ -377,10 +378,9 @@ def day_numbers(values: npt.ArrayLike, name: str, *, end: bool, label: str = "wi
     array = np.asarray(values)
     if array.dtype == _DAYS and array.ndim == 1:  # the common case: one addition
         days: npt.NDArray[np.int64] = array.view(np.int64) + _DAY_EPOCH
-        if end:  # (NaT is numpy's lowest value: as a first day, it is open already)
-            missing = np.isnat(array)
-            if missing.any():
-                days[missing] = OPEN_HI // SECONDS_PER_DAY
+        # (NaT is numpy's lowest value: as a first day, it is open already; as a last, the lowest: one look)
+        if end and days.size and days.min() == _NAT_DAY:
+            days[days == _NAT_DAY] = OPEN_HI // SECONDS_PER_DAY
         return days
     if array.ndim != 1:
         raise WrongTypeError(f"{name} must be one flat array of dates, not an array of shape {array.shape}")

@@ -254,6 +254,14 @@ class Index:
         self._searched: list[tuple[int, int | None]] = [
             (base, span if span >= 0 else None) for base, span in zip(self._bases, self._spans, strict=True)
         ]
+        # A mid-sized index with bounded classes only: one window is searched by bisecting the keys as a
+        # Python list (made on the first such query), cheaper than a numpy call at these sizes; see _lean_find.
+        self._lean: list[tuple[int, int]] | None = (
+            list(zip(self._bases, self._spans, strict=True))
+            if _SEARCH_FROM <= self._size < _NARROW_FROM and -1 not in self._spans
+            else None
+        )
+        self._key_list: list[int] | None = None
 
     @classmethod
     def build(
@@ -349,7 +357,9 @@ class Index:
     def nbytes(self) -> int:
         """Bytes held by the index's arrays, with those its queries have made so far (for counts, sorting)."""
         made = [a for a in (self._order32, self._in_order, *(self._sorted or ())) if a is not None]
-        return int(self._columns.nbytes + self._order.nbytes + self._keys.nbytes + sum(a.nbytes for a in made))
+        # the keys as a Python list (a mid-sized index's one-window path): a pointer and an int object each
+        listed = 0 if self._key_list is None else len(self._key_list) * (8 + _INT_BYTES)
+        return int(self._columns.nbytes + self._order.nbytes + self._keys.nbytes + sum(a.nbytes for a in made) + listed)
 
     # -- queries ------------------------------------------------------------------------------------
 
@@ -361,7 +371,8 @@ class Index:
         if not raw and self._size <= _SCAN_BELOW and self._size < _SEARCH_FROM:  # found in the sequence's order
             return self.answer(first, last, mode)[0]
         if not raw and mode is Mode.POSSIBLE and first <= last:
-            return self._possibly(first, last, self._order)
+            lean = self._lean
+            return self._possibly(first, last, self._order) if lean is None else self._lean_find(first, last, lean)
         return self._one(first, last, mode, within=False, through=None if raw else self._order)
 
     def within(self, first: int, last: int, mode: Mode, *, raw: bool = False) -> Positions:
@@ -472,6 +483,55 @@ class Index:
         if mode is Mode.POSSIBLE and not within and first <= last:
             return self._possibly(first, last, through), False
         return self._one(first, last, mode, within=within, through=through), False
+
+    def possibly(self, first: int, last: int) -> tuple[np.ndarray, bool]:
+        """:meth:`answer` for the commonest question, possibly overlapping ``[first, last]`` (``first <= last``).
+
+        A mid-sized index (:data:`_SEARCH_FROM` to :data:`_NARROW_FROM` values,
+        every class bounded) answers by the leanest path: bisections of its
+        keys kept as a Python list and one look at the candidates, unsorted (a
+        new array, for the caller to sort when the order is asked for: ``len``
+        needs none). Others answer as :meth:`answer` does.
+        """
+        classes = self._lean
+        if classes is None:
+            return self.answer(first, last, Mode.POSSIBLE)
+        return self._lean_find(first, last, classes), False
+
+    def _lean_find(self, first: int, last: int, classes: list[tuple[int, int]]) -> Positions:
+        """The positions (unsorted, a new array) of the values possibly overlapping ``[first, last]``.
+
+        For a mid-sized index whose classes are all bounded (``classes``: each
+        one's base and longest span), ``first <= last``: per class, two
+        bisections of the keys (as a Python list: a numpy call costs more than
+        the search at these sizes) give the values that start from the class's
+        longest span before the window to its last day; those that may end on
+        or after its first day are kept.
+        """
+        keys = self._key_list
+        if keys is None:
+            keys = self._key_list = self._keys.tolist()
+        first = NEG_DAY if first < NEG_DAY else POS_DAY if first > POS_DAY else first
+        last = NEG_DAY if last < NEG_DAY else POS_DAY if last > POS_DAY else last
+        through, latest = self._order, self._latest
+        if len(classes) == 1:
+            base, span = classes[0]
+            low = first - span
+            lo = bisect_left(keys, base + (low if low > NEG_DAY else NEG_DAY))
+            hi = bisect_left(keys, base + last + 1, lo)
+            found: Positions = _chosen(through[lo:hi], latest[lo:hi] >= first)
+            return found
+        parts = []
+        for base, span in classes:
+            low = first - span
+            lo = bisect_left(keys, base + (low if low > NEG_DAY else NEG_DAY))
+            hi = bisect_left(keys, base + last + 1, lo)
+            if hi > lo:
+                parts.append(_chosen(through[lo:hi], latest[lo:hi] >= first))
+        if len(parts) == 1:
+            only: Positions = parts[0]
+            return only
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
 
     def _possibly(self, first: int, last: int, through: np.ndarray) -> Positions:
         """:meth:`_one` for the commonest question (possibly overlapping, ``first <= last``), kept lean.
@@ -858,8 +918,11 @@ _LOOK_UP_TO: int = 1024  # not Final: the tests set it (with _SPLIT_FROM) to tak
 #: Candidates in one class up to which :meth:`Index._possibly` looks at them all without a search for those
 #: that start within the window.
 _SPLIT_FROM: int = 8192  # not Final: the tests set it to make small indexes take the values within as they are
-#: Indexes of this many values or more give unsorted answers in 32 bits (sorted twice as quick as 64).
+#: Indexes of this many values or more give unsorted answers in 32 bits (sorted twice as quick as 64); from
+#: _SEARCH_FROM values up to this many, one window's search bisects the keys as a Python list (see possibly).
 _NARROW_FROM: Final = 1 << 15
+#: Bytes of a Python int of a key (above 2**30: two 30-bit digits and the object's header).
+_INT_BYTES: Final = 32
 #: Values sampled to estimate over how many days values start.
 _SAMPLE: Final = 4096
 #: What searching one more span class costs a window, in values looked at (calls and searches against a compare).
