@@ -1359,7 +1359,7 @@ def _haystack(event: Event) -> str:
     return f"{event.id} {event.title} {event.summary} {quotes}".casefold()
 
 
-_VALUE_CLASSES: Final = (UncertainDate, Interval)
+_VALUE_CLASSES: Final = frozenset({*INSTANT_CLASSES, Interval})  # values as built, read as they are
 #: The precisions that give a time of day (``Precision.has_time``, without its cost: about 0.3 us a call).
 _TIMED: Final = tuple(precision for precision in Precision if precision.has_time)
 #: By (within, possibly): which of an event's bounds (start first/last, end first/last) must fall on or after a
