@@ -43,6 +43,7 @@ from chronology.dates import DEFAULT_WIDENING, INSTANT_CLASSES, DateValue, Inter
 from chronology.errors import (
     AmbiguousReferenceError,
     ChronologyError,
+    DateParseError,
     InvalidDateError,
     UnknownEventError,
     ValidationError,
@@ -617,7 +618,7 @@ class Timeline:
     def _windows(self, starts: WindowsLike, ends: WindowsLike) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Many windows' first and last days, as two arrays."""
         if len(starts) != len(ends):
-            raise ValueError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
+            raise WrongTypeError(f"{len(starts)} starts but {len(ends)} ends: give one end per start")
         if isinstance(starts, np.ndarray) and isinstance(ends, np.ndarray) and starts.dtype.kind in "MUS":
             # arrays of dates, read as columns are: in one pass, without a value per window
             firsts = day_numbers(starts, "starts", end=False)
@@ -628,7 +629,7 @@ class Timeline:
                     f"window {at} ends ({ends[at]}) before it starts ({starts[at]}); give the start first"
                 )
             return firsts, lasts
-        windows = [self._window(s, e) for s, e in zip(starts, ends, strict=True)]
+        windows = [self._window(s, e, f"window {at}") for at, (s, e) in enumerate(zip(starts, ends, strict=True))]
         firsts = np.fromiter((w[0] for w in windows), dtype=np.int64, count=len(windows))
         lasts = np.fromiter((w[1] for w in windows), dtype=np.int64, count=len(windows))
         return firsts, lasts
@@ -863,13 +864,23 @@ class Timeline:
             f"write '@{text}' for the event, or the date another way ({date.label!r})"
         )
 
-    def _window(self, start: Event | WhenLike | None, end: Event | WhenLike | None) -> tuple[int, int]:
-        """A window's first and last day (in the timeline's zone; sentinels for an open side)."""
-        first, last, _ = self._span(start, end)
+    def _window(
+        self, start: Event | WhenLike | None, end: Event | WhenLike | None, which: str = "the window"
+    ) -> tuple[int, int]:
+        """A window's first and last day (in the timeline's zone; sentinels for an open side).
+
+        ``which`` names the window in errors ("window 3" of many, counted as their list is).
+        """
+        try:
+            first, last, _ = self._span(start, end, which)
+        except DateParseError as error:
+            if which == "the window":
+                raise
+            raise DateParseError(error.text, f"{error.reason} ({which})", position=error.position) from None
         return first, last
 
     def _span(
-        self, start: Event | WhenLike | None, end: Event | WhenLike | None
+        self, start: Event | WhenLike | None, end: Event | WhenLike | None, which: str = "the window"
     ) -> tuple[int, int, tuple[int, int] | None]:
         """:meth:`_window`'s days, and the window's first and last second when every side given gives a time.
 
@@ -877,8 +888,10 @@ class Timeline:
         a time has an offset): events that give times too are compared by them.
         """
         if start is None or end is None:  # an open side: every day that way
-            first, _, low = self._span(start, start) if start is not None else (NEG_DAY, NEG_DAY, (NEG_INF, NEG_INF))
-            _, last, high = self._span(end, end) if end is not None else (POS_DAY, POS_DAY, (POS_INF, POS_INF))
+            first, _, low = (
+                self._span(start, start, which) if start is not None else (NEG_DAY, NEG_DAY, (NEG_INF, NEG_INF))
+            )
+            _, last, high = self._span(end, end, which) if end is not None else (POS_DAY, POS_DAY, (POS_INF, POS_INF))
             if low is None or high is None or start is end:  # (a side given in days; or two open sides)
                 return first, last, None
             return first, last, (low[0], high[1])  # (an open side reaches past every day)
@@ -895,7 +908,7 @@ class Timeline:
         for name, given in (("start", start), ("end", end)):
             if not isinstance(given, _WHEN_CLASSES):
                 raise WrongTypeError(
-                    f"the window's {name} is a date value (chronology.parse('2024-10-18')), text, a datetime.date "
+                    f"{which}'s {name} is a date value (chronology.parse('2024-10-18')), text, a datetime.date "
                     f"or an event, not {type(given).__name__}; None leaves that side open"
                 )
         # date values go straight to their days
@@ -910,7 +923,7 @@ class Timeline:
             seconds = (seconds_of(start_value)[0], seconds_of(end_value)[3])
         if first > last or (seconds is not None and seconds[0] > seconds[1]):
             raise InvalidDateError(
-                f"the window ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
+                f"{which} ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
             )
         return first, last, seconds
 

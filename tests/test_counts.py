@@ -127,3 +127,17 @@ def test_columns_of_text_keep_each_date_at_its_own_precision() -> None:
     )
     assert [event.when.label for event in tl] == ["January 2023", "15 January 2024", "1999"]
     assert tl.count("2023-01-31", "2023-01-31") == 1
+
+
+def test_windows_given_as_lists_are_named_by_their_place_in_errors() -> None:
+    tl = chronology.load(SHOWCASE)
+    with pytest.raises(chronology.InvalidDateError, match=r"^window 1 ends \(September 2024\) before it starts"):
+        tl.count_many(["2024-01", "2024-10"], ["2024-02", "2024-09"])
+    with pytest.raises(chronology.WrongTypeError, match=r"^2 starts but 1 ends: give one end per start$"):
+        tl.overlapping_many(["2024-01", "2024-10"], ["2024-02"])
+    with pytest.raises(chronology.DateParseError, match=r"^'2024-13' \(at character 6\): month 13 .*\(window 1\)$"):
+        tl.count_many(["2024-01", "2024-13"], ["2024-02", "2024-12"])
+    with pytest.raises(chronology.WrongTypeError, match=r"^window 1's end is a date value .*not int"):
+        tl.count_many(["2024-01", "2024-10"], ["2024-02", 2024])  # type: ignore[list-item]
+    with pytest.raises(chronology.InvalidDateError, match=r"^the window ends \(September 2024\)"):
+        tl.count("2024-10", "2024-09")  # one window: no number
