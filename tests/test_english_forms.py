@@ -687,3 +687,23 @@ def test_city_words_are_date_words_only_before_time() -> None:
     )  # Pacific/Easter, in its summer
     with pytest.raises(DateParseError, match="'Easter' is not a date word"):  # alone, still no date word
         parse("the Tuesday after Easter", anchor=REPORT)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "suggested"),
+    [
+        ("November 29-31, 2024", "day 31 does not exist in November 2024; did you mean '29-30 November 2024'?"),
+        ("from 29 to 31 November 2024", "did you mean '29-30 November 2024'?"),
+        ("February 27-30, 2023", "day 30 does not exist in February 2023; did you mean '27-28 February 2023'?"),
+        ("between 29 and 31 November 2024", "did you mean 'between 29 and 30 November 2024'?"),
+        ("31 November 2024", "did you mean '30 November 2024'?"),
+    ],
+)
+def test_a_range_past_its_months_end_suggests_the_range_to_the_last_day(phrase: str, suggested: str) -> None:
+    with pytest.raises(chronology.DateParseError) as raised:
+        chronology.parse(phrase)
+    assert str(raised.value).endswith(suggested)
+    nearest = suggested.split("'")[-2]
+    latest = chronology.parse(nearest).latest
+    assert latest is not None
+    assert latest.day in (28, 30)  # the suggestion reads, to the month's last day

@@ -153,14 +153,28 @@ class Calendar:
             raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
         return Fixed(exact_day(number * SECONDS_PER_DAY))  # its EDTF written when first read
 
-    def _nearest_day(self) -> str:
-        """The date's nearest day that exists, for a refusal: "; did you mean '30 April 2019'?" for 31 April 2019."""
+    def _nearest_day(self, first: int | None = None, *, between: bool = False) -> str:
+        """The date's nearest day that exists, for a refusal: "; did you mean '30 April 2019'?" for 31 April 2019.
+
+        With ``first``, the date ends a range of days of its month that starts on that day: "29-30 November
+        2024" for "29-31 November 2024", "between 29 and 30 November 2024" for one day of it (``between``).
+        """
         if self.month is None or self.day is None or self.double:
             return ""
         last = _LONGEST_MONTH[self.month] if self.year is None else self._days_in_month(self.year, self.month)
         year = "" if self.year is None else f" {_year_words(self.year)}"
         style = " (O.S.)" if self.calendar == "julian" else ""  # said with the date: said with the nearest too
-        return f"; did you mean '{min(max(self.day, 1), last)} {_MONTH_NAMES[self.month - 1]}{year}{style}'?"
+        days = str(min(max(self.day, 1), last))
+        if first is not None and 1 <= first < int(days):
+            days = f"between {first} and {days}" if between else f"{first}-{days}"
+        return f"; did you mean '{days} {_MONTH_NAMES[self.month - 1]}{year}{style}'?"
+
+    def past_month_end(self) -> bool:
+        """Whether the day is after its month's last (a refusal with a nearest day to suggest)."""
+        if self.month is None or self.day is None or self.double:
+            return False
+        last = _LONGEST_MONTH[self.month] if self.year is None else self._days_in_month(self.year, self.month)
+        return self.day > last
 
     def _day_number(self, year: int, month: int, day: int) -> int:
         if self.julian:
@@ -594,10 +608,21 @@ def _hedged(reading: Calendar | DateRule, qualifier: Qualifier) -> DateRule:
     return Modified(rule, Hedge(qualifier))
 
 
-def _paired(start: Calendar | DateRule, end: Calendar | DateRule) -> tuple[DateRule, DateRule]:
-    """Two ends of a range: the first takes what it leaves out from the second, and its year when both lack one."""
+def _paired(
+    start: Calendar | DateRule, end: Calendar | DateRule, *, between: bool = False
+) -> tuple[DateRule, DateRule]:
+    """Two ends of a range: the first takes what it leaves out from the second, and its year when both lack one.
+
+    ``between``: the range is one day of it ("between 29 and 30 November"), as a refusal's suggestion says.
+    """
     if isinstance(start, Calendar) and isinstance(end, Calendar):
         start = start.completed(end)
+        same_month = (start.year, start.month) == (end.year, end.month) and start.day is not None
+        if same_month and end.past_month_end() and not start.past_month_end():
+            # "29-31 November 2024": the range to its month's last day, not that day alone
+            month = _MONTH_NAMES[end.month - 1] if end.month is not None else ""
+            month += "" if end.year is None else f" {_year_words(end.year)}"
+            raise _Refused(f"day {end.day} does not exist in {month}{end._nearest_day(start.day, between=between)}")
     first, last = _rule(start), _rule(end)
     if isinstance(first, MonthRule) and isinstance(last, MonthRule) and first.year is None and last.year is None:
         return Leading(first, last), last
@@ -612,7 +637,7 @@ def _lasting(start: Calendar | DateRule, end: Calendar | DateRule) -> Lasting:
 
 
 def _between(first: Calendar | DateRule, last: Calendar | DateRule) -> DateRule:
-    start, end = _paired(first, last)
+    start, end = _paired(first, last, between=True)
     if isinstance(start, Fixed) and isinstance(end, Fixed) and end.value.hi < start.value.lo:
         raise _Refused(f"reversed range: {end.value.label} comes before {start.value.label}")
     return Between(start, end)
