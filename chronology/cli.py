@@ -43,6 +43,8 @@ from chronology.timeline import Timeline
 from chronology.zones import local_time, zone_named
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from matplotlib.figure import Figure
 
     from chronology.compare import Relationship
@@ -663,8 +665,11 @@ def _event(timeline: Timeline, event_id: str, path: str) -> Event:
 
 def _describe(timeline: Timeline, event: Event) -> str:
     when = event.when
+    zone = timeline.zone_info
     lines = [f"{event.id}: {event.title}", ""]
-    rows: list[tuple[str, str]] = [("when", f"{when.label}  (EDTF {when.to_edtf()})")]
+    rows: list[tuple[str, str]] = [("when", f"{local_time(when, zone).label}  (EDTF {when.to_edtf()})")]
+    if zone is not None:  # said once: the labels leave out the offsets that are its own
+        rows.append(("zone", f"{zone.key} (times are its local time, days are its days)"))
     if event.anchor is not None:
         wording = f'"{when.text}"' if when.text else "its date"
         rows.append(("read", f"{wording}, read against {event.anchor!r} ({event.tense.value} tense)"))
@@ -675,7 +680,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
     narrowed = timeline.narrowed(event.id)
     if narrowed is not when:
         days = _bounds(*timeline.narrowed_days(event.id))
-        rows.append(("narrowed", f"{narrowed.label}  ({days}), by its links:"))
+        rows.append(("narrowed", f"{local_time(narrowed, zone).label}  ({days}), by its links:"))
         rows += [("", f"  {link.reason}") for link in timeline.narrowed_by(event.id)]
     rows.append(("precision", _precision(when)))
     for name in ("kind", "actors", "places", "tags"):
@@ -692,7 +697,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
     if event.citations:
         lines += ["", "sources"]
         for number, citation in enumerate(event.citations, 1):
-            lines.append(f"  [{number}] {_source_line(timeline, citation.source)}")
+            lines.append(f"  [{number}] {_source_line(timeline, citation.source, zone)}")
             if citation.quote:
                 lines += _wrapped(f"\u201c{citation.quote}\u201d", "      ")
     if event.claims:
@@ -702,7 +707,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
             lines.append(f"  - {claim.subject}: {figure}")
             said = timeline.said(event, claim)
             who = ", ".join(part for part in (claim.claimant, claim.source or "") if part)
-            said_on = said.label
+            said_on = local_time(said, zone).label
             if who and said_on.startswith("by "):  # not "said by 26 October 2024 by Sudan Tribune"
                 said_on = f"on or before {said_on[3:]}"
             lines.append(f"    said {said_on}" + (f" by {who}" if who else ""))
@@ -732,13 +737,14 @@ def _end_precision(end: object) -> str:
     return "an open end" if end is Endpoint.OPEN else "an unknown end"
 
 
-def _source_line(timeline: Timeline, source_id: str) -> str:
+def _source_line(timeline: Timeline, source_id: str, zone: ZoneInfo | None = None) -> str:
+    """A source as ``show`` lists it; times at ``zone``'s own offset are written without it."""
     source = timeline.sources.get(source_id)
     if source is None:
         return source_id
     parts = [part for part in (source.outlet, f"\u201c{source.title}\u201d" if source.title else "") if part]
     if source.published is not None:
-        parts.append(source.published.label)
+        parts.append(local_time(source.published, zone).label)
     else:
         known = timeline.publication(source_id)
         why = "; ".join(dict.fromkeys(link.reason for link in (*known.after, *known.before)))

@@ -347,3 +347,28 @@ def test_a_zone_the_phrase_names_wins_over_the_files_zone(tmp_path: Path) -> Non
     timeline = chronology.load(path)
     assert timeline["kyiv"].when.to_edtf() == "2025-03-11T03+02:00"
     assert timeline["london"].when.to_edtf() == "2025-03-11T03Z"
+
+
+def test_show_names_the_files_zone_once_and_leaves_out_its_offsets(tmp_path: Path) -> None:
+    import io
+
+    from chronology.cli import main
+
+    path = tmp_path / "events.toml"
+    path.write_text(
+        '[reading]\nzone = "Europe/Kyiv"\n\n'
+        '[[sources]]\nid = "r"\noutlet = "Radio"\npublished = "2025-03-11T09:00"\n\n'
+        '[[events]]\nid = "later"\ntitle = "Later"\nwhen = "2025-03-11T05:00/2025-03-11T07:00"\n'
+        'citations = [{ source = "r" }]\n\n'
+        '[[events]]\nid = "abroad"\ntitle = "Abroad"\nwhen = "2025-03-11T05:00+09:00"\n',
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert main(["show", str(path), "later"], out=out, err=io.StringIO()) == 0
+    shown = out.getvalue()
+    assert "  when       from 11 March 2025, 05:00 to 11 March 2025, 07:00  (EDTF 2025-03-11T05:00+02:00/" in shown
+    assert "  zone       Europe/Kyiv (times are its local time, days are its days)" in shown
+    assert "[1] r: Radio, 11 March 2025, 09:00\n" in shown
+    out = io.StringIO()
+    assert main(["show", str(path), "abroad"], out=out, err=io.StringIO()) == 0
+    assert "11 March 2025, 05:00 UTC+09:00" in out.getvalue()  # another offset than the zone's keeps its own
