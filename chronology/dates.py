@@ -268,15 +268,7 @@ class UncertainDate:
         ):
             # checked as the generated __init__ checks: the EDTF (the text, where none is given) is written when
             # first read, which most values read from words never are
-            value = _new(_Unwritten)
-            _SET_LO(value, lo)
-            _SET_HI(value, hi)
-            _SET_PRECISION(value, precision)
-            _SET_QUALIFIER(value, qualifier)
-            _SET_UTC_OFFSET(value, utc_offset)
-            if text:
-                _SET_TEXT(value, text)
-            return value
+            return unwritten(lo, hi, precision, qualifier, utc_offset, text)
         from chronology.notation.edtf import format_bounds
 
         edtf = format_bounds(lo, hi, precision, qualifier, utc_offset)
