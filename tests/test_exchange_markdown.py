@@ -10,6 +10,7 @@ import pytest
 import chronology as c
 from chronology import Citation, Claim, Event, Quantity, Source, Timeline
 from chronology.exchange import to_markdown
+from chronology.exchange._describe import quoted
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,7 +104,9 @@ def test_an_address_that_is_not_a_web_link_is_text() -> None:
     text = to_markdown(
         Timeline([Event(id="e", title="E", when=c.parse("2024"), citations=[Citation(source="s")])], [source])
     )
-    assert text.endswith("[^s]: “T”, javascript:alert(1)\n")
+    assert text.endswith(
+        "[^s]: “T”, undated (by what it reports, published no earlier than 1 January 2024), javascript:alert(1)\n"
+    )
 
 
 def cells(row: str) -> list[str]:
@@ -129,16 +132,18 @@ def test_the_showcase_renders_one_row_per_event_in_order(showcase: Timeline) -> 
         assert when == event.when.label
         title, *quotes = what.split("<br>")
         assert re.sub(r"\\(.)", r"\1", title) == event.title
-        shown = [re.sub(r"\\(.)", r"\1", quote) for quote in quotes]  # each quote, then the footnote of its source
-        assert shown == [f"“{q.quote}” [^{q.source}]" for q in event.citations if q.quote]
         claimed = [claim.source for claim in event.claims if claim.source is not None]
-        assert notes.split() == [f"[^{source_id}]" for source_id in dict.fromkeys([*event.sources, *claimed])]
+        sources = [f"[^{source_id}]" for source_id in dict.fromkeys([*event.sources, *claimed])]
+        assert notes.split() == sources
+        # each quote, then the footnote of its source where the row has several
+        shown = [re.sub(r"\\(.)", r"\1", quote) for quote in quotes]
+        mark = len(sources) > 1
+        assert shown == [quoted(q.quote) + (f" [^{q.source}]" if mark else "") for q in event.citations if q.quote]
     transfers = rows[[e.id for e in events].index("transfers")]
     assert (
         transfers == "| between 7 and 13 Oct 2024 | Russian ships transfer 1,500 North Korean soldiers to Russia<br>"
         "“On October 18, South Korea’s National Intelligence Service said Russian ships had transferred 1,500 "
-        "North Korean soldiers to Russia during the second week of October.” [^aljazeera-2024-10] "
-        "| [^aljazeera-2024-10] |"
+        "North Korean soldiers to Russia during the second week of October.” | [^aljazeera-2024-10] |"
     )
 
 
@@ -219,8 +224,8 @@ def test_the_figures_claimed_follow_the_table_one_table_a_subject() -> None:
     ]
     footnotes = claims[-1].splitlines()
     assert footnotes == [
-        "[^daily]: Kyiv daily, “Missiles \\| drones”",
-        "[^airforce]: Air Force, “Overnight summary”",
+        "[^daily]: Kyiv daily, “Missiles \\| drones”, undated (by what it reports, published no earlier than 10 March 2025)",
+        "[^airforce]: Air Force, “Overnight summary”, undated",
     ]
 
 

@@ -13,6 +13,7 @@ import chronology
 from chronology import Citation, Claim, Event, Quantity, Source, Timeline
 from chronology.cli import main
 from chronology.exchange import to_markdown
+from chronology.exchange._describe import quoted
 from chronology.files.schema import surrogate_message
 
 # -- 1. a source cited by an event that began after it was published ------------------------------------------
@@ -159,8 +160,8 @@ def test_the_showcases_claims_show_their_quotes() -> None:
     assert any(quote.strip() for quote in quotes)
     text = to_markdown(showcase)
     for quote in filter(str.strip, quotes):
-        shown = re.sub(r"\\(.)", r"\1", quote.strip().replace("\n", "<br>"))
-        assert f"“{shown}”" in re.sub(r"\\(.)", r"\1", text)
+        shown = quoted(quote.strip().replace("\n", "<br>"))
+        assert shown in re.sub(r"\\(.)", r"\1", text)
 
 
 # -- 3. positions in date errors count characters from 1 ---------------------------------------------------------

@@ -27,6 +27,7 @@ __all__ = [
     "is_web_url",
     "iso_day",
     "names",
+    "quoted",
     "source_label",
     "source_name",
     "source_parts",
@@ -168,3 +169,22 @@ def names(people: tuple[str, ...]) -> str:
     if len(people) <= 2:
         return " and ".join(people)
     return ", ".join(people[:-1]) + f" and {people[-1]}"
+
+
+def quoted(text: str) -> str:
+    """``text`` between curly double quotes, its own double quotes turned single, as quotes inside quotes are.
+
+    A quote that itself quotes someone ("“We will stand firm,” Choe said.") is not written with doubled
+    marks (““We ...): “‘We will stand firm,’ Choe said.”. A straight ``"`` opens at the start or after a
+    space or an opening bracket, and closes elsewhere.
+    """
+    out = []
+    for at, ch in enumerate(text):
+        if ch == "\u201c":
+            ch = "\u2018"
+        elif ch == "\u201d":
+            ch = "\u2019"
+        elif ch == '"':
+            ch = "\u2018" if at == 0 or text[at - 1].isspace() or text[at - 1] in "([{" else "\u2019"
+        out.append(ch)
+    return "\u201c" + "".join(out) + "\u201d"

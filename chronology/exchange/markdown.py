@@ -3,8 +3,10 @@ r"""A timeline as a Markdown chronology table, for reports.
 One row per event, earliest first (the timeline's ``sorted()`` order): the
 date as the library labels it ("7-13 Oct 2024" is one day somewhere in that
 week; "1950 – 1953" something that lasted; "from February 2022 (ongoing)"),
-the title with each quote of its citations under it (“...” and its source's
-footnote), and the sources as footnote references (``[^source-id]``).
+the title with each quote of its citations under it (“...”, a quote inside it
+in single marks, and its source's footnote where the event cites several), and
+the sources as footnote references (``[^source-id]``). An undated source's
+footnote says so, with the date what it reports gives it.
 
 Where events carry claims, "Figures claimed" follows the table: one table a
 subject, so that conflicting figures stand together, a row a claim: the
@@ -28,11 +30,9 @@ markdown-it's footnote plugin.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
-from chronology.events import Source
-from chronology.exchange._describe import cited, is_web_url, names
+from chronology.exchange._describe import cited, is_web_url, names, quoted
 from chronology.exchange._records import require_timeline
 from chronology.zones import local_time
 
@@ -77,13 +77,17 @@ def to_markdown(timeline: Timeline) -> str:
             bare = bare or shown_narrowed is not narrowed
         bare = bare or shown is not event.when
         what = [_cell(event.title)]
-        what += [f"“{_cell(c.quote)}” [^{c.source}]" for c in event.citations if c.quote.strip()]
+        # a quote names its source where the event cites more than one (else the Sources cell says it)
+        mark = len(ids) > 1
+        what += [
+            _cell(quoted(c.quote)) + (f" [^{c.source}]" if mark else "") for c in event.citations if c.quote.strip()
+        ]
         rows.append(f"| {_cell(when)} | {'<br>'.join(what)} | {notes} |")
     lines += [f"| {_when_header(timeline.zone, bare)} | Event | Sources |", "| --- | --- | --- |", *rows]
     lines += _claims(timeline)
     if order:
         lines.append("")
-        lines += [f"[^{source_id}]: {_footnote(source_id, timeline.sources)}" for source_id in order]
+        lines += [f"[^{source_id}]: {_footnote(source_id, timeline)}" for source_id in order]
     return "\n".join(lines) + "\n"
 
 
@@ -111,7 +115,7 @@ def _claims(timeline: Timeline) -> list[str]:
             figure = " ".join(part for part in (claim.value.text or claim.value.label, claim.unit) if part)
             note = f"[^{claim.source}]" if claim.source else ""
             by = [_cell(claim.claimant)] if claim.claimant.strip() else []
-            by += [f"“{_cell(claim.quote)}”"] if claim.quote.strip() else []
+            by += [_cell(quoted(claim.quote))] if claim.quote.strip() else []
             row = (_cell(figure), "<br>".join(by), _cell(when), _cell(event.title), note)
             subjects.setdefault(claim.subject, []).append(row)
     if not subjects:
@@ -125,9 +129,13 @@ def _claims(timeline: Timeline) -> list[str]:
     return lines
 
 
-def _footnote(source_id: str, sources: Mapping[str, Source]) -> str:
-    """A footnote's text: outlet, title, authors, published date and address, as far as known."""
-    source = sources.get(source_id)
+def _footnote(source_id: str, timeline: Timeline) -> str:
+    """A footnote's text: outlet, title, authors, published date and address, as far as known.
+
+    An undated source says so, with the date its events give it where they do ("undated (by what it
+    reports, published no earlier than 29 October 2024)"), as ``chronology show`` does.
+    """
+    source = timeline.sources.get(source_id)
     if source is None:
         return _inline(source_id)
     parts = [_inline(source.outlet)] if source.outlet else []
@@ -137,6 +145,10 @@ def _footnote(source_id: str, sources: Mapping[str, Source]) -> str:
         parts.append("by " + _inline(names(source.authors)))
     if source.published is not None:
         parts.append(f"published {_inline(source.published.label)}")
+    else:
+        known = timeline.publication(source_id).value
+        inferred = f" (by what it reports, published {_inline(known.label)})" if known is not None else ""
+        parts.append("undated" + inferred)
     if source.url:
         parts.append(f"<{source.url}>" if is_web_url(source.url) else _inline(source.url))
     return ", ".join(parts) if parts else _inline(source.id)
