@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, TypedDict
 
-from chronology.consistency import suggest
+from chronology.consistency import read_from_anchor, suggest
 from chronology.constraints import Link
 from chronology.dates import DateValue, Precision, UncertainDate, Widening
 from chronology.draft.command import add_draft_command, run_draft
@@ -146,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
         "('after', 'before', ...) as well as the dates: possibly, by default as for a window (unlike Python's "
         "Timeline.before, which defaults to certain), and the table's first line says so; certainly with --certain. "
         "Dates are compared by the day, times by the second when both give one (on an engine, by the day only). "
-        "Filters combine: an event must pass every one given.",
+        "Filters combine: an event must pass every one given. Filters without a window or an event ask the "
+        "whole chronology ('--source aje --kind statement --count'); with neither, query asks for one "
+        "(chronology list prints every event).",
         epilog="example: chronology query events.toml --from 2024-10 --to 2024-10 --certain --kind deployment",
     )
     query.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
@@ -239,10 +241,10 @@ def build_parser() -> argparse.ArgumentParser:
         "file's shape (dates as written where they read back the same, with their anchors, EDTF otherwise; a "
         "timeline's zone kept as its [reading] zone), read back by chronology with the same checks; csv: one row "
         "per event, for spreadsheets, with each date's days, EDTF and wording, sources named by id (with -o "
-        "events.csv, the sources' details go to events.sources.csv beside it, which import reads; the [reading] "
-        "zone is in neither: import with --zone); timelinejs: TimelineJS3 JSON, uncertain "
-        "dates shown as written; ics: all-day "
-        "calendar events spanning each event's bounds; markdown: a table for reports, sources as footnotes; "
+        "events.csv, the sources' details go to events.sources.csv beside it, which import reads; the title and "
+        "the [reading] zone are in neither: import with --title and --zone, as export says); timelinejs: "
+        "TimelineJS3 JSON, uncertain dates shown as written; ics: all-day calendar events spanning each event's "
+        "bounds; markdown: a table for reports, sources as footnotes; "
         "parquet: the columnar form that DuckDB and Spark query (docs/reference/columnar.md; needs -o). "
         "Without -o (or with -o -) the result goes to standard output.",
         epilog="example: chronology export events.toml --to timelinejs -o timeline.json",
@@ -262,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
         "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. The sources' "
         "details (title, outlet, date, url) are read from the sheet beside IN that export writes (events.sources.csv "
         "for events.csv); without one, sources come back as bare ids and wording dated against them "
-        "('Friday') as EDTF. A CSV does not hold its file's [reading] zone: give it with --zone. Every problem "
+        "('Friday') as EDTF. A CSV does not hold its file's title nor its [reading] zone: give them with --title "
+        "and --zone (export prints the options to give). Every problem "
         "is printed with its row and column, and nothing is written until there are none. An existing OUT is "
         "only extended with --append. --from acled (an ACLED CSV export) or --from gdelt (a GDELT 2.0 event "
         "file, unzipped) converts a data set, streaming, to a new Parquet file in the columnar form (OUT ends in "
@@ -286,6 +289,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ZONE",
         help="the IANA time zone a CSV's times without an offset are in, written as the new file's [reading] zone "
         "('Europe/Kyiv'); default: OUT's [reading] zone with --append, a JSON export's own zone, else none",
+    )
+    imports.add_argument(
+        "--title",
+        metavar="TITLE",
+        help="the new event file's title (a CSV holds none; export says the one it had); default: a JSON "
+        "export's own title, else none. Not with --append, which keeps OUT's",
     )
     _allow_outside(imports)
 
@@ -664,15 +673,19 @@ def _event(timeline: Timeline, event_id: str, path: str) -> Event:
 
 
 def _describe(timeline: Timeline, event: Event) -> str:
+    from chronology.exchange._records import figure_text
+
     when = event.when
     zone = timeline.zone_info
     lines = [f"{event.id}: {event.title}", ""]
     rows: list[tuple[str, str]] = [("when", f"{local_time(when, zone).label}  (EDTF {when.to_edtf()})")]
     if zone is not None:  # said once: the labels leave out the offsets that are its own
         rows.append(("zone", f"{zone.key} (times are its local time, days are its days)"))
-    if event.anchor is not None:
+    if event.anchor is not None and read_from_anchor(when):
+        rows.append(("read", f'"{when.text}", read against {event.anchor!r} ({event.tense.value} tense)'))
+    elif event.anchor is not None:  # a date of its own ("20 November 2024"): its anchor does not date it
         wording = f'"{when.text}"' if when.text else "its date"
-        rows.append(("read", f"{wording}, read against {event.anchor!r} ({event.tense.value} tense)"))
+        rows.append(("written", f"{wording}, a date of its own: its anchor {event.anchor!r} does not date it"))
     elif when.text and when.text != when.to_edtf():
         rows.append(("written", f'"{when.text}"'))
     stated = bound_days(when, timeline.zone_info)
@@ -703,7 +716,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
     if event.claims:
         lines += ["", "claims"]
         for claim in event.claims:
-            figure = f"{claim.value.label} {claim.unit}".strip()
+            figure = f"{figure_text(claim.value)} {claim.unit}".strip()  # as written, as the exports quote it
             lines.append(f"  - {claim.subject}: {figure}")
             said = timeline.said(event, claim)
             who = ", ".join(part for part in (claim.claimant, claim.source or "") if part)
@@ -772,9 +785,12 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.scan._command import Asked, counted, engine_for, prefiltered
 
     given = (arguments.start, arguments.end, arguments.before, arguments.after)
-    if all(option is None for option in given):
+    filtered = arguments.tag or arguments.kind or arguments.actor or arguments.source or arguments.text
+    if all(option is None for option in given) and not filtered:  # with a filter alone: the whole timeline
         raise _UsageError(
-            "query needs a window or an event: give --from, --to, --before or --after ('--from 2024-10 --to 2024-11')"
+            "query needs a window, an event or a filter: give --from, --to, --before or --after "
+            "('--from 2024-10 --to 2024-11'), or --kind, --tag, --actor, --source or --text for the whole "
+            "chronology; `chronology list` prints every event"
         )
     mode: Literal["certain", "possible"] = "certain" if arguments.certain else "possible"
     widening = _widening_option(arguments)
@@ -864,6 +880,8 @@ def _asked(arguments: argparse.Namespace, start: DateValue | None, end: DateValu
     given = [f"{option} {value}" for option, values in options.items() for value in values]
     given += [f"--text {arguments.text!r}"] if arguments.text else []
     filters = f" that pass {', '.join(given)}" if given else ""
+    if not asked:  # filters alone, over the whole timeline: no window to be in certainly or possibly
+        return filters.lstrip()
     how = "certainly" if arguments.certain else "possibly"
     return f"{how} {' and '.join(asked)}{filters}"
 
@@ -1270,15 +1288,33 @@ def _export_command(arguments: argparse.Namespace, out: TextIO) -> int:
             write_atomic(Path(os.path.realpath(beside)), sources_to_csv(timeline))
     except OSError as error:
         raise ChronologyError(f"cannot write {arguments.output!r}: {error.strerror or error}") from None
-    also = f" and {beside} ({_count(len(timeline.sources), 'source')}' details)" if beside is not None else ""
+    whose = "source's" if len(timeline.sources) == 1 else "sources'"
+    also = f" and {beside} ({len(timeline.sources):,} {whose} details)" if beside is not None else ""
     print(f"wrote {arguments.output} ({_count(len(timeline), 'event')} as {format_name}){also}", file=out)
-    if format_name == "csv" and timeline.zone is not None:
-        print(
-            f"the CSV does not hold the [reading] zone {timeline.zone}: "
-            f"import it with --zone {timeline.zone} to read its times as written",
-            file=out,
-        )
+    if format_name == "csv":
+        _said_of_csv_export(timeline, out)
     return OK
+
+
+def _said_of_csv_export(timeline: Timeline, out: TextIO) -> None:
+    """What a CSV export could not carry, the chronology's title and [reading] zone, and the import options for it."""
+    import shlex
+
+    lacks, options = [], []
+    if timeline.title:
+        lacks.append(f"the title {timeline.title!r}")
+        options.append(f"--title {shlex.quote(timeline.title)}")
+    if timeline.zone is not None:
+        lacks.append(f"the [reading] zone {timeline.zone}")
+        options.append(f"--zone {timeline.zone}")
+    if not lacks:
+        return
+    why = " (and to read its times as written)" if timeline.zone is not None else ""
+    print(
+        f"the CSV does not hold {' or '.join(lacks)}: import it with {' '.join(options)} to keep "
+        f"{'them' if len(lacks) > 1 else 'it'}{why}",
+        file=out,
+    )
 
 
 def _sources_csv(events_csv: str) -> str:
@@ -1331,6 +1367,10 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = Path(arguments.output)
     if output.suffix.lower() != ".toml":
         raise _UsageError(f"cannot write {arguments.output!r}: import writes an event file; use a .toml file name")
+    if arguments.title is not None and arguments.append:
+        raise _UsageError(f"--title: --append keeps the title of {arguments.output}; leave --title out")
+    if arguments.title is not None and not arguments.title.strip():
+        raise _UsageError("--title: empty; give the chronology's title ('--title \"The Mill Street bridge\"')")
     if output.exists() and not arguments.append:
         raise ChronologyError(f"{arguments.output} exists: give --append to add to it, or another -o")
     # Appending locks from reading to writing, as `add` does: nothing another process adds meanwhile is lost.
@@ -1363,7 +1403,8 @@ def _import_command(arguments: argparse.Namespace, out: TextIO) -> int:
         if not len(timeline):
             raise ChronologyError(f"{arguments.input}: no events to import")
         if file is None:
-            file = EventFile(output, _new_file_text(timeline.title, zone), allow_outside=arguments.allow_outside)
+            title = arguments.title if arguments.title is not None else timeline.title
+            file = EventFile(output, _new_file_text(title, zone), allow_outside=arguments.allow_outside)
         elif existing is not None and zone != existing.zone:
             raise ChronologyError(
                 f"--zone {zone}: {arguments.output} reads its times in {existing.zone or 'UTC (no [reading] zone)'}; "

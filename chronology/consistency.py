@@ -28,7 +28,7 @@ from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 from chronology.rules import Tense
 
-__all__ = ["Check", "Suggester", "check", "suggest"]
+__all__ = ["Check", "Suggester", "check", "read_from_anchor", "suggest"]
 
 
 class Suggester:
@@ -236,8 +236,10 @@ def _told_too_early(
     source by. Only an event that begins after the source's latest moment is reported (certain, not
     possible); one told as to come (``tense = "future"`` or ``"either"``) is not, and a citation with a
     ``when`` is checked by :func:`_worded`, from the way the source words the date. Nor is an event whose
-    date is read from the source it cites (its ``anchor``): the source's own words date it, and a phrase
-    that reaches past its day ("next week", "tomorrow") looks forward whatever the ``tense``.
+    date is read from the source it cites (its ``anchor``, and a ``when`` worded as a phrase read from it,
+    "Friday"): the source's own words date it, and a phrase that reaches past its day ("next week",
+    "tomorrow") looks forward whatever the ``tense``. A date of its own ("20 November 2024") is not read
+    from its anchor, whatever the ``anchor`` says: it is checked as any other.
     """
     problems: list[Problem] = []
     dated = {source.id: source.published for source in sources if source.published is not None}
@@ -261,7 +263,9 @@ def _told_too_early(
     for at in np.flatnonzero(starts[owners] + SECONDS_PER_DAY > lasts).tolist():
         owner = int(owners[at])
         event, citation = events[owner], cites[at]
-        if event.tense is not Tense.PAST or citation.when is not None or citation.source == event.anchor:
+        if event.tense is not Tense.PAST or citation.when is not None:
+            continue
+        if citation.source == event.anchor and read_from_anchor(event.when):
             continue
         value = event.when if values is None else values[owner]
         if frame.moments(value)[0] <= latest[citation.source]:
@@ -273,9 +277,35 @@ def _told_too_early(
             'if the report foresees the event, mark it `tense = "future"` (or give the citation the '
             '`when` the source words it as, such as "next week")'
         )
+        if citation.source == event.anchor:  # an anchor that looks as if it dated the event: say it does not
+            message += (
+                f". Its `anchor = {event.anchor!r}` does not date it: {event.when.text or event.when.label!r} is a "
+                "date of its own, not a phrase read from the source; word the date as the source does "
+                '("Friday", read from its date), or remove the anchor'
+            )
         index = at - int(firsts[owner])
         problems.append(Problem(message, event=event.id, field=f"citations[{index}].source"))
     return problems
+
+
+def read_from_anchor(value: DateValue) -> bool:
+    """Whether a date is worded as a phrase read from an anchor ("Friday", "next week", "two days later").
+
+    An event's ``anchor`` dates it only when its ``when`` is such a phrase, as the file loader reads it (its
+    text a :class:`~chronology.relative.RelativeDate` that needs an anchor); a date of its own ("20 November
+    2024", "2024-11-13"), or one with no wording (built in Python), is not read from the anchor it names.
+    """
+    from chronology.notation import parse_expression  # the notation reads the wording; this module only asks
+    from chronology.relative import RelativeDate
+
+    text = value.text
+    if not text:
+        return False
+    try:
+        read = parse_expression(text)
+    except ChronologyError:
+        return False  # no wording the reader knows: not a phrase read from the anchor
+    return isinstance(read, RelativeDate) and read.needs_anchor
 
 
 def _references(

@@ -285,7 +285,9 @@ def test_query_json_and_csv_are_for_scripts(showcase: Path) -> None:
     [
         (
             [],
-            "chronology query: error: query needs a window or an event: give --from, --to, --before or --after ('--from 2024-10 --to 2024-11')\n",
+            "chronology query: error: query needs a window, an event or a filter: give --from, --to, --before or "
+            "--after ('--from 2024-10 --to 2024-11'), or --kind, --tag, --actor, --source or --text for the whole "
+            "chronology; `chronology list` prints every event\n",
         ),
         (
             ["--from", "2024-02-30"],

@@ -51,8 +51,10 @@ there; give it to :func:`from_csv` as ``sources_csv``. Without it, the sources
 come back as bare ids (see below), and wording read from them ("Friday",
 against a report's date) as its EDTF. Neither spreadsheet holds the
 timeline's title or its zone (its ``[reading] zone``): give the zone to
-:func:`from_csv` (``chronology import --zone Europe/Kyiv``), or use JSON
-(:mod:`chronology.exchange.as_json`), which holds everything.
+:func:`from_csv` (``chronology import --zone Europe/Kyiv``) and the title to
+the file written (``chronology import --title``; ``chronology export`` prints
+both options), or use JSON (:mod:`chronology.exchange.as_json`), which holds
+everything.
 
 Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``, ``after``,
 ``before``, ``reports`` and the ``claim_*`` columns) are written in one
