@@ -35,7 +35,7 @@ from chronology.errors import (
     _shorten,
 )
 from chronology.events import Citation, Event, Source
-from chronology.exchange._describe import bound_days, iso_day
+from chronology.exchange._describe import bound_days, iso_day, quoted
 from chronology.files import EventFile, load, validate
 from chronology.notation import parse
 from chronology.relative import Tense
@@ -712,7 +712,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
         for number, citation in enumerate(event.citations, 1):
             lines.append(f"  [{number}] {_source_line(timeline, citation.source, zone)}")
             if citation.quote:
-                lines += _wrapped(f"\u201c{citation.quote}\u201d", "      ")
+                lines += _wrapped(quoted(citation.quote), "      ")
     if event.claims:
         lines += ["", "claims"]
         for claim in event.claims:
@@ -725,7 +725,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
                 said_on = f"on or before {said_on[3:]}"
             lines.append(f"    said {said_on}" + (f" by {who}" if who else ""))
             if claim.quote:
-                lines += _wrapped(f"\u201c{claim.quote}\u201d", "      ")
+                lines += _wrapped(quoted(claim.quote), "      ")
     if event.extra:
         lines += ["", "extra"]
         lines += [f"  {key} = {value!r}" for key, value in event.extra.items()]
