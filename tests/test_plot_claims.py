@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 import pytest
 from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
@@ -511,6 +512,92 @@ def test_a_claim_with_no_said_is_drawn_dashed_at_its_events_date_and_the_legend_
     assert all(pattern is None for pattern in dashes(given.spans))  # solid where said is given
 
 
+# -- a claim said over weeks, at the height of others' marks (an OSINT user's file) ----------------------------
+
+TROOPS = "North Korean soldiers in Russia"
+
+
+def troops() -> Timeline:
+    """Six troop figures; "up to 10,000" has no ``said``: said some time in its event's five weeks.
+
+    Its dashed bar starts at Al Jazeera's "an estimated 10,000" ring and runs through Bloomberg's "more than
+    10,000"; at 6 inches wide its label finds no place beside its mark (its own bar, the green bars beside it).
+    """
+    sources = [
+        Source(id="aje", outlet="Al Jazeera", published=UncertainDate.parse("[2024-10-29..2024-10-30]")),
+        Source(id="bbg", outlet="Bloomberg", published=UncertainDate.parse("2024-11-17")),
+        Source(id="pledge", title="North Korea's pledge to support Russia in Ukraine until victory"),
+    ]
+
+    def said(value: str, claimant: str, source: str) -> Claim:
+        return Claim(subject=TROOPS, value=Quantity.parse(value), unit="soldiers", claimant=claimant, source=source)
+
+    def event(id: str, when: str, *claims: Claim) -> Event:
+        return Event(id=id, title=id, when=parse(when), claims=claims)
+
+    return Timeline(
+        [
+            event("nis", "2024-10-18", said("1,500", "NIS (South Korea)", "aje")),
+            event("pentagon", "2024-10-28", said("an estimated 10,000", "United States", "aje")),
+            event("pledge", "[2024-10-29..2024-11-30]", said("up to 10,000", "United States", "pledge")),
+            event("voa", "[2024-11-01..2024-11-16]", said("up to 15,000", "Dmytro Ponomarenko (Ukraine)", "bbg")),
+            event(
+                "bbg-report",
+                "2024-11-17",
+                said("as many as 100,000", "G20 assessments (anonymous)", "bbg"),
+                said("more than 10,000", "Bloomberg", "bbg"),
+            ),
+        ],
+        sources,
+    )
+
+
+@pytest.mark.parametrize("width", [6, 9])
+def test_a_bar_across_weeks_stops_short_of_the_other_marks_at_its_height(width: float) -> None:
+    drawn = plot_claims(troops(), unit="soldiers", width=width)
+    assert drawn.spans is not None
+    at = {c.value.text: pixels(drawn, point) for (_, c), point in zip(drawn.claims, drawn.points, strict=True)}
+    mine = at["up to 10,000"]
+    pieces = [
+        (pixels(drawn, a), pixels(drawn, b))
+        for a, b in drawn.spans.get_segments()
+        if abs(pixels(drawn, a)[1] - mine[1]) < 1
+    ]
+    assert len(pieces) >= 2  # broken, not one line joining three claims
+    radius = 3.8 * drawn.figure.dpi / 72
+    for other in ("an estimated 10,000", "more than 10,000"):
+        x = at[other][0]
+        assert abs(at[other][1] - mine[1]) < 1  # the same height: the line would run through the mark
+        for (x0, _), (x1, _) in pieces:
+            assert x1 < x - radius - 3 or x0 > x + radius + 3, other  # a clear gap each side of the mark
+    first, last = min(x0 for (x0, _), _ in pieces), max(x1 for _, (x1, _) in pieces)
+    assert first > at["an estimated 10,000"][0] + radius  # starts after the ring, not at it
+    assert last > at["more than 10,000"][0] + radius  # and goes on past Bloomberg's mark to 30 November
+    assert any(x0 < mine[0] < x1 for (x0, _), (x1, _) in pieces)  # its own mark stays on it
+
+
+@pytest.mark.parametrize("width", [6, 6.5, 7, 9])
+def test_a_crowded_label_meets_no_mark_and_its_leader_has_its_marks_colour(width: float) -> None:
+    drawn = plot_claims(troops(), unit="soldiers", width=width)
+    assert len(drawn.labels) == 6
+    assert_labels_clear(drawn)
+    assert drawn.leaders
+    for leader in drawn.leaders:  # from a mark, in that mark's colour: whose label it is, however far
+        owner = next(c for (_, c), point in zip(drawn.claims, drawn.points, strict=True) if point == tuple(leader.xy))
+        assert leader.arrow_patch is not None
+        assert leader.arrow_patch.get_edgecolor()[:3] == pytest.approx(to_rgb(drawn.colors[owner.source or ""]))
+
+
+def test_a_place_nearer_another_mark_than_the_labels_own_is_astray() -> None:
+    from chronology.plot._claims_labels import _astray
+
+    own, others = np.array([100.0, 100.0]), np.array([[50.0, 80.0], [300.0, 300.0]])
+    assert _astray((20, 60, 90, 70), own, others)  # right over the mark at (50, 80): 10 px off; its own 30
+    assert not _astray((20, 95, 90, 105), own, others)  # beside its own mark
+    assert not _astray((20, 50, 90, 70), np.array([100.0, 55.0]), others)  # 10 px from its own, 10 from the other
+    assert not _astray((20, 60, 90, 70), own, np.empty((0, 2)))
+
+
 # -- claims said on the same day ------------------------------------------------------------------------------
 
 INJURED = "people injured in the Dock Road fire"
@@ -620,7 +707,7 @@ def test_the_same_figure_said_over_the_same_days_is_two_bars_not_one(showcase: T
     ("subject", "heading"),
     [
         ("injured", f"Figures claimed: {INJURED}"),
-        ("people", "Figures claimed: people"),
+        ("people", "Figures claimed: people …"),
         (None, "Figures claimed"),
     ],
     ids=["one subject: its own", "several: the text searched", "every claim"],
@@ -664,16 +751,29 @@ def test_close_figures_match_their_reviewed_picture(close: Timeline, image_regre
 # -- the table -------------------------------------------------------------------------------------------------
 
 
-def test_the_csv_table_lists_the_claims_drawn_in_the_order_drawn(showcase: Timeline) -> None:
+def test_the_csv_table_lists_the_claims_drawn_by_when_they_were_said(showcase: Timeline) -> None:
     drawn = plot_claims(showcase, subject="North Korean", unit="soldiers")
     text = claims_table(showcase, subject="North Korean", unit="soldiers")
     assert text.endswith("\r\n")
     rows = list(csv.reader(StringIO(text, newline="")))
     assert tuple(rows[0]) == TABLE_COLUMNS
     table = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
-    assert [row["event_id"] for row in table] == [event.id for event, _ in drawn.claims]
-    assert [row["figure"] for row in table] == [c.value.text for _, c in drawn.claims]
-    assert table[0] == {
+    drawn_rows = [(event.id, c.value.text, c.source) for event, c in drawn.claims]
+    assert sorted((row["event_id"], row["figure"], row["source_id"]) for row in table) == sorted(drawn_rows)
+    said = [showcase.said(event, c) for event, c in drawn.claims]
+    assert all(isinstance(when, UncertainDate) for when in said)
+    by_row = {
+        (event.id, c.value.text, c.source): when.earliest_day
+        for (event, c), when in zip(drawn.claims, said, strict=True)
+        if isinstance(when, UncertainDate)
+    }
+    firsts = [by_row[(row["event_id"], row["figure"], row["source_id"])] for row in table]
+    assert firsts == sorted(firsts)  # by when said, not in file order
+    same_day = [row["figure"] for row in table if row["said_edtf"] == "2024-11-17"]
+    assert same_day[0] == "more than 10,000"  # then by figure: 10,000 before 100,000
+    assert set(same_day[1:]) == {"up to 100,000"}
+    assert table[0]["said_edtf"] == "2024-10"  # "October 2024" begins before 18 October
+    assert next(row for row in table if row["event_id"] == "nis-statement") == {
         "figure": "1,500",
         "unit": "soldiers",
         "subject": "North Korean soldiers transferred to Russia",
@@ -689,6 +789,21 @@ def test_the_csv_table_lists_the_claims_drawn_in_the_order_drawn(showcase: Timel
         "up to 15,000",
         "between 1 and 16 Nov 2024 (the event’s date: no ‘said’ given)",
     )
+
+
+@pytest.mark.parametrize("format", ["csv", "markdown"])
+def test_the_table_lists_by_when_said_then_by_figure_not_in_file_order(format: Literal["csv", "markdown"]) -> None:
+    timeline = fire(
+        claim("24", "fire brigade", "council", "2024-03-06"),
+        claim("more than 18", "witnesses", "herald", "2024-03-02"),
+        claim("20-30", "nurses' union", "council", "[2024-03-01..2024-03-05]"),
+        claim("about 15", "hospital spokesperson", "radio", "2024-03-02"),
+    )
+    text = claims_table(timeline, format=format)
+    lines = text.splitlines()[1:] if format == "csv" else text.splitlines()[2:]
+    figures = [next(csv.reader([line]))[0] if format == "csv" else line.split("|")[1].strip() for line in lines]
+    # the range begins first (1 March); on 2 March 15 before 18; 6 March last
+    assert figures == ["20-30", "about 15", "more than 18", "24"]
 
 
 @pytest.mark.parametrize("format", ["csv", "markdown"])
@@ -716,12 +831,12 @@ def test_a_time_at_another_offset_keeps_it_and_a_timeline_without_zone_names_non
         ),
     )
     rows = list(csv.DictReader(StringIO(claims_table(Timeline([event], zone="Europe/Kyiv")), newline="")))
-    assert [row["said (Europe/Kyiv time)"] for row in rows] == [
-        "11 July 2025, 3 a.m.",
+    assert [row["said (Europe/Kyiv time)"] for row in rows] == [  # by when said: March first
         "11 March 2025, 3 a.m. UTC+05:00",
+        "11 July 2025, 3 a.m.",
     ]
     rows = list(csv.DictReader(StringIO(claims_table(Timeline([event])), newline="")))
-    assert [row["said"] for row in rows] == ["11 July 2025, 3 a.m. UTC+03:00", "11 March 2025, 3 a.m. UTC+05:00"]
+    assert [row["said"] for row in rows] == ["11 March 2025, 3 a.m. UTC+05:00", "11 July 2025, 3 a.m. UTC+03:00"]
 
 
 def test_the_csv_table_defuses_what_a_spreadsheet_would_run(close: Timeline) -> None:

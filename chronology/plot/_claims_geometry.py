@@ -26,6 +26,7 @@ _RANGE_WIDTH: Final = 5.0  # points
 _SPAN_WIDTH: Final = 2.0  # points
 _NESTED: Final = 1.5  # points of a wider mark showing each side of one lying on it
 _DODGE: Final = 8.0  # points between the marks of claims said on the same day, set side by side
+_CLEAR: Final = 6.0  # points between another claim's mark and a horizontal bar stopped short of it (> a dash gap)
 
 
 @attrs.frozen
@@ -157,6 +158,59 @@ def _stacked(ax: Axes, spans: Sequence[list[tuple[float, float]]]) -> list[list[
         height = float(back.transform((x0, y))[1])
         stacked.append([(segment[0][0], height), (segment[1][0], height)])
     return stacked
+
+
+def _cut_at_marks(
+    ax: Axes,
+    spans: Sequence[list[tuple[float, float]]],
+    owners: Sequence[int],
+    marks: Sequence[tuple[float, float]],
+    rings: Sequence[int],
+    said: Sequence[tuple[float, float]],
+) -> list[tuple[int, list[tuple[float, float]]]]:
+    """The horizontal bars, each stopped short of the other claims' marks it would run through.
+
+    A bar at the height of another claim's mark (the same figure, said within its time) would read as a line
+    joining the two: it breaks :data:`_CLEAR` points each side of that mark, and starts or ends that far
+    from a mark at its very end. A claim said over the very same time (``said``: each claim's, in day numbers)
+    is not cut around: its mark stands beside this one, its own bar alongside. ``owners``: the claim of each
+    bar, ``marks`` (data) and ``rings`` (see :class:`Placed`) those of every claim. Returns each piece with the
+    index of its bar in ``spans``.
+    """
+    figure = ax.get_figure()
+    assert figure is not None
+    points = figure.dpi / 72
+    transform, back = ax.transData.transform, ax.transData.inverted()
+    centres = [transform(mark) for mark in marks]
+    radii = [(_DOT + _NESTED * ring) * points for ring in rings]
+    pieces: list[tuple[int, list[tuple[float, float]]]] = []
+    for number, (segment, owner) in enumerate(zip(spans, owners, strict=True)):
+        (x0, y0), (x1, _) = transform(segment)
+        left, right = min(x0, x1), max(x0, x1)
+        gaps = sorted(
+            (cx - radius - _CLEAR * points, cx + radius + _CLEAR * points)
+            for claim, ((cx, cy), radius) in enumerate(zip(centres, radii, strict=True))
+            if claim != owner
+            and said[claim] != said[owner]
+            and abs(cy - y0) < radius + _SPAN_WIDTH * points / 2
+            and left < cx + radius + _CLEAR * points
+            and cx - radius - _CLEAR * points < right
+        )
+        if not gaps:
+            pieces.append((number, segment))
+            continue
+        runs, start = [], left
+        for low, high in gaps:
+            if low > start:
+                runs.append((start, min(low, right)))
+            start = max(start, high)
+        if start < right:
+            runs.append((start, right))
+        for a, b in runs:
+            if b - a >= points:  # a piece shorter than a point is no bar
+                (xa, _), (xb, _) = back.transform([(a, y0), (b, y0)])
+                pieces.append((number, [(float(xa), segment[0][1]), (float(xb), segment[1][1])]))
+    return pieces
 
 
 def _said_span(said: DateValue, zone: ZoneInfo | None) -> tuple[float, float]:

@@ -26,6 +26,7 @@ _SHIFTS: Final = (0.0, 15.0, 30.0, 60.0, 120.0)  # points further from its mark,
 _FAR: Final = tuple(float(shift) for shift in range(0, 301, 10))  # the shifts tried when those fail
 _KEPT: Final = 400  # places of a label the search for places for all labels at once considers, the cheapest
 _ACROSS: Final = 40.0  # what a leader crossing another claim's bar or arrow adds to the cost of a place
+_ASTRAY: Final = 60.0  # what standing far nearer another claim's mark than its own adds to the cost of a place
 
 
 def _letter(index: int) -> str:
@@ -96,6 +97,7 @@ def _label(
     obstacles: Sequence[Box],
     owned: Sequence[int],
     rings: Sequence[int] = (),
+    colors: Sequence[str] = (),
 ) -> tuple[tuple[Text, ...], tuple[Annotation, ...], int]:
     """Labels beside each mark, where they meet no other label, bar, arrow, mark or text, inside the axes.
 
@@ -104,7 +106,9 @@ def _label(
     chart, on one line is best). A label moved off its mark gets a thin leader line, which crosses no label
     or other mark, nor, where it can, another claim's bar or arrow (``owned``: the claim of each obstacle).
     A mark drawn as ``rings`` around others (see :class:`~chronology.plot._claims_geometry.Placed`) is that
-    much wider.
+    much wider. A leader is drawn in the colour of its mark (``colors``: each claim's; grey when not given),
+    and a place far nearer another claim's mark than the label's own costs :data:`_ASTRAY` more: where a label
+    has no better place, its leader's colour still says whose it is.
     Labels are placed from left to right; when one finds no free place, they are placed again with it first,
     and when that fails too, a place for every label is searched for at once, sideways further from the marks.
     The same figure from the same claimant, said within a day and reported by several sources, is labelled
@@ -182,7 +186,13 @@ def _label(
                     points[pick.anchor],
                     xytext=(pick.dx, pick.dy),
                     textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5, "shrinkA": 0, "shrinkB": 2},
+                    arrowprops={
+                        "arrowstyle": "-",
+                        "color": colors[pick.anchor] if colors else "#999999",
+                        "lw": 0.6,
+                        "shrinkA": 0,
+                        "shrinkB": 2,
+                    },
                 )
             )
     return tuple(labels), tuple(leaders), len(best[1])
@@ -228,6 +238,7 @@ def _candidates(
     who = f"{who} ({len(members)} sources)" if len(members) > 1 else who
     across = ax.transAxes.inverted().transform(marks[members[0]])[0]
     preferred = "right" if across > 0.55 else "left"  # ha: a label toward the middle, off the legend
+    others = np.delete(marks, list(members), axis=0).reshape(-1, 2)
     found: list[_Candidate] = []
     for text, extra_lines in _variants(figure_text, who):
         width, height = _measure(ax, renderer, text)
@@ -248,6 +259,8 @@ def _candidates(
                         continue
                     cost = abs(dy) + shift + 10 * extra_lines + (0 if align == preferred else 12)
                     box = (x0, middle - height / 2, x1, middle + height / 2)
+                    if (dy or shift) and _astray(box, marks[anchor], others):
+                        cost += _ASTRAY
                     found.append(_Candidate(cost, anchor, align, dx, dy, text, box, _lead(x, y, edge, middle, skip)))
     if not found:  # no room inside the axes: beside its mark after all
         width, height = _measure(ax, renderer, f"{figure_text} — {who}")
@@ -372,6 +385,19 @@ def _clear(
     through = _crossings(lines[:, :2], lines[:, 2:], boxes).any(axis=0)
     crossing = _crossings(leads[:, :2], leads[:, 2:], blocking).any(axis=1)
     return np.asarray(~through & ~(crossing & moved))
+
+
+def _astray(box: Box, own: np.ndarray, others: np.ndarray) -> bool:
+    """Whether a label at ``box`` stands far nearer one of ``others`` (marks' centres) than its own mark's.
+
+    Less than half as far: there it reads as the label of that other mark, its leader line notwithstanding.
+    """
+    if not len(others):
+        return False
+    low, high = np.array(box[:2]), np.array(box[2:])
+    gaps = np.maximum(np.maximum(low - others, others - high), 0.0)
+    mine = np.maximum(np.maximum(low - own, own - high), 0.0)
+    return bool(2 * np.hypot(gaps[:, 0], gaps[:, 1]).min() < math.hypot(mine[0], mine[1]))
 
 
 def _lead(x: float, y: float, edge: float, middle: float, skip: float) -> Box:

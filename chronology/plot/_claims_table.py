@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -18,6 +18,8 @@ from chronology.exchange.markdown import (  # the one rule for Markdown table ce
     _cell,
 )
 from chronology.files._atomic import write_atomic
+from chronology.plot._claims_geometry import _said_span
+from chronology.plot._claims_values import _anchor_value
 from chronology.timeline import Timeline
 from chronology.zones import local_time
 
@@ -53,7 +55,10 @@ def claims_table(
 ) -> str:
     """The claims :func:`plot_claims` draws for the same ``subject`` and ``unit``, as a table: one row a claim.
 
-    The columns are :data:`~chronology.plot.claims.TABLE_COLUMNS`, the rows in the order the claims are drawn.
+    The columns are :data:`~chronology.plot.claims.TABLE_COLUMNS`, the rows by when each claim was said (the
+    first moment of that time, then its last, as the chart draws it; a claim with no ``said`` at its event's
+    date), then by figure (smallest first), then in file order, as the Markdown export's "Figures claimed"
+    lists its rows by date.
 
     CSV: a header row, cells quoted as CSV needs, lines ending in CRLF (RFC 4180), and a cell that a
     spreadsheet would run as a formula (a claimant written ``=HYPERLINK(...)``) written with a leading
@@ -73,7 +78,7 @@ def claims_table(
         PlotError: a format other than ``"csv"`` and ``"markdown"``.
 
     """
-    rows = [_row(timeline, event, claim) for event, claim in _chosen(timeline, subject, unit)]
+    rows = [_row(timeline, event, claim) for event, claim in _by_said(timeline, _chosen(timeline, subject, unit))]
     local = any(row.pop("local") for row in rows)
     headers = [f"said ({timeline.zone} time)" if column == "said" and local else column for column in TABLE_COLUMNS]
     if format == "csv":
@@ -133,6 +138,17 @@ def _chosen(
     timeline: Timeline, subject: str | Callable[[Claim], bool] | None, unit: str | None
 ) -> list[tuple[Event, Claim]]:
     return [(e, c) for e, c in timeline.claims() if _wanted(c, subject) and (unit is None or c.unit == unit)]
+
+
+def _by_said(timeline: Timeline, chosen: Sequence[tuple[Event, Claim]]) -> list[tuple[Event, Claim]]:
+    """The claims by when each was said (its first moment, then its last), then by figure; else as given."""
+
+    def key(pair: tuple[Event, Claim]) -> tuple[float, float, float]:
+        event, claim = pair
+        start, stop = _said_span(timeline.said(event, claim), timeline.zone_info)
+        return start, stop, _anchor_value(claim, "linear")
+
+    return sorted(chosen, key=key)
 
 
 def _row(timeline: Timeline, event: Event, claim: Claim) -> dict[str, Any]:

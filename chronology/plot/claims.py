@@ -14,7 +14,9 @@ Where some claim was said at a time, the axis is one of hours, the zone named
 under it. A horizontal bar spans a claim said over more than a day (on an
 axis of hours, any span long enough to see): "said some time within the
 bar". A claim with no ``said`` of its own is said on its event's date; its
-bar is dashed, and the legend and the axis label say so.
+bar is dashed, and the legend and the axis label say so. A horizontal bar
+stops short of another claim's mark at its height (the same figure, said
+within its time), so that it never reads as a line joining claims.
 
 Claims whose marks would lie on one another (close in time, their marks or
 bars meeting in height) move apart, up to a few points, each only within its
@@ -30,11 +32,13 @@ ten of each other (the largest less than ten times the smallest, all above
 0), or when one is 0 or below; otherwise logarithmic, with ticks written as
 plain numbers ("1,000", "10,000"). Labels are measured and placed where they
 cross no other label, bar, arrow or mark, inside the axes, and no leader line
-crosses a label; a figure of its own with no room for that is refused, the
-message naming a height (or width) that has.
+crosses a label; a label that had to move off its mark has a leader line in
+its mark's colour. A figure of its own with no room for every label clear is
+refused, the message naming a height (or width) that has.
 
 :func:`claims_table` and :func:`save_claims_table` give the same claims as a
-table (CSV or Markdown), one row a claim, times written as the chart draws them.
+table (CSV or Markdown), one row a claim, by when it was said, times written as
+the chart draws them.
 """
 
 from __future__ import annotations
@@ -60,7 +64,16 @@ from chronology.exchange._describe import source_label
 from chronology.exchange.markdown import SAID_DEFAULT
 from chronology.plot._axis import day_to_x, format_axis
 from chronology.plot._claims_fit import _fit, _subject_key
-from chronology.plot._claims_geometry import _ARROW, _NESTED, _RANGE_WIDTH, _SPAN_WIDTH, _dodged, _said_span, _stacked
+from chronology.plot._claims_geometry import (
+    _ARROW,
+    _NESTED,
+    _RANGE_WIDTH,
+    _SPAN_WIDTH,
+    _cut_at_marks,
+    _dodged,
+    _said_span,
+    _stacked,
+)
 from chronology.plot._claims_labels import _label, _letter, _obstacles
 from chronology.plot._claims_table import (
     TABLE_COLUMNS,
@@ -106,7 +119,8 @@ class ClaimsPlot:
         claims: the (event, claim) pairs drawn, in the order drawn.
         points: for each claim drawn, (x, y) of its mark, inside the time it was said in.
         ranges: the vertical bars of "up to", "more than" and "between" claims.
-        spans: the horizontal bars across the time a claim may have been said in (dashed: its event's date).
+        spans: the horizontal bars across the time a claim may have been said in (dashed: its event's date),
+            a bar in pieces where it stops short of other claims' marks.
         marks: the dots and rings.
         labels: one label a claim (the figure as said, and who claims it); one for the same figure from the
             same claimant said within a day, reported by several sources. Where a line is too long for the
@@ -117,7 +131,8 @@ class ClaimsPlot:
         key: the key of subjects (on a figure of its own), or ``None``.
         scale: the value axis drawn, ``"linear"`` or ``"log"``.
         arrows: the arrows at the open end of "up to", "fewer than", "more than" and "at least" bars.
-        leaders: the thin lines from a mark to its label, where the label had to move away from the mark.
+        leaders: the thin lines from a mark to its label, where the label had to move away from the mark, each
+            in its mark's colour.
 
     """
 
@@ -161,7 +176,7 @@ def plot_claims(
         ax: the axes to draw on, any (those of a bare ``matplotlib.figure.Figure()`` too), left where they are;
             a new figure when ``None``.
         title: the title; when ``None``, "Figures claimed: " and the claims' subject (the ``subject`` text
-            searched for when they are about several).
+            searched for and "…" when they are about several: "Figures claimed: North Korean …").
         scale: the value axis. ``"auto"`` (the default): linear when every figure (both ends of a range
             counted) is above 0 and the largest is less than ten times the smallest, or when a figure is 0 or
             below; logarithmic otherwise. ``"linear"`` or ``"log"`` to choose.
@@ -296,12 +311,14 @@ def _draw(
                 capstyle="butt",
             )
             ax.add_collection(range_lines, autolim=False)
-        if spans:
+        if spans:  # stopped short of the other claims' marks they would run through, never joining them
+            pieces = _cut_at_marks(ax, _stacked(ax, spans), owners["spans"], points, [p.rings for p in placed], said)
+            owners["spans"] = [owners["spans"][k] for k, _ in pieces]
             spans_lines = LineCollection(
-                _stacked(ax, spans),
-                colors=span_colors,
+                [piece for _, piece in pieces],
+                colors=[span_colors[k] for k, _ in pieces],
                 linewidths=_SPAN_WIDTH,
-                linestyles=span_styles,
+                linestyles=[span_styles[k] for k, _ in pieces],
                 zorder=2.5,
                 capstyle="butt",
             )
@@ -346,7 +363,10 @@ def _draw(
         obstacles = _obstacles(ax, range_lines, spans_lines, arrows)
         owned = [*owners["ranges"], *owners["spans"], *owners["arrows"]]  # in the order of the obstacles
         rings = [p.rings for p in placed]
-        labels, leaders, crowded = _label(ax, renderer, chosen, points, origins, letters, obstacles, owned, rings)
+        tints = [colors[claim.source or "(unknown)"] for _, claim in chosen]  # a leader in its mark's colour
+        labels, leaders, crowded = _label(
+            ax, renderer, chosen, points, origins, letters, obstacles, owned, rings, tints
+        )
     drawn = ClaimsPlot(
         figure=figure,
         ax=ax,
@@ -398,14 +418,16 @@ def _no_room(crowded: Callable[[float, float], int], width: float, height: float
 def _heading(title: str | None, subject: object, subjects: Sequence[str]) -> str:
     """The title: as given; else "Figures claimed: " and what the claims are about.
 
-    That is the claims' own subject when they are about one, the text searched for when about several.
+    That is the claims' own subject when they are about one; when about several, the text searched for and
+    "…", which reads as the start of the subjects the key spells out ("Figures claimed: North Korean …").
     """
     if title is not None:
         return title
     if len(subjects) == 1:
         return f"Figures claimed: {subjects[0]}"
-    if isinstance(subject, str):
-        return f"Figures claimed: {subject}"
+    if isinstance(subject, str) and subject.strip():
+        searched = subject.strip()
+        return f"Figures claimed: {searched}" + ("" if searched.endswith(("…", "...")) else " …")
     return "Figures claimed"
 
 
