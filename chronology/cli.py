@@ -364,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--claims-table",
         metavar="TABLE",
         help="with --claims: also write the claims drawn as a table (figure, unit, subject, claimant, source, "
-        "date said, event id), CSV or Markdown by the extension: claims.csv, claims.md",
+        "date said, event id), by when each was said, CSV or Markdown by the extension: claims.csv, claims.md",
     )
     _widening(plot)
     _zone(plot)

@@ -356,17 +356,21 @@ DATES = [
     ),
     # notation that is refused
     _date(
-        "us-style",
-        "10/18/2024",
+        "us-style-either-order",
+        "05/10/2024",
         DateParseError,
-        "'10/18/2024' (at character 1): day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)",
+        "'05/10/2024' (at character 1): day and month order is ambiguous: '05/10/2024' is 2024-10-05 read day first "
+        "(as Ukrainian, Russian and most European sources write it) and 2024-05-10 read month first (as US sources "
+        "do); write ISO 8601: '2024-10-05' or '2024-05-10'",
         0,
     ),
     _date(
-        "dotted-day-first",
-        "18.10.2024",
+        "dotted-either-order",
+        "05.10.2024",
         DateParseError,
-        "'18.10.2024' (at character 1): day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)",
+        "'05.10.2024' (at character 1): day and month order is ambiguous: '05.10.2024' is 2024-10-05 read day first "
+        "(as Ukrainian, Russian and most European sources write it) and 2024-05-10 read month first (as US sources "
+        "do); write ISO 8601: '2024-10-05' or '2024-05-10'",
         0,
     ),
     _date(

@@ -287,7 +287,7 @@ ERRORS = [
     ("-0000", 0, "year -0000 does not exist"),
     ("2024-10-18T10:00?~", 17, "unexpected '~'"),
     ("2024-10-1X?T10:00", 11, "unspecified digits or qualifiers"),
-    ("10/18/2024", 0, "day and month order is ambiguous"),
+    ("10/11/2024", 0, "day and month order is ambiguous"),
     ("Y99999999999", 0, "beyond the supported range"),
 ]
 

@@ -268,6 +268,6 @@ def test_a_form_that_names_no_date_is_refused_saying_why(text: str, said: str) -
 
 def test_figures_without_a_language_stay_ambiguous_but_read_day_first_with_a_russian_word() -> None:
     with pytest.raises(DateParseError, match="ambiguous"):
-        parse("18.10.2024")
+        parse("05.10.2024")  # ("18.10.2024" is read without one: 18 is no month)
     assert _days(parse("18.10.2024 г.")) == ("2024-10-18", "2024-10-18")
     assert _days(parse("05.10.2024 г.")) == ("2024-10-05", "2024-10-05")

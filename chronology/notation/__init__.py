@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from chronology.dates import DateValue, Interval, UncertainDate
+from chronology.dates import DateValue, Interval, UncertainDate, with_wording
 from chronology.errors import DateParseError, InvalidDateError, WrongTypeError
 from chronology.notation.edtf import EDTF_FIRST_CHARACTERS, looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, read_english
@@ -51,7 +51,8 @@ def _checked_calendar(calendar: object) -> Calendar:
     return calendar
 
 
-_US_STYLE: Final = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+#: A day and month in numbers before the year, in the US style ("10/18/2024", month first) or day first ("18.10.2024").
+_US_STYLE: Final = re.compile(r"(\d{1,2})([/.])(\d{1,2})([/.])(\d{2,4})")
 _SPACED_TIME: Final = re.compile(r"([+-]?\d{4}-\d\d-\d\d) +(\d\d(?::\d\d){0,2}(?:[.,]\d+)?(?:Z|[+-]\d\d(?::?\d\d)?)?)")
 #: Longest text worth reading as a date; anything longer is refused at once.
 MAX_LENGTH: Final = 1000
@@ -88,10 +89,9 @@ def parse_expression(
             )
     # (both notations below start with a digit, or a sign: most phrases are tried on neither)
     numeric = stripped[0].isdigit() or stripped[0] in "+-"
-    if numeric and _US_STYLE.fullmatch(stripped):
-        raise DateParseError(
-            text, "day and month order is ambiguous in this style; write ISO 8601 (2024-10-18)", position=0
-        )
+    numbered = _US_STYLE.fullmatch(stripped) if numeric else None
+    if numbered is not None:
+        return _numbered_day(numbered, text)
     spaced = _SPACED_TIME.fullmatch(stripped) if numeric else None
     if spaced is not None:
         where = len(text) - len(text.lstrip()) + spaced.end(1)
@@ -118,6 +118,58 @@ def parse_expression(
         # a zone the phrase names itself ("3 a.m. Kyiv time") wins over the file's
         return value if value.zone is not None and named is None else attrs.evolve(value, zone=zone)
     return _localized(value, zone_named(zone, text=text), text, named=named is not None)
+
+
+def _numbered_day(match: re.Match[str], text: str) -> UncertainDate:
+    """Read "18.10.2024", "18/10/2024", "10/18/2024": the one day the numbers can name, in either order.
+
+    Day first ("18.10.2024", as Ukrainian, Russian and most European sources write it) and month first
+    ("10/18/2024", as in the US) are both written with either mark, so a date is read only where one order
+    names no month (a number above 12) or both orders name the same day ("05.05.2024"); "05.10.2024" may be
+    5 October or May 10 and is refused, giving both in ISO 8601.
+    """
+    first, mark, second, year = match[1], match[2], match[3], match[5]
+    written, start = match[0], len(text) - len(text.lstrip())
+    if match[4] != mark:
+        raise DateParseError(
+            text,
+            f"mixes {mark!r} and {match[4]!r}; write the day, month and year with one mark ('18.10.2024') or in "
+            "ISO 8601 (YYYY-MM-DD)",
+            position=start + match.start(4),
+        )
+    if len(year) != 4:
+        full = f"20{year}" if len(year) == 2 else f"{year:0>4}"
+        raise DateParseError(
+            text,
+            f"the year {year!r} is not written in full; write it with four digits "
+            f"('{first}{mark}{second}{mark}{full}' if {full} is meant), or the date in ISO 8601 (YYYY-MM-DD)",
+            position=start + match.start(5),
+        )
+    readings = {
+        f"{year}-{int(month):02d}-{int(day):02d}"
+        for day, month in ((first, second), (second, first))
+        if 1 <= int(month) <= 12
+    }
+    if not readings:
+        raise DateParseError(
+            text, f"neither {int(first)} nor {int(second)} is a month (1-12); write the date in ISO 8601 (YYYY-MM-DD)"
+        )
+    if len(readings) > 1:
+        day_first, month_first = f"{year}-{second:0>2}-{first:0>2}", f"{year}-{first:0>2}-{second:0>2}"
+        raise DateParseError(
+            text,
+            f"day and month order is ambiguous: {written!r} is {day_first} read day first (as Ukrainian, Russian "
+            f"and most European sources write it) and {month_first} read month first (as US sources do); "
+            f"write ISO 8601: '{day_first}' or '{month_first}'",
+            position=start,
+        )
+    iso = readings.pop()
+    try:
+        value = parse_edtf(iso)
+    except DateParseError as error:  # a day its month does not have ("31.04.2024")
+        raise DateParseError(text, f"{written!r} is {iso}: {error.reason}", position=start) from None
+    assert isinstance(value, UncertainDate)
+    return with_wording(value, written)
 
 
 def _localized(value: DateValue, zone: ZoneInfo, text: str, *, named: bool) -> DateValue:

@@ -329,6 +329,18 @@ def _half(number: int, year: int) -> DateRule:
     return _grouping(6 * number - 5, 6, Precision.SEMESTER, year)
 
 
+def _half_of_month(number: int, month: Calendar) -> DateRule:
+    """Read "the first half of November": days 1-15 of the month; the second half is the 16th to its last day.
+
+    One date in those days, as "between 1 and 15 November" is (and "early November" is one in days 1-10).
+    """
+    if not 1 <= number <= 2:
+        raise _Refused(f"a month has two halves, not {number}")
+    if number == 1:
+        return _between(attrs.evolve(month, day=1), attrs.evolve(month, day=15))
+    return _between(attrs.evolve(month, day=16), _third("late", month))  # (to the late third's end: the last day)
+
+
 def _third(part: str, reading: Calendar | DateRule) -> DateRule:
     rule = _rule(reading)
     if rule == NamedPeriod("this week"):  # "early this week" is early in the calendar week, not seven days back
@@ -496,6 +508,16 @@ def _coming(unit: str) -> DateRule:
     if unit in _CLOCK_UNITS:
         return _distance(0, _COMING[unit], unit, 1)
     return Between(NamedPeriod("tomorrow"), Offset(_COMING[unit], _COMING[unit], Unit(unit), 1))
+
+
+def _recent(unit: str) -> DateRule:
+    """Read "in recent days", "in recent hours": from as far back as "in the coming days" looks ahead, to the anchor.
+
+    (Weeks, months and years are named periods: "in recent weeks" is the two months before the anchor.)
+    """
+    if unit in _CLOCK_UNITS:
+        return _distance(0, _COMING[unit], unit, -1)
+    return Between(Offset(_COMING[unit], _COMING[unit], Unit(unit), -1), NamedPeriod("today"))
 
 
 def _length_alone(amount: int | tuple[int, int] | None, unit: str) -> DateRule:
@@ -737,12 +759,14 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     day_of_month = (the + day + optional(word("of")) + month).to(lambda d, m: (d, m)) | (month + day).to(
         lambda m, d: (d, m)
     )
+    # "June 2024", "June, 2024", "March of 2000", "February 1665/6", "June"
+    month_of_year = (month + optional(Mark(",") | word("of")) + any_year).to(
+        lambda m, y: Calendar(y[0], m, double=y[1])
+    ) | month.to(lambda m: Calendar(None, m))
     plain = (
         # "Tuesday 12 March 2024", "Oct. 3, 2024", "10 February 1665/6", "the 3rd of October"
         (optional(weekday + comma, None) + day_of_month + optional(comma + any_year, None)).to(_day_date)
-        # "June 2024", "June, 2024", "March of 2000", "February 1665/6", "June"
-        | (month + optional(Mark(",") | word("of")) + any_year).to(lambda m, y: Calendar(y[0], m, double=y[1]))
-        | month.to(lambda m: Calendar(None, m))
+        | month_of_year
         | (optional(word("the year")) + any_year).to(lambda y: Calendar(y[0], double=y[1]))
         # ISO dates inside words: "before 2024-10-18", "c. 2024-06"
         | (
@@ -776,6 +800,14 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (the + ordinal + word("quarter") + word("of") + year).to(_quarter)
         | (cat("half_name") + year).to(_half)
         | (the + ordinal + word("half") + word("of") + year).to(_half)
+        # halves of a month: "the first half of November" (days 1-15), "the second half of November 2024" (16-end)
+        | (
+            the
+            + ordinal
+            + word("half")
+            + word("of")
+            + ((month_of_year + style).to(lambda date, name: attrs.evolve(date, calendar=name)) | month_of_year)
+        ).to(_half_of_month)
     )
     month_week = (the + ordinal + word("week") + word("of") + month + optional(comma + year, None)).to(_month_week) | (
         the + word("last") + word("week") + word("of") + month + optional(comma + year, None)
@@ -866,6 +898,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             + cat("unit")
         ).to(_past)
         | (cat("plural_unit") + cat("ago")).to(_vague_offset)
+        | cat("recent_units").to(_recent)  # "in recent days"
         | (word("within") + cat("unit")).to(_within)
         # what is still to come: "in the coming weeks", "over the coming days", "in the weeks ahead"
         | (optional(word("over", "within")) + word("the coming") + cat("plural_unit")).to(_coming)

@@ -13,6 +13,7 @@ from typing import Final
 import attrs
 
 from chronology.errors import QuantityParseError
+from chronology.notation.words import ENGLISH
 from chronology.quantity import Comparison, Quantity
 
 __all__ = ["EXPECTED_QUANTITY", "KOREAN_FIGURE", "korean_figure", "korean_number", "parse_quantity"]
@@ -42,9 +43,16 @@ _WORDS: Final = {
     "less than": Comparison.FEWER_THAN,
     "under": Comparison.FEWER_THAN,
     "<": Comparison.FEWER_THAN,
+    # one figure somewhere in a range, as "10,000-12,000" is: "between 10,000 and 12,000"
+    "between": Comparison.BETWEEN,
 }
 _SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000}
-_NUMBER: Final = r"(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<{0}_scale>thousand|million|billion|k|m)?"
+#: A number: its thousands set off by commas ("10,000") or by spaces ("10 000", as Ukrainian, Russian and French
+#: write them, often with a no-break or thin space: the text's spaces are made plain ones before it is matched).
+_NUMBER: Final = (
+    r"(?P<{0}>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?: \d{{3}})+|\d+(?:\.\d+)?)"
+    r"\s*(?P<{0}_scale>thousand|million|billion|k|m)?"
+)
 _FORM: Final = re.compile(
     r"(?P<word>" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + r")?\s*"
     r"(?P<currency>[$€£¥])?\s*"
@@ -64,6 +72,13 @@ EXPECTED_QUANTITY: Final = (
     'expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly, '
     'at least, more than/over, up to/as many as, fewer than, or a range ("10,000-12,000")'
 )
+#: Counts said in words, as plural units: "thousands" is at least two thousand, with no highest (reports say
+#: "thousands of troops" of 10,000-12,000); "tens of thousands" at least twenty thousand.
+_PLURAL_SCALES: Final = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+_SINGULAR_SCALES: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_MULTIPLES: Final = {"tens of": 10, "hundreds of": 100}
+#: "a few" and "several", as many as the date reader counts them ("a few days": 2-4 days).
+_VAGUE_AMOUNTS: Final = {" ".join(words): amount for words, amount in ENGLISH.categories["vague_amount"].items()}
 
 
 #: Korean comparisons before a figure ("최대 10만") and after it ("1만 이상", "1만여"), as the English words they
@@ -151,7 +166,9 @@ def parse_quantity(text: str | int | float) -> Quantity:
     Args:
         text: a number (``1500``), or text such as ``"1,500"``, ``"about 10,000"``,
             ``"more than 10,000"``, ``"up to 15,000"``, ``"10,000-12,000"``,
-            ``"1.5 million"``, ``"$2,000"``.
+            ``"1.5 million"``, ``"$2,000"``; ``"10 000"`` (thousands set off by spaces),
+            ``"between 10,000 and 12,000"`` (as ``"10,000-12,000"``); ``"thousands"`` (at least 2,000),
+            ``"several thousand"`` (3,000-9,999). "nearly" and "almost" read as "about".
 
     Raises:
         QuantityParseError: anything else; the message says what is accepted.
@@ -170,7 +187,12 @@ def parse_quantity(text: str | int | float) -> Quantity:
     if _HANGUL.search(text):  # "최대 10만": read as its English, and kept as written
         return attrs.evolve(parse_quantity(korean_figure(text)), text=text)
     # One space between words: runs of spaces would make the pattern try every way of splitting them (cubic time).
-    match = _FORM.fullmatch(" ".join(text.split()))
+    # (no-break and thin spaces, which set off thousands in "10 000", are spaces to str.split)
+    spaced = " ".join(text.split())
+    in_words = _count_in_words(spaced.lower(), text)
+    if in_words is not None:
+        return in_words
+    match = _FORM.fullmatch(spaced)
     if match is None:
         raise QuantityParseError(text, EXPECTED_QUANTITY)
     longest = max(len(match["low"]), len(match["high"] or ""))
@@ -181,12 +203,14 @@ def parse_quantity(text: str | int | float) -> Quantity:
     word = (match["word"] or "").lower()
     currency = match["currency"] or ""
     if high is not None:
-        if word:
+        if word and word != "between":
             raise QuantityParseError(text, f"a range takes no {word!r}; write it as '10,000-12,000'")
         if low > high:
             raise QuantityParseError(text, f"the range runs backwards ({low:,} is above {high:,})")
         return Quantity(comparison=Comparison.BETWEEN, low=low, high=high, currency=currency, text=text)
     comparison = _WORDS.get(word, Comparison.EXACTLY)
+    if comparison is Comparison.BETWEEN:
+        raise QuantityParseError(text, f"'between' takes two figures: write 'between {low:,} and ...'")
     if comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
         return Quantity(comparison=comparison, high=low, currency=currency, text=text)
     if comparison in (Comparison.AT_LEAST, Comparison.MORE_THAN):
@@ -194,8 +218,35 @@ def parse_quantity(text: str | int | float) -> Quantity:
     return Quantity(comparison=comparison, low=low, high=low, currency=currency, text=text)
 
 
+def _count_in_words(spaced: str, text: str) -> Quantity | None:
+    """Read a count said in words, or None for any other text.
+
+    "thousands" (and "hundreds", "millions") is at least two of the unit; "tens of thousands" at least twenty
+    thousand, "hundreds of thousands" at least two hundred thousand. "a few thousand" and "several thousand"
+    are as many thousands as the date reader's "a few" and "several" days are (2-4 and 3-9): 2,000-4,999 and
+    3,000-9,999.
+    """
+    *before, last = spaced.split(" ")
+    lead = " ".join(before)
+    if last in _PLURAL_SCALES and (not lead or (lead in _MULTIPLES and last != "hundreds")):
+        least = 2 * _PLURAL_SCALES[last] * _MULTIPLES.get(lead, 1)
+        return Quantity(comparison=Comparison.AT_LEAST, low=least, text=text)
+    if last in _SINGULAR_SCALES and lead in _VAGUE_AMOUNTS:
+        fewest, most = _VAGUE_AMOUNTS[lead]
+        unit = _SINGULAR_SCALES[last]
+        return Quantity(comparison=Comparison.BETWEEN, low=fewest * unit, high=(most + 1) * unit - 1, text=text)
+    if last in _PLURAL_SCALES and lead:
+        raise QuantityParseError(
+            text,
+            f"{spaced!r} is not a count this reader knows; write '{last}' (at least {2 * _PLURAL_SCALES[last]:,}) "
+            "or the figure the source gives",
+        )
+    return None
+
+
 def _value(digits: str, scale: str | None) -> float:
-    number: float = float(digits.replace(",", "")) if "." in digits else int(digits.replace(",", ""))
+    digits = digits.replace(",", "").replace(" ", "")
+    number: float = float(digits) if "." in digits else int(digits)
     if scale:
         number *= _SCALES[scale.lower()]
         if float(number).is_integer():

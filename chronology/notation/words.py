@@ -192,6 +192,11 @@ ENGLISH: Final = WordTable(
             "the start of": "early",
             "the middle of": "mid",
             "the end of": "late",
+            # the same without "the", as headlines and notes write them: "end of October", "start of 2024"
+            "beginning of": "early",
+            "start of": "early",
+            "middle of": "mid",
+            "end of": "late",
         },
         # The anchor's own period, named with "the" after a part: "the end of the year", "early in the week".
         "the_period": {
@@ -277,6 +282,14 @@ ENGLISH: Final = WordTable(
             "years": "year",
         },
         "vague_amount": {"a few": (2, 4), "few": (2, 4), "several": (3, 9)},
+        # Units looked back over from the anchor without a number, beside the named "in recent weeks" (two
+        # months), "in recent months" and "in recent years": as far back as "in the coming days" looks ahead.
+        "recent_units": {
+            "in recent days": "day",
+            "over recent days": "day",
+            "in recent hours": "hour",
+            "over recent hours": "hour",
+        },
         "ago": {"ago": -1, "before": -1, "earlier": -1, "after": 1, "later": 1, "from now": 1},
         "which_weekday": {
             "last": "last",
@@ -304,6 +317,11 @@ ENGLISH: Final = WordTable(
             "the previous month": "last month",
             "the previous year": "last year",
             "earlier today": "today",
+            # the anchor's own week, month or year named with "in the", as with "this": "earlier in the week"
+            "earlier in the week": "earlier this week",
+            "earlier in the month": "earlier this month",
+            "later in the month": "later this month",
+            "earlier in the year": "earlier this year",
             "the day before": "yesterday",
             "the next day": "tomorrow",
             "the following day": "tomorrow",
