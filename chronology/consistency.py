@@ -23,7 +23,7 @@ from chronology._calendar import POS_INF, SECONDS_PER_DAY
 from chronology._collector import paused
 from chronology._suggest import suggest
 from chronology.constraints import Frame, Link, Network, link_cycles, publication, published_for
-from chronology.dates import DateValue
+from chronology.dates import DateValue, Qualifier, UncertainDate
 from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 from chronology.rules import Tense
@@ -268,7 +268,7 @@ def _told_too_early(
         if citation.source == event.anchor and read_from_anchor(event.when):
             continue
         value = event.when if values is None else values[owner]
-        if frame.moments(value)[0] <= latest[citation.source]:
+        if not certainly_after(value, dated[citation.source]):
             continue
         message = (
             f"{citation.source!r} was published {dated[citation.source].label}, before the event "
@@ -286,6 +286,33 @@ def _told_too_early(
         index = at - int(firsts[owner])
         problems.append(Problem(message, event=event.id, field=f"citations[{index}].source"))
     return problems
+
+
+#: The world's offsets: a time written without one lies between UTC-12:00 and UTC+14:00.
+_EAST: Final = 14 * 3600
+_WEST: Final = 12 * 3600
+
+
+def certainly_after(value: DateValue, published: UncertainDate) -> bool:
+    """Whether ``value`` certainly begins after ``published`` ends: a report of that date cannot tell it as past.
+
+    Certainly, whatever zone a date written without an offset is read in, where the other gives one (a day
+    "2024-10-19" runs from UTC+14:00's midnight to UTC-12:00's: a report of New York's evening and one of
+    Seoul's morning share it); two dates without offsets are compared as written, in the file's one zone;
+    and never for a start or a publication hedged as approximate or uncertain ("c. November 2024" may spill
+    into October), nor for an open or unknown start. The rule of the check of reports told too early and of
+    ``chronology draft``.
+    """
+    start = value if isinstance(value, UncertainDate) else value.start
+    if not isinstance(start, UncertainDate) or start.qualifier is not Qualifier.NONE:
+        return False
+    if published.qualifier is not Qualifier.NONE:
+        return False
+    if start.utc_offset is None and published.utc_offset is None:
+        return start.lo > published.hi  # both as written: in the one zone the file reads them in
+    earliest = start.lo - (_EAST if start.utc_offset is None else start.utc_offset)
+    latest = published.hi + (_WEST if published.utc_offset is None else -published.utc_offset)
+    return earliest > latest
 
 
 def read_from_anchor(value: DateValue) -> bool:

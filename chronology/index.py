@@ -487,7 +487,7 @@ class Index:
     def possibly(self, first: int, last: int) -> tuple[np.ndarray, bool]:
         """:meth:`answer` for the commonest question, possibly overlapping ``[first, last]`` (``first <= last``).
 
-        A mid-sized index (:data:`_SEARCH_FROM` to :data:`_NARROW_FROM` values,
+        A mid-sized index (``_SEARCH_FROM`` to ``_NARROW_FROM`` values,
         every class bounded) answers by the leanest path: bisections of its
         keys kept as a Python list and one look at the candidates, unsorted (a
         new array, for the caller to sort when the order is asked for: ``len``

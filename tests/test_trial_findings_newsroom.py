@@ -91,12 +91,16 @@ def test_the_date_the_links_narrow_an_event_to_is_the_one_compared(tmp_path: Pat
     assert load_text(tmp_path, unlinked)["vote"].citations  # as written, it may be before the 18th
 
 
-def test_the_day_a_source_was_published_is_the_timelines_zones(tmp_path: Path) -> None:
-    # 20:00 UTC on the 18th is 05:00 on the 19th in Seoul: after a paper of the 18th there, not in UTC
+def test_a_source_dated_by_the_day_alone_may_be_of_any_zone(tmp_path: Path) -> None:
+    # 20:00 UTC on the 18th is the 19th in Seoul, but a paper of the 18th west of London was still on its 18th
+    # (a source's day may be of its own zone, which the file's does not say): not certainly after, in any file
     text = EARLY.replace('"2024-11-05"', '"2024-10-18T20:00Z"')
     assert load_text(tmp_path, text)["vote"].citations
+    assert load_text(tmp_path, '[reading]\nzone = "Asia/Seoul"\n\n' + text)["vote"].citations
+    # a day later, it is after the paper's 18th everywhere
+    later = EARLY.replace('"2024-11-05"', '"2024-10-19T13:00Z"')
     with pytest.raises(chronology.ValidationError, match=r"'daily-2024-10-18' was published 18 October 2024"):
-        load_text(tmp_path, '[reading]\nzone = "Asia/Seoul"\n\n' + text)
+        load_text(tmp_path, '[reading]\nzone = "Asia/Seoul"\n\n' + later)
 
 
 def test_a_timeline_built_in_python_is_checked_too() -> None:

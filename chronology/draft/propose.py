@@ -62,7 +62,7 @@ from typing import Final, Literal
 import attrs
 
 from chronology.compare import sort_key
-from chronology.constraints import Frame
+from chronology.consistency import certainly_after
 from chronology.dates import DateValue, Endpoint, Interval, UncertainDate
 from chronology.draft.article import Article
 from chronology.draft.claims import Figure, find_figures
@@ -359,7 +359,7 @@ class _Drafter:
         else:
             value = reading
             tense = tense_of(text, phrase.start, role.clause, self.language, phrase.end)
-            if tense is Tense.PAST and self.published is not None and _after(value, self.published):
+            if tense is Tense.PAST and self.published is not None and certainly_after(value, self.published):
                 self._leave(text, phrase.text, _TOLD_EARLY)  # "met on 3 December" in an article of 4 November
                 return None
         if earlier is None and isinstance(value, Interval) and value.end is Endpoint.OPEN:
@@ -717,12 +717,6 @@ _IN_HEADLINE: Final = (
 _STAND_IN: Final = (
     "{pronoun!r} is read as {speaker!r}, the speaker named last, for the claims of the sentence: check who it is"
 )
-
-
-def _after(value: DateValue, published: UncertainDate) -> bool:
-    """Whether ``value`` certainly begins after ``published`` ends: a report cannot tell it as past."""
-    frame = Frame(None)
-    return frame.moments(value)[0] > frame.instant(published, published.hi)
 
 
 _PUNCTUATION: Final = ",.;:!?\"'“”‘’«»()"

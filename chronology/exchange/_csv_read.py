@@ -14,7 +14,7 @@ import attrs
 
 from chronology.dates import DateValue, Interval, Precision, UncertainDate
 from chronology.errors import ChronologyError, EventFileError, Problem
-from chronology.events import ID_PATTERN, Source
+from chronology.events import ID_PATTERN, Event, Source
 from chronology.exchange._csv_bounds import Side, bound_agrees, bound_cells
 from chronology.exchange._csv_claims import CLAIM_COLUMNS, claim_tables
 from chronology.exchange._csv_layout import (
@@ -118,6 +118,7 @@ class _Row:
     cells: dict[str, str]  # the known columns' non-empty cells, stripped
     table: dict[str, Any]  # the row as an [[events]] table
     date_column: str | None = None  # the column the date was read from
+    worded: int | None = None  # the citation given the row's wording as its `when` while the file is read
     undated: bool = False  # a problem with the date columns is reported already
     days: dict[str, UncertainDate] = attrs.Factory(dict)  # earliest and latest, read
 
@@ -380,6 +381,25 @@ class _Sheet:
             if ID_PATTERN.fullmatch(source) is not None:
                 self.cited.setdefault(source, row.line)
         row.table["citations"] = citations
+        anchor = row.cells.get("anchor")
+        if "edtf" in row.cells and "when" in row.cells and anchor in cited and self._dated(anchor):
+            # the date is read from ``edtf``; its wording, read from the source that dates it ("next week"),
+            # is how that source words it: said so while the file is read, so that the source is not taken to
+            # tell as past what it foresaw (taken off again once the wording is back on the date)
+            try:
+                phrase = parse_expression(row.cells["when"], zone=self.zone)
+            except ChronologyError:
+                return  # reported with the date
+            if isinstance(phrase, RelativeDate) and phrase.needs_anchor:
+                row.worded = cited.index(anchor)
+                citations[row.worded] = {**citations[row.worded], "when": row.cells["when"]}
+
+    def _dated(self, source: str | None) -> bool:
+        """Whether ``source`` is given with a publication date (by the caller, or in the sources' sheet)."""
+        given = self.given.get(source or "")
+        if given is not None:
+            return given.published is not None
+        return any(table.get("id") == source and "published" in table for table in self.source_tables)
 
     def _claims(self, row: _Row) -> None:
         items = {column: split_list(row.cells.get(column, "")) for column in CLAIM_COLUMNS}
@@ -416,9 +436,13 @@ class _Sheet:
         dates = self._agreement(timeline)
         if self.problems or timeline is None:
             raise EventFileError(sorted(self.problems, key=lambda p: (p.path == self.path, p.line or 0)))
-        if not dates:
+        worded = {str(row.id): row.worded for row in self.rows if row.worded is not None}
+        if not dates and not worded:
             return timeline
-        events = [attrs.evolve(event, when=dates[event.id]) if event.id in dates else event for event in timeline]
+        events = [
+            _unworded(attrs.evolve(event, when=dates[event.id]) if event.id in dates else event, worded.get(event.id))
+            for event in timeline
+        ]
         return Timeline(events, timeline.sources.values(), title=timeline.title, zone=timeline.zone)
 
     def _unknown_anchors(self) -> dict[str, int]:
@@ -826,3 +850,12 @@ def _unclosed_quote(content: str, delimiter: str, begins: int, row: int, path: s
         index += 1  # past the delimiter
         column += 1
     return None
+
+
+def _unworded(event: Event, index: int | None) -> Event:
+    """``event`` without the ``when`` its citation ``index`` was given while the file was read (see ``_citations``)."""
+    if index is None:
+        return event
+    citations = list(event.citations)
+    citations[index] = attrs.evolve(citations[index], when=None)
+    return attrs.evolve(event, citations=citations)
