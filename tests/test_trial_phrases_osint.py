@@ -205,3 +205,19 @@ def test_an_unknown_count_in_words_is_refused_suggesting_one_that_is_read(text: 
 @pytest.mark.parametrize("word", ["nearly", "almost"])
 def test_nearly_keeps_its_reading_as_about(word: str) -> None:
     assert parse_quantity(f"{word} 25,000") == parse_quantity("about 25,000")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("5-10 thousand", 5_000, 10_000),
+        ("between 5 and 10 thousand", 5_000, 10_000),
+        ("1.5-2 million", 1_500_000, 2_000_000),
+        ("5-10k", 5_000, 10_000),
+        ("500-2 thousand", 500, 2_000),  # scaled, 500 would pass 2,000: the scale is the second figure's alone
+        ("5 thousand-10,000", 5_000, 10_000),
+    ],
+)
+def test_a_scale_said_once_after_a_range_is_both_figures(text: str, low: int, high: int) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.low, quantity.high) == (low, high)

@@ -200,6 +200,11 @@ def parse_quantity(text: str | int | float) -> Quantity:
         raise QuantityParseError(text, f"a number of {longest:,} characters is no figure (at most {_MOST_DIGITS})")
     low = _value(match["low"], match["low_scale"])
     high = _value(match["high"], match["high_scale"]) if match["high"] else None
+    if high is not None and match["high_scale"] and not match["low_scale"]:
+        # "5-10 thousand", "1.5-2 million": the scale said once is both figures' (where that keeps them in order:
+        # "500-2 thousand" is 500 to 2,000)
+        scaled = _value(match["low"], match["high_scale"])
+        low = scaled if scaled <= high else low
     word = (match["word"] or "").lower()
     currency = match["currency"] or ""
     if high is not None:
