@@ -808,10 +808,15 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
             widening=widening,
             engine=engine,
             spark_master=arguments.spark_master,
-            filters={"kind": arguments.kind, "tag": arguments.tag, "actor": arguments.actor},
+            filters={
+                "kind": arguments.kind,
+                "tag": arguments.tag,
+                "actor": arguments.actor,
+                "source": arguments.source,
+            },
         )
         try:  # a window that ends before it starts, or a name that is no date nor id: the command line is wrong
-            if arguments.count and not (arguments.source or arguments.text):
+            if arguments.count and not arguments.text:
                 out.write(f"{counted(arguments.files[0], asked, _EARLIEST, _LATEST)}\n")
                 return OK
             timeline = prefiltered(arguments.files[0], asked, _EARLIEST, _LATEST)
@@ -836,8 +841,9 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
             ask = found.before if option == "--before" else found.after
             found = ask(_event_option(timeline, name, option, arguments.files[0]), mode=mode, widening=widening)
     found = _filtered(found, arguments)
-    if arguments.source or arguments.text:
-        found = found.filter(source=arguments.source or None, text=arguments.text)
+    sources = arguments.source if engine is None else []  # (on an engine, kept by the engine: rows cite nothing)
+    if sources or arguments.text:
+        found = found.filter(source=sources or None, text=arguments.text)
     if arguments.count:
         out.write(f"{len(found)}\n")
         return OK

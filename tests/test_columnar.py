@@ -353,6 +353,9 @@ ENGINE_QUERIES = [
     ["--before", "nis-statement", "--certain"],
     ["--after", "@kim-far-east-visit", "--from", "2024-06"],
     ["--from", "2024", "--to", "2024", "--kind", "deployment"],
+    # the engine keeps the rows citing a source (events rebuilt from rows cite nothing to filter on after)
+    ["--from", "2024-01", "--to", "2024-12", "--kind", "statement", "--source", "aljazeera-2024-10"],
+    ["--from", "2024-10", "--source", "aljazeera-2024-10", "--source", "bloomberg-2024-11-17"],
 ]
 
 

@@ -97,7 +97,10 @@ def holds_records(path: str) -> bool:
 
 
 def with_filters(dataset: Dataset, filters: Mapping[str, list[str]], path: str) -> Dataset:
-    """The data set with --kind, --tag and --actor applied on the engine, each name one that some event has.
+    """The data set with --kind, --tag, --actor and --source applied on the engine, each name one some event has.
+
+    ``--source`` keeps the rows whose ``sources`` (the ids of the sources an event cites) hold the id: the
+    events a file or data set rebuilds from rows carry no citations to filter on afterwards.
 
     Raises:
         ChronologyError: a name that no event of the data set has (a typo, not silence).
@@ -107,7 +110,7 @@ def with_filters(dataset: Dataset, filters: Mapping[str, list[str]], path: str) 
 
     table = dataset.table
     kept = []
-    for option, column in (("kind", "kind"), ("tag", "tags"), ("actor", "actors")):
+    for option, column in (("kind", "kind"), ("tag", "tags"), ("actor", "actors"), ("source", "sources")):
         names = filters.get(option) or []
         if not names:
             continue
