@@ -359,11 +359,6 @@ def test_the_outlets_acled_names_are_the_sources_and_its_words_stay_the_claimant
     assert claim.claimant == "Sudan Tribune; Radio Dabanga"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="query --source matches source ids an event cites (Timeline.filter, _cited); an event read from a data "
-    "set's columns (TableColumns) has no citations, and ACLED's outlet names ('Sudan Tribune') are not ids",
-)
 def test_query_by_source_selects_a_data_sets_rows_by_outlet(acled: Path) -> None:
     code, out, _ = run("query", str(acled), "--from", "2024-10", "--to", "2024-10", "--source", "Radio Dabanga")
     assert code == 0
