@@ -963,56 +963,14 @@ class _Reader:
                     ):
                         read = None
                 if read is not None:
-                    events.append(
-                        Event._checked(
-                            event_id,
-                            plain[1],
-                            read,
-                            plain[3],
-                            plain[4],
-                            plain[5],
-                            plain[6],
-                            plain[7],
-                            plain[8],
-                            (),
-                            (),
-                            (),
-                            None,
-                            (),
-                            plain[9],
-                            Tense.PAST,
-                            file.widening,
-                            _NO_EXTRA_FROZEN,
-                        )
-                    )
+                    events.append(_common_event(event_id, plain, read, plain[9], file.widening))
                     continue
             elif plain is not None and file.calendar == "gregorian" and file.zone is None:
                 found = expressions.get(plain[2])
                 if found is None:
                     found = self._expression(plain[2])  # its first reading (as _when would read it), kept by its text
                 if isinstance(found, _DATE_TYPES):  # not kept in resolved: an event anchored to it reads it by _when
-                    events.append(
-                        Event._checked(
-                            event_id,
-                            plain[1],
-                            found,
-                            plain[3],
-                            plain[4],
-                            plain[5],
-                            plain[6],
-                            plain[7],
-                            plain[8],
-                            (),
-                            (),
-                            (),
-                            None,
-                            (),
-                            None,
-                            Tense.PAST,
-                            file.widening,
-                            _NO_EXTRA_FROZEN,
-                        )
-                    )
+                    events.append(_common_event(event_id, plain, found, None, file.widening))
                     continue
             when: DateValue | None = None
             if "anchor" not in table and file.calendar == "gregorian" and file.zone is None:
@@ -1653,3 +1611,30 @@ def _offset(error: DateParseError) -> int | None:
     if error.position is None:
         return None
     return error.position + 1
+
+
+def _common_event(event_id: str, plain: Any, when: DateValue, anchor: str | None, widening: Widening | None) -> Event:
+    """The event of a common table (``plain``: its checked values, as the loader's quick route reads them).
+
+    No links, claims or extra; told in the past tense; dated ``when`` (read from ``anchor`` where given).
+    """
+    return Event._checked(
+        event_id,
+        plain[1],
+        when,
+        plain[3],
+        plain[4],
+        plain[5],
+        plain[6],
+        plain[7],
+        plain[8],
+        (),
+        (),
+        (),
+        None,
+        (),
+        anchor,
+        Tense.PAST,
+        widening,
+        _NO_EXTRA_FROZEN,
+    )
