@@ -207,7 +207,7 @@ def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
     if rule.__class__ is Fixed:  # as read, its notation kept ("2024-35", "{1667, 1668}")
-        return worded(rule.value, text)
+        return with_wording(rule.value, text)
     qualifier = rule.qualifier
     if not rule.needs_anchor:
         spans = [_span(rule, _ANY_DAY, tense)]
@@ -266,11 +266,6 @@ def _read_date(
     if NEG_INF < lo <= hi < POS_INF:
         return unwritten(lo, hi, precision, qualifier, offset, text)
     return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=offset, text=text)
-
-
-def worded(value: UncertainDate, text: str) -> UncertainDate:
-    """``value`` with the wording ``text``: itself when it has it, else a copy whose EDTF is written no sooner."""
-    return with_wording(value, text)
 
 
 def _open_sided(rule: Rule) -> bool:
@@ -431,7 +426,7 @@ def _one_of_times(
     spelled = [format_bounds(lo, hi, precision, qualifier, offset).strip("[]") for lo, hi in members]
     value = parse_edtf("[" + ", ".join(spelled) + "]")
     assert isinstance(value, UncertainDate)
-    return worded(value, text)
+    return with_wording(value, text)
 
 
 def reading_at(relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:
