@@ -97,3 +97,9 @@ def julian_from_day_number(number: int) -> tuple[int, int, int]:
     year, month, day = from_day_number(number)
     converted = julian.from_gregorian(year, month, day)
     return int(converted[0]), int(converted[1]), int(converted[2])
+
+
+#: The first and last seconds of the years the model holds (-MAX_ABS_YEAR to MAX_ABS_YEAR): a closed bound
+#: lies between them; a bound beyond is open (OPEN_LO, OPEN_HI) or refused.
+FIRST_SECOND: Final = day_number(-MAX_ABS_YEAR, 1, 1) * SECONDS_PER_DAY
+LAST_SECOND: Final = (day_number(MAX_ABS_YEAR, 12, 31) + 1) * SECONDS_PER_DAY - 1

@@ -13,7 +13,7 @@ from typing import Final, overload
 import numpy as np
 import numpy.typing as npt
 
-from chronology._calendar import OPEN_HI, OPEN_LO, SECONDS_PER_DAY
+from chronology._calendar import MAX_ABS_YEAR, OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology._suggest import suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, Qualifier, UncertainDate, Widening
 from chronology.errors import ChronologyError, InvalidEventError, WrongTypeError
@@ -277,6 +277,14 @@ def _seconds(
         )
     unit = np.datetime_data(array.dtype)[0]
     missing = np.isnat(array)
+    years = array.astype("datetime64[Y]").view(np.int64)  # (coarser: never overflows; NaT stays numpy's lowest)
+    beyond = ~missing & ((years < -MAX_ABS_YEAR - 1970) | (years > MAX_ABS_YEAR - 1970))
+    if beyond.any():
+        row = int(beyond.argmax())
+        raise InvalidEventError(
+            f"{name}, {_at(row, ids, label)}: {array[row]} lies beyond the years the model holds "
+            f"(-{MAX_ABS_YEAR:,} to {MAX_ABS_YEAR:,})"
+        )
     if end and unit in _WHOLE_UNITS:
         one: np.timedelta64 = np.timedelta64(1, unit)  # type: ignore[call-overload]  # the unit is read at run time
         array = array + one

@@ -26,7 +26,16 @@ import attrs
 import pendulum
 
 from chronology import _calendar
-from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, SECONDS_PER_DAY
+from chronology._calendar import (
+    FIRST_SECOND,
+    LAST_SECOND,
+    MAX_ABS_YEAR,
+    NEG_INF,
+    OPEN_HI,
+    OPEN_LO,
+    POS_INF,
+    SECONDS_PER_DAY,
+)
 from chronology.errors import DateParseError, DateRangeError, InvalidDateError, WrongTypeError
 
 if TYPE_CHECKING:
@@ -154,9 +163,23 @@ class Endpoint(enum.Enum):
     UNKNOWN = ""
 
 
+#: What a bound beyond the years the model holds is told.
+_HELD: Final = f"the model holds years -{MAX_ABS_YEAR:,} to {MAX_ABS_YEAR:,} (a side left open: OPEN_LO, OPEN_HI)"
+
+
+def _held(lo: int, hi: int) -> bool:
+    """Whether ``lo..hi`` are bounds of a value: in order, each within the years held or open on its side.
+
+    Not both open: an instant with no bound on either side says nothing (and EDTF has no form for it).
+    """
+    if lo == OPEN_LO:
+        return FIRST_SECOND <= hi <= LAST_SECOND
+    return FIRST_SECOND <= lo <= hi and (hi <= LAST_SECOND or hi == OPEN_HI)
+
+
 def _check_bounds(instance: UncertainDate, attribute: attrs.Attribute[int], value: int) -> None:
-    if not NEG_INF < value < POS_INF:
-        raise InvalidDateError(f"{attribute.name}={value} lies outside the supported timeline")
+    if not (FIRST_SECOND <= value <= LAST_SECOND or value == (OPEN_LO if attribute.name == "lo" else OPEN_HI)):
+        raise InvalidDateError(f"{attribute.name}={value} lies outside the supported timeline: {_HELD}")
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -189,6 +212,8 @@ class UncertainDate:
     def __attrs_post_init__(self) -> None:
         if self.lo > self.hi:
             raise InvalidDateError(f"{self.edtf or self.text!r}: earliest bound lies after the latest")
+        if self.lo == OPEN_LO and self.hi == OPEN_HI:
+            raise InvalidDateError("an instant open on both sides says nothing: give it a bound on one side at least")
 
     @classmethod
     def _trusted(
@@ -256,12 +281,18 @@ class UncertainDate:
         ``chronology._calendar.OPEN_HI`` for a date with that side left
         open ("before 1456": EDTF ``[..1455]``). ``utc_offset`` (seconds east
         of UTC) is for values with a time; the bounds are local to it.
+
+        Raises:
+            InvalidDateError: bounds reversed, open on both sides, or beyond the
+                years the model holds (-1,000,000,000 to 1,000,000,000), which
+                EDTF could not write to be read back.
+
         """
         if (
             cls is UncertainDate
             and lo.__class__ is int
             and hi.__class__ is int
-            and NEG_INF < lo <= hi < POS_INF
+            and (FIRST_SECOND <= lo <= hi <= LAST_SECOND or _held(lo, hi))
             and precision.__class__ is Precision
             and qualifier.__class__ is Qualifier
             and (utc_offset is None or utc_offset.__class__ is int)
@@ -581,8 +612,8 @@ def unwritten(
         InvalidDateError: bounds outside the timeline, or ``lo`` after ``hi``.
 
     """
-    if not NEG_INF < lo <= hi < POS_INF:
-        raise InvalidDateError(f"bounds {lo}..{hi} are reversed or lie outside the supported timeline")
+    if not (FIRST_SECOND <= lo <= hi <= LAST_SECOND or _held(lo, hi)):
+        raise InvalidDateError(f"bounds {lo}..{hi} are reversed or lie outside the supported timeline: {_HELD}")
     value = _new(_Unwritten)
     _SET_LO(value, lo)
     _SET_HI(value, hi)
@@ -839,10 +870,14 @@ class Widening:
         return units
 
     def bounds(self, value: UncertainDate) -> tuple[int, int]:
-        """The widened (lo, hi) seconds of ``value`` (an open side stays open)."""
+        """The widened (lo, hi) seconds of ``value`` (an open side stays open).
+
+        A widened side stops at the first or last of the years the model holds
+        (+/-1,000,000,000), as any value's bound does.
+        """
         pad = self.units(value) * value.precision.longest_seconds
-        lo = value.lo if value.lo <= OPEN_LO else value.lo - pad
-        hi = value.hi if value.hi >= OPEN_HI else value.hi + pad
+        lo = value.lo if value.lo <= OPEN_LO else max(value.lo - pad, FIRST_SECOND)
+        hi = value.hi if value.hi >= OPEN_HI else min(value.hi + pad, LAST_SECOND)
         return lo, hi
 
     @property

@@ -174,6 +174,21 @@ def test_columns_that_cannot_be_events_are_refused_naming_the_row(change: dict[s
         Timeline.from_columns(**(given | change))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("unit", ["D", "s", "Y"])
+def test_a_bound_beyond_the_years_held_is_refused_naming_the_row(unit: str) -> None:
+    # (an event made from it later could not be written in EDTF and read back)
+    beyond = np.array(["2024-10-01", "1000000001-01-01"], dtype="datetime64[D]").astype(f"datetime64[{unit}]")
+    with pytest.raises(
+        chronology.InvalidEventError,
+        match=r"^latest, row 1 \(id 'b'\): 1000000001.* lies beyond the years the model holds "
+        r"\(-1,000,000,000 to 1,000,000,000\)$",
+    ):
+        Timeline.from_columns(["a", "b"], beyond[:1].repeat(2), beyond)
+    edge = np.array(["-1000000000-01-01", "1000000000-12-31"], dtype="datetime64[D]")
+    timeline = Timeline.from_columns(["a", "b"], edge, edge)
+    assert [event.when.to_edtf() for event in timeline] == ["Y-1000000000-01-01", "Y1000000000-12-31"]
+
+
 def test_bounds_that_are_not_dates_are_a_type_error() -> None:
     with pytest.raises(
         chronology.WrongTypeError,

@@ -24,6 +24,7 @@ from chronology import (
     Widening,
     parse,
 )
+from chronology._calendar import FIRST_SECOND, LAST_SECOND, OPEN_HI, OPEN_LO
 from chronology.dates import MAX_WIDENING_UNITS
 
 qualifier = st.sampled_from(["", "", "?", "~", "%"])
@@ -242,11 +243,38 @@ def test_ten_thousand_units_is_the_widest_widening_and_keeps_every_bound_on_the_
     value = parse(text)
     assert isinstance(value, UncertainDate)
     lo, hi = widest.bounds(value)
-    assert lo < value.lo
-    assert hi > value.hi
+    # widened on each side, as far as the years the model holds: at their first or last year it stops there
+    assert lo < value.lo or lo == value.lo == FIRST_SECOND
+    assert hi > value.hi or hi == value.hi == LAST_SECOND
+    assert lo >= FIRST_SECOND
+    assert hi <= LAST_SECOND
     UncertainDate.from_seconds(lo, hi, value.precision)  # inside the supported timeline: no error
     millennium = UncertainDate.from_seconds(value.lo, value.hi, Precision.MILLENNIUM, qualifier=Qualifier.APPROXIMATE)
     UncertainDate.from_seconds(*widest.bounds(millennium), Precision.MILLENNIUM)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi"),
+    [(FIRST_SECOND - 1, 0), (0, LAST_SECOND + 1), (10**17, 10**17 + 5), (OPEN_LO - 1, 0), (0, OPEN_HI + 1)],
+)
+def test_a_bound_beyond_the_years_held_is_refused_by_every_constructor(lo: int, hi: int) -> None:
+    # (its EDTF would name a year the reader refuses: the value could not be written and read back)
+    held = r"the model holds years -1,000,000,000 to 1,000,000,000"
+    with pytest.raises(InvalidDateError, match=held):
+        UncertainDate.from_seconds(lo, hi, Precision.SECOND)
+    with pytest.raises(InvalidDateError, match=held):
+        UncertainDate(lo=lo, hi=hi, precision=Precision.SECOND, edtf="")
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(FIRST_SECOND, LAST_SECOND), (OPEN_LO, 0), (0, OPEN_HI)])
+def test_the_first_and_last_seconds_held_and_open_sides_write_and_read_back(lo: int, hi: int) -> None:
+    value = UncertainDate.from_seconds(lo, hi, Precision.SECOND)
+    assert parse(value.edtf) == value
+
+
+def test_an_instant_open_on_both_sides_is_refused() -> None:
+    with pytest.raises(InvalidDateError, match="an instant open on both sides says nothing"):
+        UncertainDate.from_seconds(OPEN_LO, OPEN_HI, Precision.YEAR)
 
 
 LABELS = [
