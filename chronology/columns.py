@@ -78,10 +78,16 @@ class Columns(Sequence[Event]):
     ) -> Columns:
         """Columns from arrays; see :meth:`chronology.Timeline.from_columns` for what each holds.
 
+        Bounds are read in their row's unit: a last bound at the start of its
+        unit covers it (pandas gives the day 20 March as its midnight, in
+        nanoseconds: as ``latest`` of a row given to the day, all of 20 March).
+
         Raises:
             InvalidEventError: arrays of different lengths, an id given twice, a
-                bound after its other bound, an unknown precision or qualifier;
-                the message names the first row and its id.
+                bound after its other bound, a bound inside its row's unit (a
+                time of day in a row given to the day), a year beyond those the
+                model holds, an unknown precision or qualifier; the message names
+                the first row and its id.
             WrongTypeError: a bound that is not a date (``datetime64``).
 
         """
@@ -107,13 +113,17 @@ class Columns(Sequence[Event]):
             )
         else:
             end = start
+        precisions = _precisions(precision, id_array)
+        _as_units(start, ("earliest", "latest"), precisions, id_array)
+        if lasting:
+            _as_units(end, ("end_earliest", "end_latest"), precisions, id_array)
         columns = cls(
             id_array,
             None if titles is None else _text_column(titles, "titles", count, id_array),
             start,
             end,
             np.full(count, lasting, dtype=bool),
-            _precisions(precision, id_array),
+            precisions,
             _qualifier_codes(qualifiers, id_array),
         )
         columns._check()
@@ -225,6 +235,48 @@ class Columns(Sequence[Event]):
             np.minimum(days[1], days[3], out=days[1])
             np.maximum(days[2], days[0], out=days[2])
         return raw_days, wide_days
+
+
+#: The seconds of each precision's unit a bound is read in: a day for a day and anything coarser.
+_UNIT_SECONDS: Final = np.array(
+    [{Precision.SECOND: 1, Precision.MINUTE: 60, Precision.HOUR: 3600}.get(p, SECONDS_PER_DAY) for p in _PRECISIONS],
+    dtype=np.int64,
+)
+
+
+def _as_units(
+    bounds: npt.NDArray[np.int64], names: tuple[str, str], precisions: npt.NDArray[np.int8], ids: npt.NDArray[np.str_]
+) -> None:
+    """Bounds read in their row's unit, in place: a latest at the first second of its unit covers the unit.
+
+    pandas writes a day as its midnight in nanoseconds, so ``latest`` 2024-03-20 00:00 of a row whose precision
+    is a day means all of 20 March (as 14:30 means all of that minute at a minute's precision). A bound inside
+    its unit (a time of day in a row given to the day) is refused: the precision would say less than it.
+    """
+    unit = _UNIT_SECONDS[precisions]
+    for side, name in enumerate(names):
+        values = bounds[side]
+        held = (values > OPEN_LO) & (values < OPEN_HI)
+        rest = values % unit
+        if side:
+            # its unit's first second, or (bounds in hours or minutes cover their hour or minute) its first hour's
+            # or minute's last: the unit's start, as the column's own unit gives it
+            first = held & ((rest == 0) | (rest == 59) | (rest == 3599)) & (rest < unit - 1)
+            values[first] += unit[first] - 1 - rest[first]
+            timed = held & ~first & (rest != unit - 1)
+        else:
+            timed = held & (rest != 0)
+        if timed.any():
+            row = int(timed.argmax())
+            given = _PRECISIONS[int(precisions[row])].value
+            seconds = int(unit[row])
+            whole = {60: "minute", 3600: "hour"}.get(seconds, "day")
+            floor = {60: "min", 3600: "h"}.get(seconds, "D")
+            raise InvalidEventError(
+                f"{name}, {_at(row, ids)}: {_moment(int(values[row]))} falls inside its {whole}, but the row's "
+                f"precision is {given!r}; give the precision of its time (a finer one: 'minute' or 'second'), or "
+                f"bounds that start {'an' if whole == 'hour' else 'a'} {whole} (in pandas, column.dt.floor({floor!r}))"
+            )
 
 
 def _moment(seconds: int) -> str:

@@ -189,6 +189,38 @@ def test_a_bound_beyond_the_years_held_is_refused_naming_the_row(unit: str) -> N
     assert [event.when.to_edtf() for event in timeline] == ["Y-1000000000-01-01", "Y1000000000-12-31"]
 
 
+@pytest.mark.parametrize("unit", ["ns", "us", "ms", "s", "m", "h", "D"])
+def test_days_given_in_any_unit_cover_their_whole_day(unit: str) -> None:
+    # pandas gives a day as its midnight in nanoseconds: as the last bound of a day, it means all of that day
+    starts = np.array(["2024-03-11", "2024-04-03"], dtype="datetime64[D]").astype(f"datetime64[{unit}]")
+    ends = np.array(["2024-03-20", "2024-04-03"], dtype="datetime64[D]").astype(f"datetime64[{unit}]")
+    timeline = Timeline.from_columns(["rally", "clash"], starts, ends)
+    as_days = Timeline.from_columns(["rally", "clash"], ["2024-03-11", "2024-04-03"], ["2024-03-20", "2024-04-03"])
+    assert [event.when for event in timeline] == [event.when for event in as_days]
+    assert timeline.count("2024-03-20", "2024-03-20") == 1
+
+
+@pytest.mark.parametrize(
+    ("precision", "inside"), [("day", "day"), ("month", "day"), ("hour", "hour"), ("minute", "minute")]
+)
+def test_a_bound_inside_its_rows_unit_is_refused_naming_the_row(precision: str, inside: str) -> None:
+    timed = np.array(["2024-03-11T15:30:30"], dtype="datetime64[ns]")
+    with pytest.raises(
+        chronology.InvalidEventError,
+        match=rf"^earliest, row 0 \(id 'a'\): 2024-03-11T15:30:30 falls inside its {inside}, but the row's "
+        rf"precision is '{precision}'; give the precision of its time",
+    ):
+        Timeline.from_columns(["a"], timed, timed, precision=precision)
+    exact = Timeline.from_columns(["a"], timed, timed, precision="second")
+    assert exact.events[0].when == chronology.parse("2024-03-11T15:30:30")
+
+
+def test_a_last_bound_at_the_start_of_its_unit_covers_the_unit() -> None:
+    start = np.array(["2024-03-11T15:30"], dtype="datetime64[ns]")
+    timeline = Timeline.from_columns(["a"], start, start, precision="minute")
+    assert timeline.events[0].when == chronology.parse("2024-03-11T15:30")
+
+
 def test_bounds_that_are_not_dates_are_a_type_error() -> None:
     with pytest.raises(
         chronology.WrongTypeError,
