@@ -92,6 +92,7 @@ __all__ = [  # the rules are defined in chronology.rules and named here too, whe
     "NamedPeriod",
     "Offset",
     "OnWeekday",
+    "OneOf",
     "PartOf",
     "RelativeDate",
     "Rule",
@@ -114,6 +115,46 @@ _EVERY_DAY_LIMIT: Final = 62
 
 
 @attrs.frozen
+class OneOf:
+    """One of several dates, each read from the anchor: "Monday or Tuesday", "late Monday or early Tuesday".
+
+    Resolved, it is the EDTF one-of set of its rules' readings (``[2024-10-14, 2024-10-15]``), overlapping or
+    touching readings joined; read from an anchor of several days, each rule's reading covers them all.
+
+    Attributes:
+        rules: the dates, in the order written (two or more).
+
+    """
+
+    rules: tuple[Rule, ...] = attrs.field(converter=tuple)
+
+    @property
+    def needs_anchor(self) -> bool:
+        """Whether any of the dates needs an anchor."""
+        return any(rule.needs_anchor for rule in self.rules)
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """The dates' qualifiers, together."""
+        qualifier = Qualifier.NONE
+        for rule in self.rules:
+            qualifier |= rule.qualifier
+        return qualifier
+
+    def span(self, anchor: Date, tense: Tense) -> Span:
+        """The hull of the dates' spans at one anchor day (of those that name one); None if none does.
+
+        The hull is what readers of one anchor day at a time need (which way the date lies from its anchor,
+        how far it reaches); resolving the phrase gives the set itself.
+        """
+        spans = [span for rule in self.rules if (span := _span(rule, anchor, tense)) is not None]
+        if not spans:
+            return None
+        precision = max((span[2] for span in spans), key=lambda p: p.rank)
+        return min(span[0] for span in spans), max(span[1] for span in spans), precision
+
+
+@attrs.frozen
 class RelativeDate:
     """A phrase read into a rule, resolved against an anchor when it needs one.
 
@@ -126,7 +167,7 @@ class RelativeDate:
 
     """
 
-    rule: Rule | Lasting
+    rule: Rule | Lasting | OneOf
     text: str = attrs.field(eq=False)
     zone: str | None = None
 
@@ -177,6 +218,8 @@ def resolve(
     if anchor is not None and anchor.__class__ not in INSTANT_CLASSES:
         anchor = check_anchor(anchor)
     rule = relative.rule
+    if rule.__class__ is OneOf:
+        return _zoned(_one_of_readings(rule, relative.text, anchor, tense), relative)
     if rule.__class__ is not Lasting:
         value = _resolve_rule(rule, relative.text, anchor, tense)  # type: ignore[arg-type]
         return value if relative.zone is None else _zoned(value, relative)
@@ -203,6 +246,45 @@ def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
             spans = [(member.lo, member.hi) for member in members]
             return _one_of_times(spans, value.precision, value.qualifier, offsets.pop(), relative.text)
     return localize(value, zone, text=relative.text)
+
+
+def _one_of_readings(rule: OneOf, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
+    """One of the readings of ``rule``'s dates from ``anchor``: their EDTF one-of set, in order.
+
+    Readings that overlap are joined; those that only touch stay apart, as the days of "3 or 4 October 2024"
+    do. A date that names none from this anchor ("earlier this month" on the 1st) is left out; the set is
+    refused only where none names one.
+    """
+    values: list[UncertainDate] = []
+    refusal: DateParseError | None = None
+    for member in rule.rules:
+        try:
+            values.append(_resolve_rule(member, text, anchor, tense))
+        except DateParseError as error:
+            if member.needs_anchor and anchor is None:
+                raise
+            refusal = refusal or error
+    if not values:
+        assert refusal is not None
+        raise refusal
+    # each reading's own members: a time of day read from several anchor days is itself one of several
+    members = [member for value in values for member in value.members]
+    kinds = {(m.precision, m.qualifier, m.utc_offset) for m in members}
+    if len(kinds) == 1:
+        precision, qualifier, offset = kinds.pop()
+        spans: list[tuple[int, int]] = []
+        for lo, hi in sorted((m.lo, m.hi) for m in members):
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+            else:
+                spans.append((lo, hi))
+        return _one_of_times(spans, precision, qualifier, offset, text)
+    from chronology.notation.edtf import parse_edtf  # readings of different precisions: each written as it is
+
+    spelled = [m.edtf.strip("[]") for m in sorted(members, key=lambda m: (m.lo, m.hi))]
+    value = parse_edtf("[" + ", ".join(spelled) + "]")
+    assert isinstance(value, UncertainDate)
+    return with_wording(value, text)
 
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
@@ -485,7 +567,7 @@ def check_anchor(anchor: object, *, accepted: str = ANCHOR_TYPES) -> DateValue |
     raise InvalidDateError(f"anchor {reprlib.repr(anchor)} (of type {kind}) is not a date; give {accepted}")
 
 
-def _span(rule: Rule, anchor: Date, tense: Tense) -> Span:
+def _span(rule: Rule | OneOf, anchor: Date, tense: Tense) -> Span:
     """The rule's span at one anchor day; None where it names no date (or leaves years 1-9999)."""
     try:
         return rule.span(anchor, tense)

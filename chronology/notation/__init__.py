@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from chronology.dates import DateValue, Interval, UncertainDate, with_wording
+from chronology._calendar import SECONDS_PER_DAY, julian_day_number, julian_days_in_month
+from chronology.dates import DateValue, Interval, UncertainDate, exact_day, with_wording
 from chronology.errors import DateParseError, InvalidDateError, WrongTypeError
 from chronology.notation.edtf import EDTF_FIRST_CHARACTERS, looks_like_edtf, parse_edtf, parse_iso_day
-from chronology.notation.english import EXPECTED_ENGLISH, read_english
+from chronology.notation.english import EXPECTED_ENGLISH, day_and_month, read_english
 from chronology.notation.find import DatePhrase, find_dates
 from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 from chronology.zones import localize, zone_named
@@ -89,9 +90,14 @@ def parse_expression(
             )
     # (both notations below start with a digit, or a sign: most phrases are tried on neither)
     numeric = stripped[0].isdigit() or stripped[0] in "+-"
-    numbered = _US_STYLE.fullmatch(stripped) if numeric else None
+    numbered = _US_STYLE.match(stripped) if numeric else None
     if numbered is not None:
-        return _numbered_day(numbered, text)
+        after = stripped[numbered.end() :]
+        if not after:
+            return _numbered_day(numbered, text, _checked_calendar(calendar))
+        if after[0] == "T" and after[1:2].isdigit():  # "18.10.2024T10:00": the date read, then the "T" refused
+            raise _iso_time_after(numbered, after[1:], text, _checked_calendar(calendar))
+        # else English reads it: "18.10.2024 10:00", "18.10.2024 at 10:00"
     spaced = _SPACED_TIME.fullmatch(stripped) if numeric else None
     if spaced is not None:
         where = len(text) - len(text.lstrip()) + spaced.end(1)
@@ -120,13 +126,14 @@ def parse_expression(
     return _localized(value, zone_named(zone, text=text), text, named=named is not None)
 
 
-def _numbered_day(match: re.Match[str], text: str) -> UncertainDate:
+def _numbered_day(match: re.Match[str], text: str, calendar: Calendar) -> UncertainDate:
     """Read "18.10.2024", "18/10/2024", "10/18/2024": the one day the numbers can name, in either order.
 
     Day first ("18.10.2024", as Ukrainian, Russian and most European sources write it) and month first
     ("10/18/2024", as in the US) are both written with either mark, so a date is read only where one order
     names no month (a number above 12) or both orders name the same day ("05.05.2024"); "05.10.2024" may be
-    5 October or May 10 and is refused, giving both in ISO 8601.
+    5 October or May 10 and is refused, giving both in ISO 8601. Written by a person, not in a notation, the
+    day is of ``calendar``, as a date in words is ("julian": converted on reading).
     """
     first, mark, second, year = match[1], match[2], match[3], match[5]
     written, start = match[0], len(text) - len(text.lstrip())
@@ -145,14 +152,12 @@ def _numbered_day(match: re.Match[str], text: str) -> UncertainDate:
             f"('{first}{mark}{second}{mark}{full}' if {full} is meant), or the date in ISO 8601 (YYYY-MM-DD)",
             position=start + match.start(5),
         )
-    readings = {
-        f"{year}-{int(month):02d}-{int(day):02d}"
-        for day, month in ((first, second), (second, first))
-        if 1 <= int(month) <= 12
-    }
+    readings = day_and_month(int(first), int(second))
     if not readings:
         raise DateParseError(
-            text, f"neither {int(first)} nor {int(second)} is a month (1-12); write the date in ISO 8601 (YYYY-MM-DD)"
+            text,
+            f"neither {int(first)} nor {int(second)} is a month (1-12); write the date in ISO 8601 (YYYY-MM-DD)",
+            position=start + match.start(1),
         )
     if len(readings) > 1:
         day_first, month_first = f"{year}-{second:0>2}-{first:0>2}", f"{year}-{first:0>2}-{second:0>2}"
@@ -163,13 +168,44 @@ def _numbered_day(match: re.Match[str], text: str) -> UncertainDate:
             f"write ISO 8601: '{day_first}' or '{month_first}'",
             position=start,
         )
-    iso = readings.pop()
+    ((day, month),) = readings
+    iso = f"{year}-{month:02d}-{day:02d}"
+    where = start + match.start(1 if day == int(first) else 3)  # the day's number
+    if calendar == "julian":
+        length = julian_days_in_month(int(year), month)
+        if not 1 <= day <= length:
+            digits = match[1] if where == start + match.start(1) else match[3]
+            nearest = f"{min(max(day, 1), length):0{len(digits)}d}"
+            nearest = written[: where - start] + nearest + written[where - start + len(digits) :]
+            raise DateParseError(
+                text,
+                f"{written!r} is {iso} (Old Style): day {day} does not exist in {year}-{month:02d} of the Julian "
+                f"calendar; expected 01-{length}; did you mean {nearest!r}?",
+                position=where,
+            )
+        return exact_day(julian_day_number(int(year), month, day) * SECONDS_PER_DAY, text=written)
     try:
         value = parse_edtf(iso)
     except DateParseError as error:  # a day its month does not have ("31.04.2024")
-        raise DateParseError(text, f"{written!r} is {iso}: {error.reason}", position=start) from None
+        raise DateParseError(text, f"{written!r} is {iso}: {error.reason}", position=where) from None
     assert isinstance(value, UncertainDate)
     return with_wording(value, written)
+
+
+def _iso_time_after(match: re.Match[str], time: str, text: str, calendar: Calendar) -> DateParseError:
+    """Why "18.10.2024T10:00" is refused: ISO 8601's "T" joins a time to an ISO date, not to a date in numbers.
+
+    The date is read first (its own refusals come first: "05.10.2024T10:00" is ambiguous), so the error gives
+    the ISO 8601 form of the day and time, and the date in numbers with its time after a space, which reads.
+    """
+    day = _numbered_day(match, text, calendar)
+    written = match[0]
+    return DateParseError(
+        text,
+        f"'T' joins a time to an ISO 8601 date (YYYY-MM-DD), not to a day, month and year in numbers; write "
+        f"'{day.to_edtf()}T{time}' (ISO 8601, Gregorian) or '{written} {time}'",
+        position=len(text) - len(text.lstrip()) + match.end(),
+    )
 
 
 def _localized(value: DateValue, zone: ZoneInfo, text: str, *, named: bool) -> DateValue:

@@ -52,7 +52,7 @@ from chronology.notation._grammar import (
     tokenize,
 )
 from chronology.notation.words import ENGLISH, WordTable
-from chronology.relative import RelativeDate
+from chronology.relative import OneOf, RelativeDate
 from chronology.rules import (
     Between,
     Fixed,
@@ -75,7 +75,7 @@ from chronology.rules import (
 )
 from chronology.rules import Rule as DateRule
 
-__all__ = ["EXPECTED_ENGLISH", "read_english"]
+__all__ = ["EXPECTED_ENGLISH", "day_and_month", "read_english"]
 
 #: Where every form is listed; refusals point there.
 REFERENCE: Final = "run 'chronology forms' to list the forms read"
@@ -241,6 +241,36 @@ def _day_date(weekday: int | None, day_month: tuple[int, int], year: tuple[int, 
     if year is None:
         return Calendar(None, month, day, weekday)
     return Calendar(year[0], month, day, weekday, double=year[1])
+
+
+def day_and_month(first: int, second: int) -> frozenset[tuple[int, int]]:
+    """The (day, month) pairs two numbers written before a year may be: read day first, and read month first.
+
+    Day first ("18.10.2024", as Ukrainian, Russian and most European sources write it) and month first
+    ("10/18/2024", as US sources do) are each a reading where its month is 1-12; a date in numbers is read
+    where there is one ("05.05.2024" is one, both orders agreeing), refused where there are none or two.
+    """
+    return frozenset((day, month) for day, month in ((first, second), (second, first)) if 1 <= month <= 12)
+
+
+def _numeric_day(first: int, second: int, year: int) -> Calendar:
+    """Read "18.10.2024", "10/18/2024" inside a phrase ("18.10.2024 10:00"): the day, in the reading's calendar.
+
+    Read as :func:`chronology.parse` reads such a date alone (see :func:`day_and_month`): refused where neither
+    number is a month, or either could be.
+    """
+    readings = day_and_month(first, second)
+    if not readings:
+        raise _Refused(f"neither {first} nor {second} is a month (1-12); write the date in ISO 8601 (YYYY-MM-DD)")
+    if len(readings) > 1:
+        day_first, month_first = (f"{year:04d}-{m:02d}-{d:02d}" for d, m in ((first, second), (second, first)))
+        raise _Refused(
+            f"day and month order is ambiguous: {first} and {second} are {day_first} read day first (as Ukrainian, "
+            f"Russian and most European sources write it) and {month_first} read month first (as US sources do); "
+            f"write ISO 8601: '{day_first}' or '{month_first}'"
+        )
+    ((day, month),) = readings
+    return Calendar(year, month, day)
 
 
 def _double_year(first: int, second: int) -> int:
@@ -562,7 +592,12 @@ def _one_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
 
     A bare month or day takes the year of the last ("June or July 2024").
     """
-    return _set_of(items, "[]", "each date of 'A or B' is a date of its own, with its year ('2019 or 2020')")
+    return _set_of(
+        items,
+        "[]",
+        "each date of 'A or B' is a date of its own, with its year ('2019 or 2020'), or a day around the anchor "
+        "('Monday or Tuesday')",
+    )
 
 
 def _set_of(items: list[tuple[Calendar | DateRule, ...]], brackets: str, refusal: str) -> DateRule:
@@ -748,6 +783,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | year_digits
     )
     month, weekday = cat("month"), cat("weekday")
+    numeral = Number(0, 99, digits=(1, 2))  # a day or month in figures
 
     # calendar dates, as far as they go
     calendar = Named("calendar")
@@ -773,6 +809,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             Number(1, 9999, digits=(4, 4)) + dash + Number(1, 12, digits=(2, 2)) + dash + Number(1, 31, digits=(2, 2))
         ).to(lambda y, m, d: Calendar(y, m, d))
         | (Number(1, 9999, digits=(4, 4)) + dash + Number(1, 12, digits=(2, 2))).to(lambda y, m: Calendar(y, m))
+        # a day, month and year in numbers, in the order only one reading allows: "18.10.2024 10:00", "10/18/2024"
+        | (numeral + Mark(".") + numeral + Mark(".") + Number(1, 9999, digits=(4, 4))).to(_numeric_day)
+        | (numeral + Mark("/") + numeral + Mark("/") + Number(1, 9999, digits=(4, 4))).to(_numeric_day)
     )
     # the calendar it is written in: "5 September 1666 (O.S.)", "1 March 1700 Julian"
     style = optional(Mark("(")) + cat("calendar") + optional(Mark(")"))
@@ -976,7 +1015,24 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         (choice + Mark(",") + choices).to(lambda first, rest: [first, *rest])
         | (choice + optional(Mark(",")) + word("or") + item).to(lambda first, last: [first, last])
     )
-    one_of = (optional(word("either", "one of")) + choices).to(_one_of)
+    # one of several days around the anchor: "Monday or Tuesday", "late Monday or early Tuesday", "yesterday or
+    # today" (read from the anchor: the EDTF one-of set of the days read, [2024-10-14, 2024-10-15])
+    around = weekday_phrase | named
+    day_around = (
+        (cat("part") + optional(dash) + around).to(_third)  # "late Monday", "late on Monday"
+        | (cat("part") + (around + cat("part_of_day")).to(_part_of_day)).to(_third)  # "early Tuesday morning"
+        | (around + cat("part_of_day")).to(_part_of_day)  # "Sunday night"
+        | around
+    )
+    days_around = Named("days_around")
+    days_around.define(
+        (day_around + Mark(",") + days_around).to(lambda first, rest: [first, *rest])
+        | (day_around + optional(Mark(",")) + word("or") + optional(word("on")) + day_around).to(
+            lambda first, last: [first, last]
+        )
+    )
+    one_of_around = (optional(word("either")) + days_around).to(OneOf)
+    one_of = (optional(word("either", "one of")) + choices).to(_one_of) | one_of_around
     # "at 1430", "at 0300": after "at", four digits are the clock (as militaries and newsrooms write it), not a year
     military = (word("at") + Number(0, 2359, digits=(4, 4))).to(_military)
     # a length alone ("for months", "for three weeks") is no date: refused, saying why
