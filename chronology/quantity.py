@@ -18,6 +18,9 @@ class Comparison(enum.Enum):
     MORE_THAN = "more than"
     UP_TO = "up to"
     FEWER_THAN = "fewer than"
+    #: A little under the figure, never at or above it ("nearly 25,000", "almost 25,000", "just under 25,000").
+    #: The figure is the high (excluded), and no low is stated; close to the figure, the wording says, not how close.
+    NEARLY = "nearly"
     BETWEEN = "between"
 
 
@@ -33,7 +36,9 @@ class Quantity:
     ``low`` and ``high`` are the stated numbers (``None`` where the claim gives
     no bound on that side): "up to 15,000" has ``high=15000`` and no low; "more
     than 10,000" has ``low=10000`` (excluded, as ``comparison`` says) and no
-    high; "about 10,000" has both at 10,000.
+    high; "about 10,000" has both at 10,000. "nearly 25,000" has ``high=25000``
+    (excluded) and no low, as "fewer than 25,000" has: the true figure is under
+    25,000, a little under, the wording says, but not how little.
 
     Attributes:
         comparison: how the stated figure bounds the true one.
@@ -72,7 +77,7 @@ class Quantity:
                 return low
             case Comparison.BETWEEN:
                 return f"{low}-{high}"
-            case Comparison.UP_TO | Comparison.FEWER_THAN:
+            case Comparison.UP_TO | Comparison.FEWER_THAN | Comparison.NEARLY:
                 return f"{self.comparison.value} {high}"
             case _:
                 return f"{self.comparison.value} {low}"

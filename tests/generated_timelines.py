@@ -49,7 +49,17 @@ RELATIVE = [
     "yesterday",
 ]
 PUBLISHED = ["2024-11-17", "[2024-10-29..2024-10-30]", "2024-10-18"]
-FIGURES = ["1,500", "about 10,000", "more than 10,000", "up to 15,000", "10,000-12,000", "$2,000", "1.5 million", "12"]
+FIGURES = [
+    "1,500",
+    "about 10,000",
+    "more than 10,000",
+    "up to 15,000",
+    "nearly 25,000",
+    "10,000-12,000",
+    "$2,000",
+    "1.5 million",
+    "12",
+]
 
 
 #: What an event file's texts may hold: any character but controls (tab aside), and no lone surrogates.

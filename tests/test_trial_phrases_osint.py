@@ -203,8 +203,11 @@ def test_an_unknown_count_in_words_is_refused_suggesting_one_that_is_read(text: 
 
 
 @pytest.mark.parametrize("word", ["nearly", "almost"])
-def test_nearly_keeps_its_reading_as_about(word: str) -> None:
-    assert parse_quantity(f"{word} 25,000") == parse_quantity("about 25,000")
+def test_nearly_is_a_little_under_the_figure_not_about_it(word: str) -> None:
+    read = parse_quantity(f"{word} 25,000")
+    assert read != parse_quantity("about 25,000")
+    assert read.high == 25_000
+    assert read.low is None
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
-"""Reading claimed figures: "1,500", "about 10,000", "more than 10,000", "up to 15,000", "$2,000".
+"""Reading claimed figures: "1,500", "about 10,000", "nearly 25,000", "more than 10,000", "up to 15,000", "$2,000".
 
 Korean figures are read too, in Korean's own units ("1만2천" is 12,000, "10만" 100,000: the units are
 CLDR's, from its compact number formats) and comparisons ("최대 10만": up to 100,000; "1만 이상": at least
-10,000; "약 2천", "1만여": about): :func:`korean_figure` writes one in English, which is read as above.
+10,000; "약 2천", "1만여": about; "거의 1만", "1만 가까이": nearly): :func:`korean_figure` writes one in
+English, which is read as above.
 """
 
 from __future__ import annotations
@@ -26,15 +27,23 @@ _WORDS: Final = {
     "some": Comparison.ABOUT,
     "an estimated": Comparison.ABOUT,
     "estimated": Comparison.ABOUT,
-    "nearly": Comparison.ABOUT,
-    "almost": Comparison.ABOUT,
+    # "close to" a figure may be on either side of it
+    "close to": Comparison.ABOUT,
     "~": Comparison.ABOUT,
     "c.": Comparison.ABOUT,
+    # a little under the figure, never at or above it
+    "nearly": Comparison.NEARLY,
+    "almost": Comparison.NEARLY,
+    "just under": Comparison.NEARLY,
+    "just below": Comparison.NEARLY,
+    "just shy of": Comparison.NEARLY,
     "at least": Comparison.AT_LEAST,
     "more than": Comparison.MORE_THAN,
     "over": Comparison.MORE_THAN,
     "above": Comparison.MORE_THAN,
     "upwards of": Comparison.MORE_THAN,
+    "just over": Comparison.MORE_THAN,
+    "just above": Comparison.MORE_THAN,
     ">": Comparison.MORE_THAN,
     "up to": Comparison.UP_TO,
     "as many as": Comparison.UP_TO,
@@ -85,11 +94,12 @@ _VAGUE_AMOUNTS: Final = {" ".join(words): amount for words, amount in ENGLISH.ca
 #: mean (typed: CLDR has none). "무려" and "총" stress a figure and compare nothing.
 KOREAN_BEFORE: Final = {
     "최대": "up to", "최다": "up to", "약": "about", "대략": "about", "최소": "at least", "적어도": "at least",
-    "무려": "", "총": "",
+    "거의": "nearly", "무려": "", "총": "",
 }  # fmt: skip
 KOREAN_AFTER: Final = {
     "이상": "at least", "넘게": "more than", "초과": "more than", "이하": "at most", "미만": "fewer than",
     "가량": "about", "정도": "about", "안팎": "about", "내외": "about", "남짓": "about", "여": "about",
+    "가까이": "nearly",
 }  # fmt: skip
 _KOREAN_UNITS: Final = "백천만억조"
 #: A Korean figure in digits and Korean units: "1만2천", "10만", "3억5천만", "1,500", "2.5만".
@@ -168,7 +178,9 @@ def parse_quantity(text: str | int | float) -> Quantity:
             ``"more than 10,000"``, ``"up to 15,000"``, ``"10,000-12,000"``,
             ``"1.5 million"``, ``"$2,000"``; ``"10 000"`` (thousands set off by spaces),
             ``"between 10,000 and 12,000"`` (as ``"10,000-12,000"``); ``"thousands"`` (at least 2,000),
-            ``"several thousand"`` (3,000-9,999). "nearly" and "almost" read as "about".
+            ``"several thousand"`` (3,000-9,999); ``"nearly 25,000"``, ``"almost 25,000"``,
+            ``"just under 25,000"`` (a little under the figure, never at or above it: ``Comparison.NEARLY``,
+            the figure its high, no low); ``"close to 25,000"`` (either side of it: about).
 
     Raises:
         QuantityParseError: anything else; the message says what is accepted.
@@ -216,7 +228,7 @@ def parse_quantity(text: str | int | float) -> Quantity:
     comparison = _WORDS.get(word, Comparison.EXACTLY)
     if comparison is Comparison.BETWEEN:
         raise QuantityParseError(text, f"'between' takes two figures: write 'between {low:,} and ...'")
-    if comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
+    if comparison in (Comparison.UP_TO, Comparison.FEWER_THAN, Comparison.NEARLY):
         return Quantity(comparison=comparison, high=low, currency=currency, text=text)
     if comparison in (Comparison.AT_LEAST, Comparison.MORE_THAN):
         return Quantity(comparison=comparison, low=low, currency=currency, text=text)

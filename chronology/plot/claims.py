@@ -1,9 +1,12 @@
 """A claims chart: the figures claimed for one subject, against when each was said, one mark per source.
 
-Exact figures are dots, "about" figures open rings, ranges are drawn as
-ranges: "up to" as a bar from the bottom of the axis to the figure, "more
-than" and "at least" as a bar from the figure up to the top, "between" as a
-bar between its two figures.
+Exact figures are dots, "about" figures open rings, "nearly" figures (a
+little under the figure, never above it: "almost", "just under") open
+triangles pointing down, at the figure; ranges are drawn as ranges: "up to"
+as a bar from the bottom of the axis to the figure, "more than" and "at
+least" as a bar from the figure up to the top, "between" as a bar between its
+two figures. "Nearly" gets no bar: drawn down to the bottom of the axis, as
+"up to" is, "nearly 25,000" would read as any figure up to 25,000.
 
 A mark sits at the middle of the time its claim was said in, and never
 leaves it. Dates are whole days; times are their own hours ("between 6 p.m.
@@ -107,6 +110,11 @@ _TALLER: Final = 3.0  # inches: how much higher, or wider, a figure with no room
 _SPAN_SHARE: Final = 0.02  # on an axis of hours, a span shorter than this share of it is drawn as its mark alone
 #: The legend's words for a bar across the time a claim was said in.
 SAID_WITHIN: Final = "said some time within the bar"
+#: The legend's words for the mark of a "nearly" figure.
+NEARLY: Final = "“nearly” (just under)"
+#: The mark of each kind of figure, in drawing order: its marker and its area in points² (a dot, an open ring, an
+#: open triangle pointing down).
+_MARKERS: Final = {"exact": ("o", 28.0), "about": ("o", 34.0), "nearly": ("v", 34.0)}
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +129,7 @@ class ClaimsPlot:
         ranges: the vertical bars of "up to", "more than" and "between" claims.
         spans: the horizontal bars across the time a claim may have been said in (dashed: its event's date),
             a bar in pieces where it stops short of other claims' marks.
-        marks: the dots and rings.
+        marks: the dots, rings and triangles (exact figures, "about", "nearly"; each kind drawn one collection).
         labels: one label a claim (the figure as said, and who claims it); one for the same figure from the
             same claimant said within a day, reported by several sources. Where a line is too long for the
             room there is, the claimant goes on a second line.
@@ -283,7 +291,7 @@ def _draw(
         spans: list[list[tuple[float, float]]] = []
         span_colors: list[tuple[float, float, float]] = []
         span_styles: list[str | tuple[float, tuple[float, float]]] = []
-        dots: dict[bool, list[int]] = {True: [], False: []}  # exact or "about": the claims, in drawing order
+        dots: dict[str, list[int]] = {kind: [] for kind in _MARKERS}  # the claims of each kind, in drawing order
         owners: dict[str, list[int]] = {"ranges": [], "spans": [], "arrows": []}  # the claim each bar belongs to
         for number, ((_, claim), (a, b), (x, y)) in enumerate(zip(chosen, said, points, strict=True)):
             color = colors[claim.source or "(unknown)"]
@@ -295,7 +303,7 @@ def _draw(
             bar = _bar(claim, x, y, bottom, top)
             if bar is not None:
                 ranges.append((number, bar))
-            dots[claim.value.comparison is not Comparison.ABOUT].append(number)
+            dots[_mark_kind(claim)].append(number)
         owners["ranges"] = [number for number, _ in ranges]
         range_colors = [
             _opaque(colors[chosen[n][1].source or "(unknown)"], _RANGE_ALPHA, background) for n, _ in ranges
@@ -324,19 +332,28 @@ def _draw(
             )
             ax.add_collection(spans_lines, autolim=False)
         marks = []
-        for exact, members in dots.items():
+        for kind, members in dots.items():
             if not members:
                 continue
             members.sort(key=lambda n: -placed[n].rings)  # a mark with others lying on it: wider, under them
             mark_xs, mark_ys = [points[n][0] for n in members], [points[n][1] for n in members]
             cs = [colors[chosen[n][1].source or "(unknown)"] for n in members]
-            base = 28 if exact else 34
+            marker, base = _MARKERS[kind]
             sizes = [(base**0.5 + _NESTED * 2 * placed[n].rings) ** 2 for n in members]
-            if exact:
+            if kind == "exact":
                 marks.append(ax.scatter(mark_xs, mark_ys, s=sizes, c=cs, zorder=4, edgecolors="white", linewidths=0.6))
             else:
                 marks.append(
-                    ax.scatter(mark_xs, mark_ys, s=sizes, facecolors="white", edgecolors=cs, linewidths=1.5, zorder=4)
+                    ax.scatter(
+                        mark_xs,
+                        mark_ys,
+                        s=sizes,
+                        marker=marker,
+                        facecolors="white",
+                        edgecolors=cs,
+                        linewidths=1.5,
+                        zorder=4,
+                    )
                 )
         arrows = []
         for number, ((_, claim), (x, _y)) in enumerate(zip(chosen, points, strict=True)):
@@ -459,6 +476,17 @@ def _opaque(color: str, alpha: float, background: Any) -> tuple[float, float, fl
     return (mixed[0], mixed[1], mixed[2])
 
 
+def _mark_kind(claim: Claim) -> str:
+    """The kind of mark a claim's figure is drawn with: ``"about"``, ``"nearly"``, or ``"exact"`` for the others."""
+    match claim.value.comparison:
+        case Comparison.ABOUT:
+            return "about"
+        case Comparison.NEARLY:
+            return "nearly"
+        case _:
+            return "exact"
+
+
 def _arrow(claim: Claim) -> str:
     if claim.value.comparison in (Comparison.UP_TO, Comparison.FEWER_THAN):
         return "down"
@@ -483,7 +511,7 @@ def _legend_handles(
 ) -> list[Line2D]:
     """One entry a source, then the kinds of mark drawn.
 
-    Exact, "about", ranges (naming the kinds there are), the bar across the time a claim was said in, and
+    Exact, "about", "nearly", ranges (naming the kinds there are), the bar across the time a claim was said in, and
     the dashed bar of a claim with no ``said`` of its own, drawn at its event's date.
     """
     handles = [
@@ -491,12 +519,14 @@ def _legend_handles(
         for s in sources
     ]
     comparisons = {c.value.comparison for _, c in chosen}
-    if comparisons - {Comparison.ABOUT}:
+    if comparisons - {Comparison.ABOUT, Comparison.NEARLY}:
         handles.append(Line2D([], [], marker="o", linestyle="", color="#555555", label="figure as stated"))
     if Comparison.ABOUT in comparisons:
         handles.append(
             Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color="#555555", label="“about”")
         )
+    if Comparison.NEARLY in comparisons:
+        handles.append(Line2D([], [], marker="v", linestyle="", markerfacecolor="white", color="#555555", label=NEARLY))
     between = next((c.value for _, c in chosen if c.value.comparison is Comparison.BETWEEN), None)
     kinds = [
         name
