@@ -9,6 +9,7 @@ events and fields, and the file layer adds where they are written.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import itertools
 import operator
@@ -28,7 +29,7 @@ from chronology.errors import ChronologyError, Problem
 from chronology.events import Event, Source
 from chronology.rules import Tense
 
-__all__ = ["Check", "Suggester", "check", "read_from_anchor", "suggest"]
+__all__ = ["FAR_BEFORE_DAYS", "Check", "Suggester", "check", "far_before_anchor", "read_from_anchor", "suggest"]
 
 
 class Suggester:
@@ -333,6 +334,119 @@ def read_from_anchor(value: DateValue) -> bool:
     except ChronologyError:
         return False  # no wording the reader knows: not a phrase read from the anchor
     return isinstance(read, RelativeDate) and read.needs_anchor
+
+
+#: How many days before the source it is read from (about six months) a date worded without a year may land,
+#: put a year back by the past-tense rule, before :func:`far_before_anchor` reports it.
+FAR_BEFORE_DAYS: Final = 183
+
+
+def far_before_anchor(
+    events: Iterable[Event], sources: Iterable[Source], *, days: int = FAR_BEFORE_DAYS
+) -> list[Problem]:
+    """Dates worded without a year, read from a dated source, that the past-tense rule put a year back, far before it.
+
+    A phrase without a year told in the past ("November 13", "late December", "in May") lands on or before
+    its anchor: read from a report of 29 October 2024, "November 13" is 13 November 2023. That reading may
+    be right, but it is more often a wrong month, or a report of something to come. Reported: a ``when``, or
+    a claim's ``said``, worded as a phrase that needs an anchor, read from a source's ``published`` date,
+    that ends more than ``days`` days before the source's earliest day and in an earlier year, and that the
+    tense decided (read as to come, it names another date: "ten months ago" and "last year" name one date
+    whatever the tense, and are not reported). A phrase whose reading stays in the source's year ("in
+    March" in an October report) is the latest such date, and is not reported either.
+
+    ``chronology validate`` runs this check; loading does not: a date a year back is possible, and a
+    year written out ("November 13, 2023") says that it is meant. Each problem names the phrase, the date
+    it lands on, the source and its date, and the remedies: write the year, or mark the event
+    ``tense = "future"``.
+    """
+    problems: list[Problem] = []
+    dated = {source.id: source.published for source in sources if source.published is not None}
+    if not dated:
+        return problems
+    for event in events:
+        if event.tense is not Tense.PAST:
+            continue  # told as to come (or either way): the phrase is not read back from its anchor
+        readings = [("when", event.when, event.anchor)]
+        readings += [
+            (f"claims[{index}].said", claim.said, claim.anchor or event.anchor)
+            for index, claim in enumerate(event.claims)
+            if claim.said is not None
+        ]
+        for field, value, anchor in readings:
+            if anchor is None or value is None or (published := dated.get(anchor)) is None:
+                continue
+            found = _far_before(value, published, days)
+            if found is not None:
+                problems.append(
+                    Problem(_far_message(field, value, anchor, published, *found), event=event.id, field=field)
+                )
+    return problems
+
+
+def _far_before(value: DateValue, published: UncertainDate, days: int) -> tuple[int, DateValue | None] | None:
+    """How many days ``value`` ends before ``published``, and its reading as to come; None unless it is reported."""
+    from chronology.notation import parse_expression  # the notation reads the wording; this module only asks
+    from chronology.relative import RelativeDate
+
+    last, first = value.hi // SECONDS_PER_DAY, published.lo // SECONDS_PER_DAY
+    if first - last <= days or last < 1:
+        return None  # (most dates: said in two lookups)
+    if datetime.date.fromordinal(last).year >= datetime.date.fromordinal(first).year:
+        return None  # in the source's own year: the latest such date, as a report names it
+    try:
+        read = parse_expression(value.text) if value.text else None
+    except ChronologyError:
+        return None
+    if not isinstance(read, RelativeDate) or not read.needs_anchor:
+        return None  # a date of its own ("13 November 2023"): its year is written
+    try:
+        past = read.resolve(published, tense=Tense.PAST)
+    except ChronologyError:
+        return None
+    try:
+        future: DateValue | None = read.resolve(published, tense=Tense.FUTURE)
+    except ChronologyError:
+        future = None
+    if future == past:
+        return None  # the phrase names its date whatever the tense ("ten months ago", "last year")
+    return first - last, future
+
+
+def _far_message(
+    field: str, value: DateValue, anchor: str, published: UncertainDate, gap: int, future: DateValue | None
+) -> str:
+    """What :func:`far_before_anchor` says of one reading: where it landed, and the two remedies."""
+    key = field.rpartition(".")[2]
+    written = _with_year(value)
+    year = f' (`{key} = "{written}"`)' if written is not None and '"' not in written and "\\" not in written else ""
+    to_come = f" (it then reads {future.label})" if future is not None else ""
+    return (
+        f"{value.text!r}, read from {anchor!r} (published {published.label}) in the past tense, lands on "
+        f"{value.label}, {gap:,} days before it: a date without a year told in the past falls on or before "
+        f"the date it is read from, here a year back. If that is meant, write the year{year}; if the report "
+        f'tells of something to come, mark the event `tense = "future"`{to_come}; else check the phrase '
+        "against the report (a wrong month?)"
+    )
+
+
+def _with_year(value: DateValue) -> str | None:
+    """The wording of ``value`` with the year it was read in written out, if that reads as the same date."""
+    from chronology.notation import parse_expression
+
+    if isinstance(value, UncertainDate):
+        year = value.latest.year
+    elif isinstance(value.end, UncertainDate):
+        year = value.end.latest.year
+    else:
+        return None
+    text = value.text.strip()
+    written = f"{text}{', ' if text[-1:].isdigit() else ' '}{year}"
+    try:
+        read = parse_expression(written)
+    except ChronologyError:
+        return None
+    return written if read == value else None
 
 
 def _references(

@@ -569,7 +569,9 @@ def test_a_relative_when_against_an_undated_source_says_so() -> None:
         from_csv("id,title,when,anchor,sources\na,A,Friday,report,report\n", path="x.csv")
     assert str(raised.value) == (
         "x.csv:2: event 'a', field 'anchor': anchor 'report' is a source without a 'published' date to read "
-        "'Friday' from"
+        "'Friday' from: give the source its date (`published = \"2024-10-29\"`) or, not known to the day, what is "
+        'known of it (`published = "[2024-10-28..2024-10-30]"`, one of those days; `published = "2024-10~"`, '
+        "about October 2024); else write the date in full, with its year, instead of 'Friday'"
     )
 
 

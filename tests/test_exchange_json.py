@@ -455,7 +455,10 @@ def test_every_problem_is_reported_at_its_line_and_column() -> None:
         'anchor = "<id of a source or event>"',
         "data.json:10:59: event 'c', field 'anchor': unknown event or source 'reprot'; did you mean 'report'?",
         "data.json:11:59: event 'd', field 'anchor': anchor 'undated' is a source without a 'published' date "
-        "to read 'Friday' from",
+        "to read 'Friday' from: give the source its date (`published = \"2024-10-29\"`) or, not known to the day, "
+        'what is known of it (`published = "[2024-10-28..2024-10-30]"`, one of those days; '
+        '`published = "2024-10~"`, about October 2024); else write the date in full, with its year, instead of '
+        "'Friday'",
         "data.json:12:62: event 'e', field 'after': the links contradict the dates: 'f' no earlier than "
         "2024-11-01; 'e' is after 'f'; 'e' no later than 2024-10-01",
         "data.json:14:12: event 'a', field 'id': duplicate event id 'a' (first defined at data.json:8)",

@@ -199,7 +199,10 @@ BROKEN = [
     pytest.param(
         '[[sources]]\nid = "s"\n\n[[events]]\nid = "a"\ntitle = "A"\nwhen = "Friday"\nanchor = "s"\n',
         [
-            "events.toml:8:10: event 'a', field 'anchor': anchor 's' is a source without a 'published' date to read 'Friday' from"
+            "events.toml:8:10: event 'a', field 'anchor': anchor 's' is a source without a 'published' date to read 'Friday' from: "
+            'give the source its date (`published = "2024-10-29"`) or, not known to the day, what is known of it '
+            '(`published = "[2024-10-28..2024-10-30]"`, one of those days; `published = "2024-10~"`, about October '
+            "2024); else write the date in full, with its year, instead of 'Friday'"
         ],
         id="anchor-undated-source",
     ),

@@ -23,7 +23,7 @@ import attrs
 import rtoml
 
 from chronology._collector import paused
-from chronology.consistency import Suggester, check, suggest
+from chronology.consistency import Suggester, check, far_before_anchor, suggest
 from chronology.constraints import loader_readings
 from chronology.dates import DateValue, Interval, UncertainDate, Widening
 from chronology.errors import (
@@ -170,6 +170,11 @@ def load_with_files(
 def validate(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> tuple[Problem, ...]:
     """Every problem in the event files (and what they include); empty when they are sound.
 
+    Every problem :func:`load` reports, and one more that it does not: a date
+    worded without a year ("November 13") that the past-tense rule puts a
+    year back, more than about six months (183 days) before the source it is
+    read from. It may be meant: writing its year ("November 13, 2023") says so.
+
     A Parquet file (or folder) given alone is checked as the columnar form:
     its schema, unique ids, days in order, narrowed days inside the possible
     ones, and the events' records.
@@ -179,7 +184,7 @@ def validate(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = Fals
         from chronology.exchange.parquet import problems_in
 
         return problems_in(given[0])
-    reader = _Reader(allow_outside=allow_outside)
+    reader = _Reader(allow_outside=allow_outside, validating=True)
     reader.read(given)
     return reader.sorted_problems()
 
@@ -337,8 +342,11 @@ class _Record:
 
 
 class _Reader:
-    def __init__(self, *, allow_outside: bool, overrides: Mapping[Path, str] | None = None) -> None:
+    def __init__(
+        self, *, allow_outside: bool, overrides: Mapping[Path, str] | None = None, validating: bool = False
+    ) -> None:
         self.allow_outside = allow_outside
+        self.validating = validating  # run validate's own checks too (of readings that may be right)
         self.overrides = dict(overrides or {})
         self.problems: list[tuple[_File | None, KeyPath, Problem]] = []
         self.files: dict[Path, _File] = {}
@@ -465,6 +473,9 @@ class _Reader:
             if problem.field == "anchor":
                 continue  # anchors are checked, and placed, while dates are resolved
             self._place(problem)
+        if self.validating:  # a date a year back may be meant: validate asks for its year, load reads it
+            for problem in far_before_anchor(events, sources.values()):
+                self._place(problem)
         if self.problems:
             return None
         return Timeline._checked(
@@ -1202,7 +1213,11 @@ class _Reader:
                 self.problem(
                     record.file,
                     anchor_where,
-                    f"anchor {anchor_id!r} is a source without a 'published' date to read {expression.text!r} from",
+                    f"anchor {anchor_id!r} is a source without a 'published' date to read {expression.text!r} from: "
+                    'give the source its date (`published = "2024-10-29"`) or, not known to the day, what is '
+                    'known of it (`published = "[2024-10-28..2024-10-30]"`, one of those days; '
+                    '`published = "2024-10~"`, about October 2024); else write the date in full, with its '
+                    f"year, instead of {expression.text!r}",
                     record=record,
                     field=anchor_field,
                 )
