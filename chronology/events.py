@@ -14,7 +14,7 @@ from typing import Any, Final
 import attrs
 
 from chronology.dates import DateValue, Interval, UncertainDate, Widening
-from chronology.errors import InvalidEventError, WrongTypeError
+from chronology.errors import InvalidEventError, WrongTypeError, _shorten
 from chronology.quantity import Quantity
 from chronology.relative import RelativeDate, Tense
 
@@ -29,6 +29,23 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
         raise InvalidEventError(
             f"{attribute.name} {value!r} is not a valid id: use letters, digits, '-', '_' and '.', "
             "starting with a letter or digit"
+        )
+
+
+def _check_title(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A title is text of one line, as the event file (and so the CSV and JSON readers) asks.
+
+    Refused here, when the event is made, rather than when what ``to_csv`` or ``to_json`` wrote of it
+    is read back; the message is the file reader's, with the event's id.
+    """
+    where = f"event {getattr(instance, 'id', '?')!r}, field {attribute.name!r}"
+    given: object = value  # typed as text, but callers may pass anything (a missing cell's NaN)
+    if not isinstance(given, str):
+        raise WrongTypeError(f"{where}: expected a string (one line saying what happened), got {type(given).__name__}")
+    if "\n" in value or "\r" in value:
+        raise InvalidEventError(
+            f"{where}: the title runs over more than one line ({_shorten(value)!r}): "
+            "give one line saying what happened (more goes in 'summary')"
         )
 
 
@@ -236,7 +253,7 @@ class Event(_EventSlots):
     """
 
     id: str = attrs.field(validator=_check_id)
-    title: str
+    title: str = attrs.field(validator=_check_title)
     when: DateValue = attrs.field(validator=_check_when)
     kind: str = ""
     actors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -302,6 +319,8 @@ class Event(_EventSlots):
         if not _validators_disabled():
             if id.__class__ is not str or _ID_FULLMATCH(id) is None:
                 _check_id(self, _ID_FIELD, id)
+            if title.__class__ is not str or "\n" in title or "\r" in title:  # the common title passes in ~40 ns
+                _check_title(_Named(id), _TITLE_FIELD, title)
             given: object = when  # typed as a date value, but callers may pass anything
             if not isinstance(given, _DATE_TYPES):
                 _check_when(self, _WHEN_FIELD, when)
@@ -420,12 +439,22 @@ class Event(_EventSlots):
             yield "part_of", self.part_of
 
 
+class _Named:
+    """What ``_check_title`` reads of an event not yet written: its id."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, id: str) -> None:
+        self.id = id
+
+
 _new = object.__new__
 _object_setattr: Final = object.__setattr__
 _NO_VALUE: Final[object] = attrs.NOTHING  # what attrs writes as the default of a field with a factory
 _validators_disabled: Final = attrs.validators.get_disabled
 _ID_FULLMATCH: Final = ID_PATTERN.fullmatch
 _ID_FIELD: Final = attrs.fields(Event).id
+_TITLE_FIELD: Final = attrs.fields(Event).title
 _WHEN_FIELD: Final = attrs.fields(Event).when
 _FIELD_NAMES: Final = tuple(field.name for field in attrs.fields(Event))
 _DATE_TYPES: Final = (UncertainDate, Interval)  # as _check_when's union, as a tuple: isinstance is quicker with one

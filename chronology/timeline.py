@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import heapq
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -43,11 +44,13 @@ from chronology.dates import DEFAULT_WIDENING, INSTANT_CLASSES, DateValue, Inter
 from chronology.errors import (
     AmbiguousReferenceError,
     ChronologyError,
+    ChronologyWarning,
     DateParseError,
     InvalidDateError,
     UnknownEventError,
     ValidationError,
     WrongTypeError,
+    _at_character,
 )
 from chronology.events import Claim, Event, Source
 from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
@@ -835,7 +838,8 @@ class Timeline:
         Raises:
             UnknownEventError: ``"@id"`` names no event of the timeline.
             AmbiguousReferenceError: the text is both an id and a date.
-            DateParseError: the text is neither an id nor a date.
+            DateParseError: the text is neither an id nor a date; the message says both (with the
+                nearest id, if one is close: ``"picket clash"`` for ``picket-clash``).
 
         """
         if isinstance(when, Event):
@@ -844,7 +848,30 @@ class Timeline:
             event = self._named(when)
             if event is not None:
                 return self._root.value(event), event
+            try:
+                return _value(when), None
+            except DateParseError as error:
+                raise self._neither(when, error) from None
         return _value(when), None
+
+    def _neither(self, text: str, error: DateParseError) -> DateParseError:
+        """The error for ``text`` that names no event and reads as no date: what it likelier meant, said first.
+
+        Near an id ("picket clash" for ``picket-clash``), the id is the likelier meaning: it comes first,
+        offered, then why the text is no date. Text that does not start as a date does ("picket"): the date's
+        error, then that no event has that id either. Text that starts as one ("2024-02-30", "2024-13") was
+        meant as a date: its error alone, as the date reader gives it.
+        """
+        hint = suggest(text, self._root.by_id)
+        if hint:
+            reason = (
+                f"no event of this timeline has that id{hint} "
+                f"Nor is it a date{_at_character(error.text, error.position)}: {error.reason}"
+            )
+            return DateParseError(text, reason)
+        if error.position != 0:
+            return error
+        return DateParseError(error.text, f"{error.reason}; nor is it the id of an event of this timeline", position=0)
 
     def _named(self, text: str) -> Event | None:
         """The event ``text`` names: ``@id`` always, a bare id unless it is also a date (then an error)."""
@@ -956,6 +983,11 @@ class Timeline:
             source: cited by (or claimed in) any of these sources.
             text: this text, ignoring case, in the id, title, summary or a quote.
 
+        Warns:
+            ChronologyWarning: a tag, kind, actor or source given is that of no event of the
+                timeline, but near one that is ("strikes" where a kind is "strike"): the warning
+                names it. The answer is kept as it is; a value near none warns of nothing.
+
         """
         wanted_tags = _names(tags)
         kinds = _names(kind)
@@ -979,7 +1011,39 @@ class Timeline:
             if needle is not None and needle not in _haystack(event):
                 continue
             chosen.append(position)
+        self._warn_unmatched(chosen, {"tags": wanted_tags, "kind": kinds, "actors": wanted_actors, "source": sources})
         return self._view(np.asarray(chosen, dtype=np.intp))
+
+    def _warn_unmatched(self, chosen: list[int], wanted: Mapping[str, set[str] | None]) -> None:
+        """Warn of each value given to :meth:`filter` that no event of the timeline has, but one near it does.
+
+        "strikes" where the kind is "strike" is likely a slip: a :class:`ChronologyWarning` names the
+        nearest value. A value near none ("nothing") asks a question whose empty answer is meant; a value
+        some event has is not looked at further. The common case costs a look at the answer's events.
+        """
+        events = self._root.events
+        for criterion, names in wanted.items():
+            if not names:
+                continue
+            having, values_of = _FILTERED[criterion]
+            missing = set(names)
+            for position in chosen:  # each value found in the answer: nothing to say
+                missing.difference_update(values_of(events[position]))
+                if not missing:
+                    break
+            if not missing:
+                continue
+            known = set().union(*(values_of(event) for event in events)) - {""}
+            if criterion == "source":
+                known |= set(self._root.sources)  # a source cited by no event is still a name of this timeline
+            for name in sorted(missing - known):
+                hint = suggest(name, known)
+                if hint:
+                    warnings.warn(
+                        f"filter({criterion}=...): no event {having} {name!r}{hint}",
+                        ChronologyWarning,
+                        stacklevel=3,  # the caller of filter
+                    )
 
     def select(self, ids: Iterable[str]) -> Timeline:
         """The events with these ids, in this timeline's order.
@@ -1365,6 +1429,15 @@ def _names(value: str | Iterable[str] | None) -> set[str] | None:
 
 def _cited(event: Event) -> set[str]:
     return {c.source for c in event.citations} | {c.source for c in event.claims if c.source is not None}
+
+
+#: By criterion of :meth:`Timeline.filter`: how an event holds one value of it ("has kind"), and its values of it.
+_FILTERED: Final[Mapping[str, tuple[str, Callable[[Event], Iterable[str]]]]] = {
+    "tags": ("has tag", lambda event: event.tags),
+    "kind": ("has kind", lambda event: (event.kind,)),
+    "actors": ("has actor", lambda event: event.actors),
+    "source": ("cites source", _cited),
+}
 
 
 def _haystack(event: Event) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "EXTRA",
     "KNOWN",
     "LISTS",
+    "MEANT",
     "SOURCE_AS_WRITTEN",
     "SOURCE_COLUMNS",
     "SOURCE_LISTS",
@@ -68,6 +69,16 @@ LISTS: Final = ("actors", "places", "tags", "after", "before", "reports")
 AS_WRITTEN: Final = frozenset({"title", "summary"})
 #: The prefix of an ``extra`` key's column where the key is also the name of a column.
 EXTRA: Final = "extra."
+#: Names of a column that a spreadsheet of events likely means as one of its list columns, by that column:
+#: the singular, which is otherwise read as an ``extra`` key (a reader warns; ``extra.source`` keeps it so).
+MEANT: Final = {
+    "source": "sources",
+    "actor": "actors",
+    "tag": "tags",
+    "place": "places",
+    "quote": "quotes",
+    "report": "reports",
+}
 
 #: The columns of the sources' spreadsheet (``events.sources.csv`` beside ``events.csv``), in order: the keys of
 #: an ``[[sources]]`` table.

@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -13,7 +14,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology.dates import DateValue, Interval, Precision, UncertainDate
-from chronology.errors import ChronologyError, EventFileError, Problem
+from chronology.errors import ChronologyError, ChronologyWarning, EventFileError, Problem
 from chronology.events import ID_PATTERN, Event, Source
 from chronology.exchange._csv_bounds import Side, bound_agrees, bound_cells
 from chronology.exchange._csv_claims import CLAIM_COLUMNS, claim_tables
@@ -22,6 +23,7 @@ from chronology.exchange._csv_layout import (
     EXTRA,
     KNOWN,
     LISTS,
+    MEANT,
     SOURCE_AS_WRITTEN,
     SOURCE_COLUMNS,
     SOURCE_LISTS,
@@ -214,6 +216,8 @@ class _Sheet:
                 columns.append(None)
                 continue
             target = ("column", name.casefold()) if name.casefold() in KNOWN else ("extra", name.removeprefix(EXTRA))
+            if name.casefold() in MEANT:
+                self._meant(name, position, MEANT[name.casefold()])
             if target in seen:
                 self.problem(
                     1,
@@ -232,6 +236,16 @@ class _Sheet:
                 1, f"no date column: name an 'edtf' or 'when' column, or both 'earliest' and 'latest'; {_NEEDS}"
             )
         return None if len(self.problems) > known else columns
+
+    def _meant(self, name: str, position: int, column: str) -> None:
+        """Warn that column ``name`` ("source") is kept as an ``extra`` key: ``column`` ("sources") likelier meant."""
+        warnings.warn(
+            f"{self.path}:1: column {name!r} (column {position}) is not a column of events and is kept as the "
+            f"extra key {name!r}; name it {column!r} for the events' {column} (items separated by '; '), "
+            f"or '{EXTRA}{name}' to keep it as an extra key without this warning",
+            ChronologyWarning,
+            stacklevel=4,  # the caller of from_csv (through header)
+        )
 
     # -- rows ---------------------------------------------------------------------------------------
 

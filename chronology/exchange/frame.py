@@ -12,7 +12,9 @@ The columns (:data:`COLUMNS`):
 * ``earliest``, ``latest`` (``datetime64[s]``): the first and last possible
   day (at midnight; ``latest`` inclusive), in the timeline's zone for a time
   with an offset, as queries place it. ``NaT`` where the start or end is
-  open or unknown (``2022-02/..`` has no ``latest``).
+  open or unknown: ``2022-02/..`` has no ``latest``, ``[..2024-05-01]``
+  ("by 1 May 2024") no ``earliest``, ``[2024-06-03..]`` ("no earlier than
+  3 June 2024") no ``latest``.
 * ``precision`` (ordered ``category``, ``"second"`` ... ``"millennium"``,
   finest first, so ``frame["precision"] >= "month"`` works): of an interval,
   the coarser of its dated ends'.
@@ -40,7 +42,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 
 from chronology.dates import Interval, Precision
-from chronology.exchange._describe import cited, coarsest_precision, dated_ends
+from chronology.exchange._describe import bound_days, cited, coarsest_precision, dated_ends
 from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
@@ -94,17 +96,18 @@ def to_pandas(timeline: Timeline) -> pandas.DataFrame:
             "Timeline.to_pandas needs pandas, an optional dependency: pip install 'chronology[pandas]'",
             name="pandas",
         ) from error
-    from chronology.index import day_ends
-
     events = timeline.events
     zone = timeline.zone_info
     earliest, latest = [], []
     approximate, uncertain = [], []
     for event in events:
+        # NaT for an open or unknown side: an interval's missing end, and the open side of
+        # "[..2024-05-01]" ("by 1 May 2024") or "[2024-06-03..]", whose day numbers are only sentinels.
+        # A time with an offset is on its day in the timeline's zone, as every query places it.
+        first, last = bound_days(event.when, zone=zone)
+        earliest.append(_NAT if first is None else np.datetime64(first - _EPOCH, "D"))
+        latest.append(_NAT if last is None else np.datetime64(last - _EPOCH, "D"))
         start, end = dated_ends(event.when)
-        # a time with an offset is on its day in the timeline's zone, as every query places it
-        earliest.append(_NAT if start is None else np.datetime64(day_ends(start, zone=zone)[0] - _EPOCH, "D"))
-        latest.append(_NAT if end is None else np.datetime64(day_ends(end, zone=zone)[3] - _EPOCH, "D"))
         dated = [value for value in (start, end) if value is not None]
         approximate.append(any(value.approximate for value in dated))
         uncertain.append(any(value.uncertain for value in dated))
