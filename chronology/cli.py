@@ -207,10 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
         "before B starts, which 'A before B' counts); and the odds, each day of an uncertain "
         "date counted as equally likely (each second, when both give times). Approximate dates spill over their "
         "bounds as in query (--widening, else the file's [reading]), so relate never calls certain what query "
-        "finds possibly otherwise. A and B are event ids or dates ('2024-10-18', 'June 2024').",
+        "finds possibly otherwise. A and B are event ids or dates ('2024-10-18', 'June 2024'); FILE is needed "
+        "only for an event id: two dates are related alone ('chronology relate 2024-10 2024-11').",
         epilog="example: chronology relate events.toml transfers nis-statement",
     )
-    relate.add_argument("file", metavar="FILE", help="an event file (TOML)")
+    relate.add_argument(
+        "file", metavar="FILE", nargs="?", help="an event file (TOML), where A or B is an event id; none for two dates"
+    )
     relate.add_argument("a", metavar="A", help="an event id or a date")
     relate.add_argument("b", metavar="B", help="an event id or a date")
     relate.add_argument("--json", action="store_true", help="print the answer as JSON")
@@ -344,6 +347,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="one plain time axis; by default, when quiet stretches take most of the window, the axis is broken "
         "there and the busy stretches get the width",
+    )
+    plot.add_argument(
+        "--no-sources",
+        dest="footnote",
+        action="store_false",
+        help="leave out the sources line under the picture; by default it cites every source the events drawn "
+        "cite, titles whole, on up to six lines (the sources beyond those are counted)",
     )
     plot.add_argument(
         "--font",
@@ -1034,15 +1044,20 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
 
     from chronology.compare import Relation
 
-    timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
-    (a_name, a), (b_name, b) = (_operand(timeline, text, arguments.file) for text in (arguments.a, arguments.b))
+    if arguments.file is None:  # two dates, related with no file: an event id has nothing to be found in
+        _check_dates_alone(arguments.a, arguments.b)
+        timeline = _zoned(Timeline([]), arguments)
+    else:
+        timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
+    where = arguments.file or "relate"
+    (a_name, a), (b_name, b) = (_operand(timeline, text, where) for text in (arguments.a, arguments.b))
     widening = _widening_option(arguments)
     known = timeline.relate(a, b, widening=widening)  # over the readings "possible" queries see
     spilled = tuple(_reach(operand, value, widening) for operand, value in ((a, known.a), (b, known.b)))
     possible = [relation.value for relation in Relation if relation in known.relations]
     # a relation is certain only when it is the one left; each is said, so no "certain" stands beside a possible one
     certainty = {name: "certain" if len(possible) == 1 else "possible" for name in possible}
-    words = _link_places(arguments.file) if known.because else None
+    words = _link_places(arguments.file) if known.because and arguments.file is not None else None
     why = [words(link) for link in known.because] if words is not None else []
     sides: list[dict[str, object]] = []
     for name, value, widened in zip((a_name, b_name), (known.a, known.b), spilled, strict=True):
@@ -1093,6 +1108,31 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
         )
     print(_visible("\n".join(lines)), file=out)
     return OK
+
+
+def _check_dates_alone(a: str, b: str) -> None:
+    """Refuse, naming the argument, an event id (or an event file) given to ``relate`` with no FILE before A and B.
+
+    Raises:
+        _UsageError: A or B is not a date: an event id needs the file it is in; a file name, the two after it.
+
+    """
+    if a.lower().endswith((".toml", ".parquet")) or Path(a).is_file():
+        raise _UsageError(
+            f"B is missing: {a!r} is taken for FILE only with A and B after it "
+            f"(chronology relate {a} A B; A and B event ids or dates)"
+        )
+    for name, text in (("A", a), ("B", b)):
+        try:
+            parse(text)
+        except DateParseError as error:
+            other = b if name == "A" else a
+            example = f"FILE {text} {other}" if name == "A" else f"FILE {other} {text}"
+            said = "names an event" if text.startswith("@") else f"is not a date ({error.reason})"
+            raise _UsageError(
+                f"{name} {text!r} {said}; an event id needs the event file it is in, given first: "
+                f"chronology relate {example}"
+            ) from None
 
 
 def _forms(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -1591,6 +1631,7 @@ def _check_claims_options(arguments: argparse.Namespace) -> None:
             "--label-chars": arguments.label_chars is not None,
             "--dates": arguments.dates,
             "--no-breaks": not arguments.breaks,
+            "--no-sources": not arguments.footnote,
         }
         given = [option for option, set_ in events_only.items() if set_]
         if given:
@@ -1685,6 +1726,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
             label_chars=arguments.label_chars,
             dates=arguments.dates,
             breaks=arguments.breaks,
+            footnote=arguments.footnote,
         )
         figure = drawn.figure
         lanes = len(drawn.lanes)

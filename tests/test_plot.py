@@ -68,7 +68,7 @@ def test_the_showcase_draws_every_event_in_its_lane_with_a_label(showcase: Timel
     x, _ = drawn.positions["nis-statement"]
     assert x == pytest.approx(drawn.scale.x(chronology.UncertainDate.parse("2024-10-18").earliest_day + 0.5))
     assert drawn.footnote is not None
-    assert "Bloomberg, 17 November 2024" in drawn.footnote.get_text()
+    assert "Bloomberg, 17 November 2024" in " ".join(drawn.footnote.get_text().split())
     assert_no_label_meets_another_or_a_dot(drawn)
 
 

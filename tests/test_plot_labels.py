@@ -304,8 +304,8 @@ def test_the_footnote_cites_the_showcase_sources_by_author_title_and_outlet(show
     assert "Alberto Nardelli and Michael Nienaber, “North Korea may deploy as many as 100,000" in note
     assert "Bloomberg, 17 November 2024" in note
     assert (
-        "“US says about 10,000 North Korean soldiers deployed in Russia”, Al Jazeera, between 29 and 30 Oct 2024"
-        in note
+        "“US says about 10,000 North Korean soldiers deployed in Russia: what impact could they have on the Ukraine"
+        " war?”, Al Jazeera, between 29 and 30 Oct 2024" in note
     )
 
 
@@ -313,7 +313,10 @@ def test_a_book_is_never_cited_by_its_publisher_alone() -> None:
     drawn = plot_timeline(long_titles(), width=6.0)
     assert drawn.footnote is not None
     note = words(drawn.footnote.get_text())
-    assert "Margaret Ellison, “The Harbour and its Workers”, Scolar Press, 2025" in note
+    assert (
+        "Margaret Ellison, “The Harbour and its Workers: A History of the Northern Docks, 1850-2024”, Scolar Press, 2025"
+        in note
+    )
     assert "Sources: Scolar Press" not in note
     assert "; Scolar Press" not in note
 

@@ -8,10 +8,15 @@ the rows under its mark. Footprints are packed greedily into rows, so that no
 two footprints meet in any row either touches, and two texts that face each
 other in a row keep a clear gap, so that they never read as one line.
 
-A label is written on a bar only where the bar has one colour under the whole
-text: on its solid part (one line, in a colour that reads on it) or on a light
-part; never across the two, and never with a box that would change how the bar
-looks.
+A label is written on a bar only where the bar holds the whole text: on one
+line, on a bar as tall as the words, where the bar has one colour under all of
+them: on its solid part (in a colour that reads on it) or on a light part;
+never across the two, never wrapped (a second line would hang off the bar,
+over its edge, and read as written across it), and never with a box that
+would change how the bar looks. Beside its mark, a label's extent takes the
+whole mark in every row it reaches, so that no label is written on a mark. A
+bar wider than its label may have it hang in the row under it, as a caption,
+where that keeps the lane as low as writing it beside the bar on more lines.
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ class Footprint:
         labels: each way of writing the label, fewest lines first: (width, rows it reaches, lines).
         number_width: the width of its number, should it need one.
         surfaces: the stretches of its bar a label may be written on, left to right: (start, stop, dark),
-            ``dark`` for the solid part (one line only, in a colour that reads on it); none for a dot.
+            ``dark`` for the solid part (in a colour that reads on it); none for a dot, or a bar not as
+            tall as a line of text. Only a label written on one line is written on a surface.
 
     """
 
@@ -58,7 +64,7 @@ class Placement:
         key: the event's id.
         row: the row of its mark (its label's first line is level with it).
         side: ``"right"``, ``"left"``, ``"inside"`` (on its bar), ``"under"`` (in the rows under a bar
-            too wide for a label beside it, with no stretch to write on) or ``"number"``.
+            wider than its words, as its caption, or too wide for a label beside it) or ``"number"``.
         x: where the text begins (``"left"``: where it ends).
         extent: the span in x its mark and label take.
         choice: which of the footprint's ``labels`` was written (0 for a number).
@@ -172,10 +178,9 @@ def _options(
             options.append(
                 ("left", item.start - gap, (item.start - gap - width, item.stop), choice, span, True, False, False)
             )
-        # on a long bar: on the first stretch of one colour, between walls, that holds it
-        for s0, s1, dark in item.surfaces:
-            if dark and lines > 1:  # more lines would run off the bar, white on white
-                continue
+        # on a long bar: on the first stretch of one colour, between walls, that holds it; on one line only,
+        # since a second would hang off the bar, over its edge (white on white, or dark words across it)
+        for s0, s1, dark in item.surfaces if lines == 1 else ():
             stretch = next(
                 ((x0, x1) for x0, x1 in _stretches(max(s0, left), min(s1, right), walls) if x1 - x0 >= width + 2 * gap),
                 None,
@@ -183,6 +188,11 @@ def _options(
             if stretch is not None:
                 options.append(("inside", stretch[0] + gap, (item.start, item.stop), choice, span, False, False, dark))
                 break
+        # under a bar wider than the words, as its caption: rather than wrapped into the margin beside it
+        under = max(item.start, left) + gap
+        if item.stop - item.start >= width + gap and under + width <= min(item.stop, right):
+            extent = (min(item.start, under), max(item.stop, under + width))
+            options.append(("under", under, extent, choice, span + 1, False, False, False))
     if not options:  # a bar as wide as the view, with nowhere to write on it: the label hangs under it
         x = max(item.start, left) + gap
         for choice, (width, span, _) in enumerate(item.labels):

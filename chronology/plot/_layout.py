@@ -21,7 +21,9 @@ saying what and how to make room. Nothing is drawn outside the figure.
 Lanes of events without the grouping value are called "no kind", "no actor",
 "no tag" or "no source"; a picture of one such lane names no lane at all. Source
 lanes carry the letter their source has in the footnote ("[a] Al Jazeera"),
-whose sources are listed by date, then by citation.
+whose sources are listed by date, then by citation, each title whole, wrapped
+onto up to :data:`NOTE_LINES` lines; sources beyond those are counted, not cut
+short one by one ("and 12 more sources not shown").
 """
 
 from __future__ import annotations
@@ -57,9 +59,11 @@ __all__ = [
     "MAX_WIDTH",
     "MIN_LABEL_CHARS",
     "MIN_WIDTH",
+    "NOTE_LINES",
     "Measure",
     "check_options",
     "citation",
+    "citations_of",
     "decorate_lanes",
     "draw_labels",
     "fill",
@@ -71,7 +75,7 @@ __all__ = [
     "place_labels",
     "reads_on",
     "source_keys",
-    "sources_line",
+    "sources_text",
     "wrappings",
 ]
 
@@ -99,6 +103,8 @@ KEY_FONT: Final = FONT_SIZE - 0.5
 KEY_COLUMN: Final = 3.2  # the narrowest column of the key
 SMALLER: Final = 1.0  # points off the legend, key and sources where a caller's figure has little room
 SOURCE_LINES: Final = 3  # a source lane's name, before its date, wraps onto at most this many lines
+#: The sources under a picture take at most this many lines; those that do not fit are counted, not shown.
+NOTE_LINES: Final = 6
 _FIGURE_SPACE: Final = "\u2007"  # as wide as a digit: numbers in the key line up
 _TEXT_COLOR: Final = "#222222"
 
@@ -430,8 +436,8 @@ def place_labels(
     for _ in range(4):
         placed: dict[str, Placement] = {}
         rows: dict[str, int] = {}
-        # white on a bar only where the bar is as tall as the words: rows fitted to a caller's axes may be thin
-        on_dark = LASTING_HEIGHT * row_inches >= 0.85 * measure.height(1)
+        # words on a bar only where the bar is as tall as they are: rows fitted to a caller's axes may be thin
+        holds_a_line = LASTING_HEIGHT * row_inches >= 0.85 * measure.height(1)
         for name, members in lanes.items():
             footprints = [
                 Footprint(
@@ -442,7 +448,7 @@ def place_labels(
                         for text, width in options[e.id]
                     ),
                     number_width,
-                    tuple(ground for ground in grounds[e.id] if on_dark or not ground[2]),
+                    grounds[e.id] if holds_a_line else (),
                 )
                 for e in members
             ]
@@ -562,18 +568,20 @@ def _apca_contrast(text: float, ground: float) -> float:
 # -- sources --------------------------------------------------------------------------------------------
 
 
-def citation(source: Source) -> str:
-    """A source as a reader would cite it: author(s), short title, outlet, date; whatever of these it has.
+def citation(source: Source, *, title_chars: int | None = 60) -> str:
+    """A source as a reader would cite it: author(s), title, outlet, date; whatever of these it has.
 
-    Three authors or more are "A et al."; a title over 60 characters is shortened as citations
+    Three authors or more are "A et al."; a title over ``title_chars`` characters is shortened as citations
     shorten titles: to its main title (before a colon), else at a word, marked "…"; a speaker before a colon
-    ("Песков: переговоры возможны") is no main title, and the title is cut at a word instead.
+    ("Песков: переговоры возможны") is no main title, and the title is cut at a word instead. With
+    ``title_chars`` None, the title is whole (as the sources under a picture give it).
     """
     parts = []
     if source.authors:
         parts.append(names(source.authors) if len(source.authors) < 3 else f"{source.authors[0]} et al.")
     if source.title:
-        parts.append(f"“{_short_title(source.title, 60)}”")
+        title = source.title if title_chars is None else _short_title(source.title, title_chars)
+        parts.append(f"“{title}”")
     if source.outlet:
         parts.append(source.outlet)
     if not parts:
@@ -629,15 +637,53 @@ def _letters(n: int) -> str:
     return letters
 
 
-def sources_line(view: Timeline, events: Iterable[Event], *, lettered: bool = False) -> str:
-    """The line citing each source the events cite, by date, then citation; empty if none is cited.
+def citations_of(view: Timeline, events: Iterable[Event], *, lettered: bool = False) -> tuple[str, ...]:
+    """Each source the events cite, cited whole (its title too), by date, then citation; empty if none is cited.
 
     ``lettered``: each source after its letter ("[a] "), as the source lanes name them.
     """
     keys = source_keys(view, events)
     # a source's letter kept together with its citation
-    parts = [f"[{key}]\u00a0" * lettered + drawable(citation(view.sources[s])) for s, key in keys.items()]
-    return "Sources: " + "; ".join(parts) + "." if parts else ""
+    return tuple(
+        f"[{key}]\u00a0" * lettered + drawable(citation(view.sources[s], title_chars=None)) for s, key in keys.items()
+    )
+
+
+def sources_text(citations: Sequence[str], inches: float, measure: Measure, lines: int = NOTE_LINES) -> str:
+    """The sources under a picture: "Sources: " and the ``citations``, wrapped to ``inches``, on at most ``lines``.
+
+    Every citation is whole where they all fit. Where they do not, as many as fit are given whole, in order,
+    and the rest are counted: "…; and 12 more sources not shown." Only where not even the first fits is it
+    cut, at a word, marked "…". Empty when there are no citations.
+    """
+    if not citations:
+        return ""
+
+    def note(shown: Sequence[str], hidden: int) -> list[str]:
+        sources = f"source{'s' if hidden > 1 else ''}"
+        told = [*shown, f"and {hidden} more {sources} not shown"] if shown and hidden else list(shown)
+        told = told or [f"{hidden} {sources}, not shown"]
+        return fill("Sources: " + "; ".join(told) + ".", inches, measure)
+
+    wrapped = note(citations, 0)
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    low, high = 0, len(citations) - 1  # the most whole citations that fit with the count of the rest
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(note(citations[:middle], len(citations) - middle)) <= lines:
+            low = middle
+        else:
+            high = middle - 1
+    if low:
+        return "\n".join(note(citations[:low], len(citations) - low))
+    words = citations[0].split(" ")
+    for count in range(len(words) - 1, 0, -1):  # the first citation, cut at a word
+        cut = " ".join(words[:count]).rstrip(" ,;:") + "…"
+        wrapped = note([cut], len(citations) - 1)
+        if len(wrapped) <= lines:
+            return "\n".join(wrapped)
+    return "\n".join(note([], len(citations))[:lines])
 
 
 # -- under the plot -------------------------------------------------------------------------------------
@@ -735,7 +781,7 @@ def finish(
     heading: str,
     handles: Sequence[Artist] | None,
     key: Sequence[tuple[int, str]],
-    sources: str,
+    sources: Sequence[str],
     left_out: Sequence[str] = (),
 ) -> Finished:
     """Title above; under the axis, the legend, the key and the sources; a figure of its own sized to them.
@@ -745,7 +791,8 @@ def finish(
     figure has around the axes: the title in smaller type, else left out; the legend, key and sources in
     smaller type, else as many as fit, the key first (its numbers stand in the picture), then the legend,
     then the sources. What is left out (with ``left_out``, said by the caller) is named in one
-    :class:`~chronology.errors.ChronologyWarning`.
+    :class:`~chronology.errors.ChronologyWarning`. ``sources`` are the citations (:func:`citations_of`),
+    written as :func:`sources_text` writes them; none for no sources line.
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
@@ -836,7 +883,7 @@ def _under(
     renderer: Any,
     handles: Sequence[Artist] | None,
     key: Sequence[tuple[int, str]],
-    sources: str,
+    sources: Sequence[str],
     band: float,
     band_x: float,
     y: float,
@@ -865,7 +912,7 @@ def _under(
     if sources and "sources" in wanted:
         y -= gap
         small = Measure(figure, renderer, NOTE_FONT - smaller)
-        text = "\n".join(fill(sources, band, small))
+        text = sources_text(sources, band, small)
         note = ax.text(
             0,
             0,

@@ -25,6 +25,9 @@ FORMATS: Final[dict[str, dict[str, Any]]] = {
 def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float | None = None) -> Path:
     """Write ``figure`` to ``path`` as PNG, SVG or PDF (by the extension), reproducibly.
 
+    In an SVG, words are written as text (``<text>`` elements in the figure's fonts), not drawn as outlines,
+    so that they can be edited and searched; the setting holds for this file only, nothing global changes.
+
     Raises:
         PlotError: an extension other than ``.png``, ``.svg`` or ``.pdf`` (a ``ValueError`` too); the
             message names the file and the nearest correct name.
@@ -39,7 +42,8 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float | No
         )
     if figure.canvas is None or not isinstance(figure.canvas, FigureCanvasAgg):
         FigureCanvasAgg(figure)
-    with matplotlib.rc_context({"svg.hashsalt": "chronology", "pdf.compression": 6}):
+    # SVG text stays text ("svg.fonttype": "none"), not outlines: a designer can edit every label
+    with matplotlib.rc_context({"svg.hashsalt": "chronology", "svg.fonttype": "none", "pdf.compression": 6}):
         figure.savefig(target, dpi=dpi or figure.dpi, metadata=FORMATS[suffix], format=suffix[1:])
     return target
 

@@ -25,9 +25,14 @@ __all__ = [
     "legend_handles",
 ]
 
-#: A colour-blind-safe cycle (Okabe-Ito, its black swapped for Paul Tol's indigo), one colour a lane. No grey and
-#: no black: the legend draws its swatches in neutral greys, and a lane in one would read as a style.
-LANE_COLORS: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#332288", "#B8860B")
+#: A colour-blind-safe cycle, one colour a lane: Okabe-Ito's, its black swapped for Paul Tol's indigo, and its
+#: orange and sky blue for a dark red (ColorBrewer's RdBu) and a dark teal. Every colour stands out from white by
+#: 3:1 or more (WCAG's least contrast for marks), as a dot, a solid bar and a lane's name are drawn: orange
+#: (2.2:1) and sky blue (2.3:1) faded off a printed page. The two new hues are ones the cycle lacked, not darker
+#: orange or blue, which a reader with deuteranopia or protanopia would take for the vermillion, goldenrod or
+#: blue beside them. No grey and no black: the legend draws its swatches in neutral greys, and a lane in one
+#: would read as a style.
+LANE_COLORS: Final = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B2182B", "#0E7C7B", "#332288", "#B8860B")
 FONT_SIZE: Final = 7.5
 #: The settings every chronology figure is drawn with. ``$`` in a title or a lane name is a dollar sign, not
 #: the start of matplotlib's math notation ("Costs $5-$10 bn" must not fail or turn into italics).

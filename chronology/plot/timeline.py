@@ -55,6 +55,7 @@ from chronology.plot._layout import (
     Finished,
     Measure,
     check_options,
+    citations_of,
     decorate_lanes,
     draw_labels,
     finish,
@@ -67,7 +68,6 @@ from chronology.plot._layout import (
     place_labels,
     shortened_handle,
     source_keys,
-    sources_line,
 )
 from chronology.plot._output import renderer_of
 from chronology.plot._scale import Scale, day_span, seconds_span
@@ -121,7 +121,8 @@ class TimelinePlot:
         density: density bands, one a lane, when the timeline is dense.
         legend: the legend of the uncertainty styles drawn (none over density bands).
         key: the key of numbered labels, whole, one text a column; empty when none is numbered.
-        footnote: the sources, cited (author(s), title, outlet, date), wrapped to the width.
+        footnote: the sources, cited (author(s), title, outlet, date), wrapped to the width: titles whole, on
+            at most six lines, the sources beyond those counted ("and 12 more sources not shown").
         title: the title, if any.
         scale: where each day is drawn: ``scale.x(day_number)`` is its x, through any breaks.
 
@@ -211,7 +212,8 @@ def plot_timeline(
             (300 by default).
         widening: how far approximate ends fade (the "possible" policy); None
             for each event's own (its file's ``[reading]``, else the default).
-        footnote: name the sources under the plot, by date, as a reader would cite them.
+        footnote: name the sources under the plot, by date, as a reader would cite them, titles whole; on the
+            command line, ``--no-sources`` leaves them out.
         label: the text of an event's label; its whole title by default. A label is
             wrapped onto up to three lines to fit the room beside its mark; where
             there is none, it becomes a number and the key under the plot gives it whole.
@@ -333,7 +335,7 @@ def plot_timeline(
             heading=title if title is not None else view.title,
             handles=handles,
             key=[(number, texts[event_id]) for number, event_id in numbered.items()],
-            sources=sources_line(view, events, lettered=bool(keys)) if footnote else "",
+            sources=citations_of(view, events, lettered=bool(keys)) if footnote else (),
         )
         title_artist, legend, key, note = words.title, words.legend, words.key, words.footnote
         if links is not None:  # once laid out: the gaps are measured in points, on the figure as it will be
@@ -524,12 +526,12 @@ class _Canvas:
         heading: str,
         handles: Sequence[Artist] | None,
         key: Sequence[tuple[int, str]],
-        sources: str,
+        sources: Sequence[str],
     ) -> Finished:
         """Name and rule the stacked ``lanes``, draw the axis and its breaks, then the words around the picture.
 
         The words: the title ``heading``, and under the axis the legend of ``handles``, the ``key`` of numbered
-        labels and the ``sources`` (:func:`~chronology.plot._layout.finish`).
+        labels and the ``sources``, each source's citation (:func:`~chronology.plot._layout.finish`).
         """
         ax, scale, names = self.ax, self.scale, lanes.names
         decorate_lanes(ax, names.order, lanes.top, lanes.rows, lanes.colors, names.shown)
@@ -1232,10 +1234,14 @@ def _draw_marks(
 def _surfaces(shape: _Shape) -> tuple[tuple[float, float, bool], ...]:
     """The stretches of a mark a label may be written on, left to right: (x0, x1, dark).
 
-    The solid part is dark; light parts, bars and fades that meet make one light stretch. Hatched parts,
-    and the light a thread runs through, take no label: the hatching or the thread would cross the words.
+    Only something lasting has any: its bar is as tall as a line of text, while the bar of one moment
+    somewhere in it (``UNCERTAIN_HEIGHT`` of a row) is not, and words on it would cross its edges. The solid
+    part is dark; light parts and fades that meet make one light stretch. Hatched parts, and the light a
+    thread runs through, take no label: the hatching or the thread would cross the words.
     """
-    light = [] if shape.hatched else sorted([*((a, b) for a, b, _ in shape.bars), *shape.light])
+    if shape.solid is None and not shape.light:  # a dot, or one moment's bar: lower than the words
+        return ()
+    light = [] if shape.hatched else sorted(shape.light)
     light += sorted((a, b) for a, b, _ in shape.fades)
     if shape.thread is not None:
         t0, t1 = shape.thread
