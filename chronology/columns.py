@@ -119,7 +119,7 @@ class Columns(Sequence[Event]):
             _as_units(end, ("end_earliest", "end_latest"), precisions, id_array)
         columns = cls(
             id_array,
-            None if titles is None else _text_column(titles, "titles", count, id_array),
+            None if titles is None else _one_line(_text_column(titles, "titles", count, id_array), id_array),
             start,
             end,
             np.full(count, lasting, dtype=bool),
@@ -473,6 +473,18 @@ def _text_column(
             f"give them as text ({name}.astype(str): {str(array[0])!r})"
         )
     return array.astype(np.str_)
+
+
+def _one_line(titles: npt.NDArray[np.str_], ids: npt.NDArray[np.str_]) -> npt.NDArray[np.str_]:
+    """``titles``, each one line (as an event's title is): refused at the first that runs over more."""
+    broken = (np.char.find(titles, "\n") >= 0) | (np.char.find(titles, "\r") >= 0)
+    if broken.any():
+        row = int(broken.argmax())
+        raise InvalidEventError(
+            f"titles, {_at(row, ids)}: the title runs over more than one line ({str(titles[row])[:60]!r}): give one "
+            "line saying what happened (in pandas, column.str.split().str.join(' '))"
+        )
+    return titles
 
 
 def _object_texts(

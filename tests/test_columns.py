@@ -221,6 +221,14 @@ def test_a_last_bound_at_the_start_of_its_unit_covers_the_unit() -> None:
     assert timeline.events[0].when == chronology.parse("2024-03-11T15:30")
 
 
+def test_a_title_of_more_than_one_line_is_refused_naming_the_row() -> None:
+    # (an event's title is one line: made later from the row, it would be refused then, far from the cause)
+    with pytest.raises(chronology.InvalidEventError, match=r"^titles, row 1 \(id 'b'\): the title runs over more"):
+        Timeline.from_columns(["a", "b"], ["2024"] * 2, ["2024"] * 2, titles=["One line", "Two\r\nlines"])
+    timeline = Timeline.from_columns(["a"], ["2024"], ["2024"], titles=["One line"])
+    assert timeline.events[0].title == "One line"
+
+
 def test_bounds_that_are_not_dates_are_a_type_error() -> None:
     with pytest.raises(
         chronology.WrongTypeError,

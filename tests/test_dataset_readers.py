@@ -258,6 +258,16 @@ def acled(tmp_path: Path) -> Path:
     return target
 
 
+def test_a_line_break_in_an_acled_field_makes_no_title_of_two_lines(tmp_path: Path) -> None:
+    rows = [dict(row) for row in ACLED_ROWS]
+    rows[0]["location"] = "Kharkiv\nregion"
+    target = tmp_path / "acled.parquet"
+    acled_to_parquet(write_acled(tmp_path / "acled.csv", rows), target)
+    event = chronology.load(target)[rows[0]["event_id_cnty"]]
+    assert "Kharkiv region" in event.title
+    assert "\n" not in event.title
+
+
 @pytest.fixture
 def gdelt(tmp_path: Path) -> Path:
     """The sample event file converted; the Parquet file."""

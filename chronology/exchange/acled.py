@@ -290,7 +290,8 @@ def _titles(column: dict[str, Any], count: int) -> Any:
     what = pc.coalesce(joined([column.get("sub_event_type", nothing)], ""), joined([column["event_type"]], ""))
     who = joined([column.get("actor1", nothing), column.get("actor2", nothing)], "; ")
     where = joined([column.get("location", nothing), column.get("country", nothing)], ", ")
-    return joined([what, who, where], " · ").fill_null("").to_numpy(zero_copy_only=False)
+    titles = pc.replace_substring_regex(joined([what, who, where], " · "), r"\s*[\r\n]+\s*", " ")  # one line
+    return titles.fill_null("").to_numpy(zero_copy_only=False)
 
 
 def _claims(fatalities: Any, sources: Any, timestamps: Any, count: int) -> Any:

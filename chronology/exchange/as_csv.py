@@ -77,7 +77,9 @@ character and are written as they are.
 Reading accepts what spreadsheets write: a byte order mark, CRLF line ends,
 ``,``, ``;`` or tab between cells (whichever the header row uses), columns in
 any order and any case, empty cells (read as absent) and columns of your own
-(kept in each event's ``extra`` as text, a ``extra.`` prefix removed). Cells
+(kept in each event's ``extra`` as text, a ``extra.`` prefix removed; one
+named as a list column in the singular, ``source`` or ``actor``, is kept
+with a warning naming the column meant). Cells
 of ``title``, ``summary`` and your own columns are kept as written, spaces
 around them too; the others are read without surrounding spaces. A row
 needs ``id``, ``title`` and a date: ``edtf``, else ``when`` (with ``anchor``

@@ -254,4 +254,5 @@ def _titles(column: dict[str, Any]) -> Any:
     _, pc, _, _ = pyarrow_modules()
     code = pc.binary_join_element_wise("CAMEO ", column["EventCode"], "")
     parts = [column["Actor1Name"], code, column["Actor2Name"], column["ActionGeo_FullName"]]
-    return joined(parts, " · ").fill_null("").to_numpy(zero_copy_only=False)
+    titles = pc.replace_substring_regex(joined(parts, " · "), r"\s*[\r\n]+\s*", " ")  # a title is one line
+    return titles.fill_null("").to_numpy(zero_copy_only=False)
