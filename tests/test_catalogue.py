@@ -1134,7 +1134,7 @@ COMMANDS = [
         ["query", "events.toml", "--from", "garbage"],
         [
             "chronology query: error: --from: 'garbage' (at character 1): 'garbage' is not a date word this reader "
-            f"knows; {ENGLISH}"
+            f"knows; {ENGLISH}; nor is it the id of an event of this timeline"
         ],
         2,  # a wrong command line
     ),
