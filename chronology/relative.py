@@ -74,6 +74,7 @@ from chronology.rules import (
     Terminus,
     Unit,
     WeekdayRule,
+    WeekOf,
     _offset_of,
 )
 
@@ -102,6 +103,7 @@ __all__ = [  # the rules are defined in chronology.rules and named here too, whe
     "Tense",
     "Terminus",
     "Unit",
+    "WeekOf",
     "WeekdayRule",
     "reading_at",
     "resolve",

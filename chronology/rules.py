@@ -6,9 +6,9 @@ weekday, a month (with a day, a third or a week of it), a distance, a named
 period around the anchor ("last weekend"), a season, or a date of its own
 (:class:`Fixed`); they compose: :class:`Modified` applies a third
 (:class:`PartOf`), a part of the day (:class:`Hours`), an open side
-(:class:`Terminus`), a hedge (:class:`Hedge`) or a dateline's weekday
-(:class:`OnWeekday`) to any rule; :class:`Between` is one date in a range,
-:class:`Lasting` something that lasts. :mod:`chronology.relative` reads them
+(:class:`Terminus`), a hedge (:class:`Hedge`), a dateline's weekday
+(:class:`OnWeekday`) or the week of a day (``WeekOf``) to any rule;
+:class:`Between` is one date in a range, :class:`Lasting` something that lasts. :mod:`chronology.relative` reads them
 from anchors; the English reader makes them.
 """
 
@@ -50,6 +50,7 @@ __all__ = [
     "Tense",
     "Terminus",
     "Unit",
+    "WeekOf",
     "WeekdayRule",
 ]
 
@@ -401,6 +402,20 @@ def _the_weekend(anchor: Date, tense: Tense) -> Span:
     return _days(saturday, min(saturday.add(days=1), anchor), Precision.DAY)
 
 
+def _midweek(anchor: Date, tense: Tense) -> Span:
+    """Tuesday to Thursday: of the latest week whose Tuesday is not after the anchor, up to the anchor.
+
+    Looking forward, of the first week whose Thursday is not before the anchor, from the anchor (as "the
+    weekend" is read).
+    """
+    number, weekday = _ordinal(anchor), anchor.weekday()
+    if tense is Tense.FUTURE:
+        tuesday = number - weekday + 1 + (7 if weekday > 3 else 0)
+        return _numbered(max(tuesday, number), tuesday + 2, Precision.DAY)
+    tuesday = number - weekday + 1 - (7 if weekday < 1 else 0)
+    return _numbered(tuesday, min(tuesday + 2, number), Precision.DAY)
+
+
 def _this_year(anchor: Date, tense: Tense) -> Span:
     return _days(anchor.start_of("year"), anchor.end_of("year"), Precision.YEAR)
 
@@ -439,6 +454,11 @@ PERIODS: Final[dict[str, tuple[Callable[[Date, Tense], Span], str]]] = {
         _the_weekend,
         "the latest Saturday on or before the anchor and the Sunday after it, up to the anchor "
         "(looking forward: the first weekend not over by the anchor)",
+    ),
+    "midweek": (
+        _midweek,
+        "Tuesday to Thursday of the latest week whose Tuesday is on or before the anchor, up to the anchor "
+        "(looking forward: of the first week whose Thursday is not before the anchor, from the anchor)",
     ),
     "this month": (_this_month, "the anchor's calendar month"),
     "earlier this month": (_earlier_this_month, "from the 1st of the anchor's month to the day before the anchor"),
@@ -566,7 +586,8 @@ class Hours:
     """A part of a day: "morning", "Sunday night", "at 3 a.m."; applied to each day a rule names.
 
     Attributes:
-        start: first second of the part, counted from the day's midnight.
+        start: first second of the part, counted from the day's midnight; below 0 it starts in the day
+            before ("the night into Thursday" starts at 18:00 on Wednesday).
         stop: the second after the part's last, from the same midnight; past a
             day's 86,400 seconds it runs into the next day ("night").
         precision: hour for parts of the day, minute for a clock time.
@@ -643,7 +664,35 @@ class OnWeekday:
         return lo, hi, precision
 
 
-Modifier: TypeAlias = PartOf | Hours | Terminus | Hedge | OnWeekday
+@attrs.frozen
+class WeekOf:
+    """The week a day names: "the week of 12 February 2024", "the week beginning 12 February 2024".
+
+    Attributes:
+        side: ``"of"``, the Monday-to-Sunday week holding the day, or the seven days from it when it is a
+            Sunday (a week named by its Sunday is the week it begins, as calendars that start the week on
+            Sunday write it); ``"from"``, the seven days from the day; ``"to"``, the seven days to it.
+
+    """
+
+    side: Literal["of", "from", "to"]
+
+    qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
+
+    def apply(self, lo: int, hi: int, precision: Precision) -> Span:
+        """The seven days of the week; None unless the span is one day."""
+        day = lo // _DAY_SECONDS
+        if precision is not Precision.DAY or hi // _DAY_SECONDS != day:
+            return None
+        if self.side == "to":
+            day -= 6
+        elif self.side == "of":
+            weekday = (day - 1) % 7  # day 1 (0001-01-01) is a Monday
+            day -= 0 if weekday == 6 else weekday
+        return _numbered(day, day + 6, Precision.WEEK)
+
+
+Modifier: TypeAlias = PartOf | Hours | Terminus | Hedge | OnWeekday | WeekOf
 
 
 @attrs.frozen

@@ -33,6 +33,8 @@ _CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
 #: A Hangul syllable or letter: a phrase holding one is read as Korean.
 _HANGUL: Final = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")
+#: "1848\u201351": the same with an en or em dash, read as "1848-51" is (a dash of typesetting, not of notation).
+_DASHED_SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}[\u2013\u2014]\d\d")
 #: A time followed by what looks like a zone abbreviation ("EEST"), which names no zone for sure.
 _ZONE_ABBREVIATION: Final = re.compile(r"(.*\S)\s+([A-Z]{2,5})")
 _NOT_ZONES: Final = frozenset({"BC", "AD", "BCE", "CE", "UTC", "GMT", "OS", "NS", "AM", "PM"})
@@ -233,6 +235,11 @@ def _read(stripped: str, text: str, calendar: Calendar) -> DateValue | RelativeD
 
             return read_slavic(stripped, calendar=_checked_calendar(calendar))
     if stripped[0] in EDTF_FIRST_CHARACTERS and looks_like_edtf(stripped):
+        if _DASHED_SHORT_YEAR_RANGE.fullmatch(stripped):  # "1848\u201351": as "1848-51", in the words written
+            try:
+                return _read(f"{stripped[:4]}-{stripped[5:]}", text, calendar)
+            except DateParseError as error:
+                raise DateParseError(text, error.reason, position=error.position) from None
         try:
             return parse_edtf(stripped)
         except DateParseError as notation:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, Final
@@ -72,6 +73,7 @@ from chronology.rules import (
     Terminus,
     Unit,
     WeekdayRule,
+    WeekOf,
 )
 from chronology.rules import Rule as DateRule
 
@@ -331,9 +333,14 @@ def _season(season: tuple[int, int], year: int) -> DateRule:
 
 
 def _season_of_years(season: tuple[int, int], year: int, next_year: int) -> DateRule:
-    """Read "Winter 2024-25": a season written with the two years it runs over."""
-    if next_year != (year + 1) % 100 or season[0] + season[1] <= 13:
-        raise _Refused(f"'{year}-{next_year:02d}' names two years; only a winter runs into the next year")
+    """Read "Winter 2024-25", "winter of 1849/50", "winter 1849-1850": a season written with the two years of it."""
+    written = f"{year}-{next_year:02d}"
+    if next_year >= 100 and next_year != year + 1:
+        raise _Refused(f"'{written}' is not two years that follow each other ('{year}-{year + 1}')")
+    if next_year < 100 and next_year != (year + 1) % 100:
+        raise _Refused(f"'{written}' is not two years that follow each other ('{year}-{(year + 1) % 100:02d}')")
+    if season[0] + season[1] <= 13:
+        raise _Refused(f"'{written}' names two years; only a winter runs into the next year")
     return _season(season, year)
 
 
@@ -406,6 +413,57 @@ def _part_of_two_days(hours: tuple[int, int], first: Calendar, second: Calendar)
             f"not {second.day} {_MONTH_NAMES[second.month - 1]}"
         )
     return _part_of_day(first, hours)
+
+
+def _part_into_day(reading: Calendar | DateRule, hours: tuple[int, int]) -> DateRule:
+    """Read "overnight into Thursday", "the night into 3 April": the night that ends on the day's morning.
+
+    The part of the day before that runs past midnight into the day named: Wednesday 18:00 to Thursday 05:59.
+    """
+    if hours[1] <= 24:
+        raise _Refused(
+            "only a part of the day that runs past midnight ('the night', 'overnight') runs into the day after; "
+            "name its own day ('the evening of 3 April')"
+        )
+    return Modified(_rule(reading), Hours((hours[0] - 24) * 3600, (hours[1] - 24) * 3600))
+
+
+def _week_of(side: str, reading: Calendar | DateRule) -> DateRule:
+    """Read "the week of 12 February 2024", "the week beginning 12 February": the week a day names (see WeekOf)."""
+    if not isinstance(reading, Calendar):  # a day of its own: "the week of Easter 2024"
+        return Modified(reading, WeekOf(side))  # type: ignore[arg-type]
+    if reading.day is None:
+        raise _Refused(
+            "a week is named by one of its days ('the week of 12 February 2024') or by its place in its month "
+            "('the second week of February 2024')"
+        )
+    return Modified(reading.rule(), WeekOf(side))  # type: ignore[arg-type]
+
+
+def _holiday(month_day: tuple[int, int], year: tuple[int, bool] | None) -> Calendar:
+    """Read "Christmas 2023", "New Year's Eve": a holiday on a fixed day, as that day ("25 December 2023")."""
+    month, day = month_day
+    if year is None:
+        return Calendar(None, month, day)
+    return Calendar(year[0], month, day, double=year[1])
+
+
+def _easter_holiday(days: int, year: int) -> DateRule:
+    """Read "Easter 2024", "Good Friday 1916": Western Easter Sunday of the year (Gregorian), moved by ``days``."""
+    from convertdate import holidays
+
+    if _CALENDAR.get() == "julian":
+        raise _Refused("Easter is read in the Gregorian calendar; give the Old Style day instead ('16 April 1665')")
+    if not 1583 <= year <= 9999:
+        raise _Refused(
+            f"Easter {_year_words(year)} is before the Gregorian reckoning of Easter (1583); give the day instead"
+        )
+    number = _calendar.day_number(*holidays.easter(year)) + days
+    return Fixed(_days_value(number, number, Precision.DAY))
+
+
+def _easter_without_year(days: int) -> DateRule:
+    raise _Refused("Easter moves from year to year: give its year ('Easter 2024', 'Good Friday 1916')")
 
 
 def _clock(hour: int, minute: int | None, meridiem: str | None) -> Hours:
@@ -693,6 +751,14 @@ def _lasting(start: Calendar | DateRule, end: Calendar | DateRule) -> Lasting:
     return Lasting(first, last)
 
 
+def _hedged_lasting(lasting: Lasting) -> Lasting:
+    """Read "c. 1849-1851", "about 3-5 October 2024": a hedge before a range makes both its ends approximate."""
+    start, end = lasting.start, lasting.end
+    assert not isinstance(start, Endpoint)  # (read from two dates)
+    assert not isinstance(end, Endpoint)
+    return Lasting(_hedged(start, Qualifier.APPROXIMATE), _hedged(end, Qualifier.APPROXIMATE))
+
+
 def _between(first: Calendar | DateRule, last: Calendar | DateRule) -> DateRule:
     start, end = _paired(first, last, between=True)
     if isinstance(start, Fixed) and isinstance(end, Fixed) and end.value.hi < start.value.lo:
@@ -724,6 +790,10 @@ class Grammar:
     #: For finding phrases in running text: whether a day written with a word the grammar nearly knows
     #: ("3 октебря") is kept, unread, with the phrase the reader would make of it.
     finds_misspelt: bool = False
+    #: For refusals of phrases whose every word is known: whether two neighbouring words swapped may be
+    #: suggested ("c. before 1456": "before c. 1456"), and the words that may be suggested left out ("the").
+    rearranges: bool = False
+    droppable: frozenset[str] = frozenset()
 
     @property
     def reference(self) -> str:
@@ -803,6 +873,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         # "Tuesday 12 March 2024", "Oct. 3, 2024", "10 February 1665/6", "the 3rd of October"
         (optional(weekday + comma, None) + day_of_month + optional(comma + any_year, None)).to(_day_date)
         | month_of_year
+        # a holiday on a fixed day: "Christmas 2023", "New Year's Eve", "May Day 2024"
+        | (cat("holiday") + optional(comma + any_year, None)).to(_holiday)
         | (optional(word("the year")) + any_year).to(lambda y: Calendar(y[0], double=y[1]))
         # ISO dates inside words: "before 2024-10-18", "c. 2024-06"
         | (
@@ -828,7 +900,14 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         lambda n, _, sign: _span_of_hundreds(n, sign, 1000)
     )
     season = (
-        (the + cat("season") + optional(word("of")) + year + dash + Number(0, 99, digits=(2, 2))).to(_season_of_years)
+        (
+            the
+            + cat("season")
+            + optional(word("of"))
+            + year
+            + (dash | Mark("/"))
+            + (Number(0, 99, digits=(2, 2)) | Number(1000, 9999, digits=(4, 4)))
+        ).to(_season_of_years)
         | (the + cat("season") + optional(word("of")) + year).to(_season)
         | (the + cat("hemisphere") + cat("season") + optional(word("of")) + year).to(_hemisphere_season)
         | (cat("which") + cat("season")).to(_relative_season)
@@ -856,13 +935,26 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     part_hours = {" ".join(phrase): hours for phrase, hours in words.categories["part_of_day"].items()}
     day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), part_hours[pair[1]]))
 
+    # a holiday that moves with Easter, with its year: "Easter 2024", "Good Friday 1916"
+    easter = (cat("easter_holiday") + comma + year).to(_easter_holiday)
+    # a week named by one of its days: "the week of 12 February 2024", "the week beginning 12 February"
+    week_of = (the + cat("week_of") + (calendar | easter)).to(_week_of)
     period = Named("period")
-    period.define(month_week | calendar | decade | century | millennium | season | quarter | weekday_phrase | named)
+    period.define(
+        (month_week | week_of | calendar | easter | decade | century | millennium)
+        | (season | quarter | weekday_phrase | named | cat("easter_holiday").to(_easter_without_year))
+    )
     third = (
         (the + cat("part") + optional(dash) + period).to(_third)
         # the anchor's own year, month, week or day: "the end of the year", "early in the week", "by year-end"
         | (the + cat("part") + cat("the_period")).to(lambda part, name: _third(part, NamedPeriod(name)))
         | (the + cat("period_end")).to(lambda pair: _third(pair[0], NamedPeriod(pair[1])))
+        # "the last days of March 2024": the late third, as "late March 2024"
+        | (
+            the
+            + cat("days_of")
+            + ((month_of_year + style).to(lambda date, name: attrs.evolve(date, calendar=name)) | month_of_year)
+        ).to(_third)
     )
 
     # times of day
@@ -906,6 +998,10 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     )
     timed = (
         (day_reading + comma + optional(word("at")) + clock).to(_at)
+        # "2 April 2024, around 11pm", "Friday at about 3 a.m.": read as "around 11pm on 2 April 2024"
+        | (day_reading + comma + optional(word("at")) + cat("hedge") + clock).to(
+            lambda d, _, c: _hedged(_at(d, c), Qualifier.APPROXIMATE)
+        )
         | (clock + comma + optional(word("on")) + day_reading).to(lambda c, d: _at(d, c))
         | (weekday_phrase + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
         | (named + cat("part_of_day")).to(lambda d, p: _part_of_day(d, p))
@@ -914,15 +1010,18 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | (the + cat("part_of_day") + word("of", "on") + day_reading).to(lambda p, d: _part_of_day(d, p))
         | two_days_part
         # "overnight Sunday", "overnight on Sunday": the part of the day written before its day
-        | (cat("part_before_day") + optional(word("on", "into")) + day_reading).to(
+        | (cat("part_before_day") + optional(word("on")) + day_reading).to(
             lambda name, d: _part_of_day(d, part_hours[name])
         )
+        # "overnight into Thursday", "the night into Thursday": the night that ends on Thursday's morning
+        | (cat("part_before_day") + word("into") + day_reading).to(lambda name, d: _part_into_day(d, part_hours[name]))
+        | (the + cat("part_of_day") + word("into") + day_reading).to(lambda p, d: _part_into_day(d, p))
         | (the + cat("part_of_day")).to(lambda p: _part_of_day(NamedPeriod("today"), p))
         | day_and_part
         | clock.to(_today_at)
     )
     # "early Tuesday morning", "late Wednesday night": a third of a part of a day
-    third = third | (cat("part") + timed).to(_third)
+    third = third | (the + cat("part") + timed).to(_third)  # "the early morning"
 
     # distances from the anchor
     distance = (
@@ -978,7 +1077,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     )
     single.define(timed | third | period | distance | days_at | between)
     terminus = (cat("terminus") + dated).to(lambda side, reading: Modified(_rule(reading), Terminus(side)))
-    lasting = (
+    two_ended = (
         (word("from") + (partial | dated) + word("to", "until", "till", "through", "through to") + dated).to(_lasting)
         | ((partial | dated) + word("to", "until", "till", "through") + dated).to(_lasting)  # "1642 to 1651"
         | (optional(word("from")) + partial + dash + dated).to(_lasting)
@@ -989,6 +1088,10 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             + last_day
         ).to(lambda first, last: _lasting(*_month_first(first, last)))
         | (Number(1000, 9999, digits=(4, 4)) + dash + Number(0, 99, digits=(2, 2))).to(_short_year_range)
+    )
+    lasting = (
+        two_ended
+        | (cat("hedge") + two_ended).to(lambda _, reading: _hedged_lasting(reading))  # "c. 1849-1851"
         | (word("since") + dated).to(lambda reading: Lasting(_rule(reading), Endpoint.OPEN))
         | (word("until", "till") + dated).to(lambda reading: Lasting(Endpoint.UNKNOWN, _rule(reading)))
         | (word("from") + dated + Mark("(") + _ends(word) + Mark(")")).to(
@@ -1043,7 +1146,11 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         optional(word("at")) + clock + cat("city_time") + comma + optional(word("on")) + day_reading
     ).to(lambda time, zone, day: InZone(_at(day, time), zone))
     phrase = military | length | in_city | body
-    return Grammar(words, phrase, frozenset(own_words))
+    return Grammar(words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE)
+
+
+#: Words that add nothing to a date's meaning, which a refusal may suggest leaving out ("the Christmas 2023").
+_DROPPABLE: Final = frozenset({"the", "of", "on", "at", "in"})
 
 
 def _suffixed_clock() -> Rule:
@@ -1159,7 +1266,9 @@ def _first_unknown(tokens: Tokens, grammar: Grammar) -> int:
 
 def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
     """Why nothing reads: a likely misspelling with the phrase it would make, or a pointer to the forms."""
-    known = sorted(grammar.known)
+    # (and words that read only with their year, for "Eastr 2024")
+    moving = {word for phrase in grammar.words.categories.get("easter_holiday", {}) for word in phrase}
+    known = sorted(grammar.known | moving)
     for token in tokens:
         if token.kind != "word" or token.text in grammar.known:
             continue
@@ -1178,8 +1287,62 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
             return anchored
         if token.end < len(text) and tokens[-1] is not token and text[token.end :].split()[:1] == ["time"]:
             return _city_reason(text[token.start : token.end])
-        return f"{text[token.start : token.end]!r} is not a date word this reader knows; {grammar.expected}"
+        written = text[token.start : token.end]
+        if (token.text,) in grammar.words.categories.get("easter_holiday", {}):
+            return (
+                f"{written!r} is not a date word this reader knows without its year: a holiday that moves with "
+                f"Easter is read with its year ('Easter 2024'); {grammar.expected}"
+            )
+        return f"{written!r} is not a date word this reader knows; {grammar.expected}"
+    rewritten = _rearranged(text, tokens, grammar)
+    if rewritten is not None:
+        return f"not a date this reader knows; did you mean {rewritten!r}? ({grammar.reference})"
     return f"not a date this reader knows; {grammar.expected}"
+
+
+def _reads(text: str, grammar: Grammar) -> bool:
+    """Whether ``text`` reads, as a date or as a relative phrase (a refusal does not count)."""
+    tokens, stuck = tokenize(text, grammar.words)
+    if stuck is not None:
+        return False
+    for reading in _full_readings(grammar, tokens):
+        if isinstance(reading, RefusalError):
+            continue
+        if isinstance(reading, InZone):
+            reading = reading.reading
+        try:
+            if not isinstance(reading, Lasting):
+                _rule(reading)  # a date that cannot exist is refused here ("30 February 2024")
+        except _Refused:
+            continue
+        return True
+    return False
+
+
+#: Longest phrase (in tokens) that a refusal tries rewritten: each rewriting reads the phrase again.
+_REWRITTEN_UP_TO: Final = 12
+
+
+def _rearranged(text: str, tokens: Tokens, grammar: Grammar) -> str | None:
+    """A phrase of known words that does not read, rewritten so that it does: two words swapped, or one left out.
+
+    "c. before 1456" reads as "before c. 1456", "the Christmas 2023" as "Christmas 2023". Only a word of the
+    grammar's ``droppable`` ones, or a mark, is left out: a date word left out would change what is said.
+    None where no such rewriting reads.
+    """
+    if not grammar.rearranges or len(tokens) > _REWRITTEN_UP_TO:
+        return None
+    spans = [(t.start, t.end) for t in tokens]
+    droppable = [(t.start, t.end) for t in tokens if t.kind == "mark" or t.text in grammar.droppable]
+    for (a_start, a_end), (b_start, b_end) in itertools.pairwise(spans):
+        swapped = text[:a_start] + text[b_start:b_end] + text[a_end:b_start] + text[a_start:a_end] + text[b_end:]
+        if _reads(swapped, grammar):
+            return swapped.strip()
+    for start, end in droppable:
+        shorter = " ".join((text[:start].rstrip() + " " + text[end:].lstrip()).split())
+        if shorter and _reads(shorter, grammar):
+            return shorter
+    return None
 
 
 #: Words that join a distance to what it is counted from: "within hours of", "days before", "the day after".

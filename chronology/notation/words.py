@@ -146,6 +146,33 @@ _PERIOD_NAMES: Final = (
     "last weekend", "next weekend", "the weekend", "this calendar week", "recently", "in recent weeks",
     "in recent months", "in recent years", "this year", "earlier this year", "last year", "next year",
 )  # fmt: skip
+#: Holidays on a fixed day of the Gregorian calendar, as (month, day), read as that day ("Christmas 2023" is 25
+#: December 2023). Written as read: "'s" is a word of its own ("New Year's" is ``new``, ``year``, ``s``).
+_HOLIDAYS: Final = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "xmas": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "may day": (5, 1),
+}
+#: Holidays that move with (Western) Easter Sunday, as days from it; read with their year ("Easter 2024").
+_EASTER_HOLIDAYS: Final = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter day": 0,
+    "good friday": -2,
+    "easter monday": 1,
+}
+
+
+def _as_read(phrases: Mapping[str, Meaning]) -> dict[str, Meaning]:
+    """Phrases with "'s" written as the word the tokenizer reads it as ("new year's eve" is "new year s eve")."""
+    return {phrase.replace("'s", " s"): meaning for phrase, meaning in phrases.items()}
+
+
 _LEADS: Final = (
     "in", "on", "during", "as of", "at", "sometime in", "some time in", "at some point in", "sometime during",
     "some time during", "at some time in", "sometime", "some time",
@@ -228,6 +255,11 @@ ENGLISH: Final = WordTable(
             "first light": (3, 9),
             "dusk": (15, 23),
             "nightfall": (15, 23),
+            # Before dawn: from midnight to the latest dawn begins (dawn above), whatever the day's dawn was.
+            "pre-dawn": (0, 9),
+            "predawn": (0, 9),
+            "pre-dawn hours": (0, 9),
+            "predawn hours": (0, 9),
         },
         # A part of the day written before its day: "overnight Sunday" is Sunday night, into Monday.
         "part_before_day": {"overnight": "night"},
@@ -246,6 +278,28 @@ ENGLISH: Final = WordTable(
         "era": {"bc": -1, "bce": -1, "ad": 1, "ce": 1},
         "century": {"century": "century", "centuries": "century"},
         "millennium": {"millennium": "millennium", "millennia": "millennium"},
+        # A week named by one of its days, and how it lies from that day: "the week of 12 February 2024" is the
+        # Monday-to-Sunday week holding the day ("of"), "the week beginning 12 February 2024" the seven days from
+        # it ("from"), "the week ending 18 February 2024" the seven days to it ("to").
+        "week_of": {
+            "week of": "of",
+            "week beginning": "from",
+            "week starting": "from",
+            "week commencing": "from",
+            "week ending": "to",
+        },
+        # The first or last days of a month: its early or late third, as "early March" and "late March" are.
+        "days_of": {
+            "last days of": "late",
+            "final days of": "late",
+            "last few days of": "late",
+            "final few days of": "late",
+            "first days of": "early",
+            "first few days of": "early",
+        },
+        # Holidays: on a fixed day, as (month, day); or days from Western Easter Sunday (read with their year).
+        "holiday": _as_read(_HOLIDAYS),
+        "easter_holiday": _EASTER_HOLIDAYS,
         # Seasons as (first month, months); a winter begins in December of its year.
         "season": {
             "spring": (3, 3),
@@ -326,6 +380,10 @@ ENGLISH: Final = WordTable(
             "the next day": "tomorrow",
             "the following day": "tomorrow",
             "the day after": "tomorrow",
+            # Tuesday to Thursday, as dictionaries define it ("the middle of the week" is its middle third)
+            "midweek": "midweek",
+            "mid-week": "midweek",
+            "mid week": "midweek",
         },
         # Parts of days named with their day: (period name, part of the day as in part_of_day).
         "day_and_part": {
@@ -360,5 +418,6 @@ ENGLISH: Final = WordTable(
             "gregorian": "gregorian",
         },
     },
-    phrase_only=frozenset({"city_time"}),
+    # ("Easter" alone is a date word only with its year: "the Tuesday after Easter" names no date this reader reads)
+    phrase_only=frozenset({"city_time", "easter_holiday"}),
 )
