@@ -213,3 +213,18 @@ def test_any_text_gives_ordered_phrases_that_do_not_overlap_and_read_as_alone(te
             assert phrase.reading == parse_expression(phrase.text)
         else:
             assert phrase.refusal
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They visited the Christmas market in Kyiv.", []),
+        ("A Christmas truce was refused; the Easter offensive began.", []),
+        ("Fighting paused over Christmas 2023, officials said.", ["Christmas 2023"]),
+        ("On Christmas Day 2023 the shelling stopped.", ["On Christmas Day 2023"]),
+        ("The ceasefire held at Easter 2024.", ["at Easter 2024"]),
+    ],
+)
+def test_a_holidays_name_alone_in_running_text_is_no_date(text: str, found: list[str]) -> None:
+    # ("the Christmas market": an adjective as often as a date; with its year or "Day", a date)
+    assert [phrase.text for phrase in find_dates(text)] == found

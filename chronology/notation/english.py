@@ -1146,7 +1146,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         optional(word("at")) + clock + cat("city_time") + comma + optional(word("on")) + day_reading
     ).to(lambda time, zone, day: InZone(_at(day, time), zone))
     phrase = military | length | in_city | body
-    return Grammar(words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE)
+    # in running text a holiday's name alone is as often an adjective ("the Christmas market") as a date
+    alone_not = frozenset({"christmas", "xmas", "easter"})
+    return Grammar(words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE, alone_not=alone_not)
 
 
 #: Words that add nothing to a date's meaning, which a refusal may suggest leaving out ("the Christmas 2023").

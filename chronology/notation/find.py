@@ -363,6 +363,8 @@ class _Scan:
             return False  # "the fall of Kabul"
         if numbers and self.is_count(first, last, numbers):
             return False
+        if last - first == 1 and words[first] in self.grammar.alone_not:
+            return False  # "the Christmas market", "a Christmas truce"; Russian "среда" ("environment")
         if self.grammar is not ENGLISH_GRAMMAR and not self.counts_in_its_language(first, last, numbers):
             return False
         if len(numbers) == 1 and self.bare(first, last) and not self.year_context(first, last):
@@ -374,15 +376,12 @@ class _Scan:
     def counts_in_its_language(self, first: int, last: int, numbers: list[int]) -> bool:
         """The checks of a language other than English, from its grammar's data.
 
-        A word of :attr:`Grammar.alone_not` alone is no date ("среда" is also "environment": "в среду" is one).
         A number after a word of :attr:`Grammar.count_leads` only ("до 2000 военных", "около 2000 долларов",
         "более 1500"), with a word the grammar does not know after it or nothing, counts rather than dates.
         A day and month in figures ("18.10") is a date only with its year ("18.10.2024"): alone it is as often
         a time ("в 18.10") or a figure; with a two-digit year, only beside a word ("18.10.24 г.").
         """
         kinds, words = self.tokens.kinds, self.tokens.texts
-        if last - first == 1 and words[first] in self.grammar.alone_not:
-            return False
         dotted = any(_between_digits(self.tokens, i) for i in range(first, last) if kinds[i] == "mark")
         if dotted and not any(len(words[i]) == 4 for i in numbers):
             # "18.10.24 г.", "от 18.10.24": a two-digit year, which the reader refuses, saying why
