@@ -47,7 +47,7 @@ from chronology.dates import (
     unwritten,
     with_wording,
 )
-from chronology.errors import DateParseError, DateRangeError, InvalidDateError
+from chronology.errors import DateParseError, DateRangeError, InvalidDateError, UnboundedError
 from chronology.rules import (
     _DAY_SECONDS,
     _HALF_UNIT_DAYS,
@@ -300,6 +300,8 @@ def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | Non
             raise DateParseError(
                 text, "this phrase is relative to a date; give an anchor (the report's or another event's date)"
             )
+        if isinstance(anchor, UncertainDate) and (anchor.lo <= OPEN_LO or anchor.hi >= OPEN_HI):
+            raise _open_anchor(text, anchor)
         if isinstance(rule, Shift) and isinstance(anchor, UncertainDate):
             shifted = anchor.lo + rule.low, anchor.hi + rule.high
             # "three hours later" than 14:30 is 17:30, to the anchor's own minute; than a day, to the hour
@@ -775,6 +777,23 @@ def _anchor_days(text: str, anchor: UncertainDate | datetime.date | Interval) ->
     if first < 1 or last > _LAST_DAY:
         raise DateRangeError(f"{text!r}: relative phrases are resolved against anchors in years 1-9999")
     return first, last, qualifier
+
+
+def _open_anchor(text: str, anchor: UncertainDate) -> UnboundedError:
+    """Why a phrase is not read from an anchor open on one side ("by 6 September 1666"): which side, what to do."""
+    if anchor.lo <= OPEN_LO:
+        side, missing = "before", "earliest"
+        known = exact_day(anchor.latest_day * _DAY_SECONDS).label
+        closed = f"'between <its first day> and {known}'"
+    else:
+        side, missing = "after", "latest"
+        known = exact_day(anchor.earliest_day * _DAY_SECONDS).label
+        closed = f"'between {known} and <its last day>'"
+    return UnboundedError(
+        f"{text!r}: its anchor {anchor.edtf} ({anchor.label!r}) is open {side}: it has no {missing} day, so a "
+        f"time counted from it has none either; give the anchor's date both bounds ({closed}), or date this one "
+        "itself rather than from the anchor"
+    )
 
 
 def _anchor_text(anchor: DateValue | datetime.date) -> str:

@@ -159,8 +159,9 @@ class Tokens(Sequence[Token]):
 
 
 _TOKEN: Final = re.compile(
-    r"\s*+(?:(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|s(?![^\W\d_])|['\u2019]s|[ap]\.?m\.?)?"
-    r"|(?P<word>[\u0400-\u04ff]+(?:['\u2019][\u0400-\u04ff]+)+|(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:]))?\.?|'?[^\W\d_]+)"
+    r"\s*+(?:(?P<number>[0-9]+)(?P<suffix>st|nd|rd|th|d(?![^\W\d_])|s(?![^\W\d_])|['\u2019]s|[ap]\.?m\.?)?"
+    r"|(?P<word>[\u0400-\u04ff]+(?:['\u2019][\u0400-\u04ff]+)+|(?:[^\W\d_]\.){2,}"
+    r"|[^\W\d_]+(?:-[^\W\d_]+)*(?:[0-9](?![0-9:])|['\u2019](?![^\W\d_]))?\.?|['\u2019]?[^\W\d_]+)"
     r"|(?P<mark>[,/:()+\-\u2013\u2014~?.;!]))",
     re.IGNORECASE,
 )
@@ -200,6 +201,8 @@ def tokenize(text: str, words: WordTable) -> tuple[Tokens, int | None]:
                     bare = bare.replace(".", "")
                 if bare[:1] == "'":
                     bare = bare.lstrip("'")
+                if bare[-1:] == "'":  # "Saints'": the apostrophe of a plural's possessive
+                    bare = bare.rstrip("'")
                 kinds.append("word")
                 texts.append(bare)
                 starts.append(start)
@@ -234,13 +237,13 @@ def tokenize(text: str, words: WordTable) -> tuple[Tokens, int | None]:
 _NUMBER_KEYS: Final = {
     (digits, suffix): number_key(digits, suffix)
     for digits in range(1, 5)
-    for suffix in ("", "st", "nd", "rd", "th", "s", "am", "pm")
+    for suffix in ("", "st", "nd", "rd", "th", "d", "s", "am", "pm")
 }
 
 
 def _add_word(tokens: Tokens, written: str, start: int, words: WordTable) -> None:
     # Cyrillic words are kept with one apostrophe ("п'ятницю", "пʼятницю") and "ё" as "е", as their tables are
-    bare = written.lower().replace(".", "").replace("\u2019", "'").replace("\u02bc", "'").replace("ё", "е").lstrip("'")
+    bare = written.lower().replace(".", "").replace("\u2019", "'").replace("\u02bc", "'").replace("ё", "е").strip("'")
     if bare and _HANGUL_FIRST <= bare[-1] <= _HANGUL_LAST and bare not in words.vocabulary:
         split = _attached(bare, words)
         if split is not None:  # "일에": the word "일", then the particle "에" (see _attached)

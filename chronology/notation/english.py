@@ -152,8 +152,36 @@ class Calendar:
         if self.weekday is not None and (number - 1) % 7 != self.weekday:
             written = f"{self.day} {_MONTH_NAMES[self.month - 1]} {_year_words(self.year)}"
             actual = _WEEKDAY_NAMES[(number - 1) % 7]
-            raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}")
+            raise _Refused(f"{written} is a {actual}, not a {_WEEKDAY_NAMES[self.weekday]}{self._other_style(written)}")
         return Fixed(exact_day(number * SECONDS_PER_DAY))  # its EDTF written when first read
+
+    def _other_style(self, written: str) -> str:
+        """For a refused weekday: where the day is that weekday in the other calendar of the years both were kept.
+
+        A record of 1582-1752 may be in either (Britain kept the Julian calendar to 1752): "Sunday 2 September
+        1666" is a Sunday in the Julian calendar, the one its writer kept. Empty where the date names its calendar.
+        """
+        if self.calendar is not None or self.weekday is None or self.year is None or self.month is None:
+            return ""
+        assert self.day is not None
+        if self.julian:  # a Julian reading: the Gregorian day, for a record of the years it was kept in
+            if self.year < _GREGORIAN_FROM or self.day > _calendar.days_in_month(self.year, self.month):
+                return ""
+            other, style, mark = _calendar.day_number(self.year, self.month, self.day), "Gregorian", "N.S."
+            setting = 'calendar = "gregorian"'
+        else:
+            if self.year > _JULIAN_UNTIL or self.day > _calendar.julian_days_in_month(self.year, self.month):
+                return ""
+            other, style, mark = _calendar.julian_day_number(self.year, self.month, self.day), "Julian", "O.S."
+            setting = 'calendar = "julian"'
+        if (other - 1) % 7 != self.weekday:
+            return ""
+        weekday = _WEEKDAY_NAMES[self.weekday]
+        old = "Old" if mark == "O.S." else "New"
+        return (
+            f"; in the {style} calendar ({old} Style) it is a {weekday}: write '{weekday} {written} ({mark})' or set "
+            f"{setting} in the file's [reading] (calendar={setting.split(' = ')[1]} in parse)"
+        )
 
     def _nearest_day(self, first: int | None = None, *, between: bool = False) -> str:
         """The date's nearest day that exists, for a refusal: "; did you mean '30 April 2019'?" for 31 April 2019.
@@ -195,6 +223,9 @@ _CALENDAR: Final[ContextVar[str]] = ContextVar("calendar", default="gregorian")
 _MONTH_NAMES: Final = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                        "October", "November", "December"]  # fmt: skip
 _WEEKDAY_NAMES: Final = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+#: The years a record may be in either calendar: the Gregorian from its first year, the Julian until Britain's last.
+_GREGORIAN_FROM: Final = 1583
+_JULIAN_UNTIL: Final = 1752
 _LONGEST_MONTH: Final = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
@@ -448,18 +479,61 @@ def _holiday(month_day: tuple[int, int], year: tuple[int, bool] | None) -> Calen
     return Calendar(year[0], month, day, double=year[1])
 
 
-def _easter_holiday(days: int, year: int) -> DateRule:
-    """Read "Easter 2024", "Good Friday 1916": Western Easter Sunday of the year (Gregorian), moved by ``days``."""
+def _easter_holiday(days: int, year: int, calendar: str | None = None) -> DateRule:
+    """Read "Easter 2024", "Whitsun 1665": Easter Sunday of the year, moved by ``days``, by convertdate.
+
+    Easter is the Gregorian reckoning's (Western Easter), or in the Julian calendar (a file read in it, or
+    "(O.S.)" after the year) the Julian reckoning's, which English records kept until 1752: Easter 1666 was
+    15 April Old Style, 25 April in the Gregorian days the model counts in.
+    """
     from convertdate import holidays
 
-    if _CALENDAR.get() == "julian":
-        raise _Refused("Easter is read in the Gregorian calendar; give the Old Style day instead ('16 April 1665')")
-    if not 1583 <= year <= 9999:
+    if (calendar or _CALENDAR.get()) == "julian":
+        if not _JULIAN_EASTER_FROM <= year <= 9999:
+            raise _Refused(
+                f"Easter {_year_words(year)} is before the Julian reckoning of Easter is read ({_JULIAN_EASTER_FROM}, "
+                "when Dionysius Exiguus's tables brought it to the West); give the day instead"
+            )
+        # the Julian reckoning's Easter, as convertdate gives it: its Gregorian day
+        number = _calendar.day_number(*holidays.easter(year, "orthodox")) + days
+        return Fixed(_days_value(number, number, Precision.DAY))
+    if not _GREGORIAN_FROM <= year <= 9999:
         raise _Refused(
-            f"Easter {_year_words(year)} is before the Gregorian reckoning of Easter (1583); give the day instead"
+            f"Easter {_year_words(year)} is before the Gregorian reckoning of Easter ({_GREGORIAN_FROM}): for the "
+            f"Julian reckoning write 'Easter {_year_words(year)} (O.S.)' (or set calendar = \"julian\"); or give "
+            "the day instead"
         )
     number = _calendar.day_number(*holidays.easter(year)) + days
     return Fixed(_days_value(number, number, Precision.DAY))
+
+
+#: The first year whose Julian Easter is read: Dionysius Exiguus's Easter tables (525) brought the reckoning west.
+_JULIAN_EASTER_FROM: Final = 525
+
+
+def _feast_of_two(feast: tuple[str, tuple[tuple[str, tuple[int, int]], ...]], year: Any) -> DateRule:
+    """Refuse "St John's Day": a name of two feasts, naming both and their days."""
+    name, feasts = feast
+    days = " or ".join(f"{title} ({day} {_MONTH_NAMES[month - 1]})" for title, (month, day) in feasts)
+    year_text = "" if year is None else f" {_year_words(year[0])}"
+    first_title, (month, day) = feasts[0]
+    example = first_title.split(" (")[0]
+    raise _Refused(
+        f"{name!r} names two feasts, {days}: write the one meant ('{example}{year_text}') or the day "
+        f"('{day} {_MONTH_NAMES[month - 1]}{year_text}')"
+    )
+
+
+def _shortly_day(days: tuple[int, int], reading: Calendar) -> DateRule:
+    """Read "shortly before 2 September 1666": the days a little before (or after) the day, as "days before" reads."""
+    if reading.day is None:
+        raise _Refused(
+            "'shortly before' and 'shortly after' are read with a day ('shortly before 2 September 1666', the ten "
+            "days before it); for a month or a year write 'before' or 'after' ('before June 1666') or a part "
+            "('late 1665')"
+        )
+    first, last = days
+    return _from_date((min(abs(first), abs(last)), max(abs(first), abs(last))), "day", reading, 1 if first > 0 else -1)
 
 
 def _easter_without_year(days: int) -> DateRule:
@@ -842,7 +916,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     dash = Mark("-")
 
     # numbers and names
-    ordinal_suffixes = frozenset({"st", "nd", "rd", "th"})
+    ordinal_suffixes = frozenset({"st", "nd", "rd", "th", "d"})  # "2d", "3d": as older English writes them
     ordinal = Number(1, 100, ordinal_suffixes, (1, 3)) | cat("ordinal")
     amount = Number(0, 10**30, digits=(1, 31)) | cat("number") | cat("vague_amount")
     day = Number(1, 99, frozenset({"", *ordinal_suffixes}), (1, 2)) | cat("ordinal")  # days past 31: said by rule()
@@ -862,7 +936,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     # a year, plain or double: (year, whether double)
     any_year = year.to(lambda y: (y, False)) | double_year.to(lambda y: (y, True))
     # a day of a month: "3 October", "the 3rd of October", "October 3"; as (day, month)
-    day_of_month = (the + day + optional(word("of")) + month).to(lambda d, m: (d, m)) | (month + day).to(
+    # ("September the 2nd", as older English writes it)
+    day_of_month = (the + day + optional(word("of")) + month).to(lambda d, m: (d, m)) | (month + the + day).to(
         lambda m, d: (d, m)
     )
     # "June 2024", "June, 2024", "March of 2000", "February 1665/6", "June"
@@ -875,6 +950,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         | month_of_year
         # a holiday on a fixed day: "Christmas 2023", "New Year's Eve", "May Day 2024"
         | (cat("holiday") + optional(comma + any_year, None)).to(_holiday)
+        # a name of two feasts, refused naming both: "St John's Day"
+        | (cat("feast_of_two") + optional(comma + any_year, None)).to(_feast_of_two)
         | (optional(word("the year")) + any_year).to(lambda y: Calendar(y[0], double=y[1]))
         # ISO dates inside words: "before 2024-10-18", "c. 2024-06"
         | (
@@ -935,8 +1012,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     part_hours = {" ".join(phrase): hours for phrase, hours in words.categories["part_of_day"].items()}
     day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), part_hours[pair[1]]))
 
-    # a holiday that moves with Easter, with its year: "Easter 2024", "Good Friday 1916"
-    easter = (cat("easter_holiday") + comma + year).to(_easter_holiday)
+    # a holiday that moves with Easter, with its year: "Easter 2024", "Whitsun 1665 (O.S.)"
+    easter = (cat("easter_holiday") + comma + year + optional(style, None)).to(_easter_holiday)
     # a week named by one of its days: "the week of 12 February 2024", "the week beginning 12 February"
     week_of = (the + cat("week_of") + (calendar | easter)).to(_week_of)
     period = Named("period")
@@ -946,6 +1023,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     )
     third = (
         (the + cat("part") + optional(dash) + period).to(_third)
+        # "the later 1660s", "the earlier seventeenth century": as "the late 1660s"
+        | (the + cat("comparative_part") + (decade | century | millennium)).to(_third)
         # the anchor's own year, month, week or day: "the end of the year", "early in the week", "by year-end"
         | (the + cat("part") + cat("the_period")).to(lambda part, name: _third(part, NamedPeriod(name)))
         | (the + cat("period_end")).to(lambda pair: _third(pair[0], NamedPeriod(pair[1])))
@@ -1030,6 +1109,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         # from a date of its own: "6 weeks before 23 September 1972"
         | (amount + cat("unit") + word("before") + calendar).to(lambda a, u, c: _from_date(a, u, c, -1))
         | (amount + cat("unit") + word("after") + calendar).to(lambda a, u, c: _from_date(a, u, c, 1))
+        # "shortly before 2 September 1666": the days before it, as "days before" reads
+        | (cat("shortly_days") + calendar).to(_shortly_day)
         | (
             word("in the past", "over the past", "in the last", "over the last", "within the past", "within the last")
             + amount
@@ -1147,7 +1228,10 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     ).to(lambda time, zone, day: InZone(_at(day, time), zone))
     phrase = military | length | in_city | body
     # in running text a holiday's name alone is as often an adjective ("the Christmas market") as a date
-    alone_not = frozenset({"christmas", "xmas", "easter"})
+    # ("the Michaelmas term", "a Lammas fair")
+    alone_not = frozenset(
+        {"christmas", "xmas", "easter", "michaelmas", "candlemas", "lammas", "martinmas", "midsummer"}
+    )
     return Grammar(words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE, alone_not=alone_not)
 
 
@@ -1274,6 +1358,9 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
     for token in tokens:
         if token.kind != "word" or token.text in grammar.known:
             continue
+        not_read = grammar.words.categories.get("not_read", {}).get((token.text,))
+        if not_read is not None:  # "the reign of Charles II": a thing dated, not a date
+            return f"{text[token.start : token.end]!r}: {not_read}"
         # Misspellings keep their first letter far more often than not ("Febuary", "Jnue", "centry"); a guess
         # that changes it ("soon" -> "noon") is more often a different word.
         same_start = [word for word in known if word[:1] == token.text[:1]]

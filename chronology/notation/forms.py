@@ -65,6 +65,7 @@ FORMS: Final[tuple[Form, ...]] = (
         ("week of a day", "the week of 12 February 2024"),
         ("holiday", "Christmas 2023"),
         ("holiday", "Easter 2024"),
+        ("feast or quarter day", "Michaelmas 1666"),
         ("weekday", "last Friday"),
         ("period around a report", "last weekend"),
         ("distance", "three weeks ago"),

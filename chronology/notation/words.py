@@ -146,8 +146,9 @@ _PERIOD_NAMES: Final = (
     "last weekend", "next weekend", "the weekend", "this calendar week", "recently", "in recent weeks",
     "in recent months", "in recent years", "this year", "earlier this year", "last year", "next year",
 )  # fmt: skip
-#: Holidays on a fixed day of the Gregorian calendar, as (month, day), read as that day ("Christmas 2023" is 25
-#: December 2023). Written as read: "'s" is a word of its own ("New Year's" is ``new``, ``year``, ``s``).
+#: Holidays on a fixed day of the calendar read in (Gregorian unless the reading or the date says Julian), as
+#: (month, day), read as that day ("Christmas 2023" is 25 December 2023). Written with "'s", which the table
+#: writes as read: a word of its own ("New Year's" is ``new``, ``year``, ``s``).
 _HOLIDAYS: Final = {
     "christmas": (12, 25),
     "christmas day": (12, 25),
@@ -158,13 +159,119 @@ _HOLIDAYS: Final = {
     "new year's day": (1, 1),
     "may day": (5, 1),
 }
-#: Holidays that move with (Western) Easter Sunday, as days from it; read with their year ("Easter 2024").
+#: Feasts of the English church year on a fixed day, as (month, day), read as holidays are: the quarter days
+#: (Lady Day, Midsummer, Michaelmas; Christmas above), the cross-quarter days and the feasts records date by.
+#: In a file read in the Julian calendar the day is the Julian (Old Style) day, as any day in words is.
+_FEASTS: Final = {
+    "lady day": (3, 25),
+    "midsummer": (6, 24),
+    "midsummer day": (6, 24),
+    "midsummer's day": (6, 24),
+    "midsummer eve": (6, 23),
+    "michaelmas": (9, 29),
+    "michaelmas day": (9, 29),
+    "candlemas": (2, 2),
+    "candlemas day": (2, 2),
+    "lammas": (8, 1),
+    "lammas day": (8, 1),
+    "martinmas": (11, 11),
+    "martinmas day": (11, 11),
+    "epiphany": (1, 6),
+    "the epiphany": (1, 6),
+    "twelfth day": (1, 6),
+    "childermas": (12, 28),
+    "all saints": (11, 1),
+    "all saints day": (11, 1),  # "All Saints' Day": the apostrophe after a word is dropped
+    "all hallows": (11, 1),
+    "all hallows day": (11, 1),
+    "allhallows": (11, 1),
+    "hallowmas": (11, 1),
+    "all hallows eve": (10, 31),
+    "halloween": (10, 31),
+    "all souls": (11, 2),
+    "all souls day": (11, 2),
+}
+#: Saints' days, as (month, day), each read as "St Bartholomew's Day", "Saint Bartholomew's Day", "the feast of
+#: St Bartholomew" ("St." is "st"; "St James' Day", its apostrophe dropped, is "st james day").
+_SAINTS: Final = {
+    "andrew": (11, 30),
+    "bartholomew": (8, 24),
+    "david": (3, 1),
+    "george": (4, 23),
+    "james": (7, 25),
+    "john the baptist": (6, 24),
+    "john the evangelist": (12, 27),
+    "luke": (10, 18),
+    "mark": (4, 25),
+    "martin": (11, 11),
+    "matthew": (9, 21),
+    "michael": (9, 29),
+    "patrick": (3, 17),
+    "peter": (6, 29),
+    "stephen": (12, 26),
+    "swithin": (7, 15),
+    "swithun": (7, 15),
+    "valentine": (2, 14),
+}
+#: Feast names that name more than one day, refused with the days they may be: (the name as written, and each
+#: feast it may be with its (month, day)).
+_FEASTS_OF_TWO: Final = {
+    "st john's day": (
+        "St John's Day",
+        (("St John the Baptist's Day", (6, 24)), ("St John the Evangelist's Day", (12, 27))),
+    ),
+    "saint john's day": (
+        "Saint John's Day",
+        (("St John the Baptist's Day", (6, 24)), ("St John the Evangelist's Day", (12, 27))),
+    ),
+    "st john day": (
+        "St John Day",
+        (("St John the Baptist's Day", (6, 24)), ("St John the Evangelist's Day", (12, 27))),
+    ),
+}
+
+
+def _saints_days(saints: Mapping[str, Meaning]) -> dict[str, Meaning]:
+    """Each saint's day under the names it is written by (see ``_SAINTS``)."""
+    days: dict[str, Meaning] = {}
+    for saint, day in saints.items():
+        for title in ("st", "saint"):
+            for name in (f"{title} {saint}'s day", f"{title} {saint} day", f"the feast of {title} {saint}"):
+                days[name] = day
+            days[f"feast of {title} {saint}"] = day
+    return days
+
+
+#: Holidays that move with (Western) Easter Sunday, as days from it; read with their year ("Easter 2024"). In a
+#: file read in the Julian calendar, from the Julian (Old Style) Easter, as English records before 1752 kept it.
 _EASTER_HOLIDAYS: Final = {
     "easter": 0,
     "easter sunday": 0,
     "easter day": 0,
     "good friday": -2,
     "easter monday": 1,
+    "easter eve": -1,
+    "holy saturday": -1,
+    "maundy thursday": -3,
+    "palm sunday": -7,
+    "shrove tuesday": -47,
+    "ash wednesday": -46,
+    "ascension day": 39,
+    "whitsun": 49,
+    "whitsunday": 49,
+    "whit sunday": 49,
+    "pentecost": 49,
+    "whit monday": 50,
+    "trinity sunday": 56,
+}
+#: Words for things that are dated but that this reader does not read, and why (refused naming the word).
+_NOT_READ: Final = {
+    **dict.fromkeys(
+        ("reign", "reigns"),
+        "reigns are not read (this reader has no table of them): write the reign's years, such as 'from 1660 to "
+        "1685' for Charles II's",
+    ),
+    "regnal": "regnal years are not read (this reader has no table of reigns): write the year, such as '1665'",
 }
 
 
@@ -174,7 +281,7 @@ def _as_read(phrases: Mapping[str, Meaning]) -> dict[str, Meaning]:
 
 
 _LEADS: Final = (
-    "in", "on", "during", "as of", "at", "sometime in", "some time in", "at some point in", "sometime during",
+    "anno", "in", "on", "during", "as of", "at", "sometime in", "some time in", "at some point in", "sometime during",
     "some time during", "at some time in", "sometime", "some time",
 )  # fmt: skip
 
@@ -206,6 +313,9 @@ ENGLISH: Final = WordTable(
             "in or before": "by",
             "in or after": "from",
         },
+        # "The later 1660s", "the earlier seventeenth century": a decade's, century's or millennium's third, as
+        # "the late 1660s" (only of those: "later this month" is a named period, "later" alone a distance's word)
+        "comparative_part": {"later": "late", "earlier": "early"},
         "part": {
             "early": "early",
             "mid": "mid",
@@ -271,11 +381,19 @@ ENGLISH: Final = WordTable(
             "shortly before": (-3600, 0),
             "just before": (-3600, 0),
         },
+        # A little before or after a day: (first day, last day) from it, as "days before" and "days after" are
+        # read (1-10 days): "shortly before 2 September 1666" is 23 August to 1 September 1666.
+        "shortly_days": {
+            "shortly before": (-10, -1),
+            "just before": (-10, -1),
+            "shortly after": (1, 10),
+            "just after": (1, 10),
+        },
         "noon": {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)},
         # "12 noon", "12 midnight": the hour, as "3 p.m." is (labels write the hours of 12 a.m. and 12 p.m. so)
         "twelve_named": {"noon": 12, "midday": 12, "midnight": 0},
         "meridiem": {"am": "am", "pm": "pm"},
-        "era": {"bc": -1, "bce": -1, "ad": 1, "ce": 1},
+        "era": {"bc": -1, "bce": -1, "ad": 1, "ce": 1, "anno domini": 1},
         "century": {"century": "century", "centuries": "century"},
         "millennium": {"millennium": "millennium", "millennia": "millennium"},
         # A week named by one of its days, and how it lies from that day: "the week of 12 February 2024" is the
@@ -298,8 +416,12 @@ ENGLISH: Final = WordTable(
             "first few days of": "early",
         },
         # Holidays: on a fixed day, as (month, day); or days from Western Easter Sunday (read with their year).
-        "holiday": _as_read(_HOLIDAYS),
+        "holiday": _as_read({**_HOLIDAYS, **_FEASTS, **_saints_days(_SAINTS)}),
         "easter_holiday": _EASTER_HOLIDAYS,
+        # A feast's name that names two days ("St John's Day"): refused, naming both.
+        "feast_of_two": _as_read(_FEASTS_OF_TWO),
+        # Words of things dated that are not read ("the reign of Charles II"): refused, saying why.
+        "not_read": _NOT_READ,
         # Seasons as (first month, months); a winter begins in December of its year.
         "season": {
             "spring": (3, 3),
@@ -419,5 +541,5 @@ ENGLISH: Final = WordTable(
         },
     },
     # ("Easter" alone is a date word only with its year: "the Tuesday after Easter" names no date this reader reads)
-    phrase_only=frozenset({"city_time", "easter_holiday"}),
+    phrase_only=frozenset({"city_time", "easter_holiday", "not_read"}),
 )
