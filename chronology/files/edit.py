@@ -1,13 +1,15 @@
 """Changing an event file: add, change and remove events and sources, and save.
 
 Edits go through :mod:`tomlkit`, which keeps comments, key order, formatting
-and unknown (``extra``) keys. Saving checks the new text as a whole before
-writing anything, then writes it atomically, under the file's lock, and only
-if the file on disk is still what was read.
+and unknown (``extra``) keys. Every table stays where it is written, with the
+comments above it; a new one goes after the last of its kind. Saving checks
+the new text as a whole before writing anything, then writes it atomically,
+under the file's lock, and only if the file on disk is still what was read.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import os
@@ -19,7 +21,7 @@ from typing import Any, TypeVar
 
 import tomlkit
 import tomlkit.exceptions
-from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Key, Table, Whitespace
+from tomlkit.items import AoT, Array, Comment, InlineTable, Item, Key, Null, Table, Whitespace
 
 from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import EventFileError, FileChangedError, FileWriteError, Problem, WrongTypeError, _shorten
@@ -76,11 +78,15 @@ class EventFile:
         self._text: str | None = None  # the rendered text, None until asked for after a change
         self._blank_end: bool | None = None  # whether the text ends with a blank line; None: not known
         self._known: dict[str, set[str]] = {}  # "events"/"sources" -> the ids of its tables, once asked
+        # The top-level items in the order written, when tomlkit would write them in another (see _written_order);
+        # None when tomlkit writes the file back as it was written. _last: the item written last, once asked.
+        self._order: list[Item] | None = None
+        self._last: Item | None = None
         first = text.find("\n")
         self._newline = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"  # new lines end as the first does
         self._bom = _BOM if text.startswith(_BOM) else ""  # kept, before a text tomlkit can read
         try:
-            self._document = tomlkit.parse(text[len(self._bom) :])
+            self._load(text[len(self._bom) :])
         except tomlkit.exceptions.ParseError as error:
             message = _TOMLKIT_POSITION.sub("", str(error))
             message = year_zero_message() if year_zero_at(text, error.line) else f"TOML syntax: {message}"
@@ -156,7 +162,7 @@ class EventFile:
     def text(self) -> str:
         """The file's text with the changes made so far."""
         if self._text is None:
-            self._text = self._bom + tomlkit.dumps(self._document)
+            self._text = self._bom + self._render()
         return self._text
 
     @property
@@ -180,7 +186,10 @@ class EventFile:
     # -- changing ---------------------------------------------------------------------------------
 
     def add(self, event: Event) -> None:
-        """Append ``event`` as a new ``[[events]]`` table.
+        """Add ``event`` as a new ``[[events]]`` table, after the last one (or at the end of the file).
+
+        Every other table stays where it is written, with the comments above
+        it, also when ``[[sources]]`` and ``[[events]]`` tables alternate.
 
         Raises:
             EventFileError: an event with this id is already in the file, a
@@ -216,7 +225,7 @@ class EventFile:
         known.update(new)
 
     def add_source(self, source: Source) -> None:
-        """Append ``source`` as a new ``[[sources]]`` table.
+        """Add ``source`` as a new ``[[sources]]`` table, after the last one (or at the end of the file).
 
         Raises:
             EventFileError: a source with this id is already in the file, a
@@ -319,33 +328,45 @@ class EventFile:
         table = tables[index]
         closing = _pop_closing_lines(table)
         body = self._document.body
-        place = next((at for at, (_, item) in enumerate(body) if item is tables), None)
         # the body whose last lines are written right above the table's header: None when they are the document's
         before: _Body | None = None
-        if index:
-            before = _closing_body(tables[index - 1])
-        elif place:
-            above, item = body[place - 1]
-            if above is not None and not above.is_dotted():
-                before = _closing_body(item)  # a table, or an array of tables: None for a key
+        above_at: int | None = None  # where in the document's body the item right above the table is, if it is there
+        if self._order is None:
+            place = next((at for at, (_, item) in enumerate(body) if item is tables), None)
+            if index:
+                before = _closing_body(tables[index - 1])
+            elif place:
+                above, item = body[place - 1]
+                above_at = place - 1
+                if above is not None and not above.is_dotted():
+                    before = _closing_body(item)  # a table, or an array of tables: None for a key
+        else:  # the item written right above the table, which may be of another kind
+            units = self._units()
+            at = next(at for at, (_, item, _) in enumerate(units) if item is table)
+            if at:
+                above, item, element = units[at - 1]
+                if element or (above is not None and not above.is_dotted()):
+                    before = _closing_body(item)
+                if not element:
+                    above_at = next(at for at, (_, found) in enumerate(body) if found is item)
         if "\n" not in table.trivia.indent:  # the blank line above the table (if any) goes with it
             if before:
                 _drop_blank_line(before, len(before) - 1)
                 if before[-1][0] is None and isinstance(before[-1][1], Whitespace) and not before[-1][1].s:
                     before.pop()
-            elif before is None and place:
-                _drop_blank_line(body, place - 1)  # in place: the document's keys are mapped to their index
+            elif before is None and above_at is not None:
+                _drop_blank_line(body, above_at)  # in place: the document's keys are mapped to their index
         if before is None and closing:
             # The first of the array, after the document's own keys and comments (or nothing): tomlkit adds
             # lines only at the end of a body, so the lines are written where the table began, and read again.
             table.trivia.indent = _MARK + table.trivia.indent  # no TOML text holds a NUL
-            at = tomlkit.dumps(self._document).index(_MARK)
+            at = self._render().index(_MARK)
             lines = "".join(item.as_string() for _, item in closing)
             self._delete(key, tables, index)
-            text = tomlkit.dumps(self._document)
+            text = self._render()
             if not text[:at].strip():
                 lines = _BLANK_LINES.sub("", lines)  # the file does not start with a blank line
-            self._document = tomlkit.parse(text[:at] + lines + text[at:])
+            self._load(text[:at] + lines + text[at:])
         else:
             self._delete(key, tables, index)
             if before is not None:
@@ -400,7 +421,51 @@ class EventFile:
         """Forget what was known of the text after a change whose effect on it is not followed."""
         self._text = None
         self._blank_end = None
+        self._last = None
         self._known.clear()
+
+    def _load(self, text: str) -> None:
+        """Read ``text`` (a byte-order mark taken off) as the document to change, and learn its layout.
+
+        tomlkit gathers the tables of an array (``[[sources]]``) where its first
+        one is written, so a ``[[sources]]`` written below the events would move
+        up to the others, away from the comment above it. When tomlkit would
+        write the text otherwise than it is, the order in which its top-level
+        items are written is kept (see ``_written_order``), and the text is
+        written in that order.
+
+        Raises:
+            tomlkit.exceptions.TOMLKitError: ``text`` is not TOML.
+
+        """
+        self._document = tomlkit.parse(text)
+        self._order = self._last = None
+        rendered = tomlkit.dumps(self._document)
+        if rendered == text:
+            self._text = self._bom + rendered  # what the text property would render: it is not rendered again
+        else:
+            self._order = _written_order(self._document, text)
+            self._text = None
+
+    def _render(self) -> str:
+        """The document's text (without a byte-order mark), its top-level items in the order they are written."""
+        if self._order is None:
+            return tomlkit.dumps(self._document)
+        return _rendered(self._document, self._units())
+
+    def _units(self) -> list[_Unit]:
+        """The document's top-level items in the order written (only when tomlkit's order is not that one)."""
+        assert self._order is not None
+        units = _in_order(self._document, self._order)
+        self._order = [item for _, item, _ in units]
+        self._last = units[-1][1] if units else None
+        return units
+
+    def _written_last(self) -> Item | None:
+        """The top-level item written last in the text (only when tomlkit's order is not the text's)."""
+        if self._last is None:
+            self._units()
+        return self._last
 
     def _ids(self, key: str) -> set[str]:
         """The ids of the ``[[key]]`` tables, kept up to date by :meth:`add_many` and :meth:`add_source`."""
@@ -416,7 +481,7 @@ class EventFile:
             text = self.text
             if text and not text.endswith("\n"):  # so that what is added starts on a line of its own
                 with contextlib.suppress(tomlkit.exceptions.TOMLKitError):
-                    self._document = tomlkit.parse(text[len(self._bom) :] + self._newline)
+                    self._load(text[len(self._bom) :] + self._newline)
                     text = self._text = text + self._newline
             self._blank_end = text.endswith(_BLANK_ENDS)
         return self._blank_end
@@ -431,25 +496,31 @@ class EventFile:
         """
         if key in self._document and self._tables(key) is None:  # "events = []": the tables take its place
             del self._document[key]
-            self._text = self._blank_end = None
+            self._text = self._blank_end = self._last = None
         no_blank_line = not self._ends_with_blank_line()  # which may parse the text again: look the tables up after
         tables = self._tables(key)
         if no_blank_line:
             table.trivia.indent = "\n"  # a blank line before the new table, as people write them
         _use_newline(table, self._newline)  # the file's line break, not tomlkit's "\n"
+        # a new table goes right after the last of its kind (or at the end), where the text is left as it was
         if tables is None:
             self._document.append(key, tomlkit.aot())
             tables = self._document[key]
-        elif len(tables) and not any(item is tables for _, item in self._document.body[-1:]):
+            last = True
+        elif self._order is None:
+            last = any(item is tables for _, item in self._document.body[-1:])
+        else:  # tables of this kind written apart: what matters is whether the last of them ends the file
+            last = not len(tables) or tables[-1] is self._written_last()
+        if not last and len(tables):
             _take_closing_lines(tables[-1], table)  # lines kept as written, line breaks and all
         tables.append(table)
         table.trivia.indent = _BARE_LF.sub(self._newline, table.trivia.indent)  # as moving and appending set it
         self._text = None
-        body = self._document.body
-        if body and body[-1][1] is tables:
+        if last:
             self._blank_end = table.as_string().endswith(_BLANK_ENDS)  # the text now ends as the table does
-        elif not any(item is tables for _, item in body):
-            self._blank_end = None  # tables split up in the file (or a layout not followed here): look again
+            self._last = table
+        elif not any(item is tables for _, item in self._document.body):
+            self._blank_end = None  # a layout not followed here: look again
 
     def _writable(self, render: Callable[[_Written], Table], record: _Written, kind: str) -> Table:
         """``record`` as a table, or every value of it a TOML file cannot hold, named by its field.
@@ -754,6 +825,131 @@ def source_table(source: Source) -> Table:
 
 
 _Body = list[tuple[Key | None, Item]]
+#: A top-level item as it is written: its key (None for a comment or a blank line), the item, and whether it is
+#: one table of an array of tables (``[[sources]]``), which tomlkit keeps in the array, not in the document's body.
+_Unit = tuple[Key | None, Item, bool]
+
+
+def _units_grouped(document: tomlkit.TOMLDocument) -> list[_Unit]:
+    """The document's top-level items as tomlkit writes them: each array's tables together, where its first is."""
+    units: list[_Unit] = []
+    for key, item in document.body:
+        if isinstance(item, AoT) and key is not None:
+            units.extend((key, table, True) for table in item)
+        elif not isinstance(item, Null):
+            units.append((key, item, False))
+    return units
+
+
+def _unit_text(document: tomlkit.TOMLDocument, unit: _Unit) -> str:
+    """One top-level item's text, as tomlkit writes it in the document (a table with its header)."""
+    key, item, element = unit
+    if key is None:
+        return item.as_string()
+    if element:
+        assert isinstance(item, Table)
+        return document._render_aot_table(item, prefix=key.as_string())
+    if isinstance(item, Table):
+        return document._render_table(key, item)
+    return document._render_simple_item(key, item)
+
+
+def _rendered(document: tomlkit.TOMLDocument, units: list[_Unit]) -> str:
+    """The document's text with its top-level items in the order of ``units`` (as tomlkit writes them, otherwise)."""
+    parts: list[str] = []
+    ends_line = True  # whether the text so far is empty or ends its last line (spaces aside)
+    for unit in units:
+        key, item, element = unit
+        text = _unit_text(document, unit)
+        header = key is not None and (element or isinstance(item, Table))
+        if header and not ends_line and "\n" not in item.trivia.indent:
+            parts.append("\n")  # a header starts a line of its own, as tomlkit makes sure
+        parts.append(text)
+        if text.strip(" "):
+            ends_line = text.rstrip(" ").endswith("\n")
+    return "".join(parts)
+
+
+def _in_order(document: tomlkit.TOMLDocument, order: list[Item]) -> list[_Unit]:
+    """The document's top-level items in the order written, ``order`` being that order before the latest changes.
+
+    What was removed since is left out. A table added to an array goes right
+    after the table before it in the array, the first of a new array at the
+    end, and any other new item after the item tomlkit writes before it.
+    """
+    placed = {id(item) for item in order}
+    after: dict[int | None, list[_Unit]] = {}  # id of an item placed before (None: at the start) -> what follows it
+    at_end: list[_Unit] = []
+    anchor: dict[int, int | None] = {}  # id of a new item -> id of the item placed before that it follows
+    previous: _Unit | None = None
+    grouped = _units_grouped(document)
+    for unit in grouped:
+        key, item, element = unit
+        if id(item) not in placed:
+            same_array = previous is not None and element and previous[2] and previous[0] == key
+            if previous is None or (element and not same_array):
+                follows = at_end if element else after.setdefault(None, [])
+                anchor[id(item)] = -1 if element else None
+            else:
+                before = id(previous[1])
+                where = anchor.get(before, before)
+                follows = at_end if where == -1 else after.setdefault(where, [])
+                anchor[id(item)] = where
+            follows.append(unit)
+        previous = unit
+    current = {id(unit[1]): unit for unit in grouped}
+    units = list(after.get(None, ()))
+    for item in order:
+        kept = current.get(id(item))
+        if kept is not None:
+            units.append(kept)
+            units.extend(after.get(id(item), ()))
+    units.extend(at_end)
+    return units
+
+
+def _written_order(document: tomlkit.TOMLDocument, text: str) -> list[Item] | None:
+    """The document's top-level items (each table of an array apart) in the order ``text`` writes them.
+
+    tomlkit keeps the items of the document's body in the order written, but
+    puts every ``[[key]]`` table in the array of the first, so that it writes
+    a ``[[sources]]`` written below the events with the sources above them.
+    The order written is found by matching, along ``text``, the next item of
+    the body or the next table of an array already begun; it is None when
+    ``text`` cannot be matched so (a layout not followed here: tomlkit's order
+    is used).
+    """
+    if any(isinstance(item, AoT) and not len(item) for _, item in document.body):
+        return None  # an empty array, which tomlkit writes with no header of its own: not followed here
+    # each item of the body, as the items it writes: one, or each table of an array, with their texts
+    entries: list[list[tuple[Item, str]]] = []
+    for key, item in document.body:
+        if isinstance(item, AoT) and key is not None:
+            entries.append([(table, _unit_text(document, (key, table, True))) for table in item])
+        elif not isinstance(item, Null):
+            entries.append([(item, _unit_text(document, (key, item, False)))])
+    order: list[Item] = []
+    begun: list[collections.deque[tuple[Item, str]]] = []  # the tables still to place of each array begun
+    position = next_entry = 0
+    while next_entry < len(entries) or begun:
+        candidates = [(index, rest[0][1]) for index, rest in enumerate(begun)]
+        if next_entry < len(entries):
+            candidates.append((-1, entries[next_entry][0][1]))  # -1: the next item of the body
+        matching = [(len(written), index) for index, written in candidates if text.startswith(written, position)]
+        if not matching:
+            return None
+        length, index = max(matching)  # two can match only when one text starts the other: the longer is whole
+        if index == -1:
+            begun.append(collections.deque(entries[next_entry]))
+            next_entry += 1
+        rest = begun[index]
+        order.append(rest.popleft()[0])
+        if not rest:
+            del begun[index]
+        position += length
+    return order if position == len(text) else None
+
+
 _BARE_LF = re.compile(r"(?<!\r)\n")
 _BLANK_LINES = re.compile(r"\A(?:[ \t]*\r?\n)+")
 
