@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import sys
+import warnings
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, NoReturn, TextIO, TypedDict
@@ -26,6 +27,7 @@ from chronology.dates import DateValue, Precision, UncertainDate, Widening
 from chronology.draft.command import add_draft_command, run_draft
 from chronology.errors import (
     ChronologyError,
+    ChronologyWarning,
     DateParseError,
     InvalidDateError,
     NotRegularFileError,
@@ -37,7 +39,7 @@ from chronology.errors import (
 from chronology.events import Citation, Event, Source
 from chronology.exchange._describe import bound_days, iso_day, quoted
 from chronology.files import EventFile, load, validate
-from chronology.notation import parse
+from chronology.notation import Calendar, parse
 from chronology.relative import Tense
 from chronology.timeline import Timeline
 from chronology.zones import local_time, zone_named
@@ -185,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the whole event in the window, not just some of it (certainly with --certain, else possibly)",
     )
     _widening(query)
+    _calendar(query)
     _filters(query)
     query.add_argument("--source", action="append", default=[], help="only events citing this source (repeatable)")
     query.add_argument("--text", help="only events with this text (any case) in id, title, summary or a quote")
@@ -218,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     relate.add_argument("b", metavar="B", help="an event id or a date")
     relate.add_argument("--json", action="store_true", help="print the answer as JSON")
     _zone(relate)
+    _calendar(relate)
     _allow_outside(relate)
     _widening(relate)
 
@@ -377,6 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
         "date said, event id), by when each was said, CSV or Markdown by the extension: claims.csv, claims.md",
     )
     _widening(plot)
+    _calendar(plot)
     _zone(plot)
     _allow_outside(plot)
     _engine(
@@ -524,6 +529,58 @@ def _zoned(timeline: Timeline, arguments: argparse.Namespace) -> Timeline:
         raise _UsageError(f"--zone: {error.reason}") from None
 
 
+def _calendar(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--calendar",
+        choices=("gregorian", "julian"),
+        help="the calendar of the dates in words given here ('2 September 1666'); julian: Old Style, converted "
+        "as the files convert theirs. ISO 8601 and EDTF ('1666-09-12') are always Gregorian, and a date that "
+        "names its calendar ('2 September 1666 (O.S.)') keeps it. Default: the files' [reading] calendar when "
+        "they all give the same, else gregorian (with a warning when that changes a date given)",
+    )
+
+
+def _calendared(timeline: Timeline, arguments: argparse.Namespace, dates: Sequence[str | None]) -> Timeline:
+    """The timeline reading dates in words in the --calendar given (the files' own without one).
+
+    Where the files named read theirs in different calendars, the timeline reads them as Gregorian; a warning
+    says so, naming each file's, when one of ``dates`` (the command line's) reads otherwise in the Julian one.
+    """
+    calendar: Calendar | None = getattr(arguments, "calendar", None)
+    if calendar is not None:
+        return timeline if calendar == timeline.calendar else timeline.in_calendar(calendar)
+    calendars = timeline._root.calendars
+    if len({named for _, named in calendars}) < 2:
+        return timeline
+    changed = [text for text in dates if text is not None and _reads_otherwise(timeline, text)]
+    if changed:
+        files = ", ".join(f"{name} {named}" for name, named in calendars)
+        shown = " and ".join(repr(text) for text in changed)
+        verb, it = ("is", "it") if len(changed) == 1 else ("are", "them")
+        warnings.warn(
+            f"the files read dates in words in different calendars ({files}): {shown} {verb} read in the "
+            f"Gregorian calendar; give --calendar julian to read {it} as Old Style (or --calendar gregorian to "
+            "keep this reading without this warning)",
+            ChronologyWarning,
+            stacklevel=2,
+        )
+    return timeline
+
+
+def _reads_otherwise(timeline: Timeline, text: str) -> bool:
+    """Whether ``text`` (a date given on the command line, not an event's id) reads otherwise as Old Style."""
+    if text.startswith("@") or text in timeline:
+        return False
+    readings: list[DateValue | None] = []
+    both: tuple[Calendar, Calendar] = ("gregorian", "julian")
+    for calendar in both:
+        try:
+            readings.append(parse(text, calendar=calendar))
+        except ChronologyError:
+            readings.append(None)  # a day only one calendar has ("29 February 1700"); else no date at all
+    return readings[0] != readings[1]
+
+
 def _allow_outside(command: argparse.ArgumentParser) -> None:
     command.add_argument("--allow-outside", action="store_true", help="let includes reach outside the file's folder")
 
@@ -564,6 +621,33 @@ def _escaping(stream: TextIO) -> Iterator[None]:
 
 def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     arguments = _parse(_joined_dates(sys.argv[1:] if argv is None else argv))
+    with _warnings_said(arguments.command, err):
+        return _run(arguments, out, err)
+
+
+@contextlib.contextmanager
+def _warnings_said(command: str, err: TextIO) -> Iterator[None]:
+    """Say each :class:`~chronology.errors.ChronologyWarning` once on ``err``: "chronology query: warning: ...".
+
+    Other warnings pass on as they were raised.
+    """
+    said: set[str] = set()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ChronologyWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, ChronologyWarning):
+                    if str(warning.message) not in said:
+                        said.add(str(warning.message))
+                        print(_visible(f"chronology {command}: warning: {warning.message}"), file=err)
+                else:
+                    warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _run(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the command the command line names; return the exit code."""
     try:
         if arguments.command == "validate":
             return _validate(arguments, out, err)
@@ -810,7 +894,12 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     else:  # the engine asks the window and the order; what it keeps is printed as a timeline is
         if arguments.zone is not None:
             raise _UsageError("--zone: on an engine a Parquet file's days are in its own zone; add --engine memory")
-        options = {"start": arguments.start, "end": arguments.end, "before": arguments.before, "after": arguments.after}
+        options = {
+            "start": _on_engine(arguments.start, arguments.calendar),
+            "end": _on_engine(arguments.end, arguments.calendar),
+            "before": arguments.before,
+            "after": arguments.after,
+        }
         asked = Asked(
             options,
             certain=arguments.certain,
@@ -832,6 +921,8 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
             timeline = prefiltered(arguments.files[0], asked, _EARLIEST, _LATEST)
         except (InvalidDateError, UnknownEventError) as error:
             raise _UsageError(str(error)) from None
+    # the window is asked again of what was kept (on an engine, its rows): its dates in words in the calendar
+    timeline = _calendared(timeline, arguments, (arguments.start, arguments.end))
     if engine is None:  # on an engine, the names were looked up in the whole data set, not in the rows kept
         _check_filter_names(timeline, arguments)
     found = timeline
@@ -865,6 +956,21 @@ def _query(arguments: argparse.Namespace, out: TextIO) -> int:
     else:  # an order question's table says which it answers: "possibly" is the default, unlike Python's
         print(_visible(_table(found, _question(arguments, *window))), file=out)
     return OK
+
+
+def _on_engine(text: str | None, calendar: Calendar | None) -> str | None:
+    """A window's end as the engine is given it: a date in words read in ``calendar`` given as EDTF (Gregorian).
+
+    A Parquet file holds no calendar of its own: its dates are Gregorian, and so are those given without
+    --calendar. Text that is no date in ``calendar`` (an event's id) is given as it is.
+    """
+    if text is None or calendar != "julian" or text.startswith("@"):
+        return text
+    try:
+        value = parse(text, calendar="julian")
+    except ChronologyError:
+        return text
+    return value.to_edtf()
 
 
 def _question(arguments: argparse.Namespace, start: DateValue | None, end: DateValue | None) -> str:
@@ -936,9 +1042,9 @@ def _event_option(timeline: Timeline, text: str, option: str, path: str) -> Even
     return timeline[name]
 
 
-def _date_option(text: str, option: str) -> DateValue:
+def _date_option(text: str, option: str, calendar: Calendar = "gregorian") -> DateValue:
     try:
-        return parse(text)
+        return parse(text, calendar=calendar)
     except ChronologyError as error:
         raise _UsageError(f"{option}: {error}") from None
 
@@ -946,9 +1052,9 @@ def _date_option(text: str, option: str) -> DateValue:
 _TIMES: Final = frozenset({Precision.HOUR, Precision.MINUTE, Precision.SECOND})
 
 
-def _day_option(text: str, option: str) -> DateValue:
-    """A plot window's end: a date, refused with a time of day, which the window (whole days) would ignore."""
-    value = _date_option(text, option)
+def _day_option(text: str, option: str, calendar: Calendar = "gregorian") -> DateValue:
+    """A plot window's end: a date (its words in ``calendar``), refused with a time of day the window would ignore."""
+    value = _date_option(text, option, calendar)
     parts = (value,) if isinstance(value, UncertainDate) else (value.start, value.end)
     if any(isinstance(part, UncertainDate) and part.precision in _TIMES for part in parts):
         day = text.split("T", 1)[0] if "T" in text else "the day"
@@ -1045,10 +1151,11 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     from chronology.compare import Relation
 
     if arguments.file is None:  # two dates, related with no file: an event id has nothing to be found in
-        _check_dates_alone(arguments.a, arguments.b)
+        _check_dates_alone(arguments.a, arguments.b, arguments.calendar or "gregorian")
         timeline = _zoned(Timeline([]), arguments)
     else:
         timeline = _zoned(load(arguments.file, allow_outside=arguments.allow_outside), arguments)
+    timeline = _calendared(timeline, arguments, (arguments.a, arguments.b))
     where = arguments.file or "relate"
     (a_name, a), (b_name, b) = (_operand(timeline, text, where) for text in (arguments.a, arguments.b))
     widening = _widening_option(arguments)
@@ -1110,7 +1217,7 @@ def _relate(arguments: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _check_dates_alone(a: str, b: str) -> None:
+def _check_dates_alone(a: str, b: str, calendar: Calendar) -> None:
     """Refuse, naming the argument, an event id (or an event file) given to ``relate`` with no FILE before A and B.
 
     Raises:
@@ -1124,7 +1231,7 @@ def _check_dates_alone(a: str, b: str) -> None:
         )
     for name, text in (("A", a), ("B", b)):
         try:
-            parse(text)
+            parse(text, calendar=calendar)
         except DateParseError as error:
             other = b if name == "A" else a
             example = f"FILE {text} {other}" if name == "A" else f"FILE {other} {text}"
@@ -1685,6 +1792,7 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
         timeline = on_engine  # few events: the window's rows, drawn as marks below
     else:
         timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
+        timeline = _calendared(timeline, arguments, (arguments.start, arguments.end))
         _check_filter_names(timeline, arguments)
         timeline = _filtered(timeline, arguments)
     if arguments.claims is not None:
@@ -1716,7 +1824,9 @@ def _plot(arguments: argparse.Namespace, out: TextIO) -> int:
         def lanes_in_memory(group_by: GroupBy) -> set[str]:
             return {lane_of(event, group_by) for event in timeline}
 
-        chart = _chart_options(arguments, lanes_in_memory if engine is None else None)  # or checked on the engine
+        # (or checked on the engine; a Parquet file's dates are Gregorian, and --calendar's)
+        calendar = arguments.calendar or timeline.calendar
+        chart = _chart_options(arguments, lanes_in_memory if engine is None else None, calendar)
         if engine is None:  # on an engine, the window was checked there
             _check_window(timeline, chart["start"], chart["end"], len(arguments.files))
         drawn = plot_timeline(
@@ -1759,7 +1869,9 @@ class _ChartOptions(TypedDict):
 
 
 def _chart_options(
-    arguments: argparse.Namespace, lanes_known: Callable[[GroupBy], Collection[str]] | None
+    arguments: argparse.Namespace,
+    lanes_known: Callable[[GroupBy], Collection[str]] | None,
+    calendar: Calendar = "gregorian",
 ) -> _ChartOptions:
     """--group-by, --lanes, --from, --to, --title, --width, --dpi and --font, as the events chart takes them.
 
@@ -1767,6 +1879,7 @@ def _chart_options(
         arguments: the command line.
         lanes_known: the lanes there are when grouping by a value, each lane --lanes names one of them; None
             when they were checked already.
+        calendar: the calendar --from and --to are read in, where written in words.
 
     Raises:
         ChronologyError: --lanes names a lane there is not.
@@ -1784,8 +1897,8 @@ def _chart_options(
                     f"{suggest(name, known)} (there are: {', '.join(sorted(known))})"
                 )
     return _ChartOptions(
-        start=_day_option(arguments.start, "--from") if arguments.start is not None else None,
-        end=_day_option(arguments.end, "--to") if arguments.end is not None else None,
+        start=_day_option(arguments.start, "--from", calendar) if arguments.start is not None else None,
+        end=_day_option(arguments.end, "--to", calendar) if arguments.end is not None else None,
         group_by=group_by,
         lane_order=lane_order,
         title=arguments.title,
@@ -1823,7 +1936,9 @@ def _plot_on_engine(arguments: argparse.Namespace, engine: str) -> tuple[Figure,
     path = arguments.files[0]
     dataset = _engine_filtered(scan(path, engine=engine, spark_master=arguments.spark_master), arguments, path)  # type: ignore[arg-type]
     lanes = functools.cache(functools.partial(lanes_of, dataset))  # counted on the engine once, when needed
-    chart = _chart_options(arguments, lambda group_by: [lane.name for lane in lanes(group_by)])
+    chart = _chart_options(
+        arguments, lambda group_by: [lane.name for lane in lanes(group_by)], arguments.calendar or "gregorian"
+    )
     start, end = chart["start"], chart["end"]
     view = dataset
     if start is not None or end is not None:

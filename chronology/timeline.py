@@ -9,6 +9,7 @@ semantics of "possible" and "certain" are in ``docs/queries.md``.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import heapq
 import os
@@ -54,7 +55,7 @@ from chronology.errors import (
 )
 from chronology.events import Claim, Event, Source
 from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
-from chronology.notation import DateLike
+from chronology.notation import Calendar, DateLike
 from chronology.zones import zone_named
 
 if TYPE_CHECKING:
@@ -120,12 +121,16 @@ class _Root:
         title: str,
         result: Check,
         zone: ZoneInfo | None = None,
+        calendar: Calendar = "gregorian",
+        calendars: tuple[tuple[str, Calendar], ...] = (),
     ) -> None:
         self.events: Sequence[Event] = events
         self.columns = events if isinstance(events, Columns) else None
         self.source_values = sources
         self.result = result
         self.zone = zone
+        self.calendar: Calendar = calendar  # of text given to queries
+        self.calendars = calendars  # each file named to the loader, with the calendar of its dates in words
         self._by_id: dict[str, int] | None = None
         self.sources = MappingProxyType({source.id: source for source in sources})
         self.network = result.network
@@ -226,11 +231,26 @@ class Timeline:
         zone: the IANA zone ("Asia/Seoul") whose calendar days a time with an
             offset falls on in every question, and the zone of the days given
             to queries; None (the default) for UTC.
+        calendar: the calendar of dates in words given to queries as text
+            ("2 September 1666" to :meth:`overlapping`, :meth:`before`,
+            :meth:`relate`...): ``"gregorian"`` (the default) or ``"julian"``
+            (Old Style, converted on reading, as a file's ``[reading] calendar``
+            converts its own). ISO 8601 and EDTF text stay Gregorian, and a
+            date that names its calendar ("2 September 1666 (O.S.)") keeps it.
+
+    Raises:
+        InvalidDateError: ``calendar`` is neither ``"gregorian"`` nor ``"julian"``.
 
     """
 
     def __init__(
-        self, events: Iterable[Event], sources: Iterable[Source] = (), *, title: str = "", zone: str | None = None
+        self,
+        events: Iterable[Event],
+        sources: Iterable[Source] = (),
+        *,
+        title: str = "",
+        zone: str | None = None,
+        calendar: Literal["gregorian", "julian"] = "gregorian",
     ) -> None:
         events = tuple(events)
         sources = tuple(sources)
@@ -240,11 +260,12 @@ class Timeline:
         for source in sources:
             if not isinstance(source, Source):
                 raise WrongTypeError(f"a Timeline's sources are Source values, not {type(source).__name__}")
+        _check_calendar(calendar)
         zone_info = None if zone is None else zone_named(zone)
         result = check(events, sources, zone=zone_info)
         if result.problems:
             raise ValidationError(result.problems)
-        self._root = _Root(events, sources, title, result, zone_info)
+        self._root = _Root(events, sources, title, result, zone_info, calendar)
         self._positions: npt.NDArray[np.intp] | None = None
         self._unsorted = False  # positions found but not yet sorted (sorted in place when first looked at)
 
@@ -314,11 +335,30 @@ class Timeline:
 
     @classmethod
     def _checked(
-        cls, events: Sequence[Event], sources: Sequence[Source], title: str, result: Check, zone: str | None = None
+        cls,
+        events: Sequence[Event],
+        sources: Sequence[Source],
+        title: str,
+        result: Check,
+        zone: str | None = None,
+        calendar: Calendar = "gregorian",
+        calendars: tuple[tuple[str, Calendar], ...] = (),
     ) -> Timeline:
-        """A timeline from values the caller has already checked (the file loader)."""
+        """A timeline from values the caller has already checked (the file loader).
+
+        ``calendars``: each file the loader was given, with its ``[reading] calendar`` (``calendar`` is theirs
+        when they agree).
+        """
         self = cls.__new__(cls)
-        self._root = _Root(tuple(events), tuple(sources), title, result, None if zone is None else zone_named(zone))
+        self._root = _Root(
+            tuple(events),
+            tuple(sources),
+            title,
+            result,
+            None if zone is None else zone_named(zone),
+            calendar,
+            calendars,
+        )
         self._positions = None
         self._unsorted = False
         return self
@@ -357,6 +397,35 @@ class Timeline:
         return None if self._root.zone is None else self._root.zone.key
 
     @property
+    def calendar(self) -> Literal["gregorian", "julian"]:
+        """The calendar (``"gregorian"`` or ``"julian"``) that dates in words given to queries as text are read in.
+
+        A timeline loaded from event files has their ``[reading] calendar`` when
+        they all agree, else ``"gregorian"``; ``"julian"`` reads "2 September
+        1666" as 12 September 1666 (Old Style, converted), as the file reads its
+        own dates. ISO 8601 and EDTF text are always Gregorian; a date that names
+        its calendar ("(O.S.)", "(N.S.)") keeps it. :meth:`in_calendar` gives the
+        same timeline reading text in another.
+        """
+        return self._root.calendar
+
+    def in_calendar(self, calendar: Literal["gregorian", "julian"]) -> Timeline:
+        """The same timeline (all of it) reading dates in words given to its queries in ``calendar``.
+
+        Raises:
+            InvalidDateError: ``calendar`` is neither ``"gregorian"`` nor ``"julian"``.
+
+        """
+        _check_calendar(calendar)
+        root = copy.copy(self._root)  # the same events, checks and indexes: only the reading of text differs
+        root.calendar = calendar
+        whole = Timeline.__new__(Timeline)
+        whole._root = root
+        whole._positions = None
+        whole._unsorted = False
+        return whole
+
+    @property
     def zone_info(self) -> ZoneInfo | None:
         """:attr:`zone` as a ``zoneinfo.ZoneInfo``; None for UTC."""
         return self._root.zone
@@ -372,9 +441,13 @@ class Timeline:
         """
         root = self._root
         if zone == self.zone:
-            return Timeline._checked(root.events, root.source_values, root.title, root.result, zone)
+            return Timeline._checked(
+                root.events, root.source_values, root.title, root.result, zone, root.calendar, root.calendars
+            )
         # the links compare dates with times on the new zone's days: checked again, and narrowed again
-        return Timeline(root.events, root.source_values, title=root.title, zone=zone)
+        moved = Timeline(root.events, root.source_values, title=root.title, zone=zone, calendar=root.calendar)
+        moved._root.calendars = root.calendars
+        return moved
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -833,7 +906,10 @@ class Timeline:
 
         An event gives its date as its links narrow it; text is an event's id
         (``"@id"`` always; a bare id unless it also reads as a date, which is
-        an error naming both readings) or a date.
+        an error naming both readings) or a date, its words read in the
+        timeline's :attr:`calendar` (a Julian file's "2 September 1666" is
+        12 September; ISO 8601 and EDTF are Gregorian). Every query that
+        takes text reads it so.
 
         Raises:
             UnknownEventError: ``"@id"`` names no event of the timeline.
@@ -849,10 +925,10 @@ class Timeline:
             if event is not None:
                 return self._root.value(event), event
             try:
-                return _value(when), None
+                return _value(when, self._root.calendar), None
             except DateParseError as error:
                 raise self._neither(when, error) from None
-        return _value(when), None
+        return _value(when, self._root.calendar), None
 
     def _neither(self, text: str, error: DateParseError) -> DateParseError:
         """The error for ``text`` that names no event and reads as no date: what it likelier meant, said first.
@@ -883,7 +959,7 @@ class Timeline:
         if text not in root.by_id:
             return None
         try:
-            date = _value(text)
+            date = _value(text, root.calendar)
         except ChronologyError:
             return root.by_id_event(text)
         raise AmbiguousReferenceError(
@@ -1460,10 +1536,23 @@ _WINDOW_ROWS: Final = {
 _WHEN_CLASSES: Final = (UncertainDate, Interval, Event, str, datetime.date)
 
 
-def _value(when: WhenLike) -> DateValue:
-    from chronology.notation import as_value
+def _value(when: WhenLike, calendar: Calendar = "gregorian") -> DateValue:
+    """A date given to a query; text is read with its dates in words in ``calendar`` (ISO and EDTF: Gregorian)."""
+    from chronology.notation import as_value, parse
 
+    if calendar != "gregorian" and when.__class__ is str:
+        assert isinstance(when, str)
+        return parse(when, calendar=calendar)
     return as_value(when)
+
+
+def _check_calendar(calendar: object) -> None:
+    """Refuse a calendar that is not one of the two, naming them."""
+    if calendar not in ("gregorian", "julian"):
+        raise InvalidDateError(
+            f"calendar {calendar!r} is not one this library reads{suggest(str(calendar), ['gregorian', 'julian'])}; "
+            "expected 'gregorian' or 'julian' (Old Style, for dates in words)"
+        )
 
 
 def _moved(stated: DateValue, narrowed: DateValue) -> tuple[bool, bool, bool, bool]:

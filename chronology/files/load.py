@@ -15,6 +15,7 @@ import itertools
 import os
 import re
 import stat
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -22,12 +23,14 @@ from typing import Any, Final
 import attrs
 import rtoml
 
+from chronology._calendar import day_number
 from chronology._collector import paused
 from chronology.consistency import Suggester, check, far_before_anchor, suggest
 from chronology.constraints import loader_readings
 from chronology.dates import DateValue, Interval, UncertainDate, Widening
 from chronology.errors import (
     ChronologyError,
+    ChronologyWarning,
     DatasetError,
     DateParseError,
     EventFileError,
@@ -57,6 +60,7 @@ from chronology.files.schema import (
     not_in_toml,
     surrogate_message,
 )
+from chronology.index import day_ends
 from chronology.notation import Calendar, parse_expression
 from chronology.notation.edtf import parse_iso_day
 from chronology.notation.quantity import parse_quantity
@@ -108,6 +112,30 @@ _KINDS: Final[tuple[tuple[Callable[[int], bool], str], ...]] = (
 )
 
 
+#: The first day of the Gregorian calendar in Britain and its colonies, 14 September 1752 (2 September 1752 Old
+#: Style was the last Julian day), the latest of the western European reforms: a date in words read as Julian on
+#: or after it is more likely a modern, Gregorian one (a modern edition's date) and is warned of. (Russia kept the
+#: Julian calendar until 1918 and Greece until 1923; such dates are read as written, with the warning.)
+_REFORM_DAY: Final = day_number(1752, 9, 14)
+
+
+def _after_reform(value: DateValue, text: str, zone: str | None) -> DateValue | None:
+    """The Gregorian reading of ``text``, read as ``value`` in the Julian calendar, if it falls wholly after the reform.
+
+    None when ``value`` starts before ``_REFORM_DAY``, or when the calendar did not change the reading (ISO,
+    EDTF, a date that says "(N.S.)"), or when the text names no Gregorian date ("29 February 1900").
+    """
+    if day_ends(value)[0] < _REFORM_DAY:
+        return None
+    try:
+        gregorian = parse_expression(text, zone=zone)
+    except ChronologyError:
+        return None
+    if gregorian == value or not isinstance(gregorian, _DATE_TYPES):
+        return None
+    return gregorian
+
+
 def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -> Timeline:
     """Read one or more event files (and what they include) into a checked timeline.
 
@@ -124,6 +152,12 @@ def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -
             ``path:line:column: event 'id', field 'when': message``.
         DatasetError: a Parquet file that does not hold the columnar form, or
             Parquet given with other files.
+
+    Warns:
+        ChronologyWarning: a date in words read in the Julian calendar (``calendar = "julian"``) falls
+            after 14 September 1752, when Britain took up the Gregorian: a modern date in an Old Style
+            file, most often a modern edition's ``published`` (give that source ``calendar = "gregorian"``).
+            Placed as problems are.
 
     """
     given = _as_list(paths)
@@ -363,6 +397,9 @@ class _Reader:
         self._names: dict[str, tuple[str]] = {}  # a name listed alone (tags = ["troops"]), as one tuple for all events
         self._ids: dict[str, None] | None = None  # every event and source id, in order, once all files are read
         self._source_readings: dict[str, tuple[Calendar | None, str | None]] = {}  # a source's calendar and zone
+        self.named: list[_File] = []  # the files given (not included), in order: their calendars are the timeline's
+        # readings in the Julian calendar that fall after Britain left it (by their key in _expressions), to warn of
+        self._after_reform: dict[str, tuple[DateValue, DateValue]] = {}  # (its reading, the Gregorian one)
         # dates read from another event's date: id(date) -> (date, phrase, anchor's date, tense); see loader_readings
         self._read_from: dict[int, tuple[UncertainDate, RelativeDate, UncertainDate, Tense]] = {}
 
@@ -430,6 +467,7 @@ class _Reader:
         """Read a document parsed elsewhere, as if it were one file named ``name``; nothing is included."""
         file = _File(name, Path(name), text, len(self.files), locator=locator)
         self.files[file.path] = file
+        self.named.append(file)
         if not isinstance(document, dict):
             self.problems.append((file, (), Problem(f"expected a table at the top level, got {describe(document)}")))
             return None
@@ -478,9 +516,67 @@ class _Reader:
                 self._place(problem)
         if self.problems:
             return None
+        if self._after_reform:
+            self._warn_after_reform()
+        calendars = tuple((file.name, file.calendar) for file in self.named)
+        # text given to the timeline's queries is read in the files' calendar; in Gregorian where they differ
+        calendar: Calendar = "julian" if calendars and all(c == "julian" for _, c in calendars) else "gregorian"
         return Timeline._checked(
-            events, list(sources.values()), self.title, result, None if root is None else root.zone
+            events, list(sources.values()), self.title, result, None if root is None else root.zone, calendar, calendars
         )
+
+    def _warn_after_reform(self) -> None:
+        """Warn of each date in words read in the Julian calendar that falls after Britain left it (see _REFORM_DAY).
+
+        Only the records whose dates were read in it are looked at, and only when some reading fell after it.
+        """
+        late = self._after_reform
+        found: list[tuple[_File, KeyPath, Problem]] = []
+        for record in itertools.chain(self.sources, self.events):
+            table = record.table
+            fields: list[tuple[KeyPath, str, object, tuple[Calendar, str | None]]] = []
+            if record.kind == "source":
+                fields.append((("published",), "published", table.get("published"), self._reading_of(record)))
+            else:
+                fields.append((("when",), "when", table.get("when"), self._reading_of(record)))
+                claims = table.get("claims")
+                for index, item in enumerate(claims if isinstance(claims, list) else ()):
+                    if isinstance(item, dict) and "said" in item:
+                        reading = self._reading_of(record, item.get("anchor"))
+                        fields.append((("claims", index, "said"), f"claims[{index}].said", item["said"], reading))
+            for where, field, text, (calendar, zone) in fields:
+                if calendar != "julian" or text.__class__ is not str:
+                    continue
+                readings = late.get(f"{calendar}\x00{zone}\x00{text}")
+                if readings is None:
+                    continue
+                value, gregorian = readings
+                if record.kind == "source":
+                    fix = (
+                        "if the source dates itself in the Gregorian calendar, as modern ones do, give it "
+                        'calendar = "gregorian" in its [[sources]] table'
+                    )
+                else:
+                    fix = (
+                        "if it is a Gregorian date, write it in EDTF, which is always Gregorian "
+                        f"({gregorian.to_edtf()!r}: {gregorian.label}), or read it from a source with "
+                        'calendar = "gregorian"'
+                    )
+                message = (
+                    f'{text!r} is read as an Old Style date (calendar = "julian"): {value.label}, '
+                    "after 14 September 1752, the first New Style day in Britain and its colonies; " + fix
+                )
+                problem = Problem(message, event=record.id, field=field, record=record.kind, column=0)
+                found.append((record.file, (*record.where, *where), problem))
+        for file, where, problem in found:
+            spot = file.spot(where)
+            line = column = None
+            if spot is not None:
+                line = spot.line
+                column = spot.value_column if spot.value_column is not None else spot.column
+            placed = attrs.evolve(problem, path=file.name, line=line, column=column)
+            # shown at its place in the file (as Python shows a warning, with that line), not in this module
+            warnings.warn_explicit(str(placed), ChronologyWarning, str(file.path), line or 0, module=__name__)
 
     def _read_tree(self, name: str, root: Path) -> None:
         """Read the file ``name`` and, depth first and in order, every file it includes.
@@ -545,6 +641,8 @@ class _Reader:
         file = _File(shown, path, text, len(self.files))
         if origin is not None:  # until its own [reading] says otherwise
             file.widening, file.calendar, file.zone = origin.widening, origin.calendar, origin.zone
+        else:
+            self.named.append(file)
         self.files[path] = file
         try:
             document = rtoml.loads(text)
@@ -881,6 +979,10 @@ class _Reader:
                     found = parse_iso_day(text)  # a plain day, as parse_expression reads it, by its quickest route
                 if found is None:
                     found = parse_expression(text, calendar=calendar, zone=zone)
+                    if calendar == "julian" and isinstance(found, _DATE_TYPES):
+                        late = _after_reform(found, text, zone)
+                        if late is not None:
+                            self._after_reform[key] = (found, late)
             except DateParseError as error:
                 found = error
             except ChronologyError as error:
