@@ -16,14 +16,18 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
+from chronology._widened import policy_for, spilled
 from chronology.columns import day_numbers
+from chronology.compare import gives_times as compare_gives_times
+from chronology.compare import seconds_of
 from chronology.dates import DEFAULT_WIDENING, DateValue, Widening
-from chronology.errors import InvalidDateError, WrongTypeError
+from chronology.errors import DatasetError, InvalidDateError, WrongTypeError
 from chronology.exchange.arrow import EPOCH_DAY
 from chronology.index import NEG_DAY, POS_DAY, Mode, day_ends
 from chronology.notation import DateLike, as_value
 from chronology.scan import _many
-from chronology.scan._semantics import HIGHEST, LOWEST, days, holds
+from chronology.scan._semantics import EPOCH_SECONDS, HIGHEST, LOWEST, days, gives_times, holds, holds_timed, moments
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -42,7 +46,11 @@ class Dataset:
     Queries return a narrower data set (so they chain, as a timeline's views
     do); answers come back as counts, Arrow tables or Parquet files. The
     answers are those the same events give in memory: the same days, the
-    same "possible" and "certain", the same widening.
+    same "possible" and "certain", the same widening; and, when both the
+    event and the date asked give times, the same seconds (a time with an
+    offset in UTC, one without as written). A file written with a zone holds
+    its seconds on that zone's clock: there a question in times raises
+    :class:`~chronology.DatasetError` rather than answer otherwise.
 
     Attributes:
         engine: ``"duckdb"`` or ``"spark"``.
@@ -75,8 +83,7 @@ class Dataset:
 
         None leaves that side open, as on a timeline (``overlapping("2024-10", None)``: from October on).
         """
-        a, b = self._window(start, end)
-        return self._where(_question(mode, "overlapping"), a, b, widening)
+        return self._asked(_question(mode, "overlapping"), start, end, widening)
 
     def within(
         self,
@@ -87,8 +94,7 @@ class Dataset:
         widening: Widening | None = None,
     ) -> Dataset:
         """Events that (certainly, or possibly) lie wholly within ``[start, end]`` (None: that side open)."""
-        a, b = self._window(start, end)
-        return self._where(_question(mode, "within"), a, b, widening)
+        return self._asked(_question(mode, "within"), start, end, widening)
 
     def on(self, day: DateLike, *, mode: ModeLike = "possible", widening: Widening | None = None) -> Dataset:
         """Events that (possibly, or certainly) fall on ``day`` (or within the span it names)."""
@@ -210,15 +216,36 @@ class Dataset:
 
     def _window(self, start: DateLike | None, end: DateLike | None, which: str = "the window") -> tuple[int, int]:
         """A window's first and last day in the columnar form's numbering (the sentinels for an open side)."""
+        first, last, _ = self._span(start, end, which)
+        return first, last
+
+    def _span(
+        self, start: DateLike | None, end: DateLike | None, which: str = "the window"
+    ) -> tuple[int, int, tuple[int, int] | None]:
+        """:meth:`_window`'s days, and the window's first and last second when every side given gives a time.
+
+        The seconds are the columnar form's, as a timeline reads a window in
+        times (:func:`~chronology.compare.seconds_of`; an open side beyond
+        every second): events that give times too are compared by them.
+        """
         start_value = None if start is None else _value(start, f"{which}'s start")
         end_value = None if end is None else _value(end, f"{which}'s end")
         first = NEG_DAY if start_value is None else day_ends(start_value, zone=self.zone)[0]
         last = POS_DAY if end_value is None else day_ends(end_value, zone=self.zone)[3]
-        if first > last and start_value is not None and end_value is not None:
+        given = [value for value in (start_value, end_value) if value is not None]
+        seconds = None
+        if given and all(compare_gives_times(value) for value in given):
+            seconds = (
+                NEG_INF if start_value is None else seconds_of(start_value)[0],
+                POS_INF if end_value is None else seconds_of(end_value)[3],
+            )
+        if (start_value is not None and end_value is not None) and (
+            first > last or (seconds is not None and seconds[0] > seconds[1])
+        ):
             raise InvalidDateError(
                 f"{which} ends ({end_value.label}) before it starts ({start_value.label}); give the start first"
             )
-        return _columnar(first), _columnar(last)
+        return _columnar(first), _columnar(last), seconds
 
     def _windows(self, starts: WindowsLike, ends: WindowsLike) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Many windows' first and last days in the columnar form's numbering, read as a timeline reads them.
@@ -247,9 +274,27 @@ class Dataset:
         ).reshape(-1, 2)
         return bounds[:, 0].copy(), bounds[:, 1].copy()
 
-    def _where(self, question: str, a: int, b: int, widening: Widening | None) -> Dataset:
-        row = days(self.table, widening, widened=question.startswith("possibly"))
-        return Dataset(self.table.filter(holds(row, question, a, b)), self.engine, self.zone, self.title)
+    def _where(
+        self, question: str, a: int, b: int, widening: Widening | None, asked: tuple[int, int] | None = None
+    ) -> Dataset:
+        """The events that answer ``question`` of days ``a`` and ``b`` (and, given, of seconds ``asked``)."""
+        widened = question.startswith("possibly")
+        row = days(self.table, widening, widened=widened)
+        if asked is None:
+            found = holds(row, question, a, b)
+        else:  # the question gives times: events that give times too are compared by the second, near its days
+            seconds = moments(self.table, widening, widened=widened)
+            found = holds_timed(row, seconds, gives_times(self.table), question, a, b, asked)
+        return Dataset(self.table.filter(found), self.engine, self.zone, self.title)
+
+    def _asked(self, question: str, start: DateLike | None, end: DateLike | None, widening: Widening | None) -> Dataset:
+        """A window's question: by the day, and by the second for events that give times when its sides do."""
+        a, b, seconds = self._span(start, end)
+        asked = None
+        if seconds is not None:
+            self._by_the_second(str(start if start is not None else end))
+            asked = (_columnar_second(seconds[0]), _columnar_second(seconds[1]))
+        return self._where(question, a, b, widening, asked)
 
     def _order(self, when: DateLike, mode: ModeLike, widening: Widening | None, *, before: bool) -> Dataset:
         possible = Mode.of(mode) is Mode.POSSIBLE
@@ -257,10 +302,24 @@ class Dataset:
         policy = (widening or DEFAULT_WIDENING) if possible else None
         s_lo, s_hi, e_lo, e_hi = day_ends(value, policy, self.zone)
         # the value's day compared with: its start for "before", its end for "after"; widened when possible
-        other = {(True, True): s_hi, (True, False): s_lo, (False, True): e_lo, (False, False): e_hi}[before, possible]
+        pick = {(True, True): 1, (True, False): 0, (False, True): 2, (False, False): 3}[before, possible]
+        other = (s_lo, s_hi, e_lo, e_hi)[pick]
         question = f"{'possibly' if possible else 'certainly'} {'before' if before else 'after'}"
-        row = days(self.table, widening, widened=possible)
-        return Dataset(self.table.filter(holds(row, question, _columnar(other), 0)), self.engine, self.zone, self.title)
+        asked = None
+        if compare_gives_times(value):  # compared by the second with events that give times too, as in memory
+            self._by_the_second(str(value))
+            widened = spilled(value, value, policy_for(value, widening)) if possible else value
+            asked = (_columnar_second(seconds_of(widened)[pick]), 0)
+        return self._where(question, _columnar(other), 0, widening, asked)
+
+    def _by_the_second(self, asked: str) -> None:
+        """Refuse to compare by the second on a file whose seconds are on a zone's clock (not UTC, as compared)."""
+        if self.zone is not None:
+            raise DatasetError(
+                f"{asked!r} gives a time, and two times compare by the second in UTC; this data set's "
+                f"seconds (start_lo ... end_hi) are on {self.zone.key}'s clock, as its file's zone puts them, "
+                "so it cannot: ask in days, or load the file into memory (chronology.load)"
+            )
 
     def _many(
         self,
@@ -320,6 +379,11 @@ def _question(mode: ModeLike, what: str) -> str:
 def _columnar(day: int) -> int:
     """A day number of the model as the columnar form counts it, held between the sentinels (as in memory)."""
     return min(max(day - EPOCH_DAY, LOWEST), HIGHEST)
+
+
+def _columnar_second(second: int) -> int:
+    """A second of the model as the columnar form counts it; the model's sentinels (open, unknown) as they are."""
+    return second if second <= OPEN_LO or second >= OPEN_HI else second - EPOCH_SECONDS
 
 
 def _columnar_days(days: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
