@@ -9,7 +9,7 @@ from chronology.plot._output import save_figure
 from chronology.plot._scale import Piece, Scale
 from chronology.plot.claims import ClaimsPlot, claims_table, plot_claims, save_claims_table
 from chronology.plot.dataset import DatasetPlot, plot_dataset
-from chronology.plot.timeline import TimelinePlot, lane_of, plot_timeline
+from chronology.plot.timeline import TimelinePlot, lane_colors, lane_of, plot_timeline
 
 __all__ = [
     "ClaimsPlot",
@@ -19,6 +19,7 @@ __all__ = [
     "Scale",
     "TimelinePlot",
     "claims_table",
+    "lane_colors",
     "lane_of",
     "plot_claims",
     "plot_dataset",

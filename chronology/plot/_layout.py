@@ -16,7 +16,11 @@ caller hands over, the axes stay where the caller put them and the same words
 go around them, only where the figure has room: lane names wrapped to the
 margin, the legend, key and sources under the axes in smaller type if need be,
 and what still does not fit left out, with a :class:`~chronology.errors.ChronologyWarning`
-saying what and how to make room. Nothing is drawn outside the figure.
+saying what and how to make room in that figure (``hspace`` between stacked axes, ``bottom``
+under the lowest, the numbers to use). Nothing is drawn outside the figure. A figure in
+constrained or tight layout makes room itself (:func:`makes_room`): there every word is drawn.
+There too, labels are measured and drawn unhinted (:class:`UnhintedText`), so that a caller's
+figure laid out at one resolution may be saved at any other.
 
 Lanes of events without the grouping value are called "no kind", "no actor",
 "no tag" or "no source"; a picture of one such lane names no lane at all. Source
@@ -30,21 +34,27 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import textwrap
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
+import matplotlib
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.transforms import Transform, offset_copy
+from matplotlib.transforms import Bbox, Transform, offset_copy
+from matplotlib.typing import RcKeyType
 
 from chronology.errors import ChronologyWarning, PlotError
 from chronology.events import Event, Source
@@ -61,6 +71,7 @@ __all__ = [
     "MIN_WIDTH",
     "NOTE_LINES",
     "Measure",
+    "UnhintedText",
     "check_options",
     "citation",
     "citations_of",
@@ -71,6 +82,7 @@ __all__ = [
     "label_text",
     "lane_inches",
     "lane_labels",
+    "makes_room",
     "missing_lane",
     "place_labels",
     "reads_on",
@@ -133,20 +145,53 @@ def check_options(width: float, label_chars: int | None, *, own_figure: bool) ->
 # -- measuring and wrapping -----------------------------------------------------------------------------
 
 
-class Measure:
-    """The size in inches of text in one font on one figure."""
+#: How text is drawn where it must keep its size in inches at any resolution: without font hinting, which
+#: snaps each letter to whole pixels (at 100 dpi a line of 7.5-point text is up to a tenth narrower than at
+#: 200 dpi; unhinted, its width in inches is the same at every resolution, to a thousandth of an inch).
+UNHINTED: Final[dict[RcKeyType, Any]] = {"text.hinting": "no_hinting"}
 
-    def __init__(self, figure: Figure, renderer: Any, fontsize: float, weight: str = "normal") -> None:
+
+class UnhintedText(Text):
+    """A :class:`~matplotlib.text.Text` measured and drawn without font hinting, whatever the caller's settings.
+
+    Its size in inches is the same at every resolution the figure is drawn at, as it was measured
+    (:class:`Measure` with ``unhinted``): words laid out on a caller's figure at its resolution do not grow
+    into their neighbours when it is saved at another.
+    """
+
+    def draw(self, renderer: Any) -> None:
+        """Draw the text, unhinted."""
+        with matplotlib.rc_context(UNHINTED):
+            super().draw(renderer)
+
+    def get_window_extent(self, renderer: Any = None, dpi: float | None = None) -> Bbox:
+        """The text's box in display units, as drawn: unhinted."""
+        with matplotlib.rc_context(UNHINTED):
+            return super().get_window_extent(renderer, dpi)
+
+
+class Measure:
+    """The size in inches of text in one font on one figure.
+
+    ``unhinted``: measured as :class:`UnhintedText` draws it, on a renderer of its own (text metrics are
+    cached by renderer, so that hinted and unhinted sizes of the same words never mix).
+    """
+
+    def __init__(
+        self, figure: Figure, renderer: Any, fontsize: float, weight: str = "normal", *, unhinted: bool = False
+    ) -> None:
         self._probe = Text(0, 0, "", fontsize=fontsize, weight=weight, figure=figure)
-        self._renderer = renderer
+        self._renderer = RendererAgg(1, 1, figure.dpi) if unhinted else renderer  # type: ignore[no-untyped-call]
         self._dpi = figure.dpi
         self._sizes: dict[str, tuple[float, float]] = {}
+        self.unhinted = unhinted
 
     def size(self, text: str) -> tuple[float, float]:
         """Width and height of ``text`` (lines split at newlines)."""
         if text not in self._sizes:
             self._probe.set_text(text)
-            box = self._probe.get_window_extent(self._renderer)
+            with matplotlib.rc_context(UNHINTED if self.unhinted else None):
+                box = self._probe.get_window_extent(self._renderer)
             self._sizes[text] = (box.width / self._dpi, box.height / self._dpi)
         return self._sizes[text]
 
@@ -433,7 +478,7 @@ def place_labels(
     options = {e.id: wrappings(texts[e.id], measure) for e in events}
     number_width = measure.width(str(len(events)))  # numbers go in reading order: room for the widest
     row_inches = ROW_INCHES
-    for _ in range(4):
+    for _ in range(10):
         placed: dict[str, Placement] = {}
         rows: dict[str, int] = {}
         # words on a bar only where the bar is as tall as they are: rows fitted to a caller's axes may be thin
@@ -503,6 +548,8 @@ def draw_labels(
     nothing of how the bar looks: no box behind it, its text in a colour that reads on the part it stands
     on (white on a dark bar, ``colors`` giving each event's). Beside its mark, a label stands on a box of
     the axes' own colour, so that a line passing behind it (a report's link, a grid line) stops at its words.
+    Measured ``unhinted``, the labels are drawn unhinted too (:class:`UnhintedText`), keeping at any resolution
+    the size they were laid out at.
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
@@ -523,7 +570,7 @@ def draw_labels(
         _, y = positions[event.id]
         y += place.side == "under"  # the row under its bar
         text = str(number_of[event.id]) if place.side == "number" else labels.texts[event.id]
-        artists[event.id] = ax.text(
+        artist = (UnhintedText if measure.unhinted else Text)(
             place.x,
             y,
             text,
@@ -536,6 +583,8 @@ def draw_labels(
             weight="bold" if place.side == "number" else "normal",
             bbox=None if place.on_bar else backing,
         )
+        ax.add_artist(artist)
+        artists[event.id] = artist
     return artists, numbered
 
 
@@ -708,7 +757,8 @@ class Finished:
 class Room:
     """The room, in inches, between each side of the axes and the figure's edge or the next axes, less :data:`PAD`.
 
-    ``lone``: the axes are the figure's only ones, so that the words under them may take its whole width.
+    ``lone``: the axes are the figure's only ones, so that the words under them may take its whole width;
+    ``stacked``: other axes are under them (the room below ends there, not at the figure's edge).
     """
 
     left: float
@@ -716,6 +766,7 @@ class Room:
     above: float
     below: float
     lone: bool
+    stacked: bool = False
 
     @classmethod
     def around(cls, ax: Axes, renderer: Any) -> Room:
@@ -727,9 +778,11 @@ class Room:
         left, right = float(box.x0 - outer.x0), float(outer.x1 - box.x1)
         above, below = float(outer.y1 - box.y1), float(box.y0 - outer.y0)
         others = [other.get_window_extent(renderer) for other in figure.get_axes() if other is not ax]
+        stacked = False
         for other in others:
             if other.x0 < box.x1 and box.x0 < other.x1:  # above or under ours
                 if other.y1 <= box.y0:
+                    stacked = True
                     below = min(below, float(box.y0 - other.y1))
                 elif other.y0 >= box.y1:
                     above = min(above, float(other.y0 - box.y1))
@@ -744,7 +797,20 @@ class Room:
             above=above / dpi - PAD,
             below=below / dpi - PAD,
             lone=not others,
+            stacked=stacked,
         )
+
+
+def makes_room(ax: Axes) -> bool:
+    """Whether the figure of ``ax`` makes room for the words around its axes when drawn: constrained or tight layout.
+
+    Such a figure places its axes anew at every drawing, around what is drawn beside them (a legend, texts
+    under the axes), so that nothing around a caller's axes need be left out for want of room.
+    """
+    figure = ax.get_figure(root=True)
+    return isinstance(figure, Figure) and isinstance(
+        figure.get_layout_engine(), (ConstrainedLayoutEngine, TightLayoutEngine)
+    )
 
 
 def lane_room(ax: Axes, renderer: Any, figure_width: float, group_by: str | None, *, own_figure: bool) -> float:
@@ -783,6 +849,7 @@ def finish(
     key: Sequence[tuple[int, str]],
     sources: Sequence[str],
     left_out: Sequence[str] = (),
+    makes_room: bool = False,
 ) -> Finished:
     """Title above; under the axis, the legend, the key and the sources; a figure of its own sized to them.
 
@@ -792,7 +859,9 @@ def finish(
     smaller type, else as many as fit, the key first (its numbers stand in the picture), then the legend,
     then the sources. What is left out (with ``left_out``, said by the caller) is named in one
     :class:`~chronology.errors.ChronologyWarning`. ``sources`` are the citations (:func:`citations_of`),
-    written as :func:`sources_text` writes them; none for no sources line.
+    written as :func:`sources_text` writes them; none for no sources line. With ``makes_room`` (a caller's
+    figure in constrained or tight layout: :func:`makes_room`), every word is drawn, in full-size type: the
+    figure's layout engine makes room for them.
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
@@ -803,6 +872,8 @@ def finish(
         room = Room(left=math.inf, right=math.inf, above=math.inf, below=math.inf, lone=True)
     else:
         room = Room.around(ax, renderer)
+        if makes_room:
+            room = attrs.evolve(room, above=math.inf, below=math.inf)
         if room.lone:  # nothing beside the axes: the words may take the figure's whole width
             band_x, band = -room.left, axes_width + room.left + room.right
         else:
@@ -834,6 +905,7 @@ def finish(
     if -under.bottom > room.below:
         under.remove()
         under = _under(ax, renderer, handles, key, sources, band, band_x, top, at, wanted, SMALLER)
+    needed = -under.bottom  # inches under the axes that the dates and all the words take, in smaller type
     if -under.bottom > room.below:
         under.remove()
         # what fits, the key first: without it, the numbers in the picture mean nothing
@@ -856,26 +928,79 @@ def finish(
         box = ax.get_position()
         ax.set_position((box.x0, bottom / height, box.width, plot / height))
     else:
-        _say_what_did_not_fit(missing, room, axis)
+        _say_what_did_not_fit(missing, room, axis, ax, needed)
     return Finished(title=title, legend=under.legend, key=under.key, footnote=under.note)
 
 
-def _say_what_did_not_fit(missing: Sequence[str], room: Room, axis: float) -> None:
-    """One warning naming what was left out for want of room around a caller's axes, and how to make room."""
+def _say_what_did_not_fit(missing: Sequence[str], room: Room, axis: float, ax: Axes, needed: float) -> None:
+    """One warning naming what was left out for want of room around a caller's axes, and how to make room.
+
+    The advice fits the figure: for words under the axes, the room they need (``needed`` inches, less what
+    there is), made with ``hspace`` between stacked axes or ``bottom`` under the lowest, as numbers that
+    work for this figure; or constrained layout, which makes the room itself.
+    """
     problems = []
     if missing:
         problems.append(f"left out for want of room around the axes: {', '.join(missing)}")
-    if axis > room.below + PAD:
-        problems.append(f"the dates under the axis reach {axis - room.below - PAD:.2f} in beyond the figure")
-    if problems:
-        warnings.warn(
-            "plot_timeline: "
-            + "; ".join(problems)
-            + ". Leave room around the axes (for example figure.subplots_adjust(left=0.2, bottom=0.3)), "
-            "or let plot_timeline make a figure of its own (ax=None).",
-            ChronologyWarning,
-            stacklevel=4,  # the caller of plot_timeline
+    overflow = axis - room.below - PAD  # inches the dates under the axis reach beyond the room there
+    if overflow >= 0.005:
+        beyond = "into the axes under them" if room.stacked else "beyond the figure"
+        problems.append(f"the dates under the axis reach {overflow:.2f} in {beyond}")
+    if not problems:
+        return
+    under = [name for name in missing if name not in ("the lane names", "the title")]
+    advice = []
+    if under or overflow >= 0.005:
+        advice.append(_room_under(ax, room, needed))
+    if "the lane names" in missing or "the title" in missing:
+        advice.append("leave room beside and above the axes (for example figure.subplots_adjust(left=0.2, top=0.85))")
+    warnings.warn(
+        "plot_timeline: "
+        + "; ".join(problems)
+        + ". To draw them: "
+        + "; ".join(advice)
+        + '; or make the figure in constrained layout (plt.subplots(..., layout="constrained")), which makes '
+        "the room itself; or let plot_timeline make a figure of its own (ax=None).",
+        ChronologyWarning,
+        stacklevel=_caller_level(),
+    )
+
+
+def _room_under(ax: Axes, room: Room, needed: float) -> str:
+    """How to give ``ax`` ``needed`` inches under it: ``hspace`` between stacked axes, ``bottom`` under the lowest."""
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    gap = math.ceil((needed + PAD + 0.05) * 10) / 10  # inches, with a little to spare
+    spec = ax.get_subplotspec()
+    if spec is None:
+        return f"leave {gap:.1f} in under the axes (move them up with ax.set_position)"
+    grid = spec.get_gridspec()
+    params = grid.get_subplot_params(figure)
+    height = figure.get_figheight()
+    if room.stacked:
+        rows = grid.nrows
+        tall = (params.top - params.bottom) * height - (rows - 1) * gap  # what the rows of axes keep
+        if tall < 0.5 * rows:
+            return f"leave {gap:.1f} in between these axes and the ones under them: make the figure taller"
+        hspace = rows * gap / tall
+        return (
+            f"leave {gap:.1f} in between these axes and the ones under them: "
+            f"figure.subplots_adjust(hspace={math.ceil(hspace * 100) / 100:.2f})"
         )
+    bottom = gap / height + (params.bottom - ax.get_position().y0)  # the lowest axes start at ``bottom``
+    if bottom >= params.top - 0.1:
+        return f"leave {gap:.1f} in under the axes: make the figure taller"
+    return f"leave {gap:.1f} in under the axes: figure.subplots_adjust(bottom={math.ceil(bottom * 100) / 100:.2f})"
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first caller outside chronology (a warning names the user's line)."""
+    package = str(Path(__file__).resolve().parent.parent)
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(package):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level
 
 
 def _under(

@@ -12,11 +12,13 @@ hours, its date allows.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import os
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NoReturn
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -27,13 +29,14 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
-from matplotlib.colors import to_rgba
+from matplotlib.colors import get_named_colors_mapping, is_color_like, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 
 from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY, day_number
+from chronology._suggest import suggest
 from chronology.dates import (
     DEFAULT_WIDENING,
     DateValue,
@@ -44,6 +47,7 @@ from chronology.dates import (
     UncertainDate,
     Widening,
 )
+from chronology.errors import PlotError
 from chronology.events import Event
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import BREAK_MARK, day_to_x, draw_breaks, format_axis
@@ -64,6 +68,7 @@ from chronology.plot._layout import (
     lane_labels,
     lane_room,
     lane_rows,
+    makes_room,
     missing_lane,
     place_labels,
     shortened_handle,
@@ -89,9 +94,11 @@ from chronology.scan.density import Bins, spread
 from chronology.timeline import Timeline, WhenLike
 from chronology.zones import wall_seconds
 
-__all__ = ["GroupBy", "TimelinePlot", "lane_of", "plot_timeline"]
+__all__ = ["GroupBy", "TimelinePlot", "lane_colors", "lane_of", "plot_timeline"]
 
 GroupBy = Literal["kind", "actor", "tag", "source"] | None
+#: The values ``group_by`` takes.
+GROUPINGS: Final[tuple[GroupBy, ...]] = ("kind", "actor", "tag", "source", None)
 #: Above this many events, lanes show a density band instead of marks and labels.
 DENSE: int = 300
 _DENSE_ROWS = 3  # rows a density band takes
@@ -163,6 +170,41 @@ def lane_of(event: Event, group_by: GroupBy) -> str:
     return values[0] if values else missing_lane(group_by)
 
 
+def lane_colors(
+    timeline: Timeline, group_by: GroupBy = "kind", lane_order: Sequence[str] | None = None
+) -> dict[str, str]:
+    """Each lane's colour as :func:`plot_timeline` draws ``timeline`` whole: lane name -> colour (``"#0072B2"``).
+
+    Lanes take the colours in the order they are drawn, top first (by their earliest event, or ``lane_order``).
+    A timeline taken from it by ``Timeline.filter`` or ``Timeline.select`` is
+    drawn as a timeline of its own, its lanes coloured in their own order; to keep one colour a lane through a
+    series of figures, give every figure the whole timeline's: ``plot_timeline(part, colors=lane_colors(whole))``.
+    """
+    if group_by not in GROUPINGS:
+        _refuse_grouping(group_by)
+    lanes = _lanes(timeline.sorted(), group_by, lane_order)
+    return {name: LANE_COLORS[i % len(LANE_COLORS)] for i, name in enumerate(lanes)}
+
+
+def _refuse_grouping(group_by: object) -> NoReturn:
+    """Raise the error for a ``group_by`` that is none of :data:`GROUPINGS`, naming the nearest."""
+    named = [g for g in GROUPINGS if g is not None]
+    raise PlotError(
+        f"group_by {group_by!r}: lanes are by {', '.join(map(repr, named))}, or None for one lane"
+        + suggest(str(group_by), named)
+    )
+
+
+def _check_colors(colors: Mapping[str, str] | None) -> None:
+    """Refuse a colour matplotlib cannot draw, naming the lane, the forms it takes and the nearest name."""
+    for lane, color in (colors or {}).items():
+        if not is_color_like(color):
+            raise PlotError(
+                f"colors[{lane!r}] = {color!r}: not a colour; give a name ('teal', 'tab:red') or a hex code "
+                "('#D55E00')" + suggest(str(color), get_named_colors_mapping())
+            )
+
+
 def plot_timeline(
     timeline: Timeline,
     *,
@@ -183,6 +225,7 @@ def plot_timeline(
     dates: bool = False,
     breaks: bool = True,
     font: str | os.PathLike[str] | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> TimelinePlot:
     """Draw ``timeline`` as lanes of marks with non-overlapping labels.
 
@@ -191,7 +234,12 @@ def plot_timeline(
         ax: the axes to draw on; a new figure (``width`` inches wide, its height
             fitted to the rows) when ``None``. Axes handed over stay where they are; the
             words around them take the room the figure leaves, and what does not fit is
-            left out with a ``ChronologyWarning`` (nothing is drawn outside the figure).
+            left out with a ``ChronologyWarning`` saying how to make room in that figure
+            (nothing is drawn outside the figure). A figure in constrained or tight layout
+            makes the room itself: every word is drawn, and the labels are laid out for the
+            axes as the layout places them. The labels on axes handed over are drawn without
+            font hinting: the figure may be saved at any resolution, and they keep the size
+            they were laid out at.
         start: the first day shown (text, a date value or a date); the
             earliest event's when ``None``. Events outside the window are left out.
         end: the last day shown.
@@ -206,7 +254,8 @@ def plot_timeline(
             picture at any of these widths.
         dpi: the resolution of a new figure, in dots per inch: 100 suits a screen, 200-300 a report or a
             book. Words are measured as drawn at that resolution, so labels may pack into rows a little
-            differently from one resolution to another; nothing collides at any.
+            differently from one resolution to another; nothing collides at any. Save the figure at
+            the resolution it was made for (``save_figure`` does).
         show_reports: join each report to what it reports.
         dense: draw density bands instead of marks above this many events
             (300 by default).
@@ -229,19 +278,91 @@ def plot_timeline(
         font: a font file's path or an installed family's name, drawn in before DejaVu Sans (the
             default). Letters neither has (Korean, Chinese, Japanese in DejaVu Sans) are drawn in an
             installed font that has them, found on the machine; where there is none, as "□".
+        colors: lane name -> colour (any matplotlib colour: ``"#D55E00"``, ``"tab:red"``), for a series of
+            figures that keeps one colour a lane. Lanes not named take the default colours, each by its place
+            among the lanes of ``timeline`` (a window of it, ``start`` and ``end``, keeps them); a timeline
+            filtered from another is one of its own: ``colors=lane_colors(whole)`` keeps the whole's colours.
 
     Returns:
         What was drawn: see :class:`TimelinePlot`.
 
     Raises:
-        PlotError: a ``width`` outside 6-30 inches for a new figure, ``label_chars`` under 8, or a ``font``
-            that is neither a font file nor an installed family (the message names the nearest).
+        PlotError: a ``width`` outside 6-30 inches for a new figure, ``label_chars`` under 8, a ``group_by``
+            other than those above, a colour in ``colors`` that is none, or a ``font`` that is neither a font
+            file nor an installed family (the message names the nearest).
 
     Warns:
         MissingFontWarning: letters in no installed font, drawn as "□" (the message says how to get one).
 
     """
     check_options(width, label_chars, own_figure=ax is None)
+    _check_colors(colors)
+    if group_by not in GROUPINGS:
+        _refuse_grouping(group_by)
+    draw = functools.partial(
+        _plot_timeline,
+        timeline,
+        start=start,
+        end=end,
+        group_by=group_by,
+        lane_order=lane_order,
+        title=title,
+        width=width,
+        dpi=dpi,
+        show_reports=show_reports,
+        dense=dense,
+        widening=widening,
+        footnote=footnote,
+        label=label,
+        label_chars=label_chars,
+        dates=dates,
+        breaks=breaks,
+        font=font,
+        colors=colors,
+    )
+    if ax is None or not makes_room(ax):
+        return draw(ax=ax)
+    # A layout engine (constrained, tight) moves the axes when the figure is drawn, to make room for the words
+    # around them: drawn once, the axes are placed as the engine places them with those words, then drawn
+    # again, laid out for the axes as they will be.
+    before = set(ax.get_children())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        draw(ax=ax)
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    engine = figure.get_layout_engine()
+    assert engine is not None
+    with matplotlib.rc_context(_PLOT_RC):
+        engine.execute(figure)
+    for artist in set(ax.get_children()) - before:
+        artist.remove()
+    return draw(ax=ax)
+
+
+def _plot_timeline(
+    timeline: Timeline,
+    *,
+    ax: Axes | None,
+    start: WhenLike | None,
+    end: WhenLike | None,
+    group_by: GroupBy,
+    lane_order: Sequence[str] | None,
+    title: str | None,
+    width: float,
+    dpi: float,
+    show_reports: bool,
+    dense: int | None,
+    widening: Widening | None,
+    footnote: bool,
+    label: Callable[[Event], str] | None,
+    label_chars: int | None,
+    dates: bool,
+    breaks: bool,
+    font: str | os.PathLike[str] | None,
+    colors: Mapping[str, str] | None,
+) -> TimelinePlot:
+    """:func:`plot_timeline`, its options checked."""
     view = timeline
     if start is not None or end is not None:
         view = timeline.overlapping(start if start is not None else _EARLIEST, end if end is not None else _LATEST)
@@ -276,7 +397,9 @@ def plot_timeline(
         canvas = _Canvas.of(figure, ax, scale, own_figure=own_figure, width=width)
         middles = {e.id: shapes[e.id].middle for e in events} if not is_dense else _middles(events, scale, zone)
         # the words: lane names set the left margin, then every label is measured and packed into rows
-        measure = Measure(figure, canvas.renderer, FONT_SIZE)
+        # On a caller's figure, labels are measured and drawn unhinted: laid out at its resolution, they keep their
+        # size at any other it is saved at (a figure of its own is laid out at the resolution it is made for).
+        measure = Measure(figure, canvas.renderer, FONT_SIZE, unhinted=not own_figure)
         keys = source_keys(view, events) if group_by == "source" else {}  # a source lane's letter in the footnote
         names = canvas.name_lanes(view, lane_names, group_by, keys)
         name_rows = names.rows
@@ -301,7 +424,7 @@ def plot_timeline(
             )
             rows, placements = labels.rows, labels.placements
         every_lane = lane_names if view is timeline else tuple(_lanes(timeline.sorted(), group_by, lane_order))
-        stack = canvas.stack_lanes(names, rows, every_lane)
+        stack = canvas.stack_lanes(names, rows, every_lane, colors)
         lane_top, colors = stack.top, stack.colors
         positions: dict[str, tuple[float, float]] = {}
         lane_by_event = {e.id: name for name, members in lanes.items() for e in members}
@@ -468,6 +591,8 @@ class _Canvas:
         width: the width of a figure of its own, in inches.
         scale: where each day is drawn.
         renderer: measures text on the figure.
+        makes_room: whether a caller's figure has a layout engine that makes room for the words around the axes
+            when it is drawn (constrained or tight layout): they are then all drawn, none left out.
 
     """
 
@@ -477,12 +602,21 @@ class _Canvas:
     width: float
     scale: Scale
     renderer: Any
+    makes_room: bool = False
 
     @classmethod
     def of(cls, figure: Figure, ax: Axes, scale: Scale, *, own_figure: bool, width: float) -> _Canvas:
         """The canvas of ``ax`` (on ``figure``), its x limits set to ``scale``'s."""
         ax.set_xlim(scale.left, scale.right)
-        return cls(figure=figure, ax=ax, own_figure=own_figure, width=width, scale=scale, renderer=renderer_of(figure))
+        return cls(
+            figure=figure,
+            ax=ax,
+            own_figure=own_figure,
+            width=width,
+            scale=scale,
+            renderer=renderer_of(figure),
+            makes_room=not own_figure and makes_room(ax),
+        )
 
     def name_lanes(
         self, view: Timeline, order: Sequence[str], group_by: GroupBy, keys: Mapping[str, str] | None = None
@@ -493,7 +627,9 @@ class _Canvas:
         """
         figure, ax, renderer = self.figure, self.ax, self.renderer
         lane_font = Measure(figure, renderer, LANE_FONT)
-        names_room = lane_room(ax, renderer, figure.get_figwidth(), group_by, own_figure=self.own_figure)
+        names_room = lane_room(
+            ax, renderer, figure.get_figwidth(), group_by, own_figure=self.own_figure or self.makes_room
+        )
         shown = lane_labels(view, order, group_by, lane_font, max(names_room, 0.0), keys)
         left_out = []
         if names_room < lane_font.width("Ag") and any(shown.values()):  # a caller's axes with no margin
@@ -502,11 +638,17 @@ class _Canvas:
         rows = lane_rows(shown, lane_font)
         return _LaneNames(order=tuple(order), shown=shown, rows=rows, left=left, left_out=left_out)
 
-    def stack_lanes(self, names: _LaneNames, rows: dict[str, int], every_lane: Sequence[str]) -> _Lanes:
+    def stack_lanes(
+        self,
+        names: _LaneNames,
+        rows: dict[str, int],
+        every_lane: Sequence[str],
+        chosen: Mapping[str, str] | None = None,
+    ) -> _Lanes:
         """The lanes of ``names`` stacked top first, each ``rows`` rows tall, the axes' y limits showing them all.
 
-        Each lane's colour is by its place among ``every_lane`` (the whole timeline's or data set's lanes), so
-        that a lane keeps its colour in every window drawn of it.
+        Each lane's colour is the one ``chosen`` for it, else by its place among ``every_lane`` (the whole
+        timeline's or data set's lanes), so that a lane keeps its colour in every window drawn of it.
         """
         top: dict[str, float] = {}
         y = 0.0
@@ -516,6 +658,7 @@ class _Canvas:
         self.ax.set_ylim(sum(rows.values()) - 0.4, -0.6)
         rank = {name: i for i, name in enumerate(every_lane)}
         colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(names.order)}
+        colors |= {name: color for name, color in (chosen or {}).items() if name in colors}
         return _Lanes(names=names, top=top, rows=rows, colors=colors)
 
     def finish(
@@ -549,6 +692,7 @@ class _Canvas:
             key=key,
             sources=sources,
             left_out=names.left_out,
+            makes_room=self.makes_room,
         )
 
 
@@ -644,6 +788,8 @@ BEYOND_COLOR: Final = "#777777"
 _FIT_ROUNDS: Final = 4
 #: How deep the teeth of a cut are (a bar running on beyond the window's edge), in inches.
 _CUT_INCHES: Final = 0.09
+#: How far an ongoing bar runs on under its arrowhead, in points: the two overlap, no seam between them.
+_HEAD_OVERLAP: Final = 0.75
 
 
 def _inches_wide(ax: Axes) -> float:
@@ -848,7 +994,9 @@ def _lasting_shape(when: Interval, scale: Scale, minimum: float, widening: Widen
     solid over the 5th, 6th and 7th. An end that may fall over more than a day ("March 2024", "between 1434
     and 1444") or is doubted (``?``) is light over exactly the days it may fall on. An approximate end
     (``~``) fades beyond its bounds as far as the widening reaches; an unknown end fades out
-    (:data:`FADE_SHARE`); an open end runs to the edge, an arrow there. Where no part surely lasted
+    (:data:`FADE_SHARE`); an open end runs to the edge, an arrow there. An end given to the day is solid
+    whatever the other end: ``2024-06-03/2024-06`` surely lasted on 3 June (it began then, and ended on that
+    day or after), light over the rest of June, where it may have ended. Where no part surely lasted
     (``2024-09/2024-10``: it may have lasted from 30 September to 1 October, or the two months), a thin
     line runs through the light: it lasted, somewhere in there, unlike one moment somewhere in a bar.
     """
@@ -883,6 +1031,17 @@ def _lasting_shape(when: Interval, scale: Scale, minimum: float, widening: Widen
     elif end is Endpoint.OPEN:
         solid_to = x_right
         arrows.append((x_right, ">"))
+    # An end given to the day lasted, however the other end falls: "2024-06-03/2024-06" lasted on 3 June, the
+    # day it began, whether it ended that day or late in June (never before it began). Its light part is the
+    # rest of the days the uncertain end may fall on.
+    if isinstance(start, UncertainDate) and s_span is not None and _firm(start) and solid_to is not None:
+        solid_to = max(solid_to, s_span[1])
+    if isinstance(end, UncertainDate) and e_span is not None and _firm(end) and solid_from is not None:
+        solid_from = min(solid_from, e_span[0])
+    if solid_from is not None and solid_to is not None and solid_to > solid_from:
+        light = [
+            piece for a, b in light for piece in ((a, min(b, solid_from)), (max(a, solid_to), b)) if piece[1] > piece[0]
+        ]
     if start is Endpoint.UNKNOWN and isinstance(end, UncertainDate) and e_span is not None:
         # the end is known: the thing lasted up to it, from a start that fades out to the left
         if solid_to is not None and _firm(end):
@@ -1117,7 +1276,9 @@ def _draw_marks(
     }
     per_inch = (scale.right - scale.left) / inches
     depth = _CUT_INCHES * per_inch
-    head = 0.45 * math.sqrt(OPEN_HEAD_SIZE) / 72 * per_inch  # an arrowhead's length: the bar stops at its base
+    # an arrowhead's length (its path, 0.9 of its half-size): the bar stops at its base, running on under the
+    # head a fraction of a point, so that no seam of background shows between them at any zoom
+    head = (0.45 * math.sqrt(OPEN_HEAD_SIZE) - _HEAD_OVERLAP) / 72 * per_inch
     arrows: dict[str, tuple[list[float], list[float], list[str]]] = {"<": ([], [], []), ">": ([], [], [])}
     pointers: dict[str, tuple[list[float], list[float]]] = {"<": ([], []), ">": ([], [])}
     cuts_x: list[float] = []
