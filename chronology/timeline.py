@@ -300,7 +300,12 @@ class Timeline:
                 (give ``end_latest`` too); None when events are instants.
             end_latest: the latest possible end; NaT for an open end.
             precision: the unit the dates are given in ("day", "month", ...): one
-                for all, or one per event.
+                for all, or one per event. A bound is read in its row's unit: a
+                last bound at the unit's start covers the unit (a day given as
+                its midnight, as pandas gives it), and a time inside a row given
+                to the day is refused. A row given to the hour, minute or second
+                needs its bounds to that unit: the day bounds of ``to_pandas``
+                would put it at midnight (rebuild from its ``edtf`` column).
             qualifiers: EDTF qualifiers per event: ``""``, ``"?"``, ``"~"``
                 (approximate: widened in "possible" answers) or ``"%"``.
             titles: one title per event ("" when not given).

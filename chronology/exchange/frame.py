@@ -28,7 +28,11 @@ The columns (:data:`COLUMNS`):
   the claims come from, each once.
 
 The bounds are days, like the index's: a time of day stays in ``edtf`` and
-``label``. ``datetime64[s]`` holds any year the model does (years before 1 and
+``label``. So a frame goes back to a timeline through its ``edtf`` column
+(``Timeline([Event(id=r.id, title=r.title, when=parse(r.edtf)) for r in
+frame.itertuples()])``), not through ``earliest``, ``latest`` and
+``precision`` given to ``Timeline.from_columns``: those would put a timed
+event at midnight. ``datetime64[s]`` holds any year the model does (years before 1 and
 after 9999 included). The list columns hold tuples, not ``"; "``-joined text,
 so names may contain any character: ``frame.explode("actors")`` gives one row
 per actor, and ``frame["tags"].map(set)`` sets.
