@@ -279,6 +279,12 @@ def test_a_part_of_a_timeline_drawn_with_the_wholes_colours_keeps_them(showcase:
     assert lane_colours(plot_timeline(part)) != kept  # drawn on its own, its lanes take the first colours
 
 
+def test_a_colour_for_a_lane_near_one_drawn_is_a_warning_naming_it(showcase: Timeline) -> None:
+    with pytest.warns(chronology.ChronologyWarning, match=r"no lane drawn is named 'reprot'; did you mean 'report'\?"):
+        drawn = plot_timeline(showcase, colors={"reprot": "#123456"})
+    assert "#123456" not in lane_colours(drawn).values()
+
+
 def test_colours_given_are_those_drawn_marks_and_names_alike(showcase: Timeline) -> None:
     drawn = plot_timeline(showcase, colors={"strike": "#123456", "no such lane": "red"})
     assert lane_colours(drawn)["strike"] == "#123456"

@@ -962,7 +962,7 @@ def _say_what_did_not_fit(missing: Sequence[str], room: Room, axis: float, ax: A
         + '; or make the figure in constrained layout (plt.subplots(..., layout="constrained")), which makes '
         "the room itself; or let plot_timeline make a figure of its own (ax=None).",
         ChronologyWarning,
-        stacklevel=_caller_level(),
+        stacklevel=caller_level(),
     )
 
 
@@ -993,7 +993,7 @@ def _room_under(ax: Axes, room: Room, needed: float) -> str:
     return f"leave {gap:.1f} in under the axes: figure.subplots_adjust(bottom={math.ceil(bottom * 100) / 100:.2f})"
 
 
-def _caller_level() -> int:
+def caller_level() -> int:
     """The ``stacklevel`` of the first caller outside chronology (a warning names the user's line)."""
     package = str(Path(__file__).resolve().parent.parent)
     frame = sys._getframe(1)

@@ -47,7 +47,7 @@ from chronology.dates import (
     UncertainDate,
     Widening,
 )
-from chronology.errors import PlotError
+from chronology.errors import ChronologyWarning, PlotError
 from chronology.events import Event
 from chronology.index import NEG_DAY, POS_DAY, day_ends
 from chronology.plot._axis import BREAK_MARK, day_to_x, draw_breaks, format_axis
@@ -58,6 +58,7 @@ from chronology.plot._layout import (
     LANE_FONT,
     Finished,
     Measure,
+    caller_level,
     check_options,
     citations_of,
     decorate_lanes,
@@ -657,6 +658,16 @@ class _Canvas:
             y += rows[name]
         self.ax.set_ylim(sum(rows.values()) - 0.4, -0.6)
         rank = {name: i for i, name in enumerate(every_lane)}
+        # a colour for a lane this part lacks is no mistake (the whole timeline's colours, lane_colors(whole));
+        # one for a lane near a lane drawn likely is
+        for name in chosen or {}:
+            hint = "" if name in rank or name in names.order else suggest(name, every_lane)
+            if hint:
+                warnings.warn(
+                    f"colors: no lane drawn is named {name!r}{hint}; its colour is not used",
+                    ChronologyWarning,
+                    caller_level(),
+                )
         colors = {name: LANE_COLORS[rank.get(name, i) % len(LANE_COLORS)] for i, name in enumerate(names.order)}
         colors |= {name: color for name, color in (chosen or {}).items() if name in colors}
         return _Lanes(names=names, top=top, rows=rows, colors=colors)
