@@ -14,6 +14,7 @@ import difflib
 import functools
 import os
 import re
+import shlex
 import stat
 import sys
 import warnings
@@ -708,12 +709,22 @@ def _joined_dates(argv: Sequence[str]) -> list[str]:
 
 
 def _validate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    problems = validate(arguments.files, allow_outside=arguments.allow_outside)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ChronologyWarning)
+        problems = validate(arguments.files, allow_outside=arguments.allow_outside)
     for problem in problems:
         print(problem, file=err)
     if problems:
+        # the loader's warnings (a Julian date after 1752...) are said with the problems: no load follows
+        said: set[str] = set()
+        for warning in caught:
+            if issubclass(warning.category, ChronologyWarning) and str(warning.message) not in said:
+                said.add(str(warning.message))
+                print(_visible(f"chronology validate: warning: {warning.message}"), file=err)
         print(f"{_count(len(problems), 'problem')} found", file=err)
         return PROBLEMS
+    for warning in caught:  # said once, with those of the load below, by _warnings_said
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     timeline = _zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
     print(f"ok: {_count(len(timeline), 'event')}, {_count(len(timeline.sources), 'source')}", file=out)
     return OK
@@ -1233,13 +1244,16 @@ def _check_dates_alone(a: str, b: str, calendar: Calendar) -> None:
         try:
             parse(text, calendar=calendar)
         except DateParseError as error:
-            other = b if name == "A" else a
-            example = f"FILE {text} {other}" if name == "A" else f"FILE {other} {text}"
-            said = "names an event" if text.startswith("@") else f"is not a date ({error.reason})"
-            raise _UsageError(
-                f"{name} {text!r} {said}; an event id needs the event file it is in, given first: "
-                f"chronology relate {example}"
-            ) from None
+            if text.startswith("@") or (text and not any(c.isspace() for c in text)):  # it may be an event id
+                other = shlex.quote(b if name == "A" else a)
+                quoted = shlex.quote(text)
+                example = f"FILE {quoted} {other}" if name == "A" else f"FILE {other} {quoted}"
+                said = "names an event" if text.startswith("@") else f"is not a date ({error.reason})"
+                raise _UsageError(
+                    f"{name} {text!r} {said}; an event id needs the event file it is in, given first: "
+                    f"chronology relate {example}"
+                ) from None
+            raise _UsageError(f"{name} {text!r} is not a date: {error.reason}") from None
 
 
 def _forms(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -1996,10 +2010,12 @@ def _add(arguments: argparse.Namespace, out: TextIO) -> int:
     file = EventFile.open(arguments.file, lock=True, allow_outside=arguments.allow_outside)
     try:
         tense = Tense(arguments.tense)
+        # the phrase is checked as the file will read it: in its [reading] calendar ("julian": Old Style)
+        timeline = file.timeline()
         if arguments.anchor:
-            when = _anchored(file.timeline(), arguments.when, arguments.anchor, tense, arguments.file)
+            when = _anchored(timeline, arguments.when, arguments.anchor, tense, arguments.file)
         else:
-            when = parse(arguments.when, tense=tense)
+            when = parse(arguments.when, tense=tense, calendar=timeline.calendar)
         citations = [Citation(source=arguments.source, quote=arguments.quote)] if arguments.source else []
         event = Event(
             id=arguments.id,
@@ -2040,6 +2056,7 @@ _COMMANDS: Final = {
 
 
 def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense, path: str) -> DateValue:
+    """``text`` read from the date of ``anchor`` (a source or an event of ``timeline``), in its calendar."""
     value: DateValue | None
     if anchor in timeline.sources:
         value = timeline.sources[anchor].published
@@ -2054,7 +2071,7 @@ def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense, path: st
         known = [*timeline.sources, *(event.id for event in timeline)]
         raise ChronologyError(f"--anchor {anchor!r}: {path} has no such event or source{suggest(anchor, known)}")
     try:
-        return parse(text, anchor=value, tense=tense)
+        return parse(text, anchor=value, tense=tense, calendar=timeline.calendar)
     except ChronologyError as error:
         raise ChronologyError(f"--when: {error}") from None
 

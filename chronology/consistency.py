@@ -14,13 +14,13 @@ import functools
 import itertools
 import operator
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
 
-from chronology._calendar import POS_INF, SECONDS_PER_DAY
+from chronology._calendar import POS_INF, SECONDS_PER_DAY, julian_from_day_number
 from chronology._collector import paused
 from chronology._suggest import suggest
 from chronology.constraints import Frame, Link, Network, link_cycles, publication, published_for
@@ -342,7 +342,11 @@ FAR_BEFORE_DAYS: Final = 183
 
 
 def far_before_anchor(
-    events: Iterable[Event], sources: Iterable[Source], *, days: int = FAR_BEFORE_DAYS
+    events: Iterable[Event],
+    sources: Iterable[Source],
+    *,
+    days: int = FAR_BEFORE_DAYS,
+    calendars: Mapping[tuple[str, str], Literal["gregorian", "julian"]] | None = None,
 ) -> list[Problem]:
     """Dates worded without a year, read from a dated source, that the past-tense rule put a year back, far before it.
 
@@ -359,6 +363,11 @@ def far_before_anchor(
     year written out ("November 13, 2023") says that it is meant. Each problem names the phrase, the date
     it lands on, the source and its date, and the remedies: write the year, or mark the event
     ``tense = "future"``.
+
+    ``calendars`` gives the calendar an event's dates read from a source were read in, by (event id, source
+    id): ``"julian"`` for a file whose ``[reading]`` (or the source's own table) says so. The phrase is read
+    again, and its year written out, in that calendar ("Christmas" in an Old Style file is 25 December of a
+    Julian year); Gregorian where it is not given.
     """
     problems: list[Problem] = []
     dated = {source.id: source.published for source in sources if source.published is not None}
@@ -376,26 +385,36 @@ def far_before_anchor(
         for field, value, anchor in readings:
             if anchor is None or value is None or (published := dated.get(anchor)) is None:
                 continue
-            found = _far_before(value, published, days)
+            calendar = "gregorian" if calendars is None else calendars.get((event.id, anchor), "gregorian")
+            found = _far_before(value, published, days, calendar)
             if found is not None:
-                problems.append(
-                    Problem(_far_message(field, value, anchor, published, *found), event=event.id, field=field)
-                )
+                message = _far_message(field, value, anchor, published, *found, calendar=calendar)
+                problems.append(Problem(message, event=event.id, field=field))
     return problems
 
 
-def _far_before(value: DateValue, published: UncertainDate, days: int) -> tuple[int, DateValue | None] | None:
-    """How many days ``value`` ends before ``published``, and its reading as to come; None unless it is reported."""
+def _year_of(day: int, calendar: Literal["gregorian", "julian"]) -> int:
+    """The year of day number ``day`` (of years 1-9999) in ``calendar``."""
+    return julian_from_day_number(day)[0] if calendar == "julian" else datetime.date.fromordinal(day).year
+
+
+def _far_before(
+    value: DateValue, published: UncertainDate, days: int, calendar: Literal["gregorian", "julian"] = "gregorian"
+) -> tuple[int, DateValue | None] | None:
+    """How many days ``value`` ends before ``published``, and its reading as to come; None unless it is reported.
+
+    The phrase is read in ``calendar``, the one it was read in, and its years counted in it.
+    """
     from chronology.notation import parse_expression  # the notation reads the wording; this module only asks
     from chronology.relative import RelativeDate
 
     last, first = value.hi // SECONDS_PER_DAY, published.lo // SECONDS_PER_DAY
     if first - last <= days or last < 1:
         return None  # (most dates: said in two lookups)
-    if datetime.date.fromordinal(last).year >= datetime.date.fromordinal(first).year:
+    if _year_of(last, calendar) >= _year_of(first, calendar):
         return None  # in the source's own year: the latest such date, as a report names it
     try:
-        read = parse_expression(value.text) if value.text else None
+        read = parse_expression(value.text, calendar=calendar) if value.text else None
     except ChronologyError:
         return None
     if not isinstance(read, RelativeDate) or not read.needs_anchor:
@@ -414,11 +433,18 @@ def _far_before(value: DateValue, published: UncertainDate, days: int) -> tuple[
 
 
 def _far_message(
-    field: str, value: DateValue, anchor: str, published: UncertainDate, gap: int, future: DateValue | None
+    field: str,
+    value: DateValue,
+    anchor: str,
+    published: UncertainDate,
+    gap: int,
+    future: DateValue | None,
+    *,
+    calendar: Literal["gregorian", "julian"] = "gregorian",
 ) -> str:
     """What :func:`far_before_anchor` says of one reading: where it landed, and the two remedies."""
     key = field.rpartition(".")[2]
-    written = _with_year(value)
+    written = _with_year(value, calendar)
     year = f' (`{key} = "{written}"`)' if written is not None and '"' not in written and "\\" not in written else ""
     to_come = f" (it then reads {future.label})" if future is not None else ""
     return (
@@ -430,20 +456,24 @@ def _far_message(
     )
 
 
-def _with_year(value: DateValue) -> str | None:
-    """The wording of ``value`` with the year it was read in written out, if that reads as the same date."""
+def _with_year(value: DateValue, calendar: Literal["gregorian", "julian"] = "gregorian") -> str | None:
+    """The wording of ``value`` with the year it was read in written out, if that reads as the same date.
+
+    The year is of ``calendar``, the one the wording was read in, and the wording with it read in it too.
+    """
     from chronology.notation import parse_expression
 
     if isinstance(value, UncertainDate):
-        year = value.latest.year
+        last = value
     elif isinstance(value.end, UncertainDate):
-        year = value.end.latest.year
+        last = value.end
     else:
         return None
+    year = _year_of(last.hi // SECONDS_PER_DAY, calendar) if calendar == "julian" else last.latest.year
     text = value.text.strip()
     written = f"{text}{', ' if text[-1:].isdigit() else ' '}{year}"
     try:
-        read = parse_expression(written)
+        read = parse_expression(written, calendar=calendar)
     except ChronologyError:
         return None
     return written if read == value else None

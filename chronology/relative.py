@@ -105,6 +105,7 @@ __all__ = [  # the rules are defined in chronology.rules and named here too, whe
     "Unit",
     "WeekOf",
     "WeekdayRule",
+    "in_julian",
     "reading_at",
     "resolve",
 ]
@@ -233,6 +234,40 @@ def resolve(
         return Interval(start, end, text=relative.text)
     except InvalidDateError as error:
         raise DateParseError(relative.text, str(error)) from None
+
+
+def in_julian(relative: RelativeDate) -> RelativeDate:
+    """``relative`` with the months and days it names without a year read as Old Style (Julian) ones.
+
+    A phrase read in the Julian calendar ("Christmas", "November 13", "last summer" in a file whose
+    ``[reading]`` says ``calendar = "julian"``) names the Julian day of the Julian year it picks from its
+    anchor's Julian date, as "Christmas 1666" names 25 December 1666 O.S. Rules that name no calendar day
+    (weekdays, distances in days) are kept.
+    """
+    rule = relative.rule
+    if isinstance(rule, OneOf):
+        rules = [_julian_rule(r) for r in rule.rules]
+        julian: Rule | Lasting | OneOf = OneOf(rules)  # type: ignore[arg-type]  # (mypy: the alias is recursive)
+    elif isinstance(rule, Lasting):
+        start = rule.start if isinstance(rule.start, Endpoint) else _julian_rule(rule.start)
+        end = rule.end if isinstance(rule.end, Endpoint) else _julian_rule(rule.end)
+        julian = Lasting(start, end)
+    else:
+        julian = _julian_rule(rule)
+    return attrs.evolve(relative, rule=julian)
+
+
+def _julian_rule(rule: Rule) -> Rule:
+    """A rule of :func:`in_julian`: its month and season rules of the Julian calendar."""
+    if isinstance(rule, MonthRule | SeasonRule | NamedPeriod):
+        return attrs.evolve(rule, calendar="julian")
+    if isinstance(rule, Modified):
+        return Modified(_julian_rule(rule.rule), rule.modifier)
+    if isinstance(rule, Between):
+        return Between(_julian_rule(rule.first), _julian_rule(rule.last))
+    if isinstance(rule, Leading):
+        return Leading(attrs.evolve(rule.first, calendar="julian"), attrs.evolve(rule.last, calendar="julian"))
+    return rule
 
 
 def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
@@ -658,15 +693,20 @@ def _coarse(rule: Rule) -> Rule:
     if isinstance(rule, Between):
         return Between(_coarse(rule.first), _coarse(rule.last))
     if isinstance(rule, Leading):
-        return Leading(MonthRule(rule.first.month), MonthRule(rule.last.month))
+        return Leading(_whole_month(rule.first), _whole_month(rule.last))
     if isinstance(rule, MonthRule) and rule.year is None:
-        return MonthRule(rule.month)
+        return _whole_month(rule)
     if isinstance(rule, FromAnchor) and rule.day is not None:
         # its day lies in the month it picks (the same month for the day chosen by, with ``latest``)
         return attrs.evolve(rule, day=None, until=rule.until or rule.day)
     if isinstance(rule, NamedPeriod) and rule.name in _COARSE_PERIODS:
-        return NamedPeriod(_COARSE_PERIODS[rule.name])
+        return attrs.evolve(rule, name=_COARSE_PERIODS[rule.name])
     return rule
+
+
+def _whole_month(rule: MonthRule) -> MonthRule:
+    """The whole month a month rule names a part of, without its year, in the rule's calendar."""
+    return MonthRule(rule.month, calendar=rule.calendar)
 
 
 _COARSE_PERIODS: Final = {
@@ -749,7 +789,10 @@ def _first_reading(rule: Rule, start: int, stop: int, tense: Tense) -> int | Non
     """
     step = 1 if stop >= start else -1
     # a rule whose reading depends only on the anchor's month
-    by_month = isinstance(rule, MonthRule) or (isinstance(rule, FromAnchor) and not rule.latest)
+    # (a Julian month rule's by the anchor's Julian month, whose days these Gregorian months do not follow)
+    by_month = (isinstance(rule, MonthRule) and rule.calendar == "gregorian") or (
+        isinstance(rule, FromAnchor) and not rule.latest
+    )
     day = start
     for _ in range(_CYCLE_MONTHS if by_month else _CYCLE_DAYS):
         if _span(rule, Date.fromordinal(day), tense) is not None:

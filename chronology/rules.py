@@ -23,7 +23,7 @@ from typing import Final, Literal, TypeAlias
 import attrs
 import pendulum
 
-from chronology._calendar import OPEN_HI, OPEN_LO
+from chronology._calendar import OPEN_HI, OPEN_LO, julian_day_number, julian_days_in_month, julian_from_day_number
 from chronology.dates import Endpoint, Precision, Qualifier, UncertainDate
 from chronology.errors import InvalidDateError
 
@@ -166,6 +166,10 @@ class MonthRule:
             of a Monday-first calendar of that month, the first being the one
             holding the 1st, each cut to the month's own days; -1 is the last,
             the row holding the month's last day.
+        calendar: the calendar the month and day are of: ``"julian"`` for a
+            date read in Old Style, whose year is chosen from the anchor's
+            Julian date ("Christmas" read from 10 January 1667 (N.S.), 31
+            December 1666 O.S., is 25 December 1666 O.S., 4 January 1667).
 
     """
 
@@ -174,6 +178,7 @@ class MonthRule:
     day: int | None = None
     part: MonthPart | None = None
     week: int | None = None
+    calendar: Literal["gregorian", "julian"] = "gregorian"
 
     qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
 
@@ -184,18 +189,28 @@ class MonthRule:
 
     def span(self, anchor: Date, tense: Tense) -> Span:
         """First day, last day and precision read from one anchor day; None if there is none."""
+        julian = self.calendar == "julian"
         if self.year is not None:
             year = self.year
         else:
-            if tense is Tense.FUTURE:
-                year = anchor.year if self.month >= anchor.month else anchor.year + 1
+            # the anchor's year and month in the rule's calendar (an Old Style month from its Julian date)
+            if julian:
+                anchor_year, anchor_month, _ = julian_from_day_number(_ordinal(anchor))
             else:
-                year = anchor.year if self.month <= anchor.month else anchor.year - 1
+                anchor_year, anchor_month = anchor.year, anchor.month
+            if tense is Tense.FUTURE:
+                year = anchor_year if self.month >= anchor_month else anchor_year + 1
+            else:
+                year = anchor_year if self.month <= anchor_month else anchor_year - 1
         if not 1 <= year <= 9999:
             return None
         # on day numbers: ``first`` and ``last`` are the month's first and last days
-        weekday_of_first, length = _monthrange(year, self.month)
-        first = _ordinal(_date(year, self.month, 1))
+        if julian:
+            first, length = julian_day_number(year, self.month, 1), julian_days_in_month(year, self.month)
+            weekday_of_first = (first - 1) % 7  # day 1 (0001-01-01) is a Monday
+        else:
+            weekday_of_first, length = _monthrange(year, self.month)
+            first = _ordinal(_date(year, self.month, 1))
         last = first + length - 1
         if self.day is not None:
             if self.day > length:
@@ -483,16 +498,69 @@ PERIODS: Final[dict[str, tuple[Callable[[Date, Tense], Span], str]]] = {
 
 @attrs.frozen
 class NamedPeriod:
-    """A fixed phrase such as "earlier this month"; see :data:`PERIODS` for each reading."""
+    """A fixed phrase such as "earlier this month"; see :data:`PERIODS` for each reading.
+
+    Attributes:
+        name: the phrase, a key of :data:`PERIODS`.
+        calendar: the calendar whose months and years "this month", "last year" and the like are
+            (``"julian"``: those of the anchor's Julian date); the other periods count days alike in either.
+
+    """
 
     name: str = attrs.field(validator=attrs.validators.in_(PERIODS))
+    calendar: Literal["gregorian", "julian"] = "gregorian"
 
     needs_anchor: bool = attrs.field(default=True, init=False)
     qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
 
     def span(self, anchor: Date, tense: Tense) -> Span:
         """First day, last day and precision read from one anchor day; None if there is none."""
+        if self.calendar == "julian" and self.name in _JULIAN_PERIODS:
+            return _JULIAN_PERIODS[self.name](_ordinal(anchor))
         return PERIODS[self.name][0](anchor, tense)
+
+
+def _julian_month(number: int) -> tuple[int, int, int]:
+    """The first and last day numbers of the Julian month holding day ``number``, and its day of that month."""
+    year, month, day = julian_from_day_number(number)
+    first = number - day + 1
+    return first, first + julian_days_in_month(year, month) - 1, day
+
+
+def _julian_year(number: int, offset: int = 0) -> Span:
+    """The Julian year ``offset`` years from the one holding day ``number``."""
+    year = julian_from_day_number(number)[0] + offset
+    return _numbered(julian_day_number(year, 1, 1), julian_day_number(year + 1, 1, 1) - 1, Precision.YEAR)
+
+
+def _julian_earlier_this_month(number: int) -> Span:
+    first, _, day = _julian_month(number)
+    return None if day == 1 else _numbered(first, number - 1, Precision.DAY)
+
+
+def _julian_later_this_month(number: int) -> Span:
+    _, last, _ = _julian_month(number)
+    return None if number == last else _numbered(number + 1, last, Precision.DAY)
+
+
+def _julian_earlier_this_year(number: int) -> Span:
+    first = julian_day_number(julian_from_day_number(number)[0], 1, 1)
+    return None if number == first else _numbered(first, number - 1, Precision.DAY)
+
+
+#: The periods of :data:`PERIODS` that are calendar months and years, read in the Julian calendar from an anchor
+#: day number.
+_JULIAN_PERIODS: Final[dict[str, Callable[[int], Span]]] = {
+    "this month": lambda n: _numbered(*_julian_month(n)[:2], Precision.MONTH),
+    "earlier this month": _julian_earlier_this_month,
+    "later this month": _julian_later_this_month,
+    "last month": lambda n: _numbered(*_julian_month(_julian_month(n)[0] - 1)[:2], Precision.MONTH),
+    "next month": lambda n: _numbered(*_julian_month(_julian_month(n)[1] + 1)[:2], Precision.MONTH),
+    "this year": _julian_year,
+    "earlier this year": _julian_earlier_this_year,
+    "last year": lambda n: _julian_year(n, -1),
+    "next year": lambda n: _julian_year(n, 1),
+}
 
 
 # -- rules that compose ----------------------------------------------------------------
@@ -708,6 +776,8 @@ class SeasonRule:
             ``"last"`` is the latest over before the anchor, ``"next"`` the
             first begun after it, ``"this"`` the one holding the anchor (else
             the one beginning in the anchor's year).
+        calendar: the calendar its months are of (``"julian"``: Old Style months, read from the anchor's
+            Julian date).
 
     """
 
@@ -715,6 +785,7 @@ class SeasonRule:
     months: int
     precision: Precision
     which: Literal["bare", "last", "next", "this"] = "bare"
+    calendar: Literal["gregorian", "julian"] = "gregorian"
 
     needs_anchor: bool = attrs.field(default=True, init=False)
     qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
@@ -723,8 +794,15 @@ class SeasonRule:
         first = Date(year, self.first_month, 1)
         return first, first.add(months=self.months).subtract(days=1)
 
+    def _julian_occurrence(self, year: int) -> tuple[int, int]:
+        """First and last day numbers of the season beginning in Julian year ``year``."""
+        years, month = divmod(self.first_month - 1 + self.months, 12)
+        return julian_day_number(year, self.first_month, 1), julian_day_number(year + years, month + 1, 1) - 1
+
     def span(self, anchor: Date, tense: Tense) -> Span:
         """First day, last day and precision read from one anchor day; None if there is none."""
+        if self.calendar == "julian":
+            return self._julian_span(_ordinal(anchor), tense)
         around = [self._occurrence(year) for year in range(anchor.year - 2, anchor.year + 2)]
         if self.which == "last" or (self.which == "bare" and tense is not Tense.FUTURE):
             wanted = [o for o in around if (o[1] < anchor if self.which == "last" else o[0] <= anchor)][-1]
@@ -734,6 +812,21 @@ class SeasonRule:
             holding = [o for o in around if o[0] <= anchor <= o[1]]
             wanted = holding[0] if holding else self._occurrence(anchor.year)
         return _days(*wanted, self.precision)
+
+    def _julian_span(self, number: int, tense: Tense) -> Span:
+        """:meth:`span` in the Julian calendar, from anchor day number ``number``."""
+        year = julian_from_day_number(number)[0]
+        if not 3 <= year <= 9998:  # (the occurrences around it are of years 1-9999)
+            return None
+        around = [self._julian_occurrence(y) for y in range(year - 2, year + 2)]
+        if self.which == "last" or (self.which == "bare" and tense is not Tense.FUTURE):
+            wanted = [o for o in around if (o[1] < number if self.which == "last" else o[0] <= number)][-1]
+        elif self.which == "next" or tense is Tense.FUTURE:
+            wanted = next(o for o in around if (o[0] > number if self.which == "next" else o[1] >= number))
+        else:
+            holding = [o for o in around if o[0] <= number <= o[1]]
+            wanted = holding[0] if holding else self._julian_occurrence(year)
+        return _numbered(*wanted, self.precision)
 
 
 @attrs.frozen
@@ -821,7 +914,8 @@ class Leading:
         last = self.last.span(anchor, tense)
         if last is None:
             return None
-        year = Date.fromordinal(last[0] // _DAY_SECONDS).year
+        day = last[0] // _DAY_SECONDS
+        year = julian_from_day_number(day)[0] if self.last.calendar == "julian" else Date.fromordinal(day).year
         if self.first.month > self.last.month:
             year -= 1
         return attrs.evolve(self.first, year=year).span(anchor, tense)

@@ -512,12 +512,12 @@ class _Reader:
                 continue  # anchors are checked, and placed, while dates are resolved
             self._place(problem)
         if self.validating:  # a date a year back may be meant: validate asks for its year, load reads it
-            for problem in far_before_anchor(events, sources.values()):
+            for problem in far_before_anchor(events, sources.values(), calendars=self._anchor_calendars()):
                 self._place(problem)
+        if self._after_reform and (self.validating or not self.problems):  # validate says them with its problems
+            self._warn_after_reform()
         if self.problems:
             return None
-        if self._after_reform:
-            self._warn_after_reform()
         calendars = tuple((file.name, file.calendar) for file in self.named)
         # text given to the timeline's queries is read in the files' calendar; in Gregorian where they differ
         calendar: Calendar = "julian" if calendars and all(c == "julian" for _, c in calendars) else "gregorian"
@@ -908,6 +908,19 @@ class _Reader:
                 zone = None
         if calendar is not None or zone is not None:
             self._source_readings[table["id"]] = (calendar, zone)
+
+    def _anchor_calendars(self) -> dict[tuple[str, str], Calendar]:
+        """The calendar each (event, anchor) pair's words are read in: the event's or a claim's ``said``."""
+        calendars: dict[tuple[str, str], Calendar] = {}
+        for record in self.events:
+            event_id = record.table.get("id")
+            own = record.table.get("anchor")
+            claims = record.table.get("claims")
+            said = [c.get("anchor") or own for c in claims if isinstance(c, dict)] if isinstance(claims, list) else []
+            for anchor in (own, *said):
+                if isinstance(event_id, str) and isinstance(anchor, str):
+                    calendars[(event_id, anchor)] = self._reading_of(record, anchor)[0]
+        return calendars
 
     def _reading_of(self, record: _Record, anchor: object = None) -> tuple[Calendar, str | None]:
         """The calendar and zone of a record's dates: its file's, or its source's own.
