@@ -24,7 +24,24 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from chronology.notation.quantity import COMPARISON_WORDS
+from chronology.quantity import Comparison
+
 __all__ = ["CUES", "Cues", "Language", "Patterns", "morphology", "patterns"]
+
+
+def _english_comparisons() -> dict[str, str]:
+    """The English comparisons before a figure: the words ``parse_quantity`` reads (one table for both).
+
+    Only words: a mark or an abbreviation ("~", "c.") before a figure in running text is as often a date's
+    ("c. 1500"); and not "between", which takes two figures.
+    """
+    return {
+        word: word
+        for word, comparison in COMPARISON_WORDS.items()
+        if re.fullmatch(r"[a-z]+(?: [a-z]+)*", word) and comparison is not Comparison.BETWEEN
+    }
+
 
 #: The languages a draft reads, by ISO 639-1 code.
 Language = Literal["en", "ru", "uk", "ko"]
@@ -290,9 +307,7 @@ ENGLISH: Final = Cues(
         r"(?:many|much|such|same|well|soon|long|far|just|twice)\s+$",
         r"\s*as\s+(?:many|much|well|long|soon|far|of|part|a result|if|though|usual)\b",
     ),
-    comparisons={w: w for w in ("up to", "as many as", "more than", "over", "at least", "at most", "upwards of",
-                                "about", "around", "approximately", "roughly", "an estimated", "estimated",
-                                "nearly", "almost", "just under", "close to", "fewer than", "less than", "some")},
+    comparisons=_english_comparisons(),
     scales={"thousand": "thousand", "million": "million", "billion": "billion"},
     currencies={"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
                 "hryvnias": "UAH", "hryvnas": "UAH"},

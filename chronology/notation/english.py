@@ -524,9 +524,12 @@ def _feast_of_two(feast: tuple[str, tuple[tuple[str, tuple[int, int]], ...]], ye
     )
 
 
-def _shortly_day(days: tuple[int, int], reading: Calendar) -> DateRule:
-    """Read "shortly before 2 September 1666": the days a little before (or after) the day, as "days before" reads."""
-    if reading.day is None:
+def _shortly_day(days: tuple[int, int], reading: Calendar | DateRule) -> DateRule:
+    """Read "shortly before 2 September 1666": the days a little before (or after) the day, as "days before" reads.
+
+    The day may move with Easter ("shortly before Easter 1666").
+    """
+    if isinstance(reading, Calendar) and reading.day is None:
         raise _Refused(
             "'shortly before' and 'shortly after' are read with a day ('shortly before 2 September 1666', the ten "
             "days before it); for a month or a year write 'before' or 'after' ('before June 1666') or a part "
@@ -621,9 +624,12 @@ _WITHIN: Final = {"minute": 59, "hour": 23, "day": 10, "week": 3, "month": 5, "y
 _COMING: Final = {"minute": 59, "hour": 23, "day": 10, "week": 8, "month": 6, "year": 5}
 
 
-def _from_date(amount: int | tuple[int, int], unit: str, reading: Calendar, direction: int) -> DateRule:
-    """Read "6 weeks before 23 September 1972": a distance from a date the phrase gives itself."""
-    base = reading.rule()
+def _from_date(amount: int | tuple[int, int], unit: str, reading: Calendar | DateRule, direction: int) -> DateRule:
+    """Read "6 weeks before 23 September 1972": a distance from a date the phrase gives itself.
+
+    The date may move with Easter ("6 weeks before Easter 2024").
+    """
+    base = _rule(reading)
     if not isinstance(base, Fixed):
         raise _Refused("a distance from a date is read from a date with its year ('6 weeks before 23 September 1972')")
     value = RelativeDate(_offset(amount, unit, direction), "").resolve(base.value)
@@ -853,8 +859,9 @@ class Grammar:
     own_words: frozenset[str] = frozenset()
     #: What a refusal says is accepted (the language's examples and where the forms are listed).
     expected: str = EXPECTED_ENGLISH
-    #: For finding phrases in running text: words that are a date only inside a longer phrase (a weekday
-    #: without its preposition: Russian "среда" is also "environment").
+    #: For finding phrases in running text: words, or phrases as their words joined by spaces, that are a date
+    #: only inside a longer phrase (a weekday without its preposition: Russian "среда" is also "environment"; a
+    #: holiday's name without its year or a day word: "the Halloween party", "the Good Friday Agreement").
     alone_not: frozenset[str] = frozenset()
     #: Words written with a full stop inside a date ("окт.", "г."): a stop after them ends no sentence.
     dotted: frozenset[str] = frozenset()
@@ -940,18 +947,20 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     day_of_month = (the + day + optional(word("of")) + month).to(lambda d, m: (d, m)) | (month + the + day).to(
         lambda m, d: (d, m)
     )
+    # a year after a month or a day's name: "June 2024", "June, 2024", "March of 2000", "Christmas of 1914"
+    of_year = optional(Mark(",") | word("of")) + any_year
     # "June 2024", "June, 2024", "March of 2000", "February 1665/6", "June"
-    month_of_year = (month + optional(Mark(",") | word("of")) + any_year).to(
-        lambda m, y: Calendar(y[0], m, double=y[1])
-    ) | month.to(lambda m: Calendar(None, m))
+    month_of_year = (month + of_year).to(lambda m, y: Calendar(y[0], m, double=y[1])) | month.to(
+        lambda m: Calendar(None, m)
+    )
     plain = (
         # "Tuesday 12 March 2024", "Oct. 3, 2024", "10 February 1665/6", "the 3rd of October"
         (optional(weekday + comma, None) + day_of_month + optional(comma + any_year, None)).to(_day_date)
         | month_of_year
         # a holiday on a fixed day: "Christmas 2023", "New Year's Eve", "May Day 2024"
-        | (cat("holiday") + optional(comma + any_year, None)).to(_holiday)
+        | (cat("holiday") + optional(of_year, None)).to(_holiday)
         # a name of two feasts, refused naming both: "St John's Day"
-        | (cat("feast_of_two") + optional(comma + any_year, None)).to(_feast_of_two)
+        | (cat("feast_of_two") + optional(of_year, None)).to(_feast_of_two)
         | (optional(word("the year")) + any_year).to(lambda y: Calendar(y[0], double=y[1]))
         # ISO dates inside words: "before 2024-10-18", "c. 2024-06"
         | (
@@ -1012,13 +1021,17 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     part_hours = {" ".join(phrase): hours for phrase, hours in words.categories["part_of_day"].items()}
     day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), part_hours[pair[1]]))
 
-    # a holiday that moves with Easter, with its year: "Easter 2024", "Whitsun 1665 (O.S.)"
-    easter = (cat("easter_holiday") + comma + year + optional(style, None)).to(_easter_holiday)
+    # a holiday that moves with Easter, with its year: "Easter 2024", "Whitsun 1665 (O.S.)", "Easter of 1666"
+    easter = (cat("easter_holiday") + optional(Mark(",") | word("of")) + year + optional(style, None)).to(
+        _easter_holiday
+    )
+    # a date of the calendar, or a day that moves with Easter: whatever a day is read from, either is
+    calendar_date = calendar | easter
     # a week named by one of its days: "the week of 12 February 2024", "the week beginning 12 February"
-    week_of = (the + cat("week_of") + (calendar | easter)).to(_week_of)
+    week_of = (the + cat("week_of") + calendar_date).to(_week_of)
     period = Named("period")
     period.define(
-        (month_week | week_of | calendar | easter | decade | century | millennium)
+        (month_week | week_of | calendar_date | decade | century | millennium)
         | (season | quarter | weekday_phrase | named | cat("easter_holiday").to(_easter_without_year))
     )
     third = (
@@ -1069,7 +1082,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         # "0100 GMT": four digits are a clock time where a zone follows them, as wire copy writes it
         | (Number(0, 2359, digits=(4, 4)) + zone).to(lambda time, seconds: _military_clock(time, seconds))
     )
-    day_reading = calendar | weekday_phrase | named
+    day_reading = calendar_date | weekday_phrase | named
     # "the night of 10 to 11 March", "the night of 10-11 March 2024": one night, named by both its days (read
     # before "from ... to ...": "the night of 31 December to 1 January 2025" is one night, not a span)
     two_days_part = (the + cat("part_of_day") + word("of") + partial + (dash | word("to", "into")) + calendar).to(
@@ -1107,10 +1120,10 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         (amount + cat("unit") + cat("ago")).to(_offset)
         | (word("in") + amount + cat("unit")).to(lambda a, u: _offset(a, u, 1))  # "in 3 days": from now
         # from a date of its own: "6 weeks before 23 September 1972"
-        | (amount + cat("unit") + word("before") + calendar).to(lambda a, u, c: _from_date(a, u, c, -1))
-        | (amount + cat("unit") + word("after") + calendar).to(lambda a, u, c: _from_date(a, u, c, 1))
+        | (amount + cat("unit") + word("before") + calendar_date).to(lambda a, u, c: _from_date(a, u, c, -1))
+        | (amount + cat("unit") + word("after") + calendar_date).to(lambda a, u, c: _from_date(a, u, c, 1))
         # "shortly before 2 September 1666": the days before it, as "days before" reads
-        | (cat("shortly_days") + calendar).to(_shortly_day)
+        | (cat("shortly_days") + calendar_date).to(_shortly_day)
         | (
             word("in the past", "over the past", "in the last", "over the last", "within the past", "within the last")
             + amount
@@ -1227,12 +1240,11 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         optional(word("at")) + clock + cat("city_time") + comma + optional(word("on")) + day_reading
     ).to(lambda time, zone, day: InZone(_at(day, time), zone))
     phrase = military | length | in_city | body
-    # in running text a holiday's name alone is as often an adjective ("the Christmas market") as a date
-    # ("the Michaelmas term", "a Lammas fair")
-    alone_not = frozenset(
-        {"christmas", "xmas", "easter", "michaelmas", "candlemas", "lammas", "martinmas", "midsummer"}
+    # (in running text a holiday's name alone is as often a noun or an adjective as a date: the table says which
+    # names, "the Christmas market", "the Michaelmas term", "the Good Friday Agreement")
+    return Grammar(
+        words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE, alone_not=words.alone_not
     )
-    return Grammar(words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE, alone_not=alone_not)
 
 
 #: Words that add nothing to a date's meaning, which a refusal may suggest leaving out ("the Christmas 2023").
@@ -1341,9 +1353,11 @@ def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:
 
 def _first_unknown(tokens: Tokens, grammar: Grammar) -> int:
     """Where the first word the table does not know starts (0 when every word is known)."""
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.kind == "word" and token.text not in grammar.known:
-            return token.start
+            feast = _moving_feast(tokens, index, grammar)
+            if feast is None or not _year_follows(tokens, feast):  # "Easter 2024": date words with the year
+                return token.start
     return 0
 
 
@@ -1355,12 +1369,16 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
     # (and words that read only with their year, for "Eastr 2024")
     moving = {word for phrase in grammar.words.categories.get("easter_holiday", {}) for word in phrase}
     known = sorted(grammar.known | moving)
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.kind != "word" or token.text in grammar.known:
             continue
+        feast = _moving_feast(tokens, index, grammar)
+        if feast is not None and _year_follows(tokens, feast):
+            continue  # "the week after Easter 2024": the feast's words are date words with its year
         not_read = grammar.words.categories.get("not_read", {}).get((token.text,))
         if not_read is not None:  # "the reign of Charles II": a thing dated, not a date
-            return f"{text[token.start : token.end]!r}: {not_read}"
+            rest = " ".join(text[token.start :].split()).rstrip(".,;:")
+            return f"{text[token.start : token.end]!r}: {not_read.format(written=rest)}"
         # Misspellings keep their first letter far more often than not ("Febuary", "Jnue", "centry"); a guess
         # that changes it ("soon" -> "noon") is more often a different word.
         same_start = [word for word in known if word[:1] == token.text[:1]]
@@ -1377,16 +1395,38 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
         if token.end < len(text) and tokens[-1] is not token and text[token.end :].split()[:1] == ["time"]:
             return _city_reason(text[token.start : token.end])
         written = text[token.start : token.end]
-        if (token.text,) in grammar.words.categories.get("easter_holiday", {}):
+        if feast is not None:  # "Whit Monday", not followed by a year
+            name = " ".join(text[token.start : tokens[feast - 1].end].split())
             return (
-                f"{written!r} is not a date word this reader knows without its year: a holiday that moves with "
-                f"Easter is read with its year ('Easter 2024'); {grammar.expected}"
+                f"{name!r} is not a date word this reader knows without its year: a holiday that moves with "
+                f"Easter is read with its year ('{name} 2024'); {grammar.expected}"
             )
         return f"{written!r} is not a date word this reader knows; {grammar.expected}"
     rewritten = _rearranged(text, tokens, grammar)
     if rewritten is not None:
         return f"not a date this reader knows; did you mean {rewritten!r}? ({grammar.reference})"
     return f"not a date this reader knows; {grammar.expected}"
+
+
+def _moving_feast(tokens: Tokens, index: int, grammar: Grammar) -> int | None:
+    """Where the name of a holiday that moves with Easter, starting at token ``index``, ends (the token after it).
+
+    None where no such name starts there ("Whit Monday": the longest name read).
+    """
+    if "easter_holiday" not in grammar.words.categories:
+        return None  # a language whose table has none
+    for phrase, _ in grammar.words.starting("easter_holiday", tokens[index].text):
+        end = index + len(phrase)
+        if end <= len(tokens) and all(tokens[index + i].text == word for i, word in enumerate(phrase)):
+            return end
+    return None
+
+
+def _year_follows(tokens: Tokens, at: int) -> bool:
+    """Whether a number follows token ``at`` (after a "," or "of"): a feast's year ("Easter 2024", "Easter of 2024")."""
+    while at < len(tokens) and tokens[at].text in (",", "of"):
+        at += 1
+    return at < len(tokens) and tokens[at].kind == "number"
 
 
 def _reads(text: str, grammar: Grammar) -> bool:

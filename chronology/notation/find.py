@@ -319,9 +319,10 @@ class _Scan:
         """The longest phrase that may start at each token, as (first token, token after the last)."""
         tokens, parser = self.tokens, grammar.parser
         run_end = 0  # the token after the current run (a run ends at a break)
+        name_end = 0  # the token after a holiday's name that is no date alone: no phrase starts inside it
         for at in range(len(tokens)):
-            if tokens.kinds[at] == "mark" and tokens.texts[at] in _STOPS:
-                continue
+            if at < name_end or (tokens.kinds[at] == "mark" and tokens.texts[at] in _STOPS):
+                continue  # ("Friday" in "the Good Friday Agreement")
             if at >= run_end:
                 run_end = at
                 while run_end not in self.breaks and run_end < len(tokens) - 1:
@@ -337,12 +338,15 @@ class _Scan:
                     tokens.suffixes[index],
                     tokens.keys[index],
                 )
-            best = 0
+            best = longest = 0
             for _, end in parser.match(window, 0):
+                longest = max(longest, end)
                 if end > best and self.counts(at, at + end):
                     best = end
             if best:
                 yield at, at + best
+            elif longest and self.name_alone(at, at + longest):
+                name_end = at + longest
 
     def counts(self, first: int, last: int) -> bool:
         """Whether tokens ``first`` to ``last`` (excluded) are a date in running text, not words that look like one."""
@@ -363,8 +367,8 @@ class _Scan:
             return False  # "the fall of Kabul"
         if numbers and self.is_count(first, last, numbers):
             return False
-        if last - first == 1 and words[first] in self.grammar.alone_not:
-            return False  # "the Christmas market", "a Christmas truce"; Russian "среда" ("environment")
+        if self.name_alone(first, last):
+            return False  # "the Christmas market", "the Good Friday Agreement"; Russian "среда" ("environment")
         if self.grammar is not ENGLISH_GRAMMAR and not self.counts_in_its_language(first, last, numbers):
             return False
         if len(numbers) == 1 and self.bare(first, last) and not self.year_context(first, last):
@@ -372,6 +376,10 @@ class _Scan:
         if numbers and kinds[first] == "word" and words[first] == "in" and self.after_span_word(first):
             return False  # "the first visit in 24 years" (not "the biggest backer in recent years")
         return not self.clock_alone(first, last)
+
+    def name_alone(self, first: int, last: int) -> bool:
+        """Whether the phrase is only words that are a date only inside a longer one (see ``Grammar.alone_not``)."""
+        return " ".join(self.tokens.texts[first:last]) in self.grammar.alone_not
 
     def counts_in_its_language(self, first: int, last: int, numbers: list[int]) -> bool:
         """The checks of a language other than English, from its grammar's data.

@@ -9,6 +9,8 @@ English, which is read as above.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -17,7 +19,7 @@ from chronology.errors import QuantityParseError
 from chronology.notation.words import ENGLISH
 from chronology.quantity import Comparison, Quantity
 
-__all__ = ["EXPECTED_QUANTITY", "KOREAN_FIGURE", "korean_figure", "korean_number", "parse_quantity"]
+__all__ = ["COMPARISON_WORDS", "EXPECTED_QUANTITY", "KOREAN_FIGURE", "korean_figure", "korean_number", "parse_quantity"]
 
 _WORDS: Final = {
     "about": Comparison.ABOUT,
@@ -55,6 +57,8 @@ _WORDS: Final = {
     # one figure somewhere in a range, as "10,000-12,000" is: "between 10,000 and 12,000"
     "between": Comparison.BETWEEN,
 }
+#: The words before a figure, and the comparison each says (for readers of running text: the draft's claims).
+COMPARISON_WORDS: Final[Mapping[str, Comparison]] = MappingProxyType(_WORDS)
 _SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000}
 #: A number: its thousands set off by commas ("10,000") or by spaces ("10 000", as Ukrainian, Russian and French
 #: write them, often with a no-break or thin space: the text's spaces are made plain ones before it is matched).
@@ -221,7 +225,8 @@ def parse_quantity(text: str | int | float) -> Quantity:
     currency = match["currency"] or ""
     if high is not None:
         if word and word != "between":
-            raise QuantityParseError(text, f"a range takes no {word!r}; write it as '10,000-12,000'")
+            written = spaced[match.end("word") :].strip()  # the range as written, without its word
+            raise QuantityParseError(text, f"a range takes no {word!r}; write it as {written!r}")
         if low > high:
             raise QuantityParseError(text, f"the range runs backwards ({low:,} is above {high:,})")
         return Quantity(comparison=Comparison.BETWEEN, low=low, high=high, currency=currency, text=text)

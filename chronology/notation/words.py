@@ -40,6 +40,9 @@ class WordTable:
         phrase_only: categories whose words are date words only inside their
             phrases ("Port Moresby time"): not in :attr:`known`, so "port" or
             "Easter" alone is still an unknown word.
+        alone_not: phrases (their words joined by spaces) that alone are no
+            date in running text, only inside a longer phrase: a holiday's
+            name without its year or a day word ("the Halloween party").
         vocabulary: every word of every phrase.
         known: the words that are date words alone (for refusals, and for
             finding dates in running text).
@@ -49,6 +52,7 @@ class WordTable:
     name: str
     categories: Mapping[str, Mapping[tuple[str, ...], Meaning]] = attrs.field(converter=_phrases)
     phrase_only: frozenset[str] = frozenset()
+    alone_not: frozenset[str] = frozenset()
     _by_first: dict[str, dict[str, list[tuple[tuple[str, ...], Meaning]]]] = attrs.field(init=False)
     vocabulary: frozenset[str] = attrs.field(init=False)
     known: frozenset[str] = attrs.field(init=False)
@@ -213,33 +217,55 @@ _SAINTS: Final = {
     "swithun": (7, 15),
     "valentine": (2, 14),
 }
-#: Feast names that name more than one day, refused with the days they may be: (the name as written, and each
-#: feast it may be with its (month, day)).
-_FEASTS_OF_TWO: Final = {
-    "st john's day": (
-        "St John's Day",
-        (("St John the Baptist's Day", (6, 24)), ("St John the Evangelist's Day", (12, 27))),
-    ),
-    "saint john's day": (
-        "Saint John's Day",
-        (("St John the Baptist's Day", (6, 24)), ("St John the Evangelist's Day", (12, 27))),
-    ),
-    "st john day": (
-        "St John Day",
-        (("St John the Baptist's Day", (6, 24)), ("St John the Evangelist's Day", (12, 27))),
-    ),
-}
+
+
+def _saint_names(saint: str) -> tuple[str, ...]:
+    """The names a saint's day is written by, lower-cased as the table writes them.
+
+    "St Bartholomew's Day", "Saint Bartholomew Day", "the feast of St Bartholomew", "feast of St Bartholomew".
+    """
+    return tuple(
+        name
+        for title in ("st", "saint")
+        for name in (
+            f"{title} {saint}'s day",
+            f"{title} {saint} day",
+            f"the feast of {title} {saint}",
+            f"feast of {title} {saint}",
+        )
+    )
 
 
 def _saints_days(saints: Mapping[str, Meaning]) -> dict[str, Meaning]:
     """Each saint's day under the names it is written by (see ``_SAINTS``)."""
-    days: dict[str, Meaning] = {}
-    for saint, day in saints.items():
-        for title in ("st", "saint"):
-            for name in (f"{title} {saint}'s day", f"{title} {saint} day", f"the feast of {title} {saint}"):
-                days[name] = day
-            days[f"feast of {title} {saint}"] = day
-    return days
+    return {name: day for saint, day in saints.items() for name in _saint_names(saint)}
+
+
+def _written(name: str) -> str:
+    """A feast's name as written: "st john's day" is "St John's Day" ("the feast of" stays lower-case)."""
+    return " ".join(word if word in ("the", "feast", "of") else word[:1].upper() + word[1:] for word in name.split())
+
+
+def _feasts_of_two(saints: Mapping[str, Meaning]) -> dict[str, Meaning]:
+    """The names of more than one saint's day, refused with the days they may be.
+
+    Where saints share a first name that is no saint's of its own ("John": John the Baptist, John the
+    Evangelist), each name of that name's day ("St John's Day", "the feast of St John") is any of theirs: (the
+    name as written, and each feast it may be with its (month, day)).
+    """
+    by_name: dict[str, list[str]] = {}
+    for saint in saints:
+        by_name.setdefault(saint.split()[0], []).append(saint)
+    return {
+        name: (_written(name), tuple((_written(_saint_names(saint)[0]), saints[saint]) for saint in named))
+        for first, named in by_name.items()
+        if len(named) > 1 and first not in saints
+        for name in _saint_names(first)
+    }
+
+
+#: Feast names that name more than one day ("St John's Day"), refused with the days they may be.
+_FEASTS_OF_TWO: Final = _feasts_of_two(_SAINTS)
 
 
 #: Holidays that move with (Western) Easter Sunday, as days from it; read with their year ("Easter 2024"). In a
@@ -264,15 +290,26 @@ _EASTER_HOLIDAYS: Final = {
     "whit monday": 50,
     "trinity sunday": 56,
 }
-#: Words for things that are dated but that this reader does not read, and why (refused naming the word).
+#: Words for things that are dated but that this reader does not read, and why (refused naming the word). A
+#: reason may name what was written with ``{written}``: the word and the rest of the phrase ("reign of Charles II").
 _NOT_READ: Final = {
     **dict.fromkeys(
         ("reign", "reigns"),
-        "reigns are not read (this reader has no table of them): write the reign's years, such as 'from 1660 to "
-        "1685' for Charles II's",
+        "reigns are not read (this reader has no table of them): write the years of the {written} instead, as "
+        "'from <first year> to <last year>' (an example, for another reign: 'from 1660 to 1685')",
     ),
-    "regnal": "regnal years are not read (this reader has no table of reigns): write the year, such as '1665'",
+    "regnal": "regnal years are not read (this reader has no table of reigns): write the calendar years instead, "
+    "as '<year>-<year>' (a regnal year runs from the day of accession)",
 }
+#: Words that make a holiday's name a day in running text ("Christmas Day", "Christmas Eve", "the feast of St
+#: Mark"): a name without one ("the Halloween party", "the Good Friday Agreement", "the All Saints church") is
+#: as often a noun or an adjective as a date.
+_DAY_WORDS: Final = frozenset({"day", "eve", "feast"})
+
+
+def _names_alone(*tables: Mapping[str, Meaning]) -> frozenset[str]:
+    """The holidays' names (as read) that alone, without a year, a preposition or a day word, are no date."""
+    return frozenset(name for table in tables for name in _as_read(table) if not _DAY_WORDS.intersection(name.split()))
 
 
 def _as_read(phrases: Mapping[str, Meaning]) -> dict[str, Meaning]:
@@ -542,4 +579,6 @@ ENGLISH: Final = WordTable(
     },
     # ("Easter" alone is a date word only with its year: "the Tuesday after Easter" names no date this reader reads)
     phrase_only=frozenset({"city_time", "easter_holiday", "not_read"}),
+    # (a holiday's name is as often a noun or an adjective: "the Christmas market", "the Good Friday Agreement")
+    alone_not=_names_alone(_HOLIDAYS, _FEASTS, _saints_days(_SAINTS), _FEASTS_OF_TWO, _EASTER_HOLIDAYS),
 )
