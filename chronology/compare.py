@@ -184,26 +184,27 @@ def _ends(value: DateValue, unit: int, zone: ZoneInfo | None = None, widening: W
         lo, hi = _bounds(value, widening)
         lo, hi = _to_unit(lo, unit, value.utc_offset, zone), _to_unit(hi, unit, value.utc_offset, zone)
         return lo, hi, lo, hi, True
-    start_offset = value.start.utc_offset if isinstance(value.start, UncertainDate) else None
-    end_offset = value.end.utc_offset if isinstance(value.end, UncertainDate) else None
-    s_lo, s_hi = value.start_bounds
-    e_lo, e_hi = value.end_bounds
-    if widening is not None:  # each dated end widened as written, then clipped as start_bounds and end_bounds are
-        start, end = value.start, value.end
-        s_lo, s_hi = _bounds(start, widening) if isinstance(start, UncertainDate) else _undated(start, first=True)
-        e_lo, e_hi = _bounds(end, widening) if isinstance(end, UncertainDate) else _undated(end, first=False)
-        s_hi, e_lo = min(s_hi, e_hi), max(e_lo, s_lo)
-    if value.start is Endpoint.UNKNOWN:
+    start, end = value.start, value.end
+    s_lo, s_hi = _side(start, unit, zone, widening, first=True)
+    e_lo, e_hi = _side(end, unit, zone, widening, first=False)
+    # clipped as start_bounds and end_bounds are (a start no later than the latest end, an end no earlier than the
+    # earliest start), in the units compared: each end moved to UTC by its own offset first
+    s_hi, e_lo = min(s_hi, e_hi), max(e_lo, s_lo)
+    if start is Endpoint.UNKNOWN:
         s_lo = NEG_INF + 1
-    if value.end is Endpoint.UNKNOWN:
+    if end is Endpoint.UNKNOWN:
         e_hi = POS_INF - 1
-    return (
-        _to_unit(s_lo, unit, start_offset, zone),
-        _to_unit(s_hi, unit, start_offset, zone),
-        _to_unit(e_lo, unit, end_offset, zone),
-        _to_unit(e_hi, unit, end_offset, zone),
-        False,
-    )
+    return s_lo, s_hi, e_lo, e_hi, False
+
+
+def _side(
+    end: UncertainDate | Endpoint, unit: int, zone: ZoneInfo | None, widening: Widening | None, *, first: bool
+) -> tuple[int, int]:
+    """An interval end's bounds in the units compared (widened where asked); an open or unknown end's sentinels."""
+    if not isinstance(end, UncertainDate):
+        return _undated(end, first=first)
+    lo, hi = _bounds(end, widening)
+    return _to_unit(lo, unit, end.utc_offset, zone), _to_unit(hi, unit, end.utc_offset, zone)
 
 
 # -- feasibility of difference constraints ----------------------------------------------

@@ -313,3 +313,33 @@ def test_odds_agree_with_what_is_possible_and_certain(a: DateValue, b: DateValue
     apart = {Relation.BEFORE, Relation.MEETS, Relation.MET_BY, Relation.AFTER}
     assert bool(known.relations - apart) == (odds.neither > 0), (a.to_edtf(), b.to_edtf())
     assert odds.before + odds.after + odds.neither == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-04-09T18+09:00/", "2024-04-09T18+09:00/2024-04-10T05:00Z", "/2024-04-10T05+09:00"]
+)
+def test_each_end_of_an_interval_is_moved_to_utc_by_its_own_offset_before_the_ends_are_clipped(text: str) -> None:
+    # (an unknown end clipped to a start at +09:00 was read as that start's local time, nine hours late)
+    from chronology.compare import seconds_of
+
+    s_lo, s_hi, e_lo, e_hi = seconds_of(parse(text))
+    assert s_lo <= s_hi
+    assert e_lo <= e_hi
+    assert s_hi <= e_hi
+    assert e_lo >= s_lo
+    value = parse(text)
+    assert isinstance(value, Interval)
+    if isinstance(value.start, UncertainDate):  # its own first second, in UTC
+        assert s_lo == value.start.lo - (value.start.utc_offset or 0)
+        if not isinstance(value.end, UncertainDate):  # an unknown end: no earlier than the start, in UTC too
+            assert e_lo == s_lo
+    if isinstance(value.end, UncertainDate):
+        assert e_hi == value.end.hi - (value.end.utc_offset or 0)
+        if not isinstance(value.start, UncertainDate):
+            assert s_hi == e_hi
+
+
+def test_an_event_with_an_unknown_end_after_a_time_at_an_offset_is_placed_in_utc() -> None:
+    timeline = Timeline([Event(id="x", title="x", when=parse("2024-04-09T18+09:00/"))])  # 09:00 UTC, then unknown
+    assert list(timeline.overlapping("2024-04-09T13:09", "2024-04-10T12", mode="certain").ids) == []
+    assert list(timeline.before("2024-04-09T06-05:00", mode="possible").ids) == ["x"]  # 11:00 UTC: after its start
