@@ -44,6 +44,8 @@ The Ministry of Defence said on Sunday that air defences had shot down 12 drones
          [("4", "people", "people killed in the port"), ("11", "people", "wounded")]),
         ("en", "Some 1200 North Korean soldiers have been killed in Kursk.",
          [("Some 1200", "soldiers", "North Korean soldiers killed in Kursk")]),
+        ("en", "Russia has lost 654,430 soldiers who have been killed and wounded.",
+         [("654,430", "soldiers", "soldiers killed and wounded")]),
         ("ru", "В результате удара погибли 4 человека, 11 ранены.",
          [("4", "человека", "люди погибли"), ("11", "человека", "ранены")]),
         ("ru", "По меньшей мере 4 человека погибли и 11 получили ранения.",
@@ -55,7 +57,7 @@ The Ministry of Defence said on Sunday that air defences had shot down 12 drones
          [("at least 4", "людини", "люди загинули"), ("11", "людини", "отримали поранення")]),
     ],
     ids=["en-were-killed-and", "en-comma", "en-were-wounded", "en-dead-and-injured", "en-killing-and-wounding",
-         "en-killed-and-wounded", "en-have-been-killed", "ru-pogibli-raneny", "ru-i-poluchili-raneniya",
+         "en-killed-and-wounded", "en-have-been-killed", "en-who-have-been-killed", "ru-pogibli-raneny", "ru-i-poluchili-raneniya",
          "ru-eshche", "uk-zahynuly-poraneni", "uk-shche"],
 )  # fmt: skip
 def test_figures_joined_by_and_are_a_claim_each_of_what_befell_those_counted(

@@ -291,9 +291,11 @@ _STATE_AFTER: Final = re.compile(
     rf"\s+(?:(?:{'|'.join(CUES['en'].auxiliaries)})\s+)?"
     rf"({'|'.join(sorted((re.escape(w) for w in CUES['en'].counted_states), key=len, reverse=True))})\b"
 )
-#: A passive or perfect verb before a participle, left out of a claim's subject ("were killed": "killed").
+#: A passive or perfect verb before a participle, left out of a claim's subject ("were killed": "killed"), with
+#: the relative word that opens it ("soldiers who have been killed": "soldiers killed", not "soldiers who killed").
 _AUXILIARY: Final = re.compile(
-    rf"\s+(?:{'|'.join(CUES['en'].auxiliaries)})\s+"
+    r"\s+(?:(?:who|which|that)\s+)?"
+    rf"(?:{'|'.join(CUES['en'].auxiliaries)})\s+"
     rf"(?=(?:[a-z]{{2,}}(?:ed|en|ing)|{'|'.join(re.escape(w) for w in CUES['en'].counted_states)})\b)"
 )
 
