@@ -402,10 +402,9 @@ def test_a_duration_in_a_clause_that_tells_the_past_is_kept_not_dated() -> None:
         (SEOUL, ["about 13,000", "More than 1,500", "nearly 500"]),
         ("Fighting has gone on for months, and talks may resume at the turn of the year.",
          ["for months", "at the turn of the year"]),
-        ("More than 50,000 US soldiers are stationed in Japan, and nearly 25,000 are deployed in South Korea.",
-         ["nearly 25,000"]),
+        ("More than 50,000 US soldiers are stationed in Japan, and nearly 500 are officers.", ["nearly 500"]),
     ],
-    ids=["figures that count nothing beside them", "time phrases not read yet", "seed 003's nearly 25,000"],
+    ids=["figures that count nothing beside them", "time phrases not read yet", "nearly 500 are officers"],
 )  # fmt: skip
 def test_nothing_is_dropped_without_a_comment(article: str, kept: list[str]) -> None:
     draft = draft_article(article_from_text(article, "kept.txt"), published=day("2024-11-20"))

@@ -132,7 +132,7 @@ def test_a_statement_does_not_report_a_side_clauses_event() -> None:
     assert statement.kind == "statement"
     assert august.id not in statement.reports
     assert august.title.startswith("A Russian region on the border with Ukraine that was invaded")
-    assert statement.title.startswith("The Pentagon is “increasingly concerned")  # 4: the pronoun's speaker
+    assert statement.title.startswith("The Pentagon says it is “increasingly concerned")  # 4: who says what
 
 
 def test_a_participle_phrase_dates_what_it_tells_not_the_main_clause() -> None:

@@ -32,16 +32,16 @@ The Ministry of Defence said on Sunday that air defences had shot down 12 drones
     ("language", "sentence", "figures"),
     [
         ("en", "At least four people were killed and 11 wounded.",
-         [("At least 4", "people", "people killed"), ("11", "people", "wounded")]),
+         [("At least 4", "people", "people killed"), ("11", "people", "people wounded")]),
         ("en", "Four people were killed, 11 wounded.",
-         [("4", "people", "people killed"), ("11", "people", "wounded")]),
+         [("4", "people", "people killed"), ("11", "people", "people wounded")]),
         ("en", "Four people were killed and at least 11 were wounded.",
-         [("4", "people", "people killed"), ("at least 11", "people", "wounded")]),
+         [("4", "people", "people killed"), ("at least 11", "people", "people wounded")]),
         ("en", "At least 4 dead and 11 injured, officials said.", [("At least 4", "", "dead"), ("11", "", "injured")]),
         ("en", "The strike hit a market, killing at least four people and wounding 11.",
-         [("at least 4", "people", "people killed"), ("11", "people", "wounded")]),
+         [("at least 4", "people", "people killed"), ("11", "people", "people wounded")]),
         ("en", "The strike killed 4 people in the port and wounded 11.",
-         [("4", "people", "people killed in the port"), ("11", "people", "wounded")]),
+         [("4", "people", "people killed in the port"), ("11", "people", "people wounded")]),
         ("en", "Some 1200 North Korean soldiers have been killed in Kursk.",
          [("Some 1200", "soldiers", "North Korean soldiers killed in Kursk")]),
         ("en", "Russia has lost 654,430 soldiers who have been killed and wounded.",
@@ -71,7 +71,7 @@ def test_figures_joined_by_and_are_a_claim_each_of_what_befell_those_counted(
 def test_a_comparison_does_not_carry_to_the_figure_joined_to_it() -> None:
     drafted = draft_article(article_from_text(REUTERS, "reuters.txt"), language="en")
     claims = {claim.subject: claim for p in drafted.proposals for claim in p.event.claims}
-    killed, wounded = claims["people killed"], claims["wounded"]
+    killed, wounded = claims["people killed"], claims["people wounded"]
     assert (killed.value.text, killed.value.low, killed.unit) == ("at least 4", 4, "people")
     assert (wounded.value.text, wounded.value.low, wounded.value.high, wounded.unit) == ("11", 11, 11, "people")
 

@@ -8,7 +8,11 @@ followed by what it counts: a plural noun after at most three capitalised
 words, maybe after "more" ("1,500 North Korean soldiers", "3,000 more
 troops"), or "each" after a sum of money. What counts time ("24 years", "three
 weeks") or a share ("70%") is not a claim, nor is a number inside a date
-phrase. A figure that counts nothing beside it ("nearly 25,000 are deployed",
+phrase. A figure after ", and" or ";" whose verb follows it counts what the
+figure of the clause before counts ("More than 50,000 US soldiers are
+stationed in Japan, and nearly 25,000 are deployed in South Korea": US
+soldiers deployed in South Korea). Any other figure that counts nothing
+beside it ("nearly 500 are officers",
 "bringing the total to about 13,000", "more than 1,500 of them") is no claim
 either, but where it is hedged, grouped ("13,000") or scaled ("1.5 million")
 it is found, not counted (:attr:`Figure.counted`), so that the draft keeps it
@@ -19,7 +23,7 @@ the clause's end, a passive or perfect verb left out ("North Korean soldiers
 deployed in Russia"; "killing four people" is "people killed"). Figures joined
 by "and" or a comma end each other's clause and are a claim each: in "four
 people were killed and 11 wounded", the 11 count what the four count
-("people"), its subject "wounded" (the ``counted_states`` and
+("people"), its subject "people wounded" (the ``counted_states`` and
 ``coordinators`` of :mod:`chronology.draft.cues`). The clause ends before a
 date phrase, which dates the event and is no part of what is counted; a verb
 before the figure that says what befell those counted follows them ("shot
@@ -130,6 +134,14 @@ _CLAUSE_END: Final = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:which|as|while|if|according to|but)\b|\band\s+(?:one|two|a|an)\b|$"
 )
 _SUBJECT_WORDS: Final = 12
+#: What lies between a figure's clause and a second figure that leaves out what it counts, as the first counts
+#: it: the first clause's words, then ", and", ", while", ", but" or ";" ("..., and nearly 25,000").
+_ELIDED: Final = re.compile(r"[^,;:()\d\u2013\u2014]*(?:,\s*(?:and|while|but|whereas)|;(?:\s*and)?)\s+")
+#: The verb right after such a figure, which tells that it stands for the first one's noun ("nearly 25,000 are
+#: deployed"); "nearly 500 are officers" says what they are, and is no claim.
+_ELIDED_VERB: Final = re.compile(
+    rf"\s+(?:(?:(?:{'|'.join(CUES['en'].auxiliaries)})\s+)?[a-z]{{2,}}(?:ed|en)|remain|remained|stay|stayed)\b"
+)
 _CLAUSE_START: Final = re.compile(r"[,;:()\u2013\u2014]\s*|\b(?:that|which|who|while|if|but)\s+")
 
 
@@ -164,6 +176,7 @@ def find_figures(
         and not (match["digits"] is None and (match["currency"] or match["word"] is None))
     ]
     previous: Figure | None = None  # the last figure that counts a noun: one joined to it may count the same
+    previous_counted = ""  # the words that say what it counts ("US soldiers")
     for number, match in enumerate(matches):
         following = matches[number + 1].start() if number + 1 < len(matches) else len(sentence)
         befell = _befell_before(sentence, match.start())  # "killing at least four people": "people killed"
@@ -187,6 +200,23 @@ def find_figures(
                 )
             )
             continue
+        if counted is None and not money and previous is not None and previous_counted:
+            # "More than 50,000 US soldiers are stationed in Japan, and nearly 25,000 are deployed in South Korea":
+            # the second figure counts what the first counts ("US soldiers"), its own verb saying where or how
+            elided = _ELIDED.fullmatch(sentence, previous.end, match.start())
+            if elided is not None and _ELIDED_VERB.match(sentence, match.end()):
+                rest = _subject(sentence, match.end(), following, befell, dates=skip)
+                found.append(
+                    Figure(
+                        start=match.start(),
+                        end=match.end(),
+                        value=_value(match),
+                        unit=previous.unit,
+                        subject=f"{previous_counted} {rest}".strip(),
+                        claimant=according or _claimant(match.start(), speakers),
+                    )
+                )
+                continue
         if counted is None and not money:
             state = _STATE_AFTER.match(sentence, match.end())  # "11 wounded", "four dead"
             joined = previous if previous is not None and _joined(sentence, previous.end, match.start()) else None
@@ -197,9 +227,15 @@ def find_figures(
                         end=state.end() if state else match.end(),
                         value=_value(match),
                         unit=joined.unit if joined is not None else "",
-                        subject=_subject(
-                            sentence, state.start() if state else match.end(), following, befell, dates=skip
-                        ),
+                        # "four people were killed and 11 wounded": "people wounded", what the four count
+                        subject=" ".join(
+                            (
+                                previous_counted if joined is not None else "",
+                                _subject(
+                                    sentence, state.start() if state else match.end(), following, befell, dates=skip
+                                ),
+                            )
+                        ).strip(),
                         claimant=according or _claimant(match.start(), speakers),
                     )
                 )
@@ -222,6 +258,7 @@ def find_figures(
             )
         )
         previous = None if money else found[-1]
+        previous_counted = "" if money or counted is None else f"{counted['names']}{counted['noun']}"
     return found
 
 

@@ -144,6 +144,9 @@ class Cues:
         side_own: pattern fragments that open a side clause with a subject of its own ("where", "after Moscow",
             "где", "після того як"): a date in it dates what it tells, the title starting after them.
         side_after_noun: words that open a relative clause only after a comma that follows a noun ("що").
+        side_conjunctions: words of ``side_own`` that open a clause and are never a preposition ("because",
+            "when"): its verb may come after its date ("because the 1950-1953 Korean War ended ..."), where
+            after another ("before the talks on Monday") a verb must come before it.
         side_order: words of ``side_own`` that say the main clause's event came ``"after"`` what the side clause
             tells ("after", "since", "после того как") or ``"before"`` it ("before", "until", "до того как"): the
             main clause's event, where the sentence dates it, is drafted with that link, not with the side
@@ -216,6 +219,7 @@ class Cues:
     side_own: tuple[str, ...] = ()
     side_order: dict[str, Literal["after", "before"]] = attrs.field(factory=dict)
     side_after_noun: tuple[str, ...] = ()
+    side_conjunctions: tuple[str, ...] = ()
     side_verbs: tuple[str, ...] = ()
     participle: str = ""
     participle_grammemes: tuple[str, ...] = ()
@@ -271,6 +275,7 @@ ENGLISH: Final = Cues(
               r"(?:after|before|since|until)(?=\s+(?!(?:being|having|been|become|became)\b|[a-z]+(?:ed|ing)\b)[a-z]+\s)",
               r"^(?:After|Before|Since|Until|When|Once)(?=\s)"),  # opening its sentence
     side_order={"after": "after", "since": "after", "before": "before", "until": "before"},
+    side_conjunctions=("where", "because", "when", "while", "once"),
     side_verbs=(r"[a-z]{2,}ed", "was", "were", "had", "has", "is", "are", "did", "met", "sent", "went", "came", "took",
                 "made", "began", "held", "left", "fell", "rose", "won", "lost", "hit", "struck", "fought", "built",
                 "broke", "brought", "cut", "put", "shut", "said", "told", "saw", "gave", "got", "ran", "spoke", "wrote",

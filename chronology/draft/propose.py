@@ -381,7 +381,7 @@ class _Drafter:
         if side is not None:  # "after Moscow and Pyongyang signed a pact in June", "подписанный в июне"
             comments.append(_SIDE_CLAUSE.format(phrase=phrase.text))
             if len(side.text) >= _SHORTEST_TITLE:
-                title = cut_title(side.text, self.language)
+                title = cut_title(side.text, self.language, [p.text for p in phrases])
         event = Event(
             id=_event_id(title, self.source_id, text, phrase.text),
             title=title,
@@ -422,6 +422,7 @@ class _Drafter:
         instead: the reported clause.
         """
         attribution = role.attribution
+        keep = [phrase.text for phrase in phrases]  # no title is cut through a date
         if role.role is Role.OCCURRENCE and role.clause > 0:
             clause = text[role.clause : role.clause_end if role.clause_end >= 0 else None].strip(" ,")
             if role.clause_end >= 0:  # a Korean reported clause: without the statement's date before it
@@ -429,21 +430,23 @@ class _Drafter:
                 if opening is not None and text[opening.end : opening.end + 1].isspace():
                     clause = text[opening.end : role.clause_end].strip(" ,")
             if len(clause) >= _SHORTEST_TITLE:
-                return cut_title(clause, language)
+                return cut_title(clause, language, keep)
         elif (
             role.role is Role.REPORT
             and attribution is not None
             and _QUOTED_FIRST.match(text)
             and _SHORTEST_TITLE < attribution.speaker_start < attribution.start
         ):
-            return cut_title(text[attribution.speaker_start :], language)  # "“...,” Xi told Biden at talks Saturday"
+            return cut_title(
+                text[attribution.speaker_start :], language, keep
+            )  # "“...,” Xi told Biden at talks Saturday"
         if role.role is Role.REPORT and attribution is not None:
             # what was said: the clause a parenthetical verb reports ("Как сообщил X на прошлой неделе, ..."),
             # or the one before a closing verb ("..., повідомив у неділю міністр оборони Рустем Умєров")
             reported = text[attribution.reported :].strip(" ,") if attribution.reported > 0 else ""
             before = text[: attribution.trailing].rstrip(" ,") if attribution.trailing > 0 else ""
             if len(reported) >= _SHORTEST_TITLE:
-                return cut_title(reported, language)
+                return cut_title(reported, language, keep)
             if len(before) >= _SHORTEST_TITLE:
                 return _Drafter._sentence_title(before, phrases, language)
         title = _Drafter._sentence_title(text, phrases, language)
@@ -453,12 +456,16 @@ class _Drafter:
                 _only_attribution(title, text, attribution, phrases)
                 or _before_what_was_said(title, text, said, language)
             ):
-                return cut_title(with_speaker(said, attribution.speaker, language), language)
+                # who says what ("The Financial Times reports Pyongyang has supplied ...", "The Pentagon says it
+                # is ..."), else what was said, its pronoun for the speaker named ("The Pentagon is ...")
+                english = _said(text, phrases, attribution, language) if language == "en" else ""
+                return english or cut_title(with_speaker(said, attribution.speaker, language), language, keep)
         return title
 
     @staticmethod
     def _sentence_title(text: str, phrases: Sequence[DatePhrase], language: Language) -> str:
         """The sentence cut as a title, a fronted date or introduction left out."""
+        keep = [phrase.text for phrase in phrases]  # no title is cut through a date
         start = 0
         for _ in range(2):
             fronted = _INTRODUCTION.match(text, start) or patterns(language).title_opening.match(text, start)
@@ -469,7 +476,7 @@ class _Drafter:
                 start = fronted.end()
             start += len(text[start:]) - len(text[start:].lstrip())
         rest = text[start:].strip()
-        return cut_title(rest if len(rest) >= _SHORTEST_TITLE else text, language)
+        return cut_title(rest if len(rest) >= _SHORTEST_TITLE else text, language, keep)
 
     def _linked(
         self, drafted: list[tuple[PhraseRole, Proposal]], statements: dict[Attribution, Proposal]
@@ -820,6 +827,8 @@ def _said(
     if (first.lower() in (*cues.determiners, *cues.pronouns) or common) and first != "I":
         what = what[:1].lower() + what[1:]  # "The bridge ..., Kim said": "Kim says the bridge ..."
     present = cues.speech_present.get(attribution.verb.lower())
+    if language == "en" and attribution.verb.lower() in _ADDRESSING and _that_after(text, attribution.end, "told"):
+        present = cues.speech_present.get("said")  # "Scholz told Putin Friday ... that": "Scholz says ..."
     says = f"{who} {present} " if present else f"{who}: "
     title = cut_title(says + what, language)
     if len(title.rstrip("…")) < len(says) + _SHORTEST_TITLE:  # cut at the colon, or in the speaker's name
@@ -893,10 +902,29 @@ def _reported_clause(
             after = phrase.end  # "said on Monday that": past its date
     opened = patterns(language).opens.match(text, after + len(text[after:]) - len(text[after:].lstrip(" ,")))
     start = opened.end() if opened is not None else after
+    that = _that_after(text, after, attribution.verb) if opened is None and language == "en" else None
+    start = that or start
     clause = text[start:].strip(" ,:")
-    if opened is None and not clause[:1].isalpha():
+    if opened is None and that is None and not clause[:1].isalpha():
         return None
     return clause if len(clause) >= _SHORTEST_TITLE else None
+
+
+#: (English) speech verbs whose object, before their "that", is whom they address ("told Putin Friday that").
+_ADDRESSING: Final = frozenset({"told", "tells", "tell", "informed", "assured", "reminded", "briefed", "warned"})
+#: A reported clause's "that" a few words after its verb: after an aside (", citing Ukrainian intelligence,
+#: that") or whom the verb addresses ("told Putin Friday in a rare phone call that"); not a relative "that".
+_THAT_LATER: Final = re.compile(r"(?P<between>[^“”\"«».;:?!]{1,60}?)\s+that\s+(?!(?:was|were|is|are|has|had|have)\b)")
+
+
+def _that_after(text: str, after: int, verb: str) -> int | None:
+    """Where what a verb reports starts, after a "that" a few words after it (see ``_THAT_LATER``), else None."""
+    later = _THAT_LATER.match(text, after)
+    if later is None:
+        return None
+    between = later["between"].strip()
+    aside = between.startswith(",") and between.endswith(",")
+    return later.end() if aside or (verb.lower() in _ADDRESSING and "," not in between) else None
 
 
 def _before_what_was_said(title: str, text: str, said: str, language: Language) -> bool:

@@ -618,17 +618,27 @@ def side_clause(sentence: str, start: int, end: int, clause: int = 0, language: 
         and (match.lastgroup != "after_noun" or _after_noun(sentence, match.start(), language))
     ]
     opens += _participles(sentence, clause, start, language)
+    stop = _CLAUSE_MARKS.search(sentence, end)
+    finish = stop.start() if stop is not None else len(sentence)
+    conjunctions = {" ".join(words.split()).lower() for words in cues.cues.side_conjunctions}
     opens = [
         o
         for o in opens
         if not _CLAUSE_MARKS.search(sentence, o[1], start)
-        and (o[2] == "participle" or _has_action(sentence[o[1] : start], language))
+        and (
+            o[2] == "participle"
+            or _has_action(sentence[o[1] : start], language)
+            # "because the 1950-1953 Korean War ended": a conjunction's clause may give its verb after the date
+            or (
+                o[2] == "own"
+                and " ".join(sentence[o[0] : o[1]].strip(" ,").split()).lower() in conjunctions
+                and _has_action(sentence[end:finish], language)
+            )
+        )
     ]  # "where forces have occupied ... since a surprise incursion in August": "since" opens no clause there
     if not opens:
         return None
     opening, after, kind = max(opens)
-    stop = _CLAUSE_MARKS.search(sentence, end)
-    finish = stop.start() if stop is not None else len(sentence)
     begin = after if kind == "own" else _noun_before(sentence, clause, opening, language)
     text = sentence[begin:finish].strip(" ,").rstrip(" .!?")
     words = " ".join(sentence[opening:after].split()).lower() if kind == "own" else ""
