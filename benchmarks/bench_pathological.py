@@ -316,7 +316,7 @@ PATTERN_INPUTS: dict[str, tuple[str, dict[str, Callable[[int], str]]]] = {
         "sub",
         {"blank lines, then text": lambda n: " \t\n" * (n // 3) + "x", "spaces, no line break": lambda n: " " * n},
     ),
-    "chronology.files.load._TOML_POSITION": (
+    "chronology.files._toml._TOML_POSITION": (
         "search",
         {
             "repeated positions, then junk": lambda n: " at line 1 column 1" * (n // 19) + "x",
@@ -324,8 +324,8 @@ PATTERN_INPUTS: dict[str, tuple[str, dict[str, Callable[[int], str]]]] = {
             "spaces, then a position and junk": lambda n: " " * n + "at line 1 column 1x",
         },
     ),
-    "chronology.files.load._MAYBE_SURROGATE": ("search", {"'\\u' runs": lambda n: "\\u" * (n // 2)}),
-    "chronology.files.load._YEAR_ZERO": ("search", {"near-misses": lambda n: "0000-00-0 " * (n // 10)}),
+    "chronology.files._toml._MAYBE_SURROGATE": ("search", {"'\\u' runs": lambda n: "\\u" * (n // 2)}),
+    "chronology.files._toml._YEAR_ZERO": ("search", {"near-misses": lambda n: "0000-00-0 " * (n // 10)}),
     "chronology.files.load: [A-Za-z_]+|\\[\\d+\\]": ("findall", {"field path": lambda n: "a[1]." * (n // 5)}),
     "chronology.files.schema.SURROGATE": ("search", {"plain text": lambda n: "a" * n}),
     "chronology.notation._grammar._TOKEN": (

@@ -17,7 +17,7 @@ from chronology._calendar import MAX_ABS_YEAR, OPEN_HI, OPEN_LO, SECONDS_PER_DAY
 from chronology._suggest import suggest
 from chronology.dates import DEFAULT_WIDENING, DateValue, Interval, Precision, Qualifier, UncertainDate, Widening
 from chronology.errors import ChronologyError, InvalidEventError, WrongTypeError
-from chronology.events import Event
+from chronology.events import Event, _title_fault, _title_problem
 
 __all__ = ["QUALIFIERS", "Columns"]
 
@@ -476,15 +476,46 @@ def _text_column(
 
 
 def _one_line(titles: npt.NDArray[np.str_], ids: npt.NDArray[np.str_]) -> npt.NDArray[np.str_]:
-    """``titles``, each one line (as an event's title is): refused at the first that runs over more."""
-    broken = (np.char.find(titles, "\n") >= 0) | (np.char.find(titles, "\r") >= 0)
-    if broken.any():
-        row = int(broken.argmax())
-        raise InvalidEventError(
-            f"titles, {_at(row, ids)}: the title runs over more than one line ({str(titles[row])[:60]!r}): give one "
-            "line saying what happened (in pandas, column.str.split().str.join(' '))"
-        )
+    """``titles``, each as an event's title is (one line, not blank): refused at the first that is not.
+
+    The rule and the message are the event's (``_title_fault``), with the row; only the rows the
+    screen of ``_title_suspects`` picks are looked at one by one.
+    """
+    for row in _title_suspects(titles):
+        title = str(titles[row])
+        fault = _title_fault(title)
+        if fault is not None:
+            raise InvalidEventError(
+                f"titles, {_at(row, ids)}: {_title_problem(fault, title)}; in pandas, "
+                "column.str.split().str.join(' ') makes each one line (a blank one '', no title)"
+            )
     return titles
+
+
+def _title_suspects(titles: npt.NDArray[np.str_]) -> Iterator[int]:
+    """The rows whose title may break the title rule, in order: the others keep it.
+
+    A screen over the code points, a chunk of rows at a time: a line break is a control character,
+    NEL, U+2028 or U+2029; a blank title starts with blank space (a control character, U+0020, or a
+    character from NEL on). A title of letters starting with a letter below NEL, the common one, passes.
+    """
+    width = titles.dtype.itemsize // 4  # numpy text is UTF-32: one 32-bit code per character, padded with 0
+    if not titles.size or not width:
+        return
+    codes = np.ascontiguousarray(titles).view(np.uint32).reshape(titles.size, width)
+    step = max(1, _SCREEN_CODES // width)
+    for start in range(0, titles.size, step):
+        chunk = codes[start : start + step]
+        lead = chunk[:, 0]
+        odd = ((lead - 1) < 0x20) | (lead >= 0x85)  # (an empty title's lead, 0, wraps round to pass)
+        flat = chunk.ravel()  # (the padding after a title, 0, wraps round too)
+        if ((flat - 1) < 0x1F).any() or (flat == 0x85).any() or ((flat | 1) == 0x2029).any():  # rare: which rows
+            odd |= (((chunk - 1) < 0x1F) | (chunk == 0x85) | ((chunk | 1) == 0x2029)).any(axis=1)
+        for row in np.flatnonzero(odd).tolist():
+            yield start + row
+
+
+_SCREEN_CODES: Final = 1 << 16  # code points screened at a time (temporary arrays that stay in the cache)
 
 
 def _object_texts(

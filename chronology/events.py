@@ -32,21 +32,52 @@ def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
         )
 
 
+#: What str.splitlines ends a line at (LF, VT, FF, CR, FS, GS, RS, NEL, U+2028, U+2029): no title holds one.
+_LINE_BREAK: Final = re.compile("[\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]")
+#: What to do about a title that is not one line of text: every reader of titles says it.
+_TITLE_ADVICE: Final = "give one line saying what happened (more goes in 'summary')"
+
+
+def _title_fault(title: str, *, required: bool = False) -> str | None:
+    """What is wrong with ``title`` as an event's title, as "the title ..." goes on; None for a sound title.
+
+    The one rule for titles, which the event, the columnar reader and the event file share: a title is
+    one line (none of the characters :meth:`str.splitlines` breaks at: "runs over more than one line"),
+    and not blank space alone ("is empty"). "" is no title, which an event may have; ``required``:
+    not even that (an event file's title, a required key).
+    """
+    if title.isprintable():  # the common title, in C: no line break (nor tab, nor NBSP) in it, then
+        return "is empty" if title.isspace() or (required and not title) else None
+    if title.isspace():  # ("\n" alone, or a tab: blank, before broken)
+        return "is empty"
+    if _LINE_BREAK.search(title) is not None:
+        return "runs over more than one line"
+    return None  # a tab or another character not printed (the event file refuses control characters itself)
+
+
+def _title_problem(fault: str, title: str | None = None) -> str:
+    """The message for a title with ``fault``, for a caller to place; ``title``, if given, is shown shortened.
+
+    (A blank title is not shown: "is empty" says what it holds.)
+    """
+    shown = "" if title is None or fault == "is empty" else f" ({_shorten(title)!r})"
+    return f"the title {fault}{shown}: {_TITLE_ADVICE}"
+
+
 def _check_title(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """A title is text of one line, as the event file (and so the CSV and JSON readers) asks.
+    """A title is text of one line, not blank, as the event file (and so the CSV and JSON readers) asks.
 
     Refused here, when the event is made, rather than when what ``to_csv`` or ``to_json`` wrote of it
-    is read back; the message is the file reader's, with the event's id.
+    is read back; the rule and the message are the file reader's (``_title_fault``), with the
+    event's id and the title of more than one line shown.
     """
     where = f"event {getattr(instance, 'id', '?')!r}, field {attribute.name!r}"
     given: object = value  # typed as text, but callers may pass anything (a missing cell's NaN)
     if not isinstance(given, str):
         raise WrongTypeError(f"{where}: expected a string (one line saying what happened), got {type(given).__name__}")
-    if "\n" in value or "\r" in value:
-        raise InvalidEventError(
-            f"{where}: the title runs over more than one line ({_shorten(value)!r}): "
-            "give one line saying what happened (more goes in 'summary')"
-        )
+    fault = _title_fault(value)
+    if fault is not None:
+        raise InvalidEventError(f"{where}: {_title_problem(fault, value)}")
 
 
 def _strings(value: Iterable[str] | str) -> tuple[str, ...]:
@@ -230,7 +261,9 @@ class Event(_EventSlots):
 
     Attributes:
         id: a stable slug, unique in its timeline.
-        title: one line.
+        title: one line saying what happened: no line break (none that
+            ``str.splitlines`` splits at) and not blank space alone; "" for
+            none (an event file's event needs one).
         when: an instant somewhere between two bounds, or something lasting.
         kind: free vocabulary ("deployment", "diplomacy", "statement", "report").
         actors: who acted.
@@ -319,7 +352,7 @@ class Event(_EventSlots):
         if not _validators_disabled():
             if id.__class__ is not str or _ID_FULLMATCH(id) is None:
                 _check_id(self, _ID_FIELD, id)
-            if title.__class__ is not str or "\n" in title or "\r" in title:  # the common title passes in ~40 ns
+            if title.__class__ is not str or not title.isprintable() or title.isspace():  # ~75 ns for the common
                 _check_title(_Named(id), _TITLE_FIELD, title)
             given: object = when  # typed as a date value, but callers may pass anything
             if not isinstance(given, _DATE_TYPES):

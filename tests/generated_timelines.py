@@ -64,11 +64,13 @@ FIGURES = [
 
 #: What an event file's texts may hold: any character but controls (tab aside), and no lone surrogates.
 _CHARACTERS = st.characters(exclude_categories=("Cc", "Cs")) | st.just("\t")
+#: What a text of one line may hold: the same, but the line and paragraph separators (U+2028, U+2029).
+_ONE_LINE = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")) | st.just("\t")
 
 
 def _text(*, max_size: int, lines: bool = False) -> st.SearchStrategy[str]:
     """Text an event file accepts; ``lines``: with line breaks too (a summary, a quote, a note)."""
-    return st.text(_CHARACTERS | st.just("\n") if lines else _CHARACTERS, max_size=max_size)
+    return st.text(_CHARACTERS | st.just("\n") if lines else _ONE_LINE, max_size=max_size)
 
 
 def texts(*, trimmed: bool) -> st.SearchStrategy[str]:
