@@ -34,7 +34,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, days_in_month, from_day_number
 from chronology.dates import (
     INSTANT_CLASSES,
     DateValue,
@@ -105,7 +105,6 @@ __all__ = [  # the rules are defined in chronology.rules and named here too, whe
     "Unit",
     "WeekOf",
     "WeekdayRule",
-    "in_julian",
     "reading_at",
     "resolve",
 ]
@@ -236,40 +235,6 @@ def resolve(
         raise DateParseError(relative.text, str(error)) from None
 
 
-def in_julian(relative: RelativeDate) -> RelativeDate:
-    """``relative`` with the months and days it names without a year read as Old Style (Julian) ones.
-
-    A phrase read in the Julian calendar ("Christmas", "November 13", "last summer" in a file whose
-    ``[reading]`` says ``calendar = "julian"``) names the Julian day of the Julian year it picks from its
-    anchor's Julian date, as "Christmas 1666" names 25 December 1666 O.S. Rules that name no calendar day
-    (weekdays, distances in days) are kept.
-    """
-    rule = relative.rule
-    if isinstance(rule, OneOf):
-        rules = [_julian_rule(r) for r in rule.rules]
-        julian: Rule | Lasting | OneOf = OneOf(rules)  # type: ignore[arg-type]  # (mypy: the alias is recursive)
-    elif isinstance(rule, Lasting):
-        start = rule.start if isinstance(rule.start, Endpoint) else _julian_rule(rule.start)
-        end = rule.end if isinstance(rule.end, Endpoint) else _julian_rule(rule.end)
-        julian = Lasting(start, end)
-    else:
-        julian = _julian_rule(rule)
-    return attrs.evolve(relative, rule=julian)
-
-
-def _julian_rule(rule: Rule) -> Rule:
-    """A rule of :func:`in_julian`: its month and season rules of the Julian calendar."""
-    if isinstance(rule, MonthRule | SeasonRule | NamedPeriod):
-        return attrs.evolve(rule, calendar="julian")
-    if isinstance(rule, Modified):
-        return Modified(_julian_rule(rule.rule), rule.modifier)
-    if isinstance(rule, Between):
-        return Between(_julian_rule(rule.first), _julian_rule(rule.last))
-    if isinstance(rule, Leading):
-        return Leading(attrs.evolve(rule.first, calendar="julian"), attrs.evolve(rule.last, calendar="julian"))
-    return rule
-
-
 def _zoned(value: UncertainDate, relative: RelativeDate) -> UncertainDate:
     if relative.zone is None:
         return value
@@ -316,12 +281,18 @@ def _one_of_readings(rule: OneOf, text: str, anchor: DateValue | datetime.date |
             else:
                 spans.append((lo, hi))
         return _one_of_times(spans, precision, qualifier, offset, text)
-    from chronology.notation.edtf import parse_edtf  # readings of different precisions: each written as it is
-
-    spelled = [m.edtf.strip("[]") for m in sorted(members, key=lambda m: (m.lo, m.hi))]
-    value = parse_edtf("[" + ", ".join(spelled) + "]")
-    assert isinstance(value, UncertainDate)
-    return with_wording(value, text)
+    # readings of different precisions: each written as it is, in order
+    ordered = sorted(members, key=lambda m: (m.lo, m.hi))
+    offsets = {m.utc_offset for m in ordered}
+    qualifier = Qualifier.NONE
+    for m in ordered:
+        qualifier |= m.qualifier
+    return _one_of_set(
+        [(m.lo, m.hi, m.edtf.strip("[]"), _written_precision(m.lo, m.hi, m.precision, m.edtf)) for m in ordered],
+        qualifier,
+        offsets.pop() if len(offsets) == 1 else None,
+        text,
+    )
 
 
 def _resolve_rule(rule: Rule, text: str, anchor: DateValue | datetime.date | None, tense: Tense) -> UncertainDate:
@@ -541,13 +512,65 @@ def _one_of_times(
     if len(members) == 1:
         lo, hi = members[0]
         return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=offset, text=text)
-    from chronology.notation.edtf import format_bounds, parse_edtf
+    from chronology.notation.edtf import format_bounds
 
     # each member as the set writes it: "2025-03-10T03", or a range "2025-03-11T00..2025-03-11T05"
-    spelled = [format_bounds(lo, hi, precision, qualifier, offset).strip("[]") for lo, hi in members]
-    value = parse_edtf("[" + ", ".join(spelled) + "]")
-    assert isinstance(value, UncertainDate)
-    return with_wording(value, text)
+    written = []
+    for lo, hi in members:
+        edtf = format_bounds(lo, hi, precision, qualifier, offset)
+        written.append((lo, hi, edtf.strip("[]"), _written_precision(lo, hi, precision, edtf)))
+    return _one_of_set(written, qualifier, offset, text)
+
+
+def _one_of_set(
+    members: list[tuple[int, int, str, Precision]], qualifier: Qualifier, offset: int | None, text: str
+) -> UncertainDate:
+    """The EDTF one-of set of ``members`` (bounds, EDTF as the set writes it, the precision of that EDTF), in order.
+
+    Built as reading its EDTF would build it, without writing the set out and reading it back: the hull of the
+    members, of the coarsest precision their notation gives, qualified as they are.
+    """
+    return UncertainDate(
+        lo=min(member[0] for member in members),
+        hi=max(member[1] for member in members),
+        precision=max((member[3] for member in members), key=lambda p: p.rank),
+        qualifier=qualifier,
+        utc_offset=offset,
+        edtf="[" + ", ".join(member[2] for member in members) + "]",
+        text=text,
+    )
+
+
+def _written_precision(lo: int, hi: int, precision: Precision, edtf: str) -> Precision:
+    """The precision a set member from ``lo`` to ``hi`` at ``precision``, whose EDTF is ``edtf``, is read back at.
+
+    ``edtf`` is as ``chronology.notation.edtf.format_bounds`` writes it. One unit of the precision
+    ("2024-10-14", "2024-06", "147X", "2024-21", "2024-10-14T16") is of that precision; a run of units
+    ("[2024-10-07..2024-10-13]", "[..1456-08-22]") is of the units its ends are written in: times to the
+    precision (to the hour at least), years, months or days.
+    """
+    if lo <= OPEN_LO or hi >= OPEN_HI:  # the one end written: a time, or a year or month at its edge, or a day
+        if precision.has_time:
+            return precision
+        last = lo <= OPEN_LO
+        year, month, day = from_day_number((hi if last else lo) // _DAY_SECONDS)
+        if precision is Precision.YEAR and (month, day) == ((12, 31) if last else (1, 1)):
+            return precision
+        if precision is Precision.MONTH and day == (days_in_month(year, month) if last else 1):
+            return precision
+        return Precision.DAY
+    if precision.has_time or lo % _DAY_SECONDS or (hi + 1) % _DAY_SECONDS:
+        return precision if precision.has_time else Precision.HOUR
+    if not edtf.startswith("["):
+        return precision
+    _, first_month, first_day = from_day_number(lo // _DAY_SECONDS)
+    last_year, last_month, last_day = from_day_number(hi // _DAY_SECONDS)
+    whole_months = first_day == 1 and last_day == days_in_month(last_year, last_month)
+    if whole_months and (first_month, last_month) == (1, 12) and precision.rank >= Precision.YEAR.rank:
+        return Precision.YEAR
+    if whole_months and precision.rank >= Precision.MONTH.rank and precision is not Precision.WEEK:
+        return Precision.MONTH
+    return Precision.DAY
 
 
 def reading_at(relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:

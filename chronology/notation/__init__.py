@@ -22,7 +22,7 @@ from chronology.errors import DateParseError, InvalidDateError, WrongTypeError
 from chronology.notation.edtf import EDTF_FIRST_CHARACTERS, looks_like_edtf, parse_edtf, parse_iso_day
 from chronology.notation.english import EXPECTED_ENGLISH, day_and_month, read_english
 from chronology.notation.find import DatePhrase, find_dates
-from chronology.relative import RelativeDate, Tense, as_tense, check_anchor, in_julian
+from chronology.relative import RelativeDate, Tense, as_tense, check_anchor
 from chronology.zones import localize, zone_named
 
 __all__ = ["DateLike", "DatePhrase", "as_value", "find_dates", "parse", "parse_expression"]
@@ -31,8 +31,6 @@ _WORDY: Final = re.compile(r"[A-Za-z]")
 #: A letter of the Cyrillic script: a phrase holding one is read as Russian or Ukrainian.
 _CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
 #: A Hangul syllable or letter: a phrase holding one is read as Korean.
-#: A phrase naming the Gregorian calendar ("25 December (N.S.)"): its days stay Gregorian in a Julian reading.
-_SAYS_GREGORIAN: Final = re.compile(r"\bN\.?\s?S\b|\bnew\s+style\b|\bgregorian\b", re.IGNORECASE)
 _HANGUL: Final = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _SHORT_YEAR_RANGE: Final = re.compile(r"\d{4}-\d\d")
 #: "1848\u201351": the same with an en or em dash, read as "1848-51" is (a dash of typesetting, not of notation).
@@ -121,10 +119,9 @@ def parse_expression(
     if named is not None:
         zone_named(named[2], text=text)  # an unknown zone is an error at once, naming the nearest
         stripped, zone = named[1], named[2]
+    # (months and days without a year are read in ``calendar`` too, their year chosen from the anchor's date
+    # in it: the grammar gives each rule its calendar, or the one its phrase names)
     value = _read(stripped, text, calendar)
-    if calendar == "julian" and isinstance(value, RelativeDate) and not _SAYS_GREGORIAN.search(stripped):
-        # months and days without a year are Old Style too, their year chosen from the anchor's Julian date
-        value = in_julian(value)
     if zone is None:
         return value
     if isinstance(value, RelativeDate):

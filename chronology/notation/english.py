@@ -21,7 +21,7 @@ import functools
 import itertools
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -131,7 +131,8 @@ class Calendar:
         if self.year is None:
             if self.calendar == "julian":
                 raise _Refused("an Old Style (Julian) date is converted with its year; give the year")
-            rule: DateRule = MonthRule(self.month, None, self.day)
+            # read from the anchor in the reading's calendar, unless the date says "(N.S.)"
+            rule: DateRule = MonthRule(self.month, None, self.day, calendar="julian" if self.julian else "gregorian")
             return rule if self.weekday is None else Modified(rule, OnWeekday(self.weekday))
         if self.double and (self.month, self.day or 1) > (3, 24):
             raise _Refused(
@@ -219,6 +220,17 @@ class Calendar:
 
 #: The calendar dates in words are read in when they do not say ("julian" from a file's [reading]).
 _CALENDAR: Final[ContextVar[str]] = ContextVar("calendar", default="gregorian")
+
+
+def _reading_calendar() -> Literal["gregorian", "julian"]:
+    """The calendar of the reading, for rules read from the anchor whose phrase names none ("last month")."""
+    return "julian" if _CALENDAR.get() == "julian" else "gregorian"
+
+
+def _named_period(name: str) -> NamedPeriod:
+    """A period named around the anchor ("last month", "today"): its months and years of the reading's calendar."""
+    return NamedPeriod(name, _reading_calendar())
+
 
 _MONTH_NAMES: Final = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                        "October", "November", "December"]  # fmt: skip
@@ -411,8 +423,9 @@ def _half_of_month(number: int, month: Calendar) -> DateRule:
 
 def _third(part: str, reading: Calendar | DateRule) -> DateRule:
     rule = _rule(reading)
-    if rule == NamedPeriod("this week"):  # "early this week" is early in the calendar week, not seven days back
-        rule = NamedPeriod("this calendar week")
+    if isinstance(rule, NamedPeriod) and rule.name == "this week":
+        # "early this week" is early in the calendar week, not seven days back
+        rule = attrs.evolve(rule, name="this calendar week")
     julian = isinstance(rule, Fixed) and (
         reading.julian if isinstance(reading, Calendar) else _CALENDAR.get() == "julian"
     )
@@ -590,7 +603,7 @@ def _at(reading: Calendar | DateRule, clock: Hours) -> DateRule:
 
 
 def _today_at(clock: Hours) -> DateRule:
-    return Modified(NamedPeriod("today"), clock)
+    return Modified(_named_period("today"), clock)
 
 
 def _noon(time: tuple[int, int]) -> Hours:
@@ -657,7 +670,7 @@ def _past(amount: int | tuple[int, int], unit: str) -> DateRule:
         return _distance(0, high, unit, -1)
     if unit == "fortnight":
         high, unit = 14 * high, "day"
-    return Between(Offset(high, high, Unit(unit), -1), NamedPeriod("today"))
+    return Between(Offset(high, high, Unit(unit), -1), _named_period("today"))
 
 
 def _vague_offset(unit: str, direction: int) -> DateRule:
@@ -675,7 +688,7 @@ def _coming(unit: str) -> DateRule:
     """
     if unit in _CLOCK_UNITS:
         return _distance(0, _COMING[unit], unit, 1)
-    return Between(NamedPeriod("tomorrow"), Offset(_COMING[unit], _COMING[unit], Unit(unit), 1))
+    return Between(_named_period("tomorrow"), Offset(_COMING[unit], _COMING[unit], Unit(unit), 1))
 
 
 def _recent(unit: str) -> DateRule:
@@ -685,7 +698,7 @@ def _recent(unit: str) -> DateRule:
     """
     if unit in _CLOCK_UNITS:
         return _distance(0, _COMING[unit], unit, -1)
-    return Between(Offset(_COMING[unit], _COMING[unit], Unit(unit), -1), NamedPeriod("today"))
+    return Between(Offset(_COMING[unit], _COMING[unit], Unit(unit), -1), _named_period("today"))
 
 
 def _length_alone(amount: int | tuple[int, int] | None, unit: str) -> DateRule:
@@ -717,7 +730,8 @@ def _month_week(ordinal: int, month: int, year: int | None) -> DateRule:
 
 
 def _relative_season(which: str, season: tuple[int, int]) -> DateRule:
-    return SeasonRule(season[0], season[1], Precision.SEASON, which)  # type: ignore[arg-type]
+    """A season named around the anchor ("last summer"), of the reading's calendar's months."""
+    return SeasonRule(season[0], season[1], Precision.SEASON, which, calendar=_reading_calendar())  # type: ignore[arg-type]
 
 
 def _all_of(items: list[tuple[Calendar | DateRule, ...]]) -> DateRule:
@@ -875,6 +889,10 @@ class Grammar:
     #: suggested ("c. before 1456": "before c. 1456"), and the words that may be suggested left out ("the").
     rearranges: bool = False
     droppable: frozenset[str] = frozenset()
+    #: Whether the builders give every rule read from the anchor its calendar themselves (English's do: a month,
+    #: season or period named without a year is of the reading's calendar unless the date says "(N.S.)"). A
+    #: grammar whose builders do not has those rules made Julian once read, in a Julian reading.
+    calendar_in_rules: bool = False
 
     @property
     def reference(self) -> str:
@@ -1017,9 +1035,9 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         the + word("last") + word("week") + word("of") + month + optional(comma + year, None)
     ).to(lambda m, y: _month_week(-1, m, y))
     weekday_phrase = (optional(cat("which_weekday"), None) + weekday).to(_weekday)
-    named = cat("named_period").to(NamedPeriod)
+    named = cat("named_period").to(_named_period)
     part_hours = {" ".join(phrase): hours for phrase, hours in words.categories["part_of_day"].items()}
-    day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(NamedPeriod(pair[0]), part_hours[pair[1]]))
+    day_and_part = cat("day_and_part").to(lambda pair: _part_of_day(_named_period(pair[0]), part_hours[pair[1]]))
 
     # a holiday that moves with Easter, with its year: "Easter 2024", "Whitsun 1665 (O.S.)", "Easter of 1666"
     easter = (cat("easter_holiday") + optional(Mark(",") | word("of")) + year + optional(style, None)).to(
@@ -1039,8 +1057,8 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         # "the later 1660s", "the earlier seventeenth century": as "the late 1660s"
         | (the + cat("comparative_part") + (decade | century | millennium)).to(_third)
         # the anchor's own year, month, week or day: "the end of the year", "early in the week", "by year-end"
-        | (the + cat("part") + cat("the_period")).to(lambda part, name: _third(part, NamedPeriod(name)))
-        | (the + cat("period_end")).to(lambda pair: _third(pair[0], NamedPeriod(pair[1])))
+        | (the + cat("part") + cat("the_period")).to(lambda part, name: _third(part, _named_period(name)))
+        | (the + cat("period_end")).to(lambda pair: _third(pair[0], _named_period(pair[1])))
         # "the last days of March 2024": the late third, as "late March 2024"
         | (
             the
@@ -1108,7 +1126,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
         # "overnight into Thursday", "the night into Thursday": the night that ends on Thursday's morning
         | (cat("part_before_day") + word("into") + day_reading).to(lambda name, d: _part_into_day(d, part_hours[name]))
         | (the + cat("part_of_day") + word("into") + day_reading).to(lambda p, d: _part_into_day(d, p))
-        | (the + cat("part_of_day")).to(lambda p: _part_of_day(NamedPeriod("today"), p))
+        | (the + cat("part_of_day")).to(lambda p: _part_of_day(_named_period("today"), p))
         | day_and_part
         | clock.to(_today_at)
     )
@@ -1243,7 +1261,13 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     # (in running text a holiday's name alone is as often a noun or an adjective as a date: the table says which
     # names, "the Christmas market", "the Michaelmas term", "the Good Friday Agreement")
     return Grammar(
-        words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE, alone_not=words.alone_not
+        words,
+        phrase,
+        frozenset(own_words),
+        rearranges=True,
+        droppable=_DROPPABLE,
+        alone_not=words.alone_not,
+        calendar_in_rules=True,
     )
 
 
@@ -1322,6 +1346,8 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
             relative = RelativeDate(rule, text, zone=zone)
             if not relative.needs_anchor:
                 return relative.resolve(None)  # checked at once: "29 February 2023" does not exist
+            if not grammar.calendar_in_rules and _CALENDAR.get() == "julian":
+                relative = attrs.evolve(relative, rule=_made_julian(relative.rule))
         except _Refused as error:
             refusal = refusal or error
             continue
@@ -1331,6 +1357,35 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
         return relative
     assert refusal is not None
     raise DateParseError(text, str(refusal))
+
+
+def _made_julian(rule: DateRule | Lasting | OneOf) -> DateRule | Lasting | OneOf:
+    """``rule`` with its months, seasons and periods read from the anchor made Julian, in a Julian reading.
+
+    For a grammar whose builders do not say their calendar (see ``Grammar.calendar_in_rules``); rules that name no
+    calendar day are kept.
+    """
+    if isinstance(rule, OneOf):
+        rules = [_julian_rule(r) for r in rule.rules]
+        return OneOf(rules)  # type: ignore[arg-type]  # (mypy: the alias is recursive)
+    if isinstance(rule, Lasting):
+        start = rule.start if isinstance(rule.start, Endpoint) else _julian_rule(rule.start)
+        end = rule.end if isinstance(rule.end, Endpoint) else _julian_rule(rule.end)
+        return Lasting(start, end)
+    return _julian_rule(rule)
+
+
+def _julian_rule(rule: DateRule) -> DateRule:
+    """A rule of :func:`_made_julian`: its month and season rules and named periods of the Julian calendar."""
+    if isinstance(rule, MonthRule | SeasonRule | NamedPeriod):
+        return attrs.evolve(rule, calendar="julian")
+    if isinstance(rule, Modified):
+        return Modified(_julian_rule(rule.rule), rule.modifier)
+    if isinstance(rule, Between):
+        return Between(_julian_rule(rule.first), _julian_rule(rule.last))
+    if isinstance(rule, Leading):
+        return Leading(attrs.evolve(rule.first, calendar="julian"), attrs.evolve(rule.last, calendar="julian"))
+    return rule
 
 
 def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:

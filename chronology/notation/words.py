@@ -183,6 +183,8 @@ _FEASTS: Final = {
     "epiphany": (1, 6),
     "the epiphany": (1, 6),
     "twelfth day": (1, 6),
+    # the eve of Epiphany, as the English custom keeps it: read as the day whose evening it is
+    "twelfth night": (1, 5),
     "childermas": (12, 28),
     "all saints": (11, 1),
     "all saints day": (11, 1),  # "All Saints' Day": the apostrophe after a word is dropped
@@ -215,6 +217,7 @@ _SAINTS: Final = {
     "stephen": (12, 26),
     "swithin": (7, 15),
     "swithun": (7, 15),
+    "thomas": (12, 21),  # the Apostle, as English records date by him (the shortest day)
     "valentine": (2, 14),
 }
 
