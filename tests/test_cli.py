@@ -1048,7 +1048,7 @@ def test_plot_and_add_take_a_date_before_the_era_after_their_option(rome: Path) 
 
 
 def test_only_a_date_options_value_is_joined_to_it() -> None:
-    from chronology.cli import _joined_dates
+    from chronology.cli._parser import _joined_dates
 
     assert _joined_dates(["plot", "f.toml", "--from", "-0043", "--title", "-5 days", "--to", "-0030-09"]) == [
         "plot",

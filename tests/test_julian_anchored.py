@@ -168,7 +168,7 @@ def test_validate_says_the_loaders_warnings_with_its_problems(monkeypatch: pytes
         warnings.warn("events.toml:9:8: read as an Old Style date after 1752", ChronologyWarning, stacklevel=1)
         return (Problem("unknown event 'nosuch'", path="events.toml", line=12),)
 
-    monkeypatch.setattr("chronology.cli.validate", validate)
+    monkeypatch.setattr("chronology.cli._validate.validate", validate)
     code, out, err = run("validate", "events.toml")
     assert (code, out) == (1, "")
     lines = err.splitlines()

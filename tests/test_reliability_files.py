@@ -597,7 +597,7 @@ def test_the_command_line_never_prints_a_control_character_raw(monkeypatch: pyte
     built = chronology.Timeline(
         [chronology.Event(id="a", title="Evil \x1b]0;pwned\x07 title", when=chronology.parse("2024-10-01"))]
     )
-    monkeypatch.setattr("chronology.cli.load", lambda *arguments, **options: built)
+    monkeypatch.setattr("chronology.cli._listing.load", lambda *arguments, **options: built)
     for command in (["list", "x.toml"], ["show", "x.toml", "a"]):
         out, err = StringIO(), StringIO()
         assert main(command, out=out, err=err) == 0
