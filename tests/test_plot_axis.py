@@ -438,7 +438,7 @@ def test_narrowed_dates_are_drawn_inside_the_bounds_as_written_and_the_legend_sa
     assert spans_at(drawn, "outline", "talks") == []
 
 
-NARROWED = "outline: the date as written; inside it: as the after/before links narrow it"
+NARROWED = "outline: the date as written; inside it: as the order of events narrows it"
 
 
 def outline_lines(drawn: TimelinePlot, event_id: str) -> list[np.ndarray]:
@@ -684,10 +684,10 @@ def test_a_bar_cut_by_the_window_ends_in_teeth_at_its_edge_and_the_legend_says_s
     assert teeth_at(drawn, "road") == []  # an open end is an arrow, not a cut
     assert collection(drawn, "open>") is not None
     texts = legend_texts(drawn)
-    assert {"cut by the window: goes on beyond", "open end (ongoing)"} <= set(texts)
+    assert {"cut at the edge: goes on beyond the dates shown", "open end (ongoing)"} <= set(texts)
     whole = plot_timeline(night())
     assert collection(whole, "window cuts") is None  # nothing is cut where the window is the events' own
-    assert "cut by the window: goes on beyond" not in legend_texts(whole)
+    assert "cut at the edge: goes on beyond the dates shown" not in legend_texts(whole)
 
 
 @pytest.mark.parametrize(
@@ -841,7 +841,7 @@ def test_a_mark_wholly_past_the_window_is_pointed_at_from_its_edge() -> None:
     assert pointers["_beyond<"] == [left]  # "after 20 September" fades out before October
     assert pointers["_beyond>"] == [right]  # "before 25 October" fades in after the 15th
     assert drawn.legend is not None
-    assert "its mark lies beyond the window, that way" in [t.get_text() for t in drawn.legend.get_texts()]
+    assert "dated beyond the dates shown, that way" in [t.get_text() for t in drawn.legend.get_texts()]
     whole = plot_timeline(tl)  # no window: every mark inside, no pointer
     assert not [c for c in whole.marks if str(c.get_label()).startswith("_beyond")]
 

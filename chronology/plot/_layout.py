@@ -19,8 +19,9 @@ and what still does not fit left out, with a :class:`~chronology.errors.Chronolo
 saying what and how to make room in that figure (``hspace`` between stacked axes, ``bottom``
 under the lowest, the numbers to use). Nothing is drawn outside the figure. A figure in
 constrained or tight layout makes room itself (:func:`makes_room`): there every word is drawn.
-There too, labels are measured and drawn unhinted (:class:`UnhintedText`), so that a caller's
-figure laid out at one resolution may be saved at any other.
+Labels are measured and drawn unhinted (:class:`UnhintedText`), so that a caller's figure laid
+out at one resolution may be saved at any other; a figure of the picture's own draws every word
+unhinted (:class:`UnhintedFigure`), and may be saved at any resolution too.
 
 Lanes of events without the grouping value are called "no kind", "no actor",
 "no tag" or "no source"; a picture of one such lane names no lane at all. Source
@@ -53,7 +54,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox, Transform, offset_copy
+from matplotlib.transforms import Bbox, Transform, blended_transform_factory, offset_copy
 from matplotlib.typing import RcKeyType
 
 from chronology.errors import ChronologyWarning, PlotError
@@ -71,6 +72,7 @@ __all__ = [
     "MIN_WIDTH",
     "NOTE_LINES",
     "Measure",
+    "UnhintedFigure",
     "UnhintedText",
     "check_options",
     "citation",
@@ -170,6 +172,20 @@ class UnhintedText(Text):
             return super().get_window_extent(renderer, dpi)
 
 
+class UnhintedFigure(Figure):
+    """A figure whose every word is drawn without font hinting, whatever the caller's settings.
+
+    The figures the plots make themselves: laid out at the resolution they are made at, measured unhinted,
+    their words keep that size in inches when the figure is saved at any other (hinted, a line of 7.5-point
+    text is a sixth wider at 72 dpi than at 100, and runs into its neighbour).
+    """
+
+    def draw(self, renderer: Any) -> None:
+        """Draw the figure, its words unhinted."""
+        with matplotlib.rc_context(UNHINTED):
+            super().draw(renderer)
+
+
 class Measure:
     """The size in inches of text in one font on one figure.
 
@@ -184,7 +200,15 @@ class Measure:
         self._renderer = RendererAgg(1, 1, figure.dpi) if unhinted else renderer  # type: ignore[no-untyped-call]
         self._dpi = figure.dpi
         self._sizes: dict[str, tuple[float, float]] = {}
+        self._figure, self._weight = figure, weight
+        self.fontsize = fontsize
         self.unhinted = unhinted
+
+    def resized(self, fontsize: float) -> Measure:
+        """The same measure in another size of the same font."""
+        if fontsize == self.fontsize:
+            return self
+        return Measure(self._figure, self._renderer, fontsize, self._weight, unhinted=self.unhinted)
 
     def size(self, text: str) -> tuple[float, float]:
         """Width and height of ``text`` (lines split at newlines)."""
@@ -365,12 +389,35 @@ def decorate_lanes(
     rows: Mapping[str, int],
     colors: Mapping[str, str],
     shown: Mapping[str, str],
+    *,
+    inside: bool = False,
 ) -> None:
-    """Name each lane beside it, in its colour, and rule the lanes apart."""
-    ax.set_yticks([tops[n] + (rows[n] - 1) / 2 for n in names])
-    ax.set_yticklabels([shown.get(n, n) or "" for n in names], fontsize=LANE_FONT)
-    for tick, name in zip(ax.get_yticklabels(), names, strict=True):
-        tick.set_color(colors[name])
+    """Name each lane beside it, in its colour, and rule the lanes apart.
+
+    ``inside``: each name is written inside the axes instead, at the left of the lane's top row, which the
+    lane keeps free for it (a caller's axes with no margin beside them).
+    """
+    if inside:
+        ax.set_yticks([])
+        beside = blended_transform_factory(ax.transAxes, ax.transData)
+        for name in names:
+            ax.text(
+                0.004,
+                tops[name],
+                shown.get(name, name),
+                transform=beside,
+                fontsize=LANE_FONT,
+                color=colors[name],
+                ha="left",
+                va="center",
+                zorder=5,
+                clip_on=True,
+            )
+    else:
+        ax.set_yticks([tops[n] + (rows[n] - 1) / 2 for n in names])
+        ax.set_yticklabels([shown.get(n, n) or "" for n in names], fontsize=LANE_FONT)
+        for tick, name in zip(ax.get_yticklabels(), names, strict=True):
+            tick.set_color(colors[name])
     for name in names[1:]:
         ax.axhline(tops[name] - 0.5, color="#dddddd", linewidth=0.8, zorder=0)
     ax.tick_params(axis="y", length=0)
@@ -411,12 +458,18 @@ def _span(lines: int, measure: Measure, row_inches: float) -> int:
 
 @attrs.frozen
 class Labels:
-    """Where each label went and what it says, and the rows each lane takes."""
+    """Where each label went and what it says, the rows each lane takes, and the size of the labels' type."""
 
     placements: dict[str, Placement]
     rows: dict[str, int]
     texts: dict[str, str]
     written: dict[str, tuple[float, float]]  # the span of x each label's text takes
+    fontsize: float = FONT_SIZE  # smaller on a caller's axes too short for the rows at FONT_SIZE
+
+
+#: The smallest type labels are set in, in points, on a caller's axes too short for their rows at
+#: ``FONT_SIZE`` (the smallest a printed figure's words are commonly allowed).
+LEAST_LABEL_FONT: Final = 6.0
 
 
 def place_labels(
@@ -430,6 +483,7 @@ def place_labels(
     own_figure: bool,
     walls: Sequence[tuple[float, float]] = (),
     surfaces: Mapping[str, Sequence[tuple[float, float, bool]]] | None = None,
+    headings: int = 0,
 ) -> Labels:
     """Measure every label, in each of its wrappings, then pack each lane's footprints into rows.
 
@@ -439,7 +493,10 @@ def place_labels(
     are spans of data x no label on a bar crosses (the axis's breaks); ``surfaces``, the stretches of
     each bar a label may stand on, (start, stop, dark). Packing works in inches; a figure of its own has
     rows :data:`ROW_INCHES` high, while on axes handed over the rows are as high as the axes allow,
-    found in a few rounds.
+    found in a few rounds. A row is never thinner than a line of its labels' text: on axes too short for
+    that, the labels are set smaller, down to :data:`LEAST_LABEL_FONT` points, and where even that is not
+    enough a :class:`~chronology.errors.ChronologyWarning` says how tall the axes must be. ``headings`` rows
+    more hold the lanes' names, inside the axes.
     """
     axes_width, axes_height = _axes_inches(ax)
     events = [e for members in lanes.values() for e in members]
@@ -478,6 +535,7 @@ def place_labels(
     options = {e.id: wrappings(texts[e.id], measure) for e in events}
     number_width = measure.width(str(len(events)))  # numbers go in reading order: room for the widest
     row_inches = ROW_INCHES
+    largest = measure
     for _ in range(10):
         placed: dict[str, Placement] = {}
         rows: dict[str, int] = {}
@@ -512,10 +570,33 @@ def place_labels(
             rows[name] = max([named, *(p.row + p.span for p in packed)])
         if own_figure:
             break
-        fitted = axes_height / (sum(rows.values()) + 0.2)
+        fitted = axes_height / (sum(rows.values()) + headings + 0.2)
         if fitted >= row_inches * 0.98:
             break
-        row_inches = fitted
+        line = measure.height(1)
+        if fitted >= line:
+            row_inches = fitted
+            continue
+        if measure.fontsize <= LEAST_LABEL_FONT:  # rows as thin as the smallest type allows: no thinner
+            break
+        # rows thinner than a line of text: the labels in smaller type, as much smaller as the rows
+        measure = largest.resized(max(LEAST_LABEL_FONT, round(measure.fontsize * fitted / line, 1)))
+        options = {e.id: wrappings(texts[e.id], measure) for e in events}
+        number_width = measure.width(str(len(events)))
+        row_inches = max(fitted, measure.height(1))
+    every_row = sum(rows.values()) + headings
+    needed = row_inches * (every_row + 0.2)
+    if not own_figure and needed > axes_height * 1.02:
+        warnings.warn(
+            f"plot_timeline: the axes are {axes_height:.2f} in tall, too short for the {every_row} rows "
+            f"of labels, which need {needed:.2f} in at {measure.fontsize:g} pt"
+            + (" (the smallest type labels are set in)" if measure.fontsize <= LEAST_LABEL_FONT else "")
+            + ": the rows are thinner than their words, and words overlap. Make the axes taller "
+            f"(ax.set_position, fig.set_size_inches) by {needed - axes_height:.2f} in or more, or draw fewer "
+            "events (start=, end=)",
+            ChronologyWarning,
+            caller_level(),
+        )
     from_fraction = to_fraction.inverted()
 
     def to_data(x: float) -> float:
@@ -531,7 +612,7 @@ def place_labels(
         for key, p in placed.items()
         for width in [options[key][p.choice][1] if p.side != "number" else number_width]
     }
-    return Labels(placements=placements, rows=rows, texts=chosen, written=written)
+    return Labels(placements=placements, rows=rows, texts=chosen, written=written, fontsize=measure.fontsize)
 
 
 def draw_labels(
@@ -553,6 +634,7 @@ def draw_labels(
     """
     figure = ax.get_figure()
     assert isinstance(figure, Figure)
+    measure = measure.resized(labels.fontsize)  # smaller where the caller's axes are short (place_labels)
     # the text hangs from half a line above its mark: one line is centred on it, more run down
     lifted = offset_copy(ax.transData, fig=figure, y=measure.height(1) / 2, units="inches")
     ground = to_rgba(ax.get_facecolor())
@@ -577,7 +659,7 @@ def draw_labels(
             transform=lifted,
             ha="right" if place.anchor == "end" else "left",
             va="top",
-            fontsize=FONT_SIZE,
+            fontsize=labels.fontsize,
             color=reads_on(colors[event.id]) if place.on_bar and place.dark else _TEXT_COLOR,
             zorder=5,
             weight="bold" if place.side == "number" else "normal",

@@ -85,8 +85,10 @@ def legend_handles(
         "somewhere": Patch(
             facecolor=color, alpha=UNCERTAIN_ALPHA, edgecolor="none", label="one moment somewhere in the bar"
         ),
-        "uncertain": Patch(facecolor="none", edgecolor=color, hatch=HATCH, label="uncertain (?): hatched"),
-        "fading": Patch(facecolor=color, alpha=0.15, edgecolor="none", label="approximate (~) or unknown end: fading"),
+        "uncertain": Patch(facecolor="none", edgecolor=color, hatch=HATCH, label="uncertain date (?): hatched"),
+        "fading": Patch(
+            facecolor=color, alpha=0.15, edgecolor="none", label="approximate date (c.) or unknown end: fading"
+        ),
         "lasting": Patch(facecolor=color, edgecolor="none", label="lasting (light part: uncertain start or end)"),
         "vague": Line2D(
             [],
@@ -110,7 +112,7 @@ def legend_handles(
             markersize=17,
             markerfacecolor="white",
             markeredgecolor="none",
-            label="cut by the window: goes on beyond",
+            label="cut at the edge: goes on beyond the dates shown",
         ),
         "beyond": Line2D(
             [],
@@ -120,14 +122,14 @@ def legend_handles(
             markersize=6,
             markerfacecolor="none",
             markeredgecolor="#777777",
-            label="its mark lies beyond the window, that way",
+            label="dated beyond the dates shown, that way",
         ),
         "report": Line2D([], [], linestyle=(0, (3, 2)), color=REPORT_COLOR, label="report → what it reports"),
         "narrowed": Patch(
             facecolor=(color, UNCERTAIN_ALPHA),
             edgecolor=(color, 0.75),
             linewidth=0.8,
-            label="outline: the date as written; inside it: as the after/before links narrow it",
+            label="outline: the date as written; inside it: as the order of events narrows it",
         ),
     }
     return [artist for name, artist in entries.items() if used is None or name in used]

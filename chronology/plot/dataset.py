@@ -26,12 +26,12 @@ from chronology.plot._layout import check_options
 from chronology.plot._scale import Scale
 from chronology.plot.timeline import (
     _DENSE_ROWS,
-    _PLOT_RC,
     GroupBy,
     _Canvas,
     _draw_bands,
     _figure,
     _inches_wide,
+    _plot_rc,
     _scale_and_shapes,
 )
 from chronology.scan.dataset import Dataset
@@ -115,7 +115,10 @@ def plot_dataset(
     check_options(width, None, own_figure=ax is None)
     numbers = density_bands(dataset, start=start, end=end, group_by=group_by, lane_order=lane_order)
     bins, lane_names = numbers.bins, numbers.lanes
-    with matplotlib.rc_context(_PLOT_RC), drawing_fonts(strings_of(title, numbers.title, lane_names), font):
+    with (
+        matplotlib.rc_context(_plot_rc(own_figure=ax is None)),
+        drawing_fonts(strings_of(title, numbers.title, lane_names), font),
+    ):
         figure, ax, own_figure = _figure(ax, width, dpi)
         scale, _ = _scale_and_shapes(
             (),
@@ -131,9 +134,11 @@ def plot_dataset(
         canvas = _Canvas.of(figure, ax, scale, own_figure=own_figure, width=width)
         no_sources = Timeline([])  # source lanes are named by their ids: the file's sources are not at hand
         names = canvas.name_lanes(no_sources, lane_names, group_by)
-        rows = {name: max(_DENSE_ROWS, names.rows[name]) for name in lane_names}
+        # a lane's name written over it, inside the axes (no margin for it beside them), takes a row above its band
+        rows = {name: max(_DENSE_ROWS, names.rows[name]) + names.heading for name in lane_names}
         stack = canvas.stack_lanes(names, rows, numbers.every_lane)  # colours follow the whole data set's lanes
-        density = _draw_bands(ax, bins, {name: numbers.density[name] for name in lane_names}, stack.top, stack.colors)
+        tops = {name: top + names.heading for name, top in stack.top.items()}
+        density = _draw_bands(ax, bins, {name: numbers.density[name] for name in lane_names}, tops, stack.colors)
         words = canvas.finish(
             stack,
             times_in=dataset.zone.key if dataset.zone is not None else "UTC",

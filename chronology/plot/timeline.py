@@ -34,6 +34,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
+from matplotlib.typing import RcKeyType
 
 from chronology._calendar import MAX_ABS_YEAR, SECONDS_PER_DAY, day_number
 from chronology._suggest import suggest
@@ -56,8 +57,10 @@ from chronology.plot._fonts import drawing_fonts, strings_of
 from chronology.plot._labels import Placement
 from chronology.plot._layout import (
     LANE_FONT,
+    UNHINTED,
     Finished,
     Measure,
+    UnhintedFigure,
     caller_level,
     check_options,
     citations_of,
@@ -238,9 +241,12 @@ def plot_timeline(
             left out with a ``ChronologyWarning`` saying how to make room in that figure
             (nothing is drawn outside the figure). A figure in constrained or tight layout
             makes the room itself: every word is drawn, and the labels are laid out for the
-            axes as the layout places them. The labels on axes handed over are drawn without
-            font hinting: the figure may be saved at any resolution, and they keep the size
-            they were laid out at.
+            axes as the layout places them. With no margin beside the axes, each lane's name is
+            written inside them, on a row of its own over the lane. Axes too short for their rows
+            at the labels' size set the labels smaller, down to 6 points; shorter still, a
+            ``ChronologyWarning`` says how many rows there are and how tall the axes must be.
+            Labels are drawn without font hinting: the figure may be saved at any resolution,
+            and they keep the size they were laid out at.
         start: the first day shown (text, a date value or a date); the
             earliest event's when ``None``. Events outside the window are left out.
         end: the last day shown.
@@ -254,9 +260,8 @@ def plot_timeline(
         width: the width in inches of a new figure, 6-30: every text is inside the
             picture at any of these widths.
         dpi: the resolution of a new figure, in dots per inch: 100 suits a screen, 200-300 a report or a
-            book. Words are measured as drawn at that resolution, so labels may pack into rows a little
-            differently from one resolution to another; nothing collides at any. Save the figure at
-            the resolution it was made for (``save_figure`` does).
+            book. Its words are drawn without font hinting, the same size in inches at every resolution:
+            saved at any other (72, 300), nothing collides and nothing leaves the picture.
         show_reports: join each report to what it reports.
         dense: draw density bands instead of marks above this many events
             (300 by default).
@@ -378,7 +383,7 @@ def _plot_timeline(
         labels_given = (label(event) for event in events) if label is not None else ()
         words_drawn = itertools.chain(words_drawn, strings_of(events), labels_given)
 
-    with matplotlib.rc_context(_PLOT_RC), drawing_fonts(words_drawn, font):
+    with matplotlib.rc_context(_plot_rc(own_figure=ax is None)), drawing_fonts(words_drawn, font):
         figure, ax, own_figure = _figure(ax, width, dpi)
         # every x goes through the scale: marks, labels, links and ticks (quiet stretches broken, see _breaks)
         broken = breaks and not is_dense  # density bands are drawn on a plain axis
@@ -398,15 +403,15 @@ def _plot_timeline(
         canvas = _Canvas.of(figure, ax, scale, own_figure=own_figure, width=width)
         middles = {e.id: shapes[e.id].middle for e in events} if not is_dense else _middles(events, scale, zone)
         # the words: lane names set the left margin, then every label is measured and packed into rows
-        # On a caller's figure, labels are measured and drawn unhinted: laid out at its resolution, they keep their
-        # size at any other it is saved at (a figure of its own is laid out at the resolution it is made for).
-        measure = Measure(figure, canvas.renderer, FONT_SIZE, unhinted=not own_figure)
+        # Labels are measured and drawn unhinted: laid out at the figure's resolution, they keep their size at any
+        # other it is saved at (a figure of its own draws all its words unhinted: UnhintedFigure).
+        measure = Measure(figure, canvas.renderer, FONT_SIZE, unhinted=True)
         keys = source_keys(view, events) if group_by == "source" else {}  # a source lane's letter in the footnote
         names = canvas.name_lanes(view, lane_names, group_by, keys)
         name_rows = names.rows
         texts: dict[str, str] = {}
         if is_dense:
-            rows = {name: max(_DENSE_ROWS, name_rows[name]) for name in lane_names}
+            rows = {name: max(_DENSE_ROWS, name_rows[name]) + names.heading for name in lane_names}
             labels = None
             placements: dict[str, Placement] = {}
         else:
@@ -422,11 +427,15 @@ def _plot_timeline(
                 own_figure=own_figure,
                 walls=scale.breaks,
                 surfaces={e.id: _surfaces(shapes[e.id]) for e in events},
+                headings=names.heading * len(lane_names),
             )
             rows, placements = labels.rows, labels.placements
         every_lane = lane_names if view is timeline else tuple(_lanes(timeline.sorted(), group_by, lane_order))
+        if not is_dense:  # a lane's name written over it, inside the axes, takes a row above its marks
+            rows = {name: count + names.heading for name, count in rows.items()}
         stack = canvas.stack_lanes(names, rows, every_lane, colors)
-        lane_top, colors = stack.top, stack.colors
+        colors = stack.colors
+        lane_top = {name: top + names.heading for name, top in stack.top.items()}  # the first row of marks
         positions: dict[str, tuple[float, float]] = {}
         lane_by_event = {e.id: name for name, members in lanes.items() for e in members}
         for event in events:
@@ -527,13 +536,18 @@ def _lanes(events: Sequence[Event], group_by: GroupBy, order: Sequence[str] | No
     return lanes
 
 
+def _plot_rc(*, own_figure: bool) -> dict[RcKeyType, Any]:
+    """The settings a picture of lanes is laid out in: on a figure of its own, its words measured unhinted."""
+    return _PLOT_RC | UNHINTED if own_figure else _PLOT_RC
+
+
 def _figure(ax: Axes | None, width: float, dpi: float) -> tuple[Figure, Axes, bool]:
     if ax is not None:
         figure = ax.get_figure()
         if not isinstance(figure, Figure):
             raise TypeError("the axes must belong to a figure")
         return figure, ax, False
-    figure = Figure(figsize=(width, 4.0), dpi=dpi)
+    figure = UnhintedFigure(figsize=(width, 4.0), dpi=dpi)
     FigureCanvasAgg(figure)
     ax = figure.add_axes((0.16, 0.25, 0.82, 0.65))
     return figure, ax, True
@@ -548,7 +562,9 @@ class _LaneNames:
         shown: lane -> its name as written, wrapped ("" for none).
         rows: lane -> the rows its name needs beside it.
         left: the left margin of a figure of its own, in inches, fitted to the widest name; 0 on axes handed over.
-        left_out: what did not fit: the lane names, on axes handed over with no margin for them.
+        left_out: what did not fit (nothing, now that names with no room beside the axes go inside them).
+        heading: the rows each lane's name takes above its marks, inside the axes: 1 on axes handed over with no
+            margin for the names (so that lanes are told apart by more than their colours), else 0.
 
     """
 
@@ -557,6 +573,7 @@ class _LaneNames:
     rows: dict[str, int]
     left: float
     left_out: list[str]
+    heading: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -632,12 +649,17 @@ class _Canvas:
             ax, renderer, figure.get_figwidth(), group_by, own_figure=self.own_figure or self.makes_room
         )
         shown = lane_labels(view, order, group_by, lane_font, max(names_room, 0.0), keys)
-        left_out = []
         if names_room < lane_font.width("Ag") and any(shown.values()):  # a caller's axes with no margin
-            shown, left_out = dict.fromkeys(shown, ""), ["the lane names"]
+            # each name inside the axes, on a row of its own over its lane, on one line: without them, lanes
+            # would differ by colour alone, lost in greyscale (and to a reader who cannot tell the colours)
+            shown = lane_labels(view, order, group_by, lane_font, math.inf, keys)
+            shown = {name: " ".join(text.split("\n")) for name, text in shown.items()}
+            return _LaneNames(
+                order=tuple(order), shown=shown, rows=dict.fromkeys(order, 1), left=0.0, left_out=[], heading=1
+            )
         left = fit_width(figure, ax, self.width, shown, lane_font) if self.own_figure else 0.0
         rows = lane_rows(shown, lane_font)
-        return _LaneNames(order=tuple(order), shown=shown, rows=rows, left=left, left_out=left_out)
+        return _LaneNames(order=tuple(order), shown=shown, rows=rows, left=left, left_out=[])
 
     def stack_lanes(
         self,
@@ -688,7 +710,7 @@ class _Canvas:
         labels and the ``sources``, each source's citation (:func:`~chronology.plot._layout.finish`).
         """
         ax, scale, names = self.ax, self.scale, lanes.names
-        decorate_lanes(ax, names.order, lanes.top, lanes.rows, lanes.colors, names.shown)
+        decorate_lanes(ax, names.order, lanes.top, lanes.rows, lanes.colors, names.shown, inside=bool(names.heading))
         format_axis(ax, scale, times_in=times_in)
         draw_breaks(ax, scale)
         return finish(
