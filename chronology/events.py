@@ -18,10 +18,16 @@ from chronology.errors import InvalidEventError, WrongTypeError, _shorten
 from chronology.quantity import Quantity
 from chronology.relative import RelativeDate, Tense
 
-__all__ = ["ID_PATTERN", "Citation", "Claim", "Event", "Source"]
+__all__ = ["ID_PATTERN", "SAYING_KINDS", "Citation", "Claim", "Event", "Source"]
 
 #: What an id may look like: a slug of letters, digits, ``-``, ``_`` and ``.``, starting with a letter or digit.
 ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
+#: The kinds of event that are a saying (compared lower-cased): a claim held by one was said when the event
+#: happened, so its ``said`` defaults to the event's date rather than to its source's (see ``Timeline.said``).
+SAYING_KINDS: Final = frozenset(
+    {"statement", "report", "interview", "speech", "announcement", "briefing", "press conference", "testimony"}
+)
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -171,8 +177,10 @@ class Claim:
         unit: what the figure counts ("soldiers").
         claimant: who claims it ("the Pentagon").
         source: the id of the source that carries the claim, if known.
-        said: when it was said, if it differs from its event's date; ``None``
-            means the date of the event that holds the claim.
+        said: when it was said; ``None``: the date of the event that holds the
+            claim where that event is a saying (its ``kind`` one of
+            :data:`SAYING_KINDS`), else its source's publication date where
+            known, else the event's date (see ``Timeline.said``).
         anchor: the id ``said`` was read against, when it was relative.
         quote: the supporting sentence.
 

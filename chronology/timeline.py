@@ -53,7 +53,7 @@ from chronology.errors import (
     WrongTypeError,
     _at_character,
 )
-from chronology.events import Claim, Event, Source
+from chronology.events import SAYING_KINDS, Claim, Event, Source
 from chronology.index import NEG_DAY, POS_DAY, Index, Mode, day_ends
 from chronology.notation import Calendar, DateLike
 from chronology.zones import zone_named
@@ -131,6 +131,7 @@ class _Root:
         self.zone = zone
         self.calendar: Calendar = calendar  # of text given to queries
         self.calendars = calendars  # each file named to the loader, with the calendar of its dates in words
+        self.publications: dict[str, Publication] = {}  # undated sources' publication, by id, once worked out
         self._by_id: dict[str, int] | None = None
         self.sources = MappingProxyType({source.id: source for source in sources})
         self.network = result.network
@@ -413,6 +414,19 @@ class Timeline:
         same timeline reading text in another.
         """
         return self._root.calendar
+
+    @property
+    def file_calendars(self) -> tuple[tuple[str, Literal["gregorian", "julian"]], ...]:
+        """Each event file the loader was given, with the calendar its dates in words are read in.
+
+        One ``(name, calendar)`` pair a file, in the order named: the file as it was
+        named to :func:`chronology.load` and its ``[reading] calendar``
+        (``"gregorian"`` where it gives none). Where they differ, :attr:`calendar`
+        is ``"gregorian"``, and this says which file read which. Empty for a
+        timeline not loaded from files (made in Python, or from columns). The same
+        in every view, and kept by :meth:`in_calendar` and :meth:`in_zone`.
+        """
+        return self._root.calendars
 
     def in_calendar(self, calendar: Literal["gregorian", "julian"]) -> Timeline:
         """The same timeline (all of it) reading dates in words given to its queries in ``calendar``.
@@ -1369,6 +1383,13 @@ class Timeline:
             raise UnknownEventError(f"no source {source_id!r} in this timeline{suggest(source_id, self._root.sources)}")
         if source.published is not None:
             return Publication(source.published)
+        known = self._root.publications.get(source_id)
+        if known is None:
+            known = self._root.publications[source_id] = self._inferred_publication(source)
+        return known
+
+    def _inferred_publication(self, source: Source) -> Publication:
+        """An undated source's publication, as :meth:`publication` gives it (worked out anew)."""
         lo, hi, after, before = publication(source, self._root.events, self._root.value, self._root.zone)
         if lo <= OPEN_LO and hi >= OPEN_HI:
             return Publication(None)
@@ -1388,8 +1409,53 @@ class Timeline:
         ]
 
     def said(self, event: Event, claim: Claim) -> DateValue:
-        """When ``claim`` was said: its own ``said``, else the date of the event holding it."""
-        return claim.said if claim.said is not None else event.when
+        """When ``claim`` was said, as far as the record shows (:meth:`said_from` says which rule gave it).
+
+        1. Its own ``said``, where it gives one.
+        2. Else, where the event holding it is a saying (its ``kind`` one of
+           :data:`~chronology.events.SAYING_KINDS`: "statement", "report",
+           "interview"...), the event's date: the claim was said when the event
+           happened, whenever a source reported it.
+        3. Else, where it names a ``source`` of this timeline whose publication is
+           known, that date: the claim is on record as of the day its source
+           reports it (a historian's 1996 estimate of the deaths of 1665, a
+           November article's figure for troops that arrived in October). That is
+           the source's ``published``; for an undated source, the days
+           :meth:`publication` works out from its links and the events it
+           reports, where they bound it on both sides.
+        4. Else the date of the event holding it (``event``'s ``when``).
+
+        An undated source bounded on one side only (not before an event it
+        reports in the past tense: the usual case) or not at all gives no date
+        to say it on: "on or after 29 October 2024" has no end to draw, sort or
+        label by, so the event's date stands.
+        """
+        return self._said(event, claim)[0]
+
+    def said_from(self, event: Event, claim: Claim) -> Literal["claim", "source", "event"]:
+        """Which rule of :meth:`said` dates ``claim``: ``"claim"`` (its own ``said``), ``"source"`` or ``"event"``.
+
+        ``"source"``: the claim gives no ``said`` and :meth:`said` is its
+        source's publication; ``"event"``: :meth:`said` is the date of the event
+        holding it (a saying, or no source's date is known). The exports and the claims chart say
+        which after a date they did not find in the claim itself.
+        """
+        return self._said(event, claim)[1]
+
+    def _said(self, event: Event, claim: Claim) -> tuple[DateValue, Literal["claim", "source", "event"]]:
+        """:meth:`said` and :meth:`said_from` at once."""
+        if claim.said is not None:
+            return claim.said, "claim"
+        if event.kind.lower() in SAYING_KINDS:
+            return event.when, "event"
+        source = None if claim.source is None else self._root.sources.get(claim.source)
+        if source is not None:
+            if source.published is not None:
+                return source.published, "source"
+            published = self.publication(source.id).value  # worked out once a source, then kept
+            if published is not None and not (published.open_before or published.open_after):
+                return published, "source"
+        return event.when, "event"
 
 
 class _Values(Sequence[DateValue]):

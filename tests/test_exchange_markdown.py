@@ -71,7 +71,8 @@ def test_a_small_timeline_renders_exactly() -> None:
         "\n"
         "| Figure | Claimed by | Said | Event | Source |\n"
         "| --- | --- | --- | --- | --- |\n"
-        "| 10 |  | 15 November 2024 (the event’s date: no ‘said’ given) | Call\\_me | [^undated] |\n"
+        # no "said": its source's date (a range the file gives it), not its event's 15 November
+        "| 10 |  | between 29 Oct and 30 Nov 2024 (the source’s date: no ‘said’ given) | Call\\_me | [^undated] |\n"
         "\n"
         "[^undated]: “Undated report”, published between 29 Oct and 30 Nov 2024\n"
         "[^bbc-1]: BBC, “A \\| B \\*story\\*”, by Ann and Bo, published 17 November 2024, <https://example.org/x?a=1>\n"

@@ -403,13 +403,20 @@ NIGHT = "[2025-03-10T18+02:00..2025-03-11T05+02:00]"  # "the night of 10-11 Marc
 MORNING = "[2025-03-11T06+02:00..2025-03-11T11+02:00]"  # "Tuesday morning"
 
 
-def strikes(*, said: bool) -> Timeline:
-    """A night's attack and a morning's, the figures claimed for each; ``said`` given, or left to the events."""
+def strikes(*, said: bool, dated: bool = True) -> Timeline:
+    """A night's attack and a morning's, the figures claimed for each; ``said`` given, or left to the events.
+
+    ``dated``: the sources give their dates (a claim with no ``said`` is then said on its source's date).
+    """
+
+    def day(text: str) -> UncertainDate | None:
+        return UncertainDate.parse(text) if dated else None
+
     sources = [
-        Source(id="airforce", outlet="Air Force", published=UncertainDate.parse("2025-03-11")),
-        Source(id="daily", outlet="Kyiv daily", published=UncertainDate.parse("2025-03-11")),
-        Source(id="mod", outlet="Ministry of Defence", published=UncertainDate.parse("2025-03-11")),
-        Source(id="wire", outlet="Wire service", published=UncertainDate.parse("2025-03-12")),
+        Source(id="airforce", outlet="Air Force", published=day("2025-03-11")),
+        Source(id="daily", outlet="Kyiv daily", published=day("2025-03-11")),
+        Source(id="mod", outlet="Ministry of Defence", published=day("2025-03-11")),
+        Source(id="wire", outlet="Wire service", published=day("2025-03-12")),
     ]
 
     def figure(text: str, claimant: str, source: str, subject: str, when: str) -> Claim:
@@ -462,7 +469,7 @@ def hours(x: float) -> float:
 
 @pytest.mark.parametrize("said", [True, False], ids=["said given", "said left to the events"])
 def test_a_mark_stays_inside_the_hours_it_was_said_in(said: bool) -> None:
-    drawn = plot_claims(strikes(said=said), unit="drones")
+    drawn = plot_claims(strikes(said=said, dated=False), unit="drones")  # undated sources: the events' hours
     at = {c.value.text: hours(x) for (_, c), (x, _) in zip(drawn.claims, drawn.points, strict=True)}
     for text in ("126", "more than 150"):
         assert -6 < at[text] < 6  # 18:00 on the 10th to 06:00 on the 11th
@@ -496,7 +503,7 @@ def test_a_night_is_drawn_across_its_own_hours_on_an_axis_of_hours() -> None:
 
 
 def test_a_claim_with_no_said_is_drawn_dashed_at_its_events_date_and_the_legend_says_so() -> None:
-    drawn = plot_claims(strikes(said=False), unit="drones")
+    drawn = plot_claims(strikes(said=False, dated=False), unit="drones")  # its source undated: its event's date
     legend = drawn.ax.get_legend()
     assert legend is not None
     entries = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True))
@@ -523,9 +530,9 @@ def troops() -> Timeline:
     Its dashed bar starts at Al Jazeera's "an estimated 10,000" ring and runs through Bloomberg's "more than
     10,000"; at 6 inches wide its label finds no place beside its mark (its own bar, the green bars beside it).
     """
-    sources = [
-        Source(id="aje", outlet="Al Jazeera", published=UncertainDate.parse("[2024-10-29..2024-10-30]")),
-        Source(id="bbg", outlet="Bloomberg", published=UncertainDate.parse("2024-11-17")),
+    sources = [  # undated here: a claim with no ``said`` is said on its event's date (else on its source's)
+        Source(id="aje", outlet="Al Jazeera"),
+        Source(id="bbg", outlet="Bloomberg"),
         Source(id="pledge", title="North Korea's pledge to support Russia in Ukraine until victory"),
     ]
 
@@ -780,14 +787,14 @@ def test_the_csv_table_lists_the_claims_drawn_by_when_they_were_said(showcase: T
         "claimant": "National Intelligence Service (South Korea)",
         "source": "Al Jazeera",
         "source_id": "aljazeera-2024-10",
-        "said": "18 October 2024 (the event’s date: no ‘said’ given)",  # the claim has no "said" of its own
+        "said": "18 October 2024 (the event’s date: no ‘said’ given)",  # a statement: its own date, not Al Jazeera's
         "said_edtf": "2024-10-18",
         "event_id": "nis-statement",
     }
     ponomarenko = next(row for row in table if row["claimant"] == "Dmytro Ponomarenko (Kyiv)")
     assert (ponomarenko["figure"], ponomarenko["said"]) == (
         "up to 15,000",
-        "between 1 and 16 Nov 2024 (the event’s date: no ‘said’ given)",
+        "between 1 and 16 Nov 2024 (the event’s date: no ‘said’ given)",  # an interview: its own date
     )
 
 

@@ -12,7 +12,7 @@ from chronology.consistency import read_from_anchor, suggest
 from chronology.dates import DateValue, UncertainDate
 from chronology.errors import ChronologyError
 from chronology.events import Event
-from chronology.exchange._describe import bound_days, quoted
+from chronology.exchange._describe import bound_days, quoted, said_note
 from chronology.files import load
 from chronology.timeline import Timeline
 from chronology.zones import local_time
@@ -129,7 +129,9 @@ def _describe(timeline: Timeline, event: Event) -> str:
             said_on = local_time(said, zone).label
             if who and said_on.startswith("by "):  # not "said by 26 October 2024 by Sudan Tribune"
                 said_on = f"on or before {said_on[3:]}"
-            lines.append(f"    said {said_on}" + (f" by {who}" if who else ""))
+            stands_in = timeline.said_from(event, claim) == "source"  # not this event's date, nor the claim's own
+            note = f" ({said_note(timeline, event, claim)})" if stands_in else ""
+            lines.append(f"    said {said_on}" + (f" by {who}" if who else "") + note)
             if claim.quote:
                 lines += _wrapped(quoted(claim.quote), "      ")
     if event.extra:

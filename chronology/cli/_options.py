@@ -120,7 +120,7 @@ def calendared(timeline: Timeline, arguments: argparse.Namespace, dates: Sequenc
     calendar: Calendar | None = getattr(arguments, "calendar", None)
     if calendar is not None:
         return timeline if calendar == timeline.calendar else timeline.in_calendar(calendar)
-    calendars = timeline._root.calendars
+    calendars = timeline.file_calendars
     if len({named for _, named in calendars}) < 2:
         return timeline
     changed = [text for text in dates if text is not None and _reads_otherwise(timeline, text)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,11 @@ from chronology.dates import DateValue, Precision, Qualifier, UncertainDate
 from chronology.events import Claim, Event, Source
 from chronology.notation.edtf import format_day_range
 
+if TYPE_CHECKING:
+    from chronology.timeline import Timeline
+
 __all__ = [
+    "SAID_NOTES",
     "bound_days",
     "cited",
     "claim_text",
@@ -28,11 +33,28 @@ __all__ = [
     "iso_day",
     "names",
     "quoted",
+    "said_note",
     "source_label",
     "source_name",
     "source_parts",
     "ymd",
 ]
+
+#: The note after a claim's date where the claim gives no ``said`` of its own, by the rule that dated it
+#: (``Timeline.said_from``): its source's publication ("source") or the date of the event holding it ("event").
+SAID_NOTES: Final[Mapping[str, str]] = {
+    "source": "the source’s date: no ‘said’ given",
+    "event": "the event’s date: no ‘said’ given",
+}
+
+
+def said_note(timeline: Timeline, event: Event, claim: Claim) -> str:
+    """The note after the date ``claim`` was said on: ``""`` where it gives its own, else which date stands in.
+
+    As the Markdown export and the claims table write it: "the source’s date: no ‘said’ given" where its
+    source's publication dates it, "the event’s date: no ‘said’ given" where nothing but its event does.
+    """
+    return SAID_NOTES.get(timeline.said_from(event, claim), "")
 
 
 def dated_ends(value: DateValue) -> tuple[UncertainDate | None, UncertainDate | None]:

@@ -11,8 +11,9 @@ footnote says so, with the date what it reports gives it.
 Where events carry claims, "Figures claimed" follows the table: one table a
 subject, so that conflicting figures stand together, a row a claim: the
 figure and its unit, who claims it (with the claim's quote under the name,
-“...”), when it was said (its event's date where the claim gives none, which
-the cell says), the event, and its source as a footnote reference. The
+“...”), when it was said (where the claim gives no ``said``, its source's
+date, else its event's: ``Timeline.said``; the cell says which), the event,
+and its source as a footnote reference. The
 footnotes follow, one per source in the order first cited, giving outlet,
 title, authors, published date and address.
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from chronology.exchange._describe import cited, is_web_url, names, quoted
+from chronology.exchange._describe import SAID_NOTES, cited, is_web_url, names, quoted, said_note
 from chronology.exchange._records import require_timeline
 from chronology.zones import local_time
 
@@ -42,8 +43,10 @@ if TYPE_CHECKING:
 __all__ = ["to_markdown"]
 
 _SPECIAL: Final = frozenset("\\|*_[]<>`~&")
-#: The note after a claim's date when it is its event's, the claim giving none of its own.
-SAID_DEFAULT: Final = "the event’s date: no ‘said’ given"
+#: The note after a claim's date when it is its event's, the claim giving none of its own and its source no date.
+SAID_DEFAULT: Final = SAID_NOTES["event"]
+#: The note after a claim's date when it is its source's, the claim giving none of its own.
+SAID_SOURCE: Final = SAID_NOTES["source"]
 
 
 def to_markdown(timeline: Timeline) -> str:
@@ -100,8 +103,8 @@ def _claims(timeline: Timeline) -> list[str]:
     """The figures claimed, under a heading, one table a subject (conflicting figures side by side).
 
     A row a claim: the figure and its unit, who claims it and the claim's quote under the name (as an event's
-    quotes are under its title), when it was said (its event's date where it gives none, which the cell says),
-    the event and the source as a footnote reference.
+    quotes are under its title), when it was said (where it gives none, its source's date, else its event's,
+    which the cell says), the event and the source as a footnote reference.
     """
     zone = timeline.zone_info
     subjects: dict[str, list[tuple[str, str, str, str, str]]] = {}
@@ -111,7 +114,8 @@ def _claims(timeline: Timeline) -> list[str]:
             said = timeline.said(event, claim)
             shown = local_time(said, zone)
             bare = bare or shown is not said
-            when = shown.label if claim.said is not None else f"{shown.label} ({SAID_DEFAULT})"
+            default = said_note(timeline, event, claim)  # "" where the claim gives its own
+            when = f"{shown.label} ({default})" if default else shown.label
             figure = " ".join(part for part in (claim.value.text or claim.value.label, claim.unit) if part)
             note = f"[^{claim.source}]" if claim.source else ""
             by = [_cell(claim.claimant)] if claim.claimant.strip() else []

@@ -11,12 +11,9 @@ from typing import Any, Final, Literal
 
 from chronology.errors import PlotError
 from chronology.events import Claim, Event
-from chronology.exchange._describe import source_name
+from chronology.exchange._describe import said_note, source_name  # the one wording of a default said
 from chronology.exchange.as_csv import _defused  # the one rule for cells a spreadsheet would run as formulas
-from chronology.exchange.markdown import (  # the one rule for Markdown table cells and a default said
-    SAID_DEFAULT,
-    _cell,
-)
+from chronology.exchange.markdown import _cell  # the one rule for Markdown table cells
 from chronology.files._atomic import write_atomic
 from chronology.plot._claims_geometry import _said_span
 from chronology.plot._claims_values import _anchor_value
@@ -32,7 +29,8 @@ TABLE_FORMATS: Final[Mapping[str, TableFormat]] = {".csv": "csv", ".md": "markdo
 #: library labels dates, then in EDTF), and the id of the event that holds the claim. Where the timeline has a
 #: zone, times at its own offset are written without it and the ``said`` header names the zone once
 #: ("said (Europe/Kyiv time)"), as ``chronology list`` writes them; ``said_edtf`` keeps every offset. A claim
-#: with no ``said`` of its own is said on its event's date, and its ``said`` cell says so.
+#: with no ``said`` of its own is said on its source's date, else on its event's (``Timeline.said``), and its
+#: ``said`` cell says which.
 TABLE_COLUMNS: Final = (
     "figure",
     "unit",
@@ -56,9 +54,9 @@ def claims_table(
     """The claims :func:`plot_claims` draws for the same ``subject`` and ``unit``, as a table: one row a claim.
 
     The columns are :data:`~chronology.plot.claims.TABLE_COLUMNS`, the rows by when each claim was said (the
-    first moment of that time, then its last, as the chart draws it; a claim with no ``said`` at its event's
-    date), then by figure (smallest first), then in file order, as the Markdown export's "Figures claimed"
-    lists its rows by date.
+    first moment of that time, then its last, as the chart draws it; a claim with no ``said`` at its source's
+    date, else at its event's), then by figure (smallest first), then in file order, as the Markdown export's
+    "Figures claimed" lists its rows by date.
 
     CSV: a header row, cells quoted as CSV needs, lines ending in CRLF (RFC 4180), and a cell that a
     spreadsheet would run as a formula (a claimant written ``=HYPERLINK(...)``) written with a leading
@@ -155,7 +153,8 @@ def _row(timeline: Timeline, event: Event, claim: Claim) -> dict[str, Any]:
     """A claim's cells, and ``local``: whether a time in ``said`` is written without its offset."""
     said = timeline.said(event, claim)
     shown = local_time(said, timeline.zone_info)
-    label = shown.label if claim.said is not None else f"{shown.label} ({SAID_DEFAULT})"
+    default = said_note(timeline, event, claim)  # "" where the claim gives its own
+    label = f"{shown.label} ({default})" if default else shown.label
     return {
         "figure": claim.value.text or claim.value.label,
         "unit": claim.unit,

@@ -16,10 +16,12 @@ is Europe/Kyiv) is where the timeline's zone shows it, as in every query.
 Where some claim was said at a time, the axis is one of hours, the zone named
 under it. A horizontal bar spans a claim said over more than a day (on an
 axis of hours, any span long enough to see): "said some time within the
-bar". A claim with no ``said`` of its own is said on its event's date; its
-bar is dashed, and the legend and the axis label say so. A horizontal bar
-stops short of another claim's mark at its height (the same figure, said
-within its time), so that it never reads as a line joining claims.
+bar". A claim with no ``said`` of its own is said on its source's date where
+that is known, else on its event's (``Timeline.said``); its bar is dotted
+(its source's date) or dashed (its event's), and the legend and the axis
+label say so. A horizontal bar stops short of another claim's mark at its
+height (the same figure, said within its time), so that it never reads as a
+line joining claims.
 
 Claims whose marks would lie on one another (close in time, their marks or
 bars meeting in height) move apart, up to a few points, each only within its
@@ -63,8 +65,7 @@ from matplotlib.text import Annotation, Text
 
 from chronology.errors import PlotError
 from chronology.events import Claim, Event
-from chronology.exchange._describe import source_label
-from chronology.exchange.markdown import SAID_DEFAULT
+from chronology.exchange._describe import SAID_NOTES, source_label
 from chronology.plot._axis import day_to_x, format_axis
 from chronology.plot._claims_fit import _fit, _subject_key
 from chronology.plot._claims_geometry import (
@@ -110,6 +111,9 @@ _TALLER: Final = 3.0  # inches: how much higher, or wider, a figure with no room
 _SPAN_SHARE: Final = 0.02  # on an axis of hours, a span shorter than this share of it is drawn as its mark alone
 #: The legend's words for a bar across the time a claim was said in.
 SAID_WITHIN: Final = "said some time within the bar"
+#: The dash pattern of a bar at a date the claim does not give, by the rule that gave it (``Timeline.said_from``):
+#: dotted at its source's date, dashed at its event's; solid (``None``) where the claim gives its own ``said``.
+_SAID_DASHES: Final[Mapping[str, tuple[float, float] | None]] = {"claim": None, "source": (1, 1.5), "event": (3, 2)}
 #: The legend's words for the mark of a "nearly" figure.
 NEARLY: Final = "“nearly” (just under)"
 #: The mark of each kind of figure, in drawing order: its marker and its area in points² (a dot, an open ring, an
@@ -127,8 +131,9 @@ class ClaimsPlot:
         claims: the (event, claim) pairs drawn, in the order drawn.
         points: for each claim drawn, (x, y) of its mark, inside the time it was said in.
         ranges: the vertical bars of "up to", "more than" and "between" claims.
-        spans: the horizontal bars across the time a claim may have been said in (dashed: its event's date),
-            a bar in pieces where it stops short of other claims' marks.
+        spans: the horizontal bars across the time a claim may have been said in (dotted: its source's date,
+            dashed: its event's date, the claim giving none), a bar in pieces where it stops short of other claims'
+            marks.
         marks: the dots, rings and triangles (exact figures, "about", "nearly"; each kind drawn one collection).
         labels: one label a claim (the figure as said, and who claims it); one for the same figure from the
             same claimant said within a day, reported by several sources. Where a line is too long for the
@@ -263,18 +268,18 @@ def _draw(
             pad = max(0.25, (last - first) * 0.08) if timed else max(2.0, (last - first - 1) * 0.08)
             format_axis(ax, DayScale.plain(first - pad, last + pad), times_in=timeline.zone or "UTC")
         shown = [_shows_span(a, b, ax, timed=timed) for a, b in said]
-        defaulted = [claim.said is None for _, claim in chosen]
+        dated_by = [timeline.said_from(event, claim) for event, claim in chosen]  # "claim", "source" or "event"
         _value_axis(ax, drawn_scale, bottom, top, integral=all(float(v).is_integer() for v in values))
         subjects = tuple(dict.fromkeys(c.subject for _, c in chosen))
         letters = {name: _letter(i) for i, name in enumerate(subjects)} if len(subjects) > 1 else {}
         heading = drawable(_heading(title, subject, subjects))
         title_text = ax.set_title(heading, loc="left", fontsize=FONT_SIZE + 3, weight="bold")
         ax.set_ylabel(drawable(_unit_label(chosen)), fontsize=FONT_SIZE + 0.5)
-        ax.set_xlabel(_said_label(defaulted), fontsize=FONT_SIZE + 0.5)
+        ax.set_xlabel(_said_label(dated_by), fontsize=FONT_SIZE + 0.5)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         background = ax.get_facecolor()
-        handles = _legend_handles(chosen, sources, colors, timeline, shown, defaulted, background)
+        handles = _legend_handles(chosen, sources, colors, timeline, shown, dated_by, background)
         legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, title="source")
         key = _subject_key(figure, renderer, letters) if letters and own_figure else None
         if own_figure:
@@ -298,7 +303,8 @@ def _draw(
             if shown[number]:
                 spans.append([(day_to_x(a), y), (day_to_x(b), y)])
                 span_colors.append(_opaque(color, _SPAN_ALPHA, background))
-                span_styles.append((0, (3, 2)) if defaulted[number] else "solid")
+                dash = _SAID_DASHES[dated_by[number]]
+                span_styles.append("solid" if dash is None else (0, dash))
                 owners["spans"].append(number)
             bar = _bar(claim, x, y, bottom, top)
             if bar is not None:
@@ -506,13 +512,13 @@ def _legend_handles(
     colors: Mapping[str, str],
     timeline: Timeline,
     shown: Sequence[bool],
-    defaulted: Sequence[bool],
+    dated_by: Sequence[str],
     background: Any,
 ) -> list[Line2D]:
     """One entry a source, then the kinds of mark drawn.
 
     Exact, "about", "nearly", ranges (naming the kinds there are), the bar across the time a claim was said in, and
-    the dashed bar of a claim with no ``said`` of its own, drawn at its event's date.
+    the bars of claims with no ``said`` of their own: dotted at their source's date, dashed at their event's.
     """
     handles = [
         Line2D([], [], marker="o", linestyle="", color=colors[s], label=drawable(source_label(s, timeline.sources)))
@@ -551,14 +557,15 @@ def _legend_handles(
                 label="range: " + ", ".join(kinds),
             )
         )
-    for dashed, label in ((False, SAID_WITHIN), (True, SAID_DEFAULT)):
-        if any(drawn and default is dashed for drawn, default in zip(shown, defaulted, strict=True)):
+    for rule, label in (("claim", SAID_WITHIN), ("source", SAID_NOTES["source"]), ("event", SAID_NOTES["event"])):
+        if any(drawn and by == rule for drawn, by in zip(shown, dated_by, strict=True)):
+            dash = _SAID_DASHES[rule]
             handles.append(
                 Line2D(
                     [],
                     [],
                     linewidth=_SPAN_WIDTH,
-                    linestyle=(0, (3, 2)) if dashed else "-",
+                    linestyle="-" if dash is None else (0, dash),
                     color=_opaque(grey, _SPAN_ALPHA, background),
                     label=label,
                 )
@@ -590,8 +597,13 @@ def _height(claim: Claim, y: float, bottom: float, top: float) -> tuple[float, f
     return min(low, high), max(low, high)
 
 
-def _said_label(defaulted: Sequence[bool]) -> str:
-    """The label of the time axis: what the x of a mark stands for."""
-    if any(defaulted):
+def _said_label(dated_by: Sequence[str]) -> str:
+    """The label of the time axis: what the x of a mark stands for, naming the dates that stand in for a ``said``."""
+    rules = set(dated_by)
+    if {"source", "event"} <= rules:
+        return "when it was said (where no ‘said’ is given: the source’s date, else the event’s)"
+    if "source" in rules:
+        return "when it was said (where no ‘said’ is given: the source’s date)"
+    if "event" in rules:
         return "when it was said (where no ‘said’ is given: the event’s date)"
     return "when it was said"
