@@ -34,7 +34,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF, days_in_month, from_day_number
+from chronology._calendar import NEG_INF, OPEN_HI, OPEN_LO, POS_INF
 from chronology.dates import (
     INSTANT_CLASSES,
     DateValue,
@@ -282,13 +282,15 @@ def _one_of_readings(rule: OneOf, text: str, anchor: DateValue | datetime.date |
                 spans.append((lo, hi))
         return _one_of_times(spans, precision, qualifier, offset, text)
     # readings of different precisions: each written as it is, in order
+    from chronology.notation.edtf import written_precision
+
     ordered = sorted(members, key=lambda m: (m.lo, m.hi))
     offsets = {m.utc_offset for m in ordered}
     qualifier = Qualifier.NONE
     for m in ordered:
         qualifier |= m.qualifier
     return _one_of_set(
-        [(m.lo, m.hi, m.edtf.strip("[]"), _written_precision(m.lo, m.hi, m.precision, m.edtf)) for m in ordered],
+        [(m.lo, m.hi, m.edtf.strip("[]"), written_precision(m.lo, m.hi, m.precision, m.edtf)) for m in ordered],
         qualifier,
         offsets.pop() if len(offsets) == 1 else None,
         text,
@@ -512,13 +514,13 @@ def _one_of_times(
     if len(members) == 1:
         lo, hi = members[0]
         return UncertainDate.from_seconds(lo, hi, precision, qualifier=qualifier, utc_offset=offset, text=text)
-    from chronology.notation.edtf import format_bounds
+    from chronology.notation.edtf import format_bounds, written_precision
 
     # each member as the set writes it: "2025-03-10T03", or a range "2025-03-11T00..2025-03-11T05"
     written = []
     for lo, hi in members:
         edtf = format_bounds(lo, hi, precision, qualifier, offset)
-        written.append((lo, hi, edtf.strip("[]"), _written_precision(lo, hi, precision, edtf)))
+        written.append((lo, hi, edtf.strip("[]"), written_precision(lo, hi, precision, edtf)))
     return _one_of_set(written, qualifier, offset, text)
 
 
@@ -539,38 +541,6 @@ def _one_of_set(
         edtf="[" + ", ".join(member[2] for member in members) + "]",
         text=text,
     )
-
-
-def _written_precision(lo: int, hi: int, precision: Precision, edtf: str) -> Precision:
-    """The precision a set member from ``lo`` to ``hi`` at ``precision``, whose EDTF is ``edtf``, is read back at.
-
-    ``edtf`` is as ``chronology.notation.edtf.format_bounds`` writes it. One unit of the precision
-    ("2024-10-14", "2024-06", "147X", "2024-21", "2024-10-14T16") is of that precision; a run of units
-    ("[2024-10-07..2024-10-13]", "[..1456-08-22]") is of the units its ends are written in: times to the
-    precision (to the hour at least), years, months or days.
-    """
-    if lo <= OPEN_LO or hi >= OPEN_HI:  # the one end written: a time, or a year or month at its edge, or a day
-        if precision.has_time:
-            return precision
-        last = lo <= OPEN_LO
-        year, month, day = from_day_number((hi if last else lo) // _DAY_SECONDS)
-        if precision is Precision.YEAR and (month, day) == ((12, 31) if last else (1, 1)):
-            return precision
-        if precision is Precision.MONTH and day == (days_in_month(year, month) if last else 1):
-            return precision
-        return Precision.DAY
-    if precision.has_time or lo % _DAY_SECONDS or (hi + 1) % _DAY_SECONDS:
-        return precision if precision.has_time else Precision.HOUR
-    if not edtf.startswith("["):
-        return precision
-    _, first_month, first_day = from_day_number(lo // _DAY_SECONDS)
-    last_year, last_month, last_day = from_day_number(hi // _DAY_SECONDS)
-    whole_months = first_day == 1 and last_day == days_in_month(last_year, last_month)
-    if whole_months and (first_month, last_month) == (1, 12) and precision.rank >= Precision.YEAR.rank:
-        return Precision.YEAR
-    if whole_months and precision.rank >= Precision.MONTH.rank and precision is not Precision.WEEK:
-        return Precision.MONTH
-    return Precision.DAY
 
 
 def reading_at(relative: RelativeDate, day: int, tense: Tense) -> tuple[int, int] | None:

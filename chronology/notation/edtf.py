@@ -61,6 +61,7 @@ __all__ = [
     "parse_edtf",
     "parse_iso_day",
     "set_members",
+    "written_precision",
 ]
 
 _Q = Qualifier
@@ -264,6 +265,39 @@ def format_bounds(lo: int, hi: int, precision: Precision, qualifier: Qualifier, 
     if first_day == last_day:
         return f"[{format_day(first_day)}{q}]"
     return f"[{format_day(first_day)}{q}..{format_day(last_day)}{q}]"
+
+
+def written_precision(lo: int, hi: int, precision: Precision, edtf: str) -> Precision:
+    """The precision the EDTF ``edtf`` of seconds ``lo`` to ``hi`` at ``precision`` is read back at.
+
+    ``edtf`` is as :func:`format_bounds` writes it, and this follows its branches: one unit of the precision
+    ("2024-10-14", "2024-06", "147X", "2024-21", "2024-10-14T16") is of that precision; a run of units
+    ("[2024-10-07..2024-10-13]", "[..1456-08-22]") is of the units its ends are written in: times to the
+    precision (to the hour at least), years, months or days. (The precision of a member of a one-of set built
+    from bounds, without reading its EDTF back.)
+    """
+    if lo <= OPEN_LO or hi >= OPEN_HI:  # the one end written: a time, or a year or month at its edge, or a day
+        if precision.has_time:
+            return precision
+        last = lo <= OPEN_LO
+        year, month, day = _calendar.from_day_number((hi if last else lo) // SECONDS_PER_DAY)
+        if precision is Precision.YEAR and (month, day) == ((12, 31) if last else (1, 1)):
+            return precision
+        if precision is Precision.MONTH and day == (_calendar.days_in_month(year, month) if last else 1):
+            return precision
+        return Precision.DAY
+    if precision.has_time or lo % SECONDS_PER_DAY or (hi + 1) % SECONDS_PER_DAY:
+        return precision if precision.has_time else Precision.HOUR
+    if not edtf.startswith("["):
+        return precision
+    _, first_month, first_day = _calendar.from_day_number(lo // SECONDS_PER_DAY)
+    last_year, last_month, last_day = _calendar.from_day_number(hi // SECONDS_PER_DAY)
+    whole_months = first_day == 1 and last_day == _calendar.days_in_month(last_year, last_month)
+    if whole_months and (first_month, last_month) == (1, 12) and precision.rank >= Precision.YEAR.rank:
+        return Precision.YEAR
+    if whole_months and precision.rank >= Precision.MONTH.rank and precision is not Precision.WEEK:
+        return Precision.MONTH
+    return Precision.DAY
 
 
 _GROUPED: Final = (Precision.SEASON, Precision.QUARTER, Precision.QUADRIMESTER, Precision.SEMESTER)

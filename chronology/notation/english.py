@@ -889,10 +889,6 @@ class Grammar:
     #: suggested ("c. before 1456": "before c. 1456"), and the words that may be suggested left out ("the").
     rearranges: bool = False
     droppable: frozenset[str] = frozenset()
-    #: Whether the builders give every rule read from the anchor its calendar themselves (English's do: a month,
-    #: season or period named without a year is of the reading's calendar unless the date says "(N.S.)"). A
-    #: grammar whose builders do not has those rules made Julian once read, in a Julian reading.
-    calendar_in_rules: bool = False
 
     @property
     def reference(self) -> str:
@@ -1261,13 +1257,7 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     # (in running text a holiday's name alone is as often a noun or an adjective as a date: the table says which
     # names, "the Christmas market", "the Michaelmas term", "the Good Friday Agreement")
     return Grammar(
-        words,
-        phrase,
-        frozenset(own_words),
-        rearranges=True,
-        droppable=_DROPPABLE,
-        alone_not=words.alone_not,
-        calendar_in_rules=True,
+        words, phrase, frozenset(own_words), rearranges=True, droppable=_DROPPABLE, alone_not=words.alone_not
     )
 
 
@@ -1346,8 +1336,6 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
             relative = RelativeDate(rule, text, zone=zone)
             if not relative.needs_anchor:
                 return relative.resolve(None)  # checked at once: "29 February 2023" does not exist
-            if not grammar.calendar_in_rules and _CALENDAR.get() == "julian":
-                relative = attrs.evolve(relative, rule=_made_julian(relative.rule))
         except _Refused as error:
             refusal = refusal or error
             continue
@@ -1357,35 +1345,6 @@ def _read(text: str, grammar: Grammar) -> RelativeDate | DateValue:
         return relative
     assert refusal is not None
     raise DateParseError(text, str(refusal))
-
-
-def _made_julian(rule: DateRule | Lasting | OneOf) -> DateRule | Lasting | OneOf:
-    """``rule`` with its months, seasons and periods read from the anchor made Julian, in a Julian reading.
-
-    For a grammar whose builders do not say their calendar (see ``Grammar.calendar_in_rules``); rules that name no
-    calendar day are kept.
-    """
-    if isinstance(rule, OneOf):
-        rules = [_julian_rule(r) for r in rule.rules]
-        return OneOf(rules)  # type: ignore[arg-type]  # (mypy: the alias is recursive)
-    if isinstance(rule, Lasting):
-        start = rule.start if isinstance(rule.start, Endpoint) else _julian_rule(rule.start)
-        end = rule.end if isinstance(rule.end, Endpoint) else _julian_rule(rule.end)
-        return Lasting(start, end)
-    return _julian_rule(rule)
-
-
-def _julian_rule(rule: DateRule) -> DateRule:
-    """A rule of :func:`_made_julian`: its month and season rules and named periods of the Julian calendar."""
-    if isinstance(rule, MonthRule | SeasonRule | NamedPeriod):
-        return attrs.evolve(rule, calendar="julian")
-    if isinstance(rule, Modified):
-        return Modified(_julian_rule(rule.rule), rule.modifier)
-    if isinstance(rule, Between):
-        return Between(_julian_rule(rule.first), _julian_rule(rule.last))
-    if isinstance(rule, Leading):
-        return Leading(attrs.evolve(rule.first, calendar="julian"), attrs.evolve(rule.last, calendar="julian"))
-    return rule
 
 
 def _full_readings(grammar: Grammar, tokens: Tokens) -> list[Any]:

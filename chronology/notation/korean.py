@@ -52,9 +52,12 @@ from chronology.notation.english import (
     Grammar,
     _half,
     _lasting,
+    _named_period,
     _not_year_zero,
     _offset,
     _quarter,
+    _reading_calendar,
+    _relative_season,
     _rule,
     _season,
     _third,
@@ -69,7 +72,6 @@ from chronology.rules import (
     Hedge,
     Lasting,
     Modified,
-    NamedPeriod,
     Offset,
     SeasonRule,
     Terminus,
@@ -112,20 +114,20 @@ def _named(meaning: str | tuple[str, int]) -> DateRule:
     """A relative day of CLDR: a named period ("어제"), or a distance ("모레": two days on)."""
     if isinstance(meaning, tuple):
         return Offset(meaning[1], meaning[1], Unit("day"), 1 if meaning[1] > 0 else -1)
-    return NamedPeriod(meaning)
+    return _named_period(meaning)
 
 
 def _period(which: str, unit: str) -> DateRule:
     """A period named by which and its unit: "지난 주", "다음 달"."""
     names = {"week": "week", "month": "month", "year": "year"}
     if which == "this":
-        return NamedPeriod("this calendar week" if unit == "week" else f"this {names[unit]}")
-    return NamedPeriod(f"{which} {names[unit]}")
+        return _named_period("this calendar week" if unit == "week" else f"this {names[unit]}")
+    return _named_period(f"{which} {names[unit]}")
 
 
 def _without_year(first_month: int, months: int, precision: Precision) -> DateRule:
     """A quarter, half or season named without its year: the one of the anchor's year ("1분기", "상반기")."""
-    return SeasonRule(first_month, months, precision, "this")
+    return SeasonRule(first_month, months, precision, "this", calendar=_reading_calendar())
 
 
 def _quarter_of(number: int, year: int | None) -> DateRule:
@@ -141,7 +143,7 @@ def _half_of(number: int, year: int | None) -> DateRule:
 
 
 def _season_of(year: int | None, season: tuple[int, int]) -> DateRule:
-    return _season(season, year) if year is not None else SeasonRule(season[0], season[1], Precision.SEASON)
+    return _season(season, year) if year is not None else _relative_season("bare", season)
 
 
 def _range(first: Calendar, last: Calendar) -> Lasting:
@@ -224,14 +226,14 @@ def _grammar(words: WordTable) -> Grammar:
     # "10월 초", "2024년 말", "올해 말", "지난달 중순", "연말"
     third = ((calendar | counted | named) + cat("part")).to(lambda reading, part: _third(part, reading)) | cat(
         "period_part"
-    ).to(lambda pair: _third(pair[0], NamedPeriod(pair[1])))
+    ).to(lambda pair: _third(pair[0], _named_period(pair[1])))
 
     amount = Number(1, 10**6) | cat("number")
     # "3일 전", "2주 후", "한 달 전"
     distance = (amount + cat("unit") + cat("direction")).to(_offset)
 
     # "전날", "같은 날": read from their anchor, as English "the day before", "the same day" are
-    from_event = cat("from_event").to(NamedPeriod)
+    from_event = cat("from_event").to(_named_period)
     # "30일 동안", "3주 동안": a length of time, refused (as English "for three weeks") before "30일" reads as a day
     during = (amount + cat("unit") + cat("during")).to(_length) | (day + cat("during")).to(_length)
     single = Named("single")

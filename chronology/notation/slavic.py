@@ -45,10 +45,12 @@ from chronology.notation.english import (
     _between,
     _half,
     _lasting,
+    _named_period,
     _not_year_zero,
     _offset,
     _part_of_day,
     _quarter,
+    _reading_calendar,
     _relative_season,
     _rule,
     _season,
@@ -61,7 +63,7 @@ from chronology.notation.english import (
 from chronology.notation.slavic_words import PERIOD_NAMES, slavic_words
 from chronology.notation.words import ENGLISH, WordTable
 from chronology.relative import RelativeDate
-from chronology.rules import Fixed, Hedge, Hours, Lasting, Modified, NamedPeriod, Offset, SeasonRule, Terminus, Unit
+from chronology.rules import Fixed, Hedge, Hours, Lasting, Modified, Offset, SeasonRule, Terminus, Unit
 from chronology.rules import Rule as DateRule
 
 __all__ = ["EXPECTED_SLAVIC", "read_slavic", "slavic_grammar"]
@@ -77,11 +79,11 @@ def _named(meaning: str | tuple[str, int]) -> DateRule:
     """A relative day of CLDR: a named period ("yesterday"), or a distance ("послезавтра": two days on)."""
     if isinstance(meaning, tuple):
         return Offset(meaning[1], meaning[1], Unit("day"), 1 if meaning[1] > 0 else -1)
-    return NamedPeriod(meaning)
+    return _named_period(meaning)
 
 
 def _period(which: str, noun: str) -> DateRule:
-    return NamedPeriod(PERIOD_NAMES[which, noun])
+    return _named_period(PERIOD_NAMES[which, noun])
 
 
 #: The weekend by which: "на выходных" is English's "over the weekend", "минулими вихідними" its "last weekend".
@@ -152,7 +154,7 @@ def _relative_part(number: int, months: int) -> DateRule:
     if not 1 <= number <= 12 // months:
         raise RefusalError(f"a year has {parts}, not {number}")
     precision = Precision.QUARTER if months == 3 else Precision.SEMESTER
-    return SeasonRule(months * (number - 1) + 1, months, precision)
+    return SeasonRule(months * (number - 1) + 1, months, precision, calendar=_reading_calendar())
 
 
 def _two_digit_year(day: int, month: int, year: int) -> DateRule:
@@ -234,7 +236,7 @@ def _grammar(words: WordTable) -> Grammar:
     centuries = (lead + ordinal + cat("century")).to(lambda n, _: _span_of_hundreds(n, 1, 100))
     # "на прошлой неделе", "в этом году", "минулого тижня", "наступного року"
     period = (lead + which + cat("period_noun")).to(_period)
-    named = cat("named_period").to(_named) | cat("recent").to(NamedPeriod)
+    named = cat("named_period").to(_named) | cat("recent").to(_named_period)
 
     # "в начале ноября", "в середине октября", "в конце 2024 года", "наприкінці жовтня", "в конце года",
     # "в начале XX века", "в конце 1990-х"
@@ -254,10 +256,10 @@ def _grammar(words: WordTable) -> Grammar:
         | (part_of_day + (weekday_phrase | cat("named_period").to(_named) | lead + calendar)).to(
             lambda p, d: _part_of_day(d, p)
         )
-        | part_of_day.to(lambda p: _part_of_day(NamedPeriod("today"), p))
+        | part_of_day.to(lambda p: _part_of_day(_named_period("today"), p))
     )
     # the weekend: "на выходных", "в прошлые выходные", "минулими вихідними"
-    weekend = (lead + optional(which, None) + cat("weekend")).to(lambda w, _: NamedPeriod(_WEEKENDS[w]))
+    weekend = (lead + optional(which, None) + cat("weekend")).to(lambda w, _: _named_period(_WEEKENDS[w]))
 
     amount = Number(1, 10**6) | cat("number")
     distance = (amount + cat("unit") + cat("ago")).to(_offset) | (cat("later") + amount + cat("unit")).to(
@@ -270,7 +272,7 @@ def _grammar(words: WordTable) -> Grammar:
         | (cat("unit") + cat("ago")).to(lambda u, direction: _offset(1, u, direction))
     )
     # "накануне", "в тот же день": read from their anchor, as English "the day before", "the same day" are
-    from_event = cat("from_event").to(NamedPeriod)
+    from_event = cat("from_event").to(_named_period)
 
     single = Named("single")
     single.define(
