@@ -39,8 +39,8 @@ def add_export_command(commands: argparse._SubParsersAction[Parser]) -> None:
         help="write the chronology as JSON, CSV, TimelineJS, iCalendar, Markdown or Parquet",
         description="Write the chronology in another format. json: every event, source and claim, in the event "
         "file's shape (dates as written where they read back the same, with their anchors, EDTF otherwise; a "
-        "timeline's zone kept as its [reading] zone), read back by chronology with the same checks; csv: one row "
-        "per event, for spreadsheets, with each date's days, EDTF and wording, sources named by id (with -o "
+        "timeline's zone kept as its [reading] zone), read back by 'chronology import' with the same checks; csv: "
+        "one row per event, for spreadsheets, with each date's days, EDTF and wording, sources named by id (with -o "
         "events.csv, the sources' details go to events.sources.csv beside it, which import reads; the title and "
         "the [reading] zone are in neither: import with --title and --zone, as export says); timelinejs: "
         "TimelineJS3 JSON, uncertain dates shown as written; ics: all-day calendar events spanning each event's "
