@@ -9,10 +9,10 @@ from chronology.cli._errors import OK, UsageError
 from chronology.cli._options import add_allow_outside
 from chronology.consistency import suggest
 from chronology.dates import DateValue
-from chronology.errors import ChronologyError
+from chronology.errors import ChronologyError, EventFileError
 from chronology.events import Citation, Event
 from chronology.files import EventFile
-from chronology.notation import parse
+from chronology.notation import Calendar, parse
 from chronology.relative import Tense
 from chronology.timeline import Timeline
 
@@ -76,7 +76,10 @@ def run_add(arguments: argparse.Namespace, out: TextIO) -> int:
             tense=tense,
         )
         file.add(event)
-        timeline = file.save()
+        try:
+            timeline = file.save()  # an anchored --when is read again there, from its words, as the file reads it
+        except EventFileError as error:
+            raise _when_refused(error, event.id) or error from None
     finally:
         file.close()
     print(f"added {event.id!r} ({timeline[event.id].when.label}) to {arguments.file}", file=out)
@@ -84,7 +87,13 @@ def run_add(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense, path: str) -> DateValue:
-    """``text`` read from the date of ``anchor`` (a source or an event of ``timeline``), in its calendar."""
+    """``text`` read from the date of ``anchor`` (a source or an event of ``timeline``), to be written as worded.
+
+    The file reads an anchored date from its words, in the calendar of the source it is read from where the
+    source names one (``calendar = "julian"`` in its ``[[sources]]`` table), else in the file's: ``save``
+    reads it so, and says if it cannot (see ``_when_refused``). Here it need only read in one of the two:
+    in the file's calendar, else (for a source of its own calendar) in the other.
+    """
     value: DateValue | None
     if anchor in timeline.sources:
         value = timeline.sources[anchor].published
@@ -101,4 +110,18 @@ def _anchored(timeline: Timeline, text: str, anchor: str, tense: Tense, path: st
     try:
         return parse(text, anchor=value, tense=tense, calendar=timeline.calendar)
     except ChronologyError as error:
+        if anchor in timeline.sources:  # it may read in the source's own calendar
+            other: Calendar = "gregorian" if timeline.calendar == "julian" else "julian"
+            try:
+                return parse(text, anchor=value, tense=tense, calendar=other)
+            except ChronologyError:
+                pass
         raise ChronologyError(f"--when: {error}") from None
+
+
+def _when_refused(error: EventFileError, event_id: str) -> ChronologyError | None:
+    """The --when error of a file that does not read the new event's date (as its source's calendar reads it)."""
+    refusals = [problem.message for problem in error.problems if (problem.event, problem.field) == (event_id, "when")]
+    if not refusals or len(refusals) < len(error.problems):
+        return None  # problems of other kinds are the file's to say
+    return ChronologyError(f"--when: {'; '.join(refusals)}")

@@ -6,8 +6,16 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 from chronology.cli._errors import OK
-from chronology.cli._options import FILES_HELP, add_allow_outside, add_formats, add_zone, zoned
-from chronology.cli._output import bounds_text, exported, print_events, visible
+from chronology.cli._options import (
+    FILES_HELP,
+    add_allow_outside,
+    add_formats,
+    add_label_calendar,
+    add_zone,
+    old_style_labels,
+    zoned,
+)
+from chronology.cli._output import bounds_text, dated, exported, print_events, visible
 from chronology.consistency import read_from_anchor, suggest
 from chronology.dates import DateValue, UncertainDate
 from chronology.errors import ChronologyError
@@ -34,6 +42,7 @@ def add_list_command(commands: argparse._SubParsersAction[Parser]) -> None:
     show.add_argument("files", nargs="+", metavar="FILE", help=FILES_HELP)
     add_formats(show)
     add_zone(show)
+    add_label_calendar(show)
     add_allow_outside(show)
 
 
@@ -50,13 +59,14 @@ def add_show_command(commands: argparse._SubParsersAction[Parser]) -> None:
     one.add_argument("id", metavar="ID", help="the event's id")
     one.add_argument("--json", action="store_true", help="print the event as a JSON document (as export writes it)")
     add_zone(one)
+    add_label_calendar(one)
     add_allow_outside(one)
 
 
 def run_list(arguments: argparse.Namespace, out: TextIO) -> int:
     """Run ``list``: every event, in order; return the exit code."""
     timeline = zoned(load(arguments.files, allow_outside=arguments.allow_outside), arguments)
-    print_events(timeline, arguments, out)
+    print_events(timeline, arguments, out, old_style=old_style_labels(timeline, arguments))
     return OK
 
 
@@ -67,7 +77,7 @@ def run_show(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.json:
         out.write(exported(timeline.select([event.id]), "json"))
     else:
-        print(visible(_describe(timeline, event)), file=out)
+        print(visible(_describe(timeline, event, old_style=old_style_labels(timeline, arguments))), file=out)
     return OK
 
 
@@ -78,13 +88,16 @@ def _event(timeline: Timeline, event_id: str, path: str) -> Event:
     return timeline[event_id]
 
 
-def _describe(timeline: Timeline, event: Event) -> str:
+def _describe(timeline: Timeline, event: Event, *, old_style: bool = False) -> str:
+    """``show``'s text; with ``old_style``, the event's dates before 1752 labelled Old Style too."""
     from chronology.exchange._records import figure_text
 
     when = event.when
     zone = timeline.zone_info
     lines = [f"{event.id}: {event.title}", ""]
-    rows: list[tuple[str, str]] = [("when", f"{local_time(when, zone).label}  (EDTF {when.to_edtf()})")]
+    rows: list[tuple[str, str]] = [
+        ("when", f"{dated(local_time(when, zone), zone, old_style=old_style)}  (EDTF {when.to_edtf()})")
+    ]
     if zone is not None:  # said once: the labels leave out the offsets that are its own
         rows.append(("zone", f"{zone.key} (times are its local time, days are its days)"))
     if event.anchor is not None and read_from_anchor(when):
@@ -99,7 +112,8 @@ def _describe(timeline: Timeline, event: Event) -> str:
     narrowed = timeline.narrowed(event.id)
     if narrowed is not when:
         days = bounds_text(*timeline.narrowed_days(event.id))
-        rows.append(("narrowed", f"{local_time(narrowed, zone).label}  ({days}), by its links:"))
+        shown = dated(local_time(narrowed, zone), zone, old_style=old_style)
+        rows.append(("narrowed", f"{shown}  ({days}), by its links:"))
         rows += [("", f"  {link.reason}") for link in timeline.narrowed_by(event.id)]
     rows.append(("precision", _precision(when)))
     for name in ("kind", "actors", "places", "tags"):
@@ -116,7 +130,7 @@ def _describe(timeline: Timeline, event: Event) -> str:
     if event.citations:
         lines += ["", "sources"]
         for number, citation in enumerate(event.citations, 1):
-            lines.append(f"  [{number}] {_source_line(timeline, citation.source, zone)}")
+            lines.append(f"  [{number}] {_source_line(timeline, citation.source, zone, old_style=old_style)}")
             if citation.quote:
                 lines += _wrapped(quoted(citation.quote), "      ")
     if event.claims:
@@ -158,14 +172,14 @@ def _end_precision(end: object) -> str:
     return "an open end" if end is Endpoint.OPEN else "an unknown end"
 
 
-def _source_line(timeline: Timeline, source_id: str, zone: ZoneInfo | None = None) -> str:
+def _source_line(timeline: Timeline, source_id: str, zone: ZoneInfo | None = None, *, old_style: bool = False) -> str:
     """A source as ``show`` lists it; times at ``zone``'s own offset are written without it."""
     source = timeline.sources.get(source_id)
     if source is None:
         return source_id
     parts = [part for part in (source.outlet, f"\u201c{source.title}\u201d" if source.title else "") if part]
     if source.published is not None:
-        parts.append(local_time(source.published, zone).label)
+        parts.append(dated(local_time(source.published, zone), zone, old_style=old_style))
     else:
         known = timeline.publication(source_id)
         why = "; ".join(dict.fromkeys(link.reason for link in (*known.after, *known.before)))

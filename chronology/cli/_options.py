@@ -111,6 +111,24 @@ def add_calendar(command: argparse.ArgumentParser) -> None:
     )
 
 
+def add_label_calendar(command: argparse.ArgumentParser) -> None:
+    """``--calendar`` of ``list`` and ``show``: the calendar the dates are labelled in, besides the Gregorian."""
+    command.add_argument(
+        "--calendar",
+        choices=("gregorian", "julian"),
+        help="the calendar dates are labelled in: julian adds the Old Style label to each date before 14 "
+        "September 1752, when Britain took up the Gregorian ('15 September 1666 (5 September 1666 O.S.)'); "
+        "gregorian gives the Gregorian label alone. Default: julian where the files all read their dates in "
+        'words in it ([reading] calendar = "julian"), else gregorian',
+    )
+
+
+def old_style_labels(timeline: Timeline, arguments: argparse.Namespace) -> bool:
+    """Whether dates are labelled Old Style too: as --calendar says, else where the files are all read in Julian."""
+    calendar: Calendar | None = getattr(arguments, "calendar", None)
+    return (calendar or timeline.calendar) == "julian"
+
+
 def calendared(timeline: Timeline, arguments: argparse.Namespace, dates: Sequence[str | None]) -> Timeline:
     """The timeline reading dates in words in the --calendar given (the files' own without one).
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
+from chronology._calendar import day_number
+from chronology.dates import DateValue
 from chronology.exchange._describe import bound_days, iso_day
+from chronology.notation.labels import julian_label
 from chronology.timeline import Timeline
 from chronology.zones import local_time
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 #: Control characters a terminal would act on (ESC, BEL...): none come from a file the loader accepts, but a
 #: user's own ``extra`` values, or events built in Python, may hold them.
@@ -25,14 +31,14 @@ def numbered(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def print_events(timeline: Timeline, arguments: argparse.Namespace, out: TextIO) -> None:
-    """The events as a table for people, or as JSON or CSV for scripts."""
+def print_events(timeline: Timeline, arguments: argparse.Namespace, out: TextIO, *, old_style: bool = False) -> None:
+    """The events as a table for people (``old_style``: dates labelled Old Style too), or JSON or CSV for scripts."""
     if arguments.json:
         out.write(exported(timeline, "json"))
     elif arguments.csv:
         out.write(exported(timeline, "csv"))
     else:
-        print(visible(events_table(timeline)), file=out)
+        print(visible(events_table(timeline, old_style=old_style)), file=out)
 
 
 def exported(timeline: Timeline, format_name: str) -> str:
@@ -50,8 +56,12 @@ def exported(timeline: Timeline, format_name: str) -> str:
     return exchange.to_markdown(timeline)
 
 
-def events_table(timeline: Timeline, question: str = "") -> str:
-    """The events as a table for people, under the timeline's title and the ``question`` it answers, if any."""
+def events_table(timeline: Timeline, question: str = "", *, old_style: bool = False) -> str:
+    """The events as a table for people, under the timeline's title and the ``question`` it answers, if any.
+
+    With ``old_style``, a date before Britain's calendar reform is also labelled in the Julian calendar
+    (see ``dated``).
+    """
     rows = []
     narrowed = False
     local = False  # whether a time is shown without its offset, the zone's at that moment
@@ -63,7 +73,7 @@ def events_table(timeline: Timeline, question: str = "") -> str:
             narrowed = True
         shown = local_time(event.when, timeline.zone_info)
         local = local or shown is not event.when
-        rows.append((shown.label, bounds, event.id, event.title))
+        rows.append((dated(shown, timeline.zone_info, old_style=old_style), bounds, event.id, event.title))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
     head = [line for line in (timeline.title, question) if line]
     lines = [*head, ""] if head else []
@@ -78,6 +88,28 @@ def events_table(timeline: Timeline, question: str = "") -> str:
     if narrowed:
         lines += ["", "* bounds narrowed by the links between events ('chronology show FILE ID' says how)"]
     return "\n".join(lines)
+
+
+#: The first New Style day in Britain and its colonies (14 September 1752, the day after 2 September Old
+#: Style): a date that begins on it or later is labelled in the Gregorian calendar alone.
+NEW_STYLE_DAY: Final = day_number(1752, 9, 14)
+
+
+def dated(value: DateValue, zone: ZoneInfo | None = None, *, old_style: bool = False) -> str:
+    """The label of ``value``; with ``old_style``, followed by its Old Style label where it is one a record kept.
+
+    "15 September 1666 (5 September 1666 O.S.)": the Julian label is added to a date whose first known day
+    (its last, where it is open before) falls before 14 September 1752, the day Britain took up the
+    Gregorian calendar (in ``zone``'s days, as the bounds are counted); a later date keeps its label alone.
+    """
+    text = value.label
+    if not old_style:
+        return text
+    first, last = bound_days(value, zone)
+    known = first if first is not None else last
+    if known is None or known >= NEW_STYLE_DAY:
+        return text
+    return f"{text} ({julian_label(value)})"
 
 
 def bounds_text(first: int | None, last: int | None) -> str:
