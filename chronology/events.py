@@ -179,7 +179,7 @@ class Claim:
         source: the id of the source that carries the claim, if known.
         said: when it was said; ``None``: the date of the event that holds the
             claim where that event is a saying (its ``kind`` one of
-            :data:`SAYING_KINDS`), else its source's publication date where
+            ``SAYING_KINDS``), else its source's publication date where
             known, else the event's date (see ``Timeline.said``).
         anchor: the id ``said`` was read against, when it was relative.
         quote: the supporting sentence.

@@ -1413,7 +1413,7 @@ class Timeline:
 
         1. Its own ``said``, where it gives one.
         2. Else, where the event holding it is a saying (its ``kind`` one of
-           :data:`~chronology.events.SAYING_KINDS`: "statement", "report",
+           ``chronology.events.SAYING_KINDS``: "statement", "report",
            "interview"...), the event's date: the claim was said when the event
            happened, whenever a source reported it.
         3. Else, where it names a ``source`` of this timeline whose publication is
