@@ -568,9 +568,18 @@ _JULIAN_PERIODS: Final[dict[str, Callable[[int], Span]]] = {
 
 @attrs.frozen
 class Fixed:
-    """A date that needs no anchor ("1468", "the 1450s", "44 BCE"), for modifiers to work on."""
+    """A date that needs no anchor ("1468", "the 1450s", "44 BCE"), for modifiers to work on.
+
+    Attributes:
+        value: the date.
+        calendar: the calendar its months and years are of where the phrase says ("the 1660s (O.S.)":
+            ``"julian"``), for a third of it ("the late 1660s (O.S.)"); None where it says nothing (the
+            reading's calendar).
+
+    """
 
     value: UncertainDate
+    calendar: Literal["gregorian", "julian"] | None = None
 
     needs_anchor: bool = attrs.field(default=False, init=False)
 

@@ -245,10 +245,13 @@ def _year_words(year: int) -> str:
     return f"{1 - year} BCE" if year <= 0 else str(year)
 
 
-def _year_value(first: int, last: int, precision: Precision) -> UncertainDate:
-    """Whole years ``first`` to ``last`` (astronomical), one date somewhere in them (Julian years if so read)."""
-    lo = _day_number(first, 1, 1)
-    hi = _day_number(last, 12, 31)
+def _year_value(first: int, last: int, precision: Precision, calendar: str | None = None) -> UncertainDate:
+    """Whole years ``first`` to ``last`` (astronomical), one date somewhere in them (Julian years if so read).
+
+    ``calendar`` is the one the phrase names ("the 1660s (O.S.)"), or None for the reading's.
+    """
+    lo = _day_number(first, 1, 1, calendar)
+    hi = _day_number(last, 12, 31, calendar)
     return _days_value(lo, hi, precision)
 
 
@@ -261,11 +264,19 @@ def _days_value(first: int, last: int, precision: Precision) -> UncertainDate:
     return unwritten(first * SECONDS_PER_DAY, last * SECONDS_PER_DAY + SECONDS_PER_DAY - 1, precision, Qualifier.NONE)
 
 
-def _day_number(year: int, month: int, day: int) -> int:
-    """A day of the reading's calendar (Gregorian, or Julian where the reading says so)."""
-    if _CALENDAR.get() == "julian":
+def _day_number(year: int, month: int, day: int, calendar: str | None = None) -> int:
+    """A day of ``calendar`` where the phrase names one, else of the reading's (Gregorian, or Julian if so read)."""
+    if (calendar or _CALENDAR.get()) == "julian":
         return _calendar.julian_day_number(year, month, day)
     return _calendar.day_number(year, month, day)
+
+
+def _fixed(value: UncertainDate, calendar: str | None) -> Fixed:
+    """A fixed period, with the calendar its phrase names ("summer 1665 (O.S.)"), for a third of it."""
+    named: Literal["gregorian", "julian"] | None = None
+    if calendar is not None:
+        named = "julian" if calendar == "julian" else "gregorian"
+    return Fixed(value, named)
 
 
 def _rule(reading: Calendar | DateRule) -> DateRule:
@@ -334,16 +345,19 @@ def _not_year_zero(year: int) -> int:
     return year
 
 
-def _decade(number: int) -> DateRule:
-    """The decade of "1450s" (1450-1459); "1400s" is the century 1400-1499, but "2000s" the decade 2000-2009."""
+def _decade(number: int, calendar: str | None = None) -> DateRule:
+    """The decade of "1450s" (1450-1459); "1400s" is the century 1400-1499, but "2000s" the decade 2000-2009.
+
+    With a calendar named ("the 1660s (O.S.)"), the years are of that calendar, as everywhere below.
+    """
     if number % 10:
         raise _Refused(f"'{number}s' is not a decade; a decade's year ends in 0 ('{number // 10 * 10}s')")
     if number % 100 == 0 and number != 2000:
-        return Fixed(_year_value(number, number + 99, Precision.CENTURY))
-    return Fixed(_year_value(number, number + 9, Precision.DECADE))
+        return _fixed(_year_value(number, number + 99, Precision.CENTURY, calendar), calendar)
+    return _fixed(_year_value(number, number + 9, Precision.DECADE, calendar), calendar)
 
 
-def _span_of_hundreds(ordinal: int, sign: int, size: int) -> DateRule:
+def _span_of_hundreds(ordinal: int, sign: int, size: int, calendar: str | None = None) -> DateRule:
     """The n-th century (size 100) or millennium (size 1000): the 15th century is 1400-1499, as EDTF's 14XX.
 
     Before the common era the count runs back: the 5th century BCE is 499-400 BCE.
@@ -361,30 +375,37 @@ def _span_of_hundreds(ordinal: int, sign: int, size: int) -> DateRule:
     else:
         first, last = (ordinal - 1) * size, ordinal * size - 1
         first = max(first, 1)
-    return Fixed(_year_value(first, last, precision))
+    return _fixed(_year_value(first, last, precision, calendar), calendar)
 
 
-def _grouping(first_month: int, months: int, precision: Precision, year: int) -> DateRule:
-    first = _day_number(year, first_month, 1)
+def _grouping(first_month: int, months: int, precision: Precision, year: int, calendar: str | None = None) -> DateRule:
+    first = _day_number(year, first_month, 1, calendar)
     end_year, end_month = divmod(first_month - 1 + months, 12)
-    last = _day_number(year + end_year, end_month + 1, 1) - 1
-    return Fixed(_days_value(first, last, precision))
+    last = _day_number(year + end_year, end_month + 1, 1, calendar) - 1
+    return _fixed(_days_value(first, last, precision), calendar)
 
 
-def _season(season: tuple[int, int], year: int) -> DateRule:
-    return _grouping(season[0], season[1], Precision.SEASON, year)
+def _season(season: tuple[int, int], year: int, calendar: str | None = None) -> DateRule:
+    return _grouping(season[0], season[1], Precision.SEASON, year, calendar)
 
 
-def _season_of_years(season: tuple[int, int], year: int, next_year: int) -> DateRule:
-    """Read "Winter 2024-25", "winter of 1849/50", "winter 1849-1850": a season written with the two years of it."""
-    written = f"{year}-{next_year:02d}"
-    if next_year >= 100 and next_year != year + 1:
-        raise _Refused(f"'{written}' is not two years that follow each other ('{year}-{year + 1}')")
-    if next_year < 100 and next_year != (year + 1) % 100:
-        raise _Refused(f"'{written}' is not two years that follow each other ('{year}-{(year + 1) % 100:02d}')")
+def _season_of_years(
+    season: tuple[int, int], year: int, next_year: tuple[int, int], calendar: str | None = None
+) -> DateRule:
+    """Read "Winter 2024-25", "winter of 1849/50", "winter 1849-1850", "winter 1665/6": a season with its two years.
+
+    ``next_year`` is the second year as written, and how many digits it was written with: one ("1665/6", as
+    English records write double years), two or four.
+    """
+    number, digits = next_year
+    written = f"{year}-{number:0{digits}d}"
+    shortened = (year + 1) % 10**digits
+    if number != shortened:
+        expected = f"{year}-{shortened:0{digits}d}" if digits < 4 else f"{year}-{year + 1}"
+        raise _Refused(f"'{written}' is not two years that follow each other ('{expected}')")
     if season[0] + season[1] <= 13:
         raise _Refused(f"'{written}' names two years; only a winter runs into the next year")
-    return _season(season, year)
+    return _season(season, year, calendar)
 
 
 def _hemisphere_season(hemisphere: str, season: tuple[int, int], year: int) -> DateRule:
@@ -397,16 +418,16 @@ def _hemisphere_season(hemisphere: str, season: tuple[int, int], year: int) -> D
     return Fixed(value)
 
 
-def _quarter(number: int, year: int) -> DateRule:
+def _quarter(number: int, year: int, calendar: str | None = None) -> DateRule:
     if not 1 <= number <= 4:
         raise _Refused(f"a year has four quarters, not {number}")
-    return _grouping(3 * number - 2, 3, Precision.QUARTER, year)
+    return _grouping(3 * number - 2, 3, Precision.QUARTER, year, calendar)
 
 
-def _half(number: int, year: int) -> DateRule:
+def _half(number: int, year: int, calendar: str | None = None) -> DateRule:
     if not 1 <= number <= 2:
         raise _Refused(f"a year has two halves, not {number}")
-    return _grouping(6 * number - 5, 6, Precision.SEMESTER, year)
+    return _grouping(6 * number - 5, 6, Precision.SEMESTER, year, calendar)
 
 
 def _half_of_month(number: int, month: Calendar) -> DateRule:
@@ -427,7 +448,9 @@ def _third(part: str, reading: Calendar | DateRule) -> DateRule:
         # "early this week" is early in the calendar week, not seven days back
         rule = attrs.evolve(rule, name="this calendar week")
     julian = isinstance(rule, Fixed) and (
-        reading.julian if isinstance(reading, Calendar) else _CALENDAR.get() == "julian"
+        reading.julian
+        if isinstance(reading, Calendar)
+        else (rule.calendar or _CALENDAR.get()) == "julian"  # as the period says ("the 1660s (O.S.)"), or read
     )
     return Modified(rule, PartOf(MonthPart(part), "julian" if julian else "gregorian"))
 
@@ -719,14 +742,20 @@ def _weekday(which: str | None, weekday: int) -> DateRule:
     return WeekdayRule(weekday, "bare" if which is None else which)  # type: ignore[arg-type]
 
 
-def _month_week(ordinal: int, month: int, year: int | None) -> DateRule:
-    if _CALENDAR.get() == "julian":
-        raise _Refused("weeks of a month are counted in the Gregorian calendar; give the Old Style days instead")
+def _month_week(ordinal: int, month: int, year: int | None, calendar: str | None = None) -> DateRule:
+    """The n-th week of a month (-1: the last): a row of its Monday-first calendar, in the month's own calendar.
+
+    A Julian month (a Julian reading, or "(O.S.)" after the year) has its Julian days in the rows: the first
+    week of September 1666 O.S. is Saturday 1 and Sunday 2 September O.S., 11-12 September (N.S.).
+    """
+    if calendar == "julian" and year is None:
+        raise _Refused("an Old Style (Julian) date is converted with its year; give the year")
+    named: Literal["gregorian", "julian"] = "julian" if (calendar or _CALENDAR.get()) == "julian" else "gregorian"
     if ordinal == -1:
-        return MonthRule(month, year, week=-1)
+        return MonthRule(month, year, week=-1, calendar=named)
     if not 1 <= ordinal <= 5:
         raise _Refused(f"a month has at most five weeks, not {ordinal}")
-    return MonthRule(month, year, week=ordinal)
+    return MonthRule(month, year, week=ordinal, calendar=named)
 
 
 def _relative_season(which: str, season: tuple[int, int]) -> DateRule:
@@ -762,13 +791,32 @@ def _set_of(items: list[tuple[Calendar | DateRule, ...]], brackets: str, refusal
         if brackets == "[]" and len(ends) == 1 and isinstance(ends[0], Calendar) and isinstance(last, Calendar):
             ends = (ends[0].completed(last),)
         rules = _paired(ends[0], ends[1]) if len(ends) == 2 else (_rule(ends[0]),)
-        values = [r.value for r in rules if isinstance(r, Fixed)]
-        if len(values) != len(rules) or any(v.edtf.startswith(("[", "{")) for v in values):
+        spans = [_set_member(r.value) if isinstance(r, Fixed) else None for r in rules]
+        if any(span is None for span in spans):
             raise _Refused(refusal)
-        spelled.append("..".join(v.edtf for v in values))
+        low, high = spans[0], spans[-1]
+        assert low is not None
+        assert high is not None
+        spelled.append(low[0] if low[0] == high[1] else f"{low[0]}..{high[1]}")
     value = parse_edtf(brackets[0] + ", ".join(spelled) + brackets[1])
     assert isinstance(value, UncertainDate)
     return Fixed(value)
+
+
+def _set_member(value: UncertainDate) -> tuple[str, str] | None:
+    """The first and last EDTF of a date as a member of a set, or None for one that cannot be a member.
+
+    A date of its own EDTF ("1665-08") is both; a range of days ("[1665-08-11..1665-09-10]", a Julian month
+    read in Gregorian days) is its two ends. An open range or a set is no member.
+    """
+    edtf = value.edtf
+    if not edtf.startswith(("[", "{")):
+        return edtf, edtf
+    inner = edtf[1:-1]
+    first, separator, last = inner.partition("..")
+    if edtf[0] != "[" or not separator or not first or not last or "," in inner or ".." in last:
+        return None
+    return first, last
 
 
 def _days_at(items: list[tuple[Calendar | DateRule, ...]], first: Hours, last: Hours) -> DateRule:
@@ -992,12 +1040,14 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
     partial = calendar | day.to(lambda d: Calendar(None, None, d))
 
     # periods
-    decade = (the + Number(100, 9990, frozenset({"s"}), (3, 4))).to(_decade)
-    century = (the + ordinal + optional(dash) + cat("century") + optional(cat("era"), 1)).to(
-        lambda n, _, sign: _span_of_hundreds(n, sign, 100)
+    # a period with its year takes the calendar mark as a date does: "the 1660s (O.S.)", "summer 1665 (O.S.)"
+    marked = optional(style, None)
+    decade = (the + Number(100, 9990, frozenset({"s"}), (3, 4)) + marked).to(_decade)
+    century = (the + ordinal + optional(dash) + cat("century") + optional(cat("era"), 1) + marked).to(
+        lambda n, _, sign, name: _span_of_hundreds(n, sign, 100, name)
     )
-    millennium = (the + ordinal + cat("millennium") + optional(cat("era"), 1)).to(
-        lambda n, _, sign: _span_of_hundreds(n, sign, 1000)
+    millennium = (the + ordinal + cat("millennium") + optional(cat("era"), 1) + marked).to(
+        lambda n, _, sign, name: _span_of_hundreds(n, sign, 1000, name)
     )
     season = (
         (
@@ -1006,18 +1056,24 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             + optional(word("of"))
             + year
             + (dash | Mark("/"))
-            + (Number(0, 99, digits=(2, 2)) | Number(1000, 9999, digits=(4, 4)))
+            # the second year in one digit ("winter 1665/6", as double years are written), two or four
+            + (
+                Number(0, 9, digits=(1, 1)).to(lambda n: (n, 1))
+                | Number(0, 99, digits=(2, 2)).to(lambda n: (n, 2))
+                | Number(1000, 9999, digits=(4, 4)).to(lambda n: (n, 4))
+            )
+            + marked
         ).to(_season_of_years)
-        | (the + cat("season") + optional(word("of")) + year).to(_season)
+        | (the + cat("season") + optional(word("of")) + year + marked).to(_season)
         | (the + cat("hemisphere") + cat("season") + optional(word("of")) + year).to(_hemisphere_season)
         | (cat("which") + cat("season")).to(_relative_season)
         | (the + cat("season")).to(lambda s: _relative_season("bare", s))
     )
     quarter = (
-        (cat("quarter_name") + year).to(_quarter)
-        | (the + ordinal + word("quarter") + word("of") + year).to(_quarter)
-        | (cat("half_name") + year).to(_half)
-        | (the + ordinal + word("half") + word("of") + year).to(_half)
+        (cat("quarter_name") + year + marked).to(_quarter)
+        | (the + ordinal + word("quarter") + word("of") + year + marked).to(_quarter)
+        | (cat("half_name") + year + marked).to(_half)
+        | (the + ordinal + word("half") + word("of") + year + marked).to(_half)
         # halves of a month: "the first half of November" (days 1-15), "the second half of November 2024" (16-end)
         | (
             the
@@ -1027,9 +1083,11 @@ def english_grammar(words: WordTable = ENGLISH) -> Grammar:
             + ((month_of_year + style).to(lambda date, name: attrs.evolve(date, calendar=name)) | month_of_year)
         ).to(_half_of_month)
     )
-    month_week = (the + ordinal + word("week") + word("of") + month + optional(comma + year, None)).to(_month_week) | (
-        the + word("last") + word("week") + word("of") + month + optional(comma + year, None)
-    ).to(lambda m, y: _month_week(-1, m, y))
+    month_week = (the + ordinal + word("week") + word("of") + month + optional(comma + year, None) + marked).to(
+        _month_week
+    ) | (the + word("last") + word("week") + word("of") + month + optional(comma + year, None) + marked).to(
+        lambda m, y, name: _month_week(-1, m, y, name)
+    )
     weekday_phrase = (optional(cat("which_weekday"), None) + weekday).to(_weekday)
     named = cat("named_period").to(_named_period)
     part_hours = {" ".join(phrase): hours for phrase, hours in words.categories["part_of_day"].items()}
@@ -1416,10 +1474,36 @@ def _unknown_reason(text: str, tokens: Tokens, grammar: Grammar) -> str:
                 f"Easter is read with its year ('{name} 2024'); {grammar.expected}"
             )
         return f"{written!r} is not a date word this reader knows; {grammar.expected}"
+    marked = _mark_reason(text, tokens, grammar)
+    if marked is not None:
+        return marked
     rewritten = _rearranged(text, tokens, grammar)
     if rewritten is not None:
         return f"not a date this reader knows; did you mean {rewritten!r}? ({grammar.reference})"
     return f"not a date this reader knows; {grammar.expected}"
+
+
+def _mark_reason(text: str, tokens: Tokens, grammar: Grammar) -> str | None:
+    """Why a phrase that reads without its calendar mark ("last summer (O.S.)") does not read with it; else None."""
+    end = len(tokens) - 1 if tokens[-1].text == ")" else len(tokens)
+    for phrase in grammar.words.categories.get("calendar", {}):
+        start = end - len(phrase)
+        if start >= 1 and tuple(token.text for token in tokens[start:end]) == phrase:
+            break
+    else:
+        return None
+    if start >= 2 and tokens[start - 1].text == "(":
+        start -= 1
+    rest, mark = text[: tokens[start].start].strip(), text[tokens[start].start :].strip()
+    if not _reads(rest, grammar):
+        return None
+    return (
+        f"the calendar mark {mark!r} is not read after {rest!r}: it is read after a day, month, year, "
+        "season, quarter, half, decade, century or week of a month with its year, whose days it converts "
+        "('5 September 1666 (O.S.)', 'summer 1665 (O.S.)', 'the 1660s (O.S.)'); for every "
+        'date in words of a file in the Julian calendar, set calendar = "julian" in the file\'s [reading] '
+        '(calendar="julian" in parse)'
+    )
 
 
 def _moving_feast(tokens: Tokens, index: int, grammar: Grammar) -> int | None:

@@ -33,6 +33,10 @@ _WORDS: Final = {
     "close to": Comparison.ABOUT,
     "~": Comparison.ABOUT,
     "c.": Comparison.ABOUT,
+    # a hedge on the figure ("perhaps 100,000"): the source is unsure of it, either side, as "about" says
+    "perhaps": Comparison.ABOUT,
+    "maybe": Comparison.ABOUT,
+    "possibly": Comparison.ABOUT,
     # a little under the figure, never at or above it
     "nearly": Comparison.NEARLY,
     "almost": Comparison.NEARLY,
@@ -59,6 +63,19 @@ _WORDS: Final = {
 }
 #: The words before a figure, and the comparison each says (for readers of running text: the draft's claims).
 COMPARISON_WORDS: Final[Mapping[str, Comparison]] = MappingProxyType(_WORDS)
+#: The words after a figure, and the comparison each says: "100,000 or more" is at least 100,000 (the figure
+#: included, as "at least" says), "500 or fewer" up to 500, "100,000 or so" about 100,000.
+_AFTER: Final = {
+    "or more": Comparison.AT_LEAST,
+    "or over": Comparison.AT_LEAST,
+    "or above": Comparison.AT_LEAST,
+    "or upwards": Comparison.AT_LEAST,
+    "or fewer": Comparison.UP_TO,
+    "or less": Comparison.UP_TO,
+    "or under": Comparison.UP_TO,
+    "or so": Comparison.ABOUT,
+}
+_AFTER_FORM: Final = re.compile(r"(?P<figure>.*?) (?P<after>" + "|".join(_AFTER) + r")", re.IGNORECASE)
 _SCALES: Final = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000}
 #: A number: its thousands set off by commas ("10,000") or by spaces ("10 000", as Ukrainian, Russian and French
 #: write them, often with a no-break or thin space: the text's spaces are made plain ones before it is matched).
@@ -83,7 +100,8 @@ _MOST_CHARACTERS: Final = 200
 #: What the reader accepts, for error messages.
 EXPECTED_QUANTITY: Final = (
     'expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly, '
-    'at least, more than/over, up to/as many as, fewer than, or a range ("10,000-12,000")'
+    "at least, more than/over, up to/as many as, fewer than, perhaps; before or more/or fewer/or so "
+    '("100,000 or more"); or a range ("10,000-12,000")'
 )
 #: Counts said in words, as plural units: "thousands" is at least two thousand, with no highest (reports say
 #: "thousands of troops" of 10,000-12,000); "tens of thousands" at least twenty thousand.
@@ -184,7 +202,10 @@ def parse_quantity(text: str | int | float) -> Quantity:
             ``"between 10,000 and 12,000"`` (as ``"10,000-12,000"``); ``"thousands"`` (at least 2,000),
             ``"several thousand"`` (3,000-9,999); ``"nearly 25,000"``, ``"almost 25,000"``,
             ``"just under 25,000"`` (a little under the figure, never at or above it: ``Comparison.NEARLY``,
-            the figure its high, no low); ``"close to 25,000"`` (either side of it: about).
+            the figure its high, no low); ``"close to 25,000"`` (either side of it: about);
+            ``"perhaps 100,000"``, ``"maybe"``, ``"possibly"`` (a hedge: about); ``"100,000 or more"``
+            (at least, the figure included), ``"500 or fewer"``, ``"or less"`` (up to), ``"100,000 or so"``
+            (about).
 
     Raises:
         QuantityParseError: anything else; the message says what is accepted.
@@ -208,6 +229,9 @@ def parse_quantity(text: str | int | float) -> Quantity:
     in_words = _count_in_words(spaced.lower(), text)
     if in_words is not None:
         return in_words
+    after = _AFTER_FORM.fullmatch(spaced)
+    if after is not None:
+        return _figure_then_comparison(after["figure"], after["after"].lower(), text)
     match = _FORM.fullmatch(spaced)
     if match is None:
         raise QuantityParseError(text, EXPECTED_QUANTITY)
@@ -238,6 +262,25 @@ def parse_quantity(text: str | int | float) -> Quantity:
     if comparison in (Comparison.AT_LEAST, Comparison.MORE_THAN):
         return Quantity(comparison=comparison, low=low, currency=currency, text=text)
     return Quantity(comparison=comparison, low=low, high=low, currency=currency, text=text)
+
+
+def _figure_then_comparison(figure: str, after: str, text: str) -> Quantity:
+    """Read "100,000 or more", "500 or fewer", "100,000 or so": one figure, then the words that compare it."""
+    comparison = _AFTER[after]
+    try:
+        stated: Quantity | None = parse_quantity(figure)
+    except QuantityParseError:
+        stated = None
+    if stated is None or stated.comparison is not Comparison.EXACTLY:
+        raise QuantityParseError(
+            text, f"{after!r} follows one figure, with no other comparison ('100,000 {after}'); {EXPECTED_QUANTITY}"
+        )
+    number, currency = stated.low, stated.currency
+    if comparison is Comparison.UP_TO:
+        return Quantity(comparison=comparison, high=number, currency=currency, text=text)
+    if comparison is Comparison.AT_LEAST:
+        return Quantity(comparison=comparison, low=number, currency=currency, text=text)
+    return Quantity(comparison=comparison, low=number, high=number, currency=currency, text=text)
 
 
 def _count_in_words(spaced: str, text: str) -> Quantity | None:
