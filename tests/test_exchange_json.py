@@ -464,8 +464,9 @@ def test_every_problem_is_reported_at_its_line_and_column() -> None:
         "data.json:14:12: event 'a', field 'id': duplicate event id 'a' (first defined at data.json:8)",
         "data.json:15:5: field 'id': missing required key 'id'",
         "data.json:17:48: event 'g', field 'claims[0].value': 'lots': expected a number "
-        '("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly, at least, more than/over, '
-        'up to/as many as, fewer than, or a range ("10,000-12,000")',
+        '("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly/perhaps, at least, more than/over, '
+        'up to/as many as, fewer than, or followed by "or more", "or fewer" or "or so" ("100,000 or more"); '
+        'or a range ("10,000-12,000")',
     ]
     lines = DOCUMENT.splitlines()
     assert lines[7][44:46] == "13"  # 8:45 is the month that does not exist

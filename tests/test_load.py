@@ -271,7 +271,7 @@ BROKEN = [
         HEAD
         + '[[events]]\nid = "a"\ntitle = "A"\nwhen = "2024"\n\n[[events.claims]]\nsubject = "troops"\nvalue = "lots"\n',
         [
-            'events.toml:12:9: event \'a\', field \'claims[0].value\': \'lots\': expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly, at least, more than/over, up to/as many as, fewer than, or a range ("10,000-12,000")'
+            'events.toml:12:9: event \'a\', field \'claims[0].value\': \'lots\': expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly/perhaps, at least, more than/over, up to/as many as, fewer than, or followed by "or more", "or fewer" or "or so" ("100,000 or more"); or a range ("10,000-12,000")'
         ],
         id="claim-bad-value",
     ),

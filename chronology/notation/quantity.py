@@ -99,8 +99,8 @@ _MOST_DIGITS: Final = 40
 _MOST_CHARACTERS: Final = 200
 #: What the reader accepts, for error messages.
 EXPECTED_QUANTITY: Final = (
-    'expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly, '
-    "at least, more than/over, up to/as many as, fewer than, perhaps; before or more/or fewer/or so "
+    'expected a number ("1,500", "1.5 million", "$2,000"), optionally after about/around/nearly/perhaps, '
+    'at least, more than/over, up to/as many as, fewer than, or followed by "or more", "or fewer" or "or so" '
     '("100,000 or more"); or a range ("10,000-12,000")'
 )
 #: Counts said in words, as plural units: "thousands" is at least two thousand, with no highest (reports say
