@@ -782,9 +782,9 @@ def _first_reading(rule: Rule, start: int, stop: int, tense: Tense) -> int | Non
     """
     step = 1 if stop >= start else -1
     # a rule whose reading depends only on the anchor's month
-    # (a Julian month rule's by the anchor's Julian month, whose days these Gregorian months do not follow)
+    # (a Julian rule's by the anchor's Julian month, whose days these Gregorian months do not follow)
     by_month = (isinstance(rule, MonthRule) and rule.calendar == "gregorian") or (
-        isinstance(rule, FromAnchor) and not rule.latest
+        isinstance(rule, FromAnchor) and not rule.latest and rule.calendar == "gregorian"
     )
     day = start
     for _ in range(_CYCLE_MONTHS if by_month else _CYCLE_DAYS):

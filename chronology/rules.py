@@ -963,6 +963,9 @@ class FromAnchor:
         latest: (``unit`` ``"month"``) the latest month whose day ``until`` falls before the anchor, instead of
             ``offset``: "지난 8일부터 13일까지" are the 8th and 13th of the month whose 13th is the latest past.
         until: the day that month is chosen by (``day`` when None).
+        calendar: the calendar its years, months and days are of (``"julian"``: counted from the anchor's
+            Julian date, "18일" read from 5 October 1666 (N.S.), 25 September 1666 O.S., being 18 September
+            1666 O.S.).
 
     """
 
@@ -972,12 +975,15 @@ class FromAnchor:
     day: int | None = None
     latest: bool = False
     until: int | None = None
+    calendar: Literal["gregorian", "julian"] = "gregorian"
 
     needs_anchor: bool = attrs.field(default=True, init=False)
     qualifier: Qualifier = attrs.field(default=Qualifier.NONE, init=False)
 
     def span(self, anchor: Date, tense: Tense) -> Span:
         """First day, last day and precision read from one anchor day; None if there is none."""
+        if self.calendar == "julian":
+            return self._julian_span(_ordinal(anchor))
         if self.unit == "year":
             assert self.month is not None
             first = anchor.start_of("year").add(years=self.offset, months=self.month - 1)
@@ -994,6 +1000,30 @@ class FromAnchor:
             return None
         day = first.add(days=self.day - 1)
         return _days(day, day, Precision.DAY)
+
+    def _julian_span(self, number: int) -> Span:
+        """:meth:`span` in the Julian calendar, from anchor day number ``number``."""
+        year, month, _ = julian_from_day_number(number)
+        if self.unit == "year":
+            assert self.month is not None
+            year, month = year + self.offset, self.month
+        else:
+            year, index = divmod(year * 12 + month - 1 + self.offset, 12)
+            month = index + 1
+            if self.latest:
+                by = self.until or self.day or 1
+                # at most two months back: every month has a 28th
+                while julian_days_in_month(year, month) < by or julian_day_number(year, month, by) >= number:
+                    year, index = divmod(year * 12 + month - 2, 12)
+                    month = index + 1
+        if not 1 <= year <= 9999:
+            return None
+        first, length = julian_day_number(year, month, 1), julian_days_in_month(year, month)
+        if self.day is None:
+            return _numbered(first, first + length - 1, Precision.MONTH)
+        if self.day > length:
+            return None
+        return _numbered(first + self.day - 1, first + self.day - 1, Precision.DAY)
 
 
 Rule: TypeAlias = (

@@ -57,6 +57,7 @@ from chronology.relative import OneOf, RelativeDate
 from chronology.rules import (
     Between,
     Fixed,
+    FromAnchor,
     Hedge,
     Hours,
     Lasting,
@@ -447,11 +448,14 @@ def _third(part: str, reading: Calendar | DateRule) -> DateRule:
     if isinstance(rule, NamedPeriod) and rule.name == "this week":
         # "early this week" is early in the calendar week, not seven days back
         rule = attrs.evolve(rule, name="this calendar week")
-    julian = isinstance(rule, Fixed) and (
-        reading.julian
-        if isinstance(reading, Calendar)
-        else (rule.calendar or _CALENDAR.get()) == "julian"  # as the period says ("the 1660s (O.S.)"), or read
-    )
+    if isinstance(rule, Fixed):
+        julian = (
+            reading.julian
+            if isinstance(reading, Calendar)
+            else (rule.calendar or _CALENDAR.get()) == "julian"  # as the period says ("the 1660s (O.S.)"), or read
+        )
+    else:  # a period read from the anchor ("the end of the year"): cut in the calendar it is read in
+        julian = isinstance(rule, NamedPeriod | SeasonRule | MonthRule | FromAnchor) and rule.calendar == "julian"
     return Modified(rule, PartOf(MonthPart(part), "julian" if julian else "gregorian"))
 
 

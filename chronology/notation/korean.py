@@ -97,10 +97,15 @@ def _length(*_: object) -> DateRule:
 
 
 def _from_anchor(rule: FromAnchor) -> DateRule:
-    """A ``FromAnchor`` rule (of :mod:`chronology.rules`), refused for a day no month has."""
+    """A ``FromAnchor`` rule (of :mod:`chronology.rules`) in the reading's calendar, refused for a day no month has.
+
+    In a Julian reading its years, months and days are those of the anchor's Julian date, as English "the 18th"
+    and "October 18" are.
+    """
     if rule.day is not None and not 1 <= rule.day <= _LONGEST_MONTH:
         raise RefusalError(f"day {rule.day} does not exist in any month")
-    return rule
+    calendar = _reading_calendar()
+    return rule if calendar == "gregorian" else attrs.evolve(rule, calendar=calendar)
 
 
 def _day_of_month(day: int, which: str) -> DateRule:
