@@ -24,7 +24,12 @@ SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "tag": ("tags",),
     "actor": ("actors",),
     "place": ("places",),
-    "location": ("places",),
+    "location": ("places", "locator"),
+    "page": ("locator",),
+    "pages": ("locator",),
+    "pp": ("locator",),
+    "folio": ("locator",),
+    "folios": ("locator",),
 }
 #: How a suggested name is said when the name alone would not say what to write.
 _SAID: Final = {"citations": 'a [[events.citations]] table with source = "..."'}

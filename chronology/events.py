@@ -127,10 +127,32 @@ def _check_reading(instance: object, attribute: attrs.Attribute[Any], value: obj
         )
 
 
+#: What a locator is, for messages: every reader of locators says it.
+_LOCATOR_ADVICE: Final = "give one line naming the place in the source ('p. 23', 'f. 12v', 'pp. 40-42')"
+
+
+def _locator_problem(locator: str) -> str | None:
+    """The message for a citation's ``locator`` that is not one line of text, for a caller to place; None if it is."""
+    if locator.isprintable() or _LINE_BREAK.search(locator) is None:
+        return None
+    return f"the locator runs over more than one line ({_shorten(locator)!r}): {_LOCATOR_ADVICE}"
+
+
+def _check_locator(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A locator is text of one line, as the event file (and so the CSV and JSON readers) asks; refused when made."""
+    where = f"citation of {getattr(instance, 'source', '?')!r}, field {attribute.name!r}"
+    given: object = value  # typed as text, but callers may pass anything (a missing cell's NaN)
+    if not isinstance(given, str):
+        raise WrongTypeError(f"{where}: expected a string ({_LOCATOR_ADVICE}), got {type(given).__name__}")
+    problem = _locator_problem(value)
+    if problem is not None:
+        raise InvalidEventError(f"{where}: {problem}")
+
+
 class _CitationSlots:
     """The storage of a :class:`Citation`, in a base class of its own (as :class:`_EventSlots` says)."""
 
-    __slots__ = ("__weakref__", "quote", "source", "when")
+    __slots__ = ("__weakref__", "locator", "quote", "source", "when")
 
 
 class _CitationFiller(_CitationSlots):
@@ -146,6 +168,8 @@ class Citation(_CitationSlots):
     Attributes:
         source: the source's id.
         quote: the supporting sentence, as written.
+        locator: where in the source it is, as a citation gives it: a page, a folio, a section
+            ("p. 23", "f. 12v", "pp. 40-42", "s.v. 'plague'"); one line of text, ``""`` for none.
         when: the date as the source words it from its own publication ("next week", "on Tuesday"), if
             given (:func:`chronology.parse_expression` reads one). It dates an undated source: the source
             was published where the phrase, read from that day, can reach the event's date.
@@ -154,14 +178,16 @@ class Citation(_CitationSlots):
 
     source: str = attrs.field(validator=_check_id)
     quote: str = ""
+    locator: str = attrs.field(default="", validator=_check_locator)
     when: RelativeDate | None = attrs.field(default=None, validator=_check_reading)
 
     @classmethod
-    def _checked(cls, source: str, quote: str, when: RelativeDate | None) -> Citation:
-        """Build from values the file loader has checked (``source`` an id, ``when`` a phrase that needs one)."""
+    def _checked(cls, source: str, quote: str, locator: str, when: RelativeDate | None) -> Citation:
+        """Build from values the file loader has checked (``source`` an id, ``when`` a phrase, ``locator`` one line)."""
         self: Any = _new(_CitationFiller)  # as Event._checked
         self.source = source
         self.quote = quote
+        self.locator = locator
         self.when = when
         self.__class__ = cls
         return self  # type: ignore[no-any-return]

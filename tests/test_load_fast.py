@@ -203,7 +203,7 @@ def test_the_prose_keys_are_those_of_the_schema() -> None:
     assert keys == {
         "event": {"title", "kind", "actors", "places", "tags", "summary"},
         "source": {"outlet", "title", "authors", "url", "note"},
-        "citation": {"quote"},
+        "citation": {"quote", "locator"},
         "claim": {"subject", "unit", "claimant", "quote"},
     }
 

@@ -44,6 +44,7 @@ def add_add_command(commands: argparse._SubParsersAction[Parser]) -> None:
     add.add_argument("--summary", default="", help="a paragraph")
     add.add_argument("--source", help="the id of the source that supports it")
     add.add_argument("--quote", default="", help="the supporting sentence (with --source)")
+    add.add_argument("--locator", default="", help="where in the source: 'p. 23', 'f. 12v' (with --source)")
     add_allow_outside(add)
 
 
@@ -51,6 +52,8 @@ def run_add(arguments: argparse.Namespace, out: TextIO) -> int:
     """Run ``add``: the event checked as the file will read it, then written; return the exit code."""
     if arguments.quote and not arguments.source:
         raise UsageError("--quote needs --source: the id of the source the quoted sentence is from")
+    if arguments.locator and not arguments.source:
+        raise UsageError("--locator needs --source: the id of the source the page or folio is in")
     # Locked from reading to writing: adds running at the same time wait their turn, and none is lost.
     file = EventFile.open(arguments.file, lock=True, allow_outside=arguments.allow_outside)
     try:
@@ -61,7 +64,11 @@ def run_add(arguments: argparse.Namespace, out: TextIO) -> int:
             when = _anchored(timeline, arguments.when, arguments.anchor, tense, arguments.file)
         else:
             when = parse(arguments.when, tense=tense, calendar=timeline.calendar)
-        citations = [Citation(source=arguments.source, quote=arguments.quote)] if arguments.source else []
+        citations = (
+            [Citation(source=arguments.source, quote=arguments.quote, locator=arguments.locator)]
+            if arguments.source
+            else []
+        )
         event = Event(
             id=arguments.id,
             title=arguments.title,

@@ -130,7 +130,8 @@ def _describe(timeline: Timeline, event: Event, *, old_style: bool = False) -> s
     if event.citations:
         lines += ["", "sources"]
         for number, citation in enumerate(event.citations, 1):
-            lines.append(f"  [{number}] {_source_line(timeline, citation.source, zone, old_style=old_style)}")
+            line = _source_line(timeline, citation.source, zone, old_style=old_style, locator=citation.locator)
+            lines.append(f"  [{number}] {line}")
             if citation.quote:
                 lines += _wrapped(quoted(citation.quote), "      ")
     if event.claims:
@@ -172,11 +173,17 @@ def _end_precision(end: object) -> str:
     return "an open end" if end is Endpoint.OPEN else "an unknown end"
 
 
-def _source_line(timeline: Timeline, source_id: str, zone: ZoneInfo | None = None, *, old_style: bool = False) -> str:
-    """A source as ``show`` lists it; times at ``zone``'s own offset are written without it."""
+def _source_line(
+    timeline: Timeline, source_id: str, zone: ZoneInfo | None = None, *, old_style: bool = False, locator: str = ""
+) -> str:
+    """A source as ``show`` lists it, with the place cited in it (``locator``: "p. 23").
+
+    Times at ``zone``'s own offset are written without it.
+    """
+    at = [locator] if locator else []
     source = timeline.sources.get(source_id)
     if source is None:
-        return source_id
+        return ", ".join([source_id, *at])
     parts = [part for part in (source.outlet, f"\u201c{source.title}\u201d" if source.title else "") if part]
     if source.published is not None:
         parts.append(dated(local_time(source.published, zone), zone, old_style=old_style))
@@ -187,9 +194,10 @@ def _source_line(timeline: Timeline, source_id: str, zone: ZoneInfo | None = Non
             parts.append(f"undated, published {known.value.label} (inferred: {why})")
         elif known.inferred:
             parts.append(f"undated, and its events disagree on when it was published: {why}")
+    parts += at
     if source.url:
         parts.append(source.url)
-    return f"{source_id}: {', '.join(parts)}" if parts else source_id
+    return f"{source_id}: {', '.join(parts)}" if parts else ", ".join([source_id, *at])
 
 
 def _wrapped(text: str, indent: str) -> list[str]:

@@ -20,6 +20,7 @@ __all__ = [
     "EXTRA",
     "KNOWN",
     "LISTS",
+    "LOCATORS",
     "MEANT",
     "SOURCE_AS_WRITTEN",
     "SOURCE_COLUMNS",
@@ -57,8 +58,12 @@ COLUMNS: Final = (
     "narrowed_latest",
     *CLAIM_COLUMNS,
 )
+#: The column of the citations' locators ("p. 23"), one per source of ``sources`` as ``quotes`` has: written after
+#: ``quotes`` only where a citation of the timeline has one, so that a spreadsheet of events without them keeps its
+#: columns.
+LOCATORS: Final = "locators"
 #: The columns' names, which a key of ``extra`` is not written as.
-KNOWN: Final = frozenset(COLUMNS)
+KNOWN: Final = frozenset((*COLUMNS, LOCATORS))
 #: The columns of one text each, read as an event table's key of that name.
 TEXTS: Final = ("anchor", "tense", "kind", "summary", "part_of")
 #: The columns of lists (of names or ids), items separated by ``"; "``; citations and claims aside.
@@ -77,6 +82,7 @@ MEANT: Final = {
     "tag": "tags",
     "place": "places",
     "quote": "quotes",
+    "locator": "locators",
     "report": "reports",
 }
 

@@ -23,6 +23,7 @@ from chronology.exchange._csv_layout import (
     EXTRA,
     KNOWN,
     LISTS,
+    LOCATORS,
     MEANT,
     SOURCE_AS_WRITTEN,
     SOURCE_COLUMNS,
@@ -376,22 +377,16 @@ class _Sheet:
 
     def _citations(self, row: _Row) -> None:
         cited = [item for item in split_list(row.cells.get("sources", "")) if item]
-        quotes = split_list(row.cells.get("quotes", ""))
-        if quotes and len(quotes) != len(cited):
-            self.problem(
-                row.line,
-                f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} for {len(cited)} "
-                f"source{'s' if len(cited) != 1 else ''}: give one quote per source, in the same order, "
-                "separated by '; ' (an empty one for a source without a quote; a ';' inside a quote is written ';;')",
-                row=row,
-                field="quotes",
-            )
-            quotes = []
+        quotes = self._per_source(row, cited, "quotes", "quote")
+        locators = self._per_source(row, cited, LOCATORS, "locator")
         if not cited:
             return
         citations = []
-        for source, quote in itertools.zip_longest(cited, quotes, fillvalue=""):
-            citations.append({"source": source, "quote": quote} if quote else {"source": source})
+        for source, quote, locator in itertools.zip_longest(cited, quotes, locators, fillvalue=""):
+            citation = {"source": source, "quote": quote} if quote else {"source": source}
+            if locator:
+                citation["locator"] = locator
+            citations.append(citation)
             if ID_PATTERN.fullmatch(source) is not None:
                 self.cited.setdefault(source, row.line)
         row.table["citations"] = citations
@@ -407,6 +402,22 @@ class _Sheet:
             if isinstance(phrase, RelativeDate) and phrase.needs_anchor:
                 row.worded = cited.index(anchor)
                 citations[row.worded] = {**citations[row.worded], "when": row.cells["when"]}
+
+    def _per_source(self, row: _Row, cited: list[str], column: str, item: str) -> list[str]:
+        """The items of ``column`` (``quotes``, ``locators``), one per source; [] where none, or miscounted (said)."""
+        items = split_list(row.cells.get(column, ""))
+        if items and len(items) != len(cited):
+            self.problem(
+                row.line,
+                f"{len(items)} {item}{'s' if len(items) != 1 else ''} for {len(cited)} "
+                f"source{'s' if len(cited) != 1 else ''}: give one {item} per source, in the same order, "
+                f"separated by '; ' (an empty one for a source without a {item}; a ';' inside a {item} is "
+                "written ';;')",
+                row=row,
+                field=column,
+            )
+            return []
+        return items
 
     def _dated(self, source: str | None) -> bool:
         """Whether ``source`` is given with a publication date (by the caller, or in the sources' sheet)."""
@@ -495,7 +506,7 @@ class _Sheet:
             field = problem.field
             message = problem.message
             if field is not None and field.startswith("citations["):
-                field = "quotes" if field.endswith(".quote") else "sources"
+                field = "quotes" if field.endswith(".quote") else LOCATORS if field.endswith(".locator") else "sources"
             elif field is not None and field.startswith("claims["):
                 key = field.partition("].")[2]
                 field = next((column for column, name in CLAIM_COLUMNS.items() if name == key), "claim_subjects")

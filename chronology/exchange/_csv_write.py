@@ -14,6 +14,8 @@ from chronology.exchange._csv_layout import (
     EXTRA,
     KNOWN,
     LISTS,
+    LOCATORS,
+    MEANT,
     SOURCE_COLUMNS,
     SOURCE_LISTS,
     defused,
@@ -53,11 +55,17 @@ def to_csv(timeline: Timeline) -> str:
     for event in events:
         for key in event.extra:
             if key not in extra_columns:
-                clash = key.strip().casefold() in KNOWN or key.startswith(EXTRA)
+                # a column's name, or one the reader takes for a column's (warning): written extra.<key>
+                name = key.strip().casefold()
+                clash = name in KNOWN or name in MEANT or key.startswith(EXTRA)
                 extra_columns[key] = EXTRA + key if clash else key
+    columns = COLUMNS
+    if any(citation.locator for event in events for citation in event.citations):  # else no locators column
+        after = COLUMNS.index("quotes") + 1
+        columns = (*COLUMNS[:after], LOCATORS, *COLUMNS[after:])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; a lone "\r" in a cell is then quoted too
-    writer.writerow([defused(column) for column in (*COLUMNS, *extra_columns.values())])
+    writer.writerow([defused(column) for column in (*columns, *extra_columns.values())])
     for event in events:
         record = event_record(event, dates, timeline.sources)
         first, last = bound_cells(event.when, timeline.zone_info)  # in the timeline's zone, as queries place them
@@ -70,6 +78,7 @@ def to_csv(timeline: Timeline) -> str:
         anchor = anchor_date(record["anchor"], timeline, timeline.sources) if "anchor" in record else None
         citations = record.get("citations", [])
         quotes = [citation.get("quote", "") for citation in citations]
+        locators = [citation.get("locator", "") for citation in citations]
         cells = {
             "id": event.id,
             "title": event.title,
@@ -84,6 +93,7 @@ def to_csv(timeline: Timeline) -> str:
             "tense": record.get("tense", ""),
             "summary": event.summary,
             "quotes": join_list(quotes) if any(quotes) else "",
+            LOCATORS: join_list(locators) if any(locators) else "",
             "part_of": record.get("part_of", ""),
             "narrowed_earliest": narrowed_first,
             "narrowed_latest": narrowed_last,
@@ -92,7 +102,7 @@ def to_csv(timeline: Timeline) -> str:
             cells[column] = join_list(items)
         for key in LISTS:
             cells[key] = join_list(record.get(key, ()))
-        row = [defused(cells[column]) for column in COLUMNS]  # dates too: a spreadsheet reckons "-0500-03-15"
+        row = [defused(cells[column]) for column in columns]  # dates too: a spreadsheet reckons "-0500-03-15"
         for key in extra_columns:
             value = event.extra.get(key)
             if value is None:

@@ -31,6 +31,7 @@ __all__ = [
     "is_exact_day",
     "is_web_url",
     "iso_day",
+    "located",
     "names",
     "quoted",
     "said_note",
@@ -111,6 +112,20 @@ def cited(event: Event) -> tuple[str, ...]:
     """Ids of the sources an event cites, then of those its claims come from; each once, in order."""
     claimed = (claim.source for claim in event.claims if claim.source is not None)
     return tuple(dict.fromkeys((*event.sources, *claimed)))
+
+
+def located(event: Event) -> dict[str, tuple[str, ...]]:
+    """Where an event's citations point in each source, by its id: ``("p. 23",)``; ``("p. 23", "pp. 40-42")``.
+
+    Each locator once, in the citations' order; a source no citation gives a locator of is left out. An
+    export names the source again before each ("Pepys, p. 23; Pepys, pp. 40-42"), as a locator may hold
+    commas and semicolons of its own ("vol. VII, p. 267").
+    """
+    found: dict[str, dict[str, None]] = {}
+    for citation in event.citations:
+        if citation.locator.strip():
+            found.setdefault(citation.source, {})[citation.locator.strip()] = None
+    return {source_id: tuple(locators) for source_id, locators in found.items()}
 
 
 def source_name(source_id: str, sources: Mapping[str, Source]) -> str:

@@ -160,6 +160,8 @@ def _citation_record(citation: Citation) -> dict[str, Any]:
     record: dict[str, Any] = {"source": citation.source}
     if citation.quote:
         record["quote"] = citation.quote
+    if citation.locator:
+        record["locator"] = citation.locator
     if citation.when is not None:
         record["when"] = citation.when.text
     return record

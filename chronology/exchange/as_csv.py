@@ -24,7 +24,11 @@ the unit the date names (of something lasting, the coarser of its ends'),
 ``edtf`` (read from ``anchor``; a time of day it gives without an offset, "early
 Monday" read in a file's ``[reading] zone``, is at the offset ``edtf`` gives). ``sources`` lists the source of
 each citation, ``quotes`` the quote of each, in the same order (empty when no
-citation has one).
+citation has one). Where a citation of the timeline says where it points in its
+source (its ``locator``: ``p. 23``, ``f. 12v``), a ``locators`` column follows
+``quotes``, one item per source of ``sources`` as there
+(``p. 23; ; pp. 40-42``); a timeline without locators is written without that
+column.
 
 Claims are written as citations are: each claim of an event is one item of
 each ``claim_*`` column, in the claims' order. ``claim_subjects`` and
@@ -56,8 +60,8 @@ the file written (``chronology import --title``; ``chronology export`` prints
 both options), or use JSON (:mod:`chronology.exchange.as_json`), which holds
 everything.
 
-Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``, ``after``,
-``before``, ``reports`` and the ``claim_*`` columns) are written in one
+Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``,
+``locators``, ``after``, ``before``, ``reports`` and the ``claim_*`` columns) are written in one
 cell, items separated by ``"; "``; a ``;`` inside an item is doubled (``";;"``). Reading splits at every single
 ``;``, turns ``;;`` back into ``;`` and strips spaces around items. Cells are
 quoted as CSV needs and lines end in CRLF (RFC 4180). A cell that a

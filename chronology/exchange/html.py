@@ -2,7 +2,8 @@
 
 One row per event, earliest first (the timeline's ``sorted()`` order): the
 date's label (its EDTF in the cell's ``title``), the title, the kind and the
-sources. Every text is escaped. The table carries the class
+sources, each followed by where a citation points in it ("Pepys, p. 23; Pepys, pp. 40-42"; the
+source named again before each place). Every text is escaped. The table carries the class
 ``chronology-table`` and no style, so the page's own styling applies.
 """
 
@@ -12,7 +13,7 @@ import base64
 from html import escape
 from typing import TYPE_CHECKING
 
-from chronology.exchange._describe import cited, source_name
+from chronology.exchange._describe import cited, located, source_name
 from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
@@ -51,7 +52,12 @@ def to_html(timeline: Timeline, *, max_rows: int | None = None, picture: bytes |
     rows.append("<thead><tr><th>When</th><th>Event</th><th>Kind</th><th>Sources</th></tr></thead>")
     rows.append("<tbody>")
     for event in shown:
-        sources = "; ".join(source_name(source_id, timeline.sources) for source_id in cited(event))
+        places = located(event)  # where a citation points in its source: "Pepys, p. 23", once a place
+        sources = "; ".join(
+            ", ".join(part for part in (source_name(source_id, timeline.sources), place) if part)
+            for source_id in cited(event)
+            for place in places.get(source_id, ("",))
+        )
         rows.append(
             f'<tr data-id="{escape(event.id, quote=True)}">'
             f'<td title="EDTF {escape(event.when.to_edtf(), quote=True)}">{escape(event.when.label)}</td>'

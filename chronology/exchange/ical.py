@@ -19,9 +19,10 @@ Every event is one all-day ``VEVENT`` covering every day its date may fall on:
   2022 (ongoing)"; "it is still going on, so the entry covers only the days
   it may have begun").
 * The description goes on with the summary, every source cited (outlet,
-  title, authors, published date, address) with its quotation, and the
-  claims. ``CATEGORIES`` is the kind, ``LOCATION`` the places, and every
-  entry is ``TRANSP:TRANSPARENT``: a chronology does not make anyone busy.
+  title, authors, published date, address, then where its citations point in
+  it: their ``locator``) with its quotation, and the claims. ``CATEGORIES``
+  is the kind, ``LOCATION`` the places, and every entry is
+  ``TRANSP:TRANSPARENT``: a chronology does not make anyone busy.
 
 The calendar is named after the timeline (``NAME`` and ``X-WR-CALNAME``).
 ``UID`` is ``<event id>@<domain>``: stable across exports, so re-importing
@@ -46,6 +47,7 @@ from chronology.exchange._describe import (
     claim_text,
     dated_ends,
     is_exact_day,
+    located,
     source_parts,
     ymd,
 )
@@ -174,9 +176,12 @@ def _description(event: Event, sources: Mapping[str, Source]) -> str:
         paragraphs.append(event.summary.strip())
     references = []
     quoted = {c.source: c.quote for c in event.citations if c.quote}
+    places = located(event)  # where its citations point in each source: "p. 23; pp. 40-42"
     for source_id in cited(event):
         source = sources.get(source_id)
         reference = ", ".join(source_parts(source)) if source is not None else source_id
+        if source_id in places:
+            reference += ", " + "; ".join(places[source_id])
         quote = quoted.get(source_id)
         references.append(f"- {reference}" + (f": “{quote}”" if quote else ""))
     if references:

@@ -5,8 +5,10 @@ date as the library labels it ("7-13 Oct 2024" is one day somewhere in that
 week; "1950 – 1953" something that lasted; "from February 2022 (ongoing)"),
 the title with each quote of its citations under it (“...”, a quote inside it
 in single marks, and its source's footnote where the event cites several), and
-the sources as footnote references (``[^source-id]``). An undated source's
-footnote says so, with the date what it reports gives it.
+the sources as footnote references (``[^source-id]``), each followed by where
+its citations point in it (their ``locator``: ``[^pepys], p. 23; [^pepys], pp. 40-42;
+[^evelyn]``, a source named again before each place).
+An undated source's footnote says so, with the date what it reports gives it.
 
 Where events carry claims, "Figures claimed" follows the table: one table a
 subject, so that conflicting figures stand together, a row a claim: the
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from chronology.exchange._describe import SAID_NOTES, cited, is_web_url, names, quoted, said_note
+from chronology.exchange._describe import SAID_NOTES, cited, is_web_url, located, names, quoted, said_note
 from chronology.exchange._records import require_timeline
 from chronology.zones import local_time
 
@@ -70,7 +72,12 @@ def to_markdown(timeline: Timeline) -> str:
     for event in timeline.sorted():
         ids = cited(event)
         order.update(dict.fromkeys(ids))
-        notes = " ".join(f"[^{source_id}]" for source_id in ids)
+        places = located(event)  # where a citation points in its source: "[^pepys], p. 23", once a place
+        notes = ("; " if places else " ").join(
+            f"[^{source_id}]{', ' + _cell(place) if place else ''}"
+            for source_id in ids
+            for place in places.get(source_id, ("",))
+        )
         shown = local_time(event.when, zone)
         when = shown.label
         narrowed = timeline.narrowed(event.id)

@@ -34,7 +34,8 @@ event's date says:
 
 The slide text is HTML (escaped): the summary, the date with its EDTF, every
 citation as a quotation with its source (outlet, linked title, authors,
-published date), and the claims.
+published date, then where the citation points in it: its ``locator``), and the
+claims.
 """
 
 from __future__ import annotations
@@ -208,6 +209,8 @@ def _text(event: Event, sources: Mapping[str, Source]) -> str:
     quoted = set()
     for citation in event.citations:
         reference = _reference(citation.source, sources)
+        if citation.locator:  # where in the source: "p. 23"
+            reference += f", {escape(citation.locator)}"
         if citation.quote:
             blocks.append(f"<blockquote><p>{_lines(citation.quote)}</p><footer>{reference}</footer></blockquote>")
         else:

@@ -20,13 +20,16 @@ from chronology.files.schema import CITATION_KEYS, CLAIM_KEYS, EVENT_KEYS, REQUI
 #: Control characters (C0, DEL, C1) but tab, in a text of one line; and but tab and line ends, in one that spans lines.
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _CONTROL_IN_LINES: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-#: ... and in a title, but the line breaks (str.splitlines'), which the title rule names (_title_fault).
+#: ... and in a title or a locator, but the line breaks (str.splitlines'), which their own rules name.
 _CONTROL_IN_TITLE: Final = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _MULTI_LINE: Final = frozenset({"summary", "note", "quote"})
+#: The texts of one line whose line breaks have a message of their own (``_title_fault``, ``_locator_problem``).
+_ONE_LINE: Final = frozenset({"title", "locator"})
 #: The texts of events, sources, citations and claims that are read as prose (and printed as such).
 _PROSE: Final = frozenset(
-    {"title", "kind", "actors", "places", "tags", "subject", "unit", "claimant", "outlet", "authors", "url"}
+    {"kind", "actors", "places", "tags", "subject", "unit", "claimant", "outlet", "authors", "url"}
     | _MULTI_LINE
+    | _ONE_LINE
 )
 _TEXT_SHAPES: Final = frozenset(shape for shape in SHAPES if fits("", shape))  # text, date, figure
 _ID_MATCH: Final = ID_PATTERN.fullmatch
@@ -197,8 +200,10 @@ class _Checks(_ReaderState):
                 if not isinstance(text, str) or text.isprintable():
                     continue  # the common case, in C
                 lines = key in _MULTI_LINE
-                # a title's line breaks have a message of their own (_event's)
-                found = (_CONTROL_IN_LINES if lines else _CONTROL_IN_TITLE if key == "title" else _CONTROL).search(text)
+                # a title's and a locator's line breaks have a message of their own (_event's)
+                found = (_CONTROL_IN_LINES if lines else _CONTROL_IN_TITLE if key in _ONE_LINE else _CONTROL).search(
+                    text
+                )
                 if found is None:
                     continue
                 allowed = "tab and line breaks are" if lines else "tab is"

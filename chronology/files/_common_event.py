@@ -1,7 +1,7 @@
 """The common event's table, checked and gathered in one pass.
 
 Most events of a file have the common keys only: an id, a title, a date, a kind, names (actors,
-places, tags), a summary and citations of a source with a quote, and perhaps an anchor their date
+places, tags), a summary and citations of a source with a quote (and where it is), and perhaps an anchor their date
 is read from. :func:`_plain_fields` tells such a table, every check passed, and gives its fields
 ready to build the event; the loader (:mod:`chronology.files.load`) reads every other table in full.
 """
@@ -18,7 +18,7 @@ _PLAIN_EVENT_KEYS: Final = frozenset(
     {"id", "title", "when", "kind", "actors", "places", "tags", "summary", "citations"}
 )
 _ANCHORED_EVENT_KEYS: Final = _PLAIN_EVENT_KEYS | {"anchor"}  # and the common event dated by a phrase (_plain_fields)
-_SOURCE_AND_QUOTE: Final = frozenset({"source", "quote"})  # a citation's keys but its own date's
+_PLAIN_CITATION_KEYS: Final = frozenset({"source", "quote", "locator"})  # a citation's keys but its own date's
 _EVENT_REQUIRED: Final = REQUIRED["event"]
 _ID_MATCH: Final = ID_PATTERN.fullmatch
 
@@ -32,7 +32,7 @@ def _plain_fields(
     reads; an anchor, if any, an id, whose event is built only if its date is a phrase read from it),
     each of its shape, its texts printable (a tab or a line break is
     left to the full check, which says whether it is allowed), a title not blank, and citations of a
-    source (an id; each id matched once, as ``cited`` keeps them) and a printable quote: what
+    source (an id; each id matched once, as ``cited`` keeps them), a printable quote and locator: what
     :func:`_sound` and ``_plain_event`` accept together, in one pass. The fields: the id (matched with
     the others later), the title, the text of ``when``, the kind, the actors, places and tags (a name
     listed alone as ``alone`` shares it), the summary, the citations and the anchor (or None).
@@ -86,17 +86,19 @@ def _plain_fields(
 
 
 def plain_citation(item: dict[str, Any], cited: dict[str, bool]) -> Citation | None:
-    """A citation table of a source and a quote, every check passed (its id noted in ``cited``); else None."""
-    source, quote = item.get("source"), item.get("quote", "")
+    """A citation of a source, a quote and a locator, every check passed (its id noted in ``cited``); else None."""
+    source, quote, locator = item.get("source"), item.get("quote", ""), item.get("locator", "")
     if not (
-        item.keys() <= _SOURCE_AND_QUOTE
+        item.keys() <= _PLAIN_CITATION_KEYS
         and source.__class__ is str
         and quote.__class__ is str
         and quote.isprintable()
+        and locator.__class__ is str
+        and locator.isprintable()
         and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
     ):
         return None
-    return Citation._checked(source, quote, None)
+    return Citation._checked(source, quote, locator, None)
 
 
 def _plain_names(value: Any, alone: dict[str, tuple[str]]) -> tuple[str, ...] | None:

@@ -12,10 +12,19 @@ from typing import Any, Final
 
 from chronology.dates import DateValue, Widening
 from chronology.errors import _shorten
-from chronology.events import ID_PATTERN, Citation, Event, Source, _frozen_mapping, _title_fault, _title_problem
+from chronology.events import (
+    ID_PATTERN,
+    Citation,
+    Event,
+    Source,
+    _frozen_mapping,
+    _locator_problem,
+    _title_fault,
+    _title_problem,
+)
 from chronology.files._checks import _ID_MATCH, _ID_RULE
 from chronology.files._claims import _Claims
-from chronology.files._common_event import _PLAIN_EVENT_KEYS, _SOURCE_AND_QUOTE, _names, plain_citation
+from chronology.files._common_event import _PLAIN_CITATION_KEYS, _PLAIN_EVENT_KEYS, _names, plain_citation
 from chronology.files._dates import _TENSES
 from chronology.files._state import _Record
 from chronology.files.schema import CITATION_KEYS, not_in_toml
@@ -100,20 +109,28 @@ class _EventFields(_Claims):
         citations = []
         cited = self._cited
         for index, item in enumerate(get("citations", ())):
-            # The common case, a source (an id) and a quote (printable), in a few tests: what follows would say
-            # nothing of it. Each source's id is matched once.
-            source, quote = item.get("source"), item.get("quote", "")
+            # The common case, a source (an id), a quote and a locator (printable), in a few tests: what follows
+            # would say nothing of it. Each source's id is matched once.
+            source, quote, locator = item.get("source"), item.get("quote", ""), item.get("locator", "")
             if (
-                item.keys() <= _SOURCE_AND_QUOTE
+                item.keys() <= _PLAIN_CITATION_KEYS
                 and source.__class__ is str
                 and quote.__class__ is str
                 and quote.isprintable()
+                and locator.__class__ is str
+                and locator.isprintable()
                 and (source in cited or (_ID_MATCH(source) is not None and cited.setdefault(source, True)))
             ):
-                citations.append(Citation._checked(source, quote, None))
+                citations.append(Citation._checked(source, quote, locator, None))
                 continue
             where = (*record.where, "citations", index)
-            if not self._checked_table(record, where, item, CITATION_KEYS, "citation", f"citations[{index}]."):
+            checked = self._checked_table(record, where, item, CITATION_KEYS, "citation", f"citations[{index}].")
+            locator = item.get("locator", "")
+            problem = _locator_problem(locator) if isinstance(locator, str) else None  # else: the wrong shape, said
+            if problem is not None:  # said with the table's other problems, as a title's line break is
+                field = f"citations[{index}].locator"
+                self.problem(record.file, (*where, "locator"), problem, record=record, field=field)
+            if not checked or problem is not None:
                 sound = False
                 continue
             if ID_PATTERN.fullmatch(item["source"]) is None:
@@ -131,7 +148,7 @@ class _EventFields(_Claims):
             if "when" in item and worded is None:
                 sound = False
                 continue
-            citations.append(Citation._checked(item["source"], item.get("quote", ""), worded))
+            citations.append(Citation._checked(item["source"], item.get("quote", ""), locator, worded))
         claims = []
         for index, item in enumerate(get("claims", ())):
             claim = self._claim(record, index, item, records, sources, resolved)

@@ -702,6 +702,10 @@ def event_table(event: Event) -> Table:
             item["source"] = citation.source
             if citation.quote:
                 item["quote"] = citation.quote
+            if citation.locator:
+                item["locator"] = citation.locator
+            if citation.when is not None:  # the date as the source words it, read again from its publication
+                item["when"] = citation.when.text
             citations.append(item)
         table["citations"] = citations
     if event.claims:

@@ -72,7 +72,7 @@ EVENT_KEYS: Final = {
     "claims": "tables",
     "extra": "table",
 }
-CITATION_KEYS: Final = {"source": "text", "quote": "text", "when": "text"}
+CITATION_KEYS: Final = {"source": "text", "quote": "text", "locator": "text", "when": "text"}
 CLAIM_KEYS: Final = {
     "subject": "text",
     "value": "figure",
