@@ -508,12 +508,12 @@ def test_a_claim_with_no_said_is_drawn_dashed_at_its_events_date_and_the_legend_
     assert legend is not None
     entries = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True))
     assert "said some time within the bar" not in entries  # every claim here is at its event's date
-    dashed = entries["the event’s date: no ‘said’ given"]
+    dashed = entries["dated by its event"]
     assert isinstance(dashed, Line2D)
     assert dashed.get_linestyle() == "--"
     assert drawn.spans is not None
     assert all(pattern is not None for pattern in dashes(drawn.spans))  # every bar dashed
-    assert "the event’s date" in drawn.ax.get_xlabel()
+    assert "its event’s date" in drawn.ax.get_xlabel()
     given = plot_claims(strikes(said=True), unit="drones")
     assert given.spans is not None
     assert all(pattern is None for pattern in dashes(given.spans))  # solid where said is given

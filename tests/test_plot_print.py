@@ -144,7 +144,7 @@ def callers_axes(height: float) -> Figure:
 
 
 def test_axes_a_little_short_set_the_labels_smaller_and_never_thinner_than_their_words(showcase: Timeline) -> None:
-    figure = callers_axes(6.5)  # 3.9 inches of axes: too short for 7.5-point labels in rows of their own
+    figure = callers_axes(7.0)  # 4.2 inches of axes: too short for 7.5-point labels in rows of their own
     drawn = plot_timeline(showcase, ax=figure.axes[0], start="2023-08", footnote=False)  # warnings are errors
     sizes = {float(text.get_fontsize()) for text in drawn.labels.values()}
     assert len(sizes) == 1

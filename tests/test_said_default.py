@@ -23,6 +23,7 @@ from chronology import Citation, Claim, Event, Quantity, Source, Timeline, Uncer
 from chronology.cli import main
 from chronology.exchange.markdown import to_markdown
 from chronology.plot import claims_table, plot_claims
+from chronology.plot.claims import DATED_BY_EVENT, DATED_BY_SOURCE
 
 SUBJECT = "deaths in London"
 EPOCH = 719163  # the day number of 31 December 1969: the chart's x is days since 1970
@@ -238,11 +239,11 @@ def test_the_chart_draws_a_sources_date_dotted_and_says_so() -> None:
     legend = drawn.ax.get_legend()
     assert legend is not None
     entries = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles, strict=True))
-    dotted, dashed = entries["the source’s date: no ‘said’ given"], entries["the event’s date: no ‘said’ given"]
+    dotted, dashed = entries[DATED_BY_SOURCE], entries[DATED_BY_EVENT]
     assert isinstance(dotted, Line2D)
     assert isinstance(dashed, Line2D)
     assert "-" not in (dotted.get_linestyle(), dashed.get_linestyle())  # neither solid
-    assert drawn.ax.get_xlabel() == "when it was said (where no ‘said’ is given: the source’s date, else the event’s)"
+    assert drawn.ax.get_xlabel() == "when it was said (if not given: its source’s date, else its event’s)"
     assert drawn.spans is not None
     patterns = [style[1] for style in drawn.spans.get_linestyle()]  # type: ignore[index]
     assert len(patterns) == 2

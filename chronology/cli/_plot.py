@@ -33,6 +33,7 @@ from chronology.files import load
 from chronology.timeline import Timeline
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from chronology.cli._parser import Parser
@@ -67,6 +68,21 @@ def add_plot_command(commands: argparse._SubParsersAction[Parser]) -> None:
     plot.add_argument("--lanes", help="lane order, comma-separated (the rest follow)")
     # the widths a timeline keeps every text inside (chronology.plot._layout.MIN_WIDTH and MAX_WIDTH)
     plot.add_argument("--width", type=between(6, 30, "inches"), default=11.0, help="inches, 6-30 (default 11)")
+    plot.add_argument(
+        "--height",
+        type=between(2, 30, "inches"),
+        metavar="INCHES",
+        help="the whole figure's height, 2-30 inches (default: as tall as the rows need); the rows are fitted "
+        "to it, the labels set smaller down to 6 points, and a warning says how tall it must be where even "
+        "that is too small",
+    )
+    plot.add_argument(
+        "--grey",
+        "--greyscale",
+        dest="grey",
+        action="store_true",
+        help="draw the events in black and greys, for print (the lanes told apart by their names)",
+    )
     plot.add_argument(
         "--dpi", type=between(20, 600, "dots per inch"), default=100.0, help="dots per inch, 20-600 (default 100)"
     )
@@ -151,6 +167,7 @@ def _check_claims_options(arguments: argparse.Namespace) -> None:
             "--dates": arguments.dates,
             "--no-breaks": not arguments.breaks,
             "--no-sources": not arguments.footnote,
+            "--grey": arguments.grey,
         }
         given = [option for option, set_ in events_only.items() if set_]
         if given:
@@ -195,6 +212,12 @@ def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.claims is not None and arguments.engine not in (None, "memory"):
         raise UsageError(f"--engine {arguments.engine}: a claims chart (--claims) is drawn from the file loaded")
     engine = None if arguments.claims is not None else engine_for_plot(arguments)
+    if engine is not None and (arguments.height is not None or arguments.grey):
+        option = "--height" if arguments.height is not None else "--grey"
+        raise UsageError(
+            f"{option} is not drawn on an engine (--engine {engine}): leave {option} out, or draw the file "
+            "loaded (--engine memory)"
+        )
     if engine is not None:
         on_engine = plot_on_engine(arguments, engine)
         if not isinstance(on_engine, Timeline):
@@ -219,6 +242,7 @@ def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
             width=arguments.width,
             dpi=arguments.dpi,
             font=arguments.font,
+            **({"height": arguments.height} if arguments.height is not None else {}),
         )
         figure = drawn_claims.figure
         count = numbered(len(drawn_claims.claims), "claim")
@@ -243,6 +267,8 @@ def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
         drawn = plot_timeline(
             timeline,
             **chart,
+            ax=_axes(arguments.width, arguments.height, arguments.dpi) if arguments.height is not None else None,
+            colors=_greys(timeline, chart["group_by"], chart["lane_order"]) if arguments.grey else None,
             widening=widening_option(arguments),
             label_chars=arguments.label_chars,
             dates=arguments.dates,
@@ -253,6 +279,25 @@ def run_plot(arguments: argparse.Namespace, out: TextIO) -> int:
         lanes = len(drawn.lanes)
         count = f"{numbered(len(drawn.positions), 'event')} in {numbered(lanes, 'lane')}"
     return _save_plot(figure, count, arguments.output, out)
+
+
+def _axes(width: float, height: float, dpi: float) -> Axes:
+    """The axes of a figure ``width`` by ``height`` inches, laid out to hold the words around them (--height)."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=dpi, layout="constrained").subplots()
+
+
+#: The lanes' colours with --grey: black and a dark grey in turn, so that neighbouring lanes differ in print.
+_GREYS = ("#000000", "#555555")
+
+
+def _greys(timeline: Timeline, group_by: GroupBy, lane_order: list[str] | None) -> dict[str, str]:
+    """Each lane's colour with --grey (:data:`_GREYS`, in the order of the lanes)."""
+    from chronology.plot import lane_colors
+
+    lanes = lane_colors(timeline, group_by, lane_order)
+    return {lane: _GREYS[i % len(_GREYS)] for i, lane in enumerate(lanes)}
 
 
 def _save_plot(figure: Figure, count: str, output: str, out: TextIO) -> int:

@@ -449,10 +449,27 @@ def _data_to_fraction(ax: Axes) -> Transform:
     return ax.transScale + ax.transLimits
 
 
+#: The white box behind a label beside its mark reaches this much past its words, in the label's font size.
+LABEL_PAD: Final = 0.12
+
+
+def _pad(measure: Measure) -> float:
+    """How far, in inches, the box behind a label reaches past its words (:data:`LABEL_PAD`)."""
+    return LABEL_PAD * measure.fontsize / 72
+
+
+def least_row(measure: Measure) -> float:
+    """The thinnest row, in inches, a label in ``measure``'s type fits in: a line, and half its box's pad each side.
+
+    Then no label's box covers the words of the row above or below it, nor do its words cross a lane's rule.
+    """
+    return measure.height(1) + _pad(measure)
+
+
 def _span(lines: int, measure: Measure, row_inches: float) -> int:
-    """The rows a label of ``lines`` lines reaches when its first line is level with its mark."""
-    top = -measure.height(1) / 2 / row_inches
-    bottom = top + measure.height(lines) / row_inches
+    """The rows a label of ``lines`` lines reaches when its first line is level with its mark (:func:`least_row`)."""
+    top = -(measure.height(1) + _pad(measure)) / 2 / row_inches
+    bottom = top + (measure.height(lines) + _pad(measure)) / row_inches
     return max(1, math.ceil(bottom + 0.5 - 1e-9))
 
 
@@ -564,26 +581,31 @@ def place_labels(
                 right=axes_width,
                 walls=wall_inches,
             )
-            placed.update({p.key: p for p in packed})
             # a lane's name needs as many inches in thinner rows as in a figure's own
             named = math.ceil(min_rows.get(name, 1) * ROW_INCHES / row_inches - 0.02)
-            rows[name] = max([named, *(p.row + p.span for p in packed)])
+            used = max([1, *(p.row + p.span for p in packed)])
+            rows[name] = max(named, used)
+            # a lane taller than its marks (for its name, written beside them) has its marks in its middle, by the name
+            down = (rows[name] - used) // 2
+            placed.update({p.key: attrs.evolve(p, row=p.row + down) if down else p for p in packed})
         if own_figure:
             break
         fitted = axes_height / (sum(rows.values()) + headings + 0.2)
         if fitted >= row_inches * 0.98:
             break
-        line = measure.height(1)
+        # a row holds a line of its labels' words and their boxes: thinner, a label's box would cover the
+        # words of the row above (or below) and reach over a lane's rule
+        line = least_row(measure)
         if fitted >= line:
             row_inches = fitted
             continue
         if measure.fontsize <= LEAST_LABEL_FONT:  # rows as thin as the smallest type allows: no thinner
             break
         # rows thinner than a line of text: the labels in smaller type, as much smaller as the rows
-        measure = largest.resized(max(LEAST_LABEL_FONT, round(measure.fontsize * fitted / line, 1)))
+        measure = largest.resized(max(LEAST_LABEL_FONT, math.floor(measure.fontsize * fitted / line * 10) / 10))
         options = {e.id: wrappings(texts[e.id], measure) for e in events}
         number_width = measure.width(str(len(events)))
-        row_inches = max(fitted, measure.height(1))
+        row_inches = max(fitted, least_row(measure))
     every_row = sum(rows.values()) + headings
     needed = row_inches * (every_row + 0.2)
     if not own_figure and needed > axes_height * 1.02:
@@ -638,7 +660,11 @@ def draw_labels(
     # the text hangs from half a line above its mark: one line is centred on it, more run down
     lifted = offset_copy(ax.transData, fig=figure, y=measure.height(1) / 2, units="inches")
     ground = to_rgba(ax.get_facecolor())
-    backing = {"boxstyle": "square,pad=0.12", "facecolor": ground if ground[3] == 1 else "white", "edgecolor": "none"}
+    backing = {
+        "boxstyle": f"square,pad={LABEL_PAD}",
+        "facecolor": ground if ground[3] == 1 else "white",
+        "edgecolor": "none",
+    }
     places = labels.placements
     in_reading_order = sorted(
         (e.id for e in events if places[e.id].side == "number"),

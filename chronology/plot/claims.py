@@ -65,7 +65,7 @@ from matplotlib.text import Annotation, Text
 
 from chronology.errors import PlotError
 from chronology.events import Claim, Event
-from chronology.exchange._describe import SAID_NOTES, source_label
+from chronology.exchange._describe import source_label
 from chronology.plot._axis import day_to_x, format_axis
 from chronology.plot._claims_fit import _fit, _subject_key
 from chronology.plot._claims_geometry import (
@@ -111,6 +111,10 @@ _TALLER: Final = 3.0  # inches: how much higher, or wider, a figure with no room
 _SPAN_SHARE: Final = 0.02  # on an axis of hours, a span shorter than this share of it is drawn as its mark alone
 #: The legend's words for a bar across the time a claim was said in.
 SAID_WITHIN: Final = "said some time within the bar"
+#: The legend's words for the bar of a claim that does not say when it was said, dated by its source's publication.
+DATED_BY_SOURCE: Final = "dated by its source’s publication"
+#: The same for a claim dated by its event (no date of its source's is known).
+DATED_BY_EVENT: Final = "dated by its event"
 #: The dash pattern of a bar at a date the claim does not give, by the rule that gave it (``Timeline.said_from``):
 #: dotted at its source's date, dashed at its event's; solid (``None``) where the claim gives its own ``said``.
 _SAID_DASHES: Final[Mapping[str, tuple[float, float] | None]] = {"claim": None, "source": (1, 1.5), "event": (3, 2)}
@@ -557,7 +561,7 @@ def _legend_handles(
                 label="range: " + ", ".join(kinds),
             )
         )
-    for rule, label in (("claim", SAID_WITHIN), ("source", SAID_NOTES["source"]), ("event", SAID_NOTES["event"])):
+    for rule, label in (("claim", SAID_WITHIN), ("source", DATED_BY_SOURCE), ("event", DATED_BY_EVENT)):
         if any(drawn and by == rule for drawn, by in zip(shown, dated_by, strict=True)):
             dash = _SAID_DASHES[rule]
             handles.append(
@@ -577,12 +581,12 @@ def _shows_span(start: float, stop: float, ax: Axes, *, timed: bool) -> bool:
     """Whether a claim said from ``start`` to ``stop`` (day numbers) gets a bar across that time.
 
     On an axis of days, a claim said over more than one day does; one said on a day is a mark on its day.
-    On an axis of hours (some claim said at a time), every span does that is not too short to see beside
-    its mark: a day, "between 6 p.m. and 5 a.m.", "the morning".
+    On an axis of hours (some claim said at a time), every span does that is longer than a day or
+    "between 6 p.m. and 5 a.m.", "the morning". On either, a span too short to see beside its mark (a year
+    on an axis of centuries) is its mark alone: a bar hidden under its mark, and its entry in the legend,
+    would stand for nothing a reader sees.
     """
-    if stop - start > 1:
-        return True
-    if not timed:
+    if stop - start <= 1 and not timed:
         return False
     left, right = ax.get_xlim()
     return (stop - start) > _SPAN_SHARE * (right - left)
@@ -601,9 +605,9 @@ def _said_label(dated_by: Sequence[str]) -> str:
     """The label of the time axis: what the x of a mark stands for, naming the dates that stand in for a ``said``."""
     rules = set(dated_by)
     if {"source", "event"} <= rules:
-        return "when it was said (where no ‘said’ is given: the source’s date, else the event’s)"
+        return "when it was said (if not given: its source’s date, else its event’s)"
     if "source" in rules:
-        return "when it was said (where no ‘said’ is given: the source’s date)"
+        return "when it was said (if not given: its source’s date)"
     if "event" in rules:
-        return "when it was said (where no ‘said’ is given: the event’s date)"
+        return "when it was said (if not given: its event’s date)"
     return "when it was said"

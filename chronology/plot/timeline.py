@@ -893,6 +893,9 @@ def _clip(shape: _Shape, scale: Scale) -> _Shape:
     tiny = 1e-9 * (right - left)
     parts = [(a, b, UNCERTAIN_HEIGHT) for a, b, _ in shape.bars]
     parts += [(a, b, LASTING_HEIGHT) for a, b in (*shape.light, *([shape.solid] if shape.solid else []))]
+    # an approximate date's fade running on beyond the window is cut there too ("c. 1665" seen over a week of 1666)
+    fading = LASTING_HEIGHT if shape.solid is not None or shape.light else UNCERTAIN_HEIGHT
+    parts += [(a, b, fading) for a, b, _ in shape.fades]
     cuts: list[tuple[float, str, float]] = []
     for edge, direction, outside in ((left, "<", left - tiny), (right, ">", right + tiny)):
         heights = [height for a, b, height in parts if a < outside < b]
