@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from chronology.dates import DateValue, Interval, Precision, UncertainDate
-from chronology.errors import ChronologyError, ChronologyWarning, EventFileError, Problem
+from chronology.errors import ChronologyError, ChronologyWarning, EventFileError, InvalidDateError, Problem
 from chronology.events import ID_PATTERN, Event, Source
 from chronology.exchange._csv_bounds import Side, bound_agrees, bound_cells
 from chronology.exchange._csv_claims import CLAIM_COLUMNS, claim_tables
@@ -36,7 +36,7 @@ from chronology.exchange._describe import coarsest_precision, iso_day
 from chronology.exchange._records import at_offsets, source_record
 from chronology.files._locate import Spot
 from chronology.files.load import KeyPath, load_document
-from chronology.notation import parse, parse_expression
+from chronology.notation import Calendar, parse, parse_expression
 from chronology.relative import RelativeDate, Tense
 from chronology.timeline import Timeline
 from chronology.zones import zone_named
@@ -45,6 +45,8 @@ __all__ = ["anchor_date", "from_csv"]
 
 _PRECISIONS: Final = ", ".join(p.value for p in Precision)
 _DATE_COLUMNS: Final = ("edtf", "when", "earliest", "latest")
+#: The loader's warning of ISO or EDTF in a Julian file: a row's edtf is Gregorian by definition.
+_GREGORIAN_EDTF: Final = r".*is ISO/EDTF notation, which is always read as Gregorian"
 _NEEDS: Final = "every row needs an id, a title and a date ('edtf', 'when', or 'earliest' and 'latest')"
 
 
@@ -56,6 +58,7 @@ def from_csv(
     zone: str | None = None,
     sources_csv: str | bytes | None = None,
     sources_path: str = "<sources csv>",
+    calendar: Calendar = "gregorian",
 ) -> Timeline:
     """Read a spreadsheet of events (CSV), one event per row, into a checked timeline.
 
@@ -87,6 +90,10 @@ def from_csv(
             the events' spreadsheet does not hold. One of the same id as a
             source of ``sources`` replaces it.
         sources_path: how problems name ``sources_csv`` (``"events.sources.csv"``).
+        calendar: the calendar the spreadsheet's dates in words (``when``, ``claim_said``, a source's
+            ``published``) are read in, as an event file's ``[reading] calendar`` gives it: ``"julian"``
+            for a sheet written from a file that reads them Old Style, whose ``when`` reads so. The
+            timeline read has it. ISO and EDTF cells are Gregorian in either.
 
     Returns:
         The timeline, untitled.
@@ -102,7 +109,9 @@ def from_csv(
     content = _text(text, path)
     given = _given(sources, path)
     records = _records(content, path)
-    sheet = _Sheet(path, given, zone)
+    if calendar not in ("gregorian", "julian"):  # a wrong argument, said before the file is read
+        raise InvalidDateError(f"calendar {calendar!r} is not one this library reads; expected 'gregorian' or 'julian'")
+    sheet = _Sheet(path, given, zone, calendar)
     if sources_csv is not None:
         sheet.sources(_records(_text(sources_csv, sources_path), sources_path), sources_path)
     header = sheet.header(records[0])
@@ -131,10 +140,13 @@ class _Row:
 
 
 class _Sheet:
-    def __init__(self, path: str, given: dict[str, Source], zone: str | None = None) -> None:
+    def __init__(
+        self, path: str, given: dict[str, Source], zone: str | None = None, calendar: Calendar = "gregorian"
+    ) -> None:
         self.path = path
         self.given = given
         self.zone = zone
+        self.calendar: Calendar = calendar
         self.problems: list[Problem] = []
         self.rows: list[_Row] = []
         self.cited: dict[str, int] = {}  # source id -> the line that first cites it
@@ -396,7 +408,7 @@ class _Sheet:
             # is how that source words it: said so while the file is read, so that the source is not taken to
             # tell as past what it foresaw (taken off again once the wording is back on the date)
             try:
-                phrase = parse_expression(row.cells["when"], zone=self.zone)
+                phrase = parse_expression(row.cells["when"], calendar=self.calendar, zone=self.zone)
             except ChronologyError:
                 return  # reported with the date
             if isinstance(phrase, RelativeDate) and phrase.needs_anchor:
@@ -448,14 +460,22 @@ class _Sheet:
             "sources": given + self.source_tables + [{"id": s} for s in bare],
             "events": [row.table for row in self.rows],
         }
+        reading: dict[str, str] = {}
         if self.zone is not None:
-            document["reading"] = {"zone": self.zone}
+            reading["zone"] = self.zone
+        if self.calendar != "gregorian":
+            reading["calendar"] = self.calendar
+        if reading:
+            document["reading"] = reading
         spots: dict[KeyPath, Spot] = {("events", index): Spot(row.line, 1) for index, row in enumerate(self.rows)}
         offset = len(given) + len(self.source_tables)
         spots.update({("sources", offset + index): Spot(firsts[s], 1) for index, s in enumerate(bare)})
         timeline = None
         try:
-            timeline = load_document(document, path=self.path, locator=lambda _: spots)
+            with warnings.catch_warnings():
+                # a row's date is read from its Gregorian edtf, its wording put back on it after: not a mistake
+                warnings.filterwarnings("ignore", _GREGORIAN_EDTF, ChronologyWarning)
+                timeline = load_document(document, path=self.path, locator=lambda _: spots)
         except EventFileError as error:
             self._placed(error.problems)
         dates = self._agreement(timeline)
@@ -468,7 +488,9 @@ class _Sheet:
             _unworded(attrs.evolve(event, when=dates[event.id]) if event.id in dates else event, worded.get(event.id))
             for event in timeline
         ]
-        return Timeline(events, timeline.sources.values(), title=timeline.title, zone=timeline.zone)
+        return Timeline(
+            events, timeline.sources.values(), title=timeline.title, zone=timeline.zone, calendar=timeline.calendar
+        )
 
     def _unknown_anchors(self) -> dict[str, int]:
         """The anchors of rows dated by ``edtf`` that name nothing known, each with the line that first names it.
@@ -547,7 +569,7 @@ class _Sheet:
         if timeline is not None or "when" not in row.table:
             return None
         try:  # the reader failed elsewhere: check what can be read without anchors
-            expression = parse_expression(row.table["when"], zone=self.zone)
+            expression = parse_expression(row.table["when"], calendar=self.calendar, zone=self.zone)
         except ChronologyError:
             return None
         return None if isinstance(expression, RelativeDate) else expression
@@ -634,7 +656,7 @@ class _Sheet:
         """Whether the ``when`` beside an ``edtf`` reads to the same date; problems where it does not."""
         wording = row.cells["when"]
         try:  # read as the event file written from the timeline reads it: its times without an offset in the zone
-            expression = parse_expression(wording, zone=self.zone)
+            expression = parse_expression(wording, calendar=self.calendar, zone=self.zone)
         except ChronologyError as error:
             self.problem(row.line, str(error), row=row, field="when")
             return False
@@ -646,7 +668,7 @@ class _Sheet:
                 self.problem(
                     row.line,
                     f"{wording!r} is {expression.to_edtf()}, but edtf is {edtf!r}; "
-                    "correct one of them, or leave 'when' empty",
+                    f"{self._other_calendar(wording, value)}correct one of them, or leave 'when' empty",
                     row=row,
                     field="when",
                 )
@@ -682,6 +704,19 @@ class _Sheet:
         )
         return False
 
+    def _other_calendar(self, wording: str, value: DateValue) -> str:
+        """The advice to read the sheet in the other calendar, where its wording reads to the date in that one."""
+        other: Calendar = "gregorian" if self.calendar == "julian" else "julian"
+        try:
+            if parse_expression(wording, calendar=other, zone=self.zone) != value:
+                return ""
+        except ChronologyError:
+            return ""
+        return (
+            f"read in the {other.capitalize()} calendar it is that date: read the spreadsheet in the calendar of "
+            f"the file it was written from (calendar={other!r}, its [reading] calendar), or "
+        )
+
     def _other_offset(
         self, row: _Row, read: DateValue, reading: tuple[UncertainDate, Tense] | None, value: DateValue
     ) -> bool:
@@ -696,7 +731,7 @@ class _Sheet:
         """
         wording = row.cells["when"]
         try:
-            clock = parse_expression(wording)  # its times as said, without an offset
+            clock = parse_expression(wording, calendar=self.calendar)  # its times as said, without an offset
             if isinstance(clock, RelativeDate):
                 if reading is None:  # pragma: no cover - relative wording is read from an anchor
                     return False

@@ -59,6 +59,7 @@ def to_csv(timeline: Timeline) -> str:
                 name = key.strip().casefold()
                 clash = name in KNOWN or name in MEANT or key.startswith(EXTRA)
                 extra_columns[key] = EXTRA + key if clash else key
+    calendar = timeline.calendar  # the wording is written where it reads back so in the files' calendar
     columns = COLUMNS
     if any(citation.locator for event in events for citation in event.citations):  # else no locators column
         after = COLUMNS.index("quotes") + 1
@@ -67,7 +68,7 @@ def to_csv(timeline: Timeline) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; a lone "\r" in a cell is then quoted too
     writer.writerow([defused(column) for column in (*columns, *extra_columns.values())])
     for event in events:
-        record = event_record(event, dates, timeline.sources)
+        record = event_record(event, dates, timeline.sources, calendar=calendar)
         first, last = bound_cells(event.when, timeline.zone_info)  # in the timeline's zone, as queries place them
         narrowed = timeline.narrowed(event.id)
         narrowed_first, narrowed_last = (
@@ -88,7 +89,7 @@ def to_csv(timeline: Timeline) -> str:
             "edtf": edtf,
             "kind": event.kind,
             "sources": join_list(citation["source"] for citation in citations),
-            "when": date_wording(event.when, anchor, event.tense),
+            "when": date_wording(event.when, anchor, event.tense, calendar),
             "anchor": record.get("anchor", ""),
             "tense": record.get("tense", ""),
             "summary": event.summary,
@@ -137,7 +138,7 @@ def sources_to_csv(timeline: Timeline) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(SOURCE_COLUMNS)
     for source in timeline.sources.values():
-        record = source_record(source, timeline.zone)
+        record = source_record(source, timeline.zone, calendar=timeline.calendar)
         cells = {
             column: join_list(record.get(column, ())) if column in SOURCE_LISTS else str(record.get(column, ""))
             for column in SOURCE_COLUMNS

@@ -20,7 +20,7 @@ from typing import Any
 from chronology.dates import DateValue, Interval, UncertainDate
 from chronology.errors import ChronologyError, Problem, ValidationError, WrongTypeError
 from chronology.events import Citation, Claim, Event, Source
-from chronology.notation import parse_expression
+from chronology.notation import Calendar, parse_expression
 from chronology.notation.quantity import parse_quantity
 from chronology.quantity import Quantity
 from chronology.relative import RelativeDate, Tense
@@ -53,6 +53,11 @@ def document(timeline: Timeline) -> dict[str, Any]:
     read in the zone has its offset; one without would take the zone's on
     reading): times read from wording in that zone ("early Monday") are then
     written as worded, and the days of the timeline read back are the same.
+    A timeline whose dates in words are read in the Julian calendar (its
+    files' ``[reading] calendar = "julian"``) is written with ``"calendar":
+    "julian"`` in ``reading``, its dates as worded where they read back so in
+    it, and a source whose date reads back only in the other calendar with
+    that ``calendar`` of its own (``"gregorian"``: a modern edition).
 
     Raises:
         ValidationError: an ``extra`` value that JSON cannot hold (a number
@@ -67,11 +72,37 @@ def document(timeline: Timeline) -> dict[str, Any]:
     zone = timeline.zone
     if zone is not None and any(_floating(value) for value in _all_dates(timeline)):
         zone = None  # a time without an offset would take the zone's on reading: not the same timeline
+    calendar = timeline.calendar
+    reading: dict[str, str] = {}
     if zone is not None:
-        records["reading"] = {"zone": zone}
-    records["sources"] = [source_record(source, zone) for source in timeline.sources.values()]
-    records["events"] = [event_record(event, dates, timeline.sources, zone) for event in events]
+        reading["zone"] = zone
+    if calendar != "gregorian":
+        reading["calendar"] = calendar
+    if reading:
+        records["reading"] = reading
+    own = {source.id: _own_calendar(source, calendar, zone) for source in timeline.sources.values()}
+    calendars = {key: value for key, value in own.items() if value is not None}
+    records["sources"] = [
+        source_record(source, zone, calendar=calendars.get(source.id, calendar), own=source.id in calendars)
+        for source in timeline.sources.values()
+    ]
+    records["events"] = [
+        event_record(event, dates, timeline.sources, zone, calendar=calendar, source_calendars=calendars)
+        for event in events
+    ]
     return records
+
+
+def _own_calendar(source: Source, calendar: Calendar, zone: str | None) -> Calendar | None:
+    """The calendar of a source's own, where its date reads back in the other calendar and not in ``calendar``.
+
+    A timeline does not keep a source's ``calendar``: it is told again where its wording says it.
+    """
+    value = source.published
+    if value is None or not value.text or read_back(value, None, zone=zone, calendar=calendar) == value:
+        return None
+    other: Calendar = "gregorian" if calendar == "julian" else "julian"
+    return other if read_back(value, None, zone=zone, calendar=other) == value else None
 
 
 def _all_dates(timeline: Timeline) -> Iterable[DateValue]:
@@ -90,10 +121,13 @@ def _floating(value: DateValue) -> bool:
     return any(isinstance(end, UncertainDate) and end.has_time and end.utc_offset is None for end in ends)
 
 
-def source_record(source: Source, zone: str | None = None) -> dict[str, Any]:
+def source_record(
+    source: Source, zone: str | None = None, *, calendar: Calendar = "gregorian", own: bool = False
+) -> dict[str, Any]:
     """``source`` as an ``[[sources]]`` table: the documented keys in order, defaults left out.
 
-    ``zone``: the ``[reading] zone`` written with it, in which its date is read back.
+    ``zone``: the ``[reading] zone`` written with it, in which its date is read back; ``calendar``: the
+    calendar its date in words is read back in, written as its own ``calendar`` where ``own``.
     """
     record: dict[str, Any] = {"id": source.id}
     for key in ("outlet", "title", "authors"):
@@ -101,7 +135,9 @@ def source_record(source: Source, zone: str | None = None) -> dict[str, Any]:
         if value:
             record[key] = list(value) if isinstance(value, tuple) else value
     if source.published is not None:
-        record["published"] = date_text(source.published, None, zone=zone)
+        record["published"] = date_text(source.published, None, zone=zone, calendar=calendar)
+    if own:
+        record["calendar"] = calendar
     for key in ("url", "note", "published_after", "published_before"):
         value = getattr(source, key)
         if value:
@@ -110,7 +146,13 @@ def source_record(source: Source, zone: str | None = None) -> dict[str, Any]:
 
 
 def event_record(
-    event: Event, dates: Mapping[str, DateValue], sources: Mapping[str, Source], zone: str | None = None
+    event: Event,
+    dates: Mapping[str, DateValue],
+    sources: Mapping[str, Source],
+    zone: str | None = None,
+    *,
+    calendar: Calendar = "gregorian",
+    source_calendars: Mapping[str, Calendar] | None = None,
 ) -> dict[str, Any]:
     """``event`` as an ``[[events]]`` table: the documented keys in order, defaults left out.
 
@@ -120,16 +162,22 @@ def event_record(
             anchor or link may name.
         sources: the sources written alongside, by id.
         zone: the ``[reading] zone`` written alongside, in which its dates are read back.
+        calendar: the ``[reading] calendar`` written alongside, in which its dates in words are read back.
+        source_calendars: the ``calendar`` of each source written alongside with one of its own, by id:
+            that of the dates read from it.
 
     Raises:
         ValidationError: an ``extra`` value that JSON cannot hold.
 
     """
+    own = source_calendars or {}
     anchor = event.anchor if _known(event.anchor, dates, sources) else None
     record: dict[str, Any] = {
         "id": event.id,
         "title": event.title,
-        "when": date_text(event.when, _anchor_value(anchor, dates, sources), event.tense, zone),
+        "when": date_text(
+            event.when, _anchor_value(anchor, dates, sources), event.tense, zone, _calendar_of(anchor, own, calendar)
+        ),
     }
     if anchor is not None:
         record["anchor"] = anchor
@@ -150,7 +198,9 @@ def event_record(
     if event.citations:
         record["citations"] = [_citation_record(c) for c in event.citations]
     if event.claims:
-        record["claims"] = [_claim_record(claim, anchor, event.tense, dates, sources, zone) for claim in event.claims]
+        record["claims"] = [
+            _claim_record(claim, anchor, event.tense, dates, sources, zone, calendar, own) for claim in event.claims
+        ]
     if event.extra:
         record["extra"] = {key: plain(value, event.id, f"extra.{key}") for key, value in event.extra.items()}
     return record
@@ -174,6 +224,8 @@ def _claim_record(
     dates: Mapping[str, DateValue],
     sources: Mapping[str, Source],
     zone: str | None,
+    calendar: Calendar,
+    source_calendars: Mapping[str, Calendar],
 ) -> dict[str, Any]:
     record: dict[str, Any] = {"subject": claim.subject, "value": figure_text(claim.value)}
     for key in ("unit", "claimant", "source"):
@@ -184,12 +236,18 @@ def _claim_record(
     if claim.said is not None:
         # without an anchor of its own, a claim's date is read from its event's
         effective = anchor if anchor is not None else event_anchor
-        record["said"] = date_text(claim.said, _anchor_value(effective, dates, sources), tense, zone)
+        reading = _calendar_of(effective, source_calendars, calendar)
+        record["said"] = date_text(claim.said, _anchor_value(effective, dates, sources), tense, zone, reading)
     if anchor is not None:
         record["anchor"] = anchor
     if claim.quote:
         record["quote"] = claim.quote
     return record
+
+
+def _calendar_of(anchor: str | None, source_calendars: Mapping[str, Calendar], calendar: Calendar) -> Calendar:
+    """The calendar dates read from ``anchor`` are in: its source's own where it has one, else ``calendar``."""
+    return source_calendars.get(anchor, calendar) if anchor is not None else calendar
 
 
 def _known(target: str | None, dates: Mapping[str, DateValue], sources: Mapping[str, Source]) -> bool:
@@ -207,7 +265,11 @@ def _anchor_value(
 
 
 def date_text(
-    value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST, zone: str | None = None
+    value: DateValue,
+    anchor: UncertainDate | None,
+    tense: Tense = Tense.PAST,
+    zone: str | None = None,
+    calendar: Calendar = "gregorian",
 ) -> str:
     """How a date is written: its wording when that reads back to the same value, else its EDTF.
 
@@ -217,35 +279,46 @@ def date_text(
         tense: how unmarked relative wording is read.
         zone: the IANA zone the reader gives times written without an offset (the ``[reading] zone``
             written with the date); "early Monday" read in Europe/Kyiv is kept only where that is its zone.
+        calendar: the calendar dates in words are read in ("julian": Old Style, converted on reading).
 
     """
-    if read_back(value, anchor, tense, zone) == value:
+    if read_back(value, anchor, tense, zone, calendar) == value:
         return value.text
     return value.to_edtf()
 
 
-def wording(value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST) -> str:
+def wording(
+    value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST, calendar: Calendar = "gregorian"
+) -> str:
     """The wording of a date beside its EDTF: where it reads back to the date, its times at the date's own offsets.
 
     "early Monday" read in Europe/Kyiv, ``[2024-03-11T00+02:00..2024-03-11T07+02:00]``, reads back to
     ``[2024-03-11T00..2024-03-11T07]``: the same clock times, which the EDTF beside it places at +02:00.
-    ``""`` when there is no wording, or it does not read back to the date.
+    ``""`` when there is no wording, or it does not read back to the date (its dates in words read in
+    ``calendar``).
     """
-    read = read_back(value, anchor, tense)
+    read = read_back(value, anchor, tense, calendar=calendar)
     if read is not None and (read == value or at_offsets(read, value) == value):
         return value.text
     return ""
 
 
 def read_back(
-    value: DateValue, anchor: UncertainDate | None, tense: Tense = Tense.PAST, zone: str | None = None
+    value: DateValue,
+    anchor: UncertainDate | None,
+    tense: Tense = Tense.PAST,
+    zone: str | None = None,
+    calendar: Calendar = "gregorian",
 ) -> DateValue | None:
-    """``value``'s wording as the reader reads it (against ``anchor``, in ``zone``); None without one, or unread."""
+    """``value``'s wording as the reader reads it (against ``anchor``, in ``zone`` and ``calendar``).
+
+    None without wording, or where it does not read.
+    """
     text = value.text
     if not text or text == value.to_edtf():
         return None
     try:
-        expression = parse_expression(text, zone=zone)
+        expression = parse_expression(text, calendar=calendar, zone=zone)
         if isinstance(expression, RelativeDate):
             return None if anchor is None else expression.resolve(anchor, tense=tense)
         return expression

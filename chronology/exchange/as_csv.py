@@ -60,6 +60,16 @@ the file written (``chronology import --title``; ``chronology export`` prints
 both options), or use JSON (:mod:`chronology.exchange.as_json`), which holds
 everything.
 
+A timeline whose dates in words are read in the Julian calendar (its files'
+``[reading] calendar = "julian"``: Old Style, converted on reading) is
+written with its ``when`` worded as in the file, where that reads back so in
+that calendar, beside the Gregorian ``edtf``, ``earliest`` and ``latest``. The
+spreadsheet does not say its calendar: give it to :func:`from_csv`
+(``calendar="julian"``), which reads ``when`` (and the sources'
+``published``) in it and gives the timeline read that ``[reading]
+calendar``. Read in the Gregorian calendar, such wording disagrees with its
+``edtf`` and is reported, naming the calendar it reads in.
+
 Lists (``actors``, ``tags``, ``places``, ``sources``, ``quotes``,
 ``locators``, ``after``, ``before``, ``reports`` and the ``claim_*`` columns) are written in one
 cell, items separated by ``"; "``; a ``;`` inside an item is doubled (``";;"``). Reading splits at every single

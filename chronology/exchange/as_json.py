@@ -11,7 +11,12 @@ file is, with the same messages, placed at the line and column of the JSON
 text. ``include`` is not allowed. A timeline with a zone is written with
 ``"reading": {"zone": ...}`` (see ``chronology.exchange._records.document``),
 so that times worded in that zone ("early Monday") keep their wording and the
-timeline read back has the same days. :func:`json_schema` gives the JSON
+timeline read back has the same days. A timeline read in the Julian calendar
+(its files' ``[reading] calendar = "julian"``) is written with ``"reading":
+{"calendar": "julian"}``, its dates as worded where they read back so in it
+(and a source whose date reads back only in the Gregorian calendar with
+``"calendar": "gregorian"`` of its own), so that the events read back have
+the same bounds, precision and qualifiers. :func:`json_schema` gives the JSON
 Schema (draft 2020-12) of the document.
 """
 

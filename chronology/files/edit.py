@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomlkit
 import tomlkit.exceptions
@@ -32,6 +33,9 @@ from chronology.files.load import load_text, read_regular, year_zero_at, year_ze
 from chronology.files.schema import EVENT_KEYS, lone_surrogates, not_in_toml
 from chronology.relative import Tense
 from chronology.timeline import Timeline
+
+if TYPE_CHECKING:
+    from chronology.notation import Calendar
 
 __all__ = ["EventFile", "event_table", "source_table"]
 
@@ -211,6 +215,7 @@ class EventFile:
         """
         known = self._ids("events")
         given = list(events)
+        calendar = self._calendar()  # a date's wording is kept where it reads back so in the file's calendar
         new: set[str] = set()
         tables = []
         for event in given:
@@ -218,7 +223,7 @@ class EventFile:
                 where = "already in the file" if event.id in known else "given twice"
                 raise EventFileError([Problem(f"an event {event.id!r} is {where}", path=shown_path(self.path))])
             new.add(event.id)
-            tables.append(self._writable(event_table, event, "event"))
+            tables.append(self._writable(functools.partial(event_table, calendar=calendar), event, "event"))
         self._tables("events")  # refused before anything is added when it is not an array of tables
         for table in tables:
             self._append("events", table)
@@ -239,7 +244,7 @@ class EventFile:
             raise EventFileError(
                 [Problem(f"a source {source.id!r} is already in the file", path=shown_path(self.path))]
             )
-        table = self._writable(source_table, source, "source")
+        table = self._writable(functools.partial(source_table, calendar=self._calendar()), source, "source")
         self._append("sources", table)
         known.add(source.id)
 
@@ -275,7 +280,8 @@ class EventFile:
                 if key in table:
                     del table[key]
                 continue
-            plain = _toml_value(value) if isinstance(value, UncertainDate | Interval | Tense) else value
+            calendar = self._calendar()
+            plain = _toml_value(value, calendar) if isinstance(value, UncertainDate | Interval | Tense) else value
             problems = [
                 Problem(message, path=shown_path(self.path), event=event_id, field=field)
                 for _, field, message in itertools.chain(not_in_toml(plain, (), key), lone_surrogates(plain, (), key))
@@ -283,7 +289,7 @@ class EventFile:
             if problems:
                 raise EventFileError(problems)
             try:
-                table[key] = _toml_value(value)
+                table[key] = _toml_value(value, calendar)
             except tomlkit.exceptions.TOMLKitError as error:
                 raise EventFileError(
                     [
@@ -416,6 +422,12 @@ class EventFile:
         return timeline
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def _calendar(self) -> Calendar:
+        """The calendar this file reads its dates in words in: its ``[reading] calendar``, else Gregorian."""
+        reading = self._document.get("reading")
+        calendar = reading.get("calendar") if isinstance(reading, dict) else None
+        return "julian" if calendar == "julian" else "gregorian"
 
     def _changed(self) -> None:
         """Forget what was known of the text after a change whose effect on it is not followed."""
@@ -650,28 +662,31 @@ def _read(path: str | os.PathLike[str]) -> str:
         ) from None
 
 
-def _date_text(value: DateValue, anchored: bool) -> str:
-    """How a date is written: its wording when it was read against a kept anchor, else EDTF."""
+def _date_text(value: DateValue, anchored: bool, calendar: Calendar = "gregorian") -> str:
+    """How a date is written: its wording when it was read against a kept anchor, or reads back to it, else EDTF.
+
+    ``calendar``: the calendar the file reads dates in words in (``"julian"``: Old Style, converted on reading).
+    """
     if anchored and value.text:
         return value.text
-    if isinstance(value, UncertainDate | Interval) and value.text and _reads_back(value):
+    if isinstance(value, UncertainDate | Interval) and value.text and _reads_back(value, calendar):
         return value.text
     return value.to_edtf()
 
 
-def _reads_back(value: DateValue) -> bool:
+def _reads_back(value: DateValue, calendar: Calendar = "gregorian") -> bool:
     from chronology.errors import ChronologyError
     from chronology.notation import parse
 
     try:
-        return parse(value.text) == value
+        return parse(value.text, calendar=calendar) == value
     except ChronologyError:
         return False
 
 
-def _toml_value(value: Any) -> Any:
+def _toml_value(value: Any, calendar: Calendar = "gregorian") -> Any:
     if isinstance(value, UncertainDate | Interval):
-        return _date_text(value, anchored=False)
+        return _date_text(value, anchored=False, calendar=calendar)
     if isinstance(value, Tense):
         return value.value
     if isinstance(value, tuple | list):
@@ -681,12 +696,16 @@ def _toml_value(value: Any) -> Any:
     return value
 
 
-def event_table(event: Event) -> Table:
-    """``event`` as a TOML table in the documented key order, defaults left out."""
+def event_table(event: Event, *, calendar: Calendar = "gregorian") -> Table:
+    """``event`` as a TOML table in the documented key order, defaults left out.
+
+    ``calendar``: the calendar of the file it is written in (its ``[reading] calendar``): a date is written
+    as worded where its wording reads back to it in that calendar, else in EDTF.
+    """
     table = tomlkit.table()
     table["id"] = event.id
     table["title"] = event.title
-    table["when"] = _date_text(event.when, anchored=event.anchor is not None)
+    table["when"] = _date_text(event.when, anchored=event.anchor is not None, calendar=calendar)
     if event.anchor is not None:
         table["anchor"] = event.anchor
     if event.tense is not Tense.PAST:
@@ -711,7 +730,7 @@ def event_table(event: Event) -> Table:
     if event.claims:
         claims = tomlkit.aot()
         for claim in event.claims:
-            claims.append(_claim_table(claim))
+            claims.append(_claim_table(claim, calendar))
         table["claims"] = claims
     if event.extra:
         table["extra"] = _filled(tomlkit.table(), event.extra.items())
@@ -778,7 +797,7 @@ def _tables_in_array(value: object) -> bool:
     return isinstance(value, list | tuple) and bool(value) and all(isinstance(element, dict) for element in value)
 
 
-def _claim_table(claim: Claim) -> Table:
+def _claim_table(claim: Claim, calendar: Calendar = "gregorian") -> Table:
     item = tomlkit.table()
     item["subject"] = claim.subject
     item["value"] = _figure(claim.value.text or claim.value.label)
@@ -787,7 +806,7 @@ def _claim_table(claim: Claim) -> Table:
         if value:
             item[key] = value
     if claim.said is not None:
-        item["said"] = _date_text(claim.said, anchored=claim.anchor is not None)
+        item["said"] = _date_text(claim.said, anchored=claim.anchor is not None, calendar=calendar)
     if claim.anchor is not None:
         item["anchor"] = claim.anchor
     if claim.quote:
@@ -811,8 +830,11 @@ def _figure(text: str) -> str | int | float:
 _PLAIN_NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,15})?")
 
 
-def source_table(source: Source) -> Table:
-    """``source`` as a TOML table in the documented key order, defaults left out."""
+def source_table(source: Source, *, calendar: Calendar = "gregorian") -> Table:
+    """``source`` as a TOML table in the documented key order, defaults left out.
+
+    ``calendar``: the calendar of the file it is written in, as for :func:`event_table`.
+    """
     table = tomlkit.table()
     table["id"] = source.id
     for key in ("outlet", "title", "authors"):
@@ -820,7 +842,7 @@ def source_table(source: Source) -> Table:
         if value:
             table[key] = _toml_value(value)
     if source.published is not None:
-        table["published"] = _date_text(source.published, anchored=False)
+        table["published"] = _date_text(source.published, anchored=False, calendar=calendar)
     for key in ("url", "note", "published_after", "published_before"):
         value = getattr(source, key)
         if value:
