@@ -76,6 +76,12 @@ def weekday(number: int) -> int:
     return (number - 1) % 7 + 1
 
 
+#: The first New Style day in Britain and its colonies, 14 September 1752 (the day after 2 September 1752 Old
+#: Style, the last Julian day there), the latest of the western European reforms: the loader warns of a date in
+#: words read as Julian on or after it, and an Old Style file's dates before it are labelled in both calendars.
+NEW_STYLE_DAY: Final = day_number(1752, 9, 14)
+
+
 def julian_day_number(year: int, month: int, day: int) -> int:
     """Day number of a date of the Julian calendar (Old Style), as converted by ``convertdate``."""
     from convertdate import julian

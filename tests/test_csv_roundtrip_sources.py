@@ -179,9 +179,9 @@ def test_import_says_which_sources_came_by_id_only(synthetic: Path) -> None:
 def test_import_and_export_help_say_where_the_sources_details_go() -> None:
     export_help, import_help = (" ".join(run_help(command).split()) for command in ("export", "import"))
     assert "events.sources.csv" in export_help
-    assert "import with --title and --zone" in export_help  # the title and zone a CSV does not hold
+    assert "import with --title, --zone and --calendar" in export_help  # the title, zone, calendar a CSV does not hold
     assert "events.sources.csv" in import_help
-    assert "give them with --title and --zone" in import_help
+    assert "give them with --title, --zone and --calendar" in import_help
 
 
 def run_help(command: str) -> str:

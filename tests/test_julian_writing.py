@@ -257,3 +257,27 @@ def test_from_csv_refuses_an_unknown_calendar() -> None:
 def test_an_interval_reads_back_as_an_interval(julian: Path) -> None:
     back = from_json(to_json(chronology.load(julian)))
     assert isinstance(back["great-fire"].when, Interval)
+
+
+@pytest.mark.parametrize("to", ["json", "csv"])
+def test_chronology_import_of_a_julian_export_writes_a_julian_file(julian: Path, to: str) -> None:
+    exported = julian.with_name(f"plague.{to}")
+    assert _run("export", str(julian), "--to", to, "-o", str(exported))[0] == 0
+    back = julian.with_name("back.toml")
+    given = ("--calendar", "julian") if to == "csv" else ()  # a spreadsheet does not say its calendar
+    code, _, err = _run("import", str(exported), "-o", str(back), *given)
+    assert (code, err) == (0, "")
+    assert 'calendar = "julian"' in back.read_text(encoding="utf-8")
+    read = chronology.load(back)
+    assert read.calendar == "julian"
+    original = chronology.load(julian)
+    for event in original:
+        _same_date(read[event.id].when, event.when)  # the same bounds, precision and qualifiers
+
+
+def test_chronology_import_refuses_a_calendar_other_than_the_files(julian: Path, tmp_path: Path) -> None:
+    exported = julian.with_name("plague.json")
+    assert _run("export", str(julian), "--to", "json", "-o", str(exported))[0] == 0
+    code, _, err = _run("import", str(exported), "-o", str(tmp_path / "b.toml"), "--calendar", "gregorian")
+    assert code == 1
+    assert "julian calendar, not gregorian" in err

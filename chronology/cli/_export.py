@@ -37,16 +37,17 @@ def add_export_command(commands: argparse._SubParsersAction[Parser]) -> None:
     export = commands.add_parser(
         "export",
         help="write the chronology as JSON, CSV, TimelineJS, iCalendar, Markdown or Parquet",
-        description="Write the chronology in another format. json: every event, source and claim, in the event "
-        "file's shape (dates as written where they read back the same, with their anchors, EDTF otherwise; a "
-        "timeline's zone kept as its [reading] zone), read back by 'chronology import' with the same checks; csv: "
-        "one row per event, for spreadsheets, with each date's days, EDTF and wording, sources named by id (with -o "
-        "events.csv, the sources' details go to events.sources.csv beside it, which import reads; the title and "
-        "the [reading] zone are in neither: import with --title and --zone, as export says); timelinejs: "
-        "TimelineJS3 JSON, uncertain dates shown as written; ics: all-day calendar events spanning each event's "
-        "bounds; markdown: a table for reports, sources as footnotes; "
-        "parquet: the columnar form that DuckDB and Spark query (docs/reference/columnar.md; needs -o). "
-        "Without -o (or with -o -) the result goes to standard output.",
+        description="Write the chronology in another format. json: every event, source and claim, in the event file's "
+        "shape (dates as written where they read back the same, with their anchors, EDTF otherwise; a "
+        "timeline's zone and calendar kept in its [reading]), read back by 'chronology import' with the same "
+        "checks; csv: one row per event, for spreadsheets, with each date's days, EDTF and wording, sources "
+        "named by id (with -o events.csv, the sources' details go to events.sources.csv beside it, which "
+        "import reads; the title and the [reading] zone and calendar are in neither: import with --title, "
+        "--zone and --calendar, as export says); timelinejs: TimelineJS3 JSON, uncertain dates shown as "
+        "written; ics: all-day calendar events spanning each event's bounds; markdown: a table for reports, "
+        "sources as footnotes; parquet: the columnar form that DuckDB and Spark query "
+        "(docs/reference/columnar.md; needs -o). Without -o (or with -o -) the result goes to standard "
+        "output.",
         epilog="example: chronology export events.toml --to timelinejs -o timeline.json",
     )
     export.add_argument("files", nargs="+", metavar="FILE", help=FILES_HELP)
@@ -123,7 +124,7 @@ def format_of(option: str | None, path: str | None, formats: Mapping[str, tuple[
 
 
 def _said_of_csv_export(timeline: Timeline, out: TextIO) -> None:
-    """What a CSV export could not carry, the chronology's title and [reading] zone, and the import options for it."""
+    """What a CSV export could not carry (the title, the [reading] zone and calendar), and the import options for it."""
     lacks, options = [], []
     if timeline.title:
         lacks.append(f"the title {timeline.title!r}")
@@ -131,9 +132,17 @@ def _said_of_csv_export(timeline: Timeline, out: TextIO) -> None:
     if timeline.zone is not None:
         lacks.append(f"the [reading] zone {timeline.zone}")
         options.append(f"--zone {timeline.zone}")
+    if timeline.calendar != "gregorian":
+        lacks.append(f"the [reading] calendar {timeline.calendar}")
+        options.append(f"--calendar {timeline.calendar}")
     if not lacks:
         return
-    why = " (and to read its times as written)" if timeline.zone is not None else ""
+    reads = [
+        what
+        for what, given in (("times", timeline.zone is not None), ("dates in words", timeline.calendar != "gregorian"))
+        if given
+    ]
+    why = f" (and to read its {' and '.join(reads)} as written)" if reads else ""
     print(
         f"the CSV does not hold {' or '.join(lacks)}: import it with {' '.join(options)} to keep "
         f"{'them' if len(lacks) > 1 else 'it'}{why}",

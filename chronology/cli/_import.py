@@ -21,6 +21,7 @@ from chronology.zones import zone_named
 
 if TYPE_CHECKING:
     from chronology.cli._parser import Parser
+    from chronology.notation import Calendar
 
 
 #: Import formats: the name given to --from, and the file extensions that imply it.
@@ -38,8 +39,8 @@ def add_import_command(commands: argparse._SubParsersAction[Parser]) -> None:
         "edtf, or earliest and latest) or a JSON export, check every row, and write an event file. The sources' "
         "details (title, outlet, date, url) are read from the sheet beside IN that export writes (events.sources.csv "
         "for events.csv); without one, sources come back as bare ids and wording dated against them "
-        "('Friday') as EDTF. A CSV does not hold its file's title nor its [reading] zone: give them with --title "
-        "and --zone (export prints the options to give). Every problem "
+        "('Friday') as EDTF. A CSV does not hold its file's title nor its [reading] zone and calendar: give them "
+        "with --title, --zone and --calendar (export prints the options to give). Every problem "
         "is printed with its row and column, and nothing is written until there are none. An existing OUT is "
         "only extended with --append. --from acled (an ACLED CSV export) or --from gdelt (a GDELT 2.0 event "
         "file, unzipped) converts a data set, streaming, to a new Parquet file in the columnar form (OUT ends in "
@@ -63,6 +64,12 @@ def add_import_command(commands: argparse._SubParsersAction[Parser]) -> None:
         metavar="ZONE",
         help="the IANA time zone a CSV's times without an offset are in, written as the new file's [reading] zone "
         "('Europe/Kyiv'); default: OUT's [reading] zone with --append, a JSON export's own zone, else none",
+    )
+    imports.add_argument(
+        "--calendar",
+        choices=("gregorian", "julian"),
+        help="the calendar a CSV's dates in words are read in, written as the new file's [reading] calendar "
+        "(julian: Old Style); default: OUT's with --append, a JSON export's own, else gregorian",
     )
     imports.add_argument(
         "--title",
@@ -102,6 +109,7 @@ def run_import(arguments: argparse.Namespace, out: TextIO) -> int:
         known = existing.sources if existing is not None else {}
         # the zone the rows' wording is read in: the one given, else the file's being extended
         zone = arguments.zone if arguments.zone is not None else existing.zone if existing is not None else None
+        calendar: Calendar | None = arguments.calendar or (existing.calendar if existing is not None else None)
         details = sources_csv_beside(arguments.input) if format_name == "csv" else None
         if details is not None and not Path(details).is_file():
             details = None
@@ -111,6 +119,7 @@ def run_import(arguments: argparse.Namespace, out: TextIO) -> int:
                 path=arguments.input,
                 sources=known.values(),
                 zone=zone,
+                calendar=calendar or "gregorian",
                 sources_csv=_read_input(details) if details is not None else None,
                 sources_path=details or "<sources csv>",
             )
@@ -122,11 +131,22 @@ def run_import(arguments: argparse.Namespace, out: TextIO) -> int:
                     f"import it into a file whose [reading] zone is {timeline.zone}"
                 )
             zone = zone if zone is not None else timeline.zone
+            if calendar is not None and timeline.calendar != calendar:
+                raise ChronologyError(
+                    f"{arguments.input}: its dates in words are read in the {timeline.calendar} calendar, not "
+                    f"{calendar}; import it into a file whose [reading] calendar is {timeline.calendar}"
+                )
+        calendar = timeline.calendar if calendar is None else calendar
         if not len(timeline):
             raise ChronologyError(f"{arguments.input}: no events to import")
         if file is None:
             title = arguments.title if arguments.title is not None else timeline.title
-            file = EventFile(output, _new_file_text(title, zone), allow_outside=arguments.allow_outside)
+            file = EventFile(output, _new_file_text(title, zone, calendar), allow_outside=arguments.allow_outside)
+        elif existing is not None and calendar != existing.calendar:
+            raise ChronologyError(
+                f"--calendar {calendar}: {arguments.output} reads its dates in words in the {existing.calendar} "
+                "calendar; give that calendar, or import into a new file"
+            )
         elif existing is not None and zone != existing.zone:
             raise ChronologyError(
                 f"--zone {zone}: {arguments.output} reads its times in {existing.zone or 'UTC (no [reading] zone)'}; "
@@ -237,16 +257,24 @@ def _read_input(name: str) -> bytes:
         raise ChronologyError(f"{name}: cannot read the file: {error.strerror or error}") from None
 
 
-def _new_file_text(title: str, zone: str | None = None) -> str:
-    """A new event file's opening: its title, and the zone its times are read in (``[reading] zone``)."""
+def _new_file_text(title: str, zone: str | None = None, calendar: Calendar = "gregorian") -> str:
+    """A new event file's opening: its title, the zone its times and the calendar its dates in words are read in.
+
+    The zone and calendar go in its ``[reading]`` table; a Gregorian calendar, the default, is not written.
+    """
     import tomlkit
 
     header = "# Imported by `chronology import`; check it with `chronology validate`.\n"
-    if not title and zone is None:
+    reading: dict[str, str] = {}
+    if zone is not None:
+        reading["zone"] = zone
+    if calendar != "gregorian":
+        reading["calendar"] = calendar
+    if not title and not reading:
         return header
     document = tomlkit.document()
     if title:
         document["title"] = title
-    if zone is not None:
-        document["reading"] = {"zone": zone}
+    if reading:
+        document["reading"] = reading
     return header + "\n" + tomlkit.dumps(document)

@@ -15,12 +15,12 @@ from chronology.cli._options import (
     old_style_labels,
     zoned,
 )
-from chronology.cli._output import bounds_text, dated, exported, print_events, visible
+from chronology.cli._output import bounds_text, exported, print_events, visible
 from chronology.consistency import read_from_anchor, suggest
 from chronology.dates import DateValue, UncertainDate
 from chronology.errors import ChronologyError
 from chronology.events import Event
-from chronology.exchange._describe import bound_days, quoted, said_note
+from chronology.exchange._describe import bound_days, dated, quoted, said_note
 from chronology.files import load
 from chronology.timeline import Timeline
 from chronology.zones import local_time

@@ -6,15 +6,12 @@ import argparse
 import re
 from typing import TYPE_CHECKING, Final, TextIO
 
-from chronology._calendar import day_number
-from chronology.dates import DateValue
-from chronology.exchange._describe import bound_days, iso_day
-from chronology.notation.labels import julian_label
+from chronology.exchange._describe import bound_days, dated, iso_day
 from chronology.timeline import Timeline
 from chronology.zones import local_time
 
 if TYPE_CHECKING:
-    from zoneinfo import ZoneInfo
+    pass
 
 #: Control characters a terminal would act on (ESC, BEL...): none come from a file the loader accepts, but a
 #: user's own ``extra`` values, or events built in Python, may hold them.
@@ -88,28 +85,6 @@ def events_table(timeline: Timeline, question: str = "", *, old_style: bool = Fa
     if narrowed:
         lines += ["", "* bounds narrowed by the links between events ('chronology show FILE ID' says how)"]
     return "\n".join(lines)
-
-
-#: The first New Style day in Britain and its colonies (14 September 1752, the day after 2 September Old
-#: Style): a date that begins on it or later is labelled in the Gregorian calendar alone.
-NEW_STYLE_DAY: Final = day_number(1752, 9, 14)
-
-
-def dated(value: DateValue, zone: ZoneInfo | None = None, *, old_style: bool = False) -> str:
-    """The label of ``value``; with ``old_style``, followed by its Old Style label where it is one a record kept.
-
-    "15 September 1666 (5 September 1666 O.S.)": the Julian label is added to a date whose first known day
-    (its last, where it is open before) falls before 14 September 1752, the day Britain took up the
-    Gregorian calendar (in ``zone``'s days, as the bounds are counted); a later date keeps its label alone.
-    """
-    text = value.label
-    if not old_style:
-        return text
-    first, last = bound_days(value, zone)
-    known = first if first is not None else last
-    if known is None or known >= NEW_STYLE_DAY:
-        return text
-    return f"{text} ({julian_label(value)})"
 
 
 def bounds_text(first: int | None, last: int | None) -> str:

@@ -17,6 +17,7 @@ from chronology import _calendar
 from chronology.dates import DateValue, Precision, Qualifier, UncertainDate
 from chronology.events import Claim, Event, Source
 from chronology.notation.edtf import format_day_range
+from chronology.notation.labels import julian_label
 
 if TYPE_CHECKING:
     from chronology.timeline import Timeline
@@ -27,12 +28,14 @@ __all__ = [
     "cited",
     "claim_text",
     "coarsest_precision",
+    "dated",
     "dated_ends",
     "is_exact_day",
     "is_web_url",
     "iso_day",
     "located",
     "names",
+    "old_style",
     "quoted",
     "said_note",
     "source_label",
@@ -101,6 +104,28 @@ def bound_days(value: DateValue, zone: ZoneInfo | None = None) -> tuple[int | No
     first = s_lo if start is not None and not start.open_before else None
     last = e_hi if end is not None and not end.open_after else None
     return first, last
+
+
+def old_style(timeline: Timeline) -> bool:
+    """Whether the timeline's dates are labelled Old Style too: its files all read dates in words in Julian."""
+    return timeline.calendar == "julian"
+
+
+def dated(value: DateValue, zone: ZoneInfo | None = None, *, old_style: bool = False) -> str:
+    """The label of ``value``; with ``old_style``, followed by its Old Style label where it is one a record kept.
+
+    "15 September 1666 (5 September 1666 O.S.)": the Julian label is added to a date whose first known day
+    (its last, where it is open before) falls before 14 September 1752, the day Britain took up the
+    Gregorian calendar (in ``zone``'s days, as the bounds are counted); a later date keeps its label alone.
+    """
+    text = value.label
+    if not old_style:
+        return text
+    first, last = bound_days(value, zone)
+    known = first if first is not None else last
+    if known is None or known >= _calendar.NEW_STYLE_DAY:
+        return text
+    return f"{text} ({julian_label(value)})"
 
 
 def ymd(day: int) -> tuple[int, int, int]:

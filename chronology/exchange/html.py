@@ -13,7 +13,7 @@ import base64
 from html import escape
 from typing import TYPE_CHECKING
 
-from chronology.exchange._describe import cited, located, source_name
+from chronology.exchange._describe import cited, dated, located, old_style, source_name
 from chronology.exchange._records import require_timeline
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ def to_html(timeline: Timeline, *, max_rows: int | None = None, picture: bytes |
         rows.append(f"<caption>{escape(timeline.title)}</caption>")
     rows.append("<thead><tr><th>When</th><th>Event</th><th>Kind</th><th>Sources</th></tr></thead>")
     rows.append("<tbody>")
+    julian = old_style(timeline)  # dates before 1752 labelled in both calendars, as ``chronology list`` does
     for event in shown:
         places = located(event)  # where a citation points in its source: "Pepys, p. 23", once a place
         sources = "; ".join(
@@ -58,9 +59,10 @@ def to_html(timeline: Timeline, *, max_rows: int | None = None, picture: bytes |
             for source_id in cited(event)
             for place in places.get(source_id, ("",))
         )
+        when = escape(dated(event.when, timeline.zone_info, old_style=julian))
         rows.append(
             f'<tr data-id="{escape(event.id, quote=True)}">'
-            f'<td title="EDTF {escape(event.when.to_edtf(), quote=True)}">{escape(event.when.label)}</td>'
+            f'<td title="EDTF {escape(event.when.to_edtf(), quote=True)}">{when}</td>'
             f"<td>{escape(event.title)}</td><td>{escape(event.kind)}</td><td>{escape(sources)}</td></tr>"
         )
     hidden = len(events) - len(shown)

@@ -35,7 +35,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from chronology.exchange._describe import SAID_NOTES, cited, is_web_url, located, names, quoted, said_note
+from chronology.exchange._describe import (
+    SAID_NOTES,
+    cited,
+    dated,
+    is_web_url,
+    located,
+    names,
+    old_style,
+    quoted,
+    said_note,
+)
 from chronology.exchange._records import require_timeline
 from chronology.zones import local_time
 
@@ -63,6 +73,7 @@ def to_markdown(timeline: Timeline) -> str:
     """
     require_timeline(timeline)
     zone = timeline.zone_info
+    julian = old_style(timeline)  # dates before 1752 labelled in both calendars, as ``chronology list`` does
     lines = []
     if timeline.title:
         lines += [f"# {_inline(timeline.title)}", ""]
@@ -79,11 +90,11 @@ def to_markdown(timeline: Timeline) -> str:
             for place in places.get(source_id, ("",))
         )
         shown = local_time(event.when, zone)
-        when = shown.label
+        when = dated(shown, zone, old_style=julian)
         narrowed = timeline.narrowed(event.id)
         if narrowed is not event.when:  # what the links add to the date as written
             shown_narrowed = local_time(narrowed, zone)
-            when += f" (by its links: {shown_narrowed.label})"
+            when += f" (by its links: {dated(shown_narrowed, zone, old_style=julian)})"
             bare = bare or shown_narrowed is not narrowed
         bare = bare or shown is not event.when
         what = [_cell(event.title)]
@@ -114,6 +125,7 @@ def _claims(timeline: Timeline) -> list[str]:
     which the cell says), the event and the source as a footnote reference.
     """
     zone = timeline.zone_info
+    julian = old_style(timeline)
     subjects: dict[str, list[tuple[str, str, str, str, str]]] = {}
     bare = False
     for event in timeline.sorted():
@@ -122,7 +134,8 @@ def _claims(timeline: Timeline) -> list[str]:
             shown = local_time(said, zone)
             bare = bare or shown is not said
             default = said_note(timeline, event, claim)  # "" where the claim gives its own
-            when = f"{shown.label} ({default})" if default else shown.label
+            label = dated(shown, zone, old_style=julian)
+            when = f"{label} ({default})" if default else label
             figure = " ".join(part for part in (claim.value.text or claim.value.label, claim.unit) if part)
             note = f"[^{claim.source}]" if claim.source else ""
             by = [_cell(claim.claimant)] if claim.claimant.strip() else []
@@ -154,11 +167,16 @@ def _footnote(source_id: str, timeline: Timeline) -> str:
         parts.append(f"“{_inline(source.title)}”")
     if source.authors:
         parts.append("by " + _inline(names(source.authors)))
+    julian = old_style(timeline)
     if source.published is not None:
-        parts.append(f"published {_inline(source.published.label)}")
+        parts.append(f"published {_inline(dated(source.published, timeline.zone_info, old_style=julian))}")
     else:
         known = timeline.publication(source_id).value
-        inferred = f" (by what it reports, published {_inline(known.label)})" if known is not None else ""
+        inferred = (
+            f" (by what it reports, published {_inline(dated(known, timeline.zone_info, old_style=julian))})"
+            if known is not None
+            else ""
+        )
         parts.append("undated" + inferred)
     if source.url:
         parts.append(f"<{source.url}>" if is_web_url(source.url) else _inline(source.url))

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from chronology._calendar import day_number
+from chronology._calendar import NEW_STYLE_DAY
 from chronology.dates import DateValue, Interval, UncertainDate
-from chronology.errors import ChronologyError, DateParseError
+from chronology.errors import ChronologyError, DateParseError, Problem
 from chronology.events import ID_PATTERN, Source
 from chronology.files._reading import _Readings
 from chronology.files._state import KeyPath, _File, _Record
 from chronology.index import day_ends
 from chronology.notation import Calendar, parse_expression
-from chronology.notation.edtf import parse_iso_day
+from chronology.notation.edtf import looks_like_edtf, parse_iso_day
+from chronology.notation.labels import MONTH_NAMES, julian_label
 from chronology.relative import RelativeDate, Tense
 
 _TENSES: Final = {tense.value: tense for tense in Tense}
@@ -30,11 +32,11 @@ _NOT_DATES: Final = (RelativeDate, DateParseError)
 _PAST_ID: Final = id(Tense.PAST)  # a tense as the load's cache of phrases read from their anchors keys it
 
 
-#: The first day of the Gregorian calendar in Britain and its colonies, 14 September 1752 (2 September 1752 Old
-#: Style was the last Julian day), the latest of the western European reforms: a date in words read as Julian on
-#: or after it is more likely a modern, Gregorian one (a modern edition's date) and is warned of. (Russia kept the
-#: Julian calendar until 1918 and Greece until 1923; such dates are read as written, with the warning.)
-_REFORM_DAY: Final = day_number(1752, 9, 14)
+#: The first day of the Gregorian calendar in Britain and its colonies (the shared ``NEW_STYLE_DAY``): a date in
+#: words read as Julian on or after it is more likely a modern, Gregorian one (a modern edition's date) and is
+#: warned of. (Russia kept the Julian calendar until 1918 and Greece until 1923; such dates are read as written,
+#: with the warning.)
+_REFORM_DAY: Final = NEW_STYLE_DAY
 
 
 def _after_reform(value: DateValue, text: str, zone: str | None) -> DateValue | None:
@@ -52,6 +54,25 @@ def _after_reform(value: DateValue, text: str, zone: str | None) -> DateValue | 
     if gregorian == value or not isinstance(gregorian, _DATE_TYPES):
         return None
     return gregorian
+
+
+_ISO_YEAR_MONTH_DAY: Final = re.compile(r"([1-9]\d{3})(?:-(\d\d)(?:-(\d\d))?)?")
+#: How many of the other ISO dates of a Julian file its one warning names (the rest are counted).
+_ISO_NAMED: Final = 3
+
+
+def _old_style_words(text: str) -> str:
+    """How to write ``text`` (ISO/EDTF) as an Old Style date in words: "'in 1665' or '1665 (O.S.)'"."""
+    found = _ISO_YEAR_MONTH_DAY.fullmatch(text)
+    if found is None:
+        return "'in 1665', '1665 (O.S.)', '2 September 1665'"
+    year, month, day = found.groups()
+    if month is None:
+        return f"'in {year}' or '{year} (O.S.)'"
+    if not 1 <= int(month) <= 12:
+        return "'in 1665', '1665 (O.S.)', '2 September 1665'"
+    words = f"{MONTH_NAMES[int(month) - 1]} {year}"
+    return f"'{words}'" if day is None else f"'{int(day)} {words}'"
 
 
 def _offset(error: DateParseError) -> int | None:
@@ -101,6 +122,45 @@ class _Dates(_Readings):
                 found = DateParseError(text, str(error))
             self._expressions[key] = found
         return found
+
+    def _warn_iso_in_julian(self) -> None:
+        """Warn, once a file, of events whose ``when`` is ISO/EDTF though they are read in the Julian calendar.
+
+        Notation is always Gregorian, so "1665" in an Old Style file is 1 January to 31 December 1665 New
+        Style, not the Julian year "in 1665" names: a date before 14 September 1752 written so is warned of,
+        at the first such event of its file, with how to write it in words and how many more there are.
+        """
+        found: dict[int, list[tuple[_Record, str, DateValue]]] = {}  # by the file's id: a file is not hashable
+        for record in self.events:
+            when = record.table.get("when")
+            if isinstance(when, datetime.date) and not isinstance(when, datetime.datetime):  # a TOML date: ISO
+                text = when.isoformat()
+            elif isinstance(when, str) and looks_like_edtf(when):
+                text = when.strip()
+            else:
+                continue
+            reading = self._reading_of(record)
+            if reading[0] != "julian":
+                continue
+            value = self._expression(text, record.file, reading)
+            if isinstance(value, _DATE_TYPES) and day_ends(value)[0] < NEW_STYLE_DAY:
+                found.setdefault(id(record.file), []).append((record, text, value))
+        for dated in found.values():
+            (record, text, value), others = dated[0], dated[1:]
+            message = (
+                f"{text!r} is ISO/EDTF notation, which is always read as Gregorian: {value.label} "
+                f"({julian_label(value)}), though this event's dates in words are read in the Julian calendar "
+                f'(calendar = "julian"); for the Old Style date, write it in words: {_old_style_words(text)}'
+            )
+            if others:
+                named = ", ".join(repr(other.id) for other, _, _ in others[:_ISO_NAMED])
+                rest = f" and {len(others) - _ISO_NAMED} more" if len(others) > _ISO_NAMED else ""
+                message += (
+                    f"; {len(others)} more {'event' if len(others) == 1 else 'events'} of this file "
+                    f"{'has' if len(others) == 1 else 'have'} such a when ({named}{rest})"
+                )
+            problem = Problem(message, event=record.id, field="when", record=record.kind, column=0)
+            self._warn_at(record.file, (*record.where, "when"), problem)
 
     def _citation_when(self, record: _Record, index: int, item: Mapping[str, Any]) -> RelativeDate | None:
         """A citation's ``when``: a phrase read from its source's publication, kept to be read from it; None if not."""

@@ -19,7 +19,7 @@ from chronology.errors import NotRegularFileError, _shorten
 from chronology.files._reading import _Readings
 from chronology.files._regular import read_regular
 from chronology.files._state import _File, _Record
-from chronology.files._toml import not_unicode_problem, syntax_problem
+from chronology.files._toml import export_problem, not_unicode_problem, syntax_problem
 from chronology.files.schema import TOP_KEYS, lone_surrogates
 
 _NUL_IN_NAME: Final = "contains a NUL character, which no file name can hold"
@@ -97,7 +97,7 @@ class _Includes(_Readings):
         try:
             document = rtoml.loads(text)
         except rtoml.TomlParsingError as error:
-            self.problems.append((file, (), syntax_problem(error)))
+            self.problems.append((file, (), export_problem(shown, text) or syntax_problem(error)))
             return file, []
         except UnicodeEncodeError as error:  # a lone surrogate: only a text given as a str can hold one
             self.problems.append((file, (), not_unicode_problem(text, error.start)))

@@ -159,11 +159,15 @@ class _Readings(_Checks):
                 problem = Problem(message, event=record.id, field=field, record=record.kind, column=0)
                 found.append((record.file, (*record.where, *where), problem))
         for file, where, problem in found:
-            spot = file.spot(where)
-            line = column = None
-            if spot is not None:
-                line = spot.line
-                column = spot.value_column if spot.value_column is not None else spot.column
-            placed = attrs.evolve(problem, path=file.name, line=line, column=column)
-            # shown at its place in the file (as Python shows a warning, with that line), not in this module
-            warnings.warn_explicit(str(placed), ChronologyWarning, str(file.path), line or 0, module=_WARNED_AS)
+            self._warn_at(file, where, problem)
+
+    def _warn_at(self, file: _File, where: KeyPath, problem: Problem) -> None:
+        """Warn of ``problem``, placed as problems are: at the line and column of ``where`` in ``file``."""
+        spot = file.spot(where)
+        line = column = None
+        if spot is not None:
+            line = spot.line
+            column = spot.value_column if spot.value_column is not None else spot.column
+        placed = attrs.evolve(problem, path=file.name, line=line, column=column)
+        # shown at its place in the file (as Python shows a warning, with that line), not in this module
+        warnings.warn_explicit(str(placed), ChronologyWarning, str(file.path), line or 0, module=_WARNED_AS)

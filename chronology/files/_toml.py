@@ -7,7 +7,10 @@ date of year 0, which TOML's calendar lacks, and a lone surrogate, which UTF-8 c
 
 from __future__ import annotations
 
+import json
 import re
+import shlex
+from pathlib import PurePath
 from typing import Final
 
 import rtoml
@@ -34,6 +37,29 @@ def syntax_problem(error: rtoml.TomlParsingError) -> Problem:
     else:
         message = f"TOML syntax: {message[:1].lower()}{message[1:]}"
     return Problem(message, line=line, column=column)
+
+
+def export_problem(name: str, text: str) -> Problem | None:
+    """The problem of a JSON export or a CSV sheet given where an event file is expected; None for anything else.
+
+    Said instead of the TOML syntax error its first line makes, with the command that reads it into an event
+    file (``chronology import``).
+    """
+    command = f"'chronology import {shlex.quote(name)} -o events.toml'"
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".csv":
+        return Problem(
+            f"is a CSV spreadsheet, not an event file (TOML); {command} reads it (a header row, with at least "
+            "id, title and when) into one"
+        )
+    if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
+        try:
+            document = json.loads(text)
+        except ValueError:
+            return None
+        if isinstance(document, dict | list):
+            return Problem(f"is JSON (a JSON export), not an event file (TOML); {command} reads an export into one")
+    return None
 
 
 def year_zero_message() -> str:

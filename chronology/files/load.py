@@ -84,7 +84,9 @@ def load(paths: PathLike | Iterable[PathLike], *, allow_outside: bool = False) -
         ChronologyWarning: a date in words read in the Julian calendar (``calendar = "julian"``) falls
             after 14 September 1752, when Britain took up the Gregorian: a modern date in an Old Style
             file, most often a modern edition's ``published`` (give that source ``calendar = "gregorian"``).
-            Placed as problems are.
+            Placed as problems are. :func:`validate` warns, besides, of an event's ``when`` written in
+            ISO/EDTF (always Gregorian) in a file read in the Julian calendar, before 14 September 1752:
+            "1665" is the Gregorian year, "in 1665" the Old Style one (once a file, with the count).
 
     """
     given = _as_list(paths)
@@ -266,8 +268,15 @@ class _Reader(_EventFields, _Sources, _Includes):
         if self.validating:  # a date a year back may be meant: validate asks for its year, load reads it
             for problem in far_before_anchor(events, sources.values(), calendars=self._anchor_calendars()):
                 self._place(problem)
-        if self._after_reform and (self.validating or not self.problems):  # validate says them with its problems
-            self._warn_after_reform()
+        if self.validating or not self.problems:  # validate says them with its problems
+            if self._after_reform:
+                self._warn_after_reform()
+            # a caution, not a fault (notation in an Old Style file may be meant as Gregorian): validate's alone
+            if self.validating and (
+                any(file.calendar == "julian" for file in self.files.values())
+                or any(calendar == "julian" for calendar, _ in self._source_readings.values())
+            ):
+                self._warn_iso_in_julian()
         if self.problems:
             return None
         calendars = tuple((file.name, file.calendar) for file in self.named)
