@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
+from convertdate import julian
 
 import chronology
 from chronology import DateParseError, UncertainDate, parse
@@ -157,9 +159,13 @@ def test_a_sources_zone_reads_its_own_date_and_the_claims_said_from_it(tmp_path:
     assert said.to_edtf() == "2024-10-18T03:00+09:00"
 
 
-def test_weeks_of_a_month_are_not_read_old_style() -> None:
-    with pytest.raises(DateParseError, match="weeks of a month are counted in the Gregorian calendar"):
-        parse("the second week of March 1603", calendar="julian")
+def test_weeks_of_a_month_are_read_old_style_in_the_julian_month() -> None:
+    # the rows of March 1603 O.S. printed Monday first: the second is the Monday after the first Sunday to Sunday
+    first = datetime.date(*julian.to_gregorian(1603, 3, 1))
+    monday = first + datetime.timedelta(days=7 - first.weekday())
+    value = parse("the second week of March 1603", calendar="julian")
+    assert isinstance(value, UncertainDate)
+    assert (value.earliest_day, value.latest_day) == (monday.toordinal(), monday.toordinal() + 6)
 
 
 def test_a_misspelt_zone_is_answered_with_a_zone_of_its_own_not_a_deprecated_link() -> None:
