@@ -32,20 +32,17 @@ _NOT_DATES: Final = (RelativeDate, DateParseError)
 _PAST_ID: Final = id(Tense.PAST)  # a tense as the load's cache of phrases read from their anchors keys it
 
 
-#: The first day of the Gregorian calendar in Britain and its colonies (the shared ``NEW_STYLE_DAY``): a date in
-#: words read as Julian on or after it is more likely a modern, Gregorian one (a modern edition's date) and is
-#: warned of. (Russia kept the Julian calendar until 1918 and Greece until 1923; such dates are read as written,
-#: with the warning.)
-_REFORM_DAY: Final = NEW_STYLE_DAY
-
-
 def _after_reform(value: DateValue, text: str, zone: str | None) -> DateValue | None:
     """The Gregorian reading of ``text``, read as ``value`` in the Julian calendar, if it falls wholly after the reform.
 
-    None when ``value`` starts before ``_REFORM_DAY``, or when the calendar did not change the reading (ISO,
+    A date in words read as Julian on or after ``NEW_STYLE_DAY`` (Britain's first Gregorian day) is more likely a
+    modern, Gregorian one (a modern edition's date) and is warned of. (Russia kept the Julian calendar until 1918
+    and Greece until 1923; such dates are read as written, with the warning.)
+
+    None when ``value`` starts before ``NEW_STYLE_DAY``, or when the calendar did not change the reading (ISO,
     EDTF, a date that says "(N.S.)"), or when the text names no Gregorian date ("29 February 1900").
     """
-    if day_ends(value)[0] < _REFORM_DAY:
+    if day_ends(value)[0] < NEW_STYLE_DAY:
         return None
     try:
         gregorian = parse_expression(text, zone=zone)

@@ -116,7 +116,7 @@ class _Readings(_Checks):
         return calendar, zone
 
     def _warn_after_reform(self) -> None:
-        """Warn of each date in words read in the Julian calendar that falls after Britain left it (see _REFORM_DAY).
+        """Warn of each date in words read in the Julian calendar that falls after Britain left it (``NEW_STYLE_DAY``).
 
         Only the records whose dates were read in it are looked at, and only when some reading fell after it.
         """

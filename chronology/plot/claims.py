@@ -108,7 +108,7 @@ __all__ = ["TABLE_COLUMNS", "TABLE_FORMATS", "ClaimsPlot", "claims_table", "plot
 _RANGE_ALPHA: Final = 0.35  # how much of its source's colour a range bar takes, the rest the background's
 _SPAN_ALPHA: Final = 0.6  # the same for the bar across the time a claim may have been said in
 _TALLER: Final = 3.0  # inches: how much higher, or wider, a figure with no room for its labels is tried
-_SPAN_SHARE: Final = 0.02  # on an axis of hours, a span shorter than this share of it is drawn as its mark alone
+_SPAN_SHARE: Final = 0.02  # a span shorter than this share of the axis is drawn as its mark alone
 #: The legend's words for a bar across the time a claim was said in.
 SAID_WITHIN: Final = "said some time within the bar"
 #: The legend's words for the bar of a claim that does not say when it was said, dated by its source's publication.
